@@ -1,0 +1,59 @@
+# The one door: make build | serve | test | bench | check | eval-crossrefs | golden
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONHASHSEED := 0
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
+
+.PHONY: build generate serve test test-fast browser-deps bench check lint eval-crossrefs golden clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+generate: $(STAMP)
+	$(PY) -m build_scripts generate
+
+build: $(STAMP)
+	$(PY) -m build_scripts build
+
+serve: $(STAMP)
+	$(PY) -m build_scripts serve
+
+check: $(STAMP)
+	$(PY) -m build_scripts check
+	$(PY) -m ruff check build_scripts tests
+
+lint: check
+
+# Debian's Chromium drives the browser tests (Playwright cannot download browsers here).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "installing Debian chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test: build browser-deps
+	$(PY) -m pytest
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not slow"
+
+bench: build
+	$(PY) -m tests.bench
+
+eval-crossrefs: $(STAMP)
+	$(PY) -m tests.eval_crossrefs
+
+golden: $(STAMP)
+	$(PY) -m tests.golden --refresh
+
+clean:
+	rm -rf site docs .pytest_cache

@@ -1,0 +1,80 @@
+"""The clean stage: one idempotent function from decoded text to canonical text."""
+
+from __future__ import annotations
+
+from . import patterns
+
+# Full-width digits and Latin letters become ASCII; ideographic punctuation stays.
+_FULLWIDTH_ALNUM = {
+    **{0xFF10 + i: ord("0") + i for i in range(10)},
+    **{0xFF21 + i: ord("A") + i for i in range(26)},
+    **{0xFF41 + i: ord("a") + i for i in range(26)},
+}
+_HALF_TO_FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+def clean_text(text: str) -> str:
+    """Return the canonical form of a source text.
+
+    Guarantees (each is tested, and ``clean_text(clean_text(t)) == clean_text(t)``):
+
+    - the line count is kept: line *n* of the result is line *n* of the input, so
+      every later error can point at the source line;
+    - no BOM, no ``\\r``: CRLF and lone CR become LF;
+    - no tab, no ideographic or other exotic space, no zero-width character: runs
+      of horizontal white space inside a line become one ASCII space, and a space
+      between two CJK characters (a scraper's line-wrap artefact) is removed;
+    - no leading or trailing white space on any line;
+    - full-width digits and Latin letters are ASCII (``１２`` → ``12``);
+    - half-width parentheses around Chinese text are full-width (``(一)`` → ``（一）``),
+      and half-width ``, ; : ? !`` next to a CJK character are full-width;
+    - straight double quotes in a line with an even number of them become “ ”;
+    - the stray Markdown marks of a scraped page, a leading ``#…# `` or ``- ``, are removed
+      (nothing else that looks like Markdown or HTML is touched: it is shown as text later);
+    - the result ends with exactly one newline (an empty text stays empty).
+    """
+    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")
+    if text.endswith("\n"):
+        raw_lines.pop()  # the empty string after the final newline is not a line
+    result = "\n".join(_clean_line(line) for line in raw_lines)
+    return result + "\n" if result.strip() else ""
+
+
+def _clean_line(line: str) -> str:
+    line = line.translate(_FULLWIDTH_ALNUM)
+    line = patterns.HSPACE_RE.sub(" ", line).strip()
+    while True:
+        stripped = patterns.MARKDOWN_MARK_RE.sub("", line, count=1)
+        if stripped == line:
+            break
+        line = stripped.strip()
+    line = patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
+    line = _full_width_parentheses(line)
+    line = patterns.HALF_PUNCT_NEAR_CJK_RE.sub(lambda m: _HALF_TO_FULL_PUNCT[m.group(0)], line)
+    line = _curly_quotes(line)
+    # Parentheses and punctuation may now sit between CJK characters with a space.
+    return patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
+
+
+def _full_width_parentheses(line: str) -> str:
+    previous = None
+    while previous != line:
+        previous = line
+        line = patterns.HALF_PARENS_RE.sub(r"（\1）", line)
+    return line
+
+
+def _curly_quotes(line: str) -> str:
+    count = line.count('"')
+    if count == 0 or count % 2:
+        return line
+    out: list[str] = []
+    opening = True
+    for ch in line:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)

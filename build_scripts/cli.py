@@ -1,0 +1,83 @@
+"""Command line: ``python -m build_scripts generate|check|build|serve``.
+
+The only place where errors become exit codes. Bad input never shows a traceback:
+each problem is printed as ``path:line:column: message``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import BuildError, BuildErrors
+
+EXIT_OK, EXIT_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 3, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("generate", "write pages and data from the source texts into docs/"),
+        ("check", "validate the source texts and curated data without writing"),
+        ("build", "generate, then mkdocs build --strict into site/"),
+        ("serve", "generate, then regenerate on every change while MkDocs serves"),
+    ):
+        command = sub.add_parser(name, help=help_text)
+        command.add_argument("--source", type=Path, default=Path("source_texts"), help="source texts and curated YAML")
+        command.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs' input folder")
+        if name == "serve":
+            command.add_argument("--dev-addr", default="127.0.0.1:8000")
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except BuildErrors as errors:
+        for error in errors.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(errors.errors)} problem(s) found; docs/ was not changed.", file=sys.stderr)
+        return EXIT_INPUT
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        print("docs/ was not changed.", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an internal bug, not bad input: still no traceback by default
+        if os.environ.get("BUILD_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (set BUILD_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .pipeline import generate
+
+    if args.command == "check":
+        result = generate(args.source, args.docs, write=False)
+        print(f"ok: {len(result.site.corpus.documents)} documents, {len(result.outputs)} files would be written")
+        return EXIT_OK
+    result = generate(args.source, args.docs)
+    report = result.report
+    assert report is not None
+    print(
+        f"generated {len(result.outputs)} files: {len(report.written)} written, "
+        f"{report.unchanged} unchanged, {len(report.removed)} removed"
+    )
+    if args.command == "build":
+        return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"])
+    if args.command == "serve":
+        return _serve(args)
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.source, args.docs, dev_addr=args.dev_addr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Read and validate the curated YAML under ``source_texts/``: documents and external references."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from . import patterns
+from .errors import Collector, CurationError
+from .load import read_yaml, where
+from .model import DocumentMeta, ExternalDocument, TableSpec
+
+LEVELS = ("national", "ministry", "municipal")
+_REQUIRED = ("slug", "title", "short_title", "doc_number", "issuer", "level", "source_file")
+_OPTIONAL = (
+    "date",
+    "published",
+    "implements",
+    "body_starts_at",
+    "tables",
+    "numbering",
+    "dropped_lines",
+    "provenance",
+)
+
+
+class Fields:
+    """Typed access to one YAML mapping, each problem located at the mapping."""
+
+    def __init__(self, path: Path, entry: Any, what: str, errors: Collector) -> None:
+        self.path, self.entry, self.what, self.errors = path, entry, what, errors
+        self.line, self.column = where(entry)
+
+    def fail(self, message: str) -> None:
+        self.errors.add(CurationError(self.path, self.line, self.column, message))
+
+    def text(self, key: str, *, required: bool = True) -> str | None:
+        value = self.entry.get(key)
+        if value is None:
+            if required:
+                self.fail(f"expected {self.what} to have '{key}', found none")
+            return None
+        if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
+            value = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"expected '{key}' of {self.what} to be text, found {value!r}")
+            return None
+        return value.strip()
+
+    def date(self, key: str) -> str | None:
+        value = self.entry.get(key)
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            self.fail(f"expected '{key}' of {self.what} to be a date YYYY-MM-DD or null, found {value!r}")
+            return None
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(f"expected '{key}' of {self.what} to be a list of text, found {value!r}")
+            return ()
+        return tuple(v.strip() for v in value)
+
+    def unknown_keys(self, known: tuple[str, ...]) -> None:
+        for key in self.entry:
+            if key not in known and not str(key).startswith("__"):
+                self.fail(f"expected one of {', '.join(known)} in {self.what}, found unknown key '{key}'")
+
+
+def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
+    """The list under ``key`` in a curated YAML file, or [] with a located error."""
+    data = read_yaml(path)
+    if data is None:
+        data = {key: []}
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        errors.add(CurationError(path, 1, 1, f"expected a mapping with a list '{key}:', found {type(data).__name__}"))
+        return []
+    result = []
+    for item in data[key]:
+        if not isinstance(item, dict):
+            errors.add(CurationError(path, 1, 1, f"expected each entry of '{key}' to be a mapping, found {item!r}"))
+            continue
+        result.append(item)
+    return result
+
+
+def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
+    path = source / "documents.yaml"
+    metas: list[DocumentMeta] = []
+    seen: dict[str, int] = {}
+    for entry in entries(path, "documents", errors):
+        f = Fields(path, entry, "a document", errors)
+        f.unknown_keys(_REQUIRED + _OPTIONAL)
+        values = {key: f.text(key) for key in _REQUIRED}
+        slug = values["slug"] or ""
+        if slug and not patterns.SLUG_RE.match(slug):
+            f.fail(f"expected a slug of lower-case ASCII letters, digits and hyphens, found {slug!r}")
+        if slug in seen:
+            f.fail(f"expected each slug once, found {slug!r} again (first at line {seen[slug]})")
+        seen[slug] = f.line
+        if values["level"] and values["level"] not in LEVELS:
+            f.fail(f"expected level to be one of {', '.join(LEVELS)}, found {values['level']!r}")
+        source_file = values["source_file"] or ""
+        if source_file and not (source / source_file).is_file():
+            f.fail(f"expected source_file {source_file!r} to exist in {source.as_posix()}, found no such file")
+        numbering = entry.get("numbering") or {}
+        item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
+        if item_numbering not in ("nested", "global"):
+            f.fail(f"expected numbering.items to be nested or global, found {item_numbering!r}")
+        provenance = entry.get("provenance") or {}
+        if not isinstance(provenance, dict):
+            f.fail(f"expected provenance to map field names to text, found {provenance!r}")
+            provenance = {}
+        if any(v is None for v in values.values()):
+            continue
+        metas.append(
+            DocumentMeta(
+                slug=slug,
+                title=values["title"],
+                short_title=values["short_title"],
+                doc_number=values["doc_number"],
+                issuer=values["issuer"],
+                date=f.date("date"),
+                published=f.date("published"),
+                level=values["level"],
+                implements=f.text("implements", required=False),
+                source_file=source_file,
+                dropped_lines=f.strings("dropped_lines"),
+                provenance=tuple(
+                    (str(k), str(v)) for k, v in provenance.items() if not str(k).startswith("__")
+                ),
+                body_starts_at=f.text("body_starts_at", required=False),
+                tables=_tables(f, entry.get("tables")),
+                item_numbering=item_numbering or "nested",
+                line=f.line,
+            )
+        )
+    return tuple(metas)
+
+
+def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        f.fail(f"expected tables to be a list, found {value!r}")
+        return ()
+    specs = []
+    for table in value:
+        tf = Fields(f.path, table, "a table", f.errors) if isinstance(table, dict) else None
+        if tf is None:
+            f.fail(f"expected each table to be a mapping, found {table!r}")
+            continue
+        caption = tf.text("caption")
+        columns = tf.strings("columns")
+        if caption and columns:
+            specs.append(TableSpec(caption=caption, columns=columns))
+    return tuple(specs)
+
+
+def load_external(source: Path, errors: Collector) -> tuple[ExternalDocument, ...]:
+    path = source / "external.yaml"
+    if not path.exists():
+        return ()
+    result = []
+    for entry in entries(path, "external", errors):
+        f = Fields(path, entry, "an external document", errors)
+        number, title = f.text("doc_number"), f.text("title")
+        if number and title:
+            result.append(ExternalDocument(doc_number=number, title=title))
+    return tuple(result)

@@ -1,0 +1,81 @@
+"""The exception tree. Library code raises these; only the CLI turns them into exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, kw_only=True)
+class Location:
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class BuildError(Exception):
+    """Base of every error the build reports to a person."""
+
+
+class SourceError(BuildError):
+    """A problem located in a source file: ``path:line:column: message``."""
+
+    def __init__(self, path: str | Path, line: int, column: int, message: str) -> None:
+        self.location = Location(path=display_path(path), line=max(line, 1), column=max(column, 1))
+        self.message = message
+        super().__init__(f"{self.location}: {message}")
+
+
+class TextError(SourceError):
+    """A source text does not follow its numbering grammar or cannot be read."""
+
+
+class CurationError(SourceError):
+    """A curated YAML file is malformed or names something unknown."""
+
+
+class RedirectMissing(SourceError):
+    """A clause id that existed before is gone and has no redirect entry."""
+
+
+class BuildErrors(BuildError):
+    """Several located problems collected in one run, reported together."""
+
+    def __init__(self, errors: list[SourceError]) -> None:
+        self.errors = sorted(errors, key=_order)
+        super().__init__("\n".join(str(error) for error in self.errors))
+
+
+def _order(error: SourceError) -> tuple[str, int, int]:
+    loc = error.location
+    return (loc.path, loc.line, loc.column)
+
+
+def display_path(path: str | Path) -> str:
+    """A path relative to the working directory where possible, with forward slashes."""
+    p = Path(path)
+    try:
+        p = p.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        pass
+    return p.as_posix()
+
+
+class Collector:
+    """Gathers located problems so a run reports all of them, then stops."""
+
+    def __init__(self) -> None:
+        self.errors: list[SourceError] = []
+
+    def add(self, error: SourceError) -> None:
+        self.errors.append(error)
+
+    def extend(self, errors: list[SourceError]) -> None:
+        self.errors.extend(errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise BuildErrors(self.errors)

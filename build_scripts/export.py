@@ -1,0 +1,76 @@
+"""Open data: the JSON files under docs/data/ and their JSON Schemas.
+
+These files are a public interface (documented in the README). Output is
+deterministic: keys sorted, UTF-8, one record per line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .model import Clause, Document, OutputFile, Site
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+
+
+def dump_records(records: Iterable[dict[str, Any]]) -> str:
+    """A JSON array with one record per line: small diffs, easy to grep."""
+    lines = [json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for record in records]
+    if not lines:
+        return "[]\n"
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
+def clause_url(clause: Clause) -> str:
+    return f"/documents/{clause.doc}/#{clause.anchor}"
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    meta = document.meta
+    return {
+        "id": meta.slug,
+        "title": meta.title,
+        "short_title": meta.short_title,
+        "doc_number": meta.doc_number,
+        "issuer": meta.issuer,
+        "date": meta.date,
+        "published": meta.published,
+        "level": meta.level,
+        "implements": meta.implements,
+        "url": document.url,
+        "source_file": f"source_texts/{meta.source_file}",
+        "sha256": document.sha256,
+        "dropped_lines": [{"line": line.number, "text": line.text} for line in document.dropped],
+        "provenance": dict(meta.provenance),
+    }
+
+
+def clause_record(clause: Clause) -> dict[str, Any]:
+    return {
+        "id": clause.id,
+        "doc": clause.doc,
+        "parent": clause.parent,
+        "kind": clause.kind.value,
+        "label": clause.label,
+        "number_path": list(clause.number_path),
+        "text": clause.text,
+        "line": clause.line,
+        "url": clause_url(clause),
+    }
+
+
+# Each open-data file: name → function from the site to its records.
+DATASETS: dict[str, Callable[[Site], Iterable[dict[str, Any]]]] = {
+    "documents": lambda site: (document_record(d) for d in site.corpus.documents),
+    "clauses": lambda site: (clause_record(c) for c in site.corpus.clauses()),
+}
+
+
+def data_files(site: Site) -> list[OutputFile]:
+    files = [OutputFile(path=f"data/{name}.json", content=dump_records(fn(site))) for name, fn in DATASETS.items()]
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        files.append(OutputFile(path=f"data/schemas/{schema.name}", content=schema.read_text(encoding="utf-8")))
+    return files

@@ -1,0 +1,85 @@
+"""One page per document: metadata header and the full text laid out by its structure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Clause, ClauseKind, Document, PageSpec, Site
+
+LEVEL_NAMES = {"national": "国家", "ministry": "部委", "municipal": "地方（重庆市）"}
+HEADING_KINDS = frozenset({ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    """A clause as the document page lays it out, with its sentences."""
+
+    clause: Clause
+    sentences: tuple[Clause, ...]
+    heading_level: int  # 0 for a paragraph-like block
+    in_box: bool
+
+
+def document_path(slug: str) -> str:
+    return f"documents/{slug}.md"
+
+
+def blocks(document: Document) -> tuple[Block, ...]:
+    sentences: dict[str, list[Clause]] = defaultdict(list)
+    for clause in document.clauses:
+        if clause.kind is ClauseKind.SENTENCE and clause.parent:
+            sentences[clause.parent].append(clause)
+    by_id = {clause.id: clause for clause in document.clauses}
+    result = []
+    for clause in document.clauses:
+        if clause.kind is ClauseKind.SENTENCE or clause.kind in (ClauseKind.TABLE_HEADER, ClauseKind.TABLE_ROW):
+            continue
+        level = 0
+        if clause.kind in HEADING_KINDS:
+            level = {ClauseKind.SECTION: 2, ClauseKind.SUBSECTION: 3}.get(clause.kind, 4)
+        parent = by_id.get(clause.parent or "")
+        result.append(
+            Block(
+                clause=clause,
+                sentences=tuple(sentences.get(clause.id, ())),
+                heading_level=level,
+                in_box=parent is not None and parent.kind is ClauseKind.BOX,
+            )
+        )
+    return tuple(result)
+
+
+def table_rows(document: Document, table: Clause) -> tuple[tuple[Clause, tuple[str, ...]], ...]:
+    rows = []
+    for clause in document.clauses:
+        if clause.parent == table.id and clause.kind in (ClauseKind.TABLE_HEADER, ClauseKind.TABLE_ROW):
+            rows.append((clause, tuple(clause.text.split("\n"))))
+    return tuple(rows)
+
+
+def document_pages(site: Site) -> list[PageSpec]:
+    external = {doc.doc_number: doc for doc in site.corpus.external}
+    pages = []
+    for document in site.corpus.documents:
+        implements = document.meta.implements
+        in_collection = next(
+            (d for d in site.corpus.documents if d.meta.doc_number == implements), None
+        )
+        pages.append(
+            PageSpec(
+                path=document_path(document.slug),
+                template="document.md.jinja",
+                context=(
+                    ("document", document),
+                    ("meta", document.meta),
+                    ("level_name", LEVEL_NAMES.get(document.meta.level, document.meta.level)),
+                    ("blocks", blocks(document)),
+                    ("table_rows", lambda table, d=document: table_rows(d, table)),
+                    ("implements_doc", in_collection),
+                    ("implements_external", external.get(implements or "")),
+                    ("provenance", dict(document.meta.provenance)),
+                ),
+            )
+        )
+    return pages

@@ -1,0 +1,415 @@
+"""The parse stage: cleaned lines → a tree of clauses following the document's own numbering.
+
+Ids are built from the official numbering path (``guofa-2016-86/4-2-3``), never from
+position where the text gives a number. Unnumbered paragraphs and sentences take
+their parent's id plus their ordinal within that parent (``…/p2``, ``…/s3``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import patterns
+from .clean import clean_text
+from .errors import Collector, CurationError, TextError
+from .load import RawText
+from .model import Clause, ClauseKind, Document, DocumentMeta, SourceLine, TableSpec
+from .numerals import cn_to_int, int_to_cn
+from .sentences import sentence_spans
+
+# Clause kinds whose text is always split into sentence clauses, even a single one.
+_ALWAYS_SPLIT = frozenset({ClauseKind.PARAGRAPH, ClauseKind.ITEM, ClauseKind.SUBITEM})
+# Clause kinds split only when they hold more than one sentence (a heading with its body).
+_SPLIT_IF_SEVERAL = frozenset(
+    {ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE_NOTE}
+)
+_LEVEL = {
+    ClauseKind.SECTION: 1,
+    ClauseKind.SUBSECTION: 2,
+    ClauseKind.ITEM: 3,
+    ClauseKind.SUBITEM: 4,
+}
+_WHAT = {
+    ClauseKind.SECTION: "section",
+    ClauseKind.SUBSECTION: "subsection",
+    ClauseKind.ITEM: "item",
+    ClauseKind.SUBITEM: "sub-item",
+    ClauseKind.BOX: "专栏",
+}
+
+
+@dataclass
+class _Frame:
+    """An open clause on the parser's stack, with the counters of its children."""
+
+    kind: ClauseKind | None  # None for the document root
+    clause_id: str
+    path: str  # numbering path below the slug, "" for the root
+    depth: int
+    label: str = ""
+    last_number: dict[ClauseKind, int] = field(default_factory=dict)
+    paragraphs: int = 0
+
+
+@dataclass
+class _Builder:
+    meta: DocumentMeta
+    path: Path
+    raw_lines: list[str]
+    errors: Collector
+    clauses: list[Clause] = field(default_factory=list)
+    stack: list[_Frame] = field(default_factory=list)
+    global_items: int = 0
+    boxes: int = 0
+    tables: int = 0
+
+    # -- helpers -------------------------------------------------------------
+
+    def error(self, line: int, message: str, *, near: str = "") -> None:
+        self.errors.add(TextError(self.path, line, self._column(line, near), message))
+
+    def _column(self, line: int, near: str) -> int:
+        raw = self.raw_lines[line - 1] if 0 < line <= len(self.raw_lines) else ""
+        if near:
+            at = raw.find(near[0])
+            if at >= 0:
+                return at + 1
+        stripped = raw.lstrip(" \t\u3000\ufeff#-")
+        return len(raw) - len(stripped) + 1
+
+    def make_id(self, path: str) -> str:
+        return f"{self.meta.slug}/{path}"
+
+    def add(
+        self,
+        *,
+        kind: ClauseKind,
+        path: str,
+        parent: _Frame,
+        label: str,
+        number_path: tuple[str, ...],
+        text: str,
+        line: int,
+        title: str = "",
+    ) -> Clause:
+        clause = Clause(
+            id=self.make_id(path),
+            doc=self.meta.slug,
+            parent=parent.clause_id or None,
+            kind=kind,
+            label=label,
+            number_path=number_path,
+            text=text,
+            anchor=anchor_for(path),
+            line=line,
+            depth=parent.depth,
+            title=title,
+        )
+        self.clauses.append(clause)
+        self._add_sentences(clause, path)
+        return clause
+
+    def _add_sentences(self, clause: Clause, path: str) -> None:
+        if clause.kind not in _ALWAYS_SPLIT and clause.kind not in _SPLIT_IF_SEVERAL:
+            return
+        spans = sentence_spans(clause.text)
+        if clause.kind in _SPLIT_IF_SEVERAL and len(spans) < 2:
+            return
+        for ordinal, (start, end) in enumerate(spans, start=1):
+            self.clauses.append(
+                Clause(
+                    id=f"{clause.id}/s{ordinal}",
+                    doc=clause.doc,
+                    parent=clause.id,
+                    kind=ClauseKind.SENTENCE,
+                    label="",
+                    number_path=clause.number_path,
+                    text=clause.text[start:end],
+                    anchor=anchor_for(f"{path}/s{ordinal}"),
+                    line=clause.line,
+                    depth=clause.depth + 1,
+                )
+            )
+
+    # -- numbered clauses ------------------------------------------------------
+
+    def numbered(self, kind: ClauseKind, match: re.Match[str], line: int) -> None:
+        label, rest = match.group("label"), match.group("rest")
+        raw_number = match.group("num")
+        number = cn_to_int(raw_number) if kind in (ClauseKind.SECTION, ClauseKind.SUBSECTION) else int(raw_number)
+        if number is None:
+            self.error(line, f"expected a Chinese numeral in {label!r}, found {raw_number!r}", near=label)
+            return
+        text = match.string
+        if kind is ClauseKind.BOX:
+            self._pop_to(ClauseKind.SUBSECTION)
+            parent = self.stack[-1]
+            self.boxes = self._check(kind, number, self.boxes, line, label)
+            path = f"box{number}"
+        else:
+            self._pop_below(_LEVEL[kind])
+            parent = self.stack[-1]
+            if kind is ClauseKind.ITEM and self.meta.item_numbering == "global":
+                self.global_items = self._check(kind, number, self.global_items, line, label)
+                path = f"t{number}"
+            else:
+                last = parent.last_number.get(kind, 0)
+                parent.last_number[kind] = self._check(kind, number, last, line, label)
+                path = f"{parent.path}-{number}" if parent.path else str(number)
+        clause = self.add(
+            kind=kind,
+            path=path,
+            parent=parent,
+            label=label,
+            number_path=(*self._number_path(), label),
+            text=text,
+            line=line,
+            title=heading_title(rest),
+        )
+        self.stack.append(
+            _Frame(kind=kind, clause_id=clause.id, path=path, depth=parent.depth + 1, label=label)
+        )
+
+    def _check(self, kind: ClauseKind, number: int, last: int, line: int, label: str) -> int:
+        if number != last + 1:
+            what = "task" if kind is ClauseKind.ITEM and self.meta.item_numbering == "global" else _WHAT[kind]
+            shown = _shown(kind, number)
+            if last == 0:
+                self.error(line, f"expected the first {what} to be {_shown(kind, 1)}, found {shown}", near=label)
+            elif number == last:
+                self.error(line, f"expected {what} {_shown(kind, last + 1)} after {what} {shown}, found {shown} again", near=label)
+            else:
+                self.error(line, f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}", near=label)
+        return number
+
+    def _number_path(self) -> tuple[str, ...]:
+        return tuple(frame.label for frame in self.stack if frame.kind is not None)
+
+    def _pop_below(self, level: int) -> None:
+        """Close every open clause at ``level`` or deeper (and any box)."""
+        while self.stack[-1].kind is not None and (
+            self.stack[-1].kind is ClauseKind.BOX or _LEVEL.get(self.stack[-1].kind, 99) >= level
+        ):
+            self.stack.pop()
+
+    def _pop_to(self, kind: ClauseKind) -> None:
+        """Close clauses until the top is at most as deep as ``kind``."""
+        self._pop_below(_LEVEL[kind] + 1)
+
+    # -- unnumbered clauses ----------------------------------------------------
+
+    def paragraph(self, text: str, line: int, *, kind: ClauseKind = ClauseKind.PARAGRAPH) -> None:
+        parent = self.stack[-1]
+        parent.paragraphs += 1
+        prefix = "pre" if kind is ClauseKind.PREAMBLE else "p"
+        ordinal = f"{prefix}{parent.paragraphs}"
+        path = f"{parent.path}/{ordinal}" if parent.path else ordinal
+        self.add(kind=kind, path=path, parent=parent, label="", number_path=(), text=text, line=line)
+
+    def table(self, spec: TableSpec, lines: list[SourceLine], start: int) -> int:
+        """Parse a table laid out one cell per line; return the index after it."""
+        self._pop_to(ClauseKind.SUBSECTION)
+        parent = self.stack[-1]
+        self.tables += 1
+        base = f"table{self.tables}"
+        caption = lines[start]
+        self.add(
+            kind=ClauseKind.TABLE, path=base, parent=parent, label="", number_path=(),
+            text=caption.text, line=caption.number, title=caption.text,
+        )
+        frame = _Frame(kind=ClauseKind.BOX, clause_id=self.make_id(base), path=base, depth=parent.depth + 1)
+        groups = _groups(lines, start + 1)
+        if not groups:
+            self.error(caption.number, f"expected the header of table {spec.caption!r}, found the end of the text")
+            return len(lines)
+        header, *rest = groups
+        cells = [cell.text.replace(" ", "") for cell in header]
+        expected = [column.replace(" ", "") for column in spec.columns]
+        if cells != expected:
+            first_bad = next((i for i, (a, b) in enumerate(zip(cells, expected)) if a != b), min(len(cells), len(expected)))
+            at = header[min(first_bad, len(header) - 1)]
+            found = cells[first_bad] if first_bad < len(cells) else "the end of the header"
+            want = expected[first_bad] if first_bad < len(expected) else "no further cell"
+            self.error(at.number, f"expected table header cell {want!r}, found {found!r}")
+        self.add(
+            kind=ClauseKind.TABLE_HEADER, path=f"{base}/head", parent=frame, label="", number_path=(),
+            text="\n".join(cell.text for cell in header), line=header[0].number,
+        )
+        end = _after(lines, header[-1])
+        rows = 0
+        for group in rest:
+            first = group[0]
+            if patterns.TABLE_NOTE_RE.match(first.text):
+                for offset, note in enumerate(group):
+                    path = f"{base}/note" if offset == 0 else f"{base}/note{offset + 1}"
+                    self.add(
+                        kind=ClauseKind.TABLE_NOTE, path=path, parent=frame, label="", number_path=(),
+                        text=note.text, line=note.number,
+                    )
+                return _after(lines, group[-1])
+            if _numbering_kind(first.text) is not None:
+                return end
+            rows += 1
+            if len(group) != len(spec.columns):
+                self.error(
+                    first.number,
+                    f"expected {len(spec.columns)} cells in row {rows} of table {spec.caption!r}, found {len(group)}",
+                )
+            self.add(
+                kind=ClauseKind.TABLE_ROW, path=f"{base}/r{rows}", parent=frame, label="", number_path=(),
+                text="\n".join(cell.text for cell in group), line=first.number, title=first.text,
+            )
+            end = _after(lines, group[-1])
+        return end
+
+
+def _shown(kind: ClauseKind, number: int) -> str:
+    if kind is ClauseKind.SECTION:
+        return f"{int_to_cn(number)}、" if 0 < number < 100 else str(number)
+    if kind is ClauseKind.SUBSECTION:
+        return f"（{int_to_cn(number)}）" if 0 < number < 100 else str(number)
+    if kind is ClauseKind.SUBITEM:
+        return f"（{number}）"
+    if kind is ClauseKind.BOX:
+        return f"专栏{number}"
+    return str(number)
+
+
+def anchor_for(path: str) -> str:
+    """The page-local HTML id of a clause path: ``4-2-3/s1`` → ``c4-2-3-s1``.
+
+    Ids never start with a digit, so they are valid CSS selectors too.
+    """
+    anchor = path.replace("/", "-")
+    return f"c{anchor}" if anchor[:1].isdigit() else anchor
+
+
+def heading_title(rest: str) -> str:
+    """The heading words after the label: up to the first sentence end, without it."""
+    spans = sentence_spans(rest)
+    if not spans:
+        return ""
+    start, end = spans[0]
+    return rest[start:end].rstrip("。；：:").strip()
+
+
+def _numbering_kind(text: str) -> ClauseKind | None:
+    for kind, regex in _NUMBERING:
+        if regex.match(text):
+            return kind
+    return None
+
+
+_NUMBERING: tuple[tuple[ClauseKind, re.Pattern[str]], ...] = (
+    (ClauseKind.BOX, patterns.BOX_RE),
+    (ClauseKind.SECTION, patterns.SECTION_RE),
+    (ClauseKind.SUBSECTION, patterns.SUBSECTION_RE),
+    (ClauseKind.SUBITEM, patterns.SUBITEM_RE),
+    (ClauseKind.ITEM, patterns.ITEM_RE),
+)
+
+
+def _groups(lines: list[SourceLine], start: int) -> list[list[SourceLine]]:
+    """Runs of consecutive non-blank lines from ``start`` on."""
+    groups: list[list[SourceLine]] = []
+    current: list[SourceLine] = []
+    previous = None
+    for line in lines[start:]:
+        if previous is not None and line.number != previous + 1 and current:
+            groups.append(current)
+            current = []
+        current.append(line)
+        previous = line.number
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _after(lines: list[SourceLine], last: SourceLine) -> int:
+    for index, line in enumerate(lines):
+        if line.number > last.number:
+            return index
+    return len(lines)
+
+
+def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: Path) -> Document | None:
+    """Parse one source text into a ``Document``; problems go to ``errors``."""
+    cleaned = clean_text(raw.text).split("\n")
+    raw_lines = raw.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    before = len(errors.errors)
+    builder = _Builder(meta=meta, path=raw.path, raw_lines=raw_lines, errors=errors)
+    builder.stack.append(_Frame(kind=None, clause_id="", path="", depth=0))
+
+    dropped_wanted = {_chrome_key(line): line for line in meta.dropped_lines}
+    dropped: list[SourceLine] = []
+    lines: list[SourceLine] = []
+    for number, text in enumerate(cleaned, start=1):
+        if not text:
+            continue
+        raw_line = raw_lines[number - 1] if number <= len(raw_lines) else text
+        if _chrome_key(raw_line) in dropped_wanted:
+            dropped.append(SourceLine(number=number, text=raw_line.strip()))
+            continue
+        lines.append(SourceLine(number=number, text=text))
+    found = {_chrome_key(line.text) for line in dropped}
+    for key, line in dropped_wanted.items():
+        if key not in found:
+            errors.add(CurationError(
+                yaml_path, meta.line, 1,
+                f"expected dropped line {line!r} in {meta.source_file}, found no such line",
+            ))
+    if not lines:
+        errors.add(TextError(raw.path, 1, 1, "expected the text of a document, found only blank lines"))
+        return None
+
+    start = 0
+    if meta.body_starts_at:
+        start = next((i for i, line in enumerate(lines) if line.text.startswith(meta.body_starts_at)), -1)
+        if start < 0:
+            errors.add(CurationError(
+                yaml_path, meta.line, 1,
+                f"expected a line starting with body_starts_at {meta.body_starts_at!r} in {meta.source_file}, found none",
+            ))
+            start = 0
+        for line in lines[:start]:
+            builder.paragraph(line.text, line.number, kind=ClauseKind.PREAMBLE)
+        builder.stack[0].paragraphs = 0
+
+    tables = {spec.caption.replace(" ", ""): spec for spec in meta.tables}
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        spec = tables.get(line.text.replace(" ", ""))
+        if spec is not None:
+            index = builder.table(spec, lines, index)
+            continue
+        kind = _numbering_kind(line.text)
+        if kind is None:
+            builder.paragraph(line.text, line.number)
+        else:
+            regex = dict(_NUMBERING)[kind]
+            match = regex.match(line.text)
+            assert match is not None
+            builder.numbered(kind, match, line.number)
+        index += 1
+
+    if len(errors.errors) > before:
+        return None
+    return Document(
+        meta=meta,
+        clauses=tuple(builder.clauses),
+        sha256=raw.sha256,
+        dropped=tuple(dropped),
+        line_count=len(cleaned),
+    )
+
+
+def _chrome_key(line: str) -> str:
+    return patterns.HSPACE_RE.sub(" ", line).strip()
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,128 @@
+"""Build ``docs/data/search-index.json`` for the clause search worker.
+
+The site's search box is Material for MkDocs' own header search UI, but the
+web worker behind it is ours (``overrides/assets/javascripts/
+clause-search-worker.js``, wired in through ``overrides/main.html``).  That
+worker fetches the JSON written from :func:`build_search_index` and ranks
+*clauses and sentences*, so a query lands on ``/documents/<slug>/#<anchor>``
+instead of on a whole page.
+
+Format (version 1), compact and deterministic::
+
+    {
+      "v": 1,
+      "p": [ {"l": "documents/<slug>/", "t": "<full document title>"}, ... ],
+      "e": [ {"l": "documents/<slug>/#<anchor>",   # link, relative to site base
+              "t": "《简称》 四、（二）",            # display title (plain text)
+              "x": "<clause text>",                  # searchable text (plain text)
+              "k": "sentence",                       # kind (ClauseKind value, or
+                                                     #  "document" / "page")
+              "g": 0,                                # index into "p" (group), optional
+              "u": 12},                              # index of parent entry, optional
+             ... ]
+    }
+
+All strings are plain text; the worker escapes them before rendering.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from build_scripts.model import NUMBERED_KINDS, Clause, ClauseKind, Document
+
+FORMAT_VERSION = 1
+HEADING_MAX = 24  # characters of heading words kept in a display title
+
+# Kinds that add nothing a reader would search for (the title is covered by
+# the per-document entry, and preamble lines are addressees and signatures).
+SKIPPED_KINDS = frozenset({ClauseKind.TITLE, ClauseKind.PREAMBLE})
+
+
+def _display_title(doc: Document, clause: Clause, by_id: dict[str, Clause]) -> str:
+    """``《简称》 四、（二）3. 标题`` — numbering path of the clause plus the
+    heading words of its nearest titled numbered ancestor (or itself)."""
+    chain: list[Clause] = []
+    node: Clause | None = clause
+    while node is not None:
+        chain.append(node)
+        node = by_id.get(node.parent) if node.parent else None
+    chain.reverse()
+    labels = "".join(c.label.strip() for c in chain if c.kind in NUMBERED_KINDS and c.label)
+    heading = ""
+    for c in reversed(chain):
+        if c.kind in NUMBERED_KINDS and c.title:
+            heading = c.title.strip()
+            if len(heading) > HEADING_MAX:
+                heading = heading[: HEADING_MAX - 1] + "…"
+            break
+    parts = [f"《{doc.meta.short_title or doc.meta.title}》"]
+    if labels:
+        parts.append(labels)
+    if heading:
+        parts.append(heading)
+    if clause.kind is ClauseKind.TABLE_ROW:
+        parts.append("表")
+    return " ".join(parts)
+
+
+def _document_text(doc: Document) -> str:
+    meta = doc.meta
+    bits = [meta.title, meta.short_title, meta.doc_number, meta.issuer, meta.date or ""]
+    return " ".join(b for b in bits if b)
+
+
+def build_search_index(
+    documents: Iterable[Document],
+    extra_entries: Sequence[tuple[str, str, str]] = (),
+) -> str:
+    """Return the JSON text of ``docs/data/search-index.json``.
+
+    ``documents``: parsed documents; one entry is written per clause
+    (sentences included, ``title``/``preamble`` clauses skipped) plus one
+    entry per document.  ``extra_entries``: ``(location, title, text)`` of
+    other pages (tasks, agencies, indicators …); ``location`` is relative to
+    the site root without a leading slash, e.g. ``"tasks/t-035/"``.
+    Documents are ordered by slug and clauses keep document order, so the
+    output is byte-for-byte reproducible.
+    """
+    pages: list[dict[str, str]] = []
+    entries: list[dict[str, object]] = []
+
+    for doc in sorted(documents, key=lambda d: d.meta.slug):
+        slug = doc.meta.slug
+        page_location = f"documents/{slug}/"
+        group = len(pages)
+        pages.append({"l": page_location, "t": doc.meta.title})
+        entries.append(
+            {
+                "l": page_location,
+                "t": f"《{doc.meta.short_title or doc.meta.title}》",
+                "x": _document_text(doc),
+                "k": "document",
+                "g": group,
+            }
+        )
+        by_id = {c.id: c for c in doc.clauses}
+        position: dict[str, int] = {}
+        for clause in doc.clauses:
+            if clause.kind in SKIPPED_KINDS or not clause.text.strip():
+                continue
+            entry: dict[str, object] = {
+                "l": f"{page_location}#{clause.anchor}",
+                "t": _display_title(doc, clause, by_id),
+                "x": clause.text,
+                "k": clause.kind.value,
+                "g": group,
+            }
+            if clause.parent and clause.parent in position:
+                entry["u"] = position[clause.parent]
+            position[clause.id] = len(entries)
+            entries.append(entry)
+
+    for location, title, text in sorted(extra_entries):
+        entries.append({"l": location.lstrip("/"), "t": title, "x": text, "k": "page"})
+
+    data = {"v": FORMAT_VERSION, "p": pages, "e": entries}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

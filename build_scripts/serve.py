@@ -1,0 +1,55 @@
+"""``serve``: MkDocs serves docs/ while this loop regenerates it on every source change."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .errors import BuildError, BuildErrors
+from .render import TEMPLATE_DIR
+
+POLL_SECONDS = 0.2
+
+
+def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
+    state = {}
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                stat = path.stat()
+                state[path] = (stat.st_mtime_ns, stat.st_size)
+    return state
+
+
+def serve(source: Path, docs: Path, *, dev_addr: str) -> int:
+    from .pipeline import generate
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr, "--livereload"],
+    )
+    watched = [source, TEMPLATE_DIR]
+    state = _snapshot(watched)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            current = _snapshot(watched)
+            if current == state:
+                continue
+            state = current
+            try:
+                result = generate(source, docs)
+                written = len(result.report.written) if result.report else 0
+                print(f"regenerated: {written} file(s) written", flush=True)
+            except BuildErrors as errors:
+                for error in errors.errors:
+                    print(error, file=sys.stderr, flush=True)
+            except BuildError as error:
+                print(error, file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return 0

@@ -1,0 +1,413 @@
+/*
+ * Clause search worker — a drop-in replacement for Material for MkDocs'
+ * (9.8.1) lunr search worker, ranking clauses and sentences of the policy
+ * documents for Chinese queries typed without spaces.
+ *
+ * Wiring: overrides/main.html points `__config.search` at this file, so
+ * Material's bundle starts it with `new Worker(url)` and speaks its protocol:
+ *
+ *   bundle -> worker  {type: 0 SETUP,  data: {config, docs, options}}
+ *                      (Material's own search/search_index.json; ignored here)
+ *   worker -> bundle  {type: 1 READY}
+ *   bundle -> worker  {type: 2 QUERY,  data: "<raw text of the search box>"}
+ *   worker -> bundle  {type: 3 RESULT, data: {items: SearchItem[][]}}
+ *
+ * SearchItem = {location, title, text, score, terms}; `title` and `text` are
+ * inserted by the bundle with innerHTML, so both are escaped here before any
+ * <mark> is added.  Each inner array is rendered as one result <li>: the
+ * first item whose location has no "#" becomes the <h1> header, the others
+ * <h2> + text; items scoring below the first item's score are folded into a
+ * "N more" <details>, so the header gets score 0 and clauses stay visible.
+ *
+ * Our index (data/search-index.json, built by build_scripts/search_index.py)
+ * is fetched relative to this file: <site>/assets/javascripts/ -> ../../data/.
+ * Override with `?index=<url>` on the worker URL if the layout changes.
+ *
+ * No dependencies; runs as a classic worker.
+ */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+
+var MAX_RESULTS = 20;      /* clause/sentence results returned per query */
+var SNIPPET = 160;         /* characters of text shown around the match */
+var MIN_COVER = 0.5;       /* share of the query that must be found */
+
+var INDEX_URL = (function () {
+  var here = new URL(self.location.href);
+  return new URL(here.searchParams.get("index") || "../../data/search-index.json", here).href;
+})();
+
+/* ------------------------------------------------------------------------
+ * Normalisation: NFKC, lower case, drop whitespace, punctuation, symbols.
+ * "众创、众包" -> "众创众包", "ＰＣＴ" -> "pct", "〔2016〕86号" -> "201686号".
+ * ---------------------------------------------------------------------- */
+
+var DROP = /[\s\p{P}\p{S}\p{Z}\p{C}]/u;
+var charCache = new Map();
+
+function normChar(ch) {
+  var out = charCache.get(ch);
+  if (out === undefined) {
+    out = "";
+    for (var c of ch.normalize("NFKC").toLowerCase())
+      if (!DROP.test(c)) out += c;
+    charCache.set(ch, out);
+  }
+  return out;
+}
+
+function normalize(text) {
+  var s = "";
+  for (var ch of text) s += normChar(ch);
+  return s;
+}
+
+/* Normalised string plus, per UTF-16 unit of it, the [start, end) of the
+ * original character it came from — used to put <mark> on the raw text. */
+function normalizeWithMap(text) {
+  var s = "", start = [], end = [], i = 0;
+  for (var ch of text) {
+    var n = normChar(ch);
+    for (var k = 0; k < n.length; k++) { start.push(i); end.push(i + ch.length); }
+    s += n;
+    i += ch.length;
+  }
+  return { s: s, start: start, end: end };
+}
+
+var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" };
+function escapeHTML(text) {
+  return String(text).replace(/[&<>"']/g, function (c) { return ESC[c]; });
+}
+
+/* ------------------------------------------------------------------------
+ * Index
+ * ---------------------------------------------------------------------- */
+
+var index = null;          /* {pages, entries, postings, children} */
+var loading = null;        /* Promise of index */
+
+function buildIndex(data) {
+  var pages = data.p || [];
+  var entries = (data.e || []).map(function (e, id) {
+    return {
+      id: id,
+      location: e.l,
+      title: e.t || "",
+      text: e.x || "",
+      kind: e.k || "",
+      group: typeof e.g === "number" ? e.g : -1,
+      parent: typeof e.u === "number" ? e.u : -1,
+      norm: normalize(e.x || ""),
+      normTitle: normalize(e.t || "")
+    };
+  });
+  /* Character-bigram postings of the normalised text (title too, lightly). */
+  var postings = new Map();
+  for (var e of entries) {
+    var seen = new Set();
+    var s = e.norm;
+    for (var j = 0; j + 1 < s.length; j++) {
+      var bg = s.substr(j, 2);
+      if (seen.has(bg)) continue;
+      seen.add(bg);
+      var list = postings.get(bg);
+      if (list) list.push(e.id); else postings.set(bg, [e.id]);
+    }
+  }
+  return { pages: pages, entries: entries, postings: postings };
+}
+
+function load() {
+  if (!loading)
+    loading = fetch(INDEX_URL, { credentials: "same-origin", cache: "no-cache" })  /* revalidate: 304 when unchanged */
+      .then(function (res) {
+        if (!res.ok) throw new Error(res.status + " " + res.statusText);
+        return res.json();
+      })
+      .then(function (data) { index = buildIndex(data); return index; })
+      .catch(function (err) {
+        console.error("clause search: cannot load " + INDEX_URL, err);
+        index = buildIndex({});
+        loading = null;          /* allow a retry on the next SETUP */
+        return index;
+      });
+  return loading;
+}
+
+/* ------------------------------------------------------------------------
+ * Query parsing — Material passes the raw input; lunr syntax a user may
+ * type (+must -not term* term~1 term^2 "phrase" title:x) is reduced to text.
+ * ---------------------------------------------------------------------- */
+
+function parseQuery(raw) {
+  var tokens = String(raw || "")
+    .replace(/["“”]/g, " ")
+    .split(/\s+/)
+    .map(function (t) {
+      return t
+        .replace(/^(?:title|text|tags):/i, "")
+        .replace(/^[+\-]+/, "")
+        .replace(/(?:[*~^]\d*)+$/, "")
+        .replace(/^\*+/, "");
+    })
+    .filter(Boolean);
+  var segments = [], words = [];
+  for (var t of tokens) {
+    var n = normalize(t);
+    if (n) { segments.push(n); words.push(t); }
+  }
+  /* latin / digit runs must be present (PCT, 12330, 2020) */
+  var terms = [];
+  for (var seg of segments) {
+    var m = seg.match(/[a-z0-9]{2,}|[0-9]+/g);
+    if (m) terms.push.apply(terms, m);
+  }
+  var joined = segments.join("");
+  return {
+    segments: segments, words: words, terms: terms, joined: joined,
+    latinOnly: /^[a-z0-9]+$/.test(joined)
+  };
+}
+
+function bigramsOf(segments) {
+  var set = new Set();
+  for (var seg of segments)
+    for (var j = 0; j + 1 < seg.length; j++) set.add(seg.substr(j, 2));
+  return [...set];
+}
+
+/* Greedy cover of a query segment by the longest substrings (>= 2 chars, or
+ * a lone char if the segment has only one) present in `hay`.
+ * Returns chunks [{q: text, at: first position in hay}] and covered count. */
+function cover(seg, hay) {
+  var chunks = [], covered = 0, i = 0;
+  if (seg.length === 1) {
+    var p = hay.indexOf(seg);
+    if (p >= 0) { chunks.push({ q: seg, at: p }); covered = 1; }
+    return { chunks: chunks, covered: covered };
+  }
+  while (i < seg.length) {
+    var len = 0, at = -1;
+    for (var L = 2; i + L <= seg.length; L++) {
+      var pos = hay.indexOf(seg.substr(i, L));
+      if (pos < 0) break;
+      len = L; at = pos;
+    }
+    if (len) { chunks.push({ q: seg.substr(i, len), at: at }); covered += len; i += len; }
+    else i++;
+  }
+  return { chunks: chunks, covered: covered };
+}
+
+/* ------------------------------------------------------------------------
+ * Scoring
+ * ---------------------------------------------------------------------- */
+
+function scoreEntry(e, q, qlen) {
+  var hay = e.norm;
+  var exact = q.joined.length > 0 && hay.indexOf(q.joined) >= 0;
+  var covered = 0, chunks = [], segExact = 0;
+  for (var seg of q.segments) {
+    var c = cover(seg, hay);
+    covered += c.covered;
+    chunks.push.apply(chunks, c.chunks);
+    if (hay.indexOf(seg) >= 0) segExact++;
+  }
+  var f = qlen ? covered / qlen : 0;
+  if (!exact && f < MIN_COVER) return null;
+
+  var score = (exact ? 10 : 0) + 6 * f * f + 2 * (segExact / q.segments.length);
+
+  /* proximity of the pieces when the query is not found verbatim */
+  if (!exact && chunks.length > 1) {
+    var lo = Infinity, hi = -Infinity;
+    for (var ch of chunks) { lo = Math.min(lo, ch.at); hi = Math.max(hi, ch.at + ch.q.length); }
+    score += 2 * Math.min(1, (1.5 * covered) / Math.max(1, hi - lo));
+  }
+  /* latin / digit terms (PCT, 12330) are required when they are the whole
+   * query, and weigh heavily otherwise */
+  for (var t of q.terms) {
+    if (hay.indexOf(t) >= 0) continue;
+    if (q.latinOnly) return null;
+    score *= 0.4;
+  }
+  /* heading / label hit */
+  if (q.joined.length > 1 && e.normTitle.indexOf(q.joined) >= 0) score += 2;
+  /* short clauses (sentences) beat whole sections */
+  score += 1.5 * 30 / (30 + hay.length);
+  if (e.kind === "document" || e.kind === "page") score += 0.5;
+
+  return { entry: e, score: score, exact: exact, f: f, chunks: chunks };
+}
+
+function candidates(q) {
+  var entries = index.entries;
+  var bigrams = bigramsOf(q.segments);
+  if (!bigrams.length) {                       /* one-character query */
+    return entries.filter(function (e) { return e.norm.indexOf(q.joined) >= 0; });
+  }
+  var counts = new Uint16Array(entries.length);
+  for (var bg of bigrams) {
+    var list = index.postings.get(bg);
+    if (list) for (var id of list) counts[id]++;
+  }
+  var need = Math.max(1, Math.ceil(bigrams.length * MIN_COVER * 0.75));
+  var out = [];
+  for (var id2 = 0; id2 < counts.length; id2++)
+    if (counts[id2] >= need) out.push(entries[id2]);
+  return out;
+}
+
+/* ------------------------------------------------------------------------
+ * Highlighting: escape first, then wrap matched ranges in <mark>.
+ * ---------------------------------------------------------------------- */
+
+function markRanges(text, needles) {
+  var m = normalizeWithMap(text), ranges = [];
+  for (var n of needles) {
+    if (!n) continue;
+    var from = 0, hits = 0, pos;
+    while ((pos = m.s.indexOf(n, from)) >= 0 && hits < 20) {
+      ranges.push([m.start[pos], m.end[pos + n.length - 1]]);
+      from = pos + n.length; hits++;
+    }
+  }
+  ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+  var merged = [];
+  for (var r of ranges) {
+    var last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+function highlight(text, needles, limit) {
+  var ranges = markRanges(text, needles);
+  var from = 0, to = text.length;
+  if (limit && text.length > limit) {
+    var first = ranges.length ? ranges[0][0] : 0;
+    from = Math.max(0, Math.min(first - Math.floor(limit / 4), text.length - limit));
+    to = Math.min(text.length, from + limit);
+  }
+  var html = from > 0 ? "…" : "", at = from;
+  for (var r of ranges) {
+    var a = Math.max(r[0], from), b = Math.min(r[1], to);
+    if (b <= a) continue;
+    html += escapeHTML(text.slice(at, a)) + "<mark>" + escapeHTML(text.slice(a, b)) + "</mark>";
+    at = b;
+  }
+  html += escapeHTML(text.slice(at, to)) + (to < text.length ? "…" : "");
+  return html;
+}
+
+/* ------------------------------------------------------------------------
+ * Search
+ * ---------------------------------------------------------------------- */
+
+function search(raw) {
+  var q = parseQuery(raw);
+  if (!q.joined || !index) return { items: [] };
+  var qlen = q.segments.reduce(function (n, s) { return n + s.length; }, 0);
+
+  var hits = [];
+  for (var e of candidates(q)) {
+    var h = scoreEntry(e, q, qlen);
+    if (h) hits.push(h);
+  }
+  hits.sort(function (a, b) { return b.score - a.score || a.entry.id - b.entry.id; });
+
+  /* A parent clause is dropped when one of its sentences, already listed,
+   * covers the query as well; a sentence is dropped when its (already
+   * listed) parent is hardly longer than it. */
+  var chosen = [], shown = new Map(), bestChild = new Map();
+  for (var hit of hits) {
+    if (chosen.length >= MAX_RESULTS) break;
+    var en = hit.entry;
+    var child = bestChild.get(en.id);
+    if (child && child.f >= hit.f - 1e-9 && (child.exact || !hit.exact)) continue;
+    if (en.parent >= 0 && shown.has(en.parent) &&
+        en.norm.length >= 0.8 * index.entries[en.parent].norm.length) continue;
+    chosen.push(hit);
+    shown.set(en.id, hit);
+    if (en.parent >= 0) {
+      var prev = bestChild.get(en.parent);
+      if (!prev || hit.f > prev.f || (hit.exact && !prev.exact)) bestChild.set(en.parent, hit);
+    }
+  }
+
+  /* Terms shown by Material as "missing" (<del>) and used for ?h= links. */
+  function termsFor(hit) {
+    var terms = {};
+    q.segments.forEach(function (seg, i) {
+      var present = hit.entry.norm.indexOf(seg) >= 0 || cover(seg, hit.entry.norm).covered >= 0.75 * seg.length;
+      terms[q.words[i]] = terms[q.words[i]] || present;
+    });
+    return terms;
+  }
+
+  function item(hit) {
+    var needles = hit.exact ? [q.joined].concat(q.segments) : hit.chunks.map(function (c) { return c.q; });
+    needles = needles.concat(q.terms);
+    return {
+      location: hit.entry.location,
+      title: highlight(hit.entry.title, hit.exact ? [q.joined] : [], 0),
+      text: "<p>" + highlight(hit.entry.text, needles, SNIPPET) + "</p>",
+      score: Math.round(hit.score * 1000) / 1000,
+      terms: termsFor(hit)
+    };
+  }
+
+  /* Material renders one <li> per group.  Consecutive clause hits of the
+   * same document share a group whose first item is the document header
+   * (score 0, so no clause is folded away and Enter opens the best clause);
+   * page-level hits (document / other pages) are a group of their own. */
+  var items = [], current = null, currentGroup = null;
+  for (var c of chosen) {
+    var it = item(c);
+    if (c.entry.location.indexOf("#") < 0) {
+      items.push([it]); current = null; currentGroup = null;
+      continue;
+    }
+    var g = c.entry.group;
+    if (!current || g < 0 || g !== currentGroup) {
+      var page = g >= 0 ? index.pages[g] : null;
+      var header = page
+        ? { location: page.l, title: escapeHTML(page.t), text: "", score: 0, terms: {} }
+        : { location: c.entry.location.split("#")[0], title: escapeHTML(c.entry.title), text: "", score: 0, terms: {} };
+      current = [header];
+      currentGroup = g;
+      items.push(current);
+    }
+    current.push(it);
+  }
+  return { items: items };
+}
+
+/* ------------------------------------------------------------------------
+ * Protocol
+ * ---------------------------------------------------------------------- */
+
+load();                    /* start fetching before SETUP arrives */
+
+self.addEventListener("message", function (ev) {
+  var msg = ev.data || {};
+  switch (msg.type) {
+    case SETUP:
+      load().then(function () { self.postMessage({ type: READY }); });
+      break;
+    case QUERY:
+      load().then(function () {
+        var data;
+        try { data = search(msg.data); }
+        catch (err) { console.warn("clause search: query failed", err); data = { items: [] }; }
+        self.postMessage({ type: RESULT, data: data });
+      });
+      break;
+    default:
+      break;
+  }
+});
+

@@ -1,0 +1,111 @@
+"""Drive the site's search box (Material for MkDocs' own header search UI,
+backed by overrides/assets/javascripts/clause-search-worker.js) from a
+Playwright ``Page`` and read back the result links.
+
+Usage in a test::
+
+    from tests.browser.search_probe import search
+    hrefs = search(page, "http://127.0.0.1:8000/", "软件著作权")
+    assert "/documents/guobanhan-2016-66/#..." in hrefs[:5]
+
+Notes for test authors
+* Chromium: launch with ``executable_path="/usr/bin/chromium"`` and args
+  ``--no-sandbox --disable-gpu --disable-background-networking
+  --disable-component-update``; the site must be served over http(s)
+  (the worker is not started for ``file://``).
+* Material renders only the first 10 result groups (``<li>``) at once; later
+  ones appear on scrolling.  Each group is one document header link plus one
+  or more clause links; :func:`search` drops the header links, so the list
+  holds one href per hit, best first (up to 20 hits, at least 10 rendered).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+__all__ = ["search", "search_results", "open_site"]
+
+INPUT = "input[data-md-component=search-query]"
+META = "[data-md-component=search-result] .md-search-result__meta"
+SENTINEL = "\u2063probe-pending"
+
+_COLLECT_JS = """
+() => [...document.querySelectorAll(
+        "[data-md-component=search-result] li.md-search-result__item")]
+  .map(li => [...li.querySelectorAll("a.md-search-result__link")].map(a => ({
+      href: a.href,
+      title: (a.querySelector("h1, h2") || {}).textContent || "",
+      text: [...a.querySelectorAll("article > p")].map(p => p.textContent).join(" "),
+      marks: [...a.querySelectorAll("mark")].map(m => m.textContent),
+      score: parseFloat(a.firstElementChild.getAttribute("data-md-score")),
+  })))
+"""
+
+
+def _site_path(base_url: str, href: str) -> str:
+    """``http://host/base/documents/x/?h=..#a`` -> ``/documents/x/#a``."""
+    base = urlsplit(base_url if base_url.endswith("/") else base_url + "/")
+    parts = urlsplit(href)
+    path = parts.path
+    if parts.netloc == base.netloc and path.startswith(base.path):
+        path = "/" + path[len(base.path):]
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def open_site(page, base_url: str, *, timeout: float = 15_000) -> None:
+    """Load ``base_url`` unless the page already shows a page of the site."""
+    if not page.url.startswith(base_url.rstrip("/")):
+        page.goto(urljoin(base_url, "./"), wait_until="load", timeout=timeout)
+    page.wait_for_selector(INPUT, state="attached", timeout=timeout)
+
+
+def _set_query(page, value: str, timeout: float) -> None:
+    box = page.locator(INPUT)
+    # Material reads the box on `keyup` (and focus), not on `input`; CJK text
+    # typed by Playwright arrives as insertText without keyup, so fill the
+    # value and press a harmless key to emit one.
+    page.evaluate(
+        "([m, s]) => { const el = document.querySelector(m); if (el) el.textContent = s }",
+        [META, SENTINEL],
+    )
+    box.fill(value)
+    box.press("End")
+    # The meta line ("n 个符合条件的结果") is rewritten on every RESULT from the
+    # worker, and only after the worker reported READY.
+    page.wait_for_function(
+        "([m, s]) => { const el = document.querySelector(m);"
+        " return el && el.textContent !== s }",
+        arg=[META, SENTINEL],
+        timeout=timeout,
+    )
+
+
+def search_results(page, base_url: str, query: str, *, timeout: float = 15_000) -> list[list[dict]]:
+    """Raw rendered groups: per ``<li>``, its links as dicts
+    (href, title, text, marks, score); hrefs are absolute as rendered."""
+    open_site(page, base_url, timeout=timeout)
+    if not page.locator(INPUT).is_visible():
+        # narrow viewport: the box sits behind the header's search button
+        page.locator("header label[for=__search]").first.click()
+    page.locator(INPUT).focus()
+    current = page.locator(INPUT).input_value()
+    if current == query or (current and not query):
+        # same value would be swallowed by Material's distinctUntilChanged
+        _set_query(page, "", timeout)
+    if query or current:
+        _set_query(page, query, timeout)
+    return page.evaluate(_COLLECT_JS)
+
+
+def search(page, base_url: str, query: str, *, timeout: float = 15_000) -> list[str]:
+    """Type ``query`` into Material's search box and return the result hrefs
+    in rank order as site paths (``/documents/<slug>/#<anchor>``; a ``?h=``
+    highlight parameter is dropped).  Per result group the leading document
+    header link is skipped when the group also holds clause links."""
+    out: list[str] = []
+    for group in search_results(page, base_url, query, timeout=timeout):
+        links = group
+        if len(links) > 1 and "#" not in links[0]["href"]:
+            links = links[1:]
+        out.extend(_site_path(base_url, link["href"]) for link in links)
+    return out
