@@ -183,7 +183,8 @@ class _Builder:
                 self.error(line, f"expected {what} {_shown(kind, last + 1)} after {what} {shown}, found {shown} again", near=label)
             else:
                 self.error(line, f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}", near=label)
-        return number
+        # Recover so one slip gives one message: a repeated number counts as the expected one.
+        return max(number, last + 1)
 
     def _number_path(self) -> tuple[str, ...]:
         return tuple(frame.label for frame in self.stack if frame.kind is not None)

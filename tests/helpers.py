@@ -1,0 +1,83 @@
+"""Small helpers that make tiny inputs and run the real stages on them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source_texts"
+MKDOCS_YML = ROOT / "mkdocs.yml"
+
+
+def copy_sources(dest: Path) -> Path:
+    """A private copy of source_texts/ that a test may damage."""
+    target = dest / "source_texts"
+    shutil.copytree(SOURCE, target)
+    return target
+
+
+def tiny_source(dest: Path, text: str, *, slug: str = "test-2020-1", extra: dict | None = None) -> Path:
+    """A source folder holding one small document; returns the folder."""
+    source = dest / "source_texts"
+    source.mkdir(parents=True, exist_ok=True)
+    (source / f"{slug}.txt").write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    entry = {
+        "slug": slug,
+        "title": "测试文件",
+        "short_title": "《测试》",
+        "doc_number": "测发〔2020〕1号",
+        "issuer": "测试机关",
+        "date": None,
+        "published": None,
+        "level": "national",
+        "implements": None,
+        "source_file": f"{slug}.txt",
+        "dropped_lines": [],
+        **(extra or {}),
+    }
+    (source / "documents.yaml").write_text(
+        yaml.safe_dump({"documents": [entry]}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return source
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m build_scripts`` as a person would; never raises."""
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**_env(), "PYTHONPATH": str(ROOT)},
+        timeout=600,
+    )
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """A real ``mkdocs build --strict`` of ``docs`` into ``site`` with the project's mkdocs.yml."""
+    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506 - our own file
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(site)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    temp_config = docs.parent / "mkdocs.test.yml"
+    temp_config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(temp_config)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=900,
+    )

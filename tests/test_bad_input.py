@@ -1,0 +1,106 @@
+"""Malformed input: a located message, a non-zero exit, no traceback, docs/ untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from .helpers import copy_sources, run_cli
+
+LOCATED = re.compile(r"^(source_texts/[^:]+):(\d+):(\d+): expected .+, found .+$", re.MULTILINE)
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _damage(tmp_path: Path, name: str, change) -> tuple[Path, Path]:
+    source = copy_sources(tmp_path)
+    docs = tmp_path / "docs"
+    assert run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path).returncode == 0
+    target = source / name
+    change(target)
+    return source, docs
+
+
+def _replace_line(old: str, new: str):
+    def change(path: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+CASES = {
+    "duplicate task": (
+        "guobanhan-2016-66.txt",
+        _replace_line("41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制"),
+        r"guobanhan-2016-66\.txt:83:1: expected task 41 after task 40, found 40 again",
+    ),
+    "skipped task": (
+        "guobanhan-2016-66.txt",
+        _replace_line("41.完善知识产权审查协作机制", "42.完善知识产权审查协作机制"),
+        r"guobanhan-2016-66\.txt:83:1: expected task 41 after task 40, found 42",
+    ),
+    "skipped section": (
+        "guofa-2016-86.txt",
+        _replace_line("五、重大专项", "六、重大专项"),
+        r"guofa-2016-86\.txt:185:1: expected section 五、 after section 四、, found 六、",
+    ),
+    "skipped subsection with half-width brackets": (
+        "guozhifaguanzi-2015-59.txt",
+        _replace_line("(二) 工作方针", "(三) 工作方针"),
+        r"guozhifaguanzi-2015-59\.txt:33:1: expected subsection （二） after subsection （一）, found （三）",
+    ),
+    "empty file": (
+        "yufufa-2016-25.txt",
+        lambda p: p.write_bytes(b""),
+        r"yufufa-2016-25\.txt:1:1: expected the text of a document, found an empty file",
+    ),
+    "undecodable bytes": (
+        "guobanfa-2016-106.txt",
+        lambda p: p.write_bytes(p.read_bytes().replace("试点布局".encode(), b"\xff\xfe\x00\x01", 1)),
+        r"guobanfa-2016-106\.txt:17:\d+: expected UTF-8 \(or GBK\) text, found undecodable bytes ff fe 00 01",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_gets_a_located_message(tmp_path, case):
+    name, change, expected = CASES[case]
+    source, docs = _damage(tmp_path, name, change)
+    before = _tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert re.search(expected, proc.stderr), proc.stderr
+    assert LOCATED.search(proc.stderr), proc.stderr
+    assert _tree_digest(docs) == before
+
+
+def test_gbk_text_is_decoded(tmp_path):
+    source = copy_sources(tmp_path)
+    path = source / "yufufa-2016-25.txt"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk", errors="strict"))
+    proc = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    clauses = (tmp_path / "docs" / "data" / "clauses.json").read_text(encoding="utf-8")
+    assert "培育壮大知识产权密集型产业。" in clauses
+
+
+def test_all_problems_of_a_run_are_reported_together(tmp_path):
+    source = copy_sources(tmp_path)
+    _replace_line("41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制")(source / "guobanhan-2016-66.txt")
+    _replace_line("4.助推特色产业", "5.助推特色产业")(source / "guozhifaguanzi-2015-59.txt")
+    proc = run_cli("check", "--source", str(source), cwd=tmp_path)
+    assert proc.returncode == 1
+    assert len(LOCATED.findall(proc.stderr)) == 2, proc.stderr

@@ -1,0 +1,47 @@
+"""The cleaner's written guarantees, one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.clean import clean_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("\ufeff一、总体要求\r\n正文。\r\n", "一、总体要求\n正文。\n"),  # BOM, CRLF
+        ("旧式\r换行\r", "旧式\n换行\n"),  # lone CR
+        ("\u3000\u3000知识产权\u3000\t \n", "知识产权\n"),  # full-width space, tab, trailing
+        ("专栏1\u3000知识产权法律完善工程", "专栏1 知识产权法律完善工程\n"),  # inner space kept next to a digit
+        ("每万人 口有效发明专利", "每万人口有效发明专利\n"),  # scraper's line-wrap space
+        ("(一) 指导思想", "（一）指导思想\n"),  # half-width brackets
+        ("方案(试行)", "方案（试行）\n"),
+        ("１２３ＰＣＴ", "123PCT\n"),  # full-width digits and letters
+        ("战略,努力;建设:", "战略，努力；建设：\n"),  # half-width punctuation in Chinese prose
+        ('按照"四个全面"战略', "按照“四个全面”战略\n"),  # straight quotes paired
+        ("#### (三) 主要目标", "（三）主要目标\n"),  # Markdown heading marks of the scrape
+        ("- 1.构建知识产权", "1.构建知识产权\n"),  # Markdown list marks of the scrape
+        ("——分类推进。", "——分类推进。\n"),  # em dashes are text, not marks
+        ("<script>alert(1)</script> *x* [a](javascript:b) | c", "<script>alert(1)</script> *x* [a](javascript:b) | c\n"),
+        ("", ""),
+        ("\n\n \n", ""),
+    ],
+)
+def test_clean_text(raw, clean):
+    assert clean_text(raw) == clean
+
+
+def test_line_numbers_are_kept():
+    raw = "a\r\n\r\n\u3000b\n\n\nc"
+    assert clean_text(raw).split("\n")[:6] == ["a", "", "b", "", "", "c"]
+
+
+def test_idempotent_on_the_real_texts():
+    from .helpers import SOURCE
+
+    for path in sorted(SOURCE.glob("*.txt")):
+        once = clean_text(path.read_text(encoding="utf-8"))
+        assert clean_text(once) == once, path.name
+        assert "\t" not in once and "\u3000" not in once and "\r" not in once
+        assert all(line == line.strip() for line in once.split("\n"))

@@ -1,0 +1,76 @@
+"""Open data: schema-valid, and every clause url resolves to an element id in the built HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" and value is not None:
+                self.ids.add(value)
+
+
+def html_ids(path: Path) -> set[str]:
+    parser = _Ids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.ids
+
+
+def test_every_data_file_matches_its_schema(built):
+    data = built.docs / "data"
+    names = sorted(p.name.removesuffix(".json") for p in data.glob("*.json") if p.name != "search-index.json")
+    assert {"documents", "clauses"} <= set(names)
+    for name in names:
+        schema = json.loads((data / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        records = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+        jsonschema.validate(records, schema)
+
+
+def test_every_clause_url_resolves_to_an_element_id(built):
+    clauses = json.loads((built.docs / "data" / "clauses.json").read_text(encoding="utf-8"))
+    ids_by_page: dict[str, set[str]] = {}
+    for clause in clauses:
+        page, _, anchor = clause["url"].partition("#")
+        if page not in ids_by_page:
+            ids_by_page[page] = html_ids(built.html / page.strip("/") / "index.html")
+        assert anchor in ids_by_page[page], clause["url"]
+    assert len(clauses) > 1000
+
+
+def test_no_positional_heading_ids_anywhere(built):
+    positional = re.compile(r'\bid="_\d+"')
+    offenders = [
+        p.relative_to(built.html).as_posix()
+        for p in built.html.rglob("*.html")
+        if positional.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_documents_json_records_metadata_and_provenance(built):
+    documents = {d["id"]: d for d in json.loads((built.docs / "data" / "documents.json").read_text(encoding="utf-8"))}
+    assert documents["guobanfa-2016-106"]["doc_number"] == "国办发〔2016〕106号"
+    assert "official publication" in documents["guobanfa-2016-106"]["provenance"]["doc_number"]
+    assert documents["yufufa-2016-25"]["date"] is None
+    assert documents["guozhifaguanzi-2015-59"]["published"] == "2015-10-22"
+    assert [d["text"] for d in documents["guozhifaguanzi-2015-59"]["dropped_lines"]][:3] == ["大 中 小", "打印", "关闭窗口"]
+
+
+def test_document_page_shows_metadata_and_external_reference(built):
+    page = (built.html / "documents" / "guofa-2016-86" / "index.html").read_text(encoding="utf-8")
+    for label in ("发文机关", "发文字号", "成文日期", "发布日期", "层级"):
+        assert label in page
+    assert 'class="doc-ref doc-ref-external"' in page and "本站未收录" in page
+    assert 'id="c4-2-3"' in page and 'href="#c4-2-3"' in page
