@@ -1,4 +1,4 @@
-# The one door: make build | serve | test | bench | check | eval-crossrefs | golden
+# The one door: make build | serve | test | bench | check | eval-crossrefs | fit-crossrefs | golden
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
 
-.PHONY: build generate serve test test-fast browser-deps bench check lint eval-crossrefs golden clean
+.PHONY: build generate serve test test-fast browser-deps bench check lint eval-crossrefs fit-crossrefs golden clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ bench: build
 
 eval-crossrefs: $(STAMP)
 	$(PY) -m tests.eval_crossrefs
+
+fit-crossrefs: $(STAMP)
+	$(PY) -m tests.eval_crossrefs --fit
 
 golden: $(STAMP)
 	$(PY) -m tests.golden --refresh

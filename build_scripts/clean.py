@@ -51,10 +51,19 @@ def _clean_line(line: str) -> str:
         line = stripped.strip()
     line = patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
     line = _full_width_parentheses(line)
-    line = patterns.HALF_PUNCT_NEAR_CJK_RE.sub(lambda m: _HALF_TO_FULL_PUNCT[m.group(0)], line)
+    line = _full_width_punctuation(line)
     line = _curly_quotes(line)
     # Parentheses and punctuation may now sit between CJK characters with a space.
     return patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
+
+
+def _full_width_punctuation(line: str) -> str:
+    """Until stable: a mark made full-width makes its half-width neighbour CJK-adjacent (``一::``)."""
+    previous = None
+    while previous != line:
+        previous = line
+        line = patterns.HALF_PUNCT_NEAR_CJK_RE.sub(lambda m: _HALF_TO_FULL_PUNCT[m.group(0)], line)
+    return line
 
 
 def _full_width_parentheses(line: str) -> str:

@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs' input folder")
         if name == "serve":
             command.add_argument("--dev-addr", default="127.0.0.1:8000")
+        if name in ("build", "serve"):
+            command.add_argument("--config-file", type=Path, default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)")
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -66,8 +68,10 @@ def _run(args: argparse.Namespace) -> int:
         f"generated {len(result.outputs)} files: {len(report.written)} written, "
         f"{report.unchanged} unchanged, {len(report.removed)} removed"
     )
+    print(result.since_last_build)
     if args.command == "build":
-        return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"])
+        config = ["-f", str(args.config_file)] if args.config_file else []
+        return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])
     if args.command == "serve":
         return _serve(args)
     return EXIT_OK
@@ -76,7 +80,7 @@ def _run(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(args.source, args.docs, dev_addr=args.dev_addr)
+    return serve(args.source, args.docs, dev_addr=args.dev_addr, config_file=args.config_file)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .model import Clause, Document, OutputFile, Site
+from .changelog import change_records
+from .export_tasks import agency_record, indicator_record, task_record
+from .model import Clause, CrossRef, Document, OutputFile, Site
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
@@ -62,10 +64,20 @@ def clause_record(clause: Clause) -> dict[str, Any]:
     }
 
 
+
+def crossref_record(ref: CrossRef) -> dict[str, Any]:
+    return {"national": ref.national, "local": ref.local, "score": ref.score, "method": ref.method, "remark": ref.remark}
+
+
 # Each open-data file: name → function from the site to its records.
 DATASETS: dict[str, Callable[[Site], Iterable[dict[str, Any]]]] = {
     "documents": lambda site: (document_record(d) for d in site.corpus.documents),
     "clauses": lambda site: (clause_record(c) for c in site.corpus.clauses()),
+    "tasks": lambda site: (task_record(t) for t in site.tasks),  # export_tasks.py
+    "agencies": lambda site: (agency_record(a, site) for a in site.agencies),
+    "indicators": lambda site: (indicator_record(i) for i in site.indicators),
+    "changes": lambda site: change_records(site),  # changelog.py
+    "crossrefs": lambda site: (crossref_record(r) for r in site.crossrefs),
 }
 
 

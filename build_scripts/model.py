@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class ClauseKind(str, Enum):
@@ -141,6 +142,8 @@ class Agency:
     kind: str
     successor: Successor | None
     source: str = ""
+    line: int = 1  # where the entry starts in agencies.yaml
+    mentions: tuple[Mention, ...] = ()  # every place the texts name it (extract/agencies.py)
 
     @property
     def url(self) -> str:
@@ -162,6 +165,7 @@ class Task:
     mode: str  # sole | first_listed | explicit | by_duty | none
     open_list: bool
     section: str = ""  # clause id of the enclosing section
+    mentioned_agencies: tuple[str, ...] = ()  # named in the text without a role (mode none)
 
     @property
     def url(self) -> str:
@@ -176,6 +180,7 @@ class Mention:
     start: int
     end: int
     surface: str
+    role: bool = False  # inside a 66号 responsibility parenthetical (a role, listed with the tasks)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -193,6 +198,13 @@ class Indicator:
     variants: tuple[str, ...] = ()
     clause: str | None = None
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
+    doc: str = ""  # slug of the document that sets the goal
+    target_text: str | None = None  # the goal as written when it is not one number: "3—4"
+    target_low: float | None = None  # a range's ends ("3—4" → 3, 4); target is then None
+    target_high: float | None = None
+    group: str = ""  # the table caption or the heading the goal stands under
+    goal: str | None = None  # for a prose goal: the words that carry the number
+    agencies: tuple[str, ...] = ()  # agency ids whose registrations or statistics it counts (curated)
 
     @property
     def url(self) -> str:
@@ -201,11 +213,34 @@ class Indicator:
 
 @dataclass(frozen=True, kw_only=True)
 class CrossRef:
+    """A national clause and the Chongqing sentence that carries it out (``link/crossrefs.py``)."""
+
     national: str  # clause id
     local: str  # Chongqing sentence clause id
     score: float
     method: str  # auto | curated
     remark: str = ""
+
+    @property
+    def group(self) -> str:
+        """Clause id of the Chongqing paragraph (measure group) that holds the sentence."""
+        return self.local.rsplit("/", 1)[0]
+
+    @property
+    def anchor(self) -> str:
+        """Page-local id of this pair's side-by-side comparison."""
+        return f"{_anchor_of(self.local)}-vs-{self.national.replace('/', '-')}"
+
+    @property
+    def url(self) -> str:
+        """The comparison, on the 对照 page of the Chongqing measure group."""
+        return f"/crossrefs/chongqing/{_anchor_of(self.group)}/#{self.anchor}"
+
+
+def _anchor_of(clause_id: str) -> str:
+    """The page-local HTML id of a clause, as ``parse.anchor_for`` gives it."""
+    anchor = clause_id.split("/", 1)[1].replace("/", "-")
+    return f"c{anchor}" if anchor[:1].isdigit() else anchor
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -238,6 +273,25 @@ class Site:
     tasks: tuple[Task, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     crossrefs: tuple[CrossRef, ...] = ()
+    redirects: tuple[Redirect, ...] = ()  # removed clause ids (source_texts/redirects.yaml)
+    history: tuple[DocumentVersion, ...] = ()  # the change log (changelog.py)
+
+    def crossrefs_to(self, clause_id: str) -> tuple[CrossRef, ...]:
+        """Cross-references whose national side is this clause or one of its sentences."""
+        inside = clause_id + "/"
+        return tuple(r for r in self.crossrefs if r.national == clause_id or r.national.startswith(inside))
+
+    def crossrefs_from(self, clause_id: str) -> tuple[CrossRef, ...]:
+        """Cross-references whose Chongqing side is this clause or one of its sentences."""
+        inside = clause_id + "/"
+        return tuple(r for r in self.crossrefs if r.local == clause_id or r.local.startswith(inside))
+
+    def clause(self, clause_id: str) -> Clause:
+        return self._clause_index[clause_id]
+
+    @cached_property
+    def _clause_index(self) -> dict[str, Clause]:
+        return self.corpus.clause_index()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -262,3 +316,63 @@ class OutputFile:
 
     path: str
     content: str
+
+
+# Change log and redirects (changelog.py, redirects.py) ------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Redirect:
+    """A clause id that no longer exists: where it went, or why it was retired."""
+
+    old: str  # clause id, e.g. "yufufa-2016-25/2-1/p3"
+    to: str | None  # clause id it moved to, or None when retired
+    note: str  # why (required for a retired id)
+    date: str | None = None  # ISO date of the change, when known
+    line: int = 1  # where the entry starts in redirects.yaml
+
+    @property
+    def doc(self) -> str:
+        return self.old.split("/", 1)[0]
+
+    @property
+    def anchor(self) -> str:
+        return _anchor_of(self.old)
+
+    @property
+    def url(self) -> str:
+        return f"/documents/{self.doc}/#{self.anchor}"
+
+    @property
+    def to_url(self) -> str | None:
+        if self.to is None:
+            return None
+        return f"/documents/{self.to.split('/', 1)[0]}/#{_anchor_of(self.to)}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClauseChange:
+    """One clause added, removed or modified between two versions of a document."""
+
+    id: str
+    change: str  # added | removed | modified
+    kind: str  # ClauseKind value
+    old_text: str | None
+    new_text: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentVersion:
+    """One version of a source text: a git commit that changed it, or the uncommitted working tree."""
+
+    doc: str
+    revision: str  # full commit hash, or "working-tree"
+    date: str | None  # committer date (ISO 8601) from git; None for the working tree
+    subject: str  # the commit's subject line
+    clause_count: int
+    changes: tuple[ClauseChange, ...]  # against the previous version; () for the first
+    initial: bool = False  # the first version git knows
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.doc}-{self.revision[:12]}"

@@ -85,6 +85,53 @@ RESPONSIBILITY_RE = re.compile(
     re.VERBOSE,
 )
 
+# A list of agencies inside a responsibility parenthetical: 、-separated names.
+AGENCY_LIST_SEPARATOR = "、"
+
+# The note task 2 appends inside its parenthetical: "。列第一位者为牵头部门，下同".
+FIRST_LISTED_NOTE_RE = re.compile(r"。?列第一位者为牵头部门[，,]?下同。?$")
+
+# The verb phrase that closes a responsibility parenthetical, from most to least specific:
+#   "按职责分别负责" each within its remit; "牵头负责" all listed lead; "负责" plain.
+BY_DUTY_SUFFIX = "按职责分别负责"
+JOINT_LEAD_SUFFIX = "牵头负责"
+PLAIN_SUFFIX = "负责"
+# "A、B牵头，C、D负责": the leads before 牵头, the others after the comma.
+LEAD_SPLIT_RE = re.compile(r"^(?P<leads>[^，,]+?)牵头[，,](?P<others>.+)$")
+# "等" closing an agency list marks it open: "工商总局、版权局、知识产权局等负责".
+OPEN_LIST_MARK = "等"
+
+# Text just before an agency name that makes it a local body, not the national one:
+# "新疆生产建设兵团知识产权局", "各省…知识产权局", "市知识产权局", "区县统计局".
+LOCAL_QUALIFIER_RE = re.compile(r"(?:[省市区县州盟旗团]|自治区|直辖市|兵团|地方)$")
+# Text just after a name that shows it is part of a longer word: "公安部门", "工作部署".
+NAME_CONTINUES_RE = re.compile(r"^[门署长]")
+
+
+def names_regex(names: list[str]) -> re.Pattern[str]:
+    """One alternation over literal names; callers pass them longest first so longer wins."""
+    return re.compile("|".join(re.escape(name) for name in names) or r"(?!x)x")
+
+
+# Indicators ------------------------------------------------------------------
+
+# A number in a table cell or a goal: "6.3", "1800", "60%"; "－" / "-" / "—" alone means none.
+NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+EMPTY_CELL_RE = re.compile(r"^[－\-—–]*$")
+# A range of two numbers joined by a dash: "3—4", "2—3" (as in "建成3—4个引领型知识产权强省").
+RANGE_RE = re.compile(r"(?P<low>[0-9]+(?:\.[0-9]+)?)\s*[—–－\-~～至]\s*(?P<high>[0-9]+(?:\.[0-9]+)?)")
+# A goal's number with what follows it: "60%", "3—4个".
+GOAL_VALUE_RE = re.compile(
+    r"""(?P<value>[0-9]+(?:\.[0-9]+)?(?:\s*[—–－\-~～至]\s*[0-9]+(?:\.[0-9]+)?)?)  # 60 / 3—4
+        \s*(?P<unit>%|％|个|件|万件|亿元|亿美元|分)?""",
+    re.VERBOSE,
+)
+# "到2030年" — the year a goal is set for.
+TARGET_YEAR_RE = re.compile(r"到(?P<year>(?:19|20)[0-9]{2})年")
+# A table row's first cell: the name, then its unit in full-width parentheses.
+INDICATOR_NAME_UNIT_RE = re.compile(r"^(?P<name>.+?)（(?P<unit>[^（）]+)）$")
+
+
 # Cross-document references -------------------------------------------------
 
 # 国发〔2015〕71号 and kin: issuing code, year in tortoise-shell brackets, number.
@@ -99,3 +146,14 @@ DOC_NUMBER_RE = re.compile(
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLAUSE_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)+$")
+
+# Cross-references (link/crossrefs.py) ----------------------------------------
+
+# The path of a 66号 task clause: "t14".
+TASK_CLAUSE_RE = re.compile(r"^t[0-9]+$")
+# A numbering label opening a national sentence: "1." "（一）" "——" before the words that matter.
+LEADING_LABEL_RE = re.compile(r"^(?:[0-9]+[.．、]|（[一二三四五六七八九十0-9]+）|——)")
+# Anything but CJK ideographs, Latin letters and digits: splits text into runs for n-grams.
+NON_WORD_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]+")
+# Where a sentence breaks into phrases: commas, enumeration marks, colons, brackets, quotes.
+PHRASE_BREAK_RE = re.compile(r"[，、；：。！？（）《》“”]+")

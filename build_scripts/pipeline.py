@@ -6,17 +6,28 @@ any document leaves docs/ exactly as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import curated, export
+from . import changelog, curated, export
 from .errors import Collector, SourceError
 from .load import read_text
 from .model import Corpus, Document, OutputFile, Site
+from .extract import extract
+from .link.curation import link_crossrefs
+from .pages.agencies import agency_pages
+from .pages.changes import change_pages
+from .pages.crossrefs import crossref_pages
+from .pages.data import data_pages
 from .pages.documents import document_pages
 from .pages.home import home_pages
+from .pages.indicators import indicator_pages
+from .pages.sections import missing_section_indexes
+from .pages.tasks import task_pages
 from .parse import parse_document
+from .redirects import redirect_files
 from .render import Renderer
+from .search_index import search_index_file
 from .write import WriteReport, write_outputs
 
 
@@ -25,6 +36,7 @@ class GenerateResult:
     site: Site
     outputs: tuple[OutputFile, ...]
     report: WriteReport | None  # None when nothing was written (check)
+    since_last_build: str = ""  # clause changes against docs/data/clauses.json, for the CLI
 
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
@@ -45,11 +57,14 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
     return Corpus(documents=tuple(documents), external=external)
 
 
-def build_site(source: Path) -> Site:
+def build_site(source: Path, *, previous: dict | None = None) -> Site:
     """Every stage up to the linked model; raises ``BuildErrors`` with all problems found."""
     errors = Collector()
     corpus = load_corpus(source, errors)
-    site = Site(corpus=corpus)
+    agencies, tasks, indicators = extract(source, corpus, errors)
+    crossrefs = link_crossrefs(source, corpus, errors)
+    site = Site(corpus=corpus, agencies=agencies, tasks=tasks, indicators=indicators, crossrefs=crossrefs)
+    site = replace(site, **changelog.track_changes(source, corpus, previous or {}, errors))
     errors.raise_if_any()
     return site
 
@@ -57,9 +72,14 @@ def build_site(source: Path) -> Site:
 def render_site(site: Site) -> list[OutputFile]:
     doc_numbers = {d.meta.doc_number: f"documents/{d.slug}.md" for d in site.corpus.documents}
     renderer = Renderer(doc_numbers=doc_numbers)
-    pages = [*home_pages(site), *document_pages(site)]
+    pages = [*home_pages(site), *document_pages(site), *change_pages(site), *data_pages(site)]
+    pages += [*task_pages(site), *agency_pages(site), *indicator_pages(site)]
+    pages += crossref_pages(site)
     outputs = renderer.render_all(pages)
+    outputs.extend(renderer.render_all(missing_section_indexes(outputs)))
     outputs.extend(export.data_files(site))
+    outputs.extend(redirect_files(site))
+    outputs.append(search_index_file(site, pages))
     paths = [output.path for output in outputs]
     duplicates = {path for path in paths if paths.count(path) > 1}
     if duplicates:
@@ -68,7 +88,10 @@ def render_site(site: Site) -> list[OutputFile]:
 
 
 def generate(source: Path, docs: Path, *, write: bool = True) -> GenerateResult:
-    site = build_site(source)
+    previous = changelog.read_previous_clauses(docs)  # the last build, read before anything is written
+    site = build_site(source, previous=previous)
     outputs = render_site(site)
     report = write_outputs(docs, outputs) if write else None
-    return GenerateResult(site=site, outputs=tuple(outputs), report=report)
+    return GenerateResult(
+        site=site, outputs=tuple(outputs), report=report, since_last_build=changelog.since_last_build(previous, site)
+    )

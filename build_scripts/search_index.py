@@ -30,9 +30,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from build_scripts.model import NUMBERED_KINDS, Clause, ClauseKind, Document
+from build_scripts.model import NUMBERED_KINDS, Clause, ClauseKind, Document, OutputFile, PageSpec, Site
 
 FORMAT_VERSION = 1
+SEARCH_INDEX_PATH = "data/search-index.json"  # the worker fetches ../../data/search-index.json
 HEADING_MAX = 24  # characters of heading words kept in a display title
 
 # Kinds that add nothing a reader would search for (the title is covered by
@@ -126,3 +127,25 @@ def build_search_index(
 
     data = {"v": FORMAT_VERSION, "p": pages, "e": entries}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def page_search_entries(pages: Iterable[PageSpec]) -> list[tuple[str, str, str]]:
+    """``(location, title, text)`` of every page that asks to be searchable.
+
+    A page module opts a page in by putting ``("search_entry", (title, text))``
+    in its ``PageSpec.context`` (e.g. a task page: its number and title, and the
+    task text with its agencies); the page's URL becomes the location.
+    """
+    entries = []
+    for page in pages:
+        context = dict(page.context)
+        if "search_entry" in context:
+            title, text = context["search_entry"]
+            entries.append((page.url.lstrip("/"), str(title), str(text)))
+    return entries
+
+
+def search_index_file(site: Site, pages: Iterable[PageSpec]) -> OutputFile:
+    """``docs/data/search-index.json``: every clause plus the opted-in pages."""
+    content = build_search_index(site.corpus.documents, page_search_entries(pages))
+    return OutputFile(path=SEARCH_INDEX_PATH, content=content + "\n")

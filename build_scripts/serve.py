@@ -23,11 +23,12 @@ def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
     return state
 
 
-def serve(source: Path, docs: Path, *, dev_addr: str) -> int:
+def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     from .pipeline import generate
 
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr, "--livereload"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr, "--livereload",
+         *(["-f", str(config_file)] if config_file else [])],
     )
     watched = [source, TEMPLATE_DIR]
     state = _snapshot(watched)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .. import citation
 from ..model import Clause, ClauseKind, Document, PageSpec, Site
+from ..redirects import notice
+from .crossrefs import crossref_jumps
 
 LEVEL_NAMES = {"national": "国家", "ministry": "部委", "municipal": "地方（重庆市）"}
 HEADING_KINDS = frozenset({ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE})
@@ -79,6 +82,10 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("implements_doc", in_collection),
                     ("implements_external", external.get(implements or "")),
                     ("provenance", dict(document.meta.provenance)),
+                    ("retired", tuple((r, notice(r)) for r in site.redirects if r.doc == document.slug)),
+                    ("cite", citation.positions(document)),
+                    ("cite_doc", citation.document_citation(document)),
+                    ("crossref_jumps", crossref_jumps(site, document)),
                 ),
             )
         )

@@ -1,0 +1,207 @@
+"""The change log: each version of each document, with the clauses added, removed and modified.
+
+The page is a function of the source tree and its git history only: every committed version
+of a source text (``git log`` + ``git cat-file``) is parsed with today's metadata and compared
+with the version before it; the working tree is one more version when it differs from the last
+commit. No wall clock: versions carry commit hashes and committer dates, so an unchanged tree
+gives a byte-identical page. The comparison with the *previous build* (docs/data/clauses.json)
+is not part of the page (it would make a second identical rebuild differ from the first);
+``since_last_build`` summarises it for the command line instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import history
+from .errors import Collector
+from .load import RawText
+from .model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, Site
+from .parse import parse_document
+
+WORKING_TREE = "working-tree"
+
+
+@dataclass(frozen=True, kw_only=True)
+class History:
+    versions: tuple[DocumentVersion, ...]
+    # every clause id any committed version had → (doc slug, 1-based line in that version)
+    known_ids: dict[str, tuple[str, int]]
+
+
+def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
+    """The clauses the change log compares: all but sentences (their paragraph shows the change)."""
+    return {c.id: c for c in clauses if c.kind is not ClauseKind.SENTENCE}
+
+
+def diff_clauses(old: Iterable[Clause], new: Iterable[Clause]) -> tuple[ClauseChange, ...]:
+    before, after = _shown(old), _shown(new)
+    changes = []
+    for clause_id, clause in after.items():
+        previous = before.get(clause_id)
+        if previous is None:
+            changes.append(ClauseChange(id=clause_id, change="added", kind=clause.kind.value, old_text=None, new_text=clause.text))
+        elif previous.text != clause.text:
+            changes.append(
+                ClauseChange(id=clause_id, change="modified", kind=clause.kind.value, old_text=previous.text, new_text=clause.text)
+            )
+    for clause_id, clause in before.items():
+        if clause_id not in after:
+            changes.append(ClauseChange(id=clause_id, change="removed", kind=clause.kind.value, old_text=clause.text, new_text=None))
+    return tuple(changes)
+
+
+def _parse(meta: DocumentMeta, path: Path, data: bytes, yaml_path: Path) -> Document | None:
+    """A past version parsed with today's metadata, or None when it does not parse (skipped quietly)."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return None
+    raw = RawText(path=path, text=text, sha256="", encoding=encoding)
+    try:
+        return parse_document(meta, raw, Collector(), yaml_path=yaml_path)
+    except Exception:  # noqa: BLE001 - an old version the parser cannot read is skipped, never fatal
+        return None
+
+
+def build_history(source: Path, documents: Iterable[Document]) -> History:
+    """Every version of every document git knows, plus the working tree when it differs from HEAD."""
+    documents = tuple(documents)
+    histories = history.file_histories(source)
+    wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
+    blobs = history.read_blobs(source, wanted)
+    versions: list[DocumentVersion] = []
+    known: dict[str, tuple[str, int]] = {}
+    for document in documents:
+        revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
+        if not revisions:
+            continue
+        path = source / document.meta.source_file
+        parsed: dict[str, Document | None] = {}
+        previous: Document | None = None
+        for revision in revisions:
+            if revision.blob not in parsed:
+                parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
+            version = parsed[revision.blob]
+            if version is None:
+                continue
+            for clause in version.clauses:
+                known.setdefault(clause.id, (document.slug, clause.line))
+            versions.append(_version(document.slug, revision.commit, revision.date, revision.subject, previous, version))
+            previous = version
+        try:
+            current_blob = history.blob_id(path.read_bytes())
+        except OSError:
+            continue
+        if current_blob != revisions[-1].blob:
+            versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, document))
+    return History(versions=tuple(versions), known_ids=known)
+
+
+def _version(slug: str, revision: str, date: str | None, subject: str, old: Document | None, new: Document) -> DocumentVersion:
+    return DocumentVersion(
+        doc=slug,
+        revision=revision,
+        date=date,
+        subject=subject,
+        clause_count=len(_shown(new.clauses)),
+        changes=diff_clauses(old.clauses, new.clauses) if old is not None else (),
+        initial=old is None,
+    )
+
+
+# Showing a change -------------------------------------------------------------------
+
+
+def diff_html(old: str, new: str) -> tuple[str, str]:
+    """Both texts HTML-escaped, with characters removed in ``<del>`` and added in ``<ins>``.
+
+    Escaping happens segment by segment *before* the marks are added, so the text can hold
+    ``<script>`` or ``&`` and still shows literally.
+    """
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    before: list[str] = []
+    after: list[str] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            before.append(html.escape(old[i1:i2]))
+            after.append(html.escape(new[j1:j2]))
+            continue
+        if i2 > i1:
+            before.append(f"<del>{html.escape(old[i1:i2])}</del>")
+        if j2 > j1:
+            after.append(f"<ins>{html.escape(new[j1:j2])}</ins>")
+    return "".join(before), "".join(after)
+
+
+def change_records(site: Site) -> list[dict[str, Any]]:
+    """docs/data/changes.json: one record per clause change, per document version."""
+    records = []
+    for version in site.history:
+        base = {"doc": version.doc, "revision": version.revision, "date": version.date, "subject": version.subject}
+        if version.initial:
+            records.append({**base, "change": "initial", "id": None, "kind": None, "old_text": None, "new_text": None,
+                            "clause_count": version.clause_count})
+        for change in version.changes:
+            records.append({**base, "change": change.change, "id": change.id, "kind": change.kind,
+                            "old_text": change.old_text, "new_text": change.new_text,
+                            "clause_count": version.clause_count})
+    return records
+
+
+# Since the last build (command line only) ----------------------------------------------
+
+
+def read_previous_clauses(docs: Path) -> dict[str, dict[str, Any]]:
+    """Clause records of the last build (docs/data/clauses.json), read before anything is written."""
+    try:
+        records = json.loads((docs / "data" / "clauses.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(records, list):
+        return {}
+    return {
+        r["id"]: r for r in records if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("doc"), str)
+    }
+
+
+def since_last_build(previous: dict[str, dict[str, Any]], site: Site) -> str:
+    """One line for the command line: clauses added, removed and modified since the last build."""
+    if not previous:
+        return "no previous build to compare with"
+    current = {c.id: c for c in site.corpus.clauses() if c.kind is not ClauseKind.SENTENCE}
+    old = {i: r for i, r in previous.items() if r.get("kind") != ClauseKind.SENTENCE.value}
+    added = sorted(set(current) - set(old))
+    removed = sorted(set(old) - set(current))
+    modified = sorted(i for i in set(current) & set(old) if current[i].text != old[i].get("text"))
+    if not (added or removed or modified):
+        return "since the last build: no clause changed"
+    shown = ", ".join([*(f"+{i}" for i in added[:3]), *(f"-{i}" for i in removed[:3]), *(f"~{i}" for i in modified[:3])])
+    return (
+        f"since the last build: {len(added)} clause(s) added, {len(removed)} removed, "
+        f"{len(modified)} modified ({shown}{', …' if len(added) + len(removed) + len(modified) > 9 else ''})"
+    )
+
+
+def track_changes(source: Path, corpus, previous: dict[str, dict[str, Any]], errors: Collector) -> dict[str, Any]:
+    """The change-tracking stage: history for the change log, redirects, and the no-dead-links check.
+
+    Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.
+    """
+    from .redirects import check_removed, known_from_previous, load_redirects
+
+    found = build_history(source, corpus.documents)
+    redirects = load_redirects(source, corpus, errors)
+    known = {**found.known_ids, **known_from_previous(previous)}
+    check_removed(corpus, [d.meta for d in corpus.documents], redirects, known, source, errors)
+    return {"history": found.versions, "redirects": redirects}

@@ -1,0 +1,107 @@
+"""How a reader cites a clause: ``《简称》（文号）第四部分第（二）条第3项``.
+
+The document page prints, at build time, the document part once
+(``data-cite-doc`` on the metadata list) and the position part on every
+addressable element (``data-cite`` on clauses, sentences, headings and table
+rows); the copy button in ``overrides/assets/javascripts/site.js`` only joins
+them with the URL.
+
+Wording by clause kind (numbering as printed in the text):
+
+=====================  ====================================================
+section ``二、``         第二部分
+subsection ``（二）``     第二部分第（二）条
+item ``3.``              第四部分第（二）条第3项 — in a document whose items are
+                         numbered through the whole text (国办函〔2016〕66号's
+                         tasks) just 第14项
+subitem ``（1）``         …第3项第（1）目
+box ``专栏1``             专栏1
+table / row / header     表1 / 表1第2行 / 表1表头 / 表1注
+paragraph                its parent's position + 第N段 (``正文第N段`` at top level)
+preamble                 文首第N行
+sentence                 its clause's position + 第N句
+=====================  ====================================================
+
+Every citation is made of CJK text, full-width punctuation and digits only
+(``is_plain_citation``), so it can go into a Markdown ``attr_list`` value as is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Clause, ClauseKind, Document
+
+_LAST_NUMBER = re.compile(r"(\d+)$")
+# ASCII punctuation a Markdown attribute value or HTML attribute could act on.
+_UNSAFE = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")
+
+
+def document_citation(document: Document) -> str:
+    """``《重点任务分工方案》（国办函〔2016〕66号）``."""
+    meta = document.meta
+    title = meta.short_title if meta.short_title.startswith("《") else f"《{meta.short_title}》"
+    return f"{title}（{meta.doc_number}）"
+
+
+def _ordinal(clause: Clause) -> str:
+    """The trailing number of a clause id (``p2`` → ``2``, ``table1/r10`` → ``10``)."""
+    match = _LAST_NUMBER.search(clause.id)
+    return match.group(1) if match else ""
+
+
+def _label_core(label: str) -> str:
+    """``一、`` → ``一``, ``3.`` → ``3``, ``（二）`` stays ``（二）``."""
+    return label.strip().rstrip("、.．").strip()
+
+
+def clause_position(clause: Clause, by_id: dict[str, Clause], *, global_items: bool = False) -> str:
+    """The position part of a citation: ``第四部分第（二）条第3项``; empty for the title."""
+    parent = by_id.get(clause.parent) if clause.parent else None
+
+    def up() -> str:
+        return clause_position(parent, by_id, global_items=global_items) if parent else ""
+
+    kind = clause.kind
+    label = _label_core(clause.label)
+    if kind is ClauseKind.SECTION:
+        return f"第{label}部分"
+    if kind is ClauseKind.SUBSECTION:
+        return f"{up()}第{label}条"
+    if kind is ClauseKind.ITEM:
+        return f"第{label}项" if global_items else f"{up()}第{label}项"
+    if kind is ClauseKind.SUBITEM:
+        return f"{up()}第{label}目"
+    if kind is ClauseKind.BOX:
+        return label
+    if kind is ClauseKind.TABLE:
+        return f"表{_ordinal(clause)}"
+    if kind is ClauseKind.TABLE_HEADER:
+        return f"{up()}表头"
+    if kind is ClauseKind.TABLE_ROW:
+        return f"{up()}第{_ordinal(clause)}行"
+    if kind is ClauseKind.TABLE_NOTE:
+        return f"{up()}注"
+    if kind is ClauseKind.PARAGRAPH:
+        return f"{up() or '正文'}第{_ordinal(clause)}段"
+    if kind is ClauseKind.PREAMBLE:
+        return f"文首第{_ordinal(clause)}行"
+    if kind is ClauseKind.SENTENCE:
+        return f"{up()}第{_ordinal(clause)}句"
+    return ""
+
+
+def positions(document: Document) -> dict[str, str]:
+    """Clause id → position part of its citation, for every clause of ``document``."""
+    by_id = {clause.id: clause for clause in document.clauses}
+    global_items = document.meta.item_numbering == "global"
+    return {clause.id: clause_position(clause, by_id, global_items=global_items) for clause in document.clauses}
+
+
+def citation(document: Document, clause: Clause) -> str:
+    """The whole citation text (without URL): ``《简称》（文号）第X项``."""
+    return document_citation(document) + positions(document)[clause.id]
+
+
+def is_plain_citation(text: str) -> bool:
+    return not _UNSAFE.search(text)

@@ -1,0 +1,149 @@
+"""The agency register (``source_texts/agencies.yaml``) and where the texts name each agency.
+
+Loading validates every entry and reports each problem at ``agencies.yaml:line:col``.
+Mentions are found sentence by sentence, longest form first, so ``国家版权局`` is never
+counted as ``版权局`` and ``新疆生产建设兵团知识产权局`` (a provincial office) is never
+counted as ``知识产权局`` (国家知识产权局).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .. import patterns
+from ..curated import Fields, entries
+from ..errors import Collector
+from ..model import Agency, Clause, ClauseKind, Corpus, Mention, Successor
+
+KINDS = (
+    "state_council_department",
+    "state_council_agency",
+    "regulator",
+    "public_institution",
+    "party_organ",
+    "military",
+    "court",
+    "procuratorate",
+    "people_organisation",
+    "coordination_body",
+    "local",
+)
+_KEYS = ("id", "name", "full_name", "short_names", "kind", "successor", "source")
+_SUCCESSOR_KEYS = ("name", "year", "note")
+
+
+def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
+    """Read and validate the register; every problem is located at its entry."""
+    path = source / "agencies.yaml"
+    if not path.exists():  # a source folder without a register (e.g. a one-document test): no agencies
+        return ()
+    agencies: list[Agency] = []
+    ids: dict[str, int] = {}
+    forms: dict[str, tuple[str, int]] = {}  # a name or short name → (agency id, line)
+    for entry in entries(path, "agencies", errors):
+        f = Fields(path, entry, "an agency", errors)
+        f.unknown_keys(_KEYS)
+        agency_id, name, full_name, kind = f.text("id"), f.text("name"), f.text("full_name"), f.text("kind")
+        if "short_names" not in entry:
+            f.fail("expected an agency to have 'short_names', found none")
+        if "successor" not in entry:
+            f.fail("expected an agency to have 'successor' (a mapping or null), found none")
+        short_names = f.strings("short_names")
+        if agency_id is not None:
+            if not patterns.SLUG_RE.match(agency_id):
+                f.fail(f"expected an agency id of lower-case ASCII letters, digits and hyphens, found {agency_id!r}")
+            if agency_id in ids:
+                f.fail(f"expected each agency id once, found {agency_id!r} again (first at line {ids[agency_id]})")
+            ids.setdefault(agency_id, f.line)
+        if kind is not None and kind not in KINDS:
+            f.fail(f"expected kind to be one of {', '.join(KINDS)}, found {kind!r}")
+        for form in dict.fromkeys(short_names):
+            owner = forms.get(form)
+            if owner is not None and owner[0] != agency_id:
+                f.fail(f"expected each short name once, found {form!r} again (first at line {owner[1]}, {owner[0]})")
+            forms.setdefault(form, (agency_id or "", f.line))
+        if len(set(short_names)) != len(short_names):
+            f.fail(f"expected each short name once, found a repeat in {list(short_names)!r}")
+        successor = _successor(f, entry.get("successor"))
+        if None in (agency_id, name, full_name, kind):
+            continue
+        agencies.append(
+            Agency(
+                id=agency_id,
+                name=name,
+                full_name=full_name,
+                short_names=short_names,
+                kind=kind,
+                successor=successor,
+                source=f.text("source", required=False) or "",
+                line=f.line,
+            )
+        )
+    return tuple(agencies)
+
+
+def _successor(f: Fields, value: Any) -> Successor | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        f.fail(f"expected successor to be a mapping with name, year, note or null, found {value!r}")
+        return None
+    sf = Fields(f.path, value, "a successor", f.errors)
+    sf.unknown_keys(_SUCCESSOR_KEYS)
+    name = sf.text("name")
+    year = value.get("year")
+    if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
+        sf.fail(f"expected successor year to be a year like 2018 or null, found {year!r}")
+        year = None
+    if name is None:
+        return None
+    return Successor(name=name, year=year, note=sf.text("note", required=False) or "")
+
+
+# Mentions ----------------------------------------------------------------------
+
+
+class AgencyMatcher:
+    """Finds agency names in text: longest form first, qualified local bodies refused."""
+
+    def __init__(self, agencies: tuple[Agency, ...]) -> None:
+        self.by_form: dict[str, str] = {}
+        for agency in agencies:
+            for form in (agency.name, agency.full_name, *agency.short_names):
+                self.by_form.setdefault(form, agency.id)
+        ordered = sorted(self.by_form, key=lambda form: (-len(form), form))
+        self.regex = patterns.names_regex(ordered)
+
+    def resolve(self, form: str) -> str | None:
+        return self.by_form.get(form)
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """``(agency id, start, end)`` for every name in ``text`` that means a national body."""
+        found = []
+        for match in self.regex.finditer(text):
+            start, end = match.span()
+            if patterns.LOCAL_QUALIFIER_RE.search(text[:start]) or patterns.NAME_CONTINUES_RE.match(text[end:]):
+                continue
+            found.append((self.by_form[match.group()], start, end))
+        return found
+
+
+def leaf_clauses(corpus: Corpus) -> list[Clause]:
+    """Clauses whose text is not split further: sentences, and clauses without sentences."""
+    parents = {clause.parent for clause in corpus.clauses() if clause.kind is ClauseKind.SENTENCE}
+    return [
+        clause
+        for clause in corpus.clauses()
+        if clause.kind is not ClauseKind.TITLE and (clause.kind is ClauseKind.SENTENCE or clause.id not in parents)
+    ]
+
+
+def find_agency_mentions(corpus: Corpus, matcher: AgencyMatcher) -> dict[str, tuple[Mention, ...]]:
+    """Every mention of every agency, at sentence level, in reading order."""
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for clause in leaf_clauses(corpus):
+        for agency_id, start, end in matcher.find(clause.text):
+            mentions[agency_id].append(Mention(clause=clause.id, start=start, end=end, surface=clause.text[start:end]))
+    return {agency_id: tuple(found) for agency_id, found in mentions.items()}

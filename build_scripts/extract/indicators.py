@@ -1,0 +1,192 @@
+"""Indicators: names and variants from ``source_texts/indicators.yaml``, numbers from the texts.
+
+A table-row indicator takes its unit, baseline, target, increase and attribute from the
+row's cells and its years from the table header ("2015年", "2020年"); "－" is null. The
+table note (注：…) is attached to the indicator it names. A prose goal takes its number
+from the quoted ``goal`` words; a range such as "3—4" is kept as ``target_text`` with
+``target_low``/``target_high`` and a null ``target``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from .. import patterns
+from ..curated import Fields, entries
+from ..errors import Collector
+from ..model import Clause, ClauseKind, Corpus, Indicator, Mention
+from .agencies import leaf_clauses
+
+_KEYS = ("id", "name", "row", "clause", "goal", "variants", "agencies")
+
+
+def _number(cell: str) -> float | None:
+    cell = cell.strip()
+    if patterns.EMPTY_CELL_RE.match(cell):
+        return None
+    match = patterns.NUMBER_RE.fullmatch(cell.rstrip("%％"))
+    return float(match.group()) if match else None
+
+
+def load_indicators(source: Path, corpus: Corpus, agency_ids: set[str], errors: Collector) -> tuple[Indicator, ...]:
+    path = source / "indicators.yaml"
+    if not path.exists():
+        return ()
+    clauses = corpus.clause_index()
+    indicators: list[Indicator] = []
+    ids: dict[str, int] = {}
+    names: dict[str, tuple[str, int]] = {}  # name or variant → (indicator id, line)
+    for entry in entries(path, "indicators", errors):
+        f = Fields(path, entry, "an indicator", errors)
+        f.unknown_keys(_KEYS)
+        indicator_id, name = f.text("id"), f.text("name")
+        variants = f.strings("variants")
+        agencies = f.strings("agencies")
+        for agency in agencies:
+            if agency not in agency_ids:
+                f.fail(f"expected an agency id defined in agencies.yaml, found {agency!r}")
+        if indicator_id is not None:
+            if not patterns.SLUG_RE.match(indicator_id):
+                f.fail(
+                    f"expected an indicator id of lower-case ASCII letters, digits and hyphens, found {indicator_id!r}"
+                )
+            if indicator_id in ids:
+                f.fail(
+                    f"expected each indicator id once, found {indicator_id!r} again (first at line {ids[indicator_id]})"
+                )
+            ids.setdefault(indicator_id, f.line)
+        for form in (name, *variants):
+            if form is None:
+                continue
+            owner = names.get(form)
+            if owner is not None:
+                f.fail(
+                    f"expected each name and variant once, found {form!r} again (first at line {owner[1]}, {owner[0]})"
+                )
+            names.setdefault(form, (indicator_id or "", f.line))
+        row_id, clause_id = f.text("row", required=False), f.text("clause", required=False)
+        if (row_id is None) == (clause_id is None):
+            f.fail(
+                "expected an indicator to have either 'row' or 'clause' (with 'goal'), found "
+                + ("both" if row_id else "neither")
+            )
+            continue
+        if indicator_id is None or name is None:
+            continue
+        common = {"id": indicator_id, "name": name, "variants": variants, "agencies": agencies}
+        if row_id is not None:
+            indicator = _from_row(f, clauses, row_id, common)
+        else:
+            indicator = _from_goal(f, clauses, clause_id or "", common)
+        if indicator is not None:
+            indicators.append(indicator)
+    return tuple(indicators)
+
+
+def _from_row(f: Fields, clauses: dict[str, Clause], row_id: str, common: dict) -> Indicator | None:
+    row = clauses.get(row_id)
+    if row is None or row.kind is not ClauseKind.TABLE_ROW:
+        f.fail(f"expected 'row' to be the clause id of a table row, found {row_id!r}")
+        return None
+    cells = row.text.split("\n")
+    header = next((c for c in clauses.values() if c.parent == row.parent and c.kind is ClauseKind.TABLE_HEADER), None)
+    head = header.text.split("\n") if header else []
+    if len(cells) != 5 or len(head) != 5:
+        f.fail(f"expected a row of 5 cells under a 5-cell header, found {len(cells)} cells in {row_id}")
+        return None
+    named = patterns.INDICATOR_NAME_UNIT_RE.match(cells[0])
+    row_name, unit = (named.group("name"), named.group("unit")) if named else (cells[0], None)
+    if row_name != common["name"]:
+        f.fail(f"expected name {row_name!r} as in {row_id}, found {common['name']!r}")
+    years = [patterns.NUMBER_RE.search(h) for h in head[1:3]]
+    note = next(
+        (
+            c.text.split("：", 1)[-1].strip()
+            for c in clauses.values()
+            if c.parent == row.parent and c.kind is ClauseKind.TABLE_NOTE and row_name in c.text
+        ),
+        None,
+    )
+    return Indicator(
+        **common,
+        unit=unit,
+        baseline=_number(cells[1]),
+        baseline_year=int(years[0].group()) if years[0] else None,
+        target=_number(cells[2]),
+        target_year=int(years[1].group()) if years[1] else None,
+        increase=_number(cells[3]),
+        attribute=None if patterns.EMPTY_CELL_RE.match(cells[4]) else cells[4].strip(),
+        note=note,
+        clause=row.id,
+        doc=row.doc,
+        group=clauses[row.parent].text if row.parent in clauses else "",
+    )
+
+
+def _from_goal(f: Fields, clauses: dict[str, Clause], clause_id: str, common: dict) -> Indicator | None:
+    clause = clauses.get(clause_id)
+    goal = f.text("goal")
+    if clause is None:
+        f.fail(f"expected 'clause' to be a clause id of the texts, found {clause_id!r}")
+        return None
+    if goal is None:
+        return None
+    if goal not in clause.text:
+        f.fail(f"expected the goal words to occur in {clause_id}, found {goal!r} not there")
+        return None
+    value = patterns.GOAL_VALUE_RE.search(goal[goal.find(next((ch for ch in goal if ch.isdigit()), "")) :])
+    if value is None or not any(ch.isdigit() for ch in goal):
+        f.fail(f"expected the goal words to hold a number, found {goal!r}")
+        return None
+    text, unit = value.group("value"), value.group("unit")
+    span = patterns.RANGE_RE.fullmatch(text)
+    target_year = _target_year(clause, clauses)
+    parent = clauses.get(clause.parent or "")
+    return Indicator(
+        **common,
+        unit={"％": "%"}.get(unit or "", unit),
+        baseline=None,
+        baseline_year=None,
+        target=None if span else float(text),
+        target_year=target_year,
+        increase=None,
+        attribute=None,
+        note=None,
+        clause=clause.id,
+        doc=clause.doc,
+        target_text=text if span else None,
+        target_low=float(span.group("low")) if span else None,
+        target_high=float(span.group("high")) if span else None,
+        group=parent.title if parent else "",
+        goal=goal,
+    )
+
+
+def _target_year(clause: Clause, clauses: dict[str, Clause]) -> int | None:
+    """The nearest "到YYYY年": in the clause, else in the first paragraph of its parent."""
+    candidates = [clause] + [
+        c for c in clauses.values() if c.parent == clause.parent and c.kind is ClauseKind.PARAGRAPH and c.id < clause.id
+    ][:1]
+    for candidate in candidates:
+        match = patterns.TARGET_YEAR_RE.search(candidate.text)
+        if match:
+            return int(match.group("year"))
+    return None
+
+
+def find_indicator_mentions(corpus: Corpus, indicators: tuple[Indicator, ...]) -> dict[str, tuple[Mention, ...]]:
+    """Every place a name, a variant or a goal's words occur, longest form first, at sentence level."""
+    by_form: dict[str, str] = {}
+    for indicator in indicators:
+        for form in (indicator.name, *indicator.variants, *((indicator.goal,) if indicator.goal else ())):
+            by_form.setdefault(form, indicator.id)
+    regex = patterns.names_regex(sorted(by_form, key=lambda form: (-len(form), form)))
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for clause in leaf_clauses(corpus):
+        text = clause.text.split("\n")[0] if clause.kind is ClauseKind.TABLE_ROW else clause.text
+        for match in regex.finditer(text):
+            mentions[by_form[match.group()]].append(
+                Mention(clause=clause.id, start=match.start(), end=match.end(), surface=match.group())
+            )
+    return {key: tuple(value) for key, value in mentions.items()}

@@ -1,0 +1,312 @@
+"""Tasks: the numbered duties of each text, and for 国办函〔2016〕66号 who leads and who takes part.
+
+Roles come from the parenthetical that closes each globally numbered task
+(the text's own rule, stated in task 2: "列第一位者为牵头部门，下同"):
+
+=====================================  =============  ===========================================
+parenthetical                          mode           roles
+=====================================  =============  ===========================================
+（A负责）                              sole           A leads
+（A、B、C负责）                        first_listed   A leads; B, C take part
+（A、B牵头，C、D负责）                 explicit       A, B lead; C, D take part
+（A、B牵头负责）                       explicit       A, B lead
+（A、B按职责分别负责）                 by_duty        nobody leads; A, B each within its remit
+（…、C等负责）                         (any)          open_list: the list is not exhaustive
+=====================================  =============  ===========================================
+
+The other texts have no such parentheticals: their tasks carry mode ``none``, and any
+agency their text names is a mention (``mentioned_agencies``), not a role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import patterns
+from ..errors import Collector, CurationError, SourceError
+from ..load import read_text
+from ..model import Clause, ClauseKind, Corpus, Document, Task
+from ..numerals import int_to_cn
+from .agencies import AgencyMatcher
+
+
+@dataclass(frozen=True, kw_only=True)
+class Roles:
+    """A parsed responsibility parenthetical: agency names as written, with their offsets in ``body``."""
+
+    mode: str
+    leads: tuple[tuple[str, int], ...]
+    others: tuple[tuple[str, int], ...]
+    open_list: bool
+
+
+def parse_roles(body: str) -> Roles | None:
+    """The roles a parenthetical's body assigns, or None if it does not read as one."""
+    body = patterns.FIRST_LISTED_NOTE_RE.sub("", body)
+    split = patterns.LEAD_SPLIT_RE.match(body)
+    if split:
+        leads, lead_open = _names(split.group("leads"), 0)
+        rest = split.group("others")
+        for suffix in (patterns.BY_DUTY_SUFFIX, patterns.PLAIN_SUFFIX):
+            if rest.endswith(suffix):
+                rest = rest[: -len(suffix)]
+                break
+        others, others_open = _names(rest, split.start("others"))
+        return Roles(mode="explicit", leads=leads, others=others, open_list=lead_open or others_open)
+    for suffix, mode in (
+        (patterns.BY_DUTY_SUFFIX, "by_duty"),
+        (patterns.JOINT_LEAD_SUFFIX, "explicit"),
+        ("牵头", "explicit"),
+        (patterns.PLAIN_SUFFIX, "listed"),
+    ):
+        if body.endswith(suffix):
+            names, open_list = _names(body[: -len(suffix)], 0)
+            if not names:
+                return None
+            if mode == "by_duty":
+                return Roles(mode=mode, leads=(), others=names, open_list=open_list)
+            if mode == "explicit":
+                return Roles(mode=mode, leads=names, others=(), open_list=open_list)
+            mode = "sole" if len(names) == 1 and not open_list else "first_listed"
+            return Roles(mode=mode, leads=names[:1], others=names[1:], open_list=open_list)
+    return None
+
+
+def _names(text: str, offset: int) -> tuple[tuple[tuple[str, int], ...], bool]:
+    """Split "A、B、C等" into ((name, offset), …) and whether it ended with 等."""
+    open_list = False
+    names = []
+    position = offset
+    for part in text.split(patterns.AGENCY_LIST_SEPARATOR):
+        name = part.strip()
+        if name.endswith(patterns.OPEN_LIST_MARK) and len(name) > 1:
+            name, open_list = name[:-1], True
+        if name:
+            names.append((name, position + part.index(name[0])))
+        position += len(part) + len(patterns.AGENCY_LIST_SEPARATOR)
+    return tuple(names), open_list
+
+
+# Which clauses are tasks ---------------------------------------------------------
+
+
+def _top(clause_id: str) -> str:
+    """Top-level path component: "4" for ``slug/4-2-3``, "box3" for ``slug/box3``."""
+    return clause_id.split("/", 1)[1].split("/")[0].split("-")[0]
+
+
+def _under_sections(kinds: set[ClauseKind], sections: set[str], depth: int | None = None) -> Callable[[Clause], bool]:
+    def select(clause: Clause) -> bool:
+        return clause.kind in kinds and _top(clause.id) in sections and (depth is None or clause.depth == depth)
+
+    return select
+
+
+# Per document: which clauses are its tasks (documents not listed have none, unless
+# their items are numbered globally like 66号's, where every item is a task).
+TASK_SCOPES: dict[str, Callable[[Clause], bool]] = {
+    # 重点工作 (四) and 重大专项 (五) items, and the 专栏 projects
+    "guofa-2016-86": lambda c: _under_sections({ClauseKind.ITEM}, {"4", "5"})(c) or c.kind is ClauseKind.BOX,
+    # 试点任务 of each province type: the items of section 二
+    "guozhifaguanzi-2015-59": _under_sections({ClauseKind.ITEM}, {"2"}),
+    # 主要任务: the subsections of section 二
+    "guobanfa-2016-106": _under_sections({ClauseKind.SUBSECTION}, {"2"}),
+    # the measure groups of 二、主要任务 and 三、保障措施: each paragraph under a subsection
+    "yufufa-2016-25": _under_sections({ClauseKind.PARAGRAPH}, {"2", "3"}, depth=2),
+}
+
+
+def section_of(clause: Clause, by_id: dict[str, Clause]) -> str:
+    """Clause id of the top-level ancestor (the 一、二、… section) of a clause."""
+    while clause.parent and clause.parent in by_id:
+        clause = by_id[clause.parent]
+    return clause.id
+
+
+def task_id(clause_id: str) -> str:
+    return clause_id.replace("/", "-")
+
+
+def extract_tasks(corpus: Corpus, matcher: AgencyMatcher, source: Path, errors: Collector) -> tuple[Task, ...]:
+    tasks: list[Task] = []
+    for document in corpus.documents:
+        if document.meta.item_numbering == "global":
+            tasks.extend(_global_tasks(document, matcher, source, errors))
+            continue
+        select = TASK_SCOPES.get(document.slug)
+        if select is not None:
+            tasks.extend(_plain_tasks(document, select, matcher))
+    return tuple(tasks)
+
+
+def _children(document: Document) -> dict[str, list[Clause]]:
+    children: dict[str, list[Clause]] = {}
+    for clause in document.clauses:
+        children.setdefault(clause.parent or "", []).append(clause)
+    return children
+
+
+def _body_text(clause: Clause) -> str:
+    return clause.text[len(clause.label) :].strip() if clause.label else clause.text
+
+
+def _number(document: Document, clause: Clause, by_id: dict[str, Clause]) -> str:
+    """The task's number as a reader cites it: "14", "四（二）3", "专栏3", "二（一）第1段"."""
+    if document.meta.item_numbering == "global":
+        return clause.label.rstrip(".．、 ")
+    if clause.kind is ClauseKind.BOX:
+        return clause.label.replace(" ", "")
+    chain = []
+    node: Clause | None = clause
+    while node is not None:
+        chain.append(node)
+        node = by_id.get(node.parent or "")
+    parts = []
+    for node in reversed(chain):
+        if node.kind is ClauseKind.SECTION:
+            parts.append(node.label.rstrip("、"))
+        elif node.kind in (ClauseKind.SUBSECTION, ClauseKind.SUBITEM):
+            parts.append(node.label)
+        elif node.kind is ClauseKind.ITEM:
+            parts.append(node.label.rstrip(".．、"))
+        elif node.kind is ClauseKind.PARAGRAPH:
+            siblings = [c for c in by_id.values() if c.parent == node.parent and c.kind is ClauseKind.PARAGRAPH]
+            parts.append(f"第{int_to_cn(siblings.index(node) + 1)}段")
+    return "".join(parts)
+
+
+def _plain_tasks(document: Document, select: Callable[[Clause], bool], matcher: AgencyMatcher) -> list[Task]:
+    by_id = {clause.id: clause for clause in document.clauses}
+    children = _children(document)
+    tasks = []
+    for clause in document.clauses:
+        if not select(clause):
+            continue
+        if clause.kind is ClauseKind.BOX:
+            title = clause.title
+            text = "\n".join(c.text for c in children.get(clause.id, []) if c.kind is not ClauseKind.SENTENCE)
+        elif clause.kind is ClauseKind.PARAGRAPH:
+            sentences = [c for c in children.get(clause.id, []) if c.kind is ClauseKind.SENTENCE]
+            first = sentences[0].text if sentences else clause.text
+            title = first.rstrip("。；")
+            text = clause.text
+        else:
+            title = clause.title
+            text = _body_text(clause)
+        mentioned = tuple(dict.fromkeys(agency for agency, _, _ in matcher.find(text)))
+        tasks.append(
+            Task(
+                id=task_id(clause.id),
+                doc=document.slug,
+                number=_number(document, clause, by_id),
+                clause=clause.id,
+                title=title,
+                text=text,
+                lead_agencies=(),
+                other_agencies=(),
+                mode="none",
+                open_list=False,
+                section=section_of(clause, by_id),
+                mentioned_agencies=mentioned,
+            )
+        )
+    return tasks
+
+
+def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, errors: Collector) -> list[Task]:
+    path = source / document.meta.source_file
+    raw_lines: list[str] | None = None
+    by_id = {clause.id: clause for clause in document.clauses}
+    tasks = []
+    for clause in document.clauses:
+        if clause.kind is not ClauseKind.ITEM:
+            continue
+        text = _body_text(clause)
+        match = patterns.RESPONSIBILITY_RE.search(text)
+        roles = parse_roles(match.group("body")) if match else None
+        lead_ids: list[str] = []
+        other_ids: list[str] = []
+        if match and roles is None:
+            line = clause.line + clause.text[: clause.text.find(match.group(0))].count("\n")
+            errors.add(
+                CurationError(
+                    path,
+                    line,
+                    1,
+                    f"expected task {clause.label.rstrip('.．、')} to end in a parenthetical like "
+                    f"（A、B负责）, found （{match.group('body')}）",
+                )
+            )
+        if roles is not None:
+            assert match is not None
+            for names, ids in ((roles.leads, lead_ids), (roles.others, other_ids)):
+                for name, _offset in names:
+                    agency_id = matcher.resolve(name)
+                    if agency_id is not None:
+                        if agency_id not in lead_ids and agency_id not in other_ids:
+                            ids.append(agency_id)
+                        continue
+                    if not matcher.by_form:  # no register to check the names against
+                        continue
+                    if raw_lines is None:
+                        raw_lines = _raw_lines(path)
+                    line = clause.line + clause.text[: clause.text.find(match.group(0))].count("\n")
+                    column = _column(raw_lines, line, name)
+                    errors.add(
+                        CurationError(
+                            path,
+                            line,
+                            column,
+                            f"expected an agency name or short name from agencies.yaml, found {name!r}",
+                        )
+                    )
+        body = text[: match.start()].strip() if match else text
+        tasks.append(
+            Task(
+                id=task_id(clause.id),
+                doc=document.slug,
+                number=_number(document, clause, {}),
+                clause=clause.id,
+                title=clause.title,
+                text=body,
+                lead_agencies=tuple(lead_ids),
+                other_agencies=tuple(other_ids),
+                mode=roles.mode if roles else "none",
+                open_list=roles.open_list if roles else False,
+                section=section_of(clause, by_id),
+                mentioned_agencies=() if roles else tuple(dict.fromkeys(agency for agency, _, _ in matcher.find(body))),
+            )
+        )
+    return tasks
+
+
+def _raw_lines(path: Path) -> list[str]:
+    try:
+        return read_text(path).text.splitlines()
+    except SourceError:
+        return []
+
+
+def _column(raw_lines: list[str], line: int, name: str) -> int:
+    """1-based column of ``name`` inside the last parenthetical of the raw source line."""
+    if not 0 < line <= len(raw_lines):
+        return 1
+    raw = raw_lines[line - 1]
+    opening = max(raw.rfind("（"), raw.rfind("("))
+    found = raw.find(name, max(opening, 0))
+    if found < 0:
+        found = raw.find(name)
+    return found + 1 if found >= 0 else max(opening, 0) + 1
+
+
+def role_sentences(corpus: Corpus) -> set[str]:
+    """Ids of the sentences that are 66号 responsibility parentheticals (their names are roles)."""
+    result = set()
+    global_docs = {d.slug for d in corpus.documents if d.meta.item_numbering == "global"}
+    for clause in corpus.clauses():
+        is_sentence = clause.kind is ClauseKind.SENTENCE and clause.doc in global_docs
+        if is_sentence and patterns.RESPONSIBILITY_RE.fullmatch(clause.text.strip()):
+            result.add(clause.id)
+    return result

@@ -1,0 +1,97 @@
+"""The git history of the source texts: every committed version of each file, read in two git calls.
+
+No git, no repository, or a shallow clone: we return what is there (possibly nothing), quietly.
+Nothing here reads the wall clock: versions are named by commit hash and committer date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+_TIMEOUT = 60
+_NO_BLOB = "0" * 40
+_RECORD = "\x01"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Revision:
+    """One commit that changed one source file, and the file's blob at that commit."""
+
+    commit: str
+    date: str  # committer date, ISO 8601
+    subject: str
+    blob: str  # git object id of the file's content at this commit
+
+
+def _git(source: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(source), *args],
+            input=stdin,
+            capture_output=True,
+            timeout=_TIMEOUT,
+            env=env,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def file_histories(source: Path) -> dict[str, list[Revision]]:
+    """Path relative to ``source`` → its committed versions, oldest first. ``{}`` without git."""
+    if _git(source, "rev-parse", "--is-inside-work-tree") != b"true\n":
+        return {}
+    out = _git(
+        source, "log", "--no-renames", "--raw", "--no-abbrev", "--relative", "--format=" + _RECORD + "%H%x00%cI%x00%s",
+        "--", ".",
+    )
+    if out is None:
+        return {}
+    histories: dict[str, list[Revision]] = {}
+    for record in out.decode("utf-8", errors="replace").split(_RECORD)[1:]:
+        header, _, raw = record.partition("\n")
+        commit, date, subject = (header.split("\x00") + ["", ""])[:3]
+        for line in raw.splitlines():
+            if not line.startswith(":") or "\t" not in line:
+                continue
+            fields, path = line.split("\t", 1)
+            blob = fields.split()[3]
+            if blob == _NO_BLOB:  # the file was deleted by this commit
+                continue
+            histories.setdefault(path, []).append(Revision(commit=commit, date=date, subject=subject, blob=blob))
+    for revisions in histories.values():
+        revisions.reverse()  # git log is newest first
+    return histories
+
+
+def read_blobs(source: Path, blobs: set[str]) -> dict[str, bytes]:
+    """The content of each blob, in one ``git cat-file --batch``; missing ones (shallow clone) are left out."""
+    if not blobs:
+        return {}
+    ordered = sorted(blobs)
+    out = _git(source, "cat-file", "--batch", stdin="".join(b + "\n" for b in ordered).encode("ascii"))
+    if out is None:
+        return {}
+    contents: dict[str, bytes] = {}
+    position = 0
+    while position < len(out):
+        end = out.index(b"\n", position)
+        header = out[position:end].decode("ascii", errors="replace").split()
+        position = end + 1
+        if len(header) != 3 or header[1] != "blob":
+            continue  # "<id> missing"
+        size = int(header[2])
+        contents[header[0]] = out[position : position + size]
+        position += size + 1
+    return contents
+
+
+def blob_id(data: bytes) -> str:
+    """The git object id the bytes would have, to tell whether the working tree differs from HEAD."""
+    return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()

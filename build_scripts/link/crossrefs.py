@@ -1,0 +1,105 @@
+"""The link stage: national clauses ↔ the Chongqing sentences that carry them out.
+
+Two matchers, both evaluated in ``tests/eval_crossrefs.py``:
+
+- **66号 tasks** (judged data exists): every candidate (sentence, task) pair gets
+  the features of ``features`` (text similarity, rank among the sentence's
+  candidates, heading context), ``classifier`` turns them into a probability with
+  weights learned from the judged sentences (``crossref_weights.json``), and
+  ``decision`` keeps the sentence's best tasks above the learned threshold.
+- **86号/106号/59号 sentences** (no judged data): linked only when the similarity
+  score (``similarity``) is ≥ ``OTHER_THRESHOLD``, at most one per document per
+  Chongqing sentence: these documents restate the same policy in many
+  sentences, so only a near-copy is informative.
+
+Every link carries the similarity score (shown as 相似度). Output is deterministic:
+no randomness, fixed weights, scores rounded, sorted order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..model import Corpus, CrossRef
+from . import classifier, decision, features
+from .similarity import (
+    LOCAL_DOC,
+    OTHER_NATIONAL_DOCS,
+    SCORE_DIGITS,
+    TASK_DOC,
+    Scorer,
+    build_scorer,
+    local_sentences,
+    other_passages,
+)
+
+__all__ = ["LOCAL_DOC", "TASK_DOC", "OTHER_NATIONAL_DOCS", "Scorer", "build_scorer", "local_sentences", "match"]
+
+# No judged data for the other documents: a strict bar (scores ≥ 0.45 were all
+# near-copies when read by hand).
+OTHER_THRESHOLD = 0.45
+PROBABILITY_DIGITS = 6
+
+
+def task_probabilities(corpus: Corpus, scorer: Scorer, weights: classifier.Weights) -> dict[str, decision.Ranked]:
+    """For each Chongqing sentence, its candidate 66号 tasks with their probability, best first."""
+    if weights.features != features.FEATURES:
+        raise ValueError(
+            f"{classifier.WEIGHTS_PATH.name} was fitted on features {weights.features}, the matcher computes "
+            f"{features.FEATURES}; refit with `python -m tests.eval_crossrefs --fit`"
+        )
+    ranked: dict[str, decision.Ranked] = defaultdict(list)
+    for (local, task), values in features.pair_features(corpus, scorer).items():
+        ranked[local].append((round(weights.probability(values), PROBABILITY_DIGITS), task))
+    return {local: sorted(r, key=lambda x: (-x[0], natural(x[1]))) for local, r in ranked.items()}
+
+
+def task_links(corpus: Corpus, scorer: Scorer, weights: classifier.Weights) -> list[CrossRef]:
+    """The automatic links to 66号 tasks."""
+    return [
+        CrossRef(national=task, local=local, score=scorer.score(task, local), method="auto")
+        for local, ranked in task_probabilities(corpus, scorer, weights).items()
+        for _, task in decision.select(ranked, weights.threshold, weights.relative_floor, weights.max_tasks)
+    ]
+
+
+def other_links(corpus: Corpus, scorer: Scorer) -> list[CrossRef]:
+    """The automatic links to 86号/106号/59号 sentences: the best near-copy per document."""
+    # score² ≤ whole-passage cosine, so pairs below this bound can never reach the threshold.
+    bound = (OTHER_THRESHOLD - 0.5 * 10**-SCORE_DIGITS) ** 2
+    others = other_passages(corpus)
+    links = []
+    for sentence in local_sentences(corpus):
+        for slug in OTHER_NATIONAL_DOCS:
+            in_doc = sorted(
+                (
+                    (scorer.score(p.clause, sentence.id), p.clause)
+                    for p in others
+                    if p.clause.startswith(slug + "/") and scorer.whole(p.clause, sentence.id) >= bound
+                ),
+                key=lambda x: (-x[0], natural(x[1])),
+            )
+            if in_doc and in_doc[0][0] >= OTHER_THRESHOLD:
+                score, national = in_doc[0]
+                links.append(CrossRef(national=national, local=sentence.id, score=score, method="auto"))
+    return links
+
+
+def match(
+    corpus: Corpus, scorer: Scorer | None = None, weights: classifier.Weights | None = None
+) -> tuple[CrossRef, ...]:
+    """The automatic links, sorted by (national document, national clause, local)."""
+    scorer = scorer or build_scorer(corpus)
+    weights = weights or classifier.load_weights()
+    links = task_links(corpus, scorer, weights) + other_links(corpus, scorer)
+    return tuple(sorted(links, key=sort_key))
+
+
+def sort_key(ref: CrossRef) -> tuple[str, tuple[int | str, ...], str]:
+    return (ref.national.split("/")[0], natural(ref.national), ref.local)
+
+
+def natural(clause_id: str) -> tuple[int | str, ...]:
+    """Sort key that orders t9 before t10."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", clause_id))

@@ -1,0 +1,166 @@
+"""Pair features for the 66号 task matcher: what the classifier sees of (sentence, task).
+
+Text similarity alone (``crossrefs.Scorer``) misses paraphrases and links lead
+phrases that only share a topic. A human judge also reads *context*: Chongqing's
+paragraphs open with a lead phrase ("加强知识产权人才培养。") and its sub-sections
+mirror the sub-section headings of 66号 ("（三）加强宣传引导"), so a sentence
+under a lead that restates a 66号 heading is most likely a local form of one of
+that heading's tasks — the one it resembles most. The features below put both
+kinds of evidence side by side; ``classifier`` weighs them.
+
+All features are functions of the texts only (never of the judged labels), so the
+same numbers serve training, cross-validation and the build. Each feature is a
+float; ``FEATURES`` fixes their order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .. import patterns
+from ..model import Clause, ClauseKind, Corpus
+from .similarity import TASK_DOC, Scorer, Vector, bigrams, cosine, local_sentences, task_passages
+
+FEATURES = (
+    "score",  # the Scorer's similarity (whole sentence × best phrase), as shown on pages
+    "task_sentence",  # best cosine of the sentence with one sentence of the task
+    "ratio_to_best",  # score ÷ the sentence's best task score: is this the sentence's own measure?
+    "gap",  # score minus the best score of any other task (negative unless this task is first)
+    "context",  # how much of the task's 66号 heading the paragraph's lead phrase or sub-section title covers
+    "heading_share",  # 1 ÷ number of tasks under the task's 66号 heading: a heading of one task is one measure
+    "context_share",  # context × heading_share: a lead restating a heading of one or two tasks names them
+    "paragraph_ratio",  # cosine(whole Chongqing paragraph, task) ÷ the paragraph's best task
+    "paragraph_first",  # 1 if the task is the paragraph's best task
+    "is_lead",  # the sentence is a paragraph's short lead phrase ("完善知识产权交易机制。")
+)
+
+# A paragraph's first sentence is a lead phrase when the paragraph has more
+# sentences and the first has at most this many characters (CJK/Latin/digits).
+LEAD_MAX_CHARS = 20
+# Candidate tasks per sentence: the best CANDIDATES by score, plus every task whose
+# heading matches the sentence's context at least CONTEXT_CANDIDATE. The others
+# are far from any judged link (2 of 124 judged pairs fall outside) and are not scored.
+CANDIDATES = 12
+CONTEXT_CANDIDATE = 0.35
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskContext:
+    """A 66号 task as the features see it: its sentences and its sub-section heading."""
+
+    clause: str
+    heading: str  # clause id of the 66号 sub-section the task sits under
+    sentences: tuple[Vector, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SentenceContext:
+    """A Chongqing sentence with the headings it is read under."""
+
+    clause: str
+    paragraph: str
+    is_lead: bool
+    headings: tuple[frozenset[str], ...]  # bigrams of the paragraph's lead phrase and sub-section title, when present
+
+
+def task_contexts(corpus: Corpus, scorer: Scorer) -> tuple[TaskContext, ...]:
+    """Every 66号 task with its heading and its sentences (agency parenthetical removed)."""
+    clauses = corpus.document(TASK_DOC).clauses
+    sentences: dict[str, list[str]] = defaultdict(list)
+    for clause in clauses:
+        if clause.kind is ClauseKind.SENTENCE and clause.parent:
+            text = patterns.RESPONSIBILITY_RE.sub("", patterns.LEADING_LABEL_RE.sub("", clause.text))
+            if patterns.NON_WORD_RE.sub("", text):
+                sentences[clause.parent].append(text)
+    index = corpus.clause_index()
+    return tuple(
+        TaskContext(
+            clause=p.clause,
+            heading=index[p.clause].parent or "",
+            sentences=tuple(scorer.model.vector(text) for text in sentences[p.clause]),
+        )
+        for p in task_passages(corpus)
+    )
+
+
+def sentence_contexts(corpus: Corpus, scorer: Scorer) -> tuple[SentenceContext, ...]:
+    """Every Chongqing sentence to match, with its paragraph's lead phrase and sub-section title."""
+    index = corpus.clause_index()
+    by_paragraph: dict[str, list[Clause]] = defaultdict(list)
+    for sentence in local_sentences(corpus):
+        by_paragraph[sentence.parent or ""].append(sentence)
+    result = []
+    for paragraph, sentences in by_paragraph.items():
+        lead = sentences[0]
+        has_lead = len(sentences) > 1 and len(patterns.NON_WORD_RE.sub("", lead.text)) <= LEAD_MAX_CHARS
+        headings = [frozenset(bigrams(lead.text))] if has_lead else []
+        subsection = index.get(index[paragraph].parent or "") if paragraph in index else None
+        if subsection is not None and subsection.kind is ClauseKind.SUBSECTION:
+            headings.append(frozenset(bigrams(subsection.title)))
+        for position, sentence in enumerate(sentences):
+            result.append(
+                SentenceContext(
+                    clause=sentence.id,
+                    paragraph=paragraph,
+                    is_lead=has_lead and position == 0,
+                    headings=tuple(headings),
+                )
+            )
+    return tuple(result)
+
+
+PairFeatures = dict[tuple[str, str], tuple[float, ...]]
+
+
+def pair_features(corpus: Corpus, scorer: Scorer) -> PairFeatures:
+    """Features of every candidate (Chongqing sentence, 66号 task) pair, keyed by (local, task)."""
+    index = corpus.clause_index()
+    tasks = task_contexts(corpus, scorer)
+    by_heading: dict[str, list[str]] = defaultdict(list)
+    for task in tasks:
+        by_heading[task.heading].append(task.clause)
+    heading_grams = {h: {g: scorer.model.idf.get(g, 1.0) for g in bigrams(index[h].title)} for h in by_heading}
+    sentences = sentence_contexts(corpus, scorer)
+    paragraph_vectors = {s.paragraph: scorer.model.vector(index[s.paragraph].text) for s in sentences}
+    paragraph_scores = {
+        paragraph: {t.clause: cosine(vector, scorer.vector(t.clause)) for t in tasks}
+        for paragraph, vector in paragraph_vectors.items()
+    }
+    result: PairFeatures = {}
+    for sentence in sentences:
+        scores = {t.clause: scorer.score(t.clause, sentence.clause) for t in tasks}
+        ranked = sorted(scores.values(), reverse=True)
+        best, second = ranked[0], ranked[1]
+        context = {h: max((_covered(g, heading_grams[h]) for g in sentence.headings), default=0.0) for h in by_heading}
+        on_paragraph = paragraph_scores[sentence.paragraph]
+        paragraph_best = max(on_paragraph.values()) or 1.0
+        vector = scorer.vector(sentence.clause)
+        order = sorted(tasks, key=lambda t: -scores[t.clause])
+        for rank, task in enumerate(order):
+            if rank >= CANDIDATES and context[task.heading] < CONTEXT_CANDIDATE:
+                continue
+            score = scores[task.clause]
+            result[sentence.clause, task.clause] = (
+                score,
+                max((cosine(vector, v) for v in task.sentences), default=0.0),
+                score / best if best else 0.0,
+                score - (second if score == best else best),
+                context[task.heading],
+                1 / len(by_heading[task.heading]),
+                context[task.heading] / len(by_heading[task.heading]),
+                on_paragraph[task.clause] / paragraph_best,
+                1.0 if on_paragraph[task.clause] >= paragraph_best else 0.0,
+                1.0 if sentence.is_lead else 0.0,
+            )
+    return result
+
+
+def _covered(grams: frozenset[str], heading: dict[str, float]) -> float:
+    """The share of a 66号 heading's bigrams (weighted by idf) found in a Chongqing heading.
+
+    A share, not a cosine: a lead phrase that restates a heading and adds words
+    ("培育壮大知识产权密集型产业" for "培育知识产权密集型产业") still covers all of it.
+    """
+    total = sum(heading.values())
+    return sum(w for g, w in heading.items() if g in grams) / total if total else 0.0

@@ -1,0 +1,126 @@
+"""Agency pages: tasks led and shared, mentions by document, successor; the index and the matrix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Agency, Clause, Document, Mention, PageSpec, Site, Task
+
+KIND_NAMES = {
+    "state_council_department": "国务院组成部门",
+    "state_council_agency": "国务院直属机构、办事机构或部委管理的国家局",
+    "regulator": "监管机构",
+    "public_institution": "事业单位",
+    "party_organ": "党中央机构",
+    "military": "军队机构",
+    "court": "审判机关",
+    "procuratorate": "检察机关",
+    "people_organisation": "人民团体",
+    "coordination_body": "议事协调机构",
+    "local": "地方机构",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class MentionInContext:
+    mention: Mention
+    clause: Clause
+    before: str
+    after: str
+
+
+def tasks_led(agency: Agency, site: Site) -> tuple[Task, ...]:
+    return tuple(t for t in site.tasks if agency.id in t.lead_agencies)
+
+
+def tasks_shared(agency: Agency, site: Site) -> tuple[Task, ...]:
+    """Tasks it takes part in (or carries within its remit, by_duty) without leading."""
+    return tuple(t for t in site.tasks if agency.id in t.other_agencies)
+
+
+CONTEXT_CHARS = 40
+
+
+def in_context(mention: Mention, clauses: dict[str, Clause]) -> MentionInContext:
+    clause = clauses[mention.clause]
+    text = clause.text
+    before = text[max(0, mention.start - CONTEXT_CHARS) : mention.start]
+    after = text[mention.end : mention.end + CONTEXT_CHARS]
+    return MentionInContext(
+        mention=mention,
+        clause=clause,
+        before=("…" if mention.start > CONTEXT_CHARS else "") + before,
+        after=after + ("…" if mention.end + CONTEXT_CHARS < len(text) else ""),
+    )
+
+
+def mentions_by_document(
+    mentions: tuple[Mention, ...], site: Site, clauses: dict[str, Clause]
+) -> tuple[tuple[Document, tuple[MentionInContext, ...]], ...]:
+    groups = []
+    for document in site.corpus.documents:
+        found = tuple(in_context(m, clauses) for m in mentions if clauses[m.clause].doc == document.slug)
+        if found:
+            groups.append((document, found))
+    return tuple(groups)
+
+
+def matrix_sections(site: Site) -> tuple[Clause, ...]:
+    """The top-level sections of the document whose tasks carry roles (66号)."""
+    docs = {t.doc for t in site.tasks if t.mode != "none"}
+    return tuple(c for c in site.corpus.clauses() if c.doc in docs and c.kind.value == "section")
+
+
+def agency_pages(site: Site) -> list[PageSpec]:
+    clauses = site.corpus.clause_index()
+    pages = []
+    for agency in site.agencies:
+        led, shared = tasks_led(agency, site), tasks_shared(agency, site)
+        plain = tuple(m for m in agency.mentions if not m.role)
+        pages.append(
+            PageSpec(
+                path=f"agencies/{agency.id}.md",
+                template="agency.md.jinja",
+                context=(
+                    ("agency", agency),
+                    ("kind_name", KIND_NAMES.get(agency.kind, agency.kind)),
+                    ("led", led),
+                    ("shared", shared),
+                    ("role_count", sum(1 for m in agency.mentions if m.role)),
+                    ("mention_groups", mentions_by_document(plain, site, clauses)),
+                    ("search_entry", (f"{agency.full_name}（{agency.name}）", "、".join(agency.short_names))),
+                ),
+            )
+        )
+    sections = matrix_sections(site)
+    rows = []
+    for agency in site.agencies:
+        cells = []
+        for section in sections:
+            in_section = [t for t in site.tasks if t.section == section.id]
+            cells.append(
+                (
+                    sum(1 for t in in_section if agency.id in t.lead_agencies),
+                    sum(1 for t in in_section if agency.id in t.other_agencies),
+                )
+            )
+        if any(lead or other for lead, other in cells):
+            rows.append((agency, tuple(cells)))
+    pages.append(
+        PageSpec(
+            path="agencies/index.md",
+            template="agencies_index.md.jinja",
+            context=(
+                ("rows", tuple((a, len(tasks_led(a, site)), len(tasks_shared(a, site))) for a in site.agencies)),
+                ("kind_names", KIND_NAMES),
+            ),
+        )
+    )
+    pages.append(
+        PageSpec(
+            path="agencies/matrix.md",
+            template="agencies_matrix.md.jinja",
+            context=(("sections", sections), ("rows", tuple(rows))),
+        )
+    )
+    return pages

@@ -1,0 +1,65 @@
+"""The 变更记录 page: every version of every document, with its clause changes shown as differences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..changelog import WORKING_TREE, diff_html
+from ..model import ClauseChange, Document, DocumentVersion, PageSpec, Site
+
+CHANGES_PATH = "changes/index.md"
+CHANGE_NAMES = {"added": "新增", "removed": "删除", "modified": "修改"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShownChange:
+    change: ClauseChange
+    name: str  # 新增 | 删除 | 修改
+    old_html: Markup  # escaped, removed characters in <del>
+    new_html: Markup  # escaped, added characters in <ins>
+    url: str | None  # where the clause (or its redirect notice) is now
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShownVersion:
+    version: DocumentVersion
+    label: str  # "2016-12-30 · 1a2b3c4d5e6f" or "未提交的修改"
+    changes: tuple[ShownChange, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentHistory:
+    document: Document
+    versions: tuple[ShownVersion, ...]  # newest first
+
+
+def changes_url(slug: str) -> str:
+    """Where a document's history starts on the 变更记录 page."""
+    return f"/changes/#{slug}"
+
+
+def _shown(change: ClauseChange, urls: dict[str, str]) -> ShownChange:
+    old, new = diff_html(change.old_text or "", change.new_text or "")
+    return ShownChange(
+        change=change, name=CHANGE_NAMES[change.change], old_html=Markup(old), new_html=Markup(new), url=urls.get(change.id)
+    )
+
+
+def change_pages(site: Site) -> list[PageSpec]:
+    urls = {c.id: f"/documents/{c.doc}/#{c.anchor}" for c in site.corpus.clauses()}
+    urls.update({r.old: r.url for r in site.redirects})
+    histories = []
+    for document in site.corpus.documents:
+        versions = [v for v in site.history if v.doc == document.slug]
+        shown = tuple(
+            ShownVersion(
+                version=v,
+                label="未提交的修改" if v.revision == WORKING_TREE else f"{(v.date or '')[:10]} · {v.revision[:12]}",
+                changes=tuple(_shown(c, urls) for c in v.changes),
+            )
+            for v in reversed(versions)
+        )
+        histories.append(DocumentHistory(document=document, versions=shown))
+    return [PageSpec(path=CHANGES_PATH, template="changes.md.jinja", context=(("histories", tuple(histories)),))]

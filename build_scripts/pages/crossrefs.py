@@ -1,0 +1,198 @@
+"""对照 pages: the coverage overview and one page per Chongqing measure group.
+
+A measure group is a paragraph of 渝府发〔2016〕25号 (its lead phrase and the
+sentences that spell it out). Each sentence has an anchor; each linked pair a
+side-by-side comparison that marks the shared wording.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from markupsafe import Markup
+
+from .. import patterns
+from ..link import crossrefs as matching
+from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
+
+# Shared runs shorter than this are noise (“的”, “和”) and are shown as differences.
+MIN_SHARED_CHARS = 2
+SHORT_TITLE_CHARS = 24
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pair:
+    """One link as the comparison shows it."""
+
+    ref: CrossRef
+    national: Clause
+    document: Document  # the national document
+    task: Task | None  # the 66号 task, when the national clause is one
+    national_html: Markup
+    local_html: Markup
+
+
+@dataclass(frozen=True, kw_only=True)
+class SentenceRow:
+    sentence: Clause
+    number: int  # 1-based within the group
+    short: str  # the sentence's start, for headings
+    pairs: tuple[Pair, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Group:
+    clause: Clause  # the paragraph
+    section: Clause | None  # its subsection or section heading
+    rows: tuple[SentenceRow, ...]
+
+    @property
+    def path(self) -> str:
+        return f"crossrefs/chongqing/{self.clause.anchor}.md"
+
+    @property
+    def linked(self) -> int:
+        return sum(1 for row in self.rows if row.pairs)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SectionCoverage:
+    section: Clause
+    tasks: tuple[Task, ...]
+    taken: tuple[Task, ...]
+
+
+def compare_html(national: str, local: str) -> tuple[Markup, Markup]:
+    """Both texts HTML-escaped, shared wording in <mark>, the rest marked as one side's own."""
+    matcher = SequenceMatcher(None, national, local, autojunk=False)
+    shared = [block for block in matcher.get_matching_blocks() if block.size >= MIN_SHARED_CHARS]
+    return (
+        _marked(national, [(b.a, b.a + b.size) for b in shared], "only-national"),
+        _marked(local, [(b.b, b.b + b.size) for b in shared], "only-local"),
+    )
+
+
+def _marked(text: str, spans: list[tuple[int, int]], own_class: str) -> Markup:
+    out: list[str] = []
+    last = 0
+    for start, end in spans:
+        if start > last:
+            out.append(f'<span class="{own_class}">{html.escape(text[last:start])}</span>')
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        last = end
+    if last < len(text):
+        out.append(f'<span class="{own_class}">{html.escape(text[last:])}</span>')
+    return Markup("".join(out))
+
+
+def national_text(clause: Clause) -> str:
+    """What the comparison shows of a national clause: a task without number and agencies."""
+    text = clause.text.removeprefix(clause.label) if clause.label else clause.text
+    return patterns.RESPONSIBILITY_RE.sub("", text)
+
+
+def groups(site: Site) -> tuple[Group, ...]:
+    tasks = {task.clause: task for task in site.tasks}
+    documents = {document.slug: document for document in site.corpus.documents}
+    by_local: dict[str, list[CrossRef]] = defaultdict(list)
+    for ref in site.crossrefs:
+        by_local[ref.local].append(ref)
+    sentences: dict[str, list[Clause]] = defaultdict(list)
+    for sentence in matching.local_sentences(site.corpus):
+        sentences[sentence.parent or ""].append(sentence)
+    result = []
+    for parent_id, members in sentences.items():
+        parent = site.clause(parent_id)
+        rows = []
+        for number, sentence in enumerate(members, start=1):
+            pairs = []
+            for ref in by_local.get(sentence.id, ()):
+                national = site.clause(ref.national)
+                left, right = compare_html(national_text(national), sentence.text)
+                pairs.append(
+                    Pair(
+                        ref=ref,
+                        national=national,
+                        document=documents[national.doc],
+                        task=tasks.get(ref.national),
+                        national_html=left,
+                        local_html=right,
+                    )
+                )
+            short = (
+                sentence.text if len(sentence.text) <= SHORT_TITLE_CHARS else sentence.text[:SHORT_TITLE_CHARS] + "…"
+            )
+            rows.append(SentenceRow(sentence=sentence, number=number, short=short, pairs=tuple(pairs)))
+        section = site.clause(parent.parent) if parent.parent else None
+        result.append(Group(clause=parent, section=section, rows=tuple(rows)))
+    return tuple(result)
+
+
+def coverage(site: Site) -> tuple[SectionCoverage, ...]:
+    taken_clauses = {ref.national for ref in site.crossrefs}
+    result = []
+    for section in site.corpus.document(matching.TASK_DOC).clauses:
+        if section.kind.value != "section":
+            continue
+        inside = section.id.split("/", 1)[1]
+        tasks = tuple(
+            t for t in site.tasks if t.doc == matching.TASK_DOC and t.section.split("/", 1)[-1].split("-")[0] == inside
+        )
+        taken = tuple(
+            t for t in tasks if t.clause in taken_clauses or any(c.startswith(t.clause + "/") for c in taken_clauses)
+        )
+        result.append(SectionCoverage(section=section, tasks=tasks, taken=taken))
+    return tuple(result)
+
+
+def crossref_pages(site: Site) -> list[PageSpec]:
+    all_groups = groups(site)
+    pages = [
+        PageSpec(
+            path=group.path,
+            template="crossrefs_group.md.jinja",
+            context=(("group", group), ("site", site), ("local_doc", site.corpus.document(matching.LOCAL_DOC))),
+        )
+        for group in all_groups
+    ]
+    sections = coverage(site)
+    counts: dict[str, int] = defaultdict(int)
+    for ref in site.crossrefs:
+        counts[ref.national] += 1
+    first_pair = {}
+    for ref in site.crossrefs:
+        first_pair.setdefault(ref.national, ref)
+    pages.append(
+        PageSpec(
+            path="crossrefs/index.md",
+            template="crossrefs_index.md.jinja",
+            context=(
+                ("groups", all_groups),
+                ("sections", sections),
+                ("counts", dict(counts)),
+                ("first_pair", first_pair),
+                ("local_only", tuple((g, row) for g in all_groups for row in g.rows if not row.pairs)),
+                ("sentence_count", sum(len(g.rows) for g in all_groups)),
+                ("site", site),
+            ),
+        )
+    )
+    return pages
+
+
+def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[str, str]]:
+    """For a document page: sentence id → (URL, title) of its place on a 对照 page."""
+    jumps: dict[str, tuple[str, str]] = {}
+    if document.slug == matching.LOCAL_DOC:
+        linked = {ref.local for ref in site.crossrefs}
+        for sentence in matching.local_sentences(site.corpus):
+            page = f"/crossrefs/chongqing/{site.clause(sentence.parent or '').anchor}/#{sentence.anchor}"
+            jumps[sentence.id] = (page, "国家依据" if sentence.id in linked else "国家依据（未找到：本地举措）")
+    else:
+        for ref in site.crossrefs:
+            if ref.national.startswith(document.slug + "/"):
+                jumps.setdefault(ref.national, (ref.url, "重庆落实（对照）"))
+    return jumps

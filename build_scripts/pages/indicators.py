@@ -1,0 +1,121 @@
+"""Indicator pages: values, a small bar chart drawn at build time as inline SVG, mentions in context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Indicator, PageSpec, Site
+from ..render import format_number
+from .agencies import mentions_by_document
+
+CHART_WIDTH = 360
+BAR_HEIGHT = 22
+BAR_GAP = 10
+LABEL_WIDTH = 90
+VALUE_WIDTH = 70
+
+
+@dataclass(frozen=True, kw_only=True)
+class Bar:
+    label: str  # "2015年"
+    value_text: str  # "6.3 件"
+    x: float
+    y: float
+    width: float
+    kind: str  # baseline | target | range
+
+
+@dataclass(frozen=True, kw_only=True)
+class Chart:
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+    title: str  # the accessible name: every value in words
+
+
+def chart(indicator: Indicator) -> Chart | None:
+    """Bars for the baseline and the target (a range as a bar from low to high), scaled to the largest."""
+    unit = indicator.unit or ""
+    rows: list[tuple[str, float, float, str, str]] = []  # label, start, end, text, kind
+    if indicator.baseline is not None:
+        rows.append(
+            (
+                f"{indicator.baseline_year or ''}年",
+                0,
+                indicator.baseline,
+                f"{format_number(indicator.baseline)} {unit}",
+                "baseline",
+            )
+        )
+    if indicator.target is not None:
+        rows.append(
+            (
+                f"{indicator.target_year or ''}年目标",
+                0,
+                indicator.target,
+                f"{format_number(indicator.target)} {unit}",
+                "target",
+            )
+        )
+    elif indicator.target_low is not None and indicator.target_high is not None:
+        rows.append(
+            (
+                f"{indicator.target_year or ''}年目标",
+                indicator.target_low,
+                indicator.target_high,
+                f"{indicator.target_text} {unit}",
+                "range",
+            )
+        )
+    if not rows:
+        return None
+    top = max(end for _, _, end, _, _ in rows) or 1
+    scale = (CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH) / top
+    bars = []
+    for index, (label, start, end, text, kind) in enumerate(rows):
+        width = max((end - start) * scale, 2)
+        bars.append(
+            Bar(
+                label=label,
+                value_text=text.strip(),
+                x=round(LABEL_WIDTH + start * scale, 1),
+                y=BAR_GAP + index * (BAR_HEIGHT + BAR_GAP),
+                width=round(width, 1),
+                kind=kind,
+            )
+        )
+    title = f"{indicator.name}：" + "；".join(f"{bar.label} {bar.value_text}" for bar in bars)
+    return Chart(width=CHART_WIDTH, height=BAR_GAP + len(bars) * (BAR_HEIGHT + BAR_GAP), bars=tuple(bars), title=title)
+
+
+def indicator_pages(site: Site) -> list[PageSpec]:
+    clauses = site.corpus.clause_index()
+    documents = {d.slug: d for d in site.corpus.documents}
+    agencies = {a.id: a for a in site.agencies}
+    pages = []
+    for indicator in site.indicators:
+        source = clauses.get(indicator.clause or "")
+        pages.append(
+            PageSpec(
+                path=f"indicators/{indicator.id}.md",
+                template="indicator.md.jinja",
+                context=(
+                    ("indicator", indicator),
+                    ("document", documents.get(indicator.doc)),
+                    ("source", source),
+                    ("chart", chart(indicator)),
+                    ("agencies", tuple(agencies[a] for a in indicator.agencies if a in agencies)),
+                    ("mention_groups", mentions_by_document(indicator.mentions, site, clauses)),
+                    ("search_entry", (f"指标：{indicator.name}", "、".join(indicator.variants))),
+                ),
+            )
+        )
+    groups = []
+    for document in site.corpus.documents:
+        found = tuple(i for i in site.indicators if i.doc == document.slug)
+        if found:
+            groups.append((document, found))
+    pages.append(
+        PageSpec(path="indicators/index.md", template="indicators_index.md.jinja", context=(("groups", tuple(groups)),))
+    )
+    return pages

@@ -1,0 +1,109 @@
+"""Links never die silently: every clause id that ever existed resolves, or the build stops.
+
+``source_texts/redirects.yaml`` lists clause ids that are gone, each with its new id (``to``) or a
+note saying why it was retired. A clause id that existed in the last build (docs/data/clauses.json)
+or in any committed version of its source text, and exists no more, must have an entry; until it
+does the build fails with ``RedirectMissing`` located where the clause stood.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import patterns
+from .curated import Fields, entries
+from .errors import Collector, RedirectMissing
+from .model import Corpus, DocumentMeta, OutputFile, Redirect, Site
+
+FILE_NAME = "redirects.yaml"
+_KEYS = ("id", "to", "note", "date")
+
+
+def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Redirect, ...]:
+    """Read and validate redirects.yaml (absent = no redirects); ``to`` must name a clause that exists."""
+    path = source / FILE_NAME
+    if not path.exists():
+        return ()
+    index = corpus.clause_index()
+    result: list[Redirect] = []
+    seen: dict[str, int] = {}
+    for entry in entries(path, "redirects", errors):
+        f = Fields(path, entry, "a redirect", errors)
+        f.unknown_keys(_KEYS)
+        old, to, note = f.text("id"), f.text("to", required=False), f.text("note", required=False)
+        date = f.date("date")
+        if old is None:
+            continue
+        if not patterns.CLAUSE_ID_RE.match(old):
+            f.fail(f"expected a clause id such as yufufa-2016-25/2-1/p3, found {old!r}")
+            continue
+        if old in seen:
+            f.fail(f"expected each removed clause id once, found {old!r} again (first at line {seen[old]})")
+            continue
+        seen[old] = f.line
+        if old in index:
+            f.fail(f"expected a removed clause id, found {old!r}, which still exists")
+            continue
+        if to is None and note is None:
+            f.fail(f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither")
+            continue
+        if to is not None and to not in index:
+            f.fail(f"expected 'to' of {old!r} to be an existing clause id, found {to!r}")
+            continue
+        result.append(Redirect(old=old, to=to, note=note or "", date=date, line=f.line))
+    return tuple(sorted(result, key=lambda r: r.old))
+
+
+def check_removed(
+    corpus: Corpus,
+    metas: Iterable[DocumentMeta],
+    redirects: Iterable[Redirect],
+    known: Mapping[str, tuple[str, int]],
+    source: Path,
+    errors: Collector,
+) -> None:
+    """A located ``RedirectMissing`` for each known clause id that is gone without a redirects.yaml entry."""
+    current = {c.id for c in corpus.clauses()}
+    covered = {r.old for r in redirects}
+    files = {m.slug: m.source_file for m in metas}
+    for clause_id in sorted(set(known) - current - covered):
+        doc, line = known[clause_id]
+        source_file = files.get(doc)
+        path, at = (source / source_file, line) if source_file else (source / "documents.yaml", 1)
+        errors.add(
+            RedirectMissing(
+                path, at, 1,
+                f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none",
+            )
+        )
+
+
+def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:
+    """Clause ids of the last build's docs/data/clauses.json → (doc, line)."""
+    known = {}
+    for clause_id, record in previous.items():
+        line = record.get("line")
+        known[clause_id] = (str(record["doc"]), line if isinstance(line, int) else 1)
+    return known
+
+
+def notice(redirect: Redirect) -> str:
+    """The words a reader sees on landing at a retired anchor."""
+    when = f"于{dt.date.fromisoformat(redirect.date).isoformat()}" if redirect.date else ""
+    if redirect.to is None:
+        return f"此条已{when}撤销：{redirect.note}"
+    return f"此条已{when}移至新位置" + (f"：{redirect.note}" if redirect.note else "")
+
+
+def redirect_files(site: Site) -> list[OutputFile]:
+    """docs/data/redirects.json: ``{old clause URL: {"to": new URL or null, "note": …, "id": …, "date": …}}``."""
+    data = {
+        r.url: {"id": r.old, "to": r.to_url, "to_id": r.to, "note": r.note, "date": r.date, "notice": notice(r)}
+        for r in site.redirects
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return [OutputFile(path="data/redirects.json", content=text)]

@@ -1,0 +1,179 @@
+/*
+ * Citable clauses: copy a clause's link or citation, and say so when a link's
+ * fragment no longer exists on the page.
+ *
+ * Everything else works without this script: every clause, sentence, table row
+ * and heading has an id and a permalink, and CSS `:target` highlights the
+ * clause a URL points at.  This script only
+ *   1. shows a small "复制链接 / 复制引用" toolbar beside the clause the URL points
+ *      at (after opening such a URL, or after clicking a ¶ / # permalink);
+ *      the citation text is printed by the build: `data-cite-doc` (the
+ *      document part, once per page) + `data-cite` (the position, per element);
+ *   2. when the URL's fragment matches no element, looks it up in
+ *      data/redirects.json (build_scripts/redirects.py: {"/documents/<slug>/#old":
+ *      {"to": "/documents/<slug>/#new" or null when retired, "notice": "…"}})
+ *      and jumps to the new place, or shows a
+ *      visible notice at the top of the page instead of leaving the reader at
+ *      the top with no explanation.
+ *
+ * Material's instant navigation is off, so a plain page load runs this once.
+ */
+(function () {
+  "use strict";
+
+  var config = {};
+  try { config = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* no config */ }
+  var siteRoot = new URL(config.base || ".", location.href);   /* http://host/base/ */
+
+  function currentUrl(id) {
+    return location.origin + location.pathname + "#" + id;
+  }
+
+  /* The element a fragment names, or null. */
+  function byFragment(hash) {
+    if (!hash || hash.length < 2) return null;
+    var id = hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* keep as is */ }
+    return document.getElementById(id);
+  }
+
+  /* ------------------------------------------------------------ copying */
+
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText)
+      return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error("copy failed"));
+    });
+  }
+
+  function citationOf(el) {
+    var holder = document.querySelector("[data-cite-doc]");
+    var doc = holder ? holder.getAttribute("data-cite-doc") : document.title;
+    return doc + (el.getAttribute("data-cite") || "") + " " + currentUrl(el.id);
+  }
+
+  var toolbar = null, status = null, current = null;
+
+  function button(label, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "cite-tools__button";
+    b.textContent = label;
+    b.setAttribute("data-action", action);
+    b.addEventListener("click", function () {
+      if (!current) return;
+      var text = action === "link" ? currentUrl(current.id) : citationOf(current);
+      copyText(text).then(
+        function () { status.textContent = action === "link" ? "链接已复制" : "引用已复制"; },
+        function () { status.textContent = "无法复制，请手动选择：" + text; }
+      );
+    });
+    return b;
+  }
+
+  function makeToolbar() {
+    var bar = document.createElement("span");
+    bar.className = "cite-tools";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "复制本条的链接或引用");
+    bar.appendChild(button("复制链接", "link"));
+    bar.appendChild(button("复制引用", "cite"));
+    status = document.createElement("span");
+    status.className = "cite-tools__status";
+    status.setAttribute("role", "status");
+    bar.appendChild(status);
+    return bar;
+  }
+
+  /* Put the toolbar beside `el` (a clause, sentence, heading or table row). */
+  function showToolbar(el) {
+    if (!el || !el.hasAttribute("data-cite")) return;
+    if (!toolbar) toolbar = makeToolbar();
+    current = el;
+    status.textContent = "";
+    if (el.tagName === "TR") el.lastElementChild.appendChild(toolbar);
+    else if (/^H[1-6]$/.test(el.tagName) || el.tagName === "P") el.appendChild(toolbar);
+    else el.insertAdjacentElement("afterend", toolbar);
+  }
+
+  /* ------------------------------------------------- missing fragments */
+
+  function notice(message, keepScroll) {
+    var old = document.querySelector(".fragment-notice");
+    if (old) old.remove();
+    var box = document.createElement("div");
+    box.className = "fragment-notice admonition warning";
+    box.setAttribute("role", "alert");
+    var p = document.createElement("p");
+    p.textContent = message;
+    box.appendChild(p);
+    var inner = document.querySelector(".md-content__inner") || document.body;
+    inner.insertBefore(box, inner.firstChild);
+    if (!keepScroll) window.scrollTo(0, 0);
+  }
+
+  function sitePath() {
+    var path = location.pathname;
+    return path.indexOf(siteRoot.pathname) === 0 ? "/" + path.slice(siteRoot.pathname.length) : path;
+  }
+
+  function handleMissing(hash) {
+    var key = sitePath() + hash;
+    var shown = decodeURIComponent(hash);
+    fetch(new URL("data/redirects.json", siteRoot).href, { credentials: "same-origin" })
+      .then(function (res) { return res.ok ? res.json() : {}; })
+      .catch(function () { return {}; })
+      .then(function (redirects) {
+        if (!Object.prototype.hasOwnProperty.call(redirects || {}, key)) {
+          notice("本页没有链接所指的位置（" + shown + "）：链接可能有误，或该条款的编号已调整。请在本页或用搜索查找。");
+          return;
+        }
+        var record = redirects[key];
+        var target = record && typeof record === "object" ? record.to : record;
+        var said = record && record.notice ? record.notice + "。" : "";
+        if (!target) {
+          notice("链接所指的条款（" + shown + "）已在文本修订中撤销。" + said);
+          return;
+        }
+        var next = new URL(target.replace(/^\//, ""), siteRoot);
+        if (next.pathname === location.pathname && byFragment(next.hash)) {
+          history.replaceState(null, "", next.hash);
+          var el = byFragment(next.hash);
+          el.scrollIntoView();
+          el.classList.add("is-redirected-target");
+          showToolbar(el);
+          notice("链接所指的条款（" + shown + "）已移至 " + decodeURIComponent(next.hash) + "，已为您跳转。" + said);
+          el.scrollIntoView();
+        } else {
+          try { sessionStorage.setItem("fragment-notice", "链接所指的条款（" + shown + "）已移至本页此处。" + said); } catch (e) { /* private mode */ }
+          location.replace(next.href);
+        }
+      });
+  }
+
+  /* ---------------------------------------------------------- wiring */
+
+  function onFragment() {
+    var carried = null;
+    try { carried = sessionStorage.getItem("fragment-notice"); sessionStorage.removeItem("fragment-notice"); } catch (e) { /* private mode */ }
+    if (carried) notice(carried, true);
+    if (!location.hash || location.hash === "#") return;
+    var el = byFragment(location.hash);
+    if (el) showToolbar(el);
+    else if (!/^#__/.test(location.hash)) handleMissing(location.hash);   /* #__search etc. are Material's */
+  }
+
+  window.addEventListener("hashchange", onFragment);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onFragment);
+  else onFragment();
+})();

@@ -1,0 +1,56 @@
+"""Browser fixtures: the built site on a local HTTP server, one Chromium per session."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(built) -> Iterator[str]:
+    """``http://127.0.0.1:<port>/`` serving the built site from a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(built.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make browser-deps) to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page (1280×900) in a fresh context; clipboard writes are captured."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+    context.add_init_script(
+        "window.__copied = []; Object.defineProperty(navigator, 'clipboard', {value: "
+        "{writeText: t => { window.__copied.push(t); return Promise.resolve(); }}});"
+    )
+    page = context.new_page()
+    yield page
+    context.close()

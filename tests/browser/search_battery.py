@@ -1,0 +1,42 @@
+"""The search battery: ``query<TAB>excerpt`` lines, and what counts as a hit.
+
+A query hits when one of its first five results links to a clause (or page)
+whose text contains the excerpt, whitespace and zero-width marks ignored. The
+excerpt goes through the cleaner first, as the clause texts did (it turns ASCII
+``, ; : ( )`` next to CJK into full-width).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from build_scripts.clean import clean_text
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+BATTERIES = ("search_queries.tsv", "search_queries_extra.tsv")
+_IGNORED = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
+
+
+def squeeze(text: str) -> str:
+    return _IGNORED.sub("", text)
+
+
+def load_battery(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            query, excerpt = line.split("\t")
+            rows.append((query, squeeze(clean_text(excerpt))))
+    return rows
+
+
+def texts_by_url(docs: Path) -> dict[str, str]:
+    """Site path (``/documents/x/#a``, ``/tasks/y/``) → searchable text, from the search index."""
+    index = json.loads((docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    return {"/" + entry["l"]: squeeze(entry["x"]) for entry in index["e"]}
+
+
+def is_hit(hrefs: list[str], excerpt: str, texts: dict[str, str]) -> bool:
+    return any(excerpt in texts.get(href, "") for href in hrefs[:5])

@@ -1,0 +1,32 @@
+"""A link to a retired clause anchor lands on a visible notice, with JavaScript off."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..helpers import copy_sources, mkdocs_build, run_cli
+
+pytestmark = pytest.mark.browser
+REMOVED = "强化高校和科研院所创造知识产权的市"  # yufufa-2016-25/2-1/p3; p4 disappears when it goes
+
+
+def test_retired_anchor_shows_its_notice_without_javascript(tmp_path, browser):
+    source = copy_sources(tmp_path)
+    lines = (source / "yufufa-2016-25.txt").read_text(encoding="utf-8").split("\n")
+    (source / "yufufa-2016-25.txt").write_text("\n".join(ln for ln in lines if REMOVED not in ln), encoding="utf-8")
+    ids = ["yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 6))]
+    (source / "redirects.yaml").write_text(
+        "redirects:\n" + "".join(f"  - id: {i}\n    note: 原文删去\n    date: 2024-05-01\n" for i in ids), encoding="utf-8"
+    )
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    url = (tmp_path / "site/documents/yufufa-2016-25/index.html").as_uri()
+    page.goto(url)
+    assert not page.locator("#c2-1-p4").is_visible()  # hidden until a link lands on it
+    page.goto(url + "#c2-1-p4")
+    notice = page.locator("#c2-1-p4")
+    assert notice.is_visible() and "此条已于2024-05-01撤销：原文删去" in notice.inner_text()
+    assert notice.evaluate("e => e.getBoundingClientRect().top") < 900  # scrolled into view
+    context.close()

@@ -1,0 +1,24 @@
+"""The search battery, typed into Material's search box in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from .search_battery import BATTERIES, is_hit, load_battery, texts_by_url
+from .search_probe import search
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("battery", BATTERIES)
+def test_search_battery_finds_the_clause_in_the_first_five(battery, built, base_url, page):
+    texts = texts_by_url(built.docs)
+    rows = load_battery(battery)
+    misses = [query for query, excerpt in rows if not is_hit(search(page, base_url, query), excerpt, texts)]
+    hit_rate = 1 - len(misses) / len(rows)
+    assert hit_rate >= 0.95, f"{battery}: hit rate {hit_rate:.1%}; missed: {misses}"
+
+
+@pytest.mark.browser
+def test_a_result_links_to_the_clause_anchor(base_url, page):
+    hrefs = search(page, base_url, "PCT专利申请量")
+    assert "/documents/guofa-2016-86/#table1-r2" in hrefs[:5], hrefs[:5]

@@ -1,0 +1,230 @@
+"""Precision and recall of the 66号 cross-references against hand-judged Chongqing sentences.
+
+``python -m tests.eval_crossrefs`` (``make eval-crossrefs``) prints:
+
+- grouped cross-validation: the judged sentences split by Chongqing paragraph
+  (paragraph index mod k, so a lead phrase and its sentences stay together); the
+  classifier is fitted and its decision threshold tuned (by an inner grouped
+  cross-validation) on the other folds only, then scored on the held-out fold —
+  no sentence is ever scored by a model that saw its label. Five folds, and the
+  two odd/even halves;
+- the full judged set with the shipped weights (``crossref_weights.json``),
+  without and with curated entries.
+
+``python -m tests.eval_crossrefs --fit`` re-derives ``crossref_weights.json`` from
+the judged file (all sentences, decision tuned by five-fold inner cross-validation).
+
+Pairs (sentence, task) are counted. Each excerpt is matched to the Chongqing sentence
+clause that contains it (whitespace removed, both sides cleaned); the labels of
+excerpts falling in the same sentence are merged. A judged excerpt that lies in no
+sentence clause (the sub-section headings) keeps its pairs as misses. A link whose
+Chongqing side is not a judged sentence (a paragraph, say) counts against precision.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from build_scripts.clean import clean_text
+from build_scripts.errors import Collector
+from build_scripts.link import classifier, decision, features
+from build_scripts.link import crossrefs as matching
+from build_scripts.link.curation import link_crossrefs
+from build_scripts.model import Corpus, CrossRef
+from build_scripts.pipeline import load_corpus
+
+from .helpers import SOURCE
+
+JUDGED = Path(__file__).resolve().parent / "data" / "crossrefs_judged.tsv"
+TASK_PREFIX = f"{matching.TASK_DOC}/t"
+
+
+@dataclass(frozen=True)
+class Judged:
+    gold: dict[str, set[int]]  # sentence clause id → task numbers
+    unplaced: int  # gold pairs of excerpts that lie in no sentence clause
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __str__(self) -> str:
+        return f"precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}  (TP {self.tp}, FP {self.fp}, FN {self.fn})"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", clean_text(text))
+
+
+def read_judged(corpus: Corpus, path: Path = JUDGED) -> Judged:
+    sentences = [(s.id, _squash(s.text)) for s in matching.local_sentences(corpus)]
+    gold: dict[str, set[int]] = {sid: set() for sid, _ in sentences}
+    unplaced = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        excerpt, labels = line.split("\t")
+        tasks = set() if labels.strip() == "-" else {int(n) for n in labels.split(",")}
+        needle = _squash(excerpt)
+        hits = [sid for sid, text in sentences if needle in text]
+        if len(hits) == 1:
+            gold[hits[0]] |= tasks
+        else:
+            unplaced += len(tasks)
+    return Judged(gold=gold, unplaced=unplaced)
+
+
+def score(links: list[tuple[str, str]], judged: Judged, sentences: set[str] | None = None) -> Score:
+    """Score (local, national) links to 66号 tasks on the judged sentences (or a subset)."""
+    wanted = set(judged.gold) if sentences is None else sentences
+    predicted: dict[str, set[int]] = defaultdict(set)
+    stray = 0
+    for local, national in links:
+        if not national.startswith(TASK_PREFIX):
+            continue
+        if local not in judged.gold:
+            stray += 1  # a paragraph or an unjudged clause: wrong by definition
+        elif local in wanted:
+            predicted[local].add(int(national.removeprefix(TASK_PREFIX)))
+    tp = fp = fn = 0
+    for sid in wanted:
+        gold, pred = judged.gold[sid], predicted.get(sid, set())
+        tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+    return Score(
+        tp=tp, fp=fp + (stray if sentences is None else 0), fn=fn + (judged.unplaced if sentences is None else 0)
+    )
+
+
+PairFeatures = features.PairFeatures
+FOLDS = 5
+INNER_FOLDS = 4
+FIT_NOTE = "Fitted by `python -m tests.eval_crossrefs --fit` on tests/data/crossrefs_judged.tsv; do not edit by hand."
+
+
+def folds(corpus: Corpus, k: int) -> list[set[str]]:
+    """Sentences grouped by Chongqing paragraph: paragraph index (text order) mod k."""
+    parents = list(dict.fromkeys(s.parent for s in matching.local_sentences(corpus)))
+    result: list[set[str]] = [set() for _ in range(k)]
+    for s in matching.local_sentences(corpus):
+        result[parents.index(s.parent) % k].add(s.id)
+    return result
+
+
+def _label(judged: Judged, local: str, task: str) -> int:
+    return int(int(task.removeprefix(TASK_PREFIX)) in judged.gold[local])
+
+
+def fit_model(pairs: PairFeatures, judged: Judged, sentences: set[str]) -> classifier.Weights:
+    """Coefficients fitted on these sentences' candidate pairs; decision left neutral."""
+    keys = sorted(key for key in pairs if key[0] in sentences)
+    return classifier.fit(features.FEATURES, [pairs[k] for k in keys], [_label(judged, *k) for k in keys])
+
+
+def rank(pairs: PairFeatures, weights: classifier.Weights, sentences: set[str]) -> dict[str, decision.Ranked]:
+    ranked: dict[str, decision.Ranked] = defaultdict(list)
+    for (local, task), values in pairs.items():
+        if local in sentences:
+            ranked[local].append((round(weights.probability(values), matching.PROBABILITY_DIGITS), task))
+    return {local: sorted(r, key=lambda x: (-x[0], matching.natural(x[1]))) for local, r in ranked.items()}
+
+
+def fit_and_tune(pairs: PairFeatures, judged: Judged, sentences: set[str], inner: list[set[str]]) -> classifier.Weights:
+    """Fit on ``sentences``; tune the decision on out-of-fold probabilities of an inner grouped CV."""
+    out_of_fold: dict[str, decision.Ranked] = {}
+    for held in inner:
+        held = held & sentences
+        out_of_fold |= rank(pairs, fit_model(pairs, judged, sentences - held), held)
+
+    def f1(links: dict[str, list[str]]) -> float:
+        return score([(local, t) for local, ts in links.items() for t in ts], judged, sentences).f1
+
+    threshold, floor = decision.tune(out_of_fold, f1)
+    return replace(fit_model(pairs, judged, sentences), threshold=threshold, relative_floor=floor)
+
+
+def cross_validate(
+    corpus: Corpus, pairs: PairFeatures, judged: Judged, outer: list[set[str]], verbose: bool = True
+) -> Score:
+    """Pooled held-out score: each fold scored by a model fitted and tuned on the other folds only."""
+    total = Score(0, 0, 0)
+    inner = folds(corpus, INNER_FOLDS)
+    for i, test in enumerate(outer, start=1):
+        weights = fit_and_tune(pairs, judged, set(judged.gold) - test, inner)
+        links = [
+            (local, t)
+            for local, r in rank(pairs, weights, test).items()
+            for _, t in decision.select(r, weights.threshold, weights.relative_floor, weights.max_tasks)
+        ]
+        held_out = score(links, judged, test)
+        total = Score(total.tp + held_out.tp, total.fp + held_out.fp, total.fn + held_out.fn)
+        if verbose:
+            print(
+                f"  fold {i}: threshold {weights.threshold:.2f}, floor {weights.relative_floor:.1f} → held out: {held_out}"
+            )
+    if verbose:
+        print(f"  pooled held-out: {total}")
+    return total
+
+
+def fit_shipped(corpus: Corpus, pairs: PairFeatures, judged: Judged) -> classifier.Weights:
+    """The weights to ship: fitted on every judged sentence, decision tuned by grouped inner CV."""
+    return fit_and_tune(pairs, judged, set(judged.gold), folds(corpus, FOLDS))
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    corpus = load_corpus(SOURCE, Collector())
+    judged = read_judged(corpus)
+    scorer = matching.build_scorer(corpus)
+    pairs = features.pair_features(corpus, scorer)
+    if "--fit" in args:
+        weights = fit_shipped(corpus, pairs, judged)
+        classifier.dump_weights(weights, note=FIT_NOTE)
+        print(f"wrote {classifier.WEIGHTS_PATH}")
+        print("  " + "  ".join(f"{f} {c:+.2f}" for f, c in zip(weights.features, weights.coefficients, strict=True)))
+    started = time.perf_counter()
+    automatic = matching.match(corpus)
+    matching_seconds = time.perf_counter() - started
+    print(
+        f"judged sentences: {len(judged.gold)}; gold pairs: {sum(map(len, judged.gold.values()))} "
+        f"(+{judged.unplaced} on headings that are not sentence clauses, counted as misses in the full score)"
+    )
+    print(f"matching stage (scorer + features + all links): {matching_seconds:.2f} s")
+    print(f"\n{FOLDS}-fold grouped cross-validation (fit and tune on the other folds, score the held-out one):")
+    cross_validate(corpus, pairs, judged, folds(corpus, FOLDS))
+    print("\ntwo-fold grouped cross-validation (odd / even paragraphs):")
+    cross_validate(corpus, pairs, judged, folds(corpus, 2))
+    weights = classifier.load_weights()
+    print(f"\nshipped weights: threshold {weights.threshold}, floor {weights.relative_floor}, max {weights.max_tasks}")
+    print(f"  full set, automatic only:     {score(links_of(automatic), judged)}")
+    curated = link_crossrefs(SOURCE, corpus, Collector())
+    print(f"  full set, automatic+curated:  {score(links_of(curated), judged)}")
+
+
+def links_of(refs: tuple[CrossRef, ...]) -> list[tuple[str, str]]:
+    return [(r.local, r.national) for r in refs]
+
+
+if __name__ == "__main__":
+    main()

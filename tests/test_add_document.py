@@ -1,0 +1,48 @@
+"""Adding a document as the README says: a text in source_texts/ and its documents.yaml entry."""
+
+from __future__ import annotations
+
+import json
+
+from .helpers import copy_sources, mkdocs_build, run_cli
+
+TEXT = """测试市知识产权工作方案
+
+一、总体要求
+（一）基本原则。坚持创新驱动。坚持依法保护。
+1.完善制度。健全知识产权保护制度。
+2.加强服务。提升公共服务水平。
+二、保障措施
+加强组织领导，落实工作责任。
+"""
+ENTRY = """
+  - slug: cefa-2020-7
+    title: 测试市人民政府关于印发测试市知识产权工作方案的通知
+    short_title: 《测试市知识产权工作方案》
+    doc_number: 测府发〔2020〕7号
+    issuer: 测试市人民政府
+    date: 2020-03-01
+    published: null
+    level: municipal
+    implements: 国发〔2016〕86号
+    source_file: cefa-2020-7.txt
+    body_starts_at: 一、总体要求
+    dropped_lines: []
+"""
+
+
+def test_a_sixth_document_gets_its_page_and_clauses_and_the_site_builds(tmp_path):
+    source = copy_sources(tmp_path)
+    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
+    with open(source / "documents.yaml", "a", encoding="utf-8") as handle:
+        handle.write(ENTRY)
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "docs/documents/cefa-2020-7.md").read_text(encoding="utf-8")
+    assert "健全知识产权保护制度" in page and 'id="c1-1-1"' in page
+    clauses = json.loads((tmp_path / "docs/data/clauses.json").read_text(encoding="utf-8"))
+    ids = {c["id"] for c in clauses if c["doc"] == "cefa-2020-7"}
+    assert {"cefa-2020-7/1", "cefa-2020-7/1-1", "cefa-2020-7/1-1-2", "cefa-2020-7/2/p1"} <= ids
+    build = mkdocs_build(tmp_path / "docs", tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    assert (tmp_path / "site/documents/cefa-2020-7/index.html").is_file()

@@ -1,0 +1,131 @@
+"""The agency register: located errors for bad curated data, mentions without false hits, pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .helpers import copy_sources, run_cli
+
+
+def _damaged(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    source = copy_sources(tmp_path)
+    path = source / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return source
+
+
+def _line_col(source: Path, name: str, needle: str) -> tuple[int, int]:
+    """Line and column of the last line holding ``needle`` (a repeat is reported where it repeats)."""
+    lines = (source / name).read_text(encoding="utf-8").splitlines()
+    number = max(n for n, line in enumerate(lines, 1) if needle in line)
+    return number, lines[number - 1].index(needle) + 1
+
+
+CASES = {
+    "unknown abbreviation in a 66号 parenthetical": (
+        "guobanhan-2016-66.txt",
+        "（公安部负责）",
+        "（国家公安局负责）",
+        "国家公安局",
+        "expected an agency name or short name from agencies.yaml, found '国家公安局'",
+    ),
+    "abbreviation not first in the list": (
+        "guobanhan-2016-66.txt",
+        "（工商总局、法制办负责）",
+        "（工商总局、法治办负责）",
+        "法治办",
+        "expected an agency name or short name from agencies.yaml, found '法治办'",
+    ),
+    "agency id used but not defined": (
+        "indicators.yaml",
+        "agencies: [cnipa]",
+        "agencies: [cnipo]",
+        "id: invention",
+        "expected an agency id defined in agencies.yaml, found 'cnipo'",
+    ),
+    "duplicate agency id": (
+        "agencies.yaml",
+        "id: cpc-organization",
+        "id: cpc-publicity",
+        "id: cpc-publicity\n",
+        "expected each agency id once, found 'cpc-publicity' again",
+    ),
+    "duplicate short name": (
+        "agencies.yaml",
+        "short_names: [中央组织部]",
+        "short_names: [中央宣传部]",
+        "short_names: [中央宣传部]",
+        "expected each short name once, found '中央宣传部' again",
+    ),
+    "bad kind": ("agencies.yaml", "kind: military", "kind: army", "id: cmc-edd", "expected kind to be one of"),
+    "unknown key": (
+        "agencies.yaml",
+        "    kind: military\n",
+        "    kind: military\n    rank: 1\n",
+        "id: cmc-edd",
+        "expected one of id, name, full_name, short_names, kind, successor, source in an agency, found unknown key 'rank'",
+    ),
+    "duplicate indicator variant": (
+        "indicators.yaml",
+        "variants: [计算机软件著作权登记量]",
+        "variants: [植物新品种申请量]",
+        "id: software-copyright-registrations",
+        "expected each name and variant once, found '植物新品种申请量' again",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_curated_data_gives_a_located_error(tmp_path, case):
+    name, old, new, needle, message = CASES[case]
+    source = _damaged(tmp_path, name, old, new)
+    line, column = _line_col(source, name, needle.rstrip("\n"))
+    if name.endswith(".yaml"):  # errors point at the entry: the "- " that opens it
+        text = (source / name).read_text(encoding="utf-8").splitlines()
+        line = max(n for n in range(1, line + 1) if text[n - 1].lstrip().startswith("- "))
+        column = text[line - 1].index("- ") + 3
+    proc = run_cli("check", "--source", str(source), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert f"source_texts/{name}:{line}:{column}: {message}" in proc.stderr, proc.stderr
+    assert re.search(rf"^source_texts/{re.escape(name)}:\d+:\d+: expected .+, found .+$", proc.stderr, re.M)
+
+
+def test_mentions_refuse_provincial_offices_and_parts_of_longer_names(model):
+    agencies = {a.id: a for a in model.agencies}
+    clauses = model.corpus.clause_index()
+    for agency in model.agencies:
+        for m in agency.mentions:
+            text = clauses[m.clause].text
+            assert text[m.start : m.end] == m.surface
+            assert not text[: m.start].endswith(("兵团", "省", "市")), (agency.id, text)
+    cnipa_59 = [m for m in agencies["cnipa"].mentions if m.clause.startswith("guozhifaguanzi-2015-59/")]
+    assert all(m.surface == "国家知识产权局" for m in cnipa_59) and len(cnipa_59) == 6
+    assert [m.surface for m in agencies["ncac"].mentions if m.clause.startswith("yufufa")] == ["国家版权局"]
+    assert not any(m.surface == "版权局" and not m.role for m in agencies["ncac"].mentions)
+    roles = sum(m.role for a in model.agencies for m in a.mentions)
+    assert roles == sum(len(t.lead_agencies + t.other_agencies) for t in model.tasks)
+
+
+def test_every_agency_task_and_indicator_page_is_built_and_its_links_resolve(built):
+    site = built.site
+    pages = [f"tasks/{t.id}" for t in site.tasks] + [f"agencies/{a.id}" for a in site.agencies]
+    pages += [f"indicators/{i.id}" for i in site.indicators] + ["tasks", "agencies", "agencies/matrix", "indicators"]
+    for page in pages:
+        html_path = built.html / page / "index.html"
+        html = html_path.read_text(encoding="utf-8")
+        for href in re.findall(r'href="([^"#:?]*)(?:#([^"]*))?"', html):
+            target, anchor = href
+            if not target and not anchor:
+                continue
+            resolved = (html_path.parent / target).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            assert resolved.is_file(), (page, target)
+            if anchor and resolved.suffix == ".html":
+                assert f'id="{anchor}"' in resolved.read_text(encoding="utf-8"), (page, target, anchor)

@@ -1,0 +1,79 @@
+"""The change log: versions from git history (and the working tree), differences highlighted and escaped."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from build_scripts.changelog import diff_html
+from build_scripts.pipeline import generate
+
+from .helpers import copy_sources
+
+YUFUFA = "yufufa-2016-25.txt"
+OLD, NEW = "培育壮大知识产权密集型产业。", "培育壮大知识产权<script>密集型产业。"
+
+
+def git(source: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2024-01-02T03:04:05+00:00", "GIT_COMMITTER_DATE": "2024-01-02T03:04:05+00:00"}
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", *args],
+                          cwd=source, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def committed_copy(tmp_path: Path) -> Path:
+    source = copy_sources(tmp_path)
+    git(source, "init", "-q")
+    git(source, "add", ".")
+    git(source, "commit", "-q", "-m", "初始版本")
+    return source
+
+
+def edit(source: Path) -> None:
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_text(text.replace(OLD, NEW), encoding="utf-8")
+
+
+def test_a_committed_edit_is_recorded_with_old_and_new_text(tmp_path):
+    source = committed_copy(tmp_path)
+    edit(source)
+    git(source, "commit", "-q", "-am", "修改一句")
+    generate(source, tmp_path / "docs")
+    records = json.loads((tmp_path / "docs/data/changes.json").read_text(encoding="utf-8"))
+    edits = [r for r in records if r["change"] == "modified"]
+    assert [(r["id"], r["subject"], r["date"]) for r in edits] == [
+        ("yufufa-2016-25/2-1/p1", "修改一句", "2024-01-02T03:04:05+00:00")
+    ]
+    assert OLD in edits[0]["old_text"] and NEW in edits[0]["new_text"]
+    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    assert "<ins>&lt;script&gt;</ins>" in page and "<script>" not in page
+    assert 'href="../documents/yufufa-2016-25/#c2-1-p1"' in page
+
+
+def test_an_uncommitted_edit_is_a_working_tree_version(tmp_path):
+    source = committed_copy(tmp_path)
+    edit(source)
+    site = generate(source, tmp_path / "docs", write=False).site
+    versions = [v for v in site.history if v.doc == "yufufa-2016-25"]
+    assert [v.revision for v in versions][-1] == "working-tree"
+    assert [c.id for c in versions[-1].changes] == ["yufufa-2016-25/2-1/p1"]
+
+
+def test_without_git_the_change_log_is_empty_and_the_build_passes(tmp_path):
+    site = generate(copy_sources(tmp_path), tmp_path / "docs").site
+    assert site.history == ()
+    assert "没有可用的版本历史" in (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+
+
+def test_diff_marks_are_added_after_escaping():
+    old, new = diff_html("甲<b>乙", "甲<i>乙&")
+    assert old == "甲&lt;<del>b</del>&gt;乙"
+    assert new == "甲&lt;<ins>i</ins>&gt;乙<ins>&amp;</ins>"
+
+
+def test_every_document_page_links_to_its_history(built):
+    for document in built.site.corpus.documents:
+        page = (built.docs / f"documents/{document.slug}.md").read_text(encoding="utf-8")
+        assert f'href="../../changes/#{document.slug}"' in page
+        assert f'id="{document.slug}"' in (built.html / "changes/index.html").read_text(encoding="utf-8")

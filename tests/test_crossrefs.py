@@ -1,0 +1,100 @@
+"""National ↔ Chongqing cross-references: quality floor, pages both ways, curation."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import jsonschema
+
+from build_scripts.errors import Collector
+from build_scripts.link import classifier, features
+from build_scripts.link import crossrefs as matching
+from build_scripts.pages.crossrefs import compare_html
+from build_scripts.pipeline import generate, load_corpus
+
+from .eval_crossrefs import FOLDS, cross_validate, fit_shipped, folds, links_of, read_judged, score
+from .helpers import SOURCE, copy_sources, run_cli
+
+PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
+
+
+def test_judged_precision_and_recall_floor(model):
+    result = score(links_of(model.crossrefs), read_judged(load_corpus(SOURCE, Collector())))
+    assert result.precision >= 0.88 and result.recall >= 0.72, result
+
+
+def test_held_out_precision_and_recall_floor_and_shipped_weights_are_refittable():
+    corpus = load_corpus(SOURCE, Collector())
+    judged = read_judged(corpus)
+    pairs = features.pair_features(corpus, matching.build_scorer(corpus))
+    held_out = cross_validate(corpus, pairs, judged, folds(corpus, FOLDS), verbose=False)
+    assert held_out.precision >= 0.87 and held_out.recall >= 0.69, held_out
+    refit, shipped = fit_shipped(corpus, pairs, judged), classifier.load_weights()
+    assert refit.features == shipped.features == features.FEATURES
+    assert refit.threshold == shipped.threshold and refit.relative_floor == shipped.relative_floor
+    assert all(abs(a - b) < 1e-5 for a, b in zip(refit.coefficients, shipped.coefficients, strict=True)), "run --fit"
+
+
+def test_links_are_sentences_sorted_and_valid_against_schema(built):
+    records = json.loads((built.docs / "data" / "crossrefs.json").read_text(encoding="utf-8"))
+    schema = json.loads((built.docs / "data" / "schemas" / "crossrefs.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(records, schema)
+    sentences = {s.id for s in matching.local_sentences(built.site.corpus)}
+    assert records and all(r["local"] in sentences for r in records)
+    assert {r["method"] for r in records} == {"auto", "curated"}
+
+
+def test_task_page_and_comparison_link_both_ways(built):
+    ref = next(r for r in built.site.crossrefs if (r.national, r.local) == PAIR)
+    task_html = (built.html / "tasks" / "guobanhan-2016-66-t56" / "index.html").read_text(encoding="utf-8")
+    assert 'id="chongqing"' in task_html
+    assert 'href="../../documents/yufufa-2016-25/#c2-1-p1-s1"' in task_html
+    assert f'href="../../crossrefs/chongqing/c2-1-p1/#{ref.anchor}"' in task_html
+    group_html = (built.html / "crossrefs" / "chongqing" / "c2-1-p1" / "index.html").read_text(encoding="utf-8")
+    assert f'id="{ref.anchor}"' in group_html and 'id="c2-1-p1-s1"' in group_html
+    assert 'href="../../../tasks/guobanhan-2016-66-t56/"' in group_html and "<mark>" in group_html
+    doc_html = (built.html / "documents" / "yufufa-2016-25" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../crossrefs/chongqing/c2-1-p1/#c2-1-p1-s1"' in doc_html
+    index_html = (built.html / "crossrefs" / "index.html").read_text(encoding="utf-8")
+    assert 'id="gaps"' in index_html and 'id="local-initiatives"' in index_html
+    assert "guobanhan-2016-66-t56/#chongqing" in index_html
+
+
+def test_comparison_escapes_text_before_marking():
+    national, local = compare_html("<b>加强知识产权保护", "<b>加强知识产权保护工作")
+    assert "<b>" not in national + local and "&lt;b&gt;" in national
+    assert "<mark>&lt;b&gt;加强知识产权保护</mark>" in local and '<span class="only-local">工作</span>' in local
+
+
+def test_rejected_link_is_gone_from_pages_and_data(tmp_path):
+    source = copy_sources(tmp_path)
+    before = generate(source, tmp_path / "before", write=False).site.crossrefs
+    ref = next(r for r in before if (r.national, r.local) == PAIR)
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - national: {PAIR[0]}\n    local: {PAIR[1]}\n    decision: reject\n    remark: 测试\n")
+    generate(source, tmp_path / "docs")
+    data = json.loads((tmp_path / "docs" / "data" / "crossrefs.json").read_text(encoding="utf-8"))
+    assert not [r for r in data if (r["national"], r["local"]) == PAIR]
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.md")]
+    assert not [page for page in pages if ref.anchor in page]
+    task_page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t56.md").read_text(encoding="utf-8")
+    assert "chongqing-c2-1-p1-s1" not in task_page and "chongqing-c2-1-p1-s2" in task_page
+
+
+def test_invalid_curation_is_a_located_error(tmp_path):
+    source = copy_sources(tmp_path)
+    (source / "crossrefs.yaml").write_text(
+        "crossrefs:\n"
+        "  - national: guobanhan-2016-66/t999\n    local: yufufa-2016-25/2-1/p1/s1\n    decision: confirm\n"
+        "  - national: guobanhan-2016-66/t1\n    local: yufufa-2016-25/2-1/p1\n    decision: maybe\n    colour: red\n",
+        encoding="utf-8",
+    )
+    result = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert re.search(r"crossrefs\.yaml:2:5: expected a clause id of .*, found 'guobanhan-2016-66/t999'", result.stderr)
+    assert re.search(
+        r"crossrefs\.yaml:5:5: expected a clause id of a sentence .*found 'yufufa-2016-25/2-1/p1'", result.stderr
+    )
+    assert "found 'maybe'" in result.stderr and "unknown key 'colour'" in result.stderr
+    assert not (tmp_path / "docs").exists()

@@ -1,0 +1,88 @@
+"""Damaged copies of the real corpus through the real CLI: a located message with docs/ untouched,
+or a build in which nothing is lost and nothing is run."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts.clean import clean_text
+
+from .helpers import copy_sources, mkdocs_build, run_cli
+
+YUFUFA = "yufufa-2016-25.txt"
+LOCATED = re.compile(r"^source_texts/[^:]+:\d+:\d+: expected .*, found .*$")
+INJECTED = " <script>alert(1)</script> *粗体* [x](javascript:alert(1)) 甲|乙|丙 "
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def generate(tmp_path: Path):
+    return run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+
+
+def replace(old: str, new: str, count: int = 1):
+    return lambda text: text.replace(old, new, count) if old in text else pytest.fail(f"{old!r} not in text")
+
+
+FAILING = {
+    "duplicated number": (replace("（三）健全知识产权服务机制", "（二）健全知识产权服务机制"), "found （二） again"),
+    "missing number": (replace("（三）健全知识产权服务机制", "（四）健全知识产权服务机制"), "found （四）"),
+    "empty file": (lambda text: "", "found an empty file"),
+    "only blank lines": (lambda text: "\r\n\u3000\r\n", "found an empty file"),
+}
+
+
+@pytest.mark.parametrize("case", FAILING)
+def test_damage_gives_a_located_message_and_leaves_docs_untouched(tmp_path, case):
+    change, found = FAILING[case]
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    before = digest(tmp_path / "docs")
+    path = source / YUFUFA
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    proc = generate(tmp_path)
+    messages = proc.stderr.splitlines()[:-1]
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert messages and all(LOCATED.match(m) for m in messages) and found in proc.stderr
+    assert digest(tmp_path / "docs") == before
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk"])
+def test_crlf_bom_and_gbk_files_build_with_nothing_lost(tmp_path, encoding):
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    before = (tmp_path / "docs/data/clauses.json").read_bytes()
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    proc = generate(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
+
+
+def test_markup_in_a_text_is_shown_literally_and_never_run(tmp_path):
+    source = copy_sources(tmp_path)
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_text(replace("培育壮大知识产权密集型产业。", "培育壮大知识产权密集型产业。" + INJECTED)(text), encoding="utf-8")
+    proc = generate(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    markdown = (tmp_path / "docs/documents/yufufa-2016-25.md").read_text(encoding="utf-8")
+    page = (tmp_path / "site/documents/yufufa-2016-25/index.html").read_text(encoding="utf-8")
+    for output in (markdown, page):  # no script element, no javascript: link, no emphasis, no table made
+        assert not re.search(r"<script>alert|href=.?javascript|<em>粗体|<t[dh]>[^<]*乙", output, re.I)
+    paragraph = re.search(r'<p class="clause clause-paragraph" id="c2-1-p1".*?</p>', page, re.S).group(0)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", paragraph))
+    assert clean_text(INJECTED).strip() in shown
+    clauses = json.loads((tmp_path / "docs/data/clauses.json").read_text(encoding="utf-8"))
+    assert any(clean_text(INJECTED).strip() in c["text"] for c in clauses if c["id"] == "yufufa-2016-25/2-1/p1")

@@ -1,0 +1,86 @@
+"""Indicators: numbers parsed from the 86号 table and 59号 goals; every variant resolves; charts."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from build_scripts.extract.indicators import find_indicator_mentions
+
+TABLE = {  # row: (id, unit, 2015, 2020, increase)
+    1: ("invention-patents-per-10k", "件", 6.3, 12, 5.7),
+    2: ("pct-applications", "万件", 3, 6, 3),
+    3: ("plant-variety-applications", "万件", 1.7, 2.5, 0.8),
+    4: ("copyright-registrations", "万件", 135, 220, 85),
+    5: ("ip-pledge-financing", "亿元", 750, 1800, 1050),
+    6: ("software-copyright-registrations", "万件", 29, 44, 15),
+    7: ("manufacturing-patents-per-100m-revenue", "件", 0.56, 0.7, 0.14),
+    8: ("ip-royalty-exports", "亿美元", 44.4, 100, 55.6),
+    9: ("ip-services-revenue-growth", "%", 20, 20, None),
+    10: ("ip-protection-satisfaction", "分", 70, 80, 10),
+}
+
+
+def test_all_ten_table_indicators_carry_their_values(model):
+    by_id = {i.id: i for i in model.indicators}
+    for row, (indicator_id, unit, baseline, target, increase) in TABLE.items():
+        i = by_id[indicator_id]
+        assert i.clause == f"guofa-2016-86/table1/r{row}"
+        assert (i.unit, i.baseline, i.baseline_year, i.target, i.target_year, i.increase, i.attribute) == (
+            unit,
+            baseline,
+            2015,
+            target,
+            2020,
+            increase,
+            "预期性",
+        )
+    assert by_id["ip-royalty-exports"].note == "知识产权使用费出口额为五年累计值。"
+    assert [i.id for i in model.indicators if i.note] == ["ip-royalty-exports"]
+
+
+def test_59_goals_keep_ranges_as_text(model):
+    by_id = {i.id: i for i in model.indicators}
+    share = by_id["leading-province-demo-city-share"]
+    assert (share.target, share.unit, share.target_year) == (60, "%", 2030)
+    cities = by_id["distinctive-province-demo-cities"]
+    assert (cities.target, cities.target_text, cities.target_low, cities.target_high) == (None, "2—3", 2, 3)
+    assert [
+        by_id[k].target_text for k in ("leading-ip-provinces", "supporting-ip-provinces", "distinctive-ip-provinces")
+    ] == ["3—4", "5—6", "4—5"]
+
+
+def test_every_variant_resolves_to_its_indicator(model):
+    for indicator in model.indicators:
+        forms = [*indicator.variants, indicator.goal or indicator.name]
+        for form in forms:
+            assert form in {m.surface for m in indicator.mentions}, (indicator.id, form)
+            for other in model.indicators:
+                if other is not indicator:
+                    assert form not in {m.surface for m in other.mentions}
+    by_id = {i.id: i for i in model.indicators}
+    assert {m.clause.split("/")[0] for m in by_id["pct-applications"].mentions} == {
+        "guofa-2016-86",
+        "guozhifaguanzi-2015-59",
+    }
+    background = by_id["invention-patents-per-10k"].mentions  # 规划背景: "每万人口发明专利拥有量达到6.3件"
+    assert any(m.clause.startswith("guofa-2016-86/1/p1/") for m in background)
+
+
+def test_mentions_never_overlap(model):
+    spans = sorted((m.clause, m.start, m.end) for i in model.indicators for m in i.mentions)
+    for (clause_a, _, end_a), (clause_b, start_b, _) in zip(spans, spans[1:], strict=False):
+        assert clause_a != clause_b or end_a <= start_b
+    found = find_indicator_mentions(model.corpus, model.indicators)
+    assert sum(map(len, found.values())) == len(spans)
+
+
+def test_json_numbers_are_numbers_and_charts_are_accessible(built):
+    records = json.loads((built.docs / "data" / "indicators.json").read_text(encoding="utf-8"))
+    pct = next(r for r in records if r["id"] == "pct-applications")
+    assert (pct["baseline"], pct["target"], pct["increase"]) == (3, 6, 3)
+    growth = next(r for r in records if r["id"] == "ip-services-revenue-growth")
+    assert growth["increase"] is None
+    html = (built.html / "indicators" / "pct-applications" / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r"<svg[^>]*role=\"img\"[^>]*>.*?</svg>", html, re.S).group()
+    assert 'role="img"' in svg and "<title" in svg and "6 万件" in svg

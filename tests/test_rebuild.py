@@ -1,0 +1,77 @@
+"""Rebuilding: deterministic, lazy, and local to what changed; ids stable when a paragraph is inserted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from build_scripts.model import NUMBERED_KINDS, ClauseKind
+from build_scripts.pipeline import generate
+
+from .helpers import ROOT, copy_sources
+
+YUFUFA = "yufufa-2016-25.txt"
+SENTENCE = "培育壮大知识产权密集型产业。"  # a sentence of 渝府发〔2016〕25号, line 23
+EDIT = "（测试修改）"  # the words added: a page "shows the edit" when it holds them
+MARK = "培育壮大知识产权密集型产业" + EDIT + "。"
+
+
+def files(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def cli_generate(source: Path, docs: Path, hash_seed: str) -> None:
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(docs)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+
+
+def test_same_sources_give_byte_identical_docs_whatever_the_hash_seed_or_folder(tmp_path):
+    source = copy_sources(tmp_path)
+    cli_generate(source, tmp_path / "a" / "docs", "1")
+    cli_generate(source, tmp_path / "other" / "place" / "docs", "2")
+    first, second = files(tmp_path / "a" / "docs"), files(tmp_path / "other" / "place" / "docs")
+    assert first == second
+    assert not any(str(tmp_path).encode() in data for data in first.values())  # no absolute paths
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path):
+    source, docs = copy_sources(tmp_path), tmp_path / "docs"
+    generate(source, docs)
+    before = {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in docs.rglob("*")}
+    report = generate(source, docs).report
+    assert report is not None and report.written == () and report.removed == ()
+    assert {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in docs.rglob("*")} == before
+
+
+def test_editing_one_sentence_rewrites_only_the_pages_that_show_it_and_the_data(tmp_path):
+    source, docs = copy_sources(tmp_path), tmp_path / "docs"
+    generate(source, docs)
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    assert text.count(SENTENCE) == 1
+    (source / YUFUFA).write_text(text.replace(SENTENCE, MARK), encoding="utf-8")
+    written = set(generate(source, docs).report.written)
+    shows_new_text = {path for path, data in files(docs).items() if EDIT.encode() in data}
+    # The rule: a file is rewritten iff it shows the edited text, or is open data, or is the change log.
+    assert f"documents/{YUFUFA.removesuffix('.txt')}.md" in written
+    assert written - shows_new_text <= {p for p in written if p.startswith(("data/", "changes/"))}
+    assert shows_new_text <= written
+
+
+def test_inserting_a_paragraph_keeps_numbered_ids_and_shifts_only_later_siblings(tmp_path):
+    source = copy_sources(tmp_path)
+    before = generate(source, tmp_path / "docs", write=False).site.corpus.document("yufufa-2016-25")
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_text(text.replace(SENTENCE, "新插入的一段。\n\n" + SENTENCE), encoding="utf-8")
+    after = generate(source, tmp_path / "docs", write=False).site.corpus.document("yufufa-2016-25")
+    old, new = {c.id: c.text for c in before.clauses}, {c.id: c.text for c in after.clauses}
+    numbered = [c for c in before.clauses if c.kind in NUMBERED_KINDS]
+    assert numbered and all(new.get(c.id) == c.text for c in numbered)
+    changed = {i for i in set(old) | set(new) if old.get(i) != new.get(i)}
+    parent = "yufufa-2016-25/2-1"
+    assert changed and all(i.startswith(parent + "/p") for i in changed)
+    paragraphs = [c for c in after.clauses if c.parent == parent and c.kind is ClauseKind.PARAGRAPH]
+    assert [c.text for c in paragraphs[:2]] == ["新插入的一段。", old[parent + "/p1"]]
+    assert len(paragraphs) == 1 + sum(1 for i in old if i.rsplit("/", 1)[0] == parent and "/p" in i[len(parent):])

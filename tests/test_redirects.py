@@ -1,0 +1,86 @@
+"""Links never die silently: a removed clause needs a redirects.yaml entry, and its old anchor shows a notice."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .helpers import copy_sources, mkdocs_build, run_cli
+
+YUFUFA = "yufufa-2016-25.txt"
+REMOVED = "强化高校和科研院所创造知识产权的市"  # start of yufufa-2016-25/2-1/p3 (line 27); p4 stood at line 29
+MISSING = re.compile(
+    r"^source_texts/yufufa-2016-25\.txt:29:1: expected a redirects\.yaml entry for removed clause "
+    r"(yufufa-2016-25/2-1/p4(/s\d+)?) \(new id or retired note\), found none$"
+)
+
+
+def remove_paragraph(source: Path) -> None:
+    lines = (source / YUFUFA).read_text(encoding="utf-8").split("\n")
+    (source / YUFUFA).write_text("\n".join(ln for ln in lines if REMOVED not in ln), encoding="utf-8")
+
+
+def built_once(tmp_path: Path) -> Path:
+    source = copy_sources(tmp_path)
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    return source
+
+
+def test_removing_a_clause_fails_with_a_located_message_until_redirects_yaml_has_it(tmp_path):
+    source = built_once(tmp_path)
+    remove_paragraph(source)  # p4 becomes p3: the id p4 (and its sentences) is gone
+    before = (tmp_path / "docs/data/clauses.json").read_bytes()
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    missing = [MISSING.match(line) for line in proc.stderr.splitlines()[:-1]]
+    assert all(missing) and "yufufa-2016-25/2-1/p4" in {m.group(1) for m in missing}
+    assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
+    entries = "".join(f"  - id: {m.group(1)}\n    note: 原第三段删去\n    date: 2024-05-01\n" for m in missing)
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
+    assert redirects["/documents/yufufa-2016-25/#c2-1-p4"]["to"] is None
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    page = (tmp_path / "site/documents/yufufa-2016-25/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="retired-clause" id="c2-1-p4" role="note">此条已于2024-05-01撤销：原第三段删去', page)
+
+
+def test_a_moved_clause_links_to_its_new_id(tmp_path):
+    source = built_once(tmp_path)
+    remove_paragraph(source)
+    ids = ["yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30))]
+    entries = "".join(f"  - id: {i}\n    to: yufufa-2016-25/2-1/p3\n" for i in ids)
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "docs/documents/yufufa-2016-25.md").read_text(encoding="utf-8")
+    assert '<p class="retired-clause" id="c2-1-p4" role="note">此条已移至新位置 <a href="./#c2-1-p3">' in page
+
+
+def test_redirects_yaml_is_validated_with_located_messages(tmp_path):
+    source = copy_sources(tmp_path)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/9-9\n    to: yufufa-2016-25/9-8\n"
+        "  - id: yufufa-2016-25/2-1/p1\n    note: 仍然存在\n  - id: yufufa-2016-25/9-7\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--source", "source_texts", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[:3] == [
+        "source_texts/redirects.yaml:2:5: expected 'to' of 'yufufa-2016-25/9-9' to be an existing clause id, "
+        "found 'yufufa-2016-25/9-8'",
+        "source_texts/redirects.yaml:4:5: expected a removed clause id, found 'yufufa-2016-25/2-1/p1', which still exists",
+        "source_texts/redirects.yaml:6:5: expected 'to' (the new clause id) or 'note' (why it was retired) "
+        "for 'yufufa-2016-25/9-7', found neither",
+    ]
+
+
+def test_a_clause_removed_since_the_last_commit_needs_an_entry_even_without_a_previous_build(tmp_path):
+    from .test_changelog import committed_copy
+
+    remove_paragraph(committed_copy(tmp_path))
+    proc = run_cli("check", "--source", "source_texts", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert MISSING.match(proc.stderr.splitlines()[0]).group(1) == "yufufa-2016-25/2-1/p4"

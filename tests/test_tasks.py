@@ -1,0 +1,131 @@
+"""Tasks and their roles: the real 66号 and tiny synthetic texts, every role mode."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+
+import pytest
+
+from build_scripts.errors import Collector
+from build_scripts.extract import extract
+from build_scripts.extract.tasks import parse_roles
+from build_scripts.pipeline import load_corpus
+
+from .helpers import SOURCE, tiny_source
+
+T = "guobanhan-2016-66-t"
+
+
+def _task(model, number):
+    return next(t for t in model.tasks if t.id == f"{T}{number}")
+
+
+def test_66_gives_tasks_1_to_106_and_42_agencies(model):
+    tasks = [t for t in model.tasks if t.doc == "guobanhan-2016-66"]
+    assert [t.number for t in tasks] == [str(n) for n in range(1, 107)]
+    used = {a for t in tasks for a in t.lead_agencies + t.other_agencies}
+    assert len(used) == 42
+    full = {a.id: a.full_name for a in model.agencies}
+    assert all(full[a] for a in used)
+    assert all(t.mode != "none" for t in tasks)
+
+
+@pytest.mark.parametrize(
+    ("number", "mode", "leads", "others", "open_list"),
+    [
+        (1, "sole", ["cnipa"], [], False),
+        (2, "first_listed", ["scopsr"], ["cnipa", "saic", "ncac"], False),  # "…负责。列第一位者为牵头部门，下同"
+        (
+            20,
+            "explicit",
+            ["anti-counterfeiting-office", "spp"],
+            ["spc", "mps", "moa", "moc", "gacc", "saic", "aqsiq", "ncac", "sfa", "cnipa"],
+            False,
+        ),
+        (33, "explicit", ["cnipa", "spc"], [], False),  # "知识产权局、高法院牵头负责"
+        (17, "by_duty", [], ["moa", "moc", "gacc", "saic", "aqsiq", "ncac", "cfda", "sfa", "cnipa"], False),
+        (23, "explicit", ["ndrc", "pboc"], ["saic", "ncac", "cnipa"], True),  # "…知识产权局等负责"
+        (102, "explicit", ["mof", "cnipa"], ["miit"], False),
+    ],
+)
+def test_real_tasks_have_their_roles(model, number, mode, leads, others, open_list):
+    task = _task(model, number)
+    assert (task.mode, list(task.lead_agencies), list(task.other_agencies), task.open_list) == (
+        mode,
+        leads,
+        others,
+        open_list,
+    )
+
+
+def test_mode_counts_of_66(model):
+    modes = Counter(t.mode for t in model.tasks if t.doc == "guobanhan-2016-66")
+    assert modes == {"first_listed": 62, "by_duty": 20, "sole": 15, "explicit": 9}
+
+
+def test_tasks_of_the_other_texts(model):
+    per_doc = Counter(t.doc for t in model.tasks)
+    assert per_doc == {
+        "guobanhan-2016-66": 106,
+        "guofa-2016-86": 48,
+        "yufufa-2016-25": 26,
+        "guozhifaguanzi-2015-59": 13,
+        "guobanfa-2016-106": 3,
+    }
+    ids = {t.id: t for t in model.tasks}
+    assert ids["guofa-2016-86-box3"].title == "专利质量提升工程"
+    assert ids["guofa-2016-86-4-2-3"].section == "guofa-2016-86/4"
+    chongqing = ids["yufufa-2016-25-2-1-p1"]
+    assert (chongqing.title, chongqing.mode) == ("培育壮大知识产权密集型产业", "none")
+    named = ids["yufufa-2016-25-3-1-p1"]
+    assert (named.mode, named.lead_agencies, named.mentioned_agencies) == ("none", (), ("cnipa", "saic", "ncac"))
+
+
+@pytest.mark.parametrize(
+    ("body", "mode", "leads", "others", "open_list"),
+    [
+        ("甲局负责", "sole", ["甲局"], [], False),
+        ("甲局、乙部负责。列第一位者为牵头部门，下同", "first_listed", ["甲局"], ["乙部"], False),
+        ("甲局、乙部牵头，丙委、丁署负责", "explicit", ["甲局", "乙部"], ["丙委", "丁署"], False),
+        ("甲局、乙部牵头负责", "explicit", ["甲局", "乙部"], [], False),
+        ("甲局、乙部按职责分别负责", "by_duty", [], ["甲局", "乙部"], False),
+        ("甲局牵头，乙部、丙委等负责", "explicit", ["甲局"], ["乙部", "丙委"], True),
+        ("甲局、乙部等按职责分别负责", "by_duty", [], ["甲局", "乙部"], True),
+    ],
+)
+def test_parse_roles(body, mode, leads, others, open_list):
+    roles = parse_roles(body)
+    assert (roles.mode, [n for n, _ in roles.leads], [n for n, _ in roles.others], roles.open_list) == (
+        mode,
+        leads,
+        others,
+        open_list,
+    )
+
+
+TINY = """
+一、总则
+（一）分工
+1.甲任务。（知识产权局负责）
+2.乙任务。（知识产权局、工商总局负责。列第一位者为牵头部门，下同）
+3.丙任务。（知识产权局、高法院牵头负责）
+4.丁任务。（商务部、科技部牵头，财政部、知识产权局等负责）
+5.戊任务。（农业部、知识产权局按职责分别负责）
+"""
+
+
+def test_tiny_text_gives_every_mode(tmp_path):
+    source = tiny_source(tmp_path, TINY, extra={"numbering": {"items": "global"}})
+    shutil.copy(SOURCE / "agencies.yaml", source / "agencies.yaml")
+    errors = Collector()
+    _, tasks, _ = extract(source, load_corpus(source, errors), errors)
+    assert errors.errors == []
+    got = [(t.number, t.mode, t.lead_agencies, t.other_agencies, t.open_list) for t in tasks]
+    assert got == [
+        ("1", "sole", ("cnipa",), (), False),
+        ("2", "first_listed", ("cnipa",), ("saic",), False),
+        ("3", "explicit", ("cnipa", "spc"), (), False),
+        ("4", "explicit", ("mofcom", "most"), ("mof", "cnipa"), True),
+        ("5", "by_duty", (), ("moa", "cnipa"), False),
+    ]
