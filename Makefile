@@ -30,6 +30,7 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(PY) -m build_scripts check
 	$(PY) -m ruff check build_scripts tests
+	$(PY) -m ruff format --check build_scripts tests
 
 lint: check
 

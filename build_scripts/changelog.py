@@ -46,14 +46,26 @@ def diff_clauses(old: Iterable[Clause], new: Iterable[Clause]) -> tuple[ClauseCh
     for clause_id, clause in after.items():
         previous = before.get(clause_id)
         if previous is None:
-            changes.append(ClauseChange(id=clause_id, change="added", kind=clause.kind.value, old_text=None, new_text=clause.text))
+            changes.append(
+                ClauseChange(id=clause_id, change="added", kind=clause.kind.value, old_text=None, new_text=clause.text)
+            )
         elif previous.text != clause.text:
             changes.append(
-                ClauseChange(id=clause_id, change="modified", kind=clause.kind.value, old_text=previous.text, new_text=clause.text)
+                ClauseChange(
+                    id=clause_id,
+                    change="modified",
+                    kind=clause.kind.value,
+                    old_text=previous.text,
+                    new_text=clause.text,
+                )
             )
     for clause_id, clause in before.items():
         if clause_id not in after:
-            changes.append(ClauseChange(id=clause_id, change="removed", kind=clause.kind.value, old_text=clause.text, new_text=None))
+            changes.append(
+                ClauseChange(
+                    id=clause_id, change="removed", kind=clause.kind.value, old_text=clause.text, new_text=None
+                )
+            )
     return tuple(changes)
 
 
@@ -97,7 +109,9 @@ def build_history(source: Path, documents: Iterable[Document]) -> History:
                 continue
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
-            versions.append(_version(document.slug, revision.commit, revision.date, revision.subject, previous, version))
+            versions.append(
+                _version(document.slug, revision.commit, revision.date, revision.subject, previous, version)
+            )
             previous = version
         try:
             current_blob = history.blob_id(path.read_bytes())
@@ -108,7 +122,9 @@ def build_history(source: Path, documents: Iterable[Document]) -> History:
     return History(versions=tuple(versions), known_ids=known)
 
 
-def _version(slug: str, revision: str, date: str | None, subject: str, old: Document | None, new: Document) -> DocumentVersion:
+def _version(
+    slug: str, revision: str, date: str | None, subject: str, old: Document | None, new: Document
+) -> DocumentVersion:
     return DocumentVersion(
         doc=slug,
         revision=revision,
@@ -150,12 +166,29 @@ def change_records(site: Site) -> list[dict[str, Any]]:
     for version in site.history:
         base = {"doc": version.doc, "revision": version.revision, "date": version.date, "subject": version.subject}
         if version.initial:
-            records.append({**base, "change": "initial", "id": None, "kind": None, "old_text": None, "new_text": None,
-                            "clause_count": version.clause_count})
+            records.append(
+                {
+                    **base,
+                    "change": "initial",
+                    "id": None,
+                    "kind": None,
+                    "old_text": None,
+                    "new_text": None,
+                    "clause_count": version.clause_count,
+                }
+            )
         for change in version.changes:
-            records.append({**base, "change": change.change, "id": change.id, "kind": change.kind,
-                            "old_text": change.old_text, "new_text": change.new_text,
-                            "clause_count": version.clause_count})
+            records.append(
+                {
+                    **base,
+                    "change": change.change,
+                    "id": change.id,
+                    "kind": change.kind,
+                    "old_text": change.old_text,
+                    "new_text": change.new_text,
+                    "clause_count": version.clause_count,
+                }
+            )
     return records
 
 
@@ -171,7 +204,9 @@ def read_previous_clauses(docs: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(records, list):
         return {}
     return {
-        r["id"]: r for r in records if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("doc"), str)
+        r["id"]: r
+        for r in records
+        if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("doc"), str)
     }
 
 
@@ -186,7 +221,9 @@ def since_last_build(previous: dict[str, dict[str, Any]], site: Site) -> str:
     modified = sorted(i for i in set(current) & set(old) if current[i].text != old[i].get("text"))
     if not (added or removed or modified):
         return "since the last build: no clause changed"
-    shown = ", ".join([*(f"+{i}" for i in added[:3]), *(f"-{i}" for i in removed[:3]), *(f"~{i}" for i in modified[:3])])
+    shown = ", ".join(
+        [*(f"+{i}" for i in added[:3]), *(f"-{i}" for i in removed[:3]), *(f"~{i}" for i in modified[:3])]
+    )
     return (
         f"since the last build: {len(added)} clause(s) added, {len(removed)} removed, "
         f"{len(modified)} modified ({shown}{', …' if len(added) + len(removed) + len(modified) > 9 else ''})"

@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         if name == "serve":
             command.add_argument("--dev-addr", default="127.0.0.1:8000")
         if name in ("build", "serve"):
-            command.add_argument("--config-file", type=Path, default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)")
+            command.add_argument(
+                "--config-file", type=Path, default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)"
+            )
     args = parser.parse_args(argv)
     try:
         return _run(args)

@@ -130,9 +130,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 implements=f.text("implements", required=False),
                 source_file=source_file,
                 dropped_lines=f.strings("dropped_lines"),
-                provenance=tuple(
-                    (str(k), str(v)) for k, v in provenance.items() if not str(k).startswith("__")
-                ),
+                provenance=tuple((str(k), str(v)) for k, v in provenance.items() if not str(k).startswith("__")),
                 body_starts_at=f.text("body_starts_at", required=False),
                 tables=_tables(f, entry.get("tables")),
                 item_numbering=item_numbering or "nested",

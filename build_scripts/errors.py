@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,10 +58,8 @@ def _order(error: SourceError) -> tuple[str, int, int]:
 def display_path(path: str | Path) -> str:
     """A path relative to the working directory where possible, with forward slashes."""
     p = Path(path)
-    try:
+    with contextlib.suppress(ValueError, OSError):
         p = p.resolve().relative_to(Path.cwd().resolve())
-    except (ValueError, OSError):
-        pass
     return p.as_posix()
 
 

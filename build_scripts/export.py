@@ -64,9 +64,14 @@ def clause_record(clause: Clause) -> dict[str, Any]:
     }
 
 
-
 def crossref_record(ref: CrossRef) -> dict[str, Any]:
-    return {"national": ref.national, "local": ref.local, "score": ref.score, "method": ref.method, "remark": ref.remark}
+    return {
+        "national": ref.national,
+        "local": ref.local,
+        "score": ref.score,
+        "method": ref.method,
+        "remark": ref.remark,
+    }
 
 
 # Each open-data file: name → function from the site to its records.

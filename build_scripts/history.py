@@ -48,8 +48,15 @@ def file_histories(source: Path) -> dict[str, list[Revision]]:
     if _git(source, "rev-parse", "--is-inside-work-tree") != b"true\n":
         return {}
     out = _git(
-        source, "log", "--no-renames", "--raw", "--no-abbrev", "--relative", "--format=" + _RECORD + "%H%x00%cI%x00%s",
-        "--", ".",
+        source,
+        "log",
+        "--no-renames",
+        "--raw",
+        "--no-abbrev",
+        "--relative",
+        "--format=" + _RECORD + "%H%x00%cI%x00%s",
+        "--",
+        ".",
     )
     if out is None:
         return {}

@@ -48,9 +48,7 @@ def read_text(path: Path) -> RawText:
             return RawText(path=path, text=text, sha256=digest, encoding="gb18030")
         line, column = _position_of_byte(data, utf8_error.start)
         bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
-        raise TextError(
-            path, line, column, f"expected UTF-8 (or GBK) text, found undecodable bytes {bad}"
-        ) from None
+        raise TextError(path, line, column, f"expected UTF-8 (or GBK) text, found undecodable bytes {bad}") from None
 
 
 def _reads_as_chinese(text: str) -> bool:

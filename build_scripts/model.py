@@ -7,11 +7,11 @@ them hashable and immutable.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 
 
-class ClauseKind(str, Enum):
+class ClauseKind(StrEnum):
     """What a clause is, by the document's own numbering grammar."""
 
     TITLE = "title"  # the document's own title line(s)
@@ -27,9 +27,6 @@ class ClauseKind(str, Enum):
     TABLE_NOTE = "table_note"  # 注：…
     PARAGRAPH = "paragraph"  # an unnumbered paragraph
     SENTENCE = "sentence"  # a sentence of any of the above
-
-    def __str__(self) -> str:  # pragma: no cover - cosmetic
-        return self.value
 
 
 NUMBERED_KINDS = frozenset(

@@ -23,9 +23,7 @@ from .sentences import sentence_spans
 # Clause kinds whose text is always split into sentence clauses, even a single one.
 _ALWAYS_SPLIT = frozenset({ClauseKind.PARAGRAPH, ClauseKind.ITEM, ClauseKind.SUBITEM})
 # Clause kinds split only when they hold more than one sentence (a heading with its body).
-_SPLIT_IF_SEVERAL = frozenset(
-    {ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE_NOTE}
-)
+_SPLIT_IF_SEVERAL = frozenset({ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE_NOTE})
 _LEVEL = {
     ClauseKind.SECTION: 1,
     ClauseKind.SUBSECTION: 2,
@@ -169,9 +167,7 @@ class _Builder:
             line=line,
             title=heading_title(rest),
         )
-        self.stack.append(
-            _Frame(kind=kind, clause_id=clause.id, path=path, depth=parent.depth + 1, label=label)
-        )
+        self.stack.append(_Frame(kind=kind, clause_id=clause.id, path=path, depth=parent.depth + 1, label=label))
 
     def _check(self, kind: ClauseKind, number: int, last: int, line: int, label: str) -> int:
         if number != last + 1:
@@ -180,9 +176,17 @@ class _Builder:
             if last == 0:
                 self.error(line, f"expected the first {what} to be {_shown(kind, 1)}, found {shown}", near=label)
             elif number == last:
-                self.error(line, f"expected {what} {_shown(kind, last + 1)} after {what} {shown}, found {shown} again", near=label)
+                self.error(
+                    line,
+                    f"expected {what} {_shown(kind, last + 1)} after {what} {shown}, found {shown} again",
+                    near=label,
+                )
             else:
-                self.error(line, f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}", near=label)
+                self.error(
+                    line,
+                    f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}",
+                    near=label,
+                )
         # Recover so one slip gives one message: a repeated number counts as the expected one.
         return max(number, last + 1)
 
@@ -218,8 +222,14 @@ class _Builder:
         base = f"table{self.tables}"
         caption = lines[start]
         self.add(
-            kind=ClauseKind.TABLE, path=base, parent=parent, label="", number_path=(),
-            text=caption.text, line=caption.number, title=caption.text,
+            kind=ClauseKind.TABLE,
+            path=base,
+            parent=parent,
+            label="",
+            number_path=(),
+            text=caption.text,
+            line=caption.number,
+            title=caption.text,
         )
         frame = _Frame(kind=ClauseKind.BOX, clause_id=self.make_id(base), path=base, depth=parent.depth + 1)
         groups = _groups(lines, start + 1)
@@ -230,38 +240,55 @@ class _Builder:
         cells = [cell.text.replace(" ", "") for cell in header]
         expected = [column.replace(" ", "") for column in spec.columns]
         if cells != expected:
-            first_bad = next((i for i, (a, b) in enumerate(zip(cells, expected)) if a != b), min(len(cells), len(expected)))
+            first_bad = next(
+                (i for i, (a, b) in enumerate(zip(cells, expected, strict=False)) if a != b),
+                min(len(cells), len(expected)),
+            )
             at = header[min(first_bad, len(header) - 1)]
             found = cells[first_bad] if first_bad < len(cells) else "the end of the header"
             want = expected[first_bad] if first_bad < len(expected) else "no further cell"
             self.error(at.number, f"expected table header cell {want!r}, found {found!r}")
         self.add(
-            kind=ClauseKind.TABLE_HEADER, path=f"{base}/head", parent=frame, label="", number_path=(),
-            text="\n".join(cell.text for cell in header), line=header[0].number,
+            kind=ClauseKind.TABLE_HEADER,
+            path=f"{base}/head",
+            parent=frame,
+            label="",
+            number_path=(),
+            text="\n".join(cell.text for cell in header),
+            line=header[0].number,
         )
         end = _after(lines, header[-1])
-        rows = 0
-        for group in rest:
+        for rows, group in enumerate(rest, start=1):
             first = group[0]
             if patterns.TABLE_NOTE_RE.match(first.text):
                 for offset, note in enumerate(group):
                     path = f"{base}/note" if offset == 0 else f"{base}/note{offset + 1}"
                     self.add(
-                        kind=ClauseKind.TABLE_NOTE, path=path, parent=frame, label="", number_path=(),
-                        text=note.text, line=note.number,
+                        kind=ClauseKind.TABLE_NOTE,
+                        path=path,
+                        parent=frame,
+                        label="",
+                        number_path=(),
+                        text=note.text,
+                        line=note.number,
                     )
                 return _after(lines, group[-1])
             if _numbering_kind(first.text) is not None:
                 return end
-            rows += 1
             if len(group) != len(spec.columns):
                 self.error(
                     first.number,
                     f"expected {len(spec.columns)} cells in row {rows} of table {spec.caption!r}, found {len(group)}",
                 )
             self.add(
-                kind=ClauseKind.TABLE_ROW, path=f"{base}/r{rows}", parent=frame, label="", number_path=(),
-                text="\n".join(cell.text for cell in group), line=first.number, title=first.text,
+                kind=ClauseKind.TABLE_ROW,
+                path=f"{base}/r{rows}",
+                parent=frame,
+                label="",
+                number_path=(),
+                text="\n".join(cell.text for cell in group),
+                line=first.number,
+                title=first.text,
             )
             end = _after(lines, group[-1])
         return end
@@ -358,10 +385,14 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
     found = {_chrome_key(line.text) for line in dropped}
     for key, line in dropped_wanted.items():
         if key not in found:
-            errors.add(CurationError(
-                yaml_path, meta.line, 1,
-                f"expected dropped line {line!r} in {meta.source_file}, found no such line",
-            ))
+            errors.add(
+                CurationError(
+                    yaml_path,
+                    meta.line,
+                    1,
+                    f"expected dropped line {line!r} in {meta.source_file}, found no such line",
+                )
+            )
     if not lines:
         errors.add(TextError(raw.path, 1, 1, "expected the text of a document, found only blank lines"))
         return None
@@ -370,10 +401,14 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
     if meta.body_starts_at:
         start = next((i for i, line in enumerate(lines) if line.text.startswith(meta.body_starts_at)), -1)
         if start < 0:
-            errors.add(CurationError(
-                yaml_path, meta.line, 1,
-                f"expected a line starting with body_starts_at {meta.body_starts_at!r} in {meta.source_file}, found none",
-            ))
+            errors.add(
+                CurationError(
+                    yaml_path,
+                    meta.line,
+                    1,
+                    f"expected a line starting with body_starts_at {meta.body_starts_at!r} in {meta.source_file}, found none",
+                )
+            )
             start = 0
         for line in lines[:start]:
             builder.paragraph(line.text, line.number, kind=ClauseKind.PREAMBLE)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from . import changelog, curated, export
 from .errors import Collector, SourceError
-from .load import read_text
-from .model import Corpus, Document, OutputFile, Site
 from .extract import extract
 from .link.curation import link_crossrefs
+from .load import read_text
+from .model import Corpus, Document, OutputFile, Site
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
 from .pages.crossrefs import crossref_pages

@@ -76,7 +76,9 @@ def check_removed(
         path, at = (source / source_file, line) if source_file else (source / "documents.yaml", 1)
         errors.add(
             RedirectMissing(
-                path, at, 1,
+                path,
+                at,
+                1,
                 f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none",
             )
         )

@@ -27,8 +27,16 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
     from .pipeline import generate
 
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr, "--livereload",
-         *(["-f", str(config_file)] if config_file else [])],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            dev_addr,
+            "--livereload",
+            *(["-f", str(config_file)] if config_file else []),
+        ],
     )
     watched = [source, TEMPLATE_DIR]
     state = _snapshot(watched)

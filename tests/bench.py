@@ -57,8 +57,12 @@ def multiplied_corpus(dest: Path) -> Path:
             entry = dict(entry)
             slug = f"{entry['slug']}-x{copy}"
             (source / f"{slug}.txt").write_bytes((source / entry["source_file"]).read_bytes())
-            entry.update(slug=slug, source_file=f"{slug}.txt", title=f"{entry['title']}（副本{copy}）",
-                         doc_number=entry["doc_number"].replace("号", f"-{copy}号"))
+            entry.update(
+                slug=slug,
+                source_file=f"{slug}.txt",
+                title=f"{entry['title']}（副本{copy}）",
+                doc_number=entry["doc_number"].replace("号", f"-{copy}号"),
+            )
             extra.append(entry)
     data["documents"].extend(extra)
     (source / "documents.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -111,9 +115,24 @@ def serve_latency(root: Path) -> float:
     port = free_port()
     url = f"http://127.0.0.1:{port}/documents/yufufa-2016-25/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "build_scripts", "serve", "--source", str(source), "--docs", str(root / "docs"),
-         "--dev-addr", f"127.0.0.1:{port}", "--config-file", str(root / "mkdocs.yml")],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "build_scripts",
+            "serve",
+            "--source",
+            str(source),
+            "--docs",
+            str(root / "docs"),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--config-file",
+            str(root / "mkdocs.yml"),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:
@@ -148,8 +167,10 @@ def main() -> None:
         median, median20 = statistics.median(html_pages(site)), statistics.median(html_pages(site20))
         print(f"{COPIES}x corpus: generate {gen20:.2f} s, mkdocs build {mk20:.2f} s")
         print(f"  build time 20x / real = {(gen20 + mk20) / (gen + mk):.1f}x   (target <= 25x)")
-        print(f"  median page weight: real {median / 1024:.1f} KiB, 20x {median20 / 1024:.1f} KiB "
-              f"(ratio {median20 / median:.2f}, target flat)")
+        print(
+            f"  median page weight: real {median / 1024:.1f} KiB, 20x {median20 / 1024:.1f} KiB "
+            f"(ratio {median20 / median:.2f}, target flat)"
+        )
         (tmp / "serve").mkdir()
         print(f"serve: saved source text -> new text served in {serve_latency(tmp / 'serve'):.2f} s")
         print("page weight (real site):")

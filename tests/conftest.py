@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.pipeline import generate
 from build_scripts.model import Site
+from build_scripts.pipeline import generate
 
 from .helpers import SOURCE, mkdocs_build
 

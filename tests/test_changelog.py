@@ -17,9 +17,19 @@ OLD, NEW = "培育壮大知识产权密集型产业。", "培育壮大知识产�
 
 
 def git(source: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_DATE": "2024-01-02T03:04:05+00:00", "GIT_COMMITTER_DATE": "2024-01-02T03:04:05+00:00"}
-    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", *args],
-                          cwd=source, env=env, check=True, capture_output=True, text=True).stdout
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2024-01-02T03:04:05+00:00",
+        "GIT_COMMITTER_DATE": "2024-01-02T03:04:05+00:00",
+    }
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", *args],
+        cwd=source,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def committed_copy(tmp_path: Path) -> Path:

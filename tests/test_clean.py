@@ -23,7 +23,10 @@ from build_scripts.clean import clean_text
         ("#### (三) 主要目标", "（三）主要目标\n"),  # Markdown heading marks of the scrape
         ("- 1.构建知识产权", "1.构建知识产权\n"),  # Markdown list marks of the scrape
         ("——分类推进。", "——分类推进。\n"),  # em dashes are text, not marks
-        ("<script>alert(1)</script> *x* [a](javascript:b) | c", "<script>alert(1)</script> *x* [a](javascript:b) | c\n"),
+        (
+            "<script>alert(1)</script> *x* [a](javascript:b) | c",
+            "<script>alert(1)</script> *x* [a](javascript:b) | c\n",
+        ),
         ("", ""),
         ("\n\n \n", ""),
     ],

@@ -32,9 +32,7 @@ def test_clause_texts_concatenate_to_the_body(model):
         raw = (SOURCE / document.meta.source_file).read_text(encoding="utf-8-sig")
         dropped = {line.number for line in document.dropped}
         body = [
-            line
-            for number, line in enumerate(clean_text(raw).split("\n"), start=1)
-            if line and number not in dropped
+            line for number, line in enumerate(clean_text(raw).split("\n"), start=1) if line and number not in dropped
         ]
         rebuilt = "\n".join(c.text for c in document.clauses if c.kind is not ClauseKind.SENTENCE).split("\n")
         assert rebuilt == body, document.slug

@@ -73,7 +73,9 @@ def test_crlf_bom_and_gbk_files_build_with_nothing_lost(tmp_path, encoding):
 def test_markup_in_a_text_is_shown_literally_and_never_run(tmp_path):
     source = copy_sources(tmp_path)
     text = (source / YUFUFA).read_text(encoding="utf-8")
-    (source / YUFUFA).write_text(replace("培育壮大知识产权密集型产业。", "培育壮大知识产权密集型产业。" + INJECTED)(text), encoding="utf-8")
+    (source / YUFUFA).write_text(
+        replace("培育壮大知识产权密集型产业。", "培育壮大知识产权密集型产业。" + INJECTED)(text), encoding="utf-8"
+    )
     proc = generate(tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0

@@ -65,7 +65,11 @@ def test_documents_json_records_metadata_and_provenance(built):
     assert "official publication" in documents["guobanfa-2016-106"]["provenance"]["doc_number"]
     assert documents["yufufa-2016-25"]["date"] is None
     assert documents["guozhifaguanzi-2015-59"]["published"] == "2015-10-22"
-    assert [d["text"] for d in documents["guozhifaguanzi-2015-59"]["dropped_lines"]][:3] == ["大 中 小", "打印", "关闭窗口"]
+    assert [d["text"] for d in documents["guozhifaguanzi-2015-59"]["dropped_lines"]][:3] == [
+        "大 中 小",
+        "打印",
+        "关闭窗口",
+    ]
 
 
 def test_document_page_shows_metadata_and_external_reference(built):

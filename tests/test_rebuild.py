@@ -24,8 +24,13 @@ def files(docs: Path) -> dict[str, bytes]:
 
 def cli_generate(source: Path, docs: Path, hash_seed: str) -> None:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(docs)],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(docs)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_same_sources_give_byte_identical_docs_whatever_the_hash_seed_or_folder(tmp_path):
@@ -74,4 +79,4 @@ def test_inserting_a_paragraph_keeps_numbered_ids_and_shifts_only_later_siblings
     assert changed and all(i.startswith(parent + "/p") for i in changed)
     paragraphs = [c for c in after.clauses if c.parent == parent and c.kind is ClauseKind.PARAGRAPH]
     assert [c.text for c in paragraphs[:2]] == ["新插入的一段。", old[parent + "/p1"]]
-    assert len(paragraphs) == 1 + sum(1 for i in old if i.rsplit("/", 1)[0] == parent and "/p" in i[len(parent):])
+    assert len(paragraphs) == 1 + sum(1 for i in old if i.rsplit("/", 1)[0] == parent and "/p" in i[len(parent) :])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_OUTSIDE_ASSET = re.compile(r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//""")
+_OUTSIDE_ASSET = re.compile(
+    r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//"""
+)
 
 
 def test_the_home_page_shows_the_build_time_from_the_theme_not_from_docs(built):
@@ -17,7 +19,7 @@ def test_the_navigation_lists_only_the_section_index_pages(built):
     page = (built.html / "documents" / "guofa-2016-86" / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'class="md-tabs__link"', page)
     assert len(tabs) == 8  # 首页 + 7 sections
-    primary = page.split('md-nav--primary', 1)[1].split("</nav>", 1)[0]  # the drawer / sidebar menu
+    primary = page.split("md-nav--primary", 1)[1].split("</nav>", 1)[0]  # the drawer / sidebar menu
     assert primary.count('href="') <= 12, "the menu should hold the section index pages only"
 
 

@@ -43,7 +43,11 @@ def changes_url(slug: str) -> str:
 def _shown(change: ClauseChange, urls: dict[str, str]) -> ShownChange:
     old, new = diff_html(change.old_text or "", change.new_text or "")
     return ShownChange(
-        change=change, name=CHANGE_NAMES[change.change], old_html=Markup(old), new_html=Markup(new), url=urls.get(change.id)
+        change=change,
+        name=CHANGE_NAMES[change.change],
+        old_html=Markup(old),
+        new_html=Markup(new),
+        url=urls.get(change.id),
     )
 
 

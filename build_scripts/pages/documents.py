@@ -66,9 +66,7 @@ def document_pages(site: Site) -> list[PageSpec]:
     pages = []
     for document in site.corpus.documents:
         implements = document.meta.implements
-        in_collection = next(
-            (d for d in site.corpus.documents if d.meta.doc_number == implements), None
-        )
+        in_collection = next((d for d in site.corpus.documents if d.meta.doc_number == implements), None)
         pages.append(
             PageSpec(
                 path=document_path(document.slug),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Indicator, PageSpec, Site
 from ..render import format_number
+from . import grouped_by_document
 from .agencies import mentions_by_document
 
 CHART_WIDTH = 360
@@ -110,12 +111,8 @@ def indicator_pages(site: Site) -> list[PageSpec]:
                 ),
             )
         )
-    groups = []
-    for document in site.corpus.documents:
-        found = tuple(i for i in site.indicators if i.doc == document.slug)
-        if found:
-            groups.append((document, found))
+    groups = grouped_by_document(site, site.indicators)
     pages.append(
-        PageSpec(path="indicators/index.md", template="indicators_index.md.jinja", context=(("groups", tuple(groups)),))
+        PageSpec(path="indicators/index.md", template="indicators_index.md.jinja", context=(("groups", groups),))
     )
     return pages

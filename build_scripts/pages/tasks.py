@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Agency, Clause, PageSpec, Site, Task
+from . import grouped_by_document
 
 MODE_NAMES = {
     "sole": "单一部门负责",
@@ -84,11 +85,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                 ),
             )
         )
-    groups = []
-    for document in site.corpus.documents:
-        tasks = tuple(t for t in site.tasks if t.doc == document.slug)
-        if tasks:
-            groups.append((document, tasks))
+    groups = grouped_by_document(site, site.tasks)
     pages.append(
         PageSpec(
             path="tasks/index.md",

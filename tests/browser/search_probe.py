@@ -48,7 +48,7 @@ def _site_path(base_url: str, href: str) -> str:
     parts = urlsplit(href)
     path = parts.path
     if parts.netloc == base.netloc and path.startswith(base.path):
-        path = "/" + path[len(base.path):]
+        path = "/" + path[len(base.path) :]
     return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
@@ -73,8 +73,7 @@ def _set_query(page, value: str, timeout: float) -> None:
     # The meta line ("n 个符合条件的结果") is rewritten on every RESULT from the
     # worker, and only after the worker reported READY.
     page.wait_for_function(
-        "([m, s]) => { const el = document.querySelector(m);"
-        " return el && el.textContent !== s }",
+        "([m, s]) => { const el = document.querySelector(m); return el && el.textContent !== s }",
         arg=[META, SENTINEL],
         timeout=timeout,
     )

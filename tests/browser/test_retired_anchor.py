@@ -16,7 +16,8 @@ def test_retired_anchor_shows_its_notice_without_javascript(tmp_path, browser):
     (source / "yufufa-2016-25.txt").write_text("\n".join(ln for ln in lines if REMOVED not in ln), encoding="utf-8")
     ids = ["yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 6))]
     (source / "redirects.yaml").write_text(
-        "redirects:\n" + "".join(f"  - id: {i}\n    note: 原文删去\n    date: 2024-05-01\n" for i in ids), encoding="utf-8"
+        "redirects:\n" + "".join(f"  - id: {i}\n    note: 原文删去\n    date: 2024-05-01\n" for i in ids),
+        encoding="utf-8",
     )
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0

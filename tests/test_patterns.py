@@ -1,0 +1,55 @@
+"""Each named pattern of the numbering grammar, on the shapes the texts use."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts import patterns
+
+CASES = [
+    (patterns.SECTION_RE, "一、总体要求", "一"),
+    (patterns.SECTION_RE, "十二、附则", "十二"),
+    (patterns.SUBSECTION_RE, "（三）发展目标。", "三"),
+    (patterns.ITEM_RE, "14.提高知识产权侵权法定赔偿上限", "14"),
+    (patterns.ITEM_RE, "2．健全知识产权制度实施体系", "2"),
+    (patterns.SUBITEM_RE, "（1）建立专利导航", "1"),
+    (patterns.BOX_RE, "专栏1 知识产权法律完善工程", "1"),
+]
+
+
+@pytest.mark.parametrize(("regex", "line", "number"), CASES)
+def test_numbering_pattern_reads_the_number(regex, line, number):
+    match = regex.match(line)
+    assert match is not None and match.group("num") == number
+
+
+@pytest.mark.parametrize(
+    ("regex", "line"),
+    [
+        (patterns.ITEM_RE, "1.7万件"),  # a decimal is not an item
+        (patterns.ITEM_RE, "2015年"),
+        (patterns.SECTION_RE, "一是加强保护"),
+        (patterns.SUBSECTION_RE, "（试行）"),
+        (patterns.BOX_RE, "专栏目录"),
+    ],
+)
+def test_numbering_pattern_refuses_look_alikes(regex, line):
+    assert regex.match(line) is None
+
+
+def test_responsibility_parenthetical_closes_a_task():
+    match = patterns.RESPONSIBILITY_RE.search("16.完善知识产权快速维权机制。（知识产权局负责）")
+    assert match is not None and match.group("body") == "知识产权局负责"
+    assert patterns.RESPONSIBILITY_RE.search("（以下简称《方案》），请结合工作实际") is None
+
+
+def test_doc_number_reference():
+    match = patterns.DOC_NUMBER_RE.search("《若干意见》（国发〔2015〕71号）")
+    assert match is not None and match.group("number") == "国发〔2015〕71号" and match.group("year") == "2015"
+
+
+def test_scraper_artefacts():
+    assert patterns.MARKDOWN_MARK_RE.sub("", "#### （三）主要目标") == "（三）主要目标"
+    assert patterns.MARKDOWN_MARK_RE.sub("", "——分类推进") == "——分类推进"
+    assert patterns.SPACE_BETWEEN_CJK_RE.sub("", "每万人 口") == "每万人口"
+    assert patterns.SPACE_BETWEEN_CJK_RE.sub("", "PCT 专利") == "PCT 专利"
