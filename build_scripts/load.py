@@ -73,7 +73,11 @@ LINE_KEY = "__line__"
 COLUMN_KEY = "__column__"
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the pinned wheels are), else the pure-Python one.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     """A safe loader that records where each mapping starts."""
 
 

@@ -8,6 +8,7 @@ Helpers that build links or markup return ``Markup`` and are trusted.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import patterns
@@ -61,7 +62,7 @@ def relative_url(from_page: str, to_url: str) -> str:
     """A relative URL from the page built from ``from_page`` (a docs/ path) to a site-absolute URL."""
     page_url = PageSpec(path=from_page, template="", context=()).url
     target, _, fragment = to_url.partition("#")
-    rel = posixpath.relpath(target, page_url) if target != page_url else "."
+    rel = _relpath(target, page_url) if target != page_url else "."
     if target.endswith("/") and rel != ".":
         rel += "/"
     if rel == ".":
@@ -71,8 +72,23 @@ def relative_url(from_page: str, to_url: str) -> str:
 
 def relative_md(from_page: str, to_path: str, anchor: str = "") -> str:
     """A relative link between two docs/ Markdown files, as MkDocs validates them."""
-    rel = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    rel = _relpath(to_path, posixpath.dirname(from_page) or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in .cache/jinja/ (like __pycache__); rebuilt whenever a template changes."""
+    folder = TEMPLATE_DIR.parent / ".cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 class Renderer:
@@ -81,6 +97,7 @@ class Renderer:
     def __init__(self, template_dir: Path = TEMPLATE_DIR, *, doc_numbers: dict[str, str] | None = None) -> None:
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
+            bytecode_cache=_bytecode_cache(),
             undefined=StrictUndefined,
             autoescape=True,  # macros return Markup; _finalize escapes values for Markdown too
             finalize=_finalize,

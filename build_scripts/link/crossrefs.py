@@ -68,16 +68,13 @@ def other_links(corpus: Corpus, scorer: Scorer) -> list[CrossRef]:
     """The automatic links to 86号/106号/59号 sentences: the best near-copy per document."""
     # score² ≤ whole-passage cosine, so pairs below this bound can never reach the threshold.
     bound = (OTHER_THRESHOLD - 0.5 * 10**-SCORE_DIGITS) ** 2
-    others = other_passages(corpus)
+    others = {p.clause for p in other_passages(corpus)}
     links = []
     for sentence in local_sentences(corpus):
+        near = [clause for clause in scorer.near(sentence.id, bound) if clause in others]
         for slug in OTHER_NATIONAL_DOCS:
             in_doc = sorted(
-                (
-                    (scorer.score(p.clause, sentence.id), p.clause)
-                    for p in others
-                    if p.clause.startswith(slug + "/") and scorer.whole(p.clause, sentence.id) >= bound
-                ),
+                ((scorer.score(clause, sentence.id), clause) for clause in near if clause.startswith(slug + "/")),
                 key=lambda x: (-x[0], natural(x[1])),
             )
             if in_doc and in_doc[0][0] >= OTHER_THRESHOLD:

@@ -11,9 +11,11 @@ Curated decisions override automatic ones. Every problem is a located error.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import cache
 from ..curated import Fields, entries
 from ..errors import Collector
 from ..model import ClauseKind, Corpus, CrossRef
@@ -94,5 +96,18 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     slugs = {document.slug for document in corpus.documents}
     if crossrefs.LOCAL_DOC not in slugs or crossrefs.TASK_DOC not in slugs:
         return ()  # a collection without the Chongqing text or 66号 has nothing to link
+    key = cache.fingerprint(
+        [
+            *cache.code_fingerprint(Path(__file__).parent),
+            crossrefs.classifier.WEIGHTS_PATH.read_bytes(),
+            repr(decisions),
+            *(f"{c.id}\t{c.parent}\t{c.kind}\t{c.text}" for c in corpus.clauses()),
+        ]
+    )
+    cached = cache.load("crossrefs", key)
+    if cached is not None:
+        return tuple(CrossRef(**record) for record in cached)
     scorer = crossrefs.build_scorer(corpus)
-    return apply_decisions(crossrefs.match(corpus, scorer), decisions, scorer)
+    links = apply_decisions(crossrefs.match(corpus, scorer), decisions, scorer)
+    cache.store("crossrefs", key, [dataclasses.asdict(link) for link in links])
+    return links

@@ -123,14 +123,68 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(w * b.get(gram, 0.0) for gram, w in a.items())
 
 
-class Scorer:
-    """Scores any (national passage, Chongqing sentence) pair."""
+class _InvertedIndex:
+    """Sparse vectors indexed by bigram, so one query scores against all of them in one pass."""
 
-    def __init__(self, national: Iterable[Passage], local: Iterable[Passage]) -> None:
+    def __init__(self, vectors: Iterable[tuple[str, Vector]]) -> None:
+        self.owners: list[str] = []  # vector number → owner (an owner may have several vectors)
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for number, (owner, vector) in enumerate(vectors):
+            self.owners.append(owner)
+            for gram, weight in vector.items():
+                self.postings.setdefault(gram, []).append((number, weight))
+
+    def _totals(self, query: Vector) -> dict[int, float]:
+        totals: dict[int, float] = {}
+        get = totals.get
+        for gram, weight in query.items():
+            for number, other in self.postings.get(gram, ()):
+                totals[number] = get(number, 0.0) + weight * other
+        return totals
+
+    def dots(self, query: Vector) -> dict[str, float]:
+        """``owner → largest dot(query, vector)`` over the owner's vectors that share a bigram with it."""
+        result: dict[str, float] = {}
+        owners = self.owners
+        for number, value in self._totals(query).items():
+            owner = owners[number]
+            if value > result.get(owner, float("-inf")):
+                result[owner] = value
+        return result
+
+    def best(self, queries: Iterable[Vector]) -> dict[str, float]:
+        """``owner → max over queries and over the owner's vectors of their dot product``."""
+        result: dict[str, float] = {}
+        for query in queries:
+            for owner, value in self.dots(query).items():
+                if value > result.get(owner, 0.0):
+                    result[owner] = value
+        return result
+
+
+class Scorer:
+    """Scores any (national passage, Chongqing sentence) pair.
+
+    All national passages are indexed once; the first score asked for a Chongqing sentence
+    computes its scores against every national passage in one pass over the index, so the
+    link stage costs a few sparse passes instead of one cosine per pair.
+    """
+
+    def __init__(self, national: Iterable[Passage], local: Iterable[Passage], *, ranked: Iterable[str] = ()) -> None:
+        """``ranked``: national clauses every Chongqing sentence is scored against (phrase-indexed);
+        the phrase score of any other national clause is computed pair by pair, on demand."""
+        national = tuple(national)
+        ranked = set(ranked)
         self.passages = {p.clause: p for p in (*national, *local)}
         self.model = TfIdf(p.text for p in self.passages.values())
         self._whole = {cid: self.model.vector(p.text) for cid, p in self.passages.items()}
         self._parts = {cid: [self.model.vector(x) for x in phrases(p.text)] for cid, p in self.passages.items()}
+        self._national = {p.clause for p in national}
+        self._whole_index = _InvertedIndex((p.clause, self._whole[p.clause]) for p in national)
+        self._ranked = ranked
+        self._part_index = _InvertedIndex((cid, v) for cid in sorted(ranked) for v in self._parts[cid])
+        self._whole_dots: dict[str, dict[str, float]] = {}
+        self._part_best: dict[str, dict[str, float]] = {}
 
     def vector(self, clause: str) -> Vector:
         """The whole-passage TF-IDF vector of a known clause."""
@@ -138,14 +192,29 @@ class Scorer:
 
     def whole(self, national: str, local: str) -> float:
         """Cosine of the two whole passages: an upper bound of ``score`` squared."""
-        return cosine(self._whole[national], self._whole[local])
+        if national not in self._national:
+            return cosine(self._whole[national], self._whole[local])
+        if local not in self._whole_dots:
+            self._whole_dots[local] = self._whole_index.dots(self._whole[local])
+        return self._whole_dots[local].get(national, 0.0)
+
+    def near(self, local: str, bound: float) -> list[str]:
+        """National clauses whose whole-passage cosine with ``local`` is at least ``bound``."""
+        self.whole(next(iter(self._national)), local)  # fills the cache for this sentence
+        return [national for national, value in self._whole_dots[local].items() if value >= bound]
 
     def score(self, national: str, local: str) -> float:
         whole = self.whole(national, local)
-        part = max((cosine(a, b) for a in self._parts[national] for b in self._parts[local]), default=0.0)
+        if national in self._ranked:
+            if local not in self._part_best:
+                self._part_best[local] = self._part_index.best(self._parts[local])
+            part = self._part_best[local].get(national, 0.0)
+        else:
+            part = max((cosine(a, b) for a in self._parts[national] for b in self._parts[local]), default=0.0)
         return round(math.sqrt(max(whole, 0.0) * part), SCORE_DIGITS)
 
 
 def build_scorer(corpus: Corpus) -> Scorer:
     local = [Passage(clause=c.id, text=c.text) for c in local_sentences(corpus)]
-    return Scorer((*task_passages(corpus), *other_passages(corpus)), local)
+    tasks = task_passages(corpus)
+    return Scorer((*tasks, *other_passages(corpus)), local, ranked=(p.clause for p in tasks))

@@ -38,9 +38,10 @@ def related_tasks(task: Task, site: Site, clauses: dict[str, Clause]) -> tuple[R
     ]
     mine = set(task.lead_agencies + task.other_agencies)
     shared = Counter()
+    already = {r.task.id for r in same}
     if mine:
         for t in site.tasks:
-            if t.id != task.id and t.doc == task.doc and t not in [r.task for r in same]:
+            if t.id != task.id and t.doc == task.doc and t.id not in already:
                 overlap = len(mine & set(t.lead_agencies + t.other_agencies))
                 if overlap and set(t.lead_agencies) & set(task.lead_agencies):
                     shared[t.id] = overlap
