@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .errors import BuildError, BuildErrors
+from .errors import BuildError, BuildErrors, OutputError
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 3, 2
 
@@ -45,7 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except BuildError as error:
         print(error, file=sys.stderr)
-        print("docs/ was not changed.", file=sys.stderr)
+        if isinstance(error, OutputError) and error.partial:
+            print("docs/ may be partly written; generate again once this is fixed.", file=sys.stderr)
+        else:
+            print("docs/ was not changed.", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

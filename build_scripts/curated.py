@@ -25,6 +25,18 @@ _OPTIONAL = (
 )
 
 
+# Curated prose that may run over several lines; every other text field is one line (a title, a name, an id).
+_PROSE_KEYS = ("source", "note", "remark")
+
+
+def _shown(value: Any) -> str:
+    """A found value for a message: without the loader's line keys, and not endless."""
+    if isinstance(value, dict):
+        value = {k: v for k, v in value.items() if not str(k).startswith("__")}
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
 class Fields:
     """Typed access to one YAML mapping, each problem located at the mapping."""
 
@@ -44,7 +56,10 @@ class Fields:
         if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
         if not isinstance(value, str) or not value.strip():
-            self.fail(f"expected '{key}' of {self.what} to be text, found {value!r}")
+            self.fail(f"expected '{key}' of {self.what} to be text, found {_shown(value)}")
+            return None
+        if key not in _PROSE_KEYS and ("\n" in value.strip() or "\r" in value):
+            self.fail(f"expected '{key}' of {self.what} to be one line of text, found a line break in {value!r}")
             return None
         return value.strip()
 
@@ -61,7 +76,7 @@ class Fields:
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.entry.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(f"expected '{key}' of {self.what} to be a list of text, found {value!r}")
+            self.fail(f"expected '{key}' of {self.what} to be a list of text, found {_shown(value)}")
             return ()
         return tuple(v.strip() for v in value)
 
@@ -82,7 +97,9 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
     result = []
     for item in data[key]:
         if not isinstance(item, dict):
-            errors.add(CurationError(path, 1, 1, f"expected each entry of '{key}' to be a mapping, found {item!r}"))
+            errors.add(
+                CurationError(path, 1, 1, f"expected each entry of '{key}' to be a mapping, found {_shown(item)}")
+            )
             continue
         result.append(item)
     return result
@@ -90,9 +107,15 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
 
 def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     path = source / "documents.yaml"
+    if not source.is_dir():
+        found = "a file" if source.exists() else "no such folder"
+        raise CurationError(source, 1, 1, f"expected a folder of source texts and curated YAML, found {found}")
     metas: list[DocumentMeta] = []
     seen: dict[str, int] = {}
-    for entry in entries(path, "documents", errors):
+    listed = entries(path, "documents", errors)
+    if not listed and not errors.errors:
+        errors.add(CurationError(path, 1, 1, "expected at least one entry under 'documents:', found none"))
+    for entry in listed:
         f = Fields(path, entry, "a document", errors)
         f.unknown_keys(_REQUIRED + _OPTIONAL)
         values = {key: f.text(key) for key in _REQUIRED}
@@ -105,12 +128,18 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         if values["level"] and values["level"] not in LEVELS:
             f.fail(f"expected level to be one of {', '.join(LEVELS)}, found {values['level']!r}")
         source_file = values["source_file"] or ""
-        if source_file and not (source / source_file).is_file():
+        if source_file and (Path(source_file).is_absolute() or Path(source_file).name != source_file):
+            f.fail(f"expected source_file to be a file name in {source.as_posix()}, found {source_file!r}")
+            source_file = ""
+            values["source_file"] = None
+        elif source_file and not (source / source_file).is_file():
             f.fail(f"expected source_file {source_file!r} to exist in {source.as_posix()}, found no such file")
+            values["source_file"] = None  # reported here; not read again
         numbering = entry.get("numbering") or {}
         item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
         if item_numbering not in ("nested", "global"):
-            f.fail(f"expected numbering.items to be nested or global, found {item_numbering!r}")
+            found = item_numbering if isinstance(numbering, dict) else numbering
+            f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {found!r}")
         provenance = entry.get("provenance") or {}
         if not isinstance(provenance, dict):
             f.fail(f"expected provenance to map field names to text, found {provenance!r}")

@@ -42,6 +42,12 @@ class RedirectMissing(SourceError):
     """A clause id that existed before is gone and has no redirect entry."""
 
 
+class OutputError(SourceError):
+    """docs/ (or a file under it) cannot be written; ``partial`` if some files already were."""
+
+    partial = False
+
+
 class BuildErrors(BuildError):
     """Several located problems collected in one run, reported together."""
 

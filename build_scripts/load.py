@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,18 +38,37 @@ def read_text(path: Path) -> RawText:
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip(b" \t\r\n\xef\xbb\xbf\xe3\x80\x80"):
         raise TextError(path, 1, 1, "expected the text of a document, found an empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TextError(path, 1, 1, "expected UTF-8 (or GBK) text, found UTF-16 (byte order mark); save it as UTF-8")
     try:
-        return RawText(path=path, text=data.decode("utf-8-sig"), sha256=digest, encoding="utf-8")
+        raw = RawText(path=path, text=data.decode("utf-8-sig"), sha256=digest, encoding="utf-8")
     except UnicodeDecodeError as utf8_error:
         try:
             text = data.decode("gb18030")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as gbk_error:
             text = ""
+            if gbk_error.start > utf8_error.start and _reads_as_chinese(data[: gbk_error.start].decode("gb18030")):
+                line, column = _position_of_byte(data, gbk_error.start, "gb18030")
+                bad = data[gbk_error.start : gbk_error.start + 2].hex(" ")
+                raise TextError(path, line, column, f"expected GBK text, found undecodable bytes {bad}") from None
         if text and _reads_as_chinese(text):
-            return RawText(path=path, text=text, sha256=digest, encoding="gb18030")
+            return _without_controls(RawText(path=path, text=text, sha256=digest, encoding="gb18030"))
         line, column = _position_of_byte(data, utf8_error.start)
         bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
         raise TextError(path, line, column, f"expected UTF-8 (or GBK) text, found undecodable bytes {bad}") from None
+    return _without_controls(raw)
+
+
+def _without_controls(raw: RawText) -> RawText:
+    """Control characters (NUL, ESC, …) are damage, not text: refuse them where they stand."""
+    found = patterns.CONTROL_CHAR_RE.search(raw.text)
+    if found is None:
+        return raw
+    before = raw.text[: found.start()].replace("\r\n", "\n").replace("\r", "\n")
+    line = before.count("\n") + 1
+    column = found.start() - max(raw.text.rfind("\n", 0, found.start()), raw.text.rfind("\r", 0, found.start()))
+    code = f"U+{ord(found.group()):04X}"
+    raise TextError(raw.path, line, column, f"expected text, found the control character {code}")
 
 
 def _reads_as_chinese(text: str) -> bool:
@@ -59,11 +79,11 @@ def _reads_as_chinese(text: str) -> bool:
     return cjk / len(visible) >= _MIN_CJK_SHARE
 
 
-def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+def _position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
     before = data[:offset]
     line = before.count(b"\n") + 1
     line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    column = len(before[line_start:].decode(encoding, errors="replace")) + 1
     return line, column
 
 
@@ -85,19 +105,46 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     loader.flatten_mapping(node)
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct_value(loader, key_node)
+        mark = key_node.start_mark
+        if not isinstance(key, Hashable):
+            raise CurationError(loader.name, mark.line + 1, mark.column + 1, f"expected a plain key, found {key!r}")
         if key in mapping:
-            mark = key_node.start_mark
             raise CurationError(
                 loader.name, mark.line + 1, mark.column + 1, f"expected each key once, found {key!r} again"
             )
-        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping[key] = _construct_value(loader, value_node)
     mapping[LINE_KEY] = node.start_mark.line + 1
     mapping[COLUMN_KEY] = node.start_mark.column + 1
     return mapping
 
 
+def _construct_value(loader: _LineLoader, node: yaml.Node) -> Any:
+    """A value, or a located error for one its tag cannot make (``!!int xyz``, ``!!float x``, ``{[1]: 2}``)."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, TypeError) as exc:
+        mark = node.start_mark
+        raise CurationError(
+            loader.name, mark.line + 1, mark.column + 1, f"expected a value its tag allows, found {exc}"
+        ) from None
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """A date such as 2016-13-40 is resolved as a timestamp but is no date: say so where it stands."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        mark = node.start_mark
+        raise CurationError(
+            loader.name, mark.line + 1, mark.column + 1, f"expected a real date YYYY-MM-DD, found {node.value!r}"
+        ) from None
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_yaml(path: Path) -> Any:
@@ -106,12 +153,15 @@ def read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise CurationError(path, 1, 1, "expected a curated YAML file, found no such file") from None
+    except OSError as exc:
+        raise CurationError(path, 1, 1, f"expected a readable curated YAML file, found {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         line, column = _position_of_byte(path.read_bytes(), exc.start)
         raise CurationError(path, line, column, "expected UTF-8 YAML, found undecodable bytes") from None
     loader = _LineLoader(text)
     loader.name = str(path)
     try:
+        _check_nesting(path, text)
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -119,8 +169,29 @@ def read_yaml(path: Path) -> Any:
         raise CurationError(path, line, column, f"expected valid YAML, found {exc.problem}") from None
     except yaml.YAMLError as exc:
         raise CurationError(path, 1, 1, f"expected valid YAML, found {exc}") from None
+    except (ValueError, TypeError) as exc:  # outside any mapping (a top-level list or scalar)
+        raise CurationError(path, 1, 1, f"expected valid YAML values, found {exc}") from None
     finally:
         loader.dispose()
+
+
+# Curated files nest a few levels; the composer recurses per level (libyaml's can crash the process).
+_MAX_NESTING = 50
+
+
+def _check_nesting(path: Path, text: str) -> None:
+    """Refuse absurdly deep nesting from the event stream, before the recursive composer sees it."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _MAX_NESTING:
+                mark = event.start_mark
+                raise CurationError(
+                    path, mark.line + 1, mark.column + 1, f"expected at most {_MAX_NESTING} nested levels, found more"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def where(entry: Any) -> tuple[int, int]:

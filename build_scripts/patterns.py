@@ -64,6 +64,9 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Horizontal white space of any width: ASCII, tab, ideographic space, NBSP, zero-width.
 HSPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
 
+# Control characters that no source text holds (NUL, ESC, DEL, C1 …); tab and line breaks are text.
+CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 # Stray Markdown marks of a scraped page at the start of a line: "### " or "- ".
 MARKDOWN_MARK_RE = re.compile(r"^(?:#{1,6}|-)[ ]+")
 
@@ -87,6 +90,9 @@ RESPONSIBILITY_RE = re.compile(
 
 # A list of agencies inside a responsibility parenthetical: 、-separated names.
 AGENCY_LIST_SEPARATOR = "、"
+
+# An empty place in such a list: "A、、B", "、A负责", "A、负责", "A、牵头", "A、，B负责".
+EMPTY_AGENCY_RE = re.compile(r"(?:^|、)\s*(?=、|$|[，,。]|等|牵头|负责|按职责)|^\s*、")
 
 # The note task 2 appends inside its parenthetical: "。列第一位者为牵头部门，下同".
 FIRST_LISTED_NOTE_RE = re.compile(r"。?列第一位者为牵头部门[，,]?下同。?$")

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_eval_context
 from markupsafe import Markup
 
 from . import patterns
@@ -45,6 +46,15 @@ def html_text(value: object) -> Markup:
 
 # Ids, anchors, slugs and ISO dates: nothing in them that Markdown or HTML could act on.
 _PLAIN_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/-]*$")
+
+
+@pass_eval_context  # the signature of Jinja's own tojson, which compiled templates expect
+def front_matter_json(_eval_ctx: Any, value: Any, indent: int | None = None) -> Markup:
+    """``tojson`` for YAML front matter: MkDocs and Material print ``page.meta.title`` as raw HTML
+    (in ``<title>`` and the navigation), so strings are HTML-escaped before they are JSON-quoted."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        value = html.escape(value, quote=False)
+    return Markup(json.dumps(str(value) if isinstance(value, Markup) else value, ensure_ascii=True, indent=indent))
 
 
 def _finalize(value: Any) -> Any:
@@ -108,6 +118,7 @@ class Renderer:
         self.doc_numbers = doc_numbers or {}  # 文号 → docs/ path of the document page
         self.env.filters["md"] = md_escape
         self.env.filters["h"] = html_text
+        self.env.filters["tojson"] = front_matter_json  # templates use it for front matter only
         self.env.filters["number"] = format_number
         self.env.globals["hashes"] = lambda level: Markup("#" * int(level))
 

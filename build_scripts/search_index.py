@@ -37,8 +37,19 @@ SEARCH_INDEX_PATH = "data/search-index.json"  # the worker fetches ../../data/se
 HEADING_MAX = 24  # characters of heading words kept in a display title
 
 # Kinds that add nothing a reader would search for (the title is covered by
-# the per-document entry, and preamble lines are addressees and signatures).
-SKIPPED_KINDS = frozenset({ClauseKind.TITLE, ClauseKind.PREAMBLE})
+# the per-document entry).  Preamble lines are skipped too unless they are
+# prose: the covering notice's own sentences (``…请认真贯彻执行。``, 59号's
+# paragraphs about the 《方案》) are text people read and search, while the
+# title lines, 文号, addressees, signature and date are not (the document
+# entry already carries title, 文号, issuer and date).
+SKIPPED_KINDS = frozenset({ClauseKind.TITLE})
+PROSE_END = "。"
+
+
+def _searchable(clause: Clause) -> bool:
+    if clause.kind in SKIPPED_KINDS or not clause.text.strip():
+        return False
+    return clause.kind is not ClauseKind.PREAMBLE or PROSE_END in clause.text
 
 
 def _display_title(doc: Document, clause: Clause, by_id: dict[str, Clause]) -> str:
@@ -81,7 +92,7 @@ def build_search_index(
     """Return the JSON text of ``docs/data/search-index.json``.
 
     ``documents``: parsed documents; one entry is written per clause
-    (sentences included, ``title``/``preamble`` clauses skipped) plus one
+    (sentences included; ``title`` clauses and non-prose ``preamble`` lines skipped) plus one
     entry per document.  ``extra_entries``: ``(location, title, text)`` of
     other pages (tasks, agencies, indicators …); ``location`` is relative to
     the site root without a leading slash, e.g. ``"tasks/t-035/"``.
@@ -108,7 +119,7 @@ def build_search_index(
         by_id = {c.id: c for c in doc.clauses}
         position: dict[str, int] = {}
         for clause in doc.clauses:
-            if clause.kind in SKIPPED_KINDS or not clause.text.strip():
+            if not _searchable(clause):
                 continue
             entry: dict[str, object] = {
                 "l": f"{page_location}#{clause.anchor}",

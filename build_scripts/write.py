@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import OutputError
 from .model import OutputFile
 
 
@@ -35,7 +36,29 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
-    """Write ``outputs`` under ``docs`` lazily; remove generated files no longer produced."""
+    """Write ``outputs`` under ``docs`` lazily; remove generated files no longer produced.
+
+    A folder that is in the way (docs/ itself, or a folder under it, is a file) is reported
+    before anything is written; a write the system refuses is reported as ``OutputError``.
+    """
+    _check_folders(docs, outputs)
+    try:
+        return _write_outputs(docs, outputs)
+    except OSError as exc:
+        error = OutputError(exc.filename or docs, 1, 1, f"expected a writable file, found {exc.strerror}")
+        error.partial = True
+        raise error from None
+
+
+def _check_folders(docs: Path, outputs: list[OutputFile]) -> None:
+    folders = {docs} | {(docs / output.path).parent for output in outputs}
+    for folder in sorted(folders):
+        for candidate in (folder, *folder.parents):
+            if candidate.exists() and not candidate.is_dir():
+                raise OutputError(candidate, 1, 1, "expected a folder to write pages into, found a file")
+
+
+def _write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
     written: list[str] = []
     unchanged = 0
     wanted = set()

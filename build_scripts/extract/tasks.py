@@ -239,14 +239,46 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                     f"（A、B负责）, found （{match.group('body')}）",
                 )
             )
+        elif match is None:
+            tail = text.splitlines()[-1] if text else ""
+            errors.add(
+                CurationError(
+                    path,
+                    clause.line + clause.text.count("\n"),
+                    1,
+                    f"expected task {clause.label.rstrip('.．、')} to end in a parenthetical like "
+                    f"（A、B负责）, found {('…' + tail[-16:]) if len(tail) > 16 else tail!r}",
+                )
+            )
         if roles is not None:
             assert match is not None
+            empty = patterns.EMPTY_AGENCY_RE.search(match.group("body"))
+            if empty is not None:
+                errors.add(
+                    CurationError(
+                        path,
+                        clause.line + clause.text[: clause.text.find(match.group(0))].count("\n"),
+                        1,
+                        f"expected an agency name at each 、 in the parenthetical of task "
+                        f"{clause.label.rstrip('.．、')}, found none in （{match.group('body')}）",
+                    )
+                )
             for names, ids in ((roles.leads, lead_ids), (roles.others, other_ids)):
                 for name, _offset in names:
                     agency_id = matcher.resolve(name)
                     if agency_id is not None:
                         if agency_id not in lead_ids and agency_id not in other_ids:
                             ids.append(agency_id)
+                        else:
+                            errors.add(
+                                CurationError(
+                                    path,
+                                    clause.line + clause.text[: clause.text.find(match.group(0))].count("\n"),
+                                    1,
+                                    f"expected each agency once in the parenthetical of task "
+                                    f"{clause.label.rstrip('.．、')}, found {name!r} again",
+                                )
+                            )
                         continue
                     if not matcher.by_form:  # no register to check the names against
                         continue

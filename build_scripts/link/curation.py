@@ -41,7 +41,8 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
         return ()
     index = corpus.clause_index()
     national_docs = {crossrefs.TASK_DOC, *crossrefs.OTHER_NATIONAL_DOCS}
-    local_ids = {clause.id for clause in crossrefs.local_sentences(corpus)}
+    has_local = any(document.slug == crossrefs.LOCAL_DOC for document in corpus.documents)
+    local_ids = {clause.id for clause in crossrefs.local_sentences(corpus)} if has_local else set()
     result: list[Decision] = []
     seen: dict[tuple[str, str], int] = {}
     for entry in entries(path, "crossrefs", errors):

@@ -73,6 +73,7 @@ def matrix_sections(site: Site) -> tuple[Clause, ...]:
 
 def agency_pages(site: Site) -> list[PageSpec]:
     clauses = site.corpus.clause_index()
+    names = {a.id: a.name for a in site.agencies}  # the short names the task tables list co-leads by
     pages = []
     for agency in site.agencies:
         led, shared = tasks_led(agency, site), tasks_shared(agency, site)
@@ -86,6 +87,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
                     ("kind_name", KIND_NAMES.get(agency.kind, agency.kind)),
                     ("led", led),
                     ("shared", shared),
+                    ("agency_names", names),
                     ("role_count", sum(1 for m in agency.mentions if m.role)),
                     ("mention_groups", mentions_by_document(plain, site, clauses)),
                     ("search_entry", (f"{agency.full_name}（{agency.name}）", "、".join(agency.short_names))),

@@ -149,6 +149,9 @@ def coverage(site: Site) -> tuple[SectionCoverage, ...]:
 
 
 def crossref_pages(site: Site) -> list[PageSpec]:
+    slugs = {document.slug for document in site.corpus.documents}
+    if matching.LOCAL_DOC not in slugs or matching.TASK_DOC not in slugs:
+        return []  # nothing was linked (link_crossrefs), so there is nothing to show
     all_groups = groups(site)
     pages = [
         PageSpec(

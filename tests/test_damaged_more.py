@@ -1,0 +1,127 @@
+"""More damaged copies of the corpus through the real CLI: each gets located messages
+(`path:line:column: expected …, found …`), exit 1, no traceback, and docs/ left as it was."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .helpers import copy_sources, mkdocs_build
+from .test_damaged import digest, generate
+
+LOCATED = re.compile(r"^(source_texts|docs)[^:]*:\d+:\d+: expected .*, found .*$")
+TASK1 = "（知识产权局负责）\n2.积极"
+
+
+def text(name: str, old: str, new: str):
+    def change(source: Path) -> None:
+        path = source / name
+        content = path.read_text(encoding="utf-8")
+        assert old in content
+        path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+def raw(name: str, make):
+    return lambda source: (source / name).write_bytes(make((source / name).read_bytes()))
+
+
+def gbk_with_bad_byte_on_line_13(data: bytes) -> bytes:
+    lines = data.decode("utf-8").encode("gbk").split(b"\n")
+    return b"\n".join([*lines[:12], b"\xff" + lines[12], *lines[13:]])
+
+
+CASES = {  # what was broken → (damage, the message it must give)
+    "documents.yaml empty": (raw("documents.yaml", lambda b: b""), r"documents\.yaml:1:1: expected at least one"),
+    "impossible date": (
+        text("documents.yaml", "date: 2016-12-30", "date: 2016-13-40"),
+        r":\d+:11: .*found '2016-13-40'",
+    ),
+    "source_file outside": (
+        text("documents.yaml", "source_file: yufufa-2016-25.txt", "source_file: ../../x.txt"),
+        "a file name in",
+    ),
+    "title over lines": (
+        text("documents.yaml", "issuer: 重庆市人民政府", 'issuer: "重庆\\n# 注入"'),
+        "one line of text",
+    ),
+    "documents.yaml a folder": (
+        lambda s: ((s / "documents.yaml").unlink(), (s / "documents.yaml").mkdir()),
+        "Is a directory",
+    ),
+    "NUL byte": (raw("yufufa-2016-25.txt", lambda b: b.replace("培育".encode(), b"\0", 1)), r":\d+:\d+: .*U\+0000"),
+    "GBK bad byte": (
+        raw("yufufa-2016-25.txt", gbk_with_bad_byte_on_line_13),
+        r"25\.txt:13:1: expected GBK text, found .* ff",
+    ),
+    "UTF-16": (raw("yufufa-2016-25.txt", lambda b: b.decode().encode("utf-16")), "found UTF-16"),
+    "66 no parenthetical": (
+        text("guobanhan-2016-66.txt", TASK1, "\n2.积极"),
+        r"66\.txt:32:1: expected task 1 to end in",
+    ),
+    "66 unbalanced": (
+        text("guobanhan-2016-66.txt", TASK1, "（知识产权局负责\n2.积极"),
+        "found '…同志担任召集人。（知识产权局负责'",
+    ),
+    "66 empty agency": (
+        text("guobanhan-2016-66.txt", TASK1, "（知识产权局、负责）\n2.积极"),
+        "found none in （知识产权局、负责）",
+    ),
+    "66 agency twice": (
+        text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
+        "'知识产权局' again",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_damage_gets_located_messages_and_docs_stay(tmp_path, case):
+    damage, expected = CASES[case]
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    before = digest(tmp_path / "docs")
+    damage(source)
+    proc = generate(tmp_path)
+    messages = proc.stderr.splitlines()[:-1]
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert messages and all(LOCATED.match(m) for m in messages), proc.stderr
+    assert re.search(expected, proc.stderr), proc.stderr
+    assert digest(tmp_path / "docs") == before
+
+
+@pytest.mark.parametrize("where", ["source", "docs", "docs/agencies"])
+def test_a_file_where_a_folder_belongs_is_located(tmp_path, where):
+    copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    blocker = tmp_path / ("source_texts" if where == "source" else where)
+    shutil.rmtree(blocker)
+    blocker.write_text("x", encoding="utf-8")
+    proc = generate(tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert re.match(rf"{blocker.relative_to(tmp_path)}:1:1: expected a folder .*, found a file\n", proc.stderr), (
+        proc.stderr
+    )
+    assert proc.stderr.endswith("docs/ was not changed.\n")
+
+
+INJECTED = "<script>alert(1)</script><img src=x onerror=alert(2)>|*粗体*|[x](javascript:alert(3)){{ 7*7 }}"
+
+
+def test_markup_in_page_titles_is_shown_literally_and_never_run(tmp_path):
+    """Task titles, 专栏 titles and agency names become front-matter titles, which MkDocs prints raw."""
+    source = copy_sources(tmp_path)
+    text("guobanhan-2016-66.txt", "5.扩大专利代理领域开放", "5." + INJECTED + "扩大专利代理领域开放")(source)
+    text("guofa-2016-86.txt", "专栏3　专利质量提升工程", "专栏3　" + INJECTED)(source)
+    text("agencies.yaml", "full_name: 中央军事委员会装备发展部", f"full_name: '{INJECTED}'")(source)
+    assert generate(tmp_path).returncode == 0
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    for page in ("tasks/guobanhan-2016-66-t5", "tasks/guofa-2016-86-box3", "agencies/cmc-edd"):
+        html_text = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
+        assert not re.search(r"<script>alert|<img src=x|href=.?javascript|<em>粗体", html_text), page
+        title = re.search(r"<title>(.*?) - ", html_text, re.S).group(1)
+        assert INJECTED in html.unescape(title), title

@@ -1,0 +1,48 @@
+"""The load stage on damaged bytes: a value or a located error (never a crash, never a traceback)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_scripts.errors import CurationError, TextError
+from build_scripts.load import read_text, read_yaml
+
+BAD_YAML = {  # text → (line, column, words of the message)
+    "a: " + "[" * 5000 + "]" * 5000: (1, 53, "expected at most 50 nested levels, found more"),
+    "[" * 100000: (1, 51, "nested levels"),  # used to crash the process inside libyaml's composer
+    "date: 2016-13-40": (1, 7, "expected a real date YYYY-MM-DD, found '2016-13-40'"),
+    "a:\n  b: !!int xyz": (2, 6, "expected a value its tag allows, found invalid literal"),
+    "a: !!float x": (1, 4, "could not convert"),
+    "{[1]: 2}": (1, 2, "expected a plain key, found [1]"),
+    "a: 1\na: 2": (2, 1, "expected each key once, found 'a' again"),
+}
+
+
+@pytest.mark.parametrize("text", BAD_YAML, ids=range(len(BAD_YAML)))
+def test_bad_yaml_is_located(tmp_path, text):
+    line, column, words = BAD_YAML[text]
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CurationError) as caught:
+        read_yaml(path)
+    assert (caught.value.location.line, caught.value.location.column) == (line, column)
+    assert words in caught.value.message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=64) | st.text(max_size=64).map(lambda t: t.encode("utf-8")))
+def test_any_bytes_read_as_text_or_a_located_error(data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.txt"
+        path.write_bytes(data)
+        try:
+            raw = read_text(path)
+        except TextError as error:
+            assert error.message.startswith("expected ") and ", found " in error.message
+        else:
+            assert not any(ord(ch) < 32 and ch not in "\t\n\r" for ch in raw.text)

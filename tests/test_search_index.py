@@ -1,0 +1,16 @@
+"""What the clause search index holds: clause text, and of the covering notices only their prose."""
+
+from __future__ import annotations
+
+import json
+
+from build_scripts.search_index import build_search_index
+
+
+def test_covering_notice_prose_is_searchable_but_addressees_and_signatures_are_not(model):
+    index = json.loads(build_search_index(model.corpus.documents))
+    texts = {entry["l"]: entry["x"] for entry in index["e"]}
+    assert "远景规划" in texts["documents/guozhifaguanzi-2015-59/#pre6"]
+    assert "形成工作合力" in texts["documents/guobanhan-2016-66/#pre7"]
+    for line in ("pre4", "pre8", "pre9"):  # addressees, issuer, date: the document entry has those
+        assert f"documents/guozhifaguanzi-2015-59/#{line}" not in texts
