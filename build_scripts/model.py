@@ -271,7 +271,7 @@ class Site:
     indicators: tuple[Indicator, ...] = ()
     crossrefs: tuple[CrossRef, ...] = ()
     redirects: tuple[Redirect, ...] = ()  # removed clause ids (source_texts/redirects.yaml)
-    history: tuple[DocumentVersion, ...] = ()  # the change log (changelog.py)
+    history: tuple[DocumentVersion, ...] = ()  # the change log (track/changelog.py)
 
     def crossrefs_to(self, clause_id: str) -> tuple[CrossRef, ...]:
         """Cross-references whose national side is this clause or one of its sentences."""
@@ -315,7 +315,7 @@ class OutputFile:
     content: str
 
 
-# Change log and redirects (changelog.py, redirects.py) ------------------------
+# Change log and redirects (track/changelog.py, track/redirects.py) ------------------------
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import changelog, curated, export
+from . import curated
 from .errors import Collector, SourceError
 from .extract import extract
 from .link.curation import link_crossrefs
@@ -25,9 +25,11 @@ from .pages.indicators import indicator_pages
 from .pages.sections import missing_section_indexes
 from .pages.tasks import task_pages
 from .parse import parse_document
-from .redirects import redirect_files
+from .publish import export
+from .publish.search_index import search_index_file
 from .render import Renderer
-from .search_index import search_index_file
+from .track import changelog
+from .track.redirects import redirect_files
 from .write import WriteReport, write_outputs
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from build_scripts.search_index import build_search_index
+from build_scripts.publish.search_index import build_search_index
 
 
 def test_covering_notice_prose_is_searchable_but_addressees_and_signatures_are_not(model):

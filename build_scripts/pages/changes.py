@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..changelog import WORKING_TREE, diff_html
 from ..model import ClauseChange, Document, DocumentVersion, PageSpec, Site
+from ..track.changelog import WORKING_TREE, diff_html
 
 CHANGES_PATH = "changes/index.md"
 CHANGE_NAMES = {"added": "新增", "removed": "删除", "modified": "修改"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .. import export
 from ..model import PageSpec, Site
+from ..publish import export
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .. import citation
 from ..model import Clause, ClauseKind, Document, PageSpec, Site
-from ..redirects import notice
+from ..track.redirects import notice
 from .crossrefs import crossref_jumps
 
 LEVEL_NAMES = {"national": "国家", "ministry": "部委", "municipal": "地方（重庆市）"}

@@ -19,7 +19,7 @@
  * <h2> + text; items scoring below the first item's score are folded into a
  * "N more" <details>, so the header gets score 0 and clauses stay visible.
  *
- * Our index (data/search-index.json, built by build_scripts/search_index.py)
+ * Our index (data/search-index.json, built by build_scripts/publish/search_index.py)
  * is fetched relative to this file: <site>/assets/javascripts/ -> ../../data/.
  * Override with `?index=<url>` on the worker URL if the layout changes.
  *

@@ -10,7 +10,7 @@
  *      the citation text is printed by the build: `data-cite-doc` (the
  *      document part, once per page) + `data-cite` (the position, per element);
  *   2. when the URL's fragment matches no element, looks it up in
- *      data/redirects.json (build_scripts/redirects.py: {"/documents/<slug>/#old":
+ *      data/redirects.json (build_scripts/track/redirects.py: {"/documents/<slug>/#old":
  *      {"to": "/documents/<slug>/#new" or null when retired, "notice": "…"}})
  *      and jumps to the new place, or shows a
  *      visible notice at the top of the page instead of leaving the reader at

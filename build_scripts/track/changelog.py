@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import Collector
+from ..load import RawText
+from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, Site
+from ..parse import parse_document
 from . import history
-from .errors import Collector
-from .load import RawText
-from .model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, Site
-from .parse import parse_document
 
 WORKING_TREE = "working-tree"
 

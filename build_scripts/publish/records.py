@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Agency, Indicator, Mention, Site, Task
+from ..model import Agency, Indicator, Mention, Site, Task
 
 
 def _number(value: float | None) -> float | int | None:

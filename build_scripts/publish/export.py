@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .changelog import change_records
-from .export_tasks import agency_record, indicator_record, task_record
-from .model import Clause, CrossRef, Document, OutputFile, Site
+from ..model import Clause, CrossRef, Document, OutputFile, Site
+from ..track.changelog import change_records
+from .records import agency_record, indicator_record, task_record
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
@@ -78,10 +78,10 @@ def crossref_record(ref: CrossRef) -> dict[str, Any]:
 DATASETS: dict[str, Callable[[Site], Iterable[dict[str, Any]]]] = {
     "documents": lambda site: (document_record(d) for d in site.corpus.documents),
     "clauses": lambda site: (clause_record(c) for c in site.corpus.clauses()),
-    "tasks": lambda site: (task_record(t) for t in site.tasks),  # export_tasks.py
+    "tasks": lambda site: (task_record(t) for t in site.tasks),  # records.py
     "agencies": lambda site: (agency_record(a, site) for a in site.agencies),
     "indicators": lambda site: (indicator_record(i) for i in site.indicators),
-    "changes": lambda site: change_records(site),  # changelog.py
+    "changes": lambda site: change_records(site),  # track/changelog.py
     "crossrefs": lambda site: (crossref_record(r) for r in site.crossrefs),
 }
 

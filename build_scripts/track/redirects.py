@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import patterns
-from .curated import Fields, entries
-from .errors import Collector, RedirectMissing
-from .model import Corpus, DocumentMeta, OutputFile, Redirect, Site
+from .. import patterns
+from ..curated import Fields, entries
+from ..errors import Collector, RedirectMissing
+from ..model import Corpus, DocumentMeta, OutputFile, Redirect, Site
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "note", "date")

@@ -1,0 +1,1 @@
+"""What the site publishes besides pages: the open-data files with their schemas, and the search index."""

@@ -1,0 +1,1 @@
+"""Tracking change over time: git history of the texts, the change log, and redirects for removed clauses."""
