@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from markupsafe import Markup
 
 from .. import patterns
+from ..citation import positions
 from ..link import crossrefs as matching
 from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
 
@@ -153,11 +154,20 @@ def crossref_pages(site: Site) -> list[PageSpec]:
     if matching.LOCAL_DOC not in slugs or matching.TASK_DOC not in slugs:
         return []  # nothing was linked (link_crossrefs), so there is nothing to show
     all_groups = groups(site)
+    cited = {}  # national clause id → its position as cited, e.g. 第四部分第（六）条第3项第1句
+    for document in site.corpus.documents:
+        if document.slug != matching.LOCAL_DOC:
+            cited.update(positions(document))
     pages = [
         PageSpec(
             path=group.path,
             template="crossrefs_group.md.jinja",
-            context=(("group", group), ("site", site), ("local_doc", site.corpus.document(matching.LOCAL_DOC))),
+            context=(
+                ("group", group),
+                ("site", site),
+                ("local_doc", site.corpus.document(matching.LOCAL_DOC)),
+                ("cited", cited),
+            ),
         )
         for group in all_groups
     ]
