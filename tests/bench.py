@@ -167,7 +167,9 @@ def main() -> None:
         gen, mk, site = build(SOURCE, tmp / "real")
         warm, _ = timed(lambda: generate(SOURCE, tmp / "real-warm" / "docs"))
         again, _ = timed(lambda: generate(SOURCE, tmp / "real" / "docs"))
-        print(f"real corpus: generate {gen:.2f} s cold, {warm:.2f} s warm, {again:.2f} s rebuild; mkdocs build {mk:.2f} s")
+        print(
+            f"real corpus: generate {gen:.2f} s cold, {warm:.2f} s warm, {again:.2f} s rebuild; mkdocs build {mk:.2f} s"
+        )
         print(
             f"  generate / mkdocs build = {gen / mk:.3f} cold (empty .cache/ and docs/), "
             f"{warm / mk:.3f} warm (filled .cache/, empty docs/), "
