@@ -178,13 +178,19 @@ class Scorer:
         self.passages = {p.clause: p for p in (*national, *local)}
         self.model = TfIdf(p.text for p in self.passages.values())
         self._whole = {cid: self.model.vector(p.text) for cid, p in self.passages.items()}
-        self._parts = {cid: [self.model.vector(x) for x in phrases(p.text)] for cid, p in self.passages.items()}
+        self._part_cache: dict[str, list[Vector]] = {}  # phrase vectors, made when first needed
         self._national = {p.clause for p in national}
         self._whole_index = _InvertedIndex((p.clause, self._whole[p.clause]) for p in national)
         self._ranked = ranked
-        self._part_index = _InvertedIndex((cid, v) for cid in sorted(ranked) for v in self._parts[cid])
+        self._part_index = _InvertedIndex((cid, v) for cid in sorted(ranked) for v in self._parts(cid))
         self._whole_dots: dict[str, dict[str, float]] = {}
         self._part_best: dict[str, dict[str, float]] = {}
+
+    def _parts(self, clause: str) -> list[Vector]:
+        """The TF-IDF vectors of a passage's phrases (most national sentences never need them)."""
+        if clause not in self._part_cache:
+            self._part_cache[clause] = [self.model.vector(x) for x in phrases(self.passages[clause].text)]
+        return self._part_cache[clause]
 
     def vector(self, clause: str) -> Vector:
         """The whole-passage TF-IDF vector of a known clause."""
@@ -207,10 +213,10 @@ class Scorer:
         whole = self.whole(national, local)
         if national in self._ranked:
             if local not in self._part_best:
-                self._part_best[local] = self._part_index.best(self._parts[local])
+                self._part_best[local] = self._part_index.best(self._parts(local))
             part = self._part_best[local].get(national, 0.0)
         else:
-            part = max((cosine(a, b) for a in self._parts[national] for b in self._parts[local]), default=0.0)
+            part = max((cosine(a, b) for a in self._parts(national) for b in self._parts(local)), default=0.0)
         return round(math.sqrt(max(whole, 0.0) * part), SCORE_DIGITS)
 
 
