@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .errors import BuildError, BuildErrors, OutputError
+from .errors import BuildError, BuildErrors, OutputError, SourceError
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 3, 2
 
@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .pipeline import generate
 
+    if args.command in ("build", "serve"):
+        _check_docs_matches_config(args.docs, args.config_file or Path("mkdocs.yml"))
     if args.command == "check":
         result = generate(args.source, args.docs, write=False)
         print(f"ok: {len(result.site.corpus.documents)} documents, {len(result.outputs)} files would be written")
@@ -80,6 +82,24 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return _serve(args)
     return EXIT_OK
+
+
+def _check_docs_matches_config(docs: Path, config_file: Path) -> None:
+    """MkDocs builds the docs_dir its config names: --docs must be that folder, or the site would be stale."""
+    import yaml
+
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return  # MkDocs itself reports an unreadable config
+    configured = (config_file.parent / str(config.get("docs_dir", "docs"))).resolve()
+    if docs.resolve() != configured:
+        raise SourceError(
+            config_file,
+            1,
+            1,
+            f"expected --docs to be the docs_dir MkDocs builds ({configured}), found {docs.resolve()}",
+        )
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -78,9 +78,6 @@ class Collector:
     def add(self, error: SourceError) -> None:
         self.errors.append(error)
 
-    def extend(self, errors: list[SourceError]) -> None:
-        self.errors.extend(errors)
-
     def raise_if_any(self) -> None:
         if self.errors:
             raise BuildErrors(self.errors)

@@ -63,10 +63,6 @@ class Clause:
     depth: int  # 0 for top-level clauses
     title: str = ""  # heading words without the label, e.g. "总体要求"
 
-    @property
-    def is_sentence(self) -> bool:
-        return self.kind is ClauseKind.SENTENCE
-
 
 @dataclass(frozen=True, kw_only=True)
 class Successor:
@@ -277,11 +273,6 @@ class Site:
         """Cross-references whose national side is this clause or one of its sentences."""
         inside = clause_id + "/"
         return tuple(r for r in self.crossrefs if r.national == clause_id or r.national.startswith(inside))
-
-    def crossrefs_from(self, clause_id: str) -> tuple[CrossRef, ...]:
-        """Cross-references whose Chongqing side is this clause or one of its sentences."""
-        inside = clause_id + "/"
-        return tuple(r for r in self.crossrefs if r.local == clause_id or r.local.startswith(inside))
 
     def clause(self, clause_id: str) -> Clause:
         return self._clause_index[clause_id]

@@ -7,7 +7,6 @@ their parent's id plus their ordinal within that parent (``…/p2``, ``…/s3``)
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -445,7 +444,3 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
 
 def _chrome_key(line: str) -> str:
     return patterns.HSPACE_RE.sub(" ", line).strip()
-
-
-def text_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

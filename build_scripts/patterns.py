@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-CN_NUMERALS = "一二三四五六七八九十"
-
 # 一、总体要求 — a top-level section: Chinese numeral, then the enumeration comma.
 SECTION_RE = re.compile(
     r"""^(?P<label>(?P<num>[一二三四五六七八九十]{1,3})、)  # 一、 … 十二、

@@ -3,6 +3,8 @@
 Nothing is written until every page has been rendered (the orchestrator guarantees
 that), each file is replaced atomically, a file whose bytes would not change is not
 touched, and files a previous build generated that are no longer produced are removed.
+Which files those are is kept in docs/.generated; a file generate did not write is
+never removed.
 """
 
 from __future__ import annotations
@@ -23,10 +25,20 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()  # what open() would give; mkstemp's 0600 would hide docs/ from a web server
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
@@ -58,13 +70,15 @@ def _check_folders(docs: Path, outputs: list[OutputFile]) -> None:
                 raise OutputError(candidate, 1, 1, "expected a folder to write pages into, found a file")
 
 
+MANIFEST = ".generated"  # the files the last generate wrote; MkDocs ignores dotfiles
+
+
 def _write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
+    previous = _read_manifest(docs)
     written: list[str] = []
     unchanged = 0
-    wanted = set()
     for output in outputs:
         target = docs / output.path
-        wanted.add(target.resolve())
         data = output.content.encode("utf-8")
         try:
             if target.read_bytes() == data:
@@ -74,13 +88,32 @@ def _write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
             pass
         write_atomic(target, data)
         written.append(output.path)
+    wanted = {output.path for output in outputs}
     removed = []
-    if docs.exists():
-        for existing in sorted(docs.rglob("*")):
-            if existing.is_file() and existing.resolve() not in wanted:
-                existing.unlink()
-                removed.append(existing.relative_to(docs).as_posix())
-        for directory in sorted((d for d in docs.rglob("*") if d.is_dir()), reverse=True):
-            if not any(directory.iterdir()):
-                directory.rmdir()
+    # Only files a previous generate wrote are removed: anything else in the folder is not ours.
+    for stale in sorted(previous - wanted):
+        target = docs / stale
+        if target.is_file():
+            target.unlink()
+            removed.append(stale)
+            _remove_empty_parents(target.parent, docs)
+    manifest = "".join(f"{path}\n" for path in sorted(wanted)).encode("utf-8")
+    manifest_path = docs / MANIFEST
+    if not manifest_path.is_file() or manifest_path.read_bytes() != manifest:
+        write_atomic(manifest_path, manifest)
     return WriteReport(written=tuple(written), unchanged=unchanged, removed=tuple(removed))
+
+
+def _read_manifest(docs: Path) -> set[str]:
+    try:
+        lines = (docs / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    # Never follow a path out of docs/, whatever the manifest says.
+    return {line for line in lines if line and not line.startswith("/") and ".." not in line.split("/")}
+
+
+def _remove_empty_parents(folder: Path, docs: Path) -> None:
+    while folder != docs and docs in folder.parents and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

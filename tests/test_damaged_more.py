@@ -125,3 +125,17 @@ def test_markup_in_page_titles_is_shown_literally_and_never_run(tmp_path):
         assert not re.search(r"<script>alert|<img src=x|href=.?javascript|<em>粗体", html_text), page
         title = re.search(r"<title>(.*?) - ", html_text, re.S).group(1)
         assert INJECTED in html.unescape(title), title
+
+
+def test_a_collection_without_86_has_no_internal_error(tmp_path):
+    import yaml
+
+    from .helpers import copy_sources, run_cli
+
+    source = copy_sources(tmp_path)
+    data = yaml.safe_load((source / "documents.yaml").read_text(encoding="utf-8"))
+    data["documents"] = [d for d in data["documents"] if d["slug"] != "guofa-2016-86"]
+    (source / "documents.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    proc = run_cli("check", "--source", str(source), cwd=tmp_path)
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 0 or re.search(r"^source_texts/\S+:\d+:\d+: expected .+, found .+$", proc.stderr, re.M)

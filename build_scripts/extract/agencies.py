@@ -59,7 +59,8 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
             ids.setdefault(agency_id, f.line)
         if kind is not None and kind not in KINDS:
             f.fail(f"expected kind to be one of {', '.join(KINDS)}, found {kind!r}")
-        for form in dict.fromkeys(short_names):
+        # Every form the matcher resolves (name, full name, short names) must name one agency only.
+        for form in dict.fromkeys(x for x in (name, full_name, *short_names) if x):
             owner = forms.get(form)
             if owner is not None and owner[0] != agency_id:
                 f.fail(f"expected each short name once, found {form!r} again (first at line {owner[1]}, {owner[0]})")

@@ -99,7 +99,7 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
         return ()  # a collection without the Chongqing text or 66号 has nothing to link
     key = cache.fingerprint(
         [
-            *cache.code_fingerprint(Path(__file__).parent),
+            *cache.code_fingerprint(Path(__file__).parent.parent),  # the whole package: patterns, model …
             crossrefs.classifier.WEIGHTS_PATH.read_bytes(),
             repr(decisions),
             *(f"{c.id}\t{c.parent}\t{c.kind}\t{c.text}" for c in corpus.clauses()),

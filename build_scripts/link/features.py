@@ -128,10 +128,12 @@ def pair_features(corpus: Corpus, scorer: Scorer) -> PairFeatures:
         for paragraph, vector in paragraph_vectors.items()
     }
     result: PairFeatures = {}
+    if not tasks:
+        return result
     for sentence in sentences:
         scores = {t.clause: scorer.score(t.clause, sentence.clause) for t in tasks}
         ranked = sorted(scores.values(), reverse=True)
-        best, second = ranked[0], ranked[1]
+        best, second = ranked[0], (ranked[1] if len(ranked) > 1 else 0.0)
         context = {h: max((_covered(g, heading_grams[h]) for g in sentence.headings), default=0.0) for h in by_heading}
         on_paragraph = paragraph_scores[sentence.paragraph]
         paragraph_best = max(on_paragraph.values()) or 1.0

@@ -65,7 +65,10 @@ def task_passages(corpus: Corpus) -> tuple[Passage, ...]:
 def other_passages(corpus: Corpus) -> tuple[Passage, ...]:
     """Body sentences of the other national documents, numbering labels removed."""
     result = []
+    present = {document.slug for document in corpus.documents}
     for slug in OTHER_NATIONAL_DOCS:
+        if slug not in present:
+            continue  # a collection without this document has nothing of it to link
         document = corpus.document(slug)
         by_id = {clause.id: clause for clause in document.clauses}
         for clause in document.clauses:

@@ -35,11 +35,6 @@ class DocumentHistory:
     versions: tuple[ShownVersion, ...]  # newest first
 
 
-def changes_url(slug: str) -> str:
-    """Where a document's history starts on the 变更记录 page."""
-    return f"/changes/#{slug}"
-
-
 def _shown(change: ClauseChange, urls: dict[str, str]) -> ShownChange:
     old, new = diff_html(change.old_text or "", change.new_text or "")
     return ShownChange(

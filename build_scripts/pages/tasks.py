@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Agency, Clause, PageSpec, Site, Task
+from ..model import Clause, PageSpec, Site, Task
 from . import grouped_by_document
 
 MODE_NAMES = {
@@ -95,7 +95,3 @@ def task_pages(site: Site) -> list[PageSpec]:
         )
     )
     return pages
-
-
-def agency_names(ids: tuple[str, ...], agencies: dict[str, Agency]) -> str:
-    return "、".join(agencies[a].name for a in ids)
