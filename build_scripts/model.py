@@ -248,6 +248,11 @@ class Corpus:
             yield from document.clauses
 
     def clause_index(self) -> dict[str, Clause]:
+        """Clause id → clause, built once per corpus (the corpus is immutable). Do not mutate."""
+        return self._index
+
+    @cached_property
+    def _index(self) -> dict[str, Clause]:
         return {clause.id: clause for clause in self.clauses()}
 
     def document(self, slug: str) -> Document:
