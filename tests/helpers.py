@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -81,3 +82,16 @@ def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
         env=_env(),
         timeout=900,
     )
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every file's path and bytes under ``folder``: equal means untouched."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def generate_in(folder: Path) -> subprocess.CompletedProcess[str]:
+    """``generate`` as staff run it, from a folder holding ./source_texts, into ./docs."""
+    return run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=folder)

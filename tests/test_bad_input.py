@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 import pytest
 
-from .helpers import copy_sources, run_cli
+from .helpers import copy_sources, run_cli, tree_digest
 
 LOCATED = re.compile(r"^(source_texts/[^:]+):(\d+):(\d+): expected .+, found .+$", re.MULTILINE)
-
-
-def _tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _damage(tmp_path: Path, name: str, change) -> tuple[Path, Path]:
@@ -78,13 +68,13 @@ CASES = {
 def test_bad_input_gets_a_located_message(tmp_path, case):
     name, change, expected = CASES[case]
     source, docs = _damage(tmp_path, name, change)
-    before = _tree_digest(docs)
+    before = tree_digest(docs)
     proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     assert re.search(expected, proc.stderr), proc.stderr
     assert LOCATED.search(proc.stderr), proc.stderr
-    assert _tree_digest(docs) == before
+    assert tree_digest(docs) == before
 
 
 def test_gbk_text_is_decoded(tmp_path):

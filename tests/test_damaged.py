@@ -3,32 +3,21 @@ or a build in which nothing is lost and nothing is run."""
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from build_scripts.clean import clean_text
 
-from .helpers import copy_sources, mkdocs_build, run_cli
+from .helpers import copy_sources, mkdocs_build
+from .helpers import generate_in as generate
+from .helpers import tree_digest as digest
 
 YUFUFA = "yufufa-2016-25.txt"
 LOCATED = re.compile(r"^source_texts/[^:]+:\d+:\d+: expected .*, found .*$")
 INJECTED = " <script>alert(1)</script> *粗体* [x](javascript:alert(1)) 甲|乙|丙 "
-
-
-def digest(folder: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
-
-
-def generate(tmp_path: Path):
-    return run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
 
 
 def replace(old: str, new: str, count: int = 1):

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from .helpers import copy_sources, mkdocs_build
-from .test_damaged import digest, generate
+from .helpers import generate_in as generate
+from .helpers import tree_digest as digest
 
 LOCATED = re.compile(r"^(source_texts|docs)[^:]*:\d+:\d+: expected .*, found .*$")
 TASK1 = "（知识产权局负责）\n2.积极"
