@@ -29,6 +29,7 @@ Every citation is made of CJK text, full-width punctuation and digits only
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .model import Clause, ClauseKind, Document
 
@@ -62,7 +63,14 @@ def clause_position(clause: Clause, by_id: dict[str, Clause], *, global_items: b
     def up() -> str:
         return clause_position(parent, by_id, global_items=global_items) if parent else ""
 
+    return _position(clause, up, global_items=global_items)
+
+
+def _position(clause: Clause, up: Callable[[], str], *, global_items: bool) -> str:
+    """``clause_position`` for one clause, given how to get its parent's position (``up``)."""
     kind = clause.kind
+    if kind is ClauseKind.SENTENCE:  # first: most clauses are sentences
+        return f"{up()}第{_ordinal(clause)}句"
     label = _label_core(clause.label)
     if kind is ClauseKind.SECTION:
         return f"第{label}部分"
@@ -86,16 +94,29 @@ def clause_position(clause: Clause, by_id: dict[str, Clause], *, global_items: b
         return f"{up() or '正文'}第{_ordinal(clause)}段"
     if kind is ClauseKind.PREAMBLE:
         return f"文首第{_ordinal(clause)}行"
-    if kind is ClauseKind.SENTENCE:
-        return f"{up()}第{_ordinal(clause)}句"
     return ""
 
 
 def positions(document: Document) -> dict[str, str]:
-    """Clause id → position part of its citation, for every clause of ``document``."""
+    """Clause id → position part of its citation, for every clause of ``document``.
+
+    Each parent's position is worked out once and reused by all its children (a paragraph
+    has several sentences, a section many clauses), instead of once per descendant.
+    """
     by_id = {clause.id: clause for clause in document.clauses}
     global_items = document.meta.item_numbering == "global"
-    return {clause.id: clause_position(clause, by_id, global_items=global_items) for clause in document.clauses}
+    parent_positions: dict[str | None, str] = {}
+
+    def position(clause: Clause) -> str:
+        return _position(clause, lambda: parent_position(clause.parent), global_items=global_items)
+
+    def parent_position(parent_id: str | None) -> str:
+        if parent_id not in parent_positions:
+            parent = by_id.get(parent_id) if parent_id else None
+            parent_positions[parent_id] = position(parent) if parent else ""
+        return parent_positions[parent_id]
+
+    return {clause.id: position(clause) for clause in document.clauses}
 
 
 def citation(document: Document, clause: Clause) -> str:

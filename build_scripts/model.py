@@ -6,6 +6,7 @@ them hashable and immutable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -276,8 +277,37 @@ class Site:
 
     def crossrefs_to(self, clause_id: str) -> tuple[CrossRef, ...]:
         """Cross-references whose national side is this clause or one of its sentences."""
-        inside = clause_id + "/"
-        return tuple(r for r in self.crossrefs if r.national == clause_id or r.national.startswith(inside))
+        return self._crossrefs_within.get(clause_id, ())
+
+    @cached_property
+    def _crossrefs_within(self) -> dict[str, tuple[CrossRef, ...]]:
+        """Clause id → cross-references to it or to a clause inside it, built once (every task page asks).
+
+        A clause is inside another when its id continues the other's with ``/``, so each reference
+        is filed under every ``/``-separated prefix of its national clause id.
+        """
+        within: dict[str, list[CrossRef]] = {}
+        for ref in self.crossrefs:
+            parts = ref.national.split("/")
+            for end in range(1, len(parts) + 1):
+                within.setdefault("/".join(parts[:end]), []).append(ref)
+        return {clause_id: tuple(refs) for clause_id, refs in within.items()}
+
+    def tasks_led_by(self, agency_id: str) -> tuple[Task, ...]:
+        """Tasks the agency leads, in task order."""
+        return self._tasks_led.get(agency_id, ())
+
+    def tasks_shared_by(self, agency_id: str) -> tuple[Task, ...]:
+        """Tasks the agency takes part in (or carries within its remit, by_duty) without leading."""
+        return self._tasks_shared.get(agency_id, ())
+
+    @cached_property
+    def _tasks_led(self) -> dict[str, tuple[Task, ...]]:
+        return _tasks_by_agency(self.tasks, lambda task: task.lead_agencies)
+
+    @cached_property
+    def _tasks_shared(self) -> dict[str, tuple[Task, ...]]:
+        return _tasks_by_agency(self.tasks, lambda task: task.other_agencies)
 
     def clause(self, clause_id: str) -> Clause:
         return self._clause_index[clause_id]
@@ -285,6 +315,15 @@ class Site:
     @cached_property
     def _clause_index(self) -> dict[str, Clause]:
         return self.corpus.clause_index()
+
+
+def _tasks_by_agency(tasks: tuple[Task, ...], named: Callable[[Task], tuple[str, ...]]) -> dict[str, tuple[Task, ...]]:
+    """Agency id → the tasks that name it (``named``), in task order: filed once, not searched per agency."""
+    found: dict[str, list[Task]] = {}
+    for task in tasks:
+        for agency_id in dict.fromkeys(named(task)):  # a task once, even if it names the agency twice
+            found.setdefault(agency_id, []).append(task)
+    return {agency_id: tuple(found_tasks) for agency_id, found_tasks in found.items()}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,6 +6,7 @@ any document leaves docs/ exactly as it was.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -82,8 +83,7 @@ def render_site(site: Site) -> list[OutputFile]:
     outputs.extend(export.data_files(site))
     outputs.extend(redirect_files(site))
     outputs.append(search_index_file(site, pages))
-    paths = [output.path for output in outputs]
-    duplicates = {path for path in paths if paths.count(path) > 1}
+    duplicates = {path for path, count in Counter(output.path for output in outputs).items() if count > 1}
     if duplicates:
         raise AssertionError(f"two outputs claim the same path: {sorted(duplicates)}")
     return sorted(outputs, key=lambda output: output.path)

@@ -26,15 +26,22 @@ from .model import OutputFile, PageSpec
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 # Characters Markdown (with our extensions) or HTML could treat as syntax.
-_MARKDOWN_SIGNIFICANT = set("\\`*_{}[]()#+-.!<>&|~^=:\"'$%@")
-_ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in _MARKDOWN_SIGNIFICANT}
+_MARKDOWN_SIGNIFICANT = frozenset("\\`*_{}[]()#+-.!<>&|~^=:\"'$%@")
+_ENTITIES = {ch: f"&#{ord(ch)};" for ch in _MARKDOWN_SIGNIFICANT}
+# A regex finds the few significant characters in a text; str.translate would look up every
+# character in a dict, which costs several times more on CJK text (most of what we print).
+_SIGNIFICANT_RE = re.compile("[" + re.escape("".join(sorted(_MARKDOWN_SIGNIFICANT))) + "]")
 
 
 def md_escape(value: object) -> Markup:
     """Text safe in Markdown and HTML alike: every significant character as ``&#NN;``."""
     if isinstance(value, Markup):
         return value
-    return Markup(str(value).translate(_ESCAPES))
+    return Markup(_SIGNIFICANT_RE.sub(_entity, str(value)))
+
+
+def _entity(match: re.Match[str]) -> str:
+    return _ENTITIES[match.group()]
 
 
 def html_text(value: object) -> Markup:
@@ -58,19 +65,27 @@ def front_matter_json(_eval_ctx: Any, value: Any, indent: int | None = None) -> 
 
 
 def _finalize(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, Markup) or isinstance(value, (int, float)) and not isinstance(value, bool):
+    """Every printed value, before autoescape's ``markupsafe.escape()`` (which passes ``Markup`` as is
+    and HTML-escapes anything else).
+
+    Text with none of the significant characters (which include HTML's ``&<>"'``), and plain tokens,
+    are returned as plain ``str``: ``escape()`` then has nothing to change in them and wraps them in
+    ``Markup`` once, instead of twice. Any other text is escaped here, every significant character
+    as ``&#NN;``.
+    """
+    if type(value) is not str:  # plain text, by far the most common, goes straight to the check below
+        if value is None:
+            return ""
+        if isinstance(value, Markup) or isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value
+        value = str(value)
+    if not _SIGNIFICANT_RE.search(value) or _PLAIN_TOKEN.match(value):
         return value
-    text = str(value)
-    if _PLAIN_TOKEN.match(text):
-        return Markup(text)
-    return md_escape(text)
+    return md_escape(value)
 
 
-def relative_url(from_page: str, to_url: str) -> str:
-    """A relative URL from the page built from ``from_page`` (a docs/ path) to a site-absolute URL."""
-    page_url = PageSpec(path=from_page, template="", context=()).url
+def relative_url(page_url: str, to_url: str) -> str:
+    """A relative URL from the page at ``page_url`` (``PageSpec.url``) to a site-absolute URL."""
     target, _, fragment = to_url.partition("#")
     rel = _relpath(target, page_url) if target != page_url else "."
     if target.endswith("/") and rel != ".":
@@ -80,15 +95,30 @@ def relative_url(from_page: str, to_url: str) -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
-def relative_md(from_page: str, to_path: str, anchor: str = "") -> str:
-    """A relative link between two docs/ Markdown files, as MkDocs validates them."""
-    rel = _relpath(to_path, posixpath.dirname(from_page) or ".")
+def relative_md(folder: str, to_path: str, anchor: str = "") -> str:
+    """A relative link from a Markdown file in docs/``folder`` to another docs/ file, as MkDocs validates them."""
+    rel = _relpath(to_path, folder)
     return rel + (f"#{anchor}" if anchor else "")
 
 
 @functools.lru_cache(maxsize=65536)
 def _relpath(path: str, start: str) -> str:
-    return posixpath.relpath(path, start)
+    """``posixpath.relpath`` for our links: docs/ paths or site URLs, both relative or both absolute.
+
+    ``posixpath.relpath`` first makes both absolute through ``os.getcwd()`` and ``normpath``, which
+    costs more than all the rest of a link; for such paths, dropping the common leading parts gives
+    the same answer. Anything else (``..``, an empty path, one absolute and one relative) is left to it.
+    """
+    path_parts = [part for part in path.split("/") if part and part != "."]
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    if not path or ".." in path_parts or ".." in start_parts or path.startswith("/") != start.startswith("/"):
+        return posixpath.relpath(path, start)
+    common = 0
+    for mine, theirs in zip(path_parts, start_parts, strict=False):  # up to the shorter
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -114,6 +144,7 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # a Renderer lives for one build: no need to stat each template on every use
         )
         self.doc_numbers = doc_numbers or {}  # 文号 → docs/ path of the document page
         self.env.filters["md"] = md_escape
@@ -124,21 +155,24 @@ class Renderer:
 
     def render(self, page: PageSpec) -> OutputFile:
         template = self.env.get_template(page.template)
+        folder, page_url = posixpath.dirname(page.path) or ".", page.url  # where links start, worked out once
         context = dict(page.context)
         context["page_path"] = page.path
-        context["link"] = lambda to_path, anchor="": Markup(relative_md(page.path, to_path, anchor))
-        context["href"] = lambda to_url: Markup(html.escape(relative_url(page.path, to_url)))
-        context["rich"] = self._rich_text(page.path)
-        content = template.render(**context)
+        context["link"] = lambda to_path, anchor="": Markup(relative_md(folder, to_path, anchor))
+        context["href"] = lambda to_url: Markup(html.escape(relative_url(page_url, to_url)))
+        context["rich"] = self._rich_text(page_url)
+        content = template.render(context)
         return OutputFile(path=page.path, content=_tidy(content))
 
     def render_all(self, pages: Iterable[PageSpec]) -> list[OutputFile]:
         return [self.render(page) for page in pages]
 
-    def _rich_text(self, from_page: str) -> Callable[[str], Markup]:
+    def _rich_text(self, page_url: str) -> Callable[[str], Markup]:
         """Clause text for a raw HTML block: escaped, with 文号 marked as in or out of the collection."""
 
         def rich(text: str) -> Markup:
+            if "〔" not in text:  # every 文号 has one (patterns.DOC_NUMBER_RE); most sentences have none
+                return Markup(html.escape(text))
             out: list[str] = []
             last = 0
             for match in patterns.DOC_NUMBER_RE.finditer(text):
@@ -146,7 +180,7 @@ class Renderer:
                 number = match.group("number")
                 target = self.doc_numbers.get(number)
                 if target is not None:
-                    url = relative_url(from_page, "/" + target.removesuffix(".md") + "/")
+                    url = relative_url(page_url, "/" + target.removesuffix(".md") + "/")
                     out.append(f'<a class="doc-ref" href="{html.escape(url)}">{html.escape(number)}</a>')
                 else:
                     out.append(
@@ -168,7 +202,9 @@ def format_number(value: float | int | None) -> str:
     return str(value)
 
 
-_BLANK_RUNS = re.compile(r"\n{3,}")
+# Three or more newlines. Spelled out, not ``\n{3,}``: with a literal prefix the regex engine
+# jumps from one "\n\n\n" to the next instead of trying a match at every character.
+_BLANK_RUNS = re.compile(r"\n\n\n+")
 
 
 def _tidy(content: str) -> str:

@@ -20,7 +20,16 @@ from dataclasses import dataclass
 
 from .. import patterns
 from ..model import Clause, ClauseKind, Corpus
-from .similarity import TASK_DOC, Scorer, Vector, bigrams, cosine, local_sentences, task_passages
+from .similarity import (
+    TASK_DOC,
+    Scorer,
+    SparseRows,
+    Vector,
+    bigrams,
+    group_max,
+    local_sentences,
+    task_passages,
+)
 
 FEATURES = (
     "score",  # the Scorer's similarity (whole sentence × best phrase), as shown on pages
@@ -117,42 +126,48 @@ def pair_features(corpus: Corpus, scorer: Scorer) -> PairFeatures:
     """Features of every candidate (Chongqing sentence, 66号 task) pair, keyed by (local, task)."""
     index = corpus.clause_index()
     tasks = task_contexts(corpus, scorer)
+    if not tasks:
+        return {}
+    task_ids = [t.clause for t in tasks]
     by_heading: dict[str, list[str]] = defaultdict(list)
     for task in tasks:
         by_heading[task.heading].append(task.clause)
     heading_grams = {h: {g: scorer.model.idf.get(g, 1.0) for g in bigrams(index[h].title)} for h in by_heading}
     sentences = sentence_contexts(corpus, scorer)
-    paragraph_vectors = {s.paragraph: scorer.model.vector(index[s.paragraph].text) for s in sentences}
-    paragraph_scores = {
-        paragraph: {t.clause: cosine(vector, scorer.vector(t.clause)) for t in tasks}
-        for paragraph, vector in paragraph_vectors.items()
-    }
+    paragraphs = list(dict.fromkeys(s.paragraph for s in sentences))
+    paragraph_dots = scorer.national_dots([scorer.model.vector(index[p].text) for p in paragraphs], task_ids)
+    on_paragraphs = dict(zip(paragraphs, paragraph_dots.tolist(), strict=True))
+    sentence_dots = SparseRows(v for t in tasks for v in t.sentences).dots([scorer.vector(s.clause) for s in sentences])
+    best_task_sentence = group_max(sentence_dots, [len(t.sentences) for t in tasks], axis=1).tolist()
+    contexts: dict[tuple[frozenset[str], ...], dict[str, float]] = {}
     result: PairFeatures = {}
-    if not tasks:
-        return result
-    for sentence in sentences:
-        scores = {t.clause: scorer.score(t.clause, sentence.clause) for t in tasks}
-        ranked = sorted(scores.values(), reverse=True)
+    for sentence, task_sentence in zip(sentences, best_task_sentence, strict=True):
+        scores = scorer.scores(task_ids, sentence.clause)
+        ranked = sorted(scores, reverse=True)
         best, second = ranked[0], (ranked[1] if len(ranked) > 1 else 0.0)
-        context = {h: max((_covered(g, heading_grams[h]) for g in sentence.headings), default=0.0) for h in by_heading}
-        on_paragraph = paragraph_scores[sentence.paragraph]
-        paragraph_best = max(on_paragraph.values()) or 1.0
-        vector = scorer.vector(sentence.clause)
-        order = sorted(tasks, key=lambda t: -scores[t.clause])
-        for rank, task in enumerate(order):
+        if sentence.headings not in contexts:  # the same for every sentence of a paragraph
+            contexts[sentence.headings] = {
+                h: max((_covered(g, heading_grams[h]) for g in sentence.headings), default=0.0) for h in by_heading
+            }
+        context = contexts[sentence.headings]
+        on_paragraph = on_paragraphs[sentence.paragraph]
+        paragraph_best = max(on_paragraph) or 1.0
+        order = sorted(range(len(tasks)), key=lambda j: -scores[j])
+        for rank, j in enumerate(order):
+            task = tasks[j]
             if rank >= CANDIDATES and context[task.heading] < CONTEXT_CANDIDATE:
                 continue
-            score = scores[task.clause]
+            score = scores[j]
             result[sentence.clause, task.clause] = (
                 score,
-                max((cosine(vector, v) for v in task.sentences), default=0.0),
+                task_sentence[j],
                 score / best if best else 0.0,
                 score - (second if score == best else best),
                 context[task.heading],
                 1 / len(by_heading[task.heading]),
                 context[task.heading] / len(by_heading[task.heading]),
-                on_paragraph[task.clause] / paragraph_best,
-                1.0 if on_paragraph[task.clause] >= paragraph_best else 0.0,
+                on_paragraph[j] / paragraph_best,
+                1.0 if on_paragraph[j] >= paragraph_best else 0.0,
                 1.0 if sentence.is_lead else 0.0,
             )
     return result

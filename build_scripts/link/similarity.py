@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from .. import patterns
 from ..model import Clause, ClauseKind, Corpus
@@ -92,7 +94,7 @@ def _runs_text(text: str) -> str:
 def bigrams(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     for run in _runs(text):
-        counts.update(run[i : i + 2] for i in range(len(run) - 1))
+        counts.update(map(str.__add__, run, run[1:]))  # run[i] + run[i + 1], at C speed
     return counts
 
 
@@ -108,14 +110,18 @@ class TfIdf:
 
     def __init__(self, texts: Iterable[str]) -> None:
         document_frequency: Counter[str] = Counter()
-        count = 0
+        self._counts: dict[str, Counter[str]] = {}  # the fitted texts' bigrams, reused by ``vector``
+        count = 0  # texts, repeated ones included
         for text in texts:
-            document_frequency.update(set(bigrams(text)))
+            if text not in self._counts:
+                self._counts[text] = bigrams(text)
+            document_frequency.update(self._counts[text].keys())
             count += 1
         self.idf = {gram: math.log((count + 1) / (df + 1)) + 1 for gram, df in document_frequency.items()}
 
     def vector(self, text: str) -> Vector:
-        weights = {gram: (1 + math.log(n)) * self.idf.get(gram, 1.0) for gram, n in bigrams(text).items()}
+        counts = self._counts.get(text) or bigrams(text)
+        weights = {gram: (1 + math.log(n)) * self.idf.get(gram, 1.0) for gram, n in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {gram: w / norm for gram, w in weights.items()}
 
@@ -126,68 +132,99 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(w * b.get(gram, 0.0) for gram, w in a.items())
 
 
-class _InvertedIndex:
-    """Sparse vectors indexed by bigram, so one query scores against all of them in one pass."""
+class SparseRows:
+    """Sparse vectors stored column by column (bigram → rows), for many dot products at once.
 
-    def __init__(self, vectors: Iterable[tuple[str, Vector]]) -> None:
-        self.owners: list[str] = []  # vector number → owner (an owner may have several vectors)
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        for number, (owner, vector) in enumerate(vectors):
-            self.owners.append(owner)
+    ``dots(queries)`` is the matrix product queries × rowsᵀ done by numpy: each query
+    bigram's postings are gathered and summed with ``bincount``. The same product in
+    Python dicts cost most of the link stage (one dict lookup per shared bigram and pair).
+    """
+
+    def __init__(self, vectors: Iterable[Vector]) -> None:
+        columns: dict[str, list[tuple[int, float]]] = {}
+        count = 0
+        for row, vector in enumerate(vectors):
+            count += 1
             for gram, weight in vector.items():
-                self.postings.setdefault(gram, []).append((number, weight))
+                columns.setdefault(gram, []).append((row, weight))
+        self.size = count
+        self.column = {gram: number for number, gram in enumerate(columns)}
+        lengths = [len(postings) for postings in columns.values()]
+        self._starts = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self._starts[1:])
+        flat = [posting for postings in columns.values() for posting in postings]
+        self._rows = np.array([row for row, _ in flat], dtype=np.int64)
+        self._weights = np.array([weight for _, weight in flat], dtype=np.float64)
 
-    def _totals(self, query: Vector) -> dict[int, float]:
-        totals: dict[int, float] = {}
-        get = totals.get
-        for gram, weight in query.items():
-            for number, other in self.postings.get(gram, ()):
-                totals[number] = get(number, 0.0) + weight * other
-        return totals
+    def dots(self, queries: Sequence[Vector]) -> np.ndarray:
+        """``result[q, r]`` = dot(queries[q], row r); 0 where they share no bigram."""
+        query_ids, columns, weights = [], [], []
+        for number, query in enumerate(queries):
+            for gram, weight in query.items():
+                column = self.column.get(gram)
+                if column is not None:
+                    query_ids.append(number)
+                    columns.append(column)
+                    weights.append(weight)
+        columns_array = np.array(columns, dtype=np.int64)
+        starts = self._starts[columns_array]
+        lengths = self._starts[columns_array + 1] - starts
+        # positions of every posting of every query bigram, in one flat array
+        offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        positions = np.arange(int(lengths.sum()), dtype=np.int64) + offsets
+        query_of = np.repeat(np.array(query_ids, dtype=np.int64), lengths)
+        products = np.repeat(np.array(weights, dtype=np.float64), lengths) * self._weights[positions]
+        cells = query_of * self.size + self._rows[positions]
+        return np.bincount(cells, weights=products, minlength=len(queries) * self.size).reshape(len(queries), self.size)
 
-    def dots(self, query: Vector) -> dict[str, float]:
-        """``owner → largest dot(query, vector)`` over the owner's vectors that share a bigram with it."""
-        result: dict[str, float] = {}
-        owners = self.owners
-        for number, value in self._totals(query).items():
-            owner = owners[number]
-            if value > result.get(owner, float("-inf")):
-                result[owner] = value
-        return result
 
-    def best(self, queries: Iterable[Vector]) -> dict[str, float]:
-        """``owner → max over queries and over the owner's vectors of their dot product``."""
-        result: dict[str, float] = {}
-        for query in queries:
-            for owner, value in self.dots(query).items():
-                if value > result.get(owner, 0.0):
-                    result[owner] = value
-        return result
+def group_max(matrix: np.ndarray, groups: Sequence[int], axis: int) -> np.ndarray:
+    """Maxima over consecutive groups of rows (axis 0) or columns (axis 1) of the given sizes; 0 for an empty group."""
+    sizes = np.array(groups, dtype=np.int64)
+    if matrix.shape[axis] == 0:
+        shape = list(matrix.shape)
+        shape[axis] = len(sizes)
+        return np.zeros(shape)
+    starts = np.cumsum(sizes) - sizes
+    clipped = np.minimum(starts, matrix.shape[axis] - 1)
+    result = np.maximum.reduceat(matrix, clipped, axis=axis)
+    empty = sizes == 0
+    if empty.any():
+        index = [slice(None), slice(None)]
+        index[axis] = empty
+        result[tuple(index)] = 0.0
+    return np.maximum(result, 0.0)
 
 
 class Scorer:
     """Scores any (national passage, Chongqing sentence) pair.
 
-    All national passages are indexed once; the first score asked for a Chongqing sentence
-    computes its scores against every national passage in one pass over the index, so the
-    link stage costs a few sparse passes instead of one cosine per pair.
+    At construction every Chongqing sentence is compared with every national passage
+    (whole-passage cosines) and with the phrases of the ``ranked`` passages (best
+    phrase cosines), each in one sparse matrix product; ``score`` then only looks up.
     """
 
     def __init__(self, national: Iterable[Passage], local: Iterable[Passage], *, ranked: Iterable[str] = ()) -> None:
         """``ranked``: national clauses every Chongqing sentence is scored against (phrase-indexed);
         the phrase score of any other national clause is computed pair by pair, on demand."""
-        national = tuple(national)
-        ranked = set(ranked)
+        national, local = tuple(national), tuple(local)
         self.passages = {p.clause: p for p in (*national, *local)}
         self.model = TfIdf(p.text for p in self.passages.values())
         self._whole = {cid: self.model.vector(p.text) for cid, p in self.passages.items()}
         self._part_cache: dict[str, list[Vector]] = {}  # phrase vectors, made when first needed
-        self._national = {p.clause for p in national}
-        self._whole_index = _InvertedIndex((p.clause, self._whole[p.clause]) for p in national)
-        self._ranked = ranked
-        self._part_index = _InvertedIndex((cid, v) for cid in sorted(ranked) for v in self._parts(cid))
-        self._whole_dots: dict[str, dict[str, float]] = {}
-        self._part_best: dict[str, dict[str, float]] = {}
+        self._national = {p.clause: column for column, p in enumerate(national)}
+        self._national_ids = [p.clause for p in national]
+        self._local = {p.clause: row for row, p in enumerate(local)}
+        self._ranked = {clause: column for column, clause in enumerate(sorted(set(ranked)))}
+        self.national_index = SparseRows(self._whole[p.clause] for p in national)
+        self._whole_dots = self.national_index.dots([self._whole[p.clause] for p in local])
+        ranked_parts = [self._parts(clause) for clause in self._ranked]
+        local_parts = [self._parts(p.clause) for p in local]
+        phrase_dots = SparseRows(v for parts in ranked_parts for v in parts).dots(
+            [v for parts in local_parts for v in parts]
+        )
+        by_sentence = group_max(phrase_dots, [len(parts) for parts in local_parts], axis=0)
+        self._part_best = group_max(by_sentence, [len(parts) for parts in ranked_parts], axis=1)
 
     def _parts(self, clause: str) -> list[Vector]:
         """The TF-IDF vectors of a passage's phrases (most national sentences never need them)."""
@@ -201,23 +238,34 @@ class Scorer:
 
     def whole(self, national: str, local: str) -> float:
         """Cosine of the two whole passages: an upper bound of ``score`` squared."""
-        if national not in self._national:
+        column, row = self._national.get(national), self._local.get(local)
+        if column is None or row is None:
             return cosine(self._whole[national], self._whole[local])
-        if local not in self._whole_dots:
-            self._whole_dots[local] = self._whole_index.dots(self._whole[local])
-        return self._whole_dots[local].get(national, 0.0)
+        return float(self._whole_dots[row, column])
 
     def near(self, local: str, bound: float) -> list[str]:
         """National clauses whose whole-passage cosine with ``local`` is at least ``bound``."""
-        self.whole(next(iter(self._national)), local)  # fills the cache for this sentence
-        return [national for national, value in self._whole_dots[local].items() if value >= bound]
+        columns = np.flatnonzero(self._whole_dots[self._local[local]] >= bound)
+        return [self._national_ids[column] for column in columns]
+
+    def national_dots(self, vectors: Sequence[Vector], nationals: Sequence[str]) -> np.ndarray:
+        """``result[i, j]`` = dot(vectors[i], whole vector of nationals[j]), in one sparse product."""
+        columns = [self._national[clause] for clause in nationals]
+        return self.national_index.dots(vectors)[:, columns]
+
+    def scores(self, nationals: Sequence[str], local: str) -> list[float]:
+        """``score(n, local)`` for every ranked national clause ``n``, computed as one row."""
+        row = self._local[local]
+        whole = self._whole_dots[row, [self._national[clause] for clause in nationals]]
+        part = self._part_best[row, [self._ranked[clause] for clause in nationals]]
+        products = np.sqrt(np.maximum(whole, 0.0) * part).tolist()
+        return [round(value, SCORE_DIGITS) for value in products]
 
     def score(self, national: str, local: str) -> float:
         whole = self.whole(national, local)
-        if national in self._ranked:
-            if local not in self._part_best:
-                self._part_best[local] = self._part_index.best(self._parts(local))
-            part = self._part_best[local].get(national, 0.0)
+        column, row = self._ranked.get(national), self._local.get(local)
+        if column is not None and row is not None:
+            part = float(self._part_best[row, column])
         else:
             part = max((cosine(a, b) for a in self._parts(national) for b in self._parts(local)), default=0.0)
         return round(math.sqrt(max(whole, 0.0) * part), SCORE_DIGITS)

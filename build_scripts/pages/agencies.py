@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Agency, Clause, Document, Mention, PageSpec, Site, Task
+from ..model import Clause, Document, Mention, PageSpec, Site
 
 KIND_NAMES = {
     "state_council_department": "国务院组成部门",
@@ -27,15 +27,6 @@ class MentionInContext:
     clause: Clause
     before: str
     after: str
-
-
-def tasks_led(agency: Agency, site: Site) -> tuple[Task, ...]:
-    return tuple(t for t in site.tasks if agency.id in t.lead_agencies)
-
-
-def tasks_shared(agency: Agency, site: Site) -> tuple[Task, ...]:
-    """Tasks it takes part in (or carries within its remit, by_duty) without leading."""
-    return tuple(t for t in site.tasks if agency.id in t.other_agencies)
 
 
 CONTEXT_CHARS = 40
@@ -75,8 +66,10 @@ def agency_pages(site: Site) -> list[PageSpec]:
     clauses = site.corpus.clause_index()
     names = {a.id: a.name for a in site.agencies}  # the short names the task tables list co-leads by
     pages = []
+    task_counts = {}  # agency id → (led, shared), for the index
     for agency in site.agencies:
-        led, shared = tasks_led(agency, site), tasks_shared(agency, site)
+        led, shared = site.tasks_led_by(agency.id), site.tasks_shared_by(agency.id)
+        task_counts[agency.id] = (len(led), len(shared))
         plain = tuple(m for m in agency.mentions if not m.role)
         pages.append(
             PageSpec(
@@ -95,11 +88,11 @@ def agency_pages(site: Site) -> list[PageSpec]:
             )
         )
     sections = matrix_sections(site)
+    by_section = [[t for t in site.tasks if t.section == section.id] for section in sections]
     rows = []
     for agency in site.agencies:
         cells = []
-        for section in sections:
-            in_section = [t for t in site.tasks if t.section == section.id]
+        for in_section in by_section:
             cells.append(
                 (
                     sum(1 for t in in_section if agency.id in t.lead_agencies),
@@ -113,7 +106,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
             path="agencies/index.md",
             template="agencies_index.md.jinja",
             context=(
-                ("rows", tuple((a, len(tasks_led(a, site)), len(tasks_shared(a, site))) for a in site.agencies)),
+                ("rows", tuple((a, *task_counts[a.id]) for a in site.agencies)),
                 ("kind_names", KIND_NAMES),
             ),
         )

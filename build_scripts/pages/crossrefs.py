@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from markupsafe import Markup
 
 from .. import patterns
-from ..citation import positions
+from ..citation import clause_position
 from ..link import crossrefs as matching
 from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
 
@@ -132,8 +132,22 @@ def groups(site: Site) -> tuple[Group, ...]:
     return tuple(result)
 
 
+def cited_positions(site: Site) -> dict[str, str]:
+    """National clause id → its position as cited, e.g. 第四部分第（六）条第3项第1句.
+
+    Only the linked clauses are worked out: the 对照 pages cite nothing else.
+    """
+    clauses = site.corpus.clause_index()
+    global_items = {d.slug: d.meta.item_numbering == "global" for d in site.corpus.documents}
+    cited: dict[str, str] = {}
+    for ref in site.crossrefs:
+        national = clauses[ref.national]
+        if national.doc != matching.LOCAL_DOC:
+            cited[national.id] = clause_position(national, clauses, global_items=global_items[national.doc])
+    return cited
+
+
 def coverage(site: Site) -> tuple[SectionCoverage, ...]:
-    taken_clauses = {ref.national for ref in site.crossrefs}
     result = []
     for section in site.corpus.document(matching.TASK_DOC).clauses:
         if section.kind.value != "section":
@@ -142,9 +156,7 @@ def coverage(site: Site) -> tuple[SectionCoverage, ...]:
         tasks = tuple(
             t for t in site.tasks if t.doc == matching.TASK_DOC and t.section.split("/", 1)[-1].split("-")[0] == inside
         )
-        taken = tuple(
-            t for t in tasks if t.clause in taken_clauses or any(c.startswith(t.clause + "/") for c in taken_clauses)
-        )
+        taken = tuple(t for t in tasks if site.crossrefs_to(t.clause))
         result.append(SectionCoverage(section=section, tasks=tasks, taken=taken))
     return tuple(result)
 
@@ -154,10 +166,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
     if matching.LOCAL_DOC not in slugs or matching.TASK_DOC not in slugs:
         return []  # nothing was linked (link_crossrefs), so there is nothing to show
     all_groups = groups(site)
-    cited = {}  # national clause id → its position as cited, e.g. 第四部分第（六）条第3项第1句
-    for document in site.corpus.documents:
-        if document.slug != matching.LOCAL_DOC:
-            cited.update(positions(document))
+    cited = cited_positions(site)
     pages = [
         PageSpec(
             path=group.path,

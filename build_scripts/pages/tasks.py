@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Clause, PageSpec, Site, Task
@@ -28,33 +28,48 @@ def task_path(task: Task) -> str:
     return f"tasks/{task.id}.md"
 
 
-def related_tasks(task: Task, site: Site, clauses: dict[str, Clause]) -> tuple[RelatedTask, ...]:
-    """Tasks in the same subsection first, then tasks sharing the most agencies with this one."""
-    parent = clauses[task.clause].parent
-    same = [
-        RelatedTask(task=t, reason="同一部分")
-        for t in site.tasks
-        if t.id != task.id and t.doc == task.doc and clauses[t.clause].parent == parent
-    ]
-    mine = set(task.lead_agencies + task.other_agencies)
-    shared = Counter()
-    already = {r.task.id for r in same}
-    if mine:
-        for t in site.tasks:
-            if t.id != task.id and t.doc == task.doc and t.id not in already:
-                overlap = len(mine & set(t.lead_agencies + t.other_agencies))
-                if overlap and set(t.lead_agencies) & set(task.lead_agencies):
-                    shared[t.id] = overlap
-    by_id = {t.id: t for t in site.tasks}
-    ranked = sorted(shared, key=lambda key: (-shared[key], clauses[by_id[key].clause].line))
-    more = [RelatedTask(task=by_id[key], reason="牵头部门相同") for key in ranked]
-    return tuple((same + more)[:RELATED_MAX])
+class TaskNeighbours:
+    """Related tasks for every task page.
+
+    Tasks are filed once by subsection and by lead agency, so each page looks only at the
+    tasks it could list instead of comparing its task with every other task of the document.
+    """
+
+    def __init__(self, tasks: tuple[Task, ...], clauses: dict[str, Clause]) -> None:
+        self.order = {task.id: number for number, task in enumerate(tasks)}
+        self.parent = {task.id: clauses[task.clause].parent for task in tasks}
+        self.line = {task.id: clauses[task.clause].line for task in tasks}
+        self.agencies = {task.id: set(task.lead_agencies + task.other_agencies) for task in tasks}
+        self.by_subsection: dict[tuple[str, str | None], list[Task]] = defaultdict(list)
+        self.by_lead: dict[tuple[str, str], list[Task]] = defaultdict(list)
+        for task in tasks:
+            self.by_subsection[task.doc, self.parent[task.id]].append(task)
+            for agency in set(task.lead_agencies):
+                self.by_lead[task.doc, agency].append(task)
+
+    def related(self, task: Task) -> tuple[RelatedTask, ...]:
+        """Tasks in the same subsection first, then tasks sharing the most agencies with this one."""
+        same = [t for t in self.by_subsection[task.doc, self.parent[task.id]] if t.id != task.id]
+        related = [RelatedTask(task=t, reason="同一部分") for t in same[:RELATED_MAX]]
+        room = RELATED_MAX - len(related)
+        if room:
+            listed = {task.id} | {t.id for t in same}
+            # Tasks of the same document that share a lead agency (and so at least one agency).
+            candidates = {t.id: t for a in task.lead_agencies for t in self.by_lead[task.doc, a] if t.id not in listed}
+            mine = self.agencies[task.id]
+            ranked = sorted(
+                candidates.values(),
+                key=lambda t: (-len(mine & self.agencies[t.id]), self.line[t.id], self.order[t.id]),
+            )
+            related += [RelatedTask(task=t, reason="牵头部门相同") for t in ranked[:room]]
+        return tuple(related)
 
 
 def task_pages(site: Site) -> list[PageSpec]:
     agencies = {agency.id: agency for agency in site.agencies}
     clauses = site.corpus.clause_index()
     documents = {d.slug: d for d in site.corpus.documents}
+    neighbours = TaskNeighbours(site.tasks, clauses)
     pages = []
     for task in site.tasks:
         document = documents[task.doc]
@@ -77,7 +92,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                     ("others", others),
                     ("mentioned", mentioned),
                     ("mode_name", MODE_NAMES.get(task.mode, task.mode)),
-                    ("related", related_tasks(task, site, clauses)),
+                    ("related", neighbours.related(task)),
                     ("national_66", document.meta.item_numbering == "global"),
                     (
                         "search_entry",

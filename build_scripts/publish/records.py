@@ -47,8 +47,8 @@ def agency_record(agency: Agency, site: Site) -> dict[str, Any]:
         "successor": None
         if successor is None
         else {"name": successor.name, "year": successor.year, "note": successor.note},
-        "tasks_led": [t.id for t in site.tasks if agency.id in t.lead_agencies],
-        "tasks_shared": [t.id for t in site.tasks if agency.id in t.other_agencies],
+        "tasks_led": [t.id for t in site.tasks_led_by(agency.id)],
+        "tasks_shared": [t.id for t in site.tasks_shared_by(agency.id)],
         "mentions": [{**_mention(m), "role": m.role} for m in agency.mentions],
         "url": agency.url,
     }

@@ -52,31 +52,47 @@ def _searchable(clause: Clause) -> bool:
     return clause.kind is not ClauseKind.PREAMBLE or PROSE_END in clause.text
 
 
-def _display_title(doc: Document, clause: Clause, by_id: dict[str, Clause]) -> str:
-    """``《简称》 四、（二）3. 标题`` — numbering path of the clause plus the
-    heading words of its nearest titled numbered ancestor (or itself)."""
-    chain: list[Clause] = []
-    node: Clause | None = clause
-    while node is not None:
-        chain.append(node)
-        node = by_id.get(node.parent) if node.parent else None
-    chain.reverse()
-    labels = "".join(c.label.strip() for c in chain if c.kind in NUMBERED_KINDS and c.label)
-    heading = ""
-    for c in reversed(chain):
-        if c.kind in NUMBERED_KINDS and c.title:
-            heading = c.title.strip()
-            if len(heading) > HEADING_MAX:
-                heading = heading[: HEADING_MAX - 1] + "…"
-            break
-    parts = [f"《{doc.meta.short_title or doc.meta.title}》"]
-    if labels:
-        parts.append(labels)
-    if heading:
-        parts.append(heading)
-    if clause.kind is ClauseKind.TABLE_ROW:
-        parts.append("表")
-    return " ".join(parts)
+class _DisplayTitles:
+    """``《简称》 四、（二）3. 标题`` — numbering path of a clause plus the heading words of its
+    nearest titled numbered ancestor (or itself).
+
+    Both parts are built from the parent's, worked out once per parent: walking every
+    clause's whole chain of ancestors would redo the same walk for each of its siblings.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_id = {c.id: c for c in doc.clauses}
+        self.parts: dict[str | None, tuple[str, str]] = {}  # parent id → (labels, heading)
+
+    def title(self, clause: Clause) -> str:
+        labels, heading = self._parts(clause)
+        parts = [f"《{self.doc.meta.short_title or self.doc.meta.title}》"]
+        if labels:
+            parts.append(labels)
+        if heading:
+            parts.append(heading)
+        if clause.kind is ClauseKind.TABLE_ROW:
+            parts.append("表")
+        return " ".join(parts)
+
+    def _parts(self, clause: Clause) -> tuple[str, str]:
+        """(labels of the numbered clauses from the top down to ``clause``, nearest heading words)."""
+        labels, heading = self._parent_parts(clause.parent)
+        if clause.kind in NUMBERED_KINDS:
+            if clause.label:
+                labels += clause.label.strip()
+            if clause.title:
+                heading = clause.title.strip()
+                if len(heading) > HEADING_MAX:
+                    heading = heading[: HEADING_MAX - 1] + "…"
+        return labels, heading
+
+    def _parent_parts(self, parent_id: str | None) -> tuple[str, str]:
+        if parent_id not in self.parts:
+            parent = self.by_id.get(parent_id) if parent_id else None
+            self.parts[parent_id] = self._parts(parent) if parent is not None else ("", "")
+        return self.parts[parent_id]
 
 
 def _document_text(doc: Document) -> str:
@@ -116,14 +132,14 @@ def build_search_index(
                 "g": group,
             }
         )
-        by_id = {c.id: c for c in doc.clauses}
+        titles = _DisplayTitles(doc)
         position: dict[str, int] = {}
         for clause in doc.clauses:
             if not _searchable(clause):
                 continue
             entry: dict[str, object] = {
                 "l": f"{page_location}#{clause.anchor}",
-                "t": _display_title(doc, clause, by_id),
+                "t": titles.title(clause),
                 "x": clause.text,
                 "k": clause.kind.value,
                 "g": group,

@@ -99,7 +99,12 @@ def build_history(source: Path, documents: Iterable[Document]) -> History:
         if not revisions:
             continue
         path = source / document.meta.source_file
-        parsed: dict[str, Document | None] = {}
+        try:
+            current_blob: str | None = history.blob_id(path.read_bytes())
+        except OSError:
+            current_blob = None
+        # The version in the working tree is already parsed: the newest commit usually has the same bytes.
+        parsed: dict[str, Document | None] = {current_blob: document} if current_blob else {}
         previous: Document | None = None
         for revision in revisions:
             if revision.blob not in parsed:
@@ -113,11 +118,7 @@ def build_history(source: Path, documents: Iterable[Document]) -> History:
                 _version(document.slug, revision.commit, revision.date, revision.subject, previous, version)
             )
             previous = version
-        try:
-            current_blob = history.blob_id(path.read_bytes())
-        except OSError:
-            continue
-        if current_blob != revisions[-1].blob:
+        if current_blob is not None and current_blob != revisions[-1].blob:
             versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, document))
     return History(versions=tuple(versions), known_ids=known)
 
