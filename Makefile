@@ -31,6 +31,7 @@ check: $(STAMP)
 	$(PY) -m build_scripts check
 	$(PY) -m ruff check build_scripts tests
 	$(PY) -m ruff format --check build_scripts tests
+	$(PY) -m mypy
 
 lint: check
 

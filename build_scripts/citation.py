@@ -40,9 +40,7 @@ _UNSAFE = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")
 
 def document_citation(document: Document) -> str:
     """``《重点任务分工方案》（国办函〔2016〕66号）``."""
-    meta = document.meta
-    title = meta.short_title if meta.short_title.startswith("《") else f"《{meta.short_title}》"
-    return f"{title}（{meta.doc_number}）"
+    return f"{document.meta.cited_title}（{document.meta.doc_number}）"
 
 
 def _ordinal(clause: Clause) -> str:

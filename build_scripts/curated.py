@@ -138,24 +138,25 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         numbering = entry.get("numbering") or {}
         item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
         if item_numbering not in ("nested", "global"):
-            found = item_numbering if isinstance(numbering, dict) else numbering
-            f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {found!r}")
+            shown = item_numbering if isinstance(numbering, dict) else numbering
+            f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown!r}")
         provenance = entry.get("provenance") or {}
         if not isinstance(provenance, dict):
             f.fail(f"expected provenance to map field names to text, found {provenance!r}")
             provenance = {}
-        if any(v is None for v in values.values()):
+        texts = {key: value for key, value in values.items() if value is not None}
+        if len(texts) < len(values):  # a required field is missing or invalid, already reported
             continue
         metas.append(
             DocumentMeta(
                 slug=slug,
-                title=values["title"],
-                short_title=values["short_title"],
-                doc_number=values["doc_number"],
-                issuer=values["issuer"],
+                title=texts["title"],
+                short_title=texts["short_title"],
+                doc_number=texts["doc_number"],
+                issuer=texts["issuer"],
                 date=f.date("date"),
                 published=f.date("published"),
-                level=values["level"],
+                level=texts["level"],
                 implements=f.text("implements", required=False),
                 source_file=source_file,
                 dropped_lines=f.strings("dropped_lines"),

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -94,16 +94,20 @@ COLUMN_KEY = "__column__"
 
 
 # libyaml's parser when PyYAML was built with it (the pinned wheels are), else the pure-Python one.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The checker cannot follow a base class chosen at run time; both loaders share SafeLoader's API.
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+class _LineLoader(_SafeLoader):
     """A safe loader that records where each mapping starts."""
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hashable, Any]:
     loader.flatten_mapping(node)
-    mapping: dict[str, Any] = {}
+    mapping: dict[Hashable, Any] = {}  # keys are whatever YAML gives: str, int, date, ...
     for key_node, value_node in node.value:
         key = _construct_value(loader, key_node)
         mark = key_node.start_mark
@@ -187,9 +191,8 @@ def _check_nesting(path: Path, text: str) -> None:
             depth += 1
             if depth > _MAX_NESTING:
                 mark = event.start_mark
-                raise CurationError(
-                    path, mark.line + 1, mark.column + 1, f"expected at most {_MAX_NESTING} nested levels, found more"
-                )
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                raise CurationError(path, line, column, f"expected at most {_MAX_NESTING} nested levels, found more")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 

@@ -6,7 +6,7 @@ them hashable and immutable.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -64,6 +64,11 @@ class Clause:
     depth: int  # 0 for top-level clauses
     title: str = ""  # heading words without the label, e.g. "总体要求"
 
+    @property
+    def url(self) -> str:
+        """Site-absolute URL of the clause: its document page and anchor."""
+        return clause_url(self.id)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Successor:
@@ -101,6 +106,12 @@ class DocumentMeta:
     item_numbering: str = "nested"  # nested | global
     line: int = 1  # where the entry starts in documents.yaml
 
+    @property
+    def cited_title(self) -> str:
+        """The short title in 《》 (``short_title`` is written with them; a bare one gets them)."""
+        title = self.short_title or self.title
+        return title if title.startswith("《") else f"《{title}》"
+
 
 @dataclass(frozen=True, kw_only=True)
 class ExternalDocument:
@@ -125,6 +136,22 @@ class Document:
     @property
     def url(self) -> str:
         return f"/documents/{self.meta.slug}/"
+
+
+# The kinds an agency may have in agencies.yaml (``Agency.kind``) and how pages name them.
+AGENCY_KINDS = {
+    "state_council_department": "国务院组成部门",
+    "state_council_agency": "国务院直属机构、办事机构或部委管理的国家局",
+    "regulator": "监管机构",
+    "public_institution": "事业单位",
+    "party_organ": "党中央机构",
+    "military": "军队机构",
+    "court": "审判机关",
+    "procuratorate": "检察机关",
+    "people_organisation": "人民团体",
+    "coordination_body": "议事协调机构",
+    "local": "地方机构",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -237,6 +264,11 @@ def _anchor_of(clause_id: str) -> str:
     return f"c{anchor}" if anchor[:1].isdigit() else anchor
 
 
+def clause_url(clause_id: str) -> str:
+    """Site-absolute URL of a clause id, e.g. ``/documents/guofa-2016-86/#c4-2-3-s1``: the one place it is built."""
+    return f"/documents/{clause_id.split('/', 1)[0]}/#{_anchor_of(clause_id)}"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Corpus:
     """Everything the render stage needs, gathered before anything is written."""
@@ -244,7 +276,7 @@ class Corpus:
     documents: tuple[Document, ...]
     external: tuple[ExternalDocument, ...] = ()
 
-    def clauses(self):
+    def clauses(self) -> Iterator[Clause]:
         for document in self.documents:
             yield from document.clauses
 
@@ -373,13 +405,11 @@ class Redirect:
 
     @property
     def url(self) -> str:
-        return f"/documents/{self.doc}/#{self.anchor}"
+        return clause_url(self.old)
 
     @property
     def to_url(self) -> str | None:
-        if self.to is None:
-            return None
-        return f"/documents/{self.to.split('/', 1)[0]}/#{_anchor_of(self.to)}"
+        return None if self.to is None else clause_url(self.to)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -382,14 +382,14 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
             continue
         lines.append(SourceLine(number=number, text=text))
     found = {_chrome_key(line.text) for line in dropped}
-    for key, line in dropped_wanted.items():
+    for key, wanted in dropped_wanted.items():
         if key not in found:
             errors.add(
                 CurationError(
                     yaml_path,
                     meta.line,
                     1,
-                    f"expected dropped line {line!r} in {meta.source_file}, found no such line",
+                    f"expected dropped line {wanted!r} in {meta.source_file}, found no such line",
                 )
             )
     if not lines:

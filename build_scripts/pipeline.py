@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from . import curated
 from .errors import Collector, SourceError
@@ -60,7 +61,7 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
     return Corpus(documents=tuple(documents), external=external)
 
 
-def build_site(source: Path, *, previous: dict | None = None) -> Site:
+def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = None) -> Site:
     """Every stage up to the linked model; raises ``BuildErrors`` with all problems found."""
     errors = Collector()
     corpus = load_corpus(source, errors)

@@ -35,6 +35,7 @@ from build_scripts.errors import Collector
 from build_scripts.link import classifier, decision, features
 from build_scripts.link import crossrefs as matching
 from build_scripts.link.curation import link_crossrefs
+from build_scripts.link.terms import TaskTerms, load_task_terms
 from build_scripts.model import Corpus, CrossRef
 from build_scripts.pipeline import load_corpus
 
@@ -75,6 +76,14 @@ class Score:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", clean_text(text))
+
+
+def task_terms(corpus: Corpus) -> TaskTerms:
+    """The curated task phrases of source_texts/; a problem in the file stops the evaluation."""
+    errors = Collector()
+    terms = load_task_terms(SOURCE, corpus, errors)
+    errors.raise_if_any()
+    return terms
 
 
 def read_judged(corpus: Corpus, path: Path = JUDGED) -> Judged:
@@ -197,14 +206,15 @@ def main(argv: list[str] | None = None) -> None:
     corpus = load_corpus(SOURCE, Collector())
     judged = read_judged(corpus)
     scorer = matching.build_scorer(corpus)
-    pairs = features.pair_features(corpus, scorer)
+    terms = task_terms(corpus)
+    pairs = features.pair_features(corpus, scorer, terms)
     if "--fit" in args:
         weights = fit_shipped(corpus, pairs, judged)
         classifier.dump_weights(weights, note=FIT_NOTE)
         print(f"wrote {classifier.WEIGHTS_PATH}")
         print("  " + "  ".join(f"{f} {c:+.2f}" for f, c in zip(weights.features, weights.coefficients, strict=True)))
     started = time.perf_counter()
-    automatic = matching.match(corpus)
+    automatic = matching.match(corpus, terms=terms)
     matching_seconds = time.perf_counter() - started
     print(
         f"judged sentences: {len(judged.gold)}; gold pairs: {sum(map(len, judged.gold.values()))} "

@@ -7,8 +7,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from build_scripts.pages.marks import diff_html
 from build_scripts.pipeline import generate
-from build_scripts.track.changelog import diff_html
 
 from .helpers import copy_sources
 

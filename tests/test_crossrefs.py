@@ -10,10 +10,10 @@ import jsonschema
 from build_scripts.errors import Collector
 from build_scripts.link import classifier, features
 from build_scripts.link import crossrefs as matching
-from build_scripts.pages.crossrefs import compare_html
+from build_scripts.pages.marks import compare_html
 from build_scripts.pipeline import generate, load_corpus
 
-from .eval_crossrefs import FOLDS, cross_validate, fit_shipped, folds, links_of, read_judged, score
+from .eval_crossrefs import FOLDS, cross_validate, fit_shipped, folds, links_of, read_judged, score, task_terms
 from .helpers import SOURCE, copy_sources, run_cli
 
 PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
@@ -21,15 +21,16 @@ PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知�
 
 def test_judged_precision_and_recall_floor(model):
     result = score(links_of(model.crossrefs), read_judged(load_corpus(SOURCE, Collector())))
-    assert result.precision >= 0.88 and result.recall >= 0.72, result
+    assert result.precision >= 0.85 and result.recall >= 0.80, result
 
 
 def test_held_out_precision_and_recall_floor_and_shipped_weights_are_refittable():
     corpus = load_corpus(SOURCE, Collector())
     judged = read_judged(corpus)
-    pairs = features.pair_features(corpus, matching.build_scorer(corpus))
+    terms = task_terms(corpus)
+    pairs = features.pair_features(corpus, matching.build_scorer(corpus), terms)
     held_out = cross_validate(corpus, pairs, judged, folds(corpus, FOLDS), verbose=False)
-    assert held_out.precision >= 0.87 and held_out.recall >= 0.69, held_out
+    assert held_out.precision >= 0.84 and held_out.recall >= 0.76, held_out
     refit, shipped = fit_shipped(corpus, pairs, judged), classifier.load_weights()
     assert refit.features == shipped.features == features.FEATURES
     assert refit.threshold == shipped.threshold and refit.relative_floor == shipped.relative_floor
@@ -97,4 +98,38 @@ def test_invalid_curation_is_a_located_error(tmp_path):
         r"crossrefs\.yaml:5:5: expected a clause id of a sentence .*found 'yufufa-2016-25/2-1/p1'", result.stderr
     )
     assert "found 'maybe'" in result.stderr and "unknown key 'colour'" in result.stderr
+    assert not (tmp_path / "docs").exists()
+
+
+def test_task_phrases_add_evidence_text_similarity_lacks():
+    corpus = load_corpus(SOURCE, Collector())
+    terms = task_terms(corpus)
+    assert len(terms.phrases) == 106
+    found = terms.found("推广专利费用减缴备案系统，为申请人提供便利")  # no wording shared with task 100's text
+    assert max(found, key=found.get) == "guobanhan-2016-66/t100"
+    assert terms.found("提升全社会知识产权意识") == {"guobanhan-2016-66/t106": 1.0}  # a sample gold pair
+    assert terms.found("加强组织领导") == {}  # generic wording is evidence for nothing
+
+
+def test_invalid_task_phrases_are_located_errors(tmp_path):
+    source = copy_sources(tmp_path)
+    (source / "task_terms.yaml").write_text(
+        "tasks:\n"
+        "  - task: 107\n    terms: [某某]\n"
+        "  - task: 5\n    terms: [知识产权, 专利代理，机构, 代]\n"
+        "  - task: 5\n    terms: [代理机构]\n    colour: red\n",
+        encoding="utf-8",
+    )
+    result = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert (
+        "task_terms.yaml:2:5: expected 'task' to be the number of a task of guobanhan-2016-66 (1–106), found 107"
+        in (result.stderr)
+    )
+    assert (
+        "task_terms.yaml:4:5: expected a phrase specific to task 5, found the general word '知识产权'" in result.stderr
+    )
+    assert "found '专利代理，机构'" in result.stderr and "found '代'" in result.stderr
+    assert "task_terms.yaml:6:5: expected each task once, found task 5 again (first at line 4)" in result.stderr
+    assert "unknown key 'colour'" in result.stderr
     assert not (tmp_path / "docs").exists()

@@ -62,7 +62,7 @@ def test_no_positional_heading_ids_anywhere(built):
 def test_documents_json_records_metadata_and_provenance(built):
     documents = {d["id"]: d for d in json.loads((built.docs / "data" / "documents.json").read_text(encoding="utf-8"))}
     assert documents["guobanfa-2016-106"]["doc_number"] == "国办发〔2016〕106号"
-    assert "official publication" in documents["guobanfa-2016-106"]["provenance"]["doc_number"]
+    assert "官方发布稿" in documents["guobanfa-2016-106"]["provenance"]["doc_number"]
     assert documents["yufufa-2016-25"]["date"] is None
     assert documents["guozhifaguanzi-2015-59"]["published"] == "2015-10-22"
     assert [d["text"] for d in documents["guozhifaguanzi-2015-59"]["dropped_lines"]][:3] == [

@@ -14,3 +14,10 @@ def test_covering_notice_prose_is_searchable_but_addressees_and_signatures_are_n
     assert "形成工作合力" in texts["documents/guobanhan-2016-66/#pre7"]
     for line in ("pre4", "pre8", "pre9"):  # addressees, issuer, date: the document entry has those
         assert f"documents/guozhifaguanzi-2015-59/#{line}" not in texts
+
+
+def test_titles_in_the_search_box_carry_one_pair_of_book_title_marks(model):
+    index = json.loads(build_search_index(model.corpus.documents))
+    titles = [entry["t"] for entry in index["e"]]
+    assert "《重点任务分工方案》 五、（一）87. 积极参与联合国框架下的发展议程，推动《TRIP…" in titles
+    assert not [title for title in titles if title.startswith("《《")]

@@ -15,21 +15,8 @@ from typing import Any
 from .. import patterns
 from ..curated import Fields, entries
 from ..errors import Collector
-from ..model import Agency, Clause, ClauseKind, Corpus, Mention, Successor
+from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
-KINDS = (
-    "state_council_department",
-    "state_council_agency",
-    "regulator",
-    "public_institution",
-    "party_organ",
-    "military",
-    "court",
-    "procuratorate",
-    "people_organisation",
-    "coordination_body",
-    "local",
-)
 _KEYS = ("id", "name", "full_name", "short_names", "kind", "successor", "source")
 _SUCCESSOR_KEYS = ("name", "year", "note")
 
@@ -57,8 +44,8 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
             if agency_id in ids:
                 f.fail(f"expected each agency id once, found {agency_id!r} again (first at line {ids[agency_id]})")
             ids.setdefault(agency_id, f.line)
-        if kind is not None and kind not in KINDS:
-            f.fail(f"expected kind to be one of {', '.join(KINDS)}, found {kind!r}")
+        if kind is not None and kind not in AGENCY_KINDS:
+            f.fail(f"expected kind to be one of {', '.join(AGENCY_KINDS)}, found {kind!r}")
         # Every form the matcher resolves (name, full name, short names) must name one agency only.
         for form in dict.fromkeys(x for x in (name, full_name, *short_names) if x):
             owner = forms.get(form)
@@ -68,7 +55,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
         if len(set(short_names)) != len(short_names):
             f.fail(f"expected each short name once, found a repeat in {list(short_names)!r}")
         successor = _successor(f, entry.get("successor"))
-        if None in (agency_id, name, full_name, kind):
+        if agency_id is None or name is None or full_name is None or kind is None:
             continue
         agencies.append(
             Agency(

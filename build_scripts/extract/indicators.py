@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from .. import patterns
 from ..curated import Fields, entries
@@ -84,7 +85,7 @@ def load_indicators(source: Path, corpus: Corpus, agency_ids: set[str], errors: 
     return tuple(indicators)
 
 
-def _from_row(f: Fields, clauses: dict[str, Clause], row_id: str, common: dict) -> Indicator | None:
+def _from_row(f: Fields, clauses: dict[str, Clause], row_id: str, common: dict[str, Any]) -> Indicator | None:
     row = clauses.get(row_id)
     if row is None or row.kind is not ClauseKind.TABLE_ROW:
         f.fail(f"expected 'row' to be the clause id of a table row, found {row_id!r}")
@@ -124,7 +125,7 @@ def _from_row(f: Fields, clauses: dict[str, Clause], row_id: str, common: dict) 
     )
 
 
-def _from_goal(f: Fields, clauses: dict[str, Clause], clause_id: str, common: dict) -> Indicator | None:
+def _from_goal(f: Fields, clauses: dict[str, Clause], clause_id: str, common: dict[str, Any]) -> Indicator | None:
     clause = clauses.get(clause_id)
     goal = f.text("goal")
     if clause is None:

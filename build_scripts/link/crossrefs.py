@@ -34,6 +34,7 @@ from .similarity import (
     local_sentences,
     other_passages,
 )
+from .terms import NO_TERMS, TaskTerms
 
 __all__ = ["LOCAL_DOC", "TASK_DOC", "OTHER_NATIONAL_DOCS", "Scorer", "build_scorer", "local_sentences", "match"]
 
@@ -43,7 +44,9 @@ OTHER_THRESHOLD = 0.45
 PROBABILITY_DIGITS = 6
 
 
-def task_probabilities(corpus: Corpus, scorer: Scorer, weights: classifier.Weights) -> dict[str, decision.Ranked]:
+def task_probabilities(
+    corpus: Corpus, scorer: Scorer, weights: classifier.Weights, terms: TaskTerms = NO_TERMS
+) -> dict[str, decision.Ranked]:
     """For each Chongqing sentence, its candidate 66号 tasks with their probability, best first."""
     if weights.features != features.FEATURES:
         raise ValueError(
@@ -51,16 +54,18 @@ def task_probabilities(corpus: Corpus, scorer: Scorer, weights: classifier.Weigh
             f"{features.FEATURES}; refit with `python -m tests.eval_crossrefs --fit`"
         )
     ranked: dict[str, decision.Ranked] = defaultdict(list)
-    for (local, task), values in features.pair_features(corpus, scorer).items():
+    for (local, task), values in features.pair_features(corpus, scorer, terms).items():
         ranked[local].append((round(weights.probability(values), PROBABILITY_DIGITS), task))
     return {local: sorted(r, key=lambda x: (-x[0], natural(x[1]))) for local, r in ranked.items()}
 
 
-def task_links(corpus: Corpus, scorer: Scorer, weights: classifier.Weights) -> list[CrossRef]:
+def task_links(
+    corpus: Corpus, scorer: Scorer, weights: classifier.Weights, terms: TaskTerms = NO_TERMS
+) -> list[CrossRef]:
     """The automatic links to 66号 tasks."""
     return [
         CrossRef(national=task, local=local, score=scorer.score(task, local), method="auto")
-        for local, ranked in task_probabilities(corpus, scorer, weights).items()
+        for local, ranked in task_probabilities(corpus, scorer, weights, terms).items()
         for _, task in decision.select(ranked, weights.threshold, weights.relative_floor, weights.max_tasks)
     ]
 
@@ -85,12 +90,15 @@ def other_links(corpus: Corpus, scorer: Scorer) -> list[CrossRef]:
 
 
 def match(
-    corpus: Corpus, scorer: Scorer | None = None, weights: classifier.Weights | None = None
+    corpus: Corpus,
+    scorer: Scorer | None = None,
+    weights: classifier.Weights | None = None,
+    terms: TaskTerms = NO_TERMS,
 ) -> tuple[CrossRef, ...]:
     """The automatic links, sorted by (national document, national clause, local)."""
     scorer = scorer or build_scorer(corpus)
     weights = weights or classifier.load_weights()
-    links = task_links(corpus, scorer, weights) + other_links(corpus, scorer)
+    links = task_links(corpus, scorer, weights, terms) + other_links(corpus, scorer)
     return tuple(sorted(links, key=sort_key))
 
 

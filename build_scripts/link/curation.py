@@ -19,7 +19,8 @@ from .. import cache
 from ..curated import Fields, entries
 from ..errors import Collector
 from ..model import ClauseKind, Corpus, CrossRef
-from . import crossrefs
+from . import classifier, crossrefs
+from .terms import load_task_terms
 
 FILE_NAME = "crossrefs.yaml"
 DECISIONS = ("confirm", "reject", "add")
@@ -94,13 +95,15 @@ def apply_decisions(
 def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[CrossRef, ...]:
     """The link stage for cross-references: match, then apply staff decisions."""
     decisions = load_decisions(source, corpus, errors)
+    terms = load_task_terms(source, corpus, errors)
     slugs = {document.slug for document in corpus.documents}
     if crossrefs.LOCAL_DOC not in slugs or crossrefs.TASK_DOC not in slugs:
         return ()  # a collection without the Chongqing text or 66号 has nothing to link
     key = cache.fingerprint(
         [
             *cache.code_fingerprint(Path(__file__).parent.parent),  # the whole package: patterns, model …
-            crossrefs.classifier.WEIGHTS_PATH.read_bytes(),
+            classifier.WEIGHTS_PATH.read_bytes(),
+            repr(sorted(terms.phrases.items())),
             repr(decisions),
             *(f"{c.id}\t{c.parent}\t{c.kind}\t{c.text}" for c in corpus.clauses()),
         ]
@@ -109,6 +112,6 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     if cached is not None:
         return tuple(CrossRef(**record) for record in cached)
     scorer = crossrefs.build_scorer(corpus)
-    links = apply_decisions(crossrefs.match(corpus, scorer), decisions, scorer)
+    links = apply_decisions(crossrefs.match(corpus, scorer, terms=terms), decisions, scorer)
     cache.store("crossrefs", key, [dataclasses.asdict(link) for link in links])
     return links

@@ -30,6 +30,7 @@ from .similarity import (
     local_sentences,
     task_passages,
 )
+from .terms import NO_TERMS, TaskTerms
 
 FEATURES = (
     "score",  # the Scorer's similarity (whole sentence × best phrase), as shown on pages
@@ -42,6 +43,8 @@ FEATURES = (
     "paragraph_ratio",  # cosine(whole Chongqing paragraph, task) ÷ the paragraph's best task
     "paragraph_first",  # 1 if the task is the paragraph's best task
     "is_lead",  # the sentence is a paragraph's short lead phrase ("完善知识产权交易机制。")
+    "terms",  # the task's curated phrases found in the sentence, each weighted 1 / tasks listing it (``terms``)
+    "terms_ratio",  # terms ÷ the sentence's best terms over all tasks
 )
 
 # A paragraph's first sentence is a lead phrase when the paragraph has more
@@ -122,7 +125,7 @@ def sentence_contexts(corpus: Corpus, scorer: Scorer) -> tuple[SentenceContext, 
 PairFeatures = dict[tuple[str, str], tuple[float, ...]]
 
 
-def pair_features(corpus: Corpus, scorer: Scorer) -> PairFeatures:
+def pair_features(corpus: Corpus, scorer: Scorer, terms: TaskTerms = NO_TERMS) -> PairFeatures:
     """Features of every candidate (Chongqing sentence, 66号 task) pair, keyed by (local, task)."""
     index = corpus.clause_index()
     tasks = task_contexts(corpus, scorer)
@@ -152,10 +155,12 @@ def pair_features(corpus: Corpus, scorer: Scorer) -> PairFeatures:
         context = contexts[sentence.headings]
         on_paragraph = on_paragraphs[sentence.paragraph]
         paragraph_best = max(on_paragraph) or 1.0
+        found = terms.found(scorer.passages[sentence.clause].text)
+        best_found = max(found.values(), default=0.0)
         order = sorted(range(len(tasks)), key=lambda j: -scores[j])
         for rank, j in enumerate(order):
             task = tasks[j]
-            if rank >= CANDIDATES and context[task.heading] < CONTEXT_CANDIDATE:
+            if rank >= CANDIDATES and context[task.heading] < CONTEXT_CANDIDATE and task.clause not in found:
                 continue
             score = scores[j]
             result[sentence.clause, task.clause] = (
@@ -169,6 +174,8 @@ def pair_features(corpus: Corpus, scorer: Scorer) -> PairFeatures:
                 on_paragraph[j] / paragraph_best,
                 1.0 if on_paragraph[j] >= paragraph_best else 0.0,
                 1.0 if sentence.is_lead else 0.0,
+                found.get(task.clause, 0.0),
+                found.get(task.clause, 0.0) / best_found if best_found else 0.0,
             )
     return result
 

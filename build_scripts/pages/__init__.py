@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-T = TypeVar("T")
+from ..model import Document, Site
 
 
-def grouped_by_document(site, items: Iterable[T]) -> tuple[tuple[object, tuple[T, ...]], ...]:
+class _OfDocument(Protocol):
+    @property
+    def doc(self) -> str: ...  # the document's slug
+
+
+T = TypeVar("T", bound=_OfDocument)
+
+
+def grouped_by_document(site: Site, items: Iterable[T]) -> tuple[tuple[Document, tuple[T, ...]], ...]:
     """``(document, items of that document)`` in collection order, for items with a ``doc`` slug."""
     items = tuple(items)
-    groups = []
+    groups: list[tuple[Document, tuple[T, ...]]] = []
     for document in site.corpus.documents:
         found = tuple(item for item in items if item.doc == document.slug)
         if found:

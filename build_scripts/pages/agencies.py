@@ -4,21 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Clause, Document, Mention, PageSpec, Site
-
-KIND_NAMES = {
-    "state_council_department": "国务院组成部门",
-    "state_council_agency": "国务院直属机构、办事机构或部委管理的国家局",
-    "regulator": "监管机构",
-    "public_institution": "事业单位",
-    "party_organ": "党中央机构",
-    "military": "军队机构",
-    "court": "审判机关",
-    "procuratorate": "检察机关",
-    "people_organisation": "人民团体",
-    "coordination_body": "议事协调机构",
-    "local": "地方机构",
-}
+from ..model import AGENCY_KINDS, Clause, Document, Mention, PageSpec, Site
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,7 +63,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
                 template="agency.md.jinja",
                 context=(
                     ("agency", agency),
-                    ("kind_name", KIND_NAMES.get(agency.kind, agency.kind)),
+                    ("kind_name", AGENCY_KINDS.get(agency.kind, agency.kind)),
                     ("led", led),
                     ("shared", shared),
                     ("agency_names", names),
@@ -107,7 +93,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
             template="agencies_index.md.jinja",
             context=(
                 ("rows", tuple((a, *task_counts[a.id]) for a in site.agencies)),
-                ("kind_names", KIND_NAMES),
+                ("kind_names", AGENCY_KINDS),
             ),
         )
     )

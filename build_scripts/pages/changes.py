@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model import ClauseChange, Document, DocumentVersion, PageSpec, Site
-from ..track.changelog import WORKING_TREE, diff_html
+from ..track.changelog import WORKING_TREE
+from .marks import diff_html
 
 CHANGES_PATH = "changes/index.md"
 CHANGE_NAMES = {"added": "新增", "removed": "删除", "modified": "修改"}
@@ -40,14 +41,14 @@ def _shown(change: ClauseChange, urls: dict[str, str]) -> ShownChange:
     return ShownChange(
         change=change,
         name=CHANGE_NAMES[change.change],
-        old_html=Markup(old),
-        new_html=Markup(new),
+        old_html=old,
+        new_html=new,
         url=urls.get(change.id),
     )
 
 
 def change_pages(site: Site) -> list[PageSpec]:
-    urls = {c.id: f"/documents/{c.doc}/#{c.anchor}" for c in site.corpus.clauses()}
+    urls = {c.id: c.url for c in site.corpus.clauses()}
     urls.update({r.old: r.url for r in site.redirects})
     histories = []
     for document in site.corpus.documents:

@@ -7,10 +7,8 @@ side-by-side comparison that marks the shared wording.
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from markupsafe import Markup
 
@@ -18,9 +16,8 @@ from .. import patterns
 from ..citation import clause_position
 from ..link import crossrefs as matching
 from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
+from .marks import compare_html
 
-# Shared runs shorter than this are noise (“的”, “和”) and are shown as differences.
-MIN_SHARED_CHARS = 2
 SHORT_TITLE_CHARS = 24
 
 
@@ -64,29 +61,6 @@ class SectionCoverage:
     section: Clause
     tasks: tuple[Task, ...]
     taken: tuple[Task, ...]
-
-
-def compare_html(national: str, local: str) -> tuple[Markup, Markup]:
-    """Both texts HTML-escaped, shared wording in <mark>, the rest marked as one side's own."""
-    matcher = SequenceMatcher(None, national, local, autojunk=False)
-    shared = [block for block in matcher.get_matching_blocks() if block.size >= MIN_SHARED_CHARS]
-    return (
-        _marked(national, [(b.a, b.a + b.size) for b in shared], "only-national"),
-        _marked(local, [(b.b, b.b + b.size) for b in shared], "only-local"),
-    )
-
-
-def _marked(text: str, spans: list[tuple[int, int]], own_class: str) -> Markup:
-    out: list[str] = []
-    last = 0
-    for start, end in spans:
-        if start > last:
-            out.append(f'<span class="{own_class}">{html.escape(text[last:start])}</span>')
-        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
-        last = end
-    if last < len(text):
-        out.append(f'<span class="{own_class}">{html.escape(text[last:])}</span>')
-    return Markup("".join(out))
 
 
 def national_text(clause: Clause) -> str:
@@ -184,7 +158,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
     counts: dict[str, int] = defaultdict(int)
     for ref in site.crossrefs:
         counts[ref.national] += 1
-    first_pair = {}
+    first_pair: dict[str, CrossRef] = {}
     for ref in site.crossrefs:
         first_pair.setdefault(ref.national, ref)
     pages.append(

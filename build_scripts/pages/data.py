@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import PageSpec, Site
 from ..publish import export
@@ -31,18 +32,36 @@ class Dataset:
     fields: tuple[SchemaField, ...]
 
 
-def _type_of(spec: dict) -> str:
+# How the 类型 column names each JSON Schema type.
+TYPE_NAMES = {
+    "string": "字符串",
+    "number": "数字",
+    "integer": "整数",
+    "boolean": "布尔值",
+    "object": "对象",
+    "array": "数组",
+    "null": "空值",
+}
+
+
+def _type_of(spec: dict[str, Any]) -> str:
+    """The 类型 column: "字符串 | 空值", "字符串数组"; enum values stay JSON literals ("auto" | "curated")."""
     if "enum" in spec:
         return " | ".join(json.dumps(value, ensure_ascii=False) for value in spec["enum"])
     kind = spec.get("type", "")
-    kinds = kind if isinstance(kind, list) else [kind]
-    if "array" in kinds and isinstance(spec.get("items"), dict):
-        inner = _type_of(spec["items"]) or "object"
-        kinds = [f"array of {inner}" if k == "array" else k for k in kinds]
-    return " | ".join(k for k in kinds if k)
+    kinds = [k for k in (kind if isinstance(kind, list) else [kind]) if k]
+    names = []
+    for k in kinds:
+        if k == "array" and isinstance(spec.get("items"), dict):
+            inner = _type_of(spec["items"]) or TYPE_NAMES["object"]
+            nested = " | " in inner or inner.endswith(TYPE_NAMES["array"])
+            names.append(f"数组（元素为 {inner}）" if nested else f"{inner}数组")
+        else:
+            names.append(TYPE_NAMES.get(k, k))
+    return " | ".join(names)
 
 
-def fields_of(schema: dict) -> tuple[SchemaField, ...]:
+def fields_of(schema: dict[str, Any]) -> tuple[SchemaField, ...]:
     if schema.get("type") == "array":
         record = schema.get("items", {})
     elif isinstance(schema.get("additionalProperties"), dict):  # an object keyed by URL or id

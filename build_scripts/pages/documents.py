@@ -11,6 +11,16 @@ from ..track.redirects import notice
 from .crossrefs import crossref_jumps
 
 LEVEL_NAMES = {"national": "国家", "ministry": "部委", "municipal": "地方（重庆市）"}
+# How the 元数据来源 panel names the metadata fields of documents.yaml.
+FIELD_NAMES = {
+    "title": "标题",
+    "short_title": "简称",
+    "doc_number": "文号",
+    "issuer": "发文机关",
+    "date": "成文日期",
+    "published": "发布日期",
+    "implements": "实施依据",
+}
 HEADING_KINDS = frozenset({ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE})
 
 
@@ -80,6 +90,7 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("implements_doc", in_collection),
                     ("implements_external", external.get(implements or "")),
                     ("provenance", dict(document.meta.provenance)),
+                    ("field_names", FIELD_NAMES),
                     ("retired", tuple((r, notice(r)) for r in site.redirects if r.doc == document.slug)),
                     ("cite", citation.positions(document)),
                     ("cite_doc", citation.document_citation(document)),

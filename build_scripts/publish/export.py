@@ -31,10 +31,6 @@ def dump_records(records: Iterable[dict[str, Any]]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
-def clause_url(clause: Clause) -> str:
-    return f"/documents/{clause.doc}/#{clause.anchor}"
-
-
 def document_record(document: Document) -> dict[str, Any]:
     meta = document.meta
     return {
@@ -65,7 +61,7 @@ def clause_record(clause: Clause) -> dict[str, Any]:
         "number_path": list(clause.number_path),
         "text": clause.text,
         "line": clause.line,
-        "url": clause_url(clause),
+        "url": clause.url,
     }
 
 

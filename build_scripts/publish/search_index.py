@@ -67,7 +67,7 @@ class _DisplayTitles:
 
     def title(self, clause: Clause) -> str:
         labels, heading = self._parts(clause)
-        parts = [f"《{self.doc.meta.short_title or self.doc.meta.title}》"]
+        parts = [self.doc.meta.cited_title]
         if labels:
             parts.append(labels)
         if heading:
@@ -126,7 +126,7 @@ def build_search_index(
         entries.append(
             {
                 "l": page_location,
-                "t": f"《{doc.meta.short_title or doc.meta.title}》",
+                "t": doc.meta.cited_title,
                 "x": _document_text(doc),
                 "k": "document",
                 "g": group,
@@ -167,7 +167,9 @@ def page_search_entries(pages: Iterable[PageSpec]) -> list[tuple[str, str, str]]
     for page in pages:
         context = dict(page.context)
         if "search_entry" in context:
-            title, text = context["search_entry"]
+            search_entry = context["search_entry"]
+            assert isinstance(search_entry, tuple), f"{page.path}: search_entry must be a (title, text) tuple"
+            title, text = search_entry
             entries.append((page.url.lstrip("/"), str(title), str(text)))
     return entries
 

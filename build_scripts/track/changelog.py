@@ -11,8 +11,6 @@ is not part of the page (it would make a second identical rebuild differ from th
 
 from __future__ import annotations
 
-import difflib
-import html
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ from typing import Any
 
 from ..errors import Collector
 from ..load import RawText
-from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, Site
+from ..model import Clause, ClauseChange, ClauseKind, Corpus, Document, DocumentMeta, DocumentVersion, Site
 from ..parse import parse_document
 from . import history
 
@@ -140,27 +138,6 @@ def _version(
 # Showing a change -------------------------------------------------------------------
 
 
-def diff_html(old: str, new: str) -> tuple[str, str]:
-    """Both texts HTML-escaped, with characters removed in ``<del>`` and added in ``<ins>``.
-
-    Escaping happens segment by segment *before* the marks are added, so the text can hold
-    ``<script>`` or ``&`` and still shows literally.
-    """
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    before: list[str] = []
-    after: list[str] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            before.append(html.escape(old[i1:i2]))
-            after.append(html.escape(new[j1:j2]))
-            continue
-        if i2 > i1:
-            before.append(f"<del>{html.escape(old[i1:i2])}</del>")
-        if j2 > j1:
-            after.append(f"<ins>{html.escape(new[j1:j2])}</ins>")
-    return "".join(before), "".join(after)
-
-
 def change_records(site: Site) -> list[dict[str, Any]]:
     """docs/data/changes.json: one record per clause change, per document version."""
     records = []
@@ -231,7 +208,9 @@ def since_last_build(previous: dict[str, dict[str, Any]], site: Site) -> str:
     )
 
 
-def track_changes(source: Path, corpus, previous: dict[str, dict[str, Any]], errors: Collector) -> dict[str, Any]:
+def track_changes(
+    source: Path, corpus: Corpus, previous: dict[str, dict[str, Any]], errors: Collector
+) -> dict[str, Any]:
     """The change-tracking stage: history for the change log, redirects, and the no-dead-links check.
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.

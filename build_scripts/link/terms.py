@@ -1,0 +1,122 @@
+"""Curated task phrases: ``source_texts/task_terms.yaml``.
+
+Text similarity cannot see that “完善知识产权资助政策” carries out “运用财政资金引导…”:
+the two share no wording. The phrases file lists, for each 国办函〔2016〕66号 task, the
+specific phrases a local implementing measure uses for it (its own words and the usual
+local paraphrases). ``features`` turns the phrases a Chongqing sentence contains into
+evidence for the tasks that list them; the classifier weighs that evidence with the rest.
+
+The file is curated data, like ``agencies.yaml``: each entry is validated and every problem
+is a located error. Without the file the matcher works on text similarity alone.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import patterns
+from ..curated import Fields, entries
+from ..errors import Collector
+from ..model import Corpus
+from .similarity import TASK_DOC, task_passages
+
+FILE_NAME = "task_terms.yaml"
+_KEYS = ("task", "terms")
+MIN_CHARS, MAX_CHARS = 2, 10
+# Words too general to point at one task; a phrase may contain them, but not be one of them.
+GENERIC = frozenset(
+    [
+        "知识产权",
+        "专利",
+        "商标",
+        "版权",
+        "保护",
+        "加强",
+        "完善",
+        "建立",
+        "健全",
+        "推动",
+        "机制",
+        "体系",
+        "制度",
+        "工作",
+        "管理",
+        "服务",
+        "创新",
+        "企业",
+    ]
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskTerms:
+    """Task clause id → its phrases, and how many tasks list each phrase."""
+
+    phrases: dict[str, tuple[str, ...]]
+    tasks_listing: dict[str, int]
+
+    def found(self, text: str) -> dict[str, float]:
+        """Task clause id → Σ 1/(tasks listing it) over the task's phrases found in ``text``.
+
+        A phrase listed by one task is full evidence for it; a phrase three tasks share is a third.
+        """
+        result: dict[str, float] = {}
+        for phrase in sorted(_substrings(text) & self.tasks_listing.keys()):  # sorted: the same sums every run
+            for task in self.listed_by[phrase]:
+                result[task] = result.get(task, 0.0) + 1 / self.tasks_listing[phrase]
+        return result
+
+    @functools.cached_property
+    def listed_by(self) -> dict[str, tuple[str, ...]]:
+        """Phrase → the tasks that list it."""
+        tasks: dict[str, list[str]] = {}
+        for task, phrases in self.phrases.items():
+            for phrase in phrases:
+                tasks.setdefault(phrase, []).append(task)
+        return {phrase: tuple(listed) for phrase, listed in tasks.items()}
+
+
+NO_TERMS = TaskTerms(phrases={}, tasks_listing={})
+
+
+def _substrings(text: str) -> set[str]:
+    """Every run of MIN_CHARS..MAX_CHARS characters a phrase may hold in ``text`` (other characters break runs)."""
+    result: set[str] = set()
+    for run in patterns.TERM_BREAK_RE.split(text.replace("＋", "+")):
+        for start in range(len(run) - MIN_CHARS + 1):
+            result.update(run[start : start + size] for size in range(MIN_CHARS, min(MAX_CHARS, len(run) - start) + 1))
+    return result
+
+
+def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerms:
+    path = source / FILE_NAME
+    if not path.exists() or TASK_DOC not in {document.slug for document in corpus.documents}:
+        return NO_TERMS
+    known = {p.clause for p in task_passages(corpus)}
+    phrases: dict[str, tuple[str, ...]] = {}
+    lines: dict[str, int] = {}
+    for entry in entries(path, "tasks", errors):
+        f = Fields(path, entry, "a task's phrases", errors)
+        f.unknown_keys(_KEYS)
+        number = entry.get("task")
+        task = f"{TASK_DOC}/t{number}"
+        if not isinstance(number, int) or isinstance(number, bool) or task not in known:
+            f.fail(f"expected 'task' to be the number of a task of {TASK_DOC} (1–{len(known)}), found {number!r}")
+            continue
+        if task in lines:
+            f.fail(f"expected each task once, found task {number} again (first at line {lines[task]})")
+            continue
+        lines[task] = f.line
+        terms = f.strings("terms")
+        terms = tuple(term.replace("＋", "+") for term in terms)
+        for term in terms:
+            if not MIN_CHARS <= len(term) <= MAX_CHARS or not patterns.TERM_RE.match(term):
+                f.fail(f"expected a phrase of {MIN_CHARS}–{MAX_CHARS} characters without punctuation, found {term!r}")
+            elif term in GENERIC:
+                f.fail(f"expected a phrase specific to task {number}, found the general word {term!r}")
+        phrases[task] = tuple(dict.fromkeys(t for t in terms if MIN_CHARS <= len(t) <= MAX_CHARS))
+    listing = Counter(p for terms in phrases.values() for p in terms)
+    return TaskTerms(phrases=phrases, tasks_listing=dict(listing))
