@@ -42,6 +42,10 @@ class RedirectMissing(SourceError):
     """A clause id that existed before is gone and has no redirect entry."""
 
 
+class TemplateError(SourceError):
+    """A Jinja template in templates/ cannot be compiled."""
+
+
 class OutputError(SourceError):
     """docs/ (or a file under it) cannot be written; ``partial`` if some files already were."""
 

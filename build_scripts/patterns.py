@@ -52,6 +52,8 @@ SENTENCE_END = frozenset("。！？；")
 # Brackets and quotes inside which a sentence end does not split.
 OPENERS = "（《“‘〔【「『"
 CLOSERS = "）》”’〕】」』"
+# The characters sentence splitting looks at; the splitter jumps from one to the next.
+SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END)) + OPENERS + CLOSERS) + "]")
 
 # Cleaning ----------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from .pages.tasks import task_pages
 from .parse import parse_document
 from .publish import export
 from .publish.search_index import search_index_file
-from .render import Renderer
+from .render import BackgroundCompile, Renderer
 from .track import changelog
 from .track.redirects import redirect_files
 from .write import WriteReport, write_outputs
@@ -91,8 +91,10 @@ def render_site(site: Site) -> list[OutputFile]:
 
 
 def generate(source: Path, docs: Path, *, write: bool = True) -> GenerateResult:
-    previous = changelog.read_previous_clauses(docs)  # the last build, read before anything is written
-    site = build_site(source, previous=previous)
+    with BackgroundCompile() as templates:  # a cold build compiles the templates on a second core meanwhile
+        previous = changelog.read_previous_clauses(docs)  # the last build, read before anything is written
+        site = build_site(source, previous=previous)
+        templates.wait()
     outputs = render_site(site)
     report = write_outputs(docs, outputs) if write else None
     return GenerateResult(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .patterns import CLOSERS, OPENERS, SENTENCE_END
+from .patterns import CLOSERS, OPENERS, SENTENCE_MARK_RE
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -14,19 +14,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth = 0
     start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
+    for mark in SENTENCE_MARK_RE.finditer(text):  # every other character leaves the state as it is
+        ch = mark.group()
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(depth - 1, 0)
-        elif ch in SENTENCE_END and depth == 0:
-            end = i + 1
+        elif depth == 0:  # a terminator
+            end = mark.end()
             _add(spans, text, start, end)
             start = end
-        i += 1
+    n = len(text)
     _add(spans, text, start, n)
     return spans
 

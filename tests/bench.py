@@ -4,18 +4,23 @@
 
 1. the generate stage vs ``mkdocs build --strict`` of the same pages (real corpus; target ≤ 0.15),
    in the three situations staff meet:
-   - cold: a fresh clone (.cache/ and docs/ empty: templates compiled, every stage run);
+   - cold: a fresh clone (.cache/ and docs/ empty: templates compiled, every sentence linked, every
+     file written);
    - edit: one sentence of the Chongqing text changed in a git working copy after a build (compiled
-     templates kept, the link stage's cache misses, docs/ holds the last build);
+     templates kept; the link stage re-matches the sentences of the edited paragraph, every page is
+     rendered again, the changed ones are written; docs/ holds the last build);
    - unchanged: a rebuild with nothing changed (nothing written);
-   each timing is the best of ``REPEATS`` runs (the machines are shared and noisy), mkdocs' too;
+   each generate is paired with the mkdocs build of what it wrote, and the ratio printed is the
+   median of ``REPEATS`` pairs (the machines are shared and noisy);
 2. a synthetic 20× corpus (each document plus 19 renamed copies) vs the real one: total build time
    (target ≤ 25×) and median page weight (target: flat);
 3. ``serve``: seconds from saving a source text until the served page shows the new text;
 4. page weight of the real site (tests/page_weight.py's report).
 
-``generate`` runs in this process after its modules are imported; ``mkdocs build`` runs as the
-command staff type, so its figure includes starting Python and importing MkDocs (about 0.5 s).
+Each situation is timed twice: ``generate`` in this process after its modules are imported (the
+stage itself) against ``mkdocs build`` as the command staff type (which includes starting Python and
+importing MkDocs, about 0.5 s); and both as commands, ``python -m build_scripts generate`` then
+including its own start and imports (about 0.2 s: numpy, Jinja, PyYAML).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -37,7 +43,7 @@ import yaml
 from build_scripts.cache import CACHE_DIR
 from build_scripts.pipeline import generate
 
-from .helpers import MKDOCS_YML, ROOT, SOURCE, copy_sources, mkdocs_build
+from .helpers import MKDOCS_YML, ROOT, SOURCE, copy_sources, mkdocs_build, mkdocs_config
 from .page_weight import page_weight_report
 
 COPIES = 20
@@ -151,8 +157,26 @@ def serve_latency(root: Path) -> float:
         server.wait(timeout=30)
 
 
-def paired(generate_once, docs: Path, site: Path, prepare=lambda: None) -> tuple[float, float, float]:
-    """``REPEATS`` times: prepare, time ``generate_once``, then time ``mkdocs build`` of what it wrote.
+def mkdocs_stage(docs: Path, site: Path) -> None:
+    """``mkdocs build --strict`` run in this process, after MkDocs is imported: the build stage itself."""
+    from mkdocs.commands.build import build as mkdocs_build_stage
+    from mkdocs.config import load_config
+
+    mkdocs_build_stage(load_config(str(mkdocs_config(docs, site)), strict=True))
+
+
+def mkdocs_command(docs: Path, site: Path) -> None:
+    proc = mkdocs_build(docs, site)
+    if proc.returncode != 0:
+        sys.exit(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
+
+
+def paired(
+    generate_once: Callable[[], object],
+    mkdocs_once: Callable[[], object],
+    prepare: Callable[[], object] = lambda: None,
+) -> tuple[float, float, float]:
+    """``REPEATS`` times: prepare, time ``generate_once``, then time the mkdocs build of what it wrote.
 
     Returns (median generate / mkdocs ratio, best generate seconds, best mkdocs seconds). Each ratio
     comes from two runs seconds apart, so the machine's slow and fast spells cancel out.
@@ -161,9 +185,7 @@ def paired(generate_once, docs: Path, site: Path, prepare=lambda: None) -> tuple
     for _ in range(REPEATS):
         prepare()
         seconds, _ = timed(generate_once)
-        mk, proc = timed(lambda: mkdocs_build(docs, site))
-        if proc.returncode != 0:
-            sys.exit(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
+        mk, _ = timed(mkdocs_once)
         generate_times.append(seconds)
         mkdocs_times.append(mk)
         ratios.append(seconds / mk)
@@ -180,20 +202,37 @@ def git_working_copy(dest: Path) -> Path:
     return source
 
 
-def ratios(tmp: Path) -> tuple[float, float, Path]:
-    """Print generate / mkdocs build for the three situations; return (cold generate, mkdocs, site)."""
+def generate_command(source: Path, docs: Path) -> None:
+    """``python -m build_scripts generate`` as staff type it: starting Python and importing included."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(docs)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if proc.returncode != 0:
+        sys.exit(f"generate failed:\n{proc.stderr[-3000:]}")
+
+
+def ratios(
+    tmp: Path, run: Callable[[Path, Path], object], mkdocs: Callable[[Path, Path], object]
+) -> tuple[float, float, Path]:
+    """Print generate / mkdocs build for the three situations, ``run(source, docs)`` being the
+    generate and ``mkdocs(docs, site)`` the build; return (best cold generate seconds, best cold
+    mkdocs seconds, site)."""
     docs, site = tmp / "real" / "docs", tmp / "real" / "site"
 
     def cold_start() -> None:
         shutil.rmtree(CACHE_DIR, ignore_errors=True)
         shutil.rmtree(docs, ignore_errors=True)
 
-    cold = paired(lambda: generate(SOURCE, docs), docs, site, cold_start)
-    unchanged = paired(lambda: generate(SOURCE, docs), docs, site)
+    cold = paired(lambda: run(SOURCE, docs), lambda: mkdocs(docs, site), cold_start)
+    unchanged = paired(lambda: run(SOURCE, docs), lambda: mkdocs(docs, site))
 
     source = git_working_copy(tmp / "edit")
     edit_docs, edit_site = tmp / "edit" / "docs", tmp / "edit" / "site"
-    generate(source, edit_docs)
+    run(source, edit_docs)
     text_path = source / "yufufa-2016-25.txt"
     original = text_path.read_text(encoding="utf-8")
     edits = iter(range(1, REPEATS + 1))
@@ -202,21 +241,32 @@ def ratios(tmp: Path) -> tuple[float, float, Path]:
         marker = f"培育壮大知识产权密集型产业（第{next(edits)}次修改）"
         text_path.write_text(original.replace("培育壮大知识产权密集型产业", marker, 1), encoding="utf-8")
 
-    edit = paired(lambda: generate(source, edit_docs), edit_docs, edit_site, edit_one_sentence)
-    print(f"real corpus ({REPEATS} runs each; seconds are the best run, ratios the median of paired runs):")
+    edit = paired(lambda: run(source, edit_docs), lambda: mkdocs(edit_docs, edit_site), edit_one_sentence)
     for name, (ratio, gen, mk) in (
         ("cold (empty .cache/ and docs/)", cold),
-        ("after an edit (link cache missed)", edit),
+        ("after an edit (one paragraph re-linked)", edit),
         ("unchanged (nothing written)", unchanged),
     ):
-        print(f"  {name:34s} generate {gen:.3f} s, mkdocs build {mk:.2f} s: ratio {ratio:.3f}   (target <= 0.15)")
+        print(f"  {name:40s} generate {gen:.3f} s, mkdocs build {mk:.2f} s: ratio {ratio:.3f}   (target <= 0.15)")
     return cold[1], cold[2], site
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
-        gen, mk, site = ratios(tmp)
+        print(f"real corpus ({REPEATS} runs each; seconds are the best run, ratios the median of paired runs):")
+        print(" the generate stage vs the mkdocs build command (as the figures of earlier sessions):")
+        gen, mk, site = ratios(tmp / "mixed", generate, mkdocs_command)
+        print(" both as commands (python -m build_scripts generate vs mkdocs build, each starting Python):")
+        ratios(tmp / "command", generate_command, mkdocs_command)
+        warm = tmp / "warm"  # import MkDocs, Material and the plugins before the stage is timed
+        generate(SOURCE, warm / "docs")
+        mkdocs_stage(warm / "docs", warm / "site")
+        print(
+            " the generate stage vs the mkdocs build stage, both in this process (modules imported; last, as MkDocs"
+            " then stays in memory):"
+        )
+        ratios(tmp / "stage", generate, mkdocs_stage)
         (tmp / "x20").mkdir()
         gen20, mk20, site20 = build(multiplied_corpus(tmp / "x20"), tmp / "x20")
         median, median20 = statistics.median(html_pages(site)), statistics.median(html_pages(site20))

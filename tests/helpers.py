@@ -66,14 +66,20 @@ def _env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """A real ``mkdocs build --strict`` of ``docs`` into ``site`` with the project's mkdocs.yml."""
+def mkdocs_config(docs: Path, site: Path) -> Path:
+    """The project's mkdocs.yml with ``docs`` and ``site`` as its folders, written beside ``docs``."""
     config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506 - our own file
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     temp_config = docs.parent / "mkdocs.test.yml"
     temp_config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return temp_config
+
+
+def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """A real ``mkdocs build --strict`` of ``docs`` into ``site`` with the project's mkdocs.yml."""
+    temp_config = mkdocs_config(docs, site)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(temp_config)],
         cwd=ROOT,

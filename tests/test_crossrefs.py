@@ -21,7 +21,7 @@ PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知�
 
 def test_judged_precision_and_recall_floor(model):
     result = score(links_of(model.crossrefs), read_judged(load_corpus(SOURCE, Collector())))
-    assert result.precision >= 0.85 and result.recall >= 0.80, result
+    assert result.precision >= 0.87 and result.recall >= 0.84, result
 
 
 def test_held_out_precision_and_recall_floor_and_shipped_weights_are_refittable():
@@ -30,7 +30,7 @@ def test_held_out_precision_and_recall_floor_and_shipped_weights_are_refittable(
     terms = task_terms(corpus)
     pairs = features.pair_features(corpus, matching.build_scorer(corpus), terms)
     held_out = cross_validate(corpus, pairs, judged, folds(corpus, FOLDS), verbose=False)
-    assert held_out.precision >= 0.84 and held_out.recall >= 0.76, held_out
+    assert held_out.precision >= 0.86 and held_out.recall >= 0.82, held_out
     refit, shipped = fit_shipped(corpus, pairs, judged), classifier.load_weights()
     assert refit.features == shipped.features == features.FEATURES
     assert refit.threshold == shipped.threshold and refit.relative_floor == shipped.relative_floor
@@ -109,6 +109,9 @@ def test_task_phrases_add_evidence_text_similarity_lacks():
     assert max(found, key=found.get) == "guobanhan-2016-66/t100"
     assert terms.found("提升全社会知识产权意识") == {"guobanhan-2016-66/t106": 1.0}  # a sample gold pair
     assert terms.found("加强组织领导") == {}  # generic wording is evidence for nothing
+    # a phrase widened by a word or two (运营基金 → 运营专项基金) counts half, only when asked for
+    assert terms.found("设立运营专项基金") == {}
+    assert terms.found("设立运营专项基金", gapped=True) == {"guobanhan-2016-66/t102": 0.5}
 
 
 def test_invalid_task_phrases_are_located_errors(tmp_path):

@@ -77,6 +77,8 @@ def other_links(corpus: Corpus, scorer: Scorer) -> list[CrossRef]:
     others = {p.clause for p in other_passages(corpus)}
     links = []
     for sentence in local_sentences(corpus):
+        if not scorer.scores_sentence(sentence.id):
+            continue
         near = [clause for clause in scorer.near(sentence.id, bound) if clause in others]
         for slug in OTHER_NATIONAL_DOCS:
             in_doc = sorted(

@@ -12,15 +12,18 @@ Curated decisions override automatic ones. Every problem is a located error.
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import cache
 from ..curated import Fields, entries
 from ..errors import Collector
-from ..model import ClauseKind, Corpus, CrossRef
+from ..model import Clause, ClauseKind, Corpus, CrossRef
 from . import classifier, crossrefs
-from .terms import load_task_terms
+from .terms import TaskTerms, load_task_terms
 
 FILE_NAME = "crossrefs.yaml"
 DECISIONS = ("confirm", "reject", "add")
@@ -77,41 +80,113 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
 
 
 def apply_decisions(
-    automatic: tuple[CrossRef, ...], decisions: tuple[Decision, ...], scorer: crossrefs.Scorer
+    automatic: tuple[CrossRef, ...], decisions: tuple[Decision, ...], scores: Mapping[tuple[str, str], float]
 ) -> tuple[CrossRef, ...]:
-    """Automatic links with the curated ones laid over them."""
+    """Automatic links with the curated ones laid over them; ``scores``: the similarity of each
+    curated (national, local) pair (0 when the national clause is not a matched passage)."""
     by_pair = {(d.national, d.local): d for d in decisions}
     links = {(r.national, r.local): r for r in automatic if (r.national, r.local) not in by_pair}
     for (national, local), decision in by_pair.items():
         if decision.decision == "reject":
             continue
-        score = scorer.score(national, local) if national in scorer.passages else 0.0
         links[national, local] = CrossRef(
-            national=national, local=local, score=score, method="curated", remark=decision.remark
+            national=national,
+            local=local,
+            score=scores.get((national, local), 0.0),
+            method="curated",
+            remark=decision.remark,
         )
     return tuple(sorted(links.values(), key=crossrefs.sort_key))
 
 
 def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[CrossRef, ...]:
-    """The link stage for cross-references: match, then apply staff decisions."""
+    """The link stage for cross-references: match, then apply staff decisions.
+
+    The automatic links are kept in .cache/ sentence by sentence, under a key made of what
+    the sentence's links depend on (``sentence_keys``), so a rebuild matches only the
+    Chongqing sentences whose text or setting changed; any change to a national text, the
+    phrases, the weights or the code gives every sentence a new key.
+    """
     decisions = load_decisions(source, corpus, errors)
     terms = load_task_terms(source, corpus, errors)
     slugs = {document.slug for document in corpus.documents}
     if crossrefs.LOCAL_DOC not in slugs or crossrefs.TASK_DOC not in slugs:
         return ()  # a collection without the Chongqing text or 66号 has nothing to link
-    key = cache.fingerprint(
+    national_key = cache.fingerprint(
         [
             *cache.code_fingerprint(Path(__file__).parent.parent),  # the whole package: patterns, model …
             classifier.WEIGHTS_PATH.read_bytes(),
             repr(sorted(terms.phrases.items())),
-            repr(decisions),
-            *(f"{c.id}\t{c.parent}\t{c.kind}\t{c.text}" for c in corpus.clauses()),
+            *(_clause_line(c) for c in corpus.clauses() if c.doc != crossrefs.LOCAL_DOC),
         ]
     )
-    cached = cache.load("crossrefs", key)
-    if cached is not None:
-        return tuple(CrossRef(**record) for record in cached)
-    scorer = crossrefs.build_scorer(corpus)
-    links = apply_decisions(crossrefs.match(corpus, scorer, terms=terms), decisions, scorer)
-    cache.store("crossrefs", key, [dataclasses.asdict(link) for link in links])
-    return links
+    keys = sentence_keys(corpus, national_key)
+    curated: dict[str, set[str]] = defaultdict(set)  # sentence → national clauses of its curated links
+    for decision in decisions:
+        if decision.decision != "reject" and decision.local in keys:
+            curated[decision.local].add(decision.national)
+    entries = _sentence_links(corpus, terms, national_key, keys, curated)
+    automatic = (CrossRef(**record) for sentence in keys for record in entries[sentence]["links"])
+    curated_scores = {
+        (national, sentence): score for sentence in keys for national, score in entries[sentence]["scores"].items()
+    }
+    return apply_decisions(tuple(sorted(automatic, key=crossrefs.sort_key)), decisions, curated_scores)
+
+
+def _sentence_links(
+    corpus: Corpus, terms: TaskTerms, national_key: str, keys: dict[str, str], curated: dict[str, set[str]]
+) -> dict[str, SentenceLinks]:
+    """Each sentence's automatic links and curated pairs' scores: from .cache/ where its key is
+    there (with every curated pair scored), matched anew for the others; the cache keeps the
+    entries of this build only."""
+    cached = cache.load("crossrefs", national_key) or {}
+    entries: dict[str, SentenceLinks] = {}
+    stale: set[str] = set()
+    for sentence, key in keys.items():
+        entry = cached.get(key)
+        if entry is None or not curated[sentence] <= entry["scores"].keys():
+            stale.add(sentence)
+        else:
+            entries[sentence] = entry
+    if not stale:
+        return entries
+    scorer = crossrefs.build_scorer(corpus, stale)
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for link in crossrefs.match(corpus, scorer, terms=terms):
+        found[link.local].append(dataclasses.asdict(link))
+    for sentence in stale:
+        pair_scores = {
+            national: scorer.score(national, sentence) if national in scorer.passages else 0.0
+            for national in sorted(curated[sentence])
+        }
+        entries[sentence] = {"links": found[sentence], "scores": pair_scores}
+    cache.store("crossrefs", national_key, {keys[sentence]: entry for sentence, entry in entries.items()})
+    return entries
+
+
+SentenceLinks = dict[str, Any]  # {"links": [CrossRef as a dict], "scores": {national id: score of a curated pair}}
+
+
+def sentence_keys(corpus: Corpus, national_key: str) -> dict[str, str]:
+    """Each Chongqing sentence to match → the fingerprint of everything its links depend on:
+    the national side (``national_key``), the sentence, the sentences of its paragraph (its
+    lead phrase, the paragraph's text) and its headings."""
+    index = corpus.clause_index()
+    children: dict[str, list[str]] = defaultdict(list)
+    for clause in corpus.document(crossrefs.LOCAL_DOC).clauses:
+        if clause.parent:
+            children[clause.parent].append(_clause_line(clause))
+    keys = {}
+    for sentence in crossrefs.local_sentences(corpus):
+        ancestors = []
+        parent = sentence.parent
+        while parent:
+            ancestors.append(_clause_line(index[parent]))
+            parent = index[parent].parent
+        siblings = children[sentence.parent or ""]
+        keys[sentence.id] = cache.fingerprint([national_key, _clause_line(sentence), *siblings, "", *ancestors])
+    return keys
+
+
+def _clause_line(clause: Clause) -> str:
+    return f"{clause.id}\t{clause.parent}\t{clause.kind}\t{clause.text}"

@@ -8,6 +8,15 @@ under a lead that restates a 66号 heading is most likely a local form of one of
 that heading's tasks — the one it resembles most. The features below put both
 kinds of evidence side by side; ``classifier`` weighs them.
 
+Two shapes were chosen by held-out evaluation (``tests/eval_crossrefs.py``): curated
+phrase evidence enters as log(1 + hits), so a sentence copying a task's wording does not
+swamp the other features, and counts phrases found with a word or two inserted (half
+weight, ``terms``); and a lead phrase is evidence for the tasks of the heading it restates
+only when that heading has one or two tasks (``lead_narrow``) — a lead restating a broad
+heading ("完善知识产权管理体制", tasks 1–3) names a topic, not a measure. A former
+``terms_ratio`` (hits ÷ the sentence's best hits) added nothing held-out once ``terms`` was
+logged, and was dropped.
+
 All features are functions of the texts only (never of the judged labels), so the
 same numbers serve training, cross-validation and the build. Each feature is a
 float; ``FEATURES`` fixes their order.
@@ -15,6 +24,7 @@ float; ``FEATURES`` fixes their order.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -43,8 +53,8 @@ FEATURES = (
     "paragraph_ratio",  # cosine(whole Chongqing paragraph, task) ÷ the paragraph's best task
     "paragraph_first",  # 1 if the task is the paragraph's best task
     "is_lead",  # the sentence is a paragraph's short lead phrase ("完善知识产权交易机制。")
-    "terms",  # the task's curated phrases found in the sentence, each weighted 1 / tasks listing it (``terms``)
-    "terms_ratio",  # terms ÷ the sentence's best terms over all tasks
+    "terms",  # log(1 + the task's curated phrases found in the sentence, exact or gapped), each 1 / tasks listing it
+    "lead_narrow",  # is_lead × context when the task's heading has at most NARROW_HEADING tasks
 )
 
 # A paragraph's first sentence is a lead phrase when the paragraph has more
@@ -55,6 +65,9 @@ LEAD_MAX_CHARS = 20
 # are far from any judged link (2 of 124 judged pairs fall outside) and are not scored.
 CANDIDATES = 12
 CONTEXT_CANDIDATE = 0.35
+# A lead phrase restating a 66号 heading of at most this many tasks names those tasks; one
+# restating a broader heading names a topic, not a measure (``lead_narrow``).
+NARROW_HEADING = 2
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,7 +139,8 @@ PairFeatures = dict[tuple[str, str], tuple[float, ...]]
 
 
 def pair_features(corpus: Corpus, scorer: Scorer, terms: TaskTerms = NO_TERMS) -> PairFeatures:
-    """Features of every candidate (Chongqing sentence, 66号 task) pair, keyed by (local, task)."""
+    """Features of every candidate (Chongqing sentence, 66号 task) pair, keyed by (local, task), for
+    the sentences the scorer was built for (``build_scorer``: all of them, or the ones to update)."""
     index = corpus.clause_index()
     tasks = task_contexts(corpus, scorer)
     if not tasks:
@@ -136,7 +150,7 @@ def pair_features(corpus: Corpus, scorer: Scorer, terms: TaskTerms = NO_TERMS) -
     for task in tasks:
         by_heading[task.heading].append(task.clause)
     heading_grams = {h: {g: scorer.model.idf.get(g, 1.0) for g in bigrams(index[h].title)} for h in by_heading}
-    sentences = sentence_contexts(corpus, scorer)
+    sentences = [s for s in sentence_contexts(corpus, scorer) if scorer.scores_sentence(s.clause)]
     paragraphs = list(dict.fromkeys(s.paragraph for s in sentences))
     paragraph_dots = scorer.national_dots([scorer.model.vector(index[p].text) for p in paragraphs], task_ids)
     on_paragraphs = dict(zip(paragraphs, paragraph_dots.tolist(), strict=True))
@@ -155,8 +169,8 @@ def pair_features(corpus: Corpus, scorer: Scorer, terms: TaskTerms = NO_TERMS) -
         context = contexts[sentence.headings]
         on_paragraph = on_paragraphs[sentence.paragraph]
         paragraph_best = max(on_paragraph) or 1.0
-        found = terms.found(scorer.passages[sentence.clause].text)
-        best_found = max(found.values(), default=0.0)
+        text = scorer.passages[sentence.clause].text
+        found, evidence = terms.found(text), terms.found(text, gapped=True)
         order = sorted(range(len(tasks)), key=lambda j: -scores[j])
         for rank, j in enumerate(order):
             task = tasks[j]
@@ -174,8 +188,8 @@ def pair_features(corpus: Corpus, scorer: Scorer, terms: TaskTerms = NO_TERMS) -
                 on_paragraph[j] / paragraph_best,
                 1.0 if on_paragraph[j] >= paragraph_best else 0.0,
                 1.0 if sentence.is_lead else 0.0,
-                found.get(task.clause, 0.0),
-                found.get(task.clause, 0.0) / best_found if best_found else 0.0,
+                math.log1p(evidence.get(task.clause, 0.0)),
+                context[task.heading] if sentence.is_lead and len(by_heading[task.heading]) <= NARROW_HEADING else 0.0,
             )
     return result
 

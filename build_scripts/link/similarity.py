@@ -2,7 +2,11 @@
 
 - Every text is reduced to its CJK/Latin/digit runs (punctuation splits runs) and
   turned into character bigrams, weighted TF-IDF (sublinear tf, smoothed idf fitted
-  on all national passages and Chongqing sentences together), L2-normalised.
+  on the national passages; a bigram they never use weighs as much as the rarest one),
+  L2-normalised.
+  As the idf does not depend on the Chongqing text, a Chongqing sentence's scores depend
+  only on it and the national texts: editing one sentence changes no other sentence's
+  scores, and the link stage (``curation``) reuses the links of every unchanged one.
 - A pair's score is the geometric mean of (a) the cosine of the whole sentence
   with the whole national passage and (b) the best cosine between one phrase of
   each (phrases split at ，；：、 and brackets). (a) rewards sentences that copy a
@@ -17,10 +21,11 @@ is the whole decision (``crossrefs``). Scores are rounded to 3 places.
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -127,12 +132,15 @@ class TfIdf:
             document_frequency.update(self._counts[text].keys())
             count += 1
         self.idf = {gram: math.log((count + 1) / (df + 1)) + 1 for gram, df in document_frequency.items()}
+        self.unseen = math.log(count + 1) + 1
 
     def vector(self, text: str) -> Vector:
         counts = self._counts.get(text) or bigrams(text)
         idf = self.idf.get
         # the same arithmetic as {g: (1 + log n) · idf / ‖·‖}, with the loops in C (map) where possible
-        weights = [_sublinear(n) * idf(gram, 1.0) for gram, n in counts.items()]
+        weights = list(
+            map(operator.mul, map(_sublinear, counts.values()), map(idf, counts, itertools.repeat(self.unseen)))
+        )
         norm = math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0
         return dict(zip(counts, map(norm.__rtruediv__, weights), strict=True))
 
@@ -152,20 +160,25 @@ class SparseRows:
     """
 
     def __init__(self, vectors: Iterable[Vector]) -> None:
-        columns: dict[str, list[tuple[int, float]]] = {}
+        self.column: dict[str, int] = {}  # bigram → column number, in order of first appearance
+        column = self.column.setdefault
+        ids: list[int] = []
+        weights: list[float] = []
+        rows: list[int] = []
         count = 0
         for row, vector in enumerate(vectors):
             count += 1
-            for gram, weight in vector.items():
-                columns.setdefault(gram, []).append((row, weight))
+            ids += [column(gram, len(self.column)) for gram in vector]
+            weights += vector.values()
+            rows += itertools.repeat(row, len(vector))
         self.size = count
-        self.column = {gram: number for number, gram in enumerate(columns)}
-        lengths = [len(postings) for postings in columns.values()]
-        self._starts = np.zeros(len(lengths) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=self._starts[1:])
-        flat = [posting for postings in columns.values() for posting in postings]
-        self._rows = np.array([row for row, _ in flat], dtype=np.int64)
-        self._weights = np.array([weight for _, weight in flat], dtype=np.float64)
+        # postings sorted by column, each column's in row order (a stable sort keeps it)
+        id_array = np.array(ids, dtype=np.int64)
+        order = np.argsort(id_array, kind="stable")
+        self._starts = np.zeros(len(self.column) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(id_array, minlength=len(self.column)), out=self._starts[1:])
+        self._rows = np.array(rows, dtype=np.int64)[order]
+        self._weights = np.array(weights, dtype=np.float64)[order]
 
     def dots(self, queries: Sequence[Vector]) -> np.ndarray:
         """``result[q, r]`` = dot(queries[q], row r); 0 where they share no bigram."""
@@ -220,9 +233,10 @@ class Scorer:
         the phrase score of any other national clause is computed pair by pair, on demand."""
         national, local = tuple(national), tuple(local)
         self.passages = {p.clause: p for p in (*national, *local)}
-        self.model = TfIdf(p.text for p in self.passages.values())
+        self.model = TfIdf(p.text for p in national)
         self._whole = {cid: self.model.vector(p.text) for cid, p in self.passages.items()}
         self._part_cache: dict[str, list[Vector]] = {}  # phrase vectors, made when first needed
+        self._column_cache: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
         self._national = {p.clause: column for column, p in enumerate(national)}
         self._national_ids = [p.clause for p in national]
         self._local = {p.clause: row for row, p in enumerate(local)}
@@ -242,6 +256,10 @@ class Scorer:
         if clause not in self._part_cache:
             self._part_cache[clause] = [self.model.vector(x) for x in phrases(self.passages[clause].text)]
         return self._part_cache[clause]
+
+    def scores_sentence(self, clause: str) -> bool:
+        """Whether ``clause`` is one of the Chongqing sentences this scorer was built for."""
+        return clause in self._local
 
     def vector(self, clause: str) -> Vector:
         """The whole-passage TF-IDF vector of a known clause."""
@@ -267,10 +285,20 @@ class Scorer:
     def scores(self, nationals: Sequence[str], local: str) -> list[float]:
         """``score(n, local)`` for every ranked national clause ``n``, computed as one row."""
         row = self._local[local]
-        whole = self._whole_dots[row, [self._national[clause] for clause in nationals]]
-        part = self._part_best[row, [self._ranked[clause] for clause in nationals]]
+        whole_columns, part_columns = self._columns(tuple(nationals))
+        whole = self._whole_dots[row, whole_columns]
+        part = self._part_best[row, part_columns]
         products = np.sqrt(np.maximum(whole, 0.0) * part).tolist()
-        return [round(value, SCORE_DIGITS) for value in products]
+        return list(map(round, products, itertools.repeat(SCORE_DIGITS)))
+
+    def _columns(self, nationals: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """The columns of ``nationals`` in the whole-passage and phrase matrices (asked for once per sentence)."""
+        if nationals not in self._column_cache:
+            self._column_cache[nationals] = (
+                np.array([self._national[clause] for clause in nationals], dtype=np.int64),
+                np.array([self._ranked[clause] for clause in nationals], dtype=np.int64),
+            )
+        return self._column_cache[nationals]
 
     def score(self, national: str, local: str) -> float:
         whole = self.whole(national, local)
@@ -282,7 +310,10 @@ class Scorer:
         return round(math.sqrt(max(whole, 0.0) * part), SCORE_DIGITS)
 
 
-def build_scorer(corpus: Corpus) -> Scorer:
-    local = [Passage(clause=c.id, text=c.text) for c in local_sentences(corpus)]
+def build_scorer(corpus: Corpus, sentences: Collection[str] | None = None) -> Scorer:
+    """The scorer of every Chongqing sentence to match, or of those in ``sentences``."""
+    local = [
+        Passage(clause=c.id, text=c.text) for c in local_sentences(corpus) if sentences is None or c.id in sentences
+    ]
     tasks = task_passages(corpus)
     return Scorer((*tasks, *other_passages(corpus)), local, ranked=(p.clause for p in tasks))

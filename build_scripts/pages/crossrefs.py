@@ -147,7 +147,6 @@ def crossref_pages(site: Site) -> list[PageSpec]:
             template="crossrefs_group.md.jinja",
             context=(
                 ("group", group),
-                ("site", site),
                 ("local_doc", site.corpus.document(matching.LOCAL_DOC)),
                 ("cited", cited),
             ),
@@ -172,7 +171,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("first_pair", first_pair),
                 ("local_only", tuple((g, row) for g in all_groups for row in g.rows if not row.pairs)),
                 ("sentence_count", sum(len(g.rows) for g in all_groups)),
-                ("site", site),
+                ("methods", {m: sum(ref.method == m for ref in site.crossrefs) for m in ("auto", "curated")}),
             ),
         )
     )

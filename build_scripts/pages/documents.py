@@ -86,7 +86,10 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("meta", document.meta),
                     ("level_name", LEVEL_NAMES.get(document.meta.level, document.meta.level)),
                     ("blocks", blocks(document)),
-                    ("table_rows", lambda table, d=document: table_rows(d, table)),
+                    (
+                        "table_rows",
+                        {c.id: table_rows(document, c) for c in document.clauses if c.kind is ClauseKind.TABLE},
+                    ),
                     ("implements_doc", in_collection),
                     ("implements_external", external.get(implements or "")),
                     ("provenance", dict(document.meta.provenance)),

@@ -14,7 +14,6 @@ def home_pages(site: Site) -> list[PageSpec]:
             context=(
                 ("documents", site.corpus.documents),
                 ("level_names", LEVEL_NAMES),
-                ("site", site),
             ),
         ),
         PageSpec(

@@ -84,7 +84,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                 template="task.md.jinja",
                 context=(
                     ("task", task),
-                    ("site", site),
+                    ("chongqing", tuple((ref, site.clause(ref.local)) for ref in site.crossrefs_to(task.clause))),
                     ("document", document),
                     ("clause", clause),
                     ("section", clauses.get(task.section)),

@@ -1,0 +1,105 @@
+"""The link stage's per-sentence cache: an edit re-matches only the sentences it touches, and
+the links after an edit are exactly those a build from an empty cache gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_scripts import cache
+from build_scripts.errors import Collector
+from build_scripts.link import crossrefs, curation
+from build_scripts.pipeline import load_corpus
+
+from .helpers import copy_sources
+
+LOCAL = "yufufa-2016-25.txt"
+LEAD = "培育壮大知识产权密集型产业"
+
+
+@pytest.fixture
+def linking(tmp_path, monkeypatch):
+    """(source folder, run) where run() links the corpus in the folder and returns
+    (links, the Chongqing sentences matched anew or None when none were)."""
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
+    source = copy_sources(tmp_path / "src")
+    calls: list[frozenset[str] | None] = []
+    real = crossrefs.build_scorer
+
+    def recording(corpus, sentences=None):
+        calls.append(None if sentences is None else frozenset(sentences))
+        return real(corpus, sentences)
+
+    monkeypatch.setattr(crossrefs, "build_scorer", recording)
+
+    def run():
+        calls.clear()
+        errors = Collector()
+        links = curation.link_crossrefs(source, load_corpus(source, errors), errors)
+        errors.raise_if_any()
+        assert len(calls) <= 1
+        return links, (calls[0] if calls else None)
+
+    return source, run
+
+
+def _edit(source: Path, old: str, new: str) -> None:
+    path = source / LOCAL
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_unchanged_corpus_matches_nothing_anew(linking):
+    source, run = linking
+    first, matched = run()
+    assert matched is not None and len(matched) > 150  # an empty cache: every sentence
+    again, matched = run()
+    assert matched is None
+    assert again == first
+
+
+def test_an_edit_rematches_only_its_paragraph_and_equals_a_cold_build(linking, tmp_path, monkeypatch):
+    source, run = linking
+    run()
+    _edit(source, LEAD, LEAD + "和专利导航")
+    incremental, matched = run()
+    corpus = load_corpus(source, Collector())
+    edited = next(c for c in crossrefs.local_sentences(corpus) if c.text.startswith(LEAD + "和专利导航"))
+    paragraph = {c.id for c in crossrefs.local_sentences(corpus) if c.parent == edited.parent}
+    assert matched == paragraph  # the edited sentence and its paragraph's other sentences, no more
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cold-cache")
+    cold, matched = run()
+    assert matched is not None and len(matched) > 150
+    assert incremental == cold
+
+
+def test_a_national_edit_rematches_every_sentence(linking):
+    source, run = linking
+    run()
+    path = source / "guobanhan-2016-66.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("知识产权", "知识产权", 1).replace("。", "；", 1), encoding="utf-8")
+    _, matched = run()
+    assert matched is not None and len(matched) > 150
+
+
+def test_a_new_curated_link_scores_only_its_sentence(linking):
+    source, run = linking
+    links, _ = run()
+    corpus = load_corpus(source, Collector())
+    sentence = crossrefs.local_sentences(corpus)[40]
+    task = next(
+        f"{crossrefs.TASK_DOC}/t{n}"
+        for n in range(1, 107)
+        if (f"{crossrefs.TASK_DOC}/t{n}", sentence.id) not in {(r.national, r.local) for r in links}
+    )
+    (source / curation.FILE_NAME).write_text(
+        f"crossrefs:\n  - national: {task}\n    local: {sentence.id}\n    decision: add\n    remark: 测试\n",
+        encoding="utf-8",
+    )
+    links, matched = run()
+    assert matched == {sentence.id}
+    added = next(r for r in links if (r.national, r.local) == (task, sentence.id))
+    assert added.method == "curated" and added.score == crossrefs.build_scorer(corpus).score(task, sentence.id)
