@@ -8,9 +8,12 @@ Helpers that build links or markup return ``Markup`` and are trusted.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import html
 import json
+import os
 import posixpath
 import re
 import subprocess
@@ -29,6 +32,7 @@ from jinja2 import (
     TemplateSyntaxError,
     pass_eval_context,
 )
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from . import patterns
@@ -133,18 +137,35 @@ def _relpath(path: str, start: str) -> str:
     return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
 
 
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache, for a build that may not be able to write it (a read-only checkout)."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):  # the template is compiled all the same; the next build compiles it again
+            super().dump_bytecode(bucket)
+
+
 def _bytecode_cache(template_dir: Path) -> FileSystemBytecodeCache | None:
-    """Compiled templates kept in .cache/jinja/ beside templates/ (like __pycache__); rebuilt whenever a template changes."""
+    """Compiled templates kept in .cache/jinja/ beside templates/ (like __pycache__); rebuilt whenever a
+    template changes. Jinja keys its files on a template's name, path and source only, so the file
+    names also carry a fingerprint of this module, which sets up the environment: a change to the
+    escaping or whitespace settings compiles every template again. None when the folder is not writable."""
     folder = template_dir.parent / ".cache" / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder))
+    if not os.access(folder, os.W_OK):
+        return None
+    return _BytecodeCache(str(folder), f"__jinja2_{_SETUP_FINGERPRINT}_%s.cache")
+
+
+_SETUP_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def _environment(template_dir: Path) -> Environment:
     """The one Jinja environment: the renderer's, and the background compiler's (same compiled code)."""
+    template_dir = template_dir.resolve()  # the background process runs in another folder
     env = Environment(
         loader=FileSystemLoader(str(template_dir)),
         bytecode_cache=_bytecode_cache(template_dir),
@@ -195,11 +216,13 @@ def compile_templates(template_dir: Path = TEMPLATE_DIR) -> None:
 class BackgroundCompile:
     """Compiles the templates in a second process while the model is built, when .cache/jinja/ is stale.
 
-    Jinja compiles our templates in about 0.1 s, as long as loading, extracting and linking
-    take on a cold build; on a machine with a second core the two now overlap. The process
-    only fills the bytecode cache (Jinja replaces each file atomically), so whatever happens
-    to it, the renderer still compiles any template it finds missing, and reports template
-    errors itself. ``wait`` before rendering; leaving the ``with`` block waits too.
+    Jinja compiles our templates in about 0.1 s, about as long as loading, extracting and
+    linking take on a cold build; on a machine with a second core the two overlap. The process
+    only fills the bytecode cache (Jinja replaces each file atomically, and the file names carry
+    a fingerprint of this module), so whatever happens to it the renderer still compiles any
+    template it finds missing and reports template errors itself. No process is started when
+    the cache is current or cannot be written. ``wait`` before rendering; leaving the ``with``
+    block waits too, and stops the process if the build failed.
     """
 
     def __init__(self, template_dir: Path = TEMPLATE_DIR) -> None:
@@ -208,7 +231,7 @@ class BackgroundCompile:
             return
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "build_scripts.render", str(template_dir)],
+                [sys.executable, "-m", "build_scripts.render", str(template_dir.resolve())],
                 cwd=Path(__file__).resolve().parent.parent,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -242,6 +265,7 @@ class Renderer:
 
     def __init__(self, template_dir: Path = TEMPLATE_DIR, *, doc_numbers: dict[str, str] | None = None) -> None:
         self.env = _environment(template_dir)
+        self.template_dir = template_dir
         self.doc_numbers = doc_numbers or {}  # 文号 → docs/ path of the document page
 
     def template(self, name: str) -> Template:
@@ -249,8 +273,11 @@ class Renderer:
         try:
             return self.env.get_template(name)
         except TemplateSyntaxError as error:
-            path = error.filename or str(TEMPLATE_DIR / name)
-            raise TemplateError(path, error.lineno, 1, f"expected valid Jinja syntax, found {error.message}") from None
+            raise self._located(error, name) from None
+
+    def _located(self, error: TemplateSyntaxError, name: str) -> TemplateError:
+        path = error.filename or str(self.template_dir / (error.name or name))
+        return TemplateError(path, error.lineno, 1, f"expected valid Jinja syntax, found {error.message}")
 
     def render(self, page: PageSpec) -> OutputFile:
         template = self.template(page.template)
@@ -260,7 +287,10 @@ class Renderer:
         context["link"] = lambda to_path, anchor="": Markup(relative_md(folder, to_path, anchor))
         context["href"] = lambda to_url: Markup(html.escape(relative_url(page_url, to_url)))
         context["rich"] = self._rich_text(page_url)
-        content = template.render(context)
+        try:
+            content = template.render(context)
+        except TemplateSyntaxError as error:  # in a template it includes or imports, compiled only now
+            raise self._located(error, page.template) from None
         return OutputFile(path=page.path, content=_tidy(content))
 
     def render_all(self, pages: Iterable[PageSpec]) -> list[OutputFile]:

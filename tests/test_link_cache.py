@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from build_scripts import cache
 from build_scripts.errors import Collector
 from build_scripts.link import crossrefs, curation
+from build_scripts.link.similarity import group_max
 from build_scripts.pipeline import load_corpus
 
 from .helpers import copy_sources
@@ -60,19 +62,31 @@ def test_an_unchanged_corpus_matches_nothing_anew(linking):
     assert again == first
 
 
-def test_an_edit_rematches_only_its_paragraph_and_equals_a_cold_build(linking, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("old", "new", "edited_starts"),
+    [
+        (LEAD, LEAD + "和专利导航", LEAD + "和专利导航"),
+        # the paragraph now ends with a sentence too short to have phrases: the scorer of the
+        # re-matched sentences has an empty last group (similarity.group_max)
+        ("犯罪行为的司法协助。", "犯罪行为的司法协助。见附件。", "见附件"),
+    ],
+    ids=["lead phrase", "short last sentence"],
+)
+def test_an_edit_rematches_only_its_paragraph_and_equals_a_cold_build(
+    linking, tmp_path, monkeypatch, old, new, edited_starts
+):
     source, run = linking
     run()
-    _edit(source, LEAD, LEAD + "和专利导航")
+    _edit(source, old, new)
     incremental, matched = run()
     corpus = load_corpus(source, Collector())
-    edited = next(c for c in crossrefs.local_sentences(corpus) if c.text.startswith(LEAD + "和专利导航"))
+    edited = next(c for c in crossrefs.local_sentences(corpus) if c.text.startswith(edited_starts))
     paragraph = {c.id for c in crossrefs.local_sentences(corpus) if c.parent == edited.parent}
     assert matched == paragraph  # the edited sentence and its paragraph's other sentences, no more
     monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cold-cache")
     cold, matched = run()
     assert matched is not None and len(matched) > 150
-    assert incremental == cold
+    assert incremental == cold  # the same links with the same scores
 
 
 def test_a_national_edit_rematches_every_sentence(linking):
@@ -80,7 +94,8 @@ def test_a_national_edit_rematches_every_sentence(linking):
     run()
     path = source / "guobanhan-2016-66.txt"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("知识产权", "知识产权", 1).replace("。", "；", 1), encoding="utf-8")
+    assert "加强知识产权交易平台建设" in text
+    path.write_text(text.replace("加强知识产权交易平台建设", "加强知识产权交易平台建设和监管", 1), encoding="utf-8")
     _, matched = run()
     assert matched is not None and len(matched) > 150
 
@@ -103,3 +118,11 @@ def test_a_new_curated_link_scores_only_its_sentence(linking):
     assert matched == {sentence.id}
     added = next(r for r in links if (r.national, r.local) == (task, sentence.id))
     assert added.method == "curated" and added.score == crossrefs.build_scorer(corpus).score(task, sentence.id)
+
+
+def test_group_max_keeps_every_row_of_a_group_before_empty_ones():
+    matrix = np.array([[0.1, 0.5], [0.2, 0.0], [0.9, 0.3]])
+    assert group_max(matrix, [3, 0], axis=0).tolist() == [[0.9, 0.5], [0.0, 0.0]]
+    assert group_max(matrix, [0, 1, 0, 2, 0], axis=0).tolist() == [[0, 0], [0.1, 0.5], [0, 0], [0.9, 0.3], [0, 0]]
+    assert group_max(matrix, [1, 0, 1], axis=1).tolist() == [[0.1, 0.0, 0.5], [0.2, 0.0, 0.0], [0.9, 0.0, 0.3]]
+    assert group_max(np.zeros((0, 2)), [0, 0], axis=0).tolist() == [[0, 0], [0, 0]]

@@ -3,40 +3,81 @@
 from __future__ import annotations
 
 import pytest
+from jinja2 import FileSystemBytecodeCache
 
+from build_scripts import render
 from build_scripts.errors import TemplateError
 from build_scripts.model import PageSpec
 from build_scripts.render import BackgroundCompile, Renderer, templates_compiled
 
 
-def test_background_compile_fills_the_template_cache(tmp_path):
-    (tmp_path / "page.md.jinja").write_text("# {{ title }}\n", encoding="utf-8")
-    (tmp_path / "other.md.jinja").write_text("{% for x in items %}{{ x }}{% endfor %}\n", encoding="utf-8")
-    assert not templates_compiled(tmp_path)
-    with BackgroundCompile(tmp_path) as compiling:
+@pytest.fixture
+def templates(tmp_path):
+    """A template folder whose compiled-template cache (.cache/jinja beside it) is the test's own."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    return folder
+
+
+def test_background_compile_fills_the_template_cache(templates):
+    (templates / "page.md.jinja").write_text("# {{ title }}\n", encoding="utf-8")
+    (templates / "other.md.jinja").write_text("{% for x in items %}{{ x }}{% endfor %}\n", encoding="utf-8")
+    assert not templates_compiled(templates)
+    with BackgroundCompile(templates) as compiling:
         compiling.wait()
-    assert templates_compiled(tmp_path)
+    assert templates_compiled(templates)
     page = PageSpec(path="a/index.md", template="page.md.jinja", context=(("title", "标题*"),))
-    assert Renderer(tmp_path).render(page).content == "# 标题&#42;\n"
+    assert Renderer(templates).render(page).content == "# 标题&#42;\n"
 
 
-def test_background_compile_starts_nothing_when_the_cache_is_current(tmp_path):
-    (tmp_path / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
-    BackgroundCompile(tmp_path).wait()
-    compiling = BackgroundCompile(tmp_path)
+def test_background_compile_starts_nothing_when_the_cache_is_current(templates):
+    (templates / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
+    BackgroundCompile(templates).wait()
+    compiling = BackgroundCompile(templates)
     assert compiling._process is None
-    (tmp_path / "page.md.jinja").write_text("changed {{ title }}\n", encoding="utf-8")
-    assert not templates_compiled(tmp_path)  # an edited template is compiled again
+    (templates / "page.md.jinja").write_text("changed {{ title }}\n", encoding="utf-8")
+    assert not templates_compiled(templates)  # an edited template is compiled again
 
 
-def test_a_template_that_cannot_compile_is_a_located_error(tmp_path):
-    (tmp_path / "page.md.jinja").write_text("# title\n\n{% if x %}\nno end\n", encoding="utf-8")
-    with BackgroundCompile(tmp_path) as compiling:  # the background process fails quietly
+def test_a_template_that_cannot_compile_is_a_located_error(templates):
+    (templates / "page.md.jinja").write_text("# title\n\n{% if x %}\nno end\n", encoding="utf-8")
+    with BackgroundCompile(templates) as compiling:  # the background process fails quietly
         compiling.wait()
     page = PageSpec(path="index.md", template="page.md.jinja", context=(("x", True),))
     with pytest.raises(TemplateError) as raised:
-        Renderer(tmp_path).render(page)
+        Renderer(templates).render(page)
     location = raised.value.location
     assert location.path.endswith("page.md.jinja")
     assert location.line == 4
     assert "expected valid Jinja syntax" in raised.value.message
+
+
+def test_an_included_template_that_cannot_compile_is_a_located_error(templates):
+    (templates / "page.md.jinja").write_text("# title\n{% include '_part.md.jinja' %}\n", encoding="utf-8")
+    (templates / "_part.md.jinja").write_text("{% for x in items %}\n{{ x }}\n", encoding="utf-8")
+    page = PageSpec(path="index.md", template="page.md.jinja", context=(("items", (1, 2)),))
+    with pytest.raises(TemplateError) as raised:
+        Renderer(templates).render(page)
+    assert raised.value.location.path.endswith("_part.md.jinja")
+    assert "expected valid Jinja syntax" in raised.value.message
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_cache(templates, monkeypatch):
+    (templates / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
+    page = PageSpec(path="index.md", template="page.md.jinja", context=(("title", "x"),))
+    monkeypatch.setattr(render.os, "access", lambda path, mode: False)  # as a user without write access
+    assert templates_compiled(templates)  # no cache: nothing to prepare, no background process
+    assert BackgroundCompile(templates)._process is None
+    assert Renderer(templates).render(page).content == "x\n"
+
+
+def test_a_cache_file_that_cannot_be_written_does_not_stop_the_build(templates, monkeypatch):
+    (templates / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
+    page = PageSpec(path="index.md", template="page.md.jinja", context=(("title", "x"),))
+
+    def refuse(self, bucket):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", refuse)
+    assert Renderer(templates).render(page).content == "x\n"
+    assert not templates_compiled(templates)  # nothing was cached

@@ -125,10 +125,10 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     for decision in decisions:
         if decision.decision != "reject" and decision.local in keys:
             curated[decision.local].add(decision.national)
-    entries = _sentence_links(corpus, terms, national_key, keys, curated)
-    automatic = (CrossRef(**record) for sentence in keys for record in entries[sentence]["links"])
+    by_sentence = _sentence_links(corpus, terms, national_key, keys, curated)
+    automatic = (CrossRef(**record) for sentence in keys for record in by_sentence[sentence]["links"])
     curated_scores = {
-        (national, sentence): score for sentence in keys for national, score in entries[sentence]["scores"].items()
+        (national, sentence): score for sentence in keys for national, score in by_sentence[sentence]["scores"].items()
     }
     return apply_decisions(tuple(sorted(automatic, key=crossrefs.sort_key)), decisions, curated_scores)
 
@@ -140,16 +140,16 @@ def _sentence_links(
     there (with every curated pair scored), matched anew for the others; the cache keeps the
     entries of this build only."""
     cached = cache.load("crossrefs", national_key) or {}
-    entries: dict[str, SentenceLinks] = {}
+    by_sentence: dict[str, SentenceLinks] = {}
     stale: set[str] = set()
     for sentence, key in keys.items():
         entry = cached.get(key)
         if entry is None or not curated[sentence] <= entry["scores"].keys():
             stale.add(sentence)
         else:
-            entries[sentence] = entry
+            by_sentence[sentence] = entry
     if not stale:
-        return entries
+        return by_sentence
     scorer = crossrefs.build_scorer(corpus, stale)
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for link in crossrefs.match(corpus, scorer, terms=terms):
@@ -159,9 +159,9 @@ def _sentence_links(
             national: scorer.score(national, sentence) if national in scorer.passages else 0.0
             for national in sorted(curated[sentence])
         }
-        entries[sentence] = {"links": found[sentence], "scores": pair_scores}
-    cache.store("crossrefs", national_key, {keys[sentence]: entry for sentence, entry in entries.items()})
-    return entries
+        by_sentence[sentence] = {"links": found[sentence], "scores": pair_scores}
+    cache.store("crossrefs", national_key, {keys[sentence]: entry for sentence, entry in by_sentence.items()})
+    return by_sentence
 
 
 SentenceLinks = dict[str, Any]  # {"links": [CrossRef as a dict], "scores": {national id: score of a curated pair}}

@@ -61,8 +61,10 @@ FEATURES = (
 # sentences and the first has at most this many characters (CJK/Latin/digits).
 LEAD_MAX_CHARS = 20
 # Candidate tasks per sentence: the best CANDIDATES by score, plus every task whose
-# heading matches the sentence's context at least CONTEXT_CANDIDATE. The others
-# are far from any judged link (2 of 124 judged pairs fall outside) and are not scored.
+# heading matches the sentence's context at least CONTEXT_CANDIDATE, plus every task
+# with an exact phrase hit (a gapped hit adds evidence to a candidate but does not make
+# one: that is how it was evaluated). The others are far from any judged link (2 of 124
+# judged pairs fall outside) and are not scored.
 CANDIDATES = 12
 CONTEXT_CANDIDATE = 0.35
 # A lead phrase restating a 66号 heading of at most this many tasks names those tasks; one
@@ -149,7 +151,9 @@ def pair_features(corpus: Corpus, scorer: Scorer, terms: TaskTerms = NO_TERMS) -
     by_heading: dict[str, list[str]] = defaultdict(list)
     for task in tasks:
         by_heading[task.heading].append(task.clause)
-    heading_grams = {h: {g: scorer.model.idf.get(g, 1.0) for g in bigrams(index[h].title)} for h in by_heading}
+    heading_grams = {
+        h: {g: scorer.model.idf.get(g, scorer.model.unseen) for g in bigrams(index[h].title)} for h in by_heading
+    }
     sentences = [s for s in sentence_contexts(corpus, scorer) if scorer.scores_sentence(s.clause)]
     paragraphs = list(dict.fromkeys(s.paragraph for s in sentences))
     paragraph_dots = scorer.national_dots([scorer.model.vector(index[p].text) for p in paragraphs], task_ids)

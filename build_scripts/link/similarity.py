@@ -205,18 +205,17 @@ class SparseRows:
 def group_max(matrix: np.ndarray, groups: Sequence[int], axis: int) -> np.ndarray:
     """Maxima over consecutive groups of rows (axis 0) or columns (axis 1) of the given sizes; 0 for an empty group."""
     sizes = np.array(groups, dtype=np.int64)
-    if matrix.shape[axis] == 0:
-        shape = list(matrix.shape)
-        shape[axis] = len(sizes)
-        return np.zeros(shape)
-    starts = np.cumsum(sizes) - sizes
-    clipped = np.minimum(starts, matrix.shape[axis] - 1)
-    result = np.maximum.reduceat(matrix, clipped, axis=axis)
-    empty = sizes == 0
-    if empty.any():
-        index = [slice(None), slice(None)]
-        index[axis] = empty
-        result[tuple(index)] = 0.0
+    shape = list(matrix.shape)
+    shape[axis] = len(sizes)
+    result = np.zeros(shape)
+    filled = sizes > 0
+    if filled.any():
+        # reduceat over the non-empty groups only: their starts rise strictly and the last one runs to
+        # the end (an empty group's start would cut the group before it short)
+        starts = (np.cumsum(sizes) - sizes)[filled]
+        index: list[slice | np.ndarray] = [slice(None), slice(None)]
+        index[axis] = filled
+        result[tuple(index)] = np.maximum.reduceat(matrix, starts, axis=axis)
     return np.maximum(result, 0.0)
 
 
