@@ -17,10 +17,13 @@
 3. ``serve``: seconds from saving a source text until the served page shows the new text;
 4. page weight of the real site (tests/page_weight.py's report).
 
-Each situation is timed twice: ``generate`` in this process after its modules are imported (the
-stage itself) against ``mkdocs build`` as the command staff type (which includes starting Python and
-importing MkDocs, about 0.5 s); and both as commands, ``python -m build_scripts generate`` then
-including its own start and imports (about 0.2 s: numpy, Jinja, PyYAML).
+Each situation is timed three ways, as ratios of paired runs:
+- the stages: ``generate`` and ``mkdocs build`` each in a fresh process after its modules are
+  imported (MkDocs' configuration loaded once, which imports the theme and plugins): the work itself;
+- ``generate`` in this process against ``mkdocs build`` as the command staff type (starting Python
+  and importing MkDocs, about 0.4 s, included): the figure earlier sessions reported;
+- both as commands: ``python -m build_scripts generate`` then includes its own start and imports
+  (about 0.2 s: numpy, Jinja, PyYAML and the package).
 """
 
 from __future__ import annotations
@@ -157,26 +160,56 @@ def serve_latency(root: Path) -> float:
         server.wait(timeout=30)
 
 
-def mkdocs_stage(docs: Path, site: Path) -> None:
-    """``mkdocs build --strict`` run in this process, after MkDocs is imported: the build stage itself."""
-    from mkdocs.commands.build import build as mkdocs_build_stage
-    from mkdocs.config import load_config
-
-    mkdocs_build_stage(load_config(str(mkdocs_config(docs, site)), strict=True))
+STAGE_WORKER = "--stage"
 
 
-def mkdocs_command(docs: Path, site: Path) -> None:
-    proc = mkdocs_build(docs, site)
+def stage_worker(kind: str, first: str, second: str) -> None:
+    """In a fresh process (``python -m tests.bench --stage KIND A B``): import what the stage needs,
+    then time the stage alone and print its seconds. ``generate SOURCE DOCS``, or ``mkdocs DOCS SITE``
+    (its configuration is loaded once beforehand, which imports the theme and the plugins)."""
+    if kind == "generate":
+        seconds, _ = timed(lambda: generate(Path(first), Path(second)))
+    else:
+        from mkdocs.commands.build import build as mkdocs_build_stage
+        from mkdocs.config import load_config
+
+        config_file = str(mkdocs_config(Path(first), Path(second)))
+        load_config(config_file, strict=True)
+        seconds, _ = timed(lambda: mkdocs_build_stage(load_config(config_file, strict=True)))
+    print(seconds)
+
+
+def stage_in_fresh_process(kind: str, first: Path, second: Path) -> float:
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.bench", STAGE_WORKER, kind, str(first), str(second)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if proc.returncode != 0:
+        sys.exit(f"{kind} failed:\n{proc.stderr[-3000:]}")
+    return float(proc.stdout.split()[-1])
+
+
+def mkdocs_command(docs: Path, site: Path) -> float:
+    seconds, proc = timed(lambda: mkdocs_build(docs, site))
     if proc.returncode != 0:
         sys.exit(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
+    return seconds
+
+
+def generate_here(source: Path, docs: Path) -> float:
+    return timed(lambda: generate(source, docs))[0]
 
 
 def paired(
-    generate_once: Callable[[], object],
-    mkdocs_once: Callable[[], object],
+    generate_once: Callable[[], float],
+    mkdocs_once: Callable[[], float],
     prepare: Callable[[], object] = lambda: None,
 ) -> tuple[float, float, float]:
-    """``REPEATS`` times: prepare, time ``generate_once``, then time the mkdocs build of what it wrote.
+    """``REPEATS`` times: prepare, run ``generate_once``, then the mkdocs build of what it wrote; each
+    returns the seconds it measured.
 
     Returns (median generate / mkdocs ratio, best generate seconds, best mkdocs seconds). Each ratio
     comes from two runs seconds apart, so the machine's slow and fast spells cancel out.
@@ -184,8 +217,8 @@ def paired(
     generate_times, mkdocs_times, ratios = [], [], []
     for _ in range(REPEATS):
         prepare()
-        seconds, _ = timed(generate_once)
-        mk, _ = timed(mkdocs_once)
+        seconds = generate_once()
+        mk = mkdocs_once()
         generate_times.append(seconds)
         mkdocs_times.append(mk)
         ratios.append(seconds / mk)
@@ -202,21 +235,24 @@ def git_working_copy(dest: Path) -> Path:
     return source
 
 
-def generate_command(source: Path, docs: Path) -> None:
+def generate_command(source: Path, docs: Path) -> float:
     """``python -m build_scripts generate`` as staff type it: starting Python and importing included."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(docs)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    seconds, proc = timed(
+        lambda: subprocess.run(
+            [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(docs)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     )
     if proc.returncode != 0:
         sys.exit(f"generate failed:\n{proc.stderr[-3000:]}")
+    return seconds
 
 
 def ratios(
-    tmp: Path, run: Callable[[Path, Path], object], mkdocs: Callable[[Path, Path], object]
+    tmp: Path, run: Callable[[Path, Path], float], mkdocs: Callable[[Path, Path], float]
 ) -> tuple[float, float, Path]:
     """Print generate / mkdocs build for the three situations, ``run(source, docs)`` being the
     generate and ``mkdocs(docs, site)`` the build; return (best cold generate seconds, best cold
@@ -255,18 +291,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         print(f"real corpus ({REPEATS} runs each; seconds are the best run, ratios the median of paired runs):")
-        print(" the generate stage vs the mkdocs build command (as the figures of earlier sessions):")
-        gen, mk, site = ratios(tmp / "mixed", generate, mkdocs_command)
+        print(" the generate stage vs the mkdocs build stage, each in a fresh process after its imports:")
+        ratios(
+            tmp / "stage",
+            lambda source, docs: stage_in_fresh_process("generate", source, docs),
+            lambda docs, site: stage_in_fresh_process("mkdocs", docs, site),
+        )
+        print(" the generate stage (in this process) vs the mkdocs build command (the figure of earlier sessions):")
+        gen, mk, site = ratios(tmp / "mixed", generate_here, mkdocs_command)
         print(" both as commands (python -m build_scripts generate vs mkdocs build, each starting Python):")
         ratios(tmp / "command", generate_command, mkdocs_command)
-        warm = tmp / "warm"  # import MkDocs, Material and the plugins before the stage is timed
-        generate(SOURCE, warm / "docs")
-        mkdocs_stage(warm / "docs", warm / "site")
-        print(
-            " the generate stage vs the mkdocs build stage, both in this process (modules imported; last, as MkDocs"
-            " then stays in memory):"
-        )
-        ratios(tmp / "stage", generate, mkdocs_stage)
         (tmp / "x20").mkdir()
         gen20, mk20, site20 = build(multiplied_corpus(tmp / "x20"), tmp / "x20")
         median, median20 = statistics.median(html_pages(site)), statistics.median(html_pages(site20))
@@ -284,4 +318,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 5 and sys.argv[1] == STAGE_WORKER:
+        stage_worker(*sys.argv[2:])
+    else:
+        main()
