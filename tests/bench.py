@@ -46,7 +46,7 @@ import yaml
 from build_scripts.cache import CACHE_DIR
 from build_scripts.pipeline import generate
 
-from .helpers import MKDOCS_YML, ROOT, SOURCE, copy_sources, mkdocs_build, mkdocs_config
+from .helpers import MKDOCS_YML, ROOT, SOURCE, copy_sources, mkdocs_build, mkdocs_config, run_cli
 from .page_weight import page_weight_report
 
 COPIES = 20
@@ -237,15 +237,7 @@ def git_working_copy(dest: Path) -> Path:
 
 def generate_command(source: Path, docs: Path) -> float:
     """``python -m build_scripts generate`` as staff type it: starting Python and importing included."""
-    seconds, proc = timed(
-        lambda: subprocess.run(
-            [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(docs)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-    )
+    seconds, proc = timed(lambda: run_cli("generate", "--source", str(source), "--docs", str(docs)))
     if proc.returncode != 0:
         sys.exit(f"generate failed:\n{proc.stderr[-3000:]}")
     return seconds

@@ -130,7 +130,10 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     curated_scores = {
         (national, sentence): score for sentence in keys for national, score in by_sentence[sentence]["scores"].items()
     }
-    return apply_decisions(tuple(sorted(automatic, key=crossrefs.sort_key)), decisions, curated_scores)
+    return apply_decisions(tuple(automatic), decisions, curated_scores)  # which sorts the links
+
+
+SentenceLinks = dict[str, Any]  # {"links": [CrossRef as a dict], "scores": {national id: score of a curated pair}}
 
 
 def _sentence_links(
@@ -162,9 +165,6 @@ def _sentence_links(
         by_sentence[sentence] = {"links": found[sentence], "scores": pair_scores}
     cache.store("crossrefs", national_key, {keys[sentence]: entry for sentence, entry in by_sentence.items()})
     return by_sentence
-
-
-SentenceLinks = dict[str, Any]  # {"links": [CrossRef as a dict], "scores": {national id: score of a curated pair}}
 
 
 def sentence_keys(corpus: Corpus, national_key: str) -> dict[str, str]:

@@ -174,7 +174,7 @@ def pair_features(corpus: Corpus, scorer: Scorer, terms: TaskTerms = NO_TERMS) -
         on_paragraph = on_paragraphs[sentence.paragraph]
         paragraph_best = max(on_paragraph) or 1.0
         text = scorer.passages[sentence.clause].text
-        found, evidence = terms.found(text), terms.found(text, gapped=True)
+        found, evidence = terms.found_both(text)
         order = sorted(range(len(tasks)), key=lambda j: -scores[j])
         for rank, j in enumerate(order):
             task = tasks[j]

@@ -75,15 +75,29 @@ class TaskTerms:
         A phrase listed by one task is full evidence for it; a phrase three tasks share is a third.
         With ``gapped``, a phrase found only with a few characters inserted counts GAP_WEIGHT of that.
         """
-        exact = _substrings(text) & self.tasks_listing.keys()
-        hits = {phrase: 1.0 for phrase in exact}
-        if gapped:
-            runs = _runs(text)
-            characters = set("".join(runs))
-            for character in characters & self._gappable.keys():
-                for phrase, needed in self._gappable[character]:
-                    if phrase not in exact and needed <= characters and _gapped_in(phrase, runs):
-                        hits[phrase] = GAP_WEIGHT
+        exact = self._exact_hits(text)
+        return self._by_task((exact | self._gapped_hits(text, exact)) if gapped else exact)
+
+    def found_both(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
+        """``(found(text), found(text, gapped=True))``, looking for the exact phrases once."""
+        exact = self._exact_hits(text)
+        return self._by_task(exact), self._by_task(exact | self._gapped_hits(text, exact))
+
+    def _exact_hits(self, text: str) -> dict[str, float]:
+        return dict.fromkeys(_substrings(text) & self.tasks_listing.keys(), 1.0)
+
+    def _gapped_hits(self, text: str, exact: dict[str, float]) -> dict[str, float]:
+        """Phrases found only with a few characters inserted, each worth GAP_WEIGHT."""
+        runs = _runs(text)
+        characters = set("".join(runs))
+        hits: dict[str, float] = {}
+        for character in characters & self._gappable.keys():
+            for phrase, needed in self._gappable[character]:
+                if phrase not in exact and needed <= characters and _gapped_in(phrase, runs):
+                    hits[phrase] = GAP_WEIGHT
+        return hits
+
+    def _by_task(self, hits: dict[str, float]) -> dict[str, float]:
         result: dict[str, float] = {}
         for phrase in sorted(hits):  # sorted: the same sums every run
             for task in self.listed_by[phrase]:
@@ -137,14 +151,13 @@ def _gapped_in(phrase: str, runs: list[str]) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1024)  # ``features`` asks for a sentence's exact and gapped hits in turn
-def _substrings(text: str) -> frozenset[str]:
+def _substrings(text: str) -> set[str]:
     """Every run of MIN_CHARS..MAX_CHARS characters a phrase may hold in ``text`` (other characters break runs)."""
     result: set[str] = set()
     for run in _runs(text):
         for start in range(len(run) - MIN_CHARS + 1):
             result.update(run[start : start + size] for size in range(MIN_CHARS, min(MAX_CHARS, len(run) - start) + 1))
-    return frozenset(result)
+    return result
 
 
 def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerms:

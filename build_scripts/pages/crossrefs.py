@@ -171,6 +171,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("first_pair", first_pair),
                 ("local_only", tuple((g, row) for g in all_groups for row in g.rows if not row.pairs)),
                 ("sentence_count", sum(len(g.rows) for g in all_groups)),
+                ("link_count", len(site.crossrefs)),
                 ("methods", {m: sum(ref.method == m for ref in site.crossrefs) for m in ("auto", "curated")}),
             ),
         )
