@@ -52,11 +52,25 @@ def _site_path(base_url: str, href: str) -> str:
     return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+# Material's meta line while no query is typed ("键入以开始搜索"), read from the page's own
+# configuration so it holds in any site language. It replaces the "initialising" text once the
+# worker reports READY, and answers an empty query.
+_PLACEHOLDER = 'JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]'
+
+
 def open_site(page, base_url: str, *, timeout: float = 15_000) -> None:
-    """Load ``base_url`` unless the page already shows a page of the site."""
+    """Load ``base_url`` unless the page already shows a page of the site, then wait until the
+    search worker is ready: before that, READY's rewrite of the meta line could be taken for the
+    answer to a query typed meanwhile (a box with a query in it has had its answer already)."""
     if not page.url.startswith(base_url.rstrip("/")):
         page.goto(urljoin(base_url, "./"), wait_until="load", timeout=timeout)
     page.wait_for_selector(INPUT, state="attached", timeout=timeout)
+    page.wait_for_function(
+        f"""([i, m]) => {{ const box = document.querySelector(i), el = document.querySelector(m);
+            return box && el && (box.value !== "" || el.textContent.trim() === {_PLACEHOLDER}) }}""",
+        arg=[INPUT, META],
+        timeout=timeout,
+    )
 
 
 def _set_query(page, value: str, timeout: float) -> None:
@@ -71,10 +85,12 @@ def _set_query(page, value: str, timeout: float) -> None:
     box.fill(value)
     box.press("End")
     # The meta line ("n 个符合条件的结果") is rewritten on every RESULT from the
-    # worker, and only after the worker reported READY.
+    # worker, and only after the worker reported READY. A non-empty query is answered by
+    # results, never by the placeholder (the answer to an empty one).
     page.wait_for_function(
-        "([m, s]) => { const el = document.querySelector(m); return el && el.textContent !== s }",
-        arg=[META, SENTINEL],
+        f"""([m, s, q]) => {{ const el = document.querySelector(m);
+            return el && el.textContent !== s && (q === "" || el.textContent.trim() !== {_PLACEHOLDER}) }}""",
+        arg=[META, SENTINEL, value],
         timeout=timeout,
     )
 
