@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from . import patterns
+from . import cache, patterns
 from .errors import CurationError, TextError
 
 # A text decoded from GB 18030 is accepted only if it reads as Chinese prose.
@@ -162,6 +162,15 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         line, column = _position_of_byte(path.read_bytes(), exc.start)
         raise CurationError(path, line, column, "expected UTF-8 YAML, found undecodable bytes") from None
+    key = cache.fingerprint([cache.package_fingerprint(), text])
+    parsed = cache.load_entry("yaml", path.name, key)
+    if parsed is None:
+        parsed = _parse_yaml(path, text)
+        cache.store_entry("yaml", path.name, key, parsed)
+    return parsed
+
+
+def _parse_yaml(path: Path, text: str) -> Any:
     loader = _LineLoader(text)
     loader.name = str(path)
     try:

@@ -11,12 +11,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import curated
+from . import cache, curated
 from .errors import Collector, SourceError
 from .extract import extract
 from .link.curation import link_crossrefs
-from .load import read_text
-from .model import Corpus, Document, OutputFile, Site
+from .load import RawText, read_text
+from .model import Corpus, Document, DocumentMeta, OutputFile, Site
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
 from .pages.crossrefs import crossref_pages
@@ -54,11 +54,28 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         except SourceError as error:
             errors.add(error)
             continue
-        document = parse_document(meta, raw, errors, yaml_path=source / "documents.yaml")
+        document = _parsed(meta, raw, errors, yaml_path=source / "documents.yaml")
         if document is not None:
             documents.append(document)
     errors.raise_if_any()
     return Corpus(documents=tuple(documents), external=external)
+
+
+def _parsed(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: Path) -> Document | None:
+    """``parse_document``, kept in .cache/ per document: a rebuild after one text changed parses that
+    text only. The key holds everything the parse reads (the text, its metadata and paths, the
+    package's code); a parse that reported a problem is not kept, so its errors are found again."""
+    key = cache.fingerprint(
+        [cache.package_fingerprint(), repr(meta), str(raw.path), raw.sha256, raw.encoding, str(yaml_path), raw.text]
+    )
+    document = cache.load_entry("documents", meta.slug, key)
+    if isinstance(document, Document):
+        return document
+    before = len(errors.errors)
+    document = parse_document(meta, raw, errors, yaml_path=yaml_path)
+    if document is not None and len(errors.errors) == before:
+        cache.store_entry("documents", meta.slug, key, document)
+    return document
 
 
 def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = None) -> Site:

@@ -16,7 +16,7 @@ from .. import patterns
 from ..citation import clause_position
 from ..link import crossrefs as matching
 from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
-from .marks import compare_html
+from .marks import compare_all
 
 SHORT_TITLE_CHARS = 24
 
@@ -78,6 +78,9 @@ def groups(site: Site) -> tuple[Group, ...]:
     sentences: dict[str, list[Clause]] = defaultdict(list)
     for sentence in matching.local_sentences(site.corpus):
         sentences[sentence.parent or ""].append(sentence)
+    compared = compare_all(
+        (national_text(site.clause(ref.national)), site.clause(ref.local).text) for ref in site.crossrefs
+    )
     result = []
     for parent_id, members in sentences.items():
         parent = site.clause(parent_id)
@@ -86,7 +89,7 @@ def groups(site: Site) -> tuple[Group, ...]:
             pairs = []
             for ref in by_local.get(sentence.id, ()):
                 national = site.clause(ref.national)
-                left, right = compare_html(national_text(national), sentence.text)
+                left, right = compared[national_text(national), sentence.text]
                 pairs.append(
                     Pair(
                         ref=ref,

@@ -12,6 +12,8 @@ from difflib import SequenceMatcher
 
 from markupsafe import Markup
 
+from .. import cache
+
 # A comparison marks shared runs of at least this many characters; shorter ones (“的”, “和”) are noise.
 MIN_SHARED_CHARS = 2
 
@@ -44,21 +46,43 @@ def diff_html(old: str, new: str) -> tuple[Markup, Markup]:
     )
 
 
-def compare_html(national: str, local: str) -> tuple[Markup, Markup]:
-    """The 对照 view: shared wording in ``<mark>``, the rest marked as one side's own."""
+Pair = tuple[str, str]  # (national text, local text)
+SharedRuns = list[tuple[int, int, int]]  # (start in national, start in local, length)
+
+
+def shared_runs(national: str, local: str) -> SharedRuns:
+    """The runs of at least ``MIN_SHARED_CHARS`` characters the two texts share, in order."""
     matcher = SequenceMatcher(None, national, local, autojunk=False)
-    shared = [block for block in matcher.get_matching_blocks() if block.size >= MIN_SHARED_CHARS]
+    return [(b.a, b.b, b.size) for b in matcher.get_matching_blocks() if b.size >= MIN_SHARED_CHARS]
+
+
+def compare_html(national: str, local: str, runs: SharedRuns | None = None) -> tuple[Markup, Markup]:
+    """The 对照 view: shared wording in ``<mark>``, the rest marked as one side's own."""
+    runs = shared_runs(national, local) if runs is None else runs
     return (
         marked(
             national,
-            [(b.a, b.a + b.size) for b in shared],
+            [(a, a + size) for a, _, size in runs],
             ("<mark>", "</mark>"),
             ('<span class="only-national">', "</span>"),
         ),
         marked(
             local,
-            [(b.b, b.b + b.size) for b in shared],
+            [(b, b + size) for _, b, size in runs],
             ("<mark>", "</mark>"),
             ('<span class="only-local">', "</span>"),
         ),
     )
+
+
+def compare_all(pairs: Iterable[Pair]) -> dict[Pair, tuple[Markup, Markup]]:
+    """``compare_html`` of every pair. The shared runs (the matcher's work, most of the cost) are kept
+    in .cache/ under the pair's texts, so a rebuild compares only the pairs that are new or edited."""
+    wanted = list(dict.fromkeys(pairs))
+    key = cache.package_fingerprint()
+    stored = cache.load_entry("compare", "shared-runs", key)
+    known: dict[Pair, SharedRuns] = stored if isinstance(stored, dict) else {}
+    runs = {pair: known[pair] if pair in known else shared_runs(*pair) for pair in wanted}
+    if runs.keys() != known.keys():  # keep this build's pairs only
+        cache.store_entry("compare", "shared-runs", key, runs)
+    return {pair: compare_html(*pair, runs[pair]) for pair in wanted}

@@ -1,0 +1,152 @@
+"""The small per-item caches of a rebuild (.cache/yaml, .cache/documents, .cache/compare): an item
+is computed again exactly when what it is made from changed, a damaged entry is a miss, and a
+rebuild through warm caches gives the same docs/ as a build from an empty .cache/."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_scripts import cache, load, pipeline
+from build_scripts.errors import BuildErrors, Collector, CurationError
+from build_scripts.pages import marks
+
+from .helpers import copy_sources
+
+LOCAL = "yufufa-2016-25.txt"
+LEAD = "培育壮大知识产权密集型产业"
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(cache, "CACHE_DIR", folder)
+    return folder
+
+
+def _spy(monkeypatch, module, name):
+    """Replace ``module.name`` by a wrapper that records the first argument of each call."""
+    calls = []
+    real = getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_yaml_file_is_parsed_again_only_when_it_changes(tmp_path, cache_dir, monkeypatch):
+    source = copy_sources(tmp_path)
+    parsed = _spy(monkeypatch, load, "_parse_yaml")
+    first = load.read_yaml(source / "agencies.yaml")
+    assert len(parsed) == 1
+    assert load.read_yaml(source / "agencies.yaml") == first
+    assert len(parsed) == 1  # from .cache/yaml
+    first_entry = first["agencies"][0]
+    _replace(source / "agencies.yaml", f"name: {first_entry['name']}", f"name: {first_entry['name']}（改）")
+    again = load.read_yaml(source / "agencies.yaml")
+    assert len(parsed) == 2
+    assert again["agencies"][0]["name"] == first_entry["name"] + "（改）"
+    assert again["agencies"][0][load.LINE_KEY] == first_entry[load.LINE_KEY]
+
+
+def test_each_read_gets_its_own_copy(tmp_path, cache_dir):
+    source = copy_sources(tmp_path)
+    first = load.read_yaml(source / "documents.yaml")
+    first["documents"].clear()
+    assert load.read_yaml(source / "documents.yaml")["documents"]
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a key", b"\x00" * 40, None])
+def test_a_damaged_cache_entry_is_a_miss(tmp_path, cache_dir, damage):
+    source = copy_sources(tmp_path)
+    expected = load.read_yaml(source / "indicators.yaml")
+    (entry,) = (cache_dir / "yaml").glob("indicators.yaml.pickle")
+    if damage is None:  # the right key, a truncated pickle
+        key, _, payload = entry.read_bytes().partition(b"\n")
+        entry.write_bytes(key + b"\n" + payload[: len(payload) // 2])
+    else:
+        entry.write_bytes(damage)
+    assert load.read_yaml(source / "indicators.yaml") == expected
+
+
+def test_a_yaml_error_is_reported_on_every_build(tmp_path, cache_dir):
+    source = copy_sources(tmp_path)
+    (source / "external.yaml").write_text("documents: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(CurationError, match="expected valid YAML") as raised:
+            load.read_yaml(source / "external.yaml")
+        assert str(raised.value).startswith(f"{source / 'external.yaml'}:")
+
+
+def test_only_the_edited_document_is_parsed_again(tmp_path, cache_dir, monkeypatch):
+    source = copy_sources(tmp_path)
+    parsed = _spy(monkeypatch, pipeline, "parse_document")
+    first = pipeline.load_corpus(source, Collector())
+    assert len(parsed) == 5
+    assert pipeline.load_corpus(source, Collector()) == first
+    assert len(parsed) == 5  # all five from .cache/documents
+    _replace(source / LOCAL, LEAD, LEAD + "（已修改）")
+    edited = pipeline.load_corpus(source, Collector())
+    assert [meta.slug for meta in parsed[5:]] == ["yufufa-2016-25"]
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "empty-cache")
+    assert edited == pipeline.load_corpus(source, Collector())  # as parsed from scratch
+    assert any(LEAD + "（已修改）" in clause.text for clause in edited.document("yufufa-2016-25").clauses)
+
+
+def test_the_same_text_saved_with_a_bom_keeps_its_own_checksum(tmp_path, cache_dir):
+    source = copy_sources(tmp_path)
+    before = pipeline.load_corpus(source, Collector()).document("yufufa-2016-25")
+    path = source / LOCAL
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # the same decoded text, other bytes
+    after = pipeline.load_corpus(source, Collector()).document("yufufa-2016-25")
+    assert after.clauses == before.clauses
+    assert after.sha256 != before.sha256
+
+
+def test_a_parse_that_reports_a_problem_is_not_kept(tmp_path, cache_dir):
+    source = copy_sources(tmp_path)
+    _replace(source / "documents.yaml", "dropped_lines: []", "dropped_lines: [这一行不在文中]")
+    for _ in range(2):  # the second build reads no cached document: the problem is found again
+        with pytest.raises(BuildErrors, match="expected dropped line '这一行不在文中'"):
+            pipeline.load_corpus(source, Collector())
+
+
+def test_comparisons_are_made_once_per_pair_of_texts(cache_dir, monkeypatch):
+    made = _spy(monkeypatch, marks, "shared_runs")
+    pairs = [("加强知识产权保护，完善制度", "加强知识产权保护，健全机制"), ("<b>&", "<b>*")]
+    first = marks.compare_all(pairs)
+    assert len(made) == 2
+    assert first == {pair: marks.compare_html(*pair) for pair in pairs}
+    assert len(made) == 4  # compare_html itself does not use the cache
+    again = marks.compare_all([*pairs, ("培育专利运营", "培育运营")])
+    assert len(made) == 5  # only the new pair
+    assert {pair: again[pair] for pair in pairs} == first
+    assert str(first["<b>&", "<b>*"][0]) == '<mark>&lt;b&gt;</mark><span class="only-national">&amp;</span>'
+
+
+def test_a_rebuild_through_warm_caches_equals_a_build_from_an_empty_cache(tmp_path, cache_dir, monkeypatch):
+    source = copy_sources(tmp_path / "src")
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    pipeline.generate(source, warm)
+    shutil.copytree(warm, cold)  # both rebuild over the same last build (the change log reads it)
+    _replace(source / LOCAL, LEAD, LEAD + "（已修改）")  # a Chongqing text: documents, links, comparisons
+    _replace(source / "agencies.yaml", "agencies:", "# 注释\nagencies:")  # a YAML file
+    pipeline.generate(source, warm)
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "empty-cache")
+    pipeline.generate(source, cold)
+    files = sorted(p.relative_to(cold).as_posix() for p in cold.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(warm).as_posix() for p in warm.rglob("*") if p.is_file())
+    mismatch = filecmp.cmpfiles(warm, cold, files, shallow=False)[1:]
+    assert mismatch == ([], [])
