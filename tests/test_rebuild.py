@@ -74,6 +74,12 @@ def test_inserting_a_paragraph_keeps_numbered_ids_and_shifts_only_later_siblings
     before = generate(source, tmp_path / "docs", write=False).site.corpus.document("yufufa-2016-25")
     text = (source / YUFUFA).read_text(encoding="utf-8")
     (source / YUFUFA).write_text(text.replace(SENTENCE, "新插入的一段。\n\n" + SENTENCE), encoding="utf-8")
+    # A curated decision on 2-1/p2/s3 follows its sentence to p3, as staff must do (its local_quote
+    # stops the build otherwise: tests/test_curated_quotes.py).
+    curated = (source / "crossrefs.yaml").read_text(encoding="utf-8")
+    assert "local: yufufa-2016-25/2-1/p2/s3\n" in curated
+    curated = curated.replace("local: yufufa-2016-25/2-1/p2/s3\n", "local: yufufa-2016-25/2-1/p3/s3\n")
+    (source / "crossrefs.yaml").write_text(curated, encoding="utf-8")
     after = generate(source, tmp_path / "docs", write=False).site.corpus.document("yufufa-2016-25")
     old, new = {c.id: c.text for c in before.clauses}, {c.id: c.text for c in after.clauses}
     numbered = [c for c in before.clauses if c.kind in NUMBERED_KINDS]

@@ -44,9 +44,10 @@ def _git(source: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
 
 
 def file_histories(source: Path) -> dict[str, list[Revision]]:
-    """Path relative to ``source`` → its committed versions, oldest first. ``{}`` without git."""
-    if _git(source, "rev-parse", "--is-inside-work-tree") != b"true\n":
-        return {}
+    """Path relative to ``source`` → its committed versions, oldest first. ``{}`` without git.
+
+    One call: outside a repository, or in one without commits, ``git log`` fails and we return ``{}``.
+    """
     out = _git(
         source,
         "log",
