@@ -29,21 +29,36 @@ def linking(tmp_path, monkeypatch):
     calls: list[frozenset[str] | None] = []
     real = crossrefs.build_scorer
 
-    def recording(corpus, sentences=None):
+    def recording(corpus, sentences=None, national=None):
         calls.append(None if sentences is None else frozenset(sentences))
-        return real(corpus, sentences)
+        return real(corpus, sentences, national)
 
     monkeypatch.setattr(crossrefs, "build_scorer", recording)
+    indexed = _count_calls(monkeypatch, crossrefs, "national_index")
 
     def run():
         calls.clear()
+        indexed.clear()
         errors = Collector()
         links = curation.link_crossrefs(source, load_corpus(source, errors), errors)
         errors.raise_if_any()
         assert len(calls) <= 1
         return links, (calls[0] if calls else None)
 
+    run.indexed = indexed  # the national_index calls of the last run: 1 when the national side was indexed anew
     return source, run
+
+
+def _count_calls(monkeypatch, module, name):
+    calls = []
+    real = getattr(module, name)
+
+    def counting(*args, **kwargs):
+        calls.append(name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
 
 
 def _edit(source: Path, old: str, new: str) -> None:
@@ -83,9 +98,11 @@ def test_an_edit_rematches_only_its_paragraph_and_equals_a_cold_build(
     edited = next(c for c in crossrefs.local_sentences(corpus) if c.text.startswith(edited_starts))
     paragraph = {c.id for c in crossrefs.local_sentences(corpus) if c.parent == edited.parent}
     assert matched == paragraph  # the edited sentence and its paragraph's other sentences, no more
+    assert run.indexed == []  # the national side from .cache/link
     monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cold-cache")
     cold, matched = run()
     assert matched is not None and len(matched) > 150
+    assert len(run.indexed) == 1
     assert incremental == cold  # the same links with the same scores
 
 
@@ -98,6 +115,22 @@ def test_a_national_edit_rematches_every_sentence(linking):
     path.write_text(text.replace("加强知识产权交易平台建设", "加强知识产权交易平台建设和监管", 1), encoding="utf-8")
     _, matched = run()
     assert matched is not None and len(matched) > 150
+    assert len(run.indexed) == 1  # the national side indexed anew
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", None])
+def test_a_damaged_national_index_is_built_again(linking, damage):
+    source, run = linking
+    first, _ = run()
+    _edit(source, LEAD, LEAD + "和专利导航")
+    (entry,) = (cache.CACHE_DIR / "link").glob("national-index.pickle")
+    key, _, payload = entry.read_bytes().partition(b"\n")
+    entry.write_bytes(key + b"\n" + payload[:1000] if damage is None else damage)
+    incremental, matched = run()
+    assert len(run.indexed) == 1 and matched is not None and len(matched) < 20
+    _edit(source, LEAD + "和专利导航", LEAD)
+    again, _ = run()
+    assert again == first
 
 
 def test_a_new_curated_link_scores_only_its_sentence(linking):

@@ -32,11 +32,21 @@ from .similarity import (
     Scorer,
     build_scorer,
     local_sentences,
+    national_index,
     other_passages,
 )
 from .terms import NO_TERMS, TaskTerms
 
-__all__ = ["LOCAL_DOC", "TASK_DOC", "OTHER_NATIONAL_DOCS", "Scorer", "build_scorer", "local_sentences", "match"]
+__all__ = [
+    "LOCAL_DOC",
+    "TASK_DOC",
+    "OTHER_NATIONAL_DOCS",
+    "Scorer",
+    "build_scorer",
+    "local_sentences",
+    "match",
+    "national_index",
+]
 
 # No judged data for the other documents: a strict bar (scores ≥ 0.45 were all
 # near-copies when read by hand).

@@ -23,6 +23,7 @@ from ..curated import Fields, entries
 from ..errors import Collector
 from ..model import Clause, ClauseKind, Corpus, CrossRef
 from . import classifier, crossrefs
+from .similarity import NationalIndex
 from .terms import TaskTerms, load_task_terms
 
 FILE_NAME = "crossrefs.yaml"
@@ -180,7 +181,11 @@ def _sentence_links(
             by_sentence[sentence] = entry
     if not stale:
         return by_sentence
-    scorer = crossrefs.build_scorer(corpus, stale)
+    national = cache.load_entry("link", "national-index", national_key)
+    if not isinstance(national, NationalIndex):
+        national = crossrefs.national_index(corpus)
+        cache.store_entry("link", "national-index", national_key, national)
+    scorer = crossrefs.build_scorer(corpus, stale, national)
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for link in crossrefs.match(corpus, scorer, terms=terms):
         found[link.local].append(dataclasses.asdict(link))

@@ -134,6 +134,10 @@ class TfIdf:
         self.idf = {gram: math.log((count + 1) / (df + 1)) + 1 for gram, df in document_frequency.items()}
         self.unseen = math.log(count + 1) + 1
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the fitted texts' bigrams: ``vector`` only reuses them to save time."""
+        return {"idf": self.idf, "unseen": self.unseen, "_counts": {}}
+
     def vector(self, text: str) -> Vector:
         counts = self._counts.get(text) or bigrams(text)
         idf = self.idf.get
@@ -219,36 +223,56 @@ def group_max(matrix: np.ndarray, groups: Sequence[int], axis: int) -> np.ndarra
     return np.maximum(result, 0.0)
 
 
+class NationalIndex:
+    """The national side of every ``Scorer``: the model fitted on the national passages, their
+    vectors, and the sparse matrices that Chongqing sentences are multiplied with.
+
+    It depends on the national texts only, so the link stage keeps it in .cache/ and a rebuild
+    after a Chongqing edit does not fit and index the national texts again (about half the work
+    of matching one paragraph).
+    """
+
+    def __init__(self, national: Iterable[Passage], *, ranked: Iterable[str] = ()) -> None:
+        """``ranked``: national clauses every Chongqing sentence is scored against (phrase-indexed);
+        the phrase score of any other national clause is computed pair by pair, on demand."""
+        self.passages = tuple(national)
+        self.model = TfIdf(p.text for p in self.passages)
+        self.whole = {p.clause: self.model.vector(p.text) for p in self.passages}
+        self.column = {p.clause: column for column, p in enumerate(self.passages)}
+        self.ranked = {clause: column for column, clause in enumerate(sorted(set(ranked)))}
+        self.index = SparseRows(self.whole[p.clause] for p in self.passages)
+        text = {p.clause: p.text for p in self.passages}
+        self.ranked_parts = [[self.model.vector(x) for x in phrases(text[clause])] for clause in self.ranked]
+        self.parts_index = SparseRows(v for parts in self.ranked_parts for v in parts)
+
+
 class Scorer:
     """Scores any (national passage, Chongqing sentence) pair.
 
     At construction every Chongqing sentence is compared with every national passage
-    (whole-passage cosines) and with the phrases of the ``ranked`` passages (best
-    phrase cosines), each in one sparse matrix product; ``score`` then only looks up.
+    (whole-passage cosines) and with the phrases of the ranked passages (best phrase
+    cosines), each in one sparse matrix product against the ``NationalIndex``; ``score``
+    then only looks up.
     """
 
-    def __init__(self, national: Iterable[Passage], local: Iterable[Passage], *, ranked: Iterable[str] = ()) -> None:
-        """``ranked``: national clauses every Chongqing sentence is scored against (phrase-indexed);
-        the phrase score of any other national clause is computed pair by pair, on demand."""
-        national, local = tuple(national), tuple(local)
-        self.passages = {p.clause: p for p in (*national, *local)}
-        self.model = TfIdf(p.text for p in national)
-        self._whole = {cid: self.model.vector(p.text) for cid, p in self.passages.items()}
-        self._part_cache: dict[str, list[Vector]] = {}  # phrase vectors, made when first needed
+    def __init__(self, national: NationalIndex, local: Iterable[Passage]) -> None:
+        local = tuple(local)
+        self.passages = {p.clause: p for p in (*national.passages, *local)}
+        self.model = national.model
+        self._whole = {**national.whole, **{p.clause: self.model.vector(p.text) for p in local}}
+        # phrase vectors, made when first needed (the ranked passages' come with the index)
+        self._part_cache: dict[str, list[Vector]] = dict(zip(national.ranked, national.ranked_parts, strict=True))
         self._column_cache: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
-        self._national = {p.clause: column for column, p in enumerate(national)}
-        self._national_ids = [p.clause for p in national]
+        self._national = national.column
+        self._national_ids = [p.clause for p in national.passages]
         self._local = {p.clause: row for row, p in enumerate(local)}
-        self._ranked = {clause: column for column, clause in enumerate(sorted(set(ranked)))}
-        self.national_index = SparseRows(self._whole[p.clause] for p in national)
+        self._ranked = national.ranked
+        self.national_index = national.index
         self._whole_dots = self.national_index.dots([self._whole[p.clause] for p in local])
-        ranked_parts = [self._parts(clause) for clause in self._ranked]
         local_parts = [self._parts(p.clause) for p in local]
-        phrase_dots = SparseRows(v for parts in ranked_parts for v in parts).dots(
-            [v for parts in local_parts for v in parts]
-        )
+        phrase_dots = national.parts_index.dots([v for parts in local_parts for v in parts])
         by_sentence = group_max(phrase_dots, [len(parts) for parts in local_parts], axis=0)
-        self._part_best = group_max(by_sentence, [len(parts) for parts in ranked_parts], axis=1)
+        self._part_best = group_max(by_sentence, [len(parts) for parts in national.ranked_parts], axis=1)
 
     def _parts(self, clause: str) -> list[Vector]:
         """The TF-IDF vectors of a passage's phrases (most national sentences never need them)."""
@@ -309,10 +333,18 @@ class Scorer:
         return round(math.sqrt(max(whole, 0.0) * part), SCORE_DIGITS)
 
 
-def build_scorer(corpus: Corpus, sentences: Collection[str] | None = None) -> Scorer:
-    """The scorer of every Chongqing sentence to match, or of those in ``sentences``."""
+def national_index(corpus: Corpus) -> NationalIndex:
+    """The 66号 tasks (phrase-indexed) and the sentences of the other national documents."""
+    tasks = task_passages(corpus)
+    return NationalIndex((*tasks, *other_passages(corpus)), ranked=(p.clause for p in tasks))
+
+
+def build_scorer(
+    corpus: Corpus, sentences: Collection[str] | None = None, national: NationalIndex | None = None
+) -> Scorer:
+    """The scorer of every Chongqing sentence to match, or of those in ``sentences``; ``national``:
+    the corpus's ``national_index``, when the caller has it already."""
     local = [
         Passage(clause=c.id, text=c.text) for c in local_sentences(corpus) if sentences is None or c.id in sentences
     ]
-    tasks = task_passages(corpus)
-    return Scorer((*tasks, *other_passages(corpus)), local, ranked=(p.clause for p in tasks))
+    return Scorer(national or national_index(corpus), local)
