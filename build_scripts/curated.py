@@ -9,7 +9,7 @@ from typing import Any
 from . import patterns
 from .errors import Collector, CurationError
 from .load import read_yaml, where
-from .model import DocumentMeta, ExternalDocument, TableSpec
+from .model import Clause, DocumentMeta, ExternalDocument, TableSpec
 
 LEVELS = ("national", "ministry", "municipal")
 _REQUIRED = ("slug", "title", "short_title", "doc_number", "issuer", "level", "source_file")
@@ -35,6 +35,9 @@ def _shown(value: Any) -> str:
         value = {k: v for k, v in value.items() if not str(k).startswith("__")}
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "…"
+
+
+_SPACE = str.maketrans("", "", " \t\u3000")
 
 
 class Fields:
@@ -79,6 +82,24 @@ class Fields:
             self.fail(f"expected '{key}' of {self.what} to be a list of text, found {_shown(value)}")
             return ()
         return tuple(v.strip() for v in value)
+
+    def quote_holds(self, key: str, clause: Clause) -> bool:
+        """Whether ``clause`` still holds the entry's quote under ``key``, when it has one.
+
+        Ids are positional for unnumbered paragraphs and sentences (``…/p4/s3``): after a paragraph is
+        inserted above, the same id names another clause and the entry would silently move to it. A few
+        words quoted from the clause, as it read when the entry was written, catch that. White space is
+        ignored (the cleaner's text and what staff paste from a page may differ only in spaces).
+        """
+        quote = self.text(key, required=False)
+        if quote is None or quote.translate(_SPACE) in clause.text.translate(_SPACE):
+            return True
+        shown = clause.text if len(clause.text) <= 60 else clause.text[:60] + "…"
+        self.fail(
+            f"expected {clause.id} to contain its {key} {quote!r}, found {shown!r}; the ids may have "
+            "shifted (a paragraph added or removed above): point the entry at the clause that holds the quote"
+        )
+        return False
 
     def unknown_keys(self, known: tuple[str, ...]) -> None:
         for key in self.entry:

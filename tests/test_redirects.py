@@ -84,3 +84,36 @@ def test_a_clause_removed_since_the_last_commit_needs_an_entry_even_without_a_pr
     proc = run_cli("check", "--source", "source_texts", cwd=tmp_path)
     assert proc.returncode == 1
     assert MISSING.match(proc.stderr.splitlines()[0]).group(1) == "yufufa-2016-25/2-1/p4"
+
+
+def _moved_entries(quote: str) -> str:
+    """Entries sending p4 and its sentences to p3, where the old p4 now stands, quoting ``quote``."""
+    ids = ["yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30))]
+    return "redirects:\n" + "".join(f"  - id: {i}\n    to: yufufa-2016-25/2-1/p3\n    to_quote: {quote}\n" for i in ids)
+
+
+def test_a_to_quote_the_new_clause_holds_builds(tmp_path):
+    source = built_once(tmp_path)
+    remove_paragraph(source)  # the old p4 (健全重大经济活动…) is now p3
+    (source / "redirects.yaml").write_text(_moved_entries("健全重大经济活动 知识产权评议机制"), encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
+    assert redirects["/documents/yufufa-2016-25/#c2-1-p4"]["to_id"] == "yufufa-2016-25/2-1/p3"
+
+
+def test_a_to_quote_the_new_clause_no_longer_holds_stops_the_build_at_the_entry(tmp_path):
+    source = built_once(tmp_path)
+    before = (tmp_path / "docs/data/clauses.json").read_bytes()
+    remove_paragraph(source)
+    # written as if p3 still held the removed paragraph: the redirect would silently send readers elsewhere
+    (source / "redirects.yaml").write_text(_moved_entries(REMOVED), encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    first = proc.stderr.splitlines()[0]
+    assert re.fullmatch(
+        r"source_texts/redirects\.yaml:2:5: expected yufufa-2016-25/2-1/p3 to contain its to_quote "
+        rf"'{REMOVED}', found '健全重大经济活动知识产权评议机制。.*…'; the ids may have shifted .*",
+        first,
+    ), first
+    assert (tmp_path / "docs/data/clauses.json").read_bytes() == before

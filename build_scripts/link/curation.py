@@ -29,9 +29,6 @@ from .terms import TaskTerms, load_task_terms
 FILE_NAME = "crossrefs.yaml"
 DECISIONS = ("confirm", "reject", "add")
 _KEYS = ("national", "local", "decision", "remark", "national_quote", "local_quote")
-# A quote is compared with the clause's text without white space (the cleaner's output may differ from
-# what staff paste from the page only in spaces).
-_SPACE = str.maketrans("", "", " \t\u3000")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,7 +68,7 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
             )
             local = None
         for side, clause_id in (("national", national), ("local", local)):
-            if clause_id is not None and not _quote_holds(f, side, index[clause_id]):
+            if clause_id is not None and not f.quote_holds(f"{side}_quote", index[clause_id]):
                 if side == "national":
                     national = None
                 else:
@@ -141,24 +138,6 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
         (national, sentence): score for sentence in keys for national, score in by_sentence[sentence]["scores"].items()
     }
     return apply_decisions(tuple(automatic), decisions, curated_scores)  # which sorts the links
-
-
-def _quote_holds(f: Fields, side: str, clause: Clause) -> bool:
-    """Whether the clause still holds the entry's ``national_quote``/``local_quote``, when it has one.
-
-    Ids are positional for unnumbered paragraphs and sentences (``…/p4/s3``): after a paragraph is
-    inserted above, the same id names another sentence and the decision would silently move to it.
-    A few words quoted from the sentence, as it read when the decision was made, catch that.
-    """
-    quote = f.text(f"{side}_quote", required=False)
-    if quote is None or quote.translate(_SPACE) in clause.text.translate(_SPACE):
-        return True
-    shown = clause.text if len(clause.text) <= 60 else clause.text[:60] + "…"
-    f.fail(
-        f"expected {clause.id} to contain its {side}_quote {quote!r}, found {shown!r}; the ids may have "
-        "shifted (a paragraph added or removed above): point the entry at the sentence that holds the quote"
-    )
-    return False
 
 
 SentenceLinks = dict[str, Any]  # {"links": [CrossRef as a dict], "scores": {national id: score of a curated pair}}

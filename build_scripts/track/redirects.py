@@ -20,11 +20,12 @@ from ..errors import Collector, RedirectMissing
 from ..model import Corpus, DocumentMeta, OutputFile, Redirect, Site
 
 FILE_NAME = "redirects.yaml"
-_KEYS = ("id", "to", "note", "date")
+_KEYS = ("id", "to", "to_quote", "note", "date")
 
 
 def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Redirect, ...]:
-    """Read and validate redirects.yaml (absent = no redirects); ``to`` must name a clause that exists."""
+    """Read and validate redirects.yaml (absent = no redirects); ``to`` must name a clause that exists
+    and, when the entry quotes it (``to_quote``), still hold the quoted words."""
     path = source / FILE_NAME
     if not path.exists():
         return ()
@@ -54,6 +55,8 @@ def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Red
         if to is not None and to not in index:
             f.fail(f"expected 'to' of {old!r} to be an existing clause id, found {to!r}")
             continue
+        if to is not None and not f.quote_holds("to_quote", index[to]):
+            continue  # 'to' is positional too: a paragraph added above since would move the redirect
         result.append(Redirect(old=old, to=to, note=note or "", date=date, line=f.line))
     return tuple(sorted(result, key=lambda r: r.old))
 
