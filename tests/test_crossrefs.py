@@ -8,7 +8,7 @@ import re
 import jsonschema
 
 from build_scripts.errors import Collector
-from build_scripts.link import classifier, features
+from build_scripts.link import classifier, features, similarity
 from build_scripts.link import crossrefs as matching
 from build_scripts.pages.marks import compare_html
 from build_scripts.pipeline import generate, load_corpus
@@ -136,3 +136,19 @@ def test_invalid_task_phrases_are_located_errors(tmp_path):
     assert "task_terms.yaml:6:5: expected each task once, found task 5 again (first at line 4)" in result.stderr
     assert "unknown key 'colour'" in result.stderr
     assert not (tmp_path / "docs").exists()
+
+
+def test_a_row_of_scores_equals_the_pair_scores(model):
+    """``Scorer.scores`` (one sentence against many tasks, vectorised) and ``Scorer.score`` (one pair)
+    compute the same combination of whole and phrase cosines: they must agree on every pair."""
+    corpus = model.corpus
+    scorer = matching.build_scorer(corpus)
+    tasks = [p.clause for p in similarity.task_passages(corpus)]
+    sentences = [s.id for s in similarity.local_sentences(corpus)]
+    assert len(tasks) == 106 and len(sentences) > 150
+    positive = 0
+    for sentence in sentences:
+        row = scorer.scores(tasks, sentence)
+        assert row == [scorer.score(task, sentence) for task in tasks], sentence
+        positive += sum(value > 0 for value in row)
+    assert positive > 1000  # the comparison is not between two rows of zeros
