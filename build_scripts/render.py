@@ -18,6 +18,7 @@ import posixpath
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
@@ -207,10 +208,38 @@ def templates_compiled(template_dir: Path = TEMPLATE_DIR) -> bool:
 
 
 def compile_templates(template_dir: Path = TEMPLATE_DIR) -> None:
-    """Compile every template into .cache/jinja/ (what ``BackgroundCompile`` runs)."""
+    """Compile every template into .cache/jinja/ (what ``BackgroundCompile`` runs), after pruning it."""
     env = _environment(template_dir)
+    if isinstance(env.bytecode_cache, FileSystemBytecodeCache):
+        prune_bytecode_cache(Path(env.bytecode_cache.directory))
     for name in _template_names(env):
         env.get_template(name)
+
+
+ORPHAN_AGE = 60.0  # seconds: older temporary files belong to no compile still running
+
+
+def prune_bytecode_cache(folder: Path, *, now: float | None = None) -> list[str]:
+    """Remove what no build will read again; returns the names removed.
+
+    - compiled code under an earlier fingerprint of this module (each change to it leaves a full set);
+    - temporary files a compile left when it was stopped mid-write (``BackgroundCompile`` stops its
+      process when the build fails), once they are ``ORPHAN_AGE`` old, so that a compile running
+      beside this one keeps its own.
+    """
+    now = time.time() if now is None else now
+    current = f"__jinja2_{_SETUP_FINGERPRINT}_"
+    removed = []
+    for path in sorted(folder.glob("*")):
+        try:
+            outdated = path.name.endswith(".cache") and not path.name.startswith(current)
+            orphan = path.name.endswith(".tmp") and now - path.stat().st_mtime > ORPHAN_AGE
+            if (outdated or orphan) and path.is_file():
+                path.unlink()
+                removed.append(path.name)
+        except OSError:
+            continue  # gone already, or not ours to remove: the cache works all the same
+    return removed
 
 
 class BackgroundCompile:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 from jinja2 import FileSystemBytecodeCache
 
@@ -81,3 +84,23 @@ def test_a_cache_file_that_cannot_be_written_does_not_stop_the_build(templates, 
     monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", refuse)
     assert Renderer(templates).render(page).content == "x\n"
     assert not templates_compiled(templates)  # nothing was cached
+
+
+def test_a_compile_prunes_outdated_code_and_orphaned_temporary_files(templates):
+    (templates / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
+    folder = templates.parent / ".cache" / "jinja"
+    folder.mkdir(parents=True)
+    outdated = folder / "__jinja2_0123456789abcdef_deadbeef.cache"  # compiled under an earlier render.py
+    orphan = folder / "__jinja2_x.cacheabc123.tmp"  # left by a compile stopped mid-write
+    writing = folder / "__jinja2_x.cachedef456.tmp"  # a compile running beside this one is writing it
+    for path in (outdated, orphan, writing):
+        path.write_bytes(b"x")
+    old = time.time() - 2 * render.ORPHAN_AGE
+    os.utime(orphan, (old, old))
+    os.utime(outdated, (old, old))
+    render.compile_templates(templates)
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".tmp")) == [
+        p.name for p in folder.glob(f"__jinja2_{render._SETUP_FINGERPRINT}_*.cache")
+    ]
+    assert not outdated.exists() and not orphan.exists() and writing.exists()
+    assert templates_compiled(templates)
