@@ -1,4 +1,4 @@
-"""The small per-item caches of a rebuild (.cache/yaml, .cache/documents, .cache/compare): an item
+"""The small per-item caches of a rebuild (.cache/yaml, .cache/documents, .cache/history, .cache/compare): an item
 is computed again exactly when what it is made from changed, a damaged entry is a miss, and a
 rebuild through warm caches gives the same docs/ as a build from an empty .cache/."""
 
@@ -13,8 +13,10 @@ import pytest
 from build_scripts import cache, load, pipeline
 from build_scripts.errors import BuildErrors, Collector, CurationError
 from build_scripts.pages import marks
+from build_scripts.track import changelog
 
 from .helpers import copy_sources
+from .test_changelog import committed_copy, edit
 
 LOCAL = "yufufa-2016-25.txt"
 LEAD = "培育壮大知识产权密集型产业"
@@ -150,3 +152,19 @@ def test_a_rebuild_through_warm_caches_equals_a_build_from_an_empty_cache(tmp_pa
     assert files == sorted(p.relative_to(warm).as_posix() for p in warm.rglob("*") if p.is_file())
     mismatch = filecmp.cmpfiles(warm, cold, files, shallow=False)[1:]
     assert mismatch == ([], [])
+
+
+def test_a_committed_version_is_parsed_once_across_rebuilds(tmp_path, cache_dir, monkeypatch):
+    """After an edit every rebuild compares with the committed text (the change log's working-tree
+    version): that parse is kept in .cache/history, and what it gives equals a parse from scratch."""
+    source = committed_copy(tmp_path)
+    edit(source)  # the working tree now differs from HEAD for the Chongqing text only
+    parsed = _spy(monkeypatch, changelog, "parse_document")
+    first = pipeline.generate(source, tmp_path / "docs", write=False).site.history
+    assert [meta.slug for meta in parsed] == ["yufufa-2016-25"]  # HEAD's version; the others match the tree
+    again = pipeline.generate(source, tmp_path / "docs", write=False).site.history
+    assert len(parsed) == 1 and again == first  # from .cache/history
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "empty-cache")
+    assert pipeline.generate(source, tmp_path / "docs", write=False).site.history == first
+    assert len(parsed) == 2
+    assert [c.id for c in first[-1].changes] == ["yufufa-2016-25/2-1/p1"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import cache
 from ..errors import Collector
 from ..load import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Corpus, Document, DocumentMeta, DocumentVersion, Site
@@ -68,7 +69,22 @@ def diff_clauses(old: Iterable[Clause], new: Iterable[Clause]) -> tuple[ClauseCh
 
 
 def _parse(meta: DocumentMeta, path: Path, data: bytes, yaml_path: Path) -> Document | None:
-    """A past version parsed with today's metadata, or None when it does not parse (skipped quietly)."""
+    """A past version parsed with today's metadata, or None when it does not parse (skipped quietly).
+
+    Kept in .cache/history per version, under a key of everything the parse reads: after an edit
+    every rebuild compares with the committed version, which need not be parsed each time."""
+    key = cache.fingerprint([cache.package_fingerprint(), repr(meta), str(path), str(yaml_path), data])
+    name = f"{meta.slug}.{history.blob_id(data)}"
+    document = cache.load_entry("history", name, key)
+    if isinstance(document, Document):
+        return document
+    document = _parse_version(meta, path, data, yaml_path)
+    if document is not None:
+        cache.store_entry("history", name, key, document)
+    return document
+
+
+def _parse_version(meta: DocumentMeta, path: Path, data: bytes, yaml_path: Path) -> Document | None:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
