@@ -15,6 +15,9 @@ from .errors import CurationError, TextError
 
 # A text decoded from GB 18030 is accepted only if it reads as Chinese prose.
 _MIN_CJK_SHARE = 0.3
+# … and if at least this share of its hanzi are GB 2312's (each of the five texts: 100%; Big5 read as
+# GBK: about half, Shift-JIS: none).
+_MIN_COMMON_HANZI_SHARE = 0.9
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +55,7 @@ def read_text(path: Path) -> RawText:
                 bad = data[gbk_error.start : gbk_error.start + 2].hex(" ")
                 raise TextError(path, line, column, f"expected GBK text, found undecodable bytes {bad}") from None
         if text and _reads_as_chinese(text):
+            _refuse_misread(path, text)
             return _without_controls(RawText(path=path, text=text, sha256=digest, encoding="gb18030"))
         line, column = _position_of_byte(data, utf8_error.start)
         bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
@@ -69,6 +73,36 @@ def _without_controls(raw: RawText) -> RawText:
     column = found.start() - max(raw.text.rfind("\n", 0, found.start()), raw.text.rfind("\r", 0, found.start()))
     code = f"U+{ord(found.group()):04X}"
     raise TextError(raw.path, line, column, f"expected text, found the control character {code}")
+
+
+def _refuse_misread(path: Path, text: str) -> None:
+    """A file in another East Asian encoding also decodes as GB 18030, into rare and private-use
+    characters (Big5's 關於 reads 闽\ue804…, Shift-JIS kana become 偺偵): a GBK policy text draws almost
+    all of its hanzi from GB 2312's 6,763 common ones and none from the private-use area."""
+    private = patterns.PRIVATE_USE_RE.search(text)
+    hanzi = patterns.CJK_RE.findall(text)
+    uncommon = {ch for ch in set(hanzi) if not _in_gb2312(ch)}
+    share = sum(ch not in uncommon for ch in hanzi) / len(hanzi) if hanzi else 1.0
+    if private is None and share >= _MIN_COMMON_HANZI_SHARE:
+        return
+    at = private.start() if private else next(i for i, ch in enumerate(text) if ch in uncommon)
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    raise TextError(
+        path,
+        line,
+        column,
+        f"expected UTF-8 or GBK text, found bytes that read as GBK give {text[at : at + 8]!r} "
+        f"({share:.0%} common hanzi): Big5 or Shift-JIS? save the file as UTF-8",
+    )
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _reads_as_chinese(text: str) -> bool:

@@ -65,6 +65,7 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 HSPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
 
 # Control characters that no source text holds (NUL, ESC, DEL, C1 …); tab and line breaks are text.
+PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")  # the BMP's private-use area: no standard character
 CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # Stray Markdown marks of a scraped page at the start of a line: "### " or "- ".

@@ -87,6 +87,30 @@ def test_gbk_text_is_decoded(tmp_path):
     assert "培育壮大知识产权密集型产业。" in clauses
 
 
+TRADITIONAL = "關於加強智慧財產權保護工作的通知\n\n各省、自治區、直轄市人民政府：\n\n為深入實施國家知識產權戰略，現就有關事項通知如下。\n"
+JAPANESE = "知的財産権の保護に関する通知\n\n各都道府県知事殿\n\n知的財産の保護を強化するため、次のとおり通知する。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "at", "found"),
+    [(TRADITIONAL, "big5", "1:2", "'\\ue804\\ue661眏"), (JAPANESE, "shift_jis", "1:1", "'抦揑")],
+    ids=["big5", "shift-jis"],
+)
+def test_a_text_in_another_east_asian_encoding_is_refused_not_published_garbled(tmp_path, text, encoding, at, found):
+    """Big5 and Shift-JIS bytes also decode as GB 18030, into rare and private-use characters."""
+    source = copy_sources(tmp_path)
+    docs = tmp_path / "docs"
+    assert run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path).returncode == 0
+    before = tree_digest(docs)
+    (source / "yufufa-2016-25.txt").write_bytes(text.encode(encoding))
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith(f"{source.name}/yufufa-2016-25.txt:{at}: expected UTF-8 or GBK text, found "), first
+    assert found in first and "save the file as UTF-8" in first, first
+    assert tree_digest(docs) == before
+
+
 def test_all_problems_of_a_run_are_reported_together(tmp_path):
     source = copy_sources(tmp_path)
     _replace_line("41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制")(source / "guobanhan-2016-66.txt")
