@@ -77,6 +77,33 @@ def test_redirects_yaml_is_validated_with_located_messages(tmp_path):
     ]
 
 
+def test_a_redirect_can_neither_hide_a_live_clause_nor_name_an_unknown_document(tmp_path):
+    source = copy_sources(tmp_path)
+    docs = tmp_path / "docs"
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    before = (docs / "documents/guofa-2016-86.md").read_bytes()
+    (source / "redirects.yaml").write_text(
+        "redirects:\n"
+        "  - id: guofa-2016-86/c4-2-3\n    to: guofa-2016-86/4-2-2\n"  # the id as the URL spells it
+        "  - id: guofa-2016-86/4/2/3\n    note: x\n"  # slashes for hyphens: the same anchor
+        "  - id: nosuch-2020-1/1-1\n    note: gone\n",  # no such document, now or before
+        encoding="utf-8",
+    )
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    hidden = "which exists (the notice would hide it)"
+    assert proc.stderr.splitlines()[:3] == [
+        "source_texts/redirects.yaml:2:5: expected a removed clause id, found 'guofa-2016-86/c4-2-3', whose anchor "
+        f"is that of guofa-2016-86/4-2-3, {hidden}",
+        "source_texts/redirects.yaml:4:5: expected a removed clause id, found 'guofa-2016-86/4/2/3', whose anchor "
+        f"is that of guofa-2016-86/4-2-3, {hidden}",
+        "source_texts/redirects.yaml:6:5: expected a clause id of a document that exists or existed "
+        "(guobanfa-2016-106, guobanhan-2016-66, guofa-2016-86, guozhifaguanzi-2015-59, yufufa-2016-25), "
+        "found 'nosuch-2020-1/1-1'",
+    ]
+    assert (docs / "documents/guofa-2016-86.md").read_bytes() == before
+
+
 def test_a_clause_removed_since_the_last_commit_needs_an_entry_even_without_a_previous_build(tmp_path):
     from .test_changelog import committed_copy
 

@@ -17,19 +17,27 @@ from typing import Any
 from .. import patterns
 from ..curated import Fields, entries
 from ..errors import Collector, RedirectMissing
-from ..model import Corpus, DocumentMeta, OutputFile, Redirect, Site
+from ..model import Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
 
 
-def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Redirect, ...]:
-    """Read and validate redirects.yaml (absent = no redirects); ``to`` must name a clause that exists
-    and, when the entry quotes it (``to_quote``), still hold the quoted words."""
+def load_redirects(
+    source: Path, corpus: Corpus, errors: Collector, *, known_docs: Iterable[str] = ()
+) -> tuple[Redirect, ...]:
+    """Read and validate redirects.yaml (absent = no redirects).
+
+    ``id`` must be of a document that exists or existed (``known_docs``: the last build's, git's), and
+    its anchor must be no live clause's (``guofa-2016-86/c4-2-3`` would hide 4-2-3 behind a notice);
+    ``to`` must name a clause that exists and, when the entry quotes it (``to_quote``), still hold the
+    quoted words."""
     path = source / FILE_NAME
     if not path.exists():
         return ()
     index = corpus.clause_index()
+    documents = {document.slug for document in corpus.documents} | set(known_docs)
+    live = {clause_url(clause_id): clause_id for clause_id in index}
     result: list[Redirect] = []
     seen: dict[str, int] = {}
     for entry in entries(path, "redirects", errors):
@@ -48,6 +56,17 @@ def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Red
         seen[old] = f.line
         if old in index:
             f.fail(f"expected a removed clause id, found {old!r}, which still exists")
+            continue
+        if old.split("/", 1)[0] not in documents:
+            f.fail(
+                f"expected a clause id of a document that exists or existed ({', '.join(sorted(documents))}), found {old!r}"
+            )
+            continue
+        if clause_url(old) in live:
+            f.fail(
+                f"expected a removed clause id, found {old!r}, whose anchor is that of {live[clause_url(old)]}, "
+                "which exists (the notice would hide it)"
+            )
             continue
         if to is None and note is None:
             f.fail(f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither")
