@@ -12,6 +12,7 @@ from .load import read_yaml, where
 from .model import Clause, DocumentMeta, ExternalDocument, TableSpec
 
 LEVELS = ("national", "ministry", "municipal")
+RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
 _REQUIRED = ("slug", "title", "short_title", "doc_number", "issuer", "level", "source_file")
 _OPTIONAL = (
     "date",
@@ -143,6 +144,10 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         slug = values["slug"] or ""
         if slug and not patterns.SLUG_RE.match(slug):
             f.fail(f"expected a slug of lower-case ASCII letters, digits and hyphens, found {slug!r}")
+        elif slug in RESERVED_SLUGS:
+            f.fail(
+                f"expected a slug other than {', '.join(RESERVED_SLUGS)} (the list of documents has that page), found {slug!r}"
+            )
         if slug in seen:
             f.fail(f"expected each slug once, found {slug!r} again (first at line {seen[slug]})")
         seen[slug] = f.line

@@ -46,3 +46,22 @@ def test_a_sixth_document_gets_its_page_and_clauses_and_the_site_builds(tmp_path
     build = mkdocs_build(tmp_path / "docs", tmp_path / "site")
     assert build.returncode == 0, build.stderr
     assert (tmp_path / "site/documents/cefa-2020-7/index.html").is_file()
+
+
+def test_a_document_cannot_take_the_slug_of_the_documents_list(tmp_path):
+    source = copy_sources(tmp_path)
+    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
+    with open(source / "documents.yaml", "a", encoding="utf-8") as handle:
+        handle.write(ENTRY.replace("slug: cefa-2020-7", "slug: index"))
+    line = next(
+        n
+        for n, text in enumerate((source / "documents.yaml").read_text(encoding="utf-8").split("\n"), 1)
+        if "slug: index" in text
+    )
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert proc.stderr.splitlines()[0] == (
+        f"source_texts/documents.yaml:{line}:5: expected a slug other than index (the list of documents has "
+        "that page), found 'index'"
+    )
+    assert not (tmp_path / "docs").exists()
