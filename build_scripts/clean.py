@@ -33,12 +33,18 @@ def clean_text(text: str) -> str:
       (nothing else that looks like Markdown or HTML is touched: it is shown as text later);
     - the result ends with exactly one newline (an empty text stays empty).
     """
-    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
-    raw_lines = text.split("\n")
-    if text.endswith("\n"):
+    text = text.replace("\ufeff", "")
+    raw_lines = split_lines(text)
+    if text.endswith(("\n", "\r")):
         raw_lines.pop()  # the empty string after the final newline is not a line
     result = "\n".join(_clean_line(line) for line in raw_lines)
     return result + "\n" if result.strip() else ""
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as every stage numbers them: split at LF, CRLF and a lone CR only
+    (``str.splitlines`` also splits at U+2028, U+0085, form feeds …, and would shift the numbers)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _clean_line(line: str) -> str:

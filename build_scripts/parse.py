@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import patterns
-from .clean import clean_text
+from .clean import clean_text, split_lines
 from .errors import Collector, CurationError, TextError
 from .load import RawText
 from .model import Clause, ClauseKind, Document, DocumentMeta, SourceLine, TableSpec
@@ -365,7 +365,7 @@ def _after(lines: list[SourceLine], last: SourceLine) -> int:
 def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: Path) -> Document | None:
     """Parse one source text into a ``Document``; problems go to ``errors``."""
     cleaned = clean_text(raw.text).split("\n")
-    raw_lines = raw.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = split_lines(raw.text)
     before = len(errors.errors)
     builder = _Builder(meta=meta, path=raw.path, raw_lines=raw_lines, errors=errors)
     builder.stack.append(_Frame(kind=None, clause_id="", path="", depth=0))

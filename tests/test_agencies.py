@@ -21,7 +21,7 @@ def _damaged(tmp_path: Path, name: str, old: str, new: str) -> Path:
 
 def _line_col(source: Path, name: str, needle: str) -> tuple[int, int]:
     """Line and column of the last line holding ``needle`` (a repeat is reported where it repeats)."""
-    lines = (source / name).read_text(encoding="utf-8").splitlines()
+    lines = (source / name).read_text(encoding="utf-8").split("\n")
     number = max(n for n, line in enumerate(lines, 1) if needle in line)
     return number, lines[number - 1].index(needle) + 1
 
@@ -140,3 +140,19 @@ def test_agency_pages_name_co_leads_and_list_each_sentence_once(built):
     for page in ("agencies/ncac.md", "indicators/pct-applications.md"):  # two names in one sentence
         links = re.findall(r'<li><a href="([^"]+)"', (built.docs / page).read_text(encoding="utf-8"))
         assert links and len(links) == len(set(links)), page
+
+
+def test_a_line_separator_in_the_text_does_not_shift_the_reported_position(tmp_path):
+    """U+2028 is no line break to the parser; ``str.splitlines`` would count one and report the
+    unknown agency on the wrong line's column."""
+    source = _damaged(tmp_path, "guobanhan-2016-66.txt", "（公安部负责）", "（国家公安局负责）")
+    path = source / "guobanhan-2016-66.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[9] += "\u2028"  # above the damaged line
+    path.write_text("\n".join(lines), encoding="utf-8")
+    line, column = _line_col(source, "guobanhan-2016-66.txt", "国家公安局")
+    assert line > 10
+    proc = run_cli("check", "--source", str(source), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    expected = f"{source.name}/guobanhan-2016-66.txt:{line}:{column}: expected an agency name or short name"
+    assert proc.stderr.startswith(expected), proc.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_scripts.clean import clean_text
+from build_scripts.clean import clean_text, split_lines
 from build_scripts.errors import Collector, SourceError
 from build_scripts.load import RawText
 from build_scripts.model import DocumentMeta
@@ -15,6 +15,7 @@ from build_scripts.parse import parse_document
 
 PIECES = [
     "一、",
+    "\u2028",  # a line separator: no line break to the parser
     "二、",
     "十二、",
     "（一）",
@@ -83,6 +84,12 @@ def test_clean_text_is_idempotent_and_keeps_the_line_count(text):
     cleaned = clean_text(text)
     assert clean_text(cleaned) == cleaned
     assert cleaned == "" or cleaned.endswith("\n") and "\r" not in cleaned and "\t" not in cleaned
+    # every source line stays one line (at LF, CRLF or CR; U+2028 and the like are no breaks), so a
+    # clause's line number is where it stands in the file
+    lines = split_lines(text.replace("\ufeff", ""))
+    if lines[-1] == "":
+        lines.pop()  # the text ended with a line break
+    assert cleaned == "" or cleaned.count("\n") == len(lines)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])

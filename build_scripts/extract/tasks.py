@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import patterns
+from ..clean import split_lines
 from ..errors import Collector, CurationError, SourceError
 from ..load import read_text
 from ..model import Clause, ClauseKind, Corpus, Document, Task
@@ -240,7 +241,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                 )
             )
         elif match is None:
-            tail = text.splitlines()[-1] if text else ""
+            tail = text.split("\n")[-1] if text else ""
             errors.add(
                 CurationError(
                     path,
@@ -316,7 +317,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
 
 def _raw_lines(path: Path) -> list[str]:
     try:
-        return read_text(path).text.splitlines()
+        return split_lines(read_text(path).text)
     except SourceError:
         return []
 

@@ -65,7 +65,7 @@ def file_histories(source: Path) -> dict[str, list[Revision]]:
     for record in out.decode("utf-8", errors="replace").split(_RECORD)[1:]:
         header, _, raw = record.partition("\n")
         commit, date, subject = (header.split("\x00") + ["", ""])[:3]
-        for line in raw.splitlines():
+        for line in raw.split("\n"):
             if not line.startswith(":") or "\t" not in line:
                 continue
             fields, path = line.split("\t", 1)
