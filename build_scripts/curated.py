@@ -117,11 +117,11 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
         errors.add(CurationError(path, 1, 1, f"expected a mapping with a list '{key}:', found {type(data).__name__}"))
         return []
     result = []
-    for item in data[key]:
+    for number, item in enumerate(data[key]):
         if not isinstance(item, dict):
-            errors.add(
-                CurationError(path, 1, 1, f"expected each entry of '{key}' to be a mapping, found {_shown(item)}")
-            )
+            line, column = where(item, data[key], number)
+            message = f"expected each entry of '{key}' to be a mapping, found {_shown(item)}"
+            errors.add(CurationError(path, line, column, message))
             continue
         result.append(item)
     return result

@@ -171,6 +171,22 @@ def _construct_value(loader: _LineLoader, node: yaml.Node) -> Any:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+class Items(list[Any]):
+    """A YAML sequence that remembers where each item starts: a scalar item cannot carry its line as a
+    mapping does, and a message about it (``- 5`` where a mapping was expected) must point at it."""
+
+    positions: tuple[tuple[int, int], ...] = ()
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Items:
+    items = Items(_construct_value(loader, child) for child in node.value)
+    items.positions = tuple((child.start_mark.line + 1, child.start_mark.column + 1) for child in node.value)
+    return items
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
     """A date such as 2016-13-40 is resolved as a timestamp but is no date: say so where it stands."""
     try:
@@ -213,7 +229,15 @@ def _parse_yaml(path: Path, text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise CurationError(path, line, column, f"expected valid YAML, found {exc.problem}") from None
+        problem = (exc.problem or "a syntax error").removeprefix("found ")
+        raise CurationError(path, line, column, f"expected valid YAML, found {problem}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise CurationError(
+            path, line, column, f"expected YAML text, found the character {code}, which YAML does not allow"
+        ) from None
     except yaml.YAMLError as exc:
         raise CurationError(path, 1, 1, f"expected valid YAML, found {exc}") from None
     except (ValueError, TypeError) as exc:  # outside any mapping (a top-level list or scalar)
@@ -227,9 +251,18 @@ _MAX_NESTING = 50
 
 
 def _check_nesting(path: Path, text: str) -> None:
-    """Refuse absurdly deep nesting from the event stream, before the recursive composer sees it."""
+    """Refuse absurdly deep nesting, and aliases, from the event stream, before the composer sees them.
+
+    Curated files never need an alias, and aliases of aliases expand without bound wherever the value
+    is walked (a message showing it, a cache entry holding it)."""
     depth = 0
     for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.AliasEvent):  # *name repeats a value: nine nested ones make 10⁹ copies
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise CurationError(
+                path, line, column, f"expected plain values, found the alias *{event.anchor}: write the value out"
+            )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > _MAX_NESTING:
@@ -240,8 +273,11 @@ def _check_nesting(path: Path, text: str) -> None:
             depth -= 1
 
 
-def where(entry: Any) -> tuple[int, int]:
-    """The (line, column) a mapping loaded by ``read_yaml`` started at."""
+def where(entry: Any, within: Any = None, number: int = 0) -> tuple[int, int]:
+    """The (line, column) a mapping loaded by ``read_yaml`` started at; for any other value, where
+    item ``number`` of the sequence ``within`` starts, when it is given."""
     if isinstance(entry, dict):
         return int(entry.get(LINE_KEY, 1)), int(entry.get(COLUMN_KEY, 1))
+    if isinstance(within, Items) and 0 <= number < len(within.positions):
+        return within.positions[number]
     return 1, 1

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_scripts.errors import CurationError, TextError
+from build_scripts.curated import entries
+from build_scripts.errors import Collector, CurationError, TextError
 from build_scripts.load import read_text, read_yaml
 
 BAD_YAML = {  # text → (line, column, words of the message)
@@ -20,6 +21,10 @@ BAD_YAML = {  # text → (line, column, words of the message)
     "a: !!float x": (1, 4, "could not convert"),
     "{[1]: 2}": (1, 2, "expected a plain key, found [1]"),
     "a: 1\na: 2": (2, 1, "expected each key once, found 'a' again"),
+    "a: 1\nb: 2\nc: x\x00\n": (3, 5, "expected YAML text, found the character U+0000, which YAML does not allow"),
+    "a:\n\t- x\n": (2, 1, "expected valid YAML, found character that cannot start any token"),
+    # nine levels of nine aliases each are 9⁹ values once expanded: refused at the first alias
+    "a: &a [x, x]\nb: &b [*a, *a]\n": (2, 8, "expected plain values, found the alias *a: write the value out"),
 }
 
 
@@ -32,6 +37,18 @@ def test_bad_yaml_is_located(tmp_path, text):
         read_yaml(path)
     assert (caught.value.location.line, caught.value.location.column) == (line, column)
     assert words in caught.value.message
+    assert "found found" not in caught.value.message and "\n" not in caught.value.message
+
+
+def test_an_entry_that_is_not_a_mapping_is_located_at_its_own_line(tmp_path):
+    path = tmp_path / "crossrefs.yaml"
+    path.write_text("crossrefs:\n  - national: a\n    local: b\n  - 5\n  -\n    - x\n", encoding="utf-8")
+    errors = Collector()
+    assert [entry["national"] for entry in entries(path, "crossrefs", errors)] == ["a"]
+    assert [(e.location.line, e.location.column, e.message) for e in errors.errors] == [
+        (4, 5, "expected each entry of 'crossrefs' to be a mapping, found 5"),
+        (6, 5, "expected each entry of 'crossrefs' to be a mapping, found ['x']"),
+    ]
 
 
 @settings(max_examples=300, deadline=None)
