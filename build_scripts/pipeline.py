@@ -12,10 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from . import cache, curated
-from .errors import Collector, SourceError
+from .errors import Collector, CurationError, SourceError
 from .extract import extract
+from .extract.agencies import FILE_NAME as AGENCIES_FILE
+from .extract.indicators import FILE_NAME as INDICATORS_FILE
+from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.curation import link_crossrefs
-from .load import RawText, read_text
+from .link.terms import FILE_NAME as TERMS_FILE
+from .load import RawText, read_text, read_yaml
 from .model import Corpus, Document, DocumentMeta, OutputFile, Site
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
@@ -31,6 +35,7 @@ from .publish import export
 from .publish.search_index import search_index_file
 from .render import BackgroundCompile, Renderer
 from .track import changelog
+from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import redirect_files
 from .write import WriteReport, write_outputs
 
@@ -57,8 +62,24 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         document = _parsed(meta, raw, errors, yaml_path=source / "documents.yaml")
         if document is not None:
             documents.append(document)
+    if errors.errors:  # the later stages cannot run: report the syntax of their files in this run too
+        _check_later_files(source, errors)
     errors.raise_if_any()
     return Corpus(documents=tuple(documents), external=external)
+
+
+# The curated files the stages after this one read; what they mean is checked against the parsed texts.
+LATER_FILES = (AGENCIES_FILE, INDICATORS_FILE, TERMS_FILE, CROSSREFS_FILE, REDIRECTS_FILE)
+
+
+def _check_later_files(source: Path, errors: Collector) -> None:
+    for name in LATER_FILES:
+        path = source / name
+        if path.is_file():
+            try:
+                read_yaml(path)
+            except CurationError as error:
+                errors.add(error)
 
 
 def _parsed(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: Path) -> Document | None:

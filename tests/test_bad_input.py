@@ -118,3 +118,23 @@ def test_all_problems_of_a_run_are_reported_together(tmp_path):
     proc = run_cli("check", "--source", str(source), cwd=tmp_path)
     assert proc.returncode == 1
     assert len(LOCATED.findall(proc.stderr)) == 2, proc.stderr
+
+
+def test_a_text_problem_does_not_hide_the_syntax_errors_of_the_curated_files(tmp_path):
+    """The stages after parsing cannot run on a text that does not parse, but every curated file's
+    syntax is still checked, so one run shows the problems of all files."""
+    source = copy_sources(tmp_path)
+    _replace_line("41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制")(source / "guobanhan-2016-66.txt")
+    _replace_line("    decision: confirm", "\tdecision: confirm")(source / "crossrefs.yaml")
+    _replace_line("  - id: cmc-edd\n", "  - id: cmc-edd\n    id: x\n")(source / "agencies.yaml")
+    proc = run_cli("check", "--source", str(source), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert {(path, message.split(", found")[0]) for path, message in _problems(proc.stderr)} == {
+        ("source_texts/guobanhan-2016-66.txt", "expected task 41 after task 40"),
+        ("source_texts/agencies.yaml", "expected each key once"),
+        ("source_texts/crossrefs.yaml", "expected valid YAML"),
+    }
+
+
+def _problems(stderr: str) -> list[tuple[str, str]]:
+    return [(line.split(":")[0], line.split(": ", 1)[1]) for line in stderr.splitlines() if LOCATED.match(line)]

@@ -20,10 +20,12 @@ from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, S
 _KEYS = ("id", "name", "full_name", "short_names", "kind", "successor", "source")
 _SUCCESSOR_KEYS = ("name", "year", "note")
 
+FILE_NAME = "agencies.yaml"
+
 
 def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
     """Read and validate the register; every problem is located at its entry."""
-    path = source / "agencies.yaml"
+    path = source / FILE_NAME
     if not path.exists():  # a source folder without a register (e.g. a one-document test): no agencies
         return ()
     agencies: list[Agency] = []

@@ -21,6 +21,8 @@ from .agencies import leaf_clauses
 
 _KEYS = ("id", "name", "row", "clause", "goal", "variants", "agencies")
 
+FILE_NAME = "indicators.yaml"
+
 
 def _number(cell: str) -> float | None:
     cell = cell.strip()
@@ -31,7 +33,7 @@ def _number(cell: str) -> float | None:
 
 
 def load_indicators(source: Path, corpus: Corpus, agency_ids: set[str], errors: Collector) -> tuple[Indicator, ...]:
-    path = source / "indicators.yaml"
+    path = source / FILE_NAME
     if not path.exists():
         return ()
     clauses = corpus.clause_index()
