@@ -58,6 +58,10 @@ def test_a_committed_edit_is_recorded_with_old_and_new_text(tmp_path):
     assert OLD in edits[0]["old_text"] and NEW in edits[0]["new_text"]
     page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
     assert "<ins>&lt;script&gt;</ins>" in page and "<script>" not in page
+    # a version's commit subject is shown (staff write it for readers), except the first one's: that
+    # commit brought the whole collection, and its words are about the repository, not the text
+    assert '<p class="changes-subject">修改一句</p>' in page and "初始版本" not in page
+    assert page.count('<p class="changes-subject">首次收录：') == 5
     assert 'href="../documents/yufufa-2016-25/#c2-1-p1"' in page
 
 
