@@ -250,15 +250,15 @@ class CrossRef:
     @property
     def anchor(self) -> str:
         """Page-local id of this pair's side-by-side comparison."""
-        return f"{_anchor_of(self.local)}-vs-{self.national.replace('/', '-')}"
+        return f"{clause_anchor(self.local)}-vs-{self.national.replace('/', '-')}"
 
     @property
     def url(self) -> str:
         """The comparison, on the 对照 page of the Chongqing measure group."""
-        return f"/crossrefs/chongqing/{_anchor_of(self.group)}/#{self.anchor}"
+        return f"/crossrefs/chongqing/{clause_anchor(self.group)}/#{self.anchor}"
 
 
-def _anchor_of(clause_id: str) -> str:
+def clause_anchor(clause_id: str) -> str:
     """The page-local HTML id of a clause, as ``parse.anchor_for`` gives it."""
     anchor = clause_id.split("/", 1)[1].replace("/", "-")
     return f"c{anchor}" if anchor[:1].isdigit() else anchor
@@ -266,7 +266,7 @@ def _anchor_of(clause_id: str) -> str:
 
 def clause_url(clause_id: str) -> str:
     """Site-absolute URL of a clause id, e.g. ``/documents/guofa-2016-86/#c4-2-3-s1``: the one place it is built."""
-    return f"/documents/{clause_id.split('/', 1)[0]}/#{_anchor_of(clause_id)}"
+    return f"/documents/{clause_id.split('/', 1)[0]}/#{clause_anchor(clause_id)}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -401,7 +401,7 @@ class Redirect:
 
     @property
     def anchor(self) -> str:
-        return _anchor_of(self.old)
+        return clause_anchor(self.old)
 
     @property
     def url(self) -> str:

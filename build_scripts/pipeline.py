@@ -28,6 +28,7 @@ from .pages.data import data_pages
 from .pages.documents import document_pages
 from .pages.home import home_pages
 from .pages.indicators import indicator_pages
+from .pages.moved import moved_pages
 from .pages.sections import missing_section_indexes
 from .pages.tasks import task_pages
 from .parse import parse_document
@@ -119,6 +120,7 @@ def render_site(site: Site) -> list[OutputFile]:
     pages += crossref_pages(site)
     outputs = renderer.render_all(pages)
     outputs.extend(renderer.render_all(missing_section_indexes(outputs)))
+    outputs.extend(renderer.render_all(moved_pages(site, {output.path for output in outputs})))
     outputs.extend(export.data_files(site))
     outputs.extend(redirect_files(site))
     outputs.append(search_index_file(site, pages))

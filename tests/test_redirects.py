@@ -144,3 +144,46 @@ def test_a_to_quote_the_new_clause_no_longer_holds_stops_the_build_at_the_entry(
         first,
     ), first
     assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
+
+
+def test_the_pages_of_a_removed_paragraph_answer_at_their_old_address(tmp_path):
+    """Removing 2-1/p3 renumbers p4 to p3: the old p4's task page and 对照 page (named after its id)
+    would be gone. A page stays at each old address, sending readers to the new one; a retired id's
+    pages say why. Only ids whose kind had pages get one (a sentence has none)."""
+    source = built_once(tmp_path)
+    remove_paragraph(source)
+    ids = [f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30)]
+    entries = "  - id: yufufa-2016-25/2-1/p4\n    to: yufufa-2016-25/2-1/p3\n    date: 2024-05-01\n"
+    entries += "".join(f"  - id: {i}\n    note: 原第三段删去\n" for i in ids)
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    docs = tmp_path / "docs"
+    assert mkdocs_build(docs, tmp_path / "site").returncode == 0
+    site = tmp_path / "site"
+    for old, new in (
+        ("tasks/yufufa-2016-25-2-1-p4", "../yufufa-2016-25-2-1-p3/"),
+        ("crossrefs/chongqing/c2-1-p4", "../c2-1-p3/"),
+    ):
+        page = (site / old / "index.html").read_text(encoding="utf-8")
+        assert f'<meta http-equiv="refresh" content="0; url={new}">' in page, old
+        assert re.search(rf'<p id="moved-to">新位置：<a href="{re.escape(new)}">yufufa-2016-25/2-1/p3</a></p>', page)
+        assert "此条已于2024-05-01移至新位置" in page
+        assert (site / old.replace("p4", "p3") / "index.html").is_file()  # the page it points at
+    # sentences have no pages of their own: nothing is made for them
+    assert not any("p4-s" in path.name for path in (docs / "tasks").iterdir())
+    # the moved pages are not listed as tasks, nor found by search
+    assert "2-1-p4" not in (docs / "tasks/index.md").read_text(encoding="utf-8")
+    assert "2-1/p4" not in (docs / "data/search-index.json").read_text(encoding="utf-8")
+
+
+def test_a_retired_paragraph_keeps_a_page_that_says_why(tmp_path):
+    source = built_once(tmp_path)
+    remove_paragraph(source)
+    ids = ["yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30))]
+    entries = "".join(f"  - id: {i}\n    note: 原第三段删去\n" for i in ids)
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    page = (tmp_path / "docs/tasks/yufufa-2016-25-2-1-p4.md").read_text(encoding="utf-8")
+    assert "redirect_to" not in page and "此条已撤销：原第三段删去" in page
+    assert 'href="../../documents/yufufa-2016-25/#c2-1-p4"' in page  # the notice on the document page

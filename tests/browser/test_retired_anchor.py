@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+
 import pytest
 
 from ..helpers import copy_sources, mkdocs_build, run_cli
+from .conftest import QuietHandler
 
 pytestmark = pytest.mark.browser
 REMOVED = "强化高校和科研院所创造知识产权的市"  # yufufa-2016-25/2-1/p3; p4 disappears when it goes
@@ -31,3 +36,30 @@ def test_retired_anchor_shows_its_notice_without_javascript(tmp_path, browser):
     assert notice.is_visible() and "此条已于2024-05-01撤销：原文删去" in notice.inner_text()
     assert notice.evaluate("e => e.getBoundingClientRect().top") < 900  # scrolled into view
     context.close()
+
+
+def test_the_old_address_of_a_moved_paragraphs_task_page_leads_to_its_new_page(tmp_path, browser):
+    """With JavaScript off, as a meta refresh: tasks/…-2-1-p4/ (p4 is now p3) opens tasks/…-2-1-p3/."""
+    source = copy_sources(tmp_path)
+    lines = (source / "yufufa-2016-25.txt").read_text(encoding="utf-8").split("\n")
+    (source / "yufufa-2016-25.txt").write_text("\n".join(ln for ln in lines if REMOVED not in ln), encoding="utf-8")
+    entries = "  - id: yufufa-2016-25/2-1/p4\n    to: yufufa-2016-25/2-1/p3\n"
+    entries += "".join(f"  - id: yufufa-2016-25/2-1/p4/s{i}\n    note: 原文删去\n" for i in range(1, 6))
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    handler = functools.partial(QuietHandler, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        page.goto(base + "tasks/yufufa-2016-25-2-1-p4/")
+        page.wait_for_url(base + "tasks/yufufa-2016-25-2-1-p3/", timeout=10_000)
+        assert page.locator("#task-title").is_visible()
+        assert "健全重大经济活动知识产权评议机制" in page.locator("#task-title").inner_text()
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,93 @@
+"""Pages of clauses that are gone: an address someone shared still answers.
+
+A removed clause id takes the pages named after it with it: when a Chongqing paragraph goes,
+``tasks/yufufa-2016-25-2-1-p4/`` and ``crossrefs/chongqing/c2-1-p4/`` go too (the anchor on the
+document page is kept by ``track/redirects``). For each ``redirects.yaml`` entry whose old id had
+such a page, a page is written at the old address:
+
+- moved (``to``): the notice, a link to the new clause's page of the same kind (or to its place in
+  the document when it has none) and a meta refresh to it, as mkdocs-redirects' pages do; written
+  here because these moves follow from redirects.yaml, and the plugin only reads a fixed map in
+  mkdocs.yml (nor would MkDocs' successor Zensical run it);
+- retired: the notice with its reason, and a link to the document.
+
+Whether the old id had a page of a kind is read from its shape: it had one when ids of the same
+document and the same shape have one now (``2-1/p4`` as ``2-1/p3``; numbers other than the section's
+are free). Only the sources decide, so the same sources give the same pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..model import PageSpec, Redirect, Site, clause_anchor, clause_url
+from ..track.redirects import notice
+from .crossrefs import Group, groups
+
+
+@dataclass(frozen=True, kw_only=True)
+class Kind:
+    """Pages named after a clause id: where a clause's page is, and which clauses have one now."""
+
+    name: str  # what the page is, for the notice: 任务 / 对照
+    path: Callable[[str], str]  # clause id → docs/ path
+    clauses: frozenset[str]  # clause ids that have such a page in this build
+
+
+@dataclass(frozen=True, kw_only=True)
+class MovedPage:
+    redirect: Redirect
+    kind: str
+    notice: str
+    target: str | None  # site URL the page sends readers to (the new page, or the clause), or None
+    target_is_page: bool
+    document_url: str
+
+
+def _shape(clause_id: str) -> str:
+    """``yufufa-2016-25/2-1/p4`` → ``yufufa-2016-25/2-#/p#``: the section stays, other numbers are free."""
+    doc, _, rest = clause_id.partition("/")
+    head = re.match(r"\d+", rest)
+    kept = head.group() if head else ""
+    return f"{doc}/{kept}{re.sub(r'[0-9]+', '#', rest[len(kept) :])}"
+
+
+def kinds(site: Site, crossref_groups: Iterable[Group] | None = None) -> tuple[Kind, ...]:
+    tasks = frozenset(task.clause for task in site.tasks)
+    paragraphs = frozenset(group.clause.id for group in (groups(site) if crossref_groups is None else crossref_groups))
+    return (
+        Kind(name="任务", path=lambda c: f"tasks/{c.replace('/', '-')}.md", clauses=tasks),
+        Kind(name="对照", path=lambda c: f"crossrefs/chongqing/{clause_anchor(c)}.md", clauses=paragraphs),
+    )
+
+
+def moved_pages(site: Site, taken: set[str]) -> list[PageSpec]:
+    """A page at each address a removed clause's pages had (``taken``: the paths written anyway)."""
+    if not site.redirects:
+        return []
+    documents = {document.slug: document for document in site.corpus.documents}
+    pages = []
+    for kind in kinds(site) if any(r.doc in documents for r in site.redirects) else ():
+        shapes = {_shape(clause) for clause in kind.clauses}
+        for redirect in site.redirects:
+            path = kind.path(redirect.old)
+            if redirect.doc not in documents or _shape(redirect.old) not in shapes or path in taken:
+                continue
+            if redirect.to is None:
+                target, is_page = None, False
+            elif redirect.to in kind.clauses:
+                target, is_page = "/" + kind.path(redirect.to).removesuffix(".md") + "/", True
+            else:
+                target, is_page = clause_url(redirect.to), False
+            page = MovedPage(
+                redirect=redirect,
+                kind=kind.name,
+                notice=notice(redirect),
+                target=target,
+                target_is_page=is_page,
+                document_url=documents[redirect.doc].url,
+            )
+            pages.append(PageSpec(path=path, template="moved.md.jinja", context=(("moved", page),)))
+    return pages
