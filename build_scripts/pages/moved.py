@@ -19,12 +19,13 @@ are free). Only the sources decide, so the same sources give the same pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..extract.tasks import task_id
+from ..link import similarity
 from ..model import PageSpec, Redirect, Site, clause_anchor, clause_url
 from ..track.redirects import notice
-from .crossrefs import Group, groups
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,11 +55,17 @@ def _shape(clause_id: str) -> str:
     return f"{doc}/{kept}{re.sub(r'[0-9]+', '#', rest[len(kept) :])}"
 
 
-def kinds(site: Site, crossref_groups: Iterable[Group] | None = None) -> tuple[Kind, ...]:
+def kinds(site: Site) -> tuple[Kind, ...]:
+    """Task pages (``pages/tasks``) and 对照 pages (``pages/crossrefs``: one per Chongqing paragraph
+    whose sentences are matched)."""
     tasks = frozenset(task.clause for task in site.tasks)
-    paragraphs = frozenset(group.clause.id for group in (groups(site) if crossref_groups is None else crossref_groups))
+    slugs = {document.slug for document in site.corpus.documents}
+    has_links = similarity.LOCAL_DOC in slugs and similarity.TASK_DOC in slugs
+    paragraphs = frozenset(
+        sentence.parent for sentence in similarity.local_sentences(site.corpus) if has_links and sentence.parent
+    )
     return (
-        Kind(name="任务", path=lambda c: f"tasks/{c.replace('/', '-')}.md", clauses=tasks),
+        Kind(name="任务", path=lambda c: f"tasks/{task_id(c)}.md", clauses=tasks),
         Kind(name="对照", path=lambda c: f"crossrefs/chongqing/{clause_anchor(c)}.md", clauses=paragraphs),
     )
 
