@@ -68,9 +68,7 @@ def _without_controls(raw: RawText) -> RawText:
     found = patterns.CONTROL_CHAR_RE.search(raw.text)
     if found is None:
         return raw
-    before = raw.text[: found.start()].replace("\r\n", "\n").replace("\r", "\n")
-    line = before.count("\n") + 1
-    column = found.start() - max(raw.text.rfind("\n", 0, found.start()), raw.text.rfind("\r", 0, found.start()))
+    line, column = position_of(raw.text, found.start())
     code = f"U+{ord(found.group()):04X}"
     raise TextError(raw.path, line, column, f"expected text, found the control character {code}")
 
@@ -86,8 +84,7 @@ def _refuse_misread(path: Path, text: str) -> None:
     if private is None and share >= _MIN_COMMON_HANZI_SHARE:
         return
     at = private.start() if private else next(i for i, ch in enumerate(text) if ch in uncommon)
-    line = text.count("\n", 0, at) + 1
-    column = at - text.rfind("\n", 0, at)
+    line, column = position_of(text, at)
     raise TextError(
         path,
         line,
@@ -103,6 +100,15 @@ def _in_gb2312(ch: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def position_of(text: str, at: int) -> tuple[int, int]:
+    """1-based (line, column) of character ``at``, lines split as ``clean.split_lines`` splits them
+    (LF, CRLF or a lone CR)."""
+    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    before = text[:start]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return line, at - start + 1
 
 
 def _reads_as_chinese(text: str) -> bool:
@@ -232,8 +238,10 @@ def _parse_yaml(path: Path, text: str) -> Any:
         problem = (exc.problem or "a syntax error").removeprefix("found ")
         raise CurationError(path, line, column, f"expected valid YAML, found {problem}") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - text.rfind("\n", 0, exc.position)
+        at = exc.position
+        if _SafeLoader is not yaml.SafeLoader:  # libyaml counts the bytes of the UTF-8 it was given
+            at = len(text.encode("utf-8")[:at].decode("utf-8", errors="ignore"))
+        line, column = position_of(text, at)
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         raise CurationError(
             path, line, column, f"expected YAML text, found the character {code}, which YAML does not allow"

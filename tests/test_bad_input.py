@@ -93,8 +93,12 @@ JAPANESE = "知的財産権の保護に関する通知\n\n各都道府県知事�
 
 @pytest.mark.parametrize(
     ("text", "encoding", "at", "found"),
-    [(TRADITIONAL, "big5", "1:2", "'\\ue804\\ue661眏"), (JAPANESE, "shift_jis", "1:1", "'抦揑")],
-    ids=["big5", "shift-jis"],
+    [
+        (TRADITIONAL, "big5", "1:2", "'\\ue804\\ue661眏"),
+        (JAPANESE, "shift_jis", "1:1", "'抦揑"),
+        ("2016\r\r" + TRADITIONAL, "big5", "3:2", "'\\ue804"),  # lines end in a lone CR: still located
+    ],
+    ids=["big5", "shift-jis", "big5-cr"],
 )
 def test_a_text_in_another_east_asian_encoding_is_refused_not_published_garbled(tmp_path, text, encoding, at, found):
     """Big5 and Shift-JIS bytes also decode as GB 18030, into rare and private-use characters."""

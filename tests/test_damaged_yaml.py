@@ -22,6 +22,9 @@ BAD_YAML = {  # text → (line, column, words of the message)
     "{[1]: 2}": (1, 2, "expected a plain key, found [1]"),
     "a: 1\na: 2": (2, 1, "expected each key once, found 'a' again"),
     "a: 1\nb: 2\nc: x\x00\n": (3, 5, "expected YAML text, found the character U+0000, which YAML does not allow"),
+    # after Chinese text: libyaml counts bytes of UTF-8, the message counts characters
+    "标题: 中文中文\r\nb: 中文\x00\n": (2, 6, "found the character U+0000"),
+    "标题: 中文\rb: x\x00\n": (2, 5, "found the character U+0000"),  # a lone CR ends a line too
     "a:\n\t- x\n": (2, 1, "expected valid YAML, found character that cannot start any token"),
     # nine levels of nine aliases each are 9⁹ values once expanded: refused at the first alias
     "a: &a [x, x]\nb: &b [*a, *a]\n": (2, 8, "expected plain values, found the alias *a: write the value out"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from .helpers import copy_sources, mkdocs_build, run_cli
@@ -77,7 +78,7 @@ def test_redirects_yaml_is_validated_with_located_messages(tmp_path):
     ]
 
 
-def test_a_redirect_can_neither_hide_a_live_clause_nor_name_an_unknown_document(tmp_path):
+def test_a_redirect_can_hide_neither_a_live_clause_nor_another_entry(tmp_path):
     source = copy_sources(tmp_path)
     docs = tmp_path / "docs"
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
@@ -86,22 +87,68 @@ def test_a_redirect_can_neither_hide_a_live_clause_nor_name_an_unknown_document(
         "redirects:\n"
         "  - id: guofa-2016-86/c4-2-3\n    to: guofa-2016-86/4-2-2\n"  # the id as the URL spells it
         "  - id: guofa-2016-86/4/2/3\n    note: x\n"  # slashes for hyphens: the same anchor
-        "  - id: nosuch-2020-1/1-1\n    note: gone\n",  # no such document, now or before
+        "  - id: guofa-2016-86/9-9\n    note: 删去\n"
+        "  - id: guofa-2016-86/c9-9\n    to: guofa-2016-86/4-2-2\n"  # the same anchor as the entry above
+        "  - id: guofa-2016-86/9-8\n    note: 删去\n    to_quote: 完全不存在的文字\n",  # quotes no new clause
         encoding="utf-8",
     )
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     hidden = "which exists (the notice would hide it)"
-    assert proc.stderr.splitlines()[:3] == [
+    assert proc.stderr.splitlines()[:4] == [
         "source_texts/redirects.yaml:2:5: expected a removed clause id, found 'guofa-2016-86/c4-2-3', whose anchor "
         f"is that of guofa-2016-86/4-2-3, {hidden}",
         "source_texts/redirects.yaml:4:5: expected a removed clause id, found 'guofa-2016-86/4/2/3', whose anchor "
         f"is that of guofa-2016-86/4-2-3, {hidden}",
-        "source_texts/redirects.yaml:6:5: expected a clause id of a document that exists or existed "
-        "(guobanfa-2016-106, guobanhan-2016-66, guofa-2016-86, guozhifaguanzi-2015-59, yufufa-2016-25), "
-        "found 'nosuch-2020-1/1-1'",
+        "source_texts/redirects.yaml:8:5: expected each removed clause id once, found 'guofa-2016-86/c9-9' with "
+        "the same anchor as 'guofa-2016-86/9-9' (first at line 6)",
+        "source_texts/redirects.yaml:10:5: expected 'to_quote' only with 'to' (it quotes the new clause), found it "
+        "in the retired 'guofa-2016-86/9-8'",
     ]
     assert (docs / "documents/guofa-2016-86.md").read_bytes() == before
+
+
+def test_a_removed_document_needs_its_entries_once_and_builds_ever_after(tmp_path):
+    """Its clause ids are known from the last build: the first build without it asks for entries;
+    with them every later build passes, from the same docs/ or from an empty one."""
+    from .test_add_document import ENTRY, TEXT
+
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
+    (source / "documents.yaml").write_text(listing + ENTRY, encoding="utf-8")
+    generate = ("generate", "--source", "source_texts", "--docs", "docs")
+    assert run_cli(*generate, cwd=tmp_path).returncode == 0
+    (source / "documents.yaml").write_text(listing, encoding="utf-8")
+    (source / "cefa-2020-7.txt").unlink()
+    proc = run_cli(*generate, cwd=tmp_path)
+    assert proc.returncode == 1 and "removed clause cefa-2020-7/1-1-2 (new id or retired note)" in proc.stderr
+    gone = sorted(set(re.findall(r"removed clause (cefa-2020-7/\S+) ", proc.stderr)))
+    assert "cefa-2020-7/1" in gone
+    (source / "redirects.yaml").write_text(
+        "redirects:\n" + "".join(f"  - id: {i}\n    note: 文件已废止\n" for i in gone), encoding="utf-8"
+    )
+    for _ in range(2):
+        proc = run_cli(*generate, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+    redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
+    assert redirects["/documents/cefa-2020-7/#c1"]["notice"] == "此条已撤销：文件已废止"
+    shutil.rmtree(tmp_path / "docs")
+    assert run_cli(*generate, cwd=tmp_path).returncode == 0
+
+
+def test_redirects_in_a_collection_without_the_chongqing_text(tmp_path):
+    """No 对照 pages without the Chongqing text: a redirect is still read, and nothing breaks."""
+    from .test_add_document import ENTRY, TEXT
+
+    source = tmp_path / "source_texts"
+    source.mkdir()
+    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
+    (source / "documents.yaml").write_text("documents:" + ENTRY, encoding="utf-8")
+    (source / "redirects.yaml").write_text("redirects:\n  - id: cefa-2020-7/1-3\n    note: 删去\n", encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "/documents/cefa-2020-7/#c1-3" in (tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8")
 
 
 def test_a_clause_removed_since_the_last_commit_needs_an_entry_even_without_a_previous_build(tmp_path):

@@ -61,9 +61,8 @@ def kinds(site: Site) -> tuple[Kind, ...]:
     tasks = frozenset(task.clause for task in site.tasks)
     slugs = {document.slug for document in site.corpus.documents}
     has_links = similarity.LOCAL_DOC in slugs and similarity.TASK_DOC in slugs
-    paragraphs = frozenset(
-        sentence.parent for sentence in similarity.local_sentences(site.corpus) if has_links and sentence.parent
-    )
+    sentences = similarity.local_sentences(site.corpus) if has_links else ()
+    paragraphs = frozenset(sentence.parent for sentence in sentences if sentence.parent)
     return (
         Kind(name="任务", path=lambda c: f"tasks/{task_id(c)}.md", clauses=tasks),
         Kind(name="对照", path=lambda c: f"crossrefs/chongqing/{clause_anchor(c)}.md", clauses=paragraphs),

@@ -234,7 +234,7 @@ def track_changes(
     from .redirects import check_removed, known_from_previous, load_redirects
 
     found = build_history(source, corpus.documents)
+    redirects = load_redirects(source, corpus, errors)
     known = {**found.known_ids, **known_from_previous(previous)}
-    redirects = load_redirects(source, corpus, errors, known_docs={doc for doc, _ in known.values()})
     check_removed(corpus, [d.meta for d in corpus.documents], redirects, known, source, errors)
     return {"history": found.versions, "redirects": redirects}
