@@ -28,6 +28,7 @@ Each situation is timed three ways, as ratios of paired runs:
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import signal
@@ -74,16 +75,16 @@ def multiplied_corpus(dest: Path) -> Path:
     text = (source / "documents.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     extra = []
-    for copy in range(2, COPIES + 1):
+    for number in range(2, COPIES + 1):
         for entry in data["documents"]:
-            entry = dict(entry)
-            slug = f"{entry['slug']}-x{copy}"
+            entry = copy.deepcopy(entry)  # shared lists would be written as YAML aliases, which we refuse
+            slug = f"{entry['slug']}-x{number}"
             (source / f"{slug}.txt").write_bytes((source / entry["source_file"]).read_bytes())
             entry.update(
                 slug=slug,
                 source_file=f"{slug}.txt",
-                title=f"{entry['title']}（副本{copy}）",
-                doc_number=entry["doc_number"].replace("号", f"-{copy}号"),
+                title=f"{entry['title']}（副本{number}）",
+                doc_number=entry["doc_number"].replace("号", f"-{number}号"),
             )
             extra.append(entry)
     data["documents"].extend(extra)
