@@ -108,6 +108,13 @@ def test_mentions_refuse_provincial_offices_and_parts_of_longer_names(model):
     assert all(m.surface == "国家知识产权局" for m in cnipa_59) and len(cnipa_59) == 6
     assert [m.surface for m in agencies["ncac"].mentions if m.clause.startswith("yufufa")] == ["国家版权局"]
     assert not any(m.surface == "版权局" and not m.role for m in agencies["ncac"].mentions)
+    # “新闻出版广电总局（国家版权局）”: one body under its two names is one mention, not two
+    in_106 = [(m.clause, m.surface) for m in agencies["ncac"].mentions if m.clause.startswith("guobanfa-2016-106/")]
+    assert in_106 == [
+        ("guobanfa-2016-106/1-3/s6", "新闻出版广电总局"),
+        ("guobanfa-2016-106/3-1/s2", "新闻出版广电总局"),
+        ("guobanfa-2016-106/3-3/s2", "新闻出版广电总局"),
+    ]
     roles = sum(m.role for a in model.agencies for m in a.mentions)
     assert roles == sum(len(t.lead_agencies + t.other_agencies) for t in model.tasks)
 

@@ -113,3 +113,23 @@ def test_sentences_split_outside_quotes_and_brackets(model):
     assert t1 == ["1.完善国家知识产权战略实施工作部际联席会议制度，由国务院领导同志担任召集人。", "（知识产权局负责）"]
     t2_last = index["guobanhan-2016-66/t2/s2"].text
     assert t2_last == "（中央编办、知识产权局、工商总局、版权局负责。列第一位者为牵头部门，下同）"
+
+
+def test_a_documents_basis_is_cited_in_its_text_and_precedes_it(model):
+    """实施依据 (``implements``) is a fact: the text cites that 文号, and that document is not younger
+    (59号 once named 国发〔2015〕71号, issued two months after it)."""
+    issued = {"国发〔2015〕71号": "2015-12-18"}  # the basis documents' 成文日期, from their official publication
+    documents = model.corpus.documents
+    assert [d.slug for d in documents if d.meta.implements] == [
+        "guobanhan-2016-66",
+        "guofa-2016-86",
+        "guobanfa-2016-106",
+        "yufufa-2016-25",
+    ]
+    for document in documents:
+        basis = document.meta.implements
+        if basis is None:
+            continue
+        text = clean_text((SOURCE / document.meta.source_file).read_text(encoding="utf-8"))
+        assert basis in text, document.slug
+        assert document.meta.date is None or issued[basis] <= document.meta.date, document.slug

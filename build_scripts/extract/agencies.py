@@ -116,7 +116,10 @@ class AgencyMatcher:
             start, end = match.span()
             if patterns.LOCAL_QUALIFIER_RE.search(text[:start]) or patterns.NAME_CONTINUES_RE.match(text[end:]):
                 continue
-            found.append((self.by_form[match.group()], start, end))
+            agency = self.by_form[match.group()]
+            if found and found[-1][0] == agency and text[found[-1][2] : start] in ("（", "("):
+                continue  # 新闻出版广电总局（国家版权局）: one body's two names, one mention
+            found.append((agency, start, end))
         return found
 
 
