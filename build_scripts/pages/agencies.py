@@ -69,7 +69,13 @@ def agency_pages(site: Site) -> list[PageSpec]:
                     ("agency_names", names),
                     ("role_count", sum(1 for m in agency.mentions if m.role)),
                     ("mention_groups", mentions_by_document(plain, site, clauses)),
-                    ("search_entry", (f"{agency.full_name}（{agency.name}）", "、".join(agency.short_names))),
+                    (
+                        "search_entry",  # every name it goes by: 国家知识产权局 finds /agencies/cnipa/ too
+                        (
+                            f"{agency.full_name}（{agency.name}）",
+                            "、".join(dict.fromkeys((agency.full_name, agency.name, *agency.short_names))),
+                        ),
+                    ),
                 ),
             )
         )

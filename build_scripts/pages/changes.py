@@ -62,4 +62,6 @@ def change_pages(site: Site) -> list[PageSpec]:
             for v in reversed(versions)
         )
         histories.append(DocumentHistory(document=document, versions=shown))
-    return [PageSpec(path=CHANGES_PATH, template="changes.md.jinja", context=(("histories", tuple(histories)),))]
+    search_entry = ("变更记录", "变更记录、修订记录、版本、新增、删除、修改的条款")
+    context = (("histories", tuple(histories)), ("search_entry", search_entry))
+    return [PageSpec(path=CHANGES_PATH, template="changes.md.jinja", context=context)]

@@ -176,6 +176,10 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("sentence_count", sum(len(g.rows) for g in all_groups)),
                 ("link_count", len(site.crossrefs)),
                 ("methods", {m: sum(ref.method == m for ref in site.crossrefs) for m in ("auto", "curated")}),
+                (
+                    "search_entry",
+                    ("国家—重庆对照", "国家—重庆对照、重庆落实、国家依据、未承接的任务、本地举措、逐句对照"),
+                ),
             ),
         )
     )

@@ -110,4 +110,6 @@ def datasets(site: Site) -> tuple[Dataset, ...]:
 
 
 def data_pages(site: Site) -> list[PageSpec]:
-    return [PageSpec(path="data/index.md", template="data_index.md.jinja", context=(("datasets", datasets(site)),))]
+    search_entry = ("开放数据", "开放数据、数据下载、JSON、条款、任务、部门、指标、对照数据")
+    context = (("datasets", datasets(site)), ("search_entry", search_entry))
+    return [PageSpec(path="data/index.md", template="data_index.md.jinja", context=context)]

@@ -107,7 +107,10 @@ def indicator_pages(site: Site) -> list[PageSpec]:
                     ("chart", chart(indicator)),
                     ("agencies", tuple(agencies[a] for a in indicator.agencies if a in agencies)),
                     ("mention_groups", mentions_by_document(indicator.mentions, site, clauses)),
-                    ("search_entry", (f"指标：{indicator.name}", "、".join(indicator.variants))),
+                    (
+                        "search_entry",
+                        (f"指标：{indicator.name}", "、".join(dict.fromkeys((indicator.name, *indicator.variants)))),
+                    ),
                 ),
             )
         )

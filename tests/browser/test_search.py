@@ -22,3 +22,21 @@ def test_search_battery_finds_the_clause_in_the_first_five(battery, built, base_
 def test_a_result_links_to_the_clause_anchor(base_url, page):
     hrefs = search(page, base_url, "PCT专利申请量")
     assert "/documents/guofa-2016-86/#table1-r2" in hrefs[:5], hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "page_url"),
+    [
+        ("国家知识产权局", "/agencies/cnipa/"),  # an agency's full name, not only its short one
+        ("国家工商行政管理总局", "/agencies/saic/"),
+        ("工商总局", "/agencies/saic/"),
+        ("每万人口发明专利拥有量", "/indicators/invention-patents-per-10k/"),
+        ("重庆落实", "/crossrefs/"),  # the site's own sections
+        ("变更记录", "/changes/"),
+        ("开放数据", "/data/"),
+    ],
+)
+def test_a_name_finds_its_page_in_the_first_five(base_url, page, query, page_url):
+    hrefs = search(page, base_url, query)
+    assert page_url in hrefs[:5], hrefs[:5]
