@@ -24,3 +24,24 @@ def test_no_serious_axe_violations_on_any_page_type(built, base_url, page):
         if serious:
             found[kind] = serious
     assert found == {}
+
+
+@pytest.mark.browser
+def test_link_marks_are_24_pixel_targets_on_a_phone(browser, base_url):
+    """The ¶ and # marks are how a reader gets a clause's link; on a phone each must be a target of at
+    least 24×24 CSS pixels (WCAG 2.2, 2.5.8), however small the glyph."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "documents/guofa-2016-86/", wait_until="load")
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll('.md-typeset .permalink, .md-typeset .headerlink')]
+                 .map(e => e.getBoundingClientRect()).filter(r => r.width > 0)
+                 .map(r => [Math.round(r.width), Math.round(r.height)])"""
+        )
+        width = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()
+    assert len(sizes) > 500
+    assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sorted(sizes)[:5]
+    assert width <= 390  # and the page still fits the phone
