@@ -45,3 +45,22 @@ def test_link_marks_are_24_pixel_targets_on_a_phone(browser, base_url):
     assert len(sizes) > 500
     assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sorted(sizes)[:5]
     assert width <= 390  # and the page still fits the phone
+
+
+@pytest.mark.browser
+def test_an_agency_pages_task_tables_fit_a_phone(browser, base_url):
+    """Each row's link cell carries the task's number and title, so the table needs no sideways
+    scrolling at 390 px (it had four columns, a number column a third wide and the last cut off)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "agencies/cnipa/", wait_until="load")
+        tables = page.evaluate(
+            """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(w => [w.scrollWidth, w.clientWidth,
+                 Math.round(w.querySelector('td').getBoundingClientRect().width)])"""
+        )
+    finally:
+        context.close()
+    assert len(tables) == 2
+    for scroll_width, client_width, first_cell in tables:
+        assert scroll_width <= client_width and first_cell >= 150, tables
