@@ -40,3 +40,14 @@ def test_a_result_links_to_the_clause_anchor(base_url, page):
 def test_a_name_finds_its_page_in_the_first_five(base_url, page, query, page_url):
     hrefs = search(page, base_url, query)
     assert page_url in hrefs[:5], hrefs[:5]
+
+
+@pytest.mark.browser
+def test_the_search_index_is_fetched_only_when_the_reader_searches(base_url, page):
+    """About 600 KB (90 KB gzipped): a page read on a phone without searching does not load it."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "tasks/guobanhan-2016-66-t14/", wait_until="networkidle")
+    assert requested and not any(url.endswith("/data/search-index.json") for url in requested)
+    hrefs = search(page, base_url, "专利质押融资")
+    assert hrefs and [url for url in requested if url.endswith("/data/search-index.json")] != []

@@ -390,15 +390,20 @@ function search(raw) {
  * Protocol
  * ---------------------------------------------------------------------- */
 
-load();                    /* start fetching before SETUP arrives */
-
+/* The index (about 600 KB, 90 KB gzipped) is fetched for the first query the reader types, not on
+ * every page load: the worker starts on every page, and most visits, on a phone especially, never
+ * search. Material also sends an empty QUERY at start; it is answered without the index. */
 self.addEventListener("message", function (ev) {
   var msg = ev.data || {};
   switch (msg.type) {
     case SETUP:
-      load().then(function () { self.postMessage({ type: READY }); });
+      self.postMessage({ type: READY });
       break;
     case QUERY:
+      if (!String(msg.data || "").trim()) {  /* sent at start and when the box is cleared: nothing to find */
+        self.postMessage({ type: RESULT, data: { items: [] } });
+        break;
+      }
       load().then(function () {
         var data;
         try { data = search(msg.data); }
