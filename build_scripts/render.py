@@ -337,7 +337,9 @@ class Renderer:
                 out.append(html.escape(text[last : match.start()]))
                 number = match.group("number")
                 target = self.doc_numbers.get(number)
-                if target is not None:
+                if target is not None and "/" + target.removesuffix(".md") + "/" == page_url:
+                    out.append(f'<span class="doc-ref doc-ref-self">{html.escape(number)}</span>')  # this page
+                elif target is not None:
                     url = relative_url(page_url, "/" + target.removesuffix(".md") + "/")
                     out.append(f'<a class="doc-ref" href="{html.escape(url)}">{html.escape(number)}</a>')
                 else:

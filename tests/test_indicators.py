@@ -84,3 +84,12 @@ def test_json_numbers_are_numbers_and_charts_are_accessible(built):
     html = (built.html / "indicators" / "pct-applications" / "index.html").read_text(encoding="utf-8")
     svg = re.search(r"<svg[^>]*role=\"img\"[^>]*>.*?</svg>", html, re.S).group()
     assert 'role="img"' in svg and "<title" in svg and "6 万件" in svg
+
+
+def test_a_mention_in_the_indicator_table_reads_with_its_column_headers(built):
+    page = (built.docs / "indicators/invention-patents-per-10k.md").read_text(encoding="utf-8")
+    assert (
+        '<a href="../../documents/guofa-2016-86/#table1-r1"><mark>每万人口发明专利拥有量</mark>'
+        "（件）：2015年 6.3，2020年 12，累计增加值 5.7，属性 预期性</a>"
+    ) in page
+    assert " | 6.3 | " not in page

@@ -104,3 +104,21 @@ def test_a_compile_prunes_outdated_code_and_orphaned_temporary_files(templates):
     ]
     assert not outdated.exists() and not orphan.exists() and writing.exists()
     assert templates_compiled(templates)
+
+
+def test_a_documents_own_number_on_its_page_is_no_link(built):
+    """66号's covering notice names 国办函〔2016〕66号: on its own page that is text, not a link to itself;
+    elsewhere it links to the page."""
+    own = (built.docs / "documents/guobanhan-2016-66.md").read_text(encoding="utf-8")
+    assert '<span class="doc-ref doc-ref-self">国办函〔2016〕66号</span>' in own
+    assert 'href="./"' not in own
+
+
+def test_a_document_number_links_to_its_page_from_any_other_page(templates):
+    (templates / "page.md.jinja").write_text("{{ rich(text) }}\n", encoding="utf-8")
+    renderer = Renderer(templates, doc_numbers={"国发〔2016〕86号": "documents/guofa-2016-86.md"})
+    context = (("text", "依据《规划》（国发〔2016〕86号）。"),)
+    elsewhere = renderer.render(PageSpec(path="documents/yufufa-2016-25.md", template="page.md.jinja", context=context))
+    assert elsewhere.content == '依据《规划》（<a class="doc-ref" href="../guofa-2016-86/">国发〔2016〕86号</a>）。\n'
+    own = renderer.render(PageSpec(path="documents/guofa-2016-86.md", template="page.md.jinja", context=context))
+    assert own.content == '依据《规划》（<span class="doc-ref doc-ref-self">国发〔2016〕86号</span>）。\n'

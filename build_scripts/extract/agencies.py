@@ -111,7 +111,7 @@ class AgencyMatcher:
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """``(agency id, start, end)`` for every name in ``text`` that means a national body."""
-        found = []
+        found: list[tuple[str, int, int]] = []
         for match in self.regex.finditer(text):
             start, end = match.span()
             if patterns.LOCAL_QUALIFIER_RE.search(text[:start]) or patterns.NAME_CONTINUES_RE.match(text[end:]):

@@ -26,7 +26,7 @@ class ShownChange:
 @dataclass(frozen=True, kw_only=True)
 class ShownVersion:
     version: DocumentVersion
-    label: str  # "2016-12-30 · 1a2b3c4d5e6f" or "未提交的修改"
+    label: str  # "2016-12-30 · 版本 1a2b3c4" or "未提交的修改"
     changes: tuple[ShownChange, ...]
 
 
@@ -56,7 +56,9 @@ def change_pages(site: Site) -> list[PageSpec]:
         shown = tuple(
             ShownVersion(
                 version=v,
-                label="未提交的修改" if v.revision == WORKING_TREE else f"{(v.date or '')[:10]} · {v.revision[:12]}",
+                label="未提交的修改"
+                if v.revision == WORKING_TREE
+                else f"{(v.date or '')[:10]} · 版本 {v.revision[:7]}",
                 changes=tuple(_shown(c, urls) for c in v.changes),
             )
             for v in reversed(versions)

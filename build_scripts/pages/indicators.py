@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, replace
 
-from ..model import Indicator, PageSpec, Site
+from ..model import Clause, ClauseKind, Indicator, PageSpec, Site
 from ..render import format_number
 from . import grouped_by_document
-from .agencies import mentions_by_document
+from .agencies import MentionInContext, mentions_by_document
 
 CHART_WIDTH = 360
 BAR_HEIGHT = 22
@@ -89,6 +90,20 @@ def chart(indicator: Indicator) -> Chart | None:
     return Chart(width=CHART_WIDTH, height=BAR_GAP + len(bars) * (BAR_HEIGHT + BAR_GAP), bars=tuple(bars), title=title)
 
 
+def labelled_row(found: MentionInContext, clauses: dict[str, Clause]) -> MentionInContext:
+    """A mention in a table row reads as a sentence: “（件）：2015年 6.3，2020年 12，…”, each cell after
+    the first with its column's header (a row's text is its cells, one per line)."""
+    if found.clause.kind is not ClauseKind.TABLE_ROW:
+        return found
+    header = clauses.get(f"{found.clause.parent}/head")
+    columns = header.text.split("\n") if header is not None else []
+    cells = found.clause.text.split("\n")
+    first_rest = cells[0][found.mention.end :] if found.mention.start < len(cells[0]) else ""
+    headers = itertools.chain(columns[1:], itertools.repeat(""))  # a row longer than its header: bare cells
+    labelled = [f"{column} {cell}".strip() for cell, column in zip(cells[1:], headers, strict=False)]
+    return replace(found, after=first_rest + "：" + "，".join(labelled))
+
+
 def indicator_pages(site: Site) -> list[PageSpec]:
     clauses = site.corpus.clause_index()
     documents = {d.slug: d for d in site.corpus.documents}
@@ -106,7 +121,13 @@ def indicator_pages(site: Site) -> list[PageSpec]:
                     ("source", source),
                     ("chart", chart(indicator)),
                     ("agencies", tuple(agencies[a] for a in indicator.agencies if a in agencies)),
-                    ("mention_groups", mentions_by_document(indicator.mentions, site, clauses)),
+                    (
+                        "mention_groups",
+                        tuple(
+                            (document, tuple(labelled_row(found, clauses) for found in mentions))
+                            for document, mentions in mentions_by_document(indicator.mentions, site, clauses)
+                        ),
+                    ),
                     (
                         "search_entry",
                         (f"指标：{indicator.name}", "、".join(dict.fromkeys((indicator.name, *indicator.variants)))),
