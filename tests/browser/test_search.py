@@ -51,3 +51,12 @@ def test_the_search_index_is_fetched_only_when_the_reader_searches(base_url, pag
     assert requested and not any(url.endswith("/data/search-index.json") for url in requested)
     hrefs = search(page, base_url, "专利质押融资")
     assert hrefs and [url for url in requested if url.endswith("/data/search-index.json")] != []
+
+
+@pytest.mark.browser
+def test_a_number_in_the_query_is_matched_exactly(base_url, page):
+    """86号 finds 国发〔2016〕86号 and nothing that only shares 6号 with it (106号, 66号)."""
+    hrefs = search(page, base_url, "86号")
+    assert hrefs and hrefs[0] == "/documents/guofa-2016-86/", hrefs[:5]
+    assert "/documents/guobanfa-2016-106/" not in hrefs and "/documents/guobanhan-2016-66/" not in hrefs, hrefs
+    assert "/documents/guobanhan-2016-66/#t86-s1" in hrefs  # task 86: the number, without 号, still counts

@@ -226,11 +226,12 @@ function scoreEntry(e, q, qlen) {
     for (var ch of chunks) { lo = Math.min(lo, ch.at); hi = Math.max(hi, ch.at + ch.q.length); }
     score += 2 * Math.min(1, (1.5 * covered) / Math.max(1, hi - lo));
   }
-  /* latin / digit terms (PCT, 12330) are required when they are the whole
-   * query, and weigh heavily otherwise */
+  /* latin terms (PCT) are required when they are the whole query, and weigh
+   * heavily otherwise; numbers (86, 2020, 12330) are always required */
   for (var t of q.terms) {
     if (hay.indexOf(t) >= 0) continue;
-    if (q.latinOnly) return null;
+    /* a number is exact: 86号 must not find 106号 or 66号 by their 6号 */
+    if (q.latinOnly || /^[0-9]+$/.test(t)) return null;
     score *= 0.4;
   }
   /* heading / label hit */
