@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+import time
+
 import pytest
 
+from .conftest import QuietHandler
 from .search_battery import BATTERIES, is_hit, load_battery, texts_by_url
-from .search_probe import search
+from .search_probe import INPUT, open_site, search
 
 
 @pytest.mark.browser
@@ -60,3 +66,42 @@ def test_a_number_in_the_query_is_matched_exactly(base_url, page):
     assert hrefs and hrefs[0] == "/documents/guofa-2016-86/", hrefs[:5]
     assert "/documents/guobanfa-2016-106/" not in hrefs and "/documents/guobanhan-2016-66/" not in hrefs, hrefs
     assert "/documents/guobanhan-2016-66/#t86-s1" in hrefs  # task 86: the number, without 号, still counts
+
+
+class _SlowIndex(QuietHandler):
+    """The built site, with the search index 1.5 s late (a phone on a slow network)."""
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if self.path.endswith("/data/search-index.json"):
+            time.sleep(1.5)
+        super().do_GET()
+
+
+@pytest.mark.browser
+def test_answers_keep_the_order_of_the_queries_while_the_index_loads(built, browser):
+    """Typed before the index arrived, then cleared: the late answer to the typed query must not be
+    shown after the answer to the empty one."""
+    handler = functools.partial(_SlowIndex, directory=str(built.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        open_site(page, base)
+        box = page.locator(INPUT)
+        box.focus()
+        box.fill("专利")
+        box.press("End")
+        box.fill("")
+        box.press("End")
+        page.wait_for_timeout(3000)  # the index has come, and both answers with it
+        shown = page.evaluate("document.querySelectorAll('.md-search-result__item').length")
+        assert shown == 0
+        box.fill("专利")
+        box.press("End")
+        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

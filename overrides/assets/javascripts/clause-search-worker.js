@@ -130,7 +130,7 @@ function load() {
       .catch(function (err) {
         console.error("clause search: cannot load " + INDEX_URL, err);
         index = buildIndex({});
-        loading = null;          /* allow a retry on the next SETUP */
+        loading = null;          /* allow a retry on the next query */
         return index;
       });
   return loading;
@@ -394,6 +394,20 @@ function search(raw) {
 /* The index (about 600 KB, 90 KB gzipped) is fetched for the first query the reader types, not on
  * every page load: the worker starts on every page, and most visits, on a phone especially, never
  * search. Material also sends an empty QUERY at start; it is answered without the index. */
+var answered = Promise.resolve();  /* answers leave in the order their queries came */
+
+function answer(text) {
+  answered = answered.then(function () {
+    if (!String(text || "").trim()) return { items: [] };  /* sent at start and when the box is cleared */
+    return load().then(function () { return search(text); });
+  }).catch(function (err) {
+    console.warn("clause search: query failed", err);
+    return { items: [] };
+  }).then(function (data) {
+    self.postMessage({ type: RESULT, data: data });
+  });
+}
+
 self.addEventListener("message", function (ev) {
   var msg = ev.data || {};
   switch (msg.type) {
@@ -401,16 +415,7 @@ self.addEventListener("message", function (ev) {
       self.postMessage({ type: READY });
       break;
     case QUERY:
-      if (!String(msg.data || "").trim()) {  /* sent at start and when the box is cleared: nothing to find */
-        self.postMessage({ type: RESULT, data: { items: [] } });
-        break;
-      }
-      load().then(function () {
-        var data;
-        try { data = search(msg.data); }
-        catch (err) { console.warn("clause search: query failed", err); data = { items: [] }; }
-        self.postMessage({ type: RESULT, data: data });
-      });
+      answer(msg.data);
       break;
     default:
       break;
