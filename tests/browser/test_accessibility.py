@@ -33,11 +33,19 @@ def test_link_marks_are_24_pixel_targets_on_a_phone(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     try:
         page = context.new_page()
-        page.goto(base_url + "documents/guofa-2016-86/", wait_until="load")
+        page.goto(base_url + "documents/guofa-2016-86/", wait_until="load")  # with ⇄ marks to Chongqing
         sizes = page.evaluate(
-            """() => [...document.querySelectorAll('.md-typeset .permalink, .md-typeset .headerlink')]
+            """() => [...document.querySelectorAll('.md-typeset .permalink, .md-typeset .headerlink, .md-typeset .crossref-jump')]
                  .map(e => e.getBoundingClientRect()).filter(r => r.width > 0)
                  .map(r => [Math.round(r.width), Math.round(r.height)])"""
+        )
+        # no two targets overlap: a tap on one never lands on its neighbour (a # mark and the ⇄ after it)
+        overlaps = page.evaluate(
+            """() => { const r = [...document.querySelectorAll('.md-typeset .permalink, .md-typeset .crossref-jump')]
+                 .map(e => e.getBoundingClientRect()).filter(b => b.width > 0);
+               let n = 0; for (let i = 1; i < r.length; i++) { const a = r[i - 1], b = r[i];
+                 if (a.right > b.left + 0.5 && b.right > a.left + 0.5 && a.bottom > b.top + 0.5 && b.bottom > a.top + 0.5) n++; }
+               return n; }"""
         )
         width = page.evaluate("document.documentElement.scrollWidth")
     finally:
@@ -45,6 +53,7 @@ def test_link_marks_are_24_pixel_targets_on_a_phone(browser, base_url):
     assert len(sizes) > 500
     assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sorted(sizes)[:5]
     assert width <= 390  # and the page still fits the phone
+    assert overlaps == 0
 
 
 @pytest.mark.browser
