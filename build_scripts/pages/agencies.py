@@ -74,6 +74,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
                         (
                             f"{agency.full_name}（{agency.name}）",
                             "、".join(dict.fromkeys((agency.full_name, agency.name, *agency.short_names))),
+                            tuple(dict.fromkeys((agency.full_name, agency.name, *agency.short_names))),
                         ),
                     ),
                 ),

@@ -130,7 +130,11 @@ def indicator_pages(site: Site) -> list[PageSpec]:
                     ),
                     (
                         "search_entry",
-                        (f"指标：{indicator.name}", "、".join(dict.fromkeys((indicator.name, *indicator.variants)))),
+                        (
+                            f"指标：{indicator.name}",
+                            "、".join(dict.fromkeys((indicator.name, *indicator.variants))),
+                            tuple(dict.fromkeys((indicator.name, *indicator.variants))),
+                        ),
                     ),
                 ),
             )

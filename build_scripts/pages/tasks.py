@@ -96,7 +96,10 @@ def task_pages(site: Site) -> list[PageSpec]:
                     ("national_66", document.meta.item_numbering == "global"),
                     (
                         "search_entry",
-                        (f"{document.meta.short_title} 任务{task.number} {task.title}", f"{task.text} {names}".strip()),
+                        (
+                            f"{document.meta.short_title} 任务{task.number} {task.title}",
+                            f"{task.number} {task.text} {names}".strip(),
+                        ),
                     ),
                 ),
             )

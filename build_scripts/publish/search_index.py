@@ -18,7 +18,10 @@ Format (version 1), compact and deterministic::
               "k": "sentence",                       # kind (ClauseKind value, or
                                                      #  "document" / "page")
               "g": 0,                                # index into "p" (group), optional
-              "u": 12},                              # index of parent entry, optional
+              "u": 12,                               # index of parent entry, optional
+              "n": ["国家知识产权局", "知识产权局"]},   # the names a page is known by, optional:
+                                                     #  a query that is one of them ranks the page
+                                                     #  first, one that is only part of one does not
              ... ]
     }
 
@@ -101,17 +104,21 @@ def _document_text(doc: Document) -> str:
     return " ".join(b for b in bits if b)
 
 
+PageEntry = tuple[str, str, str, tuple[str, ...]]  # (location, title, text, names)
+
+
 def build_search_index(
     documents: Iterable[Document],
-    extra_entries: Sequence[tuple[str, str, str]] = (),
+    extra_entries: Sequence[PageEntry] = (),
 ) -> str:
     """Return the JSON text of ``docs/data/search-index.json``.
 
     ``documents``: parsed documents; one entry is written per clause
     (sentences included; ``title`` clauses and non-prose ``preamble`` lines skipped) plus one
-    entry per document.  ``extra_entries``: ``(location, title, text)`` of
+    entry per document.  ``extra_entries``: ``(location, title, text, names)`` of
     other pages (tasks, agencies, indicators …); ``location`` is relative to
-    the site root without a leading slash, e.g. ``"tasks/t-035/"``.
+    the site root without a leading slash, e.g. ``"tasks/t-035/"``; ``names``: what the page
+    is called (an agency's names), or ().
     Documents are ordered by slug and clauses keep document order, so the
     output is byte-for-byte reproducible.
     """
@@ -149,28 +156,34 @@ def build_search_index(
             position[clause.id] = len(entries)
             entries.append(entry)
 
-    for location, title, text in sorted(extra_entries):
-        entries.append({"l": location.lstrip("/"), "t": title, "x": text, "k": "page"})
+    for location, title, text, names in sorted(extra_entries):
+        entry = {"l": location.lstrip("/"), "t": title, "x": text, "k": "page"}
+        if names:
+            entry["n"] = list(names)
+        entries.append(entry)
 
     data = {"v": FORMAT_VERSION, "p": pages, "e": entries}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def page_search_entries(pages: Iterable[PageSpec]) -> list[tuple[str, str, str]]:
-    """``(location, title, text)`` of every page that asks to be searchable.
+def page_search_entries(pages: Iterable[PageSpec]) -> list[PageEntry]:
+    """``(location, title, text, names)`` of every page that asks to be searchable.
 
-    A page module opts a page in by putting ``("search_entry", (title, text))``
-    in its ``PageSpec.context`` (e.g. a task page: its number and title, and the
-    task text with its agencies); the page's URL becomes the location.
+    A page module opts a page in by putting ``("search_entry", (title, text))`` in its
+    ``PageSpec.context`` (e.g. a task page: its number and title, and the task text with its
+    agencies), or ``(title, text, names)`` for a page known by names (an agency: 国家知识产权局,
+    知识产权局); the page's URL becomes the location.
     """
     entries = []
     for page in pages:
         context = dict(page.context)
         if "search_entry" in context:
             search_entry = context["search_entry"]
-            assert isinstance(search_entry, tuple), f"{page.path}: search_entry must be a (title, text) tuple"
-            title, text = search_entry
-            entries.append((page.url.lstrip("/"), str(title), str(text)))
+            assert isinstance(search_entry, tuple) and len(search_entry) in (2, 3), (
+                f"{page.path}: search_entry must be a (title, text) or (title, text, names) tuple"
+            )
+            title, text, *names = search_entry
+            entries.append((page.url.lstrip("/"), str(title), str(text), tuple(names[0]) if names else ()))
     return entries
 
 

@@ -100,7 +100,8 @@ function buildIndex(data) {
       group: typeof e.g === "number" ? e.g : -1,
       parent: typeof e.u === "number" ? e.u : -1,
       norm: normalize(e.x || ""),
-      normTitle: normalize(e.t || "")
+      normTitle: normalize(e.t || ""),
+      names: Array.isArray(e.n) ? e.n.map(normalize) : null
     };
   });
   /* Character-bigram postings of the normalised text (title too, lightly). */
@@ -167,7 +168,10 @@ function parseQuery(raw) {
   var joined = segments.join("");
   return {
     segments: segments, words: words, terms: terms, joined: joined,
-    latinOnly: /^[a-z0-9]+$/.test(joined)
+    latinOnly: /^[a-z0-9]+$/.test(joined),
+    /* the number of a 文号 (86号, 〔2016〕86号 → 201686) is exact: 86号 must not find 106号 by its 6号;
+     * other numbers (2020年) may sit in a title or a table header instead of the text */
+    docNumbers: joined.match(/[0-9]+(?=号)/g) || []
   };
 }
 
@@ -226,12 +230,11 @@ function scoreEntry(e, q, qlen) {
     for (var ch of chunks) { lo = Math.min(lo, ch.at); hi = Math.max(hi, ch.at + ch.q.length); }
     score += 2 * Math.min(1, (1.5 * covered) / Math.max(1, hi - lo));
   }
-  /* latin terms (PCT) are required when they are the whole query, and weigh
-   * heavily otherwise; numbers (86, 2020, 12330) are always required */
+  /* latin / digit terms (PCT, 12330) are required when they are the whole query or
+   * the number of a 文号, and weigh heavily otherwise */
   for (var t of q.terms) {
-    if (hay.indexOf(t) >= 0) continue;
-    /* a number is exact: 86号 must not find 106号 or 66号 by their 6号 */
-    if (q.latinOnly || /^[0-9]+$/.test(t)) return null;
+    if (hay.indexOf(t) >= 0 || e.normTitle.indexOf(t) >= 0) continue;   /* 专栏9: the 9 is in the title */
+    if (q.latinOnly || q.docNumbers.indexOf(t) >= 0) return null;
     score *= 0.4;
   }
   /* heading / label hit */
@@ -239,6 +242,12 @@ function scoreEntry(e, q, qlen) {
   /* short clauses (sentences) beat whole sections */
   score += 1.5 * 30 / (30 + hay.length);
   if (e.kind === "document" || e.kind === "page") score += 0.5;
+  /* a page known by names: first when the query is one of them (国家知识产权局), not when it is only
+   * part of one (国务院 in 国务院法制办公室, where the documents of the 国务院 come first) */
+  if (e.names) {
+    if (e.names.indexOf(q.joined) >= 0) score += 3;
+    else if (e.names.some(function (name) { return name.indexOf(q.joined) >= 0; })) score -= 3;
+  }
 
   return { entry: e, score: score, exact: exact, f: f, chunks: chunks };
 }

@@ -173,6 +173,19 @@
     else if (!/^#__/.test(location.hash)) handleMissing(location.hash);   /* #__search etc. are Material's */
   }
 
+  /* The search worker fetches its index (data/search-index.json) for the first query typed, not on
+   * every page load. Opening the search box is the sign a query is coming: fetch it into the
+   * browser's cache then, so the worker's own request is answered at once. */
+  var prefetched = false;
+  function prefetchSearchIndex(ev) {
+    var t = ev.target;
+    if (prefetched || !t || !t.matches || !t.matches("input[data-md-component=search-query], #__search")) return;
+    prefetched = true;
+    fetch(new URL("data/search-index.json", siteRoot).href, { credentials: "same-origin" }).catch(function () { /* the worker retries */ });
+  }
+  document.addEventListener("focusin", prefetchSearchIndex);
+  document.addEventListener("change", prefetchSearchIndex);   /* the header's search toggle (a checkbox) */
+
   window.addEventListener("hashchange", onFragment);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onFragment);
   else onFragment();
