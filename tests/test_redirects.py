@@ -22,6 +22,15 @@ def remove_paragraph(source: Path) -> None:
     (source / YUFUFA).write_text("\n".join(ln for ln in lines if REMOVED not in ln), encoding="utf-8")
 
 
+P4_IDS = ("yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30)))  # gone with p3
+
+
+def write_p4_redirects(source: Path, fields: str) -> None:
+    """A redirects.yaml entry for p4 and each of its sentences, each with ``fields`` (YAML lines)."""
+    entries = "".join(f"  - id: {clause_id}\n{fields}" for clause_id in P4_IDS)
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+
+
 def built_once(tmp_path: Path) -> Path:
     source = copy_sources(tmp_path)
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
@@ -51,9 +60,7 @@ def test_removing_a_clause_fails_with_a_located_message_until_redirects_yaml_has
 def test_a_moved_clause_links_to_its_new_id(tmp_path):
     source = built_once(tmp_path)
     remove_paragraph(source)
-    ids = ["yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30))]
-    entries = "".join(f"  - id: {i}\n    to: yufufa-2016-25/2-1/p3\n" for i in ids)
-    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    write_p4_redirects(source, "    to: yufufa-2016-25/2-1/p3\n")
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     page = (tmp_path / "docs/documents/yufufa-2016-25.md").read_text(encoding="utf-8")
@@ -160,16 +167,15 @@ def test_a_clause_removed_since_the_last_commit_needs_an_entry_even_without_a_pr
     assert MISSING.match(proc.stderr.splitlines()[0]).group(1) == "yufufa-2016-25/2-1/p4"
 
 
-def _moved_entries(quote: str) -> str:
+def _moved_to_p3(source: Path, quote: str) -> None:
     """Entries sending p4 and its sentences to p3, where the old p4 now stands, quoting ``quote``."""
-    ids = ["yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30))]
-    return "redirects:\n" + "".join(f"  - id: {i}\n    to: yufufa-2016-25/2-1/p3\n    to_quote: {quote}\n" for i in ids)
+    write_p4_redirects(source, f"    to: yufufa-2016-25/2-1/p3\n    to_quote: {quote}\n")
 
 
 def test_a_to_quote_the_new_clause_holds_builds(tmp_path):
     source = built_once(tmp_path)
     remove_paragraph(source)  # the old p4 (健全重大经济活动…) is now p3
-    (source / "redirects.yaml").write_text(_moved_entries("健全重大经济活动 知识产权评议机制"), encoding="utf-8")
+    _moved_to_p3(source, "健全重大经济活动 知识产权评议机制")
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
@@ -181,7 +187,7 @@ def test_a_to_quote_the_new_clause_no_longer_holds_stops_the_build_at_the_entry(
     before = (tmp_path / "docs/data/clauses.json").read_bytes()
     remove_paragraph(source)
     # written as if p3 still held the removed paragraph: the redirect would silently send readers elsewhere
-    (source / "redirects.yaml").write_text(_moved_entries(REMOVED), encoding="utf-8")
+    _moved_to_p3(source, REMOVED)
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     first = proc.stderr.splitlines()[0]
@@ -227,9 +233,7 @@ def test_the_pages_of_a_removed_paragraph_answer_at_their_old_address(tmp_path):
 def test_a_retired_paragraph_keeps_a_page_that_says_why(tmp_path):
     source = built_once(tmp_path)
     remove_paragraph(source)
-    ids = ["yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30))]
-    entries = "".join(f"  - id: {i}\n    note: 原第三段删去\n" for i in ids)
-    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    write_p4_redirects(source, "    note: 原第三段删去\n")
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     page = (tmp_path / "docs/tasks/yufufa-2016-25-2-1-p4.md").read_text(encoding="utf-8")
     assert "redirect_to" not in page and "此条已撤销：原第三段删去" in page
