@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
@@ -234,7 +234,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _mark_position(mark)
         problem = (exc.problem or "a syntax error").removeprefix("found ")
         raise CurationError(path, line, column, f"expected valid YAML, found {problem}") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
@@ -266,19 +266,27 @@ def _check_nesting(path: Path, text: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=_SafeLoader):
         if isinstance(event, yaml.AliasEvent):  # *name repeats a value: nine nested ones make 10⁹ copies
-            mark = event.start_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            line, column = _mark_position(event.start_mark)
             raise CurationError(
                 path, line, column, f"expected plain values, found the alias *{event.anchor}: write the value out"
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > _MAX_NESTING:
-                mark = event.start_mark
-                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                line, column = _mark_position(event.start_mark)
                 raise CurationError(path, line, column, f"expected at most {_MAX_NESTING} nested levels, found more")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+class _Mark(Protocol):  # PyYAML's Mark, or libyaml's
+    line: int
+    column: int
+
+
+def _mark_position(mark: _Mark | None) -> tuple[int, int]:
+    """1-based (line, column) of a YAML mark (0-based), or 1:1 without one."""
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def where(entry: Any, within: Any = None, number: int = 0) -> tuple[int, int]:

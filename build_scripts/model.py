@@ -264,6 +264,14 @@ def clause_anchor(clause_id: str) -> str:
     return f"c{anchor}" if anchor[:1].isdigit() else anchor
 
 
+def page_url(path: str) -> str:
+    """Site-absolute URL of the page at ``path`` under docs/: ``tasks/x.md`` → ``/tasks/x/``."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return "/"
+    return "/" + stem.removesuffix("/index") + "/"
+
+
 def clause_url(clause_id: str) -> str:
     """Site-absolute URL of a clause id, e.g. ``/documents/guofa-2016-86/#c4-2-3-s1``: the one place it is built."""
     return f"/documents/{clause_id.split('/', 1)[0]}/#{clause_anchor(clause_id)}"
@@ -368,10 +376,7 @@ class PageSpec:
 
     @property
     def url(self) -> str:
-        stem = self.path.removesuffix(".md")
-        if stem == "index":
-            return "/"
-        return "/" + stem.removesuffix("/index") + "/"
+        return page_url(self.path)
 
 
 @dataclass(frozen=True, kw_only=True)

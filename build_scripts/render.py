@@ -39,6 +39,7 @@ from markupsafe import Markup
 from . import patterns
 from .errors import TemplateError
 from .model import OutputFile, PageSpec
+from .model import page_url as page_url_of
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -337,10 +338,11 @@ class Renderer:
                 out.append(html.escape(text[last : match.start()]))
                 number = match.group("number")
                 target = self.doc_numbers.get(number)
-                if target is not None and "/" + target.removesuffix(".md") + "/" == page_url:
+                target_url = page_url_of(target) if target is not None else None
+                if target_url == page_url:
                     out.append(f'<span class="doc-ref doc-ref-self">{html.escape(number)}</span>')  # this page
-                elif target is not None:
-                    url = relative_url(page_url, "/" + target.removesuffix(".md") + "/")
+                elif target_url is not None:
+                    url = relative_url(page_url, target_url)
                     out.append(f'<a class="doc-ref" href="{html.escape(url)}">{html.escape(number)}</a>')
                 else:
                     out.append(

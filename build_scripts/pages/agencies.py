@@ -57,6 +57,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
         led, shared = site.tasks_led_by(agency.id), site.tasks_shared_by(agency.id)
         task_counts[agency.id] = (len(led), len(shared))
         plain = tuple(m for m in agency.mentions if not m.role)
+        known_as = tuple(dict.fromkeys((agency.full_name, agency.name, *agency.short_names)))  # search finds each
         pages.append(
             PageSpec(
                 path=f"agencies/{agency.id}.md",
@@ -69,14 +70,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
                     ("agency_names", names),
                     ("role_count", sum(1 for m in agency.mentions if m.role)),
                     ("mention_groups", mentions_by_document(plain, site, clauses)),
-                    (
-                        "search_entry",  # every name it goes by: 国家知识产权局 finds /agencies/cnipa/ too
-                        (
-                            f"{agency.full_name}（{agency.name}）",
-                            "、".join(dict.fromkeys((agency.full_name, agency.name, *agency.short_names))),
-                            tuple(dict.fromkeys((agency.full_name, agency.name, *agency.short_names))),
-                        ),
-                    ),
+                    ("search_entry", (f"{agency.full_name}（{agency.name}）", "、".join(known_as), known_as)),
                 ),
             )
         )

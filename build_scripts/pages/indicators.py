@@ -111,6 +111,7 @@ def indicator_pages(site: Site) -> list[PageSpec]:
     pages = []
     for indicator in site.indicators:
         source = clauses.get(indicator.clause or "")
+        known_as = tuple(dict.fromkeys((indicator.name, *indicator.variants)))
         pages.append(
             PageSpec(
                 path=f"indicators/{indicator.id}.md",
@@ -130,11 +131,7 @@ def indicator_pages(site: Site) -> list[PageSpec]:
                     ),
                     (
                         "search_entry",
-                        (
-                            f"指标：{indicator.name}",
-                            "、".join(dict.fromkeys((indicator.name, *indicator.variants))),
-                            tuple(dict.fromkeys((indicator.name, *indicator.variants))),
-                        ),
+                        (f"指标：{indicator.name}", "、".join(known_as), known_as),
                     ),
                 ),
             )

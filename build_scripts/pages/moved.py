@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..extract.tasks import task_id
 from ..link import similarity
-from ..model import PageSpec, Redirect, Site, clause_anchor, clause_url
+from ..model import PageSpec, Redirect, Site, clause_anchor, clause_url, page_url
 from ..track.redirects import notice
 
 
@@ -71,20 +71,23 @@ def kinds(site: Site) -> tuple[Kind, ...]:
 
 def moved_pages(site: Site, taken: set[str]) -> list[PageSpec]:
     """A page at each address a removed clause's pages had (``taken``: the paths written anyway)."""
-    if not site.redirects:
-        return []
     documents = {document.slug: document for document in site.corpus.documents}
+    redirects = [
+        redirect for redirect in site.redirects if redirect.doc in documents
+    ]  # a removed document has no pages
+    if not redirects:
+        return []
     pages = []
-    for kind in kinds(site) if any(r.doc in documents for r in site.redirects) else ():
+    for kind in kinds(site):
         shapes = {_shape(clause) for clause in kind.clauses}
-        for redirect in site.redirects:
+        for redirect in redirects:
             path = kind.path(redirect.old)
-            if redirect.doc not in documents or _shape(redirect.old) not in shapes or path in taken:
+            if _shape(redirect.old) not in shapes or path in taken:
                 continue
             if redirect.to is None:
                 target, is_page = None, False
             elif redirect.to in kind.clauses:
-                target, is_page = "/" + kind.path(redirect.to).removesuffix(".md") + "/", True
+                target, is_page = page_url(kind.path(redirect.to)), True
             else:
                 target, is_page = clause_url(redirect.to), False
             page = MovedPage(

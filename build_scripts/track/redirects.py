@@ -51,18 +51,19 @@ def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Red
         if old in index:
             f.fail(f"expected a removed clause id, found {old!r}, which still exists")
             continue
-        if clause_url(old) in live:
+        url = clause_url(old)
+        if url in live:
             f.fail(
-                f"expected a removed clause id, found {old!r}, whose anchor is that of {live[clause_url(old)]}, "
+                f"expected a removed clause id, found {old!r}, whose anchor is that of {live[url]}, "
                 "which exists (the notice would hide it)"
             )
             continue
-        if clause_url(old) in seen:
-            first, line = seen[clause_url(old)]
+        if url in seen:
+            first, line = seen[url]
             again = "again" if first == old else f"with the same anchor as {first!r}"
             f.fail(f"expected each removed clause id once, found {old!r} {again} (first at line {line})")
             continue
-        seen[clause_url(old)] = (old, f.line)
+        seen[url] = (old, f.line)
         if to is None and note is None:
             f.fail(f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither")
             continue
