@@ -120,11 +120,9 @@ def _reads_as_chinese(text: str) -> bool:
 
 
 def _position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode(encoding, errors="replace")) + 1
-    return line, column
+    """(line, column) of the byte at ``offset``, counted as ``position_of`` counts characters."""
+    before = data[:offset].decode(encoding, errors="replace")
+    return position_of(before, len(before))
 
 
 # YAML ----------------------------------------------------------------------

@@ -61,6 +61,16 @@ CASES = {
         lambda p: p.write_bytes(p.read_bytes().replace("试点布局".encode(), b"\xff\xfe\x00\x01", 1)),
         r"guobanfa-2016-106\.txt:17:\d+: expected UTF-8 \(or GBK\) text, found undecodable bytes ff fe 00 01",
     ),
+    "undecodable bytes in a file with lone-CR line ends": (  # old Mac line ends: still line 17
+        "guobanfa-2016-106.txt",
+        lambda p: p.write_bytes(
+            p.read_bytes()
+            .replace(b"\r\n", b"\n")
+            .replace(b"\n", b"\r")
+            .replace("试点布局".encode(), b"\xff\xfe\x00\x01", 1)
+        ),
+        r"guobanfa-2016-106\.txt:17:\d+: expected UTF-8 \(or GBK\) text, found undecodable bytes ff fe 00 01",
+    ),
 }
 
 
