@@ -1,4 +1,4 @@
-"""The orchestrator: load → clean → parse → extract → link → render → write.
+"""The orchestrator: load → clean → parse → pin ids → extract → link → track → render → write.
 
 Everything is gathered and rendered before anything is written, so a problem in
 any document leaves docs/ exactly as it was.
@@ -104,10 +104,12 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     """Every stage up to the linked model; raises ``BuildErrors`` with all problems found."""
     errors = Collector()
     corpus = load_corpus(source, errors)
+    found = changelog.build_history(source, corpus.documents)  # pins unnumbered ids along the git history
+    corpus = replace(corpus, documents=found.documents)
     agencies, tasks, indicators = extract(source, corpus, errors)
     crossrefs = link_crossrefs(source, corpus, errors)
     site = Site(corpus=corpus, agencies=agencies, tasks=tasks, indicators=indicators, crossrefs=crossrefs)
-    site = replace(site, **changelog.track_changes(source, corpus, previous or {}, errors))
+    site = replace(site, **changelog.track_changes(source, corpus, found, previous or {}, errors))
     errors.raise_if_any()
     return site
 

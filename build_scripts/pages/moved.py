@@ -48,11 +48,12 @@ class MovedPage:
 
 
 def _shape(clause_id: str) -> str:
-    """``yufufa-2016-25/2-1/p4`` → ``yufufa-2016-25/2-#/p#``: the section stays, other numbers are free."""
+    """``yufufa-2016-25/2-1/p4`` → ``yufufa-2016-25/2-#/p#``: the section stays, other numbers are free
+    (with the letters an inserted clause's number may carry: ``p1a`` is a ``p#`` too)."""
     doc, _, rest = clause_id.partition("/")
     head = re.match(r"\d+", rest)
     kept = head.group() if head else ""
-    return f"{doc}/{kept}{re.sub(r'[0-9]+', '#', rest[len(kept) :])}"
+    return f"{doc}/{kept}{re.sub(r'[0-9]+[a-z]*', '#', rest[len(kept) :])}"
 
 
 def kinds(site: Site) -> tuple[Kind, ...]:

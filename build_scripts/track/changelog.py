@@ -22,7 +22,7 @@ from ..errors import Collector
 from ..load import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Corpus, Document, DocumentMeta, DocumentVersion, Site
 from ..parse import parse_document
-from . import history
+from . import history, lineage
 
 WORKING_TREE = "working-tree"
 
@@ -32,6 +32,7 @@ class History:
     versions: tuple[DocumentVersion, ...]
     # every clause id any committed version had → (doc slug, 1-based line in that version)
     known_ids: dict[str, tuple[str, int]]
+    documents: tuple[Document, ...]  # the documents given, their ids pinned along their history
 
 
 def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
@@ -101,17 +102,17 @@ def _parse_version(meta: DocumentMeta, path: Path, data: bytes, yaml_path: Path)
 
 
 def build_history(source: Path, documents: Iterable[Document]) -> History:
-    """Every version of every document git knows, plus the working tree when it differs from HEAD."""
+    """Every version of every document git knows, plus the working tree when it differs from HEAD;
+    each version's ids pinned along the versions before it (``lineage``), and so the documents'."""
     documents = tuple(documents)
     histories = history.file_histories(source)
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
     blobs = history.read_blobs(source, wanted)
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
+    pinned_documents: list[Document] = []
     for document in documents:
         revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
-        if not revisions:
-            continue
         path = source / document.meta.source_file
         try:
             current_blob: str | None = history.blob_id(path.read_bytes())
@@ -120,21 +121,29 @@ def build_history(source: Path, documents: Iterable[Document]) -> History:
         # The version in the working tree is already parsed: the newest commit usually has the same bytes.
         parsed: dict[str, Document | None] = {current_blob: document} if current_blob else {}
         previous: Document | None = None
+        used: set[str] = set()  # every id an earlier version had
         for revision in revisions:
             if revision.blob not in parsed:
                 parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
             version = parsed[revision.blob]
             if version is None:
                 continue
+            version = lineage.pin(version, previous, used)
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
+                used.add(clause.id)
             versions.append(
                 _version(document.slug, revision.commit, revision.date, revision.subject, previous, version)
             )
             previous = version
-        if current_blob is not None and current_blob != revisions[-1].blob:
-            versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, document))
-    return History(versions=tuple(versions), known_ids=known)
+        if revisions and current_blob == revisions[-1].blob and previous is not None:
+            pinned_documents.append(previous)  # the working tree is the newest commit
+            continue
+        current = lineage.pin(document, previous, used)
+        if revisions:
+            versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, current))
+        pinned_documents.append(current)
+    return History(versions=tuple(versions), known_ids=known, documents=tuple(pinned_documents))
 
 
 def _version(
@@ -225,15 +234,15 @@ def since_last_build(previous: dict[str, dict[str, Any]], site: Site) -> str:
 
 
 def track_changes(
-    source: Path, corpus: Corpus, previous: dict[str, dict[str, Any]], errors: Collector
+    source: Path, corpus: Corpus, found: History, previous: dict[str, dict[str, Any]], errors: Collector
 ) -> dict[str, Any]:
-    """The change-tracking stage: history for the change log, redirects, and the no-dead-links check.
+    """The change-tracking stage: the change log (``found``: ``build_history`` of the corpus),
+    redirects, and the no-dead-links check.
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.
     """
     from .redirects import check_removed, known_from_previous, load_redirects
 
-    found = build_history(source, corpus.documents)
     redirects = load_redirects(source, corpus, errors)
     known = {**found.known_ids, **known_from_previous(previous)}
     check_removed(corpus, [d.meta for d in corpus.documents], redirects, known, source, errors)

@@ -1,0 +1,173 @@
+"""Clause ids that stay put: each version of a text is aligned with the version before it, so a
+paragraph or sentence inserted into a text takes a new id instead of renumbering the ones after it.
+
+The parser numbers unnumbered clauses by position (``…/2-1/p2``, ``…/2-1/p2/s3``, ``…/pre3``). Read
+alone, a text cannot say which of its paragraphs is new; its git history can. ``pin`` aligns the
+unnumbered clauses of a version, parent by parent, with those of the version before it (whose ids
+are pinned already):
+
+- a clause whose text is unchanged keeps the old clause's id; so does a changed clause standing
+  where as many changed ones stood (an edit in place);
+- where a stretch of paragraphs grew or shrank, its clauses are paired with the most similar old
+  ones (``difflib`` ratio at least ``MIN_SIMILARITY``, in text order); the others are new or removed;
+- a new clause after every old sibling takes the next number no version of its parent has used
+  (a paragraph added at the end is simply the next ``p``); one before an old sibling takes the id of
+  the nearest old sibling before it plus a letter: ``p1a``, ``p1b`` between ``p1`` and ``p2``,
+  ``p0a`` before ``p1``. An id never passes to other text, so a removed clause's redirects.yaml
+  entry stays true.
+
+Numbered clauses (tasks, 四、（二）3., 专栏, tables) keep their official numbers and are not aligned.
+The oldest version (and a text outside git) keeps the parser's positional ids.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from ..model import Clause, ClauseKind, Document, clause_anchor
+
+PINNED_KINDS = frozenset({ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.SENTENCE})
+MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited
+MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired in place, as the parser numbers them
+_ORDINAL_RE = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>[0-9]+)[a-z]*$")
+
+Group = tuple[str | None, str]  # (parent id, ordinal prefix: p, pre or s)
+
+
+def pin(new: Document, old: Document | None, used: Collection[str]) -> Document:
+    """``new`` (positional ids) with the ids of ``old`` (pinned) kept; ``used``: every id any earlier
+    version had, none of which a new clause may take."""
+    if old is None:
+        return new
+    old_groups = _groups(old.clauses)
+    new_groups = _groups(new.clauses)
+    highest = _highest(itertools.chain(used, (clause.id for clause in old.clauses)))
+    rename: dict[str, str] = {}  # positional id → pinned id
+    for clause in new.clauses:  # a parent comes before its children, so its pinned id is known
+        if clause.id in rename:
+            continue
+        group = _group(clause)
+        parent = rename.get(clause.parent, clause.parent) if clause.parent else None
+        if group is None:
+            if clause.parent and parent and parent != clause.parent:  # numbered, under a renamed clause
+                rename[clause.id] = parent + clause.id[len(clause.parent) :]
+            continue
+        base, prefix = parent or new.slug, group[1]
+        before = old_groups.get((parent, prefix), [])
+        rename.update(_align(before, new_groups[group], base, prefix, used, highest.get((base, prefix), 0)))
+    if all(old_id == new_id for old_id, new_id in rename.items()):
+        return new
+    clauses = tuple(
+        replace(
+            clause,
+            id=rename.get(clause.id, clause.id),
+            parent=rename.get(clause.parent, clause.parent) if clause.parent else None,
+            anchor=clause_anchor(rename.get(clause.id, clause.id)),
+        )
+        for clause in new.clauses
+    )
+    return replace(new, clauses=clauses)
+
+
+def _group(clause: Clause) -> Group | None:
+    if clause.kind not in PINNED_KINDS:
+        return None
+    match = _ORDINAL_RE.match(clause.id.rsplit("/", 1)[1])
+    return (clause.parent, match.group("prefix")) if match else None
+
+
+def _groups(clauses: Sequence[Clause]) -> dict[Group, list[Clause]]:
+    groups: dict[Group, list[Clause]] = defaultdict(list)
+    for clause in clauses:
+        group = _group(clause)
+        if group is not None:
+            groups[group].append(clause)
+    return groups
+
+
+def _highest(ids: Iterable[str]) -> dict[tuple[str, str], int]:
+    """(parent id, ordinal prefix) → the highest number its unnumbered children's ids have had."""
+    highest: dict[tuple[str, str], int] = {}
+    for clause_id in ids:
+        base, _, ordinal = clause_id.rpartition("/")
+        match = _ORDINAL_RE.match(ordinal)
+        if match:
+            key = (base, match.group("prefix"))
+            highest[key] = max(highest.get(key, 0), int(match.group("number")))
+    return highest
+
+
+def _align(
+    before: Sequence[Clause],
+    after: Sequence[Clause],
+    base: str,
+    prefix: str,
+    used: Collection[str],
+    highest: int,
+) -> dict[str, str]:
+    """Positional id of each clause in ``after`` → its pinned id under ``base`` (the pinned parent);
+    ``highest``: the highest number any version gave a child of ``base`` with this prefix."""
+    matched: dict[int, Clause] = {}  # index in after → the old clause it continues
+    opcodes = difflib.SequenceMatcher(None, [c.text for c in before], [c.text for c in after], autojunk=False)
+    for tag, i1, i2, j1, j2 in opcodes.get_opcodes():
+        if tag == "equal" or (tag == "replace" and (i2 - i1 == j2 - j1 or (i2 - i1) * (j2 - j1) > MAX_PAIRING_CELLS)):
+            matched.update((j1 + k, before[i1 + k]) for k in range(min(i2 - i1, j2 - j1)))
+        elif tag == "replace":
+            matched.update((j1 + j, before[i1 + i]) for i, j in _similar_pairs(before[i1:i2], after[j1:j2]))
+    taken = {old.id for old in matched.values()}
+    last_old = max(matched, default=-1)
+    result: dict[str, str] = {}
+    stem, letters = f"{prefix}0", _letters()
+    for index, clause in enumerate(after):
+        if index in matched:
+            result[clause.id] = matched[index].id
+            stem, letters = matched[index].id.rsplit("/", 1)[1], _letters()
+            continue
+        if index > last_old:  # after every old sibling: the next number
+            highest += 1
+            candidate = f"{base}/{prefix}{highest}"
+        else:
+            candidate = f"{base}/{stem}{next(letters)}"
+        while candidate in used or candidate in taken:
+            candidate = f"{base}/{stem}{next(letters)}"
+        taken.add(candidate)
+        result[clause.id] = candidate
+    return result
+
+
+def _similar_pairs(before: Sequence[Clause], after: Sequence[Clause]) -> list[tuple[int, int]]:
+    """The in-order pairing of old and new clauses with the largest total similarity, counting only
+    pairs at least ``MIN_SIMILARITY`` alike."""
+    rows, columns = len(before), len(after)
+    best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+    alike = [[0.0] * columns for _ in range(rows)]
+    for i in range(rows - 1, -1, -1):
+        for j in range(columns - 1, -1, -1):
+            matcher = difflib.SequenceMatcher(None, before[i].text, after[j].text, autojunk=False)
+            if matcher.real_quick_ratio() >= MIN_SIMILARITY and matcher.quick_ratio() >= MIN_SIMILARITY:
+                ratio = matcher.ratio()
+                alike[i][j] = ratio if ratio >= MIN_SIMILARITY else 0.0
+            paired = alike[i][j] + best[i + 1][j + 1] if alike[i][j] else 0.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], paired)
+    pairs, i, j = [], 0, 0
+    while i < rows and j < columns:
+        if alike[i][j] and best[i][j] == alike[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _letters() -> Iterator[str]:
+    """a, b, …, z, aa, ab, …: the suffixes a new clause's id may take after its older sibling's."""
+    for size in itertools.count(1):
+        for letters in itertools.product("abcdefghijklmnopqrstuvwxyz", repeat=size):
+            yield "".join(letters)

@@ -1,0 +1,178 @@
+"""Ids pinned along a text's versions (track/lineage.py): an inserted paragraph or sentence takes a
+new id, and the clauses after it keep theirs."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_scripts.errors import Collector
+from build_scripts.model import ClauseKind, Document
+from build_scripts.pages.moved import _shape
+from build_scripts.pipeline import generate, load_corpus
+from build_scripts.track.lineage import pin
+
+from .helpers import tiny_source
+from .test_changelog import committed_copy, git
+
+HEAD = "一、总则\n"
+
+
+def parsed(tmp_path, paragraphs: list[str], name: str = "v") -> Document:
+    """A tiny document: one section holding ``paragraphs``, positional ids as the parser gives them."""
+    folder = tmp_path / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return load_corpus(tiny_source(folder, HEAD + "\n".join(paragraphs) + "\n"), Collector()).documents[0]
+
+
+def chain(tmp_path, versions: list[list[str]]) -> list[Document]:
+    """Each version pinned along the ones before it, as ``changelog.build_history`` does."""
+    pinned: list[Document] = []
+    used: set[str] = set()
+    for number, paragraphs in enumerate(versions):
+        document = pin(parsed(tmp_path, paragraphs, f"v{number}"), pinned[-1] if pinned else None, used)
+        used.update(c.id for c in document.clauses)
+        pinned.append(document)
+    return pinned
+
+
+def paragraphs(document: Document) -> dict[str, str]:
+    """Paragraph id (without the slug) → text."""
+    return {c.id.split("/", 1)[1]: c.text for c in document.clauses if c.kind is ClauseKind.PARAGRAPH}
+
+
+A, B, C = "甲项工作稳步推进。", "乙项制度逐步完善。", "丙类服务持续优化。"
+X, Y = "新增加的一段话。", "另一段新增的话。"
+
+
+def test_a_text_without_an_earlier_version_keeps_the_parsers_positional_ids(tmp_path):
+    (only,) = chain(tmp_path, [[A, B, C]])
+    assert paragraphs(only) == {"1/p1": A, "1/p2": B, "1/p3": C}
+
+
+def test_an_inserted_paragraph_takes_a_new_id_and_the_later_ones_keep_theirs(tmp_path):
+    _, after = chain(tmp_path, [[A, B, C], [A, X, Y, B, C]])
+    assert paragraphs(after) == {"1/p1": A, "1/p1a": X, "1/p1b": Y, "1/p2": B, "1/p3": C}
+    clause = next(c for c in after.clauses if c.id.endswith("/1/p1a"))
+    assert clause.anchor == "c1-p1a" and clause.parent == "test-2020-1/1"
+
+
+def test_a_paragraph_inserted_first_or_last(tmp_path):
+    _, first, last = chain(tmp_path, [[A, B], [X, A, B], [X, A, B, Y]])
+    assert paragraphs(first) == {"1/p0a": X, "1/p1": A, "1/p2": B}
+    assert paragraphs(last) == {"1/p0a": X, "1/p1": A, "1/p2": B, "1/p3": Y}
+
+
+def test_edited_paragraphs_keep_their_ids_also_beside_an_insertion(tmp_path):
+    edited_b = "乙项制度逐步完善并严格执行。"
+    _, in_place, beside = chain(tmp_path, [[A, B, C], [A, edited_b, C], [A, X, edited_b + "有效", C]])
+    assert paragraphs(in_place) == {"1/p1": A, "1/p2": edited_b, "1/p3": C}
+    assert paragraphs(beside) == {"1/p1": A, "1/p1a": X, "1/p2": edited_b + "有效", "1/p3": C}
+
+
+def test_a_removed_paragraphs_id_goes_with_it_and_is_never_given_to_other_text(tmp_path):
+    _, removed, inserted = chain(tmp_path, [[A, B, C], [A, C], [A, X, C]])
+    assert paragraphs(removed) == {"1/p1": A, "1/p3": C}
+    assert paragraphs(inserted) == {"1/p1": A, "1/p1a": X, "1/p3": C}  # not p2: that id was B's
+
+
+def test_an_inserted_sentence_leaves_the_later_sentences_their_ids(tmp_path):
+    old, new = "一是加强统筹。二是完善机制。三是强化考核。", "一是加强统筹。新增一项要求。二是完善机制。三是强化考核。"
+    _, after = chain(tmp_path, [[A, old], [A, new]])
+    sentences = {c.id.split("/", 1)[1]: c.text for c in after.clauses if c.kind is ClauseKind.SENTENCE}
+    assert {k: v for k, v in sentences.items() if k.startswith("1/p2/")} == {
+        "1/p2/s1": "一是加强统筹。",
+        "1/p2/s1a": "新增一项要求。",
+        "1/p2/s2": "二是完善机制。",
+        "1/p2/s3": "三是强化考核。",
+    }
+
+
+def test_an_inserted_paragraphs_page_address_has_the_shape_of_any_paragraphs():
+    # pages/moved writes a page at a removed clause's old address when clauses of its shape have pages
+    assert _shape("yufufa-2016-25/2-1/p1a") == _shape("yufufa-2016-25/2-3/p12") == "yufufa-2016-25/2-#/p#"
+    assert _shape("yufufa-2016-25/2-1/p0a/s2b") == "yufufa-2016-25/2-#/p#/s#"
+
+
+# Property: commits that only insert, only delete or only edit paragraphs, in any order.
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 6))
+def test_any_history_of_insertions_removals_and_edits_keeps_each_paragraphs_id(tmp_path_factory, seed, steps):
+    rng = random.Random(seed)
+    alphabet = "产权创新保护运用管理服务制度体系市场企业高校科研人才金融贸易文化农业医药环境能源交通"
+    counter = iter(range(10**6))
+
+    def fresh() -> tuple[int, str]:  # a paragraph: (identity, text); texts start apart so none is mistaken for another
+        number = next(counter)
+        return number, f"第{number}段" + "".join(rng.choice(alphabet) for _ in range(12)) + "。"
+
+    history = [[fresh() for _ in range(rng.randint(1, 5))]]
+    for _ in range(steps):
+        current = list(history[-1])
+        action = rng.choice(("insert", "remove", "edit"))
+        if action == "insert":
+            for _ in range(rng.randint(1, 3)):
+                current.insert(rng.randint(0, len(current)), fresh())
+        elif action == "remove" and len(current) > 1:
+            del current[rng.randrange(len(current))]
+        else:
+            index = rng.randrange(len(current))
+            current[index] = (current[index][0], current[index][1].removesuffix("。") + "，并加以落实。")
+        history.append(current)
+    tmp_path = tmp_path_factory.mktemp("lineage")
+    pinned = chain(tmp_path, [[text for _, text in version] for version in history])
+    owner: dict[str, int] = {}  # id → the paragraph identity that had it
+    for version, document in zip(history, pinned, strict=True):
+        ids = [c.id for c in document.clauses if c.kind is ClauseKind.PARAGRAPH]
+        assert len(ids) == len(set(ids)) == len(version)
+        for (identity, _), clause_id in zip(version, ids, strict=True):
+            assert owner.setdefault(clause_id, identity) == identity  # never given to another paragraph
+    lifetimes: dict[int, set[str]] = {}
+    for version, document in zip(history, pinned, strict=True):
+        ids = [c.id for c in document.clauses if c.kind is ClauseKind.PARAGRAPH]
+        for (identity, _), clause_id in zip(version, ids, strict=True):
+            lifetimes.setdefault(identity, set()).add(clause_id)
+    assert all(len(ids) == 1 for ids in lifetimes.values())  # and a paragraph keeps one id all its life
+
+
+# The whole build, in a git working copy, as staff have it.
+YUFUFA = "yufufa-2016-25.txt"
+INSERTED = "新插入的一段。"
+
+
+def test_inserting_a_paragraph_in_a_committed_text_moves_no_id(tmp_path):
+    source = committed_copy(tmp_path)
+    before = generate(source, tmp_path / "docs").site
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    p2 = before.clause("yufufa-2016-25/2-1/p2")
+    lines = text.split("\n")
+    lines.insert(p2.line - 1, INSERTED)
+    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+
+    # crossrefs.yaml names 2-1/p2/s3 and still finds it there: no file but the text is edited
+    after = generate(source, tmp_path / "docs").site
+    old = {c.id: c.text for c in before.corpus.clauses()}
+    new = {c.id: c.text for c in after.corpus.clauses()}
+    assert {i: new.get(i) for i in old} == old  # every clause keeps its id and its text
+    assert {i: t for i, t in new.items() if i not in old} == {
+        "yufufa-2016-25/2-1/p1a": INSERTED,
+        "yufufa-2016-25/2-1/p1a/s1": INSERTED,
+    }
+    (working,) = [v for v in after.history if v.revision == "working-tree"]
+    assert [(c.change, c.id) for c in working.changes] == [("added", "yufufa-2016-25/2-1/p1a")]
+    clauses = (tmp_path / "docs/data/clauses.json").read_bytes()
+
+    git(source, "commit", "-q", "-am", "插入一段")  # committed, the ids are the same
+    generate(source, tmp_path / "docs")
+    assert (tmp_path / "docs/data/clauses.json").read_bytes() == clauses
+    changes = json.loads((tmp_path / "docs/data/changes.json").read_text(encoding="utf-8"))
+    assert [(c["change"], c["id"]) for c in changes if c["subject"] == "插入一段"] == [
+        ("added", "yufufa-2016-25/2-1/p1a")
+    ]
+    page = (tmp_path / "docs/documents/yufufa-2016-25.md").read_text(encoding="utf-8")
+    assert 'id="c2-1-p1a"' in page and 'id="c2-1-p2"' in page
