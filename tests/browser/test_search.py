@@ -113,6 +113,35 @@ def test_answers_keep_the_order_of_the_queries_while_the_index_loads(built, brow
 
 
 @pytest.mark.browser
+def test_a_query_waiting_for_the_index_says_it_is_loading(built, browser):
+    """On a slow network the result line says the index is loading, not 键入以开始搜索, until the answer comes."""
+    handler = functools.partial(_SlowIndex, directory=str(built.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        open_site(page, f"http://127.0.0.1:{server.server_address[1]}/")
+        meta = page.locator(".md-search-result__meta")
+        box = page.locator(INPUT)
+        box.focus()
+        box.fill("专利")
+        box.press("End")
+        page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.includes('正在载入搜索索引')", timeout=1400
+        )
+        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+        assert "正在载入" not in meta.text_content() and "符合条件的结果" in meta.text_content()
+        box.fill("")  # the empty box gets Material's own line back
+        box.press("End")
+        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('键入')")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
 def test_part_of_an_agency_name_does_not_put_its_page_first(base_url, page):
     """国务院 is part of 国务院法制办公室's name: the documents the 国务院 issued come first."""
     hrefs = search(page, base_url, "国务院")

@@ -186,6 +186,22 @@
   document.addEventListener("focusin", prefetchSearchIndex);
   document.addEventListener("change", prefetchSearchIndex);   /* the header's search toggle (a checkbox) */
 
+  /* While the first query waits for the index (a slow network), Material's result line still says
+   * 键入以开始搜索 (type to start searching) under a box that has text in it. If no answer has come
+   * a moment after typing, say that the index is loading; the answer replaces the line as usual. */
+  var placeholder = (config.translations || {})["search.result.placeholder"];
+  var LOADING_NOTICE = "正在载入搜索索引，请稍候…";
+  var LOADING_DELAY_MS = 300;   /* an index already loaded answers well within this */
+  function sayLoading(ev) {
+    var box = ev.target;
+    if (!placeholder || !box || !box.matches || !box.matches("input[data-md-component=search-query]")) return;
+    setTimeout(function () {
+      var meta = document.querySelector(".md-search-result__meta");
+      if (meta && box.value.trim() && meta.textContent.trim() === placeholder) meta.textContent = LOADING_NOTICE;
+    }, LOADING_DELAY_MS);
+  }
+  document.addEventListener("input", sayLoading);
+
   window.addEventListener("hashchange", onFragment);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onFragment);
   else onFragment();
