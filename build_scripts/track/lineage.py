@@ -60,15 +60,18 @@ def pin(new: Document, old: Document | None, used: Collection[str]) -> Document:
         base, prefix = parent or new.slug, group[1]
         before = old_groups.get((parent, prefix), [])
         rename.update(_align(before, new_groups[group], base, prefix, used, highest.get((base, prefix), 0)))
-    if all(old_id == new_id for old_id, new_id in rename.items()):
+    renamed = {positional: pinned for positional, pinned in rename.items() if positional != pinned}
+    if not renamed:
         return new
     clauses = tuple(
         replace(
             clause,
-            id=rename.get(clause.id, clause.id),
-            parent=rename.get(clause.parent, clause.parent) if clause.parent else None,
-            anchor=clause_anchor(rename.get(clause.id, clause.id)),
+            id=renamed.get(clause.id, clause.id),
+            parent=renamed.get(clause.parent, clause.parent) if clause.parent else None,
+            anchor=clause_anchor(renamed[clause.id]) if clause.id in renamed else clause.anchor,
         )
+        if clause.id in renamed or clause.parent in renamed
+        else clause
         for clause in new.clauses
     )
     return replace(new, clauses=clauses)
