@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
 import time
+from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import Page
 
 from .conftest import QuietHandler
 from .search_battery import BATTERIES, is_hit, load_battery, texts_by_url
@@ -82,18 +85,28 @@ class _SlowIndex(QuietHandler):
         super().do_GET()
 
 
+@contextlib.contextmanager
+def slow_index_page(built, browser, width: int, height: int) -> Iterator[Page]:
+    """A page of the built site served with the search index late, opened at the home page."""
+    handler = functools.partial(_SlowIndex, directory=str(built.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        open_site(page, f"http://127.0.0.1:{server.server_address[1]}/")
+        yield page
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.mark.browser
 def test_answers_keep_the_order_of_the_queries_while_the_index_loads(built, browser):
     """Typed before the index arrived, then cleared: the late answer to the typed query must not be
     shown after the answer to the empty one."""
-    handler = functools.partial(_SlowIndex, directory=str(built.html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        open_site(page, base)
+    with slow_index_page(built, browser, 1280, 900) as page:
         box = page.locator(INPUT)
         box.focus()
         box.fill("专利")
@@ -106,22 +119,12 @@ def test_answers_keep_the_order_of_the_queries_while_the_index_loads(built, brow
         box.fill("专利")
         box.press("End")
         page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.browser
 def test_a_query_waiting_for_the_index_says_it_is_loading(built, browser):
     """On a slow network the result line says the index is loading, not 键入以开始搜索, until the answer comes."""
-    handler = functools.partial(_SlowIndex, directory=str(built.html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
-        open_site(page, f"http://127.0.0.1:{server.server_address[1]}/")
+    with slow_index_page(built, browser, 390, 844) as page:
         meta = page.locator(".md-search-result__meta")
         box = page.locator(INPUT)
         box.focus()
@@ -135,10 +138,6 @@ def test_a_query_waiting_for_the_index_says_it_is_loading(built, browser):
         box.fill("")  # the empty box gets Material's own line back
         box.press("End")
         page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('键入')")
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.browser
