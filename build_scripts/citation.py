@@ -22,6 +22,12 @@ preamble                 文首第N行
 sentence                 its clause's position + 第N句
 =====================  ====================================================
 
+The N of a paragraph, preamble line, sentence, table row and table is where the reader sees it:
+its 1-based place among the siblings of its kind in text order (``sibling_positions``), never the
+number in its id. Ids keep their number when a sibling is inserted or removed
+(``track/lineage.py``): ``…/2-1/p1a`` is the second paragraph, and after it ``p2`` the third.
+A heading's first sentence (``（一）加强保护。``) is its 第1句, as on the 对照 pages.
+
 Every citation is made of CJK text, full-width punctuation and digits only
 (``is_plain_citation``), so it can go into a Markdown ``attr_list`` value as is.
 """
@@ -29,11 +35,14 @@ Every citation is made of CJK text, full-width punctuation and digits only
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from .model import Clause, ClauseKind, Document
 
-_LAST_NUMBER = re.compile(r"(\d+)$")
+# Kinds cited by their place among their siblings (第N段, 第N句, 第N行, 文首第N行, 表N).
+POSITIONED_KINDS = frozenset(
+    {ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.SENTENCE, ClauseKind.TABLE_ROW, ClauseKind.TABLE}
+)
 # ASCII punctuation a Markdown attribute value or HTML attribute could act on.
 _UNSAFE = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")
 
@@ -43,10 +52,20 @@ def document_citation(document: Document) -> str:
     return f"{document.meta.cited_title}（{document.meta.doc_number}）"
 
 
-def _ordinal(clause: Clause) -> str:
-    """The trailing number of a clause id (``p2`` → ``2``, ``table1/r10`` → ``10``)."""
-    match = _LAST_NUMBER.search(clause.id)
-    return match.group(1) if match else ""
+def sibling_positions(clauses: Iterable[Clause]) -> dict[str, int]:
+    """Clause id → its 1-based place among the clauses of its kind under the same parent, in the
+    order given (a document's text order), for the kinds in ``POSITIONED_KINDS``.
+
+    Tables are counted through the whole document, as the text numbers them (表1, 表2).
+    """
+    counts: dict[tuple[str | None, ClauseKind], int] = {}
+    found: dict[str, int] = {}
+    for clause in clauses:
+        if clause.kind not in POSITIONED_KINDS:
+            continue
+        key = (None if clause.kind is ClauseKind.TABLE else clause.parent, clause.kind)
+        counts[key] = found[clause.id] = counts.get(key, 0) + 1
+    return found
 
 
 def _label_core(label: str) -> str:
@@ -54,21 +73,12 @@ def _label_core(label: str) -> str:
     return label.strip().rstrip("、.．").strip()
 
 
-def clause_position(clause: Clause, by_id: dict[str, Clause], *, global_items: bool = False) -> str:
-    """The position part of a citation: ``第四部分第（二）条第3项``; empty for the title."""
-    parent = by_id.get(clause.parent) if clause.parent else None
-
-    def up() -> str:
-        return clause_position(parent, by_id, global_items=global_items) if parent else ""
-
-    return _position(clause, up, global_items=global_items)
-
-
-def _position(clause: Clause, up: Callable[[], str], *, global_items: bool) -> str:
-    """``clause_position`` for one clause, given how to get its parent's position (``up``)."""
+def _position(clause: Clause, up: Callable[[], str], place: int, *, global_items: bool) -> str:
+    """The position part of one clause's citation, given how to get its parent's (``up``) and its
+    place among its siblings (``sibling_positions``; 0 for the kinds cited by their label)."""
     kind = clause.kind
     if kind is ClauseKind.SENTENCE:  # first: most clauses are sentences
-        return f"{up()}第{_ordinal(clause)}句"
+        return f"{up()}第{place}句"
     label = _label_core(clause.label)
     if kind is ClauseKind.SECTION:
         return f"第{label}部分"
@@ -81,17 +91,17 @@ def _position(clause: Clause, up: Callable[[], str], *, global_items: bool) -> s
     if kind is ClauseKind.BOX:
         return label
     if kind is ClauseKind.TABLE:
-        return f"表{_ordinal(clause)}"
+        return f"表{place}"
     if kind is ClauseKind.TABLE_HEADER:
         return f"{up()}表头"
     if kind is ClauseKind.TABLE_ROW:
-        return f"{up()}第{_ordinal(clause)}行"
+        return f"{up()}第{place}行"
     if kind is ClauseKind.TABLE_NOTE:
         return f"{up()}注"
     if kind is ClauseKind.PARAGRAPH:
-        return f"{up() or '正文'}第{_ordinal(clause)}段"
+        return f"{up() or '正文'}第{place}段"
     if kind is ClauseKind.PREAMBLE:
-        return f"文首第{_ordinal(clause)}行"
+        return f"文首第{place}行"
     return ""
 
 
@@ -102,11 +112,14 @@ def positions(document: Document) -> dict[str, str]:
     has several sentences, a section many clauses), instead of once per descendant.
     """
     by_id = {clause.id: clause for clause in document.clauses}
+    places = sibling_positions(document.clauses)
     global_items = document.meta.item_numbering == "global"
     parent_positions: dict[str | None, str] = {}
 
     def position(clause: Clause) -> str:
-        return _position(clause, lambda: parent_position(clause.parent), global_items=global_items)
+        return _position(
+            clause, lambda: parent_position(clause.parent), places.get(clause.id, 0), global_items=global_items
+        )
 
     def parent_position(parent_id: str | None) -> str:
         if parent_id not in parent_positions:

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from build_scripts import citation
+from build_scripts.citation import positions
+from build_scripts.errors import Collector
+from build_scripts.extract.agencies import AgencyMatcher
+from build_scripts.extract.tasks import extract_tasks
+from build_scripts.model import Corpus, CrossRef, Document, Site, clause_anchor
+from build_scripts.pages import crossrefs
+from build_scripts.pipeline import load_corpus
+
+from .helpers import SOURCE, tiny_source
 
 
 def _cite(model, clause_id: str) -> str:
@@ -26,3 +37,98 @@ def test_every_citation_is_safe_in_an_attribute(model):
     for document in model.corpus.documents:
         for clause_id, position in citation.positions(document).items():
             assert citation.is_plain_citation(position), (clause_id, position)
+
+
+# Positions after insertions: ids keep their number (track/lineage.py), citations count what a reader sees.
+
+PARTS = "《测试》（测发〔2020〕1号）"
+TEXT = """
+国务院各部委：
+现将方案印发给你们。
+一、总则
+（一）目标。
+甲段。
+乙段第一句。乙段第二句。乙段第三句。
+丙段。
+"""
+
+
+def renamed(document: Document, renames: dict[str, str]) -> Document:
+    """``document`` with ids renamed as the lineage stage pins them after an insertion: ``renames`` maps
+    an old id (without the slug) to its new last step; a clause's children follow it."""
+
+    def new(clause_id: str) -> str:
+        slug, *steps = clause_id.split("/")
+        path = [slug]
+        for end, step in enumerate(steps, start=1):
+            path.append(renames.get("/".join(steps[:end]), step))
+        return "/".join(path)
+
+    clauses = tuple(
+        replace(c, id=new(c.id), parent=c.parent and new(c.parent), anchor=clause_anchor(new(c.id)))
+        for c in document.clauses
+    )
+    return replace(document, clauses=clauses)
+
+
+def _tiny(tmp_path) -> Document:
+    source = tiny_source(tmp_path, TEXT, extra={"body_starts_at": "一、"})
+    return load_corpus(source, Collector()).documents[0]
+
+
+def test_lettered_ids_are_cited_by_their_place_among_their_siblings(tmp_path):
+    # 乙段 and its second sentence were inserted later: 乙 is p1a, 丙 keeps p2; 乙's sentences s1, s1a, s2
+    document = renamed(
+        _tiny(tmp_path),
+        {"1-1/p2": "p1a", "1-1/p3": "p2", "1-1/p2/s2": "s1a", "1-1/p2/s3": "s2", "pre2": "pre1a"},
+    )
+    cite = {c.id.split("/", 1)[1]: citation.citation(document, c) for c in document.clauses}
+    assert cite["1-1/p1a"] == PARTS + "第一部分第（一）条第2段"
+    assert cite["1-1/p2"] == PARTS + "第一部分第（一）条第3段"
+    assert cite["1-1/p1a/s1a"] == PARTS + "第一部分第（一）条第2段第2句"
+    assert cite["1-1/p1a/s2"] == PARTS + "第一部分第（一）条第2段第3句"
+    assert cite["pre1a"] == PARTS + "文首第2行"
+
+
+def test_a_paragraph_inserted_before_the_first_is_the_first(tmp_path):
+    document = renamed(_tiny(tmp_path), {"1-1/p1": "p0a", "1-1/p2": "p1", "1-1/p3": "p2"})
+    cited = positions(document)
+    assert cited["test-2020-1/1-1/p0a"] == "第一部分第（一）条第1段"
+    assert cited["test-2020-1/1-1/p1/s3"] == "第一部分第（一）条第2段第3句"
+    assert cited["test-2020-1/1-1/p2"] == "第一部分第（一）条第3段"
+
+
+def test_the_crossref_pages_cite_a_sentence_as_the_copy_button_does(model):
+    """对照 headings (第N句 of the Chongqing sentence) and national citations after a sentence insertion."""
+    local = renamed(
+        model.corpus.document("yufufa-2016-25"),
+        {f"2-1/p2/s{n}": ("s1a" if n == 2 else f"s{n - 1}") for n in range(2, 7)},
+    )
+    national = renamed(
+        model.corpus.document("guofa-2016-86"),
+        {"2-3/p2": "p1a", "2-3/p3": "p2", "2-3/p4": "p3", "2-3/p4/s2": "s1a", "2-3/p4/s3": "s2"},
+    )
+    corpus = replace(
+        model.corpus,
+        documents=tuple({d.slug: d for d in (local, national)}.get(d.slug, d) for d in model.corpus.documents),
+    )
+    ref = CrossRef(national="guofa-2016-86/2-3/p3/s2", local="yufufa-2016-25/2-1/p2/s3", score=1.0, method="curated")
+    site = Site(corpus=corpus, crossrefs=(ref,))
+
+    row = next(r for g in crossrefs.groups(site) for r in g.rows if r.sentence.id == ref.local)
+    assert row.number == 4
+    assert positions(local)[ref.local].endswith("第二部分第（一）条第2段第4句")
+    assert crossrefs.cited_positions(site)[ref.national] == positions(national)[ref.national]
+    assert positions(national)[ref.national] == "第二部分第（三）条第4段第3句"
+
+
+def test_a_chongqing_task_is_numbered_by_its_paragraphs_place(model):
+    local = renamed(model.corpus.document("yufufa-2016-25"), {"2-1/p2": "p1a", "2-1/p3": "p2", "2-1/p4": "p3"})
+    tasks = extract_tasks(Corpus(documents=(local,)), AgencyMatcher(()), SOURCE, Collector())
+    numbers = {t.clause.split("/", 1)[1]: t.number for t in tasks if t.clause.startswith("yufufa-2016-25/2-1/")}
+    assert numbers == {
+        "2-1/p1": "二（一）第一段",
+        "2-1/p1a": "二（一）第二段",
+        "2-1/p2": "二（一）第三段",
+        "2-1/p3": "二（一）第四段",
+    }

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import patterns
+from ..citation import sibling_positions
 from ..clean import split_lines
 from ..errors import Collector, CurationError, SourceError
 from ..load import read_text
@@ -153,8 +154,12 @@ def _body_text(clause: Clause) -> str:
     return clause.text[len(clause.label) :].strip() if clause.label else clause.text
 
 
-def _number(document: Document, clause: Clause, by_id: dict[str, Clause]) -> str:
-    """The task's number as a reader cites it: "14", "四（二）3", "专栏3", "二（一）第1段"."""
+def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places: dict[str, int]) -> str:
+    """The task's number as a reader cites it: "14", "四（二）3", "专栏3", "二（一）第一段".
+
+    A paragraph is counted where it stands among its parent's paragraphs (``places``, from
+    ``citation.sibling_positions``), like the copy button's 第N段, not by the number in its id.
+    """
     if document.meta.item_numbering == "global":
         return clause.label.rstrip(".．、 ")
     if clause.kind is ClauseKind.BOX:
@@ -173,13 +178,13 @@ def _number(document: Document, clause: Clause, by_id: dict[str, Clause]) -> str
         elif node.kind is ClauseKind.ITEM:
             parts.append(node.label.rstrip(".．、"))
         elif node.kind is ClauseKind.PARAGRAPH:
-            siblings = [c for c in by_id.values() if c.parent == node.parent and c.kind is ClauseKind.PARAGRAPH]
-            parts.append(f"第{int_to_cn(siblings.index(node) + 1)}段")
+            parts.append(f"第{int_to_cn(places[node.id])}段")
     return "".join(parts)
 
 
 def _plain_tasks(document: Document, select: Callable[[Clause], bool], matcher: AgencyMatcher) -> list[Task]:
     by_id = {clause.id: clause for clause in document.clauses}
+    places = sibling_positions(document.clauses)
     children = _children(document)
     tasks = []
     for clause in document.clauses:
@@ -201,7 +206,7 @@ def _plain_tasks(document: Document, select: Callable[[Clause], bool], matcher: 
             Task(
                 id=task_id(clause.id),
                 doc=document.slug,
-                number=_number(document, clause, by_id),
+                number=_number(document, clause, by_id, places),
                 clause=clause.id,
                 title=title,
                 text=text,
@@ -300,7 +305,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
             Task(
                 id=task_id(clause.id),
                 doc=document.slug,
-                number=_number(document, clause, {}),
+                number=_number(document, clause, {}, {}),
                 clause=clause.id,
                 title=clause.title,
                 text=body,

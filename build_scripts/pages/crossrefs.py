@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import patterns
-from ..citation import clause_position
+from ..citation import positions, sibling_positions
 from ..link import crossrefs as matching
 from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
 from .marks import compare_all
@@ -36,7 +36,7 @@ class Pair:
 @dataclass(frozen=True, kw_only=True)
 class SentenceRow:
     sentence: Clause
-    number: int  # 1-based within the group
+    number: int  # 1-based place in its paragraph (citation.sibling_positions), as cited: 第N句
     short: str  # the sentence's start, for headings
     pairs: tuple[Pair, ...]
 
@@ -78,6 +78,8 @@ def groups(site: Site) -> tuple[Group, ...]:
     sentences: dict[str, list[Clause]] = defaultdict(list)
     for sentence in matching.local_sentences(site.corpus):
         sentences[sentence.parent or ""].append(sentence)
+    # 第N句 as the copy button cites it: the sentence's place in its paragraph, not the number in its id
+    places = sibling_positions(site.corpus.document(matching.LOCAL_DOC).clauses)
     compared = compare_all(
         (national_text(site.clause(ref.national)), site.clause(ref.local).text) for ref in site.crossrefs
     )
@@ -85,7 +87,7 @@ def groups(site: Site) -> tuple[Group, ...]:
     for parent_id, members in sentences.items():
         parent = site.clause(parent_id)
         rows = []
-        for number, sentence in enumerate(members, start=1):
+        for sentence in members:
             pairs = []
             for ref in by_local.get(sentence.id, ()):
                 national = site.clause(ref.national)
@@ -103,7 +105,7 @@ def groups(site: Site) -> tuple[Group, ...]:
             short = (
                 sentence.text if len(sentence.text) <= SHORT_TITLE_CHARS else sentence.text[:SHORT_TITLE_CHARS] + "…"
             )
-            rows.append(SentenceRow(sentence=sentence, number=number, short=short, pairs=tuple(pairs)))
+            rows.append(SentenceRow(sentence=sentence, number=places[sentence.id], short=short, pairs=tuple(pairs)))
         section = site.clause(parent.parent) if parent.parent else None
         result.append(Group(clause=parent, section=section, rows=tuple(rows)))
     return tuple(result)
@@ -112,15 +114,15 @@ def groups(site: Site) -> tuple[Group, ...]:
 def cited_positions(site: Site) -> dict[str, str]:
     """National clause id → its position as cited, e.g. 第四部分第（六）条第3项第1句.
 
-    Only the linked clauses are worked out: the 对照 pages cite nothing else.
+    The same words as the document pages' copy buttons (``citation.positions``), for the national
+    clauses that are linked: the 对照 pages cite nothing else.
     """
-    clauses = site.corpus.clause_index()
-    global_items = {d.slug: d.meta.item_numbering == "global" for d in site.corpus.documents}
+    linked = {ref.national for ref in site.crossrefs}
+    slugs = {clause_id.split("/", 1)[0] for clause_id in linked} - {matching.LOCAL_DOC}
     cited: dict[str, str] = {}
-    for ref in site.crossrefs:
-        national = clauses[ref.national]
-        if national.doc != matching.LOCAL_DOC:
-            cited[national.id] = clause_position(national, clauses, global_items=global_items[national.doc])
+    for document in site.corpus.documents:
+        if document.slug in slugs:
+            cited.update((clause_id, words) for clause_id, words in positions(document).items() if clause_id in linked)
     return cited
 
 
