@@ -11,7 +11,7 @@ from .errors import Collector, CurationError
 from .load import read_yaml, where
 from .model import Clause, DocumentMeta, ExternalDocument, TableSpec
 
-LEVELS = ("national", "ministry", "municipal")
+LEVELS = ("national", "ministry", "provincial", "municipal")
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
 _REQUIRED = ("slug", "title", "short_title", "doc_number", "issuer", "level", "source_file")
 _OPTIONAL = (

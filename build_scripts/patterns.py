@@ -115,6 +115,21 @@ LOCAL_QUALIFIER_RE = re.compile(r"(?:[省市区县州盟旗团]|自治区|直辖
 NAME_CONTINUES_RE = re.compile(r"^[门署长]")
 
 
+# Documents -----------------------------------------------------------------
+
+# A local issuer's name: its place, then the body that issues ("重庆市人民政府", "四川省人民政府办公厅",
+# "中共成都市委"). The place is as short as lets the rest be one of these bodies (so "四川省成都市人民政府"
+# is 四川省成都市); a name that is not place + such a body ("重庆市知识产权局") does not match.
+ISSUER_PLACE_RE = re.compile(
+    r"""^(?:中共)?
+    (?P<place>[\u4e00-\u9fff]+?(?:省|自治区|特别行政区|市|自治州|州|地区|盟|县|区|旗))
+    (?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室|委)$""",
+    re.VERBOSE,
+)
+# Between the issuers of a joint document: "中共重庆市委 重庆市人民政府", "A、B".
+ISSUER_SEPARATOR_RE = re.compile(r"[\s、，,]+")
+
+
 def names_regex(names: list[str]) -> re.Pattern[str]:
     """One alternation over literal names; callers pass them longest first so longer wins."""
     return re.compile("|".join(re.escape(name) for name in names) or r"(?!x)x")

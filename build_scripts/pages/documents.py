@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .. import citation
-from ..model import Clause, ClauseKind, Document, PageSpec, Site
+from .. import citation, patterns
+from ..model import Clause, ClauseKind, Document, DocumentMeta, PageSpec, Site
 from ..track.redirects import notice
 from .crossrefs import crossref_jumps
 
-LEVEL_NAMES = {"national": "国家", "ministry": "部委", "municipal": "地方（重庆市）"}
+# How pages name a document's level (documents.yaml ``level``); a local one also names its place.
+LEVEL_NAMES = {"national": "国家", "ministry": "部委", "provincial": "地方", "municipal": "地方"}
+LOCAL_LEVELS = frozenset({"provincial", "municipal"})
 # How the 元数据来源 panel names the metadata fields of documents.yaml.
 FIELD_NAMES = {
     "title": "标题",
@@ -32,6 +34,27 @@ class Block:
     sentences: tuple[Clause, ...]
     heading_level: int  # 0 for a paragraph-like block
     in_box: bool
+
+
+def issuer_place(issuer: str) -> str:
+    """The place a local issuer governs: 重庆市人民政府 → 重庆市, 中共四川省委 四川省人民政府 → 四川省;
+    "" when no issuer reads as a place followed by its government or office (``patterns.ISSUER_PLACE_RE``).
+    """
+    for name in patterns.ISSUER_SEPARATOR_RE.split(issuer.strip()):
+        match = patterns.ISSUER_PLACE_RE.match(name)
+        if match:
+            return match.group("place")
+    return ""
+
+
+def level_name(meta: DocumentMeta) -> str:
+    """国家, 部委, or for a provincial or municipal document 地方（its issuer's place）: 地方（重庆市）,
+    地方（四川省）; just 地方 when the issuer names no place."""
+    name = LEVEL_NAMES.get(meta.level, meta.level)
+    if meta.level in LOCAL_LEVELS:
+        place = issuer_place(meta.issuer)
+        return f"{name}（{place}）" if place else name
+    return name
 
 
 def document_path(slug: str) -> str:
@@ -84,7 +107,7 @@ def document_pages(site: Site) -> list[PageSpec]:
                 context=(
                     ("document", document),
                     ("meta", document.meta),
-                    ("level_name", LEVEL_NAMES.get(document.meta.level, document.meta.level)),
+                    ("level_name", level_name(document.meta)),
                     ("blocks", blocks(document)),
                     (
                         "table_rows",

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from ..model import PageSpec, Site
-from .documents import LEVEL_NAMES
+from .documents import level_name
 
 
 def home_pages(site: Site) -> list[PageSpec]:
+    level_names = {document.slug: level_name(document.meta) for document in site.corpus.documents}
     return [
         PageSpec(
             path="index.md",
             template="home.md.jinja",
             context=(
                 ("documents", site.corpus.documents),
-                ("level_names", LEVEL_NAMES),
+                ("level_names", level_names),
             ),
         ),
         PageSpec(
             path="documents/index.md",
             template="documents_index.md.jinja",
-            context=(("documents", site.corpus.documents), ("level_names", LEVEL_NAMES)),
+            context=(("documents", site.corpus.documents), ("level_names", level_names)),
         ),
     ]
