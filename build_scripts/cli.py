@@ -64,6 +64,9 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command in ("build", "serve"):
         _check_docs_matches_config(args.docs, args.config_file or Path("mkdocs.yml"))
+        # Material prints its end-of-life banner on every MkDocs run unless this is set; the Makefile
+        # sets it, and so does the package for the MkDocs it starts, so both ways are equally quiet.
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.command == "check":
         result = generate(args.source, args.docs, write=False)
         print(f"ok: {len(result.site.corpus.documents)} documents, {len(result.outputs)} files would be written")
