@@ -87,9 +87,11 @@ class Fields:
     def quote_holds(self, key: str, clause: Clause) -> bool:
         """Whether ``clause`` still holds the entry's quote under ``key``, when it has one.
 
-        Ids are positional for unnumbered paragraphs and sentences (``…/p4/s3``): after a paragraph is
-        inserted above, the same id names another clause and the entry would silently move to it. A few
-        words quoted from the clause, as it read when the entry was written, catch that. White space is
+        Unnumbered paragraphs and sentences (``…/p4/s3``) keep their ids through insertions only as far
+        as ``source_texts/clause_ids.tsv`` records them (track/lineage.py): a paragraph split, merged or
+        moved, or a copy of the texts without the record, can give the same id to another clause, and
+        the entry would silently move to it. A few words quoted from the clause, as it read when the
+        entry was written, catch that. White space is
         ignored (the cleaner's text and what staff paste from a page may differ only in spaces).
         """
         quote = self.text(key, required=False)
@@ -97,8 +99,8 @@ class Fields:
             return True
         shown = clause.text if len(clause.text) <= 60 else clause.text[:60] + "…"
         self.fail(
-            f"expected {clause.id} to contain its {key} {quote!r}, found {shown!r}; the ids may have "
-            "shifted (a paragraph added or removed above): point the entry at the clause that holds the quote"
+            f"expected {clause.id} to contain its {key} {quote!r}, found {shown!r}; the clause may have been "
+            "edited, split, merged or moved: point the entry at the clause that holds the quote"
         )
         return False
 

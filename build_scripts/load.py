@@ -51,13 +51,13 @@ def read_text(path: Path) -> RawText:
         except UnicodeDecodeError as gbk_error:
             text = ""
             if gbk_error.start > utf8_error.start and _reads_as_chinese(data[: gbk_error.start].decode("gb18030")):
-                line, column = _position_of_byte(data, gbk_error.start, "gb18030")
+                line, column = position_of_byte(data, gbk_error.start, "gb18030")
                 bad = data[gbk_error.start : gbk_error.start + 2].hex(" ")
                 raise TextError(path, line, column, f"expected GBK text, found undecodable bytes {bad}") from None
         if text and _reads_as_chinese(text):
             _refuse_misread(path, text)
             return _without_controls(RawText(path=path, text=text, sha256=digest, encoding="gb18030"))
-        line, column = _position_of_byte(data, utf8_error.start)
+        line, column = position_of_byte(data, utf8_error.start)
         bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
         raise TextError(path, line, column, f"expected UTF-8 (or GBK) text, found undecodable bytes {bad}") from None
     return _without_controls(raw)
@@ -119,7 +119,7 @@ def _reads_as_chinese(text: str) -> bool:
     return cjk / len(visible) >= _MIN_CJK_SHARE
 
 
-def _position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
+def position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
     """(line, column) of the byte at ``offset``, counted as ``position_of`` counts characters."""
     before = data[:offset].decode(encoding, errors="replace")
     return position_of(before, len(before))
@@ -214,7 +214,7 @@ def read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise CurationError(path, 1, 1, f"expected a readable curated YAML file, found {exc.strerror}") from None
     except UnicodeDecodeError as exc:
-        line, column = _position_of_byte(path.read_bytes(), exc.start)
+        line, column = position_of_byte(path.read_bytes(), exc.start)
         raise CurationError(path, line, column, "expected UTF-8 YAML, found undecodable bytes") from None
     key = cache.fingerprint([cache.package_fingerprint(), text])
     parsed = cache.load_entry("yaml", path.name, key)

@@ -35,9 +35,9 @@ from .parse import parse_document
 from .publish import export
 from .publish.search_index import search_index_file
 from .render import BackgroundCompile, Renderer
-from .track import changelog
+from .track import changelog, clause_ids
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
-from .track.redirects import redirect_files
+from .track.redirects import listed_ids, redirect_files
 from .write import WriteReport, write_outputs
 
 
@@ -47,6 +47,7 @@ class GenerateResult:
     outputs: tuple[OutputFile, ...]
     report: WriteReport | None  # None when nothing was written (check)
     since_last_build: str = ""  # clause changes against docs/data/clauses.json, for the CLI
+    ids_recorded: bool = False  # source_texts/clause_ids.tsv was written (new or changed ids)
 
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
@@ -104,12 +105,21 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     """Every stage up to the linked model; raises ``BuildErrors`` with all problems found."""
     errors = Collector()
     corpus = load_corpus(source, errors)
-    found = changelog.build_history(source, corpus.documents)  # pins unnumbered ids along the git history
+    recorded = clause_ids.load(source, errors)
+    errors.raise_if_any()  # ids cannot be pinned against a damaged record
+    previous = previous or {}
+    found = changelog.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
+        source,
+        corpus.documents,
+        recorded=recorded,
+        retired=listed_ids(source),
+        texts={i: r["text"] for i, r in previous.items() if isinstance(r.get("text"), str)},
+    )
     corpus = replace(corpus, documents=found.documents)
     agencies, tasks, indicators = extract(source, corpus, errors)
     crossrefs = link_crossrefs(source, corpus, errors)
     site = Site(corpus=corpus, agencies=agencies, tasks=tasks, indicators=indicators, crossrefs=crossrefs)
-    site = replace(site, **changelog.track_changes(source, corpus, found, previous or {}, errors))
+    site = replace(site, **changelog.track_changes(source, corpus, found, previous, errors))
     errors.raise_if_any()
     return site
 
@@ -139,6 +149,11 @@ def generate(source: Path, docs: Path, *, write: bool = True) -> GenerateResult:
         templates.wait()
     outputs = render_site(site)
     report = write_outputs(docs, outputs) if write else None
+    ids_recorded = write and clause_ids.write(source, site.corpus.documents)  # after docs/, which it describes
     return GenerateResult(
-        site=site, outputs=tuple(outputs), report=report, since_last_build=changelog.since_last_build(previous, site)
+        site=site,
+        outputs=tuple(outputs),
+        report=report,
+        since_last_build=changelog.since_last_build(previous, site),
+        ids_recorded=ids_recorded,
     )

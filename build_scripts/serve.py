@@ -51,6 +51,8 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 result = generate(source, docs)
                 written = len(result.report.written) if result.report else 0
                 print(f"regenerated: {written} file(s) written", flush=True)
+                if result.ids_recorded:  # generate's own write to source_texts/ is no edit to rebuild for
+                    state = _snapshot(watched)
             except BuildErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr, flush=True)

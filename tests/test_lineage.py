@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,9 +14,9 @@ from build_scripts.errors import Collector
 from build_scripts.model import ClauseKind, Document
 from build_scripts.pages.moved import _shape
 from build_scripts.pipeline import generate, load_corpus
-from build_scripts.track.lineage import pin
+from build_scripts.track.lineage import digest, pin, record
 
-from .helpers import tiny_source
+from .helpers import copy_sources, run_cli, tiny_source, tree_digest
 from .test_changelog import committed_copy, git
 
 HEAD = "一、总则\n"
@@ -33,7 +34,7 @@ def chain(tmp_path, versions: list[list[str]]) -> list[Document]:
     pinned: list[Document] = []
     used: set[str] = set()
     for number, paragraphs in enumerate(versions):
-        document = pin(parsed(tmp_path, paragraphs, f"v{number}"), pinned[-1] if pinned else None, used)
+        document = pin(parsed(tmp_path, paragraphs, f"v{number}"), record(pinned[-1]) if pinned else None, used)
         used.update(c.id for c in document.clauses)
         pinned.append(document)
     return pinned
@@ -145,14 +146,16 @@ YUFUFA = "yufufa-2016-25.txt"
 INSERTED = "新插入的一段。"
 
 
+def _insert_before(source, clause) -> None:
+    lines = (source / YUFUFA).read_text(encoding="utf-8").split("\n")
+    lines.insert(clause.line - 1, INSERTED)
+    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+
+
 def test_inserting_a_paragraph_in_a_committed_text_moves_no_id(tmp_path):
     source = committed_copy(tmp_path)
     before = generate(source, tmp_path / "docs").site
-    text = (source / YUFUFA).read_text(encoding="utf-8")
-    p2 = before.clause("yufufa-2016-25/2-1/p2")
-    lines = text.split("\n")
-    lines.insert(p2.line - 1, INSERTED)
-    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+    _insert_before(source, before.clause("yufufa-2016-25/2-1/p2"))
 
     # crossrefs.yaml names 2-1/p2/s3 and still finds it there: no file but the text is edited
     after = generate(source, tmp_path / "docs").site
@@ -176,3 +179,68 @@ def test_inserting_a_paragraph_in_a_committed_text_moves_no_id(tmp_path):
     ]
     page = (tmp_path / "docs/documents/yufufa-2016-25.md").read_text(encoding="utf-8")
     assert 'id="c2-1-p1a"' in page and 'id="c2-1-p2"' in page
+
+
+# The record (source_texts/clause_ids.tsv) makes the ids the same in every copy of the texts.
+def test_the_record_keeps_ids_through_an_insertion_in_any_copy_of_the_texts(tmp_path):
+    source = copy_sources(tmp_path / "a")  # no git: the record alone
+    before = generate(source, tmp_path / "a/docs").site
+    _insert_before(source, before.clause("yufufa-2016-25/2-1/p2"))
+    after = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "a/docs"))
+    assert after.returncode == 0, after.stderr
+    assert f"clause ids recorded in {source / 'clause_ids.tsv'}: commit it with the texts" in after.stdout
+    record = (source / "clause_ids.tsv").read_text(encoding="utf-8")
+    assert f"yufufa-2016-25/2-1/p1a\t{digest(INSERTED)}\n" in record
+    clauses = json.loads((tmp_path / "a/docs/data/clauses.json").read_text(encoding="utf-8"))
+    new = {c["id"]: c["text"] for c in clauses}
+    assert all(new.get(c.id) == c.text for c in before.corpus.clauses())
+    assert new["yufufa-2016-25/2-1/p1a"] == INSERTED
+
+    copy = tmp_path / "b/source_texts"  # the edited texts and the record, built from nothing
+    shutil.copytree(source, copy)
+    generate(copy, tmp_path / "b/docs")
+    assert (tmp_path / "b/docs/data/clauses.json").read_bytes() == (tmp_path / "a/docs/data/clauses.json").read_bytes()
+
+
+def test_the_record_is_rewritten_only_when_the_ids_change(tmp_path):
+    source = copy_sources(tmp_path)
+    path = source / "clause_ids.tsv"
+    stamp = path.stat().st_mtime_ns
+    proc = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert proc.returncode == 0 and "clause ids recorded" not in proc.stdout
+    assert path.stat().st_mtime_ns == stamp
+
+
+def test_a_damaged_record_is_a_located_error_and_docs_stay(tmp_path):
+    source = copy_sources(tmp_path)
+    docs = tmp_path / "docs"
+    generate(source, docs)
+    before = tree_digest(docs)
+    path = source / "clause_ids.tsv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[6] = lines[6].replace("\t", " ")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(f"{path}:7:1: expected a clause id, a tab and 8 hex digits")
+    assert tree_digest(docs) == before
+
+
+def test_an_id_redirects_yaml_lists_is_never_given_to_new_text(tmp_path):
+    source = copy_sources(tmp_path)
+    site = generate(source, tmp_path / "docs").site
+    section = [c for c in site.corpus.clauses() if c.parent == "yufufa-2016-25/2-1" and c.kind is ClauseKind.PARAGRAPH]
+    last = section[-1]  # the section's last paragraph, removed and retired …
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_text(text.replace(last.text, "", 1), encoding="utf-8")
+    gone = [c.id for c in site.corpus.clauses() if c.id == last.id or c.parent == last.id]
+    entries = "".join(f"  - id: {i}\n    note: 删去\n" for i in gone)
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    generate(source, tmp_path / "docs")
+    text = (source / YUFUFA).read_text(encoding="utf-8")  # … then a new paragraph is added at the end
+    (source / YUFUFA).write_text(
+        text.replace(section[-2].text, section[-2].text + "\n" + INSERTED, 1), encoding="utf-8"
+    )
+    after = generate(source, tmp_path / "docs").site
+    number = int(last.id.rsplit("/p", 1)[1])
+    assert after.clause(f"yufufa-2016-25/2-1/p{number + 1}").text == INSERTED  # the next number, not p{number}

@@ -70,8 +70,10 @@ def test_editing_one_sentence_rewrites_only_the_pages_that_show_it_and_the_data(
 
 
 def test_inserting_a_paragraph_keeps_numbered_ids_and_shifts_only_later_siblings(tmp_path):
-    # Outside git there is no earlier version to pin ids to (tests/test_lineage.py has the git case).
+    # Without source_texts/clause_ids.tsv (and outside git) there is no record to pin ids to: they are
+    # the parser's positional ones (tests/test_lineage.py has the recorded case).
     source = copy_sources(tmp_path)
+    (source / "clause_ids.tsv").unlink()
     before = generate(source, tmp_path / "docs", write=False).site.corpus.document("yufufa-2016-25")
     text = (source / YUFUFA).read_text(encoding="utf-8")
     (source / YUFUFA).write_text(text.replace(SENTENCE, "新插入的一段。\n\n" + SENTENCE), encoding="utf-8")

@@ -10,10 +10,10 @@ from pathlib import Path
 from .helpers import copy_sources, mkdocs_build, run_cli
 
 YUFUFA = "yufufa-2016-25.txt"
-REMOVED = "强化高校和科研院所创造知识产权的市"  # start of yufufa-2016-25/2-1/p3 (line 27); p4 stood at line 29
+REMOVED = "强化高校和科研院所创造知识产权的市"  # start of yufufa-2016-25/2-1/p3 (line 27)
 MISSING = re.compile(
-    r"^source_texts/yufufa-2016-25\.txt:29:1: expected a redirects\.yaml entry for removed clause "
-    r"(yufufa-2016-25/2-1/p4(/s\d+)?) \(new id or retired note\), found none$"
+    r"^source_texts/yufufa-2016-25\.txt:27:1: expected a redirects\.yaml entry for removed clause "
+    r"(yufufa-2016-25/2-1/p3(/s\d+)?) \(new id or retired note\), found none$"
 )
 
 
@@ -22,12 +22,14 @@ def remove_paragraph(source: Path) -> None:
     (source / YUFUFA).write_text("\n".join(ln for ln in lines if REMOVED not in ln), encoding="utf-8")
 
 
-P4_IDS = ("yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30)))  # gone with p3
+# p3 and its sentences (fewer than 30; an entry for an id that never existed does no harm). The
+# paragraphs after it keep their ids (source_texts/clause_ids.tsv records them: track/lineage.py).
+P3_IDS = ("yufufa-2016-25/2-1/p3", *(f"yufufa-2016-25/2-1/p3/s{i}" for i in range(1, 30)))
 
 
-def write_p4_redirects(source: Path, fields: str) -> None:
-    """A redirects.yaml entry for p4 and each of its sentences, each with ``fields`` (YAML lines)."""
-    entries = "".join(f"  - id: {clause_id}\n{fields}" for clause_id in P4_IDS)
+def write_p3_redirects(source: Path, fields: str) -> None:
+    """A redirects.yaml entry for p3 and each of its sentences, each with ``fields`` (YAML lines)."""
+    entries = "".join(f"  - id: {clause_id}\n{fields}" for clause_id in P3_IDS)
     (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
 
 
@@ -39,32 +41,32 @@ def built_once(tmp_path: Path) -> Path:
 
 def test_removing_a_clause_fails_with_a_located_message_until_redirects_yaml_has_it(tmp_path):
     source = built_once(tmp_path)
-    remove_paragraph(source)  # no git history: p4 becomes p3, the id p4 (and its sentences) is gone
+    remove_paragraph(source)  # the id p3 (and its sentences) is gone; p4 keeps its id
     before = (tmp_path / "docs/data/clauses.json").read_bytes()
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     missing = [MISSING.match(line) for line in proc.stderr.splitlines()[:-1]]
-    assert all(missing) and "yufufa-2016-25/2-1/p4" in {m.group(1) for m in missing}
+    assert all(missing) and "yufufa-2016-25/2-1/p3" in {m.group(1) for m in missing}
     assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
     entries = "".join(f"  - id: {m.group(1)}\n    note: 原第三段删去\n    date: 2024-05-01\n" for m in missing)
     (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
-    assert redirects["/documents/yufufa-2016-25/#c2-1-p4"]["to"] is None
+    assert redirects["/documents/yufufa-2016-25/#c2-1-p3"]["to"] is None
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
     page = (tmp_path / "site/documents/yufufa-2016-25/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<p class="retired-clause" id="c2-1-p4" role="note">此条已于2024-05-01撤销：原第三段删去', page)
+    assert re.search(r'<p class="retired-clause" id="c2-1-p3" role="note">此条已于2024-05-01撤销：原第三段删去', page)
 
 
 def test_a_moved_clause_links_to_its_new_id(tmp_path):
     source = built_once(tmp_path)
     remove_paragraph(source)
-    write_p4_redirects(source, "    to: yufufa-2016-25/2-1/p3\n")
+    write_p3_redirects(source, "    to: yufufa-2016-25/2-1/p4\n")  # merged into the next paragraph, say
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     page = (tmp_path / "docs/documents/yufufa-2016-25.md").read_text(encoding="utf-8")
-    assert '<p class="retired-clause" id="c2-1-p4" role="note">此条已移至新位置 <a href="./#c2-1-p3">' in page
+    assert '<p class="retired-clause" id="c2-1-p3" role="note">此条已移至新位置 <a href="./#c2-1-p4">' in page
 
 
 def test_redirects_yaml_is_validated_with_located_messages(tmp_path):
@@ -164,8 +166,8 @@ def test_a_clause_removed_since_the_last_commit_needs_an_entry_even_without_a_pr
     remove_paragraph(committed_copy(tmp_path))
     proc = run_cli("check", "--source", "source_texts", cwd=tmp_path)
     assert proc.returncode == 1
-    # With the git history the ids are pinned (track/lineage.py): the removed paragraph's own id p3 is
-    # the one gone, at the line it stood on, and p4 keeps its id.
+    # Known from the commit (no previous build): the removed paragraph's own id p3 is the one gone, at
+    # the line it stood on, and p4 keeps its id (clause_ids.tsv: track/lineage.py).
     assert proc.stderr.splitlines()[0] == (
         "source_texts/yufufa-2016-25.txt:27:1: expected a redirects.yaml entry for removed clause "
         "yufufa-2016-25/2-1/p3 (new id or retired note), found none"
@@ -173,46 +175,46 @@ def test_a_clause_removed_since_the_last_commit_needs_an_entry_even_without_a_pr
     assert "2-1/p4" not in proc.stderr
 
 
-def _moved_to_p3(source: Path, quote: str) -> None:
-    """Entries sending p4 and its sentences to p3, where the old p4 now stands, quoting ``quote``."""
-    write_p4_redirects(source, f"    to: yufufa-2016-25/2-1/p3\n    to_quote: {quote}\n")
+def _moved_to_p4(source: Path, quote: str) -> None:
+    """Entries sending p3 and its sentences to p4, the paragraph after it, quoting ``quote``."""
+    write_p3_redirects(source, f"    to: yufufa-2016-25/2-1/p4\n    to_quote: {quote}\n")
 
 
 def test_a_to_quote_the_new_clause_holds_builds(tmp_path):
     source = built_once(tmp_path)
-    remove_paragraph(source)  # the old p4 (健全重大经济活动…) is now p3
-    _moved_to_p3(source, "健全重大经济活动 知识产权评议机制")
+    remove_paragraph(source)  # p4 (健全重大经济活动…) keeps its id
+    _moved_to_p4(source, "健全重大经济活动 知识产权评议机制")
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
-    assert redirects["/documents/yufufa-2016-25/#c2-1-p4"]["to_id"] == "yufufa-2016-25/2-1/p3"
+    assert redirects["/documents/yufufa-2016-25/#c2-1-p3"]["to_id"] == "yufufa-2016-25/2-1/p4"
 
 
 def test_a_to_quote_the_new_clause_no_longer_holds_stops_the_build_at_the_entry(tmp_path):
     source = built_once(tmp_path)
     before = (tmp_path / "docs/data/clauses.json").read_bytes()
     remove_paragraph(source)
-    # written as if p3 still held the removed paragraph: the redirect would silently send readers elsewhere
-    _moved_to_p3(source, REMOVED)
+    # quoting the removed paragraph, not p4: the redirect would send readers to other words
+    _moved_to_p4(source, REMOVED)
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     first = proc.stderr.splitlines()[0]
     assert re.fullmatch(
-        r"source_texts/redirects\.yaml:2:5: expected yufufa-2016-25/2-1/p3 to contain its to_quote "
-        rf"'{REMOVED}', found '健全重大经济活动知识产权评议机制。.*…'; the ids may have shifted .*",
+        r"source_texts/redirects\.yaml:2:5: expected yufufa-2016-25/2-1/p4 to contain its to_quote "
+        rf"'{REMOVED}', found '健全重大经济活动知识产权评议机制。.*…'; the clause may have been edited, .*",
         first,
     ), first
     assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
 
 
 def test_the_pages_of_a_removed_paragraph_answer_at_their_old_address(tmp_path):
-    """Removing 2-1/p3 renumbers p4 to p3: the old p4's task page and 对照 page (named after its id)
-    would be gone. A page stays at each old address, sending readers to the new one; a retired id's
-    pages say why. Only ids whose kind had pages get one (a sentence has none)."""
+    """Removing 2-1/p3 takes away its task page and 对照 page (named after its id). A page stays at
+    each old address, sending readers to the clause it went to; a retired id's pages say why. Only
+    ids whose kind had pages get one (a sentence has none)."""
     source = built_once(tmp_path)
     remove_paragraph(source)
-    ids = [f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 30)]
-    entries = "  - id: yufufa-2016-25/2-1/p4\n    to: yufufa-2016-25/2-1/p3\n    date: 2024-05-01\n"
+    ids = [f"yufufa-2016-25/2-1/p3/s{i}" for i in range(1, 30)]
+    entries = "  - id: yufufa-2016-25/2-1/p3\n    to: yufufa-2016-25/2-1/p4\n    date: 2024-05-01\n"
     entries += "".join(f"  - id: {i}\n    note: 原第三段删去\n" for i in ids)
     (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
@@ -221,26 +223,26 @@ def test_the_pages_of_a_removed_paragraph_answer_at_their_old_address(tmp_path):
     assert mkdocs_build(docs, tmp_path / "site").returncode == 0
     site = tmp_path / "site"
     for old, new in (
-        ("tasks/yufufa-2016-25-2-1-p4", "../yufufa-2016-25-2-1-p3/"),
-        ("crossrefs/chongqing/c2-1-p4", "../c2-1-p3/"),
+        ("tasks/yufufa-2016-25-2-1-p3", "../yufufa-2016-25-2-1-p4/"),
+        ("crossrefs/chongqing/c2-1-p3", "../c2-1-p4/"),
     ):
         page = (site / old / "index.html").read_text(encoding="utf-8")
         assert f'<meta http-equiv="refresh" content="0; url={new}">' in page, old
-        assert re.search(rf'<p id="moved-to">新位置：<a href="{re.escape(new)}">yufufa-2016-25/2-1/p3</a></p>', page)
+        assert re.search(rf'<p id="moved-to">新位置：<a href="{re.escape(new)}">yufufa-2016-25/2-1/p4</a></p>', page)
         assert "此条已于2024-05-01移至新位置" in page
-        assert (site / old.replace("p4", "p3") / "index.html").is_file()  # the page it points at
+        assert (site / old.replace("p3", "p4") / "index.html").is_file()  # the page it points at
     # sentences have no pages of their own: nothing is made for them
-    assert not any("p4-s" in path.name for path in (docs / "tasks").iterdir())
+    assert not any("p3-s" in path.name for path in (docs / "tasks").iterdir())
     # the moved pages are not listed as tasks, nor found by search
-    assert "2-1-p4" not in (docs / "tasks/index.md").read_text(encoding="utf-8")
-    assert "2-1/p4" not in (docs / "data/search-index.json").read_text(encoding="utf-8")
+    assert "2-1-p3" not in (docs / "tasks/index.md").read_text(encoding="utf-8")
+    assert "2-1/p3" not in (docs / "data/search-index.json").read_text(encoding="utf-8")
 
 
 def test_a_retired_paragraph_keeps_a_page_that_says_why(tmp_path):
     source = built_once(tmp_path)
     remove_paragraph(source)
-    write_p4_redirects(source, "    note: 原第三段删去\n")
+    write_p3_redirects(source, "    note: 原第三段删去\n")
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
-    page = (tmp_path / "docs/tasks/yufufa-2016-25-2-1-p4.md").read_text(encoding="utf-8")
+    page = (tmp_path / "docs/tasks/yufufa-2016-25-2-1-p3.md").read_text(encoding="utf-8")
     assert "redirect_to" not in page and "此条已撤销：原第三段删去" in page
-    assert 'href="../../documents/yufufa-2016-25/#c2-1-p4"' in page  # the notice on the document page
+    assert 'href="../../documents/yufufa-2016-25/#c2-1-p3"' in page  # the notice on the document page

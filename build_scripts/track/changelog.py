@@ -12,7 +12,7 @@ is not part of the page (it would make a second identical rebuild differ from th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from ..errors import Collector
 from ..load import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Corpus, Document, DocumentMeta, DocumentVersion, Site
 from ..parse import parse_document
-from . import history, lineage
+from . import clause_ids, history, lineage
 
 WORKING_TREE = "working-tree"
 
@@ -101,13 +101,28 @@ def _parse_version(meta: DocumentMeta, path: Path, data: bytes, yaml_path: Path)
         return None
 
 
-def build_history(source: Path, documents: Iterable[Document]) -> History:
-    """Every version of every document git knows, plus the working tree when it differs from HEAD;
-    each version's ids pinned along the versions before it (``lineage``), and so the documents'."""
+def build_history(
+    source: Path,
+    documents: Iterable[Document],
+    *,
+    recorded: clause_ids.Records | None = None,
+    retired: Collection[str] = (),
+    texts: Mapping[str, str] | None = None,
+) -> History:
+    """Every version of every document git knows, plus the working tree when it differs from HEAD.
+
+    Ids are pinned (``lineage``): each committed version against the clause-id record committed
+    with it, or else the version before; the working tree against ``recorded`` (the record in
+    ``source_texts/``), or else the newest commit. ``retired``: the ids redirects.yaml lists, never
+    given to a new clause; ``texts``: the last build's clause texts, for pairing edited paragraphs.
+    """
     documents = tuple(documents)
+    recorded = recorded or {}
     histories = history.file_histories(source)
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
     blobs = history.read_blobs(source, wanted)
+    commits = {r.commit for d in documents for r in histories.get(d.meta.source_file, ())}
+    committed_records = _committed_records(source, commits)
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
     pinned_documents: list[Document] = []
@@ -121,14 +136,15 @@ def build_history(source: Path, documents: Iterable[Document]) -> History:
         # The version in the working tree is already parsed: the newest commit usually has the same bytes.
         parsed: dict[str, Document | None] = {current_blob: document} if current_blob else {}
         previous: Document | None = None
-        used: set[str] = set()  # every id an earlier version had
+        used: set[str] = set(retired) | {r.id for r in recorded.get(document.slug, ())}
         for revision in revisions:
             if revision.blob not in parsed:
                 parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
             version = parsed[revision.blob]
             if version is None:
                 continue
-            version = lineage.pin(version, previous, used)
+            old = committed_records.get(revision.commit, {}).get(document.slug)
+            version = lineage.pin(version, old or (lineage.record(previous) if previous else None), used)
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
                 used.add(clause.id)
@@ -136,14 +152,26 @@ def build_history(source: Path, documents: Iterable[Document]) -> History:
                 _version(document.slug, revision.commit, revision.date, revision.subject, previous, version)
             )
             previous = version
-        if revisions and current_blob == revisions[-1].blob and previous is not None:
-            pinned_documents.append(previous)  # the working tree is the newest commit
-            continue
-        current = lineage.pin(document, previous, used)
-        if revisions:
+        old = recorded.get(document.slug) or (lineage.record(previous) if previous else None)
+        current = lineage.pin(document, old, used, texts)
+        if revisions and current_blob != revisions[-1].blob:
             versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, current))
         pinned_documents.append(current)
     return History(versions=tuple(versions), known_ids=known, documents=tuple(pinned_documents))
+
+
+def _committed_records(source: Path, commits: Collection[str]) -> dict[str, clause_ids.Records]:
+    """The clause-id record at each commit that has one (one that does not parse counts as none)."""
+    result = {}
+    for commit, data in history.read_at(source, commits, clause_ids.FILE_NAME).items():
+        problems = Collector()
+        try:
+            records = clause_ids.parse(source / clause_ids.FILE_NAME, data.decode("utf-8"), problems)
+        except UnicodeDecodeError:
+            continue
+        if not problems.errors:
+            result[commit] = records
+    return result
 
 
 def _version(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,30 @@ def read_blobs(source: Path, blobs: set[str]) -> dict[str, bytes]:
         size = int(header[2])
         contents[header[0]] = out[position : position + size]
         position += size + 1
+    return contents
+
+
+def read_at(source: Path, commits: Iterable[str], name: str) -> dict[str, bytes]:
+    """The content of file ``name`` (relative to ``source``) at each commit that has it, in one
+    ``git cat-file --batch``; commits without it are left out."""
+    ordered = sorted(set(commits))
+    if not ordered:
+        return {}
+    out = _git(source, "cat-file", "--batch", stdin="".join(f"{c}:./{name}\n" for c in ordered).encode("utf-8"))
+    if out is None:
+        return {}
+    contents: dict[str, bytes] = {}
+    position = 0
+    for commit in ordered:  # one answer per request, in order: "<id> blob <size>" + content, or "… missing"
+        if position >= len(out):
+            break
+        end = out.index(b"\n", position)
+        header = out[position:end].decode("utf-8", errors="replace").split()
+        position = end + 1
+        if len(header) == 3 and header[1] == "blob":
+            size = int(header[2])
+            contents[commit] = out[position : position + size]
+            position += size + 1
     return contents
 
 

@@ -2,32 +2,35 @@
 paragraph or sentence inserted into a text takes a new id instead of renumbering the ones after it.
 
 The parser numbers unnumbered clauses by position (``…/2-1/p2``, ``…/2-1/p2/s3``, ``…/pre3``). Read
-alone, a text cannot say which of its paragraphs is new; its git history can. ``pin`` aligns the
-unnumbered clauses of a version, parent by parent, with those of the version before it (whose ids
-are pinned already):
+alone, a text cannot say which of its paragraphs is new; the record of the ids the last version had
+can (``source_texts/clause_ids.tsv``, written by ``generate``: see ``clause_ids``; for the versions
+in the git history, the record committed with them, or the version before). ``pin`` aligns a
+version's unnumbered clauses, parent by parent, with the recorded ones:
 
-- a clause whose text is unchanged keeps the old clause's id; so does a changed clause standing
-  where as many changed ones stood (an edit in place);
+- a clause whose text is unchanged keeps the recorded id; so does a changed clause standing where
+  as many changed ones stood (an edit in place);
 - where a stretch of paragraphs grew or shrank, its clauses are paired with the most similar old
-  ones (``difflib`` ratio at least ``MIN_SIMILARITY``, in text order); the others are new or removed;
+  ones (``difflib`` ratio at least ``MIN_SIMILARITY``, in text order) when the old texts are known
+  (the last build's), else in place; the others are new or removed;
 - a new clause after every old sibling takes the next number no version of its parent has used
   (a paragraph added at the end is simply the next ``p``); one before an old sibling takes the id of
   the nearest old sibling before it plus a letter: ``p1a``, ``p1b`` between ``p1`` and ``p2``,
-  ``p0a`` before ``p1``. An id never passes to other text, so a removed clause's redirects.yaml
-  entry stays true.
+  ``p0a`` before ``p1``. An id never passes to other text (``used`` holds every id recorded and every
+  id redirects.yaml lists), so a removed clause's redirects.yaml entry stays true.
 
 Numbered clauses (tasks, 四、（二）3., 专栏, tables) keep their official numbers and are not aligned.
-The oldest version (and a text outside git) keeps the parser's positional ids.
+With no record, a version keeps the parser's positional ids.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from ..model import Clause, ClauseKind, Document, clause_anchor
 
@@ -36,17 +39,60 @@ MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that p
 MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired in place, as the parser numbers them
 _ORDINAL_RE = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>[0-9]+)[a-z]*$")
 
+DIGEST_CHARS = 8  # of a text's SHA-1 in hex: siblings that differ in text never share one in practice
+
 Group = tuple[str | None, str]  # (parent id, ordinal prefix: p, pre or s)
 
 
-def pin(new: Document, old: Document | None, used: Collection[str]) -> Document:
-    """``new`` (positional ids) with the ids of ``old`` (pinned) kept; ``used``: every id any earlier
-    version had, none of which a new clause may take."""
+@dataclass(frozen=True, kw_only=True)
+class Recorded:
+    """An unnumbered clause as the version before had it: its id, a digest of its text, and the text
+    itself when it is known (the record holds digests only; the last build has the texts)."""
+
+    id: str
+    digest: str
+    text: str | None = None
+
+    @property
+    def parent(self) -> str | None:
+        """The parent's id, or None at the top of the document (``slug/pre3``)."""
+        head, _, _ = self.id.rpartition("/")
+        return head if "/" in head else None
+
+
+def digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:DIGEST_CHARS]
+
+
+def pinned_kind(clause: Clause) -> bool:
+    """Whether ``pin`` aligns the clause: the unnumbered kinds, with an ordinal id."""
+    return _group(clause) is not None
+
+
+def record(document: Document) -> tuple[Recorded, ...]:
+    """The unnumbered clauses of a (pinned) version, with their texts."""
+    return tuple(
+        Recorded(id=clause.id, digest=digest(clause.text), text=clause.text)
+        for clause in document.clauses
+        if pinned_kind(clause)
+    )
+
+
+def pin(
+    new: Document, old: Sequence[Recorded] | None, used: Collection[str], texts: Mapping[str, str] | None = None
+) -> Document:
+    """``new`` (positional ids) with the ids of the recorded version ``old`` kept.
+
+    ``used``: ids no new clause may take (every id an earlier version had, every removed id);
+    ``texts``: old texts by id, for the records that lack theirs (the last build's).
+    """
     if old is None:
         return new
-    old_groups = _groups(old.clauses)
+    texts = texts or {}
+    old = [r if r.text is not None or r.id not in texts else replace(r, text=texts[r.id]) for r in old]
+    old_groups = _recorded_groups(old)
     new_groups = _groups(new.clauses)
-    highest = _highest(itertools.chain(used, (clause.id for clause in old.clauses)))
+    highest = _highest(itertools.chain(used, (r.id for r in old)))
     rename: dict[str, str] = {}  # positional id → pinned id
     for clause in new.clauses:  # a parent comes before its children, so its pinned id is known
         if clause.id in rename:
@@ -93,6 +139,15 @@ def _groups(clauses: Sequence[Clause]) -> dict[Group, list[Clause]]:
     return groups
 
 
+def _recorded_groups(records: Sequence[Recorded]) -> dict[Group, list[Recorded]]:
+    groups: dict[Group, list[Recorded]] = defaultdict(list)
+    for recorded in records:
+        match = _ORDINAL_RE.match(recorded.id.rsplit("/", 1)[1])
+        if match:
+            groups[(recorded.parent, match.group("prefix"))].append(recorded)
+    return groups
+
+
 def _highest(ids: Iterable[str]) -> dict[tuple[str, str], int]:
     """(parent id, ordinal prefix) → the highest number its unnumbered children's ids have had."""
     highest: dict[tuple[str, str], int] = {}
@@ -106,7 +161,7 @@ def _highest(ids: Iterable[str]) -> dict[tuple[str, str], int]:
 
 
 def _align(
-    before: Sequence[Clause],
+    before: Sequence[Recorded],
     after: Sequence[Clause],
     base: str,
     prefix: str,
@@ -115,13 +170,16 @@ def _align(
 ) -> dict[str, str]:
     """Positional id of each clause in ``after`` → its pinned id under ``base`` (the pinned parent);
     ``highest``: the highest number any version gave a child of ``base`` with this prefix."""
-    matched: dict[int, Clause] = {}  # index in after → the old clause it continues
-    opcodes = difflib.SequenceMatcher(None, [c.text for c in before], [c.text for c in after], autojunk=False)
+    matched: dict[int, Recorded] = {}  # index in after → the old clause it continues
+    opcodes = difflib.SequenceMatcher(None, [r.digest for r in before], [digest(c.text) for c in after], autojunk=False)
     for tag, i1, i2, j1, j2 in opcodes.get_opcodes():
-        if tag == "equal" or (tag == "replace" and (i2 - i1 == j2 - j1 or (i2 - i1) * (j2 - j1) > MAX_PAIRING_CELLS)):
+        old_texts = [r.text for r in before[i1:i2]]
+        in_place = i2 - i1 == j2 - j1 or (i2 - i1) * (j2 - j1) > MAX_PAIRING_CELLS or None in old_texts
+        if tag == "equal" or (tag == "replace" and in_place):
             matched.update((j1 + k, before[i1 + k]) for k in range(min(i2 - i1, j2 - j1)))
         elif tag == "replace":
-            matched.update((j1 + j, before[i1 + i]) for i, j in _similar_pairs(before[i1:i2], after[j1:j2]))
+            pairs = _similar_pairs([t or "" for t in old_texts], [c.text for c in after[j1:j2]])
+            matched.update((j1 + j, before[i1 + i]) for i, j in pairs)
     taken = {old.id for old in matched.values()}
     last_old = max(matched, default=-1)
     result: dict[str, str] = {}
@@ -143,7 +201,7 @@ def _align(
     return result
 
 
-def _similar_pairs(before: Sequence[Clause], after: Sequence[Clause]) -> list[tuple[int, int]]:
+def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int]]:
     """The in-order pairing of old and new clauses with the largest total similarity, counting only
     pairs at least ``MIN_SIMILARITY`` alike."""
     rows, columns = len(before), len(after)
@@ -151,7 +209,7 @@ def _similar_pairs(before: Sequence[Clause], after: Sequence[Clause]) -> list[tu
     alike = [[0.0] * columns for _ in range(rows)]
     for i in range(rows - 1, -1, -1):
         for j in range(columns - 1, -1, -1):
-            matcher = difflib.SequenceMatcher(None, before[i].text, after[j].text, autojunk=False)
+            matcher = difflib.SequenceMatcher(None, before[i], after[j], autojunk=False)
             if matcher.real_quick_ratio() >= MIN_SIMILARITY and matcher.quick_ratio() >= MIN_SIMILARITY:
                 ratio = matcher.ratio()
                 alike[i][j] = ratio if ratio >= MIN_SIMILARITY else 0.0

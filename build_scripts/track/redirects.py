@@ -16,11 +16,25 @@ from typing import Any
 
 from .. import patterns
 from ..curated import Fields, entries
-from ..errors import Collector, RedirectMissing
+from ..errors import Collector, CurationError, RedirectMissing
+from ..load import read_yaml
 from ..model import Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
+
+
+def listed_ids(source: Path) -> frozenset[str]:
+    """The ids redirects.yaml lists, read before the corpus is pinned (no id is given to new text);
+    what is wrong with the file is reported by ``load_redirects``."""
+    try:
+        data = read_yaml(source / FILE_NAME)
+    except CurationError:
+        return frozenset()
+    listed = data.get("redirects") if isinstance(data, dict) else None
+    if not isinstance(listed, list):
+        return frozenset()
+    return frozenset(entry["id"] for entry in listed if isinstance(entry, dict) and isinstance(entry.get("id"), str))
 
 
 def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Redirect, ...]:

@@ -1,0 +1,103 @@
+"""``source_texts/clause_ids.tsv``: the record of the ids unnumbered clauses have, kept by ``generate``.
+
+Paragraphs and sentences carry no number in the texts, so their ids (``…/2-1/p2/s3``) cannot be read
+from the text alone once a paragraph has been inserted or removed: ``lineage.pin`` aligns the text
+with this record instead. The record lives beside the texts and is committed with them, so every
+copy of ``source_texts/`` (a fresh or shallow clone, a test's copy, an archive) gives the same ids.
+
+One line per unnumbered clause, in text order: its id and the first ``lineage.DIGEST_CHARS`` hex
+digits of the SHA-1 of its text, separated by a tab. Lines starting with ``#`` are comments. Nobody
+edits it by hand; ``generate`` rewrites it when the ids or texts change (and only then).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..clean import split_lines
+from ..errors import Collector, CurationError
+from ..load import position_of_byte
+from ..model import Document
+from ..write import write_atomic
+from .lineage import DIGEST_CHARS, Recorded, record
+
+FILE_NAME = "clause_ids.tsv"
+HEADER = (
+    "# 条款编号记录：未编号段落与句子的编号（id）及其文字摘要，由 generate 维护，请勿手工修改，随文本一并提交。\n"
+    "# The ids of unnumbered paragraphs and sentences, kept by `generate` so that an inserted paragraph\n"
+    "# does not renumber the ones after it (README: Clause ids and links). Commit it with the texts;\n"
+    "# do not edit it by hand. Each line: clause id, tab, the first 8 hex digits of the SHA-1 of its text.\n"
+)
+_LINE_RE = re.compile(rf"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)+)\t(?P<digest>[0-9a-f]{{{DIGEST_CHARS}}})$")
+
+Records = dict[str, tuple[Recorded, ...]]  # document slug → its recorded clauses, in text order
+
+
+def load(source: Path, errors: Collector) -> Records:
+    """The record, by document (empty when there is none yet); a malformed line is a located error."""
+    path = source / FILE_NAME
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        errors.add(CurationError(path, 1, 1, f"expected a readable clause-id record, found {exc.strerror}"))
+        return {}
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = position_of_byte(data, exc.start)
+        errors.add(CurationError(path, line, column, "expected UTF-8 text, found undecodable bytes"))
+        return {}
+    return parse(path, text, errors)
+
+
+def parse(path: Path, text: str, errors: Collector) -> Records:
+    records: dict[str, list[Recorded]] = defaultdict(list)
+    seen: set[str] = set()
+    for number, line in enumerate(split_lines(text), start=1):
+        if not line or line.startswith("#"):
+            continue
+        match = _LINE_RE.match(line)
+        if match is None:
+            errors.add(
+                CurationError(
+                    path,
+                    number,
+                    1,
+                    f"expected a clause id, a tab and {DIGEST_CHARS} hex digits (this file is written by "
+                    f"`make build`: restore it with git, or delete it to start the record anew), found {line[:60]!r}",
+                )
+            )
+            continue
+        if match.group("id") in seen:
+            errors.add(
+                CurationError(path, number, 1, f"expected each clause id once, found {match.group('id')!r} again")
+            )
+            continue
+        seen.add(match.group("id"))
+        records[match.group("id").split("/", 1)[0]].append(Recorded(id=match.group("id"), digest=match.group("digest")))
+    return {slug: tuple(items) for slug, items in records.items()}
+
+
+def render(documents: Iterable[Document]) -> str:
+    lines = [HEADER]
+    for document in documents:
+        lines.extend(f"{recorded.id}\t{recorded.digest}\n" for recorded in record(document))
+    return "".join(lines)
+
+
+def write(source: Path, documents: Iterable[Document]) -> bool:
+    """Rewrite the record when it differs from the documents' ids; whether it was written."""
+    path = source / FILE_NAME
+    content = render(documents)
+    try:
+        if path.read_text(encoding="utf-8") == content:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    write_atomic(path, content.encode("utf-8"))
+    return True
