@@ -6,6 +6,8 @@ them hashable and immutable.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -270,6 +272,12 @@ def page_url(path: str) -> str:
     if stem == "index":
         return "/"
     return "/" + stem.removesuffix("/index") + "/"
+
+
+@functools.lru_cache(maxsize=8192)
+def natural(clause_id: str) -> tuple[int | str, ...]:
+    """Sort key that orders t9 before t10 (and p1, p1a, p2)."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", clause_id))
 
 
 def clause_url(clause_id: str) -> str:

@@ -36,7 +36,7 @@ from build_scripts.link import classifier, decision, features
 from build_scripts.link import crossrefs as matching
 from build_scripts.link.curation import link_crossrefs
 from build_scripts.link.terms import TaskTerms, load_task_terms
-from build_scripts.model import Corpus, CrossRef
+from build_scripts.model import Corpus, CrossRef, natural
 from build_scripts.pipeline import load_corpus
 
 from .helpers import SOURCE
@@ -155,7 +155,7 @@ def rank(pairs: PairFeatures, weights: classifier.Weights, sentences: set[str]) 
     for (local, task), values in pairs.items():
         if local in sentences:
             ranked[local].append((round(weights.probability(values), matching.PROBABILITY_DIGITS), task))
-    return {local: sorted(r, key=lambda x: (-x[0], matching.natural(x[1]))) for local, r in ranked.items()}
+    return {local: sorted(r, key=lambda x: (-x[0], natural(x[1]))) for local, r in ranked.items()}
 
 
 def fit_and_tune(pairs: PairFeatures, judged: Judged, sentences: set[str], inner: list[set[str]]) -> classifier.Weights:

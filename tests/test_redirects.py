@@ -13,7 +13,7 @@ YUFUFA = "yufufa-2016-25.txt"
 REMOVED = "强化高校和科研院所创造知识产权的市"  # start of yufufa-2016-25/2-1/p3 (line 27)
 MISSING = re.compile(
     r"^source_texts/yufufa-2016-25\.txt:27:1: expected a redirects\.yaml entry for removed clause "
-    r"(yufufa-2016-25/2-1/p3(/s\d+)?) \(new id or retired note\), found none$"
+    r"(yufufa-2016-25/2-1/p3(/s\d+)?) \(new id or retired note\), found none(; .*)?$"
 )
 
 
@@ -246,3 +246,41 @@ def test_a_retired_paragraph_keeps_a_page_that_says_why(tmp_path):
     page = (tmp_path / "docs/tasks/yufufa-2016-25-2-1-p3.md").read_text(encoding="utf-8")
     assert "redirect_to" not in page and "此条已撤销：原第三段删去" in page
     assert 'href="../../documents/yufufa-2016-25/#c2-1-p3"' in page  # the notice on the document page
+
+
+def test_an_entry_for_a_paragraph_serves_its_sentences(tmp_path):
+    source = built_once(tmp_path)
+    remove_paragraph(source)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-1/p3\n    to: yufufa-2016-25/2-1/p4\n", encoding="utf-8"
+    )
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
+    sentences = [url for url in redirects if url.startswith("/documents/yufufa-2016-25/#c2-1-p3-s")]
+    assert len(sentences) >= 2 and all(redirects[url]["to_id"] == "yufufa-2016-25/2-1/p4" for url in sentences)
+
+
+def test_the_message_says_where_a_moved_paragraph_now_stands_and_how_to_forget_a_draft(tmp_path):
+    source = built_once(tmp_path)
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    moved = next(line for line in text.split("\n") if REMOVED in line)
+    remove_paragraph(source)  # … and put it back at the end of the next section
+    anchor = "　　培育壮大知识产权密集型产业。"
+    assert text.count(anchor) == 1
+    (source / YUFUFA).write_text(
+        (source / YUFUFA).read_text(encoding="utf-8").replace(anchor, moved + "\n" + anchor), encoding="utf-8"
+    )
+    proc = run_cli("check", "--source", "source_texts", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    first = lines[0]
+    assert first.startswith(
+        "source_texts/yufufa-2016-25.txt:27:1: expected a redirects.yaml entry for removed clause "
+        "yufufa-2016-25/2-1/p3 (new id or retired note), found none; its words now stand at yufufa-2016-25/"
+    ), first
+    assert first.endswith("delete docs/data/clauses.json to forget it"), first  # known from the last build only
+    assert [line.split("removed clause ")[1].split(" ")[0] for line in lines[1:3]] == [
+        "yufufa-2016-25/2-1/p3/s1",
+        "yufufa-2016-25/2-1/p3/s2",
+    ]  # in the order of the text (s1, s2 … s10), not of the alphabet

@@ -18,11 +18,9 @@ no randomness, fixed weights, scores rounded, sorted order.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import defaultdict
 
-from ..model import Corpus, CrossRef
+from ..model import Corpus, CrossRef, natural
 from . import classifier, decision, features
 from .similarity import (
     LOCAL_DOC,
@@ -116,9 +114,3 @@ def match(
 
 def sort_key(ref: CrossRef) -> tuple[str, tuple[int | str, ...], str]:
     return (ref.national.split("/")[0], natural(ref.national), ref.local)
-
-
-@functools.lru_cache(maxsize=8192)
-def natural(clause_id: str) -> tuple[int | str, ...]:
-    """Sort key that orders t9 before t10."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", clause_id))

@@ -32,6 +32,7 @@ class History:
     versions: tuple[DocumentVersion, ...]
     # every clause id any committed version had → (doc slug, 1-based line in that version)
     known_ids: dict[str, tuple[str, int]]
+    known_texts: dict[str, str]  # the text each of those ids had last
     documents: tuple[Document, ...]  # the documents given, their ids pinned along their history
 
 
@@ -125,6 +126,7 @@ def build_history(
     committed_records = _committed_records(source, commits)
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
+    known_texts: dict[str, str] = {}
     pinned_documents: list[Document] = []
     for document in documents:
         revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
@@ -147,6 +149,7 @@ def build_history(
             version = lineage.pin(version, old or (lineage.record(previous) if previous else None), used)
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
+                known_texts[clause.id] = clause.text
                 used.add(clause.id)
             versions.append(
                 _version(document.slug, revision.commit, revision.date, revision.subject, previous, version)
@@ -157,7 +160,9 @@ def build_history(
         if revisions and current_blob != revisions[-1].blob:
             versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, current))
         pinned_documents.append(current)
-    return History(versions=tuple(versions), known_ids=known, documents=tuple(pinned_documents))
+    return History(
+        versions=tuple(versions), known_ids=known, known_texts=known_texts, documents=tuple(pinned_documents)
+    )
 
 
 def _committed_records(source: Path, commits: Collection[str]) -> dict[str, clause_ids.Records]:
@@ -269,9 +274,20 @@ def track_changes(
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.
     """
-    from .redirects import check_removed, known_from_previous, load_redirects
+    from .redirects import check_removed, covering, known_from_previous, load_redirects
 
-    redirects = load_redirects(source, corpus, errors)
     known = {**found.known_ids, **known_from_previous(previous)}
-    check_removed(corpus, [d.meta for d in corpus.documents], redirects, known, source, errors)
+    live = {clause.id for clause in corpus.clauses()}
+    redirects = covering(load_redirects(source, corpus, errors), (i for i in known if i not in live))
+    texts = {**found.known_texts, **{i: r["text"] for i, r in previous.items() if isinstance(r.get("text"), str)}}
+    check_removed(
+        corpus,
+        [d.meta for d in corpus.documents],
+        redirects,
+        known,
+        source,
+        errors,
+        texts=texts,
+        drafts=set(known) - set(found.known_ids),
+    )
     return {"history": found.versions, "redirects": redirects}

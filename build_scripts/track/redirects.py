@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from .. import patterns
 from ..curated import Fields, entries
 from ..errors import Collector, CurationError, RedirectMissing
 from ..load import read_yaml
-from ..model import Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url
+from ..model import Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url, natural
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
@@ -93,6 +94,24 @@ def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Red
     return tuple(sorted(result, key=lambda r: r.old))
 
 
+def covering(redirects: Iterable[Redirect], removed: Iterable[str]) -> tuple[Redirect, ...]:
+    """``redirects`` plus one for each removed id without an entry of its own whose parent (or
+    grandparent …) has one: a paragraph's entry also serves its sentences, which go where it went
+    (or are retired with its note)."""
+    explicit = {r.old: r for r in redirects}
+    derived = []
+    for clause_id in removed:
+        if clause_id in explicit:
+            continue
+        head = clause_id
+        while "/" in head.split("/", 1)[1]:
+            head = head.rsplit("/", 1)[0]
+            if head in explicit:
+                derived.append(replace(explicit[head], old=clause_id))
+                break
+    return tuple(sorted((*explicit.values(), *derived), key=lambda r: natural(r.old)))
+
+
 def check_removed(
     corpus: Corpus,
     metas: Iterable[DocumentMeta],
@@ -100,23 +119,35 @@ def check_removed(
     known: Mapping[str, tuple[str, int]],
     source: Path,
     errors: Collector,
+    *,
+    texts: Mapping[str, str] | None = None,
+    drafts: Collection[str] = (),
 ) -> None:
-    """A located ``RedirectMissing`` for each known clause id that is gone without a redirects.yaml entry."""
-    current = {c.id for c in corpus.clauses()}
+    """A located ``RedirectMissing`` for each known clause id that is gone without a redirects.yaml entry.
+
+    ``texts``: the removed clauses' texts, to say where the same words stand now (a moved paragraph);
+    ``drafts``: ids known from the last build only (never committed), which deleting it forgets.
+    """
+    texts = texts or {}
+    current = {c.text: c.id for c in reversed(tuple(corpus.clauses()))}  # text → its first clause
+    live = {c.id for c in corpus.clauses()}
     covered = {r.old for r in redirects}
     files = {m.slug: m.source_file for m in metas}
-    for clause_id in sorted(set(known) - current - covered):
+    for clause_id in sorted(set(known) - live - covered, key=natural):
         doc, line = known[clause_id]
         source_file = files.get(doc)
         path, at = (source / source_file, line) if source_file else (source / "documents.yaml", 1)
-        errors.add(
-            RedirectMissing(
-                path,
-                at,
-                1,
-                f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none",
+        message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
+        moved_to = current.get(texts.get(clause_id, ""))
+        if moved_to and moved_to.split("/", 1)[0] == doc:
+            message += f"; its words now stand at {moved_to} (to: {moved_to})"
+        elif "/" in clause_id.split("/", 1)[1] and clause_id.rsplit("/", 1)[0] not in live:
+            message += "; an entry for its paragraph serves its sentences too"
+        if clause_id in drafts:
+            message += (
+                "; it was in the last build only: if that was a draft, delete docs/data/clauses.json to forget it"
             )
-        )
+        errors.add(RedirectMissing(path, at, 1, message))
 
 
 def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:
