@@ -284,3 +284,18 @@ def test_the_message_says_where_a_moved_paragraph_now_stands_and_how_to_forget_a
         "yufufa-2016-25/2-1/p3/s1",
         "yufufa-2016-25/2-1/p3/s2",
     ]  # in the order of the text (s1, s2 … s10), not of the alphabet
+
+
+def test_a_refused_entry_is_reported_once_where_it_stands(tmp_path):
+    source = built_once(tmp_path)
+    remove_paragraph(source)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-1/p3\n    to: yufufa-2016-25/2-1/p99\n", encoding="utf-8"
+    )
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[0] == (
+        "source_texts/redirects.yaml:2:5: expected 'to' of 'yufufa-2016-25/2-1/p3' to be an existing clause id, "
+        "found 'yufufa-2016-25/2-1/p99'"
+    )
+    assert "removed clause yufufa-2016-25/2-1/p3" not in proc.stderr  # not also "… found none", nor for its sentences

@@ -274,7 +274,7 @@ def track_changes(
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.
     """
-    from .redirects import check_removed, covering, known_from_previous, load_redirects
+    from .redirects import check_removed, covering, known_from_previous, listed_ids, load_redirects
 
     known = {**found.known_ids, **known_from_previous(previous)}
     live = {clause.id for clause in corpus.clauses()}
@@ -289,5 +289,6 @@ def track_changes(
         errors,
         texts=texts,
         drafts=set(known) - set(found.known_ids),
+        listed=listed_ids(source),  # an entry load_redirects refused has its own message already
     )
     return {"history": found.versions, "redirects": redirects}
