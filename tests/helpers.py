@@ -14,6 +14,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source_texts"
 MKDOCS_YML = ROOT / "mkdocs.yml"
+# How many documents source_texts/ holds (five today; a test that counts them reads this, so adding a
+# document as README describes breaks no test).
+DOCUMENT_COUNT = len(yaml.safe_load((SOURCE / "documents.yaml").read_text(encoding="utf-8"))["documents"])
 
 
 def copy_sources(dest: Path) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .helpers import copy_sources, mkdocs_build, run_cli
+from .helpers import DOCUMENT_COUNT, copy_sources, mkdocs_build, run_cli
 
 TEXT = """测试市知识产权工作方案
 
@@ -77,5 +77,5 @@ def test_the_twenty_fold_corpus_of_make_bench_is_a_valid_collection(tmp_path):
 
     errors = Collector()
     metas = load_documents(multiplied_corpus(tmp_path), errors)
-    assert errors.errors == [] and len(metas) == 5 * COPIES
-    assert len({meta.slug for meta in metas}) == len({meta.doc_number for meta in metas}) == 5 * COPIES
+    assert errors.errors == [] and len(metas) == DOCUMENT_COUNT * COPIES
+    assert len({meta.slug for meta in metas}) == len({meta.doc_number for meta in metas}) == DOCUMENT_COUNT * COPIES

@@ -10,7 +10,7 @@ from pathlib import Path
 from build_scripts.pages.marks import diff_html
 from build_scripts.pipeline import generate
 
-from .helpers import copy_sources
+from .helpers import DOCUMENT_COUNT, copy_sources
 
 YUFUFA = "yufufa-2016-25.txt"
 OLD, NEW = "培育壮大知识产权密集型产业。", "培育壮大知识产权<script>密集型产业。"
@@ -61,7 +61,7 @@ def test_a_committed_edit_is_recorded_with_old_and_new_text(tmp_path):
     # a version's commit subject is shown (staff write it for readers), except the first one's: that
     # commit brought the whole collection, and its words are about the repository, not the text
     assert '<p class="changes-subject">修改一句</p>' in page and "初始版本" not in page
-    assert page.count('<p class="changes-subject">首次收录：') == 5
+    assert page.count('<p class="changes-subject">首次收录：') == DOCUMENT_COUNT
     assert 'href="../documents/yufufa-2016-25/#c2-1-p1"' in page
 
 

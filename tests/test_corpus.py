@@ -9,6 +9,9 @@ from build_scripts.model import ClauseKind
 
 from .helpers import SOURCE
 
+# The five texts these facts are about; a document staff add later is checked by the generic tests.
+FIVE = ("guobanhan-2016-66", "guofa-2016-86", "guobanfa-2016-106", "guozhifaguanzi-2015-59", "yufufa-2016-25")
+
 
 def test_every_source_line_is_in_a_clause_or_dropped(model):
     for document in model.corpus.documents:
@@ -58,7 +61,9 @@ def test_dropped_lines_are_only_web_page_chrome(model):
     dropped = {d.slug: [line.text for line in d.dropped] for d in model.corpus.documents}
     assert dropped["guozhifaguanzi-2015-59"][:3] == ["大 中 小", "打印", "关闭窗口"]
     assert dropped["guozhifaguanzi-2015-59"][3].startswith("联系我们 | 网站地图")
-    assert all(not lines for slug, lines in dropped.items() if slug != "guozhifaguanzi-2015-59")
+    assert all(
+        not dropped[slug] for slug in FIVE if slug != "guozhifaguanzi-2015-59"
+    )  # (a document staff add later may have chrome of its own)
 
 
 def test_ids_are_unique_lower_case_ascii(model):
@@ -120,16 +125,13 @@ def test_a_documents_basis_is_cited_in_its_text_and_precedes_it(model):
     (59号 once named 国发〔2015〕71号, issued two months after it)."""
     issued = {"国发〔2015〕71号": "2015-12-18"}  # the basis documents' 成文日期, from their official publication
     documents = model.corpus.documents
-    assert [d.slug for d in documents if d.meta.implements] == [
-        "guobanhan-2016-66",
-        "guofa-2016-86",
-        "guobanfa-2016-106",
-        "yufufa-2016-25",
-    ]
+    five = {d.slug: d.meta.implements for d in documents if d.slug in FIVE}
+    assert five == {slug: (None if slug == "guozhifaguanzi-2015-59" else "国发〔2015〕71号") for slug in FIVE}
     for document in documents:
         basis = document.meta.implements
         if basis is None:
             continue
         text = clean_text((SOURCE / document.meta.source_file).read_text(encoding="utf-8"))
         assert basis in text, document.slug
-        assert document.meta.date is None or issued[basis] <= document.meta.date, document.slug
+        if basis in issued:  # (a basis staff add later: its date is not known here)
+            assert document.meta.date is None or issued[basis] <= document.meta.date, document.slug

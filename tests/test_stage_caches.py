@@ -15,7 +15,7 @@ from build_scripts.errors import BuildErrors, Collector, CurationError
 from build_scripts.pages import marks
 from build_scripts.track import changelog
 
-from .helpers import copy_sources
+from .helpers import DOCUMENT_COUNT, copy_sources
 from .test_changelog import committed_copy, edit
 
 LOCAL = "yufufa-2016-25.txt"
@@ -96,9 +96,9 @@ def test_only_the_edited_document_is_parsed_again(tmp_path, cache_dir, monkeypat
     source = copy_sources(tmp_path)
     parsed = _spy(monkeypatch, pipeline, "parse_document")
     first = pipeline.load_corpus(source, Collector())
-    assert len(parsed) == 5
+    assert len(parsed) == DOCUMENT_COUNT
     assert pipeline.load_corpus(source, Collector()) == first
-    assert len(parsed) == 5  # all five from .cache/documents
+    assert len(parsed) == DOCUMENT_COUNT  # all of them from .cache/documents
     _replace(source / LOCAL, LEAD, LEAD + "（已修改）")
     edited = pipeline.load_corpus(source, Collector())
     assert [meta.slug for meta in parsed[5:]] == ["yufufa-2016-25"]
