@@ -78,3 +78,13 @@ def test_document_page_shows_metadata_and_external_reference(built):
         assert label in page
     assert 'class="doc-ref doc-ref-external"' in page and "本站未收录" in page
     assert 'id="c4-2-3"' in page and 'href="#c4-2-3"' in page
+
+
+def test_the_schemas_accept_the_ids_an_insertion_gives(built):
+    """An inserted paragraph or sentence has a lettered id (track/lineage.py): …/p1a/s2b is a sentence too."""
+    schemas = built.docs / "data" / "schemas"
+    crossref = json.loads((built.docs / "data" / "crossrefs.json").read_text(encoding="utf-8"))[0]
+    clause = json.loads((built.docs / "data" / "clauses.json").read_text(encoding="utf-8"))[0]
+    for name, record, key in (("crossrefs", crossref, "local"), ("clauses", clause, "id")):
+        schema = json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate([{**record, key: "yufufa-2016-25/2-1/p1a/s2b"}], schema)

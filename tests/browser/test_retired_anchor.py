@@ -12,17 +12,15 @@ from ..helpers import copy_sources, mkdocs_build, run_cli
 from .conftest import QuietHandler
 
 pytestmark = pytest.mark.browser
-REMOVED = "强化高校和科研院所创造知识产权的市"  # yufufa-2016-25/2-1/p3; p4 disappears when it goes
+REMOVED = "强化高校和科研院所创造知识产权的市"  # yufufa-2016-25/2-1/p3 (p4 keeps its id: clause_ids.tsv)
 
 
 def test_retired_anchor_shows_its_notice_without_javascript(tmp_path, browser):
     source = copy_sources(tmp_path)
     lines = (source / "yufufa-2016-25.txt").read_text(encoding="utf-8").split("\n")
     (source / "yufufa-2016-25.txt").write_text("\n".join(ln for ln in lines if REMOVED not in ln), encoding="utf-8")
-    ids = ["yufufa-2016-25/2-1/p4", *(f"yufufa-2016-25/2-1/p4/s{i}" for i in range(1, 6))]
-    (source / "redirects.yaml").write_text(
-        "redirects:\n" + "".join(f"  - id: {i}\n    note: 原文删去\n    date: 2024-05-01\n" for i in ids),
-        encoding="utf-8",
+    (source / "redirects.yaml").write_text(  # the paragraph's entry serves its sentences
+        "redirects:\n  - id: yufufa-2016-25/2-1/p3\n    note: 原文删去\n    date: 2024-05-01\n", encoding="utf-8"
     )
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
@@ -30,21 +28,20 @@ def test_retired_anchor_shows_its_notice_without_javascript(tmp_path, browser):
     page = context.new_page()
     url = (tmp_path / "site/documents/yufufa-2016-25/index.html").as_uri()
     page.goto(url)
-    assert not page.locator("#c2-1-p4").is_visible()  # hidden until a link lands on it
-    page.goto(url + "#c2-1-p4")
-    notice = page.locator("#c2-1-p4")
+    assert not page.locator("#c2-1-p3").is_visible()  # hidden until a link lands on it
+    page.goto(url + "#c2-1-p3")
+    notice = page.locator("#c2-1-p3")
     assert notice.is_visible() and "此条已于2024-05-01撤销：原文删去" in notice.inner_text()
     assert notice.evaluate("e => e.getBoundingClientRect().top") < 900  # scrolled into view
     context.close()
 
 
 def test_the_old_address_of_a_moved_paragraphs_task_page_leads_to_its_new_page(tmp_path, browser):
-    """With JavaScript off, as a meta refresh: tasks/…-2-1-p4/ (p4 is now p3) opens tasks/…-2-1-p3/."""
+    """With JavaScript off, as a meta refresh: tasks/…-2-1-p3/ (p3 merged into p4) opens tasks/…-2-1-p4/."""
     source = copy_sources(tmp_path)
     lines = (source / "yufufa-2016-25.txt").read_text(encoding="utf-8").split("\n")
     (source / "yufufa-2016-25.txt").write_text("\n".join(ln for ln in lines if REMOVED not in ln), encoding="utf-8")
-    entries = "  - id: yufufa-2016-25/2-1/p4\n    to: yufufa-2016-25/2-1/p3\n"
-    entries += "".join(f"  - id: yufufa-2016-25/2-1/p4/s{i}\n    note: 原文删去\n" for i in range(1, 6))
+    entries = "  - id: yufufa-2016-25/2-1/p3\n    to: yufufa-2016-25/2-1/p4\n"
     (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
@@ -55,8 +52,8 @@ def test_the_old_address_of_a_moved_paragraphs_task_page_leads_to_its_new_page(t
     try:
         page = context.new_page()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        page.goto(base + "tasks/yufufa-2016-25-2-1-p4/")
-        page.wait_for_url(base + "tasks/yufufa-2016-25-2-1-p3/", timeout=10_000)
+        page.goto(base + "tasks/yufufa-2016-25-2-1-p3/")
+        page.wait_for_url(base + "tasks/yufufa-2016-25-2-1-p4/", timeout=10_000)
         assert page.locator("#task-title").is_visible()
         assert "健全重大经济活动知识产权评议机制" in page.locator("#task-title").inner_text()
     finally:
