@@ -244,3 +244,11 @@ def test_an_id_redirects_yaml_lists_is_never_given_to_new_text(tmp_path):
     after = generate(source, tmp_path / "docs").site
     number = int(last.id.rsplit("/p", 1)[1])
     assert after.clause(f"yufufa-2016-25/2-1/p{number + 1}").text == INSERTED  # the next number, not p{number}
+
+
+def test_a_split_paragraph_continues_in_its_opening_part_and_merged_ones_in_the_first(tmp_path):
+    lead, rest = "加强知识产权人才培养。", "建设人才培训基地，完善人才评价机制，引进高层次人才，加强实务人才队伍建设。"
+    _, split = chain(tmp_path / "split", [[A, lead + rest, C], [A, lead, rest, C]])
+    assert paragraphs(split) == {"1/p1": A, "1/p2": lead, "1/p2a": rest, "1/p3": C}
+    _, merged = chain(tmp_path / "merge", [[A, lead, rest, C], [A, lead + rest, C]])
+    assert paragraphs(merged) == {"1/p1": A, "1/p2": lead + rest, "1/p4": C}  # p3 (rest) is removed

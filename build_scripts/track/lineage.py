@@ -37,6 +37,7 @@ from ..model import Clause, ClauseKind, Document, clause_anchor
 PINNED_KINDS = frozenset({ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.SENTENCE})
 MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited
 MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired in place, as the parser numbers them
+_OPENING_RE = re.compile(r"^[^。；！？]*[。；！？]")
 _ORDINAL_RE = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>[0-9]+)[a-z]*$")
 
 DIGEST_CHARS = 8  # of a text's SHA-1 in hex: siblings that differ in text never share one in practice
@@ -202,15 +203,21 @@ def _align(
 
 
 def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int]]:
-    """The in-order pairing of old and new clauses with the largest total similarity, counting only
-    pairs at least ``MIN_SIMILARITY`` alike."""
+    """The in-order pairing of old and new clauses with the largest total likeness, counting only
+    pairs at least ``MIN_SIMILARITY`` alike or opening with the same sentence.
+
+    The same opening sentence comes first: a paragraph split in two continues in the part that
+    keeps its opening (its lead phrase, where links to it point), and two merged paragraphs continue
+    as the first of them, however long the other part is."""
     rows, columns = len(before), len(after)
     best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     alike = [[0.0] * columns for _ in range(rows)]
     for i in range(rows - 1, -1, -1):
         for j in range(columns - 1, -1, -1):
             matcher = difflib.SequenceMatcher(None, before[i], after[j], autojunk=False)
-            if matcher.real_quick_ratio() >= MIN_SIMILARITY and matcher.quick_ratio() >= MIN_SIMILARITY:
+            if _opening(before[i]) == _opening(after[j]):
+                alike[i][j] = 1.0 + matcher.ratio()
+            elif matcher.real_quick_ratio() >= MIN_SIMILARITY and matcher.quick_ratio() >= MIN_SIMILARITY:
                 ratio = matcher.ratio()
                 alike[i][j] = ratio if ratio >= MIN_SIMILARITY else 0.0
             paired = alike[i][j] + best[i + 1][j + 1] if alike[i][j] else 0.0
@@ -225,6 +232,12 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
         else:
             j += 1
     return pairs
+
+
+def _opening(text: str) -> str:
+    """A text's first sentence (up to its first 。；！？), or all of it."""
+    match = _OPENING_RE.match(text)
+    return match.group() if match else text
 
 
 def _letters() -> Iterator[str]:
