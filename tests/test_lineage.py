@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,9 +15,10 @@ from build_scripts.errors import Collector
 from build_scripts.model import ClauseKind, Document
 from build_scripts.pages.moved import _shape
 from build_scripts.pipeline import generate, load_corpus
+from build_scripts.track import clause_ids
 from build_scripts.track.lineage import digest, pin, record
 
-from .helpers import copy_sources, run_cli, tiny_source, tree_digest
+from .helpers import SOURCE, copy_sources, run_cli, tiny_source, tree_digest
 from .test_changelog import committed_copy, git
 
 HEAD = "一、总则\n"
@@ -252,3 +254,12 @@ def test_a_split_paragraph_continues_in_its_opening_part_and_merged_ones_in_the_
     assert paragraphs(split) == {"1/p1": A, "1/p2": lead, "1/p2a": rest, "1/p3": C}
     _, merged = chain(tmp_path / "merge", [[A, lead, rest, C], [A, lead + rest, C]])
     assert paragraphs(merged) == {"1/p1": A, "1/p2": lead + rest, "1/p4": C}  # p3 (rest) is removed
+
+
+def test_the_committed_record_matches_the_texts():
+    """A text committed without the record its build wrote would give other copies other ids."""
+    site = generate(SOURCE, Path("/nonexistent-docs"), write=False).site
+    recorded = (SOURCE / clause_ids.FILE_NAME).read_text(encoding="utf-8")
+    assert clause_ids.render(site.corpus.documents) == recorded, (
+        "source_texts/clause_ids.tsv does not match the texts: run `make build` and commit it with them"
+    )
