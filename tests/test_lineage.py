@@ -263,3 +263,32 @@ def test_the_committed_record_matches_the_texts():
     assert clause_ids.render(site.corpus.documents) == recorded, (
         "source_texts/clause_ids.tsv does not match the texts: run `make build` and commit it with them"
     )
+
+
+def test_a_history_that_starts_without_the_record_reads_each_commits_own_record(tmp_path):
+    """Commit 1 predates the record (positional ids). Before commit 2, two builds: X is inserted after
+    p1 (p1a), then Y between p1 and X (p1b); the commit holds both and the record. Aligned afresh with
+    commit 1, Y would come first and take p1a; the change log reads the record committed instead."""
+    source = copy_sources(tmp_path)
+    (source / clause_ids.FILE_NAME).unlink()
+    git(source, "init", "-q")
+    git(source, "add", ".")
+    git(source, "commit", "-q", "-m", "初始版本")
+    before = generate(source, tmp_path / "docs").site  # writes the record (positional ids)
+    p2 = before.clause("yufufa-2016-25/2-1/p2")
+    _insert_before(source, p2)  # X = INSERTED
+    generate(source, tmp_path / "docs")
+    lines = (source / YUFUFA).read_text(encoding="utf-8").split("\n")
+    lines.insert(p2.line - 1, "再插入的一段。")  # Y, above X
+    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+    generate(source, tmp_path / "docs")
+    git(source, "add", ".")
+    git(source, "commit", "-q", "-m", "插入两段")
+    after = generate(source, tmp_path / "docs").site
+    assert after.clause("yufufa-2016-25/2-1/p1a").text == INSERTED
+    assert after.clause("yufufa-2016-25/2-1/p1b").text == "再插入的一段。"
+    (inserted,) = [v for v in after.history if v.subject == "插入两段"]
+    assert sorted((c.change, c.id, c.new_text) for c in inserted.changes) == [
+        ("added", "yufufa-2016-25/2-1/p1a", INSERTED),
+        ("added", "yufufa-2016-25/2-1/p1b", "再插入的一段。"),
+    ]

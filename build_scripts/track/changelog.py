@@ -11,8 +11,9 @@ is not part of the page (it would make a second identical rebuild differ from th
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,10 +121,10 @@ def build_history(
     documents = tuple(documents)
     recorded = recorded or {}
     histories = history.file_histories(source)
+    record_revisions = histories.get(clause_ids.FILE_NAME, [])  # the record's own versions, oldest first
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
-    blobs = history.read_blobs(source, wanted)
-    commits = {r.commit for d in documents for r in histories.get(d.meta.source_file, ())}
-    committed_records = _committed_records(source, commits)
+    blobs = history.read_blobs(source, wanted | {r.blob for r in record_revisions})  # one git call
+    committed_records = _committed_records(source, record_revisions, blobs, recorded)
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
     known_texts: dict[str, str] = {}
@@ -138,6 +139,7 @@ def build_history(
         # The version in the working tree is already parsed: the newest commit usually has the same bytes.
         parsed: dict[str, Document | None] = {current_blob: document} if current_blob else {}
         previous: Document | None = None
+        previous_old: tuple[lineage.Recorded, ...] | None = None  # what the newest commit was pinned to
         used: set[str] = set(retired) | {r.id for r in recorded.get(document.slug, ())}
         for revision in revisions:
             if revision.blob not in parsed:
@@ -145,8 +147,9 @@ def build_history(
             version = parsed[revision.blob]
             if version is None:
                 continue
-            old = committed_records.get(revision.commit, {}).get(document.slug)
-            version = lineage.pin(version, old or (lineage.record(previous) if previous else None), used)
+            committed = committed_records(revision).get(document.slug)
+            previous_old = committed or (lineage.record(previous) if previous else None)
+            version = lineage.pin(version, previous_old, used)
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
                 known_texts[clause.id] = clause.text
@@ -156,7 +159,10 @@ def build_history(
             )
             previous = version
         old = recorded.get(document.slug) or (lineage.record(previous) if previous else None)
-        current = lineage.pin(document, old, used, texts)
+        if previous is not None and current_blob == revisions[-1].blob and old == previous_old:
+            current = previous  # the newest commit's text and record: pinned already
+        else:
+            current = lineage.pin(document, old, used, texts)
         if revisions and current_blob != revisions[-1].blob:
             versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, current))
         pinned_documents.append(current)
@@ -165,18 +171,31 @@ def build_history(
     )
 
 
-def _committed_records(source: Path, commits: Collection[str]) -> dict[str, clause_ids.Records]:
-    """The clause-id record at each commit that has one (one that does not parse counts as none)."""
-    result = {}
-    for commit, data in history.read_at(source, commits, clause_ids.FILE_NAME).items():
+def _committed_records(
+    source: Path, revisions: Sequence[history.Revision], blobs: Mapping[str, bytes], current: clause_ids.Records
+) -> Callable[[history.Revision], clause_ids.Records]:
+    """The clause-id record as a commit had it: its newest version not younger than the commit
+    (none before the record existed, or when that version does not parse). ``current``: the record
+    in the working tree, parsed already (usually the newest commit's)."""
+    parsed: dict[str, clause_ids.Records] = {}
+    with contextlib.suppress(OSError):  # no record in the working tree
+        parsed[history.blob_id((source / clause_ids.FILE_NAME).read_bytes())] = current
+    for revision in revisions:
+        if revision.blob in parsed:
+            continue
         problems = Collector()
         try:
-            records = clause_ids.parse(source / clause_ids.FILE_NAME, data.decode("utf-8"), problems)
-        except UnicodeDecodeError:
+            records = clause_ids.parse(source / clause_ids.FILE_NAME, blobs[revision.blob].decode("utf-8"), problems)
+        except (KeyError, UnicodeDecodeError):
             continue
         if not problems.errors:
-            result[commit] = records
-    return result
+            parsed[revision.blob] = records
+
+    def at(commit: history.Revision) -> clause_ids.Records:
+        older = [r for r in revisions if r.age >= commit.age]  # the same commit or before it
+        return parsed.get(older[-1].blob, {}) if older else {}
+
+    return at
 
 
 def _version(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ class Revision:
     date: str  # committer date, ISO 8601
     subject: str
     blob: str  # git object id of the file's content at this commit
+    age: int = 0  # the commit's place in the log, newest first: a smaller age is a later commit
 
 
 def _git(source: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
@@ -63,7 +63,7 @@ def file_histories(source: Path) -> dict[str, list[Revision]]:
     if out is None:
         return {}
     histories: dict[str, list[Revision]] = {}
-    for record in out.decode("utf-8", errors="replace").split(_RECORD)[1:]:
+    for age, record in enumerate(out.decode("utf-8", errors="replace").split(_RECORD)[1:]):
         header, _, raw = record.partition("\n")
         commit, date, subject = (header.split("\x00") + ["", ""])[:3]
         for line in raw.split("\n"):
@@ -73,7 +73,8 @@ def file_histories(source: Path) -> dict[str, list[Revision]]:
             blob = fields.split()[3]
             if blob == _NO_BLOB:  # the file was deleted by this commit
                 continue
-            histories.setdefault(path, []).append(Revision(commit=commit, date=date, subject=subject, blob=blob))
+            revision = Revision(commit=commit, date=date, subject=subject, blob=blob, age=age)
+            histories.setdefault(path, []).append(revision)
     for revisions in histories.values():
         revisions.reverse()  # git log is newest first
     return histories
@@ -98,30 +99,6 @@ def read_blobs(source: Path, blobs: set[str]) -> dict[str, bytes]:
         size = int(header[2])
         contents[header[0]] = out[position : position + size]
         position += size + 1
-    return contents
-
-
-def read_at(source: Path, commits: Iterable[str], name: str) -> dict[str, bytes]:
-    """The content of file ``name`` (relative to ``source``) at each commit that has it, in one
-    ``git cat-file --batch``; commits without it are left out."""
-    ordered = sorted(set(commits))
-    if not ordered:
-        return {}
-    out = _git(source, "cat-file", "--batch", stdin="".join(f"{c}:./{name}\n" for c in ordered).encode("utf-8"))
-    if out is None:
-        return {}
-    contents: dict[str, bytes] = {}
-    position = 0
-    for commit in ordered:  # one answer per request, in order: "<id> blob <size>" + content, or "… missing"
-        if position >= len(out):
-            break
-        end = out.index(b"\n", position)
-        header = out[position:end].decode("utf-8", errors="replace").split()
-        position = end + 1
-        if len(header) == 3 and header[1] == "blob":
-            size = int(header[2])
-            contents[commit] = out[position : position + size]
-            position += size + 1
     return contents
 
 

@@ -25,6 +25,7 @@ With no record, a version keeps the parser's positional ids.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import itertools
 import re
@@ -61,6 +62,7 @@ class Recorded:
         return head if "/" in head else None
 
 
+@functools.lru_cache(maxsize=16384)
 def digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:DIGEST_CHARS]
 
@@ -89,7 +91,48 @@ def pin(
     """
     if old is None:
         return new
-    texts = texts or {}
+    rename = _as_recorded(new, old)
+    if rename is None:
+        rename = _aligned(new, old, used, texts or {})
+    renamed = {positional: pinned for positional, pinned in rename.items() if positional != pinned}
+    if not renamed:
+        return new
+    clauses = tuple(
+        replace(
+            clause,
+            id=renamed.get(clause.id, clause.id),
+            parent=renamed.get(clause.parent, clause.parent) if clause.parent else None,
+            anchor=clause_anchor(renamed[clause.id]) if clause.id in renamed else clause.anchor,
+        )
+        if clause.id in renamed or clause.parent in renamed
+        else clause
+        for clause in new.clauses
+    )
+    return replace(new, clauses=clauses)
+
+
+def _as_recorded(new: Document, old: Sequence[Recorded]) -> dict[str, str] | None:
+    """Positional id → recorded id when every unnumbered clause reads as recorded, in order, of the
+    same kind and under the same parent (the usual build: the text is as the record was written);
+    else None."""
+    clauses = [clause for clause in new.clauses if pinned_kind(clause)]
+    if len(clauses) != len(old):
+        return None
+    rename: dict[str, str] = {}
+    for clause, recorded in zip(clauses, old, strict=True):
+        parent = rename.get(clause.parent, clause.parent) if clause.parent else None
+        if (
+            recorded.digest != digest(clause.text)
+            or recorded.parent != parent
+            or _prefix(recorded.id) != _prefix(clause.id)
+        ):
+            return None
+        rename[clause.id] = recorded.id
+    return rename
+
+
+def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], texts: Mapping[str, str]) -> dict[str, str]:
+    """Positional id → pinned id, group by group (``_align``), parents first."""
     old = [r if r.text is not None or r.id not in texts else replace(r, text=texts[r.id]) for r in old]
     old_groups = _recorded_groups(old)
     new_groups = _groups(new.clauses)
@@ -107,21 +150,12 @@ def pin(
         base, prefix = parent or new.slug, group[1]
         before = old_groups.get((parent, prefix), [])
         rename.update(_align(before, new_groups[group], base, prefix, used, highest.get((base, prefix), 0)))
-    renamed = {positional: pinned for positional, pinned in rename.items() if positional != pinned}
-    if not renamed:
-        return new
-    clauses = tuple(
-        replace(
-            clause,
-            id=renamed.get(clause.id, clause.id),
-            parent=renamed.get(clause.parent, clause.parent) if clause.parent else None,
-            anchor=clause_anchor(renamed[clause.id]) if clause.id in renamed else clause.anchor,
-        )
-        if clause.id in renamed or clause.parent in renamed
-        else clause
-        for clause in new.clauses
-    )
-    return replace(new, clauses=clauses)
+    return rename
+
+
+def _prefix(clause_id: str) -> str:
+    match = _ORDINAL_RE.match(clause_id.rsplit("/", 1)[1])
+    return match.group("prefix") if match else ""
 
 
 def _group(clause: Clause) -> Group | None:
