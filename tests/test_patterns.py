@@ -53,3 +53,26 @@ def test_scraper_artefacts():
     assert patterns.MARKDOWN_MARK_RE.sub("", "——分类推进") == "——分类推进"
     assert patterns.SPACE_BETWEEN_CJK_RE.sub("", "每万人 口") == "每万人口"
     assert patterns.SPACE_BETWEEN_CJK_RE.sub("", "PCT 专利") == "PCT 专利"
+
+
+@pytest.mark.parametrize(
+    ("ordinal", "prefix", "number"), [("p2", "p", "2"), ("s13", "s", "13"), ("pre1", "pre", "1"), ("p1ab", "p", "1")]
+)
+def test_an_unnumbered_clauses_ordinal_with_or_without_inserted_letters(ordinal, prefix, number):
+    match = patterns.ORDINAL_RE.match(ordinal)
+    assert match and (match.group("prefix"), match.group("number")) == (prefix, number)
+
+
+@pytest.mark.parametrize("ordinal", ["1-2", "p", "P2", "p2-1", "2p"])
+def test_other_steps_are_no_ordinals(ordinal):
+    # (t14 and box2 have the shape too: lineage tells them apart by the clause's kind)
+    assert not patterns.ORDINAL_RE.match(ordinal)
+
+
+def test_a_clause_record_line_and_an_opening_sentence():
+    match = patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1a/s2\t0b7b3762")
+    assert match and match.group("id") == "yufufa-2016-25/2-1/p1a/s2" and match.group("digest") == "0b7b3762"
+    assert not patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1 0b7b3762")  # a space, not a tab
+    assert not patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1\t0B7B3762")
+    assert patterns.OPENING_SENTENCE_RE.match("加强人才培养。建设基地；引进人才。").group() == "加强人才培养。"
+    assert not patterns.OPENING_SENTENCE_RE.match("没有句末标点")

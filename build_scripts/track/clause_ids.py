@@ -12,11 +12,11 @@ edits it by hand; ``generate`` rewrites it when the ids or texts change (and onl
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import patterns
 from ..clean import split_lines
 from ..errors import Collector, CurationError
 from ..load import position_of_byte
@@ -31,7 +31,6 @@ HEADER = (
     "# does not renumber the ones after it (README: Clause ids and links). Commit it with the texts;\n"
     "# do not edit it by hand. Each line: clause id, tab, the first 8 hex digits of the SHA-1 of its text.\n"
 )
-_LINE_RE = re.compile(rf"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)+)\t(?P<digest>[0-9a-f]{{{DIGEST_CHARS}}})$")
 
 Records = dict[str, tuple[Recorded, ...]]  # document slug → its recorded clauses, in text order
 
@@ -61,7 +60,7 @@ def parse(path: Path, text: str, errors: Collector) -> Records:
     for number, line in enumerate(split_lines(text), start=1):
         if not line or line.startswith("#"):
             continue
-        match = _LINE_RE.match(line)
+        match = patterns.CLAUSE_RECORD_RE.match(line)
         if match is None:
             errors.add(
                 CurationError(

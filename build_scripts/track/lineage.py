@@ -28,18 +28,16 @@ import difflib
 import functools
 import hashlib
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from .. import patterns
 from ..model import Clause, ClauseKind, Document, clause_anchor
 
 PINNED_KINDS = frozenset({ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.SENTENCE})
 MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited
 MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired in place, as the parser numbers them
-_OPENING_RE = re.compile(r"^[^。；！？]*[。；！？]")
-_ORDINAL_RE = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>[0-9]+)[a-z]*$")
 
 DIGEST_CHARS = 8  # of a text's SHA-1 in hex: siblings that differ in text never share one in practice
 
@@ -154,14 +152,14 @@ def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], text
 
 
 def _prefix(clause_id: str) -> str:
-    match = _ORDINAL_RE.match(clause_id.rsplit("/", 1)[1])
+    match = patterns.ORDINAL_RE.match(clause_id.rsplit("/", 1)[1])
     return match.group("prefix") if match else ""
 
 
 def _group(clause: Clause) -> Group | None:
     if clause.kind not in PINNED_KINDS:
         return None
-    match = _ORDINAL_RE.match(clause.id.rsplit("/", 1)[1])
+    match = patterns.ORDINAL_RE.match(clause.id.rsplit("/", 1)[1])
     return (clause.parent, match.group("prefix")) if match else None
 
 
@@ -177,7 +175,7 @@ def _groups(clauses: Sequence[Clause]) -> dict[Group, list[Clause]]:
 def _recorded_groups(records: Sequence[Recorded]) -> dict[Group, list[Recorded]]:
     groups: dict[Group, list[Recorded]] = defaultdict(list)
     for recorded in records:
-        match = _ORDINAL_RE.match(recorded.id.rsplit("/", 1)[1])
+        match = patterns.ORDINAL_RE.match(recorded.id.rsplit("/", 1)[1])
         if match:
             groups[(recorded.parent, match.group("prefix"))].append(recorded)
     return groups
@@ -188,7 +186,7 @@ def _highest(ids: Iterable[str]) -> dict[tuple[str, str], int]:
     highest: dict[tuple[str, str], int] = {}
     for clause_id in ids:
         base, _, ordinal = clause_id.rpartition("/")
-        match = _ORDINAL_RE.match(ordinal)
+        match = patterns.ORDINAL_RE.match(ordinal)
         if match:
             key = (base, match.group("prefix"))
             highest[key] = max(highest.get(key, 0), int(match.group("number")))
@@ -270,7 +268,7 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
 
 def _opening(text: str) -> str:
     """A text's first sentence (up to its first 。；！？), or all of it."""
-    match = _OPENING_RE.match(text)
+    match = patterns.OPENING_SENTENCE_RE.match(text)
     return match.group() if match else text
 
 
