@@ -119,7 +119,7 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     agencies, tasks, indicators = extract(source, corpus, errors)
     crossrefs = link_crossrefs(source, corpus, errors)
     site = Site(corpus=corpus, agencies=agencies, tasks=tasks, indicators=indicators, crossrefs=crossrefs)
-    site = replace(site, **changelog.track_changes(source, corpus, found, previous, errors))
+    site = replace(site, **changelog.track_changes(source, corpus, found, previous, errors, recorded))
     errors.raise_if_any()
     return site
 

@@ -25,6 +25,7 @@ def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
 
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     from .pipeline import generate
+    from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
 
     server = subprocess.Popen(
         [
@@ -52,7 +53,8 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 written = len(result.report.written) if result.report else 0
                 print(f"regenerated: {written} file(s) written", flush=True)
                 if result.ids_recorded:  # generate's own write to source_texts/ is no edit to rebuild for
-                    state = _snapshot(watched)
+                    record = source / CLAUSE_IDS_FILE  # (only that file: an edit saved meanwhile still counts)
+                    state[record] = _snapshot([source]).get(record, (0, 0))
             except BuildErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr, flush=True)

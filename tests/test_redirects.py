@@ -261,7 +261,7 @@ def test_an_entry_for_a_paragraph_serves_its_sentences(tmp_path):
     assert len(sentences) >= 2 and all(redirects[url]["to_id"] == "yufufa-2016-25/2-1/p4" for url in sentences)
 
 
-def test_the_message_says_where_a_moved_paragraph_now_stands_and_how_to_forget_a_draft(tmp_path):
+def test_the_message_says_where_a_moved_paragraph_now_stands(tmp_path):
     source = built_once(tmp_path)
     text = (source / YUFUFA).read_text(encoding="utf-8")
     moved = next(line for line in text.split("\n") if REMOVED in line)
@@ -274,16 +274,38 @@ def test_the_message_says_where_a_moved_paragraph_now_stands_and_how_to_forget_a
     proc = run_cli("check", "--source", "source_texts", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     lines = proc.stderr.splitlines()
-    first = lines[0]
-    assert first.startswith(
+    assert lines[0].startswith(
         "source_texts/yufufa-2016-25.txt:27:1: expected a redirects.yaml entry for removed clause "
         "yufufa-2016-25/2-1/p3 (new id or retired note), found none; its words now stand at yufufa-2016-25/"
-    ), first
-    assert first.endswith("delete docs/data/clauses.json to forget it"), first  # known from the last build only
+    ), lines[0]
+    assert "draft" not in proc.stderr  # no git: nothing says what was committed
     assert [line.split("removed clause ")[1].split(" ")[0] for line in lines[1:3]] == [
         "yufufa-2016-25/2-1/p3/s1",
         "yufufa-2016-25/2-1/p3/s2",
     ]  # in the order of the text (s1, s2 … s10), not of the alphabet
+
+
+def test_a_draft_that_was_built_and_reverted_is_named_as_such(tmp_path):
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_text(
+        text.replace("　　培育壮大知识产权密集型产业。", "　　草稿段落。\n　　培育壮大知识产权密集型产业。"),
+        encoding="utf-8",
+    )
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    git(source, "checkout", "--", ".")  # the draft is dropped: text and record as committed
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1
+    first = proc.stderr.splitlines()[0]
+    assert " for removed clause yufufa-2016-25/" in first, first
+    assert first.endswith(
+        "it was in the last build only: if that was a draft, delete docs/data/clauses.json to forget it"
+    )
+    (tmp_path / "docs/data/clauses.json").unlink()
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
 
 
 def test_a_refused_entry_is_reported_once_where_it_stands(tmp_path):

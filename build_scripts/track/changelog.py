@@ -149,7 +149,7 @@ def build_history(
                 continue
             committed = committed_records(revision).get(document.slug)
             previous_old = committed or (lineage.record(previous) if previous else None)
-            version = lineage.pin(version, previous_old, used)
+            version = lineage.pin(version, previous_old, used, known_texts)
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
                 known_texts[clause.id] = clause.text
@@ -162,7 +162,7 @@ def build_history(
         if previous is not None and current_blob == revisions[-1].blob and old == previous_old:
             current = previous  # the newest commit's text and record: pinned already
         else:
-            current = lineage.pin(document, old, used, texts)
+            current = lineage.pin(document, old, used, {**known_texts, **(texts or {})})
         if revisions and current_blob != revisions[-1].blob:
             versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, current))
         pinned_documents.append(current)
@@ -286,19 +286,28 @@ def since_last_build(previous: dict[str, dict[str, Any]], site: Site) -> str:
 
 
 def track_changes(
-    source: Path, corpus: Corpus, found: History, previous: dict[str, dict[str, Any]], errors: Collector
+    source: Path,
+    corpus: Corpus,
+    found: History,
+    previous: dict[str, dict[str, Any]],
+    errors: Collector,
+    recorded: clause_ids.Records | None = None,
 ) -> dict[str, Any]:
     """The change-tracking stage: the change log (``found``: ``build_history`` of the corpus),
-    redirects, and the no-dead-links check.
+    redirects, and the no-dead-links check: an id that existed (in a commit, the last build, or the
+    clause-id record ``recorded``) and is gone needs a redirects.yaml entry.
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.
     """
     from .redirects import check_removed, covering, known_from_previous, listed_ids, load_redirects
 
-    known = {**found.known_ids, **known_from_previous(previous)}
-    live = {clause.id for clause in corpus.clauses()}
-    redirects = covering(load_redirects(source, corpus, errors), (i for i in known if i not in live))
+    index = corpus.clause_index()
+    from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
+    last_build = known_from_previous(previous)
+    known = {**from_record, **found.known_ids, **last_build}
+    redirects = covering(load_redirects(source, corpus, errors), (i for i in known if i not in index))
     texts = {**found.known_texts, **{i: r["text"] for i, r in previous.items() if isinstance(r.get("text"), str)}}
+    committed_docs = {slug for slug, _ in found.known_ids.values()}
     check_removed(
         corpus,
         [d.meta for d in corpus.documents],
@@ -307,7 +316,19 @@ def track_changes(
         source,
         errors,
         texts=texts,
-        drafts=set(known) - set(found.known_ids),
+        # known from the last build alone, in a text git has: a draft that was built, never committed
+        drafts={i for i in last_build if i not in found.known_ids and last_build[i][0] in committed_docs},
         listed=listed_ids(source),  # an entry load_redirects refused has its own message already
     )
     return {"history": found.versions, "redirects": redirects}
+
+
+def _line_near(clause_id: str, index: Mapping[str, Clause]) -> int:
+    """The line of the nearest enclosing clause that still exists (a recorded id's own line is not
+    recorded), or 1."""
+    head = clause_id
+    while "/" in head:
+        head = head.rsplit("/", 1)[0]
+        if head in index:
+            return index[head].line
+    return 1

@@ -29,7 +29,7 @@ HEADER = (
     "# 条款编号记录：未编号段落与句子的编号（id）及其文字摘要，由 generate 维护，请勿手工修改，随文本一并提交。\n"
     "# The ids of unnumbered paragraphs and sentences, kept by `generate` so that an inserted paragraph\n"
     "# does not renumber the ones after it (README: Clause ids and links). Commit it with the texts;\n"
-    "# do not edit it by hand. Each line: clause id, tab, the first 8 hex digits of the SHA-1 of its text.\n"
+    f"# do not edit it by hand. Each line: clause id, tab, the first {DIGEST_CHARS} hex digits of the SHA-1 of its text.\n"
 )
 
 Records = dict[str, tuple[Recorded, ...]]  # document slug → its recorded clauses, in text order
@@ -46,7 +46,7 @@ def load(source: Path, errors: Collector) -> Records:
         errors.add(CurationError(path, 1, 1, f"expected a readable clause-id record, found {exc.strerror}"))
         return {}
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = position_of_byte(data, exc.start)
         errors.add(CurationError(path, line, column, "expected UTF-8 text, found undecodable bytes"))
@@ -68,7 +68,7 @@ def parse(path: Path, text: str, errors: Collector) -> Records:
                     number,
                     1,
                     f"expected a clause id, a tab and {DIGEST_CHARS} hex digits (this file is written by "
-                    f"`make build`: restore it with git, or delete it to start the record anew), found {line[:60]!r}",
+                    f"`make build`: restore it with `git checkout -- {FILE_NAME}`), found {line[:60]!r}",
                 )
             )
             continue
@@ -87,6 +87,31 @@ def render(documents: Iterable[Document]) -> str:
     for document in documents:
         lines.extend(f"{recorded.id}\t{recorded.digest}\n" for recorded in record(document))
     return "".join(lines)
+
+
+def check_current(source: Path, documents: Iterable[Document]) -> None:
+    """Raise a located error when the record is not what ``generate`` would write for the texts
+    (``check``: a text changed, or committed without the record its build rewrote)."""
+    path = source / FILE_NAME
+    expected = render(documents).split("\n")
+    try:
+        found = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")
+    except (OSError, UnicodeDecodeError):
+        found = []
+    if found == expected:
+        return
+    line = next(
+        (n for n, (a, b) in enumerate(zip(found, expected, strict=False), start=1) if a != b),
+        min(len(found), len(expected)) + 1,
+    )
+    shown = found[line - 1] if line <= len(found) else "the end of the file"
+    raise CurationError(
+        path,
+        line,
+        1,
+        f"expected {expected[line - 1] if line <= len(expected) else 'the end of the file'!r} (the ids of the texts as "
+        f"`make build` records them), found {shown!r}; run `make build` and commit {FILE_NAME} with the texts",
+    )
 
 
 def write(source: Path, documents: Iterable[Document]) -> bool:

@@ -25,7 +25,7 @@ class Revision:
     date: str  # committer date, ISO 8601
     subject: str
     blob: str  # git object id of the file's content at this commit
-    age: int = 0  # the commit's place in the log, newest first: a smaller age is a later commit
+    age: int  # the commit's place in the log, newest first: a smaller age is a later commit
 
 
 def _git(source: Path, *args: str, stdin: bytes | None = None) -> bytes | None:

@@ -7,11 +7,14 @@ can (``source_texts/clause_ids.tsv``, written by ``generate``: see ``clause_ids`
 in the git history, the record committed with them, or the version before). ``pin`` aligns a
 version's unnumbered clauses, parent by parent, with the recorded ones:
 
-- a clause whose text is unchanged keeps the recorded id; so does a changed clause standing where
-  as many changed ones stood (an edit in place);
-- where a stretch of paragraphs grew or shrank, its clauses are paired with the most similar old
-  ones (``difflib`` ratio at least ``MIN_SIMILARITY``, in text order) when the old texts are known
-  (the last build's), else in place; the others are new or removed;
+- a clause whose text is unchanged keeps the recorded id;
+- a changed clause keeps the id of the old clause it is most like (``difflib`` ratio at least
+  ``MIN_SIMILARITY``, or the same opening sentence, which a split paragraph's first part and merged
+  paragraphs' result keep), pairs taken in text order; the old texts come from the git history and
+  the last build (a text counts only when its digest is the recorded one);
+- where the old texts are unknown (a copy of the texts with neither), a changed stretch that kept
+  its length is read as edits in place, and one that grew or shrank pairs nothing: its old ids are
+  reported as removed, never given to other words;
 - a new clause after every old sibling takes the next number no version of its parent has used
   (a paragraph added at the end is simply the next ``p``); one before an old sibling takes the id of
   the nearest old sibling before it plus a letter: ``p1a``, ``p1b`` between ``p1`` and ``p2``,
@@ -19,7 +22,7 @@ version's unnumbered clauses, parent by parent, with the recorded ones:
   id redirects.yaml lists), so a removed clause's redirects.yaml entry stays true.
 
 Numbered clauses (tasks, 四、（二）3., 专栏, tables) keep their official numbers and are not aligned.
-With no record, a version keeps the parser's positional ids.
+A version with nothing to align with (no record, no earlier commit) keeps the parser's positional ids.
 """
 
 from __future__ import annotations
@@ -36,8 +39,11 @@ from .. import patterns
 from ..model import Clause, ClauseKind, Document, clause_anchor
 
 PINNED_KINDS = frozenset({ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.SENTENCE})
-MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited
-MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired in place, as the parser numbers them
+MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited …
+SHORT_TEXT_CHARS = 20  # … but a short one (加强组织领导。 vs 加强宣传引导。 is 0.57) must be this similar:
+MIN_SIMILARITY_SHORT = 0.75
+MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired by their opening sentences alone
+LIKENESS_CHARS = 400  # how much of two texts ``_similar_pairs`` compares
 
 DIGEST_CHARS = 8  # of a text's SHA-1 in hex: siblings that differ in text never share one in practice
 
@@ -60,7 +66,7 @@ class Recorded:
         return head if "/" in head else None
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=1 << 16)
 def digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:DIGEST_CHARS]
 
@@ -131,7 +137,10 @@ def _as_recorded(new: Document, old: Sequence[Recorded]) -> dict[str, str] | Non
 
 def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], texts: Mapping[str, str]) -> dict[str, str]:
     """Positional id → pinned id, group by group (``_align``), parents first."""
-    old = [r if r.text is not None or r.id not in texts else replace(r, text=texts[r.id]) for r in old]
+    old = [
+        replace(r, text=texts[r.id]) if r.text is None and r.id in texts and digest(texts[r.id]) == r.digest else r
+        for r in old
+    ]
     old_groups = _recorded_groups(old)
     new_groups = _groups(new.clauses)
     highest = _highest(itertools.chain(used, (r.id for r in old)))
@@ -140,11 +149,9 @@ def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], text
         if clause.id in rename:
             continue
         group = _group(clause)
-        parent = rename.get(clause.parent, clause.parent) if clause.parent else None
         if group is None:
-            if clause.parent and parent and parent != clause.parent:  # numbered, under a renamed clause
-                rename[clause.id] = parent + clause.id[len(clause.parent) :]
-            continue
+            continue  # numbered: never under an unnumbered clause (paragraphs hold only sentences)
+        parent = rename.get(clause.parent, clause.parent) if clause.parent else None
         base, prefix = parent or new.slug, group[1]
         before = old_groups.get((parent, prefix), [])
         rename.update(_align(before, new_groups[group], base, prefix, used, highest.get((base, prefix), 0)))
@@ -206,13 +213,10 @@ def _align(
     matched: dict[int, Recorded] = {}  # index in after → the old clause it continues
     opcodes = difflib.SequenceMatcher(None, [r.digest for r in before], [digest(c.text) for c in after], autojunk=False)
     for tag, i1, i2, j1, j2 in opcodes.get_opcodes():
-        old_texts = [r.text for r in before[i1:i2]]
-        in_place = i2 - i1 == j2 - j1 or (i2 - i1) * (j2 - j1) > MAX_PAIRING_CELLS or None in old_texts
-        if tag == "equal" or (tag == "replace" and in_place):
-            matched.update((j1 + k, before[i1 + k]) for k in range(min(i2 - i1, j2 - j1)))
+        if tag == "equal":
+            matched.update((j1 + k, before[i1 + k]) for k in range(i2 - i1))
         elif tag == "replace":
-            pairs = _similar_pairs([t or "" for t in old_texts], [c.text for c in after[j1:j2]])
-            matched.update((j1 + j, before[i1 + i]) for i, j in pairs)
+            matched.update((j1 + j, before[i1 + i]) for i, j in _replaced(before[i1:i2], after[j1:j2]))
     taken = {old.id for old in matched.values()}
     last_old = max(matched, default=-1)
     result: dict[str, str] = {}
@@ -234,9 +238,29 @@ def _align(
     return result
 
 
+def _replaced(before: Sequence[Recorded], after: Sequence[Clause]) -> list[tuple[int, int]]:
+    """Which old clause each changed clause of a stretch continues, as (old index, new index) pairs.
+
+    With the old texts known: by likeness (``_similar_pairs``; for a long stretch, by opening sentence
+    alone). Without them: in place when the stretch kept its length (the edits it reads as), else
+    none, so that the old ids are reported as removed rather than given to other words."""
+    old_texts = [r.text for r in before]
+    new_texts = [c.text for c in after]
+    if any(text is None for text in old_texts):
+        return [(k, k) for k in range(len(before))] if len(before) == len(after) else []
+    known = [text or "" for text in old_texts]
+    if len(known) * len(new_texts) > MAX_PAIRING_CELLS:
+        openings = difflib.SequenceMatcher(
+            None, [_opening(t) for t in known], [_opening(t) for t in new_texts], autojunk=False
+        )
+        return [(i + k, j + k) for i, j, size in openings.get_matching_blocks() for k in range(size)]
+    return _similar_pairs(known, new_texts)
+
+
 def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int]]:
     """The in-order pairing of old and new clauses with the largest total likeness, counting only
-    pairs at least ``MIN_SIMILARITY`` alike or opening with the same sentence.
+    pairs at least ``MIN_SIMILARITY`` alike (``MIN_SIMILARITY_SHORT`` for short texts) or opening
+    with the same sentence.
 
     The same opening sentence comes first: a paragraph split in two continues in the part that
     keeps its opening (its lead phrase, where links to it point), and two merged paragraphs continue
@@ -246,12 +270,18 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
     alike = [[0.0] * columns for _ in range(rows)]
     for i in range(rows - 1, -1, -1):
         for j in range(columns - 1, -1, -1):
-            matcher = difflib.SequenceMatcher(None, before[i], after[j], autojunk=False)
+            # the first LIKENESS_CHARS characters tell paragraphs apart, at a bounded cost
+            matcher = difflib.SequenceMatcher(
+                None, before[i][:LIKENESS_CHARS], after[j][:LIKENESS_CHARS], autojunk=False
+            )
             if _opening(before[i]) == _opening(after[j]):
                 alike[i][j] = 1.0 + matcher.ratio()
-            elif matcher.real_quick_ratio() >= MIN_SIMILARITY and matcher.quick_ratio() >= MIN_SIMILARITY:
-                ratio = matcher.ratio()
-                alike[i][j] = ratio if ratio >= MIN_SIMILARITY else 0.0
+            else:
+                short = min(len(before[i]), len(after[j])) < SHORT_TEXT_CHARS
+                needed = MIN_SIMILARITY_SHORT if short else MIN_SIMILARITY
+                if matcher.real_quick_ratio() >= needed and matcher.quick_ratio() >= needed:
+                    ratio = matcher.ratio()
+                    alike[i][j] = ratio if ratio >= needed else 0.0
             paired = alike[i][j] + best[i + 1][j + 1] if alike[i][j] else 0.0
             best[i][j] = max(best[i + 1][j], best[i][j + 1], paired)
     pairs, i, j = [], 0, 0
