@@ -321,3 +321,38 @@ def test_a_refused_entry_is_reported_once_where_it_stands(tmp_path):
         "found 'yufufa-2016-25/2-1/p99'"
     )
     assert "removed clause yufufa-2016-25/2-1/p3" not in proc.stderr  # not also "… found none", nor for its sentences
+
+
+def test_a_removed_sentence_is_sent_to_a_sentence_with_its_words_not_to_a_paragraph(tmp_path):
+    """A paragraph of one sentence has the same words as that sentence: the hint for a removed
+    sentence names the sentence."""
+    from build_scripts.errors import Collector
+    from build_scripts.model import ClauseKind
+    from build_scripts.track.redirects import check_removed
+
+    source = copy_sources(tmp_path)
+    site = generate_site(source)
+    sentence = next(
+        c
+        for c in site.corpus.clauses()
+        if c.kind is ClauseKind.SENTENCE and site.clause(c.parent).text == c.text and c.doc == "yufufa-2016-25"
+    )
+    gone = f"{sentence.parent}-gone/s1"  # an id no longer there, whose words the sentence holds
+    errors = Collector()
+    check_removed(
+        site.corpus,
+        [d.meta for d in site.corpus.documents],
+        (),
+        {gone: (sentence.doc, 1)},
+        source,
+        errors,
+        texts={gone: sentence.text},
+    )
+    (error,) = errors.errors
+    assert str(error).endswith(f"; its words now stand at {sentence.id} (to: {sentence.id})")
+
+
+def generate_site(source: Path):
+    from build_scripts.pipeline import generate
+
+    return generate(source, source.parent / "docs", write=False).site

@@ -19,7 +19,7 @@ from .. import patterns
 from ..curated import Fields, entries
 from ..errors import Collector, CurationError, RedirectMissing
 from ..load import read_yaml
-from ..model import Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url, natural
+from ..model import ClauseKind, Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url, natural
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
@@ -131,11 +131,12 @@ def check_removed(
     ``listed``: every id redirects.yaml lists, valid or not (a refused entry is reported where it is).
     """
     texts = texts or {}
-    current = {c.text: c.id for c in reversed(tuple(corpus.clauses()))}  # text → its first clause
+    # (sentence or not, text) → the first clause that reads so: a sentence is sent to a sentence
+    current = {(c.kind is ClauseKind.SENTENCE, c.text): c.id for c in reversed(tuple(corpus.clauses()))}
     live = {c.id for c in corpus.clauses()}
-    covered = {r.old for r in redirects} | set(listed)
-    files = {m.slug: m.source_file for m in metas}
     listed = set(listed)
+    covered = {r.old for r in redirects} | listed
+    files = {m.slug: m.source_file for m in metas}
     for clause_id in sorted(set(known) - live - covered, key=natural):
         if any(clause_id.startswith(entry + "/") for entry in listed):
             continue  # under a listed paragraph: that entry serves it, or is reported where it stands
@@ -143,7 +144,7 @@ def check_removed(
         source_file = files.get(doc)
         path, at = (source / source_file, line) if source_file else (source / "documents.yaml", 1)
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
-        moved_to = current.get(texts.get(clause_id, ""))
+        moved_to = current.get((_is_sentence(clause_id), texts.get(clause_id, "")))
         if moved_to and moved_to.split("/", 1)[0] == doc:
             message += f"; its words now stand at {moved_to} (to: {moved_to})"
         elif "/" in clause_id.split("/", 1)[1] and clause_id.rsplit("/", 1)[0] not in live:
@@ -153,6 +154,11 @@ def check_removed(
                 "; it was in the last build only: if that was a draft, delete docs/data/clauses.json to forget it"
             )
         errors.add(RedirectMissing(path, at, 1, message))
+
+
+def _is_sentence(clause_id: str) -> bool:
+    ordinal = patterns.ORDINAL_RE.match(clause_id.rsplit("/", 1)[1])
+    return ordinal is not None and ordinal.group("prefix") == "s"
 
 
 def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:
