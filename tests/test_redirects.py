@@ -248,13 +248,18 @@ def test_a_retired_paragraph_keeps_a_page_that_says_why(tmp_path):
     assert 'href="../../documents/yufufa-2016-25/#c2-1-p3"' in page  # the notice on the document page
 
 
-def test_an_entry_for_a_paragraph_serves_its_sentences(tmp_path):
+def _p3_removed_and_sent_to(tmp_path: Path, to: str):
+    """Build, remove p3, give it one entry sending it to ``to``, generate again; the second run."""
     source = built_once(tmp_path)
     remove_paragraph(source)
     (source / "redirects.yaml").write_text(
-        "redirects:\n  - id: yufufa-2016-25/2-1/p3\n    to: yufufa-2016-25/2-1/p4\n", encoding="utf-8"
+        f"redirects:\n  - id: yufufa-2016-25/2-1/p3\n    to: {to}\n", encoding="utf-8"
     )
-    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    return run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+
+
+def test_an_entry_for_a_paragraph_serves_its_sentences(tmp_path):
+    proc = _p3_removed_and_sent_to(tmp_path, "yufufa-2016-25/2-1/p4")
     assert proc.returncode == 0, proc.stderr
     redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
     sentences = [url for url in redirects if url.startswith("/documents/yufufa-2016-25/#c2-1-p3-s")]
@@ -309,12 +314,7 @@ def test_a_draft_that_was_built_and_reverted_is_named_as_such(tmp_path):
 
 
 def test_a_refused_entry_is_reported_once_where_it_stands(tmp_path):
-    source = built_once(tmp_path)
-    remove_paragraph(source)
-    (source / "redirects.yaml").write_text(
-        "redirects:\n  - id: yufufa-2016-25/2-1/p3\n    to: yufufa-2016-25/2-1/p99\n", encoding="utf-8"
-    )
-    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    proc = _p3_removed_and_sent_to(tmp_path, "yufufa-2016-25/2-1/p99")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0] == (
         "source_texts/redirects.yaml:2:5: expected 'to' of 'yufufa-2016-25/2-1/p3' to be an existing clause id, "
