@@ -61,7 +61,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from .pipeline import generate
-    from .track import clause_ids
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
 
     if args.command in ("build", "serve"):
@@ -70,8 +69,7 @@ def _run(args: argparse.Namespace) -> int:
         # sets it, and so does the package for the MkDocs it starts, so both ways are equally quiet.
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.command == "check":
-        result = generate(args.source, args.docs, write=False)
-        clause_ids.check_current(args.source, result.site.corpus.documents)  # a stale record is a located error
+        result = generate(args.source, args.docs, write=False, check_record=True)  # a stale record is an error
         print(f"ok: {len(result.site.corpus.documents)} documents, {len(result.outputs)} files would be written")
         return EXIT_OK
     result = generate(args.source, args.docs)

@@ -101,7 +101,7 @@ def _parsed(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: P
     return document
 
 
-def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = None) -> Site:
+def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = None, check_record: bool = False) -> Site:
     """Every stage up to the linked model; raises ``BuildErrors`` with all problems found."""
     errors = Collector()
     corpus = load_corpus(source, errors)
@@ -120,6 +120,11 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     crossrefs = link_crossrefs(source, corpus, errors)
     site = Site(corpus=corpus, agencies=agencies, tasks=tasks, indicators=indicators, crossrefs=crossrefs)
     site = replace(site, **changelog.track_changes(source, corpus, found, previous, errors, recorded))
+    if check_record and not errors.errors:  # ``check``: once the texts build, a record not theirs is one more error
+        try:
+            clause_ids.check_current(source, corpus.documents)
+        except CurationError as error:
+            errors.add(error)
     errors.raise_if_any()
     return site
 
@@ -142,10 +147,10 @@ def render_site(site: Site) -> list[OutputFile]:
     return sorted(outputs, key=lambda output: output.path)
 
 
-def generate(source: Path, docs: Path, *, write: bool = True) -> GenerateResult:
+def generate(source: Path, docs: Path, *, write: bool = True, check_record: bool = False) -> GenerateResult:
     with BackgroundCompile() as templates:  # a cold build compiles the templates on a second core meanwhile
         previous = changelog.read_previous_clauses(docs)  # the last build, read before anything is written
-        site = build_site(source, previous=previous)
+        site = build_site(source, previous=previous, check_record=check_record)
         templates.wait()
     outputs = render_site(site)
     report = write_outputs(docs, outputs) if write else None

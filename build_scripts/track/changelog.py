@@ -116,7 +116,9 @@ def build_history(
     Ids are pinned (``lineage``): each committed version against the clause-id record committed
     with it, or else the version before; the working tree against ``recorded`` (the record in
     ``source_texts/``), or else the newest commit. ``retired``: the ids redirects.yaml lists, never
-    given to a new clause; ``texts``: the last build's clause texts, for pairing edited paragraphs.
+    given to a new clause; ``texts``: the last build's clause texts. Edited paragraphs are paired by
+    likeness to the texts a record's ids stood for, found by id and digest in every committed version
+    and the last build.
     """
     documents = tuple(documents)
     recorded = recorded or {}
@@ -128,6 +130,7 @@ def build_history(
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
     known_texts: dict[str, str] = {}
+    seen = lineage.old_texts((texts or {}).items())  # (id, digest) → text, every version's and the last build's
     pinned_documents: list[Document] = []
     for document in documents:
         revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
@@ -149,11 +152,12 @@ def build_history(
                 continue
             committed = committed_records(revision).get(document.slug)
             previous_old = committed or (lineage.record(previous) if previous else None)
-            version = lineage.pin(version, previous_old, used, known_texts)
+            version = lineage.pin(version, previous_old, used, seen)
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
                 known_texts[clause.id] = clause.text
                 used.add(clause.id)
+            seen.update(lineage.old_texts((c.id, c.text) for c in version.clauses if lineage.pinned_kind(c)))
             versions.append(
                 _version(document.slug, revision.commit, revision.date, revision.subject, previous, version)
             )
@@ -162,7 +166,7 @@ def build_history(
         if previous is not None and current_blob == revisions[-1].blob and old == previous_old:
             current = previous  # the newest commit's text and record: pinned already
         else:
-            current = lineage.pin(document, old, used, {**known_texts, **(texts or {})})
+            current = lineage.pin(document, old, used, seen)
         if revisions and current_blob != revisions[-1].blob:
             versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, current))
         pinned_documents.append(current)
@@ -325,10 +329,15 @@ def track_changes(
 
 def _line_near(clause_id: str, index: Mapping[str, Clause]) -> int:
     """The line of the nearest enclosing clause that still exists (a recorded id's own line is not
-    recorded), or 1."""
+    recorded), or 1: ``…/2-1/p3/s2`` tries ``…/2-1/p3``, ``…/2-1``, then ``…/2``."""
     head = clause_id
     while "/" in head:
         head = head.rsplit("/", 1)[0]
         if head in index:
             return index[head].line
+        numbered = head
+        while "/" in numbered and "-" in numbered.rsplit("/", 1)[-1]:  # 四、（二）3. (4-2-3) is in 4-2, in 4
+            numbered = numbered.rsplit("-", 1)[0]
+            if numbered in index:
+                return index[numbered].line
     return 1

@@ -118,8 +118,8 @@ def write(source: Path, documents: Iterable[Document]) -> bool:
     """Rewrite the record when it differs from the documents' ids; whether it was written."""
     path = source / FILE_NAME
     content = render(documents)
-    try:
-        if path.read_text(encoding="utf-8") == content:
+    try:  # the same content saved with a BOM or CRLF line ends is the same record
+        if path.read_text(encoding="utf-8-sig").replace("\r\n", "\n") == content:
             return False
     except (OSError, UnicodeDecodeError):
         pass

@@ -76,6 +76,11 @@ def pinned_kind(clause: Clause) -> bool:
     return _group(clause) is not None
 
 
+def old_texts(clauses: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """``OldTexts`` of (clause id, text) pairs."""
+    return {(clause_id, digest(text)): text for clause_id, text in clauses}
+
+
 def record(document: Document) -> tuple[Recorded, ...]:
     """The unnumbered clauses of a (pinned) version, with their texts."""
     return tuple(
@@ -85,13 +90,16 @@ def record(document: Document) -> tuple[Recorded, ...]:
     )
 
 
+OldTexts = Mapping[tuple[str, str], str]  # (clause id, digest) → the text: what a record line stands for
+
+
 def pin(
-    new: Document, old: Sequence[Recorded] | None, used: Collection[str], texts: Mapping[str, str] | None = None
+    new: Document, old: Sequence[Recorded] | None, used: Collection[str], texts: OldTexts | None = None
 ) -> Document:
     """``new`` (positional ids) with the ids of the recorded version ``old`` kept.
 
     ``used``: ids no new clause may take (every id an earlier version had, every removed id);
-    ``texts``: old texts by id, for the records that lack theirs (the last build's).
+    ``texts``: the texts ids have had (git history, last build), for the records that lack theirs.
     """
     if old is None:
         return new
@@ -135,12 +143,9 @@ def _as_recorded(new: Document, old: Sequence[Recorded]) -> dict[str, str] | Non
     return rename
 
 
-def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], texts: Mapping[str, str]) -> dict[str, str]:
+def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], texts: OldTexts) -> dict[str, str]:
     """Positional id → pinned id, group by group (``_align``), parents first."""
-    old = [
-        replace(r, text=texts[r.id]) if r.text is None and r.id in texts and digest(texts[r.id]) == r.digest else r
-        for r in old
-    ]
+    old = [replace(r, text=texts[(r.id, r.digest)]) if r.text is None and (r.id, r.digest) in texts else r for r in old]
     old_groups = _recorded_groups(old)
     new_groups = _groups(new.clauses)
     highest = _highest(itertools.chain(used, (r.id for r in old)))

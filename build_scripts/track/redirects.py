@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -137,9 +138,14 @@ def check_removed(
     listed = set(listed)
     covered = {r.old for r in redirects} | listed
     files = {m.slug: m.source_file for m in metas}
-    for clause_id in sorted(set(known) - live - covered, key=natural):
+    missing = sorted(set(known) - live - covered, key=natural)
+    under = Counter(clause_id.rsplit("/", 1)[0] for clause_id in missing)  # missing id → its missing children
+    under_missing = {clause_id for clause_id in missing if under[clause_id]}  # missing ids with missing children
+    for clause_id in missing:
         if any(clause_id.startswith(entry + "/") for entry in listed):
             continue  # under a listed paragraph: that entry serves it, or is reported where it stands
+        if clause_id.rsplit("/", 1)[0] in under_missing:
+            continue  # the entry asked for its paragraph serves it (said there)
         doc, line = known[clause_id]
         source_file = files.get(doc)
         path, at = (source / source_file, line) if source_file else (source / "documents.yaml", 1)
@@ -147,8 +153,8 @@ def check_removed(
         moved_to = current.get((_is_sentence(clause_id), texts.get(clause_id, "")))
         if moved_to and moved_to.split("/", 1)[0] == doc:
             message += f"; its words now stand at {moved_to} (to: {moved_to})"
-        elif "/" in clause_id.split("/", 1)[1] and clause_id.rsplit("/", 1)[0] not in live:
-            message += "; an entry for its paragraph serves its sentences too"
+        if under[clause_id]:
+            message += f"; the entry serves its {under[clause_id]} sentence(s) too"
         if clause_id in drafts:
             message += (
                 "; it was in the last build only: if that was a draft, delete docs/data/clauses.json to forget it"
