@@ -171,8 +171,11 @@ CLAUSE_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)+$")
 # The last step of an unnumbered clause's id: "p2", "s3", "pre1", or one inserted later with the
 # letters of track/lineage.py ("p1a", "s0b").
 ORDINAL_RE = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>[0-9]+)[a-z]*$")
-# A line of source_texts/clause_ids.tsv: a clause id, a tab, the hex digest of its text.
-CLAUSE_RECORD_RE = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)+)\t(?P<digest>[0-9a-f]{8})$")
+# A line of source_texts/clause_ids.tsv: a clause id, a tab, the hex digest of its text, and (in
+# lines written since it was added) a tab and the hex digest of its opening sentence.
+CLAUSE_RECORD_RE = re.compile(
+    r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)+)\t(?P<digest>[0-9a-f]{8})(?:\t(?P<opening>[0-9a-f]{8}))?$"
+)
 # A text's opening sentence, up to its first 。；！？ (how track/lineage.py tells a split paragraph's
 # first part, which keeps the id).
 OPENING_SENTENCE_RE = re.compile(r"^[^。；！？]*[。；！？]")

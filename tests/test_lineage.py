@@ -83,13 +83,25 @@ def test_a_removal_an_edit_and_an_insertion_in_one_change_are_told_apart_by_like
     assert paragraphs(after) == {"1/p1": A, "1/p3": edited_c, "1/p3a": X, "1/p4": Y}  # p2 is not given to C
 
 
-def test_without_the_old_texts_only_a_stretch_of_the_same_length_is_read_as_edits(tmp_path):
+def test_without_the_old_texts_openings_and_lengths_decide(tmp_path):
     old = chain(tmp_path / "old", [[A, B, C]])[0]
     digests_only = [replace(r, text=None) for r in record(old)]
-    edited = pin(parsed(tmp_path, [A, B + "有效", C], "edited"), digests_only, set())
-    assert paragraphs(edited) == {"1/p1": A, "1/p2": B + "有效", "1/p3": C}
-    shrunk = pin(parsed(tmp_path, [A, C + "有效"], "shrunk"), digests_only, {r.id for r in digests_only})
-    assert paragraphs(shrunk) == {"1/p1": A, "1/p4": C + "有效"}  # p2 and p3 are reported removed, not guessed
+    used = {r.id for r in digests_only}
+    edited = pin(parsed(tmp_path, ["甲项工作全面推进。", B, C], "edited"), digests_only, used)
+    assert paragraphs(edited) == {"1/p1": "甲项工作全面推进。", "1/p2": B, "1/p3": C}  # same length: in place
+    kept = pin(parsed(tmp_path, [A, C + "有效"], "kept"), digests_only, used)
+    assert paragraphs(kept) == {"1/p1": A, "1/p3": C + "有效"}  # the same opening sentence: C, edited
+    shrunk = pin(parsed(tmp_path, [A, "丙类服务全面优化。"], "shrunk"), digests_only, used)
+    assert paragraphs(shrunk) == {"1/p1": A, "1/p4": "丙类服务全面优化。"}  # p2 and p3 reported removed, not guessed
+
+
+def test_without_the_old_texts_an_edit_that_keeps_its_opening_is_told_from_an_insertion(tmp_path):
+    lead, rest = "加强知识产权人才培养。", "建设人才培训基地，完善人才评价机制。"
+    old = chain(tmp_path / "old", [[A, lead + rest, C]])[0]
+    digests_only = [replace(r, text=None) for r in record(old)]
+    edited = lead + "建设人才培训基地，健全人才评价和激励机制。"
+    after = pin(parsed(tmp_path, [A, X, edited, C], "mixed"), digests_only, {r.id for r in digests_only})
+    assert paragraphs(after) == {"1/p1": A, "1/p1a": X, "1/p2": edited, "1/p3": C}
 
 
 def test_a_removed_paragraphs_id_goes_with_it_and_is_never_given_to_other_text(tmp_path):
@@ -209,7 +221,7 @@ def test_the_record_keeps_ids_through_an_insertion_in_any_copy_of_the_texts(tmp_
     assert after.returncode == 0, after.stderr
     assert f"clause ids recorded in {source / 'clause_ids.tsv'}: commit it with the texts" in after.stdout
     record = (source / "clause_ids.tsv").read_text(encoding="utf-8")
-    assert f"yufufa-2016-25/2-1/p1a\t{digest(INSERTED)}\n" in record
+    assert f"yufufa-2016-25/2-1/p1a\t{digest(INSERTED)}\t{digest(INSERTED)}\n" in record  # one sentence: its opening
     clauses = json.loads((tmp_path / "a/docs/data/clauses.json").read_text(encoding="utf-8"))
     new = {c["id"]: c["text"] for c in clauses}
     assert all(new.get(c.id) == c.text for c in before.corpus.clauses())
@@ -241,7 +253,7 @@ def test_a_damaged_record_is_a_located_error_and_docs_stay(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     proc = run_cli("generate", "--source", str(source), "--docs", str(docs))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert proc.stderr.startswith(f"{path}:7:1: expected a clause id, a tab and 8 hex digits")
+    assert proc.stderr.startswith(f"{path}:7:1: expected a clause id and two tab-separated digests of 8 hex digits")
     assert tree_digest(docs) == before
 
 

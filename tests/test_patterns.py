@@ -70,8 +70,11 @@ def test_other_steps_are_no_ordinals(ordinal):
 
 
 def test_a_clause_record_line_and_an_opening_sentence():
-    match = patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1a/s2\t0b7b3762")
+    match = patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1a/s2\t0b7b3762\t4fc64406")
     assert match and match.group("id") == "yufufa-2016-25/2-1/p1a/s2" and match.group("digest") == "0b7b3762"
+    assert match.group("opening") == "4fc64406"
+    older = patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1\t0b7b3762")  # written before openings were
+    assert older and older.group("opening") is None
     assert not patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1 0b7b3762")  # a space, not a tab
     assert not patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1\t0B7B3762")
     assert patterns.OPENING_SENTENCE_RE.match("加强人才培养。建设基地；引进人才。").group() == "加强人才培养。"

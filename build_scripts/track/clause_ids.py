@@ -6,7 +6,8 @@ with this record instead. The record lives beside the texts and is committed wit
 copy of ``source_texts/`` (a fresh or shallow clone, a test's copy, an archive) gives the same ids.
 
 One line per unnumbered clause, in text order: its id and the first ``lineage.DIGEST_CHARS`` hex
-digits of the SHA-1 of its text, separated by a tab. Lines starting with ``#`` are comments. Nobody
+digits of the SHA-1 of its text and of its opening sentence (what tells an edited paragraph from a
+new one in a copy that has no old texts), separated by tabs. Lines starting with ``#`` are comments. Nobody
 edits it by hand; ``generate`` rewrites it when the ids or texts change (and only then).
 """
 
@@ -29,7 +30,8 @@ HEADER = (
     "# 条款编号记录：未编号段落与句子的编号（id）及其文字摘要，由 generate 维护，请勿手工修改，随文本一并提交。\n"
     "# The ids of unnumbered paragraphs and sentences, kept by `generate` so that an inserted paragraph\n"
     "# does not renumber the ones after it (README: Clause ids and links). Commit it with the texts;\n"
-    f"# do not edit it by hand. Each line: clause id, tab, the first {DIGEST_CHARS} hex digits of the SHA-1 of its text.\n"
+    "# do not edit it by hand. Each line: the clause id, then the first "
+    f"{DIGEST_CHARS} hex digits of the SHA-1\n# of its text and of its opening sentence, tab-separated.\n"
 )
 
 Records = dict[str, tuple[Recorded, ...]]  # document slug → its recorded clauses, in text order
@@ -67,7 +69,7 @@ def parse(path: Path, text: str, errors: Collector) -> Records:
                     path,
                     number,
                     1,
-                    f"expected a clause id, a tab and {DIGEST_CHARS} hex digits (this file is written by "
+                    f"expected a clause id and two tab-separated digests of {DIGEST_CHARS} hex digits (this file is written by "
                     f"`make build`: restore it with `git checkout -- {FILE_NAME}`), found {line[:60]!r}",
                 )
             )
@@ -78,14 +80,15 @@ def parse(path: Path, text: str, errors: Collector) -> Records:
             )
             continue
         seen.add(match.group("id"))
-        records[match.group("id").split("/", 1)[0]].append(Recorded(id=match.group("id"), digest=match.group("digest")))
+        recorded = Recorded(id=match.group("id"), digest=match.group("digest"), opening=match.group("opening") or "")
+        records[match.group("id").split("/", 1)[0]].append(recorded)
     return {slug: tuple(items) for slug, items in records.items()}
 
 
 def render(documents: Iterable[Document]) -> str:
     lines = [HEADER]
     for document in documents:
-        lines.extend(f"{recorded.id}\t{recorded.digest}\n" for recorded in record(document))
+        lines.extend(f"{r.id}\t{r.digest}\t{r.opening}\n" for r in record(document))
     return "".join(lines)
 
 

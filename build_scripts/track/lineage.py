@@ -52,11 +52,13 @@ Group = tuple[str | None, str]  # (parent id, ordinal prefix: p, pre or s)
 
 @dataclass(frozen=True, kw_only=True)
 class Recorded:
-    """An unnumbered clause as the version before had it: its id, a digest of its text, and the text
-    itself when it is known (the record holds digests only; the last build has the texts)."""
+    """An unnumbered clause as the version before had it: its id, a digest of its text and of its
+    opening sentence, and the text itself when it is known (the record holds digests only; the git
+    history and the last build have the texts)."""
 
     id: str
     digest: str
+    opening: str = ""  # digest of the opening sentence ("" when the record line predates it)
     text: str | None = None
 
     @property
@@ -84,7 +86,7 @@ def old_texts(clauses: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
 def record(document: Document) -> tuple[Recorded, ...]:
     """The unnumbered clauses of a (pinned) version, with their texts."""
     return tuple(
-        Recorded(id=clause.id, digest=digest(clause.text), text=clause.text)
+        Recorded(id=clause.id, digest=digest(clause.text), opening=digest(_opening(clause.text)), text=clause.text)
         for clause in document.clauses
         if pinned_kind(clause)
     )
@@ -247,12 +249,14 @@ def _replaced(before: Sequence[Recorded], after: Sequence[Clause]) -> list[tuple
     """Which old clause each changed clause of a stretch continues, as (old index, new index) pairs.
 
     With the old texts known: by likeness (``_similar_pairs``; for a long stretch, by opening sentence
-    alone). Without them: in place when the stretch kept its length (the edits it reads as), else
-    none, so that the old ids are reported as removed rather than given to other words."""
+    alone). Without them (a copy with neither git history nor a last build): by the recorded digests
+    of the opening sentences, and between those pairs, in place where a run kept its length (the edits
+    it reads as); anything else pairs nothing, so its old ids are reported as removed rather than
+    given to other words."""
     old_texts = [r.text for r in before]
     new_texts = [c.text for c in after]
     if any(text is None for text in old_texts):
-        return [(k, k) for k in range(len(before))] if len(before) == len(after) else []
+        return _paired_without_texts(before, after)
     known = [text or "" for text in old_texts]
     if len(known) * len(new_texts) > MAX_PAIRING_CELLS:
         openings = difflib.SequenceMatcher(
@@ -260,6 +264,20 @@ def _replaced(before: Sequence[Recorded], after: Sequence[Clause]) -> list[tuple
         )
         return [(i + k, j + k) for i, j, size in openings.get_matching_blocks() for k in range(size)]
     return _similar_pairs(known, new_texts)
+
+
+def _paired_without_texts(before: Sequence[Recorded], after: Sequence[Clause]) -> list[tuple[int, int]]:
+    openings = difflib.SequenceMatcher(
+        None, [r.opening or r.id for r in before], [digest(_opening(c.text)) for c in after], autojunk=False
+    )
+    pairs: list[tuple[int, int]] = []
+    i0 = j0 = 0
+    for i, j, size in openings.get_matching_blocks():  # ends with (len, len, 0)
+        if i - i0 == j - j0:  # the run between two kept openings kept its length: edits in place
+            pairs.extend((i0 + k, j0 + k) for k in range(i - i0))
+        pairs.extend((i + k, j + k) for k in range(size))
+        i0, j0 = i + size, j + size
+    return pairs
 
 
 def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int]]:
