@@ -138,7 +138,7 @@ def _as_recorded(new: Document, old: Sequence[Recorded]) -> dict[str, str] | Non
         if (
             recorded.digest != digest(clause.text)
             or recorded.parent != parent
-            or _prefix(recorded.id) != _prefix(clause.id)
+            or ordinal_prefix(recorded.id) != ordinal_prefix(clause.id)
         ):
             return None
         rename[clause.id] = recorded.id
@@ -165,16 +165,16 @@ def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], text
     return rename
 
 
-def _prefix(clause_id: str) -> str:
+def ordinal_prefix(clause_id: str) -> str:
+    """The kind an unnumbered clause's id names: ``p``, ``pre`` or ``s`` (``…/p2/s1a`` → ``s``); ""
+    for a numbered one. (``t14`` has the shape too: ``_group`` also asks the clause's kind.)"""
     match = patterns.ORDINAL_RE.match(clause_id.rsplit("/", 1)[1])
     return match.group("prefix") if match else ""
 
 
 def _group(clause: Clause) -> Group | None:
-    if clause.kind not in PINNED_KINDS:
-        return None
-    match = patterns.ORDINAL_RE.match(clause.id.rsplit("/", 1)[1])
-    return (clause.parent, match.group("prefix")) if match else None
+    prefix = ordinal_prefix(clause.id) if clause.kind in PINNED_KINDS else ""
+    return (clause.parent, prefix) if prefix else None
 
 
 def _groups(clauses: Sequence[Clause]) -> dict[Group, list[Clause]]:
@@ -189,9 +189,9 @@ def _groups(clauses: Sequence[Clause]) -> dict[Group, list[Clause]]:
 def _recorded_groups(records: Sequence[Recorded]) -> dict[Group, list[Recorded]]:
     groups: dict[Group, list[Recorded]] = defaultdict(list)
     for recorded in records:
-        match = patterns.ORDINAL_RE.match(recorded.id.rsplit("/", 1)[1])
-        if match:
-            groups[(recorded.parent, match.group("prefix"))].append(recorded)
+        prefix = ordinal_prefix(recorded.id)
+        if prefix:
+            groups[(recorded.parent, prefix)].append(recorded)
     return groups
 
 

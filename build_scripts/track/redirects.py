@@ -21,6 +21,7 @@ from ..curated import Fields, entries
 from ..errors import Collector, CurationError, RedirectMissing
 from ..load import read_yaml
 from ..model import ClauseKind, Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url, natural
+from .lineage import ordinal_prefix
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
@@ -150,7 +151,7 @@ def check_removed(
         source_file = files.get(doc)
         path, at = (source / source_file, line) if source_file else (source / "documents.yaml", 1)
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
-        moved_to = current.get((_is_sentence(clause_id), texts.get(clause_id, "")))
+        moved_to = current.get((ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")))
         if moved_to and moved_to.split("/", 1)[0] == doc:
             message += f"; its words now stand at {moved_to} (to: {moved_to})"
         if under[clause_id]:
@@ -160,11 +161,6 @@ def check_removed(
                 "; it was in the last build only: if that was a draft, delete docs/data/clauses.json to forget it"
             )
         errors.add(RedirectMissing(path, at, 1, message))
-
-
-def _is_sentence(clause_id: str) -> bool:
-    ordinal = patterns.ORDINAL_RE.match(clause_id.rsplit("/", 1)[1])
-    return ordinal is not None and ordinal.group("prefix") == "s"
 
 
 def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:
