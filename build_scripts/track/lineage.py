@@ -255,25 +255,22 @@ def _replaced(before: Sequence[Recorded], after: Sequence[Clause]) -> list[tuple
     given to other words."""
     old_texts = [r.text for r in before]
     new_texts = [c.text for c in after]
-    if any(text is None for text in old_texts):
-        return _paired_without_texts(before, after)
+    if any(text is None for text in old_texts):  # the record's opening digests ("" for an older line)
+        old_openings = [r.opening or r.id for r in before]
+        return _by_openings(old_openings, [digest(_opening(t)) for t in new_texts], in_place_between=True)
     known = [text or "" for text in old_texts]
     if len(known) * len(new_texts) > MAX_PAIRING_CELLS:
-        openings = difflib.SequenceMatcher(
-            None, [_opening(t) for t in known], [_opening(t) for t in new_texts], autojunk=False
-        )
-        return [(i + k, j + k) for i, j, size in openings.get_matching_blocks() for k in range(size)]
+        return _by_openings([_opening(t) for t in known], [_opening(t) for t in new_texts], in_place_between=False)
     return _similar_pairs(known, new_texts)
 
 
-def _paired_without_texts(before: Sequence[Recorded], after: Sequence[Clause]) -> list[tuple[int, int]]:
-    openings = difflib.SequenceMatcher(
-        None, [r.opening or r.id for r in before], [digest(_opening(c.text)) for c in after], autojunk=False
-    )
+def _by_openings(before: Sequence[str], after: Sequence[str], *, in_place_between: bool) -> list[tuple[int, int]]:
+    """Pairs of the clauses whose openings (sentences or their digests) match, in order; with
+    ``in_place_between``, also the runs between two such pairs that kept their length (edits in place)."""
     pairs: list[tuple[int, int]] = []
     i0 = j0 = 0
-    for i, j, size in openings.get_matching_blocks():  # ends with (len, len, 0)
-        if i - i0 == j - j0:  # the run between two kept openings kept its length: edits in place
+    for i, j, size in difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks():
+        if in_place_between and i - i0 == j - j0:  # (the blocks end with (len, len, 0))
             pairs.extend((i0 + k, j0 + k) for k in range(i - i0))
         pairs.extend((i + k, j + k) for k in range(size))
         i0, j0 = i + size, j + size
