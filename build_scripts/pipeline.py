@@ -108,18 +108,21 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     recorded = clause_ids.load(source, errors)
     errors.raise_if_any()  # ids cannot be pinned against a damaged record
     previous = previous or {}
+    listed = listed_ids(source)  # the ids redirects.yaml names: never given to new text, never asked for
     found = changelog.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
         source,
         corpus.documents,
         recorded=recorded,
-        retired=listed_ids(source),
+        retired=listed,
         texts={i: r["text"] for i, r in previous.items() if isinstance(r.get("text"), str)},
     )
     corpus = replace(corpus, documents=found.documents)
     agencies, tasks, indicators = extract(source, corpus, errors)
     crossrefs = link_crossrefs(source, corpus, errors)
     site = Site(corpus=corpus, agencies=agencies, tasks=tasks, indicators=indicators, crossrefs=crossrefs)
-    site = replace(site, **changelog.track_changes(source, corpus, found, previous, errors, recorded))
+    site = replace(
+        site, **changelog.track_changes(source, corpus, found, previous, errors, recorded=recorded, listed=listed)
+    )
     if check_record and not errors.errors:  # ``check``: once the texts build, a record not theirs is one more error
         try:
             clause_ids.check_current(source, corpus.documents)

@@ -33,7 +33,7 @@ class History:
     versions: tuple[DocumentVersion, ...]
     # every clause id any committed version had → (doc slug, 1-based line in that version)
     known_ids: dict[str, tuple[str, int]]
-    known_texts: dict[str, str]  # the text each of those ids had last
+    known_texts: dict[str, str]  # the text each id had last (in a commit or the last build)
     documents: tuple[Document, ...]  # the documents given, their ids pinned along their history
 
 
@@ -171,7 +171,10 @@ def build_history(
             versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, current))
         pinned_documents.append(current)
     return History(
-        versions=tuple(versions), known_ids=known, known_texts=known_texts, documents=tuple(pinned_documents)
+        versions=tuple(versions),
+        known_ids=known,
+        known_texts={**known_texts, **(texts or {})},  # the last build's last
+        documents=tuple(pinned_documents),
     )
 
 
@@ -295,22 +298,24 @@ def track_changes(
     found: History,
     previous: dict[str, dict[str, Any]],
     errors: Collector,
+    *,
     recorded: clause_ids.Records | None = None,
+    listed: Collection[str] = (),
 ) -> dict[str, Any]:
     """The change-tracking stage: the change log (``found``: ``build_history`` of the corpus),
     redirects, and the no-dead-links check: an id that existed (in a commit, the last build, or the
-    clause-id record ``recorded``) and is gone needs a redirects.yaml entry.
+    clause-id record ``recorded``) and is gone needs a redirects.yaml entry. ``listed``: the ids
+    redirects.yaml names, valid or not (``redirects.listed_ids``).
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.
     """
-    from .redirects import check_removed, covering, known_from_previous, listed_ids, load_redirects
+    from .redirects import check_removed, covering, known_from_previous, load_redirects
 
     index = corpus.clause_index()
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
     redirects = covering(load_redirects(source, corpus, errors), (i for i in known if i not in index))
-    texts = {**found.known_texts, **{i: r["text"] for i, r in previous.items() if isinstance(r.get("text"), str)}}
     committed_docs = {slug for slug, _ in found.known_ids.values()}
     check_removed(
         corpus,
@@ -319,10 +324,10 @@ def track_changes(
         known,
         source,
         errors,
-        texts=texts,
+        texts=found.known_texts,
         # known from the last build alone, in a text git has: a draft that was built, never committed
         drafts={i for i in last_build if i not in found.known_ids and last_build[i][0] in committed_docs},
-        listed=listed_ids(source),  # an entry load_redirects refused has its own message already
+        listed=listed,  # an entry load_redirects refused has its own message already
     )
     return {"history": found.versions, "redirects": redirects}
 
