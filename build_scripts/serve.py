@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import time
@@ -14,13 +15,12 @@ POLL_SECONDS = 0.2
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
-    state = {}
-    for folder in folders:
-        for path in folder.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                state[path] = (stat.st_mtime_ns, stat.st_size)
-    return state
+    return {path: _stamp(path) for folder in folders for path in folder.rglob("*") if path.is_file()}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
@@ -54,7 +54,8 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 print(f"regenerated: {written} file(s) written", flush=True)
                 if result.ids_recorded:  # generate's own write to source_texts/ is no edit to rebuild for
                     record = source / CLAUSE_IDS_FILE  # (only that file: an edit saved meanwhile still counts)
-                    state[record] = _snapshot([source]).get(record, (0, 0))
+                    with contextlib.suppress(OSError):  # gone again meanwhile: the next look sees it
+                        state[record] = _stamp(record)
             except BuildErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr, flush=True)
