@@ -97,10 +97,7 @@ def check_current(source: Path, documents: Iterable[Document]) -> None:
     (``check``: a text changed, or committed without the record its build rewrote)."""
     path = source / FILE_NAME
     expected = render(documents).split("\n")
-    try:
-        found = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")
-    except (OSError, UnicodeDecodeError):
-        found = []
+    found = (_saved(path) or "").split("\n")
     if found == expected:
         return
     line = next(
@@ -121,10 +118,16 @@ def write(source: Path, documents: Iterable[Document]) -> bool:
     """Rewrite the record when it differs from the documents' ids; whether it was written."""
     path = source / FILE_NAME
     content = render(documents)
-    try:  # the same content saved with a BOM or CRLF line ends is the same record
-        if path.read_text(encoding="utf-8-sig").replace("\r\n", "\n") == content:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass
+    if _saved(path) == content:
+        return False
     write_atomic(path, content.encode("utf-8"))
     return True
+
+
+def _saved(path: Path) -> str | None:
+    """The record as saved, LF line ends and no BOM (the same record however an editor saved it);
+    None when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
