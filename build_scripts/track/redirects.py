@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -105,13 +105,18 @@ def covering(redirects: Iterable[Redirect], removed: Iterable[str]) -> tuple[Red
     for clause_id in removed:
         if clause_id in explicit:
             continue
-        head = clause_id
-        while "/" in head.split("/", 1)[1]:
-            head = head.rsplit("/", 1)[0]
-            if head in explicit:
-                derived.append(replace(explicit[head], old=clause_id))
-                break
+        head = next((head for head in _ancestors(clause_id) if head in explicit), None)
+        if head is not None:
+            derived.append(replace(explicit[head], old=clause_id))
     return tuple(sorted((*explicit.values(), *derived), key=lambda r: natural(r.old)))
+
+
+def _ancestors(clause_id: str) -> Iterator[str]:
+    """The ids that enclose ``clause_id`` by its path, nearest first: ``…/2-1/p3/s2`` → ``…/2-1/p3``, ``…/2-1``, ``…``."""
+    head = clause_id
+    while "/" in head:
+        head = head.rsplit("/", 1)[0]
+        yield head
 
 
 def check_removed(
@@ -140,13 +145,13 @@ def check_removed(
     covered = {r.old for r in redirects} | listed
     files = {m.slug: m.source_file for m in metas}
     missing = sorted(set(known) - live - covered, key=natural)
+    gone = set(missing)
     under = Counter(clause_id.rsplit("/", 1)[0] for clause_id in missing)  # missing id → its missing children
-    under_missing = {clause_id for clause_id in missing if under[clause_id]}  # missing ids with missing children
     for clause_id in missing:
-        if any(clause_id.startswith(entry + "/") for entry in listed):
+        if any(head in listed for head in _ancestors(clause_id)):
             continue  # under a listed paragraph: that entry serves it, or is reported where it stands
-        if clause_id.rsplit("/", 1)[0] in under_missing:
-            continue  # the entry asked for its paragraph serves it (said there)
+        if clause_id.rsplit("/", 1)[0] in gone:
+            continue  # its paragraph is missing too: the entry asked for there serves it (said there)
         doc, line = known[clause_id]
         source_file = files.get(doc)
         path, at = (source / source_file, line) if source_file else (source / "documents.yaml", 1)
