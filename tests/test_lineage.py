@@ -122,6 +122,20 @@ def test_an_inserted_sentence_leaves_the_later_sentences_their_ids(tmp_path):
     }
 
 
+def test_a_short_sentence_with_words_added_or_taken_away_keeps_its_id(tmp_path):
+    lead, rest = "培育壮大知识产权密集型产业。", "支持企业开展知识产权运营。"
+    longer = "培育壮大知识产权密集型产业，推动产业转型升级和高质量发展。"  # difflib ratio 0.65: below the bar
+    _, added, taken = chain(tmp_path, [[A, lead + rest], [A, longer + rest], [A, lead + rest]])
+    for version, text in ((added, longer), (taken, lead)):
+        sentences = {c.id.split("/", 1)[1]: c.text for c in version.clauses if c.kind is ClauseKind.SENTENCE}
+        assert {k: v for k, v in sentences.items() if k.startswith("1/p2/")} == {"1/p2/s1": text, "1/p2/s2": rest}
+    other = chain(tmp_path / "other", [[A, "加强组织领导。" + rest], [A, "加强宣传引导。" + rest]])[1]
+    assert {c.id.split("/", 1)[1]: c.text for c in other.clauses if "/1/p2/s" in c.id} == {
+        "1/p2/s0a": "加强宣传引导。",  # another sentence: s1 is gone
+        "1/p2/s2": rest,
+    }
+
+
 def test_an_inserted_paragraphs_page_address_has_the_shape_of_any_paragraphs():
     # pages/moved writes a page at a removed clause's old address when clauses of its shape have pages
     assert _shape("yufufa-2016-25/2-1/p1a") == _shape("yufufa-2016-25/2-3/p12") == "yufufa-2016-25/2-#/p#"

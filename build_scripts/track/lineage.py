@@ -10,7 +10,8 @@ version's unnumbered clauses, parent by parent, with the recorded ones:
 - a clause whose text is unchanged keeps the recorded id;
 - a changed clause keeps the id of the old clause it is most like (``difflib`` ratio at least
   ``MIN_SIMILARITY``, or the same opening sentence, which a split paragraph's first part and merged
-  paragraphs' result keep), pairs taken in text order; the old texts come from the git history and
+  paragraphs' result keep, or all the words of the other: a short sentence with words added or
+  taken away), pairs taken in text order; the old texts come from the git history and
   the last build (a text counts only when its digest is the recorded one);
 - where the old texts are unknown (a copy of the texts with neither), a changed stretch that kept
   its length is read as edits in place, and one that grew or shrank pairs nothing: its old ids are
@@ -42,6 +43,7 @@ PINNED_KINDS = frozenset({ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.
 MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited …
 SHORT_TEXT_CHARS = 20  # … but a short one (加强组织领导。 vs 加强宣传引导。 is 0.57) must be this similar:
 MIN_SIMILARITY_SHORT = 0.75
+MIN_KEPT_CHARS = 6  # … or it keeps all the words of the other, at least this many (words added or taken away)
 MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired by their opening sentences alone
 LIKENESS_CHARS = 400  # how much of two texts ``_similar_pairs`` compares
 
@@ -302,6 +304,8 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
                 if matcher.real_quick_ratio() >= needed and matcher.quick_ratio() >= needed:
                     ratio = matcher.ratio()
                     alike[i][j] = ratio if ratio >= needed else 0.0
+                if not alike[i][j] and _kept_whole(before[i], after[j]):
+                    alike[i][j] = needed
             paired = alike[i][j] + best[i + 1][j + 1] if alike[i][j] else 0.0
             best[i][j] = max(best[i + 1][j], best[i][j + 1], paired)
     pairs, i, j = [], 0, 0
@@ -314,6 +318,17 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
         else:
             j += 1
     return pairs
+
+
+def _kept_whole(old: str, new: str) -> bool:
+    """Whether one text holds all the words of the other (closing punctuation aside), at least
+    ``MIN_KEPT_CHARS`` of them: a short sentence with words added (加强组织领导。 → 加强组织领导，明确责任
+    分工。) or taken away is that sentence, edited, however much its length changed."""
+    shorter, longer = sorted((old.rstrip(_CLOSING), new.rstrip(_CLOSING)), key=len)
+    return len(shorter) >= MIN_KEPT_CHARS and shorter in longer
+
+
+_CLOSING = "".join(sorted(patterns.SENTENCE_END))
 
 
 def _opening(text: str) -> str:
