@@ -38,6 +38,16 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
+def _kind(value: Any) -> str:
+    """What a YAML value is, in a reader's words (the loader's own classes are no one's business)."""
+    if value is None:
+        return "nothing"
+    for kind, words in ((dict, "a mapping"), (list, "a list"), (str, "text"), (bool, "true/false"), (int, "a number")):
+        if isinstance(value, kind):
+            return words
+    return "a " + type(value).__name__
+
+
 _SPACE = str.maketrans("", "", " \t\u3000")
 
 
@@ -116,7 +126,11 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
     if data is None:
         data = {key: []}
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        errors.add(CurationError(path, 1, 1, f"expected a mapping with a list '{key}:', found {type(data).__name__}"))
+        if not isinstance(data, dict):
+            found = _kind(data)
+        else:
+            found = f"'{key}:' holding {_kind(data[key])}" if key in data else f"no '{key}:'"
+        errors.add(CurationError(path, 1, 1, f"expected a mapping with a list '{key}:', found {found}"))
         return []
     result = []
     for number, item in enumerate(data[key]):

@@ -34,7 +34,7 @@ _WHAT = {
     ClauseKind.SUBSECTION: "subsection",
     ClauseKind.ITEM: "item",
     ClauseKind.SUBITEM: "sub-item",
-    ClauseKind.BOX: "专栏",
+    ClauseKind.BOX: "box",
 }
 
 
@@ -62,6 +62,8 @@ class _Builder:
     global_items: int = 0
     boxes: int = 0
     tables: int = 0
+    numbered_ids: dict[str, Clause] = field(default_factory=dict)  # the numbered clauses so far, by id
+    clashes: set[str] = field(default_factory=set)  # ids two numbered clauses were given (reported)
 
     # -- helpers -------------------------------------------------------------
 
@@ -156,6 +158,15 @@ class _Builder:
                 last = parent.last_number.get(kind, 0)
                 parent.last_number[kind] = self._check(kind, number, last, line, label)
                 path = f"{parent.path}-{number}" if parent.path else str(number)
+        earlier = self.numbered_ids.get(self.make_id(path))  # a repeat of one kind is reported by _check
+        if earlier is not None and earlier.kind is not kind and not self._clash_reported(earlier.id):
+            self.clashes.add(earlier.id)
+            self.error(
+                line,
+                f"expected one kind of numbering per level, found {_WHAT[kind]} {label} after "
+                f"{_WHAT[earlier.kind]} {earlier.label} of line {earlier.line}: both would be clause {earlier.id}",
+                near=label,
+            )
         clause = self.add(
             kind=kind,
             path=path,
@@ -166,7 +177,12 @@ class _Builder:
             line=line,
             title=heading_title(rest),
         )
+        self.numbered_ids.setdefault(clause.id, clause)
         self.stack.append(_Frame(kind=kind, clause_id=clause.id, path=path, depth=parent.depth + 1, label=label))
+
+    def _clash_reported(self, clause_id: str) -> bool:
+        """Whether a clash of ``clause_id`` or of a clause above it was reported (its children clash too)."""
+        return any(clause_id == reported or clause_id.startswith(reported + "-") for reported in self.clashes)
 
     def _check(self, kind: ClauseKind, number: int, last: int, line: int, label: str) -> int:
         if number != last + 1:

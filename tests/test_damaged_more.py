@@ -73,6 +73,27 @@ CASES = {  # what was broken → (damage, the message it must give)
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、负责）\n2.积极"),
         "found none in （知识产权局、负责）",
     ),
+    "agencies.yaml empty": (
+        raw("agencies.yaml", lambda b: b"agencies: []\n"),
+        r"agencies\.yaml:1:1: expected at least one entry under 'agencies:', found none",
+    ),
+    "agencies.yaml missing": (
+        lambda source: (source / "agencies.yaml").unlink(),
+        r"agencies\.yaml:1:1: expected the agency register, which guobanhan-2016-66\.txt needs .*found no such file",
+    ),
+    "two numberings, one id": (  # an item 1. before section 一、 would be clause …/1 as well
+        text("guobanfa-2016-106.txt", "\n一、总体要求", "\n1.前言条目。\n一、总体要求"),
+        r"106\.txt:\d+:1: expected one kind of numbering per level, found section 一、 after item 1\. of line \d+: "
+        r"both would be clause guobanfa-2016-106/1\n",
+    ),
+    "two numberings under a subsection": (  # （1） and 1. under one （一）: both would be …/2-1-1
+        text(
+            "yufufa-2016-25.txt",
+            "\n　　培育壮大知识产权密集型产业",
+            "\n（1）甲。\n1.乙。\n　　培育壮大知识产权密集型产业",
+        ),
+        r"25\.txt:\d+:1: expected one kind of numbering per level, found item 1\. after sub-item （1） of line",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",

@@ -66,3 +66,21 @@ def test_any_bytes_read_as_text_or_a_located_error(data):
             assert error.message.startswith("expected ") and ", found " in error.message
         else:
             assert not any(ord(ch) < 32 and ch not in "\t\n\r" for ch in raw.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("- a\n", "found a list"),
+        ("x: 1\n", "found no 'agencies:'"),
+        ("agencies: 5\n", "found 'agencies:' holding a number"),
+        ("agencies:\n", "found 'agencies:' holding nothing"),
+        ("agencies: {a: 1}\n", "found 'agencies:' holding a mapping"),
+    ],
+)
+def test_a_file_without_its_list_says_what_it_holds_in_a_readers_words(tmp_path, text, found):
+    path = tmp_path / "agencies.yaml"
+    path.write_text(text, encoding="utf-8")
+    errors = Collector()
+    assert entries(path, "agencies", errors) == []
+    assert [str(e.message) for e in errors.errors] == [f"expected a mapping with a list 'agencies:', {found}"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import patterns
 from ..curated import Fields, entries
-from ..errors import Collector
+from ..errors import Collector, CurationError
 from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
 _KEYS = ("id", "name", "full_name", "short_names", "kind", "successor", "source")
@@ -31,7 +31,11 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
     agencies: list[Agency] = []
     ids: dict[str, int] = {}
     forms: dict[str, tuple[str, int]] = {}  # a name or short name → (agency id, line)
-    for entry in entries(path, "agencies", errors):
+    before = len(errors.errors)
+    listed = entries(path, "agencies", errors)
+    if not listed and len(errors.errors) == before:  # an emptied register would let every agency name pass unchecked
+        errors.add(CurationError(path, 1, 1, "expected at least one entry under 'agencies:', found none"))
+    for entry in listed:
         f = Fields(path, entry, "an agency", errors)
         f.unknown_keys(_KEYS)
         agency_id, name, full_name, kind = f.text("id"), f.text("name"), f.text("full_name"), f.text("kind")

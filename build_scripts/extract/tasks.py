@@ -31,6 +31,7 @@ from ..errors import Collector, CurationError, SourceError
 from ..load import read_text
 from ..model import Clause, ClauseKind, Corpus, Document, Task
 from ..numerals import int_to_cn
+from .agencies import FILE_NAME as AGENCIES_FILE
 from .agencies import AgencyMatcher
 
 
@@ -224,6 +225,7 @@ def _plain_tasks(document: Document, select: Callable[[Clause], bool], matcher: 
 def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, errors: Collector) -> list[Task]:
     path = source / document.meta.source_file
     raw_lines: list[str] | None = None
+    unregistered: list[str] = []  # agency names met without a register (reported once)
     by_id = {clause.id: clause for clause in document.clauses}
     tasks = []
     for clause in document.clauses:
@@ -286,7 +288,20 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                                 )
                             )
                         continue
-                    if not matcher.by_form:  # no register to check the names against
+                    if not matcher.by_form:  # no register: the names can be neither checked nor linked
+                        if (
+                            not unregistered and not (source / AGENCIES_FILE).exists()
+                        ):  # an empty one is reported on load
+                            errors.add(
+                                CurationError(
+                                    source / AGENCIES_FILE,
+                                    1,
+                                    1,
+                                    f"expected the agency register, which {path.name} needs for the agencies "
+                                    f"of its tasks (task {clause.label.rstrip('.．、')} names {name!r}), found no such file",
+                                )
+                            )
+                        unregistered.append(name)
                         continue
                     if raw_lines is None:
                         raw_lines = _raw_lines(path)
