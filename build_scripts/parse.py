@@ -64,6 +64,7 @@ class _Builder:
     tables: int = 0
     numbered_ids: dict[str, Clause] = field(default_factory=dict)  # the numbered clauses so far, by id
     clashes: set[str] = field(default_factory=set)  # ids two numbered clauses were given (reported)
+    slips: dict[str, tuple[int, ...]] = field(default_factory=dict)  # counter → numbers that may follow a slip
 
     # -- helpers -------------------------------------------------------------
 
@@ -146,17 +147,17 @@ class _Builder:
         if kind is ClauseKind.BOX:
             self._pop_to(ClauseKind.SUBSECTION)
             parent = self.stack[-1]
-            self.boxes = self._check(kind, number, self.boxes, line, label)
+            self.boxes = self._check(kind, number, self.boxes, line, label, counter="box")
             path = f"box{number}"
         else:
             self._pop_below(_LEVEL[kind])
             parent = self.stack[-1]
             if kind is ClauseKind.ITEM and self.meta.item_numbering == "global":
-                self.global_items = self._check(kind, number, self.global_items, line, label)
+                self.global_items = self._check(kind, number, self.global_items, line, label, counter="task")
                 path = f"t{number}"
             else:
                 last = parent.last_number.get(kind, 0)
-                parent.last_number[kind] = self._check(kind, number, last, line, label)
+                parent.last_number[kind] = self._check(kind, number, last, line, label, counter=f"{parent.path}/{kind}")
                 path = f"{parent.path}-{number}" if parent.path else str(number)
         earlier = self.numbered_ids.get(self.make_id(path))  # a repeat of one kind is reported by _check
         if earlier is not None and earlier.kind is not kind and not self._clash_reported(earlier.id):
@@ -184,8 +185,17 @@ class _Builder:
         """Whether a clash of ``clause_id`` or of a clause above it was reported (its children clash too)."""
         return any(clause_id == reported or clause_id.startswith(reported + "-") for reported in self.clashes)
 
-    def _check(self, kind: ClauseKind, number: int, last: int, line: int, label: str) -> int:
+    def _check(self, kind: ClauseKind, number: int, last: int, line: int, label: str, *, counter: str) -> int:
+        """The number a counter goes on from; a number out of sequence is reported.
+
+        One slip, one message: after a number out of sequence, the next one may follow either the
+        number found (an extra or a skipped clause: 40, 40, 41) or the number expected (a misnumbered
+        one: 40, 40, 42), and is taken without a message, the counter going on from it."""
+        after_slip = self.slips.pop(counter, ())
+        if number in after_slip:
+            return number
         if number != last + 1:
+            self.slips[counter] = (number + 1, last + 2)
             what = "task" if kind is ClauseKind.ITEM and self.meta.item_numbering == "global" else _WHAT[kind]
             shown = _shown(kind, number)
             if last == 0:
@@ -202,7 +212,6 @@ class _Builder:
                     f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}",
                     near=label,
                 )
-        # Recover so one slip gives one message: a repeated number counts as the expected one.
         return max(number, last + 1)
 
     def _number_path(self) -> tuple[str, ...]:

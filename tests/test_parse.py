@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from build_scripts.errors import Collector
+import contextlib
+
+import pytest
+
+from build_scripts.errors import BuildErrors, Collector
 from build_scripts.pipeline import load_corpus
 
 from .helpers import tiny_source
@@ -56,3 +60,34 @@ def test_inserting_a_paragraph_moves_no_numbered_id(tmp_path):
     assert all(after[i].text == before[i].text for i in numbered)
     assert after["test-2020-1/1-1-1-2/p1"].text == "插入的段落。"
     assert after["test-2020-1/1-1-2/p1"].text == "未编号的段落。"  # only later unnumbered siblings shift
+
+
+def _errors(tmp_path, text):
+    errors = Collector()
+    with contextlib.suppress(BuildErrors):  # the messages are what is checked
+        load_corpus(tiny_source(tmp_path, text), errors)
+    return [f"{e.location.line}: {e.message}" for e in errors.errors]
+
+
+SLIPS = {  # items of 一、 → the one message each slip gives (lines count from 1: 一、 is line 1)
+    "2 3 4 5": ["2: expected the first item to be 1, found 2"],
+    "1 2 2 4": ["4: expected item 3 after item 2, found 2 again"],  # 3 misnumbered
+    "1 2 2 3": ["4: expected item 3 after item 2, found 2 again"],  # an extra 2
+    "1 2 4 5": ["4: expected item 3 after item 2, found 4"],  # 3 missing
+    "1 2 9 4": ["4: expected item 3 after item 2, found 9"],  # 3 misnumbered
+    "1 2 4 4 6": ["4: expected item 3 after item 2, found 4", "6: expected item 5 after item 4, found 6"],  # two slips
+}
+
+
+@pytest.mark.parametrize("numbers", SLIPS)
+def test_one_slip_in_a_numbering_gives_one_message_not_one_per_later_number(tmp_path, numbers):
+    items = "".join(f"{n}.第{k}项。\n" for k, n in enumerate(numbers.split(), start=1))
+    assert _errors(tmp_path, "一、总则\n" + items) == SLIPS[numbers]
+
+
+def test_two_numberings_under_one_heading_would_share_ids_and_are_refused(tmp_path):
+    text = "一、总则\n（一）目标。\n（1）第一目。\n1.第一项。\n2.第二项。\n"
+    assert _errors(tmp_path, text) == [
+        "4: expected one kind of numbering per level, found item 1. after sub-item （1） of line 3: "
+        "both would be clause test-2020-1/1-1-1"
+    ]
