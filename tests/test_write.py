@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import stat
+import tempfile
 
+import pytest
+
+from build_scripts.errors import OutputError
 from build_scripts.model import OutputFile
 from build_scripts.write import MANIFEST, write_outputs
 
@@ -31,3 +35,13 @@ def test_written_files_are_readable_by_others(tmp_path):
     write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
     mode = (tmp_path / "index.md").stat().st_mode
     assert mode & stat.S_IROTH and mode & stat.S_IRGRP
+
+
+def test_a_refused_write_names_the_page_not_its_temporary_file(tmp_path, monkeypatch):
+    def refuse(**kwargs):
+        raise PermissionError(13, "Permission denied", str(kwargs["dir"] / ".index.md.x1y2.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(OutputError) as caught:
+        write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
+    assert str(caught.value) == f"{tmp_path / 'index.md'}:1:1: expected a writable file, found Permission denied"
