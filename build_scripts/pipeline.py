@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import cache, curated
+from . import cache, curated, fork
 from .errors import Collector, CurationError, SourceError
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
@@ -138,12 +138,16 @@ def render_site(site: Site) -> list[OutputFile]:
     pages = [*home_pages(site), *document_pages(site), *change_pages(site), *data_pages(site)]
     pages += [*task_pages(site), *agency_pages(site), *indicator_pages(site)]
     pages += crossref_pages(site)
-    outputs = renderer.render_all(pages)
+    renderer.load_templates()  # compiled once, before the fork: both processes use them, errors are raised here
+    # half of the pages and the open data here, the other half and the search index in a second process
+    shared, forked = fork.in_parallel(
+        lambda: [*renderer.render_all(pages[0::2]), *export.data_files(site)],
+        lambda: [*renderer.render_all(pages[1::2]), search_index_file(site, pages)],
+    )
+    outputs = [*shared, *forked]
     outputs.extend(renderer.render_all(missing_section_indexes(outputs)))
     outputs.extend(renderer.render_all(moved_pages(site, {output.path for output in outputs})))
-    outputs.extend(export.data_files(site))
     outputs.extend(redirect_files(site))
-    outputs.append(search_index_file(site, pages))
     duplicates = {path for path, count in Counter(output.path for output in outputs).items() if count > 1}
     if duplicates:
         raise AssertionError(f"two outputs claim the same path: {sorted(duplicates)}")

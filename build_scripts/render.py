@@ -305,6 +305,12 @@ class Renderer:
         except TemplateSyntaxError as error:
             raise self._located(error, name) from None
 
+    def load_templates(self) -> None:
+        """Compile (or read from .cache/jinja/) every template of the folder now, not when a page first
+        uses it: a forked renderer (fork.py) then has them all, and a broken one is reported here."""
+        for name in _template_names(self.env):
+            self.template(name)
+
     def _located(self, error: TemplateSyntaxError, name: str) -> TemplateError:
         path = error.filename or str(self.template_dir / (error.name or name))
         return TemplateError(path, error.lineno, 1, f"expected valid Jinja syntax, found {error.message}")

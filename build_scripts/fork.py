@@ -1,0 +1,106 @@
+"""Two cores for one stage: part of the work done in a forked child while this process does the rest.
+
+Rendering takes half of a rebuild after an edit and is pure: each page depends on the model only.
+``in_parallel(here, there)`` returns ``(here(), there())``, computing ``there`` in a child made
+with ``os.fork`` (which shares the model as it is, without pickling it) while this process
+computes ``here``; the child sends its result back pickled through a pipe.
+
+The child is only ever a shortcut. When it cannot help or might not be safe it is not made, and
+``there`` runs here after ``here``:
+
+- no ``os.fork`` (Windows), or not Linux (macOS's system libraries are not fork-safe);
+- one core only;
+- other threads are running (``serve``'s file watcher and web server): a lock one of them holds
+  at the fork would stay held for ever in the child.
+
+When the child fails in any way (an exception, a signal, a result that does not unpickle), its
+result is ignored and ``there`` runs here, so a problem is raised in this process as it would be
+without a child: a located message, never a child's traceback. When ``here`` fails, the child is
+stopped before the exception goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import TypeVar, cast
+
+Here = TypeVar("Here")
+There = TypeVar("There")
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether a forked child can safely take part of the work, and would run beside this process."""
+    return (
+        hasattr(os, "fork")
+        and sys.platform.startswith("linux")
+        and usable_cores() > 1
+        and threading.active_count() == 1
+    )
+
+
+def in_parallel(here: Callable[[], Here], there: Callable[[], There]) -> tuple[Here, There]:
+    """``(here(), there())``, ``there`` computed in a forked child meanwhile when ``can_fork()``."""
+    if not can_fork():
+        return here(), there()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+        os.close(read_end)
+        _child(there, write_end)
+    os.close(write_end)
+    try:
+        mine = here()
+        theirs = _collect(pid, read_end)
+    except BaseException:
+        _stop(pid, read_end)
+        raise
+    return mine, (cast(There, theirs[0]) if theirs is not None else there())
+
+
+def _child(there: Callable[[], object], write_end: int) -> None:
+    status = 1
+    try:
+        gc.disable()  # a short life: collecting would touch (and so copy) every shared page
+        data = pickle.dumps((there(),), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+        status = 0
+    except BaseException:  # noqa: BLE001 - any failure: this process computes ``there`` again, raising it properly
+        pass
+    finally:
+        os._exit(status)
+
+
+def _collect(pid: int, read_end: int) -> tuple[object] | None:
+    """The child's result in a 1-tuple, or None when it failed."""
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()  # to the end, before waiting: a full pipe would block the child
+    _, status = os.waitpid(pid, 0)
+    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        return None
+    try:
+        result = pickle.loads(data)  # written by our own child, a moment ago
+    except Exception:  # noqa: BLE001 - cut short or garbled: compute it here instead
+        return None
+    return result if isinstance(result, tuple) and len(result) == 1 else None
+
+
+def _stop(pid: int, read_end: int) -> None:
+    """Stop and reap the child (``here`` failed, or this process was interrupted while collecting)."""
+    for step in (lambda: os.close(read_end), lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0)):
+        with contextlib.suppress(OSError):  # already closed, gone or reaped: nothing left to stop
+            step()

@@ -1,0 +1,90 @@
+"""fork.in_parallel: the second share of the work in a forked child, never a different result."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+import pytest
+
+from build_scripts import fork
+from build_scripts.pipeline import render_site
+
+
+@pytest.fixture(autouse=True)
+def two_cores(monkeypatch):
+    """The tests run on a one-core machine too (the child then takes turns with this process)."""
+    monkeypatch.setattr(fork, "usable_cores", lambda: 2)
+
+
+def test_the_second_share_is_computed_in_a_child():
+    parent = os.getpid()
+    here, there = fork.in_parallel(os.getpid, os.getpid)
+    assert here == parent and there != parent
+
+
+def test_a_failing_child_is_computed_again_here_so_the_error_is_raised_in_this_process():
+    parent = os.getpid()
+
+    def there():
+        raise ValueError(f"raised in {'this process' if os.getpid() == parent else 'the child'}")
+
+    with pytest.raises(ValueError, match="raised in this process"):
+        fork.in_parallel(lambda: 1, there)
+
+
+def test_a_child_killed_by_a_signal_is_replaced_by_computing_here():
+    parent = os.getpid()
+
+    def there():
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return "here"
+
+    assert fork.in_parallel(lambda: 1, there) == (1, "here")
+
+
+def test_when_this_share_fails_the_child_is_stopped_and_reaped(monkeypatch):
+    children = []
+    real_fork = os.fork
+
+    def recorded_fork():
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recorded_fork)
+
+    def here():
+        raise RuntimeError("here failed")
+
+    def there():
+        signal.pause()  # would wait for ever if not stopped
+
+    with pytest.raises(RuntimeError, match="here failed"):
+        fork.in_parallel(here, there)
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):  # nothing left to reap: it was stopped and waited for
+        os.waitpid(children[0], os.WNOHANG)
+
+
+def test_no_child_while_another_thread_runs():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not fork.can_fork()
+        parent = os.getpid()
+        assert fork.in_parallel(os.getpid, os.getpid) == (parent, parent)
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_render_gives_the_same_files_with_and_without_a_child(model, monkeypatch):
+    assert fork.can_fork()
+    with_child = render_site(model)
+    monkeypatch.setattr(fork, "can_fork", lambda: False)
+    assert render_site(model) == with_child
