@@ -209,6 +209,12 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 line=f.line,
             )
         )
+    named = {str(entry.get("source_file")) for entry in listed}
+    for text in sorted(source.glob("*.txt")):  # nothing lost: a text no entry names would never be published
+        if text.name not in named:
+            errors.add(
+                CurationError(text, 1, 1, f"expected a documents.yaml entry with source_file: {text.name}, found none")
+            )
     return tuple(metas)
 
 

@@ -73,6 +73,10 @@ CASES = {  # what was broken → (damage, the message it must give)
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、负责）\n2.积极"),
         "found none in （知识产权局、负责）",
     ),
+    "a text documents.yaml does not list": (  # it would never be published: nothing lost
+        lambda source: (source / "extra-2016-1.txt").write_text("一、总则\n正文。\n", encoding="utf-8"),
+        r"extra-2016-1\.txt:1:1: expected a documents\.yaml entry with source_file: extra-2016-1\.txt, found none",
+    ),
     "agencies.yaml empty": (
         raw("agencies.yaml", lambda b: b"agencies: []\n"),
         r"agencies\.yaml:1:1: expected at least one entry under 'agencies:', found none",
