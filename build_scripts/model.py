@@ -321,6 +321,7 @@ class Site:
     indicators: tuple[Indicator, ...] = ()
     crossrefs: tuple[CrossRef, ...] = ()
     redirects: tuple[Redirect, ...] = ()  # removed clause ids (source_texts/redirects.yaml)
+    retired_documents: tuple[Redirect, ...] = ()  # whole removed documents (an entry whose id is a slug)
     history: tuple[DocumentVersion, ...] = ()  # the change log (track/changelog.py)
 
     def crossrefs_to(self, clause_id: str) -> tuple[CrossRef, ...]:

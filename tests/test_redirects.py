@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import jsonschema
+
 from .helpers import copy_sources, mkdocs_build, run_cli
 
 YUFUFA = "yufufa-2016-25.txt"
@@ -117,9 +119,10 @@ def test_a_redirect_can_hide_neither_a_live_clause_nor_another_entry(tmp_path):
     assert (docs / "documents/guofa-2016-86.md").read_bytes() == before
 
 
-def test_a_removed_document_needs_its_entries_once_and_builds_ever_after(tmp_path):
-    """Its clause ids are known from the last build: the first build without it asks for entries;
-    with them every later build passes, from the same docs/ or from an empty one."""
+def test_a_removed_document_needs_one_entry_and_builds_ever_after(tmp_path):
+    """Its clause ids are known from the last build: the first build without it asks, once, for an
+    entry for the whole document (``id: <slug>`` and a note), which serves every anchor it had; with
+    it every later build passes and writes the same data, from the same docs/ or from an empty one."""
     from .test_add_document import ENTRY, TEXT
 
     source = copy_sources(tmp_path)
@@ -131,19 +134,41 @@ def test_a_removed_document_needs_its_entries_once_and_builds_ever_after(tmp_pat
     (source / "documents.yaml").write_text(listing, encoding="utf-8")
     (source / "cefa-2020-7.txt").unlink()
     proc = run_cli(*generate, cwd=tmp_path)
-    assert proc.returncode == 1 and "removed clause cefa-2020-7/1-1-2 (new id or retired note)" in proc.stderr
-    gone = sorted(set(re.findall(r"removed clause (cefa-2020-7/\S+) ", proc.stderr)))
-    assert "cefa-2020-7/1" in gone
-    (source / "redirects.yaml").write_text(
-        "redirects:\n" + "".join(f"  - id: {i}\n    note: 文件已废止\n" for i in gone), encoding="utf-8"
-    )
+    assert proc.returncode == 1 and proc.stderr.splitlines()[:-1] == [
+        "source_texts/documents.yaml:1:1: expected a redirects.yaml entry for removed document cefa-2020-7 "
+        "(id: cefa-2020-7, with a note saying why; it serves its 15 clause ids) or one for each of them, found none"
+    ]
+    (source / "redirects.yaml").write_text("redirects:\n  - id: cefa-2020-7\n    note: 文件已废止\n", encoding="utf-8")
     for _ in range(2):
         proc = run_cli(*generate, cwd=tmp_path)
         assert proc.returncode == 0, proc.stderr
-    redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
-    assert redirects["/documents/cefa-2020-7/#c1"]["notice"] == "此条已撤销：文件已废止"
+    data = (tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8")
+    assert json.loads(data) == {
+        "/documents/cefa-2020-7/": {
+            "id": "cefa-2020-7",
+            "to": None,
+            "to_id": None,
+            "note": "文件已废止",
+            "date": None,
+            "notice": "此文件已撤销：文件已废止",
+        }
+    }
+    schema = json.loads((tmp_path / "docs/data/schemas/redirects.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(data), schema)
     shutil.rmtree(tmp_path / "docs")
     assert run_cli(*generate, cwd=tmp_path).returncode == 0
+    assert (tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8") == data  # docs/ or not, the same
+
+
+def test_an_entry_for_a_document_still_listed_is_refused(tmp_path):
+    source = copy_sources(tmp_path)
+    (source / "redirects.yaml").write_text("redirects:\n  - id: guofa-2016-86\n    note: 废止\n", encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[0] == (
+        "source_texts/redirects.yaml:2:5: expected a removed document or clause id, "
+        "found 'guofa-2016-86', a document documents.yaml still lists"
+    )
 
 
 def test_redirects_in_a_collection_without_the_chongqing_text(tmp_path):

@@ -309,13 +309,17 @@ def track_changes(
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.
     """
-    from .redirects import check_removed, covering, known_from_previous, load_redirects
+    from .redirects import check_removed, clause_entries, covering, known_from_previous, load_redirects
 
     index = corpus.clause_index()
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
-    redirects = covering(load_redirects(source, corpus, errors), (i for i in known if i not in index))
+    loaded = load_redirects(source, corpus, errors)
+    # a removed document's entry serves all its anchors by itself (data/redirects.json, the 404 page):
+    # no entry is derived from it for the ids this build happens to know
+    redirects = covering(clause_entries(loaded), (i for i in known if i not in index))
+    retired_documents = tuple(r for r in loaded if "/" not in r.old)
     committed_docs = {slug for slug, _ in found.known_ids.values()}
     check_removed(
         corpus,
@@ -329,7 +333,7 @@ def track_changes(
         drafts={i for i in last_build if i not in found.known_ids and last_build[i][0] in committed_docs},
         listed=listed,  # an entry load_redirects refused has its own message already
     )
-    return {"history": found.versions, "redirects": redirects}
+    return {"history": found.versions, "redirects": redirects, "retired_documents": retired_documents}
 
 
 def _line_near(clause_id: str, index: Mapping[str, Clause]) -> int:

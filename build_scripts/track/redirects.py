@@ -52,6 +52,7 @@ def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Red
     if not path.exists():
         return ()
     index = corpus.clause_index()
+    slugs = {document.slug for document in corpus.documents}
     live = {clause_url(clause_id): clause_id for clause_id in index}
     result: list[Redirect] = []
     seen: dict[str, tuple[str, int]] = {}  # anchor URL → (id, line) of the entry that has it
@@ -61,6 +62,11 @@ def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Red
         old, to, note = f.text("id"), f.text("to", required=False), f.text("note", required=False)
         date = f.date("date")
         if old is None:
+            continue
+        if "/" not in old and patterns.SLUG_RE.match(old):  # a whole removed document
+            document = _document_entry(f, old, to, note, slugs, seen)
+            if document is not None:
+                result.append(replace(document, date=date))
             continue
         if not patterns.CLAUSE_ID_RE.match(old):
             f.fail(f"expected a clause id such as yufufa-2016-25/2-1/p3, found {old!r}")
@@ -111,6 +117,28 @@ def covering(redirects: Iterable[Redirect], removed: Iterable[str]) -> tuple[Red
     return tuple(sorted((*explicit.values(), *derived), key=lambda r: natural(r.old)))
 
 
+def _document_entry(
+    f: Fields, slug: str, to: str | None, note: str | None, slugs: Collection[str], seen: dict[str, tuple[str, int]]
+) -> Redirect | None:
+    """An entry for a whole removed document (``id: guozhifaguanzi-2015-59``): its note retires every
+    clause id the document had (``covering``); the entry itself names no clause."""
+    if slug in slugs:
+        f.fail(f"expected a removed document or clause id, found {slug!r}, a document documents.yaml still lists")
+    elif to is not None or note is None:
+        f.fail(f"expected a 'note' (why it was removed) and no 'to' for the removed document {slug!r}, found none")
+    elif slug in seen:
+        f.fail(f"expected each removed document once, found {slug!r} again (first at line {seen[slug][1]})")
+    else:
+        seen[slug] = (slug, f.line)
+        return Redirect(old=slug, to=None, note=note, line=f.line)
+    return None
+
+
+def clause_entries(redirects: Iterable[Redirect]) -> tuple[Redirect, ...]:
+    """``redirects`` without the entries of whole documents, which name no clause."""
+    return tuple(r for r in redirects if "/" in r.old)
+
+
 def _ancestors(clause_id: str) -> Iterator[str]:
     """The ids that enclose ``clause_id`` by its path, nearest first: ``…/2-1/p3/s2`` → ``…/2-1/p3``, ``…/2-1``, ``…``."""
     head = clause_id
@@ -147,14 +175,18 @@ def check_removed(
     missing = sorted(set(known) - live - covered, key=natural)
     gone = set(missing)
     under = Counter(clause_id.rsplit("/", 1)[0] for clause_id in missing)  # missing id → its missing children
+    removed_documents: Counter[str] = Counter()  # a document no longer listed → its missing ids
     for clause_id in missing:
         if any(head in listed for head in _ancestors(clause_id)):
-            continue  # under a listed paragraph: that entry serves it, or is reported where it stands
-        if clause_id.rsplit("/", 1)[0] in gone:
-            continue  # its paragraph is missing too: the entry asked for there serves it (said there)
+            continue  # under a listed paragraph or document: that entry serves it, or is reported where it stands
         doc, line = known[clause_id]
         source_file = files.get(doc)
-        path, at = (source / source_file, line) if source_file else (source / "documents.yaml", 1)
+        if source_file is None:
+            removed_documents[doc] += 1  # one entry for the whole document serves them all: asked for once
+            continue
+        if clause_id.rsplit("/", 1)[0] in gone:
+            continue  # its paragraph is missing too: the entry asked for there serves it (said there)
+        path, at = source / source_file, line
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
         moved_to = current.get((ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")))
         if moved_to and moved_to.split("/", 1)[0] == doc:
@@ -166,6 +198,16 @@ def check_removed(
                 "; it was in the last build only: if that was a draft, delete docs/data/clauses.json to forget it"
             )
         errors.add(RedirectMissing(path, at, 1, message))
+    for doc, count in sorted(removed_documents.items()):
+        errors.add(
+            RedirectMissing(
+                source / "documents.yaml",
+                1,
+                1,
+                f"expected a {FILE_NAME} entry for removed document {doc} (id: {doc}, with a note saying why; "
+                f"it serves its {count} clause ids) or one for each of them, found none",
+            )
+        )
 
 
 def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:
@@ -180,16 +222,22 @@ def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, 
 def notice(redirect: Redirect) -> str:
     """The words a reader sees on landing at a retired anchor."""
     when = f"于{dt.date.fromisoformat(redirect.date).isoformat()}" if redirect.date else ""
+    if "/" not in redirect.old:  # a whole document
+        return f"此文件已{when}撤销：{redirect.note}"
     if redirect.to is None:
         return f"此条已{when}撤销：{redirect.note}"
     return f"此条已{when}移至新位置" + (f"：{redirect.note}" if redirect.note else "")
 
 
 def redirect_files(site: Site) -> list[OutputFile]:
-    """docs/data/redirects.json: ``{old clause URL: {"to": new URL or null, "note": …, "id": …, "date": …}}``."""
+    """docs/data/redirects.json: ``{old clause URL: {"to": new URL or null, "note": …, "id": …, "date": …}}``;
+    a whole removed document under its page's URL (``/documents/<slug>/``), which answers for all its anchors."""
     data = {
         r.url: {"id": r.old, "to": r.to_url, "to_id": r.to, "note": r.note, "date": r.date, "notice": notice(r)}
         for r in site.redirects
     }
+    for r in site.retired_documents:
+        record = {"id": r.old, "to": None, "to_id": None, "note": r.note, "date": r.date, "notice": notice(r)}
+        data[f"/documents/{r.old}/"] = record
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     return [OutputFile(path="data/redirects.json", content=text)]

@@ -19,6 +19,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class SiteHostHandler(QuietHandler):
+    """As a static host serves a MkDocs site: an address with no file answers with 404.html (status 404)."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @pytest.fixture(scope="session")
 def base_url(built) -> Iterator[str]:
     """``http://127.0.0.1:<port>/`` serving the built site from a background thread."""

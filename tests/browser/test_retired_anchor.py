@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from ..helpers import copy_sources, mkdocs_build, run_cli
-from .conftest import QuietHandler
+from .conftest import QuietHandler, SiteHostHandler
 
 pytestmark = pytest.mark.browser
 REMOVED = "强化高校和科研院所创造知识产权的市"  # yufufa-2016-25/2-1/p3 (p4 keeps its id: clause_ids.tsv)
@@ -56,6 +56,43 @@ def test_the_old_address_of_a_moved_paragraphs_task_page_leads_to_its_new_page(t
         page.wait_for_url(base + "tasks/yufufa-2016-25-2-1-p4/", timeout=10_000)
         assert page.locator("#task-title").is_visible()
         assert "健全重大经济活动知识产权评议机制" in page.locator("#task-title").inner_text()
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_every_address_of_a_removed_document_says_why_on_the_404_page(tmp_path, browser):
+    """One redirects.yaml entry (id: <slug>) answers for all of a removed document's anchors."""
+    from ..test_add_document import ENTRY, TEXT
+
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
+    (source / "documents.yaml").write_text(listing + ENTRY, encoding="utf-8")
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    (source / "documents.yaml").write_text(listing, encoding="utf-8")
+    (source / "cefa-2020-7.txt").unlink()
+    entry = "redirects:\n  - id: cefa-2020-7\n    note: 文件已废止\n    date: 2024-05-01\n"
+    (source / "redirects.yaml").write_text(entry, encoding="utf-8")
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    handler = functools.partial(SiteHostHandler, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        # the document page, with and without an anchor, and the address its pages named after it would have
+        for address in ("documents/cefa-2020-7/#c1-1-1", "documents/cefa-2020-7/", "tasks/cefa-2020-7-1-1-1/"):
+            assert page.goto(base + address).status == 404
+            notice = page.locator(".fragment-notice")
+            notice.wait_for(timeout=10_000)
+            assert notice.inner_text().strip() == "此文件已于2024-05-01撤销：文件已废止。", address
+        page.goto(base + "documents/guofa-2016-99/")  # never published: the plain 404 text only
+        page.wait_for_load_state("networkidle")
+        assert page.locator("[data-not-found]").is_visible() and page.locator(".fragment-notice").count() == 0
     finally:
         context.close()
         server.shutdown()

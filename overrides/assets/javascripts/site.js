@@ -14,7 +14,9 @@
  *      {"to": "/documents/<slug>/#new" or null when retired, "notice": "…"}})
  *      and jumps to the new place, or shows a
  *      visible notice at the top of the page instead of leaving the reader at
- *      the top with no explanation.
+ *      the top with no explanation; on the 404 page, an address of a whole
+ *      removed document (its record is under "/documents/<slug>/") gets the
+ *      document's notice.
  *
  * Material's instant navigation is off, so a plain page load runs this once.
  */
@@ -127,15 +129,44 @@
     return path.indexOf(siteRoot.pathname) === 0 ? "/" + path.slice(siteRoot.pathname.length) : path;
   }
 
+  function loadRedirects() {
+    return fetch(new URL("data/redirects.json", siteRoot).href, { credentials: "same-origin" })
+      .then(function (res) { return res.ok ? res.json() : {}; })
+      .catch(function () { return {}; });
+  }
+
+  /* The 404 page (overrides/404.html marks it): the address may be a page of a removed document. */
+  function notFoundPage() {
+    return !!document.querySelector("[data-not-found]");
+  }
+
+  /* A whole removed document (redirects.yaml `id: <slug>`) has one record, under /documents/<slug>/,
+   * which answers for every address of its pages: the document's anchors, its task pages. */
+  function retiredDocument(redirects, path) {
+    var keys = Object.keys(redirects || {});
+    for (var i = 0; i < keys.length; i++) {
+      var slug = /^\/documents\/([a-z0-9-]+)\/$/.exec(keys[i]);
+      if (slug && new RegExp("/(?:documents/)?" + slug[1] + "(?:[-/]|$)").test(path)) return redirects[keys[i]];
+    }
+    return null;
+  }
+
+  function sayDocumentRetired() {
+    loadRedirects().then(function (redirects) {
+      var gone = retiredDocument(redirects, sitePath());
+      if (gone) notice(gone.notice + "。");
+    });
+  }
+
   function handleMissing(hash) {
     var key = sitePath() + hash;
     var shown = decodeURIComponent(hash);
-    fetch(new URL("data/redirects.json", siteRoot).href, { credentials: "same-origin" })
-      .then(function (res) { return res.ok ? res.json() : {}; })
-      .catch(function () { return {}; })
+    loadRedirects()
       .then(function (redirects) {
         if (!Object.prototype.hasOwnProperty.call(redirects || {}, key)) {
-          notice("本页没有链接所指的位置（" + shown + "）：链接可能有误，或该条款的编号已调整。请在本页或用搜索查找。");
+          var gone = notFoundPage() ? retiredDocument(redirects, sitePath()) : null;
+          if (gone) notice(gone.notice + "。");
+          else notice("本页没有链接所指的位置（" + shown + "）：链接可能有误，或该条款的编号已调整。请在本页或用搜索查找。");
           return;
         }
         var record = redirects[key];
@@ -167,7 +198,10 @@
     var carried = null;
     try { carried = sessionStorage.getItem("fragment-notice"); sessionStorage.removeItem("fragment-notice"); } catch (e) { /* private mode */ }
     if (carried) notice(carried, true);
-    if (!location.hash || location.hash === "#") return;
+    if (!location.hash || location.hash === "#") {
+      if (notFoundPage()) sayDocumentRetired();
+      return;
+    }
     var el = byFragment(location.hash);
     if (el) showToolbar(el);
     else if (!/^#__/.test(location.hash)) handleMissing(location.hash);   /* #__search etc. are Material's */
