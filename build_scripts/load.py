@@ -57,6 +57,10 @@ def read_text(path: Path) -> RawText:
         if text and _reads_as_chinese(text):
             _refuse_misread(path, text)
             return _without_controls(RawText(path=path, text=text, sha256=digest, encoding="gb18030"))
+        if _utf16_without_bom(data):
+            raise TextError(
+                path, 1, 1, "expected UTF-8 (or GBK) text, found UTF-16 without a byte order mark; save it as UTF-8"
+            ) from None
         line, column = position_of_byte(data, utf8_error.start)
         bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
         raise TextError(path, line, column, f"expected UTF-8 (or GBK) text, found undecodable bytes {bad}") from None
@@ -117,6 +121,21 @@ def _reads_as_chinese(text: str) -> bool:
         return False
     cjk = sum(1 for ch in visible if patterns.CJK_RE.match(ch))
     return cjk / len(visible) >= _MIN_CJK_SHARE
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether bytes that are neither UTF-8 nor GBK are UTF-16 without a BOM: most 0a bytes are line
+    breaks as UTF-16 writes them (0a 00, or 00 0a; the others are halves of characters such as 上,
+    U+4E0A), and the whole decodes so. UTF-8 and GBK text never has a NUL byte beside a line break."""
+    breaks = data.count(b"\n")
+    for encoding, pair in (("utf-16-le", b"\n\x00"), ("utf-16-be", b"\x00\n")):
+        if breaks and data.count(pair) * 2 >= breaks:
+            try:
+                data[: len(data) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
 
 
 def position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
@@ -214,7 +233,10 @@ def read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise CurationError(path, 1, 1, f"expected a readable curated YAML file, found {exc.strerror}") from None
     except UnicodeDecodeError as exc:
-        line, column = position_of_byte(path.read_bytes(), exc.start)
+        data = path.read_bytes()
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
+            raise CurationError(path, 1, 1, "expected UTF-8 YAML, found UTF-16; save it as UTF-8") from None
+        line, column = position_of_byte(data, exc.start)
         raise CurationError(path, line, column, "expected UTF-8 YAML, found undecodable bytes") from None
     key = cache.fingerprint([cache.package_fingerprint(), text])
     parsed = cache.load_entry("yaml", path.name, key)

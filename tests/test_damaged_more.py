@@ -61,6 +61,14 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"25\.txt:13:1: expected GBK text, found .* ff",
     ),
     "UTF-16": (raw("yufufa-2016-25.txt", lambda b: b.decode().encode("utf-16")), "found UTF-16"),
+    "UTF-16 without a BOM": (
+        raw("yufufa-2016-25.txt", lambda b: b.decode().encode("utf-16-le")),
+        r"25\.txt:1:1: expected UTF-8 \(or GBK\) text, found UTF-16 without a byte order mark; save it as UTF-8",
+    ),
+    "YAML in UTF-16": (
+        raw("agencies.yaml", lambda b: b.decode().encode("utf-16-be")),
+        r"agencies\.yaml:1:1: expected UTF-8 YAML, found UTF-16; save it as UTF-8",
+    ),
     "66 no parenthetical": (
         text("guobanhan-2016-66.txt", TASK1, "\n2.积极"),
         r"66\.txt:32:1: expected task 1 to end in",
