@@ -48,8 +48,12 @@ def can_fork() -> bool:
         hasattr(os, "fork")
         and sys.platform.startswith("linux")
         and usable_cores() > 1
-        and threading.active_count() == 1
+        and not _other_threads()
     )
+
+
+def _other_threads() -> bool:
+    return threading.active_count() > 1
 
 
 def in_parallel(here: Callable[[], Here], there: Callable[[], There]) -> tuple[Here, There]:

@@ -13,9 +13,13 @@ from build_scripts.pipeline import render_site
 
 
 @pytest.fixture(autouse=True)
-def two_cores(monkeypatch):
-    """The tests run on a one-core machine too (the child then takes turns with this process)."""
+def two_cores_one_thread(monkeypatch, request):
+    """The tests run on a one-core machine too (the child then takes turns with this process), and
+    after the browser tests, whose server and driver threads live on in this process (the child
+    here touches nothing they hold)."""
     monkeypatch.setattr(fork, "usable_cores", lambda: 2)
+    if "another_thread" not in request.node.name:
+        monkeypatch.setattr(fork, "_other_threads", lambda: False)
 
 
 def test_the_second_share_is_computed_in_a_child():
