@@ -44,12 +44,7 @@ def usable_cores() -> int:
 
 def can_fork() -> bool:
     """Whether a forked child can safely take part of the work, and would run beside this process."""
-    return (
-        hasattr(os, "fork")
-        and sys.platform.startswith("linux")
-        and usable_cores() > 1
-        and not _other_threads()
-    )
+    return hasattr(os, "fork") and sys.platform.startswith("linux") and usable_cores() > 1 and not _other_threads()
 
 
 def _other_threads() -> bool:

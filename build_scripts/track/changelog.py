@@ -14,12 +14,14 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .. import cache
-from ..errors import Collector
+from ..errors import Collector, CurationError
 from ..load import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Corpus, Document, DocumentMeta, DocumentVersion, Site
 from ..parse import parse_document
@@ -35,6 +37,9 @@ class History:
     known_ids: dict[str, tuple[str, int]]
     known_texts: dict[str, str]  # the text each id had last (in a commit or the last build)
     documents: tuple[Document, ...]  # the documents given, their ids pinned along their history
+    committed: bool = False  # git has a history of source_texts/: what is not in it was never committed
+    recorded_ids: frozenset[str] = frozenset()  # every id a committed version of clause_ids.tsv holds
+    committed_slugs: Mapping[str, str] = field(default_factory=dict)  # source_file → slug, newest commit
 
 
 def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
@@ -125,7 +130,8 @@ def build_history(
     histories = history.file_histories(source)
     record_revisions = histories.get(clause_ids.FILE_NAME, [])  # the record's own versions, oldest first
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
-    blobs = history.read_blobs(source, wanted | {r.blob for r in record_revisions})  # one git call
+    listings = histories.get("documents.yaml", [])[-1:]  # the newest committed documents.yaml
+    blobs = history.read_blobs(source, wanted | {r.blob for r in (*record_revisions, *listings)})  # one git call
     committed_records = _committed_records(source, record_revisions, blobs, recorded)
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
@@ -175,7 +181,27 @@ def build_history(
         known_ids=known,
         known_texts={**known_texts, **(texts or {})},  # the last build's last
         documents=tuple(pinned_documents),
+        committed=bool(histories),
+        recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
+        committed_slugs=_committed_slugs(histories.get("documents.yaml", []), blobs),
     )
+
+
+def _committed_slugs(listings: Sequence[history.Revision], blobs: Mapping[str, bytes]) -> dict[str, str]:
+    """Source file → slug in the newest committed documents.yaml (``{}`` when there is none or it
+    does not read: only a hint for the message about a changed slug)."""
+    if not listings or listings[-1].blob not in blobs:
+        return {}
+    try:
+        data = yaml.load(blobs[listings[-1].blob].decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    entries = data.get("documents") if isinstance(data, dict) else None
+    return {
+        str(e["source_file"]): str(e["slug"])
+        for e in (entries if isinstance(entries, list) else [])
+        if isinstance(e, dict) and e.get("source_file") and e.get("slug")
+    }
 
 
 def _committed_records(
@@ -315,12 +341,13 @@ def track_changes(
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
+    renamed = _renamed_slugs(source, corpus, found, errors)
+    known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     loaded = load_redirects(source, corpus, errors)
     # a removed document's entry serves all its anchors by itself (data/redirects.json, the 404 page):
     # no entry is derived from it for the ids this build happens to know
     redirects = covering(clause_entries(loaded), (i for i in known if i not in index))
     retired_documents = tuple(r for r in loaded if "/" not in r.old)
-    committed_docs = {slug for slug, _ in found.known_ids.values()}
     check_removed(
         corpus,
         [d.meta for d in corpus.documents],
@@ -329,11 +356,39 @@ def track_changes(
         source,
         errors,
         texts=found.known_texts,
-        # known from the last build alone, in a text git has: a draft that was built, never committed
-        drafts={i for i in last_build if i not in found.known_ids and last_build[i][0] in committed_docs},
+        drafts=_drafts(known, found),
         listed=listed,  # an entry load_redirects refused has its own message already
     )
     return {"history": found.versions, "redirects": redirects, "retired_documents": retired_documents}
+
+
+def _renamed_slugs(source: Path, corpus: Corpus, found: History, errors: Collector) -> set[str]:
+    """Slugs the newest commit gave a text that documents.yaml now lists under another slug: each is
+    a located error at the entry (a slug never changes: every link to the document would die)."""
+    listed = {document.slug for document in corpus.documents}
+    renamed = set()
+    for document in corpus.documents:
+        old = found.committed_slugs.get(document.meta.source_file)
+        if old and old != document.slug and old not in listed:
+            renamed.add(old)
+            message = (
+                f"expected slug {old!r} for {document.meta.source_file}, as committed (a published document keeps "
+                f"its slug: every link to /documents/{old}/ would die), found {document.slug!r}"
+            )
+            errors.add(CurationError(source / "documents.yaml", document.meta.line, 1, message))
+    return renamed
+
+
+def _drafts(known: Mapping[str, tuple[str, int]], found: History) -> set[str]:
+    """The known ids git never had: in no committed version of a text, nor of the clause-id record
+    (a draft built, or saved in the record, and reverted). A removed document's numbered ids are in
+    no record: they are drafts when none of its ids was ever committed. None without a git history."""
+    if not found.committed:
+        return set()
+    never = {i for i in known if i not in found.known_ids and i not in found.recorded_ids}
+    with_committed_ids = {known[i][0] for i in known if i not in never}
+    current = {document.slug for document in found.documents}
+    return {i for i in never if known[i][0] in current or known[i][0] not in with_committed_ids}
 
 
 def _line_near(clause_id: str, index: Mapping[str, Clause]) -> int:

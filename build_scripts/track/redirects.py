@@ -162,7 +162,7 @@ def check_removed(
     """A located ``RedirectMissing`` for each known clause id that is gone without a redirects.yaml entry.
 
     ``texts``: the removed clauses' texts, to say where the same words stand now (a moved paragraph);
-    ``drafts``: ids known from the last build only (never committed), which deleting it forgets;
+    ``drafts``: ids git never had (a reverted draft the last build or the record remembers);
     ``listed``: every id redirects.yaml lists, valid or not (a refused entry is reported where it is).
     """
     texts = texts or {}
@@ -175,14 +175,14 @@ def check_removed(
     missing = sorted(set(known) - live - covered, key=natural)
     gone = set(missing)
     under = Counter(clause_id.rsplit("/", 1)[0] for clause_id in missing)  # missing id → its missing children
-    removed_documents: Counter[str] = Counter()  # a document no longer listed → its missing ids
+    removed_documents: dict[str, set[str]] = {}  # a document no longer listed → its missing ids
     for clause_id in missing:
         if any(head in listed for head in _ancestors(clause_id)):
             continue  # under a listed paragraph or document: that entry serves it, or is reported where it stands
         doc, line = known[clause_id]
         source_file = files.get(doc)
         if source_file is None:
-            removed_documents[doc] += 1  # one entry for the whole document serves them all: asked for once
+            removed_documents.setdefault(doc, set()).add(clause_id)  # one entry serves them all: asked for once
             continue
         if clause_id.rsplit("/", 1)[0] in gone:
             continue  # its paragraph is missing too: the entry asked for there serves it (said there)
@@ -194,20 +194,23 @@ def check_removed(
         if under[clause_id]:
             message += f"; the entry serves its {under[clause_id]} sentence(s) too"
         if clause_id in drafts:
-            message += (
-                "; it was in the last build only: if that was a draft, delete docs/data/clauses.json to forget it"
-            )
+            message += DRAFT_HINT
         errors.add(RedirectMissing(path, at, 1, message))
-    for doc, count in sorted(removed_documents.items()):
-        errors.add(
-            RedirectMissing(
-                source / "documents.yaml",
-                1,
-                1,
-                f"expected a {FILE_NAME} entry for removed document {doc} (id: {doc}, with a note saying why; "
-                f"it serves its {count} clause ids) or one for each of them, found none",
-            )
+    for doc, ids in sorted(removed_documents.items()):
+        message = (
+            f"expected a {FILE_NAME} entry for removed document {doc} (id: {doc}, with a note saying why; "
+            f"it serves its {len(ids)} clause ids) or one for each of them, found none"
         )
+        errors.add(
+            RedirectMissing(source / "documents.yaml", 1, 1, message + (DRAFT_HINT if ids.issubset(drafts) else ""))
+        )
+
+
+# Said of ids git never had: the build, or the record, remembers a draft that was reverted.
+DRAFT_HINT = (
+    "; git never had it: if that was a draft, restore the committed record "
+    "(git checkout source_texts/clause_ids.tsv) and delete docs/data/clauses.json to forget it"
+)
 
 
 def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:
