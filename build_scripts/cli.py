@@ -41,13 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     except BuildErrors as errors:
         for error in errors.errors:
             print(error, file=sys.stderr)
-        print(f"{len(errors.errors)} problem(s) found; docs/ was not changed.", file=sys.stderr)
+        kept = "" if args.command == "check" else "; docs/ was not changed"  # check never writes
+        print(f"{len(errors.errors)} problem(s) found{kept}.", file=sys.stderr)
         return EXIT_INPUT
     except BuildError as error:
         print(error, file=sys.stderr)
         if isinstance(error, OutputError) and error.partial:
             print("docs/ may be partly written; generate again once this is fixed.", file=sys.stderr)
-        else:
+        elif args.command != "check":
             print("docs/ was not changed.", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:

@@ -210,11 +210,13 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             )
         )
     named = {str(entry.get("source_file")) for entry in listed}
-    for text in sorted(source.glob("*.txt")):  # nothing lost: a text no entry names would never be published
+    files = (path for path in sorted(source.iterdir()) if path.suffix.lower() == ".txt" and path.is_file())
+    for text in files:  # nothing lost: a text no entry names would never be published
         if text.name not in named:
-            errors.add(
-                CurationError(text, 1, 1, f"expected a documents.yaml entry with source_file: {text.name}, found none")
+            message = (
+                f"expected a documents.yaml entry with source_file: {text.name} (notes go in .md files), found none"
             )
+            errors.add(CurationError(text, 1, 1, message))
     return tuple(metas)
 
 

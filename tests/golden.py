@@ -43,6 +43,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.refresh:
                 path.write_text(new, encoding="utf-8")
             print(f"{'refreshed' if args.refresh else 'differs'}: {path.relative_to(GOLDEN.parent.parent)}")
+    listed = {f"{document.slug}.json" for document in site.corpus.documents}
+    for path in sorted(GOLDEN.glob("*.json")):
+        if path.name not in listed:  # a document no longer in documents.yaml
+            changed += 1
+            if args.refresh:
+                path.unlink()
+            print(f"{'removed' if args.refresh else 'no longer listed'}: {path.relative_to(GOLDEN.parent.parent)}")
     print(f"{changed} golden file(s) {'refreshed' if args.refresh else 'differ'}; review with: git diff tests/golden")
     return 0 if args.refresh or not changed else 1
 

@@ -83,7 +83,12 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "a text documents.yaml does not list": (  # it would never be published: nothing lost
         lambda source: (source / "extra-2016-1.txt").write_text("一、总则\n正文。\n", encoding="utf-8"),
-        r"extra-2016-1\.txt:1:1: expected a documents\.yaml entry with source_file: extra-2016-1\.txt, found none",
+        r"extra-2016-1\.txt:1:1: expected a documents\.yaml entry with source_file: extra-2016-1\.txt "
+        r"\(notes go in \.md files\), found none",
+    ),
+    "notes saved as .TXT": (
+        lambda source: (source / "Notes.TXT").write_text("备忘\n", encoding="utf-8"),
+        r"Notes\.TXT:1:1: expected a documents\.yaml entry with source_file: Notes\.TXT",
     ),
     "agencies.yaml empty": (
         raw("agencies.yaml", lambda b: b"agencies: []\n"),

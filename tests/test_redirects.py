@@ -428,3 +428,19 @@ def test_a_changed_slug_is_refused_at_its_entry_not_asked_to_be_retired(tmp_path
         "found 'guobanfa-2016-0106'"
     ) in proc.stderr.splitlines()
     assert "removed document" not in proc.stderr and "removed clause" not in proc.stderr
+
+
+def test_the_message_says_which_clause_a_merged_paragraph_is_now_part_of(tmp_path):
+    from .test_changelog import committed_copy
+
+    source = committed_copy(tmp_path)
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    merged = "\n\n　　" + REMOVED  # p3 joins the end of p2
+    assert text.count(merged) == 1
+    (source / YUFUFA).write_text(text.replace(merged, REMOVED), encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1
+    removed = [line for line in proc.stderr.splitlines() if "removed clause yufufa-2016-25/2-1/p3 " in line]
+    assert len(removed) == 1 and (
+        "; its words are now part of yufufa-2016-25/2-1/p2 (to: yufufa-2016-25/2-1/p2)" in removed[0]
+    ), proc.stderr

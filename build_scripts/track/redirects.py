@@ -20,7 +20,7 @@ from .. import patterns
 from ..curated import Fields, entries
 from ..errors import Collector, CurationError, RedirectMissing
 from ..load import read_yaml
-from ..model import ClauseKind, Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url, natural
+from ..model import Clause, ClauseKind, Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url, natural
 from .lineage import ordinal_prefix
 
 FILE_NAME = "redirects.yaml"
@@ -188,9 +188,14 @@ def check_removed(
             continue  # its paragraph is missing too: the entry asked for there serves it (said there)
         path, at = source / source_file, line
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
-        moved_to = current.get((ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")))
+        sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
+        moved_to = current.get((sentence, words))
         if moved_to and moved_to.split("/", 1)[0] == doc:
             message += f"; its words now stand at {moved_to} (to: {moved_to})"
+        elif len(words) >= MIN_MERGED_CHARS:  # merged into another clause: its words stand inside that one
+            holder = next((c.id for c in corpus.document(doc).clauses if _holds(c, sentence, words)), None)
+            if holder is not None:
+                message += f"; its words are now part of {holder} (to: {holder})"
         if under[clause_id]:
             message += f"; the entry serves its {under[clause_id]} sentence(s) too"
         if clause_id in drafts:
@@ -204,6 +209,13 @@ def check_removed(
         errors.add(
             RedirectMissing(source / "documents.yaml", 1, 1, message + (DRAFT_HINT if ids.issubset(drafts) else ""))
         )
+
+
+MIN_MERGED_CHARS = 10  # a removed text at least this long, found inside a clause, was merged into it
+
+
+def _holds(clause: Clause, sentence: bool, words: str) -> bool:
+    return (clause.kind is ClauseKind.SENTENCE) == sentence and words in clause.text and clause.text != words
 
 
 # Said of ids git never had: the build, or the record, remembers a draft that was reverted.
