@@ -86,6 +86,16 @@ def blocks(document: Document) -> tuple[Block, ...]:
     return tuple(result)
 
 
+def contents(document: Document) -> tuple[tuple[int, str, str], ...]:
+    """(level, anchor, words) of each section and subsection heading: the page's 目录 for screens
+    without Material's table of contents (a document page is in no menu, so phones have none)."""
+    return tuple(
+        (block.heading_level, block.clause.anchor, (block.sentences[0].text if block.sentences else block.clause.text))
+        for block in blocks(document)
+        if block.heading_level in (2, 3)
+    )
+
+
 def table_rows(document: Document, table: Clause) -> tuple[tuple[Clause, tuple[str, ...]], ...]:
     rows = []
     for clause in document.clauses:
@@ -109,6 +119,7 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("meta", document.meta),
                     ("level_name", level_name(document.meta)),
                     ("blocks", blocks(document)),
+                    ("contents", contents(document)),
                     (
                         "table_rows",
                         {c.id: table_rows(document, c) for c in document.clauses if c.kind is ClauseKind.TABLE},

@@ -146,3 +146,27 @@ def test_part_of_an_agency_name_does_not_put_its_page_first(base_url, page):
     hrefs = search(page, base_url, "国务院")
     assert hrefs and not hrefs[0].startswith("/agencies/"), hrefs[:5]
     assert "/documents/guofa-2016-86/" in hrefs[:5], hrefs[:5]
+
+
+@pytest.mark.browser
+def test_text_entered_without_keys_is_searched(base_url, page):
+    """Pasted from a menu or dictated: an input event and no keyup, which is what Material listens to."""
+    open_site(page, base_url)
+    box = page.locator(INPUT)
+    box.focus()
+    page.keyboard.insert_text("专利质押")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+    assert "正在载入" not in page.locator(".md-search-result__meta").text_content()
+
+
+@pytest.mark.browser
+def test_a_search_index_that_fails_to_load_is_not_reported_as_no_results(base_url, page):
+    page.route("**/data/search-index.json", lambda route: route.abort())
+    open_site(page, base_url)
+    box = page.locator(INPUT)
+    box.focus()
+    box.fill("专利")
+    box.press("End")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.includes('搜索索引未能载入')", timeout=10_000
+    )

@@ -211,11 +211,15 @@
    * every page load. Opening the search box is the sign a query is coming: fetch it into the
    * browser's cache then, so the worker's own request is answered at once. */
   var prefetched = false;
+  var indexFailed = false;   /* the index did not load: "no results" would be untrue */
   function prefetchSearchIndex(ev) {
     var t = ev.target;
     if (prefetched || !t || !t.matches || !t.matches("input[data-md-component=search-query], #__search")) return;
     prefetched = true;
-    fetch(new URL("data/search-index.json", siteRoot).href, { credentials: "same-origin" }).catch(function () { /* the worker retries */ });
+    watchForFailure();
+    fetch(new URL("data/search-index.json", siteRoot).href, { credentials: "same-origin" })
+      .then(function (res) { indexFailed = !res.ok; })
+      .catch(function () { indexFailed = true; });
   }
   document.addEventListener("focusin", prefetchSearchIndex);
   document.addEventListener("change", prefetchSearchIndex);   /* the header's search toggle (a checkbox) */
@@ -223,18 +227,34 @@
   /* While the first query waits for the index (a slow network), Material's result line still says
    * 键入以开始搜索 (type to start searching) under a box that has text in it. If no answer has come
    * a moment after typing, say that the index is loading; the answer replaces the line as usual. */
-  var placeholder = (config.translations || {})["search.result.placeholder"];
+  var translations = config.translations || {};
+  var placeholder = translations["search.result.placeholder"];
+  var noneFound = translations["search.result.none"];
   var LOADING_NOTICE = "正在载入搜索索引，请稍候…";
+  var FAILED_NOTICE = "搜索索引未能载入，请检查网络后刷新页面重试。";
   var LOADING_DELAY_MS = 300;   /* an index already loaded answers well within this */
   function sayLoading(ev) {
     var box = ev.target;
     if (!placeholder || !box || !box.matches || !box.matches("input[data-md-component=search-query]")) return;
+    /* Material searches on keyup: text pasted from a menu or dictated comes with an input event only
+       (a real keyup after typing repeats the same query, which Material drops) */
+    box.dispatchEvent(new KeyboardEvent("keyup"));
     setTimeout(function () {
       var meta = document.querySelector(".md-search-result__meta");
-      if (meta && box.value.trim() && meta.textContent.trim() === placeholder) meta.textContent = LOADING_NOTICE;
+      if (!meta || !box.value.trim()) return;
+      var said = meta.textContent.trim();
+      if (said === placeholder || (indexFailed && said === noneFound)) meta.textContent = indexFailed ? FAILED_NOTICE : LOADING_NOTICE;
     }, LOADING_DELAY_MS);
   }
   document.addEventListener("input", sayLoading);
+  /* The index failed to load: the worker answers every query with no results; say why instead. */
+  function watchForFailure() {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!meta || !noneFound) return;
+    new MutationObserver(function () {
+      if (indexFailed && meta.textContent.trim() === noneFound) meta.textContent = FAILED_NOTICE;
+    }).observe(meta, { childList: true, subtree: true, characterData: true });
+  }
 
   window.addEventListener("hashchange", onFragment);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onFragment);

@@ -1,0 +1,39 @@
+"""Reading on a phone: a document's 目录, and a 对照 pair a link lands on."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_document_page_has_a_table_of_contents_on_a_phone_and_only_there(browser, base_url):
+    """Material's table of contents is in the right sidebar from 76.25em, and in the drawer only for
+    pages in the menu, which document pages are not: below that width the page brings its own."""
+    for width, height, shown in ((360, 740, True), (1280, 900, False)):
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url)
+        try:
+            page = context.new_page()
+            page.goto("documents/guofa-2016-86/")
+            contents = page.locator("#doc-contents")
+            assert contents.is_visible() is shown, width
+            if shown:
+                contents.locator("summary").click()
+                link = contents.locator("a", has_text="严格实行知识产权保护").first
+                target = link.get_attribute("href")
+                link.click()
+                page.wait_for_function(f"location.hash === {target!r}")
+                top = page.evaluate(f"document.getElementById({target[1:]!r}).getBoundingClientRect().top")
+                assert 0 <= top < height / 2, top
+        finally:
+            context.close()
+
+
+def test_the_pair_a_link_lands_on_keeps_its_shared_words_marked(page):
+    page.goto("crossrefs/chongqing/c2-5-p3/#c2-5-p3-s2-vs-guobanhan-2016-66-t14")
+    pair = page.locator("#c2-5-p3-s2-vs-guobanhan-2016-66-t14")
+    mark = pair.locator("mark").first
+    background = "e => getComputedStyle(e).backgroundColor"
+    # not filled: a fill of the target's yellow (#fff3b0) hid the marks' yellow (#fff3a0)
+    assert pair.evaluate(background) == "rgba(0, 0, 0, 0)" and mark.evaluate(background) == "rgb(255, 243, 160)"
+    assert pair.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"  # still shown as the target
