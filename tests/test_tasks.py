@@ -129,3 +129,12 @@ def test_tiny_text_gives_every_mode(tmp_path):
         ("4", "explicit", ("mofcom", "most"), ("mof", "cnipa"), True),
         ("5", "by_duty", (), ("moa", "cnipa"), False),
     ]
+
+
+def test_an_index_cell_without_an_agency_says_so(built):
+    """Task 1 has one agency, task 14 no lead (按职责分别负责): a dash, not an empty cell (a bare
+    label on a phone's card)."""
+    rows = (built.docs / "tasks" / "index.md").read_text(encoding="utf-8").splitlines()
+    row = {n: next(r for r in rows if f"(guobanhan-2016-66-t{n}.md)" in r) for n in (1, 14)}
+    assert '<span class="cell-label">其他部门</span>— |' in row[1]
+    assert '<span class="cell-label">牵头部门</span>— |' in row[14]
