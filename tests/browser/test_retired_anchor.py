@@ -93,6 +93,8 @@ def test_every_address_of_a_removed_document_says_why_on_the_404_page(tmp_path, 
         page.goto(base + "documents/guofa-2016-99/")  # never published: the plain 404 text only
         page.wait_for_load_state("networkidle")
         assert page.locator("[data-not-found]").is_visible() and page.locator(".fragment-notice").count() == 0
+        page.locator("[data-not-found] a", has_text="回到首页").click()  # the menu is behind ☰ on a phone
+        page.wait_for_url(base)
     finally:
         context.close()
         server.shutdown()
