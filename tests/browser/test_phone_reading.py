@@ -37,3 +37,20 @@ def test_the_pair_a_link_lands_on_keeps_its_shared_words_marked(page):
     # not filled: a fill of the target's yellow (#fff3b0) hid the marks' yellow (#fff3a0)
     assert pair.evaluate(background) == "rgba(0, 0, 0, 0)" and mark.evaluate(background) == "rgb(255, 243, 160)"
     assert pair.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"  # still shown as the target
+
+
+def test_the_copy_buttons_of_a_table_row_fit_its_table_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url)
+    try:
+        page = context.new_page()
+        page.goto("documents/guofa-2016-86/")
+        wrap = page.locator(".table-wrap").first
+        before = wrap.evaluate("e => e.scrollWidth")
+        page.goto("documents/guofa-2016-86/#table1-r1")
+        toolbar = page.locator("#table1-r1 .cite-tools")
+        toolbar.wait_for(timeout=5_000)
+        assert wrap.evaluate("e => e.scrollWidth") == before  # the buttons do not widen the table
+        box, area = toolbar.bounding_box(), wrap.bounding_box()
+        assert box["x"] >= area["x"] and box["x"] + box["width"] <= area["x"] + area["width"]
+    finally:
+        context.close()

@@ -103,7 +103,7 @@
     if (!toolbar) toolbar = makeToolbar();
     current = el;
     status.textContent = "";
-    if (el.tagName === "TR") el.lastElementChild.appendChild(toolbar);
+    if (el.tagName === "TR") el.firstElementChild.appendChild(toolbar);   /* the row label wraps; the last cells do not */
     else if (/^H[1-6]$/.test(el.tagName) || el.tagName === "P") el.appendChild(toolbar);
     else el.insertAdjacentElement("afterend", toolbar);
   }
