@@ -158,12 +158,25 @@
     });
   }
 
+  /* The record for an anchor: its own, or its paragraph's (…-p3-s2 → …-p3), or its section's
+   * (…-2-1-p3 → …-2-1): an entry for a paragraph serves its sentences, whose ids a later build of a
+   * copy without git no longer knows, so redirects.json may hold the paragraph's record alone. */
+  function recordFor(redirects, path, hash) {
+    var anchor = hash;
+    while (true) {
+      if (Object.prototype.hasOwnProperty.call(redirects, path + anchor)) return path + anchor;
+      var shorter = anchor.replace(/-[sp][0-9]+[a-z]*$/, "");
+      if (shorter === anchor) return null;
+      anchor = shorter;
+    }
+  }
+
   function handleMissing(hash) {
-    var key = sitePath() + hash;
     var shown = decodeURIComponent(hash);
     loadRedirects()
       .then(function (redirects) {
-        if (!Object.prototype.hasOwnProperty.call(redirects || {}, key)) {
+        var key = recordFor(redirects || {}, sitePath(), hash);
+        if (key === null) {
           var gone = notFoundPage() ? retiredDocument(redirects, sitePath()) : null;
           if (gone) notice(gone.notice + "。");
           else notice("本页没有链接所指的位置（" + shown + "）：链接可能有误，或该条款的编号已调整。请在本页或用搜索查找。");
