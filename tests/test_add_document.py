@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from .helpers import DOCUMENT_COUNT, copy_sources, mkdocs_build, run_cli
 
@@ -31,11 +32,17 @@ ENTRY = """
 """
 
 
+def add_document(source: Path) -> str:
+    """Add the sixth document to ``source`` as README says; returns documents.yaml as it was before."""
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
+    (source / "documents.yaml").write_text(listing + ENTRY, encoding="utf-8")
+    return listing
+
+
 def test_a_sixth_document_gets_its_page_and_clauses_and_the_site_builds(tmp_path):
     source = copy_sources(tmp_path)
-    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
-    with open(source / "documents.yaml", "a", encoding="utf-8") as handle:
-        handle.write(ENTRY)
+    add_document(source)
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     page = (tmp_path / "docs/documents/cefa-2020-7.md").read_text(encoding="utf-8")

@@ -123,12 +123,10 @@ def test_a_removed_document_needs_one_entry_and_builds_ever_after(tmp_path):
     """Its clause ids are known from the last build: the first build without it asks, once, for an
     entry for the whole document (``id: <slug>`` and a note), which serves every anchor it had; with
     it every later build passes and writes the same data, from the same docs/ or from an empty one."""
-    from .test_add_document import ENTRY, TEXT
+    from .test_add_document import add_document
 
     source = copy_sources(tmp_path)
-    listing = (source / "documents.yaml").read_text(encoding="utf-8")
-    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
-    (source / "documents.yaml").write_text(listing + ENTRY, encoding="utf-8")
+    listing = add_document(source)
     generate = ("generate", "--source", "source_texts", "--docs", "docs")
     assert run_cli(*generate, cwd=tmp_path).returncode == 0
     (source / "documents.yaml").write_text(listing, encoding="utf-8")
@@ -347,13 +345,11 @@ def test_a_draft_that_was_built_and_reverted_is_named_as_such_until_it_is_forgot
 
 
 def test_a_document_that_was_only_a_draft_is_named_as_such(tmp_path):
-    from .test_add_document import ENTRY, TEXT
+    from .test_add_document import add_document
     from .test_changelog import committed_copy, git
 
     source = committed_copy(tmp_path)
-    listing = (source / "documents.yaml").read_text(encoding="utf-8")
-    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
-    (source / "documents.yaml").write_text(listing + ENTRY, encoding="utf-8")
+    add_document(source)
     generate = ("generate", "--source", "source_texts", "--docs", "docs")
     assert run_cli(*generate, cwd=tmp_path).returncode == 0
     (source / "cefa-2020-7.txt").unlink()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -36,16 +38,33 @@ class SiteHostHandler(QuietHandler):
             self.wfile.write(body)
 
 
+@contextlib.contextmanager
+def served(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """``http://127.0.0.1:<port>/`` serving ``site`` from a background thread while the block runs."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def new_page(browser, **options: object) -> Iterator[Page]:
+    """A page in a fresh browser context made with ``options``, closed when the block ends."""
+    context = browser.new_context(**options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def base_url(built) -> Iterator[str]:
-    """``http://127.0.0.1:<port>/`` serving the built site from a background thread."""
-    handler = functools.partial(QuietHandler, directory=str(built.html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    """The built site, served for the whole session."""
+    with served(built.html) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import new_page
+
 pytestmark = pytest.mark.browser
 
 
@@ -11,9 +13,7 @@ def test_a_document_page_has_a_table_of_contents_on_a_phone_and_only_there(brows
     """Material's table of contents is in the right sidebar from 76.25em, and in the drawer only for
     pages in the menu, which document pages are not: below that width the page brings its own."""
     for width, height, shown in ((360, 740, True), (1280, 900, False)):
-        context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url)
-        try:
-            page = context.new_page()
+        with new_page(browser, viewport={"width": width, "height": height}, base_url=base_url) as page:
             page.goto("documents/guofa-2016-86/")
             contents = page.locator("#doc-contents")
             assert contents.is_visible() is shown, width
@@ -25,8 +25,6 @@ def test_a_document_page_has_a_table_of_contents_on_a_phone_and_only_there(brows
                 page.wait_for_function(f"location.hash === {target!r}")
                 top = page.evaluate(f"document.getElementById({target[1:]!r}).getBoundingClientRect().top")
                 assert 0 <= top < height / 2, top
-        finally:
-            context.close()
 
 
 def test_the_pair_a_link_lands_on_keeps_its_shared_words_marked(page):
@@ -40,9 +38,7 @@ def test_the_pair_a_link_lands_on_keeps_its_shared_words_marked(page):
 
 
 def test_the_copy_buttons_of_a_table_row_fit_its_table_on_a_phone(browser, base_url):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url)
-    try:
-        page = context.new_page()
+    with new_page(browser, viewport={"width": 360, "height": 740}, base_url=base_url) as page:
         page.goto("documents/guofa-2016-86/")
         wrap = page.locator(".table-wrap").first
         before = wrap.evaluate("e => e.scrollWidth")
@@ -52,5 +48,3 @@ def test_the_copy_buttons_of_a_table_row_fit_its_table_on_a_phone(browser, base_
         assert wrap.evaluate("e => e.scrollWidth") == before  # the buttons do not widen the table
         box, area = toolbar.bounding_box(), wrap.bounding_box()
         assert box["x"] >= area["x"] and box["x"] + box["width"] <= area["x"] + area["width"]
-    finally:
-        context.close()

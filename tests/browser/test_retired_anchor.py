@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
 from ..helpers import copy_sources, mkdocs_build, run_cli
-from .conftest import QuietHandler, SiteHostHandler
+from .conftest import SiteHostHandler, new_page, served
 
 pytestmark = pytest.mark.browser
 REMOVED = "强化高校和科研院所创造知识产权的市"  # yufufa-2016-25/2-1/p3 (p4 keeps its id: clause_ids.tsv)
@@ -45,31 +41,19 @@ def test_the_old_address_of_a_moved_paragraphs_task_page_leads_to_its_new_page(t
     (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
-    handler = functools.partial(QuietHandler, directory=str(tmp_path / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with served(tmp_path / "site") as base, new_page(browser, java_script_enabled=False) as page:
         page.goto(base + "tasks/yufufa-2016-25-2-1-p3/")
         page.wait_for_url(base + "tasks/yufufa-2016-25-2-1-p4/", timeout=10_000)
         assert page.locator("#task-title").is_visible()
         assert "健全重大经济活动知识产权评议机制" in page.locator("#task-title").inner_text()
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
 
 
 def test_every_address_of_a_removed_document_says_why_on_the_404_page(tmp_path, browser):
     """One redirects.yaml entry (id: <slug>) answers for all of a removed document's anchors."""
-    from ..test_add_document import ENTRY, TEXT
+    from ..test_add_document import add_document
 
     source = copy_sources(tmp_path)
-    listing = (source / "documents.yaml").read_text(encoding="utf-8")
-    (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
-    (source / "documents.yaml").write_text(listing + ENTRY, encoding="utf-8")
+    listing = add_document(source)
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     (source / "documents.yaml").write_text(listing, encoding="utf-8")
     (source / "cefa-2020-7.txt").unlink()
@@ -77,13 +61,7 @@ def test_every_address_of_a_removed_document_says_why_on_the_404_page(tmp_path, 
     (source / "redirects.yaml").write_text(entry, encoding="utf-8")
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
-    handler = functools.partial(SiteHostHandler, directory=str(tmp_path / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with served(tmp_path / "site", SiteHostHandler) as base, new_page(browser) as page:
         # the document page, with and without an anchor, and the address its pages named after it would have
         for address in ("documents/cefa-2020-7/#c1-1-1", "documents/cefa-2020-7/", "tasks/cefa-2020-7-1-1-1/"):
             assert page.goto(base + address).status == 404
@@ -95,10 +73,6 @@ def test_every_address_of_a_removed_document_says_why_on_the_404_page(tmp_path, 
         assert page.locator("[data-not-found]").is_visible() and page.locator(".fragment-notice").count() == 0
         page.locator("[data-not-found] a", has_text="回到首页").click()  # the menu is behind ☰ on a phone
         page.wait_for_url(base)
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_sentence_link_of_a_moved_paragraph_still_leads_there_after_later_builds(tmp_path, browser):
@@ -117,17 +91,7 @@ def test_a_sentence_link_of_a_moved_paragraph_still_leads_there_after_later_buil
     redirects = (tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8")
     assert "#c2-1-p3-s2" not in redirects and "#c2-1-p3" in redirects  # the case this test is about
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
-    handler = functools.partial(SiteHostHandler, directory=str(tmp_path / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with served(tmp_path / "site", SiteHostHandler) as base, new_page(browser) as page:
         page.goto(base + "documents/yufufa-2016-25/#c2-1-p3-s2")
         page.wait_for_function("location.hash === '#c2-1-p4'", timeout=10_000)
         assert "已移至" in page.locator(".fragment-notice").inner_text()
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
-from .conftest import QuietHandler
+from .conftest import QuietHandler, new_page, served
 from .search_battery import BATTERIES, is_hit, load_battery, texts_by_url
 from .search_probe import INPUT, open_site, search
 
@@ -88,18 +85,24 @@ class _SlowIndex(QuietHandler):
 @contextlib.contextmanager
 def slow_index_page(built, browser, width: int, height: int) -> Iterator[Page]:
     """A page of the built site served with the search index late, opened at the home page."""
-    handler = functools.partial(_SlowIndex, directory=str(built.html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(viewport={"width": width, "height": height})
-    try:
-        page = context.new_page()
-        open_site(page, f"http://127.0.0.1:{server.server_address[1]}/")
+    with served(built.html, _SlowIndex) as base, new_page(browser, viewport={"width": width, "height": height}) as page:
+        open_site(page, base)
         yield page
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+
+
+def type_query(page, text: str) -> Locator:
+    """Type ``text`` into the search box as a reader does (its keyup is what Material listens to)."""
+    box = page.locator(INPUT)
+    box.focus()
+    box.fill(text)
+    box.press("End")
+    return box
+
+
+def meta_says(page, words: str, timeout: float) -> None:
+    page.wait_for_function(
+        f"document.querySelector('.md-search-result__meta').textContent.includes({words!r})", timeout=timeout
+    )
 
 
 @pytest.mark.browser
@@ -107,10 +110,7 @@ def test_answers_keep_the_order_of_the_queries_while_the_index_loads(built, brow
     """Typed before the index arrived, then cleared: the late answer to the typed query must not be
     shown after the answer to the empty one."""
     with slow_index_page(built, browser, 1280, 900) as page:
-        box = page.locator(INPUT)
-        box.focus()
-        box.fill("专利")
-        box.press("End")
+        box = type_query(page, "专利")
         box.fill("")
         box.press("End")
         page.wait_for_timeout(3000)  # the index has come, and both answers with it
@@ -126,13 +126,8 @@ def test_a_query_waiting_for_the_index_says_it_is_loading(built, browser):
     """On a slow network the result line says the index is loading, not 键入以开始搜索, until the answer comes."""
     with slow_index_page(built, browser, 390, 844) as page:
         meta = page.locator(".md-search-result__meta")
-        box = page.locator(INPUT)
-        box.focus()
-        box.fill("专利")
-        box.press("End")
-        page.wait_for_function(
-            "document.querySelector('.md-search-result__meta').textContent.includes('正在载入搜索索引')", timeout=1400
-        )
+        box = type_query(page, "专利")
+        meta_says(page, "正在载入搜索索引", timeout=1400)
         page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
         assert "正在载入" not in meta.text_content() and "符合条件的结果" in meta.text_content()
         box.fill("")  # the empty box gets Material's own line back
@@ -163,10 +158,5 @@ def test_text_entered_without_keys_is_searched(base_url, page):
 def test_a_search_index_that_fails_to_load_is_not_reported_as_no_results(base_url, page):
     page.route("**/data/search-index.json", lambda route: route.abort())
     open_site(page, base_url)
-    box = page.locator(INPUT)
-    box.focus()
-    box.fill("专利")
-    box.press("End")
-    page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.includes('搜索索引未能载入')", timeout=10_000
-    )
+    type_query(page, "专利")
+    meta_says(page, "搜索索引未能载入", timeout=10_000)
