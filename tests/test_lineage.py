@@ -404,3 +404,14 @@ def test_a_record_id_under_a_renumbered_clause_is_located_at_its_numbered_parent
     index = site.corpus.clause_index()
     assert _line_near("guofa-2016-86/4-2-9/p1", index) == index["guofa-2016-86/4-2"].line  # 4-2-9 never was
     assert _line_near("guofa-2016-86/9/p1", index) == 1
+
+
+def test_a_deleted_short_sentence_does_not_take_the_id_of_an_edited_one_that_holds_its_words(tmp_path):
+    """加强组织领导。 deleted, the next sentence edited (difflib 0.72): the edit keeps its id, and the
+    short sentence is the one removed, although the edited sentence holds all its words."""
+    lead, rest = "加强组织领导。", "各区县政府要加强组织领导，建立知识产权工作协调机制，定期研究重大问题。"
+    edited = "各区县政府和市级各部门要切实加强组织领导，建立健全知识产权工作领导协调机制，及时研究解决本地区本部门的重大问题。"
+    _, after = chain(tmp_path, [[A, lead + rest], [A, edited]])
+    assert {c.id.split("/", 1)[1]: c.text for c in after.clauses if "/1/p2/s" in c.id} == {"1/p2/s2": edited}
+    _, paragraphs_after = chain(tmp_path / "paragraphs", [[lead, rest, C], [edited, C]])
+    assert paragraphs(paragraphs_after) == {"1/p2": edited, "1/p3": C}
