@@ -79,3 +79,12 @@ def test_a_clause_record_line_and_an_opening_sentence():
     assert not patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1\t0B7B3762")
     assert patterns.OPENING_SENTENCE_RE.match("加强人才培养。建设基地；引进人才。").group() == "加强人才培养。"
     assert not patterns.OPENING_SENTENCE_RE.match("没有句末标点")
+
+
+def test_a_documents_yaml_entry_read_line_by_line():
+    text = "documents:\n  - slug: guofa-2016-86\n    title: x\n    source_file: guofa-2016-86.txt  # note\n"
+    entry = patterns.LISTING_ENTRY_RE.search(text)
+    assert entry and entry.group("slug") == "guofa-2016-86"
+    assert patterns.LISTING_FILE_RE.search(text, entry.end()).group("file") == "guofa-2016-86.txt"
+    assert not patterns.LISTING_ENTRY_RE.search("  - slug: Guofa 86\n")  # not a slug
+    assert not patterns.LISTING_FILE_RE.search("source_file: x.txt\n")  # a top-level key, not an entry's

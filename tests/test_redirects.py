@@ -408,7 +408,7 @@ def generate_site(source: Path):
 
 
 def test_a_changed_slug_is_refused_at_its_entry_not_asked_to_be_retired(tmp_path):
-    from .test_changelog import committed_copy
+    from .test_changelog import committed_copy, git
 
     source = committed_copy(tmp_path)
     listing = (source / "documents.yaml").read_text(encoding="utf-8")
@@ -418,12 +418,17 @@ def test_a_changed_slug_is_refused_at_its_entry_not_asked_to_be_retired(tmp_path
     line = next(n for n, text in enumerate(listing.splitlines(), 1) if "slug: guobanfa-2016-106" in text)
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert (
+    refused = (
         f"source_texts/documents.yaml:{line}:1: expected slug 'guobanfa-2016-106' for guobanfa-2016-106.txt, as "
         "committed (a published document keeps its slug: every link to /documents/guobanfa-2016-106/ would die), "
-        "found 'guobanfa-2016-0106'"
-    ) in proc.stderr.splitlines()
+        "found 'guobanfa-2016-0106'; if guobanfa-2016-106 was never published, retire it in redirects.yaml "
+        "(id: guobanfa-2016-106, with a note)"
+    )
+    assert refused in proc.stderr.splitlines()
     assert "removed document" not in proc.stderr and "removed clause" not in proc.stderr
+    git(source, "commit", "-qam", "改名")  # committed, the rename is refused all the same
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and refused in proc.stderr.splitlines()
 
 
 def test_the_message_says_which_clause_a_merged_paragraph_is_now_part_of(tmp_path):
@@ -440,3 +445,26 @@ def test_the_message_says_which_clause_a_merged_paragraph_is_now_part_of(tmp_pat
     assert len(removed) == 1 and (
         "; its words are now part of yufufa-2016-25/2-1/p2 (to: yufufa-2016-25/2-1/p2)" in removed[0]
     ), proc.stderr
+
+
+def test_a_committed_slug_that_was_never_published_can_be_retired(tmp_path):
+    """A typo in a new document's slug, committed and then corrected: the old slug is retired once."""
+    from .test_add_document import add_document
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    add_document(source)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "documents.yaml").write_text(listing.replace("slug: cefa-2020-7", "slug: cefb-2020-7"), encoding="utf-8")
+    git(source, "add", ".")
+    git(source, "commit", "-qm", "新增测府发〔2020〕7号")
+    generate = ("generate", "--source", "source_texts", "--docs", "docs")
+    assert run_cli(*generate, cwd=tmp_path).returncode == 0
+    (source / "documents.yaml").write_text(listing, encoding="utf-8")  # the slug corrected
+    proc = run_cli(*generate, cwd=tmp_path)
+    assert proc.returncode == 1 and "expected slug 'cefb-2020-7' for cefa-2020-7.txt" in proc.stderr
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: cefb-2020-7\n    note: 文号拼写有误\n", encoding="utf-8"
+    )
+    proc = run_cli(*generate, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr

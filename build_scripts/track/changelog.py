@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .. import cache
+from .. import cache, patterns
 from ..errors import Collector, CurationError
 from ..load import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Corpus, Document, DocumentMeta, DocumentVersion, Site
@@ -39,7 +37,7 @@ class History:
     documents: tuple[Document, ...]  # the documents given, their ids pinned along their history
     committed: bool = False  # git has a history of source_texts/: what is not in it was never committed
     recorded_ids: frozenset[str] = frozenset()  # every id a committed version of clause_ids.tsv holds
-    committed_slugs: Mapping[str, str] = field(default_factory=dict)  # source_file → slug, newest commit
+    committed_slugs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # source_file → every slug it had
 
 
 def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
@@ -130,7 +128,7 @@ def build_history(
     histories = history.file_histories(source)
     record_revisions = histories.get(clause_ids.FILE_NAME, [])  # the record's own versions, oldest first
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
-    listings = histories.get("documents.yaml", [])[-1:]  # the newest committed documents.yaml
+    listings = histories.get("documents.yaml", [])  # every committed documents.yaml
     blobs = history.read_blobs(source, wanted | {r.blob for r in (*record_revisions, *listings)})  # one git call
     committed_records = _committed_records(source, record_revisions, blobs, recorded)
     versions: list[DocumentVersion] = []
@@ -187,21 +185,18 @@ def build_history(
     )
 
 
-def _committed_slugs(listings: Sequence[history.Revision], blobs: Mapping[str, bytes]) -> dict[str, str]:
-    """Source file → slug in the newest committed documents.yaml (``{}`` when there is none or it
-    does not read: only a hint for the message about a changed slug)."""
-    if not listings or listings[-1].blob not in blobs:
-        return {}
-    try:
-        data = yaml.load(blobs[listings[-1].blob].decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    entries = data.get("documents") if isinstance(data, dict) else None
-    return {
-        str(e["source_file"]): str(e["slug"])
-        for e in (entries if isinstance(entries, list) else [])
-        if isinstance(e, dict) and e.get("source_file") and e.get("slug")
-    }
+def _committed_slugs(listings: Sequence[history.Revision], blobs: Mapping[str, bytes]) -> dict[str, frozenset[str]]:
+    """Source file → every slug a committed documents.yaml gave it (read line by line: a version
+    that does not parse as YAML still names its slugs)."""
+    slugs: dict[str, set[str]] = {}
+    for revision in listings:
+        text = blobs.get(revision.blob, b"").decode("utf-8", errors="replace")
+        starts = list(patterns.LISTING_ENTRY_RE.finditer(text))
+        for entry, following in zip(starts, [*starts[1:], None], strict=True):
+            found = patterns.LISTING_FILE_RE.search(text, entry.end(), following.start() if following else len(text))
+            if found:
+                slugs.setdefault(found.group("file"), set()).add(entry.group("slug"))
+    return {source_file: frozenset(names) for source_file, names in slugs.items()}
 
 
 def _committed_records(
@@ -341,7 +336,7 @@ def track_changes(
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
-    renamed = _renamed_slugs(source, corpus, found, errors)
+    renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     loaded = load_redirects(source, corpus, errors)
     # a removed document's entry serves all its anchors by itself (data/redirects.json, the 404 page):
@@ -362,18 +357,21 @@ def track_changes(
     return {"history": found.versions, "redirects": redirects, "retired_documents": retired_documents}
 
 
-def _renamed_slugs(source: Path, corpus: Corpus, found: History, errors: Collector) -> set[str]:
-    """Slugs the newest commit gave a text that documents.yaml now lists under another slug: each is
-    a located error at the entry (a slug never changes: every link to the document would die)."""
+def _renamed_slugs(
+    source: Path, corpus: Corpus, found: History, errors: Collector, *, retired: Collection[str]
+) -> set[str]:
+    """Slugs a commit gave a text that documents.yaml now lists under another slug: each is a located
+    error at the entry (a slug never changes: every link to the document would die), unless
+    redirects.yaml retires the old slug (one that was never published)."""
     listed = {document.slug for document in corpus.documents}
     renamed = set()
     for document in corpus.documents:
-        old = found.committed_slugs.get(document.meta.source_file)
-        if old and old != document.slug and old not in listed:
+        for old in sorted(found.committed_slugs.get(document.meta.source_file, frozenset()) - listed - set(retired)):
             renamed.add(old)
             message = (
                 f"expected slug {old!r} for {document.meta.source_file}, as committed (a published document keeps "
-                f"its slug: every link to /documents/{old}/ would die), found {document.slug!r}"
+                f"its slug: every link to /documents/{old}/ would die), found {document.slug!r}; if {old} was never "
+                f"published, retire it in redirects.yaml (id: {old}, with a note)"
             )
             errors.add(CurationError(source / "documents.yaml", document.meta.line, 1, message))
     return renamed

@@ -124,8 +124,10 @@ def _document_entry(
     clause id the document had (``covering``); the entry itself names no clause."""
     if slug in slugs:
         f.fail(f"expected a removed document or clause id, found {slug!r}, a document documents.yaml still lists")
-    elif to is not None or note is None:
-        f.fail(f"expected a 'note' (why it was removed) and no 'to' for the removed document {slug!r}, found none")
+    elif to is not None:
+        f.fail(f"expected a 'note' (why it was removed) and no 'to' for the removed document {slug!r}, found 'to'")
+    elif note is None:
+        f.fail(f"expected a 'note' (why it was removed) for the removed document {slug!r}, found none")
     elif slug in seen:
         f.fail(f"expected each removed document once, found {slug!r} again (first at line {seen[slug][1]})")
     else:

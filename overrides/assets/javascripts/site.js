@@ -141,14 +141,11 @@
   }
 
   /* A whole removed document (redirects.yaml `id: <slug>`) has one record, under /documents/<slug>/,
-   * which answers for every address of its pages: the document's anchors, its task pages. */
+   * which answers for its page whatever the anchor. (Not for pages named after it, tasks/<slug>-t1/:
+   * a slug can begin another's, guofa-2016 and guofa-2016-86.) */
   function retiredDocument(redirects, path) {
-    var keys = Object.keys(redirects || {});
-    for (var i = 0; i < keys.length; i++) {
-      var slug = /^\/documents\/([a-z0-9-]+)\/$/.exec(keys[i]);
-      if (slug && new RegExp("/(?:documents/)?" + slug[1] + "(?:[-/]|$)").test(path)) return redirects[keys[i]];
-    }
-    return null;
+    var record = redirects ? redirects[path] : null;
+    return /^\/documents\/[a-z0-9-]+\/$/.test(path) && record && typeof record === "object" ? record : null;
   }
 
   function sayDocumentRetired() {
