@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import time
+import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +32,7 @@ from jinja2 import (
     StrictUndefined,
     Template,
     TemplateSyntaxError,
+    UndefinedError,
     pass_eval_context,
 )
 from jinja2.bccache import Bucket
@@ -327,7 +329,18 @@ class Renderer:
             content = template.render(context)
         except TemplateSyntaxError as error:  # in a template it includes or imports, compiled only now
             raise self._located(error, page.template) from None
+        except UndefinedError as error:  # a name the template uses that the page does not give it
+            path, line = self._where(error, page.template)
+            raise TemplateError(path, line, 1, f"expected a value the page gives, found {error.message}") from None
         return OutputFile(path=page.path, content=_tidy(content))
+
+    def _where(self, error: Exception, name: str) -> tuple[str, int]:
+        """The template file and line an error was raised at (Jinja maps its frames to template lines)."""
+        template_dir = str(self.template_dir.resolve())
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(template_dir)]
+        if frames and frames[-1].lineno:
+            return frames[-1].filename, frames[-1].lineno
+        return str(self.template_dir / name), 1
 
     def render_all(self, pages: Iterable[PageSpec]) -> list[OutputFile]:
         return [self.render(page) for page in pages]

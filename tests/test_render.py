@@ -65,6 +65,17 @@ def test_an_included_template_that_cannot_compile_is_a_located_error(templates):
     assert "expected valid Jinja syntax" in raised.value.message
 
 
+def test_a_name_the_page_does_not_give_is_located_at_its_template_line(templates):
+    (templates / "page.md.jinja").write_text("# {{ title }}\n{% include '_part.md.jinja' %}\n", encoding="utf-8")
+    (templates / "_part.md.jinja").write_text("text\n\n{{ subtitle }}\n", encoding="utf-8")
+    page = PageSpec(path="index.md", template="page.md.jinja", context=(("title", "x"),))
+    with pytest.raises(TemplateError) as raised:
+        Renderer(templates).render(page)
+    location = raised.value.location
+    assert (location.path.endswith("_part.md.jinja"), location.line) == (True, 3)
+    assert raised.value.message == "expected a value the page gives, found 'subtitle' is undefined"
+
+
 def test_a_cache_folder_that_cannot_be_written_is_no_cache(templates, monkeypatch):
     (templates / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
     page = PageSpec(path="index.md", template="page.md.jinja", context=(("title", "x"),))
