@@ -29,7 +29,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import BinaryIO, TypeVar, cast
 
 Here = TypeVar("Here")
 There = TypeVar("There")
@@ -48,6 +48,8 @@ def can_fork() -> bool:
 
 
 def _other_threads() -> bool:
+    """Python threads besides this one. Threads a C library keeps are not counted: numpy's OpenBLAS
+    starts an idle pool on import, and the child does no linear algebra."""
     return threading.active_count() > 1
 
 
@@ -55,18 +57,27 @@ def in_parallel(here: Callable[[], Here], there: Callable[[], There]) -> tuple[H
     """``(here(), there())``, ``there`` computed in a forked child meanwhile when ``can_fork()``."""
     if not can_fork():
         return here(), there()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:  # out of file descriptors: no child
+        return here(), there()
+    try:
+        pid = os.fork()
+    except OSError:  # out of processes or memory (a container's limits): no child
+        os.close(read_end)
+        os.close(write_end)
+        return here(), there()
     if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
         os.close(read_end)
         _child(there, write_end)
     os.close(write_end)
-    try:
-        mine = here()
-        theirs = _collect(pid, read_end)
-    except BaseException:
-        _stop(pid, read_end)
-        raise
+    with os.fdopen(read_end, "rb") as pipe:
+        try:
+            mine = here()
+            theirs = _collect(pid, pipe)
+        except BaseException:
+            _stop(pid)
+            raise
     return mine, (cast(There, theirs[0]) if theirs is not None else there())
 
 
@@ -84,10 +95,9 @@ def _child(there: Callable[[], object], write_end: int) -> None:
         os._exit(status)
 
 
-def _collect(pid: int, read_end: int) -> tuple[object] | None:
+def _collect(pid: int, pipe: BinaryIO) -> tuple[object] | None:
     """The child's result in a 1-tuple, or None when it failed."""
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()  # to the end, before waiting: a full pipe would block the child
+    data = pipe.read()  # to the end, before waiting: a full pipe would block the child
     _, status = os.waitpid(pid, 0)
     if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
         return None
@@ -98,8 +108,8 @@ def _collect(pid: int, read_end: int) -> tuple[object] | None:
     return result if isinstance(result, tuple) and len(result) == 1 else None
 
 
-def _stop(pid: int, read_end: int) -> None:
+def _stop(pid: int) -> None:
     """Stop and reap the child (``here`` failed, or this process was interrupted while collecting)."""
-    for step in (lambda: os.close(read_end), lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0)):
-        with contextlib.suppress(OSError):  # already closed, gone or reaped: nothing left to stop
+    for step in (lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0)):
+        with contextlib.suppress(OSError):  # gone or reaped already: nothing left to stop
             step()

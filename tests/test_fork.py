@@ -13,12 +13,16 @@ from build_scripts.pipeline import render_site
 
 
 @pytest.fixture(autouse=True)
-def two_cores_one_thread(monkeypatch, request):
-    """The tests run on a one-core machine too (the child then takes turns with this process), and
-    after the browser tests, whose server and driver threads live on in this process (the child
-    here touches nothing they hold)."""
+def two_cores(monkeypatch):
+    """The tests run on a one-core machine too (the child then takes turns with this process)."""
     monkeypatch.setattr(fork, "usable_cores", lambda: 2)
-    if "another_thread" not in request.node.name:
+
+
+@pytest.fixture(autouse=True)
+def no_other_thread(request, monkeypatch):
+    """After the browser tests, their server and driver threads live on in this process (the child here
+    touches nothing they hold); a test marked ``real_threads`` sees the threads as they are."""
+    if not request.node.get_closest_marker("real_threads"):
         monkeypatch.setattr(fork, "_other_threads", lambda: False)
 
 
@@ -74,6 +78,7 @@ def test_when_this_share_fails_the_child_is_stopped_and_reaped(monkeypatch):
         os.waitpid(children[0], os.WNOHANG)
 
 
+@pytest.mark.real_threads
 def test_no_child_while_another_thread_runs():
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
@@ -87,8 +92,21 @@ def test_no_child_while_another_thread_runs():
         thread.join()
 
 
+def test_a_fork_the_system_refuses_leaves_the_work_to_this_process(monkeypatch):
+    def refuse():
+        raise BlockingIOError(11, "Resource temporarily unavailable")  # a container's process limit
+
+    monkeypatch.setattr(os, "fork", refuse)
+    parent = os.getpid()
+    assert fork.in_parallel(os.getpid, os.getpid) == (parent, parent)
+
+
 def test_render_gives_the_same_files_with_and_without_a_child(model, monkeypatch):
     assert fork.can_fork()
+    collected = []
+    collect = fork._collect
+    monkeypatch.setattr(fork, "_collect", lambda pid, pipe: collected.append(collect(pid, pipe)) or collected[-1])
     with_child = render_site(model)
+    assert collected and collected[0] is not None  # the child's pages came back, not rendered again here
     monkeypatch.setattr(fork, "can_fork", lambda: False)
     assert render_site(model) == with_child
