@@ -339,9 +339,12 @@ def track_changes(
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     loaded = load_redirects(source, corpus, errors)
-    # a removed document's entry serves all its anchors by itself (data/redirects.json, the 404 page):
-    # no entry is derived from it for the ids this build happens to know
-    redirects = covering(clause_entries(loaded), (i for i in known if i not in index))
+    # An entry for a paragraph serves its sentences: each gets an entry of its own where git knows it
+    # (in any version committed). Not from the record or the last build: the build that writes the
+    # record drops the removed ids, so the next build would write other data from the same sources
+    # (the page script sends a sentence's link by its paragraph's entry instead). A removed
+    # document's entry serves all its anchors by itself (data/redirects.json, the 404 page).
+    redirects = covering(clause_entries(loaded), (i for i in found.known_ids if i not in index))
     retired_documents = tuple(r for r in loaded if "/" not in r.old)
     check_removed(
         corpus,

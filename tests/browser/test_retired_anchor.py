@@ -75,9 +75,8 @@ def test_every_address_of_a_removed_document_says_why_on_the_404_page(tmp_path, 
 
 
 def test_a_sentence_link_of_a_moved_paragraph_still_leads_there_after_later_builds(tmp_path, browser):
-    """In a copy without git, the build after the one that removed p3 no longer knows p3's sentence
-    ids (the clause-id record has dropped them), so redirects.json keeps p3's record alone; a link to
-    one of its sentences is sent where p3 went all the same."""
+    """In a copy without git, redirects.json keeps p3's record alone (its sentence ids are not known for
+    good: the clause-id record drops them); a link to one of its sentences is sent where p3 went."""
     source = copy_sources(tmp_path)
     generate = ("generate", "--source", "source_texts", "--docs", "docs")
     assert run_cli(*generate, cwd=tmp_path).returncode == 0
