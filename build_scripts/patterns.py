@@ -177,10 +177,12 @@ CLAUSE_RECORD_RE = re.compile(
     r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)+)\t(?P<digest>[0-9a-f]{8})(?:\t(?P<opening>[0-9a-f]{8}))?$"
 )
 # A documents.yaml entry as staff write it (README; the file's header): "  - slug: …" opens it and a
-# "source_file: …" line names its text. Read from committed versions, which may not parse as YAML
-# (track/changelog.py keeps the slugs a text was committed under).
-LISTING_ENTRY_RE = re.compile(r"^[ \t]*-[ \t]+slug:[ \t]*(?P<slug>[a-z0-9-]+)[ \t]*$", re.MULTILINE)
-LISTING_FILE_RE = re.compile(r"^[ \t]+source_file:[ \t]*(?P<file>[^\s#]+)", re.MULTILINE)
+# "source_file: …" line names its text (quoted or not, a comment after). Read from a committed version
+# that does not parse as YAML (track/changelog.py keeps the slugs a text was committed under).
+LISTING_ENTRY_RE = re.compile(
+    r"""^[ \t]*-[ \t]+slug:[ \t]*(?P<q>["']?)(?P<slug>[a-z0-9-]+)(?P=q)[ \t]*(?:\#.*)?\r?$""", re.MULTILINE
+)
+LISTING_FILE_RE = re.compile(r"""^[ \t]+source_file:[ \t]*(?P<q>["']?)(?P<file>[^\s#"']+)(?P=q)""", re.MULTILINE)
 # A text's opening sentence, up to its first 。；！？ (how track/lineage.py tells a split paragraph's
 # first part, which keeps the id).
 OPENING_SENTENCE_RE = re.compile(r"^[^。；！？]*[。；！？]")

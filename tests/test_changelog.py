@@ -91,3 +91,18 @@ def test_every_document_page_links_to_its_history(built):
         page = (built.docs / f"documents/{document.slug}.md").read_text(encoding="utf-8")
         assert f'href="../../changes/#{document.slug}"' in page
         assert f'id="{document.slug}"' in (built.html / "changes/index.html").read_text(encoding="utf-8")
+
+
+def test_the_slugs_a_committed_documents_yaml_gave_its_texts_in_any_spelling():
+    from build_scripts.track.changelog import _listed_slugs
+
+    spellings = [
+        "documents:\n  - slug: a-1\n    source_file: a-1.txt\n",
+        "documents:\r\n  - slug: a-1\r\n    source_file: a-1.txt\r\n",  # committed from Windows
+        'documents:\n  - slug: "a-1"  # quoted, with a comment\n    source_file: \'a-1.txt\'\n',
+        "documents:\n  - source_file: a-1.txt\n    slug: a-1\n",  # another key first
+    ]
+    for text in spellings:
+        assert _listed_slugs(text) == [("a-1.txt", "a-1")], text
+    broken = 'documents:\n  - slug: "a-1"\r\n    source_file: a-1.txt # x\n  - slug: b-2\n    title: [\n'
+    assert _listed_slugs(broken) == [("a-1.txt", "a-1")]  # not YAML: read line by line

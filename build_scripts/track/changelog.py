@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .. import cache, patterns
 from ..errors import Collector, CurationError
 from ..load import RawText
@@ -186,17 +188,36 @@ def build_history(
 
 
 def _committed_slugs(listings: Sequence[history.Revision], blobs: Mapping[str, bytes]) -> dict[str, frozenset[str]]:
-    """Source file → every slug a committed documents.yaml gave it (read line by line: a version
-    that does not parse as YAML still names its slugs)."""
+    """Source file → every slug a committed documents.yaml gave it: read as YAML, or line by line
+    when a version does not parse (its entries may still name their slugs)."""
     slugs: dict[str, set[str]] = {}
     for revision in listings:
         text = blobs.get(revision.blob, b"").decode("utf-8", errors="replace")
-        starts = list(patterns.LISTING_ENTRY_RE.finditer(text))
-        for entry, following in zip(starts, [*starts[1:], None], strict=True):
-            found = patterns.LISTING_FILE_RE.search(text, entry.end(), following.start() if following else len(text))
-            if found:
-                slugs.setdefault(found.group("file"), set()).add(entry.group("slug"))
+        for source_file, slug in _listed_slugs(text):
+            slugs.setdefault(source_file, set()).add(slug)
     return {source_file: frozenset(names) for source_file, names in slugs.items()}
+
+
+def _listed_slugs(text: str) -> list[tuple[str, str]]:
+    """(source file, slug) of each entry of one version of documents.yaml."""
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        data = None
+    entries = data.get("documents") if isinstance(data, dict) else None
+    if isinstance(entries, list):
+        return [
+            (str(e["source_file"]), str(e["slug"]))
+            for e in entries
+            if isinstance(e, dict) and e.get("source_file") and e.get("slug")
+        ]
+    starts = list(patterns.LISTING_ENTRY_RE.finditer(text))
+    pairs = []
+    for entry, following in zip(starts, [*starts[1:], None], strict=True):
+        found = patterns.LISTING_FILE_RE.search(text, entry.end(), following.start() if following else len(text))
+        if found:
+            pairs.append((found.group("file"), entry.group("slug")))
+    return pairs
 
 
 def _committed_records(
