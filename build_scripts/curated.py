@@ -150,6 +150,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         raise CurationError(source, 1, 1, f"expected a folder of source texts and curated YAML, found {found}")
     metas: list[DocumentMeta] = []
     seen: dict[str, int] = {}
+    before = len(errors.errors)
     listed = entries(path, "documents", errors)
     if not listed and not errors.errors:
         errors.add(CurationError(path, 1, 1, "expected at least one entry under 'documents:', found none"))
@@ -209,10 +210,12 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 line=f.line,
             )
         )
+    if errors.errors[before:]:
+        return tuple(metas)  # the list is in doubt: which texts it leaves out is asked once it reads
     named = {str(entry.get("source_file")) for entry in listed}
-    files = (path for path in sorted(source.iterdir()) if path.suffix.lower() == ".txt" and path.is_file())
+    files = (p for p in sorted(source.iterdir()) if p.suffix.lower() == ".txt" and p.is_file())
     for text in files:  # nothing lost: a text no entry names would never be published
-        if text.name not in named:
+        if text.name not in named and not text.name.startswith("."):  # ._x.txt: macOS's copy metadata
             message = (
                 f"expected a documents.yaml entry with source_file: {text.name} (notes go in .md files), found none"
             )

@@ -99,7 +99,7 @@ def test_the_slugs_a_committed_documents_yaml_gave_its_texts_in_any_spelling():
     spellings = [
         "documents:\n  - slug: a-1\n    source_file: a-1.txt\n",
         "documents:\r\n  - slug: a-1\r\n    source_file: a-1.txt\r\n",  # committed from Windows
-        'documents:\n  - slug: "a-1"  # quoted, with a comment\n    source_file: \'a-1.txt\'\n',
+        "documents:\n  - slug: \"a-1\"  # quoted, with a comment\n    source_file: 'a-1.txt'\n",
         "documents:\n  - source_file: a-1.txt\n    slug: a-1\n",  # another key first
     ]
     for text in spellings:

@@ -178,3 +178,19 @@ def test_a_collection_without_86_has_no_internal_error(tmp_path):
     proc = run_cli("check", "--source", str(source), cwd=tmp_path)
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == 0 or re.search(r"^source_texts/\S+:\d+:\d+: expected .+, found .+$", proc.stderr, re.M)
+
+
+def test_a_list_of_documents_that_does_not_read_gives_one_message_not_one_per_text(tmp_path):
+    source = copy_sources(tmp_path)
+    text("documents.yaml", "documents:", "documents: 5\nx:")(source)
+    proc = generate(tmp_path)
+    assert proc.returncode == 1 and proc.stderr.splitlines()[:-1] == [
+        "source_texts/documents.yaml:1:1: expected a mapping with a list 'documents:', found 'documents:' holding a number"
+    ]
+
+
+def test_the_metadata_files_macos_leaves_beside_a_copied_text_are_not_texts(tmp_path):
+    source = copy_sources(tmp_path)
+    (source / "._guofa-2016-86.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    proc = generate(tmp_path)
+    assert proc.returncode == 0, proc.stderr
