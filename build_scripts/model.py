@@ -321,7 +321,7 @@ class Site:
     indicators: tuple[Indicator, ...] = ()
     crossrefs: tuple[CrossRef, ...] = ()
     redirects: tuple[Redirect, ...] = ()  # removed clause ids (source_texts/redirects.yaml)
-    retired_documents: tuple[Redirect, ...] = ()  # whole removed documents (an entry whose id is a slug)
+    retired_documents: tuple[RetiredDocument, ...] = ()  # whole removed documents (redirects.yaml)
     history: tuple[DocumentVersion, ...] = ()  # the change log (track/changelog.py)
 
     def crossrefs_to(self, clause_id: str) -> tuple[CrossRef, ...]:
@@ -424,6 +424,20 @@ class Redirect:
     @property
     def to_url(self) -> str | None:
         return None if self.to is None else clause_url(self.to)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RetiredDocument:
+    """A document no longer in the collection (redirects.yaml ``id: <slug>``): why, for every anchor it had."""
+
+    slug: str
+    note: str
+    date: str | None = None  # ISO date of the removal, when known
+    line: int = 1  # where the entry starts in redirects.yaml
+
+    @property
+    def url(self) -> str:
+        return f"/documents/{self.slug}/"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -148,7 +148,7 @@ def test_a_removed_document_needs_one_entry_and_builds_ever_after(tmp_path):
             "to_id": None,
             "note": "文件已废止",
             "date": None,
-            "notice": "此文件已撤销：文件已废止",
+            "notice": "本站已移除此文件：文件已废止",
         }
     }
     schema = json.loads((tmp_path / "docs/data/schemas/redirects.schema.json").read_text(encoding="utf-8"))

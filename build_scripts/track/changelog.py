@@ -351,7 +351,7 @@ def track_changes(
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.
     """
-    from .redirects import check_removed, clause_entries, covering, known_from_previous, load_redirects
+    from .redirects import check_removed, covering, known_from_previous, load_redirects
 
     index = corpus.clause_index()
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
@@ -359,14 +359,13 @@ def track_changes(
     known = {**from_record, **found.known_ids, **last_build}
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
-    loaded = load_redirects(source, corpus, errors)
+    entries, retired_documents = load_redirects(source, corpus, errors)
     # An entry for a paragraph serves its sentences: each gets an entry of its own where git knows it
     # (in any version committed). Not from the record or the last build: the build that writes the
     # record drops the removed ids, so the next build would write other data from the same sources
     # (the page script sends a sentence's link by its paragraph's entry instead). A removed
     # document's entry serves all its anchors by itself (data/redirects.json, the 404 page).
-    redirects = covering(clause_entries(loaded), (i for i in found.known_ids if i not in index))
-    retired_documents = tuple(r for r in loaded if "/" not in r.old)
+    redirects = covering(entries, (i for i in found.known_ids if i not in index))
     check_removed(
         corpus,
         [d.meta for d in corpus.documents],

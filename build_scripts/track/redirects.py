@@ -20,7 +20,18 @@ from .. import patterns
 from ..curated import Fields, entries
 from ..errors import Collector, CurationError, RedirectMissing
 from ..load import read_yaml
-from ..model import Clause, ClauseKind, Corpus, DocumentMeta, OutputFile, Redirect, Site, clause_url, natural
+from ..model import (
+    Clause,
+    ClauseKind,
+    Corpus,
+    DocumentMeta,
+    OutputFile,
+    Redirect,
+    RetiredDocument,
+    Site,
+    clause_url,
+    natural,
+)
 from .lineage import ordinal_prefix
 
 FILE_NAME = "redirects.yaml"
@@ -40,22 +51,26 @@ def listed_ids(source: Path) -> frozenset[str]:
     return frozenset(entry["id"] for entry in listed if isinstance(entry, dict) and isinstance(entry.get("id"), str))
 
 
-def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Redirect, ...]:
+def load_redirects(
+    source: Path, corpus: Corpus, errors: Collector
+) -> tuple[tuple[Redirect, ...], tuple[RetiredDocument, ...]]:
     """Read and validate redirects.yaml (absent = no redirects).
 
     An ``id``'s anchor must be no live clause's and no other entry's (``guofa-2016-86/c4-2-3`` would
     hide 4-2-3 behind a notice); ``to`` must name a clause that exists and, when the entry quotes it
     (``to_quote``), still hold the quoted words. The id's document may be gone: the entries of a
     removed document's clauses keep their links working (the 404 page reads data/redirects.json).
+    An entry whose id is a slug retires a whole removed document (``RetiredDocument``).
     """
     path = source / FILE_NAME
     if not path.exists():
-        return ()
+        return (), ()
     index = corpus.clause_index()
     slugs = {document.slug for document in corpus.documents}
     live = {clause_url(clause_id): clause_id for clause_id in index}
     result: list[Redirect] = []
-    seen: dict[str, tuple[str, int]] = {}  # anchor URL → (id, line) of the entry that has it
+    documents: list[RetiredDocument] = []
+    seen: dict[str, tuple[str, int]] = {}  # anchor URL (or slug) → (id, line) of the entry that has it
     for entry in entries(path, "redirects", errors):
         f = Fields(path, entry, "a redirect", errors)
         f.unknown_keys(_KEYS)
@@ -66,7 +81,7 @@ def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Red
         if "/" not in old and patterns.SLUG_RE.match(old):  # a whole removed document
             document = _document_entry(f, old, to, note, slugs, seen)
             if document is not None:
-                result.append(replace(document, date=date))
+                documents.append(replace(document, date=date))
             continue
         if not patterns.CLAUSE_ID_RE.match(old):
             f.fail(f"expected a clause id such as yufufa-2016-25/2-1/p3, found {old!r}")
@@ -99,7 +114,7 @@ def load_redirects(source: Path, corpus: Corpus, errors: Collector) -> tuple[Red
         if to is not None and not f.quote_holds("to_quote", index[to]):
             continue  # 'to' is positional too: a paragraph added above since would move the redirect
         result.append(Redirect(old=old, to=to, note=note or "", date=date, line=f.line))
-    return tuple(sorted(result, key=lambda r: r.old))
+    return tuple(sorted(result, key=lambda r: r.old)), tuple(sorted(documents, key=lambda d: d.slug))
 
 
 def covering(redirects: Iterable[Redirect], removed: Iterable[str]) -> tuple[Redirect, ...]:
@@ -119,9 +134,9 @@ def covering(redirects: Iterable[Redirect], removed: Iterable[str]) -> tuple[Red
 
 def _document_entry(
     f: Fields, slug: str, to: str | None, note: str | None, slugs: Collection[str], seen: dict[str, tuple[str, int]]
-) -> Redirect | None:
-    """An entry for a whole removed document (``id: guozhifaguanzi-2015-59``): its note retires every
-    clause id the document had (``covering``); the entry itself names no clause."""
+) -> RetiredDocument | None:
+    """An entry for a whole removed document (``id: guozhifaguanzi-2015-59``): its note answers for
+    every anchor the document had."""
     if slug in slugs:
         f.fail(f"expected a removed document or clause id, found {slug!r}, a document documents.yaml still lists")
     elif to is not None:
@@ -132,13 +147,8 @@ def _document_entry(
         f.fail(f"expected each removed document once, found {slug!r} again (first at line {seen[slug][1]})")
     else:
         seen[slug] = (slug, f.line)
-        return Redirect(old=slug, to=None, note=note, line=f.line)
+        return RetiredDocument(slug=slug, note=note, line=f.line)
     return None
-
-
-def clause_entries(redirects: Iterable[Redirect]) -> tuple[Redirect, ...]:
-    """``redirects`` without the entries of whole documents, which name no clause."""
-    return tuple(r for r in redirects if "/" in r.old)
 
 
 def _ancestors(clause_id: str) -> Iterator[str]:
@@ -236,11 +246,12 @@ def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, 
     return known
 
 
-def notice(redirect: Redirect) -> str:
-    """The words a reader sees on landing at a retired anchor."""
+def notice(redirect: Redirect | RetiredDocument) -> str:
+    """The words a reader sees on landing at a retired anchor. A document left the collection, which
+    says nothing of whether it is still in force: 移除, not 撤销."""
     when = f"于{dt.date.fromisoformat(redirect.date).isoformat()}" if redirect.date else ""
-    if "/" not in redirect.old:  # a whole document
-        return f"此文件已{when}撤销：{redirect.note}"
+    if isinstance(redirect, RetiredDocument):
+        return f"本站已{when}移除此文件：{redirect.note}"
     if redirect.to is None:
         return f"此条已{when}撤销：{redirect.note}"
     return f"此条已{when}移至新位置" + (f"：{redirect.note}" if redirect.note else "")
@@ -253,8 +264,7 @@ def redirect_files(site: Site) -> list[OutputFile]:
         r.url: {"id": r.old, "to": r.to_url, "to_id": r.to, "note": r.note, "date": r.date, "notice": notice(r)}
         for r in site.redirects
     }
-    for r in site.retired_documents:
-        record = {"id": r.old, "to": None, "to_id": None, "note": r.note, "date": r.date, "notice": notice(r)}
-        data[f"/documents/{r.old}/"] = record
+    for d in site.retired_documents:
+        data[d.url] = {"id": d.slug, "to": None, "to_id": None, "note": d.note, "date": d.date, "notice": notice(d)}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     return [OutputFile(path="data/redirects.json", content=text)]

@@ -62,11 +62,12 @@ def test_every_address_of_a_removed_document_says_why_on_the_404_page(tmp_path, 
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
     with served(tmp_path / "site", SiteHostHandler) as base, new_page(browser) as page:
-        for address in ("documents/cefa-2020-7/#c1-1-1", "documents/cefa-2020-7/"):  # with and without an anchor
+        # with and without an anchor, and as the page's own file
+        for address in ("documents/cefa-2020-7/#c1-1-1", "documents/cefa-2020-7/", "documents/cefa-2020-7/index.html"):
             assert page.goto(base + address).status == 404
             notice = page.locator(".fragment-notice")
             notice.wait_for(timeout=10_000)
-            assert notice.inner_text().strip() == "此文件已于2024-05-01撤销：文件已废止。", address
+            assert notice.inner_text().strip() == "本站已于2024-05-01移除此文件：文件已废止。", address
         page.goto(base + "documents/guofa-2016-99/")  # never published: the plain 404 text only
         page.wait_for_load_state("networkidle")
         assert page.locator("[data-not-found]").is_visible() and page.locator(".fragment-notice").count() == 0

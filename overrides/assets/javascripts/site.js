@@ -144,14 +144,22 @@
    * which answers for its page whatever the anchor. (Not for pages named after it, tasks/<slug>-t1/:
    * a slug can begin another's, guofa-2016 and guofa-2016-86.) */
   function retiredDocument(redirects, path) {
-    var record = redirects ? redirects[path] : null;
-    return /^\/documents\/[a-z0-9-]+\/$/.test(path) && record && typeof record === "object" ? record : null;
+    var page = /^\/documents\/[a-z0-9-]+(?:\/(?:index\.html)?)?$/.exec(path);   /* …/x, …/x/, …/x/index.html */
+    if (!page) return null;
+    var key = page[0].replace(/\/index\.html$/, "").replace(/\/?$/, "/");
+    var record = redirects ? redirects[key] : null;
+    return record && typeof record === "object" ? record : null;
+  }
+
+  /* A notice ends with one full stop, whether or not its note has its own. */
+  function sentence(text) {
+    return /[。！？]$/.test(text) ? text : text + "。";
   }
 
   function sayDocumentRetired() {
     loadRedirects().then(function (redirects) {
       var gone = retiredDocument(redirects, sitePath());
-      if (gone) notice(gone.notice + "。");
+      if (gone) notice(sentence(gone.notice));
     });
   }
 
@@ -175,13 +183,13 @@
         var key = recordFor(redirects || {}, sitePath(), hash);
         if (key === null) {
           var gone = notFoundPage() ? retiredDocument(redirects, sitePath()) : null;
-          if (gone) notice(gone.notice + "。");
+          if (gone) notice(sentence(gone.notice));
           else notice("本页没有链接所指的位置（" + shown + "）：链接可能有误，或该条款的编号已调整。请在本页或用搜索查找。");
           return;
         }
         var record = redirects[key];
         var target = record && typeof record === "object" ? record.to : record;
-        var said = record && record.notice ? record.notice + "。" : "";
+        var said = record && record.notice ? sentence(record.notice) : "";
         if (!target) {
           notice("链接所指的条款（" + shown + "）已在文本修订中撤销。" + said);
           return;
@@ -224,9 +232,10 @@
   var indexFailed = false;   /* the index did not load: "no results" would be untrue */
   function prefetchSearchIndex(ev) {
     var t = ev.target;
-    if (prefetched || !t || !t.matches || !t.matches("input[data-md-component=search-query], #__search")) return;
+    /* again after a failure: the network may be back, and "no results" true again */
+    if ((prefetched && !indexFailed) || !t || !t.matches || !t.matches("input[data-md-component=search-query], #__search")) return;
+    if (!prefetched) watchForFailure();
     prefetched = true;
-    watchForFailure();
     fetch(new URL("data/search-index.json", siteRoot).href, { credentials: "same-origin" })
       .then(function (res) { indexFailed = !res.ok; })
       .catch(function () { indexFailed = true; });
@@ -245,10 +254,11 @@
   var LOADING_DELAY_MS = 300;   /* an index already loaded answers well within this */
   function sayLoading(ev) {
     var box = ev.target;
-    if (!placeholder || !box || !box.matches || !box.matches("input[data-md-component=search-query]")) return;
+    if (!box || !box.matches || !box.matches("input[data-md-component=search-query]")) return;
     /* Material searches on keyup: text pasted from a menu or dictated comes with an input event only
        (a real keyup after typing repeats the same query, which Material drops) */
     box.dispatchEvent(new KeyboardEvent("keyup"));
+    if (!placeholder) return;
     setTimeout(function () {
       var meta = document.querySelector(".md-search-result__meta");
       if (!meta || !box.value.trim()) return;
