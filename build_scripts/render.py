@@ -336,7 +336,7 @@ class Renderer:
 
     def _where(self, error: Exception, name: str) -> tuple[str, int]:
         """The template file and line an error was raised at (Jinja maps its frames to template lines)."""
-        template_dir = str(self.template_dir.resolve())
+        template_dir = str(self.template_dir.resolve()) + os.sep
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(template_dir)]
         if frames and frames[-1].lineno:
             return frames[-1].filename, frames[-1].lineno

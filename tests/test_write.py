@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import tempfile
 
@@ -45,3 +46,14 @@ def test_a_refused_write_names_the_page_not_its_temporary_file(tmp_path, monkeyp
     with pytest.raises(OutputError) as caught:
         write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
     assert str(caught.value) == f"{tmp_path / 'index.md'}:1:1: expected a writable file, found Permission denied"
+
+
+def test_a_full_disk_names_the_page(tmp_path, monkeypatch):
+    def full(source, target):
+        raise OSError(28, "No space left on device", source)  # names the temporary file
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(OutputError) as caught:
+        write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
+    assert str(caught.value) == f"{tmp_path / 'index.md'}:1:1: expected a writable file, found No space left on device"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []  # no temporary file left

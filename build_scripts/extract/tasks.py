@@ -225,7 +225,7 @@ def _plain_tasks(document: Document, select: Callable[[Clause], bool], matcher: 
 def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, errors: Collector) -> list[Task]:
     path = source / document.meta.source_file
     raw_lines: list[str] | None = None
-    unregistered: list[str] = []  # agency names met without a register (reported once)
+    unregistered = False  # agency names met without a register: reported once per document
     by_id = {clause.id: clause for clause in document.clauses}
     tasks = []
     for clause in document.clauses:
@@ -301,7 +301,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                                     f"of its tasks (task {clause.label.rstrip('.．、')} names {name!r}), found no such file",
                                 )
                             )
-                        unregistered.append(name)
+                        unregistered = True
                         continue
                     if raw_lines is None:
                         raw_lines = _raw_lines(path)
