@@ -44,7 +44,7 @@ MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that p
 SHORT_TEXT_CHARS = 20  # … but a short one (加强组织领导。 vs 加强宣传引导。 is 0.57) must be this similar:
 MIN_SIMILARITY_SHORT = 0.75
 MIN_KEPT_CHARS = 6  # … or it keeps all the words of the other, at least this many (words added or taken away),
-KEPT_LIKENESS = 0.5  # a pair only when no edit pairs them: its likeness is scaled below MIN_SIMILARITY
+KEPT_LIKENESS = 0.01  # a pair only when no edit pairs them: scaled so that even dozens weigh less than one edit
 MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired by their opening sentences alone
 LIKENESS_CHARS = 400  # how much of two texts ``_similar_pairs`` compares
 
@@ -306,7 +306,7 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
                     ratio = matcher.ratio()
                     alike[i][j] = ratio if ratio >= needed else 0.0
                 if not alike[i][j] and _kept_whole(before[i], after[j]):
-                    alike[i][j] = KEPT_LIKENESS * matcher.ratio()  # below any edit: the last resort
+                    alike[i][j] = KEPT_LIKENESS * matcher.ratio()  # far below any edit: the last resort
             paired = alike[i][j] + best[i + 1][j + 1] if alike[i][j] else 0.0
             best[i][j] = max(best[i + 1][j], best[i][j + 1], paired)
     pairs, i, j = [], 0, 0
