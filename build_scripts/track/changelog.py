@@ -192,8 +192,14 @@ def _committed_slugs(listings: Sequence[history.Revision], blobs: Mapping[str, b
     when a version does not parse (its entries may still name their slugs)."""
     slugs: dict[str, set[str]] = {}
     for revision in listings:
-        text = blobs.get(revision.blob, b"").decode("utf-8", errors="replace")
-        for source_file, slug in _listed_slugs(text):
+        if revision.blob not in blobs:
+            continue
+        key = cache.fingerprint([cache.package_fingerprint(), revision.blob])
+        pairs = cache.load_entry("listings", revision.blob, key)  # a version is read once, however long the history
+        if not isinstance(pairs, list):
+            pairs = _listed_slugs(blobs[revision.blob].decode("utf-8", errors="replace"))
+            cache.store_entry("listings", revision.blob, key, pairs)
+        for source_file, slug in pairs:
             slugs.setdefault(source_file, set()).add(slug)
     return {source_file: frozenset(names) for source_file, names in slugs.items()}
 
