@@ -484,3 +484,23 @@ def test_a_committed_slug_that_was_never_published_can_be_retired(tmp_path):
     )
     proc = run_cli(*generate, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_the_sentences_of_a_moved_paragraph_are_sent_to_their_own_words(tmp_path):
+    from .test_changelog import committed_copy
+
+    source = committed_copy(tmp_path)
+    lines = (source / YUFUFA).read_text(encoding="utf-8").split("\n")
+    moved = next(n for n, line in enumerate(lines) if REMOVED in line)
+    after = next(n for n in range(moved + 1, len(lines)) if lines[n].strip())  # p4, which p3 now follows
+    lines[moved], lines[after] = lines[after], lines[moved]
+    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+    generate = ("generate", "--source", "source_texts", "--docs", "docs")
+    proc = run_cli(*generate, cwd=tmp_path)  # one of the two is read as moved: the message says which, and where
+    old_id, new_id = re.search(r"removed clause (\S+) .*its words now stand at (\S+) \(to:", proc.stderr).groups()
+    (source / "redirects.yaml").write_text(f"redirects:\n  - id: {old_id}\n    to: {new_id}\n", encoding="utf-8")
+    assert run_cli(*generate, cwd=tmp_path).returncode == 0
+    redirects = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
+    anchor = "/documents/yufufa-2016-25/#c" + old_id.split("/", 1)[1].replace("/", "-")
+    assert redirects[anchor]["to_id"] == new_id
+    assert redirects[anchor + "-s2"]["to_id"] == f"{new_id}/s2"  # the sentence, not just its paragraph

@@ -36,6 +36,7 @@ class History:
     # every clause id any committed version had → (doc slug, 1-based line in that version)
     known_ids: dict[str, tuple[str, int]]
     known_texts: dict[str, str]  # the text each id had last (in a commit or the last build)
+    committed_texts: Mapping[str, str] = field(default_factory=dict)  # the text each id had last in a commit
     documents: tuple[Document, ...]  # the documents given, their ids pinned along their history
     committed: bool = False  # git has a history of source_texts/: what is not in it was never committed
     recorded_ids: frozenset[str] = frozenset()  # every id a committed version of clause_ids.tsv holds
@@ -180,6 +181,7 @@ def build_history(
         versions=tuple(versions),
         known_ids=known,
         known_texts={**known_texts, **(texts or {})},  # the last build's last
+        committed_texts=known_texts,
         documents=tuple(pinned_documents),
         committed=bool(histories),
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
@@ -367,11 +369,13 @@ def track_changes(
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     entries, retired_documents = load_redirects(source, corpus, errors)
     # An entry for a paragraph serves its sentences: each gets an entry of its own where git knows it
-    # (in any version committed). Not from the record or the last build: the build that writes the
+    # (in any version committed), sent to the sentence that has its words where the paragraph went. Not from the record or the last build: the build that writes the
     # record drops the removed ids, so the next build would write other data from the same sources
     # (the page script sends a sentence's link by its paragraph's entry instead). A removed
     # document's entry serves all its anchors by itself (data/redirects.json, the 404 page).
-    redirects = covering(entries, (i for i in found.known_ids if i not in index))
+    redirects = covering(
+        entries, (i for i in found.known_ids if i not in index), texts=found.committed_texts, corpus=corpus
+    )
     check_removed(
         corpus,
         [d.meta for d in corpus.documents],

@@ -117,18 +117,31 @@ def load_redirects(
     return tuple(sorted(result, key=lambda r: r.old)), tuple(sorted(documents, key=lambda d: d.slug))
 
 
-def covering(redirects: Iterable[Redirect], removed: Iterable[str]) -> tuple[Redirect, ...]:
+def covering(
+    redirects: Iterable[Redirect],
+    removed: Iterable[str],
+    *,
+    texts: Mapping[str, str] | None = None,
+    corpus: Corpus | None = None,
+) -> tuple[Redirect, ...]:
     """``redirects`` plus one for each removed id without an entry of its own whose parent (or
     grandparent …) has one: a paragraph's entry also serves its sentences, which go where it went
-    (or are retired with its note)."""
+    (or are retired with its note). A sentence whose words (``texts``: the removed ids' texts) stand
+    unchanged as a sentence of the clause its paragraph went to goes to that sentence."""
     explicit = {r.old: r for r in redirects}
+    sentences: dict[tuple[str, str], str] = {}  # (parent id, text) → the first sentence of that parent that reads so
+    for clause in reversed(tuple(corpus.clauses()) if corpus else ()):
+        if clause.kind is ClauseKind.SENTENCE and clause.parent:
+            sentences[clause.parent, clause.text] = clause.id
     derived = []
     for clause_id in removed:
         if clause_id in explicit:
             continue
         head = next((head for head in _ancestors(clause_id) if head in explicit), None)
         if head is not None:
-            derived.append(replace(explicit[head], old=clause_id))
+            entry = explicit[head]
+            same = sentences.get((entry.to or "", (texts or {}).get(clause_id, "")))
+            derived.append(replace(entry, old=clause_id, to=same or entry.to))
     return tuple(sorted((*explicit.values(), *derived), key=lambda r: natural(r.old)))
 
 
