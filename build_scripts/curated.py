@@ -101,8 +101,8 @@ class Fields:
         as ``source_texts/clause_ids.tsv`` records them (track/lineage.py): a paragraph split, merged or
         moved, or a copy of the texts without the record, can give the same id to another clause, and
         the entry would silently move to it. A few words quoted from the clause, as it read when the
-        entry was written, catch that. White space is
-        ignored (the cleaner's text and what staff paste from a page may differ only in spaces).
+        entry was written, catch that. White space is ignored (the cleaner's text and what staff paste
+        from a page may differ only in spaces).
         """
         quote = self.text(key, required=False)
         if quote is None or quote.translate(_SPACE) in clause.text.translate(_SPACE):

@@ -225,7 +225,8 @@ def _plain_tasks(document: Document, select: Callable[[Clause], bool], matcher: 
 def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, errors: Collector) -> list[Task]:
     path = source / document.meta.source_file
     raw_lines: list[str] | None = None
-    unregistered = False  # agency names met without a register: reported once per document
+    # no register to check the names against: a missing one is reported once here, an empty one on load
+    say_missing_register = not matcher.by_form and not (source / AGENCIES_FILE).exists()
     by_id = {clause.id: clause for clause in document.clauses}
     tasks = []
     for clause in document.clauses:
@@ -289,9 +290,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                             )
                         continue
                     if not matcher.by_form:  # no register: the names can be neither checked nor linked
-                        if (
-                            not unregistered and not (source / AGENCIES_FILE).exists()
-                        ):  # an empty one is reported on load
+                        if say_missing_register:
                             errors.add(
                                 CurationError(
                                     source / AGENCIES_FILE,
@@ -301,7 +300,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                                     f"of its tasks (task {clause.label.rstrip('.．、')} names {name!r}), found no such file",
                                 )
                             )
-                        unregistered = True
+                        say_missing_register = False  # said once
                         continue
                     if raw_lines is None:
                         raw_lines = _raw_lines(path)

@@ -86,12 +86,12 @@ def blocks(document: Document) -> tuple[Block, ...]:
     return tuple(result)
 
 
-def contents(document: Document) -> tuple[tuple[int, str, str], ...]:
-    """(level, anchor, words) of each section and subsection heading: the page's 目录 for screens
-    without Material's table of contents (a document page is in no menu, so phones have none)."""
+def contents(shown: tuple[Block, ...]) -> tuple[tuple[int, str, str], ...]:
+    """(level, anchor, words) of each section and subsection heading among a page's ``blocks``: its 目录
+    for screens without Material's table of contents (a document page is in no menu, so phones have none)."""
     return tuple(
         (block.heading_level, block.clause.anchor, (block.sentences[0].text if block.sentences else block.clause.text))
-        for block in blocks(document)
+        for block in shown
         if block.heading_level in (2, 3)
     )
 
@@ -110,6 +110,7 @@ def document_pages(site: Site) -> list[PageSpec]:
     for document in site.corpus.documents:
         implements = document.meta.implements
         in_collection = next((d for d in site.corpus.documents if d.meta.doc_number == implements), None)
+        shown = blocks(document)
         pages.append(
             PageSpec(
                 path=document_path(document.slug),
@@ -118,8 +119,8 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("document", document),
                     ("meta", document.meta),
                     ("level_name", level_name(document.meta)),
-                    ("blocks", blocks(document)),
-                    ("contents", contents(document)),
+                    ("blocks", shown),
+                    ("contents", contents(shown)),
                     (
                         "table_rows",
                         {c.id: table_rows(document, c) for c in document.clauses if c.kind is ClauseKind.TABLE},

@@ -36,8 +36,8 @@ class History:
     # every clause id any committed version had → (doc slug, 1-based line in that version)
     known_ids: dict[str, tuple[str, int]]
     known_texts: dict[str, str]  # the text each id had last (in a commit or the last build)
-    committed_texts: Mapping[str, str] = field(default_factory=dict)  # the text each id had last in a commit
     documents: tuple[Document, ...]  # the documents given, their ids pinned along their history
+    committed_texts: Mapping[str, str] = field(default_factory=dict)  # the text each id had last in a commit
     committed: bool = False  # git has a history of source_texts/: what is not in it was never committed
     recorded_ids: frozenset[str] = frozenset()  # every id a committed version of clause_ids.tsv holds
     committed_slugs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # source_file → every slug it had
@@ -185,7 +185,7 @@ def build_history(
         documents=tuple(pinned_documents),
         committed=bool(histories),
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
-        committed_slugs=_committed_slugs(histories.get("documents.yaml", []), blobs),
+        committed_slugs=_committed_slugs(listings, blobs),
     )
 
 
@@ -369,10 +369,11 @@ def track_changes(
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     entries, retired_documents = load_redirects(source, corpus, errors)
     # An entry for a paragraph serves its sentences: each gets an entry of its own where git knows it
-    # (in any version committed), sent to the sentence that has its words where the paragraph went. Not from the record or the last build: the build that writes the
-    # record drops the removed ids, so the next build would write other data from the same sources
-    # (the page script sends a sentence's link by its paragraph's entry instead). A removed
-    # document's entry serves all its anchors by itself (data/redirects.json, the 404 page).
+    # (in any version committed), sent to the sentence that has its words where the paragraph went.
+    # Not from the record or the last build: the build that writes the record drops the removed ids,
+    # so the next build would write other data from the same sources (the page script sends a
+    # sentence's link by its paragraph's entry instead). A removed document's entry serves all its
+    # anchors by itself (data/redirects.json, the 404 page).
     redirects = covering(
         entries, (i for i in found.known_ids if i not in index), texts=found.committed_texts, corpus=corpus
     )

@@ -36,6 +36,12 @@ from .lineage import ordinal_prefix
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
+MIN_MERGED_CHARS = 10  # a removed text at least this long, found inside a clause, was merged into it
+# Said of ids git never had: the build, or the record, remembers a draft that was reverted.
+DRAFT_HINT = (
+    "; git never had it: if that was a draft, restore the committed record "
+    "(git checkout source_texts/clause_ids.tsv) and delete docs/data/clauses.json to forget it"
+)
 
 
 def listed_ids(source: Path) -> frozenset[str]:
@@ -236,18 +242,8 @@ def check_removed(
         )
 
 
-MIN_MERGED_CHARS = 10  # a removed text at least this long, found inside a clause, was merged into it
-
-
 def _holds(clause: Clause, sentence: bool, words: str) -> bool:
     return (clause.kind is ClauseKind.SENTENCE) == sentence and words in clause.text and clause.text != words
-
-
-# Said of ids git never had: the build, or the record, remembers a draft that was reverted.
-DRAFT_HINT = (
-    "; git never had it: if that was a draft, restore the committed record "
-    "(git checkout source_texts/clause_ids.tsv) and delete docs/data/clauses.json to forget it"
-)
 
 
 def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:

@@ -164,8 +164,8 @@
   }
 
   /* The record for an anchor: its own, or its paragraph's (…-p3-s2 → …-p3), or its section's
-   * (…-2-1-p3 → …-2-1): an entry for a paragraph serves its sentences, whose ids a later build of a
-   * copy without git no longer knows, so redirects.json may hold the paragraph's record alone. */
+   * (…-2-1-p3 → …-2-1): an entry for a paragraph serves its sentences, whose ids a copy without git
+   * does not know for good, so redirects.json may hold the paragraph's record alone. */
   function recordFor(redirects, path, hash) {
     var anchor = hash;
     while (true) {
@@ -261,9 +261,9 @@
     if (!placeholder) return;
     setTimeout(function () {
       var meta = document.querySelector(".md-search-result__meta");
-      if (!meta || !box.value.trim()) return;
-      var said = meta.textContent.trim();
-      if (said === placeholder || (indexFailed && said === noneFound)) meta.textContent = indexFailed ? FAILED_NOTICE : LOADING_NOTICE;
+      if (meta && box.value.trim() && meta.textContent.trim() === placeholder) {
+        meta.textContent = indexFailed ? FAILED_NOTICE : LOADING_NOTICE;   /* "no results" is watchForFailure's */
+      }
     }, LOADING_DELAY_MS);
   }
   document.addEventListener("input", sayLoading);
