@@ -3,7 +3,8 @@
 Rendering takes half of a rebuild after an edit and is pure: each page depends on the model only.
 ``in_parallel(here, there)`` returns ``(here(), there())``, computing ``there`` in a child made
 with ``os.fork`` (which shares the model as it is, without pickling it) while this process
-computes ``here``; the child sends its result back pickled through a pipe.
+computes ``here``; the child sends its result back pickled through a pipe. The link stage shares
+the matching of a cold build the same way (``link/curation.py``).
 
 The child is only ever a shortcut. When it cannot help or might not be safe it is not made, and
 ``there`` runs here after ``here``:
@@ -12,6 +13,9 @@ The child is only ever a shortcut. When it cannot help or might not be safe it i
 - one core only;
 - other threads are running (``serve``'s file watcher and web server): a lock one of them holds
   at the fork would stay held for ever in the child.
+
+``Child.start(task)`` forks a child for a task's effects alone (``BackgroundCompile`` fills the
+template cache with it), under the same conditions; what it does is only ever a shortcut too.
 
 When the child fails in any way (an exception, a signal, a result that does not unpickle), its
 result is ignored and ``there`` runs here, so a problem is raised in this process as it would be
@@ -28,6 +32,7 @@ import pickle
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import BinaryIO, TypeVar, cast
 
@@ -51,6 +56,60 @@ def _other_threads() -> bool:
     """Python threads besides this one. Threads a C library keeps are not counted: numpy's OpenBLAS
     starts an idle pool on import, and the child does no linear algebra."""
     return threading.active_count() > 1
+
+
+class Child:
+    """A forked child running a task for its effects (filling a cache), with ``Popen``'s ``wait`` and
+    ``kill``; what the task does is all there is to it: it succeeds or fails silently."""
+
+    POLL = 0.002  # seconds between looks while waiting with a timeout
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    @classmethod
+    def start(cls, task: Callable[[], object]) -> Child | None:
+        """``task()`` in a forked child, when ``can_fork()`` and the system gives one; else None."""
+        if not can_fork():
+            return None
+        try:
+            pid = os.fork()
+        except OSError:  # out of processes or memory: no child
+            return None
+        if pid == 0:
+            _run_child(task)
+        return cls(pid)
+
+    def wait(self, timeout: float | None = None) -> int:
+        """The child's exit status; ``TimeoutError`` if it runs beyond ``timeout`` seconds."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.returncode is None:
+            pid, status = os.waitpid(self.pid, 0 if deadline is None else os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+            elif time.monotonic() > deadline:  # type: ignore[operator]
+                raise TimeoutError(f"child {self.pid} still running after {timeout} s")
+            else:
+                time.sleep(self.POLL)
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            with contextlib.suppress(OSError):  # gone already
+                os.kill(self.pid, signal.SIGKILL)
+
+
+def _run_child(task: Callable[[], object]) -> None:
+    status = 1
+    try:
+        gc.disable()  # a short life: collecting would touch (and so copy) every shared page
+        task()
+        status = 0
+    except BaseException:  # noqa: BLE001 - the parent does the work itself when the child did not
+        pass
+    finally:
+        os._exit(status)
 
 
 def in_parallel(here: Callable[[], Here], there: Callable[[], There]) -> tuple[Here, There]:
@@ -82,17 +141,12 @@ def in_parallel(here: Callable[[], Here], there: Callable[[], There]) -> tuple[H
 
 
 def _child(there: Callable[[], object], write_end: int) -> None:
-    status = 1
-    try:
-        gc.disable()  # a short life: collecting would touch (and so copy) every shared page
+    def send() -> None:
         data = pickle.dumps((there(),), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(data)
-        status = 0
-    except BaseException:  # noqa: BLE001 - any failure: this process computes ``there`` again, raising it properly
-        pass
-    finally:
-        os._exit(status)
+
+    _run_child(send)  # any failure: this process computes ``there`` again, raising it properly
 
 
 def _collect(pid: int, pipe: BinaryIO) -> tuple[object] | None:

@@ -110,3 +110,31 @@ def test_render_gives_the_same_files_with_and_without_a_child(model, monkeypatch
     assert collected and collected[0] is not None  # the child's pages came back, not rendered again here
     monkeypatch.setattr(fork, "can_fork", lambda: False)
     assert render_site(model) == with_child
+
+
+def test_a_child_runs_a_task_for_its_effects_and_reports_its_exit(tmp_path):
+    done = tmp_path / "done"
+    child = fork.Child.start(lambda: done.write_text(str(os.getpid())))
+    assert child is not None and child.wait(timeout=10) == 0
+    assert done.read_text() == str(child.pid) != str(os.getpid())
+
+    def fail():
+        raise RuntimeError("quietly")
+
+    failing = fork.Child.start(fail)
+    assert failing is not None and failing.wait() == 1  # no traceback: the parent does the work itself
+
+
+def test_a_child_that_runs_too_long_is_reported_and_can_be_killed():
+    child = fork.Child.start(signal.pause)
+    assert child is not None
+    with pytest.raises(TimeoutError):
+        child.wait(timeout=0.05)
+    child.kill()
+    assert child.wait(timeout=10) == -signal.SIGKILL
+    child.kill()  # reaped already: nothing to do
+
+
+def test_no_child_is_started_where_a_fork_cannot_help(monkeypatch):
+    monkeypatch.setattr(fork, "usable_cores", lambda: 1)
+    assert fork.Child.start(lambda: None) is None

@@ -3,12 +3,13 @@ the links after an edit are exactly those a build from an empty cache gives."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from build_scripts import cache
+from build_scripts import cache, fork
 from build_scripts.errors import Collector
 from build_scripts.link import crossrefs, curation
 from build_scripts.link.similarity import group_max
@@ -25,6 +26,7 @@ def linking(tmp_path, monkeypatch):
     """(source folder, run) where run() links the corpus in the folder and returns
     (links, the Chongqing sentences matched anew or None when none were)."""
     monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(fork, "can_fork", lambda: False)  # one scorer, in this process, where it is recorded
     source = copy_sources(tmp_path / "src")
     calls: list[frozenset[str] | None] = []
     real = crossrefs.build_scorer
@@ -159,3 +161,37 @@ def test_group_max_keeps_every_row_of_a_group_before_empty_ones():
     assert group_max(matrix, [0, 1, 0, 2, 0], axis=0).tolist() == [[0, 0], [0.1, 0.5], [0, 0], [0.9, 0.3], [0, 0]]
     assert group_max(matrix, [1, 0, 1], axis=1).tolist() == [[0.1, 0.0, 0.5], [0.2, 0.0, 0.0], [0.9, 0.0, 0.3]]
     assert group_max(np.zeros((0, 2)), [0, 0], axis=0).tolist() == [[0, 0], [0, 0]]
+
+
+def test_a_cold_match_shared_with_a_child_gives_the_links_of_one_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(fork, "usable_cores", lambda: 2)
+    monkeypatch.setattr(fork, "_other_threads", lambda: False)  # the browser tests' threads, when run before
+    source = copy_sources(tmp_path / "src")
+    shares: list[set[str]] = []  # the sentences matched in this process, one set per call
+    real = curation._matched
+
+    def recording(corpus, terms, national, sentences, curated):
+        shares.append(set(sentences))  # in the child too, where this list is the child's copy
+        return real(corpus, terms, national, sentences, curated)
+
+    monkeypatch.setattr(curation, "_matched", recording)
+
+    def cold(name: str):
+        monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / name)
+        shares.clear()
+        errors = Collector()
+        links = curation.link_crossrefs(source, load_corpus(source, errors), errors)
+        errors.raise_if_any()
+        return links, list(shares)
+
+    shared, here = cold("with-child")
+    assert len(here) == 1  # the other half came back from the child
+    everyone = {c.id for c in crossrefs.local_sentences(load_corpus(source, Collector()))}
+    assert curation.MIN_SHARE <= len(here[0]) <= len(everyone) - curation.MIN_SHARE
+    assert any(link.method == "curated" for link in shared)  # crossrefs.yaml's pairs are scored in both halves
+    monkeypatch.setattr(fork, "can_fork", lambda: False)
+    alone, here = cold("alone")
+    assert [len(s) for s in here] == [len(everyone)]
+    assert shared == alone
+    cached = json.loads(next((tmp_path / "with-child" / "crossrefs").glob("*.json")).read_text(encoding="utf-8"))
+    assert cached == json.loads(next((tmp_path / "alone" / "crossrefs").glob("*.json")).read_text(encoding="utf-8"))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 
 import pytest
 from jinja2 import FileSystemBytecodeCache
 
-from build_scripts import render
+from build_scripts import fork, render
 from build_scripts.errors import TemplateError
 from build_scripts.model import PageSpec
 from build_scripts.render import BackgroundCompile, Renderer, templates_compiled
@@ -22,11 +23,14 @@ def templates(tmp_path):
     return folder
 
 
-def test_background_compile_fills_the_template_cache(templates):
+@pytest.mark.parametrize("forked", [True, False], ids=["forked child", "new process"])
+def test_background_compile_fills_the_template_cache(templates, monkeypatch, forked):
     (templates / "page.md.jinja").write_text("# {{ title }}\n", encoding="utf-8")
     (templates / "other.md.jinja").write_text("{% for x in items %}{{ x }}{% endfor %}\n", encoding="utf-8")
     assert not templates_compiled(templates)
+    monkeypatch.setattr(fork, "can_fork", lambda: forked)  # where there is no fork: another Python process
     with BackgroundCompile(templates) as compiling:
+        assert isinstance(compiling._process, fork.Child if forked else subprocess.Popen)
         compiling.wait()
     assert templates_compiled(templates)
     page = PageSpec(path="a/index.md", template="page.md.jinja", context=(("title", "标题*"),))
