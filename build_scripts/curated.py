@@ -9,7 +9,7 @@ from typing import Any
 from . import patterns
 from .errors import Collector, CurationError
 from .load import read_yaml, where
-from .model import Clause, DocumentMeta, ExternalDocument, TableSpec
+from .model import CROSSREF_ROLES, Clause, DocumentMeta, ExternalDocument, TableSpec
 
 LEVELS = ("national", "ministry", "provincial", "municipal")
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
@@ -21,6 +21,7 @@ _OPTIONAL = (
     "body_starts_at",
     "tables",
     "numbering",
+    "crossrefs",
     "dropped_lines",
     "provenance",
 )
@@ -150,6 +151,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         raise CurationError(source, 1, 1, f"expected a folder of source texts and curated YAML, found {found}")
     metas: list[DocumentMeta] = []
     seen: dict[str, int] = {}
+    roles: dict[str, int] = {}  # a role only one document may have → the line of its entry
     before = len(errors.errors)
     listed = entries(path, "documents", errors)
     if not listed and not errors.errors:
@@ -183,6 +185,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         if item_numbering not in ("nested", "global"):
             shown = item_numbering if isinstance(numbering, dict) else numbering
             f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown!r}")
+        crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles)
         provenance = entry.get("provenance") or {}
         if not isinstance(provenance, dict):
             f.fail(f"expected provenance to map field names to text, found {provenance!r}")
@@ -207,6 +210,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 body_starts_at=f.text("body_starts_at", required=False),
                 tables=_tables(f, entry.get("tables")),
                 item_numbering=item_numbering or "nested",
+                crossrefs=crossrefs,
                 line=f.line,
             )
         )
@@ -221,6 +225,27 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             )
             errors.add(CurationError(text, 1, 1, message))
     return tuple(metas)
+
+
+def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dict[str, int]) -> str | None:
+    """The entry's ``crossrefs`` role; ``roles`` collects the single ones (tasks, local) to refuse a second."""
+    if value is None:
+        return None
+    if value not in CROSSREF_ROLES:
+        f.fail(f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {value!r}")
+        return None
+    if value in ("tasks", "local"):
+        if value in roles:
+            f.fail(f"expected one document with crossrefs: {value}, found a second (the first at line {roles[value]})")
+            return None
+        roles[value] = f.line
+    if value == "tasks" and item_numbering != "global":
+        f.fail(
+            "expected crossrefs: tasks on a document whose tasks are numbered through it "
+            "(numbering: {items: global}), found its items numbered by section"
+        )
+        return None
+    return str(value)
 
 
 def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:

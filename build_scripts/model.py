@@ -106,6 +106,7 @@ class DocumentMeta:
     body_starts_at: str | None = None  # start of the body's first line, as cleaned
     tables: tuple[TableSpec, ...] = ()
     item_numbering: str = "nested"  # nested | global
+    crossrefs: str | None = None  # its part in the cross-references (CROSSREF_ROLES), or none
     line: int = 1  # where the entry starts in documents.yaml
 
     @property
@@ -113,6 +114,26 @@ class DocumentMeta:
         """The short title in 《》 (``short_title`` is written with them; a bare one gets them)."""
         title = self.short_title or self.title
         return title if title.startswith("《") else f"《{title}》"
+
+
+# A document's part in the cross-references (documents.yaml ``crossrefs``): the local document's
+# sentences are matched against the tasks document's numbered tasks first (the classifier, fitted on
+# judged pairs), then against the sentences of each national document (near-copies only).
+CROSSREF_ROLES = ("tasks", "national", "local")
+
+
+@dataclass(frozen=True, kw_only=True)
+class CrossrefRoles:
+    """Which documents of a corpus the link stage matches (slugs, in documents.yaml order)."""
+
+    tasks: str | None = None  # at most one
+    local: str | None = None  # at most one
+    national: tuple[str, ...] = ()
+
+    @property
+    def linked(self) -> bool:
+        """Whether there is anything to link: a local document and a tasks document."""
+        return self.tasks is not None and self.local is not None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -303,6 +324,14 @@ class Corpus:
     @cached_property
     def _index(self) -> dict[str, Clause]:
         return {clause.id: clause for clause in self.clauses()}
+
+    @cached_property
+    def crossref_roles(self) -> CrossrefRoles:
+        """The documents.yaml ``crossrefs`` roles of this corpus's documents (checked unique when loaded)."""
+        role = {r: tuple(d.slug for d in self.documents if d.meta.crossrefs == r) for r in CROSSREF_ROLES}
+        return CrossrefRoles(
+            tasks=next(iter(role["tasks"]), None), local=next(iter(role["local"]), None), national=role["national"]
+        )
 
     def document(self, slug: str) -> Document:
         for document in self.documents:

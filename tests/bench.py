@@ -70,7 +70,8 @@ def build(source: Path, root: Path) -> tuple[float, float, Path]:
 
 
 def multiplied_corpus(dest: Path) -> Path:
-    """The five documents plus ``COPIES - 1`` renamed copies of each, with distinct slugs and 文号."""
+    """The five documents plus ``COPIES - 1`` renamed copies of each, with distinct slugs and 文号; the copies
+    have no ``crossrefs`` role, so the link stage matches the originals only (as before the roles were data)."""
     source = copy_sources(dest)
     text = (source / "documents.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
@@ -78,6 +79,7 @@ def multiplied_corpus(dest: Path) -> Path:
     for number in range(2, COPIES + 1):
         for entry in data["documents"]:
             entry = copy.deepcopy(entry)  # shared lists would be written as YAML aliases, which we refuse
+            entry.pop("crossrefs", None)  # the copies are not matched: one local and one tasks document at most
             slug = f"{entry['slug']}-x{number}"
             (source / f"{slug}.txt").write_bytes((source / entry["source_file"]).read_bytes())
             entry.update(

@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from build_scripts import cache
+from build_scripts.errors import Collector
+from build_scripts.link.similarity import local_sentences
+from build_scripts.pipeline import generate, load_corpus
+
 from .helpers import DOCUMENT_COUNT, copy_sources, mkdocs_build, run_cli
 
 TEXT = """测试市知识产权工作方案
@@ -86,3 +91,22 @@ def test_the_twenty_fold_corpus_of_make_bench_is_a_valid_collection(tmp_path):
     metas = load_documents(multiplied_corpus(tmp_path), errors)
     assert errors.errors == [] and len(metas) == DOCUMENT_COUNT * COPIES
     assert len({meta.slug for meta in metas}) == len({meta.doc_number for meta in metas}) == DOCUMENT_COUNT * COPIES
+
+
+def test_a_new_national_document_is_matched_when_its_entry_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
+    source = copy_sources(tmp_path)
+    sentence = next(s for s in local_sentences(load_corpus(source, Collector())) if len(s.text) > 40)
+    (source / "cefa-2020-7.txt").write_text(
+        f"一、重点任务\n{sentence.text}\n二、保障措施\n加强组织领导。\n", encoding="utf-8"
+    )
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    entry = ENTRY.replace("body_starts_at: 一、总体要求", "body_starts_at: null")
+
+    def links_to_it(role: str) -> list[tuple[str, str, float]]:
+        (source / "documents.yaml").write_text(listing + entry + role, encoding="utf-8")
+        site = generate(source, tmp_path / "docs", write=False).site
+        return [(r.national, r.local, r.score) for r in site.crossrefs if r.national.startswith("cefa-2020-7/")]
+
+    assert links_to_it("    crossrefs: national\n") == [("cefa-2020-7/1/p1/s1", sentence.id, 1.0)]
+    assert links_to_it("") == []  # a document without the role is not matched

@@ -111,6 +111,27 @@ CASES = {  # what was broken → (damage, the message it must give)
         ),
         r"25\.txt:\d+:1: expected one kind of numbering per level, found item 1\. after sub-item （1） of line",
     ),
+    "crossrefs role misspelt": (
+        text("documents.yaml", "crossrefs: national", "crossrefs: nation"),
+        r"documents\.yaml:\d+:5: expected crossrefs to be one of tasks, national, local \(or no crossrefs\), "
+        r"found 'nation'",
+    ),
+    "two local documents": (  # which one's sentences would be matched?
+        text(
+            "documents.yaml",
+            "source_file: guobanfa-2016-106.txt\n    crossrefs: national",
+            "source_file: guobanfa-2016-106.txt\n    crossrefs: local",
+        ),
+        r"documents\.yaml:\d+:5: expected one document with crossrefs: local, found a second \(the first at line \d+\)",
+    ),
+    "tasks numbered by section": (  # the matcher reads tasks t1, t2 … numbered through the document
+        lambda source: [
+            text("documents.yaml", "crossrefs: tasks", "crossrefs: national")(source),
+            text("documents.yaml", "86.txt\n    crossrefs: national", "86.txt\n    crossrefs: tasks")(source),
+        ],
+        r"documents\.yaml:\d+:5: expected crossrefs: tasks on a document whose tasks are numbered through it "
+        r"\(numbering: \{items: global\}\), found its items numbered by section",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",

@@ -141,9 +141,9 @@ def test_a_new_curated_link_scores_only_its_sentence(linking):
     corpus = load_corpus(source, Collector())
     sentence = crossrefs.local_sentences(corpus)[40]
     task = next(
-        f"{crossrefs.TASK_DOC}/t{n}"
+        f"guobanhan-2016-66/t{n}"
         for n in range(1, 107)
-        if (f"{crossrefs.TASK_DOC}/t{n}", sentence.id) not in {(r.national, r.local) for r in links}
+        if (f"guobanhan-2016-66/t{n}", sentence.id) not in {(r.national, r.local) for r in links}
     )
     (source / curation.FILE_NAME).write_text(
         f"crossrefs:\n  - national: {task}\n    local: {sentence.id}\n    decision: add\n    remark: 测试\n",

@@ -1,6 +1,8 @@
 """The link stage: national clauses ↔ the Chongqing sentences that carry them out.
 
-Two matchers, both evaluated in ``tests/eval_crossrefs.py``:
+Which documents take part is said in documents.yaml (``crossrefs``): the local one (渝府发)
+is matched against the tasks one (66号) and the national ones (86号, 106号, 59号). Two matchers,
+both evaluated in ``tests/eval_crossrefs.py``:
 
 - **66号 tasks** (judged data exists): every candidate (sentence, task) pair gets
   the features of ``features`` (text similarity, rank among the sentence's
@@ -23,10 +25,7 @@ from collections import defaultdict
 from ..model import Corpus, CrossRef, natural
 from . import classifier, decision, features
 from .similarity import (
-    LOCAL_DOC,
-    OTHER_NATIONAL_DOCS,
     SCORE_DIGITS,
-    TASK_DOC,
     Scorer,
     build_scorer,
     local_sentences,
@@ -36,9 +35,6 @@ from .similarity import (
 from .terms import NO_TERMS, TaskTerms
 
 __all__ = [
-    "LOCAL_DOC",
-    "TASK_DOC",
-    "OTHER_NATIONAL_DOCS",
     "Scorer",
     "build_scorer",
     "local_sentences",
@@ -88,7 +84,7 @@ def other_links(corpus: Corpus, scorer: Scorer) -> list[CrossRef]:
         if not scorer.scores_sentence(sentence.id):
             continue
         near = [clause for clause in scorer.near(sentence.id, bound) if clause in others]
-        for slug in OTHER_NATIONAL_DOCS:
+        for slug in corpus.crossref_roles.national:
             in_doc = sorted(
                 ((scorer.score(clause, sentence.id), clause) for clause in near if clause.startswith(slug + "/")),
                 key=lambda x: (-x[0], natural(x[1])),

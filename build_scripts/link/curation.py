@@ -46,9 +46,10 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
     if not path.exists():
         return ()
     index = corpus.clause_index()
-    national_docs = {crossrefs.TASK_DOC, *crossrefs.OTHER_NATIONAL_DOCS}
-    has_local = any(document.slug == crossrefs.LOCAL_DOC for document in corpus.documents)
-    local_ids = {clause.id for clause in crossrefs.local_sentences(corpus)} if has_local else set()
+    roles = corpus.crossref_roles
+    national_docs = {*([roles.tasks] if roles.tasks else []), *roles.national}
+    local_ids = {clause.id for clause in crossrefs.local_sentences(corpus)}
+    local_example = f"{roles.local}/2-1/p1/s1" if roles.local else "none: no document has crossrefs: local"
     result: list[Decision] = []
     seen: dict[tuple[str, str], int] = {}
     for entry in entries(path, "crossrefs", errors):
@@ -60,13 +61,12 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
             clause = index.get(national)
             if clause is None or clause.doc not in national_docs or clause.kind is ClauseKind.PREAMBLE:
                 f.fail(
-                    f"expected a clause id of a national document ({', '.join(sorted(national_docs))}), found {national!r}"
+                    f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'}), "
+                    f"found {national!r}"
                 )
                 national = None
         if local is not None and local not in local_ids:
-            f.fail(
-                f"expected a clause id of a sentence of {crossrefs.LOCAL_DOC} (e.g. {crossrefs.LOCAL_DOC}/2-1/p1/s1), found {local!r}"
-            )
+            f.fail(f"expected a clause id of a sentence of the local document (e.g. {local_example}), found {local!r}")
             local = None
         for side, clause_id in (("national", national), ("local", local)):
             if clause_id is not None and not f.quote_holds(f"{side}_quote", index[clause_id]):
@@ -117,15 +117,16 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     """
     decisions = load_decisions(source, corpus, errors)
     terms = load_task_terms(source, corpus, errors)
-    slugs = {document.slug for document in corpus.documents}
-    if crossrefs.LOCAL_DOC not in slugs or crossrefs.TASK_DOC not in slugs:
-        return ()  # a collection without the Chongqing text or 66号 has nothing to link
+    roles = corpus.crossref_roles
+    if not roles.linked:
+        return ()  # a collection without a local document (渝府发) or a tasks document (66号) has nothing to link
     national_key = cache.fingerprint(
         [
             *cache.code_fingerprint(Path(__file__).parent.parent),  # the whole package: patterns, model …
             classifier.WEIGHTS_PATH.read_bytes(),
             repr(sorted(terms.phrases.items())),
-            *(_clause_line(c) for c in corpus.clauses() if c.doc != crossrefs.LOCAL_DOC),
+            repr(roles),
+            *(_clause_line(c) for c in corpus.clauses() if c.doc != roles.local),
         ]
     )
     keys = sentence_keys(corpus, national_key)
@@ -225,7 +226,7 @@ def sentence_keys(corpus: Corpus, national_key: str) -> dict[str, str]:
     lead phrase, the paragraph's text) and its headings."""
     index = corpus.clause_index()
     children: dict[str, list[str]] = defaultdict(list)
-    for clause in corpus.document(crossrefs.LOCAL_DOC).clauses:
+    for clause in corpus.document(corpus.crossref_roles.local or "").clauses:
         if clause.parent:
             children[clause.parent].append(_clause_line(clause))
     keys = {}

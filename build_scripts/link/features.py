@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from .. import patterns
 from ..model import Clause, ClauseKind, Corpus
 from .similarity import (
-    TASK_DOC,
     Scorer,
     SparseRows,
     Vector,
@@ -93,7 +92,7 @@ class SentenceContext:
 
 def task_contexts(corpus: Corpus, scorer: Scorer) -> tuple[TaskContext, ...]:
     """Every 66号 task with its heading and its sentences (agency parenthetical removed)."""
-    clauses = corpus.document(TASK_DOC).clauses
+    clauses = corpus.document(corpus.crossref_roles.tasks or "").clauses
     sentences: dict[str, list[str]] = defaultdict(list)
     for clause in clauses:
         if clause.kind is ClauseKind.SENTENCE and clause.parent:

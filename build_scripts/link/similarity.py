@@ -33,12 +33,10 @@ import numpy as np
 from .. import patterns
 from ..model import Clause, ClauseKind, Corpus
 
-LOCAL_DOC = "yufufa-2016-25"
-TASK_DOC = "guobanhan-2016-66"
-OTHER_NATIONAL_DOCS = ("guofa-2016-86", "guobanfa-2016-106", "guozhifaguanzi-2015-59")
-# Sections of the Chongqing text whose sentences are matched: 一、总体要求 (2 sentences of
-# aims, kept so the 对照 pages cover the whole body), 二、主要任务, 三、保障措施.
-LOCAL_SECTIONS = ("1", "2", "3")
+# Which documents are matched is said in documents.yaml (``crossrefs``: ``Corpus.crossref_roles``).
+# The local document's sentences under its numbered sections are matched: for 渝府发 一、总体要求
+# (2 sentences of aims, kept so the 对照 pages cover the whole body), 二、主要任务, 三、保障措施;
+# not the opening paragraph before them, which says why the document was issued.
 MIN_PASSAGE_CHARS = 8  # shorter national sentences are headings like “1.加强组织领导。”
 SCORE_DIGITS = 3
 
@@ -52,18 +50,24 @@ class Passage:
 
 
 def local_sentences(corpus: Corpus) -> tuple[Clause, ...]:
-    """The Chongqing sentences to match, in text order."""
+    """The local (Chongqing) sentences to match, in text order: those under a numbered section."""
+    local = corpus.crossref_roles.local
+    if local is None:
+        return ()
     return tuple(
         clause
-        for clause in corpus.document(LOCAL_DOC).clauses
-        if clause.kind is ClauseKind.SENTENCE and clause.id.split("/")[1].split("-")[0] in LOCAL_SECTIONS
+        for clause in corpus.document(local).clauses
+        if clause.kind is ClauseKind.SENTENCE and clause.id.split("/")[1].split("-")[0].isdigit()
     )
 
 
 def task_passages(corpus: Corpus) -> tuple[Passage, ...]:
-    """66号's numbered tasks: the item text without its number and agency parenthetical."""
+    """The tasks document's (66号's) numbered tasks: the item text without its number and agency parenthetical."""
+    tasks = corpus.crossref_roles.tasks
+    if tasks is None:
+        return ()
     result = []
-    for clause in corpus.document(TASK_DOC).clauses:
+    for clause in corpus.document(tasks).clauses:
         if clause.kind is ClauseKind.ITEM and patterns.TASK_CLAUSE_RE.match(clause.id.split("/", 1)[1]):
             text = clause.text.removeprefix(clause.label)
             result.append(Passage(clause=clause.id, text=patterns.RESPONSIBILITY_RE.sub("", text)))
@@ -71,12 +75,9 @@ def task_passages(corpus: Corpus) -> tuple[Passage, ...]:
 
 
 def other_passages(corpus: Corpus) -> tuple[Passage, ...]:
-    """Body sentences of the other national documents, numbering labels removed."""
+    """Body sentences of the national documents (``crossrefs: national``), numbering labels removed."""
     result = []
-    present = {document.slug for document in corpus.documents}
-    for slug in OTHER_NATIONAL_DOCS:
-        if slug not in present:
-            continue  # a collection without this document has nothing of it to link
+    for slug in corpus.crossref_roles.national:
         document = corpus.document(slug)
         by_id = {clause.id: clause for clause in document.clauses}
         for clause in document.clauses:

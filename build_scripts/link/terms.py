@@ -27,7 +27,7 @@ from .. import patterns
 from ..curated import Fields, entries
 from ..errors import Collector
 from ..model import Corpus
-from .similarity import TASK_DOC, task_passages
+from .similarity import task_passages
 
 FILE_NAME = "task_terms.yaml"
 _KEYS = ("task", "terms")
@@ -162,7 +162,8 @@ def _substrings(text: str) -> set[str]:
 
 def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerms:
     path = source / FILE_NAME
-    if not path.exists() or TASK_DOC not in {document.slug for document in corpus.documents}:
+    tasks = corpus.crossref_roles.tasks
+    if not path.exists() or tasks is None:
         return NO_TERMS
     known = {p.clause for p in task_passages(corpus)}
     phrases: dict[str, tuple[str, ...]] = {}
@@ -171,9 +172,9 @@ def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerm
         f = Fields(path, entry, "a task's phrases", errors)
         f.unknown_keys(_KEYS)
         number = entry.get("task")
-        task = f"{TASK_DOC}/t{number}"
+        task = f"{tasks}/t{number}"
         if not isinstance(number, int) or isinstance(number, bool) or task not in known:
-            f.fail(f"expected 'task' to be the number of a task of {TASK_DOC} (1–{len(known)}), found {number!r}")
+            f.fail(f"expected 'task' to be the number of a task of {tasks} (1–{len(known)}), found {number!r}")
             continue
         if task in lines:
             f.fail(f"expected each task once, found task {number} again (first at line {lines[task]})")

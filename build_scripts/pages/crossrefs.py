@@ -79,7 +79,7 @@ def groups(site: Site) -> tuple[Group, ...]:
     for sentence in matching.local_sentences(site.corpus):
         sentences[sentence.parent or ""].append(sentence)
     # 第N句 as the copy button cites it: the sentence's place in its paragraph, not the number in its id
-    places = sibling_positions(site.corpus.document(matching.LOCAL_DOC).clauses)
+    places = sibling_positions(site.corpus.document(site.corpus.crossref_roles.local or "").clauses)
     compared = compare_all(
         (national_text(site.clause(ref.national)), site.clause(ref.local).text) for ref in site.crossrefs
     )
@@ -118,7 +118,7 @@ def cited_positions(site: Site) -> dict[str, str]:
     clauses that are linked: the 对照 pages cite nothing else.
     """
     linked = {ref.national for ref in site.crossrefs}
-    slugs = {clause_id.split("/", 1)[0] for clause_id in linked} - {matching.LOCAL_DOC}
+    slugs = {clause_id.split("/", 1)[0] for clause_id in linked} - {site.corpus.crossref_roles.local}
     cited: dict[str, str] = {}
     for document in site.corpus.documents:
         if document.slug in slugs:
@@ -128,21 +128,20 @@ def cited_positions(site: Site) -> dict[str, str]:
 
 def coverage(site: Site) -> tuple[SectionCoverage, ...]:
     result = []
-    for section in site.corpus.document(matching.TASK_DOC).clauses:
+    slug = site.corpus.crossref_roles.tasks or ""
+    for section in site.corpus.document(slug).clauses:
         if section.kind.value != "section":
             continue
         inside = section.id.split("/", 1)[1]
-        tasks = tuple(
-            t for t in site.tasks if t.doc == matching.TASK_DOC and t.section.split("/", 1)[-1].split("-")[0] == inside
-        )
+        tasks = tuple(t for t in site.tasks if t.doc == slug and t.section.split("/", 1)[-1].split("-")[0] == inside)
         taken = tuple(t for t in tasks if site.crossrefs_to(t.clause))
         result.append(SectionCoverage(section=section, tasks=tasks, taken=taken))
     return tuple(result)
 
 
 def crossref_pages(site: Site) -> list[PageSpec]:
-    slugs = {document.slug for document in site.corpus.documents}
-    if matching.LOCAL_DOC not in slugs or matching.TASK_DOC not in slugs:
+    roles = site.corpus.crossref_roles
+    if roles.local is None or roles.tasks is None:
         return []  # nothing was linked (link_crossrefs), so there is nothing to show
     all_groups = groups(site)
     cited = cited_positions(site)
@@ -152,7 +151,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
             template="crossrefs_group.md.jinja",
             context=(
                 ("group", group),
-                ("local_doc", site.corpus.document(matching.LOCAL_DOC)),
+                ("local_doc", site.corpus.document(roles.local)),
                 ("cited", cited),
             ),
         )
@@ -191,7 +190,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
 def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[str, str]]:
     """For a document page: sentence id → (URL, title) of its place on a 对照 page."""
     jumps: dict[str, tuple[str, str]] = {}
-    if document.slug == matching.LOCAL_DOC:
+    if document.slug == site.corpus.crossref_roles.local:
         linked = {ref.local for ref in site.crossrefs}
         for sentence in matching.local_sentences(site.corpus):
             page = f"/crossrefs/chongqing/{site.clause(sentence.parent or '').anchor}/#{sentence.anchor}"

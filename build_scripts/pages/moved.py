@@ -60,9 +60,7 @@ def kinds(site: Site) -> tuple[Kind, ...]:
     """Task pages (``pages/tasks``) and 对照 pages (``pages/crossrefs``: one per Chongqing paragraph
     whose sentences are matched)."""
     tasks = frozenset(task.clause for task in site.tasks)
-    slugs = {document.slug for document in site.corpus.documents}
-    has_links = similarity.LOCAL_DOC in slugs and similarity.TASK_DOC in slugs
-    sentences = similarity.local_sentences(site.corpus) if has_links else ()
+    sentences = similarity.local_sentences(site.corpus) if site.corpus.crossref_roles.linked else ()
     paragraphs = frozenset(sentence.parent for sentence in sentences if sentence.parent)
     return (
         Kind(name="任务", path=lambda c: f"tasks/{task_id(c)}.md", clauses=tasks),
