@@ -9,7 +9,7 @@ from typing import Any
 from . import patterns
 from .errors import Collector, CurationError
 from .load import read_yaml, where
-from .model import CROSSREF_ROLES, Clause, DocumentMeta, ExternalDocument, TableSpec
+from .model import CROSSREF_ROLES, TASK_KINDS, Clause, ClauseKind, DocumentMeta, ExternalDocument, TableSpec, TaskScope
 
 LEVELS = ("national", "ministry", "provincial", "municipal")
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
@@ -22,6 +22,7 @@ _OPTIONAL = (
     "tables",
     "numbering",
     "crossrefs",
+    "tasks",
     "dropped_lines",
     "provenance",
 )
@@ -186,6 +187,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             shown = item_numbering if isinstance(numbering, dict) else numbering
             f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown!r}")
         crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles)
+        tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
         provenance = entry.get("provenance") or {}
         if not isinstance(provenance, dict):
             f.fail(f"expected provenance to map field names to text, found {provenance!r}")
@@ -211,6 +213,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 tables=_tables(f, entry.get("tables")),
                 item_numbering=item_numbering or "nested",
                 crossrefs=crossrefs,
+                tasks=tasks,
                 line=f.line,
             )
         )
@@ -246,6 +249,45 @@ def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dic
         )
         return None
     return str(value)
+
+
+def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[TaskScope, ...]:
+    """The entry's ``tasks``: a list of ``{kind, sections, depth}``, each problem located where it stands."""
+    if value is None:
+        return ()
+    if item_numbering == "global":
+        f.fail(
+            f"expected no tasks on a document whose items are numbered through it (each is a task), found {_shown(value)}"
+        )
+        return ()
+    if not isinstance(value, list) or not value:
+        f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {_shown(value)}")
+        return ()
+    kinds = ", ".join(kind.value for kind in TASK_KINDS)
+    scopes = []
+    for scope in value:
+        if not isinstance(scope, dict):
+            f.fail(f"expected each of tasks to be a mapping of kind, sections and depth, found {_shown(scope)}")
+            continue
+        sf = Fields(f.path, scope, "a tasks entry", f.errors)
+        before = len(f.errors.errors)
+        sf.unknown_keys(("kind", "sections", "depth"))
+        kind, sections, depth = scope.get("kind"), scope.get("sections", []), scope.get("depth")
+        if kind not in {k.value for k in TASK_KINDS}:
+            sf.fail(f"expected the kind of tasks to be one of {kinds}, found {_shown(kind)}")
+        if not isinstance(sections, list) or not all(_counting(n) for n in sections):
+            sf.fail(
+                f"expected the sections of tasks to be a list of section numbers (4 for 四、), found {_shown(sections)}"
+            )
+        if depth is not None and not (_counting(depth) or depth == 0):
+            sf.fail(f"expected the depth of tasks to be a whole number (0 for a section), found {_shown(depth)}")
+        if len(f.errors.errors) == before:
+            scopes.append(TaskScope(kind=ClauseKind(kind), sections=tuple(str(n) for n in sections), depth=depth))
+    return tuple(scopes)
+
+
+def _counting(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:

@@ -88,6 +88,35 @@ class TableSpec:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TaskScope:
+    """Which clauses of a document are its tasks (documents.yaml ``tasks``): those of ``kind`` under
+    the numbered ``sections`` (all when empty), at ``depth`` when given."""
+
+    kind: ClauseKind
+    sections: tuple[str, ...] = ()  # top-level numbers, as in clause ids: "4" for 四、
+    depth: int | None = None
+
+    def holds(self, clause: Clause) -> bool:
+        top = clause.id.split("/", 1)[1].split("/")[0].split("-")[0]  # "4" of slug/4-2-3, "box3" of slug/box3
+        return (
+            clause.kind is self.kind
+            and (not self.sections or top in self.sections)
+            and (self.depth is None or clause.depth == self.depth)
+        )
+
+
+# The kinds of clause a document's tasks may be (the numbered and unnumbered blocks of its body).
+TASK_KINDS = (
+    ClauseKind.SECTION,
+    ClauseKind.SUBSECTION,
+    ClauseKind.ITEM,
+    ClauseKind.SUBITEM,
+    ClauseKind.BOX,
+    ClauseKind.PARAGRAPH,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
 class DocumentMeta:
     """Curated metadata of one document (``source_texts/documents.yaml``)."""
 
@@ -107,6 +136,7 @@ class DocumentMeta:
     tables: tuple[TableSpec, ...] = ()
     item_numbering: str = "nested"  # nested | global
     crossrefs: str | None = None  # its part in the cross-references (CROSSREF_ROLES), or none
+    tasks: tuple[TaskScope, ...] = ()  # which clauses are its tasks (with global numbering: every item)
     line: int = 1  # where the entry starts in documents.yaml
 
     @property

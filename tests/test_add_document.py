@@ -110,3 +110,21 @@ def test_a_new_national_document_is_matched_when_its_entry_says_so(tmp_path, mon
 
     assert links_to_it("    crossrefs: national\n") == [("cefa-2020-7/1/p1/s1", sentence.id, 1.0)]
     assert links_to_it("") == []  # a document without the role is not matched
+
+
+def test_a_new_documents_tasks_are_the_clauses_its_entry_names(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
+    source = copy_sources(tmp_path)
+    listing = add_document(source)
+
+    def tasks(scopes: str) -> list[tuple[str, str]]:
+        (source / "documents.yaml").write_text(listing + ENTRY + scopes, encoding="utf-8")
+        site = generate(source, tmp_path / "docs", write=False).site
+        return [(t.clause, t.number) for t in site.tasks if t.doc == "cefa-2020-7"]
+
+    assert tasks("") == []  # no tasks named: no task pages
+    assert tasks("    tasks:\n      - {kind: item, sections: [1]}\n") == [
+        ("cefa-2020-7/1-1-1", "一（一）1"),
+        ("cefa-2020-7/1-1-2", "一（一）2"),
+    ]
+    assert tasks("    tasks: [{kind: paragraph, sections: [2], depth: 1}]\n") == [("cefa-2020-7/2/p1", "二第一段")]

@@ -132,6 +132,16 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"documents\.yaml:\d+:5: expected crossrefs: tasks on a document whose tasks are numbered through it "
         r"\(numbering: \{items: global\}\), found its items numbered by section",
     ),
+    "tasks of an unknown kind": (
+        text("documents.yaml", "{kind: subsection, sections: [2]}", "{kind: subsections, sections: [二]}"),
+        r"documents\.yaml:\d+:9: expected the kind of tasks to be one of section, subsection, item, subitem, box, "
+        r"paragraph, found 'subsections'\n.*documents\.yaml:\d+:9: expected the sections of tasks to be a list of "
+        r"section numbers \(4 for 四、\), found \['二'\]",
+    ),
+    "tasks on a document numbered through": (  # its items are its tasks already
+        text("documents.yaml", "numbering: {items: global}", "numbering: {items: global}\n    tasks: [{kind: item}]"),
+        r"documents\.yaml:\d+:5: expected no tasks on a document whose items are numbered through it",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",

@@ -20,7 +20,6 @@ agency their text names is a mention (``mentioned_agencies``), not a role.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from ..citation import sibling_positions
 from ..clean import split_lines
 from ..errors import Collector, CurationError, SourceError
 from ..load import read_text
-from ..model import Clause, ClauseKind, Corpus, Document, Task
+from ..model import Clause, ClauseKind, Corpus, Document, Task, TaskScope
 from ..numerals import int_to_cn
 from .agencies import FILE_NAME as AGENCIES_FILE
 from .agencies import AgencyMatcher
@@ -95,32 +94,6 @@ def _names(text: str, offset: int) -> tuple[tuple[tuple[str, int], ...], bool]:
 # Which clauses are tasks ---------------------------------------------------------
 
 
-def _top(clause_id: str) -> str:
-    """Top-level path component: "4" for ``slug/4-2-3``, "box3" for ``slug/box3``."""
-    return clause_id.split("/", 1)[1].split("/")[0].split("-")[0]
-
-
-def _under_sections(kinds: set[ClauseKind], sections: set[str], depth: int | None = None) -> Callable[[Clause], bool]:
-    def select(clause: Clause) -> bool:
-        return clause.kind in kinds and _top(clause.id) in sections and (depth is None or clause.depth == depth)
-
-    return select
-
-
-# Per document: which clauses are its tasks (documents not listed have none, unless
-# their items are numbered globally like 66号's, where every item is a task).
-TASK_SCOPES: dict[str, Callable[[Clause], bool]] = {
-    # 重点工作 (四) and 重大专项 (五) items, and the 专栏 projects
-    "guofa-2016-86": lambda c: _under_sections({ClauseKind.ITEM}, {"4", "5"})(c) or c.kind is ClauseKind.BOX,
-    # 试点任务 of each province type: the items of section 二
-    "guozhifaguanzi-2015-59": _under_sections({ClauseKind.ITEM}, {"2"}),
-    # 主要任务: the subsections of section 二
-    "guobanfa-2016-106": _under_sections({ClauseKind.SUBSECTION}, {"2"}),
-    # the measure groups of 二、主要任务 and 三、保障措施: each paragraph under a subsection
-    "yufufa-2016-25": _under_sections({ClauseKind.PARAGRAPH}, {"2", "3"}, depth=2),
-}
-
-
 def section_of(clause: Clause, by_id: dict[str, Clause]) -> str:
     """Clause id of the top-level ancestor (the 一、二、… section) of a clause."""
     while clause.parent and clause.parent in by_id:
@@ -138,9 +111,8 @@ def extract_tasks(corpus: Corpus, matcher: AgencyMatcher, source: Path, errors: 
         if document.meta.item_numbering == "global":
             tasks.extend(_global_tasks(document, matcher, source, errors))
             continue
-        select = TASK_SCOPES.get(document.slug)
-        if select is not None:
-            tasks.extend(_plain_tasks(document, select, matcher))
+        if document.meta.tasks:  # documents.yaml ``tasks``; a document without them has none
+            tasks.extend(_plain_tasks(document, document.meta.tasks, matcher))
     return tuple(tasks)
 
 
@@ -183,13 +155,13 @@ def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places
     return "".join(parts)
 
 
-def _plain_tasks(document: Document, select: Callable[[Clause], bool], matcher: AgencyMatcher) -> list[Task]:
+def _plain_tasks(document: Document, scopes: tuple[TaskScope, ...], matcher: AgencyMatcher) -> list[Task]:
     by_id = {clause.id: clause for clause in document.clauses}
     places = sibling_positions(document.clauses)
     children = _children(document)
     tasks = []
     for clause in document.clauses:
-        if not select(clause):
+        if not any(scope.holds(clause) for scope in scopes):
             continue
         if clause.kind is ClauseKind.BOX:
             title = clause.title
