@@ -279,15 +279,16 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
             sf.fail(
                 f"expected the sections of tasks to be a list of section numbers (4 for 四、), found {_shown(sections)}"
             )
-        if depth is not None and not (_counting(depth) or depth == 0):
+        if depth is not None and not _counting(depth, start=0):
             sf.fail(f"expected the depth of tasks to be a whole number (0 for a section), found {_shown(depth)}")
         if len(f.errors.errors) == before:
-            scopes.append(TaskScope(kind=ClauseKind(kind), sections=tuple(str(n) for n in sections), depth=depth))
+            scopes.append(TaskScope(kind=ClauseKind(str(kind)), sections=tuple(str(n) for n in sections), depth=depth))
     return tuple(scopes)
 
 
-def _counting(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+def _counting(value: Any, *, start: int = 1) -> bool:
+    """Whether ``value`` is a whole number from ``start`` on (YAML's true and false are not numbers)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= start
 
 
 def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
