@@ -153,6 +153,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     metas: list[DocumentMeta] = []
     seen: dict[str, int] = {}
     roles: dict[str, int] = {}  # a role only one document may have → the line of its entry
+    texts_seen: dict[str, int] = {}  # source_file → the line of the entry naming it first
     before = len(errors.errors)
     listed = entries(path, "documents", errors)
     if not listed and not errors.errors:
@@ -181,6 +182,13 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         elif source_file and not (source / source_file).is_file():
             f.fail(f"expected source_file {source_file!r} to exist in {source.as_posix()}, found no such file")
             values["source_file"] = None  # reported here; not read again
+        elif source_file in texts_seen:  # one text as two documents: every clause twice, under two slugs
+            f.fail(
+                f"expected each source_file once, found {source_file!r} again (first at line {texts_seen[source_file]})"
+            )
+            values["source_file"] = None
+        if source_file:
+            texts_seen.setdefault(source_file, f.line)
         numbering = entry.get("numbering") or {}
         item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
         if item_numbering not in ("nested", "global"):

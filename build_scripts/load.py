@@ -41,8 +41,8 @@ def read_text(path: Path) -> RawText:
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip(b" \t\r\n\xef\xbb\xbf\xe3\x80\x80"):
         raise TextError(path, 1, 1, "expected the text of a document, found an empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise TextError(path, 1, 1, "expected UTF-8 (or GBK) text, found UTF-16 (byte order mark); save it as UTF-8")
+    if wide := _wide_encoding(data):
+        raise TextError(path, 1, 1, f"expected UTF-8 (or GBK) text, found {wide} (byte order mark); save it as UTF-8")
     try:
         raw = RawText(path=path, text=data.decode("utf-8-sig"), sha256=digest, encoding="utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -121,6 +121,16 @@ def _reads_as_chinese(text: str) -> bool:
         return False
     cjk = sum(1 for ch in visible if patterns.CJK_RE.match(ch))
     return cjk / len(visible) >= _MIN_CJK_SHARE
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 when ``data`` starts with its byte order mark (UTF-32's little-endian mark
+    starts with UTF-16's, so it is looked for first), else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> bool:
@@ -234,8 +244,9 @@ def read_yaml(path: Path) -> Any:
         raise CurationError(path, 1, 1, f"expected a readable curated YAML file, found {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         data = path.read_bytes()
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
-            raise CurationError(path, 1, 1, "expected UTF-8 YAML, found UTF-16; save it as UTF-8") from None
+        wide = _wide_encoding(data) or ("UTF-16" if _utf16_without_bom(data) else None)
+        if wide:
+            raise CurationError(path, 1, 1, f"expected UTF-8 YAML, found {wide}; save it as UTF-8") from None
         line, column = position_of_byte(data, exc.start)
         raise CurationError(path, line, column, "expected UTF-8 YAML, found undecodable bytes") from None
     key = cache.fingerprint([cache.package_fingerprint(), text])

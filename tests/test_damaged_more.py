@@ -61,6 +61,14 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"25\.txt:13:1: expected GBK text, found .* ff",
     ),
     "UTF-16": (raw("yufufa-2016-25.txt", lambda b: b.decode().encode("utf-16")), "found UTF-16"),
+    "UTF-32": (  # its byte order mark starts with UTF-16's
+        raw("yufufa-2016-25.txt", lambda b: b.decode().encode("utf-32")),
+        r"25\.txt:1:1: expected UTF-8 \(or GBK\) text, found UTF-32 \(byte order mark\); save it as UTF-8",
+    ),
+    "YAML in UTF-32": (
+        raw("agencies.yaml", lambda b: b.decode().encode("utf-32")),
+        r"agencies\.yaml:1:1: expected UTF-8 YAML, found UTF-32; save it as UTF-8",
+    ),
     "UTF-16 without a BOM": (
         raw("yufufa-2016-25.txt", lambda b: b.decode().encode("utf-16-le")),
         r"25\.txt:1:1: expected UTF-8 \(or GBK\) text, found UTF-16 without a byte order mark; save it as UTF-8",
@@ -110,6 +118,11 @@ CASES = {  # what was broken → (damage, the message it must give)
             "\n（1）甲。\n1.乙。\n　　培育壮大知识产权密集型产业",
         ),
         r"25\.txt:\d+:1: expected one kind of numbering per level, found item 1\. after sub-item （1） of line",
+    ),
+    "one text listed twice": (  # under two slugs, every clause would be published twice
+        text("documents.yaml", "source_file: guofa-2016-86.txt", "source_file: guobanhan-2016-66.txt"),
+        r"documents\.yaml:\d+:5: expected each source_file once, found 'guobanhan-2016-66\.txt' again "
+        r"\(first at line \d+\)",
     ),
     "crossrefs role misspelt": (
         text("documents.yaml", "crossrefs: national", "crossrefs: nation"),
