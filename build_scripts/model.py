@@ -142,8 +142,12 @@ class DocumentMeta:
     @property
     def cited_title(self) -> str:
         """The short title in 《》 (``short_title`` is written with them; a bare one gets them)."""
-        title = self.short_title or self.title
-        return title if title.startswith("《") else f"《{title}》"
+        return cited(self.short_title or self.title)
+
+
+def cited(title: str) -> str:
+    """A title as cited: in 《》, which a short title is written with and a bare one gets."""
+    return title if title.startswith("《") else f"《{title}》"
 
 
 # A document's part in the cross-references (documents.yaml ``crossrefs``): the local document's
@@ -493,6 +497,8 @@ class RetiredDocument:
     note: str
     date: str | None = None  # ISO date of the removal, when known
     line: int = 1  # where the entry starts in redirects.yaml
+    title: str = ""  # its cited title and 文号 as the newest committed documents.yaml gave them ("": git has none)
+    doc_number: str = ""
 
     @property
     def url(self) -> str:

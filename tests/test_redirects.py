@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -504,3 +505,32 @@ def test_the_sentences_of_a_moved_paragraph_are_sent_to_their_own_words(tmp_path
     anchor = "/documents/yufufa-2016-25/#c" + old_id.split("/", 1)[1].replace("/", "-")
     assert redirects[anchor]["to_id"] == new_id
     assert redirects[anchor + "-s2"]["to_id"] == f"{new_id}/s2"  # the sentence, not just its paragraph
+
+
+def test_a_removed_document_is_named_in_the_change_log_and_its_notice_as_git_last_had_it(tmp_path):
+    from .test_add_document import add_document
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    listing = add_document(source)
+    git(source, "add", ".")
+    git(source, "commit", "-qm", "新增测府发〔2020〕7号")
+    generate = ("generate", "--source", "source_texts", "--docs", "docs")
+    assert run_cli(*generate, cwd=tmp_path).returncode == 0
+    (source / "documents.yaml").write_text(listing, encoding="utf-8")
+    (source / "cefa-2020-7.txt").unlink()
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: cefa-2020-7\n    note: 方案已到期\n    date: 2024-05-01\n", encoding="utf-8"
+    )
+    git(source, "commit", "-qam", "移除测府发〔2020〕7号")
+    proc = run_cli(*generate, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    said = "本站已于2024-05-01移除《测试市知识产权工作方案》（测府发〔2020〕7号）：方案已到期"
+    record = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
+    assert record["/documents/cefa-2020-7/"]["notice"] == said
+    changes = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    removed = changes[changes.index("## 已移除的文件") :]
+    assert "<code>/documents/cefa-2020-7/</code>" in removed and said in html.unescape(removed)
+    assert "cefa-2020-7" not in changes[: changes.index("## 已移除的文件")]  # its versions are not listed
+    build = mkdocs_build(tmp_path / "docs", tmp_path / "site")
+    assert build.returncode == 0, build.stderr

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ..model import ClauseChange, Document, DocumentVersion, PageSpec, Site
 from ..track.changelog import WORKING_TREE
+from ..track.redirects import notice
 from .marks import diff_html
 
 CHANGES_PATH = "changes/index.md"
@@ -65,5 +66,6 @@ def change_pages(site: Site) -> list[PageSpec]:
         )
         histories.append(DocumentHistory(document=document, versions=shown))
     search_entry = ("变更记录", "变更记录、修订记录、版本、新增、删除、修改的条款")
-    context = (("histories", tuple(histories)), ("search_entry", search_entry))
+    removed = tuple((d, notice(d)) for d in sorted(site.retired_documents, key=lambda d: d.slug))
+    context = (("histories", tuple(histories)), ("removed", removed), ("search_entry", search_entry))
     return [PageSpec(path=CHANGES_PATH, template="changes.md.jinja", context=context)]

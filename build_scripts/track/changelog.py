@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ import yaml
 from .. import cache, patterns
 from ..errors import Collector, CurationError
 from ..load import RawText
-from ..model import Clause, ClauseChange, ClauseKind, Corpus, Document, DocumentMeta, DocumentVersion, Site
+from ..model import Clause, ClauseChange, ClauseKind, Corpus, Document, DocumentMeta, DocumentVersion, Site, cited
 from ..parse import parse_document
 from . import clause_ids, history, lineage
 
@@ -41,6 +41,8 @@ class History:
     committed: bool = False  # git has a history of source_texts/: what is not in it was never committed
     recorded_ids: frozenset[str] = frozenset()  # every id a committed version of clause_ids.tsv holds
     committed_slugs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # source_file → every slug it had
+    # slug → (cited title, 文号) as the newest committed documents.yaml that lists it gives them
+    committed_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
@@ -185,47 +187,62 @@ def build_history(
         documents=tuple(pinned_documents),
         committed=bool(histories),
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
-        committed_slugs=_committed_slugs(listings, blobs),
+        **_committed_listings(listings, blobs),
     )
 
 
-def _committed_slugs(listings: Sequence[history.Revision], blobs: Mapping[str, bytes]) -> dict[str, frozenset[str]]:
-    """Source file → every slug a committed documents.yaml gave it: read as YAML, or line by line
-    when a version does not parse (its entries may still name their slugs)."""
+def _committed_listings(listings: Sequence[history.Revision], blobs: Mapping[str, bytes]) -> dict[str, Any]:
+    """What every committed documents.yaml said, as ``History`` fields: ``committed_slugs`` (source
+    file → every slug it had) and ``committed_names`` (slug → cited title and 文号, the newest)."""
     slugs: dict[str, set[str]] = {}
+    names: dict[str, tuple[str, str]] = {}
     for revision in listings:
         if revision.blob not in blobs:
             continue
         key = cache.fingerprint([cache.package_fingerprint(), revision.blob])
-        pairs = cache.load_entry("listings", revision.blob, key)  # a version is read once, however long the history
-        if not isinstance(pairs, list):
-            pairs = _listed_slugs(blobs[revision.blob].decode("utf-8", errors="replace"))
-            cache.store_entry("listings", revision.blob, key, pairs)
+        listing = cache.load_entry("listings", revision.blob, key)  # a version is read once, however long the history
+        if not isinstance(listing, tuple):
+            listing = _read_listing(blobs[revision.blob].decode("utf-8", errors="replace"))
+            cache.store_entry("listings", revision.blob, key, listing)
+        pairs, named = listing
         for source_file, slug in pairs:
             slugs.setdefault(source_file, set()).add(slug)
-    return {source_file: frozenset(names) for source_file, names in slugs.items()}
+        names.update(named)
+    return {
+        "committed_slugs": {source_file: frozenset(found) for source_file, found in slugs.items()},
+        "committed_names": names,
+    }
 
 
 def _listed_slugs(text: str) -> list[tuple[str, str]]:
     """(source file, slug) of each entry of one version of documents.yaml."""
+    return _read_listing(text)[0]
+
+
+def _read_listing(text: str) -> tuple[list[tuple[str, str]], dict[str, tuple[str, str]]]:
+    """(source file, slug) of each entry of one version of documents.yaml, and slug → (cited title,
+    文号) of each entry that gives them: read as YAML, or line by line (slugs only) when the version
+    does not parse (its entries may still name their slugs)."""
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     except yaml.YAMLError:
         data = None
     entries = data.get("documents") if isinstance(data, dict) else None
     if isinstance(entries, list):
-        return [
-            (str(e["source_file"]), str(e["slug"]))
-            for e in entries
-            if isinstance(e, dict) and e.get("source_file") and e.get("slug")
-        ]
+        entries = [e for e in entries if isinstance(e, dict) and e.get("slug")]
+        names = {}
+        for e in entries:
+            title, number = e.get("short_title") or e.get("title"), e.get("doc_number")
+            if isinstance(title, str) and isinstance(number, str):
+                names[str(e["slug"])] = (cited(title), number)
+        return [(str(e["source_file"]), str(e["slug"])) for e in entries if e.get("source_file")], names
     starts = list(patterns.LISTING_ENTRY_RE.finditer(text))
     pairs = []
     for entry, following in zip(starts, [*starts[1:], None], strict=True):
         found = patterns.LISTING_FILE_RE.search(text, entry.end(), following.start() if following else len(text))
         if found:
             pairs.append((found.group("file"), entry.group("slug")))
-    return pairs
+    return pairs, {}
 
 
 def _committed_records(
@@ -387,6 +404,12 @@ def track_changes(
         texts=found.known_texts,
         drafts=_drafts(known, found),
         listed=listed,  # an entry load_redirects refused has its own message already
+    )
+    retired_documents = tuple(  # what the document was, where git still has its entry
+        replace(d, title=found.committed_names[d.slug][0], doc_number=found.committed_names[d.slug][1])
+        if d.slug in found.committed_names
+        else d
+        for d in retired_documents
     )
     return {"history": found.versions, "redirects": redirects, "retired_documents": retired_documents}
 

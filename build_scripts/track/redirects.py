@@ -260,7 +260,8 @@ def notice(redirect: Redirect | RetiredDocument) -> str:
     says nothing of whether it is still in force: 移除, not 撤销."""
     when = f"于{dt.date.fromisoformat(redirect.date).isoformat()}" if redirect.date else ""
     if isinstance(redirect, RetiredDocument):
-        return f"本站已{when}移除此文件：{redirect.note}"
+        what = f"{redirect.title}（{redirect.doc_number}）" if redirect.title else "此文件"
+        return f"本站已{when}移除{what}：{redirect.note}"
     if redirect.to is None:
         return f"此条已{when}撤销：{redirect.note}"
     return f"此条已{when}移至新位置" + (f"：{redirect.note}" if redirect.note else "")
