@@ -10,7 +10,7 @@ The child is only ever a shortcut. When it cannot help or might not be safe it i
 ``there`` runs here after ``here``:
 
 - no ``os.fork`` (Windows), or not Linux (macOS's system libraries are not fork-safe);
-- one core only;
+- one core only (or a container's CPU quota of one);
 - other threads are running (``serve``'s file watcher and web server): a lock one of them holds
   at the fork would stay held for ever in the child.
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import math
 import os
 import pickle
 import signal
@@ -34,6 +35,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import BinaryIO, TypeVar, cast
 
 Here = TypeVar("Here")
@@ -41,10 +43,35 @@ There = TypeVar("There")
 
 
 def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity, capped by a container's CPU quota."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = cpu_quota()
+    return max(1, min(cores, math.ceil(quota))) if quota is not None else cores
+
+
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def cpu_quota(root: Path = CGROUP) -> float | None:
+    """The CPUs' worth of time a container may use (cgroup v2 ``cpu.max``, or v1 ``cpu.cfs_quota_us``
+    over ``cpu.cfs_period_us``), or None without a quota: Docker's ``--cpus=1`` leaves two cores
+    visible, and a child on the second would only take turns with this process."""
+    try:
+        quota, _, period = (root / "cpu.max").read_text().partition(" ")
+    except OSError:
+        try:
+            quota = (root / "cpu" / "cpu.cfs_quota_us").read_text()
+            period = (root / "cpu" / "cpu.cfs_period_us").read_text()
+        except OSError:
+            return None
+    try:
+        limit, interval = int(quota), int(period)
+    except ValueError:  # "max": no quota
+        return None
+    return limit / interval if limit > 0 and interval > 0 else None
 
 
 def can_fork() -> bool:

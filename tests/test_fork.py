@@ -11,6 +11,8 @@ import pytest
 from build_scripts import fork
 from build_scripts.pipeline import render_site
 
+USABLE_CORES = fork.usable_cores  # the real one, which the fixture below replaces
+
 
 @pytest.fixture(autouse=True)
 def two_cores(monkeypatch):
@@ -138,3 +140,29 @@ def test_a_child_that_runs_too_long_is_reported_and_can_be_killed():
 def test_no_child_is_started_where_a_fork_cannot_help(monkeypatch):
     monkeypatch.setattr(fork, "usable_cores", lambda: 1)
     assert fork.Child.start(lambda: None) is None
+
+
+@pytest.mark.parametrize(
+    "files, quota",
+    [
+        ({"cpu.max": "max 100000\n"}, None),  # cgroup v2 without a quota
+        ({"cpu.max": "100000 100000\n"}, 1.0),  # docker run --cpus=1
+        ({"cpu.max": "150000 100000\n"}, 1.5),
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),  # cgroup v1, no quota
+        ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 0.5),
+        ({}, None),  # no cgroup file system (macOS)
+        ({"cpu.max": "garbage"}, None),
+    ],
+)
+def test_a_containers_cpu_quota_is_read(tmp_path, files, quota):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert fork.cpu_quota(tmp_path) == quota
+
+
+def test_a_quota_of_one_cpu_leaves_one_core_to_use(monkeypatch):
+    monkeypatch.setattr(fork.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    for quota, cores in ((1.0, 1), (0.5, 1), (1.5, 2), (None, 2)):
+        monkeypatch.setattr(fork, "cpu_quota", lambda quota=quota: quota)
+        assert USABLE_CORES() == cores, quota
