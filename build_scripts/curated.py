@@ -33,11 +33,17 @@ _PROSE_KEYS = ("source", "note", "remark")
 
 
 def _shown(value: Any) -> str:
-    """A found value for a message: without the loader's line keys, and not endless."""
-    if isinstance(value, dict):
-        value = {k: v for k, v in value.items() if not str(k).startswith("__")}
-    text = repr(value)
+    """A found value for a message: without the loader's line keys (at any depth), and not endless."""
+    text = repr(_plain(value))
     return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if not str(k).startswith("__")}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _kind(value: Any) -> str:
@@ -243,14 +249,14 @@ def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dic
     if value is None:
         return None
     if value not in CROSSREF_ROLES:
-        f.fail(f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {value!r}")
+        f.fail(f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {_shown(value)}")
         return None
     if value in ("tasks", "local"):
         if value in roles:
             f.fail(f"expected one document with crossrefs: {value}, found a second (the first at line {roles[value]})")
             return None
         roles[value] = f.line
-    if value == "tasks" and item_numbering != "global":
+    if value == "tasks" and item_numbering == "nested":  # (a numbering that does not read is reported already)
         f.fail(
             "expected crossrefs: tasks on a document whose tasks are numbered through it "
             "(numbering: {items: global}), found its items numbered by section"
@@ -281,7 +287,7 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
         before = len(f.errors.errors)
         sf.unknown_keys(("kind", "sections", "depth"))
         kind, sections, depth = scope.get("kind"), scope.get("sections", []), scope.get("depth")
-        if kind not in {k.value for k in TASK_KINDS}:
+        if not isinstance(kind, str) or kind not in {k.value for k in TASK_KINDS}:
             sf.fail(f"expected the kind of tasks to be one of {kinds}, found {_shown(kind)}")
         if not isinstance(sections, list) or not all(_counting(n) for n in sections):
             sf.fail(
@@ -290,7 +296,15 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
         if depth is not None and not _counting(depth, start=0):
             sf.fail(f"expected the depth of tasks to be a whole number (0 for a section), found {_shown(depth)}")
         if len(f.errors.errors) == before:
-            scopes.append(TaskScope(kind=ClauseKind(str(kind)), sections=tuple(str(n) for n in sections), depth=depth))
+            scopes.append(
+                TaskScope(
+                    kind=ClauseKind(str(kind)),
+                    sections=tuple(str(n) for n in sections),
+                    depth=depth,
+                    line=sf.line,
+                    column=sf.column,
+                )
+            )
     return tuple(scopes)
 
 

@@ -95,12 +95,15 @@ class TaskScope:
     kind: ClauseKind
     sections: tuple[str, ...] = ()  # top-level numbers, as in clause ids: "4" for 四、
     depth: int | None = None
+    line: int = 1  # where the scope stands in documents.yaml
+    column: int = 1
 
-    def holds(self, clause: Clause) -> bool:
-        top = clause.id.split("/", 1)[1].split("/")[0].split("-")[0]  # "4" of slug/4-2-3, "box3" of slug/box3
+    def holds(self, clause: Clause, section: str) -> bool:
+        """Whether ``clause``, standing under the top-level clause ``section`` ("4" for 四、; a 专栏 box
+        stands under the section its heading is in), is one of these tasks."""
         return (
             clause.kind is self.kind
-            and (not self.sections or top in self.sections)
+            and (not self.sections or section in self.sections)
             and (self.depth is None or clause.depth == self.depth)
         )
 

@@ -103,13 +103,22 @@ def test_a_new_national_document_is_matched_when_its_entry_says_so(tmp_path, mon
     listing = (source / "documents.yaml").read_text(encoding="utf-8")
     entry = ENTRY.replace("body_starts_at: 一、总体要求", "body_starts_at: null")
 
+    intro = {}  # role → the 对照 page's opening paragraph
+
     def links_to_it(role: str) -> list[tuple[str, str, float]]:
         (source / "documents.yaml").write_text(listing + entry + role, encoding="utf-8")
-        site = generate(source, tmp_path / "docs", write=False).site
-        return [(r.national, r.local, r.score) for r in site.crossrefs if r.national.startswith("cefa-2020-7/")]
+        result = generate(source, tmp_path / "docs", write=False)
+        index = next(o.content for o in result.outputs if o.path == "crossrefs/index.md")
+        intro[role] = next(line for line in index.splitlines() if "逐句与国家文件对照" in line)
+        crossrefs = result.site.crossrefs
+        return [(r.national, r.local, r.score) for r in crossrefs if r.national.startswith("cefa-2020-7/")]
 
     assert links_to_it("    crossrefs: national\n") == [("cefa-2020-7/1/p1/s1", sentence.id, 1.0)]
     assert links_to_it("") == []  # a document without the role is not matched
+    national = "国发〔2016〕86号、国办发〔2016〕106号、国知发管字〔2015〕59号"
+    assert f"或{national}、测府发〔2020〕7号中的哪一条" in intro["    crossrefs: national\n"]
+    assert "与其他四份文件的对应" in intro["    crossrefs: national\n"]
+    assert f"或{national}中的哪一条" in intro[""] and "与其他三份文件的对应" in intro[""]
 
 
 def test_a_new_documents_tasks_are_the_clauses_its_entry_names(tmp_path, monkeypatch):
@@ -128,3 +137,19 @@ def test_a_new_documents_tasks_are_the_clauses_its_entry_names(tmp_path, monkeyp
         ("cefa-2020-7/1-1-2", "一（一）2"),
     ]
     assert tasks("    tasks: [{kind: paragraph, sections: [2], depth: 1}]\n") == [("cefa-2020-7/2/p1", "二第一段")]
+
+
+def test_a_local_document_without_numbered_sections_is_refused_at_its_entry(tmp_path):
+    """Its sentences under 一、二、… are the ones matched: with none, the 对照 pages would be empty."""
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8").replace("    crossrefs: local\n", "")
+    (source / "cefa-2020-7.txt").write_text("测试市人民政府：\n加强知识产权保护。完善服务体系。\n", encoding="utf-8")
+    entry = ENTRY.replace("body_starts_at: 一、总体要求", "body_starts_at: null") + "    crossrefs: local\n"
+    (source / "documents.yaml").write_text(listing + entry, encoding="utf-8")
+    (source / "crossrefs.yaml").write_text("crossrefs: []\n", encoding="utf-8")
+    line = (listing + entry).split("\n").index("  - slug: cefa-2020-7") + 1
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stderr.splitlines()[:-1] == [
+        f"source_texts/documents.yaml:{line}:1: expected crossrefs: local on a document with sentences under "
+        "numbered sections (一、…), the ones matched, found none in cefa-2020-7"
+    ]

@@ -151,6 +151,25 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"paragraph, found 'subsections'\n.*documents\.yaml:\d+:9: expected the sections of tasks to be a list of "
         r"section numbers \(4 for 四、\), found \['二'\]",
     ),
+    "tasks of a kind given as a list": (
+        text("documents.yaml", "- {kind: box}", "- {kind: [box]}"),
+        r"documents\.yaml:\d+:9: expected the kind of tasks to be one of .*, found \['box'\]",
+    ),
+    "tasks that name no clause": (  # a typo would take every task page of the document away
+        text("documents.yaml", "{kind: item, sections: [2]}", "{kind: item, sections: [9]}"),
+        r"documents\.yaml:\d+:9: expected the tasks scope to name clauses of guozhifaguanzi-2015-59, "
+        r"found no item under section 9",
+    ),
+    "crossrefs role as a mapping": (  # the loader's line keys are not shown
+        text("documents.yaml", "crossrefs: national", "crossrefs: {national: true}"),
+        r"documents\.yaml:\d+:5: expected crossrefs to be one of .*, found \{'national': True\}\n",
+    ),
+    "66 without its crossrefs role": (  # every 对照 page would go, and staff decisions with them, unsaid
+        text("documents.yaml", "    crossrefs: tasks\n", ""),
+        r"crossrefs\.yaml:\d+:5: expected documents with crossrefs: tasks and crossrefs: local in documents\.yaml, "
+        r"whose links these decisions are on, found no tasks document\n.*task_terms\.yaml:\d+:5: expected a "
+        r"document with crossrefs: tasks in documents\.yaml, whose tasks these are, found none",
+    ),
     "tasks on a document numbered through": (  # its items are its tasks already
         text("documents.yaml", "numbering: {items: global}", "numbering: {items: global}\n    tasks: [{kind: item}]"),
         r"documents\.yaml:\d+:5: expected no tasks on a document whose items are numbered through it",

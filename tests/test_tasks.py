@@ -138,3 +138,22 @@ def test_an_index_cell_without_an_agency_says_so(built):
     row = {n: next(r for r in rows if f"(guobanhan-2016-66-t{n}.md)" in r) for n in (1, 14)}
     assert '<span class="cell-label">其他部门</span>— |' in row[1]
     assert '<span class="cell-label">牵头部门</span>— |' in row[14]
+
+
+def test_boxes_stand_under_the_section_their_heading_is_in(tmp_path, model):
+    """86号's 专栏 (ids box1 …) stand under 四、 and 五、: naming those sections selects the same boxes."""
+    from .helpers import copy_sources
+
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    assert listing.count("      - {kind: box}\n") == 1
+    (source / "documents.yaml").write_text(
+        listing.replace("      - {kind: box}\n", "      - {kind: box, sections: [4, 5]}\n"), encoding="utf-8"
+    )
+    errors = Collector()
+    corpus = load_corpus(source, errors)
+    _, tasks, _ = extract(source, corpus, errors)
+    errors.raise_if_any()
+    boxes = [t.clause for t in tasks if t.clause.startswith("guofa-2016-86/box")]
+    assert len(boxes) == 9
+    assert boxes == [t.clause for t in model.tasks if t.clause.startswith("guofa-2016-86/box")]

@@ -112,7 +112,7 @@ def extract_tasks(corpus: Corpus, matcher: AgencyMatcher, source: Path, errors: 
             tasks.extend(_global_tasks(document, matcher, source, errors))
             continue
         if document.meta.tasks:  # documents.yaml ``tasks``; a document without them has none
-            tasks.extend(_plain_tasks(document, document.meta.tasks, matcher))
+            tasks.extend(_plain_tasks(document, matcher, source, errors))
     return tuple(tasks)
 
 
@@ -155,14 +155,21 @@ def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places
     return "".join(parts)
 
 
-def _plain_tasks(document: Document, scopes: tuple[TaskScope, ...], matcher: AgencyMatcher) -> list[Task]:
+def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, errors: Collector) -> list[Task]:
+    """The clauses documents.yaml's ``tasks`` names; a scope that names none is a located error (a
+    typo there would silently take every page of the document's tasks away)."""
     by_id = {clause.id: clause for clause in document.clauses}
     places = sibling_positions(document.clauses)
     children = _children(document)
+    scopes = document.meta.tasks
+    used: set[TaskScope] = set()
     tasks = []
     for clause in document.clauses:
-        if not any(scope.holds(clause) for scope in scopes):
+        section = section_of(clause, by_id).split("/", 1)[-1]
+        holding = [scope for scope in scopes if scope.holds(clause, section)]
+        if not holding:
             continue
+        used.update(holding)
         if clause.kind is ClauseKind.BOX:
             title = clause.title
             text = "\n".join(c.text for c in children.get(clause.id, []) if c.kind is not ClauseKind.SENTENCE)
@@ -191,6 +198,18 @@ def _plain_tasks(document: Document, scopes: tuple[TaskScope, ...], matcher: Age
                 mentioned_agencies=mentioned,
             )
         )
+    for scope in scopes:
+        if scope not in used:
+            where = f"{scope.kind.value}" + (f" under section {', '.join(scope.sections)}" if scope.sections else "")
+            depth = f" at depth {scope.depth}" if scope.depth is not None else ""
+            errors.add(
+                CurationError(
+                    source / "documents.yaml",
+                    scope.line,
+                    scope.column,
+                    f"expected the tasks scope to name clauses of {document.slug}, found no {where}{depth}",
+                )
+            )
     return tasks
 
 

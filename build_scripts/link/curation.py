@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import cache, fork
 from ..curated import Fields, entries
-from ..errors import Collector
+from ..errors import Collector, CurationError
 from ..model import Clause, ClauseKind, Corpus, CrossRef
 from . import classifier, crossrefs
 from .similarity import NationalIndex
@@ -54,6 +54,12 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
     seen: dict[tuple[str, str], int] = {}
     for entry in entries(path, "crossrefs", errors):
         f = Fields(path, entry, "a cross-reference decision", errors)
+        if not roles.linked:  # nothing is matched, so no decision can apply: said once, at the first
+            f.fail(
+                "expected documents with crossrefs: tasks and crossrefs: local in documents.yaml, whose links "
+                f"these decisions are on, found {'no tasks document' if roles.tasks is None else 'no local document'}"
+            )
+            return ()
         f.unknown_keys(_KEYS)
         national, local, decision = f.text("national"), f.text("local"), f.text("decision")
         remark = f.text("remark", required=False) or ""
@@ -120,6 +126,14 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     roles = corpus.crossref_roles
     if not roles.linked:
         return ()  # a collection without a local document (渝府发) or a tasks document (66号) has nothing to link
+    if not crossrefs.local_sentences(corpus):
+        local = corpus.document(roles.local or "")
+        message = (
+            "expected crossrefs: local on a document with sentences under numbered sections (一、…), "
+            f"the ones matched, found none in {local.slug}"
+        )
+        errors.add(CurationError(source / "documents.yaml", local.meta.line, 1, message))
+        return ()
     national_key = cache.fingerprint(
         [
             *cache.code_fingerprint(Path(__file__).parent.parent),  # the whole package: patterns, model …

@@ -163,13 +163,16 @@ def _substrings(text: str) -> set[str]:
 def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerms:
     path = source / FILE_NAME
     tasks = corpus.crossref_roles.tasks
-    if not path.exists() or tasks is None:
+    if not path.exists():
         return NO_TERMS
     known = {p.clause for p in task_passages(corpus)}
     phrases: dict[str, tuple[str, ...]] = {}
     lines: dict[str, int] = {}
     for entry in entries(path, "tasks", errors):
         f = Fields(path, entry, "a task's phrases", errors)
+        if tasks is None:  # phrases for tasks no document has: said once, at the first entry
+            f.fail("expected a document with crossrefs: tasks in documents.yaml, whose tasks these are, found none")
+            return NO_TERMS
         f.unknown_keys(_KEYS)
         number = entry.get("task")
         task = f"{tasks}/t{number}"

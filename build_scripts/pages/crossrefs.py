@@ -16,6 +16,7 @@ from .. import patterns
 from ..citation import positions, sibling_positions
 from ..link import crossrefs as matching
 from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
+from ..numerals import int_to_cn
 from .marks import compare_all
 
 SHORT_TITLE_CHARS = 24
@@ -170,6 +171,11 @@ def crossref_pages(site: Site) -> list[PageSpec]:
             template="crossrefs_index.md.jinja",
             context=(
                 ("groups", all_groups),
+                ("local_doc", site.corpus.document(roles.local)),
+                ("tasks_doc", site.corpus.document(roles.tasks)),
+                ("tasks_short", short_number(site.corpus.document(roles.tasks).meta.doc_number)),
+                ("national_docs", tuple(site.corpus.document(slug) for slug in roles.national)),
+                ("national_count", int_to_cn(len(roles.national))),
                 ("sections", sections),
                 ("counts", dict(counts)),
                 ("first_pair", first_pair),
@@ -185,6 +191,11 @@ def crossref_pages(site: Site) -> list[PageSpec]:
         )
     )
     return pages
+
+
+def short_number(doc_number: str) -> str:
+    """How a page refers to a document again after naming it: 国办函〔2016〕66号 → 66号."""
+    return doc_number.rsplit("〕", 1)[-1] or doc_number
 
 
 def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[str, str]]:

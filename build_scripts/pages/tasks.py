@@ -70,6 +70,8 @@ def task_pages(site: Site) -> list[PageSpec]:
     clauses = site.corpus.clause_index()
     documents = {d.slug: d for d in site.corpus.documents}
     neighbours = TaskNeighbours(site.tasks, clauses)
+    roles = site.corpus.crossref_roles
+    local_doc = documents[roles.local] if roles.local is not None and roles.tasks is not None else None
     pages = []
     for task in site.tasks:
         document = documents[task.doc]
@@ -93,7 +95,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                     ("mentioned", mentioned),
                     ("mode_name", MODE_NAMES.get(task.mode, task.mode)),
                     ("related", neighbours.related(task)),
-                    ("national_66", document.meta.item_numbering == "global"),
+                    ("local_doc", local_doc if task.doc == roles.tasks else None),  # for its 重庆落实
                     (
                         "search_entry",
                         (
