@@ -229,6 +229,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 crossrefs=crossrefs,
                 tasks=tasks,
                 line=f.line,
+                column=f.column,
             )
         )
     if errors.errors[before:]:
@@ -274,8 +275,11 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
             f"expected no tasks on a document whose items are numbered through it (each is a task), found {_shown(value)}"
         )
         return ()
-    if not isinstance(value, list) or not value:
+    if not isinstance(value, list):
         f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {_shown(value)}")
+        return ()
+    if not value:
+        f.fail("expected at least one {kind, sections, depth} under tasks (or no tasks), found an empty list")
         return ()
     kinds = ", ".join(kind.value for kind in TASK_KINDS)
     scopes = []

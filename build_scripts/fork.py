@@ -34,6 +34,7 @@ import signal
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TypeVar, cast
@@ -60,16 +61,16 @@ def cpu_quota(root: Path = CGROUP) -> float | None:
     over ``cpu.cfs_period_us``), or None without a quota: Docker's ``--cpus=1`` leaves two cores
     visible, and a child on the second would only take turns with this process."""
     try:
-        quota, _, period = (root / "cpu.max").read_text().partition(" ")
+        quota, _, period = (root / "cpu.max").read_text(encoding="ascii").partition(" ")
     except OSError:
         try:
-            quota = (root / "cpu" / "cpu.cfs_quota_us").read_text()
-            period = (root / "cpu" / "cpu.cfs_period_us").read_text()
-        except OSError:
+            quota = (root / "cpu" / "cpu.cfs_quota_us").read_text(encoding="ascii")
+            period = (root / "cpu" / "cpu.cfs_period_us").read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
             return None
     try:
         limit, interval = int(quota), int(period)
-    except ValueError:  # "max": no quota
+    except ValueError:  # "max": no quota (or not a number at all)
         return None
     return limit / interval if limit > 0 and interval > 0 else None
 
@@ -101,7 +102,7 @@ class Child:
         if not can_fork():
             return None
         try:
-            pid = os.fork()
+            pid = _fork()
         except OSError:  # out of processes or memory: no child
             return None
         if pid == 0:
@@ -112,7 +113,11 @@ class Child:
         """The child's exit status; ``TimeoutError`` if it runs beyond ``timeout`` seconds."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while self.returncode is None:
-            pid, status = os.waitpid(self.pid, 0 if deadline is None else os.WNOHANG)
+            try:
+                pid, status = os.waitpid(self.pid, 0 if deadline is None else os.WNOHANG)
+            except ChildProcessError:  # reaped elsewhere: its status is lost, and it did what it did
+                self.returncode = 0
+                break
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)
             elif time.monotonic() > deadline:  # type: ignore[operator]
@@ -125,6 +130,15 @@ class Child:
         if self.returncode is None:
             with contextlib.suppress(OSError):  # gone already
                 os.kill(self.pid, signal.SIGKILL)
+
+
+def _fork() -> int:
+    """``os.fork()``. From Python 3.12 it warns whenever the process has other threads, C ones included:
+    numpy's OpenBLAS keeps an idle pool (fork-safe: it registers ``pthread_atfork`` handlers), and
+    ``can_fork`` has ruled out Python threads, so the warning says nothing here."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return os.fork()
 
 
 def _run_child(task: Callable[[], object]) -> None:
@@ -148,7 +162,7 @@ def in_parallel(here: Callable[[], Here], there: Callable[[], There]) -> tuple[H
     except OSError:  # out of file descriptors: no child
         return here(), there()
     try:
-        pid = os.fork()
+        pid = _fork()
     except OSError:  # out of processes or memory (a container's limits): no child
         os.close(read_end)
         os.close(write_end)

@@ -141,6 +141,7 @@ class DocumentMeta:
     crossrefs: str | None = None  # its part in the cross-references (CROSSREF_ROLES), or none
     tasks: tuple[TaskScope, ...] = ()  # which clauses are its tasks (with global numbering: every item)
     line: int = 1  # where the entry starts in documents.yaml
+    column: int = 1
 
     @property
     def cited_title(self) -> str:
@@ -369,6 +370,14 @@ class Corpus:
         return CrossrefRoles(
             tasks=next(iter(role["tasks"]), None), local=next(iter(role["local"]), None), national=role["national"]
         )
+
+    @cached_property
+    def linked_documents(self) -> tuple[Document, Document] | None:
+        """(tasks document, local document) when the corpus has both: what the link stage matches."""
+        roles = self.crossref_roles
+        if roles.tasks is None or roles.local is None:
+            return None
+        return self.document(roles.tasks), self.document(roles.local)
 
     def document(self, slug: str) -> Document:
         for document in self.documents:

@@ -42,7 +42,8 @@ from build_scripts.pipeline import load_corpus
 from .helpers import SOURCE
 
 JUDGED = Path(__file__).resolve().parent / "data" / "crossrefs_judged.tsv"
-TASK_PREFIX = "guobanhan-2016-66/t"  # the tasks document of the judged set
+JUDGED_DOCUMENTS = ("guobanhan-2016-66", "yufufa-2016-25")  # the tasks and the local document of the judged set
+TASK_PREFIX = f"{JUDGED_DOCUMENTS[0]}/t"
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def main(argv: list[str] | None = None) -> None:
     terms = task_terms(corpus)
     pairs = features.pair_features(corpus, scorer, terms)
     if "--fit" in args:
-        weights = fit_shipped(corpus, pairs, judged)
+        weights = replace(fit_shipped(corpus, pairs, judged), judged=JUDGED_DOCUMENTS)
         classifier.dump_weights(weights, note=FIT_NOTE)
         print(f"wrote {classifier.WEIGHTS_PATH}")
         print("  " + "  ".join(f"{f} {c:+.2f}" for f, c in zip(weights.features, weights.coefficients, strict=True)))

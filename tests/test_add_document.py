@@ -150,6 +150,21 @@ def test_a_local_document_without_numbered_sections_is_refused_at_its_entry(tmp_
     line = (listing + entry).split("\n").index("  - slug: cefa-2020-7") + 1
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and proc.stderr.splitlines()[:-1] == [
-        f"source_texts/documents.yaml:{line}:1: expected crossrefs: local on a document with sentences under "
+        f"source_texts/documents.yaml:{line}:5: expected crossrefs: local on a document with sentences under "
         "numbered sections (一、…), the ones matched, found none in cefa-2020-7"
     ]
+
+
+def test_without_a_tasks_document_the_chongqing_page_links_to_no_comparison(tmp_path, monkeypatch):
+    """No role crossrefs: tasks, no 对照 pages: the Chongqing document page must not link to them."""
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "documents.yaml").write_text(listing.replace("    crossrefs: tasks\n", ""), encoding="utf-8")
+    for name, key in (("crossrefs.yaml", "crossrefs"), ("task_terms.yaml", "tasks")):
+        (source / name).write_text(f"{key}: []\n", encoding="utf-8")
+    result = generate(source, tmp_path / "docs", write=False)
+    paths = {o.path for o in result.outputs}
+    assert [path for path in paths if path.startswith("crossrefs/")] == ["crossrefs/index.md"]  # the menu's, empty
+    page = next(o.content for o in result.outputs if o.path == "documents/yufufa-2016-25.md")
+    assert "crossrefs/chongqing" not in page and "国家依据" not in page

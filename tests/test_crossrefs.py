@@ -152,3 +152,21 @@ def test_a_row_of_scores_equals_the_pair_scores(model):
         assert row == [scorer.score(task, sentence) for task in tasks], sentence
         positive += sum(value > 0 for value in row)
     assert positive > 1000  # the comparison is not between two rows of zeros
+
+
+def test_the_evaluated_figures_are_stated_only_for_the_judged_documents(model, monkeypatch):
+    from dataclasses import replace
+
+    from build_scripts.pages.crossrefs import crossref_pages
+    from build_scripts.render import Renderer
+
+    def index_text() -> str:
+        page = next(p for p in crossref_pages(model) if p.path == "crossrefs/index.md")
+        return Renderer().render(page).content
+
+    assert classifier.load_weights().judged == ("guobanhan-2016-66", "yufufa-2016-25")
+    assert "经人工逐句标注检验：所列对应近九成正确" in index_text()
+    weights = replace(classifier.load_weights(), judged=("guobanhan-2016-66", "another-2020-1"))
+    monkeypatch.setattr(classifier, "load_weights", lambda: weights)
+    text = index_text()
+    assert "近九成正确" not in text and "与66号任务的对应未经人工逐句标注检验" in text

@@ -151,6 +151,15 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"paragraph, found 'subsections'\n.*documents\.yaml:\d+:9: expected the sections of tasks to be a list of "
         r"section numbers \(4 for 四、\), found \['二'\]",
     ),
+    "tasks as an empty list": (
+        text(
+            "documents.yaml",
+            "    tasks:  # 二、主要任务: its subsections\n      - {kind: subsection, sections: [2]}\n",
+            "    tasks: []\n",
+        ),
+        r"documents\.yaml:\d+:5: expected at least one \{kind, sections, depth\} under tasks \(or no tasks\), "
+        r"found an empty list",
+    ),
     "tasks of a kind given as a list": (
         text("documents.yaml", "- {kind: box}", "- {kind: [box]}"),
         r"documents\.yaml:\d+:9: expected the kind of tasks to be one of .*, found \['box'\]",

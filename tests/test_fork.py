@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import warnings
 
 import pytest
 
@@ -166,3 +167,26 @@ def test_a_quota_of_one_cpu_leaves_one_core_to_use(monkeypatch):
     for quota, cores in ((1.0, 1), (0.5, 1), (1.5, 2), (None, 2)):
         monkeypatch.setattr(fork, "cpu_quota", lambda quota=quota: quota)
         assert USABLE_CORES() == cores, quota
+
+
+def test_a_child_reaped_elsewhere_counts_as_done():
+    child = fork.Child.start(lambda: None)
+    assert child is not None
+    os.waitpid(child.pid, 0)  # as a signal handler or a library might
+    assert child.wait(timeout=10) == 0
+
+
+def test_the_warning_python_3_12_gives_on_fork_with_c_threads_does_not_stop_a_child(monkeypatch):
+    real_fork = os.fork
+
+    def warning_fork():  # what 3.12 does while numpy's OpenBLAS pool thread exists
+        message = "This process is multi-threaded, use of fork() may lead to deadlocks"
+        warnings.warn(message, DeprecationWarning, stacklevel=2)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", warning_fork)
+    child = fork.Child.start(lambda: None)
+    assert child is not None and child.wait(timeout=10) == 0
+    parent = os.getpid()
+    here, there = fork.in_parallel(os.getpid, os.getpid)
+    assert here == parent != there

@@ -157,3 +157,10 @@ def test_boxes_stand_under_the_section_their_heading_is_in(tmp_path, model):
     boxes = [t.clause for t in tasks if t.clause.startswith("guofa-2016-86/box")]
     assert len(boxes) == 9
     assert boxes == [t.clause for t in model.tasks if t.clause.startswith("guofa-2016-86/box")]
+    (source / "documents.yaml").write_text(
+        listing.replace("      - {kind: box}\n", "      - {kind: box, sections: [5]}\n"), encoding="utf-8"
+    )
+    corpus = load_corpus(source, errors)
+    _, tasks, _ = extract(source, corpus, errors)
+    errors.raise_if_any()
+    assert [t.clause for t in tasks if "/box" in t.clause] == [f"guofa-2016-86/box{n}" for n in (7, 8, 9)]  # 五、's

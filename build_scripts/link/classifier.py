@@ -38,6 +38,9 @@ class Weights:
     threshold: float  # keep a task when its probability is at least this …
     relative_floor: float  # … and at least this fraction of the sentence's best probability
     max_tasks: int  # … and among the sentence's best max_tasks
+    # (tasks document, local document) of the judged pairs it was fitted and evaluated on: the 对照
+    # page states the evaluated precision only for these two
+    judged: tuple[str, ...] = ()
 
     def probability(self, values: Sequence[float]) -> float:
         z = self.intercept + sum(
@@ -57,6 +60,7 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
         threshold=data["threshold"],
         relative_floor=data["relative_floor"],
         max_tasks=data["max_tasks"],
+        judged=tuple(data.get("judged", ())),
     )
 
 
@@ -71,6 +75,7 @@ def dump_weights(weights: Weights, path: Path = WEIGHTS_PATH, note: str = "") ->
         "threshold": weights.threshold,
         "relative_floor": weights.relative_floor,
         "max_tasks": weights.max_tasks,
+        "judged": list(weights.judged),
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

@@ -49,7 +49,6 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
     roles = corpus.crossref_roles
     national_docs = {*([roles.tasks] if roles.tasks else []), *roles.national}
     local_ids = {clause.id for clause in crossrefs.local_sentences(corpus)}
-    local_example = f"{roles.local}/2-1/p1/s1" if roles.local else "none: no document has crossrefs: local"
     result: list[Decision] = []
     seen: dict[tuple[str, str], int] = {}
     for entry in entries(path, "crossrefs", errors):
@@ -72,7 +71,9 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
                 )
                 national = None
         if local is not None and local not in local_ids:
-            f.fail(f"expected a clause id of a sentence of the local document (e.g. {local_example}), found {local!r}")
+            f.fail(
+                f"expected a clause id of a sentence of the local document (e.g. {roles.local}/2-1/p1/s1), found {local!r}"
+            )
             local = None
         for side, clause_id in (("national", national), ("local", local)):
             if clause_id is not None and not f.quote_holds(f"{side}_quote", index[clause_id]):
@@ -132,7 +133,7 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
             "expected crossrefs: local on a document with sentences under numbered sections (一、…), "
             f"the ones matched, found none in {local.slug}"
         )
-        errors.add(CurationError(source / "documents.yaml", local.meta.line, 1, message))
+        errors.add(CurationError(source / "documents.yaml", local.meta.line, local.meta.column, message))
         return ()
     national_key = cache.fingerprint(
         [
@@ -155,6 +156,11 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     }
     return apply_decisions(tuple(automatic), decisions, curated_scores)  # which sorts the links
 
+
+# Sentences to match before a second process is worth starting: 2 × MIN_SHARE (every other paragraph goes
+# to each, so the halves are about even). The fork and the pickled links cost about 3 ms, a sentence
+# about 0.2 ms, and each process builds its own scorer.
+MIN_SHARE = 50
 
 SentenceLinks = dict[str, Any]  # {"links": [CrossRef as a dict], "scores": {national id: score of a curated pair}}
 
@@ -197,11 +203,6 @@ def _sentence_links(
     return by_sentence
 
 
-# Sentences each process matches at least before a second one is worth starting: the fork and the
-# pickled links cost about 3 ms, a sentence about 0.2 ms, and each share builds its own scorer.
-MIN_SHARE = 50
-
-
 def _halves(corpus: Corpus, sentences: set[str]) -> tuple[set[str], set[str]]:
     """``sentences`` in two halves of whole paragraphs (every other paragraph), each matched alone.
 
@@ -240,7 +241,8 @@ def sentence_keys(corpus: Corpus, national_key: str) -> dict[str, str]:
     lead phrase, the paragraph's text) and its headings."""
     index = corpus.clause_index()
     children: dict[str, list[str]] = defaultdict(list)
-    for clause in corpus.document(corpus.crossref_roles.local or "").clauses:
+    linked = corpus.linked_documents
+    for clause in linked[1].clauses if linked else ():
         if clause.parent:
             children[clause.parent].append(_clause_line(clause))
     keys = {}

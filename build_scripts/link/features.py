@@ -92,7 +92,10 @@ class SentenceContext:
 
 def task_contexts(corpus: Corpus, scorer: Scorer) -> tuple[TaskContext, ...]:
     """Every 66号 task with its heading and its sentences (agency parenthetical removed)."""
-    clauses = corpus.document(corpus.crossref_roles.tasks or "").clauses
+    linked = corpus.linked_documents
+    if linked is None:
+        return ()
+    clauses = linked[0].clauses
     sentences: dict[str, list[str]] = defaultdict(list)
     for clause in clauses:
         if clause.kind is ClauseKind.SENTENCE and clause.parent:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .. import patterns
 from ..citation import positions, sibling_positions
+from ..link import classifier
 from ..link import crossrefs as matching
 from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
 from ..numerals import int_to_cn
@@ -80,7 +81,8 @@ def groups(site: Site) -> tuple[Group, ...]:
     for sentence in matching.local_sentences(site.corpus):
         sentences[sentence.parent or ""].append(sentence)
     # 第N句 as the copy button cites it: the sentence's place in its paragraph, not the number in its id
-    places = sibling_positions(site.corpus.document(site.corpus.crossref_roles.local or "").clauses)
+    linked = site.corpus.linked_documents
+    places = sibling_positions(linked[1].clauses if linked else ())
     compared = compare_all(
         (national_text(site.clause(ref.national)), site.clause(ref.local).text) for ref in site.crossrefs
     )
@@ -128,9 +130,12 @@ def cited_positions(site: Site) -> dict[str, str]:
 
 
 def coverage(site: Site) -> tuple[SectionCoverage, ...]:
-    result = []
-    slug = site.corpus.crossref_roles.tasks or ""
-    for section in site.corpus.document(slug).clauses:
+    result: list[SectionCoverage] = []
+    linked = site.corpus.linked_documents
+    if linked is None:
+        return ()
+    slug = linked[0].slug
+    for section in linked[0].clauses:
         if section.kind.value != "section":
             continue
         inside = section.id.split("/", 1)[1]
@@ -141,9 +146,10 @@ def coverage(site: Site) -> tuple[SectionCoverage, ...]:
 
 
 def crossref_pages(site: Site) -> list[PageSpec]:
-    roles = site.corpus.crossref_roles
-    if roles.local is None or roles.tasks is None:
+    roles, linked = site.corpus.crossref_roles, site.corpus.linked_documents
+    if linked is None:
         return []  # nothing was linked (link_crossrefs), so there is nothing to show
+    tasks_doc, local_doc = linked
     all_groups = groups(site)
     cited = cited_positions(site)
     pages = [
@@ -152,7 +158,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
             template="crossrefs_group.md.jinja",
             context=(
                 ("group", group),
-                ("local_doc", site.corpus.document(roles.local)),
+                ("local_doc", local_doc),
                 ("cited", cited),
             ),
         )
@@ -171,11 +177,13 @@ def crossref_pages(site: Site) -> list[PageSpec]:
             template="crossrefs_index.md.jinja",
             context=(
                 ("groups", all_groups),
-                ("local_doc", site.corpus.document(roles.local)),
-                ("tasks_doc", site.corpus.document(roles.tasks)),
-                ("tasks_short", short_number(site.corpus.document(roles.tasks).meta.doc_number)),
+                ("local_doc", local_doc),
+                ("tasks_doc", tasks_doc),
+                ("tasks_short", short_number(tasks_doc.meta.doc_number)),
                 ("national_docs", tuple(site.corpus.document(slug) for slug in roles.national)),
                 ("national_count", int_to_cn(len(roles.national))),
+                # the evaluated figures the page states hold for the judged documents only
+                ("evaluated", classifier.load_weights().judged == (roles.tasks, roles.local)),
                 ("sections", sections),
                 ("counts", dict(counts)),
                 ("first_pair", first_pair),
@@ -201,7 +209,10 @@ def short_number(doc_number: str) -> str:
 def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[str, str]]:
     """For a document page: sentence id → (URL, title) of its place on a 对照 page."""
     jumps: dict[str, tuple[str, str]] = {}
-    if document.slug == site.corpus.crossref_roles.local:
+    pair = site.corpus.linked_documents
+    if pair is None:
+        return jumps  # no 对照 pages to jump to
+    if document.slug == pair[1].slug:
         linked = {ref.local for ref in site.crossrefs}
         for sentence in matching.local_sentences(site.corpus):
             page = f"/crossrefs/chongqing/{site.clause(sentence.parent or '').anchor}/#{sentence.anchor}"

@@ -60,7 +60,7 @@ def kinds(site: Site) -> tuple[Kind, ...]:
     """Task pages (``pages/tasks``) and 对照 pages (``pages/crossrefs``: one per Chongqing paragraph
     whose sentences are matched)."""
     tasks = frozenset(task.clause for task in site.tasks)
-    sentences = similarity.local_sentences(site.corpus) if site.corpus.crossref_roles.linked else ()
+    sentences = similarity.local_sentences(site.corpus) if site.corpus.linked_documents else ()
     paragraphs = frozenset(sentence.parent for sentence in sentences if sentence.parent)
     return (
         Kind(name="任务", path=lambda c: f"tasks/{task_id(c)}.md", clauses=tasks),

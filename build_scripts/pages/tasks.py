@@ -70,8 +70,7 @@ def task_pages(site: Site) -> list[PageSpec]:
     clauses = site.corpus.clause_index()
     documents = {d.slug: d for d in site.corpus.documents}
     neighbours = TaskNeighbours(site.tasks, clauses)
-    roles = site.corpus.crossref_roles
-    local_doc = documents[roles.local] if roles.local is not None and roles.tasks is not None else None
+    linked = site.corpus.linked_documents
     pages = []
     for task in site.tasks:
         document = documents[task.doc]
@@ -95,7 +94,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                     ("mentioned", mentioned),
                     ("mode_name", MODE_NAMES.get(task.mode, task.mode)),
                     ("related", neighbours.related(task)),
-                    ("local_doc", local_doc if task.doc == roles.tasks else None),  # for its 重庆落实
+                    ("local_doc", linked[1] if linked and task.doc == linked[0].slug else None),  # its 重庆落实
                     (
                         "search_entry",
                         (
