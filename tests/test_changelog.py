@@ -94,7 +94,7 @@ def test_every_document_page_links_to_its_history(built):
 
 
 def test_the_slugs_a_committed_documents_yaml_gave_its_texts_in_any_spelling():
-    from build_scripts.track.changelog import _listed_slugs
+    from build_scripts.track.changelog import _read_listing
 
     spellings = [
         "documents:\n  - slug: a-1\n    source_file: a-1.txt\n",
@@ -103,6 +103,6 @@ def test_the_slugs_a_committed_documents_yaml_gave_its_texts_in_any_spelling():
         "documents:\n  - source_file: a-1.txt\n    slug: a-1\n",  # another key first
     ]
     for text in spellings:
-        assert _listed_slugs(text) == [("a-1.txt", "a-1")], text
+        assert _read_listing(text)[0] == [("a-1.txt", "a-1")], text
     broken = 'documents:\n  - slug: "a-1"\r\n    source_file: a-1.txt # x\n  - slug: b-2\n    title: [\n'
-    assert _listed_slugs(broken) == [("a-1.txt", "a-1")]  # not YAML: read line by line
+    assert _read_listing(broken) == ([("a-1.txt", "a-1")], {})  # not YAML: read line by line, slugs only

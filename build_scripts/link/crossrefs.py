@@ -9,7 +9,7 @@ both evaluated in ``tests/eval_crossrefs.py``:
   candidates, heading context), ``classifier`` turns them into a probability with
   weights learned from the judged sentences (``crossref_weights.json``), and
   ``decision`` keeps the sentence's best tasks above the learned threshold.
-- **86号/106号/59号 sentences** (no judged data): linked only when the similarity
+- **the national documents' sentences** (86号/106号/59号; no judged data): linked only when the similarity
   score (``similarity``) is ≥ ``OTHER_THRESHOLD``, at most one per document per
   Chongqing sentence: these documents restate the same policy in many
   sentences, so only a near-copy is informative.
@@ -75,7 +75,7 @@ def task_links(
 
 
 def other_links(corpus: Corpus, scorer: Scorer) -> list[CrossRef]:
-    """The automatic links to 86号/106号/59号 sentences: the best near-copy per document."""
+    """The automatic links to the national documents' sentences: the best near-copy per document."""
     # score² ≤ whole-passage cosine, so pairs below this bound can never reach the threshold.
     bound = (OTHER_THRESHOLD - 0.5 * 10**-SCORE_DIGITS) ** 2
     others = {p.clause for p in other_passages(corpus)}

@@ -214,11 +214,6 @@ def _committed_listings(listings: Sequence[history.Revision], blobs: Mapping[str
     }
 
 
-def _listed_slugs(text: str) -> list[tuple[str, str]]:
-    """(source file, slug) of each entry of one version of documents.yaml."""
-    return _read_listing(text)[0]
-
-
 def _read_listing(text: str) -> tuple[list[tuple[str, str]], dict[str, tuple[str, str]]]:
     """(source file, slug) of each entry of one version of documents.yaml, and slug → (cited title,
     文号) of each entry that gives them: read as YAML, or line by line (slugs only) when the version
