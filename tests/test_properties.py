@@ -106,3 +106,50 @@ def test_parse_gives_a_document_or_located_errors(text, numbering):
         assert not errors.errors
         kept = "".join(c.text for c in document.clauses if c.kind.value != "sentence")
         assert "".join(kept.split()) == "".join(clean_text(text).split())  # every character kept
+
+
+# YAML values of any shape, weighted towards the words the documents.yaml fields use.
+WORDS = st.sampled_from(["tasks", "national", "local", "item", "box", "paragraph", "subsection", "kind", "sections"])
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 9), st.floats(allow_nan=False), WORDS, st.text(max_size=5)
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.one_of(WORDS, st.just("depth")), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+# ``tasks`` as it is meant to be (a list of scopes), with any values in the scopes, or anything at all.
+SCOPES = st.one_of(
+    st.lists(st.dictionaries(st.sampled_from(["kind", "sections", "depth", "x"]), VALUES, max_size=3), max_size=3),
+    VALUES,
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(crossrefs=VALUES, tasks=SCOPES, numbering=st.sampled_from([None, {"items": "global"}, {"items": "x"}]))
+def test_documents_yaml_roles_and_task_scopes_give_metadata_or_located_errors(
+    tmp_path_factory, crossrefs, tasks, numbering
+):
+    """Whatever ``crossrefs`` and ``tasks`` hold, loading documents.yaml gives metadata or located errors."""
+    import yaml
+
+    from build_scripts.curated import load_documents
+    from build_scripts.errors import CurationError
+
+    from .helpers import tiny_source
+
+    extra = {"crossrefs": crossrefs, "tasks": tasks, **({"numbering": numbering} if numbering else {})}
+    source = tiny_source(tmp_path_factory.mktemp("yaml"), "一、总则\n正文。\n", extra=extra)
+    assert yaml.safe_load((source / "documents.yaml").read_text(encoding="utf-8"))["documents"][0]["tasks"] == tasks
+    errors = Collector()
+    metas = load_documents(source, errors)
+    for error in errors.errors:
+        assert isinstance(error, CurationError) and error.location.path.endswith("documents.yaml")
+        assert error.message.startswith("expected ") and ", found " in error.message and "__line__" not in error.message
+    if not errors.errors:
+        (meta,) = metas
+        assert meta.crossrefs in (None, "tasks", "national", "local")
