@@ -199,16 +199,17 @@ class Document:
         return f"/documents/{self.meta.slug}/"
 
 
-# The kinds an agency may have in agencies.yaml (``Agency.kind``) and how pages name them.
+# The kinds an agency may have in agencies.yaml (``Agency.kind``) and how pages name them, in the
+# order the list of agencies groups them (the Party's organs first, as official lists have them).
 AGENCY_KINDS = {
+    "party_organ": "党中央机构",
     "state_council_department": "国务院组成部门",
     "state_council_agency": "国务院直属机构、办事机构或部委管理的国家局",
     "regulator": "监管机构",
     "public_institution": "事业单位",
-    "party_organ": "党中央机构",
-    "military": "军队机构",
     "court": "审判机关",
     "procuratorate": "检察机关",
+    "military": "军队机构",
     "people_organisation": "人民团体",
     "coordination_body": "议事协调机构",
     "local": "地方机构",

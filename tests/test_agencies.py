@@ -165,3 +165,19 @@ def test_a_line_separator_in_the_text_does_not_shift_the_reported_position(tmp_p
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     expected = f"{source.name}/guobanhan-2016-66.txt:{line}:{column}: expected an agency name or short name"
     assert proc.stderr.startswith(expected), proc.stderr
+
+
+def test_the_list_of_agencies_groups_them_by_kind_party_organs_first(built):
+    from build_scripts.model import AGENCY_KINDS
+
+    text = (built.docs / "agencies/index.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (\S+) \{ #kind-([a-z-]+) \}$", text, re.M)
+    kinds = [kind for kind in AGENCY_KINDS if any(a.kind == kind for a in built.site.agencies)]
+    assert headings == [(AGENCY_KINDS[k], k.replace("_", "-")) for k in kinds]
+    assert headings[:2] == [("党中央机构", "party-organ"), ("国务院组成部门", "state-council-department")]
+    listed = re.findall(r"\]\(([a-z0-9-]+)\.md\)", text.split("\n## ", 1)[1])  # each row links to its agency
+    assert sorted(listed) == sorted(a.id for a in built.site.agencies)  # each once
+    for heading, section in zip(headings, re.split(r"^## .*$", text, flags=re.M)[1:], strict=True):
+        ids = re.findall(r"\]\(([a-z0-9-]+)\.md\)", section)
+        kind = heading[1].replace("-", "_")
+        assert ids == [a.id for a in built.site.agencies if a.kind == kind]  # the register's order within a kind

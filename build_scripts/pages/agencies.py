@@ -93,8 +93,15 @@ def agency_pages(site: Site) -> list[PageSpec]:
             path="agencies/index.md",
             template="agencies_index.md.jinja",
             context=(
-                ("rows", tuple((a, *task_counts[a.id]) for a in site.agencies)),
-                ("kind_names", AGENCY_KINDS),
+                # by kind, in AGENCY_KINDS' order, each kind's agencies in the register's order
+                (
+                    "groups",
+                    tuple(
+                        (kind, name, tuple((a, *task_counts[a.id]) for a in site.agencies if a.kind == kind))
+                        for kind, name in AGENCY_KINDS.items()
+                        if any(a.kind == kind for a in site.agencies)
+                    ),
+                ),
             ),
         )
     )
