@@ -122,6 +122,15 @@ class Fields:
         )
         return False
 
+    def repeated(self, seen: dict[Any, int], key: Any, what: str, shown: str) -> bool:
+        """Whether an earlier entry gave ``key`` already (said here, naming that entry's line); a key
+        given first here is recorded in ``seen`` as this entry's."""
+        if key in seen:
+            self.fail(f"expected each {what} once, found {shown} again (first at line {seen[key]})")
+            return True
+        seen[key] = self.line
+        return False
+
     def unknown_keys(self, known: tuple[str, ...]) -> None:
         for key in self.entry:
             if key not in known and not str(key).startswith("__"):
@@ -188,13 +197,8 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         elif source_file and not (source / source_file).is_file():
             f.fail(f"expected source_file {source_file!r} to exist in {source.as_posix()}, found no such file")
             values["source_file"] = None  # reported here; not read again
-        elif source_file in texts_seen:  # one text as two documents: every clause twice, under two slugs
-            f.fail(
-                f"expected each source_file once, found {source_file!r} again (first at line {texts_seen[source_file]})"
-            )
-            values["source_file"] = None
-        if source_file:
-            texts_seen.setdefault(source_file, f.line)
+        elif f.repeated(texts_seen, source_file, "source_file", repr(source_file)):
+            values["source_file"] = None  # one text as two documents: every clause twice, under two slugs
         numbering = entry.get("numbering") or {}
         item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
         if item_numbering not in ("nested", "global"):

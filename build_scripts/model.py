@@ -168,11 +168,6 @@ class CrossrefRoles:
     local: str | None = None  # at most one
     national: tuple[str, ...] = ()
 
-    @property
-    def linked(self) -> bool:
-        """Whether there is anything to link: a local document and a tasks document."""
-        return self.tasks is not None and self.local is not None
-
 
 @dataclass(frozen=True, kw_only=True)
 class ExternalDocument:

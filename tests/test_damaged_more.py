@@ -32,6 +32,11 @@ def raw(name: str, make):
     return lambda source: (source / name).write_bytes(make((source / name).read_bytes()))
 
 
+def encoded(name: str, encoding: str):
+    """The file saved in another encoding than UTF-8."""
+    return raw(name, lambda b: b.decode().encode(encoding))
+
+
 def gbk_with_bad_byte_on_line_13(data: bytes) -> bytes:
     lines = data.decode("utf-8").encode("gbk").split(b"\n")
     return b"\n".join([*lines[:12], b"\xff" + lines[12], *lines[13:]])
@@ -60,21 +65,21 @@ CASES = {  # what was broken → (damage, the message it must give)
         raw("yufufa-2016-25.txt", gbk_with_bad_byte_on_line_13),
         r"25\.txt:13:1: expected GBK text, found .* ff",
     ),
-    "UTF-16": (raw("yufufa-2016-25.txt", lambda b: b.decode().encode("utf-16")), "found UTF-16"),
+    "UTF-16": (encoded("yufufa-2016-25.txt", "utf-16"), "found UTF-16"),
     "UTF-32": (  # its byte order mark starts with UTF-16's
-        raw("yufufa-2016-25.txt", lambda b: b.decode().encode("utf-32")),
+        encoded("yufufa-2016-25.txt", "utf-32"),
         r"25\.txt:1:1: expected UTF-8 \(or GBK\) text, found UTF-32 \(byte order mark\); save it as UTF-8",
     ),
     "YAML in UTF-32": (
-        raw("agencies.yaml", lambda b: b.decode().encode("utf-32")),
+        encoded("agencies.yaml", "utf-32"),
         r"agencies\.yaml:1:1: expected UTF-8 YAML, found UTF-32; save it as UTF-8",
     ),
     "UTF-16 without a BOM": (
-        raw("yufufa-2016-25.txt", lambda b: b.decode().encode("utf-16-le")),
+        encoded("yufufa-2016-25.txt", "utf-16-le"),
         r"25\.txt:1:1: expected UTF-8 \(or GBK\) text, found UTF-16 without a byte order mark; save it as UTF-8",
     ),
     "YAML in UTF-16": (
-        raw("agencies.yaml", lambda b: b.decode().encode("utf-16-be")),
+        encoded("agencies.yaml", "utf-16-be"),
         r"agencies\.yaml:1:1: expected UTF-8 YAML, found UTF-16; save it as UTF-8",
     ),
     "66 no parenthetical": (

@@ -47,9 +47,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
         if agency_id is not None:
             if not patterns.SLUG_RE.match(agency_id):
                 f.fail(f"expected an agency id of lower-case ASCII letters, digits and hyphens, found {agency_id!r}")
-            if agency_id in ids:
-                f.fail(f"expected each agency id once, found {agency_id!r} again (first at line {ids[agency_id]})")
-            ids.setdefault(agency_id, f.line)
+            f.repeated(ids, agency_id, "agency id", repr(agency_id))
         if kind is not None and kind not in AGENCY_KINDS:
             f.fail(f"expected kind to be one of {', '.join(AGENCY_KINDS)}, found {kind!r}")
         # Every form the matcher resolves (name, full name, short names) must name one agency only.

@@ -54,11 +54,7 @@ def load_indicators(source: Path, corpus: Corpus, agency_ids: set[str], errors: 
                 f.fail(
                     f"expected an indicator id of lower-case ASCII letters, digits and hyphens, found {indicator_id!r}"
                 )
-            if indicator_id in ids:
-                f.fail(
-                    f"expected each indicator id once, found {indicator_id!r} again (first at line {ids[indicator_id]})"
-                )
-            ids.setdefault(indicator_id, f.line)
+            f.repeated(ids, indicator_id, "indicator id", repr(indicator_id))
         for form in (name, *variants):
             if form is None:
                 continue

@@ -165,8 +165,8 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
     used: set[TaskScope] = set()
     tasks = []
     for clause in document.clauses:
-        section = section_of(clause, by_id).split("/", 1)[-1]
-        holding = [scope for scope in scopes if scope.holds(clause, section)]
+        section = section_of(clause, by_id)
+        holding = [scope for scope in scopes if scope.holds(clause, section.split("/", 1)[-1])]
         if not holding:
             continue
         used.update(holding)
@@ -194,7 +194,7 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
                 other_agencies=(),
                 mode="none",
                 open_list=False,
-                section=section_of(clause, by_id),
+                section=section,
                 mentioned_agencies=mentioned,
             )
         )

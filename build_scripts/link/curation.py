@@ -12,7 +12,6 @@ Curated decisions override automatic ones. Every problem is a located error.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -53,7 +52,7 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
     seen: dict[tuple[str, str], int] = {}
     for entry in entries(path, "crossrefs", errors):
         f = Fields(path, entry, "a cross-reference decision", errors)
-        if not roles.linked:  # nothing is matched, so no decision can apply: said once, at the first
+        if corpus.linked_documents is None:  # nothing is matched, so no decision applies: said once, at the first
             f.fail(
                 "expected documents with crossrefs: tasks and crossrefs: local in documents.yaml, whose links "
                 f"these decisions are on, found {'no tasks document' if roles.tasks is None else 'no local document'}"
@@ -86,10 +85,8 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
             decision = None
         if national is None or local is None or decision is None:
             continue
-        if (national, local) in seen:
-            f.fail(f"expected each pair once, found {national} ↔ {local} again (first at line {seen[national, local]})")
+        if f.repeated(seen, (national, local), "pair", f"{national} ↔ {local}"):
             continue
-        seen[national, local] = f.line
         result.append(Decision(national=national, local=local, decision=decision, remark=remark, line=f.line))
     return tuple(result)
 
@@ -124,11 +121,11 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     """
     decisions = load_decisions(source, corpus, errors)
     terms = load_task_terms(source, corpus, errors)
-    roles = corpus.crossref_roles
-    if not roles.linked:
+    roles, linked = corpus.crossref_roles, corpus.linked_documents
+    if linked is None:
         return ()  # a collection without a local document (渝府发) or a tasks document (66号) has nothing to link
     if not crossrefs.local_sentences(corpus):
-        local = corpus.document(roles.local or "")
+        local = linked[1]
         message = (
             "expected crossrefs: local on a document with sentences under numbered sections (一、…), "
             f"the ones matched, found none in {local.slug}"
@@ -190,15 +187,12 @@ def _sentence_links(
         by_sentence.update(_matched(corpus, terms, national, stale, curated))
     else:  # a cold build or a national change: half of the sentences matched in a forked child
         first, second = _halves(corpus, stale)
-        by_sentence.update(
-            itertools.chain.from_iterable(
-                d.items()
-                for d in fork.in_parallel(
-                    lambda: _matched(corpus, terms, national, first, curated),
-                    lambda: _matched(corpus, terms, national, second, curated),
-                )
-            )
+        here, there = fork.in_parallel(
+            lambda: _matched(corpus, terms, national, first, curated),
+            lambda: _matched(corpus, terms, national, second, curated),
         )
+        by_sentence.update(here)
+        by_sentence.update(there)
     cache.store("crossrefs", national_key, {keys[sentence]: entry for sentence, entry in by_sentence.items()})
     return by_sentence
 

@@ -179,10 +179,8 @@ def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerm
         if not isinstance(number, int) or isinstance(number, bool) or task not in known:
             f.fail(f"expected 'task' to be the number of a task of {tasks} (1–{len(known)}), found {number!r}")
             continue
-        if task in lines:
-            f.fail(f"expected each task once, found task {number} again (first at line {lines[task]})")
+        if f.repeated(lines, task, "task", f"task {number}"):
             continue
-        lines[task] = f.line
         terms = f.strings("terms")
         terms = tuple(term.replace("＋", "+") for term in terms)
         for term in terms:
