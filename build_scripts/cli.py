@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .pipeline import generate
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
+    from .track.published import FILE_NAME as PUBLISHED_FILE
 
     if args.command in ("build", "serve"):
         _check_docs_matches_config(args.docs, args.config_file or Path("mkdocs.yml"))
@@ -83,6 +84,8 @@ def _run(args: argparse.Namespace) -> int:
     print(result.since_last_build)
     if result.ids_recorded:
         print(f"clause ids recorded in {args.source / CLAUSE_IDS_FILE}: commit it with the texts")
+    if result.pages_recorded:
+        print(f"new pages recorded in {args.source / PUBLISHED_FILE}: commit it with the texts")
     if args.command == "build":
         config = ["-f", str(args.config_file)] if args.config_file else []
         return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])

@@ -393,6 +393,8 @@ class Site:
     crossrefs: tuple[CrossRef, ...] = ()
     redirects: tuple[Redirect, ...] = ()  # removed clause ids (source_texts/redirects.yaml)
     retired_documents: tuple[RetiredDocument, ...] = ()  # whole removed documents (redirects.yaml)
+    moved_pages: tuple[PageRedirect, ...] = ()  # pages gone for other reasons (redirects.yaml ``page:``)
+    published: tuple[tuple[str, int], ...] = ()  # (URL, line) of each page ever published (track/published.py)
     history: tuple[DocumentVersion, ...] = ()  # the change log (track/changelog.py)
 
     def crossrefs_to(self, clause_id: str) -> tuple[CrossRef, ...]:
@@ -511,6 +513,24 @@ class RetiredDocument:
     @property
     def url(self) -> str:
         return f"/documents/{self.slug}/"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageRedirect:
+    """A page the site published that is gone for a reason other than a removed clause or document
+    (an agency or indicator id changed, a task scope or a cross-reference role was narrowed): where
+    readers go now, or why it was retired. ``page`` is a site URL (``/agencies/x/``), or a prefix
+    ending in ``*`` (``/tasks/guofa-2016-86-*``) that answers for every published page it starts."""
+
+    page: str
+    to: str | None  # site URL of a page this build publishes, or None when retired
+    note: str
+    date: str | None = None
+    line: int = 1  # where the entry starts in redirects.yaml
+    column: int = 1
+
+    def covers(self, url: str) -> bool:
+        return url.startswith(self.page[:-1]) if self.page.endswith("*") else url == self.page
 
 
 @dataclass(frozen=True, kw_only=True)

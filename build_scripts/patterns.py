@@ -176,6 +176,11 @@ ORDINAL_RE = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>[0-9]+)[a-z]*$")
 CLAUSE_RECORD_RE = re.compile(
     r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)+)\t(?P<digest>[0-9a-f]{8})(?:\t(?P<opening>[0-9a-f]{8}))?$"
 )
+# A site page's URL as the record of published pages (track/published.py) and redirects.yaml's
+# ``page:`` entries give it: "/agencies/guojia-zhishichanquanju/"; an entry may end in "*" instead of
+# the last "/" to name every page whose URL starts so ("/tasks/guofa-2016-86-*").
+PAGE_URL_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*$")
+PAGE_PREFIX_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*[a-z0-9._-]*\*$")
 # A documents.yaml entry as staff write it (README; the file's header): "  - slug: …" opens it and a
 # "source_file: …" line names its text (quoted or not, a comment after). Read from a committed version
 # that does not parse as YAML (track/changelog.py keeps the slugs a text was committed under).

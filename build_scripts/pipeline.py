@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cache, curated, fork
-from .errors import Collector, CurationError, SourceError
+from .errors import BuildErrors, Collector, CurationError, SourceError
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
@@ -20,7 +20,7 @@ from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.curation import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
 from .load import RawText, read_text, read_yaml
-from .model import Corpus, Document, DocumentMeta, OutputFile, Site
+from .model import Corpus, Document, DocumentMeta, OutputFile, PageSpec, Site, page_url
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
 from .pages.crossrefs import crossref_pages
@@ -28,14 +28,14 @@ from .pages.data import data_pages
 from .pages.documents import document_pages
 from .pages.home import home_pages
 from .pages.indicators import indicator_pages
-from .pages.moved import moved_pages
-from .pages.sections import missing_section_indexes
+from .pages.moved import moved_pages, page_stubs
+from .pages.sections import SECTIONS, missing_section_indexes
 from .pages.tasks import task_pages
 from .parse import parse_document
 from .publish import export
 from .publish.search_index import search_index_file
 from .render import BackgroundCompile, Renderer
-from .track import changelog, clause_ids
+from .track import changelog, clause_ids, published
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_ids, redirect_files
 from .write import WriteReport, write_outputs
@@ -48,6 +48,7 @@ class GenerateResult:
     report: WriteReport | None  # None when nothing was written (check)
     since_last_build: str = ""  # clause changes against docs/data/clauses.json, for the CLI
     ids_recorded: bool = False  # source_texts/clause_ids.tsv was written (new or changed ids)
+    pages_recorded: bool = False  # source_texts/published_pages.txt was written (new pages)
 
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
@@ -119,7 +120,14 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     corpus = replace(corpus, documents=found.documents)
     agencies, tasks, indicators = extract(source, corpus, errors)
     crossrefs = link_crossrefs(source, corpus, errors)
-    site = Site(corpus=corpus, agencies=agencies, tasks=tasks, indicators=indicators, crossrefs=crossrefs)
+    site = Site(
+        corpus=corpus,
+        agencies=agencies,
+        tasks=tasks,
+        indicators=indicators,
+        crossrefs=crossrefs,
+        published=published.load(source, errors),
+    )
     site = replace(
         site, **changelog.track_changes(source, corpus, found, previous, errors, recorded=recorded, listed=listed)
     )
@@ -132,12 +140,22 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     return site
 
 
-def render_site(site: Site) -> list[OutputFile]:
+def render_site(site: Site, source: Path | None = None) -> list[OutputFile]:
+    """Every file of docs/. With ``source``, each page the site published before (``site.published``)
+    and no longer does must be answered for in redirects.yaml (track/published.py), or nothing is rendered."""
     doc_numbers = {d.meta.doc_number: f"documents/{d.slug}.md" for d in site.corpus.documents}
     renderer = Renderer(doc_numbers=doc_numbers)
     pages = [*home_pages(site), *document_pages(site), *change_pages(site), *data_pages(site)]
     pages += [*task_pages(site), *agency_pages(site), *indicator_pages(site)]
     pages += crossref_pages(site)
+    moved = moved_pages(site, {page.path for page in pages})
+    stubs = []
+    if source is not None:
+        errors = Collector()
+        indexes = [PageSpec(path=f"{folder}/index.md", template="", context=()) for folder, _ in SECTIONS]
+        answered = published.answer_gone(site, (page.url for page in [*pages, *indexes, *moved]), source, errors)
+        errors.raise_if_any()
+        stubs = page_stubs(site, answered)
     renderer.load_templates()  # compiled once, before the fork: both processes use them, errors are raised here
     # half of the pages and the open data here, the other half and the search index in a second process
     shared, forked = fork.in_parallel(
@@ -146,7 +164,7 @@ def render_site(site: Site) -> list[OutputFile]:
     )
     outputs = [*shared, *forked]
     outputs.extend(renderer.render_all(missing_section_indexes(outputs)))
-    outputs.extend(renderer.render_all(moved_pages(site, {output.path for output in outputs})))
+    outputs.extend(renderer.render_all([*moved, *stubs]))
     outputs.extend(redirect_files(site))
     duplicates = {path for path, count in Counter(output.path for output in outputs).items() if count > 1}
     if duplicates:
@@ -159,13 +177,21 @@ def generate(source: Path, docs: Path, *, write: bool = True, check_record: bool
         previous = changelog.read_previous_clauses(docs)  # the last build, read before anything is written
         site = build_site(source, previous=previous, check_record=check_record)
         templates.wait()
-    outputs = render_site(site)
+    outputs = render_site(site, source)
+    urls = [page_url(output.path) for output in outputs if output.path.endswith(".md")]
+    if check_record:
+        try:
+            published.check_current(source, site, urls)
+        except CurationError as error:
+            raise BuildErrors([error]) from None
     report = write_outputs(docs, outputs) if write else None
     ids_recorded = write and clause_ids.write(source, site.corpus.documents)  # after docs/, which it describes
+    pages_recorded = write and published.write(source, site, urls)
     return GenerateResult(
         site=site,
         outputs=tuple(outputs),
         report=report,
         since_last_build=changelog.since_last_build(previous, site),
         ids_recorded=ids_recorded,
+        pages_recorded=pages_recorded,
     )

@@ -26,6 +26,7 @@ def _stamp(path: Path) -> tuple[int, int]:
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     from .pipeline import generate
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
+    from .track.published import FILE_NAME as PUBLISHED_FILE
 
     server = subprocess.Popen(
         [
@@ -52,10 +53,12 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 result = generate(source, docs)
                 written = len(result.report.written) if result.report else 0
                 print(f"regenerated: {written} file(s) written", flush=True)
-                if result.ids_recorded:  # generate's own write to source_texts/ is no edit to rebuild for
-                    record = source / CLAUSE_IDS_FILE  # (only that file: an edit saved meanwhile still counts)
-                    with contextlib.suppress(OSError):  # gone again meanwhile: the next look sees it
-                        state[record] = _stamp(record)
+                # generate's own writes to source_texts/ are no edit to rebuild for (only those
+                # files: an edit saved meanwhile still counts)
+                for wrote, name in ((result.ids_recorded, CLAUSE_IDS_FILE), (result.pages_recorded, PUBLISHED_FILE)):
+                    if wrote:
+                        with contextlib.suppress(OSError):  # gone again meanwhile: the next look sees it
+                            state[source / name] = _stamp(source / name)
             except BuildErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr, flush=True)

@@ -159,6 +159,7 @@ def test_without_a_tasks_document_the_chongqing_page_links_to_no_comparison(tmp_
     """No role crossrefs: tasks, no 对照 pages: the Chongqing document page must not link to them."""
     monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
     source = copy_sources(tmp_path)
+    (source / "published_pages.tsv").unlink()  # a collection that never had 对照 pages (else: tests/test_published)
     listing = (source / "documents.yaml").read_text(encoding="utf-8")
     (source / "documents.yaml").write_text(listing.replace("    crossrefs: tasks\n", ""), encoding="utf-8")
     for name, key in (("crossrefs.yaml", "crossrefs"), ("task_terms.yaml", "tasks")):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import jsonschema
 
+from build_scripts.track.published import DRAFT_HINT as PAGE_DRAFT_HINT
+
 from .helpers import copy_sources, mkdocs_build, run_cli
 
 YUFUFA = "yufufa-2016-25.txt"
@@ -358,6 +360,9 @@ def test_a_draft_that_was_built_and_reverted_is_named_as_such_until_it_is_forgot
         assert " for removed clause yufufa-2016-25/" in first and first.endswith(DRAFT_HINT), first
         (tmp_path / "docs/data/clauses.json").unlink(missing_ok=True)
     git(source, "checkout", "--", "clause_ids.tsv")  # what the hint says, both halves
+    proc = run_cli(*generate, cwd=tmp_path)  # the draft's pages (its paragraph's task and 对照 pages) next
+    assert proc.returncode == 1 and proc.stderr.splitlines()[0].endswith(PAGE_DRAFT_HINT), proc.stderr
+    git(source, "checkout", "--", "published_pages.tsv")
     assert run_cli(*generate, cwd=tmp_path).returncode == 0
 
 
@@ -376,6 +381,10 @@ def test_a_document_that_was_only_a_draft_is_named_as_such(tmp_path):
     assert proc.stderr.splitlines()[0].endswith(DRAFT_HINT)
     (tmp_path / "docs/data/clauses.json").unlink()
     git(source, "checkout", "--", "clause_ids.tsv")
+    proc = run_cli(*generate, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "/documents/cefa-2020-7/" in proc.stderr and proc.stderr.splitlines()[0].endswith(PAGE_DRAFT_HINT)
+    git(source, "checkout", "--", "published_pages.tsv")
     assert run_cli(*generate, cwd=tmp_path).returncode == 0
 
 

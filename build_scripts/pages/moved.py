@@ -1,4 +1,4 @@
-"""Pages of clauses that are gone: an address someone shared still answers.
+"""Pages that are gone: an address someone shared still answers.
 
 A removed clause id takes the pages named after it with it: when a Chongqing paragraph goes,
 ``tasks/yufufa-2016-25-2-1-p4/`` and ``crossrefs/chongqing/c2-1-p4/`` go too (the anchor on the
@@ -14,6 +14,9 @@ such a page, a page is written at the old address:
 Whether the old id had a page of a kind is read from its shape: it had one when ids of the same
 document and the same shape have one now (``2-1/p4`` as ``2-1/p3``; numbers other than the section's
 are free). Only the sources decide, so the same sources give the same pages.
+
+Any other published page that is gone (track/published.py: an agency's id changed, a task scope
+narrowed) gets the same kind of page from its redirects.yaml ``page:`` entry (``page_stubs``).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from dataclasses import dataclass
 
 from ..extract.tasks import task_id
 from ..link import similarity
-from ..model import PageSpec, Redirect, Site, clause_anchor, clause_url, page_url
+from ..model import PageRedirect, PageSpec, Redirect, Site, clause_anchor, clause_url, page_url
+from ..track.published import Answered
 from ..track.redirects import notice
 
 
@@ -98,4 +102,23 @@ def moved_pages(site: Site, taken: set[str]) -> list[PageSpec]:
                 document_url=documents[redirect.doc].url,
             )
             pages.append(PageSpec(path=path, template="moved.md.jinja", context=(("moved", page),)))
+    return pages
+
+
+@dataclass(frozen=True, kw_only=True)
+class GonePage:
+    url: str  # the address that was published
+    notice: str
+    target: str | None  # the page readers go to now (a ``page:`` entry's ``to``), or None
+
+
+def page_stubs(site: Site, answered: tuple[Answered, ...]) -> list[PageSpec]:
+    """A page at each published address that is gone for another reason than a removed clause
+    (track/published.py): the ``page:`` entry's notice, or the removed document's."""
+    pages = []
+    for gone in answered:
+        target = gone.entry.to if isinstance(gone.entry, PageRedirect) else None
+        page = GonePage(url=gone.url, notice=notice(gone.entry), target=target)
+        path = gone.url.strip("/") + ".md"
+        pages.append(PageSpec(path=path, template="page_moved.md.jinja", context=(("gone", page),)))
     return pages

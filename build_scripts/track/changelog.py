@@ -369,7 +369,8 @@ def track_changes(
     clause-id record ``recorded``) and is gone needs a redirects.yaml entry. ``listed``: the ids
     redirects.yaml names, valid or not (``redirects.listed_ids``).
 
-    Returns the ``Site`` fields it fills (``history``, ``redirects``); problems go to ``errors``.
+    Returns the ``Site`` fields it fills (``history``, ``redirects``, ``retired_documents``,
+    ``moved_pages``); problems go to ``errors``.
     """
     from .redirects import check_removed, covering, known_from_previous, load_redirects
 
@@ -379,7 +380,7 @@ def track_changes(
     known = {**from_record, **found.known_ids, **last_build}
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
-    entries, retired_documents = load_redirects(source, corpus, errors)
+    entries, retired_documents, moved_pages = load_redirects(source, corpus, errors)
     # An entry for a paragraph serves its sentences: each gets an entry of its own where git knows it
     # (in any version committed), sent to the sentence that has its words where the paragraph went.
     # Not from the record or the last build: the build that writes the record drops the removed ids,
@@ -406,7 +407,12 @@ def track_changes(
         else d
         for d in retired_documents
     )
-    return {"history": found.versions, "redirects": redirects, "retired_documents": retired_documents}
+    return {
+        "history": found.versions,
+        "redirects": redirects,
+        "retired_documents": retired_documents,
+        "moved_pages": moved_pages,
+    }
 
 
 def _renamed_slugs(

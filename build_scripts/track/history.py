@@ -105,3 +105,8 @@ def read_blobs(source: Path, blobs: set[str]) -> dict[str, bytes]:
 def blob_id(data: bytes) -> str:
     """The git object id the bytes would have, to tell whether the working tree differs from HEAD."""
     return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def committed_file(source: Path, name: str) -> bytes | None:
+    """The file ``name`` under ``source`` as the newest commit has it; None without git or without the file."""
+    return _git(source, "show", f"HEAD:./{name}")

@@ -26,6 +26,7 @@ from ..model import (
     Corpus,
     DocumentMeta,
     OutputFile,
+    PageRedirect,
     Redirect,
     RetiredDocument,
     Site,
@@ -36,6 +37,7 @@ from .lineage import ordinal_prefix
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
+_PAGE_KEYS = ("page", "to", "note", "date")
 MIN_MERGED_CHARS = 10  # a removed text at least this long, found inside a clause, was merged into it
 # Said of ids git never had: the build, or the record, remembers a draft that was reverted.
 DRAFT_HINT = (
@@ -59,25 +61,34 @@ def listed_ids(source: Path) -> frozenset[str]:
 
 def load_redirects(
     source: Path, corpus: Corpus, errors: Collector
-) -> tuple[tuple[Redirect, ...], tuple[RetiredDocument, ...]]:
+) -> tuple[tuple[Redirect, ...], tuple[RetiredDocument, ...], tuple[PageRedirect, ...]]:
     """Read and validate redirects.yaml (absent = no redirects).
 
     An ``id``'s anchor must be no live clause's and no other entry's (``guofa-2016-86/c4-2-3`` would
     hide 4-2-3 behind a notice); ``to`` must name a clause that exists and, when the entry quotes it
     (``to_quote``), still hold the quoted words. The id's document may be gone: the entries of a
     removed document's clauses keep their links working (the 404 page reads data/redirects.json).
-    An entry whose id is a slug retires a whole removed document (``RetiredDocument``).
+    An entry whose id is a slug retires a whole removed document (``RetiredDocument``). An entry with
+    ``page:`` instead of ``id:`` answers for a page (``PageRedirect``); whether that page was published
+    and is gone, and whether its ``to`` is published, is checked against the pages (track/published.py).
     """
     path = source / FILE_NAME
     if not path.exists():
-        return (), ()
+        return (), (), ()
     index = corpus.clause_index()
     slugs = {document.slug for document in corpus.documents}
     live = {clause_url(clause_id): clause_id for clause_id in index}
     result: list[Redirect] = []
     documents: list[RetiredDocument] = []
     seen: dict[str, tuple[str, int]] = {}  # anchor URL (or slug) → (id, line) of the entry that has it
+    pages: list[PageRedirect] = []
+    seen_pages: dict[str, int] = {}
     for entry in entries(path, "redirects", errors):
+        if "page" in entry:
+            page = _page_entry(Fields(path, entry, "a page redirect", errors), seen_pages)
+            if page is not None:
+                pages.append(page)
+            continue
         f = Fields(path, entry, "a redirect", errors)
         f.unknown_keys(_KEYS)
         old, to, note = f.text("id"), f.text("to", required=False), f.text("note", required=False)
@@ -120,7 +131,39 @@ def load_redirects(
         if to is not None and not f.quote_holds("to_quote", index[to]):
             continue  # 'to' is positional too: a paragraph added above since would move the redirect
         result.append(Redirect(old=old, to=to, note=note or "", date=date, line=f.line))
-    return tuple(sorted(result, key=lambda r: r.old)), tuple(sorted(documents, key=lambda d: d.slug))
+    return (
+        tuple(sorted(result, key=lambda r: r.old)),
+        tuple(sorted(documents, key=lambda d: d.slug)),
+        tuple(sorted(pages, key=lambda p: p.page)),
+    )
+
+
+def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
+    """An entry for a page (``page: /agencies/x/``, with ``to: /agencies/y/`` or a ``note``); the URL
+    is written as the browser shows it, its leading ``/`` optional."""
+    f.unknown_keys(_PAGE_KEYS)
+    page, to, note = f.text("page"), f.text("to", required=False), f.text("note", required=False)
+    date = f.date("date")
+    if page is None:
+        return None
+    page = "/" + page.removeprefix("/")
+    if not (patterns.PAGE_URL_RE.match(page) or patterns.PAGE_PREFIX_RE.match(page)) or page == "/":
+        f.fail(
+            "expected 'page' to be a page's address such as /agencies/guojia-zhishichanquanju/ "
+            f"(or a beginning of addresses ending in *), found {page!r}"
+        )
+        return None
+    if to is not None:
+        to = "/" + to.removeprefix("/")
+        if not patterns.PAGE_URL_RE.match(to):
+            f.fail(f"expected 'to' of the page {page} to be a page's address such as /agencies/x/, found {to!r}")
+            return None
+    if to is None and note is None:
+        f.fail(f"expected 'to' (the page readers go to now) or 'note' (why it is gone) for {page}, found neither")
+        return None
+    if f.repeated(seen, page, "page", page):
+        return None
+    return PageRedirect(page=page, to=to, note=note or "", date=date, line=f.line, column=f.column)
 
 
 def covering(
@@ -255,10 +298,14 @@ def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, 
     return known
 
 
-def notice(redirect: Redirect | RetiredDocument) -> str:
+def notice(redirect: Redirect | RetiredDocument | PageRedirect) -> str:
     """The words a reader sees on landing at a retired anchor. A document left the collection, which
     says nothing of whether it is still in force: 移除, not 撤销."""
     when = f"于{dt.date.fromisoformat(redirect.date).isoformat()}" if redirect.date else ""
+    if isinstance(redirect, PageRedirect):
+        if redirect.to is None:
+            return f"此页面已{when}撤销：{redirect.note}"
+        return f"此页面已{when}移至新位置" + (f"：{redirect.note}" if redirect.note else "")
     if isinstance(redirect, RetiredDocument):
         what = f"{redirect.title}（{redirect.doc_number}）" if redirect.title else "此文件"
         return f"本站已{when}移除{what}：{redirect.note}"

@@ -1,0 +1,212 @@
+"""No published page dies silently (track/published.py): pages gone for other reasons than a removed
+clause (an agency id changed, a task scope or the 对照 roles narrowed, a document removed) stop the
+build, located in source_texts/published_pages.tsv, until redirects.yaml answers for them with
+``page:``; each answered address then has a page that sends readers on or says why it is gone."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts import cache
+from build_scripts.errors import BuildErrors
+from build_scripts.model import page_url
+from build_scripts.pipeline import generate
+from build_scripts.track.published import FILE_NAME
+
+from .helpers import SOURCE, copy_sources, mkdocs_build, run_cli
+
+GENERATE = ("generate", "--source", "source_texts", "--docs", "docs")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
+
+
+def record_line(source: Path, url: str) -> int:
+    lines = (source / FILE_NAME).read_text(encoding="utf-8").split("\n")
+    return lines.index(url) + 1
+
+
+def rename_agency(source: Path) -> None:
+    """The 装备发展部's id changes (its name and every mention stay): its page moves."""
+    path = source / "agencies.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  - id: cmc-edd\n" in text
+    path.write_text(text.replace("  - id: cmc-edd\n", "  - id: cmc-equipment\n"), encoding="utf-8")
+
+
+def errors_of(source: Path, docs: Path) -> list[str]:
+    with pytest.raises(BuildErrors) as caught:
+        generate(source, docs, write=False)
+    return [str(error) for error in caught.value.errors]
+
+
+def test_a_renamed_agency_page_stops_the_build_located_until_redirects_yaml_answers(tmp_path):
+    source = copy_sources(tmp_path)
+    assert run_cli(*GENERATE, cwd=tmp_path).returncode == 0
+    rename_agency(source)
+    before = sorted((p.relative_to(tmp_path), p.read_bytes()) for p in (tmp_path / "docs").rglob("*") if p.is_file())
+    proc = run_cli(*GENERATE, cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    line = record_line(source, "/agencies/cmc-edd/")
+    assert proc.stderr.splitlines()[0] == (
+        f"source_texts/{FILE_NAME}:{line}:1: expected a page at /agencies/cmc-edd/, which the site published "
+        "(a shared link may lead there), found none in this build; add a redirects.yaml entry "
+        "(page: /agencies/cmc-edd/, with to: the page readers go to now, or note: why it is gone)"
+    )
+    after = sorted((p.relative_to(tmp_path), p.read_bytes()) for p in (tmp_path / "docs").rglob("*") if p.is_file())
+    assert after == before  # docs/ as it was
+
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - page: agencies/cmc-edd/\n    to: /agencies/cmc-equipment/\n    note: 部门编号更正\n",
+        encoding="utf-8",
+    )
+    proc = run_cli(*GENERATE, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert f"new pages recorded in source_texts/{FILE_NAME}" in proc.stdout
+    recorded = (source / FILE_NAME).read_text(encoding="utf-8").split("\n")
+    assert "/agencies/cmc-edd/" in recorded and "/agencies/cmc-equipment/" in recorded  # it only grows
+    stub = (tmp_path / "docs/agencies/cmc-edd.md").read_text(encoding="utf-8")
+    assert 'redirect_to: "../cmc-equipment/"' in stub
+    assert '<p class="retired-clause-page" id="moved-notice" role="note">此页面已移至新位置：部门编号更正</p>' in stub
+    assert '<p id="moved-to">新位置：<a href="../cmc-equipment/">/agencies/cmc-equipment/</a></p>' in stub
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    html = (tmp_path / "site/agencies/cmc-edd/index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../cmc-equipment/">' in html
+    # the same sources again: nothing written, the record unchanged
+    proc = run_cli(*GENERATE, cwd=tmp_path)
+    assert proc.returncode == 0 and "0 written" in proc.stdout and "recorded" not in proc.stdout
+
+
+def test_narrowed_task_scope_and_roles_are_answered_by_one_entry_per_prefix(tmp_path):
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    assert "      - {kind: box}\n" in listing and "    crossrefs: local\n" in listing
+    narrowed = listing.replace("      - {kind: box}\n", "").replace("    crossrefs: local\n", "")
+    (source / "documents.yaml").write_text(narrowed, encoding="utf-8")
+    (source / "crossrefs.yaml").write_text("crossrefs: []\n", encoding="utf-8")
+    messages = errors_of(source, tmp_path / "docs")
+    gone = [re.search(r"expected a page at (\S+),", m).group(1) for m in messages]
+    assert [url for url in gone if url.startswith("/tasks/")] == [f"/tasks/guofa-2016-86-box{i}/" for i in range(1, 10)]
+    assert len([url for url in gone if url.startswith("/crossrefs/chongqing/")]) == 28
+    assert all(m.startswith(f"{source / FILE_NAME}:") for m in messages)
+
+    (source / "redirects.yaml").write_text(
+        "redirects:\n"
+        "  - page: /tasks/guofa-2016-86-box*\n    to: /documents/guofa-2016-86/\n    note: 专栏不再单列为任务\n"
+        "  - page: /crossrefs/chongqing/*\n    note: 本站不再对照重庆措施\n    date: 2026-12-01\n",
+        encoding="utf-8",
+    )
+    result = generate(source, tmp_path / "docs", write=False)
+    pages = {o.path: o.content for o in result.outputs}
+    box = pages["tasks/guofa-2016-86-box3.md"]
+    assert 'redirect_to: "../../documents/guofa-2016-86/"' in box and "此页面已移至新位置：专栏不再单列为任务" in box
+    assert "tasks/guofa-2016-86-4-1-1.md" in pages  # still a task: its page is the task's, not a notice
+    group = next(content for path, content in pages.items() if path.startswith("crossrefs/chongqing/c"))
+    assert "此页面已于2026-12-01撤销：本站不再对照重庆措施" in group and "redirect_to" not in group
+
+
+def test_a_removed_documents_task_pages_carry_its_notice(tmp_path):
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    start = listing.index("  - slug: guofa-2016-86\n")
+    end = listing.index("  - slug:", start + 1)
+    (source / "documents.yaml").write_text(listing[:start] + listing[end:], encoding="utf-8")
+    (source / "guofa-2016-86.txt").unlink()
+    for name in ("crossrefs.yaml", "indicators.yaml"):  # what names the removed document's clauses goes too
+        path = source / name
+        key = name.removesuffix(".yaml")
+        path.write_text(f"{key}: []\n", encoding="utf-8")
+    retired = "redirects:\n  - id: guofa-2016-86\n    note: 测试移除\n    date: 2026-12-01\n"
+    (source / "redirects.yaml").write_text(retired, encoding="utf-8")
+    messages = errors_of(source, tmp_path / "docs")  # its indicators' pages are not named after it: asked for
+    gone = {re.search(r"expected a page at (\S+),", m).group(1) for m in messages}
+    assert len(gone) == 16 and all(url.startswith("/indicators/") for url in gone)
+    (source / "redirects.yaml").write_text(
+        retired + "  - page: /indicators/*\n    to: /indicators/\n    note: 指标随文件移除\n", encoding="utf-8"
+    )
+    result = generate(source, tmp_path / "docs", write=False)
+    pages = {o.path: o.content for o in result.outputs}
+    assert "此页面已移至新位置：指标随文件移除" in pages["indicators/ip-royalty-exports.md"]
+    assert "documents/guofa-2016-86.md" not in pages  # the 404 page answers there, with the document's notice
+    task = pages["tasks/guofa-2016-86-box1.md"]
+    assert "本站已于2026-12-01移除" in task and "测试移除" in task
+
+
+def test_page_entries_are_validated_with_located_messages(tmp_path):
+    source = copy_sources(tmp_path)
+    rename_agency(source)
+    path = source / "redirects.yaml"
+    path.write_text(  # what an entry says, read with the file
+        "redirects:\n"
+        "  - page: 'Agencies/X'\n    note: 地址不对\n"  # line 2
+        "  - page: /agencies/other/\n"  # line 4: neither to nor note
+        "  - page: /agencies/cmc-edd/\n    to: /agencies/cmc-equipment/\n"  # line 5
+        "  - page: /agencies/cmc-edd/\n    note: 重复\n"  # line 7
+        "  - page: /agencies/x/\n    to: agencies\n"  # line 9
+        "  - page: /agencies/y/\n    id: yufufa-2016-25/2-1/p3\n    note: 两样\n",  # line 11
+        encoding="utf-8",
+    )
+    assert errors_of(source, tmp_path / "docs") == [
+        f"{path}:2:5: expected 'page' to be a page's address such as /agencies/guojia-zhishichanquanju/ "
+        "(or a beginning of addresses ending in *), found '/Agencies/X'",
+        f"{path}:4:5: expected 'to' (the page readers go to now) or 'note' (why it is gone) for /agencies/other/, "
+        "found neither",
+        f"{path}:7:5: expected each page once, found /agencies/cmc-edd/ again (first at line 5)",
+        f"{path}:9:5: expected 'to' of the page /agencies/x/ to be a page's address such as /agencies/x/, "
+        "found '/agencies'",
+        f"{path}:11:5: expected one of page, to, note, date in a page redirect, found unknown key 'id'",
+    ]
+    path.write_text(  # what an entry answers for, checked against the pages
+        "redirects:\n"
+        "  - page: /agencies/cmc-edd/\n    to: /agencies/nowhere/\n"  # line 2
+        "  - page: /agencies/\n    note: 仍在\n"  # line 4: still published
+        "  - page: /agencies/never/\n    note: 从未发布\n"  # line 6
+        "  - page: /tasks/zzz-*\n    note: 无\n",  # line 8: matches nothing gone
+        encoding="utf-8",
+    )
+    assert errors_of(source, tmp_path / "docs") == [
+        f"{path}:2:5: expected 'to' of /agencies/cmc-edd/ to be a page this build publishes, found /agencies/nowhere/",
+        f"{path}:4:5: expected a page this build no longer publishes, found /agencies/, which it publishes",
+        f"{path}:6:5: expected /agencies/never/ to name a page the site published ({FILE_NAME} lists each) "
+        "and no longer publishes, found none",
+        f"{path}:8:5: expected /tasks/zzz-* to name a page the site published ({FILE_NAME} lists each) "
+        "and no longer publishes, found none",
+    ]
+
+
+def test_a_malformed_record_is_a_located_error(tmp_path):
+    source = copy_sources(tmp_path)
+    path = source / FILE_NAME
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[5] = "tasks/no-slash"
+    lines.append(lines[6])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    messages = errors_of(source, tmp_path / "docs")
+    assert messages[0].startswith(f"{path}:6:1: expected a page address such as /tasks/ ")
+    assert messages[0].endswith("found 'tasks/no-slash'")
+    assert messages[1] == f"{path}:{len(lines)}:1: expected each address once, found {lines[6]!r} again"
+
+
+def test_check_fails_while_the_record_lacks_a_published_page(tmp_path):
+    source = copy_sources(tmp_path)
+    path = source / FILE_NAME
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(line for line in lines if line != "/indicators/"), encoding="utf-8")
+    proc = run_cli("check", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(
+        f"source_texts/{FILE_NAME}:1:1: expected every page this build publishes to be recorded, found 1 missing "
+        "(/indicators/ first); run `make build` and commit"
+    )
+
+
+def test_the_committed_record_lists_every_page_the_real_corpus_publishes(tmp_path):
+    result = generate(SOURCE, tmp_path / "docs", write=False)
+    recorded = set((SOURCE / FILE_NAME).read_text(encoding="utf-8").split("\n"))
+    published = {page_url(o.path) for o in result.outputs if o.path.endswith(".md")}
+    assert len(published) > 250 and published <= recorded
