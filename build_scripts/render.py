@@ -371,9 +371,12 @@ class Renderer:
                     url = relative_url(page_url, target_url)
                     out.append(f'<a class="doc-ref" href="{html.escape(url)}">{html.escape(number)}</a>')
                 else:
+                    # one bracket group, not two in a row: 《…》（国发〔2015〕71号，本站未收录）
+                    inside = text.startswith("）", match.end())
+                    note = "，本站未收录" if inside else "（本站未收录）"
                     out.append(
                         f'<cite class="doc-ref doc-ref-external" title="本站未收录此文件">{html.escape(number)}</cite>'
-                        '<span class="not-collected">（本站未收录）</span>'
+                        f'<span class="not-collected">{note}</span>'
                     )
                 last = match.end()
             out.append(html.escape(text[last:]))

@@ -76,7 +76,10 @@ def test_document_page_shows_metadata_and_external_reference(built):
     page = (built.html / "documents" / "guofa-2016-86" / "index.html").read_text(encoding="utf-8")
     for label in ("发文机关", "发文字号", "成文日期", "发布日期", "层级"):
         assert label in page
-    assert 'class="doc-ref doc-ref-external"' in page and "本站未收录" in page
+    # 实施依据 and the text's own mention: one bracket group each, 《…》（国发〔2015〕71号，本站未收录）
+    text = re.sub(r"<[^>]+>", "", page)
+    assert text.count("》（国发〔2015〕71号，本站未收录）") == 2 and "）（本站未收录）" not in text
+    assert 'class="doc-ref doc-ref-external"' in page and '<span class="not-collected">，本站未收录</span>）' in page
     assert 'id="c4-2-3"' in page and 'href="#c4-2-3"' in page
 
 

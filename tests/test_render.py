@@ -137,3 +137,20 @@ def test_a_document_number_links_to_its_page_from_any_other_page(templates):
     assert elsewhere.content == '依据《规划》（<a class="doc-ref" href="../guofa-2016-86/">国发〔2016〕86号</a>）。\n'
     own = renderer.render(PageSpec(path="documents/guofa-2016-86.md", template="page.md.jinja", context=context))
     assert own.content == '依据《规划》（<span class="doc-ref doc-ref-self">国发〔2016〕86号</span>）。\n'
+
+
+def test_a_document_the_site_does_not_hold_is_marked_in_the_same_brackets_as_its_number(templates):
+    """Not 《…》（国发〔2015〕71号（本站未收录）） nor two bracket groups in a row: the note joins the text's
+    own brackets when the number closes them, and has its own where the number stands bare."""
+    (templates / "page.md.jinja").write_text("{{ rich(text) }}\n", encoding="utf-8")
+    renderer = Renderer(templates, doc_numbers={})
+    number = '<cite class="doc-ref doc-ref-external" title="本站未收录此文件">国发〔2015〕71号</cite>'
+    for text, note in (
+        (
+            "落实《意见》（国发〔2015〕71号），加快建设。",
+            '<span class="not-collected">，本站未收录</span>），加快建设。',
+        ),
+        ("该文件文号：国发〔2015〕71号。", '<span class="not-collected">（本站未收录）</span>。'),
+    ):
+        page = PageSpec(path="documents/guofa-2016-86.md", template="page.md.jinja", context=(("text", text),))
+        assert renderer.render(page).content == text.split("国发")[0] + number + note + "\n"

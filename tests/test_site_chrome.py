@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
+
+from mkdocs.theme import Theme
+
+from .helpers import ROOT
 
 _OUTSIDE_ASSET = re.compile(
     r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//"""
@@ -10,9 +15,24 @@ _OUTSIDE_ASSET = re.compile(
 
 
 def test_the_home_page_shows_the_build_time_from_the_theme_not_from_docs(built):
+    """In Beijing time, as the readers keep it; the datetime attribute says the same instant in UTC."""
     home = (built.html / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'id="build-time".*?<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">', home, re.S)
+    found = re.search(r'id="build-time".*?<time datetime="([^"]+)">([^<]+)</time>', home, re.S)
+    assert found, "no build time in the footer"
+    instant = datetime.fromisoformat(found.group(1))
+    assert found.group(1).endswith("Z") and instant.utcoffset() == timedelta(0)
+    assert found.group(2) == f"{instant + timedelta(hours=8):%Y-%m-%d %H:%M}（北京时间）"
     assert "build-time" not in (built.docs / "index.md").read_text(encoding="utf-8").split("home-build")[0]
+
+
+def test_the_footer_turns_the_build_time_into_beijing_time_across_a_day_and_a_year():
+    """The footer template in the Jinja environment MkDocs gives the theme, at a time when Beijing is
+    already in the next day and year."""
+    footer = (
+        Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env().get_template("partials/copyright.html")
+    )
+    html = footer.render(build_date_utc=datetime(2026, 12, 31, 20, 5, 59, tzinfo=UTC))
+    assert '<time datetime="2026-12-31T20:05:59Z">2027-01-01 04:05（北京时间）</time>' in html
 
 
 def test_the_navigation_lists_only_the_section_index_pages(built):

@@ -1,12 +1,16 @@
-"""Reading on a phone: a document's 目录, and a 对照 pair a link lands on."""
+"""Reading on a phone: a document's 目录, its clauses' link marks, and a 对照 pair a link lands on."""
 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import new_page
 
 pytestmark = pytest.mark.browser
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+SHOWN = "e => { const s = getComputedStyle(e); return [Number(s.opacity), s.visibility]; }"
 
 
 def test_a_document_page_has_a_table_of_contents_on_a_phone_and_only_there(browser, base_url):
@@ -48,3 +52,21 @@ def test_the_copy_buttons_of_a_table_row_fit_its_table_on_a_phone(browser, base_
         assert wrap.evaluate("e => e.scrollWidth") == before  # the buttons do not widen the table
         box, area = toolbar.bounding_box(), wrap.bounding_box()
         assert box["x"] >= area["x"] and box["x"] + box["width"] <= area["x"] + area["width"]
+
+
+def test_every_clause_shows_its_link_mark_on_a_touch_screen_and_a_heading_on_hover_with_a_mouse(browser, base_url):
+    """A paragraph's ¶ is shown everywhere; a clause heading's ¶ (一、, （一）) is Material's headerlink,
+    shown when the pointer hovers over the heading. A touch screen has no hover: there it is always shown."""
+    for options, touch in ((PHONE, True), (DESKTOP, False)):
+        with new_page(browser, base_url=base_url, **options) as page:
+            page.goto("documents/guofa-2016-86/")
+            assert page.evaluate("matchMedia('(hover: none)').matches") is touch
+            heading, mark = page.locator("#c4-2"), page.locator("#c4-2 > a.headerlink")
+            assert mark.inner_text() == "¶" and mark.evaluate(SHOWN)[1] == "visible"
+            assert page.locator("#c4-2-3 > a.clause-link").evaluate(SHOWN) == [1, "visible"]
+            if touch:
+                assert mark.evaluate(SHOWN)[0] > 0
+            else:
+                assert mark.evaluate(SHOWN)[0] == 0  # as Material has it, until the mouse comes
+                heading.hover()
+                expect(mark).to_have_css("opacity", "1")

@@ -111,3 +111,18 @@ def test_no_page_type_is_wider_than_a_phone(built, browser, base_url):
     assert {path: tables for path, tables in overflowing.items() if tables} == {}
     (matrix,) = found["/agencies/matrix/"]["tables"]
     assert matrix["cls"] == SCROLLS_IN_ITS_OWN_BOX and matrix["boxes"]  # it does scroll, inside its box
+
+
+def test_the_agency_names_in_the_matrix_look_like_links_among_its_marks(browser, base_url):
+    """Colour alone does not tell a link on a phone: each agency's name is underlined, the 牵/参 counts are not."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "agencies/matrix/", wait_until="load")
+        lines = "els => els.map(e => getComputedStyle(e).textDecorationLine)"
+        links = page.locator(".agency-matrix a").evaluate_all(lines)
+        marks = page.locator(".agency-matrix .lead, .agency-matrix .part").evaluate_all(lines)
+    finally:
+        context.close()
+    assert links and all("underline" in line.split() for line in links), set(links)
+    assert marks and "underline" not in " ".join(marks)
