@@ -181,3 +181,23 @@ def test_the_list_of_agencies_groups_them_by_kind_party_organs_first(built):
         ids = re.findall(r"\]\(([a-z0-9-]+)\.md\)", section)
         kind = heading[1].replace("-", "_")
         assert ids == [a.id for a in built.site.agencies if a.kind == kind]  # the register's order within a kind
+
+
+# The 国务院组成部门 in the order of 《国务院关于机构设置的通知》（国发〔2013〕14号）, as far as the texts name them.
+STATE_COUNCIL_ORDER = (
+    "外交部 发展改革委 教育部 科技部 工业和信息化部 公安部 司法部 财政部 人力资源社会保障部 "
+    "环境保护部 农业部 商务部 文化部 卫生计生委 人民银行"
+).split()
+
+
+def test_agencies_within_a_kind_follow_the_official_order(built):
+    """Not the code-point order of their names (人力资源社会保障部 before 外交部): readers look for a
+    ministry where official lists put it."""
+    text = (built.docs / "agencies/index.md").read_text(encoding="utf-8")
+    section = text.split("{ #kind-state-council-department }", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"\[([^\]]+)\]\([a-z0-9-]+\.md\)", section) == list(STATE_COUNCIL_ORDER)
+    regulators = text.split("{ #kind-regulator }", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"\[([^\]]+)\]\([a-z0-9-]+\.md\)", regulators) == ["银监会", "证监会", "保监会"]
+    matrix = (built.docs / "agencies/matrix.md").read_text(encoding="utf-8")
+    rows = re.findall(r'<th scope="row"><a href="\.\./([a-z0-9-]+)/">', matrix)
+    assert rows.index("mfa") < rows.index("ndrc") < rows.index("pboc") < rows.index("gacc")
