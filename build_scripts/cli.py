@@ -85,7 +85,9 @@ def _run(args: argparse.Namespace) -> int:
     if result.ids_recorded:
         print(f"clause ids recorded in {args.source / CLAUSE_IDS_FILE}: commit it with the texts")
     if result.pages_recorded:
-        print(f"new pages recorded in {args.source / PUBLISHED_FILE}: commit it with the texts")
+        print(
+            f"{result.pages_recorded} new page(s) recorded in {args.source / PUBLISHED_FILE}: commit it with the texts"
+        )
     if args.command == "build":
         config = ["-f", str(args.config_file)] if args.config_file else []
         return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])

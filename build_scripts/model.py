@@ -394,7 +394,7 @@ class Site:
     redirects: tuple[Redirect, ...] = ()  # removed clause ids (source_texts/redirects.yaml)
     retired_documents: tuple[RetiredDocument, ...] = ()  # whole removed documents (redirects.yaml)
     moved_pages: tuple[PageRedirect, ...] = ()  # pages gone for other reasons (redirects.yaml ``page:``)
-    published: tuple[tuple[str, int], ...] = ()  # (URL, line) of each page ever published (track/published.py)
+    recorded_pages: tuple[tuple[str, int], ...] = ()  # (URL, line): each page ever published (track/published.py)
     history: tuple[DocumentVersion, ...] = ()  # the change log (track/changelog.py)
 
     def crossrefs_to(self, clause_id: str) -> tuple[CrossRef, ...]:
@@ -530,7 +530,11 @@ class PageRedirect:
     column: int = 1
 
     def covers(self, url: str) -> bool:
-        return url.startswith(self.page[:-1]) if self.page.endswith("*") else url == self.page
+        """``/indicators/*`` covers the pages in the folder, not the folder's own page ``/indicators/``."""
+        if not self.page.endswith("*"):
+            return url == self.page
+        stem = self.page[:-1]
+        return url.startswith(stem) and url != stem
 
 
 @dataclass(frozen=True, kw_only=True)

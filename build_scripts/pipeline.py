@@ -48,7 +48,7 @@ class GenerateResult:
     report: WriteReport | None  # None when nothing was written (check)
     since_last_build: str = ""  # clause changes against docs/data/clauses.json, for the CLI
     ids_recorded: bool = False  # source_texts/clause_ids.tsv was written (new or changed ids)
-    pages_recorded: bool = False  # source_texts/published_pages.txt was written (new pages)
+    pages_recorded: int = 0  # addresses of new pages added to source_texts/published_pages.tsv
 
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
@@ -126,7 +126,7 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
         tasks=tasks,
         indicators=indicators,
         crossrefs=crossrefs,
-        published=published.load(source, errors),
+        recorded_pages=published.load(source, errors),
     )
     site = replace(
         site, **changelog.track_changes(source, corpus, found, previous, errors, recorded=recorded, listed=listed)
@@ -140,22 +140,31 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     return site
 
 
-def render_site(site: Site, source: Path | None = None) -> list[OutputFile]:
-    """Every file of docs/. With ``source``, each page the site published before (``site.published``)
-    and no longer does must be answered for in redirects.yaml (track/published.py), or nothing is rendered."""
-    doc_numbers = {d.meta.doc_number: f"documents/{d.slug}.md" for d in site.corpus.documents}
-    renderer = Renderer(doc_numbers=doc_numbers)
+def plan_pages(site: Site) -> tuple[list[PageSpec], list[PageSpec]]:
+    """The pages to render: the site's own, and the notices at the addresses of removed clauses' pages."""
     pages = [*home_pages(site), *document_pages(site), *change_pages(site), *data_pages(site)]
     pages += [*task_pages(site), *agency_pages(site), *indicator_pages(site)]
     pages += crossref_pages(site)
-    moved = moved_pages(site, {page.path for page in pages})
-    stubs = []
-    if source is not None:
-        errors = Collector()
-        indexes = [PageSpec(path=f"{folder}/index.md", template="", context=()) for folder, _ in SECTIONS]
-        answered = published.answer_gone(site, (page.url for page in [*pages, *indexes, *moved]), source, errors)
-        errors.raise_if_any()
-        stubs = page_stubs(site, answered)
+    return pages, moved_pages(site, {page.path for page in pages})
+
+
+def answered_pages(site: Site, pages: list[PageSpec], moved: list[PageSpec], source: Path) -> list[PageSpec]:
+    """A page at each address the site published and no longer does, as redirects.yaml answers for it
+    (track/published.py); ``BuildErrors`` while one is unanswered, or an entry is wrong."""
+    errors = Collector()
+    sections = [f"/{folder}/" for folder, _ in SECTIONS]  # each has an index page: its module's, or a plain one
+    urls = [*(page.url for page in [*pages, *moved]), *sections]
+    answered = published.answer_gone(site, urls, source, errors, notices=[page.url for page in moved])
+    errors.raise_if_any()
+    return page_stubs(site, answered)
+
+
+def render_site(site: Site, source: Path | None = None) -> list[OutputFile]:
+    """Every file of docs/; with ``source``, the pages answering for addresses gone (``answered_pages``)."""
+    pages, moved = plan_pages(site)
+    stubs = answered_pages(site, pages, moved, source) if source is not None else []
+    doc_numbers = {d.meta.doc_number: f"documents/{d.slug}.md" for d in site.corpus.documents}
+    renderer = Renderer(doc_numbers=doc_numbers)
     renderer.load_templates()  # compiled once, before the fork: both processes use them, errors are raised here
     # half of the pages and the open data here, the other half and the search index in a second process
     shared, forked = fork.in_parallel(
@@ -186,7 +195,7 @@ def generate(source: Path, docs: Path, *, write: bool = True, check_record: bool
             raise BuildErrors([error]) from None
     report = write_outputs(docs, outputs) if write else None
     ids_recorded = write and clause_ids.write(source, site.corpus.documents)  # after docs/, which it describes
-    pages_recorded = write and published.write(source, site, urls)
+    pages_recorded = published.write(source, site, urls) if write else 0
     return GenerateResult(
         site=site,
         outputs=tuple(outputs),

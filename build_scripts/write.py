@@ -54,6 +54,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def read_saved(path: Path) -> str | None:
+    """A record file as saved, LF line ends and no BOM (the same record however an editor saved it);
+    None when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def replace_if_changed(path: Path, content: str) -> bool:
+    """Write a record file that ``generate`` keeps (source_texts/clause_ids.tsv …) when its content
+    differs from ``content``, read as ``read_saved`` does; whether it was written."""
+    if read_saved(path) == content:
+        return False
+    write_atomic(path, content.encode("utf-8"))
+    return True
+
+
 def write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
     """Write ``outputs`` under ``docs`` lazily; remove generated files no longer produced.
 

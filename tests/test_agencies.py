@@ -184,10 +184,23 @@ def test_the_list_of_agencies_groups_them_by_kind_party_organs_first(built):
 
 
 # The 国务院组成部门 in the order of 《国务院关于机构设置的通知》（国发〔2013〕14号）, as far as the texts name them.
-STATE_COUNCIL_ORDER = (
-    "外交部 发展改革委 教育部 科技部 工业和信息化部 公安部 司法部 财政部 人力资源社会保障部 "
-    "环境保护部 农业部 商务部 文化部 卫生计生委 人民银行"
-).split()
+STATE_COUNCIL_ORDER = [
+    "外交部",
+    "发展改革委",
+    "教育部",
+    "科技部",
+    "工业和信息化部",
+    "公安部",
+    "司法部",
+    "财政部",
+    "人力资源社会保障部",
+    "环境保护部",
+    "农业部",
+    "商务部",
+    "文化部",
+    "卫生计生委",
+    "人民银行",
+]
 
 
 def test_agencies_within_a_kind_follow_the_official_order(built):

@@ -5,7 +5,6 @@ build, located in source_texts/published_pages.tsv, until redirects.yaml answers
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -67,7 +66,7 @@ def test_a_renamed_agency_page_stops_the_build_located_until_redirects_yaml_answ
     )
     proc = run_cli(*GENERATE, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert f"new pages recorded in source_texts/{FILE_NAME}" in proc.stdout
+    assert f"1 new page(s) recorded in source_texts/{FILE_NAME}" in proc.stdout
     recorded = (source / FILE_NAME).read_text(encoding="utf-8").split("\n")
     assert "/agencies/cmc-edd/" in recorded and "/agencies/cmc-equipment/" in recorded  # it only grows
     stub = (tmp_path / "docs/agencies/cmc-edd.md").read_text(encoding="utf-8")
@@ -89,11 +88,19 @@ def test_narrowed_task_scope_and_roles_are_answered_by_one_entry_per_prefix(tmp_
     narrowed = listing.replace("      - {kind: box}\n", "").replace("    crossrefs: local\n", "")
     (source / "documents.yaml").write_text(narrowed, encoding="utf-8")
     (source / "crossrefs.yaml").write_text("crossrefs: []\n", encoding="utf-8")
-    messages = errors_of(source, tmp_path / "docs")
-    gone = [re.search(r"expected a page at (\S+),", m).group(1) for m in messages]
-    assert [url for url in gone if url.startswith("/tasks/")] == [f"/tasks/guofa-2016-86-box{i}/" for i in range(1, 10)]
-    assert len([url for url in gone if url.startswith("/crossrefs/chongqing/")]) == 28
-    assert all(m.startswith(f"{source / FILE_NAME}:") for m in messages)
+    messages = errors_of(source, tmp_path / "docs")  # many in one folder: one message, naming the * entry
+    assert len(messages) == 2 and all(m.startswith(f"{source / FILE_NAME}:") for m in messages)
+    line = record_line(source, "/crossrefs/chongqing/c1-p1/")
+    assert messages[0] == (
+        f"{source / FILE_NAME}:{line}:1: expected pages at 28 addresses under /crossrefs/chongqing/, which the site "
+        "published (/crossrefs/chongqing/c1-p1/ first; a shared link may lead there), found none in this build; add "
+        "a redirects.yaml entry for each, or one for all (page: /crossrefs/chongqing/*, with to: the page readers go "
+        "to now, or note: why they are gone)"
+    )
+    assert (
+        "expected pages at 9 addresses under /tasks/, which the site published (/tasks/guofa-2016-86-box1/ first"
+        in (messages[1])
+    )
 
     (source / "redirects.yaml").write_text(
         "redirects:\n"
@@ -124,8 +131,7 @@ def test_a_removed_documents_task_pages_carry_its_notice(tmp_path):
     retired = "redirects:\n  - id: guofa-2016-86\n    note: 测试移除\n    date: 2026-12-01\n"
     (source / "redirects.yaml").write_text(retired, encoding="utf-8")
     messages = errors_of(source, tmp_path / "docs")  # its indicators' pages are not named after it: asked for
-    gone = {re.search(r"expected a page at (\S+),", m).group(1) for m in messages}
-    assert len(gone) == 16 and all(url.startswith("/indicators/") for url in gone)
+    assert len(messages) == 1 and "expected pages at 16 addresses under /indicators/" in messages[0]
     (source / "redirects.yaml").write_text(
         retired + "  - page: /indicators/*\n    to: /indicators/\n    note: 指标随文件移除\n", encoding="utf-8"
     )
@@ -134,7 +140,14 @@ def test_a_removed_documents_task_pages_carry_its_notice(tmp_path):
     assert "此页面已移至新位置：指标随文件移除" in pages["indicators/ip-royalty-exports.md"]
     assert "documents/guofa-2016-86.md" not in pages  # the 404 page answers there, with the document's notice
     task = pages["tasks/guofa-2016-86-box1.md"]
-    assert "本站已于2026-12-01移除" in task and "测试移除" in task
+    assert (
+        '<p class="retired-clause-page" id="moved-notice" role="note">此页面属于已移除的文件。本站已于2026-12-01移除'
+        in task
+    )
+    assert "测试移除" in task and "redirect_to" not in task
+    assert pages["indicators/index.md"] and "indicators/index.md" not in {  # /indicators/* left the folder's page
+        path for path, content in pages.items() if "此页面" in content
+    }
 
 
 def test_page_entries_are_validated_with_located_messages(tmp_path):
@@ -148,35 +161,78 @@ def test_page_entries_are_validated_with_located_messages(tmp_path):
         "  - page: /agencies/cmc-edd/\n    to: /agencies/cmc-equipment/\n"  # line 5
         "  - page: /agencies/cmc-edd/\n    note: 重复\n"  # line 7
         "  - page: /agencies/x/\n    to: agencies\n"  # line 9
-        "  - page: /agencies/y/\n    id: yufufa-2016-25/2-1/p3\n    note: 两样\n",  # line 11
+        "  - page: /agencies/y/\n    id: yufufa-2016-25/2-1/p3\n    note: 两样\n"  # line 11
+        "  - page: /agencies/z\n    note: 少了斜杠\n"  # line 14
+        "  - page: /agencies/w/\n    to: [a]\n",  # line 16: a 'to' that is no text is said once
         encoding="utf-8",
     )
     assert errors_of(source, tmp_path / "docs") == [
         f"{path}:2:5: expected 'page' to be a page's address such as /agencies/guojia-zhishichanquanju/ "
-        "(or a beginning of addresses ending in *), found '/Agencies/X'",
+        "(or a beginning of addresses ending in *), found 'Agencies/X'",
         f"{path}:4:5: expected 'to' (the page readers go to now) or 'note' (why it is gone) for /agencies/other/, "
         "found neither",
         f"{path}:7:5: expected each page once, found /agencies/cmc-edd/ again (first at line 5)",
         f"{path}:9:5: expected 'to' of the page /agencies/x/ to be a page's address such as /agencies/x/, "
         "found '/agencies'",
         f"{path}:11:5: expected one of page, to, note, date in a page redirect, found unknown key 'id'",
+        f"{path}:14:5: expected 'page' to be a page's address such as /agencies/guojia-zhishichanquanju/ "
+        "(or a beginning of addresses ending in *) (end it with /: /agencies/z/), found '/agencies/z'",
+        f"{path}:16:5: expected 'to' of a page redirect to be text, found ['a']",
     ]
     path.write_text(  # what an entry answers for, checked against the pages
         "redirects:\n"
         "  - page: /agencies/cmc-edd/\n    to: /agencies/nowhere/\n"  # line 2
         "  - page: /agencies/\n    note: 仍在\n"  # line 4: still published
         "  - page: /agencies/never/\n    note: 从未发布\n"  # line 6
-        "  - page: /tasks/zzz-*\n    note: 无\n",  # line 8: matches nothing gone
+        "  - page: /tasks/zzz-*\n    note: 无\n"  # line 8: matches nothing gone
+        "  - page: /agencies/c*\n    note: 太宽\n"  # line 10: would answer for published pages too
+        "  - page: /*\n    note: 全部\n",  # line 12
         encoding="utf-8",
     )
-    assert errors_of(source, tmp_path / "docs") == [
-        f"{path}:2:5: expected 'to' of /agencies/cmc-edd/ to be a page this build publishes, found /agencies/nowhere/",
+    messages = errors_of(source, tmp_path / "docs")
+    assert messages[-1].startswith(  # /* would answer for every page there is
+        f"{path}:12:5: expected /* to answer only for pages this build no longer publishes, found 3"
+    )
+    assert messages[:-1] == [
+        f"{path}:2:5: expected 'to' of /agencies/cmc-edd/ to be a page this build publishes, found /agencies/nowhere/, "
+        "not published",
         f"{path}:4:5: expected a page this build no longer publishes, found /agencies/, which it publishes",
         f"{path}:6:5: expected /agencies/never/ to name a page the site published ({FILE_NAME} lists each) "
         "and no longer publishes, found none",
         f"{path}:8:5: expected /tasks/zzz-* to name a page the site published ({FILE_NAME} lists each) "
         "and no longer publishes, found none",
+        f"{path}:10:5: expected /agencies/c* to answer only for pages this build no longer publishes, found 14 it "
+        "publishes (/agencies/cac/ first): it would answer for the next page to go there too; name the gone pages "
+        "more narrowly",
     ]
+
+
+def test_an_entry_sends_readers_to_a_page_not_a_notice(tmp_path):
+    """A moved clause's notice page is published, but sending readers there would chain notices."""
+    source = copy_sources(tmp_path)
+    rename_agency(source)
+    text = (source / "yufufa-2016-25.txt").read_text(encoding="utf-8").split("\n")
+    (source / "yufufa-2016-25.txt").write_text("\n".join(text[:28] + text[29:]), encoding="utf-8")  # 2-1/p4 goes
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-1/p4\n    note: 删去\n"
+        "  - page: /agencies/cmc-edd/\n    to: /crossrefs/chongqing/c2-1-p4/\n",  # line 4
+        encoding="utf-8",
+    )
+    assert errors_of(source, tmp_path / "docs") == [
+        f"{source / 'redirects.yaml'}:4:5: expected 'to' of /agencies/cmc-edd/ to be a page this build publishes, "
+        "found /crossrefs/chongqing/c2-1-p4/, only a moved clause's notice"
+    ]
+
+
+def test_a_removed_document_answers_only_for_the_pages_named_after_it(tmp_path):
+    """Retiring a slug that begins another's (guofa-2016 of guofa-2016-86) answers for none of the
+    other document's pages: the longest slug naming a page owns it."""
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "documents.yaml").write_text(listing.replace("      - {kind: box}\n", ""), encoding="utf-8")
+    (source / "redirects.yaml").write_text("redirects:\n  - id: guofa-2016\n    note: 另一份\n", encoding="utf-8")
+    messages = errors_of(source, tmp_path / "docs")
+    assert len(messages) == 1 and "expected pages at 9 addresses under /tasks/" in messages[0]
 
 
 def test_a_malformed_record_is_a_located_error(tmp_path):
@@ -192,17 +248,29 @@ def test_a_malformed_record_is_a_located_error(tmp_path):
     assert messages[1] == f"{path}:{len(lines)}:1: expected each address once, found {lines[6]!r} again"
 
 
-def test_check_fails_while_the_record_lacks_a_published_page(tmp_path):
+def test_check_fails_while_the_record_is_not_what_the_build_writes(tmp_path):
     source = copy_sources(tmp_path)
     path = source / FILE_NAME
     lines = path.read_text(encoding="utf-8").split("\n")
-    path.write_text("\n".join(line for line in lines if line != "/indicators/"), encoding="utf-8")
-    proc = run_cli("check", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    line = lines.index("/indicators/") + 1
+    path.write_text("\n".join(entry for entry in lines if entry != "/indicators/"), encoding="utf-8")
+    check = ("check", "--source", "source_texts", "--docs", "docs")
+    proc = run_cli(*check, cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith(
-        f"source_texts/{FILE_NAME}:1:1: expected every page this build publishes to be recorded, found 1 missing "
-        "(/indicators/ first); run `make build` and commit"
+        f"source_texts/{FILE_NAME}:{line}:1: expected '/indicators/' (every page the site has published, as "
+        f"`make build` records them), found '{lines[line]}'; run `make build` and commit {FILE_NAME}"
     )
+    # the same addresses in another order (a merge resolved by hand): check says so, as generate would rewrite it
+    header = [entry for entry in lines if entry.startswith("#")]
+    body = sorted((entry for entry in lines if entry and not entry.startswith("#")), reverse=True)
+    path.write_text("\n".join([*header, *body]) + "\n", encoding="utf-8")
+    proc = run_cli(*check, cwd=tmp_path)
+    assert proc.returncode == 1 and f"{FILE_NAME}:{len(header) + 1}:1: expected '/'" in proc.stderr
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0 and "recorded" not in proc.stdout  # rewritten, with no page new
+    assert path.read_text(encoding="utf-8").split("\n") == lines
+    assert run_cli(*check, cwd=tmp_path).returncode == 0
 
 
 def test_the_committed_record_lists_every_page_the_real_corpus_publishes(tmp_path):

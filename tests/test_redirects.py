@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 
-from build_scripts.track.published import DRAFT_HINT as PAGE_DRAFT_HINT
+from build_scripts.track.published import draft_hint
 
 from .helpers import copy_sources, mkdocs_build, run_cli
 
@@ -332,6 +332,7 @@ def test_the_message_says_where_a_moved_paragraph_now_stands(tmp_path):
     assert "draft" not in proc.stderr  # no git: nothing says what was committed
 
 
+PAGE_DRAFT_HINT = draft_hint(Path("source_texts"))  # as run_cli's generate, in tmp_path, says it
 DRAFT_HINT = (
     "; git never had it: if that was a draft, restore the committed record "
     "(git checkout source_texts/clause_ids.tsv) and delete docs/data/clauses.json to forget it"

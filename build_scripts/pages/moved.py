@@ -117,8 +117,10 @@ def page_stubs(site: Site, answered: tuple[Answered, ...]) -> list[PageSpec]:
     (track/published.py): the ``page:`` entry's notice, or the removed document's."""
     pages = []
     for gone in answered:
-        target = gone.entry.to if isinstance(gone.entry, PageRedirect) else None
-        page = GonePage(url=gone.url, notice=notice(gone.entry), target=target)
+        if isinstance(gone.entry, PageRedirect):
+            page = GonePage(url=gone.url, notice=notice(gone.entry), target=gone.entry.to)
+        else:  # a removed document's page (its task pages): the notice is the document's
+            page = GonePage(url=gone.url, notice=f"此页面属于已移除的文件。{notice(gone.entry)}", target=None)
         path = gone.url.strip("/") + ".md"
         pages.append(PageSpec(path=path, template="page_moved.md.jinja", context=(("gone", page),)))
     return pages

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from .. import patterns
 from ..clean import split_lines
-from ..errors import Collector, CurationError
+from ..errors import Collector, CurationError, display_path
 from ..load import position_of_byte
 from ..model import Document
-from ..write import write_atomic
+from ..write import read_saved, replace_if_changed
 from .lineage import DIGEST_CHARS, Recorded, record
 
 FILE_NAME = "clause_ids.tsv"
@@ -70,7 +70,7 @@ def parse(path: Path, text: str, errors: Collector) -> Records:
                     number,
                     1,
                     f"expected a clause id and two tab-separated digests of {DIGEST_CHARS} hex digits (this file is written by "
-                    f"`make build`: restore it with `git checkout -- {FILE_NAME}`), found {line[:60]!r}",
+                    f"`make build`: restore it with `git checkout -- {display_path(path)}`), found {line[:60]!r}",
                 )
             )
             continue
@@ -97,7 +97,7 @@ def check_current(source: Path, documents: Iterable[Document]) -> None:
     (``check``: a text changed, or committed without the record its build rewrote)."""
     path = source / FILE_NAME
     expected = render(documents).split("\n")
-    found = (_saved(path) or "").split("\n")
+    found = (read_saved(path) or "").split("\n")
     if found == expected:
         return
     line = next(
@@ -116,18 +116,4 @@ def check_current(source: Path, documents: Iterable[Document]) -> None:
 
 def write(source: Path, documents: Iterable[Document]) -> bool:
     """Rewrite the record when it differs from the documents' ids; whether it was written."""
-    path = source / FILE_NAME
-    content = render(documents)
-    if _saved(path) == content:
-        return False
-    write_atomic(path, content.encode("utf-8"))
-    return True
-
-
-def _saved(path: Path) -> str | None:
-    """The record as saved, LF line ends and no BOM (the same record however an editor saved it);
-    None when it cannot be read."""
-    try:
-        return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    except (OSError, UnicodeDecodeError):
-        return None
+    return replace_if_changed(source / FILE_NAME, render(documents))

@@ -7,7 +7,9 @@ narrowed in documents.yaml, the task pages of a removed document. Each address i
 this build does not publish needs an answer before the build goes on:
 
 - a redirects.yaml entry ``page: /agencies/x/`` with ``to:`` (the page readers go to now) or
-  ``note:`` (why it is gone), or ``page: /tasks/guofa-2016-86-*`` for every address starting so;
+  ``note:`` (why it is gone), or ``page: /tasks/guofa-2016-86-box*`` for every address starting so
+  (refused while it would also answer for a page the build publishes: it would swallow the next
+  page to go there, unasked);
 - or the entry retiring its whole document (``id: <slug>``), for the pages named after the slug.
 
 Each answered address gets a page (pages/moved.py) saying where readers go now, or why the page is
@@ -15,21 +17,23 @@ gone; the document page of a removed document is answered by the 404 page, as be
 
 Like clause_ids.tsv the record is committed with the texts (a fresh clone knows what was published:
 the site is built from clean clones) and only grows: ``generate`` adds the addresses of new pages.
+One column (an address per line), kept as .tsv like its sibling: a .txt in source_texts/ is a text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import patterns
 from ..clean import split_lines
-from ..errors import Collector, CurationError, RedirectMissing
+from ..errors import Collector, CurationError, RedirectMissing, display_path
 from ..load import position_of_byte
 from ..model import PageRedirect, RetiredDocument, Site
-from ..write import write_atomic
+from ..write import read_saved, replace_if_changed
 from . import history
 from .redirects import FILE_NAME as REDIRECTS_FILE
 
@@ -39,11 +43,9 @@ HEADER = (
     "# Every page address the site has published, kept by `generate` so that no shared link dies\n"
     "# unanswered (README: Removing a page). Commit it with the texts; do not edit it by hand.\n"
 )
+FOLDED = 3  # this many unanswered addresses in one folder are reported once, with the folder's `*` entry
 
-# Said of an address the committed record never had: a draft's page, built and then reverted.
-DRAFT_HINT = f"; git never had it: if that was a draft's page, restore the committed record (git checkout source_texts/{FILE_NAME})"
-
-Record = tuple[tuple[str, int], ...]  # (URL, line in the record), in the record's order
+Recorded = tuple[tuple[str, int], ...]  # (URL, line in the record), in the record's order
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,7 +56,16 @@ class Answered:
     entry: PageRedirect | RetiredDocument
 
 
-def load(source: Path, errors: Collector) -> Record:
+def restore_hint(source: Path) -> str:
+    return f"git checkout -- {display_path(source / FILE_NAME)}"
+
+
+def draft_hint(source: Path) -> str:
+    """Said of an address the committed record never had: a draft's page, built and then reverted."""
+    return f"; git never had it: if that was a draft's page, restore the committed record ({restore_hint(source)})"
+
+
+def load(source: Path, errors: Collector) -> Recorded:
     """The record (empty when there is none yet); a malformed line is a located error."""
     path = source / FILE_NAME
     try:
@@ -73,7 +84,7 @@ def load(source: Path, errors: Collector) -> Record:
     return parse(path, text, errors)
 
 
-def parse(path: Path, text: str, errors: Collector) -> Record:
+def parse(path: Path, text: str, errors: Collector) -> Recorded:
     record: dict[str, int] = {}
     for number, line in enumerate(split_lines(text), start=1):
         if not line or line.startswith("#"):
@@ -81,7 +92,7 @@ def parse(path: Path, text: str, errors: Collector) -> Record:
         if not patterns.PAGE_URL_RE.match(line):
             message = (
                 "expected a page address such as /tasks/ (this file is written by `make build`: restore it "
-                f"with `git checkout -- {FILE_NAME}`), found {line[:60]!r}"
+                f"with `{restore_hint(path.parent)}`), found {line[:60]!r}"
             )
             errors.add(CurationError(path, number, 1, message))
         elif line in record:
@@ -91,33 +102,110 @@ def parse(path: Path, text: str, errors: Collector) -> Record:
     return tuple(record.items())
 
 
-def answer_gone(site: Site, urls: Iterable[str], source: Path, errors: Collector) -> tuple[Answered, ...]:
-    """What answers for each recorded address this build does not publish (``urls``: the URLs of the
-    pages it writes); a located error for each one nothing answers, and for each ``page:`` entry
-    that answers for no such address or sends readers to a page that is not published."""
+def answer_gone(
+    site: Site, urls: Iterable[str], source: Path, errors: Collector, *, notices: Collection[str] = ()
+) -> tuple[Answered, ...]:
+    """What answers for each recorded address this build does not publish (``urls``: the addresses of
+    the pages it writes; ``notices``: those of them that are only a moved clause's notice, which no
+    entry may send readers to). Problems go to ``errors``, located: an address nothing answers, and a
+    ``page:`` entry that answers for none or for a page the build publishes, or sends readers to a
+    page it does not publish."""
     published = set(urls)
-    gone = [(url, line) for url, line in site.published if url not in published]
-    yaml_path = source / REDIRECTS_FILE
+    gone = [(url, line) for url, line in site.recorded_pages if url not in published]
     for page_entry in site.moved_pages:
-        _check_entry(page_entry, published, gone, yaml_path, errors)
-    answered = []
-    committed: set[str] | None = None  # the newest commit's record, read when a page is unanswered
+        _check_entry(page_entry, published, set(notices), gone, source / REDIRECTS_FILE, errors)
+    slugs = {d.slug for d in site.corpus.documents} | {d.slug for d in site.retired_documents}
+    answered, unanswered = [], []
     for url, line in gone:
-        entry = _answer(url, site)
+        entry = _answer(url, site, slugs)
         if entry is None:
+            unanswered.append((url, line))
+        elif not (isinstance(entry, RetiredDocument) and url == entry.url):  # that one: the 404 page's notice
+            answered.append(Answered(url=url, entry=entry))
+    _report_unanswered(unanswered, source, errors)
+    return tuple(answered)
+
+
+def _check_entry(
+    entry: PageRedirect,
+    published: set[str],
+    notices: set[str],
+    gone: list[tuple[str, int]],
+    yaml_path: Path,
+    errors: Collector,
+) -> None:
+    def fail(message: str) -> None:
+        errors.add(CurationError(yaml_path, entry.line, entry.column, message))
+
+    live = sorted(url for url in published - notices if entry.covers(url))
+    if live and not entry.page.endswith("*"):
+        fail(f"expected a page this build no longer publishes, found {entry.page}, which it publishes")
+    elif live:
+        fail(
+            f"expected {entry.page} to answer only for pages this build no longer publishes, found {len(live)} it "
+            f"publishes ({live[0]} first): it would answer for the next page to go there too; name the gone "
+            "pages more narrowly"
+        )
+    elif not any(entry.covers(url) for url, _ in gone):  # an address never published, or none starting so
+        fail(
+            f"expected {entry.page} to name a page the site published ({FILE_NAME} lists each) and no longer "
+            "publishes, found none"
+        )
+    if entry.to is not None and (entry.to not in published or entry.to in notices):
+        what = "only a moved clause's notice" if entry.to in notices else "not published"
+        fail(f"expected 'to' of {entry.page} to be a page this build publishes, found {entry.to}, {what}")
+
+
+def _answer(url: str, site: Site, slugs: set[str]) -> PageRedirect | RetiredDocument | None:
+    """The entry for ``url``: its own, else the longest ``*`` entry starting it, else its removed
+    document's (the document whose slug names the page: the longest slug, current or retired, that does)."""
+    exact = next((entry for entry in site.moved_pages if entry.page == url), None)
+    if exact is not None:
+        return exact
+    prefixes = [entry for entry in site.moved_pages if entry.page.endswith("*") and entry.covers(url)]
+    if prefixes:
+        return max(prefixes, key=lambda entry: len(entry.page))
+    owner = max((slug for slug in slugs if _named_after(url, slug)), key=len, default=None)
+    return next((d for d in site.retired_documents if d.slug == owner), None)
+
+
+def _named_after(url: str, slug: str) -> bool:
+    """Whether the page at ``url`` is named after the document: ``/documents/<slug>/``, ``/tasks/<slug>-t3/``."""
+    return re.search(rf"/{re.escape(slug)}(?:/|-)", url) is not None
+
+
+def _report_unanswered(unanswered: list[tuple[str, int]], source: Path, errors: Collector) -> None:
+    """One located error per address; ``FOLDED`` or more in one folder, one error for the folder (at
+    its first address), which names the ``*`` entry that answers for them all."""
+    if not unanswered:
+        return
+    committed = _committed(source)  # an address the newest commit's record lacks was a draft's
+
+    def draft(urls: Iterable[str]) -> str:
+        return draft_hint(source) if committed and any(url not in committed for url in urls) else ""
+
+    path = source / FILE_NAME
+    folders: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for url, line in unanswered:
+        folders[url.rstrip("/").rsplit("/", 1)[0] + "/"].append((url, line))
+    for folder, found in folders.items():
+        if len(found) >= FOLDED:
+            first, line = found[0]
+            message = (
+                f"expected pages at {len(found)} addresses under {folder}, which the site published ({first} "
+                f"first; a shared link may lead there), found none in this build; add a {REDIRECTS_FILE} entry "
+                f"for each, or one for all (page: {folder}*, with to: the page readers go to now, or note: why "
+                "they are gone)"
+            )
+            errors.add(RedirectMissing(path, line, 1, message + draft(url for url, _ in found)))
+            continue
+        for url, line in found:
             message = (
                 f"expected a page at {url}, which the site published (a shared link may lead there), found none "
                 f"in this build; add a {REDIRECTS_FILE} entry (page: {url}, with to: the page readers go to now, "
                 "or note: why it is gone)"
             )
-            if committed is None:
-                committed = _committed(source)
-            if committed and url not in committed:
-                message += DRAFT_HINT
-            errors.add(RedirectMissing(source / FILE_NAME, line, 1, message))
-        elif not (isinstance(entry, RetiredDocument) and url == entry.url):  # that one: the 404 page's notice
-            answered.append(Answered(url=url, entry=entry))
-    return tuple(answered)
+            errors.add(RedirectMissing(path, line, 1, message + draft([url])))
 
 
 def _committed(source: Path) -> set[str]:
@@ -128,77 +216,42 @@ def _committed(source: Path) -> set[str]:
     return {url for url, _ in parse(source / FILE_NAME, data.decode("utf-8-sig", "replace"), Collector())}
 
 
-def _check_entry(
-    entry: PageRedirect,
-    published: set[str],
-    gone: list[tuple[str, int]],
-    yaml_path: Path,
-    errors: Collector,
-) -> None:
-    def fail(message: str) -> None:
-        errors.add(CurationError(yaml_path, entry.line, entry.column, message))
-
-    if entry.page in published:
-        fail(f"expected a page this build no longer publishes, found {entry.page}, which it publishes")
-    elif not any(entry.covers(url) for url, _ in gone):  # an address never published, or none starting so
-        fail(
-            f"expected {entry.page} to name a page the site published ({FILE_NAME} lists each) and no longer "
-            "publishes, found none"
-        )
-    if entry.to is not None and entry.to not in published:
-        fail(f"expected 'to' of {entry.page} to be a page this build publishes, found {entry.to}")
-
-
-def _answer(url: str, site: Site) -> PageRedirect | RetiredDocument | None:
-    """The entry for ``url``: its own, else the longest ``*`` entry starting it, else its removed document's."""
-    exact = next((entry for entry in site.moved_pages if entry.page == url), None)
-    if exact is not None:
-        return exact
-    prefixes = [entry for entry in site.moved_pages if entry.page.endswith("*") and entry.covers(url)]
-    if prefixes:
-        return max(prefixes, key=lambda entry: len(entry.page))
-    return next((d for d in site.retired_documents if _named_after(url, d.slug)), None)
-
-
-def _named_after(url: str, slug: str) -> bool:
-    """Whether the page at ``url`` is one of the document's: ``/documents/<slug>/``, ``/tasks/<slug>-t3/``."""
-    return re.search(rf"/{re.escape(slug)}(?:/|-)", url) is not None
-
-
 def render(urls: Iterable[str]) -> str:
     return HEADER + "".join(f"{url}\n" for url in sorted(set(urls)))
 
 
-def updated(site: Site, published: Iterable[str]) -> str:
+def updated(site: Site, urls: Iterable[str]) -> str:
     """The record with this build's pages added (none is ever taken out)."""
-    return render([*(url for url, _ in site.published), *published])
+    return render([*(url for url, _ in site.recorded_pages), *urls])
 
 
-def check_current(source: Path, site: Site, published: Iterable[str]) -> None:
-    """Raise a located error when the record lacks a page this build publishes (``check``: a page was
-    added and the record its build rewrote was not committed)."""
+def check_current(source: Path, site: Site, urls: Iterable[str]) -> None:
+    """Raise a located error when the record is not what ``generate`` would write (``check``: a page
+    was added and the record its build rewrote was not committed, or the file was edited by hand)."""
     path = source / FILE_NAME
-    recorded = {url for url, _ in site.published}
-    missing = sorted(set(published) - recorded)
-    if missing:
-        raise CurationError(
-            path,
-            1,
-            1,
-            f"expected every page this build publishes to be recorded, found {len(missing)} missing "
-            f"({missing[0]} first); run `make build` and commit {FILE_NAME} with the texts",
-        )
+    expected = updated(site, urls).split("\n")
+    found = (read_saved(path) or "").split("\n")
+    if found == expected:
+        return
+    line = next(
+        (n for n, (a, b) in enumerate(zip(found, expected, strict=False), start=1) if a != b),
+        min(len(found), len(expected)) + 1,
+    )
+    shown = found[line - 1] if line <= len(found) else "the end of the file"
+    wanted = expected[line - 1] if line <= len(expected) else "the end of the file"
+    raise CurationError(
+        path,
+        line,
+        1,
+        f"expected {wanted!r} (every page the site has published, as `make build` records them), found "
+        f"{shown!r}; run `make build` and commit {FILE_NAME} with the texts",
+    )
 
 
-def write(source: Path, site: Site, published: Iterable[str]) -> bool:
-    """Rewrite the record when this build publishes a page it lacks; whether it was written."""
-    path = source / FILE_NAME
-    content = updated(site, published)
-    try:
-        saved = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    except (OSError, UnicodeDecodeError):
-        saved = None
-    if saved == content:
-        return False
-    write_atomic(path, content.encode("utf-8"))
-    return True
+def write(source: Path, site: Site, urls: Iterable[str]) -> int:
+    """Rewrite the record when it is not what this build would write; how many addresses it added
+    (0 also when only its form changed, e.g. a hand edit's order)."""
+    urls = set(urls)
+    added = len(urls - {url for url, _ in site.recorded_pages})
+    replace_if_changed(source / FILE_NAME, updated(site, urls))
+    return added

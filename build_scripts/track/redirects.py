@@ -139,18 +139,19 @@ def load_redirects(
 
 
 def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
-    """An entry for a page (``page: /agencies/x/``, with ``to: /agencies/y/`` or a ``note``); the URL
+    """An entry for a page (``page: /agencies/x/``, with ``to: /agencies/y/`` or a ``note``); the address
     is written as the browser shows it, its leading ``/`` optional."""
     f.unknown_keys(_PAGE_KEYS)
-    page, to, note = f.text("page"), f.text("to", required=False), f.text("note", required=False)
+    written, to, note = f.text("page"), f.text("to", required=False), f.text("note", required=False)
     date = f.date("date")
-    if page is None:
+    if written is None:
         return None
-    page = "/" + page.removeprefix("/")
+    page = "/" + written.removeprefix("/")
     if not (patterns.PAGE_URL_RE.match(page) or patterns.PAGE_PREFIX_RE.match(page)) or page == "/":
+        hint = f" (end it with /: {page}/)" if patterns.PAGE_URL_RE.match(page + "/") else ""
         f.fail(
             "expected 'page' to be a page's address such as /agencies/guojia-zhishichanquanju/ "
-            f"(or a beginning of addresses ending in *), found {page!r}"
+            f"(or a beginning of addresses ending in *){hint}, found {written!r}"
         )
         return None
     if to is not None:
@@ -159,7 +160,8 @@ def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
             f.fail(f"expected 'to' of the page {page} to be a page's address such as /agencies/x/, found {to!r}")
             return None
     if to is None and note is None:
-        f.fail(f"expected 'to' (the page readers go to now) or 'note' (why it is gone) for {page}, found neither")
+        if "to" not in f.entry and "note" not in f.entry:  # one that is there but not text is said above
+            f.fail(f"expected 'to' (the page readers go to now) or 'note' (why it is gone) for {page}, found neither")
         return None
     if f.repeated(seen, page, "page", page):
         return None
