@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import CurationError, OutputError
 from .model import OutputFile
 
 
@@ -70,6 +70,29 @@ def replace_if_changed(path: Path, content: str) -> bool:
         return False
     write_atomic(path, content.encode("utf-8"))
     return True
+
+
+def check_record(path: Path, content: str, what: str) -> None:
+    """Raise a ``CurationError`` at the first line where the saved record differs from ``content``
+    (``check``: a record ``generate`` keeps was not committed with the change that rewrote it);
+    ``what``: what its lines hold, as the message says it."""
+    expected = content.split("\n")
+    found = (read_saved(path) or "").split("\n")
+    if found == expected:
+        return
+    line = next(
+        (n for n, (a, b) in enumerate(zip(found, expected, strict=False), start=1) if a != b),
+        min(len(found), len(expected)) + 1,
+    )
+    shown = found[line - 1] if line <= len(found) else "the end of the file"
+    wanted = expected[line - 1] if line <= len(expected) else "the end of the file"
+    raise CurationError(
+        path,
+        line,
+        1,
+        f"expected {wanted!r} ({what} as `make build` records them), found {shown!r}; run `make build` and "
+        f"commit {path.name} with the texts",
+    )
 
 
 def write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:

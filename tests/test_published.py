@@ -258,7 +258,7 @@ def test_check_fails_while_the_record_is_not_what_the_build_writes(tmp_path):
     proc = run_cli(*check, cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith(
-        f"source_texts/{FILE_NAME}:{line}:1: expected '/indicators/' (every page the site has published, as "
+        f"source_texts/{FILE_NAME}:{line}:1: expected '/indicators/' (every page the site has published as "
         f"`make build` records them), found '{lines[line]}'; run `make build` and commit {FILE_NAME}"
     )
     # the same addresses in another order (a merge resolved by hand): check says so, as generate would rewrite it

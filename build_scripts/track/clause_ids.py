@@ -22,7 +22,7 @@ from ..clean import split_lines
 from ..errors import Collector, CurationError, display_path
 from ..load import position_of_byte
 from ..model import Document
-from ..write import read_saved, replace_if_changed
+from ..write import check_record, replace_if_changed
 from .lineage import DIGEST_CHARS, Recorded, record
 
 FILE_NAME = "clause_ids.tsv"
@@ -95,23 +95,7 @@ def render(documents: Iterable[Document]) -> str:
 def check_current(source: Path, documents: Iterable[Document]) -> None:
     """Raise a located error when the record is not what ``generate`` would write for the texts
     (``check``: a text changed, or committed without the record its build rewrote)."""
-    path = source / FILE_NAME
-    expected = render(documents).split("\n")
-    found = (read_saved(path) or "").split("\n")
-    if found == expected:
-        return
-    line = next(
-        (n for n, (a, b) in enumerate(zip(found, expected, strict=False), start=1) if a != b),
-        min(len(found), len(expected)) + 1,
-    )
-    shown = found[line - 1] if line <= len(found) else "the end of the file"
-    raise CurationError(
-        path,
-        line,
-        1,
-        f"expected {expected[line - 1] if line <= len(expected) else 'the end of the file'!r} (the ids of the texts as "
-        f"`make build` records them), found {shown!r}; run `make build` and commit {FILE_NAME} with the texts",
-    )
+    check_record(source / FILE_NAME, render(documents), "the ids of the texts")
 
 
 def write(source: Path, documents: Iterable[Document]) -> bool:

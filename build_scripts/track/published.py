@@ -33,7 +33,7 @@ from ..clean import split_lines
 from ..errors import Collector, CurationError, RedirectMissing, display_path
 from ..load import position_of_byte
 from ..model import PageRedirect, RetiredDocument, Site
-from ..write import read_saved, replace_if_changed
+from ..write import check_record, replace_if_changed
 from . import history
 from .redirects import FILE_NAME as REDIRECTS_FILE
 
@@ -228,24 +228,7 @@ def updated(site: Site, urls: Iterable[str]) -> str:
 def check_current(source: Path, site: Site, urls: Iterable[str]) -> None:
     """Raise a located error when the record is not what ``generate`` would write (``check``: a page
     was added and the record its build rewrote was not committed, or the file was edited by hand)."""
-    path = source / FILE_NAME
-    expected = updated(site, urls).split("\n")
-    found = (read_saved(path) or "").split("\n")
-    if found == expected:
-        return
-    line = next(
-        (n for n, (a, b) in enumerate(zip(found, expected, strict=False), start=1) if a != b),
-        min(len(found), len(expected)) + 1,
-    )
-    shown = found[line - 1] if line <= len(found) else "the end of the file"
-    wanted = expected[line - 1] if line <= len(expected) else "the end of the file"
-    raise CurationError(
-        path,
-        line,
-        1,
-        f"expected {wanted!r} (every page the site has published, as `make build` records them), found "
-        f"{shown!r}; run `make build` and commit {FILE_NAME} with the texts",
-    )
+    check_record(source / FILE_NAME, updated(site, urls), "every page the site has published")
 
 
 def write(source: Path, site: Site, urls: Iterable[str]) -> int:
