@@ -48,6 +48,33 @@ def test_the_old_address_of_a_moved_paragraphs_task_page_leads_to_its_new_page(t
         assert "健全重大经济活动知识产权评议机制" in page.locator("#task-title").inner_text()
 
 
+def test_the_old_address_of_a_renamed_agencys_page_leads_to_its_new_page(tmp_path, browser):
+    """A page gone for no removed clause (published_pages.tsv, a redirects.yaml page: entry): with
+    JavaScript off, /agencies/cmc-edd/ opens /agencies/cmc-equipment/; a retired one shows why."""
+    source = copy_sources(tmp_path)
+    register = (source / "agencies.yaml").read_text(encoding="utf-8")
+    renamed = register.replace("  - id: cmc-edd\n", "  - id: cmc-equipment\n").replace(
+        "  - id: ccpit\n", "  - id: ccpit-2\n"
+    )
+    (source / "agencies.yaml").write_text(renamed, encoding="utf-8")
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - page: /agencies/cmc-edd/\n    to: /agencies/cmc-equipment/\n"
+        "  - page: /agencies/ccpit/\n    note: 本站改用新的部门编号\n",
+        encoding="utf-8",
+    )
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    with served(tmp_path / "site") as base, new_page(browser, java_script_enabled=False) as page:
+        page.goto(base + "agencies/cmc-edd/")
+        page.wait_for_url(base + "agencies/cmc-equipment/", timeout=10_000)
+        assert "中央军事委员会装备发展部" in page.locator("h1").inner_text()
+        page.goto(base + "agencies/ccpit/")
+        notice = page.locator("#moved-notice")
+        assert notice.is_visible() and notice.inner_text() == "此页面已撤销：本站改用新的部门编号"
+        page.locator("#moved-home a").click()
+        page.wait_for_url(base)
+
+
 def test_every_address_of_a_removed_document_says_why_on_the_404_page(tmp_path, browser):
     """One redirects.yaml entry (id: <slug>) answers for all of a removed document's anchors."""
     from ..test_add_document import add_document
