@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from build_scripts.clean import clean_text, split_lines
@@ -144,7 +144,10 @@ def test_documents_yaml_roles_and_task_scopes_give_metadata_or_located_errors(
 
     extra = {"crossrefs": crossrefs, "tasks": tasks, **({"numbering": numbering} if numbering else {})}
     source = tiny_source(tmp_path_factory.mktemp("yaml"), "一、总则\n正文。\n", extra=extra)
-    assert yaml.safe_load((source / "documents.yaml").read_text(encoding="utf-8"))["documents"][0]["tasks"] == tasks
+    written = yaml.safe_load((source / "documents.yaml").read_text(encoding="utf-8"))["documents"][0]
+    # PyYAML does not read back every string it writes (U+0085 NEL comes back as a space): those are
+    # not what a staff member could have typed into the file, so they are not tried
+    assume(written["tasks"] == tasks and written.get("crossrefs") == crossrefs)
     errors = Collector()
     metas = load_documents(source, errors)
     for error in errors.errors:

@@ -544,3 +544,26 @@ def test_a_removed_document_is_named_in_the_change_log_and_its_notice_as_git_las
     assert "cefa-2020-7" not in changes[: changes.index("## 已移除的文件")]  # its versions are not listed
     build = mkdocs_build(tmp_path / "docs", tmp_path / "site")
     assert build.returncode == 0, build.stderr
+
+
+def test_a_reverted_drafts_paragraph_past_the_end_is_located_within_the_text(tmp_path):
+    """A draft added paragraphs at the end, was built, then the text alone was reverted: the ids the
+    build and the record remember stood past the end of the text as it is now; the message points at
+    its last line, not at a line the file does not have."""
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    generate = ("generate", "--source", "source_texts", "--docs", "docs")
+    from build_scripts.errors import Collector
+    from build_scripts.pipeline import load_corpus
+
+    lines = load_corpus(source, Collector()).document("yufufa-2016-25").line_count  # as the messages count them
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_text(text.rstrip() + "\n\n　　草稿段落一。\n\n　　草稿段落二。\n", encoding="utf-8")
+    assert run_cli(*generate, cwd=tmp_path).returncode == 0
+    git(source, "checkout", "--", YUFUFA)
+    proc = run_cli(*generate, cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    located = [re.match(rf"source_texts/{YUFUFA}:(\d+):1: ", line) for line in proc.stderr.splitlines()[:-1]]
+    assert located and all(located), proc.stderr
+    assert all(1 <= int(m.group(1)) <= lines for m in located), proc.stderr

@@ -262,7 +262,8 @@ def check_removed(
             continue
         if clause_id.rsplit("/", 1)[0] in gone:
             continue  # its paragraph is missing too: the entry asked for there serves it (said there)
-        path, at = source / source_file, line
+        # where it stood, in the text as it is now (a reverted draft's line may be past its end)
+        path, at = source / source_file, max(1, min(line, corpus.document(doc).line_count))
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
         sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
         moved_to = current.get((sentence, words))
