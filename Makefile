@@ -24,8 +24,8 @@ generate: $(STAMP)
 build: $(STAMP)
 	$(PY) -m build_scripts build
 
-serve: $(STAMP)
-	$(PY) -m build_scripts serve
+serve: $(STAMP)  # make serve ADDR=127.0.0.1:8001 to serve elsewhere
+	$(PY) -m build_scripts serve $(if $(ADDR),--dev-addr $(ADDR))
 
 check: $(STAMP)
 	$(PY) -m build_scripts check

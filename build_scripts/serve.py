@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+from types import FrameType
 
 from .errors import BuildError, BuildErrors
 from .render import TEMPLATE_DIR
@@ -23,11 +26,37 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
+def port_in_use(dev_addr: str) -> bool:
+    """Whether something already listens at ``host:port`` (another ``make serve``, say)."""
+    host, _, port = dev_addr.rpartition(":")
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server binds
+        try:
+            probe.bind((host or "127.0.0.1", int(port)))
+        except (OSError, ValueError):
+            return True
+    return False
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # SIGTERM as Ctrl-C: the loop's ``finally`` stops MkDocs too
+
+
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
+    """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
+    itself (0 when stopped by Ctrl-C or SIGTERM)."""
     from .pipeline import generate
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
     from .track.published import FILE_NAME as PUBLISHED_FILE
 
+    if port_in_use(dev_addr):
+        print(
+            f"expected a free address for the server at {dev_addr}, found it in use (another `make serve`?); "
+            "stop that one, or serve elsewhere: make serve ADDR=127.0.0.1:8001",
+            file=sys.stderr,
+        )
+        return 1
+    previous_handler = signal.signal(signal.SIGTERM, _stop)
     server = subprocess.Popen(
         [
             sys.executable,
@@ -52,7 +81,15 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
             try:
                 result = generate(source, docs)
                 written = len(result.report.written) if result.report else 0
-                print(f"regenerated: {written} file(s) written", flush=True)
+                print(f"regenerated: {written} file(s) written; {result.since_last_build}", flush=True)
+                if result.ids_recorded:
+                    print(f"clause ids recorded in {source / CLAUSE_IDS_FILE}: commit it with the texts", flush=True)
+                if result.pages_recorded:
+                    print(
+                        f"{result.pages_recorded} new page(s) recorded in {source / PUBLISHED_FILE}: "
+                        "commit it with the texts",
+                        flush=True,
+                    )
                 # generate's own writes to source_texts/ are no edit to rebuild for (only those
                 # files: an edit saved meanwhile still counts)
                 for wrote, name in ((result.ids_recorded, CLAUSE_IDS_FILE), (result.pages_recorded, PUBLISHED_FILE)):
@@ -64,9 +101,15 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                     print(error, file=sys.stderr, flush=True)
             except BuildError as error:
                 print(error, file=sys.stderr, flush=True)
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt:  # Ctrl-C reaches MkDocs too, which may be gone already: stopped by us
+        stopped_by_itself = None
+    else:
+        stopped_by_itself = server.poll()
     finally:
+        signal.signal(signal.SIGTERM, previous_handler)
         server.terminate()
         server.wait(timeout=10)
+    if stopped_by_itself:
+        print(f"mkdocs serve stopped (exit status {stopped_by_itself})", file=sys.stderr)
+        return stopped_by_itself
     return 0

@@ -1,0 +1,105 @@
+"""``make serve``: a busy address is said plainly; SIGTERM stops MkDocs too; each regeneration says
+what changed, as ``make build`` does."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .helpers import ROOT, copy_sources, mkdocs_config, run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_command(tmp_path: Path, source: Path, port: int) -> list[str]:
+    config = mkdocs_config(tmp_path / "docs", tmp_path / "site")
+    return [
+        sys.executable,
+        "-m",
+        "build_scripts",
+        "serve",
+        "--source",
+        str(source),
+        "--docs",
+        str(tmp_path / "docs"),
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+        "--config-file",
+        str(config),
+    ]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - our own local server
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def test_a_busy_address_is_said_plainly(tmp_path):
+    source = copy_sources(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run(
+            serve_command(tmp_path, source, port), cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(f"expected a free address for the server at 127.0.0.1:{port}, found it in use")
+    assert "make serve ADDR=" in proc.stderr
+
+
+def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
+    source = copy_sources(tmp_path)
+    assert run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs")).returncode == 0
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/documents/yufufa-2016-25/"
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            serve_command(tmp_path, source, port),
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own group: the test signals the serve process alone
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while "培育壮大知识产权密集型产业" not in (fetch(url) or ""):
+            assert time.monotonic() < deadline and server.poll() is None, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        path = source / "yufufa-2016-25.txt"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("培育壮大知识产权密集型产业", "培育壮大知识产权密集产业", 1),
+            encoding="utf-8",
+        )
+        while "since the last build: 0 clause(s) added, 0 removed, 1 modified" not in log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        server.send_signal(signal.SIGTERM)  # the serve process only, as `kill PID` does
+        assert server.wait(timeout=30) == 0
+        deadline = time.monotonic() + 30
+        while fetch(url) is not None:  # MkDocs went with it
+            assert time.monotonic() < deadline, "mkdocs serve still answers after SIGTERM"
+            time.sleep(0.2)
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # whatever is left of the group, if the test failed
+            os.killpg(server.pid, signal.SIGKILL)
