@@ -567,3 +567,23 @@ def test_a_reverted_drafts_paragraph_past_the_end_is_located_within_the_text(tmp
     located = [re.match(rf"source_texts/{YUFUFA}:(\d+):1: ", line) for line in proc.stderr.splitlines()[:-1]]
     assert located and all(located), proc.stderr
     assert all(1 <= int(m.group(1)) <= lines for m in located), proc.stderr
+
+
+def test_a_paragraph_reworded_past_recognition_names_its_likely_successor(tmp_path):
+    """Its id cannot be kept (too little of it is left), so it is removed and a new one added: the
+    message names the new paragraph where it stood, for the entry's ``to``."""
+    source = built_once(tmp_path)
+    lines = (source / YUFUFA).read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if REMOVED in line)
+    lines[at] = "　　鼓励保险公司推出专利执行保险，降低银行贷款风险。"
+    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith(f"source_texts/{YUFUFA}:{at + 1}:1: expected a redirects.yaml entry for removed clause ")
+    new = re.search(r"; (yufufa-2016-25/2-1/p\w+) is new where it stood \(to: \1, if that is it reworded\)", first)
+    assert new, first
+    (source / "redirects.yaml").write_text(
+        f"redirects:\n  - id: yufufa-2016-25/2-1/p3\n    to: {new.group(1)}\n", encoding="utf-8"
+    )
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0

@@ -251,6 +251,10 @@ def check_removed(
     missing = sorted(set(known) - live - covered, key=natural)
     gone = set(missing)
     under = Counter(clause_id.rsplit("/", 1)[0] for clause_id in missing)  # missing id → its missing children
+    new_under: dict[tuple[str, str], list[str]] = {}  # (parent id, p or s) → the clauses there no build had
+    for clause_id in sorted(live - set(known), key=natural):
+        if "/" in clause_id:
+            new_under.setdefault((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), []).append(clause_id)
     removed_documents: dict[str, set[str]] = {}  # a document no longer listed → its missing ids
     for clause_id in missing:
         if any(head in listed for head in _ancestors(clause_id)):
@@ -267,12 +271,18 @@ def check_removed(
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
         sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
         moved_to = current.get((sentence, words))
+        holder = None
         if moved_to and moved_to.split("/", 1)[0] == doc:
             message += f"; its words now stand at {moved_to} (to: {moved_to})"
         elif len(words) >= MIN_MERGED_CHARS:  # merged into another clause: its words stand inside that one
             holder = next((c.id for c in corpus.document(doc).clauses if _holds(c, sentence, words)), None)
             if holder is not None:
                 message += f"; its words are now part of {holder} (to: {holder})"
+        if not (moved_to and moved_to.split("/", 1)[0] == doc) and holder is None:
+            # reworded past recognition: the one new clause of its kind where it stood is its likely successor
+            siblings = new_under.get((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), [])
+            if len(siblings) == 1:
+                message += f"; {siblings[0]} is new where it stood (to: {siblings[0]}, if that is it reworded)"
         if under[clause_id]:
             message += f"; the entry serves its {under[clause_id]} sentence(s) too"
         if clause_id in drafts:
