@@ -8,7 +8,7 @@ from typing import Any
 
 from . import patterns
 from .errors import Collector, CurationError
-from .load import read_yaml, where
+from .load import read_yaml, where, where_value
 from .model import CROSSREF_ROLES, TASK_KINDS, Clause, ClauseKind, DocumentMeta, ExternalDocument, TableSpec, TaskScope
 
 LEVELS = ("national", "ministry", "provincial", "municipal")
@@ -66,8 +66,10 @@ class Fields:
         self.path, self.entry, self.what, self.errors = path, entry, what, errors
         self.line, self.column = where(entry)
 
-    def fail(self, message: str) -> None:
-        self.errors.add(CurationError(self.path, self.line, self.column, message))
+    def fail(self, message: str, key: str | None = None) -> None:
+        """A located error: at the value of ``key`` when given, else at the entry."""
+        line, column = where_value(self.entry, key) if key is not None else (self.line, self.column)
+        self.errors.add(CurationError(self.path, line, column, message))
 
     def text(self, key: str, *, required: bool = True) -> str | None:
         value = self.entry.get(key)
@@ -78,10 +80,12 @@ class Fields:
         if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
         if not isinstance(value, str) or not value.strip():
-            self.fail(f"expected '{key}' of {self.what} to be text, found {_shown(value)}")
+            self.fail(f"expected '{key}' of {self.what} to be text, found {_shown(value)}", key=key)
             return None
         if key not in _PROSE_KEYS and ("\n" in value.strip() or "\r" in value):
-            self.fail(f"expected '{key}' of {self.what} to be one line of text, found a line break in {value!r}")
+            self.fail(
+                f"expected '{key}' of {self.what} to be one line of text, found a line break in {value!r}", key=key
+            )
             return None
         return value.strip()
 
@@ -92,13 +96,13 @@ class Fields:
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            self.fail(f"expected '{key}' of {self.what} to be a date YYYY-MM-DD or null, found {value!r}")
+            self.fail(f"expected '{key}' of {self.what} to be a date YYYY-MM-DD or null, found {value!r}", key=key)
             return None
 
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.entry.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(f"expected '{key}' of {self.what} to be a list of text, found {_shown(value)}")
+            self.fail(f"expected '{key}' of {self.what} to be a list of text, found {_shown(value)}", key=key)
             return ()
         return tuple(v.strip() for v in value)
 
@@ -118,7 +122,8 @@ class Fields:
         shown = clause.text if len(clause.text) <= 60 else clause.text[:60] + "…"
         self.fail(
             f"expected {clause.id} to contain its {key} {quote!r}, found {shown!r}; the clause may have been "
-            "edited, split, merged or moved: point the entry at the clause that holds the quote"
+            "edited, split, merged or moved: point the entry at the clause that holds the quote",
+            key=key,
         )
         return False
 
@@ -134,7 +139,7 @@ class Fields:
     def unknown_keys(self, known: tuple[str, ...]) -> None:
         for key in self.entry:
             if key not in known and not str(key).startswith("__"):
-                self.fail(f"expected one of {', '.join(known)} in {self.what}, found unknown key '{key}'")
+                self.fail(f"expected one of {', '.join(known)} in {self.what}, found unknown key '{key}'", key=key)
 
 
 def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
@@ -179,23 +184,30 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         values = {key: f.text(key) for key in _REQUIRED}
         slug = values["slug"] or ""
         if slug and not patterns.SLUG_RE.match(slug):
-            f.fail(f"expected a slug of lower-case ASCII letters, digits and hyphens, found {slug!r}")
+            f.fail(f"expected a slug of lower-case ASCII letters, digits and hyphens, found {slug!r}", key="slug")
         elif slug in RESERVED_SLUGS:
             f.fail(
-                f"expected a slug other than {', '.join(RESERVED_SLUGS)} (the list of documents has that page), found {slug!r}"
+                f"expected a slug other than {', '.join(RESERVED_SLUGS)} (the list of documents has that page), found {slug!r}",
+                key="slug",
             )
         if slug in seen:
-            f.fail(f"expected each slug once, found {slug!r} again (first at line {seen[slug]})")
+            f.fail(f"expected each slug once, found {slug!r} again (first at line {seen[slug]})", key="slug")
         seen[slug] = f.line
         if values["level"] and values["level"] not in LEVELS:
-            f.fail(f"expected level to be one of {', '.join(LEVELS)}, found {values['level']!r}")
+            f.fail(f"expected level to be one of {', '.join(LEVELS)}, found {values['level']!r}", key="level")
         source_file = values["source_file"] or ""
         if source_file and (Path(source_file).is_absolute() or Path(source_file).name != source_file):
-            f.fail(f"expected source_file to be a file name in {source.as_posix()}, found {source_file!r}")
+            f.fail(
+                f"expected source_file to be a file name in {source.as_posix()}, found {source_file!r}",
+                key="source_file",
+            )
             source_file = ""
             values["source_file"] = None
         elif source_file and not (source / source_file).is_file():
-            f.fail(f"expected source_file {source_file!r} to exist in {source.as_posix()}, found no such file")
+            f.fail(
+                f"expected source_file {source_file!r} to exist in {source.as_posix()}, found no such file",
+                key="source_file",
+            )
             values["source_file"] = None  # reported here; not read again
         elif f.repeated(texts_seen, source_file, "source_file", repr(source_file)):
             values["source_file"] = None  # one text as two documents: every clause twice, under two slugs
@@ -203,12 +215,12 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
         if item_numbering not in ("nested", "global"):
             shown = item_numbering if isinstance(numbering, dict) else numbering
-            f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown!r}")
+            f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown!r}", key="numbering")
         crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles)
         tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
         provenance = entry.get("provenance") or {}
         if not isinstance(provenance, dict):
-            f.fail(f"expected provenance to map field names to text, found {provenance!r}")
+            f.fail(f"expected provenance to map field names to text, found {provenance!r}", key="provenance")
             provenance = {}
         texts = {key: value for key, value in values.items() if value is not None}
         if len(texts) < len(values):  # a required field is missing or invalid, already reported

@@ -158,6 +158,7 @@ def position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple
 
 LINE_KEY = "__line__"
 COLUMN_KEY = "__column__"
+POSITIONS_KEY = "__positions__"  # key → (line, column) of its value: a message about a field points at it
 
 
 # libyaml's parser when PyYAML was built with it (the pinned wheels are), else the pure-Python one.
@@ -175,6 +176,7 @@ class _LineLoader(_SafeLoader):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hashable, Any]:
     loader.flatten_mapping(node)
     mapping: dict[Hashable, Any] = {}  # keys are whatever YAML gives: str, int, date, ...
+    positions: dict[Hashable, tuple[int, int]] = {}
     for key_node, value_node in node.value:
         key = _construct_value(loader, key_node)
         mark = key_node.start_mark
@@ -185,8 +187,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hash
                 loader.name, mark.line + 1, mark.column + 1, f"expected each key once, found {key!r} again"
             )
         mapping[key] = _construct_value(loader, value_node)
+        positions[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
     mapping[LINE_KEY] = node.start_mark.line + 1
     mapping[COLUMN_KEY] = node.start_mark.column + 1
+    mapping[POSITIONS_KEY] = positions
     return mapping
 
 
@@ -235,7 +239,8 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse a curated YAML file; every mapping carries ``__line__`` and ``__column__``."""
+    """Parse a curated YAML file; every mapping carries ``__line__`` and ``__column__``, and
+    ``__positions__``: where each of its values starts."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -318,6 +323,15 @@ class _Mark(Protocol):  # PyYAML's Mark, or libyaml's
 def _mark_position(mark: _Mark | None) -> tuple[int, int]:
     """1-based (line, column) of a YAML mark (0-based), or 1:1 without one."""
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def where_value(entry: Any, key: Hashable) -> tuple[int, int]:
+    """Where the value of ``key`` in a mapping loaded by ``read_yaml`` starts (else the mapping's start)."""
+    positions = entry.get(POSITIONS_KEY) if isinstance(entry, dict) else None
+    if isinstance(positions, dict) and key in positions:
+        line, column = positions[key]
+        return int(line), int(column)
+    return where(entry)
 
 
 def where(entry: Any, within: Any = None, number: int = 0) -> tuple[int, int]:

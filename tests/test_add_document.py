@@ -73,7 +73,7 @@ def test_a_document_cannot_take_the_slug_of_the_documents_list(tmp_path):
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr
     assert proc.stderr.splitlines()[0] == (
-        f"source_texts/documents.yaml:{line}:5: expected a slug other than index (the list of documents has "
+        f"source_texts/documents.yaml:{line}:11: expected a slug other than index (the list of documents has "
         "that page), found 'index'"
     )
     assert not (tmp_path / "docs").exists()

@@ -67,7 +67,7 @@ CASES = {
         "agencies.yaml",
         "    kind: military\n",
         "    kind: military\n    rank: 1\n",
-        "id: cmc-edd",
+        "rank: 1",
         "expected one of id, name, full_name, short_names, kind, successor, source in an agency, found unknown key 'rank'",
     ),
     "duplicate indicator variant": (
@@ -85,7 +85,9 @@ def test_bad_curated_data_gives_a_located_error(tmp_path, case):
     name, old, new, needle, message = CASES[case]
     source = _damaged(tmp_path, name, old, new)
     line, column = _line_col(source, name, needle.rstrip("\n"))
-    if name.endswith(".yaml"):  # errors point at the entry: the "- " that opens it
+    if case == "unknown key":  # at the key's value
+        column += len("rank: ")
+    elif name.endswith(".yaml"):  # errors point at the entry: the "- " that opens it
         text = (source / name).read_text(encoding="utf-8").splitlines()
         line = max(n for n in range(1, line + 1) if text[n - 1].lstrip().startswith("- "))
         column = text[line - 1].index("- ") + 3

@@ -46,9 +46,9 @@ def test_a_shifted_id_stops_the_build_with_a_located_message(tmp_path):
     proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
-    entry_line = _line_of(source / "crossrefs.yaml", "national: guofa-2016-86/4-5-2/s1")
+    quote_line = _line_of(source / "crossrefs.yaml", "local_quote: 知识产权优势企业培育计划")  # the quote's own line
     message = re.search(
-        rf"^source_texts/crossrefs\.yaml:{entry_line}:\d+: expected {re.escape(ENTRY)} to contain its local_quote "
+        rf"^source_texts/crossrefs\.yaml:{quote_line}:\d+: expected {re.escape(ENTRY)} to contain its local_quote "
         r"'知识产权优势企业培育计划', found '(.+)'; the clause may have been edited, split, merged or moved",
         proc.stderr,
         re.MULTILINE,
@@ -97,7 +97,7 @@ def test_a_wrong_national_quote_is_located_too(tmp_path):
     corpus = load_corpus(source, errors)
     assert load_decisions(source, corpus, errors) != ()
     (error,) = errors.errors
-    line = _line_of(path, "national: guobanfa-2016-106/2-2/s4")
+    line = _line_of(path, "national_quote: 不在此句中")  # at the quote that no longer holds
     assert str(error).startswith(f"{path}:{line}:")
     assert (
         "expected guobanfa-2016-106/2-2/s4 to contain its national_quote '不在此句中', found '放宽专利代理机构"

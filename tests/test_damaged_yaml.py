@@ -84,3 +84,34 @@ def test_a_file_without_its_list_says_what_it_holds_in_a_readers_words(tmp_path,
     errors = Collector()
     assert entries(path, "agencies", errors) == []
     assert [str(e.message) for e in errors.errors] == [f"expected a mapping with a list 'agencies:', {found}"]
+
+
+def test_a_bad_field_of_a_document_is_located_at_its_value(tmp_path):
+    """Not at the entry's first line: in a long entry, staff look for the field the message names."""
+    from build_scripts.curated import load_documents
+    from build_scripts.errors import Collector
+
+    from .helpers import tiny_source
+
+    def messages(extra: dict) -> tuple[list[str], list[str], Path]:
+        source = tiny_source(tmp_path / str(len(extra)), "一、总则\n正文。\n", extra=extra)
+        errors = Collector()
+        load_documents(source, errors)
+        text = (source / "documents.yaml").read_text(encoding="utf-8")
+        return sorted(str(e) for e in errors.errors), text.split("\n"), source
+
+    def at(source: Path, lines: list[str], field: str) -> str:
+        number = next(n for n, line in enumerate(lines, start=1) if line.lstrip().startswith(f"{field}:"))
+        return f"{source / 'documents.yaml'}:{number}:{lines[number - 1].index(':') + 3}: "
+
+    found, lines, source = messages({"date": "2017-3-1", "level": "province"})
+    assert found == [
+        at(source, lines, "date") + "expected 'date' of a document to be a date YYYY-MM-DD or null, found '2017-3-1'",
+        at(source, lines, "level") + "expected level to be one of national, ministry, provincial, municipal, "
+        "found 'province'",
+    ]
+    found, lines, source = messages({"source_file": "test-2020-01.txt"})
+    assert found == [
+        at(source, lines, "source_file") + f"expected source_file 'test-2020-01.txt' to exist in {source.as_posix()}, "
+        "found no such file"
+    ]

@@ -227,7 +227,7 @@ def test_a_to_quote_the_new_clause_no_longer_holds_stops_the_build_at_the_entry(
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     first = proc.stderr.splitlines()[0]
     assert re.fullmatch(
-        r"source_texts/redirects\.yaml:2:5: expected yufufa-2016-25/2-1/p4 to contain its to_quote "
+        r"source_texts/redirects\.yaml:4:15: expected yufufa-2016-25/2-1/p4 to contain its to_quote "  # at the quote
         rf"'{REMOVED}', found '健全重大经济活动知识产权评议机制。.*…'; the clause may have been edited, .*",
         first,
     ), first
