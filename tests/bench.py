@@ -72,7 +72,7 @@ def build(source: Path, root: Path) -> tuple[float, float, Path]:
 def multiplied_corpus(dest: Path) -> Path:
     """The five documents plus ``COPIES - 1`` renamed copies of each, with distinct slugs and 文号; the copies
     have no ``crossrefs`` role, so the link stage matches the originals only (as before the roles were data)."""
-    source = copy_sources(dest)
+    source = copy_sources(dest, SOURCE)
     text = (source / "documents.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     extra = []
@@ -114,7 +114,7 @@ def fetch(url: str) -> str:
 
 def serve_latency(root: Path) -> float:
     """Seconds from saving an edited source text until ``serve`` shows the new text over HTTP."""
-    source = copy_sources(root)
+    source = copy_sources(root, SOURCE)
     config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506 - our own file
     config.update(docs_dir=str(root / "docs"), site_dir=str(root / "site"))
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
@@ -230,7 +230,7 @@ def paired(
 
 def git_working_copy(dest: Path) -> Path:
     """A copy of source_texts/ committed in a fresh git repository, as staff have it."""
-    source = copy_sources(dest)
+    source = copy_sources(dest, SOURCE)
     env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid"}
     env.update(GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.invalid")
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "bench"]):

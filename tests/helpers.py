@@ -12,17 +12,20 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "source_texts"
+SOURCE = ROOT / "source_texts"  # the live corpus: what the tests of its facts (tasks, golden trees, links) read
+# A frozen copy of source_texts/ as it stood when these tests were written: the tests of the machinery
+# (removing, rewording, damaging a paragraph they name) work on copies of it, so an edit staff make to
+# a text, or a document they add, breaks only the tests that pin that text's facts.
+FIXTURE = ROOT / "tests" / "data" / "corpus"
 MKDOCS_YML = ROOT / "mkdocs.yml"
-# How many documents source_texts/ holds (five today; a test that counts them reads this, so adding a
-# document as README describes breaks no test).
-DOCUMENT_COUNT = len(yaml.safe_load((SOURCE / "documents.yaml").read_text(encoding="utf-8"))["documents"])
+# How many documents the fixture holds (a test that counts them in a copy reads this).
+DOCUMENT_COUNT = len(yaml.safe_load((FIXTURE / "documents.yaml").read_text(encoding="utf-8"))["documents"])
 
 
-def copy_sources(dest: Path) -> Path:
-    """A private copy of source_texts/ that a test may damage."""
+def copy_sources(dest: Path, source: Path = FIXTURE) -> Path:
+    """A private copy of the frozen corpus (or of ``source``) that a test may damage."""
     target = dest / "source_texts"
-    shutil.copytree(SOURCE, target)
+    shutil.copytree(source, target)
     return target
 
 
