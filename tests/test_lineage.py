@@ -19,7 +19,7 @@ from build_scripts.pipeline import generate, load_corpus
 from build_scripts.track import clause_ids
 from build_scripts.track.lineage import digest, pin, record
 
-from .helpers import SOURCE, copy_sources, run_cli, tiny_source, tree_digest
+from .helpers import FIXTURE, SOURCE, copy_sources, run_cli, tiny_source, tree_digest
 from .test_changelog import committed_copy, git
 
 HEAD = "一、总则\n"
@@ -354,7 +354,7 @@ def test_a_record_saved_with_a_bom_and_crlf_reads_the_same(tmp_path):
     path = source / clause_ids.FILE_NAME
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     errors = Collector()
-    assert clause_ids.load(source, errors) == clause_ids.load(SOURCE, Collector()) and errors.errors == []
+    assert clause_ids.load(source, errors) == clause_ids.load(FIXTURE, Collector()) and errors.errors == []
     proc = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert proc.returncode == 0 and "clause ids recorded" not in proc.stdout  # the same record: not rewritten
 
@@ -366,7 +366,7 @@ def test_a_clause_the_record_holds_needs_an_entry_when_removed_even_in_a_bare_co
     (source / YUFUFA).write_text(text.replace(removed.text, "", 1), encoding="utf-8")
     proc = run_cli("check", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert proc.returncode == 1
-    parent_line = generate(SOURCE, tmp_path / "unused", write=False).site.clause("yufufa-2016-25/2-1").line
+    parent_line = generate(FIXTURE, tmp_path / "unused", write=False).site.clause("yufufa-2016-25/2-1").line
     removed = [line for line in proc.stderr.splitlines() if "removed clause" in line]
     assert removed and removed[0].startswith(
         f"{source / YUFUFA}:{parent_line}:1: expected a redirects.yaml entry for removed clause "
@@ -400,7 +400,7 @@ def test_a_stale_record_gives_the_same_ids_whatever_the_last_build_held(tmp_path
 def test_a_record_id_under_a_renumbered_clause_is_located_at_its_numbered_parent():
     from build_scripts.track.changelog import _line_near
 
-    site = generate(SOURCE, Path("/nonexistent-docs"), write=False).site
+    site = generate(FIXTURE, Path("/nonexistent-docs"), write=False).site
     index = site.corpus.clause_index()
     assert _line_near("guofa-2016-86/4-2-9/p1", index) == index["guofa-2016-86/4-2"].line  # 4-2-9 never was
     assert _line_near("guofa-2016-86/9/p1", index) == 1

@@ -12,7 +12,7 @@ from build_scripts.extract import extract
 from build_scripts.extract.tasks import parse_roles
 from build_scripts.pipeline import load_corpus
 
-from .helpers import SOURCE, tiny_source
+from .helpers import FIXTURE, tiny_source
 
 T = "guobanhan-2016-66-t"
 
@@ -117,7 +117,7 @@ TINY = """
 
 def test_tiny_text_gives_every_mode(tmp_path):
     source = tiny_source(tmp_path, TINY, extra={"numbering": {"items": "global"}})
-    shutil.copy(SOURCE / "agencies.yaml", source / "agencies.yaml")
+    shutil.copy(FIXTURE / "agencies.yaml", source / "agencies.yaml")
     errors = Collector()
     _, tasks, _ = extract(source, load_corpus(source, errors), errors)
     assert errors.errors == []
