@@ -32,7 +32,6 @@ import copy
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,7 +46,7 @@ import yaml
 from build_scripts.cache import CACHE_DIR
 from build_scripts.pipeline import generate
 
-from .helpers import MKDOCS_YML, ROOT, SOURCE, copy_sources, mkdocs_build, mkdocs_config, run_cli
+from .helpers import ROOT, SOURCE, copy_sources, free_port, mkdocs_build, mkdocs_config, run_cli, serve_command
 from .page_weight import page_weight_report
 
 COPIES = 20
@@ -98,12 +97,6 @@ def html_pages(site: Path) -> list[int]:
     return [p.stat().st_size for p in site.rglob("*.html") if p.name != "404.html"]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - our own local server
@@ -115,27 +108,10 @@ def fetch(url: str) -> str:
 def serve_latency(root: Path) -> float:
     """Seconds from saving an edited source text until ``serve`` shows the new text over HTTP."""
     source = copy_sources(root, SOURCE)
-    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506 - our own file
-    config.update(docs_dir=str(root / "docs"), site_dir=str(root / "site"))
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     port = free_port()
     url = f"http://127.0.0.1:{port}/documents/yufufa-2016-25/"
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "build_scripts",
-            "serve",
-            "--source",
-            str(source),
-            "--docs",
-            str(root / "docs"),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-            "--config-file",
-            str(root / "mkdocs.yml"),
-        ],
+        serve_command(source, root / "docs", port),
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

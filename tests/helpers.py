@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
@@ -107,3 +108,30 @@ def tree_digest(folder: Path) -> str:
 def generate_in(folder: Path) -> subprocess.CompletedProcess[str]:
     """``generate`` as staff run it, from a folder holding ./source_texts, into ./docs."""
     return run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=folder)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_command(source: Path, docs: Path, port: int) -> list[str]:
+    """``python -m build_scripts serve`` of ``source`` into ``docs`` at 127.0.0.1:``port``, MkDocs
+    building into ``docs``'s sibling site/ with the project's mkdocs.yml."""
+    config = mkdocs_config(docs, docs.parent / "site")
+    return [
+        sys.executable,
+        "-m",
+        "build_scripts",
+        "serve",
+        "--source",
+        str(source),
+        "--docs",
+        str(docs),
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+        "--config-file",
+        str(config),
+    ]

@@ -8,40 +8,14 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .helpers import ROOT, copy_sources, mkdocs_config, run_cli
+from .helpers import ROOT, copy_sources, free_port, run_cli, serve_command
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve_command(tmp_path: Path, source: Path, port: int) -> list[str]:
-    config = mkdocs_config(tmp_path / "docs", tmp_path / "site")
-    return [
-        sys.executable,
-        "-m",
-        "build_scripts",
-        "serve",
-        "--source",
-        str(source),
-        "--docs",
-        str(tmp_path / "docs"),
-        "--dev-addr",
-        f"127.0.0.1:{port}",
-        "--config-file",
-        str(config),
-    ]
 
 
 def fetch(url: str) -> str | None:
@@ -59,7 +33,7 @@ def test_a_busy_address_is_said_plainly(tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         proc = subprocess.run(
-            serve_command(tmp_path, source, port), cwd=ROOT, capture_output=True, text=True, timeout=120
+            serve_command(source, tmp_path / "docs", port), cwd=ROOT, capture_output=True, text=True, timeout=120
         )
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith(f"expected a free address for the server at 127.0.0.1:{port}, found it in use")
@@ -74,7 +48,7 @@ def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(
-            serve_command(tmp_path, source, port),
+            serve_command(source, tmp_path / "docs", port),
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
