@@ -136,6 +136,7 @@ class DocumentMeta:
     dropped_lines: tuple[str, ...]
     provenance: tuple[tuple[str, str], ...] = ()  # (field, where the value came from)
     body_starts_at: str | None = None  # start of the body's first line, as cleaned
+    closing_starts_at: str | None = None  # start of the 落款's first line (issuer, date after the body)
     tables: tuple[TableSpec, ...] = ()
     item_numbering: str = "nested"  # nested | global
     crossrefs: str | None = None  # its part in the cross-references (CROSSREF_ROLES), or none
@@ -184,6 +185,7 @@ class Document:
     sha256: str
     dropped: tuple[SourceLine, ...]  # lines dropped as web-page chrome
     line_count: int
+    closing: tuple[SourceLine, ...] = ()  # the 落款 after the body (meta.closing_starts_at): not clauses
 
     @property
     def slug(self) -> str:

@@ -429,7 +429,7 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
                 CurationError(
                     yaml_path,
                     meta.line,
-                    1,
+                    meta.column,
                     f"expected a line starting with body_starts_at {meta.body_starts_at!r} in {meta.source_file}, found none",
                 )
             )
@@ -437,6 +437,24 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
         for line in lines[:start]:
             builder.paragraph(line.text, line.number, kind=ClauseKind.PREAMBLE)
         builder.stack[0].paragraphs = 0
+
+    closing: list[SourceLine] = []
+    if meta.closing_starts_at:  # the 落款 (issuing body, date) after the body: the document's, not a clause
+        end = next(
+            (i for i in range(len(lines) - 1, start - 1, -1) if lines[i].text.startswith(meta.closing_starts_at)), -1
+        )
+        if end < 0:
+            errors.add(
+                CurationError(
+                    yaml_path,
+                    meta.line,
+                    meta.column,
+                    f"expected a line starting with closing_starts_at {meta.closing_starts_at!r} after the body of "
+                    f"{meta.source_file}, found none",
+                )
+            )
+        else:
+            closing, lines = lines[end:], lines[:end]
 
     tables = {spec.caption.replace(" ", ""): spec for spec in meta.tables}
     index = start
@@ -464,6 +482,7 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
         sha256=raw.sha256,
         dropped=tuple(dropped),
         line_count=len(cleaned),
+        closing=tuple(closing),
     )
 
 

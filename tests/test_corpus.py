@@ -22,7 +22,7 @@ def test_every_source_line_is_in_a_clause_or_dropped(model):
             if clause.kind is not ClauseKind.SENTENCE
             for line in clause.text.split("\n")
         )
-        dropped = {line.number for line in document.dropped}
+        dropped = {line.number for line in (*document.dropped, *document.closing)}  # chrome, or the 落款
         for number, raw_line in enumerate(raw.splitlines(), start=1):
             cleaned = clean_text(raw_line).strip()
             if not cleaned or number in dropped:
@@ -33,7 +33,7 @@ def test_every_source_line_is_in_a_clause_or_dropped(model):
 def test_clause_texts_concatenate_to_the_body(model):
     for document in model.corpus.documents:
         raw = (SOURCE / document.meta.source_file).read_text(encoding="utf-8-sig")
-        dropped = {line.number for line in document.dropped}
+        dropped = {line.number for line in (*document.dropped, *document.closing)}
         body = [
             line for number, line in enumerate(clean_text(raw).split("\n"), start=1) if line and number not in dropped
         ]

@@ -91,3 +91,53 @@ def test_two_numberings_under_one_heading_would_share_ids_and_are_refused(tmp_pa
         "4: expected one kind of numbering per level, found item 1. after sub-item （1） of line 3: "
         "both would be clause test-2020-1/1-1-1"
     ]
+
+
+CLOSING_TEXT = """\
+一、总则
+（一）目标。正文第一段。
+二、措施
+正文第二段。
+四川省知识产权局
+2017年3月1日
+"""
+
+
+def test_the_closing_signature_is_the_documents_not_a_clause(tmp_path):
+    """落款 (issuing body and date after the body), named by closing_starts_at: kept with its line
+    numbers in the document's metadata and shown under the text, not a paragraph of 二、."""
+    import json
+
+    from build_scripts.pipeline import generate
+
+    from .helpers import tiny_source
+
+    source = tiny_source(tmp_path, CLOSING_TEXT, extra={"closing_starts_at": "四川省知识产权局"})
+    result = generate(source, tmp_path / "docs", write=False)
+    document = result.site.corpus.documents[0]
+    assert [(line.number, line.text) for line in document.closing] == [(5, "四川省知识产权局"), (6, "2017年3月1日")]
+    assert all("四川省知识产权局" not in clause.text for clause in document.clauses)
+    assert document.clauses[-1].text.startswith("正文第二段")
+    pages = {o.path: o.content for o in result.outputs}
+    assert (
+        '<div class="closing" id="closing" role="note" aria-label="落款"><p>四川省知识产权局</p><p>2017年3月1日</p></div>'
+        in pages["documents/test-2020-1.md"]
+    )
+    (record,) = json.loads(pages["data/documents.json"])
+    assert record["closing_lines"] == [{"line": 5, "text": "四川省知识产权局"}, {"line": 6, "text": "2017年3月1日"}]
+
+
+def test_a_closing_start_not_found_is_a_located_error(tmp_path):
+    from build_scripts.errors import BuildErrors
+    from build_scripts.pipeline import generate
+
+    from .helpers import tiny_source
+
+    source = tiny_source(tmp_path, CLOSING_TEXT, extra={"closing_starts_at": "重庆市人民政府"})
+    with pytest.raises(BuildErrors) as caught:
+        generate(source, tmp_path / "docs", write=False)
+    (error,) = caught.value.errors
+    assert str(error) == (
+        f"{source / 'documents.yaml'}:2:3: expected a line starting with closing_starts_at '重庆市人民政府' after the "
+        "body of test-2020-1.txt, found none"
+    )

@@ -47,6 +47,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "source_file": f"source_texts/{meta.source_file}",
         "sha256": document.sha256,
         "dropped_lines": [{"line": line.number, "text": line.text} for line in document.dropped],
+        "closing_lines": [{"line": line.number, "text": line.text} for line in document.closing],
         "provenance": dict(meta.provenance),
     }
 
