@@ -61,9 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .pipeline import generate
-    from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
-    from .track.published import FILE_NAME as PUBLISHED_FILE
+    from .pipeline import generate, record_notes
 
     if args.command in ("build", "serve"):
         _check_docs_matches_config(args.docs, args.config_file or Path("mkdocs.yml"))
@@ -82,12 +80,8 @@ def _run(args: argparse.Namespace) -> int:
         f"{report.unchanged} unchanged, {len(report.removed)} removed"
     )
     print(result.since_last_build)
-    if result.ids_recorded:
-        print(f"clause ids recorded in {args.source / CLAUSE_IDS_FILE}: commit it with the texts")
-    if result.pages_recorded:
-        print(
-            f"{result.pages_recorded} new page(s) recorded in {args.source / PUBLISHED_FILE}: commit it with the texts"
-        )
+    for note in record_notes(result, args.source):
+        print(note)
     if args.command == "build":
         config = ["-f", str(args.config_file)] if args.config_file else []
         return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])

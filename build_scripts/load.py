@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import yaml
 
 from . import cache, patterns
-from .errors import CurationError, TextError
+from .errors import Collector, CurationError, TextError
 
 # A text decoded from GB 18030 is accepted only if it reads as Chinese prose.
 _MIN_CJK_SHARE = 0.3
@@ -146,6 +146,25 @@ def _utf16_without_bom(data: bytes) -> bool:
                 continue
             return True
     return False
+
+
+def read_record(path: Path, errors: Collector, what: str) -> str | None:
+    """The text of a record ``generate`` keeps beside the texts (clause_ids.tsv, published_pages.tsv), or
+    None: when there is none yet, and when it cannot be read or decoded (a located error, ``what``
+    naming the record)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        errors.add(CurationError(path, 1, 1, f"expected a readable {what}, found {exc.strerror}"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = position_of_byte(data, exc.start)
+        errors.add(CurationError(path, line, column, "expected UTF-8 text, found undecodable bytes"))
+        return None
 
 
 def position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:

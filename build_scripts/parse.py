@@ -425,14 +425,7 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
     if meta.body_starts_at:
         start = next((i for i, line in enumerate(lines) if line.text.startswith(meta.body_starts_at)), -1)
         if start < 0:
-            errors.add(
-                CurationError(
-                    yaml_path,
-                    meta.line,
-                    meta.column,
-                    f"expected a line starting with body_starts_at {meta.body_starts_at!r} in {meta.source_file}, found none",
-                )
-            )
+            errors.add(_no_line_starting(meta, yaml_path, "body_starts_at", meta.body_starts_at, "in"))
             start = 0
         for line in lines[:start]:
             builder.paragraph(line.text, line.number, kind=ClauseKind.PREAMBLE)
@@ -445,13 +438,7 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
         )
         if end < 0:
             errors.add(
-                CurationError(
-                    yaml_path,
-                    meta.line,
-                    meta.column,
-                    f"expected a line starting with closing_starts_at {meta.closing_starts_at!r} after the body of "
-                    f"{meta.source_file}, found none",
-                )
+                _no_line_starting(meta, yaml_path, "closing_starts_at", meta.closing_starts_at, "after the body of")
             )
         else:
             closing, lines = lines[end:], lines[:end]
@@ -484,6 +471,12 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
         line_count=len(cleaned),
         closing=tuple(closing),
     )
+
+
+def _no_line_starting(meta: DocumentMeta, yaml_path: Path, key: str, start: str, where: str) -> CurationError:
+    """``body_starts_at`` or ``closing_starts_at`` names a line the text does not have: said at the entry."""
+    message = f"expected a line starting with {key} {start!r} {where} {meta.source_file}, found none"
+    return CurationError(yaml_path, meta.line, meta.column, message)
 
 
 def _chrome_key(line: str) -> str:

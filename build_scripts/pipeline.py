@@ -51,6 +51,18 @@ class GenerateResult:
     pages_recorded: int = 0  # addresses of new pages added to source_texts/published_pages.tsv
 
 
+def record_notes(result: GenerateResult, source: Path) -> list[str]:
+    """What ``build``, ``generate`` and ``serve`` say of the records generate rewrote beside the texts."""
+    notes = []
+    if result.ids_recorded:
+        notes.append(f"clause ids recorded in {source / clause_ids.FILE_NAME}: commit it with the texts")
+    if result.pages_recorded:
+        notes.append(
+            f"{result.pages_recorded} new page(s) recorded in {source / published.FILE_NAME}: commit it with the texts"
+        )
+    return notes
+
+
 def load_corpus(source: Path, errors: Collector) -> Corpus:
     """Load, clean and parse every document listed in ``documents.yaml``."""
     metas = curated.load_documents(source, errors)

@@ -45,7 +45,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
     itself (0 when stopped by Ctrl-C or SIGTERM)."""
-    from .pipeline import generate
+    from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
     from .track.published import FILE_NAME as PUBLISHED_FILE
 
@@ -82,14 +82,8 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 result = generate(source, docs)
                 written = len(result.report.written) if result.report else 0
                 print(f"regenerated: {written} file(s) written; {result.since_last_build}", flush=True)
-                if result.ids_recorded:
-                    print(f"clause ids recorded in {source / CLAUSE_IDS_FILE}: commit it with the texts", flush=True)
-                if result.pages_recorded:
-                    print(
-                        f"{result.pages_recorded} new page(s) recorded in {source / PUBLISHED_FILE}: "
-                        "commit it with the texts",
-                        flush=True,
-                    )
+                for note in record_notes(result, source):
+                    print(note, flush=True)
                 # generate's own writes to source_texts/ are no edit to rebuild for (only those
                 # files: an edit saved meanwhile still counts)
                 for wrote, name in ((result.ids_recorded, CLAUSE_IDS_FILE), (result.pages_recorded, PUBLISHED_FILE)):

@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import patterns
 from ..clean import split_lines
 from ..errors import Collector, CurationError, display_path
-from ..load import position_of_byte
+from ..load import read_record
 from ..model import Document
 from ..write import check_record, replace_if_changed
 from .lineage import DIGEST_CHARS, Recorded, record
@@ -40,20 +40,8 @@ Records = dict[str, tuple[Recorded, ...]]  # document slug → its recorded clau
 def load(source: Path, errors: Collector) -> Records:
     """The record, by document (empty when there is none yet); a malformed line is a located error."""
     path = source / FILE_NAME
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except OSError as exc:
-        errors.add(CurationError(path, 1, 1, f"expected a readable clause-id record, found {exc.strerror}"))
-        return {}
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, column = position_of_byte(data, exc.start)
-        errors.add(CurationError(path, line, column, "expected UTF-8 text, found undecodable bytes"))
-        return {}
-    return parse(path, text, errors)
+    text = read_record(path, errors, "clause-id record")
+    return {} if text is None else parse(path, text, errors)
 
 
 def parse(path: Path, text: str, errors: Collector) -> Records:

@@ -31,7 +31,7 @@ from pathlib import Path
 from .. import patterns
 from ..clean import split_lines
 from ..errors import Collector, CurationError, RedirectMissing, display_path
-from ..load import position_of_byte
+from ..load import read_record
 from ..model import PageRedirect, RetiredDocument, Site
 from ..write import check_record, replace_if_changed
 from . import history
@@ -68,20 +68,8 @@ def draft_hint(source: Path) -> str:
 def load(source: Path, errors: Collector) -> Recorded:
     """The record (empty when there is none yet); a malformed line is a located error."""
     path = source / FILE_NAME
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return ()
-    except OSError as exc:
-        errors.add(CurationError(path, 1, 1, f"expected a readable record of published pages, found {exc.strerror}"))
-        return ()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, column = position_of_byte(data, exc.start)
-        errors.add(CurationError(path, line, column, "expected UTF-8 text, found undecodable bytes"))
-        return ()
-    return parse(path, text, errors)
+    text = read_record(path, errors, "record of published pages")
+    return () if text is None else parse(path, text, errors)
 
 
 def parse(path: Path, text: str, errors: Collector) -> Recorded:
@@ -110,10 +98,10 @@ def answer_gone(
     entry may send readers to). Problems go to ``errors``, located: an address nothing answers, and a
     ``page:`` entry that answers for none or for a page the build publishes, or sends readers to a
     page it does not publish."""
-    published = set(urls)
+    published, notice_urls = set(urls), set(notices)
     gone = [(url, line) for url, line in site.recorded_pages if url not in published]
     for page_entry in site.moved_pages:
-        _check_entry(page_entry, published, set(notices), gone, source / REDIRECTS_FILE, errors)
+        _check_entry(page_entry, published, notice_urls, gone, source / REDIRECTS_FILE, errors)
     slugs = {d.slug for d in site.corpus.documents} | {d.slug for d in site.retired_documents}
     answered, unanswered = [], []
     for url, line in gone:

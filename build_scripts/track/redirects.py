@@ -271,14 +271,16 @@ def check_removed(
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
         sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
         moved_to = current.get((sentence, words))
+        if moved_to is not None and moved_to.split("/", 1)[0] != doc:
+            moved_to = None  # the same words in another document are not where it went
         holder = None
-        if moved_to and moved_to.split("/", 1)[0] == doc:
+        if moved_to:
             message += f"; its words now stand at {moved_to} (to: {moved_to})"
         elif len(words) >= MIN_MERGED_CHARS:  # merged into another clause: its words stand inside that one
             holder = next((c.id for c in corpus.document(doc).clauses if _holds(c, sentence, words)), None)
             if holder is not None:
                 message += f"; its words are now part of {holder} (to: {holder})"
-        if not (moved_to and moved_to.split("/", 1)[0] == doc) and holder is None:
+        if not moved_to and holder is None:
             # reworded past recognition: the one new clause of its kind where it stood is its likely successor
             siblings = new_under.get((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), [])
             if len(siblings) == 1:
