@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from build_scripts.errors import Collector
 from build_scripts.model import ClauseKind, Document
-from build_scripts.pages.moved import _shape
 from build_scripts.pipeline import generate, load_corpus
 from build_scripts.track import clause_ids
 from build_scripts.track.lineage import digest, pin, record
@@ -134,12 +133,6 @@ def test_a_short_sentence_with_words_added_or_taken_away_keeps_its_id(tmp_path):
         "1/p2/s0a": "加强宣传引导。",  # another sentence: s1 is gone
         "1/p2/s2": rest,
     }
-
-
-def test_an_inserted_paragraphs_page_address_has_the_shape_of_any_paragraphs():
-    # pages/moved writes a page at a removed clause's old address when clauses of its shape have pages
-    assert _shape("yufufa-2016-25/2-1/p1a") == _shape("yufufa-2016-25/2-3/p12") == "yufufa-2016-25/2-#/p#"
-    assert _shape("yufufa-2016-25/2-1/p0a/s2b") == "yufufa-2016-25/2-#/p#/s#"
 
 
 # Property: commits that insert, delete and edit paragraphs, several at once, in any order (the texts

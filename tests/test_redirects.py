@@ -265,6 +265,24 @@ def test_the_pages_of_a_removed_paragraph_answer_at_their_old_address(tmp_path):
     assert "2-1/p3" not in (docs / "data/search-index.json").read_text(encoding="utf-8")
 
 
+def test_a_notice_stands_only_at_an_address_the_site_published(tmp_path):
+    """The record of published pages says which pages a removed clause had: with its 对照 page's
+    address taken out of the record (never published), only its task page gets a notice."""
+    source = built_once(tmp_path)
+    record = source / "published_pages.tsv"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("/crossrefs/chongqing/c2-1-p3/\n", ""), encoding="utf-8"
+    )
+    remove_paragraph(source)
+    write_p3_redirects(source, "    note: 原第三段删去\n")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    docs = tmp_path / "docs"
+    assert "此条已撤销：原第三段删去" in (docs / "tasks/yufufa-2016-25-2-1-p3.md").read_text(encoding="utf-8")
+    assert not (docs / "crossrefs/chongqing/c2-1-p3.md").exists()
+    assert "/crossrefs/chongqing/c2-1-p3/" not in record.read_text(encoding="utf-8")  # nor is it recorded now
+
+
 def test_a_retired_paragraph_keeps_a_page_that_says_why(tmp_path):
     source = built_once(tmp_path)
     remove_paragraph(source)

@@ -11,9 +11,10 @@ such a page, a page is written at the old address:
   mkdocs.yml (nor would MkDocs' successor Zensical run it);
 - retired: the notice with its reason, and a link to the document.
 
-Whether the old id had a page of a kind is read from its shape: it had one when ids of the same
-document and the same shape have one now (``2-1/p4`` as ``2-1/p3``; numbers other than the section's
-are free). Only the sources decide, so the same sources give the same pages.
+Whether the old id had a page of a kind is read from the record of published pages
+(``source_texts/published_pages.tsv``, track/published.py): a notice stands at each address the site
+published, and at no other. The record is a source, and no build adds a notice's address to it that
+it did not hold, so the same sources give the same pages.
 
 Any other published page that is gone (track/published.py: an agency's id changed, a task scope
 narrowed) gets the same kind of page from its redirects.yaml ``page:`` entry (``page_stubs``).
@@ -21,7 +22,6 @@ narrowed) gets the same kind of page from its redirects.yaml ``page:`` entry (``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,15 +51,6 @@ class MovedPage:
     document_url: str
 
 
-def _shape(clause_id: str) -> str:
-    """``yufufa-2016-25/2-1/p4`` → ``yufufa-2016-25/2-#/p#``: the section stays, other numbers are free
-    (with the letters an inserted clause's number may carry: ``p1a`` is a ``p#`` too)."""
-    doc, _, rest = clause_id.partition("/")
-    head = re.match(r"\d+", rest)
-    kept = head.group() if head else ""
-    return f"{doc}/{kept}{re.sub(r'[0-9]+[a-z]*', '#', rest[len(kept) :])}"
-
-
 def kinds(site: Site) -> tuple[Kind, ...]:
     """Task pages (``pages/tasks``) and 对照 pages (``pages/crossrefs``: one per Chongqing paragraph
     whose sentences are matched)."""
@@ -73,19 +64,19 @@ def kinds(site: Site) -> tuple[Kind, ...]:
 
 
 def moved_pages(site: Site, taken: set[str]) -> list[PageSpec]:
-    """A page at each address a removed clause's pages had (``taken``: the paths written anyway)."""
+    """A page at each published address a removed clause's pages had (``taken``: the paths written anyway)."""
     documents = {document.slug: document for document in site.corpus.documents}
     redirects = [
         redirect for redirect in site.redirects if redirect.doc in documents
     ]  # a removed document has no pages
     if not redirects:
         return []
+    published = {url for url, _ in site.recorded_pages}
     pages = []
     for kind in kinds(site):
-        shapes = {_shape(clause) for clause in kind.clauses}
         for redirect in redirects:
             path = kind.path(redirect.old)
-            if _shape(redirect.old) not in shapes or path in taken:
+            if page_url(path) not in published or path in taken:
                 continue
             if redirect.to is None:
                 target, is_page = None, False
