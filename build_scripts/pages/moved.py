@@ -27,9 +27,11 @@ from dataclasses import dataclass
 
 from ..extract.tasks import task_id
 from ..link import similarity
-from ..model import PageRedirect, PageSpec, Redirect, Site, clause_anchor, clause_url, page_url
+from ..model import PageRedirect, PageSpec, Site, clause_anchor, clause_url, page_url
 from ..track.published import Answered
 from ..track.redirects import notice
+
+TEMPLATE = "moved.md.jinja"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,13 +44,20 @@ class Kind:
 
 
 @dataclass(frozen=True, kw_only=True)
-class MovedPage:
-    redirect: Redirect
-    kind: str
+class NoticePage:
+    """What stands at an address that is gone (templates/moved.md.jinja): the notice, the page or place
+    readers go to now, and the way back to where the old text or the site is."""
+
+    old: str  # what stood here, as the title and the way back name it: a clause id, or the address
+    heading: str  # 此任务页已调整 / 此页面已调整
     notice: str
     target: str | None  # site URL the page sends readers to (the new page, or the clause), or None
-    target_is_page: bool
-    document_url: str
+    target_label: str  # the link's words: the new clause id, or the page's address
+    target_in_text: bool  # the target is the clause's place in its document, not a page of its own
+    back_id: str  # moved-document / moved-home
+    back_url: str
+    back_text: str  # 在原文中查看 / 返回首页
+    old_label: str  # 原条款编号 / 原地址
 
 
 def kinds(site: Site) -> tuple[Kind, ...]:
@@ -84,23 +93,20 @@ def moved_pages(site: Site, taken: set[str]) -> list[PageSpec]:
                 target, is_page = page_url(kind.path(redirect.to)), True
             else:
                 target, is_page = clause_url(redirect.to), False
-            page = MovedPage(
-                redirect=redirect,
-                kind=kind.name,
+            page = NoticePage(
+                old=redirect.old,
+                heading=f"此{kind.name}页已调整",
                 notice=notice(redirect),
                 target=target,
-                target_is_page=is_page,
-                document_url=documents[redirect.doc].url,
+                target_label=redirect.to or "",
+                target_in_text=target is not None and not is_page,
+                back_id="moved-document",
+                back_url=f"{documents[redirect.doc].url}#{redirect.anchor}",
+                back_text="在原文中查看",
+                old_label="原条款编号",
             )
-            pages.append(PageSpec(path=path, template="moved.md.jinja", context=(("moved", page),)))
+            pages.append(PageSpec(path=path, template=TEMPLATE, context=(("moved", page),)))
     return pages
-
-
-@dataclass(frozen=True, kw_only=True)
-class GonePage:
-    url: str  # the address that was published
-    notice: str
-    target: str | None  # the page readers go to now (a ``page:`` entry's ``to``), or None
 
 
 def page_stubs(site: Site, answered: tuple[Answered, ...]) -> list[PageSpec]:
@@ -109,9 +115,20 @@ def page_stubs(site: Site, answered: tuple[Answered, ...]) -> list[PageSpec]:
     pages = []
     for gone in answered:
         if isinstance(gone.entry, PageRedirect):
-            page = GonePage(url=gone.url, notice=notice(gone.entry), target=gone.entry.to)
+            said, target = notice(gone.entry), gone.entry.to
         else:  # a removed document's page (its task pages): the notice is the document's
-            page = GonePage(url=gone.url, notice=f"此页面属于已移除的文件。{notice(gone.entry)}", target=None)
-        path = gone.url.strip("/") + ".md"
-        pages.append(PageSpec(path=path, template="page_moved.md.jinja", context=(("gone", page),)))
+            said, target = f"此页面属于已移除的文件。{notice(gone.entry)}", None
+        page = NoticePage(
+            old=gone.url,
+            heading="此页面已调整",
+            notice=said,
+            target=target,
+            target_label=target or "",
+            target_in_text=False,
+            back_id="moved-home",
+            back_url="/",
+            back_text="返回首页",
+            old_label="原地址",
+        )
+        pages.append(PageSpec(path=gone.url.strip("/") + ".md", template=TEMPLATE, context=(("moved", page),)))
     return pages
