@@ -55,7 +55,8 @@ def test_a_renamed_agency_page_stops_the_build_located_until_redirects_yaml_answ
     assert proc.stderr.splitlines()[0] == (
         f"source_texts/{FILE_NAME}:{line}:1: expected a page at /agencies/cmc-edd/, which the site published "
         "(a shared link may lead there), found none in this build; add a redirects.yaml entry "
-        "(page: /agencies/cmc-edd/, with to: the page readers go to now, or note: why it is gone)"
+        "(page: /agencies/cmc-edd/, with to: the page readers go to now, or note: why it is gone); "
+        "/agencies/cmc-equipment/ is new under /agencies/ (to: /agencies/cmc-equipment/, if it is this page renamed)"
     )
     after = sorted((p.relative_to(tmp_path), p.read_bytes()) for p in (tmp_path / "docs").rglob("*") if p.is_file())
     assert after == before  # docs/ as it was

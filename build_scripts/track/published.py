@@ -110,7 +110,8 @@ def answer_gone(
             unanswered.append((url, line))
         elif not (isinstance(entry, RetiredDocument) and url == entry.url):  # that one: the 404 page's notice
             answered.append(Answered(url=url, entry=entry))
-    _report_unanswered(unanswered, source, errors)
+    new = published - notice_urls - {url for url, _ in site.recorded_pages}
+    _report_unanswered(unanswered, source, errors, new=new)
     return tuple(answered)
 
 
@@ -162,9 +163,13 @@ def _named_after(url: str, slug: str) -> bool:
     return re.search(rf"/{re.escape(slug)}(?:/|-)", url) is not None
 
 
-def _report_unanswered(unanswered: list[tuple[str, int]], source: Path, errors: Collector) -> None:
+def _report_unanswered(
+    unanswered: list[tuple[str, int]], source: Path, errors: Collector, *, new: Collection[str] = ()
+) -> None:
     """One located error per address; ``FOLDED`` or more in one folder, one error for the folder (at
-    its first address), which names the ``*`` entry that answers for them all."""
+    its first address), which names the ``*`` entry that answers for them all. ``new``: the addresses
+    no build published before; the one new page in the folder of the one gone page is likely that
+    page renamed (an agency's id changed), and the message names it."""
     if not unanswered:
         return
     committed = _committed(source)  # an address the newest commit's record lacks was a draft's
@@ -175,7 +180,7 @@ def _report_unanswered(unanswered: list[tuple[str, int]], source: Path, errors: 
     path = source / FILE_NAME
     folders: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for url, line in unanswered:
-        folders[url.rstrip("/").rsplit("/", 1)[0] + "/"].append((url, line))
+        folders[_folder(url)].append((url, line))
     for folder, found in folders.items():
         if len(found) >= FOLDED:
             first, line = found[0]
@@ -187,13 +192,21 @@ def _report_unanswered(unanswered: list[tuple[str, int]], source: Path, errors: 
             )
             errors.add(RedirectMissing(path, line, 1, message + draft(url for url, _ in found)))
             continue
+        fresh = sorted(url for url in new if _folder(url) == folder)
         for url, line in found:
             message = (
                 f"expected a page at {url}, which the site published (a shared link may lead there), found none "
                 f"in this build; add a {REDIRECTS_FILE} entry (page: {url}, with to: the page readers go to now, "
                 "or note: why it is gone)"
             )
+            if len(found) == len(fresh) == 1:
+                message += f"; {fresh[0]} is new under {folder} (to: {fresh[0]}, if it is this page renamed)"
             errors.add(RedirectMissing(path, line, 1, message + draft([url])))
+
+
+def _folder(url: str) -> str:
+    """``/agencies/cmc-edd/`` → ``/agencies/``."""
+    return url.rstrip("/").rsplit("/", 1)[0] + "/"
 
 
 def _committed(source: Path) -> set[str]:
