@@ -163,6 +163,9 @@ DOC_NUMBER_RE = re.compile(
         (?P<serial>[0-9]{1,4})号)""",
     re.VERBOSE,
 )
+# Words that run into a 文号 written without brackets (按国发〔2015〕71号文件要求): DOC_NUMBER_RE takes
+# them as part of the issuer's code, which none of them starts. Longest first.
+DOC_NUMBER_LEAD_RE = re.compile(r"(?:根据|依据|依照|按照|参照|对照|遵照|按|据|依|见|和|及|与|或|并|即|经)")
 
 # Ids ------------------------------------------------------------------------
 

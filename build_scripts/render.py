@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -361,8 +361,9 @@ class Renderer:
             out: list[str] = []
             last = 0
             for match in patterns.DOC_NUMBER_RE.finditer(text):
-                out.append(html.escape(text[last : match.start()]))
-                number = match.group("number")
+                start = match.start() + _issuer_start(match.group("number"), self.doc_numbers)
+                out.append(html.escape(text[last:start]))
+                number = text[start : match.end()]
                 target = self.doc_numbers.get(number)
                 target_url = page_url_of(target) if target is not None else None
                 if target_url == page_url:
@@ -383,6 +384,17 @@ class Renderer:
             return Markup("".join(out))
 
         return rich
+
+
+def _issuer_start(number: str, known: Mapping[str, str]) -> int:
+    """Where the 文号 ``DOC_NUMBER_RE`` found really starts: at the longest tail that is a collected
+    document's number (根据国办函〔2016〕66号), else after a word run into it (按国发〔2015〕71号), else 0."""
+    bracket = number.index("〔")
+    cut = next((cut for cut in range(bracket) if number[cut:] in known), None)
+    if cut is not None:
+        return cut
+    lead = patterns.DOC_NUMBER_LEAD_RE.match(number, 0, bracket - 1)  # the issuer keeps a character at least
+    return lead.end() if lead else 0
 
 
 def format_number(value: float | int | None) -> str:

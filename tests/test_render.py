@@ -154,3 +154,26 @@ def test_a_document_the_site_does_not_hold_is_marked_in_the_same_brackets_as_its
     ):
         page = PageSpec(path="documents/guofa-2016-86.md", template="page.md.jinja", context=(("text", text),))
         assert renderer.render(page).content == text.split("国发")[0] + number + note + "\n"
+
+
+def test_a_document_number_run_into_the_words_before_it_is_found_whole(templates):
+    """Written without brackets, a 文号 follows a word (根据, 按, 和 …) that DOC_NUMBER_RE would take as
+    part of the issuer's code: the collected document still links, and an external one is marked
+    without the word."""
+    (templates / "page.md.jinja").write_text("{{ rich(text) }}\n", encoding="utf-8")
+    renderer = Renderer(templates, doc_numbers={"国办函〔2016〕66号": "documents/guobanhan-2016-66.md"})
+    external = '<cite class="doc-ref doc-ref-external" title="本站未收录此文件">国发〔2015〕71号</cite>'
+    for text, shown in (
+        (
+            "根据国办函〔2016〕66号分工",
+            '根据<a class="doc-ref" href="../guobanhan-2016-66/">国办函〔2016〕66号</a>分工',
+        ),
+        ("按国发〔2015〕71号要求", f'按{external}<span class="not-collected">（本站未收录）</span>要求'),
+        (
+            "依照国发〔2015〕71号和国办函〔2016〕66号",
+            f'依照{external}<span class="not-collected">（本站未收录）</span>'
+            '和<a class="doc-ref" href="../guobanhan-2016-66/">国办函〔2016〕66号</a>\n',
+        ),
+    ):
+        page = PageSpec(path="documents/yufufa-2016-25.md", template="page.md.jinja", context=(("text", text),))
+        assert renderer.render(page).content.startswith(shown), text
