@@ -170,3 +170,21 @@ def test_the_evaluated_figures_are_stated_only_for_the_judged_documents(model, m
     monkeypatch.setattr(classifier, "load_weights", lambda: weights)
     text = index_text()
     assert "近九成正确" not in text and "与66号任务的对应未经人工逐句标注检验" in text
+
+
+def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_path):
+    """A curated link may name a task's sentence (…/t7/s1): the task is taken up and
+    its Chongqing sentences are counted, each once."""
+    source = copy_sources(tmp_path)
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "  - national: guobanhan-2016-66/t7/s1\n    local: yufufa-2016-25/2-2/p2/s5\n    decision: add\n"
+            "  - national: guobanhan-2016-66/t7/s1\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
+            "  - national: guobanhan-2016-66/t7\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
+        )
+    generate(source, tmp_path / "docs")
+    index = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    taken = index.split("{ #taken }", 1)[1].split("{ #gaps }", 1)[0]
+    assert re.search(r"\[任务7 [^]]*\]\(\.\./tasks/guobanhan-2016-66-t7\.md#chongqing\)：2 句", taken)
+    task_page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t7.md").read_text(encoding="utf-8")
+    assert "中有 2 句与本任务对应" in task_page and task_page.count('class="crossref crossref-curated"') == 3

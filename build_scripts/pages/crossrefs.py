@@ -165,12 +165,10 @@ def crossref_pages(site: Site) -> list[PageSpec]:
         for group in all_groups
     ]
     sections = coverage(site)
-    counts: dict[str, int] = defaultdict(int)
-    for ref in site.crossrefs:
-        counts[ref.national] += 1
-    first_pair: dict[str, CrossRef] = {}
-    for ref in site.crossrefs:
-        first_pair.setdefault(ref.national, ref)
+    # a task's Chongqing sentences: linked to the task or to one of its sentences, each counted once
+    counts = {
+        task.clause: len({ref.local for ref in site.crossrefs_to(task.clause)}) for c in sections for task in c.taken
+    }
     pages.append(
         PageSpec(
             path="crossrefs/index.md",
@@ -185,8 +183,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 # the evaluated figures the page states hold for the judged documents only
                 ("evaluated", classifier.load_weights().judged == (roles.tasks, roles.local)),
                 ("sections", sections),
-                ("counts", dict(counts)),
-                ("first_pair", first_pair),
+                ("counts", counts),
                 ("local_only", tuple((g, row) for g in all_groups for row in g.rows if not row.pairs)),
                 ("sentence_count", sum(len(g.rows) for g in all_groups)),
                 ("link_count", len(site.crossrefs)),
