@@ -93,12 +93,46 @@ def test_invalid_curation_is_a_located_error(tmp_path):
     )
     result = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert re.search(r"crossrefs\.yaml:2:5: expected a clause id of .*, found 'guobanhan-2016-66/t999'", result.stderr)
+    # each at the value that is wrong, not at its entry's first line
+    assert re.search(r"crossrefs\.yaml:2:15: expected a clause id of .*, found 'guobanhan-2016-66/t999'", result.stderr)
     assert re.search(
-        r"crossrefs\.yaml:5:5: expected a clause id of a sentence .*found 'yufufa-2016-25/2-1/p1'", result.stderr
+        r"crossrefs\.yaml:6:12: expected a clause id of a sentence .*found 'yufufa-2016-25/2-1/p1', a paragraph: "
+        r"name one of its sentences \(yufufa-2016-25/2-1/p1/s1 … yufufa-2016-25/2-1/p1/s\d+\)",
+        result.stderr,
     )
-    assert "found 'maybe'" in result.stderr and "unknown key 'colour'" in result.stderr
+    assert "crossrefs.yaml:7:15: expected decision to be one of" in result.stderr and "found 'maybe'" in result.stderr
+    assert "unknown key 'colour'" in result.stderr
     assert not (tmp_path / "docs").exists()
+
+
+def test_curation_says_what_is_wrong_with_an_entry(tmp_path):
+    source = copy_sources(tmp_path)
+    pair = "    national: guobanhan-2016-66/t5\n    local: yufufa-2016-25/2-3/p3/s3\n"
+    (source / "crossrefs.yaml").write_text(
+        "crossrefs:\n"
+        f"  -\n{pair}    decision: confirm\n"  # the entry starts at line 3
+        f"  -\n{pair}    decision: reject\n"  # line 7: contradicts it
+        f"  -\n{pair}    decision: confirm\n"  # line 11: repeats it
+        "  - national: yufufa-2016-25/2-3/p3/s2\n    local: yufufa-2016-25/2-3/p3/s3\n    decision: add\n"
+        "  - national: guobanfa-2016-106/pre1\n    local: guofa-2016-86/4-6-3/s4\n    decision: add\n",
+        encoding="utf-8",
+    )
+    result = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert re.search(
+        r"crossrefs\.yaml:7:5: expected one decision on each pair, found reject .* confirm at line 3", result.stderr
+    )
+    assert re.search(r"crossrefs\.yaml:11:5: expected each pair once, .*again \(first at line 3\)", result.stderr)
+    assert "crossrefs.yaml:14:15: expected a clause id of a national document" in result.stderr
+    assert "found 'yufufa-2016-25/2-3/p3/s2', a clause of the local document: give it as local" in result.stderr
+    assert (
+        "crossrefs.yaml:17:15:" in result.stderr
+        and "'guobanfa-2016-106/pre1', a line of its covering notice" in result.stderr
+    )
+    assert (
+        "crossrefs.yaml:18:12:" in result.stderr
+        and "found 'guofa-2016-86/4-6-3/s4', a clause of guofa-2016-86" in result.stderr
+    )
 
 
 def test_task_phrases_add_evidence_text_similarity_lacks():
