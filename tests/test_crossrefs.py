@@ -68,6 +68,20 @@ def test_comparison_escapes_text_before_marking():
     assert "<mark>&lt;b&gt;加强知识产权保护</mark>" in local and '<span class="only-local">工作</span>' in local
 
 
+def test_comparison_marks_shared_wording_in_any_order_and_numbers_whole():
+    # task 35 and 渝府发 2-1/p1/s4 share 知识产权 and 众创、众包、众扶、众筹, in the other order
+    national, local = compare_html(
+        "制定众创、众包、众扶、众筹的知识产权保护政策。", "增强知识产权支撑众创、众包、众扶、众筹和新技术。"
+    )
+    assert "<mark>知识产权</mark>" in national and "<mark>众创、众包、众扶、众筹</mark>" in national
+    assert "<mark>知识产权</mark>" in local and "<mark>众创、众包、众扶、众筹</mark>" in local
+    assert national.count("only-national") == 3  # 制定 / 的 / 保护政策。
+    # a number is shared whole or not at all: 2020 is not 2025's wording
+    national, local = compare_html("到2020年，发明专利拥有量达到12件", "到2025年，发明专利拥有量达到12件")
+    assert str(national) == '<span class="only-national">到2020</span><mark>年，发明专利拥有量达到12件</mark>'
+    assert '<span class="only-local">到2025</span>' in local
+
+
 def test_rejected_link_is_gone_from_pages_and_data(tmp_path):
     source = copy_sources(tmp_path)
     before = generate(source, tmp_path / "before", write=False).site.crossrefs
