@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import jsonschema
 
 from build_scripts.errors import Collector
 from build_scripts.link import classifier, features, similarity
 from build_scripts.link import crossrefs as matching
+from build_scripts.pages.crossrefs import national_text
 from build_scripts.pages.marks import compare_html
 from build_scripts.pipeline import generate, load_corpus
 
 from .eval_crossrefs import FOLDS, cross_validate, fit_shipped, folds, links_of, read_judged, score, task_terms
-from .helpers import SOURCE, copy_sources, run_cli
+from .helpers import FIXTURE, SOURCE, copy_sources, run_cli
 
 PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
 
@@ -80,6 +82,15 @@ def test_comparison_marks_shared_wording_in_any_order_and_numbers_whole():
     national, local = compare_html("到2020年，发明专利拥有量达到12件", "到2025年，发明专利拥有量达到12件")
     assert str(national) == '<span class="only-national">到2020</span><mark>年，发明专利拥有量达到12件</mark>'
     assert '<span class="only-local">到2025</span>' in local
+
+
+def test_comparison_leaves_out_the_numbers_that_cite_a_national_clause():
+    site = generate(FIXTURE, Path("/nonexistent"), write=False).site
+    # the first sentence of 86号 五、（二）3. and of task 7 start with their clause's number: no wording
+    assert national_text(site, site.clause("guofa-2016-86/5-2-3/s1")) == "建设知识产权服务业集聚区。"
+    assert national_text(site, site.clause("guobanhan-2016-66/t7/s1")).startswith("规范著作权集体管理机构")
+    assert national_text(site, site.clause("guobanhan-2016-66/t7")).startswith("规范著作权集体管理机构")
+    assert national_text(site, site.clause("guofa-2016-86/5-2-3/s2")) == site.clause("guofa-2016-86/5-2-3/s2").text
 
 
 def test_rejected_link_is_gone_from_pages_and_data(tmp_path):

@@ -16,7 +16,7 @@ from .. import patterns
 from ..citation import positions, sibling_positions
 from ..link import classifier
 from ..link import crossrefs as matching
-from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
+from ..model import Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task
 from ..numerals import int_to_cn
 from .marks import compare_all
 
@@ -65,9 +65,15 @@ class SectionCoverage:
     taken: tuple[Task, ...]
 
 
-def national_text(clause: Clause) -> str:
-    """What the comparison shows of a national clause: a task without number and agencies."""
-    text = clause.text.removeprefix(clause.label) if clause.label else clause.text
+def national_text(site: Site, clause: Clause) -> str:
+    """What the comparison shows of a national clause: its wording without the numbers that cite it
+    (the basis line says where it stands) and a task's agencies. A clause's first sentence starts with
+    the clause's number (3.建设知识产权服务业集聚区。), which is no wording Chongqing could share."""
+    holder = site.clause(clause.parent) if clause.parent and clause.kind is ClauseKind.SENTENCE else None
+    text = clause.text
+    for label in (clause.label, holder.label if holder else ""):
+        if label:
+            text = text.removeprefix(label)
     return patterns.RESPONSIBILITY_RE.sub("", text)
 
 
@@ -84,7 +90,7 @@ def groups(site: Site) -> tuple[Group, ...]:
     linked = site.corpus.linked_documents
     places = sibling_positions(linked[1].clauses if linked else ())
     compared = compare_all(
-        (national_text(site.clause(ref.national)), site.clause(ref.local).text) for ref in site.crossrefs
+        (national_text(site, site.clause(ref.national)), site.clause(ref.local).text) for ref in site.crossrefs
     )
     result = []
     for parent_id, members in sentences.items():
@@ -94,7 +100,7 @@ def groups(site: Site) -> tuple[Group, ...]:
             pairs = []
             for ref in by_local.get(sentence.id, ()):
                 national = site.clause(ref.national)
-                left, right = compared[national_text(national), sentence.text]
+                left, right = compared[national_text(site, national), sentence.text]
                 pairs.append(
                     Pair(
                         ref=ref,
