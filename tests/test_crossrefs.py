@@ -64,6 +64,21 @@ def test_task_page_and_comparison_link_both_ways(built):
     assert "guobanhan-2016-66-t56/#chongqing" in index_html
 
 
+def test_national_text_jumps_to_every_chongqing_sentence_linked_to_it(tmp_path):
+    generate(copy_sources(tmp_path), tmp_path / "docs")
+    documents = tmp_path / "docs" / "documents"
+    tasks_page = (documents / "guobanhan-2016-66.md").read_text(encoding="utf-8")
+    # a task taken up: its first sentence leads to the task page's 重庆落实, which lists them all
+    task_56 = tasks_page.split('id="t56-s1"', 1)[1].split("</span>", 1)[0]
+    assert 'class="crossref-jump" href="../../tasks/guobanhan-2016-66-t56/#chongqing"' in task_56
+    assert "t7-s1" in tasks_page and "guobanhan-2016-66-t7/#chongqing" not in tasks_page  # a gap: none
+    # a sentence of 86号 carried by two Chongqing sentences: one ⇄ to each comparison
+    plan = (documents / "guofa-2016-86.md").read_text(encoding="utf-8")
+    sentence = plan.split('id="c3-1-s6"', 1)[1].split("</span>", 1)[0]
+    assert sentence.count('class="crossref-jump"') == 2
+    assert "#c2-3-p3-s2-vs-guofa-2016-86-3-1-s6" in sentence and "#c2-3-p3-s3-vs-guofa-2016-86-3-1-s6" in sentence
+
+
 def test_comparison_escapes_text_before_marking():
     national, local = compare_html("<b>加强知识产权保护", "<b>加强知识产权保护工作")
     assert "<b>" not in national + local and "&lt;b&gt;" in national

@@ -209,19 +209,52 @@ def short_number(doc_number: str) -> str:
     return doc_number.rsplit("〕", 1)[-1] or doc_number
 
 
-def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[str, str]]:
-    """For a document page: sentence id → (URL, title) of its place on a 对照 page."""
-    jumps: dict[str, tuple[str, str]] = {}
+Jump = tuple[str, str]  # (URL, title) of a ⇄ mark
+
+
+def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]]:
+    """For a document page: sentence id → its ⇄ marks, each the (URL, title) of a place on a 对照 page.
+
+    A Chongqing sentence has one, to its place on its measure group's page. A national sentence has
+    one per Chongqing sentence linked to it, to each comparison; a 66号 task one on its first
+    sentence, to its page's 重庆落实, which lists every sentence linked to the task or inside it.
+    """
     pair = site.corpus.linked_documents
     if pair is None:
-        return jumps  # no 对照 pages to jump to
+        return {}  # no 对照 pages to jump to
     if document.slug == pair[1].slug:
-        linked = {ref.local for ref in site.crossrefs}
-        for sentence in matching.local_sentences(site.corpus):
-            page = f"/crossrefs/chongqing/{site.clause(sentence.parent or '').anchor}/#{sentence.anchor}"
-            jumps[sentence.id] = (page, "国家依据" if sentence.id in linked else "国家依据（未找到：本地举措）")
-    else:
-        for ref in site.crossrefs:
-            if ref.national.startswith(document.slug + "/"):
-                jumps.setdefault(ref.national, (ref.url, "重庆落实（对照）"))
+        return _local_jumps(site)
+    first: dict[str, str] = {}  # clause id → its first sentence, where the ⇄ of a linked clause goes
+    for clause in document.clauses:
+        if clause.kind is ClauseKind.SENTENCE and clause.parent:
+            first.setdefault(clause.parent, clause.id)
+    # only the tasks document's task pages have a 重庆落实 section (task.md.jinja)
+    tasks = {task.clause: task for task in site.tasks if task.doc == document.slug == pair[0].slug}
+    jumps: dict[str, list[Jump]] = defaultdict(list)
+    for ref in site.crossrefs:
+        if not ref.national.startswith(document.slug + "/"):
+            continue
+        task = next((tasks[c] for c in _holders(ref.national) if c in tasks), None)
+        if task is not None:
+            count = len({r.local for r in site.crossrefs_to(task.clause)})
+            jumps[first.get(task.clause, task.clause)] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）")]
+            continue
+        local = site.clause(ref.local).text
+        shown = local if len(local) <= SHORT_TITLE_CHARS else local[:SHORT_TITLE_CHARS] + "…"
+        jumps[first.get(ref.national, ref.national)].append((ref.url, f"重庆落实（对照）：{shown}"))
+    return {sentence: tuple(marks) for sentence, marks in jumps.items()}
+
+
+def _holders(clause_id: str) -> list[str]:
+    """``clause_id`` and the ids it continues with ``/``: guobanhan-2016-66/t7/s1 → …/t7/s1, …/t7, …"""
+    parts = clause_id.split("/")
+    return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
+
+
+def _local_jumps(site: Site) -> dict[str, tuple[Jump, ...]]:
+    linked = {ref.local for ref in site.crossrefs}
+    jumps: dict[str, tuple[Jump, ...]] = {}
+    for sentence in matching.local_sentences(site.corpus):
+        page = f"/crossrefs/chongqing/{site.clause(sentence.parent or '').anchor}/#{sentence.anchor}"
+        jumps[sentence.id] = ((page, "国家依据" if sentence.id in linked else "国家依据（未找到：本地举措）"),)
     return jumps
