@@ -262,3 +262,11 @@ def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_p
     assert re.search(r"\[任务7 [^]]*\]\(\.\./tasks/guobanhan-2016-66-t7\.md#chongqing\)：2 句", taken)
     task_page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t7.md").read_text(encoding="utf-8")
     assert "中有 2 句与本任务对应" in task_page and task_page.count('class="crossref crossref-curated"') == 3
+
+
+def test_the_overview_names_curated_links_as_the_pages_mark_them(tmp_path):
+    generate(copy_sources(tmp_path), tmp_path / "docs")
+    index = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    group = (tmp_path / "docs" / "crossrefs" / "chongqing" / "c2-3-p3.md").read_text(encoding="utf-8")
+    assert "人工确认；" in group  # a confirmed link's mark on its comparison
+    assert "标为“人工确认”" in index and "，人工确认 " in index and "标为“人工”）" not in index
