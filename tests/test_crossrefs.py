@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import jsonschema
 
 from build_scripts.errors import Collector
 from build_scripts.link import classifier, features, similarity
 from build_scripts.link import crossrefs as matching
+from build_scripts.pages.crossrefs import national_text
 from build_scripts.pages.marks import compare_html
 from build_scripts.pipeline import generate, load_corpus
 
 from .eval_crossrefs import FOLDS, cross_validate, fit_shipped, folds, links_of, read_judged, score, task_terms
-from .helpers import SOURCE, copy_sources, run_cli
+from .helpers import FIXTURE, SOURCE, copy_sources, run_cli
 
 PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
 
@@ -62,10 +64,48 @@ def test_task_page_and_comparison_link_both_ways(built):
     assert "guobanhan-2016-66-t56/#chongqing" in index_html
 
 
+def test_national_text_jumps_to_every_chongqing_sentence_linked_to_it(tmp_path):
+    generate(copy_sources(tmp_path), tmp_path / "docs")
+    documents = tmp_path / "docs" / "documents"
+    tasks_page = (documents / "guobanhan-2016-66.md").read_text(encoding="utf-8")
+    # a task taken up: its first sentence leads to the task page's 重庆落实, which lists them all
+    task_56 = tasks_page.split('id="t56-s1"', 1)[1].split("</span>", 1)[0]
+    assert 'class="crossref-jump" href="../../tasks/guobanhan-2016-66-t56/#chongqing"' in task_56
+    assert "t7-s1" in tasks_page and "guobanhan-2016-66-t7/#chongqing" not in tasks_page  # a gap: none
+    # a sentence of 86号 carried by two Chongqing sentences: one ⇄ to each comparison
+    plan = (documents / "guofa-2016-86.md").read_text(encoding="utf-8")
+    sentence = plan.split('id="c3-1-s6"', 1)[1].split("</span>", 1)[0]
+    assert sentence.count('class="crossref-jump"') == 2
+    assert "#c2-3-p3-s2-vs-guofa-2016-86-3-1-s6" in sentence and "#c2-3-p3-s3-vs-guofa-2016-86-3-1-s6" in sentence
+
+
 def test_comparison_escapes_text_before_marking():
     national, local = compare_html("<b>加强知识产权保护", "<b>加强知识产权保护工作")
     assert "<b>" not in national + local and "&lt;b&gt;" in national
     assert "<mark>&lt;b&gt;加强知识产权保护</mark>" in local and '<span class="only-local">工作</span>' in local
+
+
+def test_comparison_marks_shared_wording_in_any_order_and_numbers_whole():
+    # task 35 and 渝府发 2-1/p1/s4 share 知识产权 and 众创、众包、众扶、众筹, in the other order
+    national, local = compare_html(
+        "制定众创、众包、众扶、众筹的知识产权保护政策。", "增强知识产权支撑众创、众包、众扶、众筹和新技术。"
+    )
+    assert "<mark>知识产权</mark>" in national and "<mark>众创、众包、众扶、众筹</mark>" in national
+    assert "<mark>知识产权</mark>" in local and "<mark>众创、众包、众扶、众筹</mark>" in local
+    assert national.count("only-national") == 3  # 制定 / 的 / 保护政策。
+    # a number is shared whole or not at all: 2020 is not 2025's wording
+    national, local = compare_html("到2020年，发明专利拥有量达到12件", "到2025年，发明专利拥有量达到12件")
+    assert str(national) == '<span class="only-national">到2020</span><mark>年，发明专利拥有量达到12件</mark>'
+    assert '<span class="only-local">到2025</span>' in local
+
+
+def test_comparison_leaves_out_the_numbers_that_cite_a_national_clause():
+    site = generate(FIXTURE, Path("/nonexistent"), write=False).site
+    # the first sentence of 86号 五、（二）3. and of task 7 start with their clause's number: no wording
+    assert national_text(site, site.clause("guofa-2016-86/5-2-3/s1")) == "建设知识产权服务业集聚区。"
+    assert national_text(site, site.clause("guobanhan-2016-66/t7/s1")).startswith("规范著作权集体管理机构")
+    assert national_text(site, site.clause("guobanhan-2016-66/t7")).startswith("规范著作权集体管理机构")
+    assert national_text(site, site.clause("guofa-2016-86/5-2-3/s2")) == site.clause("guofa-2016-86/5-2-3/s2").text
 
 
 def test_rejected_link_is_gone_from_pages_and_data(tmp_path):
@@ -93,12 +133,46 @@ def test_invalid_curation_is_a_located_error(tmp_path):
     )
     result = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert re.search(r"crossrefs\.yaml:2:5: expected a clause id of .*, found 'guobanhan-2016-66/t999'", result.stderr)
+    # each at the value that is wrong, not at its entry's first line
+    assert re.search(r"crossrefs\.yaml:2:15: expected a clause id of .*, found 'guobanhan-2016-66/t999'", result.stderr)
     assert re.search(
-        r"crossrefs\.yaml:5:5: expected a clause id of a sentence .*found 'yufufa-2016-25/2-1/p1'", result.stderr
+        r"crossrefs\.yaml:6:12: expected a clause id of a sentence .*found 'yufufa-2016-25/2-1/p1', a paragraph: "
+        r"name one of its sentences \(yufufa-2016-25/2-1/p1/s1 … yufufa-2016-25/2-1/p1/s\d+\)",
+        result.stderr,
     )
-    assert "found 'maybe'" in result.stderr and "unknown key 'colour'" in result.stderr
+    assert "crossrefs.yaml:7:15: expected decision to be one of" in result.stderr and "found 'maybe'" in result.stderr
+    assert "unknown key 'colour'" in result.stderr
     assert not (tmp_path / "docs").exists()
+
+
+def test_curation_says_what_is_wrong_with_an_entry(tmp_path):
+    source = copy_sources(tmp_path)
+    pair = "    national: guobanhan-2016-66/t5\n    local: yufufa-2016-25/2-3/p3/s3\n"
+    (source / "crossrefs.yaml").write_text(
+        "crossrefs:\n"
+        f"  -\n{pair}    decision: confirm\n"  # the entry starts at line 3
+        f"  -\n{pair}    decision: reject\n"  # line 7: contradicts it
+        f"  -\n{pair}    decision: confirm\n"  # line 11: repeats it
+        "  - national: yufufa-2016-25/2-3/p3/s2\n    local: yufufa-2016-25/2-3/p3/s3\n    decision: add\n"
+        "  - national: guobanfa-2016-106/pre1\n    local: guofa-2016-86/4-6-3/s4\n    decision: add\n",
+        encoding="utf-8",
+    )
+    result = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert re.search(
+        r"crossrefs\.yaml:7:5: expected one decision on each pair, found reject .* confirm at line 3", result.stderr
+    )
+    assert re.search(r"crossrefs\.yaml:11:5: expected each pair once, .*again \(first at line 3\)", result.stderr)
+    assert "crossrefs.yaml:14:15: expected a clause id of a national document" in result.stderr
+    assert "found 'yufufa-2016-25/2-3/p3/s2', a clause of the local document: give it as local" in result.stderr
+    assert (
+        "crossrefs.yaml:17:15:" in result.stderr
+        and "'guobanfa-2016-106/pre1', a line of its covering notice" in result.stderr
+    )
+    assert (
+        "crossrefs.yaml:18:12:" in result.stderr
+        and "found 'guofa-2016-86/4-6-3/s4', a clause of guofa-2016-86" in result.stderr
+    )
 
 
 def test_task_phrases_add_evidence_text_similarity_lacks():
@@ -170,3 +244,29 @@ def test_the_evaluated_figures_are_stated_only_for_the_judged_documents(model, m
     monkeypatch.setattr(classifier, "load_weights", lambda: weights)
     text = index_text()
     assert "近九成正确" not in text and "与66号任务的对应未经人工逐句标注检验" in text
+
+
+def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_path):
+    """A curated link may name a task's sentence (…/t7/s1): the task is taken up and
+    its Chongqing sentences are counted, each once."""
+    source = copy_sources(tmp_path)
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "  - national: guobanhan-2016-66/t7/s1\n    local: yufufa-2016-25/2-2/p2/s5\n    decision: add\n"
+            "  - national: guobanhan-2016-66/t7/s1\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
+            "  - national: guobanhan-2016-66/t7\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
+        )
+    generate(source, tmp_path / "docs")
+    index = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    taken = index.split("{ #taken }", 1)[1].split("{ #gaps }", 1)[0]
+    assert re.search(r"\[任务7 [^]]*\]\(\.\./tasks/guobanhan-2016-66-t7\.md#chongqing\)：2 句", taken)
+    task_page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t7.md").read_text(encoding="utf-8")
+    assert "中有 2 句与本任务对应" in task_page and task_page.count('class="crossref crossref-curated"') == 3
+
+
+def test_the_overview_names_curated_links_as_the_pages_mark_them(tmp_path):
+    generate(copy_sources(tmp_path), tmp_path / "docs")
+    index = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    group = (tmp_path / "docs" / "crossrefs" / "chongqing" / "c2-3-p3.md").read_text(encoding="utf-8")
+    assert "人工确认；" in group  # a confirmed link's mark on its comparison
+    assert "标为“人工确认”" in index and "，人工确认 " in index and "标为“人工”）" not in index

@@ -21,7 +21,7 @@ from typing import Any
 from .. import cache, fork
 from ..curated import Fields, entries
 from ..errors import Collector, CurationError
-from ..model import Clause, ClauseKind, Corpus, CrossRef
+from ..model import Clause, ClauseKind, Corpus, CrossRef, natural
 from . import classifier, crossrefs
 from .similarity import NationalIndex
 from .terms import TaskTerms, load_task_terms
@@ -50,6 +50,7 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
     local_ids = {clause.id for clause in crossrefs.local_sentences(corpus)}
     result: list[Decision] = []
     seen: dict[tuple[str, str], int] = {}
+    decided: dict[tuple[str, str], Decision] = {}  # each pair's first decision
     for entry in entries(path, "crossrefs", errors):
         f = Fields(path, entry, "a cross-reference decision", errors)
         if corpus.linked_documents is None:  # nothing is matched, so no decision applies: said once, at the first
@@ -62,17 +63,12 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
         national, local, decision = f.text("national"), f.text("local"), f.text("decision")
         remark = f.text("remark", required=False) or ""
         if national is not None:
-            clause = index.get(national)
-            if clause is None or clause.doc not in national_docs or clause.kind is ClauseKind.PREAMBLE:
-                f.fail(
-                    f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'}), "
-                    f"found {national!r}"
-                )
+            problem = _national_problem(national, index.get(national), national_docs, roles.local)
+            if problem:
+                f.fail(problem, key="national")
                 national = None
         if local is not None and local not in local_ids:
-            f.fail(
-                f"expected a clause id of a sentence of the local document (e.g. {roles.local}/2-1/p1/s1), found {local!r}"
-            )
+            f.fail(_local_problem(local, index, local_ids, roles.local), key="local")
             local = None
         for side, clause_id in (("national", national), ("local", local)):
             if clause_id is not None and not f.quote_holds(f"{side}_quote", index[clause_id]):
@@ -81,14 +77,63 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
                 else:
                     local = None
         if decision is not None and decision not in DECISIONS:
-            f.fail(f"expected decision to be one of {', '.join(DECISIONS)}, found {decision!r}")
+            f.fail(f"expected decision to be one of {', '.join(DECISIONS)}, found {decision!r}", key="decision")
             decision = None
         if national is None or local is None or decision is None:
             continue
+        earlier = decided.get((national, local))
+        if earlier is not None and earlier.decision != decision:
+            f.fail(
+                f"expected one decision on each pair, found {decision} of {national} ↔ {local} here and "
+                f"{earlier.decision} at line {earlier.line}: keep the entry that holds, remove the other"
+            )
+            continue
         if f.repeated(seen, (national, local), "pair", f"{national} ↔ {local}"):
             continue
-        result.append(Decision(national=national, local=local, decision=decision, remark=remark, line=f.line))
+        decided[national, local] = Decision(
+            national=national, local=local, decision=decision, remark=remark, line=f.line
+        )
+        result.append(decided[national, local])
     return tuple(result)
+
+
+def _national_problem(clause_id: str, clause: Clause | None, national_docs: set[str], local_doc: str | None) -> str:
+    """What is wrong with ``clause_id`` as the national side of a decision ("" when nothing is)."""
+    expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
+    if clause is None:
+        return f"{expected}, found {clause_id!r}, which no document has"
+    if clause.doc == local_doc:
+        return f"{expected}, found {clause_id!r}, a clause of the local document: give it as local"
+    if clause.doc not in national_docs:
+        return f"{expected}, found {clause_id!r}, a clause of {clause.doc}, which takes no part in the cross-references"
+    if clause.kind is ClauseKind.PREAMBLE:
+        return f"{expected}, found {clause_id!r}, a line of its covering notice, not of its measures"
+    return ""
+
+
+def _ancestors(clause_id: str, index: Mapping[str, Clause]) -> set[str]:
+    """The ids of the clauses that hold ``clause_id`` (its paragraph, subsection, section)."""
+    found: set[str] = set()
+    parent = index[clause_id].parent
+    while parent:
+        found.add(parent)
+        parent = index[parent].parent
+    return found
+
+
+def _local_problem(clause_id: str, index: Mapping[str, Clause], local_ids: set[str], local_doc: str | None) -> str:
+    """Why ``clause_id`` is not a local sentence that is matched, and which ids would be."""
+    expected = f"expected a clause id of a sentence of the local document (e.g. {local_doc}/2-1/p1/s1)"
+    clause = index.get(clause_id)
+    if clause is None:
+        return f"{expected}, found {clause_id!r}, which no document has"
+    if clause.doc != local_doc:
+        return f"{expected}, found {clause_id!r}, a clause of {clause.doc}"
+    inside = sorted((i for i in local_ids if clause_id in _ancestors(i, index)), key=natural)
+    if inside:
+        shown = ", ".join(inside) if len(inside) <= 3 else f"{inside[0]} … {inside[-1]}"
+        return f"{expected}, found {clause_id!r}, a {clause.kind.value}: name one of its sentences ({shown})"
+    return f"{expected}, found {clause_id!r}, a {clause.kind.value} outside the measures that are matched"
 
 
 def apply_decisions(

@@ -16,7 +16,7 @@ from .. import patterns
 from ..citation import positions, sibling_positions
 from ..link import classifier
 from ..link import crossrefs as matching
-from ..model import Clause, CrossRef, Document, PageSpec, Site, Task
+from ..model import Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task
 from ..numerals import int_to_cn
 from .marks import compare_all
 
@@ -65,9 +65,15 @@ class SectionCoverage:
     taken: tuple[Task, ...]
 
 
-def national_text(clause: Clause) -> str:
-    """What the comparison shows of a national clause: a task without number and agencies."""
-    text = clause.text.removeprefix(clause.label) if clause.label else clause.text
+def national_text(site: Site, clause: Clause) -> str:
+    """What the comparison shows of a national clause: its wording without the numbers that cite it
+    (the basis line says where it stands) and a task's agencies. A clause's first sentence starts with
+    the clause's number (3.建设知识产权服务业集聚区。), which is no wording Chongqing could share."""
+    holder = site.clause(clause.parent) if clause.parent and clause.kind is ClauseKind.SENTENCE else None
+    text = clause.text
+    for label in (clause.label, holder.label if holder else ""):
+        if label:
+            text = text.removeprefix(label)
     return patterns.RESPONSIBILITY_RE.sub("", text)
 
 
@@ -84,7 +90,7 @@ def groups(site: Site) -> tuple[Group, ...]:
     linked = site.corpus.linked_documents
     places = sibling_positions(linked[1].clauses if linked else ())
     compared = compare_all(
-        (national_text(site.clause(ref.national)), site.clause(ref.local).text) for ref in site.crossrefs
+        (national_text(site, site.clause(ref.national)), site.clause(ref.local).text) for ref in site.crossrefs
     )
     result = []
     for parent_id, members in sentences.items():
@@ -94,7 +100,7 @@ def groups(site: Site) -> tuple[Group, ...]:
             pairs = []
             for ref in by_local.get(sentence.id, ()):
                 national = site.clause(ref.national)
-                left, right = compared[national_text(national), sentence.text]
+                left, right = compared[national_text(site, national), sentence.text]
                 pairs.append(
                     Pair(
                         ref=ref,
@@ -165,12 +171,10 @@ def crossref_pages(site: Site) -> list[PageSpec]:
         for group in all_groups
     ]
     sections = coverage(site)
-    counts: dict[str, int] = defaultdict(int)
-    for ref in site.crossrefs:
-        counts[ref.national] += 1
-    first_pair: dict[str, CrossRef] = {}
-    for ref in site.crossrefs:
-        first_pair.setdefault(ref.national, ref)
+    # a task's Chongqing sentences: linked to the task or to one of its sentences, each counted once
+    counts = {
+        task.clause: len({ref.local for ref in site.crossrefs_to(task.clause)}) for c in sections for task in c.taken
+    }
     pages.append(
         PageSpec(
             path="crossrefs/index.md",
@@ -185,8 +189,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 # the evaluated figures the page states hold for the judged documents only
                 ("evaluated", classifier.load_weights().judged == (roles.tasks, roles.local)),
                 ("sections", sections),
-                ("counts", dict(counts)),
-                ("first_pair", first_pair),
+                ("counts", counts),
                 ("local_only", tuple((g, row) for g in all_groups for row in g.rows if not row.pairs)),
                 ("sentence_count", sum(len(g.rows) for g in all_groups)),
                 ("link_count", len(site.crossrefs)),
@@ -206,19 +209,52 @@ def short_number(doc_number: str) -> str:
     return doc_number.rsplit("〕", 1)[-1] or doc_number
 
 
-def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[str, str]]:
-    """For a document page: sentence id → (URL, title) of its place on a 对照 page."""
-    jumps: dict[str, tuple[str, str]] = {}
+Jump = tuple[str, str]  # (URL, title) of a ⇄ mark
+
+
+def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]]:
+    """For a document page: sentence id → its ⇄ marks, each the (URL, title) of a place on a 对照 page.
+
+    A Chongqing sentence has one, to its place on its measure group's page. A national sentence has
+    one per Chongqing sentence linked to it, to each comparison; a 66号 task one on its first
+    sentence, to its page's 重庆落实, which lists every sentence linked to the task or inside it.
+    """
     pair = site.corpus.linked_documents
     if pair is None:
-        return jumps  # no 对照 pages to jump to
+        return {}  # no 对照 pages to jump to
     if document.slug == pair[1].slug:
-        linked = {ref.local for ref in site.crossrefs}
-        for sentence in matching.local_sentences(site.corpus):
-            page = f"/crossrefs/chongqing/{site.clause(sentence.parent or '').anchor}/#{sentence.anchor}"
-            jumps[sentence.id] = (page, "国家依据" if sentence.id in linked else "国家依据（未找到：本地举措）")
-    else:
-        for ref in site.crossrefs:
-            if ref.national.startswith(document.slug + "/"):
-                jumps.setdefault(ref.national, (ref.url, "重庆落实（对照）"))
+        return _local_jumps(site)
+    first: dict[str, str] = {}  # clause id → its first sentence, where the ⇄ of a linked clause goes
+    for clause in document.clauses:
+        if clause.kind is ClauseKind.SENTENCE and clause.parent:
+            first.setdefault(clause.parent, clause.id)
+    # only the tasks document's task pages have a 重庆落实 section (task.md.jinja)
+    tasks = {task.clause: task for task in site.tasks if task.doc == document.slug == pair[0].slug}
+    jumps: dict[str, list[Jump]] = defaultdict(list)
+    for ref in site.crossrefs:
+        if not ref.national.startswith(document.slug + "/"):
+            continue
+        task = next((tasks[c] for c in _holders(ref.national) if c in tasks), None)
+        if task is not None:
+            count = len({r.local for r in site.crossrefs_to(task.clause)})
+            jumps[first.get(task.clause, task.clause)] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）")]
+            continue
+        local = site.clause(ref.local).text
+        shown = local if len(local) <= SHORT_TITLE_CHARS else local[:SHORT_TITLE_CHARS] + "…"
+        jumps[first.get(ref.national, ref.national)].append((ref.url, f"重庆落实（对照）：{shown}"))
+    return {sentence: tuple(marks) for sentence, marks in jumps.items()}
+
+
+def _holders(clause_id: str) -> list[str]:
+    """``clause_id`` and the ids it continues with ``/``: guobanhan-2016-66/t7/s1 → …/t7/s1, …/t7, …"""
+    parts = clause_id.split("/")
+    return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
+
+
+def _local_jumps(site: Site) -> dict[str, tuple[Jump, ...]]:
+    linked = {ref.local for ref in site.crossrefs}
+    jumps: dict[str, tuple[Jump, ...]] = {}
+    for sentence in matching.local_sentences(site.corpus):
+        page = f"/crossrefs/chongqing/{site.clause(sentence.parent or '').anchor}/#{sentence.anchor}"
+        jumps[sentence.id] = ((page, "国家依据" if sentence.id in linked else "国家依据（未找到：本地举措）"),)
     return jumps

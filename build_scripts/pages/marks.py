@@ -7,6 +7,7 @@ Every part of a text is HTML-escaped *before* tags are put around it, so a text 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
@@ -14,8 +15,10 @@ from markupsafe import Markup
 
 from .. import cache
 
-# A comparison marks shared runs of at least this many characters; shorter ones (“的”, “和”) are noise.
+# A comparison marks runs of at least this many characters the other text holds too; a lone shared
+# character (“的”, “和”) is noise.
 MIN_SHARED_CHARS = 2
+_UNIT_RE = re.compile(r"\d+(?:[.．]\d+)?|.", re.DOTALL)  # a number is one unit, any other character one
 
 
 def marked(text: str, spans: Iterable[tuple[int, int]], inside: tuple[str, str], outside: tuple[str, str]) -> Markup:
@@ -47,31 +50,47 @@ def diff_html(old: str, new: str) -> tuple[Markup, Markup]:
 
 
 Pair = tuple[str, str]  # (national text, local text)
-SharedRuns = list[tuple[int, int, int]]  # (start in national, start in local, length)
+Spans = list[tuple[int, int]]  # (start, end) of each shared stretch of one text, in order
+SharedRuns = tuple[Spans, Spans]  # the national text's shared stretches, the local text's
+
+
+def _units(text: str) -> list[re.Match[str]]:
+    """``text``'s characters, a number (2020, 3.5) counted as one: 2020 and 2025 share no wording."""
+    return list(_UNIT_RE.finditer(text))
+
+
+def shared_spans(text: str, other: str) -> Spans:
+    """The stretches of ``text`` made of runs of ``MIN_SHARED_CHARS`` characters (``_units``) that
+    ``other`` also holds, wherever it holds them: wording both share is marked on each side even when
+    the two texts put it in another order or say it more than once (an alignment marks only one
+    order, and showed the rest, 知识产权 say, as one side's own)."""
+    size = MIN_SHARED_CHARS
+    theirs = [unit.group() for unit in _units(other)]
+    grams = {tuple(theirs[i : i + size]) for i in range(len(theirs) - size + 1)}
+    units = _units(text)
+    spans: Spans = []
+    for i in range(len(units) - size + 1):
+        if tuple(unit.group() for unit in units[i : i + size]) not in grams:
+            continue
+        start, end = units[i].start(), units[i + size - 1].end()
+        if spans and spans[-1][1] >= start:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def shared_runs(national: str, local: str) -> SharedRuns:
-    """The runs of at least ``MIN_SHARED_CHARS`` characters the two texts share, in order."""
-    matcher = SequenceMatcher(None, national, local, autojunk=False)
-    return [(b.a, b.b, b.size) for b in matcher.get_matching_blocks() if b.size >= MIN_SHARED_CHARS]
+    """Each text's stretches of wording the other text holds too (``shared_spans``)."""
+    return shared_spans(national, local), shared_spans(local, national)
 
 
 def compare_html(national: str, local: str, runs: SharedRuns | None = None) -> tuple[Markup, Markup]:
     """The 对照 view: shared wording in ``<mark>``, the rest marked as one side's own."""
-    runs = shared_runs(national, local) if runs is None else runs
+    national_spans, local_spans = shared_runs(national, local) if runs is None else runs
     return (
-        marked(
-            national,
-            [(a, a + size) for a, _, size in runs],
-            ("<mark>", "</mark>"),
-            ('<span class="only-national">', "</span>"),
-        ),
-        marked(
-            local,
-            [(b, b + size) for _, b, size in runs],
-            ("<mark>", "</mark>"),
-            ('<span class="only-local">', "</span>"),
-        ),
+        marked(national, national_spans, ("<mark>", "</mark>"), ('<span class="only-national">', "</span>")),
+        marked(local, local_spans, ("<mark>", "</mark>"), ('<span class="only-local">', "</span>")),
     )
 
 
