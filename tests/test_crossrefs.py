@@ -82,7 +82,9 @@ def test_national_text_jumps_to_every_chongqing_sentence_linked_to_it(tmp_path):
 def test_comparison_escapes_text_before_marking():
     national, local = compare_html("<b>加强知识产权保护", "<b>加强知识产权保护工作")
     assert "<b>" not in national + local and "&lt;b&gt;" in national
-    assert "<mark>&lt;b&gt;加强知识产权保护</mark>" in local and '<span class="only-local">工作</span>' in local
+    assert str(local) == (
+        '<span class="only-local">&lt;b&gt;</span><mark>加强知识产权保护</mark><span class="only-local">工作</span>'
+    )  # marks alone are no shared wording
 
 
 def test_comparison_marks_shared_wording_in_any_order_and_numbers_whole():
@@ -95,8 +97,16 @@ def test_comparison_marks_shared_wording_in_any_order_and_numbers_whole():
     assert national.count("only-national") == 3  # 制定 / 的 / 保护政策。
     # a number is shared whole or not at all: 2020 is not 2025's wording
     national, local = compare_html("到2020年，发明专利拥有量达到12件", "到2025年，发明专利拥有量达到12件")
-    assert str(national) == '<span class="only-national">到2020</span><mark>年，发明专利拥有量达到12件</mark>'
-    assert '<span class="only-local">到2025</span>' in local
+    assert str(national) == '<span class="only-national">到2020年，</span><mark>发明专利拥有量达到12件</mark>'
+    assert '<span class="only-local">到2025年，</span>' in local
+    # punctuation is no shared wording on its own (资、), but joins two shared runs
+    national, local = compare_html("投融资、证券化", "质押融资、信用担保和知识产权、证券化")
+    assert str(national) == '<span class="only-national">投</span><mark>融资、证券化</mark>'
+    national, local = compare_html("增加投资、优化", "加强对外投资、扩大开放")
+    assert (
+        str(national)
+        == '<span class="only-national">增加</span><mark>投资</mark><span class="only-national">、优化</span>'
+    )
 
 
 def test_comparison_leaves_out_the_numbers_that_cite_a_national_clause():

@@ -63,18 +63,20 @@ def shared_spans(text: str, other: str) -> Spans:
     """The stretches of ``text`` made of runs of ``MIN_SHARED_CHARS`` characters (``_units``) that
     ``other`` also holds, wherever it holds them: wording both share is marked on each side even when
     the two texts put it in another order or say it more than once (an alignment marks only one
-    order, and showed the rest, 知识产权 say, as one side's own)."""
+    order, and showed the rest, 知识产权 say, as one side's own). A run holding punctuation is no
+    wording (资、); punctuation between two shared runs joins them (知识产权、信用担保)."""
     size = MIN_SHARED_CHARS
     theirs = [unit.group() for unit in _units(other)]
     grams = {tuple(theirs[i : i + size]) for i in range(len(theirs) - size + 1)}
     units = _units(text)
     spans: Spans = []
     for i in range(len(units) - size + 1):
-        if tuple(unit.group() for unit in units[i : i + size]) not in grams:
+        gram = tuple(unit.group() for unit in units[i : i + size])
+        if gram not in grams or not all(unit[0].isalnum() for unit in gram):  # 资、 is not shared wording
             continue
         start, end = units[i].start(), units[i + size - 1].end()
-        if spans and spans[-1][1] >= start:
-            spans[-1] = (spans[-1][0], end)
+        if spans and (spans[-1][1] >= start or not any(c.isalnum() for c in text[spans[-1][1] : start])):
+            spans[-1] = (spans[-1][0], end)  # overlapping, or apart by punctuation only: one stretch
         else:
             spans.append((start, end))
     return spans
