@@ -64,6 +64,17 @@ def _entity(match: re.Match[str]) -> str:
     return _ENTITIES[match.group()]
 
 
+# The full-width form of each significant character (U+FF01–FF5E mirror ASCII 0x21–0x7E).
+_FULL_WIDTH = {ord(ch): chr(ord(ch) + 0xFEE0) for ch in _MARKDOWN_SIGNIFICANT}
+
+
+def toc_label(value: object) -> str:
+    """A heading's ``data-toc-label`` (an attr_list value, where even ``&#NN;`` entities break the
+    list): each significant character as its full-width form, which reads the same in the table of
+    contents (3.建设 → 3．建设)."""
+    return str(value).translate(_FULL_WIDTH)
+
+
 def html_text(value: object) -> Markup:
     """Text for inside a raw HTML block, where Markdown does not run: HTML-escaped."""
     if isinstance(value, Markup):
@@ -183,6 +194,7 @@ def _environment(template_dir: Path) -> Environment:
     )
     env.filters["md"] = md_escape
     env.filters["h"] = html_text
+    env.filters["toc_label"] = toc_label
     env.filters["tojson"] = front_matter_json  # templates use it for front matter only
     env.filters["number"] = format_number
     env.globals["hashes"] = _hashes

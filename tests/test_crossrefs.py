@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ from build_scripts.pages.marks import compare_html
 from build_scripts.pipeline import generate, load_corpus
 
 from .eval_crossrefs import FOLDS, cross_validate, fit_shipped, folds, links_of, read_judged, score, task_terms
-from .helpers import FIXTURE, SOURCE, copy_sources, run_cli
+from .helpers import FIXTURE, SOURCE, copy_sources, mkdocs_build, run_cli
 
 PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
 
@@ -280,3 +281,33 @@ def test_the_overview_names_curated_links_as_the_pages_mark_them(tmp_path):
     group = (tmp_path / "docs" / "crossrefs" / "chongqing" / "c2-3-p3.md").read_text(encoding="utf-8")
     assert "人工确认；" in group  # a confirmed link's mark on its comparison
     assert "标为“人工确认”" in index and "，人工确认 " in index and "标为“人工”）" not in index
+
+
+def test_a_linked_heading_sentence_jumps_to_chongqing_and_keeps_its_plain_words_in_the_contents(tmp_path):
+    """106号's （二） heading is the first sentence of its paragraph and is linked: its ⇄ stands in the
+    heading, while the table of contents shows only the heading's words, as printed, even with
+    characters Markdown or HTML would act on (in full-width form there: attr_list cannot take them)."""
+    source = copy_sources(tmp_path)
+    text = source / "guobanfa-2016-106.txt"
+    heading = "（二）构建便民利民的知识产权公共服务体系。"
+    damaged = '（二）构建便民利民的知识产权公共服务体系<b>*"x"*</b>。'
+    text.write_text(text.read_text(encoding="utf-8").replace(heading, damaged, 1), encoding="utf-8")
+    decision = "  - national: guobanfa-2016-106/2-2/s1\n    local: yufufa-2016-25/2-3/p1/s1\n    decision: confirm\n"
+    path = source / "crossrefs.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("crossrefs:\n", "crossrefs:\n" + decision, 1), encoding="utf-8"
+    )
+    generate(source, tmp_path / "docs")
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    page = (tmp_path / "site/documents/guobanfa-2016-106/index.html").read_text(encoding="utf-8")
+    h3 = page.split('id="c2-2">', 1)[1].split("</h3>", 1)[0]
+    shown = html.unescape(h3.split('id="c2-2-s1"', 1)[1].split(">", 1)[1].split("</span>", 1)[0])
+    assert shown == "（二）构建便民利民的知识产权公共服务体系<b>*“x”*</b>。"  # as printed (the cleaner's quotes)
+    assert (
+        'class="crossref-jump" href="../../crossrefs/chongqing/c2-3-p1/#c2-3-p1-s1-vs-guobanfa-2016-106-2-2-s1"' in h3
+    )
+    entry = page.split('href="#c2-2" class="md-nav__link">', 1)[1].split("</a>", 1)[0]
+    assert (
+        html.unescape(re.sub(r"\s+|<[^>]+>", "", entry))
+        == "（二）构建便民利民的知识产权公共服务体系＜b＞＊“x”＊＜/b＞。"
+    )
