@@ -101,8 +101,9 @@ class Fields:
             return None
 
     def strings(self, key: str) -> tuple[str, ...]:
+        """A list of one-line texts; a blank item is refused (an empty name is found at every character)."""
         value = self.entry.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.fail(f"expected '{key}' of {self.what} to be a list of text, found {_shown(value)}", key=key)
             return ()
         return tuple(v.strip() for v in value)

@@ -188,6 +188,14 @@ CASES = {  # what was broken → (damage, the message it must give)
         text("documents.yaml", "numbering: {items: global}", "numbering: {items: global}\n    tasks: [{kind: item}]"),
         r"documents\.yaml:\d+:5: expected no tasks on a document whose items are numbered through it",
     ),
+    "a blank short name": (  # '' is found at every character of every text: a mention of the agency at each
+        text("agencies.yaml", "short_names: [中央组织部]", "short_names: [中央组织部, ' ']"),
+        r"agencies\.yaml:\d+:18: expected 'short_names' of an agency to be a list of text, found \['中央组织部', ' '\]",
+    ),
+    "a blank indicator variant": (
+        text("indicators.yaml", "variants: [知识产权质押融资额]", "variants: [知识产权质押融资额, '']"),
+        r"indicators\.yaml:\d+:15: expected 'variants' of an indicator to be a list of text, found \[.*, ''\]",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",
