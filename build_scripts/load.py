@@ -216,12 +216,20 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hash
 def _construct_value(loader: _LineLoader, node: yaml.Node) -> Any:
     """A value, or a located error for one its tag cannot make (``!!int xyz``, ``!!float x``, ``{[1]: 2}``)."""
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (ValueError, TypeError) as exc:
         mark = node.start_mark
         raise CurationError(
             loader.name, mark.line + 1, mark.column + 1, f"expected a value its tag allows, found {exc}"
         ) from None
+    if isinstance(value, str) and (control := patterns.CONTROL_CHAR_RE.search(value)):
+        # YAML refuses a raw NUL or ESC but makes one of "\0" or "\e": damage in a text, so here too
+        mark = node.start_mark
+        code = f"U+{ord(control.group()):04X}"
+        raise CurationError(
+            loader.name, mark.line + 1, mark.column + 1, f"expected text, found the control character {code}"
+        )
+    return value
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

@@ -25,6 +25,9 @@ BAD_YAML = {  # text → (line, column, words of the message)
     # after Chinese text: libyaml counts bytes of UTF-8, the message counts characters
     "标题: 中文中文\r\nb: 中文\x00\n": (2, 6, "found the character U+0000"),
     "标题: 中文\rb: x\x00\n": (2, 5, "found the character U+0000"),  # a lone CR ends a line too
+    # … nor does it let an escape in quotes make one, which would reach the pages (a NUL in a title)
+    'a: 1\ntitle: "重庆\\0市"\n': (2, 8, "expected text, found the control character U+0000"),
+    'a: [x, "\\e[31m"]\n': (1, 8, "expected text, found the control character U+001B"),
     "a:\n\t- x\n": (2, 1, "expected valid YAML, found character that cannot start any token"),
     # nine levels of nine aliases each are 9⁹ values once expanded: refused at the first alias
     "a: &a [x, x]\nb: &b [*a, *a]\n": (2, 8, "expected plain values, found the alias *a: write the value out"),
