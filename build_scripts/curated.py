@@ -220,10 +220,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown!r}", key="numbering")
         crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles)
         tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
-        provenance = entry.get("provenance") or {}
-        if not isinstance(provenance, dict):
-            f.fail(f"expected provenance to map field names to text, found {provenance!r}", key="provenance")
-            provenance = {}
+        provenance = _provenance(f, entry.get("provenance"))
         texts = {key: value for key, value in values.items() if value is not None}
         if len(texts) < len(values):  # a required field is missing or invalid, already reported
             continue
@@ -240,7 +237,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 implements=f.text("implements", required=False),
                 source_file=source_file,
                 dropped_lines=f.strings("dropped_lines"),
-                provenance=tuple((str(k), str(v)) for k, v in provenance.items() if not str(k).startswith("__")),
+                provenance=provenance,
                 body_starts_at=f.text("body_starts_at", required=False),
                 closing_starts_at=f.text("closing_starts_at", required=False),
                 tables=_tables(f, entry.get("tables")),
@@ -262,6 +259,26 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             )
             errors.add(CurationError(text, 1, 1, message))
     return tuple(metas)
+
+
+def _provenance(f: Fields, value: Any) -> tuple[tuple[str, str], ...]:
+    """The entry's ``provenance``: where each of its fields' values came from, one text per field name."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        f.fail(f"expected provenance to map field names to text, found {_shown(value)}", key="provenance")
+        return ()
+    pf = Fields(f.path, value, "provenance", f.errors)
+    pf.unknown_keys(_REQUIRED + _OPTIONAL)
+    sources = []
+    for key, source in value.items():
+        if str(key).startswith("__") or key not in _REQUIRED + _OPTIONAL:
+            continue
+        if isinstance(source, (dict, list, bool)) or source is None or not str(source).strip():
+            pf.fail(f"expected the provenance of '{key}' to be text, found {_shown(source)}", key=key)
+            continue
+        sources.append((str(key), str(source).strip()))
+    return tuple(sources)
 
 
 def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dict[str, int]) -> str | None:

@@ -196,6 +196,14 @@ CASES = {  # what was broken → (damage, the message it must give)
         text("indicators.yaml", "variants: [知识产权质押融资额]", "variants: [知识产权质押融资额, '']"),
         r"indicators\.yaml:\d+:15: expected 'variants' of an indicator to be a list of text, found \[.*, ''\]",
     ),
+    "provenance not text": (  # was shown on the page as the loader's mapping, line keys and all
+        text("documents.yaml", "      date: 文本落款（2016年7月8日）", "      date: {文本落款: 2016年7月8日}"),
+        r"documents\.yaml:\d+:13: expected the provenance of 'date' to be text, found \{'文本落款': '2016年7月8日'\}\n",
+    ),
+    "provenance of no field": (  # a misspelt field: the note would stand under a name no value has
+        text("documents.yaml", "      date: 文本落款（2016年7月8日）", "      data: 文本落款（2016年7月8日）"),
+        r"documents\.yaml:\d+:13: expected one of slug, .* in provenance, found unknown key 'data'",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",
