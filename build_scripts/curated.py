@@ -176,6 +176,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     seen: dict[str, int] = {}
     roles: dict[str, int] = {}  # a role only one document may have → the line of its entry
     texts_seen: dict[str, int] = {}  # source_file → the line of the entry naming it first
+    numbers_seen: dict[str, int] = {}  # 文号 → the line of the entry giving it first
     before = len(errors.errors)
     listed = entries(path, "documents", errors)
     if not listed and not errors.errors:
@@ -195,6 +196,8 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         if slug in seen:
             f.fail(f"expected each slug once, found {slug!r} again (first at line {seen[slug]})", key="slug")
         seen[slug] = f.line
+        if values["doc_number"]:  # a 文号 a text cites must name one document: its links, 实施依据 and pages
+            f.repeated(numbers_seen, values["doc_number"], "doc_number", repr(values["doc_number"]))
         if values["level"] and values["level"] not in LEVELS:
             f.fail(f"expected level to be one of {', '.join(LEVELS)}, found {values['level']!r}", key="level")
         source_file = values["source_file"] or ""

@@ -129,6 +129,10 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"documents\.yaml:\d+:5: expected each source_file once, found 'guobanhan-2016-66\.txt' again "
         r"\(first at line \d+\)",
     ),
+    "one 文号, two documents": (  # which would 实施依据 and a text's 《…》（国发〔2016〕86号） name?
+        text("documents.yaml", "doc_number: 渝府发〔2016〕25号", "doc_number: 国发〔2016〕86号"),
+        r"documents\.yaml:\d+:5: expected each doc_number once, found '国发〔2016〕86号' again \(first at line \d+\)",
+    ),
     "crossrefs role misspelt": (
         text("documents.yaml", "crossrefs: national", "crossrefs: nation"),
         r"documents\.yaml:\d+:5: expected crossrefs to be one of tasks, national, local \(or no crossrefs\), "
