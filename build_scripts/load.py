@@ -293,6 +293,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
     loader = _LineLoader(text)
     loader.name = str(path)
     try:
+        _check_hidden_breaks(path, text)
         _check_nesting(path, text)
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -315,6 +316,19 @@ def _parse_yaml(path: Path, text: str) -> Any:
         raise CurationError(path, 1, 1, f"expected valid YAML values, found {exc}") from None
     finally:
         loader.dispose()
+
+
+def _check_hidden_breaks(path: Path, text: str) -> None:
+    """Refuse a line break only YAML sees, where it stands as an editor counts lines (LF, CRLF, CR)."""
+    found = patterns.YAML_HIDDEN_BREAK_RE.search(text)
+    if found is not None:
+        line, column = position_of(text, found.start())
+        raise CurationError(
+            path,
+            line,
+            column,
+            f"expected YAML text, found the character U+{ord(found.group()):04X}, which YAML reads as a line break",
+        )
 
 
 # Curated files nest a few levels; the composer recurses per level (libyaml's can crash the process).
