@@ -33,7 +33,7 @@ _OPTIONAL = (
 _PROSE_KEYS = ("source", "note", "remark")
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
     """A found value for a message: without the loader's line keys (at any depth), and not endless."""
     text = repr(_plain(value))
     return text if len(text) <= 80 else text[:77] + "…"
@@ -81,7 +81,7 @@ class Fields:
         if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
         if not isinstance(value, str) or not value.strip():
-            self.fail(f"expected '{key}' of {self.what} to be text, found {_shown(value)}", key=key)
+            self.fail(f"expected '{key}' of {self.what} to be text, found {shown_value(value)}", key=key)
             return None
         if key not in _PROSE_KEYS and ("\n" in value.strip() or "\r" in value):
             self.fail(
@@ -97,14 +97,16 @@ class Fields:
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            self.fail(f"expected '{key}' of {self.what} to be a date YYYY-MM-DD or null, found {value!r}", key=key)
+            self.fail(
+                f"expected '{key}' of {self.what} to be a date YYYY-MM-DD or null, found {shown_value(value)}", key=key
+            )
             return None
 
     def strings(self, key: str) -> tuple[str, ...]:
         """A list of one-line texts; a blank item is refused (an empty name is found at every character)."""
         value = self.entry.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.fail(f"expected '{key}' of {self.what} to be a list of text, found {_shown(value)}", key=key)
+            self.fail(f"expected '{key}' of {self.what} to be a list of text, found {shown_value(value)}", key=key)
             return ()
         return tuple(v.strip() for v in value)
 
@@ -160,7 +162,7 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
     for number, item in enumerate(data[key]):
         if not isinstance(item, dict):
             line, column = where(item, data[key], number)
-            message = f"expected each entry of '{key}' to be a mapping, found {_shown(item)}"
+            message = f"expected each entry of '{key}' to be a mapping, found {shown_value(item)}"
             errors.add(CurationError(path, line, column, message))
             continue
         result.append(item)
@@ -220,7 +222,10 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
         if item_numbering not in ("nested", "global"):
             shown = item_numbering if isinstance(numbering, dict) else numbering
-            f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown!r}", key="numbering")
+            f.fail(
+                f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown_value(shown)}",
+                key="numbering",
+            )
         crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles)
         tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
         provenance = _provenance(f, entry.get("provenance"))
@@ -269,7 +274,7 @@ def _provenance(f: Fields, value: Any) -> tuple[tuple[str, str], ...]:
     if value is None:
         return ()
     if not isinstance(value, dict):
-        f.fail(f"expected provenance to map field names to text, found {_shown(value)}", key="provenance")
+        f.fail(f"expected provenance to map field names to text, found {shown_value(value)}", key="provenance")
         return ()
     pf = Fields(f.path, value, "provenance", f.errors)
     pf.unknown_keys(_REQUIRED + _OPTIONAL)
@@ -278,7 +283,7 @@ def _provenance(f: Fields, value: Any) -> tuple[tuple[str, str], ...]:
         if str(key).startswith("__") or key not in _REQUIRED + _OPTIONAL:
             continue
         if isinstance(source, (dict, list, bool)) or source is None or not str(source).strip():
-            pf.fail(f"expected the provenance of '{key}' to be text, found {_shown(source)}", key=key)
+            pf.fail(f"expected the provenance of '{key}' to be text, found {shown_value(source)}", key=key)
             continue
         sources.append((str(key), str(source).strip()))
     return tuple(sources)
@@ -289,7 +294,9 @@ def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dic
     if value is None:
         return None
     if value not in CROSSREF_ROLES:
-        f.fail(f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {_shown(value)}")
+        f.fail(
+            f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {shown_value(value)}"
+        )
         return None
     if value in ("tasks", "local"):
         if value in roles:
@@ -311,11 +318,11 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
         return ()
     if item_numbering == "global":
         f.fail(
-            f"expected no tasks on a document whose items are numbered through it (each is a task), found {_shown(value)}"
+            f"expected no tasks on a document whose items are numbered through it (each is a task), found {shown_value(value)}"
         )
         return ()
     if not isinstance(value, list):
-        f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {_shown(value)}")
+        f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {shown_value(value)}")
         return ()
     if not value:
         f.fail("expected at least one {kind, sections, depth} under tasks (or no tasks), found an empty list")
@@ -324,20 +331,20 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
     scopes = []
     for scope in value:
         if not isinstance(scope, dict):
-            f.fail(f"expected each of tasks to be a mapping of kind, sections and depth, found {_shown(scope)}")
+            f.fail(f"expected each of tasks to be a mapping of kind, sections and depth, found {shown_value(scope)}")
             continue
         sf = Fields(f.path, scope, "a tasks entry", f.errors)
         before = len(f.errors.errors)
         sf.unknown_keys(("kind", "sections", "depth"))
         kind, sections, depth = scope.get("kind"), scope.get("sections", []), scope.get("depth")
         if not isinstance(kind, str) or kind not in {k.value for k in TASK_KINDS}:
-            sf.fail(f"expected the kind of tasks to be one of {kinds}, found {_shown(kind)}")
+            sf.fail(f"expected the kind of tasks to be one of {kinds}, found {shown_value(kind)}")
         if not isinstance(sections, list) or not all(_counting(n) for n in sections):
             sf.fail(
-                f"expected the sections of tasks to be a list of section numbers (4 for 四、), found {_shown(sections)}"
+                f"expected the sections of tasks to be a list of section numbers (4 for 四、), found {shown_value(sections)}"
             )
         if depth is not None and not _counting(depth, start=0):
-            sf.fail(f"expected the depth of tasks to be a whole number (0 for a section), found {_shown(depth)}")
+            sf.fail(f"expected the depth of tasks to be a whole number (0 for a section), found {shown_value(depth)}")
         if len(f.errors.errors) == before:
             scopes.append(
                 TaskScope(
@@ -360,13 +367,13 @@ def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        f.fail(f"expected tables to be a list, found {value!r}")
+        f.fail(f"expected tables to be a list, found {shown_value(value)}")
         return ()
     specs = []
     for table in value:
         tf = Fields(f.path, table, "a table", f.errors) if isinstance(table, dict) else None
         if tf is None:
-            f.fail(f"expected each table to be a mapping, found {table!r}")
+            f.fail(f"expected each table to be a mapping, found {shown_value(table)}")
             continue
         caption = tf.text("caption")
         columns = tf.strings("columns")

@@ -208,6 +208,14 @@ CASES = {  # what was broken → (damage, the message it must give)
         text("documents.yaml", "      date: 文本落款（2016年7月8日）", "      data: 文本落款（2016年7月8日）"),
         r"documents\.yaml:\d+:13: expected one of slug, .* in provenance, found unknown key 'data'",
     ),
+    "a date as a mapping": (  # the loader's line keys are not shown
+        text("documents.yaml", "date: 2016-12-30", "date: {年: 2016}"),
+        r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found \{'年': 2016\}\n",
+    ),
+    "a successor year as a mapping": (
+        text("agencies.yaml", "year: 2018,", "year: {年: 2018},"),
+        r"agencies\.yaml:\d+:\d+: expected successor year to be a year like 2018 or null, found \{'年': 2018\}\n",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",

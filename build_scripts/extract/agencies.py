@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import patterns
-from ..curated import Fields, entries
+from ..curated import Fields, entries, shown_value
 from ..errors import Collector, CurationError
 from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
@@ -87,7 +87,7 @@ def _successor(f: Fields, value: Any) -> Successor | None:
     name = sf.text("name")
     year = value.get("year")
     if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
-        sf.fail(f"expected successor year to be a year like 2018 or null, found {year!r}")
+        sf.fail(f"expected successor year to be a year like 2018 or null, found {shown_value(year)}")
         year = None
     if name is None:
         return None
