@@ -94,7 +94,9 @@ class Fields:
         value = self.entry.get(key)
         if value is None:
             return None
-        try:
+        try:  # fromisoformat alone also takes 20161230 and 2016-W52-5
+            if patterns.ISO_DATE_RE.match(str(value)) is None:
+                raise ValueError(value)
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
             self.fail(

@@ -67,6 +67,8 @@ HSPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
 # Control characters that no source text holds (NUL, ESC, DEL, C1 …); tab and line breaks are text.
 PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")  # the BMP's private-use area: no standard character
 CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A date as curated files give it: YYYY-MM-DD, and nothing else ISO 8601 allows.
+ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # Characters YAML reads as line breaks and no editor shows as one (NEL, LINE and PARAGRAPH SEPARATOR):
 # in a curated file they end a comment early and put every later line number off by one.
 YAML_HIDDEN_BREAK_RE = re.compile(r"[\u0085\u2028\u2029]")

@@ -208,6 +208,14 @@ CASES = {  # what was broken → (damage, the message it must give)
         text("documents.yaml", "      date: 文本落款（2016年7月8日）", "      data: 文本落款（2016年7月8日）"),
         r"documents\.yaml:\d+:13: expected one of slug, .* in provenance, found unknown key 'data'",
     ),
+    "a date as a week": (  # ISO 8601 allows it (2016-12-30), but staff meant something else
+        text("documents.yaml", "date: 2016-12-30", "date: 2016-W52-5"),
+        r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found '2016-W52-5'\n",
+    ),
+    "a date without hyphens": (
+        text("documents.yaml", "date: 2016-12-30", "date: 20161230"),
+        r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found 20161230\n",
+    ),
     "a date as a mapping": (  # the loader's line keys are not shown
         text("documents.yaml", "date: 2016-12-30", "date: {年: 2016}"),
         r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found \{'年': 2016\}\n",
