@@ -64,6 +64,11 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Horizontal white space of any width: ASCII, tab, ideographic space, NBSP, zero-width.
 HSPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
 
+# Invisible format characters a web page leaves in a text: zero-width joiners (U+200C, U+200D, U+2060…),
+# direction marks and overrides (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and the soft hyphen.
+# They are not text: a joiner inside （三） hid the number, an override showed the rest of a line backwards.
+INVISIBLE_FORMAT_RE = re.compile(r"[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
+
 # Control characters that no source text holds (NUL, ESC, DEL, C1 …); tab and line breaks are text.
 PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")  # the BMP's private-use area: no standard character
 CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
