@@ -212,9 +212,9 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             )
             source_file = ""
             values["source_file"] = None
-        elif source_file and not (source / source_file).is_file():
+        elif source_file and (standing := _not_a_text_in(source, source_file)):
             f.fail(
-                f"expected source_file {source_file!r} to exist in {source.as_posix()}, found no such file",
+                f"expected source_file {source_file!r} to exist in {source.as_posix()}, found {standing}",
                 key="source_file",
             )
             values["source_file"] = None  # reported here; not read again
@@ -269,6 +269,16 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             )
             errors.add(CurationError(text, 1, 1, message))
     return tuple(metas)
+
+
+def _not_a_text_in(source: Path, name: str) -> str | None:
+    """What stands at ``source/name`` when it is no file of that folder (a link may not lead out of it:
+    a text from elsewhere would be published), or None."""
+    path = source / name
+    if not path.is_file():
+        return "a folder" if path.is_dir() else "no such file"
+    target = path.resolve()  # is_file followed the links: they end at a file
+    return None if target.parent == source.resolve() else f"a link to {target.as_posix()}, outside it"
 
 
 def _provenance(f: Fields, value: Any) -> tuple[tuple[str, str], ...]:

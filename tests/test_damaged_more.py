@@ -246,6 +246,35 @@ def test_damage_gets_located_messages_and_docs_stay(tmp_path, case):
     assert digest(tmp_path / "docs") == before
 
 
+def _linked_from_outside(source: Path) -> None:
+    (source.parent / "elsewhere.txt").write_bytes((source / "yufufa-2016-25.txt").read_bytes())
+    (source / "yufufa-2016-25.txt").unlink()
+    (source / "yufufa-2016-25.txt").symlink_to(Path("..") / "elsewhere.txt")
+
+
+def _a_folder(source: Path) -> None:
+    (source / "yufufa-2016-25.txt").unlink()
+    (source / "yufufa-2016-25.txt").mkdir()
+
+
+@pytest.mark.parametrize(
+    ("damage", "found"),
+    [(_linked_from_outside, r"a link to /.*/elsewhere\.txt, outside it"), (_a_folder, "a folder")],
+    ids=["link out", "folder"],
+)
+def test_a_source_file_that_is_no_text_of_the_folder_is_located(tmp_path, damage, found):
+    """A link may not bring in a file from outside source_texts/, as ../x.txt may not."""
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    before = digest(tmp_path / "docs")
+    damage(source)
+    proc = generate(tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    expected = rf"^source_texts/documents\.yaml:\d+:18: expected source_file 'yufufa-2016-25\.txt' to exist in source_texts, found {found}\n"
+    assert re.match(expected, proc.stderr), proc.stderr
+    assert digest(tmp_path / "docs") == before
+
+
 @pytest.mark.parametrize("where", ["source", "docs", "docs/agencies"])
 def test_a_file_where_a_folder_belongs_is_located(tmp_path, where):
     copy_sources(tmp_path)
