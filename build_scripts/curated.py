@@ -394,14 +394,24 @@ def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
     return tuple(specs)
 
 
-def load_external(source: Path, errors: Collector) -> tuple[ExternalDocument, ...]:
+def load_external(
+    source: Path, errors: Collector, listed: tuple[DocumentMeta, ...] = ()
+) -> tuple[ExternalDocument, ...]:
+    """The documents the texts cite that the collection lacks: each 文号 once, and none that ``listed`` has
+    (a citation of it is a link to its page, never this entry's 本站未收录)."""
     path = source / "external.yaml"
     if not path.exists():
         return ()
     result = []
+    seen: dict[Any, int] = {}
+    collection = {meta.doc_number: meta.line for meta in listed}
     for entry in entries(path, "external", errors):
         f = Fields(path, entry, "an external document", errors)
         number, title = f.text("doc_number"), f.text("title")
-        if number and title:
+        if number in collection:
+            f.fail(
+                f"expected a document not in the collection, found {number!r} (documents.yaml line {collection[number]})"
+            )
+        elif number and title and not f.repeated(seen, number, "doc_number", repr(number)):
             result.append(ExternalDocument(doc_number=number, title=title))
     return tuple(result)

@@ -66,7 +66,7 @@ def record_notes(result: GenerateResult, source: Path) -> list[str]:
 def load_corpus(source: Path, errors: Collector) -> Corpus:
     """Load, clean and parse every document listed in ``documents.yaml``."""
     metas = curated.load_documents(source, errors)
-    external = curated.load_external(source, errors)
+    external = curated.load_external(source, errors, metas)
     documents: list[Document] = []
     for meta in metas:
         try:
