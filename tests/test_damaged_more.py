@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import copy_sources, mkdocs_build
+from .helpers import copy_sources, mkdocs_build, run_cli
 from .helpers import generate_in as generate
 from .helpers import tree_digest as digest
 
@@ -289,6 +289,19 @@ def test_a_source_file_that_is_no_text_of_the_folder_is_located(tmp_path, damage
     expected = rf"^source_texts/documents\.yaml:\d+:18: expected source_file 'yufufa-2016-25\.txt' to exist in source_texts, found {found}\n"
     assert re.match(expected, proc.stderr), proc.stderr
     assert digest(tmp_path / "docs") == before
+
+
+@pytest.mark.parametrize("docs", ["source_texts", "source_texts/docs", "."])
+def test_pages_are_not_written_among_the_texts(tmp_path, docs):
+    """--docs naming source_texts/, a folder in it or one holding it mixed pages with the curated files
+    (and MkDocs would publish the texts and notes under docs/): refused before anything is written."""
+    source = copy_sources(tmp_path)
+    before = digest(source)
+    proc = run_cli("generate", "--source", "source_texts", "--docs", docs, cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    expected = f"{docs}:1:1: expected a folder for pages apart from the source texts source_texts, found "
+    assert proc.stderr.startswith(expected), proc.stderr
+    assert digest(source) == before and sorted(p.name for p in tmp_path.iterdir()) == ["source_texts"]
 
 
 @pytest.mark.parametrize("where", ["source", "docs", "docs/agencies"])
