@@ -102,8 +102,8 @@ RESPONSIBILITY_RE = re.compile(
 # A list of agencies inside a responsibility parenthetical: 、-separated names.
 AGENCY_LIST_SEPARATOR = "、"
 
-# An empty place in such a list: "A、、B", "、A负责", "A、负责", "A、牵头", "A、，B负责".
-EMPTY_AGENCY_RE = re.compile(r"(?:^|、)\s*(?=、|$|[，,。]|等|牵头|负责|按职责)|^\s*、")
+# An empty place in such a list: "A、、B", "、A负责", "A、负责", "A、牵头", "A、，B负责", "A牵头，负责".
+EMPTY_AGENCY_RE = re.compile(r"(?:^|、|牵头[，,])\s*(?=、|$|[，,。]|等|牵头|负责|按职责)|^\s*、")
 
 # The note task 2 appends inside its parenthetical: "。列第一位者为牵头部门，下同".
 FIRST_LISTED_NOTE_RE = re.compile(r"。?列第一位者为牵头部门[，,]?下同。?$")

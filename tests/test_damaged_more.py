@@ -240,6 +240,11 @@ CASES = {  # what was broken → (damage, the message it must give)
         text("agencies.yaml", "year: 2018,", "year: {年: 2018},"),
         r"agencies\.yaml:\d+:\d+: expected successor year to be a year like 2018 or null, found \{'年': 2018\}\n",
     ),
+    "66 nobody after 牵头，": (  # was read as 知识产权局 leading and nobody taking part
+        text("guobanhan-2016-66.txt", TASK1, "（知识产权局牵头，负责）\n2.积极"),
+        r"66\.txt:32:1: expected an agency name at each 、 and after 牵头， in the parenthetical of task 1, "
+        r"found none in （知识产权局牵头，负责）",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",

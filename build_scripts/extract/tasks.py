@@ -259,7 +259,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                         path,
                         clause.line + clause.text[: clause.text.find(match.group(0))].count("\n"),
                         1,
-                        f"expected an agency name at each 、 in the parenthetical of task "
+                        f"expected an agency name at each 、 and after 牵头， in the parenthetical of task "
                         f"{clause.label.rstrip('.．、')}, found none in （{match.group('body')}）",
                     )
                 )
