@@ -142,6 +142,15 @@ class Fields:
         seen[key] = self.line
         return False
 
+    def page_id(self, value: str, what: str) -> None:
+        """An id that names a page (/agencies/<id>/): lower-case ASCII, and not the folder's own index page."""
+        if not patterns.SLUG_RE.match(value):
+            self.fail(f"expected {what} of lower-case ASCII letters, digits and hyphens, found {value!r}")
+        elif value in RESERVED_SLUGS:
+            self.fail(
+                f"expected {what} other than {', '.join(RESERVED_SLUGS)} (the list has that page), found {value!r}"
+            )
+
     def unknown_keys(self, known: tuple[str, ...]) -> None:
         for key in self.entry:
             if key not in known and not str(key).startswith("__"):

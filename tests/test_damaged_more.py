@@ -245,6 +245,20 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"66\.txt:32:1: expected an agency name at each 、 and after 牵头， in the parenthetical of task 1, "
         r"found none in （知识产权局牵头，负责）",
     ),
+    "an agency id that is the list's page": (  # agencies/index.md twice: an internal error in a copy
+        lambda source: [  # without the record of published pages (which would ask for the old page first)
+            text("agencies.yaml", "  - id: cpc-organization", "  - id: index")(source),
+            (source / "published_pages.tsv").unlink(),
+        ],
+        r"agencies\.yaml:\d+:5: expected an agency id other than index \(the list has that page\), found 'index'\n",
+    ),
+    "an indicator id that is the list's page": (
+        lambda source: [
+            text("indicators.yaml", "  - id: pct-applications", "  - id: index")(source),
+            (source / "published_pages.tsv").unlink(),
+        ],
+        r"indicators\.yaml:\d+:5: expected an indicator id other than index \(the list has that page\), found 'index'\n",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",

@@ -45,8 +45,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
             f.fail("expected an agency to have 'successor' (a mapping or null), found none")
         short_names = f.strings("short_names")
         if agency_id is not None:
-            if not patterns.SLUG_RE.match(agency_id):
-                f.fail(f"expected an agency id of lower-case ASCII letters, digits and hyphens, found {agency_id!r}")
+            f.page_id(agency_id, "an agency id")
             f.repeated(ids, agency_id, "agency id", repr(agency_id))
         if kind is not None and kind not in AGENCY_KINDS:
             f.fail(f"expected kind to be one of {', '.join(AGENCY_KINDS)}, found {kind!r}")

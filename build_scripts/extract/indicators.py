@@ -50,10 +50,7 @@ def load_indicators(source: Path, corpus: Corpus, agency_ids: set[str], errors: 
             if agency not in agency_ids:
                 f.fail(f"expected an agency id defined in agencies.yaml, found {agency!r}")
         if indicator_id is not None:
-            if not patterns.SLUG_RE.match(indicator_id):
-                f.fail(
-                    f"expected an indicator id of lower-case ASCII letters, digits and hyphens, found {indicator_id!r}"
-                )
+            f.page_id(indicator_id, "an indicator id")
             f.repeated(ids, indicator_id, "indicator id", repr(indicator_id))
         for form in (name, *variants):
             if form is None:
