@@ -150,6 +150,7 @@ def names_regex(names: list[str]) -> re.Pattern[str]:
 # A number in a table cell or a goal: "6.3", "1800", "60%"; "－" / "-" / "—" alone means none.
 NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 EMPTY_CELL_RE = re.compile(r"^[－\-—–]*$")
+MINUS_SIGNS = ("-", "－", "−")  # before a table cell's number: a decrease
 # A range of two numbers joined by a dash: "3—4", "2—3" (as in "建成3—4个引领型知识产权强省").
 RANGE_RE = re.compile(r"(?P<low>[0-9]+(?:\.[0-9]+)?)\s*[—–－\-~～至]\s*(?P<high>[0-9]+(?:\.[0-9]+)?)")
 # A goal's number with what follows it: "60%", "3—4个".

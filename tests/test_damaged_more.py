@@ -259,6 +259,15 @@ CASES = {  # what was broken → (damage, the message it must give)
         ],
         r"indicators\.yaml:\d+:5: expected an indicator id other than index \(the list has that page\), found 'index'\n",
     ),
+    "an indicator cell that is no number": (  # was published as a missing value (null)
+        text("guofa-2016-86.txt", "\t6.3\n", "\t约六\n"),
+        r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number or —, found '约六'\n",
+    ),
+    "an indicator cell too large for JSON": (  # was published as Infinity, which no JSON reader takes
+        text("guofa-2016-86.txt", "\t6.3\n", "\t" + "9" * 400 + "\n"),
+        r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number JSON can hold, "
+        r"found 9{20}… \(400 digits\)\n",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",
