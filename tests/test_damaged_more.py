@@ -268,6 +268,11 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number JSON can hold, "
         r"found 9{20}… \(400 digits\)\n",
     ),
+    "66 two parentheticals": (  # the roles came from the last one, the first was left in the task's text
+        text("guobanhan-2016-66.txt", TASK1, "（知识产权局负责）（发展改革委负责）\n2.积极"),
+        r"66\.txt:32:1: expected task 1 to end in one parenthetical like （A、B负责）, "
+        r"found two: （知识产权局负责）（发展改革委负责）\n",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",

@@ -248,6 +248,18 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
         roles = parse_roles(match.group("body")) if match else None
         lead_ids: list[str] = []
         other_ids: list[str] = []
+        earlier = patterns.RESPONSIBILITY_RE.search(text[: match.start()]) if match else None
+        if match and earlier:  # a pasted second one: the roles would come from the last, the first stay as text
+            line = clause.line + clause.text[: clause.text.find(earlier.group(0))].count("\n")
+            errors.add(
+                CurationError(
+                    path,
+                    line,
+                    1,
+                    f"expected task {clause.label.rstrip('.．、')} to end in one parenthetical like （A、B负责）, "
+                    f"found two: {earlier.group(0).strip()}{match.group(0).strip()}",
+                )
+            )
         if match and roles is None:
             line = clause.line + clause.text[: clause.text.find(match.group(0))].count("\n")
             errors.add(
