@@ -222,14 +222,23 @@ def _construct_value(loader: _LineLoader, node: yaml.Node) -> Any:
         raise CurationError(
             loader.name, mark.line + 1, mark.column + 1, f"expected a value its tag allows, found {exc}"
         ) from None
-    if isinstance(value, str) and (control := patterns.CONTROL_CHAR_RE.search(value)):
-        # YAML refuses a raw NUL or ESC but makes one of "\0" or "\e": damage in a text, so here too
-        mark = node.start_mark
-        code = f"U+{ord(control.group()):04X}"
-        raise CurationError(
-            loader.name, mark.line + 1, mark.column + 1, f"expected text, found the control character {code}"
-        )
+    if isinstance(value, str):
+        _check_characters(loader, node, value)
     return value
+
+
+def _check_characters(loader: _LineLoader, node: yaml.Node, value: str) -> None:
+    """YAML refuses a raw NUL or ESC but makes one of "\\0" or "\\e": damage in a text, so here too; and an
+    invisible joiner or direction override, which clean removes from a text, is no part of a curated value
+    (a name with one is not the name in the text; an override shows the rest of a title backwards)."""
+    for pattern, what in ((patterns.CONTROL_CHAR_RE, "control"), (patterns.INVISIBLE_FORMAT_RE, "invisible")):
+        found = pattern.search(value)
+        if found is not None:
+            mark = node.start_mark
+            code = f"U+{ord(found.group()):04X}"
+            raise CurationError(
+                loader.name, mark.line + 1, mark.column + 1, f"expected text, found the {what} character {code}"
+            )
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

@@ -31,6 +31,8 @@ BAD_YAML = {  # text → (line, column, words of the message)
     # a line break only YAML sees ends a comment early and puts every later line number off
     "# 注释\u2028续\na: 1\nb: 2\nb: 3\n": (1, 5, "found the character U+2028, which YAML reads as a line break"),
     "a: 1\nb: 中文\u0085中文\n": (2, 6, "found the character U+0085, which YAML reads as a line break"),
+    # an invisible direction override or joiner, which clean removes from a text: refused in a value
+    "a: 1\nissuer: 重庆\u202e市\n": (2, 9, "expected text, found the invisible character U+202E"),
     "a:\n\t- x\n": (2, 1, "expected valid YAML, found character that cannot start any token"),
     # nine levels of nine aliases each are 9⁹ values once expanded: refused at the first alias
     "a: &a [x, x]\nb: &b [*a, *a]\n": (2, 8, "expected plain values, found the alias *a: write the value out"),
