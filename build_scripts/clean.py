@@ -21,7 +21,8 @@ def clean_text(text: str) -> str:
     - the line count is kept: line *n* of the result is line *n* of the input, so
       every later error can point at the source line;
     - no BOM, no ``\\r``: CRLF and lone CR become LF;
-    - no tab, no ideographic or other exotic space, no zero-width character: runs
+    - no tab, no ideographic or other exotic space, no zero-width character (a zero-width
+      space is a space; joiners, direction marks and overrides and soft hyphens are removed): runs
       of horizontal white space inside a line become one ASCII space, and a space
       between two CJK characters (a scraper's line-wrap artefact) is removed;
     - no leading or trailing white space on any line;
@@ -48,7 +49,7 @@ def split_lines(text: str) -> list[str]:
 
 
 def _clean_line(line: str) -> str:
-    line = line.translate(_FULLWIDTH_ALNUM)
+    line = patterns.INVISIBLE_FORMAT_RE.sub("", line.translate(_FULLWIDTH_ALNUM))
     line = patterns.HSPACE_RE.sub(" ", line).strip()
     while True:
         stripped = patterns.MARKDOWN_MARK_RE.sub("", line, count=1)

@@ -33,7 +33,7 @@ _OPTIONAL = (
 _PROSE_KEYS = ("source", "note", "remark")
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
     """A found value for a message: without the loader's line keys (at any depth), and not endless."""
     text = repr(_plain(value))
     return text if len(text) <= 80 else text[:77] + "…"
@@ -81,7 +81,7 @@ class Fields:
         if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
         if not isinstance(value, str) or not value.strip():
-            self.fail(f"expected '{key}' of {self.what} to be text, found {_shown(value)}", key=key)
+            self.fail(f"expected '{key}' of {self.what} to be text, found {shown_value(value)}", key=key)
             return None
         if key not in _PROSE_KEYS and ("\n" in value.strip() or "\r" in value):
             self.fail(
@@ -94,16 +94,21 @@ class Fields:
         value = self.entry.get(key)
         if value is None:
             return None
-        try:
+        try:  # fromisoformat alone also takes 20161230 and 2016-W52-5
+            if patterns.ISO_DATE_RE.match(str(value)) is None:
+                raise ValueError(value)
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            self.fail(f"expected '{key}' of {self.what} to be a date YYYY-MM-DD or null, found {value!r}", key=key)
+            self.fail(
+                f"expected '{key}' of {self.what} to be a date YYYY-MM-DD or null, found {shown_value(value)}", key=key
+            )
             return None
 
     def strings(self, key: str) -> tuple[str, ...]:
+        """A list of one-line texts; a blank item is refused (an empty name is found at every character)."""
         value = self.entry.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(f"expected '{key}' of {self.what} to be a list of text, found {_shown(value)}", key=key)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(f"expected '{key}' of {self.what} to be a list of text, found {shown_value(value)}", key=key)
             return ()
         return tuple(v.strip() for v in value)
 
@@ -137,6 +142,15 @@ class Fields:
         seen[key] = self.line
         return False
 
+    def page_id(self, value: str, what: str) -> None:
+        """An id that names a page (/agencies/<id>/): lower-case ASCII, and not the folder's own index page."""
+        if not patterns.SLUG_RE.match(value):
+            self.fail(f"expected {what} of lower-case ASCII letters, digits and hyphens, found {value!r}")
+        elif value in RESERVED_SLUGS:
+            self.fail(
+                f"expected {what} other than {', '.join(RESERVED_SLUGS)} (the list has that page), found {value!r}"
+            )
+
     def unknown_keys(self, known: tuple[str, ...]) -> None:
         for key in self.entry:
             if key not in known and not str(key).startswith("__"):
@@ -159,7 +173,7 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
     for number, item in enumerate(data[key]):
         if not isinstance(item, dict):
             line, column = where(item, data[key], number)
-            message = f"expected each entry of '{key}' to be a mapping, found {_shown(item)}"
+            message = f"expected each entry of '{key}' to be a mapping, found {shown_value(item)}"
             errors.add(CurationError(path, line, column, message))
             continue
         result.append(item)
@@ -175,6 +189,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     seen: dict[str, int] = {}
     roles: dict[str, int] = {}  # a role only one document may have → the line of its entry
     texts_seen: dict[str, int] = {}  # source_file → the line of the entry naming it first
+    numbers_seen: dict[str, int] = {}  # 文号 → the line of the entry giving it first
     before = len(errors.errors)
     listed = entries(path, "documents", errors)
     if not listed and not errors.errors:
@@ -194,6 +209,8 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         if slug in seen:
             f.fail(f"expected each slug once, found {slug!r} again (first at line {seen[slug]})", key="slug")
         seen[slug] = f.line
+        if values["doc_number"]:  # a 文号 a text cites must name one document: its links, 实施依据 and pages
+            f.repeated(numbers_seen, values["doc_number"], "doc_number", repr(values["doc_number"]))
         if values["level"] and values["level"] not in LEVELS:
             f.fail(f"expected level to be one of {', '.join(LEVELS)}, found {values['level']!r}", key="level")
         source_file = values["source_file"] or ""
@@ -204,9 +221,9 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             )
             source_file = ""
             values["source_file"] = None
-        elif source_file and not (source / source_file).is_file():
+        elif source_file and (standing := _not_a_text_in(source, source_file)):
             f.fail(
-                f"expected source_file {source_file!r} to exist in {source.as_posix()}, found no such file",
+                f"expected source_file {source_file!r} to exist in {source.as_posix()}, found {standing}",
                 key="source_file",
             )
             values["source_file"] = None  # reported here; not read again
@@ -216,13 +233,13 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
         if item_numbering not in ("nested", "global"):
             shown = item_numbering if isinstance(numbering, dict) else numbering
-            f.fail(f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown!r}", key="numbering")
+            f.fail(
+                f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown_value(shown)}",
+                key="numbering",
+            )
         crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles)
         tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
-        provenance = entry.get("provenance") or {}
-        if not isinstance(provenance, dict):
-            f.fail(f"expected provenance to map field names to text, found {provenance!r}", key="provenance")
-            provenance = {}
+        provenance = _provenance(f, entry.get("provenance"))
         texts = {key: value for key, value in values.items() if value is not None}
         if len(texts) < len(values):  # a required field is missing or invalid, already reported
             continue
@@ -239,7 +256,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 implements=f.text("implements", required=False),
                 source_file=source_file,
                 dropped_lines=f.strings("dropped_lines"),
-                provenance=tuple((str(k), str(v)) for k, v in provenance.items() if not str(k).startswith("__")),
+                provenance=provenance,
                 body_starts_at=f.text("body_starts_at", required=False),
                 closing_starts_at=f.text("closing_starts_at", required=False),
                 tables=_tables(f, entry.get("tables")),
@@ -263,12 +280,44 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     return tuple(metas)
 
 
+def _not_a_text_in(source: Path, name: str) -> str | None:
+    """What stands at ``source/name`` when it is no file of that folder (a link may not lead out of it:
+    a text from elsewhere would be published), or None."""
+    path = source / name
+    if not path.is_file():
+        return "a folder" if path.is_dir() else "no such file"
+    target = path.resolve()  # is_file followed the links: they end at a file
+    return None if target.parent == source.resolve() else f"a link to {target.as_posix()}, outside it"
+
+
+def _provenance(f: Fields, value: Any) -> tuple[tuple[str, str], ...]:
+    """The entry's ``provenance``: where each of its fields' values came from, one text per field name."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        f.fail(f"expected provenance to map field names to text, found {shown_value(value)}", key="provenance")
+        return ()
+    pf = Fields(f.path, value, "provenance", f.errors)
+    pf.unknown_keys(_REQUIRED + _OPTIONAL)
+    sources = []
+    for key, source in value.items():
+        if str(key).startswith("__") or key not in _REQUIRED + _OPTIONAL:
+            continue
+        if isinstance(source, (dict, list, bool)) or source is None or not str(source).strip():
+            pf.fail(f"expected the provenance of '{key}' to be text, found {shown_value(source)}", key=key)
+            continue
+        sources.append((str(key), str(source).strip()))
+    return tuple(sources)
+
+
 def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dict[str, int]) -> str | None:
     """The entry's ``crossrefs`` role; ``roles`` collects the single ones (tasks, local) to refuse a second."""
     if value is None:
         return None
     if value not in CROSSREF_ROLES:
-        f.fail(f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {_shown(value)}")
+        f.fail(
+            f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {shown_value(value)}"
+        )
         return None
     if value in ("tasks", "local"):
         if value in roles:
@@ -290,11 +339,11 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
         return ()
     if item_numbering == "global":
         f.fail(
-            f"expected no tasks on a document whose items are numbered through it (each is a task), found {_shown(value)}"
+            f"expected no tasks on a document whose items are numbered through it (each is a task), found {shown_value(value)}"
         )
         return ()
     if not isinstance(value, list):
-        f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {_shown(value)}")
+        f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {shown_value(value)}")
         return ()
     if not value:
         f.fail("expected at least one {kind, sections, depth} under tasks (or no tasks), found an empty list")
@@ -303,20 +352,20 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
     scopes = []
     for scope in value:
         if not isinstance(scope, dict):
-            f.fail(f"expected each of tasks to be a mapping of kind, sections and depth, found {_shown(scope)}")
+            f.fail(f"expected each of tasks to be a mapping of kind, sections and depth, found {shown_value(scope)}")
             continue
         sf = Fields(f.path, scope, "a tasks entry", f.errors)
         before = len(f.errors.errors)
         sf.unknown_keys(("kind", "sections", "depth"))
         kind, sections, depth = scope.get("kind"), scope.get("sections", []), scope.get("depth")
         if not isinstance(kind, str) or kind not in {k.value for k in TASK_KINDS}:
-            sf.fail(f"expected the kind of tasks to be one of {kinds}, found {_shown(kind)}")
+            sf.fail(f"expected the kind of tasks to be one of {kinds}, found {shown_value(kind)}")
         if not isinstance(sections, list) or not all(_counting(n) for n in sections):
             sf.fail(
-                f"expected the sections of tasks to be a list of section numbers (4 for 四、), found {_shown(sections)}"
+                f"expected the sections of tasks to be a list of section numbers (4 for 四、), found {shown_value(sections)}"
             )
         if depth is not None and not _counting(depth, start=0):
-            sf.fail(f"expected the depth of tasks to be a whole number (0 for a section), found {_shown(depth)}")
+            sf.fail(f"expected the depth of tasks to be a whole number (0 for a section), found {shown_value(depth)}")
         if len(f.errors.errors) == before:
             scopes.append(
                 TaskScope(
@@ -339,13 +388,13 @@ def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        f.fail(f"expected tables to be a list, found {value!r}")
+        f.fail(f"expected tables to be a list, found {shown_value(value)}")
         return ()
     specs = []
     for table in value:
         tf = Fields(f.path, table, "a table", f.errors) if isinstance(table, dict) else None
         if tf is None:
-            f.fail(f"expected each table to be a mapping, found {table!r}")
+            f.fail(f"expected each table to be a mapping, found {shown_value(table)}")
             continue
         caption = tf.text("caption")
         columns = tf.strings("columns")
@@ -354,14 +403,24 @@ def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
     return tuple(specs)
 
 
-def load_external(source: Path, errors: Collector) -> tuple[ExternalDocument, ...]:
+def load_external(
+    source: Path, errors: Collector, listed: tuple[DocumentMeta, ...] = ()
+) -> tuple[ExternalDocument, ...]:
+    """The documents the texts cite that the collection lacks: each 文号 once, and none that ``listed`` has
+    (a citation of it is a link to its page, never this entry's 本站未收录)."""
     path = source / "external.yaml"
     if not path.exists():
         return ()
     result = []
+    seen: dict[Any, int] = {}
+    collection = {meta.doc_number: meta.line for meta in listed}
     for entry in entries(path, "external", errors):
         f = Fields(path, entry, "an external document", errors)
         number, title = f.text("doc_number"), f.text("title")
-        if number and title:
+        if number in collection:
+            f.fail(
+                f"expected a document not in the collection, found {number!r} (documents.yaml line {collection[number]})"
+            )
+        elif number and title and not f.repeated(seen, number, "doc_number", repr(number)):
             result.append(ExternalDocument(doc_number=number, title=title))
     return tuple(result)

@@ -216,12 +216,29 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hash
 def _construct_value(loader: _LineLoader, node: yaml.Node) -> Any:
     """A value, or a located error for one its tag cannot make (``!!int xyz``, ``!!float x``, ``{[1]: 2}``)."""
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (ValueError, TypeError) as exc:
         mark = node.start_mark
         raise CurationError(
             loader.name, mark.line + 1, mark.column + 1, f"expected a value its tag allows, found {exc}"
         ) from None
+    if isinstance(value, str):
+        _check_characters(loader, node, value)
+    return value
+
+
+def _check_characters(loader: _LineLoader, node: yaml.Node, value: str) -> None:
+    """YAML refuses a raw NUL or ESC but makes one of "\\0" or "\\e": damage in a text, so here too; and an
+    invisible joiner or direction override, which clean removes from a text, is no part of a curated value
+    (a name with one is not the name in the text; an override shows the rest of a title backwards)."""
+    for pattern, what in ((patterns.CONTROL_CHAR_RE, "control"), (patterns.INVISIBLE_FORMAT_RE, "invisible")):
+        found = pattern.search(value)
+        if found is not None:
+            mark = node.start_mark
+            code = f"U+{ord(found.group()):04X}"
+            raise CurationError(
+                loader.name, mark.line + 1, mark.column + 1, f"expected text, found the {what} character {code}"
+            )
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -285,6 +302,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
     loader = _LineLoader(text)
     loader.name = str(path)
     try:
+        _check_hidden_breaks(path, text)
         _check_nesting(path, text)
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -307,6 +325,19 @@ def _parse_yaml(path: Path, text: str) -> Any:
         raise CurationError(path, 1, 1, f"expected valid YAML values, found {exc}") from None
     finally:
         loader.dispose()
+
+
+def _check_hidden_breaks(path: Path, text: str) -> None:
+    """Refuse a line break only YAML sees, where it stands as an editor counts lines (LF, CRLF, CR)."""
+    found = patterns.YAML_HIDDEN_BREAK_RE.search(text)
+    if found is not None:
+        line, column = position_of(text, found.start())
+        raise CurationError(
+            path,
+            line,
+            column,
+            f"expected YAML text, found the character U+{ord(found.group()):04X}, which YAML reads as a line break",
+        )
 
 
 # Curated files nest a few levels; the composer recurses per level (libyaml's can crash the process).

@@ -1,8 +1,9 @@
-"""Chinese numerals as used in section numbering (一 … 九十九)."""
+"""Chinese numerals as used in section numbering (一 … 九十九) and in places (第一百零一段)."""
 
 from __future__ import annotations
 
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NAMES = {value: name for name, value in _DIGITS.items()}
 
 
 def cn_to_int(numeral: str) -> int | None:
@@ -20,9 +21,23 @@ def cn_to_int(numeral: str) -> int | None:
 
 
 def int_to_cn(value: int) -> str:
-    """12 → ``"十二"`` (1 ≤ value < 100)."""
-    names = {v: k for k, v in _DIGITS.items()}
-    if value < 10:
-        return names[value]
-    tens, ones = divmod(value, 10)
-    return ("" if tens == 1 else names[tens]) + "十" + (names[ones] if ones else "")
+    """12 → ``"十二"``, 105 → ``"一百零五"``, 12345 → ``"一万二千三百四十五"`` (0 → ``"零"``): a subsection
+    may hold more than 99 paragraphs."""
+    if value <= 0:
+        return "零"
+    high, low = divmod(value, 10000)
+    words = (
+        _below_10000(low) if not high else int_to_cn(high) + "万" + ("零" if 0 < low < 1000 else "") + _below_10000(low)
+    )
+    return words.removeprefix("一") if words.startswith("一十") else words
+
+
+def _below_10000(value: int) -> str:
+    """105 → ``"一百零五"``, 12 → ``"一十二"`` (the 一 of 一十 is dropped at the start of a number only)."""
+    words, gap = "", False
+    for size, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, value = divmod(value, size)
+        if digit:
+            words += ("零" if gap else "") + _NAMES[digit] + unit
+        gap = bool(words) and not digit
+    return words

@@ -64,9 +64,19 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Horizontal white space of any width: ASCII, tab, ideographic space, NBSP, zero-width.
 HSPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
 
+# Invisible format characters a web page leaves in a text: zero-width joiners (U+200C, U+200D, U+2060…),
+# direction marks and overrides (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and the soft hyphen.
+# They are not text: a joiner inside （三） hid the number, an override showed the rest of a line backwards.
+INVISIBLE_FORMAT_RE = re.compile(r"[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
+
 # Control characters that no source text holds (NUL, ESC, DEL, C1 …); tab and line breaks are text.
 PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")  # the BMP's private-use area: no standard character
 CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A date as curated files give it: YYYY-MM-DD, and nothing else ISO 8601 allows.
+ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Characters YAML reads as line breaks and no editor shows as one (NEL, LINE and PARAGRAPH SEPARATOR):
+# in a curated file they end a comment early and put every later line number off by one.
+YAML_HIDDEN_BREAK_RE = re.compile(r"[\u0085\u2028\u2029]")
 
 # Stray Markdown marks of a scraped page at the start of a line: "### " or "- ".
 MARKDOWN_MARK_RE = re.compile(r"^(?:#{1,6}|-)[ ]+")
@@ -92,8 +102,8 @@ RESPONSIBILITY_RE = re.compile(
 # A list of agencies inside a responsibility parenthetical: 、-separated names.
 AGENCY_LIST_SEPARATOR = "、"
 
-# An empty place in such a list: "A、、B", "、A负责", "A、负责", "A、牵头", "A、，B负责".
-EMPTY_AGENCY_RE = re.compile(r"(?:^|、)\s*(?=、|$|[，,。]|等|牵头|负责|按职责)|^\s*、")
+# An empty place in such a list: "A、、B", "、A负责", "A、负责", "A、牵头", "A、，B负责", "A牵头，负责".
+EMPTY_AGENCY_RE = re.compile(r"(?:^|、|牵头[，,])\s*(?=、|$|[，,。]|等|牵头|负责|按职责)|^\s*、")
 
 # The note task 2 appends inside its parenthetical: "。列第一位者为牵头部门，下同".
 FIRST_LISTED_NOTE_RE = re.compile(r"。?列第一位者为牵头部门[，,]?下同。?$")
@@ -140,6 +150,7 @@ def names_regex(names: list[str]) -> re.Pattern[str]:
 # A number in a table cell or a goal: "6.3", "1800", "60%"; "－" / "-" / "—" alone means none.
 NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 EMPTY_CELL_RE = re.compile(r"^[－\-—–]*$")
+MINUS_SIGNS = ("-", "－", "−")  # before a table cell's number: a decrease
 # A range of two numbers joined by a dash: "3—4", "2—3" (as in "建成3—4个引领型知识产权强省").
 RANGE_RE = re.compile(r"(?P<low>[0-9]+(?:\.[0-9]+)?)\s*[—–－\-~～至]\s*(?P<high>[0-9]+(?:\.[0-9]+)?)")
 # A goal's number with what follows it: "60%", "3—4个".

@@ -66,7 +66,7 @@ def record_notes(result: GenerateResult, source: Path) -> list[str]:
 def load_corpus(source: Path, errors: Collector) -> Corpus:
     """Load, clean and parse every document listed in ``documents.yaml``."""
     metas = curated.load_documents(source, errors)
-    external = curated.load_external(source, errors)
+    external = curated.load_external(source, errors, metas)
     documents: list[Document] = []
     for meta in metas:
         try:
@@ -81,6 +81,14 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         _check_later_files(source, errors)
     errors.raise_if_any()
     return Corpus(documents=tuple(documents), external=external)
+
+
+def _check_apart(source: Path, docs: Path) -> None:
+    """docs/ may not hold the texts nor lie among them: pages written into source_texts/ mix with the
+    curated files, and MkDocs would publish texts and notes that lie under docs/."""
+    source_at, docs_at = source.resolve(), docs.resolve()
+    if source_at == docs_at or source_at in docs_at.parents or docs_at in source_at.parents:
+        raise SourceError(docs, 1, 1, f"expected a folder for pages apart from the source texts {source}, found {docs}")
 
 
 # The curated files the stages after this one read; what they mean is checked against the parsed texts.
@@ -194,6 +202,8 @@ def render_site(site: Site, source: Path | None = None) -> list[OutputFile]:
 
 
 def generate(source: Path, docs: Path, *, write: bool = True, check_record: bool = False) -> GenerateResult:
+    if write:
+        _check_apart(source, docs)
     with BackgroundCompile() as templates:  # a cold build compiles the templates on a second core meanwhile
         previous = changelog.read_previous_clauses(docs)  # the last build, read before anything is written
         site = build_site(source, previous=previous, check_record=check_record)

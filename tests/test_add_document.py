@@ -169,3 +169,23 @@ def test_without_a_tasks_document_the_chongqing_page_links_to_no_comparison(tmp_
     assert [path for path in paths if path.startswith("crossrefs/")] == ["crossrefs/index.md"]  # the menu's, empty
     page = next(o.content for o in result.outputs if o.path == "documents/yufufa-2016-25.md")
     assert "crossrefs/chongqing" not in page and "国家依据" not in page
+
+
+def test_a_slug_that_continues_another_cannot_take_its_task_pages(tmp_path):
+    """guofa-2016-86-4's 一、1. would be task guofa-2016-86-4-1-1, the page of 86号's 四、（一）1. too:
+    it was an internal error (two outputs claim the same path)."""
+    source = copy_sources(tmp_path)
+    (source / "guofa-2016-86-4.txt").write_text("一、总则\n1.甲项。\n2.乙项。\n", encoding="utf-8")
+    entry = ENTRY.replace("cefa-2020-7", "guofa-2016-86-4").replace("    body_starts_at: 一、总体要求\n", "")
+    with open(source / "documents.yaml", "a", encoding="utf-8") as handle:
+        handle.write(entry + "    tasks: [{kind: item}]\n")
+    lines = (source / "documents.yaml").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if "slug: guofa-2016-86-4" in text)
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert proc.stderr.splitlines()[0] == (
+        f"source_texts/documents.yaml:{line}:5: expected task pages of guofa-2016-86-4's own, found "
+        "/tasks/guofa-2016-86-4-1-1/ the page of both guofa-2016-86/4-1-1 and guofa-2016-86-4/1-1: give it a slug "
+        "that does not continue guofa-2016-86's"
+    )
+    assert not (tmp_path / "docs").exists()

@@ -18,6 +18,9 @@ from build_scripts.clean import clean_text
         ("(一) 指导思想", "（一）指导思想\n"),  # half-width brackets
         ("方案(试行)", "方案（试行）\n"),
         ("１２３ＰＣＴ", "123PCT\n"),  # full-width digits and letters
+        ("（\u200d三）健全\u2060机制", "（三）健全机制\n"),  # zero-width joiners: the number reads again
+        ("培育\u202e壮大\u202c产业\u200f", "培育壮大产业\n"),  # a direction override, its end, a mark
+        ("知识\u00ad产权", "知识产权\n"),  # soft hyphen
         ("战略,努力;建设:", "战略，努力；建设：\n"),  # half-width punctuation in Chinese prose
         ('按照"四个全面"战略', "按照“四个全面”战略\n"),  # straight quotes paired
         ("#### (三) 主要目标", "（三）主要目标\n"),  # Markdown heading marks of the scrape

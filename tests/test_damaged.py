@@ -77,3 +77,18 @@ def test_markup_in_a_text_is_shown_literally_and_never_run(tmp_path):
     assert clean_text(INJECTED).strip() in shown
     clauses = json.loads((tmp_path / "docs/data/clauses.json").read_text(encoding="utf-8"))
     assert any(clean_text(INJECTED).strip() in c["text"] for c in clauses if c["id"] == "yufufa-2016-25/2-1/p1")
+
+
+def test_a_subsection_of_more_than_99_paragraphs_builds(tmp_path):
+    """Its paragraphs are tasks, numbered 二（一）第N段: N past 99 was an internal error (KeyError: 10)."""
+    source = copy_sources(tmp_path)
+    added = "".join(f"新增第{n}段正文。\n" for n in range(100))
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_text(
+        replace("（二）健全知识产权资本化机制", added + "（二）健全知识产权资本化机制")(text), encoding="utf-8"
+    )
+    proc = generate(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    tasks = json.loads((tmp_path / "docs/data/tasks.json").read_text(encoding="utf-8"))
+    numbers = [task["number"] for task in tasks if task["doc"] == "yufufa-2016-25"]
+    assert {"二（一）第九十九段", "二（一）第一百段", "二（一）第一百零四段"} <= set(numbers)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import copy_sources, mkdocs_build
+from .helpers import copy_sources, mkdocs_build, run_cli
 from .helpers import generate_in as generate
 from .helpers import tree_digest as digest
 
@@ -129,6 +129,26 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"documents\.yaml:\d+:5: expected each source_file once, found 'guobanhan-2016-66\.txt' again "
         r"\(first at line \d+\)",
     ),
+    "one 文号, two documents": (  # which would 实施依据 and a text's 《…》（国发〔2016〕86号） name?
+        text("documents.yaml", "doc_number: 渝府发〔2016〕25号", "doc_number: 国发〔2016〕86号"),
+        r"documents\.yaml:\d+:5: expected each doc_number once, found '国发〔2016〕86号' again \(first at line \d+\)",
+    ),
+    "an external 文号 twice": (  # one title would be dropped unsaid
+        lambda source: (source / "external.yaml").write_text(
+            (source / "external.yaml").read_text(encoding="utf-8")
+            + "  - doc_number: 国发〔2015〕71号\n    title: 另一标题\n",
+            encoding="utf-8",
+        ),
+        r"external\.yaml:\d+:5: expected each doc_number once, found '国发〔2015〕71号' again \(first at line \d+\)",
+    ),
+    "an external document the collection has": (  # its entry would never be shown
+        lambda source: (source / "external.yaml").write_text(
+            (source / "external.yaml").read_text(encoding="utf-8")
+            + "  - doc_number: 国发〔2016〕86号\n    title: 规划\n",
+            encoding="utf-8",
+        ),
+        r"external\.yaml:\d+:5: expected a document not in the collection, found '国发〔2016〕86号' \(documents\.yaml line \d+\)",
+    ),
     "crossrefs role misspelt": (
         text("documents.yaml", "crossrefs: national", "crossrefs: nation"),
         r"documents\.yaml:\d+:5: expected crossrefs to be one of tasks, national, local \(or no crossrefs\), "
@@ -188,6 +208,71 @@ CASES = {  # what was broken → (damage, the message it must give)
         text("documents.yaml", "numbering: {items: global}", "numbering: {items: global}\n    tasks: [{kind: item}]"),
         r"documents\.yaml:\d+:5: expected no tasks on a document whose items are numbered through it",
     ),
+    "a blank short name": (  # '' is found at every character of every text: a mention of the agency at each
+        text("agencies.yaml", "short_names: [中央组织部]", "short_names: [中央组织部, ' ']"),
+        r"agencies\.yaml:\d+:18: expected 'short_names' of an agency to be a list of text, found \['中央组织部', ' '\]",
+    ),
+    "a blank indicator variant": (
+        text("indicators.yaml", "variants: [知识产权质押融资额]", "variants: [知识产权质押融资额, '']"),
+        r"indicators\.yaml:\d+:15: expected 'variants' of an indicator to be a list of text, found \[.*, ''\]",
+    ),
+    "provenance not text": (  # was shown on the page as the loader's mapping, line keys and all
+        text("documents.yaml", "      date: 文本落款（2016年7月8日）", "      date: {文本落款: 2016年7月8日}"),
+        r"documents\.yaml:\d+:13: expected the provenance of 'date' to be text, found \{'文本落款': '2016年7月8日'\}\n",
+    ),
+    "provenance of no field": (  # a misspelt field: the note would stand under a name no value has
+        text("documents.yaml", "      date: 文本落款（2016年7月8日）", "      data: 文本落款（2016年7月8日）"),
+        r"documents\.yaml:\d+:13: expected one of slug, .* in provenance, found unknown key 'data'",
+    ),
+    "a date as a week": (  # ISO 8601 allows it (2016-12-30), but staff meant something else
+        text("documents.yaml", "date: 2016-12-30", "date: 2016-W52-5"),
+        r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found '2016-W52-5'\n",
+    ),
+    "a date without hyphens": (
+        text("documents.yaml", "date: 2016-12-30", "date: 20161230"),
+        r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found 20161230\n",
+    ),
+    "a date as a mapping": (  # the loader's line keys are not shown
+        text("documents.yaml", "date: 2016-12-30", "date: {年: 2016}"),
+        r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found \{'年': 2016\}\n",
+    ),
+    "a successor year as a mapping": (
+        text("agencies.yaml", "year: 2018,", "year: {年: 2018},"),
+        r"agencies\.yaml:\d+:\d+: expected successor year to be a year like 2018 or null, found \{'年': 2018\}\n",
+    ),
+    "66 nobody after 牵头，": (  # was read as 知识产权局 leading and nobody taking part
+        text("guobanhan-2016-66.txt", TASK1, "（知识产权局牵头，负责）\n2.积极"),
+        r"66\.txt:32:1: expected an agency name at each 、 and after 牵头， in the parenthetical of task 1, "
+        r"found none in （知识产权局牵头，负责）",
+    ),
+    "an agency id that is the list's page": (  # agencies/index.md twice: an internal error in a copy
+        lambda source: [  # without the record of published pages (which would ask for the old page first)
+            text("agencies.yaml", "  - id: cpc-organization", "  - id: index")(source),
+            (source / "published_pages.tsv").unlink(),
+        ],
+        r"agencies\.yaml:\d+:5: expected an agency id other than index \(the list has that page\), found 'index'\n",
+    ),
+    "an indicator id that is the list's page": (
+        lambda source: [
+            text("indicators.yaml", "  - id: pct-applications", "  - id: index")(source),
+            (source / "published_pages.tsv").unlink(),
+        ],
+        r"indicators\.yaml:\d+:5: expected an indicator id other than index \(the list has that page\), found 'index'\n",
+    ),
+    "an indicator cell that is no number": (  # was published as a missing value (null)
+        text("guofa-2016-86.txt", "\t6.3\n", "\t约六\n"),
+        r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number or —, found '约六'\n",
+    ),
+    "an indicator cell too large for JSON": (  # was published as Infinity, which no JSON reader takes
+        text("guofa-2016-86.txt", "\t6.3\n", "\t" + "9" * 400 + "\n"),
+        r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number JSON can hold, "
+        r"found 9{20}… \(400 digits\)\n",
+    ),
+    "66 two parentheticals": (  # the roles came from the last one, the first was left in the task's text
+        text("guobanhan-2016-66.txt", TASK1, "（知识产权局负责）（发展改革委负责）\n2.积极"),
+        r"66\.txt:32:1: expected task 1 to end in one parenthetical like （A、B负责）, "
+        r"found two: （知识产权局负责）（发展改革委负责）\n",
+    ),
     "66 agency twice": (
         text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",
@@ -208,6 +293,48 @@ def test_damage_gets_located_messages_and_docs_stay(tmp_path, case):
     assert messages and all(LOCATED.match(m) for m in messages), proc.stderr
     assert re.search(expected, proc.stderr), proc.stderr
     assert digest(tmp_path / "docs") == before
+
+
+def _linked_from_outside(source: Path) -> None:
+    (source.parent / "elsewhere.txt").write_bytes((source / "yufufa-2016-25.txt").read_bytes())
+    (source / "yufufa-2016-25.txt").unlink()
+    (source / "yufufa-2016-25.txt").symlink_to(Path("..") / "elsewhere.txt")
+
+
+def _a_folder(source: Path) -> None:
+    (source / "yufufa-2016-25.txt").unlink()
+    (source / "yufufa-2016-25.txt").mkdir()
+
+
+@pytest.mark.parametrize(
+    ("damage", "found"),
+    [(_linked_from_outside, r"a link to /.*/elsewhere\.txt, outside it"), (_a_folder, "a folder")],
+    ids=["link out", "folder"],
+)
+def test_a_source_file_that_is_no_text_of_the_folder_is_located(tmp_path, damage, found):
+    """A link may not bring in a file from outside source_texts/, as ../x.txt may not."""
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    before = digest(tmp_path / "docs")
+    damage(source)
+    proc = generate(tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    expected = rf"^source_texts/documents\.yaml:\d+:18: expected source_file 'yufufa-2016-25\.txt' to exist in source_texts, found {found}\n"
+    assert re.match(expected, proc.stderr), proc.stderr
+    assert digest(tmp_path / "docs") == before
+
+
+@pytest.mark.parametrize("docs", ["source_texts", "source_texts/docs", "."])
+def test_pages_are_not_written_among_the_texts(tmp_path, docs):
+    """--docs naming source_texts/, a folder in it or one holding it mixed pages with the curated files
+    (and MkDocs would publish the texts and notes under docs/): refused before anything is written."""
+    source = copy_sources(tmp_path)
+    before = digest(source)
+    proc = run_cli("generate", "--source", "source_texts", "--docs", docs, cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    expected = f"{docs}:1:1: expected a folder for pages apart from the source texts source_texts, found "
+    assert proc.stderr.startswith(expected), proc.stderr
+    assert digest(source) == before and sorted(p.name for p in tmp_path.iterdir()) == ["source_texts"]
 
 
 @pytest.mark.parametrize("where", ["source", "docs", "docs/agencies"])

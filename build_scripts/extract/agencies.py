@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import patterns
-from ..curated import Fields, entries
+from ..curated import Fields, entries, shown_value
 from ..errors import Collector, CurationError
 from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
@@ -45,8 +45,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
             f.fail("expected an agency to have 'successor' (a mapping or null), found none")
         short_names = f.strings("short_names")
         if agency_id is not None:
-            if not patterns.SLUG_RE.match(agency_id):
-                f.fail(f"expected an agency id of lower-case ASCII letters, digits and hyphens, found {agency_id!r}")
+            f.page_id(agency_id, "an agency id")
             f.repeated(ids, agency_id, "agency id", repr(agency_id))
         if kind is not None and kind not in AGENCY_KINDS:
             f.fail(f"expected kind to be one of {', '.join(AGENCY_KINDS)}, found {kind!r}")
@@ -87,7 +86,7 @@ def _successor(f: Fields, value: Any) -> Successor | None:
     name = sf.text("name")
     year = value.get("year")
     if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
-        sf.fail(f"expected successor year to be a year like 2018 or null, found {year!r}")
+        sf.fail(f"expected successor year to be a year like 2018 or null, found {shown_value(year)}")
         year = None
     if name is None:
         return None

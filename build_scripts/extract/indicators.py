@@ -9,6 +9,7 @@ from the quoted ``goal`` words; a range such as "3—4" is kept as ``target_text
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,27 @@ _KEYS = ("id", "name", "row", "clause", "goal", "variants", "agencies")
 FILE_NAME = "indicators.yaml"
 
 
-def _number(cell: str) -> float | None:
+def _number(f: Fields, cell: str, where: str) -> float | None:
+    """A table cell's number, None for an empty one (—); a cell that is neither is located at the entry
+    (it was published as a missing value), as is one too large for a JSON number (published as Infinity)."""
     cell = cell.strip()
     if patterns.EMPTY_CELL_RE.match(cell):
         return None
-    match = patterns.NUMBER_RE.fullmatch(cell.rstrip("%％"))
-    return float(match.group()) if match else None
+    sign, digits = (-1, cell[1:]) if cell[:1] in patterns.MINUS_SIGNS else (1, cell)
+    match = patterns.NUMBER_RE.fullmatch(digits.rstrip("%％"))
+    if match is None:
+        f.fail(f"expected {where} to be a number or —, found {cell!r}")
+        return None
+    value = _finite(f, match.group(), where)
+    return None if value is None else sign * value
+
+
+def _finite(f: Fields, digits: str, where: str) -> float | None:
+    value = float(digits)
+    if math.isfinite(value):
+        return value
+    f.fail(f"expected {where} to be a number JSON can hold, found {digits[:20]}… ({len(digits)} digits)")
+    return None
 
 
 def load_indicators(source: Path, corpus: Corpus, agency_ids: set[str], errors: Collector) -> tuple[Indicator, ...]:
@@ -50,10 +66,7 @@ def load_indicators(source: Path, corpus: Corpus, agency_ids: set[str], errors: 
             if agency not in agency_ids:
                 f.fail(f"expected an agency id defined in agencies.yaml, found {agency!r}")
         if indicator_id is not None:
-            if not patterns.SLUG_RE.match(indicator_id):
-                f.fail(
-                    f"expected an indicator id of lower-case ASCII letters, digits and hyphens, found {indicator_id!r}"
-                )
+            f.page_id(indicator_id, "an indicator id")
             f.repeated(ids, indicator_id, "indicator id", repr(indicator_id))
         for form in (name, *variants):
             if form is None:
@@ -110,11 +123,11 @@ def _from_row(f: Fields, clauses: dict[str, Clause], row_id: str, common: dict[s
     return Indicator(
         **common,
         unit=unit,
-        baseline=_number(cells[1]),
+        baseline=_number(f, cells[1], f"the {head[1]} cell of {row_id}"),
         baseline_year=int(years[0].group()) if years[0] else None,
-        target=_number(cells[2]),
+        target=_number(f, cells[2], f"the {head[2]} cell of {row_id}"),
         target_year=int(years[1].group()) if years[1] else None,
-        increase=_number(cells[3]),
+        increase=_number(f, cells[3], f"the {head[3]} cell of {row_id}"),
         attribute=None if patterns.EMPTY_CELL_RE.match(cells[4]) else cells[4].strip(),
         note=note,
         clause=row.id,
@@ -147,7 +160,7 @@ def _from_goal(f: Fields, clauses: dict[str, Clause], clause_id: str, common: di
         unit={"％": "%"}.get(unit or "", unit),
         baseline=None,
         baseline_year=None,
-        target=None if span else float(text),
+        target=None if span else _finite(f, text, "the goal's number"),
         target_year=target_year,
         increase=None,
         attribute=None,
@@ -155,8 +168,8 @@ def _from_goal(f: Fields, clauses: dict[str, Clause], clause_id: str, common: di
         clause=clause.id,
         doc=clause.doc,
         target_text=text if span else None,
-        target_low=float(span.group("low")) if span else None,
-        target_high=float(span.group("high")) if span else None,
+        target_low=_finite(f, span.group("low"), "the goal's number") if span else None,
+        target_high=_finite(f, span.group("high"), "the goal's number") if span else None,
         group=parent.title if parent else "",
         goal=goal,
     )

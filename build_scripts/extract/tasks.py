@@ -113,7 +113,27 @@ def extract_tasks(corpus: Corpus, matcher: AgencyMatcher, source: Path, errors: 
             continue
         if document.meta.tasks:  # documents.yaml ``tasks``; a document without them has none
             tasks.extend(_plain_tasks(document, matcher, source, errors))
+    _check_own_pages(corpus, tasks, source, errors)
     return tuple(tasks)
+
+
+def _check_own_pages(corpus: Corpus, tasks: list[Task], source: Path, errors: Collector) -> None:
+    """A slug that continues another's (guofa-2016-86-4 after guofa-2016-86) can give a task the id, and
+    the page, of the other's (…/1-1 and …/4-1-1 are both tasks/guofa-2016-86-4-1-1/): say so at its entry."""
+    owners: dict[str, Task] = {}
+    reported: set[str] = set()
+    for task in tasks:
+        first = owners.setdefault(task.id, task)
+        if first is task or task.doc in reported:
+            continue
+        reported.add(task.doc)
+        longer, shorter = sorted((task.doc, first.doc), key=len, reverse=True)
+        meta = corpus.document(longer).meta
+        message = (
+            f"expected task pages of {longer}'s own, found /tasks/{task.id}/ the page of both {first.clause} and "
+            f"{task.clause}: give it a slug that does not continue {shorter}'s"
+        )
+        errors.add(CurationError(source / "documents.yaml", meta.line, meta.column, message))
 
 
 def _children(document: Document) -> dict[str, list[Clause]]:
@@ -228,6 +248,18 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
         roles = parse_roles(match.group("body")) if match else None
         lead_ids: list[str] = []
         other_ids: list[str] = []
+        earlier = patterns.RESPONSIBILITY_RE.search(text[: match.start()]) if match else None
+        if match and earlier:  # a pasted second one: the roles would come from the last, the first stay as text
+            line = clause.line + clause.text[: clause.text.find(earlier.group(0))].count("\n")
+            errors.add(
+                CurationError(
+                    path,
+                    line,
+                    1,
+                    f"expected task {clause.label.rstrip('.．、')} to end in one parenthetical like （A、B负责）, "
+                    f"found two: {earlier.group(0).strip()}{match.group(0).strip()}",
+                )
+            )
         if match and roles is None:
             line = clause.line + clause.text[: clause.text.find(match.group(0))].count("\n")
             errors.add(
@@ -259,7 +291,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                         path,
                         clause.line + clause.text[: clause.text.find(match.group(0))].count("\n"),
                         1,
-                        f"expected an agency name at each 、 in the parenthetical of task "
+                        f"expected an agency name at each 、 and after 牵头， in the parenthetical of task "
                         f"{clause.label.rstrip('.．、')}, found none in （{match.group('body')}）",
                     )
                 )

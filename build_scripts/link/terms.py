@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import patterns
-from ..curated import Fields, entries
+from ..curated import Fields, entries, shown_value
 from ..errors import Collector
 from ..model import Corpus
 from .similarity import task_passages
@@ -177,7 +177,9 @@ def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerm
         number = entry.get("task")
         task = f"{tasks}/t{number}"
         if not isinstance(number, int) or isinstance(number, bool) or task not in known:
-            f.fail(f"expected 'task' to be the number of a task of {tasks} (1–{len(known)}), found {number!r}")
+            f.fail(
+                f"expected 'task' to be the number of a task of {tasks} (1–{len(known)}), found {shown_value(number)}"
+            )
             continue
         if f.repeated(lines, task, "task", f"task {number}"):
             continue
