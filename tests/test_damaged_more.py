@@ -134,19 +134,11 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"documents\.yaml:\d+:5: expected each doc_number once, found '国发〔2016〕86号' again \(first at line \d+\)",
     ),
     "an external 文号 twice": (  # one title would be dropped unsaid
-        lambda source: (source / "external.yaml").write_text(
-            (source / "external.yaml").read_text(encoding="utf-8")
-            + "  - doc_number: 国发〔2015〕71号\n    title: 另一标题\n",
-            encoding="utf-8",
-        ),
+        raw("external.yaml", lambda data: data + "  - doc_number: 国发〔2015〕71号\n    title: 另一标题\n".encode()),
         r"external\.yaml:\d+:5: expected each doc_number once, found '国发〔2015〕71号' again \(first at line \d+\)",
     ),
     "an external document the collection has": (  # its entry would never be shown
-        lambda source: (source / "external.yaml").write_text(
-            (source / "external.yaml").read_text(encoding="utf-8")
-            + "  - doc_number: 国发〔2016〕86号\n    title: 规划\n",
-            encoding="utf-8",
-        ),
+        raw("external.yaml", lambda data: data + "  - doc_number: 国发〔2016〕86号\n    title: 规划\n".encode()),
         r"external\.yaml:\d+:5: expected a document not in the collection, found '国发〔2016〕86号' \(documents\.yaml line \d+\)",
     ),
     "crossrefs role misspelt": (
