@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from .model import Clause, ClauseKind, Document
+from .numerals import int_to_cn
 
 # Kinds cited by their place among their siblings (第N段, 第N句, 第N行, 文首第N行, 表N).
 POSITIONED_KINDS = frozenset(
@@ -73,17 +74,25 @@ def _label_core(label: str) -> str:
     return label.strip().rstrip("、.．").strip()
 
 
-def _position(clause: Clause, up: Callable[[], str], place: int, *, global_items: bool) -> str:
+def _position(
+    clause: Clause, up: Callable[[], str], place: int, *, global_items: bool, in_article: bool = False
+) -> str:
     """The position part of one clause's citation, given how to get its parent's (``up``) and its
-    place among its siblings (``sibling_positions``; 0 for the kinds cited by their label)."""
+    place among its siblings (``sibling_positions``; 0 for the kinds cited by their label).
+    ``in_article``: the parent is an article (第五条), whose （一） is a 项 and whose further
+    paragraphs are its 款 (the article's own line is its 第一款)."""
     kind = clause.kind
     if kind is ClauseKind.SENTENCE:  # first: most clauses are sentences
         return f"{up()}第{place}句"
     label = _label_core(clause.label)
+    if kind in (ClauseKind.CHAPTER, ClauseKind.ARTICLE):  # 第二章, 第十五条: cited alone
+        return label
+    if kind is ClauseKind.SUBSECTION:
+        return f"{up()}第{label}项" if in_article else f"{up()}第{label}条"
+    if kind is ClauseKind.PARAGRAPH and in_article:
+        return f"{up()}第{int_to_cn(place + 1)}款"
     if kind is ClauseKind.SECTION:
         return f"第{label}部分"
-    if kind is ClauseKind.SUBSECTION:
-        return f"{up()}第{label}条"
     if kind is ClauseKind.ITEM:
         return f"第{label}项" if global_items else f"{up()}第{label}项"
     if kind is ClauseKind.SUBITEM:
@@ -117,8 +126,13 @@ def positions(document: Document) -> dict[str, str]:
     parent_positions: dict[str | None, str] = {}
 
     def position(clause: Clause) -> str:
+        parent = by_id.get(clause.parent) if clause.parent else None
         return _position(
-            clause, lambda: parent_position(clause.parent), places.get(clause.id, 0), global_items=global_items
+            clause,
+            lambda: parent_position(clause.parent),
+            places.get(clause.id, 0),
+            global_items=global_items,
+            in_article=parent is not None and parent.kind is ClauseKind.ARTICLE,
         )
 
     def parent_position(parent_id: str | None) -> str:

@@ -24,7 +24,8 @@ def clean_text(text: str) -> str:
     - no tab, no ideographic or other exotic space, no zero-width character (a zero-width
       space is a space; joiners, direction marks and overrides and soft hyphens are removed): runs
       of horizontal white space inside a line become one ASCII space, and a space
-      between two CJK characters (a scraper's line-wrap artefact) is removed;
+      between two CJK characters (a scraper's line-wrap artefact) is removed, but for
+      the one after a chapter's or article's label at the start of a line (第一条 为了…);
     - no leading or trailing white space on any line;
     - full-width digits and Latin letters are ASCII (``１２`` → ``12``);
     - half-width parentheses around Chinese text are full-width (``(一)`` → ``（一）``),
@@ -56,12 +57,14 @@ def _clean_line(line: str) -> str:
         if stripped == line:
             break
         line = stripped.strip()
+    label = patterns.SPACED_LABEL_RE.match(line)  # 第一条 为了…: the space after the label is printed so
+    head, line = (label.group(), line[label.end() :]) if label else ("", line)
     line = patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
     line = _full_width_parentheses(line)
     line = _full_width_punctuation(line)
     line = _curly_quotes(line)
     # Parentheses and punctuation may now sit between CJK characters with a space.
-    return patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
+    return head + patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
 
 
 def _full_width_punctuation(line: str) -> str:

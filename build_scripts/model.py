@@ -19,6 +19,8 @@ class ClauseKind(StrEnum):
 
     TITLE = "title"  # the document's own title line(s)
     PREAMBLE = "preamble"  # addressee, signature, date lines before the body
+    CHAPTER = "chapter"  # 第一章 (a regulation's or measures' chapter)
+    ARTICLE = "article"  # 第一条 (numbered through the whole text)
     SECTION = "section"  # 一、
     SUBSECTION = "subsection"  # （一） / (一)
     ITEM = "item"  # 1. / 1．
@@ -33,7 +35,15 @@ class ClauseKind(StrEnum):
 
 
 NUMBERED_KINDS = frozenset(
-    {ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.ITEM, ClauseKind.SUBITEM, ClauseKind.BOX}
+    {
+        ClauseKind.CHAPTER,
+        ClauseKind.ARTICLE,
+        ClauseKind.SECTION,
+        ClauseKind.SUBSECTION,
+        ClauseKind.ITEM,
+        ClauseKind.SUBITEM,
+        ClauseKind.BOX,
+    }
 )
 
 
@@ -110,6 +120,8 @@ class TaskScope:
 
 # The kinds of clause a document's tasks may be (the numbered and unnumbered blocks of its body).
 TASK_KINDS = (
+    ClauseKind.CHAPTER,
+    ClauseKind.ARTICLE,
     ClauseKind.SECTION,
     ClauseKind.SUBSECTION,
     ClauseKind.ITEM,

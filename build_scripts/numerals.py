@@ -7,9 +7,18 @@ _NAMES = {value: name for name, value in _DIGITS.items()}
 
 
 def cn_to_int(numeral: str) -> int | None:
-    """``"十二"`` → 12; ``None`` for anything that is not a numeral below 100."""
+    """``"十二"`` → 12, ``"一百零五"`` → 105 (an article's number); ``None`` for anything that is not a
+    numeral below 1000."""
     if not numeral:
         return None
+    if "百" in numeral:
+        hundreds, _, rest = numeral.partition("百")
+        if hundreds not in _DIGITS:
+            return None
+        if rest.startswith("零"):
+            rest = rest[1:] if rest[1:] in _DIGITS else "?"  # 一百零五; 一百零 or 一百零十 is no numeral
+        below = cn_to_int(rest) if rest else 0
+        return None if below is None or "百" in rest else _DIGITS[hundreds] * 100 + below
     if numeral in _DIGITS:
         return _DIGITS[numeral]
     if "十" not in numeral or numeral.count("十") > 1:

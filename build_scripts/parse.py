@@ -20,16 +20,22 @@ from .numerals import cn_to_int, int_to_cn
 from .sentences import sentence_spans
 
 # Clause kinds whose text is always split into sentence clauses, even a single one.
-_ALWAYS_SPLIT = frozenset({ClauseKind.PARAGRAPH, ClauseKind.ITEM, ClauseKind.SUBITEM})
+_ALWAYS_SPLIT = frozenset({ClauseKind.PARAGRAPH, ClauseKind.ARTICLE, ClauseKind.ITEM, ClauseKind.SUBITEM})
 # Clause kinds split only when they hold more than one sentence (a heading with its body).
-_SPLIT_IF_SEVERAL = frozenset({ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE_NOTE})
+_SPLIT_IF_SEVERAL = frozenset(
+    {ClauseKind.CHAPTER, ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE_NOTE}
+)
 _LEVEL = {
+    ClauseKind.CHAPTER: 0,
+    ClauseKind.ARTICLE: 1,  # a regulation's articles hold （一） and 1. as a plan's sections do
     ClauseKind.SECTION: 1,
     ClauseKind.SUBSECTION: 2,
     ClauseKind.ITEM: 3,
     ClauseKind.SUBITEM: 4,
 }
 _WHAT = {
+    ClauseKind.CHAPTER: "chapter",
+    ClauseKind.ARTICLE: "article",
     ClauseKind.SECTION: "section",
     ClauseKind.SUBSECTION: "subsection",
     ClauseKind.ITEM: "item",
@@ -60,6 +66,7 @@ class _Builder:
     clauses: list[Clause] = field(default_factory=list)
     stack: list[_Frame] = field(default_factory=list)
     global_items: int = 0
+    through_text: dict[ClauseKind, int] = field(default_factory=dict)  # chapters and articles so far
     boxes: int = 0
     tables: int = 0
     numbered_ids: dict[str, Clause] = field(default_factory=dict)  # the numbered clauses so far, by id
@@ -139,7 +146,7 @@ class _Builder:
     def numbered(self, kind: ClauseKind, match: re.Match[str], line: int) -> None:
         label, rest = match.group("label"), match.group("rest")
         raw_number = match.group("num")
-        number = cn_to_int(raw_number) if kind in (ClauseKind.SECTION, ClauseKind.SUBSECTION) else int(raw_number)
+        number = cn_to_int(raw_number) if kind in _CHINESE_NUMERALS else int(raw_number)
         if number is None:
             self.error(line, f"expected a Chinese numeral in {label!r}, found {raw_number!r}", near=label)
             return
@@ -149,6 +156,12 @@ class _Builder:
             parent = self.stack[-1]
             self.boxes = self._check(kind, number, self.boxes, line, label, counter="box")
             path = f"box{number}"
+        elif kind in _THROUGH_TEXT:  # 第三条 is cited alone: its id names no chapter
+            self._pop_below(_LEVEL[kind])
+            parent = self.stack[-1]
+            last = self.through_text.get(kind, 0)
+            self.through_text[kind] = self._check(kind, number, last, line, label, counter=kind.value)
+            path = f"{_THROUGH_TEXT[kind]}{number}"
         else:
             self._pop_below(_LEVEL[kind])
             parent = self.stack[-1]
@@ -318,7 +331,14 @@ class _Builder:
         return end
 
 
+# Chapters and articles are numbered through the whole text: id prefix of each (``ch2``, ``art15``).
+_THROUGH_TEXT = {ClauseKind.CHAPTER: "ch", ClauseKind.ARTICLE: "art"}
+_CHINESE_NUMERALS = frozenset({ClauseKind.CHAPTER, ClauseKind.ARTICLE, ClauseKind.SECTION, ClauseKind.SUBSECTION})
+
+
 def _shown(kind: ClauseKind, number: int) -> str:
+    if kind in _THROUGH_TEXT:
+        return f"第{int_to_cn(number)}{'章' if kind is ClauseKind.CHAPTER else '条'}"
     if kind is ClauseKind.SECTION:
         return f"{int_to_cn(number)}、" if 0 < number < 100 else str(number)
     if kind is ClauseKind.SUBSECTION:
@@ -356,6 +376,8 @@ def _numbering_kind(text: str) -> ClauseKind | None:
 
 
 _NUMBERING: tuple[tuple[ClauseKind, re.Pattern[str]], ...] = (
+    (ClauseKind.CHAPTER, patterns.CHAPTER_RE),
+    (ClauseKind.ARTICLE, patterns.ARTICLE_RE),
     (ClauseKind.BOX, patterns.BOX_RE),
     (ClauseKind.SECTION, patterns.SECTION_RE),
     (ClauseKind.SUBSECTION, patterns.SUBSECTION_RE),

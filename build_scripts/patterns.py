@@ -37,6 +37,20 @@ SUBITEM_RE = re.compile(
     re.VERBOSE,
 )
 
+# 第一章 总则 — a chapter of a regulation or measures (条例, 办法): Chinese numeral between 第 and 章.
+CHAPTER_RE = re.compile(
+    r"""^(?P<label>第(?P<num>[一二三四五六七八九十百零〇]{1,5})章)  # 第一章 … 第十二章
+        \s*(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+
+# 第一条 为了… — an article of a regulation or measures, numbered through the whole text.
+ARTICLE_RE = re.compile(
+    r"""^(?P<label>第(?P<num>[一二三四五六七八九十百零〇]{1,6})条)  # 第一条 … 第一百零五条
+        \s*(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+
 # 专栏1 知识产权法律完善工程 — a box of the 86号 plan.
 BOX_RE = re.compile(
     r"""^(?P<label>专栏\s*(?P<num>[0-9]{1,2}))  # 专栏1
@@ -83,6 +97,8 @@ MARKDOWN_MARK_RE = re.compile(r"^(?:#{1,6}|-)[ ]+")
 
 # Space between two CJK characters (a scraper's line-wrap artefact: "每万人 口").
 SPACE_BETWEEN_CJK_RE = re.compile(rf"(?<={CJK_CHAR}) (?={CJK_CHAR})")
+# A chapter's or article's label with the space printed after it ("第一条 为了…"): that space is kept.
+SPACED_LABEL_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,6}[章条] ")
 
 # Half-width punctuation that belongs to Chinese prose: next to a CJK character.
 HALF_PUNCT_NEAR_CJK_RE = re.compile(rf"(?<={CJK_CHAR})([,;:?!])|([,;:?!])(?={CJK_CHAR})")

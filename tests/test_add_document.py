@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from build_scripts import cache
@@ -189,3 +190,58 @@ def test_a_slug_that_continues_another_cannot_take_its_task_pages(tmp_path):
         "that does not continue guofa-2016-86's"
     )
     assert not (tmp_path / "docs").exists()
+
+
+REGULATION = """测试市知识产权保护办法
+
+第一章　总则
+第一条　为了加强知识产权保护，结合本市实际，制定本办法。
+第二章　保护措施
+第二条　市知识产权局负责知识产权保护工作。区县人民政府应当加强领导。
+第三条　下列行为应当予以查处：
+（一）假冒专利的；
+（二）侵犯商标专用权的。
+第一百零一条　本办法自2020年3月1日起施行。
+"""
+
+
+def add_regulation(source: Path, text: str) -> None:
+    """A sixth document numbered as regulations and measures are: 第一章, 第一条 (through the text)."""
+    (source / "cefa-2020-7.txt").write_text(text, encoding="utf-8")
+    entry = ENTRY.replace("body_starts_at: 一、总体要求", "body_starts_at: 第一章")
+    (source / "documents.yaml").write_text((source / "documents.yaml").read_text(encoding="utf-8") + entry, "utf-8")
+
+
+def test_a_regulations_chapters_and_articles_are_its_numbering(tmp_path):
+    """第X章 and 第X条 are numbered clauses: ids from their numbers (an article's through the text, as it
+    is cited alone), citations as a regulation is cited (第三条第（一）项), the printed space after the
+    label kept, and a number out of sequence located."""
+    source = copy_sources(tmp_path)
+    add_regulation(source, REGULATION.replace("第一百零一条", "第四条"))
+    generate(source, tmp_path / "docs")
+    clauses = json.loads((tmp_path / "docs/data/clauses.json").read_text(encoding="utf-8"))
+    mine = {c["id"].split("/", 1)[1]: c for c in clauses if c["doc"] == "cefa-2020-7" and c["kind"] != "sentence"}
+    assert {i: (c["kind"], c["label"], c["parent"]) for i, c in mine.items() if i != "pre1"} == {
+        "ch1": ("chapter", "第一章", None),
+        "art1": ("article", "第一条", "cefa-2020-7/ch1"),
+        "ch2": ("chapter", "第二章", None),
+        "art2": ("article", "第二条", "cefa-2020-7/ch2"),
+        "art3": ("article", "第三条", "cefa-2020-7/ch2"),
+        "art3-1": ("subsection", "（一）", "cefa-2020-7/art3"),
+        "art3-2": ("subsection", "（二）", "cefa-2020-7/art3"),
+        "art4": ("article", "第四条", "cefa-2020-7/ch2"),
+    }
+    assert mine["art2"]["text"] == "第二条 市知识产权局负责知识产权保护工作。区县人民政府应当加强领导。"
+    page = (tmp_path / "docs/documents/cefa-2020-7.md").read_text(encoding="utf-8")
+    assert "## 第二章 保护措施 { #ch2 " in page  # a chapter is a heading; an article's （一） is not
+    for anchor, cited in (("art2-s2", "第二条第2句"), ("art3-1", "第三条第（一）项"), ("ch1", "第一章")):
+        assert re.search(rf'id="{anchor}"[^>]* data-cite="{cited}"|#{anchor} data-cite="{cited}"', page), anchor
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+
+    skipped = copy_sources(tmp_path / "skipped")
+    add_regulation(skipped, REGULATION)  # 第一百零一条 after 第三条
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path / "skipped")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[0] == (
+        "source_texts/cefa-2020-7.txt:10:1: expected article 第四条 after article 第三条, found 第一百零一条"
+    )

@@ -23,7 +23,9 @@ FIELD_NAMES = {
     "published": "发布日期",
     "implements": "实施依据",
 }
-HEADING_KINDS = frozenset({ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE})
+HEADING_KINDS = frozenset(
+    {ClauseKind.CHAPTER, ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE}
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,10 +73,10 @@ def blocks(document: Document) -> tuple[Block, ...]:
     for clause in document.clauses:
         if clause.kind is ClauseKind.SENTENCE or clause.kind in (ClauseKind.TABLE_HEADER, ClauseKind.TABLE_ROW):
             continue
-        level = 0
-        if clause.kind in HEADING_KINDS:
-            level = {ClauseKind.SECTION: 2, ClauseKind.SUBSECTION: 3}.get(clause.kind, 4)
         parent = by_id.get(clause.parent or "")
+        level = 0  # an article's （一） is a 项 of its text, not a heading
+        if clause.kind in HEADING_KINDS and not (parent is not None and parent.kind is ClauseKind.ARTICLE):
+            level = {ClauseKind.CHAPTER: 2, ClauseKind.SECTION: 2, ClauseKind.SUBSECTION: 3}.get(clause.kind, 4)
         result.append(
             Block(
                 clause=clause,
