@@ -34,17 +34,17 @@ class ClauseKind(StrEnum):
     SENTENCE = "sentence"  # a sentence of any of the above
 
 
-NUMBERED_KINDS = frozenset(
-    {
-        ClauseKind.CHAPTER,
-        ClauseKind.ARTICLE,
-        ClauseKind.SECTION,
-        ClauseKind.SUBSECTION,
-        ClauseKind.ITEM,
-        ClauseKind.SUBITEM,
-        ClauseKind.BOX,
-    }
+# The kinds the text numbers, outermost first (as messages list them).
+NUMBERED_ORDER = (
+    ClauseKind.CHAPTER,
+    ClauseKind.ARTICLE,
+    ClauseKind.SECTION,
+    ClauseKind.SUBSECTION,
+    ClauseKind.ITEM,
+    ClauseKind.SUBITEM,
+    ClauseKind.BOX,
 )
+NUMBERED_KINDS = frozenset(NUMBERED_ORDER)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,16 +119,7 @@ class TaskScope:
 
 
 # The kinds of clause a document's tasks may be (the numbered and unnumbered blocks of its body).
-TASK_KINDS = (
-    ClauseKind.CHAPTER,
-    ClauseKind.ARTICLE,
-    ClauseKind.SECTION,
-    ClauseKind.SUBSECTION,
-    ClauseKind.ITEM,
-    ClauseKind.SUBITEM,
-    ClauseKind.BOX,
-    ClauseKind.PARAGRAPH,
-)
+TASK_KINDS = (*NUMBERED_ORDER, ClauseKind.PARAGRAPH)
 
 
 @dataclass(frozen=True, kw_only=True)

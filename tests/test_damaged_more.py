@@ -164,7 +164,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "tasks of an unknown kind": (
         text("documents.yaml", "{kind: subsection, sections: [2]}", "{kind: subsections, sections: [二]}"),
-        r"documents\.yaml:\d+:9: expected the kind of tasks to be one of section, subsection, item, subitem, box, "
+        r"documents\.yaml:\d+:9: expected the kind of tasks to be one of chapter, article, section, subsection, item, subitem, box, "
         r"paragraph, found 'subsections'\n.*documents\.yaml:\d+:9: expected the sections of tasks to be a list of "
         r"section numbers \(4 for 四、\), found \['二'\]",
     ),
