@@ -37,17 +37,20 @@ SUBITEM_RE = re.compile(
     re.VERBOSE,
 )
 
-# 第一章 总则 — a chapter of a regulation or measures (条例, 办法): Chinese numeral between 第 and 章.
+# 第一章 总则 — a chapter of a regulation or measures (条例, 办法): Chinese numeral between 第 and 章,
+# then the space printed after the label (kept by the cleaner) or the end of the line: a line that runs
+# on from the label ("第二章规定的行为…", an article's further paragraph) is prose, not a chapter.
 CHAPTER_RE = re.compile(
     r"""^(?P<label>第(?P<num>[一二三四五六七八九十百零〇]{1,5})章)  # 第一章 … 第十二章
-        \s*(?P<rest>.*)$""",
+        (?:[ ]|$)(?P<rest>.*)$""",
     re.VERBOSE,
 )
 
-# 第一条 为了… — an article of a regulation or measures, numbered through the whole text.
+# 第一条 为了… — an article of a regulation or measures, numbered through the whole text; the label is
+# followed by its printed space or ends the line, as a chapter's is ("第一条规定的事项…" is prose).
 ARTICLE_RE = re.compile(
     r"""^(?P<label>第(?P<num>[一二三四五六七八九十百零〇]{1,6})条)  # 第一条 … 第一百零五条
-        \s*(?P<rest>.*)$""",
+        (?:[ ]|$)(?P<rest>.*)$""",
     re.VERBOSE,
 )
 

@@ -245,3 +245,25 @@ def test_a_regulations_chapters_and_articles_are_its_numbering(tmp_path):
     assert proc.stderr.splitlines()[0] == (
         "source_texts/cefa-2020-7.txt:10:1: expected article 第四条 after article 第三条, found 第一百零一条"
     )
+
+
+def test_a_line_that_runs_on_from_an_article_label_is_a_paragraph_of_the_article(tmp_path):
+    """第X条 and 第X章 are labels only when the printed space (or the end of the line) follows them: an
+    article's further paragraph that opens by citing one ("第一条规定的事项…") is its 第二款, not an
+    article out of sequence."""
+    source = copy_sources(tmp_path)
+    runs_on = "第二条　市知识产权局负责知识产权保护工作。区县人民政府应当加强领导。\n"
+    add_regulation(
+        source,
+        REGULATION.replace("第一百零一条", "第四条").replace(
+            runs_on, runs_on + "第一条规定的事项，由市知识产权局组织实施。\n第二章规定的措施，区县参照执行。\n"
+        ),
+    )
+    generate(source, tmp_path / "docs")
+    clauses = json.loads((tmp_path / "docs/data/clauses.json").read_text(encoding="utf-8"))
+    mine = {c["id"]: c for c in clauses if c["doc"] == "cefa-2020-7"}
+    assert mine["cefa-2020-7/art2/p1"]["text"] == "第一条规定的事项，由市知识产权局组织实施。"
+    assert mine["cefa-2020-7/art2/p2"]["text"] == "第二章规定的措施，区县参照执行。"
+    assert {"cefa-2020-7/art3", "cefa-2020-7/art4"} <= mine.keys()
+    page = (tmp_path / "docs/documents/cefa-2020-7.md").read_text(encoding="utf-8")
+    assert 'id="art2-p1" data-clause="cefa-2020-7/art2/p1" data-cite="第二条第二款"' in page
