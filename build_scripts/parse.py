@@ -241,9 +241,17 @@ class _Builder:
         """Close clauses until the top is at most as deep as ``kind``."""
         self._pop_below(_LEVEL[kind] + 1)
 
+    def _close_article_items(self) -> None:
+        """An article's （一） or 1. is one 项 of a paragraph: an unnumbered line after its items is the
+        article's next paragraph (第十三条第二款), not a paragraph of its last item."""
+        if any(frame.kind is ClauseKind.ARTICLE for frame in self.stack):
+            while self.stack[-1].kind is not ClauseKind.ARTICLE:
+                self.stack.pop()
+
     # -- unnumbered clauses ----------------------------------------------------
 
     def paragraph(self, text: str, line: int, *, kind: ClauseKind = ClauseKind.PARAGRAPH) -> None:
+        self._close_article_items()
         parent = self.stack[-1]
         parent.paragraphs += 1
         prefix = "pre" if kind is ClauseKind.PREAMBLE else "p"

@@ -267,3 +267,19 @@ def test_a_line_that_runs_on_from_an_article_label_is_a_paragraph_of_the_article
     assert {"cefa-2020-7/art3", "cefa-2020-7/art4"} <= mine.keys()
     page = (tmp_path / "docs/documents/cefa-2020-7.md").read_text(encoding="utf-8")
     assert 'id="art2-p1" data-clause="cefa-2020-7/art2/p1" data-cite="第二条第二款"' in page
+
+
+def test_a_paragraph_after_an_articles_items_is_the_articles_next_paragraph(tmp_path):
+    """An article's items are 项 of its first paragraph: the unnumbered line after them is the article's
+    第二款 (art3/p1), not a paragraph of its last item (art3-2/p1, cited 第三条第（二）项第1段)."""
+    source = copy_sources(tmp_path)
+    items = "（二）侵犯商标专用权的。\n"
+    add_regulation(
+        source, REGULATION.replace("第一百零一条", "第四条").replace(items, items + "当事人应当予以协助、配合。\n")
+    )
+    generate(source, tmp_path / "docs")
+    clauses = json.loads((tmp_path / "docs/data/clauses.json").read_text(encoding="utf-8"))
+    paragraph = next(c for c in clauses if c["text"] == "当事人应当予以协助、配合。" and c["kind"] == "paragraph")
+    assert (paragraph["id"], paragraph["parent"]) == ("cefa-2020-7/art3/p1", "cefa-2020-7/art3")
+    page = (tmp_path / "docs/documents/cefa-2020-7.md").read_text(encoding="utf-8")
+    assert 'id="art3-p1" data-clause="cefa-2020-7/art3/p1" data-cite="第三条第二款"' in page
