@@ -283,3 +283,27 @@ def test_a_paragraph_after_an_articles_items_is_the_articles_next_paragraph(tmp_
     assert (paragraph["id"], paragraph["parent"]) == ("cefa-2020-7/art3/p1", "cefa-2020-7/art3")
     page = (tmp_path / "docs/documents/cefa-2020-7.md").read_text(encoding="utf-8")
     assert 'id="art3-p1" data-clause="cefa-2020-7/art3/p1" data-cite="第三条第二款"' in page
+
+
+def test_an_articles_task_is_numbered_as_the_article_and_holds_all_of_it(tmp_path):
+    """``tasks: [{kind: article}]``: each article's task is numbered 第三条 (it had no number: "#  有下列…")
+    and its text is the whole article, its items and further paragraphs with it (it was the first line,
+    "…予以查处：", alone)."""
+    source = copy_sources(tmp_path)
+    items = "（二）侵犯商标专用权的。\n"
+    add_regulation(
+        source, REGULATION.replace("第一百零一条", "第四条").replace(items, items + "当事人应当予以协助、配合。\n")
+    )
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "documents.yaml").write_text(listing + "    tasks: [{kind: article}]\n", encoding="utf-8")
+    generate(source, tmp_path / "docs")
+    tasks = {t["id"]: t for t in json.loads((tmp_path / "docs/data/tasks.json").read_text(encoding="utf-8"))}
+    task = tasks["cefa-2020-7-art3"]
+    assert task["number"] == "第三条"
+    assert (
+        task["text"]
+        == "下列行为应当予以查处：\n（一）假冒专利的；\n（二）侵犯商标专用权的。\n当事人应当予以协助、配合。"
+    )
+    page = (tmp_path / "docs/tasks/cefa-2020-7-art3.md").read_text(encoding="utf-8")
+    assert "# 第三条 下列行为应当予以查处 { #task-title }" in page
+    assert "<p>（二）侵犯商标专用权的。</p><p>当事人应当予以协助、配合。</p>" in page

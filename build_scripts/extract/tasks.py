@@ -143,6 +143,15 @@ def _children(document: Document) -> dict[str, list[Clause]]:
     return children
 
 
+def _below(clause: Clause, children: dict[str, list[Clause]]) -> list[Clause]:
+    """The clauses under ``clause`` in text order, without sentences."""
+    found = []
+    for child in children.get(clause.id, []):
+        if child.kind is not ClauseKind.SENTENCE:
+            found.extend([child, *_below(child, children)])
+    return found
+
+
 def _body_text(clause: Clause) -> str:
     return clause.text[len(clause.label) :].strip() if clause.label else clause.text
 
@@ -164,7 +173,9 @@ def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places
         node = by_id.get(node.parent or "")
     parts = []
     for node in reversed(chain):
-        if node.kind is ClauseKind.SECTION:
+        if node.kind is ClauseKind.ARTICLE:  # 第十三条 is cited alone: its chapter is no part of the number
+            parts.append(node.label)
+        elif node.kind is ClauseKind.SECTION:
             parts.append(node.label.rstrip("、"))
         elif node.kind in (ClauseKind.SUBSECTION, ClauseKind.SUBITEM):
             parts.append(node.label)
@@ -198,6 +209,9 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
             first = sentences[0].text if sentences else clause.text
             title = first.rstrip("。；")
             text = clause.text
+        elif clause.kind is ClauseKind.ARTICLE:  # the whole article: its 项 and its further 款
+            title = clause.title
+            text = "\n".join([_body_text(clause), *(c.text for c in _below(clause, children))])
         else:
             title = clause.title
             text = _body_text(clause)
