@@ -203,12 +203,14 @@ class _Builder:
 
         One slip, one message: after a number out of sequence, the next one may follow either the
         number found (an extra or a skipped clause: 40, 40, 41) or the number expected (a misnumbered
-        one: 40, 40, 42), and is taken without a message, the counter going on from it."""
+        one: 40, 40, 42), or after a number gone backwards be the one expected (a stray line: 6, 2, 7),
+        and is taken without a message, the counter going on from it."""
         after_slip = self.slips.pop(counter, ())
         if number in after_slip:
             return number
         if number != last + 1:
-            self.slips[counter] = (number + 1, last + 2)
+            # a number gone backwards (6, 2, 7) is a stray line: the next may be the one expected here
+            self.slips[counter] = (number + 1, last + 2, *((last + 1,) if number < last else ()))
             what = "task" if kind is ClauseKind.ITEM and self.meta.item_numbering == "global" else _WHAT[kind]
             shown = _shown(kind, number)
             if last == 0:

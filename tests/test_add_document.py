@@ -307,3 +307,16 @@ def test_an_articles_task_is_numbered_as_the_article_and_holds_all_of_it(tmp_pat
     page = (tmp_path / "docs/tasks/cefa-2020-7-art3.md").read_text(encoding="utf-8")
     assert "# 第三条 下列行为应当予以查处 { #task-title }" in page
     assert "<p>（二）侵犯商标专用权的。</p><p>当事人应当予以协助、配合。</p>" in page
+
+
+def test_an_article_number_gone_backwards_is_one_message(tmp_path):
+    """A stray 第一条 between 第二条 and 第三条 is reported once; 第三条 after it is not "found 第三条 again"."""
+    source = copy_sources(tmp_path)
+    add_regulation(source, REGULATION.replace("第三条　", "第一条　多出的一条。\n第三条　"))
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[:2] == [
+        "source_texts/cefa-2020-7.txt:7:1: expected article 第三条 after article 第二条, found 第一条",
+        "source_texts/cefa-2020-7.txt:11:1: expected article 第四条 after article 第三条, found 第一百零一条",
+    ]
+    assert not (tmp_path / "docs").exists()
