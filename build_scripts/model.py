@@ -326,6 +326,14 @@ def clause_anchor(clause_id: str) -> str:
     return f"c{anchor}" if anchor[:1].isdigit() else anchor
 
 
+def id_prefixes(clause_id: str) -> list[str]:
+    """``clause_id`` and the ids it continues with ``/``, nearest first: ``…/t7/s1`` → ``…/t7/s1``,
+    ``…/t7``, ``…``. A sentence or paragraph is inside the clause its id continues; a numbered child
+    (``2-1`` under ``2``) continues with ``-`` and is not found so."""
+    parts = clause_id.split("/")
+    return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
+
+
 def page_url(path: str) -> str:
     """Site-absolute URL of the page at ``path`` under docs/: ``tasks/x.md`` → ``/tasks/x/``."""
     stem = path.removesuffix(".md")
@@ -415,9 +423,8 @@ class Site:
         """
         within: dict[str, list[CrossRef]] = {}
         for ref in self.crossrefs:
-            parts = ref.national.split("/")
-            for end in range(1, len(parts) + 1):
-                within.setdefault("/".join(parts[:end]), []).append(ref)
+            for prefix in id_prefixes(ref.national):
+                within.setdefault(prefix, []).append(ref)
         return {clause_id: tuple(refs) for clause_id, refs in within.items()}
 
     def tasks_led_by(self, agency_id: str) -> tuple[Task, ...]:

@@ -152,6 +152,11 @@ def _below(clause: Clause, children: dict[str, list[Clause]]) -> list[Clause]:
     return found
 
 
+def _line_of(clause: Clause, fragment: str) -> int:
+    """The source line of ``fragment`` within the clause's (possibly multi-line) text."""
+    return clause.line + clause.text[: clause.text.find(fragment)].count("\n")
+
+
 def _body_text(clause: Clause) -> str:
     return clause.text[len(clause.label) :].strip() if clause.label else clause.text
 
@@ -258,30 +263,31 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
         if clause.kind is not ClauseKind.ITEM:
             continue
         text = _body_text(clause)
+        number = clause.label.rstrip(".．、")  # as the messages name the task
         match = patterns.RESPONSIBILITY_RE.search(text)
         roles = parse_roles(match.group("body")) if match else None
         lead_ids: list[str] = []
         other_ids: list[str] = []
         earlier = patterns.RESPONSIBILITY_RE.search(text[: match.start()]) if match else None
         if match and earlier:  # a pasted second one: the roles would come from the last, the first stay as text
-            line = clause.line + clause.text[: clause.text.find(earlier.group(0))].count("\n")
+            line = _line_of(clause, earlier.group(0))
             errors.add(
                 CurationError(
                     path,
                     line,
                     1,
-                    f"expected task {clause.label.rstrip('.．、')} to end in one parenthetical like （A、B负责）, "
+                    f"expected task {number} to end in one parenthetical like （A、B负责）, "
                     f"found two: {earlier.group(0).strip()}{match.group(0).strip()}",
                 )
             )
         if match and roles is None:
-            line = clause.line + clause.text[: clause.text.find(match.group(0))].count("\n")
+            line = _line_of(clause, match.group(0))
             errors.add(
                 CurationError(
                     path,
                     line,
                     1,
-                    f"expected task {clause.label.rstrip('.．、')} to end in a parenthetical like "
+                    f"expected task {number} to end in a parenthetical like "
                     f"（A、B负责）, found （{match.group('body')}）",
                 )
             )
@@ -292,7 +298,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                     path,
                     clause.line + clause.text.count("\n"),
                     1,
-                    f"expected task {clause.label.rstrip('.．、')} to end in a parenthetical like "
+                    f"expected task {number} to end in a parenthetical like "
                     f"（A、B负责）, found {('…' + tail[-16:]) if len(tail) > 16 else tail!r}",
                 )
             )
@@ -303,10 +309,10 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                 errors.add(
                     CurationError(
                         path,
-                        clause.line + clause.text[: clause.text.find(match.group(0))].count("\n"),
+                        _line_of(clause, match.group(0)),
                         1,
                         f"expected an agency name at each 、 and after 牵头， in the parenthetical of task "
-                        f"{clause.label.rstrip('.．、')}, found none in （{match.group('body')}）",
+                        f"{number}, found none in （{match.group('body')}）",
                     )
                 )
             for names, ids in ((roles.leads, lead_ids), (roles.others, other_ids)):
@@ -319,10 +325,10 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                             errors.add(
                                 CurationError(
                                     path,
-                                    clause.line + clause.text[: clause.text.find(match.group(0))].count("\n"),
+                                    _line_of(clause, match.group(0)),
                                     1,
                                     f"expected each agency once in the parenthetical of task "
-                                    f"{clause.label.rstrip('.．、')}, found {name!r} again",
+                                    f"{number}, found {name!r} again",
                                 )
                             )
                         continue
@@ -334,14 +340,14 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                                     1,
                                     1,
                                     f"expected the agency register, which {path.name} needs for the agencies "
-                                    f"of its tasks (task {clause.label.rstrip('.．、')} names {name!r}), found no such file",
+                                    f"of its tasks (task {number} names {name!r}), found no such file",
                                 )
                             )
                         say_missing_register = False  # said once
                         continue
                     if raw_lines is None:
                         raw_lines = _raw_lines(path)
-                    line = clause.line + clause.text[: clause.text.find(match.group(0))].count("\n")
+                    line = _line_of(clause, match.group(0))
                     column = _column(raw_lines, line, name)
                     errors.add(
                         CurationError(

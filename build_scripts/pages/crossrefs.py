@@ -16,7 +16,7 @@ from .. import patterns
 from ..citation import positions, sibling_positions
 from ..link import classifier
 from ..link import crossrefs as matching
-from ..model import Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task
+from ..model import Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task, id_prefixes
 from ..numerals import int_to_cn
 from .marks import compare_all
 
@@ -171,10 +171,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
         for group in all_groups
     ]
     sections = coverage(site)
-    # a task's Chongqing sentences: linked to the task or to one of its sentences, each counted once
-    counts = {
-        task.clause: len({ref.local for ref in site.crossrefs_to(task.clause)}) for c in sections for task in c.taken
-    }
+    counts = {task.clause: chongqing_sentences(site, task.clause) for c in sections for task in c.taken}
     pages.append(
         PageSpec(
             path="crossrefs/index.md",
@@ -209,6 +206,11 @@ def short_number(doc_number: str) -> str:
     return doc_number.rsplit("〕", 1)[-1] or doc_number
 
 
+def chongqing_sentences(site: Site, clause_id: str) -> int:
+    """How many Chongqing sentences take up the clause: linked to it or to one of its sentences, each once."""
+    return len({ref.local for ref in site.crossrefs_to(clause_id)})
+
+
 Jump = tuple[str, str]  # (URL, title) of a ⇄ mark
 
 
@@ -234,21 +236,15 @@ def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]
     for ref in site.crossrefs:
         if not ref.national.startswith(document.slug + "/"):
             continue
-        task = next((tasks[c] for c in _holders(ref.national) if c in tasks), None)
+        task = next((tasks[c] for c in id_prefixes(ref.national) if c in tasks), None)
         if task is not None:
-            count = len({r.local for r in site.crossrefs_to(task.clause)})
+            count = chongqing_sentences(site, task.clause)
             jumps[first.get(task.clause, task.clause)] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）")]
             continue
         local = site.clause(ref.local).text
         shown = local if len(local) <= SHORT_TITLE_CHARS else local[:SHORT_TITLE_CHARS] + "…"
         jumps[first.get(ref.national, ref.national)].append((ref.url, f"重庆落实（对照）：{shown}"))
     return {sentence: tuple(marks) for sentence, marks in jumps.items()}
-
-
-def _holders(clause_id: str) -> list[str]:
-    """``clause_id`` and the ids it continues with ``/``: guobanhan-2016-66/t7/s1 → …/t7/s1, …/t7, …"""
-    parts = clause_id.split("/")
-    return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
 
 
 def _local_jumps(site: Site) -> dict[str, tuple[Jump, ...]]:

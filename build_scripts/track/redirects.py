@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from ..model import (
     RetiredDocument,
     Site,
     clause_url,
+    id_prefixes,
     natural,
 )
 from .lineage import ordinal_prefix
@@ -188,7 +189,7 @@ def covering(
     for clause_id in removed:
         if clause_id in explicit:
             continue
-        head = next((head for head in _ancestors(clause_id) if head in explicit), None)
+        head = next((head for head in id_prefixes(clause_id)[1:] if head in explicit), None)
         if head is not None:
             entry = explicit[head]
             same = sentences.get((entry.to or "", (texts or {}).get(clause_id, "")))
@@ -213,14 +214,6 @@ def _document_entry(
         seen[slug] = (slug, f.line)
         return RetiredDocument(slug=slug, note=note, line=f.line)
     return None
-
-
-def _ancestors(clause_id: str) -> Iterator[str]:
-    """The ids that enclose ``clause_id`` by its path, nearest first: ``…/2-1/p3/s2`` → ``…/2-1/p3``, ``…/2-1``, ``…``."""
-    head = clause_id
-    while "/" in head:
-        head = head.rsplit("/", 1)[0]
-        yield head
 
 
 def check_removed(
@@ -257,7 +250,7 @@ def check_removed(
             new_under.setdefault((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), []).append(clause_id)
     removed_documents: dict[str, set[str]] = {}  # a document no longer listed → its missing ids
     for clause_id in missing:
-        if any(head in listed for head in _ancestors(clause_id)):
+        if any(head in listed for head in id_prefixes(clause_id)[1:]):
             continue  # under a listed paragraph or document: that entry serves it, or is reported where it stands
         doc, line = known[clause_id]
         source_file = files.get(doc)
