@@ -89,9 +89,8 @@ def groups(site: Site) -> tuple[Group, ...]:
     # 第N句 as the copy button cites it: the sentence's place in its paragraph, not the number in its id
     linked = site.corpus.linked_documents
     places = sibling_positions(linked[1].clauses if linked else ())
-    compared = compare_all(
-        (national_text(site, site.clause(ref.national)), site.clause(ref.local).text) for ref in site.crossrefs
-    )
+    shown = {ref.national: national_text(site, site.clause(ref.national)) for ref in site.crossrefs}
+    compared = compare_all((shown[ref.national], site.clause(ref.local).text) for ref in site.crossrefs)
     result = []
     for parent_id, members in sentences.items():
         parent = site.clause(parent_id)
@@ -100,7 +99,7 @@ def groups(site: Site) -> tuple[Group, ...]:
             pairs = []
             for ref in by_local.get(sentence.id, ()):
                 national = site.clause(ref.national)
-                left, right = compared[national_text(site, national), sentence.text]
+                left, right = compared[shown[ref.national], sentence.text]
                 pairs.append(
                     Pair(
                         ref=ref,
@@ -111,13 +110,19 @@ def groups(site: Site) -> tuple[Group, ...]:
                         local_html=right,
                     )
                 )
-            short = (
-                sentence.text if len(sentence.text) <= SHORT_TITLE_CHARS else sentence.text[:SHORT_TITLE_CHARS] + "…"
+            rows.append(
+                SentenceRow(
+                    sentence=sentence, number=places[sentence.id], short=_short(sentence.text), pairs=tuple(pairs)
+                )
             )
-            rows.append(SentenceRow(sentence=sentence, number=places[sentence.id], short=short, pairs=tuple(pairs)))
         section = site.clause(parent.parent) if parent.parent else None
         result.append(Group(clause=parent, section=section, rows=tuple(rows)))
     return tuple(result)
+
+
+def _short(text: str) -> str:
+    """A sentence cut to ``SHORT_TITLE_CHARS`` for a heading or a title."""
+    return text if len(text) <= SHORT_TITLE_CHARS else text[:SHORT_TITLE_CHARS] + "…"
 
 
 def cited_positions(site: Site) -> dict[str, str]:
@@ -241,9 +246,9 @@ def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]
             count = chongqing_sentences(site, task.clause)
             jumps[first.get(task.clause, task.clause)] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）")]
             continue
-        local = site.clause(ref.local).text
-        shown = local if len(local) <= SHORT_TITLE_CHARS else local[:SHORT_TITLE_CHARS] + "…"
-        jumps[first.get(ref.national, ref.national)].append((ref.url, f"重庆落实（对照）：{shown}"))
+        jumps[first.get(ref.national, ref.national)].append(
+            (ref.url, f"重庆落实（对照）：{_short(site.clause(ref.local).text)}")
+        )
     return {sentence: tuple(marks) for sentence, marks in jumps.items()}
 
 
