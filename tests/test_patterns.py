@@ -88,3 +88,13 @@ def test_a_documents_yaml_entry_read_line_by_line():
     assert patterns.LISTING_FILE_RE.search(text, entry.end()).group("file") == "guofa-2016-86.txt"
     assert not patterns.LISTING_ENTRY_RE.search("  - slug: Guofa 86\n")  # not a slug
     assert not patterns.LISTING_FILE_RE.search("source_file: x.txt\n")  # a top-level key, not an entry's
+
+
+@pytest.mark.parametrize("line", ["2016年7月8日", "2016年12月30日", "二〇一六年七月八日", "二〇一六年十二月三十日"])
+def test_a_written_date_of_a_signature(line):
+    assert patterns.WRITTEN_DATE_RE.match(line)
+
+
+@pytest.mark.parametrize("line", ["到2020年", "2016年7月8日印发", "2016年", "发布时间： 2015-10-22"])
+def test_other_lines_are_no_written_date(line):
+    assert not patterns.WRITTEN_DATE_RE.match(line)

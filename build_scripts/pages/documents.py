@@ -36,6 +36,7 @@ class Block:
     sentences: tuple[Clause, ...]
     heading_level: int  # 0 for a paragraph-like block
     in_box: bool
+    role: str = ""  # a covering notice's line as the printed 公文 sets it: PREAMBLE_ROLES
 
 
 def issuer_place(issuer: str) -> str:
@@ -63,7 +64,50 @@ def document_path(slug: str) -> str:
     return f"documents/{slug}.md"
 
 
+# How the page sets a line of the covering notice (``preamble_roles``), as the printed 公文 does: the title
+# centred, the 文号 centred under it, the 落款 (issuing body, date) to the right; other lines as text.
+PREAMBLE_ROLES = ("title", "doc-number", "signature")
+_TITLE_MARKS = str.maketrans("", "", '《》〈〉“”"')
+
+
+def preamble_roles(document: Document) -> dict[str, str]:
+    """The role of each covering-notice line that has one (clause id → one of ``PREAMBLE_ROLES``).
+
+    Title lines are the notice's first lines while their words together are part of the document's
+    title (a title printed over two or three lines: 关于新形势下加快知识产权 / 强市建设的实施意见);
+    the 文号 line is the document's number alone; a 落款 line is the issuer alone or a written date.
+    """
+    meta = document.meta
+    title = _squashed(meta.title)
+    issuers = {_squashed(name) for name in patterns.ISSUER_SEPARATOR_RE.split(meta.issuer.strip()) if name}
+    roles: dict[str, str] = {}
+    lines = [c for c in document.clauses if c.kind is ClauseKind.PREAMBLE]
+    joined = ""
+    for clause in lines:  # the title: leading lines only
+        text = _squashed(clause.text)
+        if not text or (joined + text) not in title:
+            break
+        joined += text
+        roles[clause.id] = "title"
+    if len(joined) < 4:  # a word or two that happen to be in the title are not the title
+        roles.clear()
+    for clause in lines:
+        text = _squashed(clause.text)
+        if clause.id in roles or not text:
+            continue
+        if text == _squashed(meta.doc_number):
+            roles[clause.id] = "doc-number"
+        elif text in issuers or patterns.WRITTEN_DATE_RE.match(text):
+            roles[clause.id] = "signature"
+    return roles
+
+
+def _squashed(text: str) -> str:
+    return patterns.HSPACE_RE.sub("", text).translate(_TITLE_MARKS)
+
+
 def blocks(document: Document) -> tuple[Block, ...]:
+    roles = preamble_roles(document)
     sentences: dict[str, list[Clause]] = defaultdict(list)
     for clause in document.clauses:
         if clause.kind is ClauseKind.SENTENCE and clause.parent:
@@ -83,6 +127,7 @@ def blocks(document: Document) -> tuple[Block, ...]:
                 sentences=tuple(sentences.get(clause.id, ())),
                 heading_level=level,
                 in_box=parent is not None and parent.kind is ClauseKind.BOX,
+                role=roles.get(clause.id, ""),
             )
         )
     return tuple(result)
