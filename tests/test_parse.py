@@ -128,48 +128,53 @@ def test_the_closing_signature_is_the_documents_not_a_clause(tmp_path):
 
 
 NOTICE_TEXT = """\
-关于印发测试
+关于印发《测试文件
 
-文件的通知
+实施方案》的通知
 测发〔2020〕1号
 各有关单位：
 现将《测试》印发给你们。
 测试机关
 2020年1月2日
+测试文件
+实施方案
 一、总则
 正文第一段。
 """
 
 
-def test_a_covering_notices_title_number_and_signature_are_set_as_printed(tmp_path):
-    """A 公文 prints its title centred (here over two lines), its 文号 under it and its 落款 to the
-    right: the page marks those lines so (the 主送 and the notice's text stay plain), and keeps each
-    line a clause with its own link."""
+def test_titles_the_number_and_the_signature_are_set_as_printed(tmp_path):
+    """A 公文 prints its title centred (here over two lines), its 文号 under it and its 落款 to the right,
+    and the plan it issues under its own title: the page marks those lines so (the 主送 and the text
+    stay plain), and keeps each line a clause with its own link."""
     import re
 
     from build_scripts.pipeline import generate
 
     from .helpers import tiny_source
 
-    extra = {"title": "测试机关关于印发《测试文件》的通知", "body_starts_at": "一、总则"}
+    extra = {"title": "测试机关关于印发《测试文件实施方案》的通知", "body_starts_at": "测试文件"}
     source = tiny_source(tmp_path, NOTICE_TEXT, extra=extra)
     page = {o.path: o.content for o in generate(source, tmp_path / "docs", write=False).outputs}[
         "documents/test-2020-1.md"
     ]
-    classes = re.findall(r'<p class="clause clause-preamble ?([^"]*)" id="(pre[0-9]+)"[^>]*>(?:<[^>]+>)*([^<]*)', page)
-    assert classes == [
-        ("preamble-title", "pre1", "关于印发测试"),
-        ("preamble-title", "pre2", "文件的通知"),
-        ("preamble-doc-number", "pre3", "测发〔2020〕1号"),
+    lines = re.findall(r'<p class="clause clause-[a-z]+ ?([^"]*)" id="([a-z0-9-]+)"[^>]*>(?:<[^>]+>)*([^<]*)', page)
+    assert lines == [
+        ("layout-title", "pre1", "关于印发《测试文件"),
+        ("layout-title", "pre2", "实施方案》的通知"),
+        ("layout-number", "pre3", "测发〔2020〕1号"),
         ("", "pre4", "各有关单位："),
         ("", "pre5", "现将《测试》印发给你们。"),
-        ("preamble-signature", "pre6", "测试机关"),
-        ("preamble-signature", "pre7", "2020年1月2日"),
+        ("layout-signature", "pre6", "测试机关"),
+        ("layout-signature", "pre7", "2020年1月2日"),
+        ("layout-title", "p1", "测试文件"),
+        ("layout-title", "p2", "实施方案"),
+        ("", "c1-p1", "正文第一段。"),
     ]
 
 
-def test_a_preamble_line_that_only_shares_a_word_with_the_title_is_no_title(tmp_path):
-    from build_scripts.pages.documents import preamble_roles
+def test_a_line_that_only_shares_a_word_with_the_title_is_no_title(tmp_path):
+    from build_scripts.pages.documents import line_layouts
     from build_scripts.pipeline import generate
 
     from .helpers import tiny_source
@@ -178,7 +183,7 @@ def test_a_preamble_line_that_only_shares_a_word_with_the_title_is_no_title(tmp_
     source = tiny_source(tmp_path, text, extra={"title": "测试文件", "body_starts_at": "一、总则"})
     document = generate(source, tmp_path / "docs", write=False).site.corpus.documents[0]
     assert [c.text for c in document.clauses[:2]] == ["测试", "各有关单位："]
-    assert preamble_roles(document) == {}
+    assert line_layouts(document) == {}
 
 
 def test_a_closing_start_not_found_is_a_located_error(tmp_path):

@@ -36,7 +36,7 @@ class Block:
     sentences: tuple[Clause, ...]
     heading_level: int  # 0 for a paragraph-like block
     in_box: bool
-    role: str = ""  # a covering notice's line as the printed 公文 sets it: PREAMBLE_ROLES
+    layout: str = ""  # a line set as the printed 公文 sets it: one of LAYOUTS, or "" for running text
 
 
 def issuer_place(issuer: str) -> str:
@@ -64,42 +64,54 @@ def document_path(slug: str) -> str:
     return f"documents/{slug}.md"
 
 
-# How the page sets a line of the covering notice (``preamble_roles``), as the printed 公文 does: the title
-# centred, the 文号 centred under it, the 落款 (issuing body, date) to the right; other lines as text.
-PREAMBLE_ROLES = ("title", "doc-number", "signature")
+# How the page sets a line as the printed 公文 does (``line_layouts``): a title centred, the 文号 centred
+# under it, the 落款 (issuing body, date) to the right; every other line as running text.
+LAYOUTS = ("title", "number", "signature")
 _TITLE_MARKS = str.maketrans("", "", '《》〈〉“”"')
 
 
-def preamble_roles(document: Document) -> dict[str, str]:
-    """The role of each covering-notice line that has one (clause id → one of ``PREAMBLE_ROLES``).
+def line_layouts(document: Document) -> dict[str, str]:
+    """The layout of each line that has one (clause id → one of ``LAYOUTS``).
 
-    Title lines are the notice's first lines while their words together are part of the document's
-    title (a title printed over two or three lines: 关于新形势下加快知识产权 / 强市建设的实施意见);
-    the 文号 line is the document's number alone; a 落款 line is the issuer alone or a written date.
+    A title is the first lines of the covering notice, or of the body (the plan the notice issues),
+    while their words together are part of the document's title: a title printed over two or three
+    lines (关于新形势下加快知识产权 / 强市建设的实施意见). In the notice, the 文号 line is the document's
+    number alone, and a 落款 line the issuer alone or a written date.
     """
     meta = document.meta
-    title = _squashed(meta.title)
+    layouts = dict.fromkeys(_title_lines(document, ClauseKind.PREAMBLE), "title")
+    layouts.update(dict.fromkeys(_title_lines(document, ClauseKind.PARAGRAPH), "title"))
     issuers = {_squashed(name) for name in patterns.ISSUER_SEPARATOR_RE.split(meta.issuer.strip()) if name}
-    roles: dict[str, str] = {}
-    lines = [c for c in document.clauses if c.kind is ClauseKind.PREAMBLE]
-    joined = ""
-    for clause in lines:  # the title: leading lines only
+    for clause in document.clauses:
         text = _squashed(clause.text)
-        if not text or (joined + text) not in title:
-            break
-        joined += text
-        roles[clause.id] = "title"
-    if len(joined) < 4:  # a word or two that happen to be in the title are not the title
-        roles.clear()
-    for clause in lines:
-        text = _squashed(clause.text)
-        if clause.id in roles or not text:
+        if clause.kind is not ClauseKind.PREAMBLE or clause.id in layouts or not text:
             continue
         if text == _squashed(meta.doc_number):
-            roles[clause.id] = "doc-number"
+            layouts[clause.id] = "number"
         elif text in issuers or patterns.WRITTEN_DATE_RE.match(text):
-            roles[clause.id] = "signature"
-    return roles
+            layouts[clause.id] = "signature"
+    return layouts
+
+
+def _title_lines(document: Document, kind: ClauseKind) -> list[str]:
+    """The ids of the first lines of ``kind`` at the top of the document (the notice's lines, or the
+    body's paragraphs before its first numbered clause) that together are part of its title."""
+    title = _squashed(document.meta.title)
+    lines: list[str] = []
+    joined = ""
+    for clause in document.clauses:
+        if clause.parent or clause.kind is ClauseKind.SENTENCE:
+            continue  # a top-level line's sentences, or anything inside a numbered clause
+        if clause.kind is not kind:
+            if lines or (kind is ClauseKind.PARAGRAPH and clause.kind is not ClauseKind.PREAMBLE):
+                break
+            continue
+        text = _squashed(clause.text)
+        if not text or joined + text not in title:
+            break
+        joined += text
+        lines.append(clause.id)
+    return lines if len(joined) >= 4 else []  # a word or two that happen to be in the title are no title
 
 
 def _squashed(text: str) -> str:
@@ -107,7 +119,7 @@ def _squashed(text: str) -> str:
 
 
 def blocks(document: Document) -> tuple[Block, ...]:
-    roles = preamble_roles(document)
+    layouts = line_layouts(document)
     sentences: dict[str, list[Clause]] = defaultdict(list)
     for clause in document.clauses:
         if clause.kind is ClauseKind.SENTENCE and clause.parent:
@@ -127,7 +139,7 @@ def blocks(document: Document) -> tuple[Block, ...]:
                 sentences=tuple(sentences.get(clause.id, ())),
                 heading_level=level,
                 in_box=parent is not None and parent.kind is ClauseKind.BOX,
-                role=roles.get(clause.id, ""),
+                layout=layouts.get(clause.id, ""),
             )
         )
     return tuple(result)
