@@ -204,7 +204,7 @@ class Document:
 AGENCY_KINDS = {
     "party_organ": "党中央机构",
     "state_council_department": "国务院组成部门",
-    "state_council_agency": "国务院直属机构、办事机构或部委管理的国家局",
+    "state_council_agency": "国务院直属特设机构、直属机构、办事机构或部委管理的国家局",
     "regulator": "监管机构",
     "public_institution": "事业单位",
     "court": "审判机关",

@@ -216,3 +216,12 @@ def test_agencies_within_a_kind_follow_the_official_order(built):
     matrix = (built.docs / "agencies/matrix.md").read_text(encoding="utf-8")
     rows = re.findall(r'<th scope="row"><a href="\.\./([a-z0-9-]+)/">', matrix)
     assert rows.index("mfa") < rows.index("ndrc") < rows.index("pboc") < rows.index("gacc")
+
+
+def test_the_kind_of_sasac_names_special_bodies(built):
+    """国资委 is a 国务院直属特设机构 (its agencies.yaml source says so, and the register's heading lists
+    特设机构 apart); its page filed it under 国务院直属机构、办事机构或部委管理的国家局, which it is not."""
+    page = (built.docs / "agencies/sasac.md").read_text(encoding="utf-8")
+    assert "<dt>类别</dt><dd>国务院直属特设机构、直属机构、办事机构或部委管理的国家局</dd>" in page
+    index = (built.docs / "agencies/index.md").read_text(encoding="utf-8")
+    assert "## 国务院直属特设机构、直属机构、办事机构或部委管理的国家局 { #kind-state-council-agency }" in index

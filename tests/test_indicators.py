@@ -93,3 +93,12 @@ def test_a_mention_in_the_indicator_table_reads_with_its_column_headers(built):
         "（件）：2015年 6.3，2020年 12，累计增加值 5.7，属性 预期性</a>"
     ) in page
     assert " | 6.3 | " not in page
+
+
+def test_the_index_keeps_the_note_under_the_86_table(built):
+    """The 86号 table's 注 qualifies 知识产权使用费出口额's 44.4 and 100 (five-year totals); the
+    index showed them bare, as if yearly amounts."""
+    page = (built.docs / "indicators/index.md").read_text(encoding="utf-8")
+    section_86 = page.split("{ #indicators-guofa-2016-86 }")[1].split("{ #indicators-guozhifaguanzi-2015-59 }")[0]
+    assert "注：知识产权使用费出口额为五年累计值。" in section_86
+    assert page.count("注：") == 1  # the 59号 goals have no note

@@ -91,3 +91,14 @@ def test_the_schemas_accept_the_ids_an_insertion_gives(built):
     for name, record, key in (("crossrefs", crossref, "local"), ("clauses", clause, "id")):
         schema = json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
         jsonschema.validate([{**record, key: "yufufa-2016-25/2-1/p1a/s2b"}], schema)
+
+
+def test_indicator_agencies_are_described_as_the_site_compiled_them(built):
+    """No text names an agency for an indicator; indicators.yaml lists those whose registrations or
+    statistics it counts, and the page says so (本站整理，原文未列). The schema called them 负责部门."""
+    schema = json.loads((built.docs / "data/schemas/indicators.schema.json").read_text(encoding="utf-8"))
+    described = schema["items"]["properties"]["agencies"]["description"]
+    assert "负责" not in described
+    assert "登记或统计" in described and "原文未列" in described
+    page = (built.docs / "data/index.md").read_text(encoding="utf-8")
+    assert "负责部门的 id" not in page

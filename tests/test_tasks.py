@@ -140,6 +140,20 @@ def test_an_index_cell_without_an_agency_says_so(built):
     assert '<span class="cell-label">牵头部门</span>— |' in row[14]
 
 
+def test_a_task_without_a_parenthetical_is_not_said_to_have_no_roles(built):
+    """Roles are read from 66号's parentheticals only. 渝府发〔2016〕25号 三（四） has none, but gives a
+    lead in prose (市政府督查室牵头，定期…进行专项督查); its page said 分工方式：未分工 and
+    文中提及（非分工）, and 市政府督查室's page 没有牵头的任务, against the text."""
+    task = (built.docs / "tasks/yufufa-2016-25-3-4-p1.md").read_text(encoding="utf-8")
+    assert "市政府督查室牵头" in task
+    assert "分工方式：<strong>无分工括注</strong>" in task and "- 文中提及：[市政府督查室]" in task
+    assert "未分工" not in task and "非分工" not in task
+    agency = (built.docs / "agencies/cq-duchashi.md").read_text(encoding="utf-8")
+    assert "\n没有牵头的任务。" not in agency and "国办函〔2016〕66号的分工括注中没有它牵头的任务。" in agency
+    index = (built.docs / "tasks/index.md").read_text(encoding="utf-8")
+    assert "未作部门分工" not in index and "未分工" not in index
+
+
 def test_boxes_stand_under_the_section_their_heading_is_in(tmp_path, model):
     """86号's 专栏 (ids box1 …) stand under 四、 and 五、: naming those sections selects the same boxes."""
     from .helpers import copy_sources

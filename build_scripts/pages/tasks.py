@@ -13,7 +13,7 @@ MODE_NAMES = {
     "first_listed": "列第一位者牵头",
     "explicit": "明确牵头",
     "by_duty": "按职责分别负责（无牵头部门）",
-    "none": "未分工",
+    "none": "无分工括注",  # roles are read from 66号's parentheticals only, never from prose
 }
 RELATED_MAX = 8
 
