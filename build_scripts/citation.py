@@ -18,6 +18,8 @@ subitem ``（1）``         …第3项第（1）目
 box ``专栏1``             专栏1
 table / row / header     表1 / 表1第2行 / 表1表头 / 表1注
 paragraph                its parent's position + 第N段 (``正文第N段`` at top level)
+the body's title         正文标题, or 正文标题第N行 for a title printed over lines
+                         (``layout.line_layouts``: not one of the body's paragraphs)
 preamble                 文首第N行
 sentence                 its clause's position + 第N句
 =====================  ====================================================
@@ -37,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from .layout import line_layouts
 from .model import Clause, ClauseKind, Document
 from .numerals import int_to_cn
 
@@ -121,11 +124,15 @@ def positions(document: Document) -> dict[str, str]:
     has several sentences, a section many clauses), instead of once per descendant.
     """
     by_id = {clause.id: clause for clause in document.clauses}
-    places = sibling_positions(document.clauses)
+    layouts = line_layouts(document)
+    title = [c.id for c in document.clauses if c.kind is ClauseKind.PARAGRAPH and layouts.get(c.id) == "title"]
+    places = sibling_positions(clause for clause in document.clauses if clause.id not in title)
     global_items = document.meta.item_numbering == "global"
     parent_positions: dict[str | None, str] = {}
 
     def position(clause: Clause) -> str:
+        if clause.id in title:
+            return f"正文标题第{title.index(clause.id) + 1}行" if len(title) > 1 else "正文标题"
         parent = by_id.get(clause.parent) if clause.parent else None
         return _position(
             clause,

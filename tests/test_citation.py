@@ -33,6 +33,19 @@ def test_sections_subsections_items_and_sentences(model):
     assert _cite(model, "guofa-2016-86/table1/r2") == doc + "表1第2行"
 
 
+def test_the_title_of_the_plan_a_notice_issues_is_not_one_of_its_paragraphs(model):
+    """66号's plan opens under its title, printed over two lines, then 为落实…: a reader counts that
+    paragraph as the first, as the page sets the two lines as a title."""
+    doc = "《重点任务分工方案》（国办函〔2016〕66号）"
+    assert _cite(model, "guobanhan-2016-66/p1") == doc + "正文标题第1行"
+    assert _cite(model, "guobanhan-2016-66/p2") == doc + "正文标题第2行"
+    assert _cite(model, "guobanhan-2016-66/p3") == doc + "正文第1段"
+    assert _cite(model, "guobanhan-2016-66/p3/s1") == doc + "正文第1段第1句"
+    doc = "《知识产权综合管理改革试点总体方案》（国办发〔2016〕106号）"
+    assert _cite(model, "guobanfa-2016-106/p1") == doc + "正文标题"
+    assert _cite(model, "guobanfa-2016-106/p2") == doc + "正文第1段"
+
+
 def test_every_citation_is_safe_in_an_attribute(model):
     for document in model.corpus.documents:
         for clause_id, position in citation.positions(document).items():

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .. import citation, patterns
+from ..layout import line_layouts
 from ..model import Clause, ClauseKind, Document, DocumentMeta, PageSpec, Site
 from ..track.redirects import notice
 from .crossrefs import crossref_jumps
@@ -36,7 +37,7 @@ class Block:
     sentences: tuple[Clause, ...]
     heading_level: int  # 0 for a paragraph-like block
     in_box: bool
-    layout: str = ""  # a line set as the printed 公文 sets it: one of LAYOUTS, or "" for running text
+    layout: str = ""  # a line set as the printed 公文 sets it: one of layout.LAYOUTS, or "" for running text
 
 
 def issuer_place(issuer: str) -> str:
@@ -62,60 +63,6 @@ def level_name(meta: DocumentMeta) -> str:
 
 def document_path(slug: str) -> str:
     return f"documents/{slug}.md"
-
-
-# How the page sets a line as the printed 公文 does (``line_layouts``): a title centred, the 文号 centred
-# under it, the 落款 (issuing body, date) to the right; every other line as running text.
-LAYOUTS = ("title", "number", "signature")
-_TITLE_MARKS = str.maketrans("", "", '《》〈〉“”"')
-
-
-def line_layouts(document: Document) -> dict[str, str]:
-    """The layout of each line that has one (clause id → one of ``LAYOUTS``).
-
-    A title is the first lines of the covering notice, or of the body (the plan the notice issues),
-    while their words together are part of the document's title: a title printed over two or three
-    lines (关于新形势下加快知识产权 / 强市建设的实施意见). In the notice, the 文号 line is the document's
-    number alone, and a 落款 line the issuer alone or a written date.
-    """
-    meta = document.meta
-    layouts = dict.fromkeys(_title_lines(document, ClauseKind.PREAMBLE), "title")
-    layouts.update(dict.fromkeys(_title_lines(document, ClauseKind.PARAGRAPH), "title"))
-    issuers = {_squashed(name) for name in patterns.ISSUER_SEPARATOR_RE.split(meta.issuer.strip()) if name}
-    for clause in document.clauses:
-        text = _squashed(clause.text)
-        if clause.kind is not ClauseKind.PREAMBLE or clause.id in layouts or not text:
-            continue
-        if text == _squashed(meta.doc_number):
-            layouts[clause.id] = "number"
-        elif text in issuers or patterns.WRITTEN_DATE_RE.match(text):
-            layouts[clause.id] = "signature"
-    return layouts
-
-
-def _title_lines(document: Document, kind: ClauseKind) -> list[str]:
-    """The ids of the first lines of ``kind`` at the top of the document (the notice's lines, or the
-    body's paragraphs before its first numbered clause) that together are part of its title."""
-    title = _squashed(document.meta.title)
-    lines: list[str] = []
-    joined = ""
-    for clause in document.clauses:
-        if clause.parent or clause.kind is ClauseKind.SENTENCE:
-            continue  # a top-level line's sentences, or anything inside a numbered clause
-        if clause.kind is not kind:
-            if lines or (kind is ClauseKind.PARAGRAPH and clause.kind is not ClauseKind.PREAMBLE):
-                break
-            continue
-        text = _squashed(clause.text)
-        if not text or joined + text not in title:
-            break
-        joined += text
-        lines.append(clause.id)
-    return lines if len(joined) >= 4 else []  # a word or two that happen to be in the title are no title
-
-
-def _squashed(text: str) -> str:
-    return patterns.HSPACE_RE.sub("", text).translate(_TITLE_MARKS)
 
 
 def blocks(document: Document) -> tuple[Block, ...]:
