@@ -154,6 +154,20 @@ def test_a_task_without_a_parenthetical_is_not_said_to_have_no_roles(built):
     assert "未作部门分工" not in index and "未分工" not in index
 
 
+def test_a_related_task_names_the_leads_it_shares(model):
+    """Task 33 is led by 高法院 and 知识产权局, task 1 by 知识产权局 alone: listed as sharing 知识产权局,
+    not as having the same leads (牵头部门相同, as it said)."""
+    from build_scripts.pages.tasks import TaskNeighbours
+
+    names = {agency.id: agency.name for agency in model.agencies}
+    neighbours = TaskNeighbours(model.tasks, model.corpus.clause_index(), names)
+    task = next(t for t in model.tasks if t.id == "guobanhan-2016-66-t33")
+    reasons = {r.task.id: r.reason for r in neighbours.related(task)}
+    assert len(task.lead_agencies) == 2
+    assert reasons["guobanhan-2016-66-t1"] == "同由知识产权局牵头"
+    assert all(r == "同一部分" or r.startswith("同由") for r in reasons.values())
+
+
 def test_boxes_stand_under_the_section_their_heading_is_in(tmp_path, model):
     """86号's 专栏 (ids box1 …) stand under 四、 and 五、: naming those sections selects the same boxes."""
     from .helpers import copy_sources

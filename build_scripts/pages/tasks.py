@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Clause, PageSpec, Site, Task
@@ -35,7 +36,9 @@ class TaskNeighbours:
     tasks it could list instead of comparing its task with every other task of the document.
     """
 
-    def __init__(self, tasks: tuple[Task, ...], clauses: dict[str, Clause]) -> None:
+    def __init__(self, tasks: tuple[Task, ...], clauses: dict[str, Clause], names: Mapping[str, str]) -> None:
+        """``names``: agency id → the name the pages give it, for the reason a task is listed."""
+        self.names = names
         self.order = {task.id: number for number, task in enumerate(tasks)}
         self.parent = {task.id: clauses[task.clause].parent for task in tasks}
         self.line = {task.id: clauses[task.clause].line for task in tasks}
@@ -61,15 +64,20 @@ class TaskNeighbours:
                 candidates.values(),
                 key=lambda t: (-len(mine & self.agencies[t.id]), self.line[t.id], self.order[t.id]),
             )
-            related += [RelatedTask(task=t, reason="牵头部门相同") for t in ranked[:room]]
+            related += [RelatedTask(task=t, reason=self._shared_leads(task, t)) for t in ranked[:room]]
         return tuple(related)
+
+    def _shared_leads(self, task: Task, other: Task) -> str:
+        """同由知识产权局牵头: the leads the two tasks share, named (they need not share every lead)."""
+        shared = [agency for agency in task.lead_agencies if agency in other.lead_agencies]
+        return f"同由{'、'.join(self.names[agency] for agency in shared)}牵头"
 
 
 def task_pages(site: Site) -> list[PageSpec]:
     agencies = {agency.id: agency for agency in site.agencies}
     clauses = site.corpus.clause_index()
     documents = {d.slug: d for d in site.corpus.documents}
-    neighbours = TaskNeighbours(site.tasks, clauses)
+    neighbours = TaskNeighbours(site.tasks, clauses, {agency.id: agency.name for agency in site.agencies})
     linked = site.corpus.linked_documents
     pages = []
     for task in site.tasks:
