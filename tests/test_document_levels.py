@@ -53,3 +53,10 @@ def test_a_local_documents_level_names_the_place_of_its_issuer(tmp_path, level, 
 )
 def test_the_place_is_what_stands_before_the_issuing_body(issuer, place):
     assert issuer_place(issuer) == place
+
+
+def test_chongqing_is_a_provincial_level_municipality(model):
+    """重庆市 is a 直辖市, a provincial-level division: its opinions are 省级 (provincial), not 市级
+    (municipal, a city under a province) as documents.json said."""
+    document = model.corpus.document("yufufa-2016-25")
+    assert document.meta.level == "provincial"
