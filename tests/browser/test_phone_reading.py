@@ -70,3 +70,21 @@ def test_every_clause_shows_its_link_mark_on_a_touch_screen_and_a_heading_on_hov
                 assert mark.evaluate(SHOWN)[0] == 0  # as Material has it, until the mouse comes
                 heading.hover()
                 expect(mark).to_have_css("opacity", "1")
+
+
+def test_a_notice_reads_as_printed_on_a_phone(browser, base_url):
+    """66号's title lines centred, its 文号 under them, its 落款 to the right; a 专栏 box's heading and
+    lines on one band (each line still a clause with its own ¶)."""
+    align = "e => getComputedStyle(e).textAlign"
+    with new_page(browser, base_url=base_url, **PHONE) as page:
+        page.goto("documents/guobanhan-2016-66/")
+        for anchor, side in (("pre1", "center"), ("pre3", "center"), ("pre4", "center"), ("pre5", "start")):
+            assert page.locator(f"#{anchor}").evaluate(align) == side, anchor
+        assert page.locator("#pre8").evaluate(align) == "right"  # 国务院办公厅
+        assert page.locator("#p1").evaluate(align) == "center"  # the plan's own title
+        page.goto("documents/guofa-2016-86/")
+        heading, line = page.locator("#box1"), page.locator(".in-box").first
+        band = "e => { const s = getComputedStyle(e); return [s.borderLeftColor, s.backgroundColor !== 'rgba(0, 0, 0, 0)']; }"
+        assert heading.evaluate(band) == line.evaluate(band) and line.evaluate(band)[1]
+        gap = line.bounding_box()["y"] - (heading.bounding_box()["y"] + heading.bounding_box()["height"])
+        assert abs(gap) < 1, gap  # no white stripe between the heading and its first line
