@@ -8,7 +8,7 @@ from typing import Any
 
 from . import patterns
 from .errors import Collector, CurationError
-from .load import read_yaml, where, where_value
+from .located_yaml import read_yaml, where, where_value
 from .model import CROSSREF_ROLES, TASK_KINDS, Clause, ClauseKind, DocumentMeta, ExternalDocument, TableSpec, TaskScope
 
 LEVELS = ("national", "ministry", "provincial", "municipal")

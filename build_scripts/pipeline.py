@@ -19,7 +19,8 @@ from .extract.indicators import FILE_NAME as INDICATORS_FILE
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.curation import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
-from .load import RawText, read_text, read_yaml
+from .load import RawText, read_text
+from .located_yaml import read_yaml
 from .model import Corpus, Document, DocumentMeta, OutputFile, PageSpec, Site, page_url
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages

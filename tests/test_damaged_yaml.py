@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from build_scripts.curated import entries
 from build_scripts.errors import Collector, CurationError, TextError
-from build_scripts.load import read_text, read_yaml
+from build_scripts.load import read_text
+from build_scripts.located_yaml import read_yaml
 
 BAD_YAML = {  # text → (line, column, words of the message)
     "a: " + "[" * 5000 + "]" * 5000: (1, 53, "expected at most 50 nested levels, found more"),
