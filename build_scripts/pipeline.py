@@ -16,6 +16,7 @@ from .errors import BuildErrors, Collector, CurationError, SourceError
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
+from .jinja_env import BackgroundCompile
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.curation import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
@@ -35,7 +36,7 @@ from .pages.tasks import task_pages
 from .parse import parse_document
 from .publish import export
 from .publish.search_index import search_index_file
-from .render import BackgroundCompile, Renderer
+from .render import Renderer
 from .track import changelog, clause_ids, published
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_ids, redirect_files
