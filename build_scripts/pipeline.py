@@ -37,7 +37,7 @@ from .parse import parse_document
 from .publish import export
 from .publish.search_index import search_index_file
 from .render import Renderer
-from .track import changelog, clause_ids, published
+from .track import changelog, clause_ids, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_ids, redirect_files
 from .write import WriteReport, write_outputs
@@ -132,7 +132,7 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     errors.raise_if_any()  # ids cannot be pinned against a damaged record
     previous = previous or {}
     listed = listed_ids(source)  # the ids redirects.yaml names: never given to new text, never asked for
-    found = changelog.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
+    found = versions.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
         source,
         corpus.documents,
         recorded=recorded,

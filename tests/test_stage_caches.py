@@ -13,7 +13,7 @@ import pytest
 from build_scripts import cache, located_yaml, pipeline
 from build_scripts.errors import BuildErrors, Collector, CurationError
 from build_scripts.pages import marks
-from build_scripts.track import changelog
+from build_scripts.track import versions
 
 from .helpers import DOCUMENT_COUNT, copy_sources
 from .test_changelog import committed_copy, edit
@@ -161,7 +161,7 @@ def test_a_committed_version_is_parsed_once_across_rebuilds(tmp_path, cache_dir,
     version): that parse is kept in .cache/history, and what it gives equals a parse from scratch."""
     source = committed_copy(tmp_path)
     edit(source)  # the working tree now differs from HEAD for the Chongqing text only
-    parsed = _spy(monkeypatch, changelog, "parse_document")
+    parsed = _spy(monkeypatch, versions, "parse_document")
     first = pipeline.generate(source, tmp_path / "docs", write=False).site.history
     assert [meta.slug for meta in parsed] == ["yufufa-2016-25"]  # HEAD's version; the others match the tree
     again = pipeline.generate(source, tmp_path / "docs", write=False).site.history
