@@ -133,7 +133,7 @@ class DocumentMeta:
     issuer: str
     date: str | None  # 成文日期, ISO
     published: str | None  # 发布日期, ISO
-    level: str  # national | ministry | provincial | municipal (curated.LEVELS)
+    level: str  # national | ministry | provincial | municipal (collection.LEVELS)
     implements: str | None  # 文号 of the implemented document
     source_file: str
     dropped_lines: tuple[str, ...]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import cache, curated, fork
+from . import cache, collection, fork
 from .errors import BuildErrors, Collector, CurationError, SourceError
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
@@ -67,8 +67,8 @@ def record_notes(result: GenerateResult, source: Path) -> list[str]:
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
     """Load, clean and parse every document listed in ``documents.yaml``."""
-    metas = curated.load_documents(source, errors)
-    external = curated.load_external(source, errors, metas)
+    metas = collection.load_documents(source, errors)
+    external = collection.load_external(source, errors, metas)
     documents: list[Document] = []
     for meta in metas:
         try:

@@ -97,7 +97,7 @@ def test_a_file_without_its_list_says_what_it_holds_in_a_readers_words(tmp_path,
 
 def test_a_bad_field_of_a_document_is_located_at_its_value(tmp_path):
     """Not at the entry's first line: in a long entry, staff look for the field the message names."""
-    from build_scripts.curated import load_documents
+    from build_scripts.collection import load_documents
     from build_scripts.errors import Collector
 
     from .helpers import tiny_source
