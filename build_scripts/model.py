@@ -133,7 +133,7 @@ class DocumentMeta:
     issuer: str
     date: str | None  # 成文日期, ISO
     published: str | None  # 发布日期, ISO
-    level: str  # national | ministry | provincial | municipal (curated.LEVELS)
+    level: str  # national | ministry | provincial | municipal (collection.LEVELS)
     implements: str | None  # 文号 of the implemented document
     source_file: str
     dropped_lines: tuple[str, ...]
@@ -408,7 +408,7 @@ class Site:
     retired_documents: tuple[RetiredDocument, ...] = ()  # whole removed documents (redirects.yaml)
     moved_pages: tuple[PageRedirect, ...] = ()  # pages gone for other reasons (redirects.yaml ``page:``)
     recorded_pages: tuple[tuple[str, int], ...] = ()  # (URL, line): each page ever published (track/published.py)
-    history: tuple[DocumentVersion, ...] = ()  # the change log (track/changelog.py)
+    history: tuple[DocumentVersion, ...] = ()  # the change log (track/versions.py)
 
     def crossrefs_to(self, clause_id: str) -> tuple[CrossRef, ...]:
         """Cross-references whose national side is this clause or one of its sentences."""
@@ -481,7 +481,7 @@ class OutputFile:
     content: str
 
 
-# Change log and redirects (track/changelog.py, track/redirects.py) ------------------------
+# Change log and redirects (track/versions.py, track/redirects.py) -------------------------
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -220,7 +220,7 @@ PAGE_URL_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*$")
 PAGE_PREFIX_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*[a-z0-9._-]*\*$")
 # A documents.yaml entry as staff write it (README; the file's header): "  - slug: …" opens it and a
 # "source_file: …" line names its text (quoted or not, a comment after). Read from a committed version
-# that does not parse as YAML (track/changelog.py keeps the slugs a text was committed under).
+# that does not parse as YAML (track/versions.py keeps the slugs a text was committed under).
 LISTING_ENTRY_RE = re.compile(
     r"""^[ \t]*-[ \t]+slug:[ \t]*(?P<q>["']?)(?P<slug>[a-z0-9-]+)(?P=q)[ \t]*(?:\#.*)?\r?$""", re.MULTILINE
 )

@@ -11,15 +11,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import cache, curated, fork
+from . import cache, collection, fork
 from .errors import BuildErrors, Collector, CurationError, SourceError
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
+from .jinja_env import BackgroundCompile
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.curation import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
-from .load import RawText, read_text, read_yaml
+from .load import RawText, read_text
+from .located_yaml import read_yaml
 from .model import Corpus, Document, DocumentMeta, OutputFile, PageSpec, Site, page_url
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
@@ -34,8 +36,8 @@ from .pages.tasks import task_pages
 from .parse import parse_document
 from .publish import export
 from .publish.search_index import search_index_file
-from .render import BackgroundCompile, Renderer
-from .track import changelog, clause_ids, published
+from .render import Renderer
+from .track import changelog, clause_ids, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_ids, redirect_files
 from .write import WriteReport, write_outputs
@@ -65,8 +67,8 @@ def record_notes(result: GenerateResult, source: Path) -> list[str]:
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
     """Load, clean and parse every document listed in ``documents.yaml``."""
-    metas = curated.load_documents(source, errors)
-    external = curated.load_external(source, errors, metas)
+    metas = collection.load_documents(source, errors)
+    external = collection.load_external(source, errors, metas)
     documents: list[Document] = []
     for meta in metas:
         try:
@@ -130,7 +132,7 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     errors.raise_if_any()  # ids cannot be pinned against a damaged record
     previous = previous or {}
     listed = listed_ids(source)  # the ids redirects.yaml names: never given to new text, never asked for
-    found = changelog.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
+    found = versions.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
         source,
         corpus.documents,
         recorded=recorded,

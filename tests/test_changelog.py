@@ -94,7 +94,7 @@ def test_every_document_page_links_to_its_history(built):
 
 
 def test_the_slugs_a_committed_documents_yaml_gave_its_texts_in_any_spelling():
-    from build_scripts.track.changelog import _read_listing
+    from build_scripts.track.versions import _read_listing
 
     spellings = [
         "documents:\n  - slug: a-1\n    source_file: a-1.txt\n",

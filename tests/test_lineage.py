@@ -32,7 +32,7 @@ def parsed(tmp_path, paragraphs: list[str], name: str = "v") -> Document:
 
 
 def chain(tmp_path, versions: list[list[str]]) -> list[Document]:
-    """Each version pinned along the ones before it, as ``changelog.build_history`` does."""
+    """Each version pinned along the ones before it, as ``versions.build_history`` does."""
     pinned: list[Document] = []
     used: set[str] = set()
     for number, paragraphs in enumerate(versions):

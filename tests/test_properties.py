@@ -137,7 +137,7 @@ def test_documents_yaml_roles_and_task_scopes_give_metadata_or_located_errors(
     """Whatever ``crossrefs`` and ``tasks`` hold, loading documents.yaml gives metadata or located errors."""
     import yaml
 
-    from build_scripts.curated import load_documents
+    from build_scripts.collection import load_documents
     from build_scripts.errors import CurationError
 
     from .helpers import tiny_source

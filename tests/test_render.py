@@ -9,10 +9,11 @@ import time
 import pytest
 from jinja2 import FileSystemBytecodeCache
 
-from build_scripts import fork, render
+from build_scripts import fork, jinja_env
 from build_scripts.errors import TemplateError
+from build_scripts.jinja_env import BackgroundCompile, templates_compiled
 from build_scripts.model import PageSpec
-from build_scripts.render import BackgroundCompile, Renderer, templates_compiled
+from build_scripts.render import Renderer
 
 
 @pytest.fixture
@@ -83,7 +84,7 @@ def test_a_name_the_page_does_not_give_is_located_at_its_template_line(templates
 def test_a_cache_folder_that_cannot_be_written_is_no_cache(templates, monkeypatch):
     (templates / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
     page = PageSpec(path="index.md", template="page.md.jinja", context=(("title", "x"),))
-    monkeypatch.setattr(render.os, "access", lambda path, mode: False)  # as a user without write access
+    monkeypatch.setattr(jinja_env.os, "access", lambda path, mode: False)  # as a user without write access
     assert templates_compiled(templates)  # no cache: nothing to prepare, no background process
     assert BackgroundCompile(templates)._process is None
     assert Renderer(templates).render(page).content == "x\n"
@@ -105,17 +106,17 @@ def test_a_compile_prunes_outdated_code_and_orphaned_temporary_files(templates):
     (templates / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
     folder = templates.parent / ".cache" / "jinja"
     folder.mkdir(parents=True)
-    outdated = folder / "__jinja2_0123456789abcdef_deadbeef.cache"  # compiled under an earlier render.py
+    outdated = folder / "__jinja2_0123456789abcdef_deadbeef.cache"  # compiled under an earlier jinja_env.py
     orphan = folder / "__jinja2_x.cacheabc123.tmp"  # left by a compile stopped mid-write
     writing = folder / "__jinja2_x.cachedef456.tmp"  # a compile running beside this one is writing it
     for path in (outdated, orphan, writing):
         path.write_bytes(b"x")
-    old = time.time() - 2 * render.ORPHAN_AGE
+    old = time.time() - 2 * jinja_env.ORPHAN_AGE
     os.utime(orphan, (old, old))
     os.utime(outdated, (old, old))
-    render.compile_templates(templates)
+    jinja_env.compile_templates(templates)
     assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".tmp")) == [
-        p.name for p in folder.glob(f"__jinja2_{render._SETUP_FINGERPRINT}_*.cache")
+        p.name for p in folder.glob(f"__jinja2_{jinja_env._SETUP_FINGERPRINT}_*.cache")
     ]
     assert not outdated.exists() and not orphan.exists() and writing.exists()
     assert templates_compiled(templates)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import cache, load, pipeline
+from build_scripts import cache, located_yaml, pipeline
 from build_scripts.errors import BuildErrors, Collector, CurationError
 from build_scripts.pages import marks
-from build_scripts.track import changelog
+from build_scripts.track import versions
 
 from .helpers import DOCUMENT_COUNT, copy_sources
 from .test_changelog import committed_copy, edit
@@ -50,37 +50,37 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 def test_a_yaml_file_is_parsed_again_only_when_it_changes(tmp_path, cache_dir, monkeypatch):
     source = copy_sources(tmp_path)
-    parsed = _spy(monkeypatch, load, "_parse_yaml")
-    first = load.read_yaml(source / "agencies.yaml")
+    parsed = _spy(monkeypatch, located_yaml, "_parse_yaml")
+    first = located_yaml.read_yaml(source / "agencies.yaml")
     assert len(parsed) == 1
-    assert load.read_yaml(source / "agencies.yaml") == first
+    assert located_yaml.read_yaml(source / "agencies.yaml") == first
     assert len(parsed) == 1  # from .cache/yaml
     first_entry = first["agencies"][0]
     _replace(source / "agencies.yaml", f"name: {first_entry['name']}", f"name: {first_entry['name']}（改）")
-    again = load.read_yaml(source / "agencies.yaml")
+    again = located_yaml.read_yaml(source / "agencies.yaml")
     assert len(parsed) == 2
     assert again["agencies"][0]["name"] == first_entry["name"] + "（改）"
-    assert again["agencies"][0][load.LINE_KEY] == first_entry[load.LINE_KEY]
+    assert again["agencies"][0][located_yaml.LINE_KEY] == first_entry[located_yaml.LINE_KEY]
 
 
 def test_each_read_gets_its_own_copy(tmp_path, cache_dir):
     source = copy_sources(tmp_path)
-    first = load.read_yaml(source / "documents.yaml")
+    first = located_yaml.read_yaml(source / "documents.yaml")
     first["documents"].clear()
-    assert load.read_yaml(source / "documents.yaml")["documents"]
+    assert located_yaml.read_yaml(source / "documents.yaml")["documents"]
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a key", b"\x00" * 40, None])
 def test_a_damaged_cache_entry_is_a_miss(tmp_path, cache_dir, damage):
     source = copy_sources(tmp_path)
-    expected = load.read_yaml(source / "indicators.yaml")
+    expected = located_yaml.read_yaml(source / "indicators.yaml")
     (entry,) = (cache_dir / "yaml").glob("indicators.yaml.pickle")
     if damage is None:  # the right key, a truncated pickle
         key, _, payload = entry.read_bytes().partition(b"\n")
         entry.write_bytes(key + b"\n" + payload[: len(payload) // 2])
     else:
         entry.write_bytes(damage)
-    assert load.read_yaml(source / "indicators.yaml") == expected
+    assert located_yaml.read_yaml(source / "indicators.yaml") == expected
 
 
 def test_a_yaml_error_is_reported_on_every_build(tmp_path, cache_dir):
@@ -88,7 +88,7 @@ def test_a_yaml_error_is_reported_on_every_build(tmp_path, cache_dir):
     (source / "external.yaml").write_text("documents: [unclosed\n", encoding="utf-8")
     for _ in range(2):
         with pytest.raises(CurationError, match="expected valid YAML") as raised:
-            load.read_yaml(source / "external.yaml")
+            located_yaml.read_yaml(source / "external.yaml")
         assert str(raised.value).startswith(f"{source / 'external.yaml'}:")
 
 
@@ -161,7 +161,7 @@ def test_a_committed_version_is_parsed_once_across_rebuilds(tmp_path, cache_dir,
     version): that parse is kept in .cache/history, and what it gives equals a parse from scratch."""
     source = committed_copy(tmp_path)
     edit(source)  # the working tree now differs from HEAD for the Chongqing text only
-    parsed = _spy(monkeypatch, changelog, "parse_document")
+    parsed = _spy(monkeypatch, versions, "parse_document")
     first = pipeline.generate(source, tmp_path / "docs", write=False).site.history
     assert [meta.slug for meta in parsed] == ["yufufa-2016-25"]  # HEAD's version; the others match the tree
     again = pipeline.generate(source, tmp_path / "docs", write=False).site.history

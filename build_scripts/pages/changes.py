@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model import ClauseChange, Document, DocumentVersion, PageSpec, Site
-from ..track.changelog import WORKING_TREE
 from ..track.redirects import notice
+from ..track.versions import WORKING_TREE
 from .marks import diff_html
 
 CHANGES_PATH = "changes/index.md"

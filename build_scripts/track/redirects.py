@@ -19,7 +19,7 @@ from typing import Any
 from .. import patterns
 from ..curated import Fields, entries
 from ..errors import Collector, CurationError, RedirectMissing
-from ..load import read_yaml
+from ..located_yaml import read_yaml
 from ..model import (
     Clause,
     ClauseKind,

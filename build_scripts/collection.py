@@ -1,0 +1,276 @@
+"""The collection's curated YAML: ``documents.yaml``, the documents it holds and how each text is read
+(metadata, numbering, tables, tasks, cross-reference role, provenance), and ``external.yaml``, the
+documents its texts cite that it lacks. Each entry is validated on load, every problem located.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import patterns
+from .curated import RESERVED_SLUGS, Fields, entries, shown_value
+from .errors import Collector, CurationError
+from .model import CROSSREF_ROLES, TASK_KINDS, ClauseKind, DocumentMeta, ExternalDocument, TableSpec, TaskScope
+
+LEVELS = ("national", "ministry", "provincial", "municipal")
+_REQUIRED = ("slug", "title", "short_title", "doc_number", "issuer", "level", "source_file")
+_OPTIONAL = (
+    "date",
+    "published",
+    "implements",
+    "body_starts_at",
+    "closing_starts_at",
+    "tables",
+    "numbering",
+    "crossrefs",
+    "tasks",
+    "dropped_lines",
+    "provenance",
+)
+
+
+def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
+    path = source / "documents.yaml"
+    if not source.is_dir():
+        found = "a file" if source.exists() else "no such folder"
+        raise CurationError(source, 1, 1, f"expected a folder of source texts and curated YAML, found {found}")
+    metas: list[DocumentMeta] = []
+    seen: dict[str, int] = {}
+    roles: dict[str, int] = {}  # a role only one document may have → the line of its entry
+    texts_seen: dict[str, int] = {}  # source_file → the line of the entry naming it first
+    numbers_seen: dict[str, int] = {}  # 文号 → the line of the entry giving it first
+    before = len(errors.errors)
+    listed = entries(path, "documents", errors)
+    if not listed and not errors.errors:
+        errors.add(CurationError(path, 1, 1, "expected at least one entry under 'documents:', found none"))
+    for entry in listed:
+        f = Fields(path, entry, "a document", errors)
+        f.unknown_keys(_REQUIRED + _OPTIONAL)
+        values = {key: f.text(key) for key in _REQUIRED}
+        slug = values["slug"] or ""
+        if slug and not patterns.SLUG_RE.match(slug):
+            f.fail(f"expected a slug of lower-case ASCII letters, digits and hyphens, found {slug!r}", key="slug")
+        elif slug in RESERVED_SLUGS:
+            f.fail(
+                f"expected a slug other than {', '.join(RESERVED_SLUGS)} (the list of documents has that page), found {slug!r}",
+                key="slug",
+            )
+        if slug in seen:
+            f.fail(f"expected each slug once, found {slug!r} again (first at line {seen[slug]})", key="slug")
+        seen[slug] = f.line
+        if values["doc_number"]:  # a 文号 a text cites must name one document: its links, 实施依据 and pages
+            f.repeated(numbers_seen, values["doc_number"], "doc_number", repr(values["doc_number"]))
+        if values["level"] and values["level"] not in LEVELS:
+            f.fail(f"expected level to be one of {', '.join(LEVELS)}, found {values['level']!r}", key="level")
+        source_file = values["source_file"] or ""
+        if source_file and (Path(source_file).is_absolute() or Path(source_file).name != source_file):
+            f.fail(
+                f"expected source_file to be a file name in {source.as_posix()}, found {source_file!r}",
+                key="source_file",
+            )
+            source_file = ""
+            values["source_file"] = None
+        elif source_file and (standing := _not_a_text_in(source, source_file)):
+            f.fail(
+                f"expected source_file {source_file!r} to exist in {source.as_posix()}, found {standing}",
+                key="source_file",
+            )
+            values["source_file"] = None  # reported here; not read again
+        elif f.repeated(texts_seen, source_file, "source_file", repr(source_file)):
+            values["source_file"] = None  # one text as two documents: every clause twice, under two slugs
+        numbering = entry.get("numbering") or {}
+        item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
+        if item_numbering not in ("nested", "global"):
+            shown = item_numbering if isinstance(numbering, dict) else numbering
+            f.fail(
+                f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown_value(shown)}",
+                key="numbering",
+            )
+        crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles)
+        tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
+        provenance = _provenance(f, entry.get("provenance"))
+        texts = {key: value for key, value in values.items() if value is not None}
+        if len(texts) < len(values):  # a required field is missing or invalid, already reported
+            continue
+        metas.append(
+            DocumentMeta(
+                slug=slug,
+                title=texts["title"],
+                short_title=texts["short_title"],
+                doc_number=texts["doc_number"],
+                issuer=texts["issuer"],
+                date=f.date("date"),
+                published=f.date("published"),
+                level=texts["level"],
+                implements=f.text("implements", required=False),
+                source_file=source_file,
+                dropped_lines=f.strings("dropped_lines"),
+                provenance=provenance,
+                body_starts_at=f.text("body_starts_at", required=False),
+                closing_starts_at=f.text("closing_starts_at", required=False),
+                tables=_tables(f, entry.get("tables")),
+                item_numbering=item_numbering or "nested",
+                crossrefs=crossrefs,
+                tasks=tasks,
+                line=f.line,
+                column=f.column,
+            )
+        )
+    if errors.errors[before:]:
+        return tuple(metas)  # the list is in doubt: which texts it leaves out is asked once it reads
+    named = {str(entry.get("source_file")) for entry in listed}
+    files = (p for p in sorted(source.iterdir()) if p.suffix.lower() == ".txt" and p.is_file())
+    for text in files:  # nothing lost: a text no entry names would never be published
+        if text.name not in named and not text.name.startswith("."):  # ._x.txt: macOS's copy metadata
+            message = (
+                f"expected a documents.yaml entry with source_file: {text.name} (notes go in .md files), found none"
+            )
+            errors.add(CurationError(text, 1, 1, message))
+    return tuple(metas)
+
+
+def _not_a_text_in(source: Path, name: str) -> str | None:
+    """What stands at ``source/name`` when it is no file of that folder (a link may not lead out of it:
+    a text from elsewhere would be published), or None."""
+    path = source / name
+    if not path.is_file():
+        return "a folder" if path.is_dir() else "no such file"
+    target = path.resolve()  # is_file followed the links: they end at a file
+    return None if target.parent == source.resolve() else f"a link to {target.as_posix()}, outside it"
+
+
+def _provenance(f: Fields, value: Any) -> tuple[tuple[str, str], ...]:
+    """The entry's ``provenance``: where each of its fields' values came from, one text per field name."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        f.fail(f"expected provenance to map field names to text, found {shown_value(value)}", key="provenance")
+        return ()
+    pf = Fields(f.path, value, "provenance", f.errors)
+    pf.unknown_keys(_REQUIRED + _OPTIONAL)
+    sources = []
+    for key, source in value.items():
+        if str(key).startswith("__") or key not in _REQUIRED + _OPTIONAL:
+            continue
+        if isinstance(source, (dict, list, bool)) or source is None or not str(source).strip():
+            pf.fail(f"expected the provenance of '{key}' to be text, found {shown_value(source)}", key=key)
+            continue
+        sources.append((str(key), str(source).strip()))
+    return tuple(sources)
+
+
+def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dict[str, int]) -> str | None:
+    """The entry's ``crossrefs`` role; ``roles`` collects the single ones (tasks, local) to refuse a second."""
+    if value is None:
+        return None
+    if value not in CROSSREF_ROLES:
+        f.fail(
+            f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {shown_value(value)}"
+        )
+        return None
+    if value in ("tasks", "local"):
+        if value in roles:
+            f.fail(f"expected one document with crossrefs: {value}, found a second (the first at line {roles[value]})")
+            return None
+        roles[value] = f.line
+    if value == "tasks" and item_numbering == "nested":  # (a numbering that does not read is reported already)
+        f.fail(
+            "expected crossrefs: tasks on a document whose tasks are numbered through it "
+            "(numbering: {items: global}), found its items numbered by section"
+        )
+        return None
+    return str(value)
+
+
+def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[TaskScope, ...]:
+    """The entry's ``tasks``: a list of ``{kind, sections, depth}``, each problem located where it stands."""
+    if value is None:
+        return ()
+    if item_numbering == "global":
+        f.fail(
+            f"expected no tasks on a document whose items are numbered through it (each is a task), found {shown_value(value)}"
+        )
+        return ()
+    if not isinstance(value, list):
+        f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {shown_value(value)}")
+        return ()
+    if not value:
+        f.fail("expected at least one {kind, sections, depth} under tasks (or no tasks), found an empty list")
+        return ()
+    kinds = ", ".join(kind.value for kind in TASK_KINDS)
+    scopes = []
+    for scope in value:
+        if not isinstance(scope, dict):
+            f.fail(f"expected each of tasks to be a mapping of kind, sections and depth, found {shown_value(scope)}")
+            continue
+        sf = Fields(f.path, scope, "a tasks entry", f.errors)
+        before = len(f.errors.errors)
+        sf.unknown_keys(("kind", "sections", "depth"))
+        kind, sections, depth = scope.get("kind"), scope.get("sections", []), scope.get("depth")
+        if not isinstance(kind, str) or kind not in {k.value for k in TASK_KINDS}:
+            sf.fail(f"expected the kind of tasks to be one of {kinds}, found {shown_value(kind)}")
+        if not isinstance(sections, list) or not all(_counting(n) for n in sections):
+            sf.fail(
+                f"expected the sections of tasks to be a list of section numbers (4 for 四、), found {shown_value(sections)}"
+            )
+        if depth is not None and not _counting(depth, start=0):
+            sf.fail(f"expected the depth of tasks to be a whole number (0 for a section), found {shown_value(depth)}")
+        if len(f.errors.errors) == before:
+            scopes.append(
+                TaskScope(
+                    kind=ClauseKind(str(kind)),
+                    sections=tuple(str(n) for n in sections),
+                    depth=depth,
+                    line=sf.line,
+                    column=sf.column,
+                )
+            )
+    return tuple(scopes)
+
+
+def _counting(value: Any, *, start: int = 1) -> bool:
+    """Whether ``value`` is a whole number from ``start`` on (YAML's true and false are not numbers)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= start
+
+
+def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        f.fail(f"expected tables to be a list, found {shown_value(value)}")
+        return ()
+    specs = []
+    for table in value:
+        tf = Fields(f.path, table, "a table", f.errors) if isinstance(table, dict) else None
+        if tf is None:
+            f.fail(f"expected each table to be a mapping, found {shown_value(table)}")
+            continue
+        caption = tf.text("caption")
+        columns = tf.strings("columns")
+        if caption and columns:
+            specs.append(TableSpec(caption=caption, columns=columns))
+    return tuple(specs)
+
+
+def load_external(
+    source: Path, errors: Collector, listed: tuple[DocumentMeta, ...] = ()
+) -> tuple[ExternalDocument, ...]:
+    """The documents the texts cite that the collection lacks: each 文号 once, and none that ``listed`` has
+    (a citation of it is a link to its page, never this entry's 本站未收录)."""
+    path = source / "external.yaml"
+    if not path.exists():
+        return ()
+    result = []
+    seen: dict[Any, int] = {}
+    collection = {meta.doc_number: meta.line for meta in listed}
+    for entry in entries(path, "external", errors):
+        f = Fields(path, entry, "an external document", errors)
+        number, title = f.text("doc_number"), f.text("title")
+        if number in collection:
+            f.fail(
+                f"expected a document not in the collection, found {number!r} (documents.yaml line {collection[number]})"
+            )
+        elif number and title and not f.repeated(seen, number, "doc_number", repr(number)):
+            result.append(ExternalDocument(doc_number=number, title=title))
+    return tuple(result)

@@ -1,0 +1,97 @@
+"""How the values a template prints become Markdown and HTML: the escaping filters of the render stage.
+
+Every value printed with ``{{ … }}`` is escaped for *both* Markdown and HTML by default:
+ASCII punctuation that either language could act on becomes a numeric character
+reference, so text that looks like Markdown or HTML is shown as text, never run.
+Helpers that build links or markup return ``Markup`` and are trusted.
+
+``jinja_env`` registers ``finalize`` (every printed value) and the filters ``md``, ``h``,
+``toc_label``, ``tojson`` (front matter) and ``number``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from jinja2 import pass_eval_context
+from markupsafe import Markup
+
+# Characters Markdown (with our extensions) or HTML could treat as syntax.
+_MARKDOWN_SIGNIFICANT = frozenset("\\`*_{}[]()#+-.!<>&|~^=:\"'$%@")
+_ENTITIES = {ch: f"&#{ord(ch)};" for ch in _MARKDOWN_SIGNIFICANT}
+# A regex finds the few significant characters in a text; str.translate would look up every
+# character in a dict, which costs several times more on CJK text (most of what we print).
+_SIGNIFICANT_RE = re.compile("[" + re.escape("".join(sorted(_MARKDOWN_SIGNIFICANT))) + "]")
+
+
+def md_escape(value: object) -> Markup:
+    """Text safe in Markdown and HTML alike: every significant character as ``&#NN;``."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(_SIGNIFICANT_RE.sub(_entity, str(value)))
+
+
+def _entity(match: re.Match[str]) -> str:
+    return _ENTITIES[match.group()]
+
+
+# The full-width form of each significant character (U+FF01–FF5E mirror ASCII 0x21–0x7E).
+_FULL_WIDTH = {ord(ch): chr(ord(ch) + 0xFEE0) for ch in _MARKDOWN_SIGNIFICANT}
+
+
+def toc_label(value: object) -> str:
+    """A heading's ``data-toc-label`` (an attr_list value, where even ``&#NN;`` entities break the
+    list): each significant character as its full-width form, which reads the same in the table of
+    contents (3.建设 → 3．建设)."""
+    return str(value).translate(_FULL_WIDTH)
+
+
+def html_text(value: object) -> Markup:
+    """Text for inside a raw HTML block, where Markdown does not run: HTML-escaped."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(str(value), quote=True))
+
+
+# Ids, anchors, slugs and ISO dates: nothing in them that Markdown or HTML could act on.
+_PLAIN_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/-]*$")
+
+
+@pass_eval_context  # the signature of Jinja's own tojson, which compiled templates expect
+def front_matter_json(_eval_ctx: Any, value: Any, indent: int | None = None) -> Markup:
+    """``tojson`` for YAML front matter: MkDocs and Material print ``page.meta.title`` as raw HTML
+    (in ``<title>`` and the navigation), so strings are HTML-escaped before they are JSON-quoted."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        value = html.escape(value, quote=False)
+    return Markup(json.dumps(str(value) if isinstance(value, Markup) else value, ensure_ascii=True, indent=indent))
+
+
+def finalize(value: Any) -> Any:
+    """Every printed value, before autoescape's ``markupsafe.escape()`` (which passes ``Markup`` as is
+    and HTML-escapes anything else).
+
+    Text with none of the significant characters (which include HTML's ``&<>"'``), and plain tokens,
+    are returned as plain ``str``: ``escape()`` then has nothing to change in them and wraps them in
+    ``Markup`` once, instead of twice. Any other text is escaped here, every significant character
+    as ``&#NN;``.
+    """
+    if type(value) is not str:  # plain text, by far the most common, goes straight to the check below
+        if value is None:
+            return ""
+        if isinstance(value, Markup) or isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value
+        value = str(value)
+    if not _SIGNIFICANT_RE.search(value) or _PLAIN_TOKEN.match(value):
+        return value
+    return md_escape(value)
+
+
+def format_number(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

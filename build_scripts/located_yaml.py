@@ -1,0 +1,239 @@
+"""Curated YAML read with positions: every mapping, value and list item knows the line and column
+it starts at, so each message about a curated file names where the problem stands.
+
+Refused where it stands, as a located ``CurationError``: bytes that are not UTF-8, syntax errors,
+characters YAML does not allow or reads as a line break, control and invisible characters in a
+value, aliases, nesting deeper than any curated file needs, a key given twice, a value its tag
+cannot make (a date such as 2016-13-40). A parsed file is kept in .cache/yaml/ under a digest of its
+text and of the package's code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import yaml
+
+from . import cache, patterns
+from .errors import CurationError
+from .load import position_of, position_of_byte, utf16_without_bom, wide_encoding
+
+LINE_KEY = "__line__"
+COLUMN_KEY = "__column__"
+POSITIONS_KEY = "__positions__"  # key → (line, column) of its value: a message about a field points at it
+
+
+# libyaml's parser when PyYAML was built with it (the pinned wheels are), else the pure-Python one.
+# The checker cannot follow a base class chosen at run time; both loaders share SafeLoader's API.
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
+    """A safe loader that records where each mapping starts."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hashable, Any]:
+    loader.flatten_mapping(node)
+    mapping: dict[Hashable, Any] = {}  # keys are whatever YAML gives: str, int, date, ...
+    positions: dict[Hashable, tuple[int, int]] = {}
+    for key_node, value_node in node.value:
+        key = _construct_value(loader, key_node)
+        mark = key_node.start_mark
+        if not isinstance(key, Hashable):
+            raise CurationError(loader.name, mark.line + 1, mark.column + 1, f"expected a plain key, found {key!r}")
+        if key in mapping:
+            raise CurationError(
+                loader.name, mark.line + 1, mark.column + 1, f"expected each key once, found {key!r} again"
+            )
+        mapping[key] = _construct_value(loader, value_node)
+        positions[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+    mapping[LINE_KEY] = node.start_mark.line + 1
+    mapping[COLUMN_KEY] = node.start_mark.column + 1
+    mapping[POSITIONS_KEY] = positions
+    return mapping
+
+
+def _construct_value(loader: _LineLoader, node: yaml.Node) -> Any:
+    """A value, or a located error for one its tag cannot make (``!!int xyz``, ``!!float x``, ``{[1]: 2}``)."""
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, TypeError) as exc:
+        mark = node.start_mark
+        raise CurationError(
+            loader.name, mark.line + 1, mark.column + 1, f"expected a value its tag allows, found {exc}"
+        ) from None
+    if isinstance(value, str):
+        _check_characters(loader, node, value)
+    return value
+
+
+def _check_characters(loader: _LineLoader, node: yaml.Node, value: str) -> None:
+    """YAML refuses a raw NUL or ESC but makes one of "\\0" or "\\e": damage in a text, so here too; and an
+    invisible joiner or direction override, which clean removes from a text, is no part of a curated value
+    (a name with one is not the name in the text; an override shows the rest of a title backwards)."""
+    for pattern, what in ((patterns.CONTROL_CHAR_RE, "control"), (patterns.INVISIBLE_FORMAT_RE, "invisible")):
+        found = pattern.search(value)
+        if found is not None:
+            mark = node.start_mark
+            code = f"U+{ord(found.group()):04X}"
+            raise CurationError(
+                loader.name, mark.line + 1, mark.column + 1, f"expected text, found the {what} character {code}"
+            )
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class Items(list[Any]):
+    """A YAML sequence that remembers where each item starts: a scalar item cannot carry its line as a
+    mapping does, and a message about it (``- 5`` where a mapping was expected) must point at it."""
+
+    positions: tuple[tuple[int, int], ...] = ()
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Items:
+    items = Items(_construct_value(loader, child) for child in node.value)
+    items.positions = tuple((child.start_mark.line + 1, child.start_mark.column + 1) for child in node.value)
+    return items
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """A date such as 2016-13-40 is resolved as a timestamp but is no date: say so where it stands."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        mark = node.start_mark
+        raise CurationError(
+            loader.name, mark.line + 1, mark.column + 1, f"expected a real date YYYY-MM-DD, found {node.value!r}"
+        ) from None
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a curated YAML file; every mapping carries ``__line__`` and ``__column__``, and
+    ``__positions__``: where each of its values starts."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CurationError(path, 1, 1, "expected a curated YAML file, found no such file") from None
+    except OSError as exc:
+        raise CurationError(path, 1, 1, f"expected a readable curated YAML file, found {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        data = path.read_bytes()
+        wide = wide_encoding(data) or ("UTF-16" if utf16_without_bom(data) else None)
+        if wide:
+            raise CurationError(path, 1, 1, f"expected UTF-8 YAML, found {wide}; save it as UTF-8") from None
+        line, column = position_of_byte(data, exc.start)
+        raise CurationError(path, line, column, "expected UTF-8 YAML, found undecodable bytes") from None
+    key = cache.fingerprint([cache.package_fingerprint(), text])
+    parsed = cache.load_entry("yaml", path.name, key)
+    if parsed is None:
+        parsed = _parse_yaml(path, text)
+        cache.store_entry("yaml", path.name, key, parsed)
+    return parsed
+
+
+def _parse_yaml(path: Path, text: str) -> Any:
+    loader = _LineLoader(text)
+    loader.name = str(path)
+    try:
+        _check_hidden_breaks(path, text)
+        _check_nesting(path, text)
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = _mark_position(mark)
+        problem = (exc.problem or "a syntax error").removeprefix("found ")
+        raise CurationError(path, line, column, f"expected valid YAML, found {problem}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
+        at = exc.position
+        if _SafeLoader is not yaml.SafeLoader:  # libyaml counts the bytes of the UTF-8 it was given
+            at = len(text.encode("utf-8")[:at].decode("utf-8", errors="ignore"))
+        line, column = position_of(text, at)
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise CurationError(
+            path, line, column, f"expected YAML text, found the character {code}, which YAML does not allow"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise CurationError(path, 1, 1, f"expected valid YAML, found {exc}") from None
+    except (ValueError, TypeError) as exc:  # outside any mapping (a top-level list or scalar)
+        raise CurationError(path, 1, 1, f"expected valid YAML values, found {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _check_hidden_breaks(path: Path, text: str) -> None:
+    """Refuse a line break only YAML sees, where it stands as an editor counts lines (LF, CRLF, CR)."""
+    found = patterns.YAML_HIDDEN_BREAK_RE.search(text)
+    if found is not None:
+        line, column = position_of(text, found.start())
+        raise CurationError(
+            path,
+            line,
+            column,
+            f"expected YAML text, found the character U+{ord(found.group()):04X}, which YAML reads as a line break",
+        )
+
+
+# Curated files nest a few levels; the composer recurses per level (libyaml's can crash the process).
+_MAX_NESTING = 50
+
+
+def _check_nesting(path: Path, text: str) -> None:
+    """Refuse absurdly deep nesting, and aliases, from the event stream, before the composer sees them.
+
+    Curated files never need an alias, and aliases of aliases expand without bound wherever the value
+    is walked (a message showing it, a cache entry holding it)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.AliasEvent):  # *name repeats a value: nine nested ones make 10⁹ copies
+            line, column = _mark_position(event.start_mark)
+            raise CurationError(
+                path, line, column, f"expected plain values, found the alias *{event.anchor}: write the value out"
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _MAX_NESTING:
+                line, column = _mark_position(event.start_mark)
+                raise CurationError(path, line, column, f"expected at most {_MAX_NESTING} nested levels, found more")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+class _Mark(Protocol):  # PyYAML's Mark, or libyaml's
+    line: int
+    column: int
+
+
+def _mark_position(mark: _Mark | None) -> tuple[int, int]:
+    """1-based (line, column) of a YAML mark (0-based), or 1:1 without one."""
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def where_value(entry: Any, key: Hashable) -> tuple[int, int]:
+    """Where the value of ``key`` in a mapping loaded by ``read_yaml`` starts (else the mapping's start)."""
+    positions = entry.get(POSITIONS_KEY) if isinstance(entry, dict) else None
+    if isinstance(positions, dict) and key in positions:
+        line, column = positions[key]
+        return int(line), int(column)
+    return where(entry)
+
+
+def where(entry: Any, within: Any = None, number: int = 0) -> tuple[int, int]:
+    """The (line, column) a mapping loaded by ``read_yaml`` started at; for any other value, where
+    item ``number`` of the sequence ``within`` starts, when it is given."""
+    if isinstance(entry, dict):
+        return int(entry.get(LINE_KEY, 1)), int(entry.get(COLUMN_KEY, 1))
+    if isinstance(within, Items) and 0 <= number < len(within.positions):
+        return within.positions[number]
+    return 1, 1

@@ -1,0 +1,281 @@
+"""Every version of each document in git, its ids pinned, with the clauses added, removed and modified.
+
+The change log is a function of the source tree and its git history only: every committed version
+of a source text (``git log`` + ``git cat-file``) is parsed with today's metadata, its unnumbered
+clauses' ids pinned (``lineage``) against the clause-id record committed with it, or else the version
+before, and compared with the version before it; the working tree is one more version when it differs
+from the last commit. No wall clock: versions carry commit hashes and committer dates, so an unchanged
+tree gives a byte-identical page. ``build_history`` also gives the documents with their ids pinned (the
+ids the whole build uses) and every id and text git has known (what ``changelog.track_changes`` checks
+that no link loses).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .. import cache, patterns
+from ..errors import Collector
+from ..load import RawText
+from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, cited
+from ..parse import parse_document
+from . import clause_ids, history, lineage
+
+WORKING_TREE = "working-tree"
+
+
+@dataclass(frozen=True, kw_only=True)
+class History:
+    versions: tuple[DocumentVersion, ...]
+    # every clause id any committed version had → (doc slug, 1-based line in that version)
+    known_ids: dict[str, tuple[str, int]]
+    known_texts: dict[str, str]  # the text each id had last (in a commit or the last build)
+    documents: tuple[Document, ...]  # the documents given, their ids pinned along their history
+    committed_texts: Mapping[str, str] = field(default_factory=dict)  # the text each id had last in a commit
+    committed: bool = False  # git has a history of source_texts/: what is not in it was never committed
+    recorded_ids: frozenset[str] = frozenset()  # every id a committed version of clause_ids.tsv holds
+    committed_slugs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # source_file → every slug it had
+    # slug → (cited title, 文号) as the newest committed documents.yaml that lists it gives them
+    committed_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
+    """The clauses the change log compares: all but sentences (their paragraph shows the change)."""
+    return {c.id: c for c in clauses if c.kind is not ClauseKind.SENTENCE}
+
+
+def diff_clauses(old: Iterable[Clause], new: Iterable[Clause]) -> tuple[ClauseChange, ...]:
+    before, after = _shown(old), _shown(new)
+    changes = []
+    for clause_id, clause in after.items():
+        previous = before.get(clause_id)
+        if previous is None:
+            changes.append(
+                ClauseChange(id=clause_id, change="added", kind=clause.kind.value, old_text=None, new_text=clause.text)
+            )
+        elif previous.text != clause.text:
+            changes.append(
+                ClauseChange(
+                    id=clause_id,
+                    change="modified",
+                    kind=clause.kind.value,
+                    old_text=previous.text,
+                    new_text=clause.text,
+                )
+            )
+    for clause_id, clause in before.items():
+        if clause_id not in after:
+            changes.append(
+                ClauseChange(
+                    id=clause_id, change="removed", kind=clause.kind.value, old_text=clause.text, new_text=None
+                )
+            )
+    return tuple(changes)
+
+
+def _parse(meta: DocumentMeta, path: Path, data: bytes, yaml_path: Path) -> Document | None:
+    """A past version parsed with today's metadata, or None when it does not parse (skipped quietly).
+
+    Kept in .cache/history per version, under a key of everything the parse reads: after an edit
+    every rebuild compares with the committed version, which need not be parsed each time."""
+    key = cache.fingerprint([cache.package_fingerprint(), repr(meta), str(path), str(yaml_path), data])
+    name = f"{meta.slug}.{history.blob_id(data)}"
+    document = cache.load_entry("history", name, key)
+    if isinstance(document, Document):
+        return document
+    document = _parse_version(meta, path, data, yaml_path)
+    if document is not None:
+        cache.store_entry("history", name, key, document)
+    return document
+
+
+def _parse_version(meta: DocumentMeta, path: Path, data: bytes, yaml_path: Path) -> Document | None:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return None
+    raw = RawText(path=path, text=text, sha256="", encoding=encoding)
+    try:
+        return parse_document(meta, raw, Collector(), yaml_path=yaml_path)
+    except Exception:  # noqa: BLE001 - an old version the parser cannot read is skipped, never fatal
+        return None
+
+
+def build_history(
+    source: Path,
+    documents: Iterable[Document],
+    *,
+    recorded: clause_ids.Records | None = None,
+    retired: Collection[str] = (),
+    texts: Mapping[str, str] | None = None,
+) -> History:
+    """Every version of every document git knows, plus the working tree when it differs from HEAD.
+
+    Ids are pinned (``lineage``): each committed version against the clause-id record committed
+    with it, or else the version before; the working tree against ``recorded`` (the record in
+    ``source_texts/``), or else the newest commit. ``retired``: the ids redirects.yaml lists, never
+    given to a new clause; ``texts``: the last build's clause texts. Edited paragraphs are paired by
+    likeness to the texts a record's ids stood for, found by id and digest in every committed version
+    and the last build.
+    """
+    documents = tuple(documents)
+    recorded = recorded or {}
+    histories = history.file_histories(source)
+    record_revisions = histories.get(clause_ids.FILE_NAME, [])  # the record's own versions, oldest first
+    wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
+    listings = histories.get("documents.yaml", [])  # every committed documents.yaml
+    blobs = history.read_blobs(source, wanted | {r.blob for r in (*record_revisions, *listings)})  # one git call
+    committed_records = _committed_records(source, record_revisions, blobs, recorded)
+    versions: list[DocumentVersion] = []
+    known: dict[str, tuple[str, int]] = {}
+    known_texts: dict[str, str] = {}
+    seen = lineage.old_texts((texts or {}).items())  # (id, digest) → text, every version's and the last build's
+    pinned_documents: list[Document] = []
+    for document in documents:
+        revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
+        path = source / document.meta.source_file
+        try:
+            current_blob: str | None = history.blob_id(path.read_bytes())
+        except OSError:
+            current_blob = None
+        # The version in the working tree is already parsed: the newest commit usually has the same bytes.
+        parsed: dict[str, Document | None] = {current_blob: document} if current_blob else {}
+        previous: Document | None = None
+        previous_old: tuple[lineage.Recorded, ...] | None = None  # what the newest commit was pinned to
+        used: set[str] = set(retired) | {r.id for r in recorded.get(document.slug, ())}
+        for revision in revisions:
+            if revision.blob not in parsed:
+                parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
+            version = parsed[revision.blob]
+            if version is None:
+                continue
+            committed = committed_records(revision).get(document.slug)
+            previous_old = committed or (lineage.record(previous) if previous else None)
+            version = lineage.pin(version, previous_old, used, seen)
+            for clause in version.clauses:
+                known.setdefault(clause.id, (document.slug, clause.line))
+                known_texts[clause.id] = clause.text
+                used.add(clause.id)
+            seen.update(lineage.old_texts((c.id, c.text) for c in version.clauses if lineage.pinned_kind(c)))
+            versions.append(
+                _version(document.slug, revision.commit, revision.date, revision.subject, previous, version)
+            )
+            previous = version
+        old = recorded.get(document.slug) or (lineage.record(previous) if previous else None)
+        if previous is not None and current_blob == revisions[-1].blob and old == previous_old:
+            current = previous  # the newest commit's text and record: pinned already
+        else:
+            current = lineage.pin(document, old, used, seen)
+        if revisions and current_blob != revisions[-1].blob:
+            versions.append(_version(document.slug, WORKING_TREE, None, "未提交的修改", previous, current))
+        pinned_documents.append(current)
+    return History(
+        versions=tuple(versions),
+        known_ids=known,
+        known_texts={**known_texts, **(texts or {})},  # the last build's last
+        committed_texts=known_texts,
+        documents=tuple(pinned_documents),
+        committed=bool(histories),
+        recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
+        **_committed_listings(listings, blobs),
+    )
+
+
+def _committed_listings(listings: Sequence[history.Revision], blobs: Mapping[str, bytes]) -> dict[str, Any]:
+    """What every committed documents.yaml said, as ``History`` fields: ``committed_slugs`` (source
+    file → every slug it had) and ``committed_names`` (slug → cited title and 文号, the newest)."""
+    slugs: dict[str, set[str]] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for revision in listings:
+        if revision.blob not in blobs:
+            continue
+        key = cache.fingerprint([cache.package_fingerprint(), revision.blob])
+        listing = cache.load_entry("listings", revision.blob, key)  # a version is read once, however long the history
+        if not isinstance(listing, tuple):
+            listing = _read_listing(blobs[revision.blob].decode("utf-8", errors="replace"))
+            cache.store_entry("listings", revision.blob, key, listing)
+        pairs, named = listing
+        for source_file, slug in pairs:
+            slugs.setdefault(source_file, set()).add(slug)
+        names.update(named)
+    return {
+        "committed_slugs": {source_file: frozenset(found) for source_file, found in slugs.items()},
+        "committed_names": names,
+    }
+
+
+def _read_listing(text: str) -> tuple[list[tuple[str, str]], dict[str, tuple[str, str]]]:
+    """(source file, slug) of each entry of one version of documents.yaml, and slug → (cited title,
+    文号) of each entry that gives them: read as YAML, or line by line (slugs only) when the version
+    does not parse (its entries may still name their slugs)."""
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        data = None
+    entries = data.get("documents") if isinstance(data, dict) else None
+    if isinstance(entries, list):
+        entries = [e for e in entries if isinstance(e, dict) and e.get("slug")]
+        names = {}
+        for e in entries:
+            title, number = e.get("short_title") or e.get("title"), e.get("doc_number")
+            if isinstance(title, str) and isinstance(number, str):
+                names[str(e["slug"])] = (cited(title), number)
+        return [(str(e["source_file"]), str(e["slug"])) for e in entries if e.get("source_file")], names
+    starts = list(patterns.LISTING_ENTRY_RE.finditer(text))
+    pairs = []
+    for entry, following in zip(starts, [*starts[1:], None], strict=True):
+        found = patterns.LISTING_FILE_RE.search(text, entry.end(), following.start() if following else len(text))
+        if found:
+            pairs.append((found.group("file"), entry.group("slug")))
+    return pairs, {}
+
+
+def _committed_records(
+    source: Path, revisions: Sequence[history.Revision], blobs: Mapping[str, bytes], current: clause_ids.Records
+) -> Callable[[history.Revision], clause_ids.Records]:
+    """The clause-id record as a commit had it: its newest version not younger than the commit
+    (none before the record existed, or when that version does not parse). ``current``: the record
+    in the working tree, parsed already (usually the newest commit's)."""
+    parsed: dict[str, clause_ids.Records] = {}
+    with contextlib.suppress(OSError):  # no record in the working tree
+        parsed[history.blob_id((source / clause_ids.FILE_NAME).read_bytes())] = current
+    for revision in revisions:
+        if revision.blob in parsed:
+            continue
+        problems = Collector()
+        try:
+            records = clause_ids.parse(source / clause_ids.FILE_NAME, blobs[revision.blob].decode("utf-8"), problems)
+        except (KeyError, UnicodeDecodeError):
+            continue
+        if not problems.errors:
+            parsed[revision.blob] = records
+
+    def at(commit: history.Revision) -> clause_ids.Records:
+        older = [r for r in revisions if r.age >= commit.age]  # the same commit or before it
+        return parsed.get(older[-1].blob, {}) if older else {}
+
+    return at
+
+
+def _version(
+    slug: str, revision: str, date: str | None, subject: str, old: Document | None, new: Document
+) -> DocumentVersion:
+    return DocumentVersion(
+        doc=slug,
+        revision=revision,
+        date=date,
+        subject=subject,
+        clause_count=len(_shown(new.clauses)),
+        changes=diff_clauses(old.clauses, new.clauses) if old is not None else (),
+        initial=old is None,
+    )
