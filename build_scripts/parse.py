@@ -14,7 +14,7 @@ from pathlib import Path
 from . import patterns
 from .clean import clean_text, split_lines
 from .errors import Collector, CurationError, TextError
-from .load import RawText
+from .load.texts import RawText
 from .model import Clause, ClauseKind, Document, DocumentMeta, SourceLine, TableSpec
 from .numerals import cn_to_int, int_to_cn
 from .sentences import sentence_spans

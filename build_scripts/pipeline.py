@@ -11,17 +11,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import cache, collection, fork
+from . import cache, fork
 from .errors import BuildErrors, Collector, CurationError, SourceError
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
-from .jinja_env import BackgroundCompile
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.curation import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
-from .load import RawText, read_text
-from .located_yaml import read_yaml
+from .load import collection
+from .load.located_yaml import read_yaml
+from .load.texts import RawText, read_text
 from .model import Corpus, Document, DocumentMeta, OutputFile, PageSpec, Site, page_url
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
@@ -36,7 +36,8 @@ from .pages.tasks import task_pages
 from .parse import parse_document
 from .publish import export
 from .publish.search_index import search_index_file
-from .render import Renderer
+from .render.jinja_env import BackgroundCompile
+from .render.renderer import Renderer
 from .track import changelog, clause_ids, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_ids, redirect_files

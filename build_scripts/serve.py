@@ -12,7 +12,7 @@ from pathlib import Path
 from types import FrameType
 
 from .errors import BuildError, BuildErrors
-from .jinja_env import TEMPLATE_DIR
+from .render.jinja_env import TEMPLATE_DIR
 
 POLL_SECONDS = 0.2
 

@@ -83,8 +83,8 @@ def test_a_document_cannot_take_the_slug_of_the_documents_list(tmp_path):
 def test_the_twenty_fold_corpus_of_make_bench_is_a_valid_collection(tmp_path):
     """``make bench`` builds 19 renamed copies of each document; its documents.yaml must load (it once
     held YAML aliases for the lists the copies shared, which the loader refuses)."""
-    from build_scripts.collection import load_documents
     from build_scripts.errors import Collector
+    from build_scripts.load.collection import load_documents
 
     from .bench import COPIES, multiplied_corpus
 

@@ -243,7 +243,7 @@ def test_the_evaluated_figures_are_stated_only_for_the_judged_documents(model, m
     from dataclasses import replace
 
     from build_scripts.pages.crossrefs import crossref_pages
-    from build_scripts.render import Renderer
+    from build_scripts.render.renderer import Renderer
 
     def index_text() -> str:
         page = next(p for p in crossref_pages(model) if p.path == "crossrefs/index.md")

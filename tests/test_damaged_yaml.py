@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_scripts.curated import entries
 from build_scripts.errors import Collector, CurationError, TextError
-from build_scripts.load import read_text
-from build_scripts.located_yaml import read_yaml
+from build_scripts.load.curated import entries
+from build_scripts.load.located_yaml import read_yaml
+from build_scripts.load.texts import read_text
 
 BAD_YAML = {  # text → (line, column, words of the message)
     "a: " + "[" * 5000 + "]" * 5000: (1, 53, "expected at most 50 nested levels, found more"),
@@ -97,8 +97,8 @@ def test_a_file_without_its_list_says_what_it_holds_in_a_readers_words(tmp_path,
 
 def test_a_bad_field_of_a_document_is_located_at_its_value(tmp_path):
     """Not at the entry's first line: in a long entry, staff look for the field the message names."""
-    from build_scripts.collection import load_documents
     from build_scripts.errors import Collector
+    from build_scripts.load.collection import load_documents
 
     from .helpers import tiny_source
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from build_scripts.clean import clean_text, split_lines
 from build_scripts.errors import Collector, SourceError
-from build_scripts.load import RawText
+from build_scripts.load.texts import RawText
 from build_scripts.model import DocumentMeta
 from build_scripts.parse import parse_document
 
@@ -137,8 +137,8 @@ def test_documents_yaml_roles_and_task_scopes_give_metadata_or_located_errors(
     """Whatever ``crossrefs`` and ``tasks`` hold, loading documents.yaml gives metadata or located errors."""
     import yaml
 
-    from build_scripts.collection import load_documents
     from build_scripts.errors import CurationError
+    from build_scripts.load.collection import load_documents
 
     from .helpers import tiny_source
 

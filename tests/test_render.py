@@ -9,11 +9,12 @@ import time
 import pytest
 from jinja2 import FileSystemBytecodeCache
 
-from build_scripts import fork, jinja_env
+from build_scripts import fork
 from build_scripts.errors import TemplateError
-from build_scripts.jinja_env import BackgroundCompile, templates_compiled
 from build_scripts.model import PageSpec
-from build_scripts.render import Renderer
+from build_scripts.render import jinja_env
+from build_scripts.render.jinja_env import BackgroundCompile, templates_compiled
+from build_scripts.render.renderer import Renderer
 
 
 @pytest.fixture

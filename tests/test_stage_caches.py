@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import cache, located_yaml, pipeline
+from build_scripts import cache, pipeline
 from build_scripts.errors import BuildErrors, Collector, CurationError
+from build_scripts.load import located_yaml
 from build_scripts.pages import marks
 from build_scripts.track import versions
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import patterns
-from ..curated import Fields, entries, shown_value
 from ..errors import Collector, CurationError
+from ..load.curated import Fields, entries, shown_value
 from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
 _KEYS = ("id", "name", "full_name", "short_names", "kind", "successor", "source")

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import patterns
-from ..curated import Fields, entries
 from ..errors import Collector
+from ..load.curated import Fields, entries
 from ..model import Clause, ClauseKind, Corpus, Indicator, Mention
 from .agencies import leaf_clauses
 

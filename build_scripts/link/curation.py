@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import cache, fork
-from ..curated import Fields, entries
 from ..errors import Collector, CurationError
+from ..load.curated import Fields, entries
 from ..model import Clause, ClauseKind, Corpus, CrossRef, natural
 from . import classifier, crossrefs
 from .similarity import NationalIndex

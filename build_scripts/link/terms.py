@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import patterns
-from ..curated import Fields, entries, shown_value
 from ..errors import Collector
+from ..load.curated import Fields, entries, shown_value
 from ..model import Corpus
 from .similarity import task_passages
 

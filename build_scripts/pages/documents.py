@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .. import citation, patterns
-from ..layout import line_layouts
+from .. import patterns
 from ..model import Clause, ClauseKind, Document, DocumentMeta, PageSpec, Site
+from ..render import citation
+from ..render.layout import line_layouts
 from ..track.redirects import notice
 from .crossrefs import crossref_jumps
 

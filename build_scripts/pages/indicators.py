@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 
-from ..escape import format_number
 from ..model import Clause, ClauseKind, Indicator, PageSpec, Site
+from ..render.escape import format_number
 from . import grouped_by_document
 from .agencies import MentionInContext, mentions_by_document
 

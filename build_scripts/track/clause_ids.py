@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import patterns
 from ..clean import split_lines
 from ..errors import Collector, CurationError, display_path
-from ..load import read_record
+from ..load.texts import read_record
 from ..model import Document
 from ..write import check_record, replace_if_changed
 from .lineage import DIGEST_CHARS, Recorded, record

@@ -31,10 +31,10 @@ from pathlib import Path
 from .. import patterns
 from ..clean import split_lines
 from ..errors import Collector, CurationError, RedirectMissing, display_path
-from ..load import read_record
+from ..load.texts import read_record
 from ..model import PageRedirect, RetiredDocument, Site
 from ..write import check_record, replace_if_changed
-from . import history
+from . import git_log
 from .redirects import FILE_NAME as REDIRECTS_FILE
 
 FILE_NAME = "published_pages.tsv"
@@ -211,7 +211,7 @@ def _folder(url: str) -> str:
 
 def _committed(source: Path) -> set[str]:
     """The addresses the newest commit's record lists (empty without git, or without a committed record)."""
-    data = history.committed_file(source, FILE_NAME)
+    data = git_log.committed_file(source, FILE_NAME)
     if data is None:
         return set()
     return {url for url, _ in parse(source / FILE_NAME, data.decode("utf-8-sig", "replace"), Collector())}

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import patterns
-from ..curated import Fields, entries
 from ..errors import Collector, CurationError, RedirectMissing
-from ..located_yaml import read_yaml
+from ..load.curated import Fields, entries
+from ..load.located_yaml import read_yaml
 from ..model import (
     Clause,
     ClauseKind,

@@ -22,10 +22,10 @@ import yaml
 
 from .. import cache, patterns
 from ..errors import Collector
-from ..load import RawText
+from ..load.texts import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, cited
 from ..parse import parse_document
-from . import clause_ids, history, lineage
+from . import clause_ids, git_log, lineage
 
 WORKING_TREE = "working-tree"
 
@@ -85,7 +85,7 @@ def _parse(meta: DocumentMeta, path: Path, data: bytes, yaml_path: Path) -> Docu
     Kept in .cache/history per version, under a key of everything the parse reads: after an edit
     every rebuild compares with the committed version, which need not be parsed each time."""
     key = cache.fingerprint([cache.package_fingerprint(), repr(meta), str(path), str(yaml_path), data])
-    name = f"{meta.slug}.{history.blob_id(data)}"
+    name = f"{meta.slug}.{git_log.blob_id(data)}"
     document = cache.load_entry("history", name, key)
     if isinstance(document, Document):
         return document
@@ -130,11 +130,11 @@ def build_history(
     """
     documents = tuple(documents)
     recorded = recorded or {}
-    histories = history.file_histories(source)
+    histories = git_log.file_histories(source)
     record_revisions = histories.get(clause_ids.FILE_NAME, [])  # the record's own versions, oldest first
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
     listings = histories.get("documents.yaml", [])  # every committed documents.yaml
-    blobs = history.read_blobs(source, wanted | {r.blob for r in (*record_revisions, *listings)})  # one git call
+    blobs = git_log.read_blobs(source, wanted | {r.blob for r in (*record_revisions, *listings)})  # one git call
     committed_records = _committed_records(source, record_revisions, blobs, recorded)
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
@@ -145,7 +145,7 @@ def build_history(
         revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
         path = source / document.meta.source_file
         try:
-            current_blob: str | None = history.blob_id(path.read_bytes())
+            current_blob: str | None = git_log.blob_id(path.read_bytes())
         except OSError:
             current_blob = None
         # The version in the working tree is already parsed: the newest commit usually has the same bytes.
@@ -191,7 +191,7 @@ def build_history(
     )
 
 
-def _committed_listings(listings: Sequence[history.Revision], blobs: Mapping[str, bytes]) -> dict[str, Any]:
+def _committed_listings(listings: Sequence[git_log.Revision], blobs: Mapping[str, bytes]) -> dict[str, Any]:
     """What every committed documents.yaml said, as ``History`` fields: ``committed_slugs`` (source
     file → every slug it had) and ``committed_names`` (slug → cited title and 文号, the newest)."""
     slugs: dict[str, set[str]] = {}
@@ -241,14 +241,14 @@ def _read_listing(text: str) -> tuple[list[tuple[str, str]], dict[str, tuple[str
 
 
 def _committed_records(
-    source: Path, revisions: Sequence[history.Revision], blobs: Mapping[str, bytes], current: clause_ids.Records
-) -> Callable[[history.Revision], clause_ids.Records]:
+    source: Path, revisions: Sequence[git_log.Revision], blobs: Mapping[str, bytes], current: clause_ids.Records
+) -> Callable[[git_log.Revision], clause_ids.Records]:
     """The clause-id record as a commit had it: its newest version not younger than the commit
     (none before the record existed, or when that version does not parse). ``current``: the record
     in the working tree, parsed already (usually the newest commit's)."""
     parsed: dict[str, clause_ids.Records] = {}
     with contextlib.suppress(OSError):  # no record in the working tree
-        parsed[history.blob_id((source / clause_ids.FILE_NAME).read_bytes())] = current
+        parsed[git_log.blob_id((source / clause_ids.FILE_NAME).read_bytes())] = current
     for revision in revisions:
         if revision.blob in parsed:
             continue
@@ -260,7 +260,7 @@ def _committed_records(
         if not problems.errors:
             parsed[revision.blob] = records
 
-    def at(commit: history.Revision) -> clause_ids.Records:
+    def at(commit: git_log.Revision) -> clause_ids.Records:
         older = [r for r in revisions if r.age >= commit.age]  # the same commit or before it
         return parsed.get(older[-1].blob, {}) if older else {}
 

@@ -22,10 +22,10 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from . import fork
+from .. import fork
 from .escape import finalize, format_number, front_matter_json, html_text, md_escape, toc_label
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
 class _BytecodeCache(FileSystemBytecodeCache):
@@ -162,8 +162,8 @@ class BackgroundCompile:
             return
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "build_scripts.jinja_env", str(template_dir.resolve())],
-                cwd=Path(__file__).resolve().parent.parent,
+                [sys.executable, "-m", "build_scripts.render.jinja_env", str(template_dir.resolve())],
+                cwd=Path(__file__).resolve().parents[2],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -191,5 +191,5 @@ class BackgroundCompile:
         self.wait()
 
 
-if __name__ == "__main__":  # python -m build_scripts.jinja_env TEMPLATE_DIR: see BackgroundCompile
+if __name__ == "__main__":  # python -m build_scripts.render.jinja_env TEMPLATE_DIR: see BackgroundCompile
     compile_templates(Path(sys.argv[1]) if len(sys.argv) > 1 else TEMPLATE_DIR)

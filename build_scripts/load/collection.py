@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import patterns
+from .. import patterns
+from ..errors import Collector, CurationError
+from ..model import CROSSREF_ROLES, TASK_KINDS, ClauseKind, DocumentMeta, ExternalDocument, TableSpec, TaskScope
 from .curated import RESERVED_SLUGS, Fields, entries, shown_value
-from .errors import Collector, CurationError
-from .model import CROSSREF_ROLES, TASK_KINDS, ClauseKind, DocumentMeta, ExternalDocument, TableSpec, TaskScope
 
 LEVELS = ("national", "ministry", "provincial", "municipal")
 _REQUIRED = ("slug", "title", "short_title", "doc_number", "issuer", "level", "source_file")

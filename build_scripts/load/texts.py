@@ -11,8 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import patterns
-from .errors import Collector, CurationError, TextError
+from .. import patterns
+from ..errors import Collector, CurationError, TextError
 
 # A text decoded from GB 18030 is accepted only if it reads as Chinese prose.
 _MIN_CJK_SHARE = 0.3

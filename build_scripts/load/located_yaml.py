@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
-from . import cache, patterns
-from .errors import CurationError
-from .load import position_of, position_of_byte, utf16_without_bom, wide_encoding
+from .. import cache, patterns
+from ..errors import CurationError
+from .texts import position_of, position_of_byte, utf16_without_bom, wide_encoding
 
 LINE_KEY = "__line__"
 COLUMN_KEY = "__column__"

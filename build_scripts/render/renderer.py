@@ -20,11 +20,11 @@ from pathlib import Path
 from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from markupsafe import Markup
 
-from . import patterns
-from .errors import TemplateError
+from .. import patterns
+from ..errors import TemplateError
+from ..model import OutputFile, PageSpec
+from ..model import page_url as page_url_of
 from .jinja_env import TEMPLATE_DIR, environment, template_names
-from .model import OutputFile, PageSpec
-from .model import page_url as page_url_of
 
 
 def relative_url(page_url: str, to_url: str) -> str:

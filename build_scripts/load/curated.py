@@ -10,10 +10,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import patterns
-from .errors import Collector, CurationError
+from .. import patterns
+from ..errors import Collector, CurationError
+from ..model import Clause
 from .located_yaml import read_yaml, where, where_value
-from .model import Clause
 
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
 
