@@ -125,14 +125,15 @@ def positions(document: Document) -> dict[str, str]:
     """
     by_id = {clause.id: clause for clause in document.clauses}
     layouts = line_layouts(document)
-    title = [c.id for c in document.clauses if c.kind is ClauseKind.PARAGRAPH and layouts.get(c.id) == "title"]
+    title_lines = (c.id for c in document.clauses if c.kind is ClauseKind.PARAGRAPH and layouts.get(c.id) == "title")
+    title = {clause_id: line for line, clause_id in enumerate(title_lines, start=1)}  # the body's title: line number
     places = sibling_positions(clause for clause in document.clauses if clause.id not in title)
     global_items = document.meta.item_numbering == "global"
     parent_positions: dict[str | None, str] = {}
 
     def position(clause: Clause) -> str:
         if clause.id in title:
-            return f"正文标题第{title.index(clause.id) + 1}行" if len(title) > 1 else "正文标题"
+            return f"正文标题第{title[clause.id]}行" if len(title) > 1 else "正文标题"
         parent = by_id.get(clause.parent) if clause.parent else None
         return _position(
             clause,

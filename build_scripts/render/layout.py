@@ -11,8 +11,8 @@ from __future__ import annotations
 from .. import patterns
 from ..model import ClauseKind, Document
 
-# How a line is set (``line_layouts``): a title centred, the 文号 centred
-# under it, the 落款 (issuing body, date) to the right; every other line as running text.
+# How a line is set (``line_layouts``): a title centred, the 文号 centred under it, the 落款 (issuing
+# body, date) to the right; every other line as running text.
 LAYOUTS = ("title", "number", "signature")
 _TITLE_MARKS = str.maketrans("", "", '《》〈〉“”"')
 
