@@ -29,11 +29,14 @@ def line_layouts(document: Document) -> dict[str, str]:
     layouts = dict.fromkeys(_title_lines(document, ClauseKind.PREAMBLE), "title")
     layouts.update(dict.fromkeys(_title_lines(document, ClauseKind.PARAGRAPH), "title"))
     issuers = {_squashed(name) for name in patterns.ISSUER_SEPARATOR_RE.split(meta.issuer.strip()) if name}
+    number = _squashed(meta.doc_number)
     for clause in document.clauses:
-        text = _squashed(clause.text)
-        if clause.kind is not ClauseKind.PREAMBLE or clause.id in layouts or not text:
+        if clause.kind is not ClauseKind.PREAMBLE or clause.id in layouts:
             continue
-        if text == _squashed(meta.doc_number):
+        text = _squashed(clause.text)
+        if not text:
+            continue
+        if text == number:
             layouts[clause.id] = "number"
         elif text in issuers or patterns.WRITTEN_DATE_RE.match(text):
             layouts[clause.id] = "signature"
