@@ -65,6 +65,19 @@ def test_task_page_and_comparison_link_both_ways(built):
     assert "guobanhan-2016-66-t56/#chongqing" in index_html
 
 
+def test_a_sentence_without_a_link_is_not_said_to_have_no_national_basis(built):
+    """The matcher finds about eight in ten of the links a reader would make: a sentence it links to
+    nothing may still carry out a national task, so the pages say the program found none, not that
+    the sentence is a local measure (本句为重庆本地举措, as they said)."""
+    linked = {ref.local for ref in built.site.crossrefs}
+    alone = [s for s in matching.local_sentences(built.site.corpus) if s.id not in linked]
+    pages = [p.read_text(encoding="utf-8") for p in (built.docs / "crossrefs").rglob("*.md")]
+    assert alone and sum(page.count("程序未找到本句的国家依据") for page in pages) == len(alone)
+    assert not any("本句为重庆本地举措" in page or "未找到：本地举措" in page for page in pages)
+    document = (built.docs / "documents" / "yufufa-2016-25.md").read_text(encoding="utf-8")
+    assert "国家依据（程序未找到）" in document and "未找到：本地举措" not in document
+
+
 def test_national_text_jumps_to_every_chongqing_sentence_linked_to_it(tmp_path):
     generate(copy_sources(tmp_path), tmp_path / "docs")
     documents = tmp_path / "docs" / "documents"

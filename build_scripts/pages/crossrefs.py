@@ -257,5 +257,5 @@ def _local_jumps(site: Site) -> dict[str, tuple[Jump, ...]]:
     jumps: dict[str, tuple[Jump, ...]] = {}
     for sentence in matching.local_sentences(site.corpus):
         page = f"/crossrefs/chongqing/{site.clause(sentence.parent or '').anchor}/#{sentence.anchor}"
-        jumps[sentence.id] = ((page, "国家依据" if sentence.id in linked else "国家依据（未找到：本地举措）"),)
+        jumps[sentence.id] = ((page, "国家依据" if sentence.id in linked else "国家依据（程序未找到）"),)
     return jumps
