@@ -1,17 +1,17 @@
-"""Citation wording by clause kind (build_scripts/render/citation.py)."""
+"""Citation wording by clause kind (build_scripts/citation.py)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from build_scripts import citation
+from build_scripts.citation import positions
 from build_scripts.errors import Collector
 from build_scripts.extract.agencies import AgencyMatcher
 from build_scripts.extract.tasks import extract_tasks
 from build_scripts.model import Corpus, CrossRef, Document, Site, clause_anchor
 from build_scripts.pages import crossrefs
 from build_scripts.pipeline import load_corpus
-from build_scripts.render import citation
-from build_scripts.render.citation import positions
 
 from .helpers import SOURCE, tiny_source
 

@@ -174,8 +174,8 @@ def test_titles_the_number_and_the_signature_are_set_as_printed(tmp_path):
 
 
 def test_a_line_that_only_shares_a_word_with_the_title_is_no_title(tmp_path):
+    from build_scripts.layout import line_layouts
     from build_scripts.pipeline import generate
-    from build_scripts.render.layout import line_layouts
 
     from .helpers import tiny_source
 

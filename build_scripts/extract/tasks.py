@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import patterns
+from ..citation import sibling_positions
 from ..clean import split_lines
 from ..errors import Collector, CurationError, SourceError
 from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Document, Task, TaskScope
 from ..numerals import int_to_cn
-from ..render.citation import sibling_positions
 from .agencies import FILE_NAME as AGENCIES_FILE
 from .agencies import AgencyMatcher
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import patterns
+from ..citation import positions, sibling_positions
 from ..link import classifier
 from ..link import crossrefs as matching
 from ..model import Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task, id_prefixes
 from ..numerals import int_to_cn
-from ..render.citation import positions, sibling_positions
 from .marks import compare_all
 
 SHORT_TITLE_CHARS = 24

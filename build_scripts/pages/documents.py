@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .. import patterns
+from .. import citation, patterns
+from ..layout import line_layouts
 from ..model import Clause, ClauseKind, Document, DocumentMeta, PageSpec, Site
-from ..render import citation
-from ..render.layout import line_layouts
 from ..track.redirects import notice
 from .crossrefs import crossref_jumps
 

@@ -2,9 +2,9 @@
 
 - ``renderer``: the ``Renderer`` (a page spec to Markdown, relative links, 文号 linked);
 - ``jinja_env``: the Jinja environment, its compiled-template cache and the background compile;
-- ``escape``: escaping for Markdown and HTML (text that looks like markup is shown, never run);
-- ``citation``: how a reader cites each clause (第四部分第（二）条第3项);
-- ``layout``: the lines set as the printed 公文 sets them (titles, 文号, 落款).
+- ``escape``: escaping for Markdown and HTML (text that looks like markup is shown, never run).
 
-The page builders, one module per kind of page, are ``pages/``.
+The page builders, one module per kind of page, are ``pages/``; how a reader cites a clause
+(``citation``) and which lines are set as titles (``layout``) are the package's, beside the model,
+as the extract stage numbers tasks by them too.
 """

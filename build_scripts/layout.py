@@ -8,8 +8,8 @@ document page's layout and for ``citation`` (a body's title line is not one of i
 
 from __future__ import annotations
 
-from .. import patterns
-from ..model import ClauseKind, Document
+from . import patterns
+from .model import ClauseKind, Document
 
 # How a line is set (``line_layouts``): a title centred, the 文号 centred under it, the 落款 (issuing
 # body, date) to the right; every other line as running text.

@@ -39,9 +39,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from ..model import Clause, ClauseKind, Document
-from ..numerals import int_to_cn
 from .layout import line_layouts
+from .model import Clause, ClauseKind, Document
+from .numerals import int_to_cn
 
 # Kinds cited by their place among their siblings (第N段, 第N句, 第N行, 文首第N行, 表N).
 POSITIONED_KINDS = frozenset(
