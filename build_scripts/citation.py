@@ -117,6 +117,21 @@ def _position(
     return ""
 
 
+def body_title(document: Document) -> dict[str, int]:
+    """The body's title lines (``layout.line_layouts``) → their line number: cited 正文标题第N行, and
+    not among the body's paragraphs."""
+    layouts = line_layouts(document)
+    lines = (c.id for c in document.clauses if c.kind is ClauseKind.PARAGRAPH and layouts.get(c.id) == "title")
+    return {clause_id: line for line, clause_id in enumerate(lines, start=1)}
+
+
+def reading_places(document: Document, title: dict[str, int] | None = None) -> dict[str, int]:
+    """``sibling_positions`` of the document's clauses as a reader counts them: its body's title lines
+    (``body_title``, or ``title`` when the caller has it) are no paragraphs, so 为落实… is 第1段."""
+    title = body_title(document) if title is None else title
+    return sibling_positions(clause for clause in document.clauses if clause.id not in title)
+
+
 def positions(document: Document) -> dict[str, str]:
     """Clause id → position part of its citation, for every clause of ``document``.
 
@@ -124,10 +139,8 @@ def positions(document: Document) -> dict[str, str]:
     has several sentences, a section many clauses), instead of once per descendant.
     """
     by_id = {clause.id: clause for clause in document.clauses}
-    layouts = line_layouts(document)
-    title_lines = (c.id for c in document.clauses if c.kind is ClauseKind.PARAGRAPH and layouts.get(c.id) == "title")
-    title = {clause_id: line for line, clause_id in enumerate(title_lines, start=1)}  # the body's title: line number
-    places = sibling_positions(clause for clause in document.clauses if clause.id not in title)
+    title = body_title(document)
+    places = reading_places(document, title)
     global_items = document.meta.item_numbering == "global"
     parent_positions: dict[str | None, str] = {}
 

@@ -192,3 +192,21 @@ def test_boxes_stand_under_the_section_their_heading_is_in(tmp_path, model):
     _, tasks, _ = extract(source, corpus, errors)
     errors.raise_if_any()
     assert [t.clause for t in tasks if "/box" in t.clause] == [f"guofa-2016-86/box{n}" for n in (7, 8, 9)]  # 五、's
+
+
+def test_a_plans_title_is_no_task_and_no_paragraph_of_its_numbering(tmp_path):
+    """A body opening under the plan's title (测试方案): the title line is no task, and the plan's first
+    paragraph is its 第一段, as its copy button cites it (正文第1段), not 第二段."""
+    from build_scripts.citation import positions
+    from build_scripts.pipeline import generate
+
+    text = "关于印发测试方案的通知\n各有关单位：\n测试方案\n为了测试，制定本方案。\n一、总则\n正文第一段。\n"
+    extra = {"title": "关于印发测试方案的通知", "body_starts_at": "测试方案", "tasks": [{"kind": "paragraph"}]}
+    site = generate(tiny_source(tmp_path, text, extra=extra), tmp_path / "docs", write=False).site
+    document = site.corpus.documents[0]
+    first = next(c for c in document.clauses if c.text == "为了测试，制定本方案。")
+    tasks = {task.clause: task.number for task in site.tasks}
+    assert tasks[first.id] == "第一段" and positions(document)[first.id] == "正文第1段"
+    title = next(c for c in document.clauses if c.text == "测试方案")
+    assert title.id not in tasks
+    assert sorted(tasks.values()) == ["一第一段", "第一段"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import patterns
-from ..citation import sibling_positions
+from ..citation import body_title, reading_places
 from ..clean import split_lines
 from ..errors import Collector, CurationError, SourceError
 from ..load.texts import read_text
@@ -167,7 +167,7 @@ def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places
     """The task's number as a reader cites it: "14", "四（二）3", "专栏3", "二（一）第一段".
 
     A paragraph is counted where it stands among its parent's paragraphs (``places``, from
-    ``citation.sibling_positions``), like the copy button's 第N段, not by the number in its id.
+    ``citation.reading_places``), like the copy button's 第N段, not by the number in its id.
     """
     if document.meta.item_numbering == "global":
         return clause.label.rstrip(".．、 ")
@@ -197,7 +197,8 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
     """The clauses documents.yaml's ``tasks`` names; a scope that names none is a located error (a
     typo there would silently take every page of the document's tasks away)."""
     by_id = {clause.id: clause for clause in document.clauses}
-    places = sibling_positions(document.clauses)
+    title_lines = body_title(document)  # the body's title: no task, and not counted among paragraphs
+    places = reading_places(document, title_lines)
     children = _children(document)
     scopes = document.meta.tasks
     used: set[TaskScope] = set()
@@ -205,7 +206,7 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
     for clause in document.clauses:
         section = section_of(clause, by_id)
         holding = [scope for scope in scopes if scope.holds(clause, section.split("/", 1)[-1])]
-        if not holding:
+        if not holding or clause.id in title_lines:
             continue
         used.update(holding)
         if clause.kind is ClauseKind.BOX:
