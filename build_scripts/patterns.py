@@ -91,9 +91,10 @@ PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")  # the BMP's private-use area: n
 CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A date as curated files give it: YYYY-MM-DD, and nothing else ISO 8601 allows.
 ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-# A date as a 公文 prints it in its 落款: 2016年7月8日, or in Chinese numerals 二〇一六年七月八日.
+# A date as a 公文 prints it in its 落款: 2016年7月8日, or in Chinese numerals 二〇一六年七月八日 (web copies
+# often write the zero ○, a circle, for 〇).
 WRITTEN_DATE_RE = re.compile(
-    r"^[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$"
+    r"^[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$"
 )
 # Characters YAML reads as line breaks and no editor shows as one (NEL, LINE and PARAGRAPH SEPARATOR):
 # in a curated file they end a comment early and put every later line number off by one.

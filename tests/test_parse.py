@@ -151,8 +151,6 @@ def test_titles_the_number_and_the_signature_are_set_as_printed(tmp_path):
 
     from build_scripts.pipeline import generate
 
-    from .helpers import tiny_source
-
     extra = {"title": "测试机关关于印发《测试文件实施方案》的通知", "body_starts_at": "测试文件"}
     source = tiny_source(tmp_path, NOTICE_TEXT, extra=extra)
     page = {o.path: o.content for o in generate(source, tmp_path / "docs", write=False).outputs}[
@@ -170,6 +168,29 @@ def test_titles_the_number_and_the_signature_are_set_as_printed(tmp_path):
         ("layout-title", "p1", "测试文件"),
         ("layout-title", "p2", "实施方案"),
         ("", "c1-p1", "正文第一段。"),
+    ]
+
+
+def test_a_masthead_and_number_above_the_title_and_the_issuer_as_masthead_or_signature(tmp_path):
+    """Printed as GB/T 9704 sets a 公文: the masthead (发文机关标志) and the 文号 above the title; the issuer
+    alone is a masthead before the notice's text and its 落款 after it."""
+    from build_scripts.layout import line_layouts
+    from build_scripts.pipeline import generate
+
+    text = "测试机关文件\n测发〔2020〕1号\n测试机关关于印发\n测试方案的通知\n各有关单位：\n测试机关\n二○二○年一月二日\n一、总则\n正文第一段。\n"
+    extra = {"title": "测试机关关于印发测试方案的通知", "body_starts_at": "一、总则"}
+    document = generate(tiny_source(tmp_path, text, extra=extra), tmp_path / "docs", write=False).site.corpus.documents[
+        0
+    ]
+    layouts = line_layouts(document)
+    assert [layouts.get(c.id, "") for c in document.clauses if c.kind.value == "preamble"] == [
+        "masthead",
+        "number",
+        "title",
+        "title",
+        "",
+        "signature",
+        "signature",
     ]
 
 

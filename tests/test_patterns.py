@@ -90,7 +90,9 @@ def test_a_documents_yaml_entry_read_line_by_line():
     assert not patterns.LISTING_FILE_RE.search("source_file: x.txt\n")  # a top-level key, not an entry's
 
 
-@pytest.mark.parametrize("line", ["2016年7月8日", "2016年12月30日", "二〇一六年七月八日", "二〇一六年十二月三十日"])
+@pytest.mark.parametrize(
+    "line", ["2016年7月8日", "2016年12月30日", "二〇一六年七月八日", "二〇一六年十二月三十日", "二○一六年七月八日"]
+)
 def test_a_written_date_of_a_signature(line):
     assert patterns.WRITTEN_DATE_RE.match(line)
 

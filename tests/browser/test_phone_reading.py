@@ -88,3 +88,5 @@ def test_a_notice_reads_as_printed_on_a_phone(browser, base_url):
         assert heading.evaluate(band) == line.evaluate(band) and line.evaluate(band)[1]
         gap = line.bounding_box()["y"] - (heading.bounding_box()["y"] + heading.bounding_box()["height"])
         assert abs(gap) < 1, gap  # no white stripe between the heading and its first line
+        page.goto("documents/guofa-2016-86/#box1")  # a link to the box still marks it as the target
+        assert heading.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 243, 176)"
