@@ -76,6 +76,11 @@ def test_a_sentence_without_a_link_is_not_said_to_have_no_national_basis(built):
     assert not any("本句为重庆本地举措" in page or "未找到：本地举措" in page for page in pages)
     document = (built.docs / "documents" / "yufufa-2016-25.md").read_text(encoding="utf-8")
     assert "国家依据（程序未找到）" in document and "未找到：本地举措" not in document
+    # nor a task without a found measure as one Chongqing does not take up (重庆未承接的任务)
+    tasks = [p.read_text(encoding="utf-8") for p in (built.docs / "tasks").glob("guobanhan-2016-66-t*.md")]
+    none = sum('id="chongqing-none"' in page for page in tasks)
+    assert none and sum("程序未找到重庆对应措施的任务" in page for page in tasks) == none
+    assert not any("未承接" in page for page in [*pages, *tasks])
 
 
 def test_national_text_jumps_to_every_chongqing_sentence_linked_to_it(tmp_path):
