@@ -131,6 +131,18 @@ def test_tiny_text_gives_every_mode(tmp_path):
     ]
 
 
+def test_the_pages_name_the_document_the_roles_come_from(tmp_path):
+    """Roles come from the parentheticals of a document numbered through (66号 here): another such
+    document's pages name its own 文号, not 国办函〔2016〕66号 as the templates had it written in."""
+    from build_scripts.pipeline import generate
+
+    source = tiny_source(tmp_path, TINY, extra={"numbering": {"items": "global"}})
+    shutil.copy(FIXTURE / "agencies.yaml", source / "agencies.yaml")
+    pages = {o.path: o.content for o in generate(source, tmp_path / "docs", write=False).outputs}
+    for path in ("tasks/index.md", "agencies/index.md", "agencies/matrix.md", "agencies/cnipa.md", "agencies/mof.md"):
+        assert "测发〔2020〕1号" in pages[path] and "66号" not in pages[path], path
+
+
 def test_an_index_cell_without_an_agency_says_so(built):
     """Task 1 has one agency, task 14 no lead (按职责分别负责): a dash, not an empty cell (a bare
     label on a phone's card)."""

@@ -25,3 +25,10 @@ def grouped_by_document(site: Site, items: Iterable[T]) -> tuple[tuple[Document,
         if found:
             groups.append((document, found))
     return tuple(groups)
+
+
+def role_sources(site: Site) -> str:
+    """The 文号 of the documents whose tasks carry responsibility parentheticals (numbered through the
+    text, as 66号's: ``item_numbering: global``), for the pages that say where roles come from."""
+    numbers = [d.meta.doc_number for d in site.corpus.documents if d.meta.item_numbering == "global"]
+    return "、".join(numbers) or "任务分工文件"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import AGENCY_KINDS, Clause, Document, Mention, PageSpec, Site
+from . import role_sources
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,6 +51,7 @@ def matrix_sections(site: Site) -> tuple[Clause, ...]:
 
 def agency_pages(site: Site) -> list[PageSpec]:
     clauses = site.corpus.clause_index()
+    roles_from = role_sources(site)  # where the roles of the pages below come from
     names = {a.id: a.name for a in site.agencies}  # the short names the task tables list co-leads by
     pages = []
     task_counts = {}  # agency id → (led, shared), for the index
@@ -69,6 +71,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
                     ("shared", shared),
                     ("agency_names", names),
                     ("role_count", sum(1 for m in agency.mentions if m.role)),
+                    ("roles_from", roles_from),
                     ("mention_groups", mentions_by_document(plain, site, clauses)),
                     ("search_entry", (f"{agency.full_name}（{agency.name}）", "、".join(known_as), known_as)),
                 ),
@@ -102,6 +105,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
                         if any(a.kind == kind for a in site.agencies)
                     ),
                 ),
+                ("roles_from", roles_from),
             ),
         )
     )
@@ -109,7 +113,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
         PageSpec(
             path="agencies/matrix.md",
             template="agencies_matrix.md.jinja",
-            context=(("sections", sections), ("rows", tuple(rows))),
+            context=(("sections", sections), ("rows", tuple(rows)), ("roles_from", roles_from)),
         )
     )
     return pages

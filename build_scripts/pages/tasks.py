@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Clause, PageSpec, Site, Task
-from . import grouped_by_document
+from . import grouped_by_document, role_sources
 
 MODE_NAMES = {
     "sole": "单一部门负责",
@@ -118,7 +118,12 @@ def task_pages(site: Site) -> list[PageSpec]:
         PageSpec(
             path="tasks/index.md",
             template="tasks_index.md.jinja",
-            context=(("groups", tuple(groups)), ("agencies", agencies), ("mode_names", MODE_NAMES)),
+            context=(
+                ("groups", tuple(groups)),
+                ("agencies", agencies),
+                ("mode_names", MODE_NAMES),
+                ("roles_from", role_sources(site)),
+            ),
         )
     )
     return pages
