@@ -25,24 +25,29 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
-_FILE_MODE = 0o666 & ~_umask()  # what open() would give; mkstemp's 0600 would hide docs/ from a web server
+def write_atomic(path: Path, data: bytes, *, folder_known: bool = False) -> None:
+    """Write through a temporary file beside ``path``; a refusal names ``path``, not the temporary file.
 
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file beside ``path``; a refusal names ``path``, not the temporary file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    The temporary file is made with ``O_EXCL`` under a name of this process's, with the mode ``open()``
+    gives (0666 less the umask; ``mkstemp``'s 0600 would hide docs/ from a web server), in one system
+    call; a name left by an earlier process falls back to ``mkstemp``'s random names.
+    ``folder_known``: the caller has made ``path``'s folder already.
+    """
+    if not folder_known:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = str(path.parent / f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            fd = os.open(tmp, _TEMP_FLAGS, 0o666)
+        except FileExistsError:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.fchmod(fd, 0o666 & ~_umask())
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
-        os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
@@ -52,6 +57,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def read_saved(path: Path) -> str | None:
@@ -125,16 +136,24 @@ def _write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
     previous = _read_manifest(docs)
     written: list[str] = []
     unchanged = 0
+    folders: set[Path] = set()  # made already
     for output in outputs:
         target = docs / output.path
         data = output.content.encode("utf-8")
-        try:
-            if target.read_bytes() == data:
+        if target.parent in folders:
+            try:
+                if target.read_bytes() == data:
+                    unchanged += 1
+                    continue
+            except FileNotFoundError:
+                pass
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+            if target.is_file() and target.read_bytes() == data:
                 unchanged += 1
                 continue
-        except FileNotFoundError:
-            pass
-        write_atomic(target, data)
+        write_atomic(target, data, folder_known=True)
         written.append(output.path)
     wanted = {output.path for output in outputs}
     removed = []

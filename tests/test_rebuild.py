@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from build_scripts.model import NUMBERED_KINDS, ClauseKind
-from build_scripts.pipeline import generate
+from build_scripts.pipeline import BUILD_GC_THRESHOLD, generate
 
 from .helpers import ROOT, copy_sources
 
@@ -93,3 +93,22 @@ def test_inserting_a_paragraph_keeps_numbered_ids_and_shifts_only_later_siblings
     paragraphs = [c for c in after.clauses if c.parent == parent and c.kind is ClauseKind.PARAGRAPH]
     assert [c.text for c in paragraphs[:2]] == ["新插入的一段。", old[parent + "/p1"]]
     assert len(paragraphs) == 1 + sum(1 for i in old if i.rsplit("/", 1)[0] == parent and "/p" in i[len(parent) :])
+
+
+def test_a_build_leaves_the_cyclic_collector_as_it_found_it(tmp_path):
+    """A build runs the collector rarely (pipeline.BUILD_GC_THRESHOLD, imported objects frozen), then
+    gives Python its settings back: ``serve`` keeps running and building."""
+    import gc
+
+    source = copy_sources(tmp_path)
+    before = gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
+    seen: list[tuple[int, ...]] = []
+    gc.callbacks.append(lambda phase, info: seen.append(gc.get_threshold()) if phase == "start" else None)
+    try:
+        generate(source, tmp_path / "docs")
+    finally:
+        gc.callbacks.pop()
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
+    during = [threshold for threshold in seen if threshold[0] == BUILD_GC_THRESHOLD]
+    assert len(seen) - len(during) <= 1  # at most the pass Python makes once its threshold is back
+    assert len(during) <= 10  # about 60 at Python's default threshold

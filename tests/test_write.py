@@ -38,14 +38,39 @@ def test_written_files_are_readable_by_others(tmp_path):
     assert mode & stat.S_IROTH and mode & stat.S_IRGRP
 
 
-def test_a_refused_write_names_the_page_not_its_temporary_file(tmp_path, monkeypatch):
-    def refuse(**kwargs):
-        raise PermissionError(13, "Permission denied", str(kwargs["dir"] / ".index.md.x1y2.tmp"))
+@pytest.mark.parametrize("taken", [False, True], ids=["own-name", "name-taken"])
+def test_a_refused_write_names_the_page_not_its_temporary_file(tmp_path, monkeypatch, taken):
+    """Refused when the temporary file is made: under this process's name, or (a file an earlier
+    process left holds that name) under mkstemp's random one."""
+    if taken:
+        (tmp_path / f".index.md.{os.getpid()}.tmp").write_text("left over", encoding="utf-8")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        def refuse(**kwargs):
+            raise PermissionError(13, "Permission denied", str(kwargs["dir"] / ".index.md.x1y2.tmp"))
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    else:
+        real_open = os.open
+
+        def refuse_temporary(path, flags, mode=0o777, **kwargs):
+            if str(path).endswith(".tmp"):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, flags, mode, **kwargs)
+
+        monkeypatch.setattr(os, "open", refuse_temporary)
     with pytest.raises(OutputError) as caught:
         write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
     assert str(caught.value) == f"{tmp_path / 'index.md'}:1:1: expected a writable file, found Permission denied"
+
+
+def test_a_name_left_by_an_earlier_process_is_written_around(tmp_path):
+    left = tmp_path / f".index.md.{os.getpid()}.tmp"
+    left.write_text("left over", encoding="utf-8")
+    write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
+    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "a\n"
+    mode = (tmp_path / "index.md").stat().st_mode
+    assert mode & stat.S_IROTH and mode & stat.S_IRGRP  # mkstemp's 0600 widened as open() would make it
+    assert left.read_text(encoding="utf-8") == "left over"  # not ours to remove
 
 
 def test_a_full_disk_names_the_page(tmp_path, monkeypatch):

@@ -7,8 +7,9 @@ Every part of a text is HTML-escaped *before* tags are put around it, so a text 
 from __future__ import annotations
 
 import html
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 
 from markupsafe import Markup
@@ -54,9 +55,16 @@ Spans = list[tuple[int, int]]  # (start, end) of each shared stretch of one text
 SharedRuns = tuple[Spans, Spans]  # the national text's shared stretches, the local text's
 
 
-def _units(text: str) -> list[re.Match[str]]:
-    """``text``'s characters, a number (2020, 3.5) counted as one: 2020 and 2025 share no wording."""
-    return list(_UNIT_RE.finditer(text))
+def _units(text: str) -> tuple[list[str], list[int]]:
+    """``text``'s units (a number, 2020 or 3.5, is one; any other character is one) and the offset of
+    each, with ``len(text)`` after the last: 2020 and 2025 share no wording."""
+    units = _UNIT_RE.findall(text)
+    return units, list(itertools.accumulate(map(len, units), initial=0))
+
+
+def _runs_of(units: list[str], size: int) -> Iterator[tuple[str, ...]]:
+    """Every run of ``size`` consecutive units, the one starting at each place in turn."""
+    return zip(*(units[k:] for k in range(size)), strict=False)  # the shortest slice ends it at the last whole run
 
 
 def shared_spans(text: str, other: str) -> Spans:
@@ -66,15 +74,15 @@ def shared_spans(text: str, other: str) -> Spans:
     order, and showed the rest, 知识产权 say, as one side's own). A run holding punctuation is no
     wording (资、); punctuation between two shared runs joins them (知识产权、信用担保)."""
     size = MIN_SHARED_CHARS
-    theirs = [unit.group() for unit in _units(other)]
-    grams = {tuple(theirs[i : i + size]) for i in range(len(theirs) - size + 1)}
-    units = _units(text)
+    theirs, _ = _units(other)
+    grams = set(_runs_of(theirs, size))
+    units, offsets = _units(text)
+    wording = [unit[0].isalnum() for unit in units]
     spans: Spans = []
-    for i in range(len(units) - size + 1):
-        gram = tuple(unit.group() for unit in units[i : i + size])
-        if gram not in grams or not all(unit[0].isalnum() for unit in gram):  # 资、 is not shared wording
+    for i, gram in enumerate(_runs_of(units, size)):
+        if gram not in grams or not all(wording[i : i + size]):  # 资、 is not shared wording
             continue
-        start, end = units[i].start(), units[i + size - 1].end()
+        start, end = offsets[i], offsets[i + size]
         if spans and (spans[-1][1] >= start or not any(c.isalnum() for c in text[spans[-1][1] : start])):
             spans[-1] = (spans[-1][0], end)  # overlapping, or apart by punctuation only: one stretch
         else:
