@@ -140,19 +140,15 @@ def _write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
     for output in outputs:
         target = docs / output.path
         data = output.content.encode("utf-8")
-        if target.parent in folders:
-            try:
-                if target.read_bytes() == data:
-                    unchanged += 1
-                    continue
-            except FileNotFoundError:
-                pass
-        else:
+        if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-            if target.is_file() and target.read_bytes() == data:
+        try:
+            if target.read_bytes() == data:
                 unchanged += 1
                 continue
+        except FileNotFoundError:
+            pass
         write_atomic(target, data, folder_known=True)
         written.append(output.path)
     wanted = {output.path for output in outputs}
