@@ -9,7 +9,11 @@
   no sentence is ever scored by a model that saw its label. Five folds, and the
   two odd/even halves;
 - the full judged set with the shipped weights (``crossref_weights.json``),
-  without and with curated entries.
+  without and with curated entries;
+- how far human readers agree: a second judge's labels of the same rows
+  (``crossrefs_judged_second.tsv``, made without seeing the first's or the matcher's) against the
+  first's, both against the set a third reader's decisions on their disputed pairs give
+  (``crossrefs_adjudicated.tsv``), and the matcher's five-fold held-out figure on that set.
 
 ``python -m tests.eval_crossrefs --fit`` re-derives ``crossref_weights.json`` from
 the judged file (all sentences, decision tuned by five-fold inner cross-validation).
@@ -87,15 +91,30 @@ def task_terms(corpus: Corpus) -> TaskTerms:
     return terms
 
 
-def read_judged(corpus: Corpus, path: Path = JUDGED) -> Judged:
-    sentences = [(s.id, _squash(s.text)) for s in matching.local_sentences(corpus)]
-    gold: dict[str, set[int]] = {sid: set() for sid, _ in sentences}
-    unplaced = 0
+Row = tuple[str, frozenset[int]]  # (excerpt, task numbers)
+
+
+def judged_rows(path: Path = JUDGED) -> list[Row]:
+    """The data rows of a judged file (``excerpt<TAB>task numbers`` or ``-``), in order."""
+    rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         excerpt, labels = line.split("\t")
-        tasks = set() if labels.strip() == "-" else {int(n) for n in labels.split(",")}
+        rows.append((excerpt, frozenset() if labels.strip() == "-" else frozenset(int(n) for n in labels.split(","))))
+    return rows
+
+
+def read_judged(corpus: Corpus, path: Path = JUDGED) -> Judged:
+    return place(corpus, judged_rows(path))
+
+
+def place(corpus: Corpus, rows: list[Row]) -> Judged:
+    """Each row's labels on the Chongqing sentence clause its excerpt lies in."""
+    sentences = [(s.id, _squash(s.text)) for s in matching.local_sentences(corpus)]
+    gold: dict[str, set[int]] = {sid: set() for sid, _ in sentences}
+    unplaced = 0
+    for excerpt, tasks in rows:
         needle = _squash(excerpt)
         hits = [sid for sid, text in sentences if needle in text]
         if len(hits) == 1:
@@ -123,6 +142,58 @@ def score(links: list[tuple[str, str]], judged: Judged, sentences: set[str] | No
         tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
     return Score(
         tp=tp, fp=fp + (stray if sentences is None else 0), fn=fn + (judged.unplaced if sentences is None else 0)
+    )
+
+
+# A second reader's judgment of the same rows, and a third reader's decision on each pair the two dispute.
+SECOND = JUDGED.with_name("crossrefs_judged_second.tsv")
+ADJUDICATED = JUDGED.with_name("crossrefs_adjudicated.tsv")
+
+
+def adjudications(path: Path = ADJUDICATED) -> dict[tuple[int, int], tuple[str, bool]]:
+    """(row, task) → (the row's excerpt, linked) for the pairs the two judges dispute."""
+    decided = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        row, excerpt, task, decision, _reason = line.split("\t", 4)
+        if decision not in ("0", "1"):
+            raise ValueError(f"{path.name}: expected a decision 0 or 1, found {decision!r} (row {row}, task {task})")
+        decided[int(row), int(task)] = (excerpt, decision == "1")
+    return decided
+
+
+def adjudicated_rows(
+    first: list[Row], second: list[Row], decided: dict[tuple[int, int], tuple[str, bool]]
+) -> list[Row]:
+    """The pairs both judges give, and the disputed ones decided as linked.
+
+    ValueError unless both judged the same excerpts in the same order and exactly the disputed pairs
+    are decided, each under its row's excerpt."""
+    if [excerpt for excerpt, _ in first] != [excerpt for excerpt, _ in second]:
+        raise ValueError("expected the two judges to judge the same excerpts in the same order")
+    disputed = {(n, t) for n, ((_, a), (_, b)) in enumerate(zip(first, second, strict=True), 1) for t in a ^ b}
+    if disputed != decided.keys():
+        missing, extra = sorted(disputed - decided.keys()), sorted(decided.keys() - disputed)
+        raise ValueError(
+            f"expected a decision on each disputed (row, task) pair: missing {missing}, not disputed {extra}"
+        )
+    for (row, task), (excerpt, _) in decided.items():
+        if excerpt != first[row - 1][0]:
+            raise ValueError(f"row {row} (task {task}): expected the excerpt {first[row - 1][0]!r}, found {excerpt!r}")
+    return [
+        (excerpt, frozenset((a & b) | {t for t in a ^ b if decided[n, t][1]}))
+        for n, ((excerpt, a), (_, b)) in enumerate(zip(first, second, strict=True), 1)
+    ]
+
+
+def row_score(gold: list[Row], other: list[Row]) -> Score:
+    """``other``'s pairs against ``gold``'s, row by row (the heading rows included)."""
+    pairs = list(zip(gold, other, strict=True))
+    return Score(
+        tp=sum(len(a & b) for (_, a), (_, b) in pairs),
+        fp=sum(len(b - a) for (_, a), (_, b) in pairs),
+        fn=sum(len(a - b) for (_, a), (_, b) in pairs),
     )
 
 
@@ -174,7 +245,7 @@ def fit_and_tune(pairs: PairFeatures, judged: Judged, sentences: set[str], inner
 
 
 def cross_validate(
-    corpus: Corpus, pairs: PairFeatures, judged: Judged, outer: list[set[str]], verbose: bool = True
+    corpus: Corpus, pairs: PairFeatures, judged: Judged, outer: list[set[str]], verbose: bool = True, label: str = ""
 ) -> Score:
     """Pooled held-out score: each fold scored by a model fitted and tuned on the other folds only."""
     total = Score(0, 0, 0)
@@ -194,6 +265,8 @@ def cross_validate(
             )
     if verbose:
         print(f"  pooled held-out: {total}")
+    if label:
+        print(f"{label}pooled held-out: {total}")
     return total
 
 
@@ -231,6 +304,16 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  full set, automatic only:     {score(links_of(automatic), judged)}")
     curated = link_crossrefs(SOURCE, corpus, Collector())
     print(f"  full set, automatic+curated:  {score(links_of(curated), judged)}")
+    first, second = judged_rows(JUDGED), judged_rows(SECOND)
+    decided = adjudications()
+    adjudicated = adjudicated_rows(first, second, decided)
+    print(f"\nreaders against each other ({SECOND.name}: a second judge who saw no label above and no link):")
+    print(f"  second judge against this set:          {row_score(first, second)}")
+    print(f"  {len(decided)} disputed pairs decided by a third reader ({ADJUDICATED.name}); against the result:")
+    print(f"    this set:                              {row_score(adjudicated, first)}")
+    print(f"    second judge:                          {row_score(adjudicated, second)}")
+    print(f"  matcher, {FOLDS}-fold held-out, fitted and tuned on the adjudicated labels instead:")
+    cross_validate(corpus, pairs, place(corpus, adjudicated), folds(corpus, FOLDS), verbose=False, label="    ")
 
 
 def links_of(refs: tuple[CrossRef, ...]) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from build_scripts.errors import Collector
 from build_scripts.link import classifier, features, similarity
@@ -16,7 +17,21 @@ from build_scripts.pages.crossrefs import national_text
 from build_scripts.pages.marks import compare_html
 from build_scripts.pipeline import generate, load_corpus
 
-from .eval_crossrefs import FOLDS, cross_validate, fit_shipped, folds, links_of, read_judged, score, task_terms
+from .eval_crossrefs import (
+    FOLDS,
+    JUDGED,
+    SECOND,
+    adjudicated_rows,
+    adjudications,
+    cross_validate,
+    fit_shipped,
+    folds,
+    judged_rows,
+    links_of,
+    read_judged,
+    score,
+    task_terms,
+)
 from .helpers import FIXTURE, SOURCE, copy_sources, mkdocs_build, run_cli
 
 PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
@@ -38,6 +53,24 @@ def test_held_out_precision_and_recall_floor_and_shipped_weights_are_refittable(
     assert refit.features == shipped.features == features.FEATURES
     assert refit.threshold == shipped.threshold and refit.relative_floor == shipped.relative_floor
     assert all(abs(a - b) < 1e-5 for a, b in zip(refit.coefficients, shipped.coefficients, strict=True)), "run --fit"
+
+
+def test_the_second_judgment_covers_the_same_rows_and_every_disputed_pair_is_decided_once():
+    """make eval-crossrefs compares two readers row by row; a row added to one file only, or a pair the
+    two dispute without a third reader's decision, would make its agreement figures meaningless."""
+    first, second, decided = judged_rows(JUDGED), judged_rows(SECOND), adjudications()
+    adjudicated = adjudicated_rows(first, second, decided)
+    assert len(adjudicated) == len(first) == 183 and decided
+    for n, ((excerpt, a), (_, b), (_, result)) in enumerate(zip(first, second, adjudicated, strict=True), 1):
+        assert a & b <= result <= a | b, excerpt
+        assert all(result.__contains__(t) == decided[n, t][1] for t in a ^ b)
+    (row, task), (excerpt, linked) = next(iter(decided.items()))
+    with pytest.raises(ValueError, match=rf"missing \[\({row}, {task}\)\]"):
+        adjudicated_rows(first, second, {k: v for k, v in decided.items() if k != (row, task)})
+    with pytest.raises(ValueError, match="expected the excerpt"):
+        adjudicated_rows(first, second, {**decided, (row, task): ("另一句", linked)})
+    with pytest.raises(ValueError, match="same excerpts"):
+        adjudicated_rows(first, [("另一句", labels) for _, labels in second], decided)
 
 
 def test_links_are_sentences_sorted_and_valid_against_schema(built):
