@@ -140,6 +140,7 @@ class DocumentMeta:
     provenance: tuple[tuple[str, str], ...] = ()  # (field, where the value came from)
     body_starts_at: str | None = None  # start of the body's first line, as cleaned
     closing_starts_at: str | None = None  # start of the 落款's first line (issuer, date after the body)
+    body_close_starts_at: str | None = None  # start of the body's closing paragraphs (结束语), top-level clauses
     tables: tuple[TableSpec, ...] = ()
     item_numbering: str = "nested"  # nested | global
     crossrefs: str | None = None  # its part in the cross-references (CROSSREF_ROLES), or none

@@ -261,6 +261,18 @@ class _Builder:
         path = f"{parent.path}/{ordinal}" if parent.path else ordinal
         self.add(kind=kind, path=path, parent=parent, label="", number_path=(), text=text, line=line)
 
+    def closing_paragraph(self, text: str, line: int) -> None:
+        """A paragraph of the body's close (``body_close_starts_at``): after the last part, not in it
+        (各有关部门和地方要按照本方案精神… is the plan's close, not a paragraph of its 三（三）)."""
+        if _numbering_kind(text) is not None:
+            message = (
+                f"expected only unnumbered closing paragraphs from body_close_starts_at "
+                f"{self.meta.body_close_starts_at!r} on, found the numbered line {text[:20]!r}"
+            )
+            self.error(line, message)
+        del self.stack[1:]
+        self.paragraph(text, line)
+
     def table(self, spec: TableSpec, lines: list[SourceLine], start: int) -> int:
         """Parse a table laid out one cell per line; return the index after it."""
         self._pop_to(ClauseKind.SUBSECTION)
@@ -475,10 +487,25 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
         else:
             closing, lines = lines[end:], lines[:end]
 
+    close = len(lines)  # where the body's closing paragraphs (结束语) start: they stand at its top level
+    if meta.body_close_starts_at:
+        close = next(
+            (i for i in range(len(lines) - 1, start - 1, -1) if lines[i].text.startswith(meta.body_close_starts_at)), -1
+        )
+        if close < 0:
+            errors.add(
+                _no_line_starting(meta, yaml_path, "body_close_starts_at", meta.body_close_starts_at, "in the body of")
+            )
+            close = len(lines)
+
     tables = {spec.caption.replace(" ", ""): spec for spec in meta.tables}
     index = start
     while index < len(lines):
         line = lines[index]
+        if index >= close:
+            builder.closing_paragraph(line.text, line.number)
+            index += 1
+            continue
         spec = tables.get(line.text.replace(" ", ""))
         if spec is not None:
             index = builder.table(spec, lines, index)

@@ -46,6 +46,21 @@ def test_the_title_of_the_plan_a_notice_issues_is_not_one_of_its_paragraphs(mode
     assert _cite(model, "guobanfa-2016-106/p2") == doc + "正文第1段"
 
 
+def test_the_106_plans_close_is_a_paragraph_of_its_body_and_its_old_anchors_lead_there(built):
+    """各有关部门和地方要按照本方案精神… closes the plan (documents.yaml: body_close_starts_at); it was
+    cited 第三部分第（三）条第1段 as if it were 三（三）做好评估推广's, and links to that id find it."""
+    model = built.site
+    doc = "《知识产权综合管理改革试点总体方案》（国办发〔2016〕106号）"
+    close = model.corpus.clause_index()["guobanfa-2016-106/p4"]
+    assert close.parent is None and close.text.startswith("各有关部门和地方要按照本方案精神")
+    assert _cite(model, "guobanfa-2016-106/p4") == doc + "正文第2段"
+    assert _cite(model, "guobanfa-2016-106/p4/s2") == doc + "正文第2段第2句"
+    assert not any(c.id.startswith("guobanfa-2016-106/3-3/p") for c in model.corpus.clauses())
+    page = (built.docs / "documents" / "guobanfa-2016-106.md").read_text(encoding="utf-8")
+    for old, new in (("c3-3-p1", "p4"), ("c3-3-p1-s1", "p4-s1"), ("c3-3-p1-s2", "p4-s2")):
+        assert f'<p class="retired-clause" id="{old}" role="note">此条已移至新位置 <a href="./#{new}">' in page
+
+
 def test_every_citation_is_safe_in_an_attribute(model):
     for document in model.corpus.documents:
         for clause_id, position in citation.positions(document).items():

@@ -221,3 +221,54 @@ def test_a_closing_start_not_found_is_a_located_error(tmp_path):
         f"{source / 'documents.yaml'}:2:3: expected a line starting with closing_starts_at '重庆市人民政府' after the "
         "body of test-2020-1.txt, found none"
     )
+
+
+CLOSE_TEXT = """\
+一、总体要求
+（一）目标。正文第一段。
+二、组织实施
+（一）加强领导。各地要加强领导。
+（二）做好评估。要做好评估。
+各有关部门要按照本方案精神，抓好落实。要及时总结。
+结束语的第二段。
+"""
+
+
+def test_the_bodys_closing_paragraphs_stand_after_its_last_part_not_in_it(tmp_path):
+    """body_close_starts_at: 各有关部门要按照本方案精神… closes the plan; without it the paragraph reads
+    as a second paragraph of 二（二）, and is cited so (国办发〔2016〕106号's close was, before)."""
+    from build_scripts.citation import positions
+
+    assert _ids(tmp_path / "a", CLOSE_TEXT)["test-2020-1/2-2/p1"].parent == "test-2020-1/2-2"
+    source = tiny_source(tmp_path / "b", CLOSE_TEXT, extra={"body_close_starts_at": "各有关部门要按照本方案精神"})
+    document = load_corpus(source, Collector()).documents[0]
+    clauses = {c.id: c for c in document.clauses}
+    assert [(i, c.parent) for i, c in clauses.items() if c.kind.value == "paragraph"] == [
+        ("test-2020-1/p1", None),
+        ("test-2020-1/p2", None),
+    ]
+    assert clauses["test-2020-1/p1/s2"].text == "要及时总结。"
+    assert "test-2020-1/2-2/p1" not in clauses and clauses["test-2020-1/2-2/s2"].text == "要做好评估。"
+    assert positions(document)["test-2020-1/p1"] == "正文第1段"
+
+
+def test_a_body_close_not_found_is_a_located_error_at_the_entry(tmp_path):
+    source = tiny_source(tmp_path, CLOSE_TEXT, extra={"body_close_starts_at": "各地区要"})
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    assert [str(error) for error in caught.value.errors] == [
+        f"{source / 'documents.yaml'}:2:3: expected a line starting with body_close_starts_at '各地区要' in the body "
+        "of test-2020-1.txt, found none"
+    ]
+
+
+def test_a_numbered_line_in_the_bodys_close_is_a_located_error_at_the_line(tmp_path):
+    source = tiny_source(tmp_path, CLOSE_TEXT, extra={"body_close_starts_at": "（一）加强领导"})
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    messages = [str(error) for error in caught.value.errors]
+    assert messages[0] == (
+        f"{source / 'test-2020-1.txt'}:4:1: expected only unnumbered closing paragraphs from body_close_starts_at "
+        "'（一）加强领导' on, found the numbered line '（一）加强领导。各地要加强领导。'"
+    )
+    assert len(messages) == 2 and messages[1].startswith(f"{source / 'test-2020-1.txt'}:5:1: ")
