@@ -73,6 +73,25 @@ def test_a_number_in_the_query_is_matched_exactly(base_url, page):
     assert "/documents/guobanhan-2016-66/#t86-s1" in hrefs  # task 86: the number, without 号, still counts
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "row", "not_row"),
+    [
+        # 2020 is in the table's header (指标|2015年|2020年|…), not in the row: the row is not ranked
+        # down as if it lacked the year
+        ("计算机软件著作权登记数量2020年", "#table1-r6", None),
+        ("知识产权使用费出口额2020年", "#table1-r8", None),
+        # the cells of a row are not run together: the 20 | 20 of 知识产权服务业营业收入年均增长 is not 2020
+        ("2020年知识产权质押融资金额", "#table1-r5", "#table1-r9"),
+    ],
+)
+def test_a_year_of_the_indicator_table_finds_its_row(base_url, page, query, row, not_row):
+    hrefs = search(page, base_url, query)
+    assert f"/documents/guofa-2016-86/{row}" in hrefs[:5], hrefs[:5]
+    if not_row:
+        assert f"/documents/guofa-2016-86/{not_row}" not in hrefs[:5], hrefs[:5]
+
+
 class _SlowIndex(QuietHandler):
     """The built site, with the search index 1.5 s late (a phone on a slow network)."""
 

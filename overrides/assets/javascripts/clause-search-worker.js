@@ -63,6 +63,15 @@ function normalize(text) {
   return s;
 }
 
+/* A table row's (and header's) text is one cell a line (…（亿美元）\n44.4\n100\n55.6): the cells
+ * are normalised apart and joined by "|", which normalize() drops from every query, so no match
+ * runs across two cells into a number no cell holds (the 20\n20 of a growth row is not 2020). */
+var CELL_KINDS = { table_row: true, table_header: true };
+
+function normalizeCells(text) {
+  return text.split("\n").map(normalize).filter(Boolean).join("|");
+}
+
 /* Normalised string plus, per UTF-16 unit of it, the [start, end) of the
  * original character it came from — used to put <mark> on the raw text. */
 function normalizeWithMap(text) {
@@ -99,11 +108,16 @@ function buildIndex(data) {
       kind: e.k || "",
       group: typeof e.g === "number" ? e.g : -1,
       parent: typeof e.u === "number" ? e.u : -1,
-      norm: normalize(e.x || ""),
+      norm: CELL_KINDS[e.k] ? normalizeCells(e.x || "") : normalize(e.x || ""),
       normTitle: normalize(e.t || ""),
       names: Array.isArray(e.n) ? e.n.map(normalize) : null
     };
   });
+  /* A table row is read under its table's header (指标|2015年|2020年|…): the years of the columns
+   * are the row's as well when a query's numbers are checked (2020 in 计算机软件著作权登记数量2020年). */
+  var headers = new Map();
+  for (var h of entries) if (h.kind === "table_header" && h.parent >= 0) headers.set(h.parent, h.norm);
+  for (var r of entries) r.header = r.kind === "table_row" ? headers.get(r.parent) || "" : "";
   /* Character-bigram postings of the normalised text (title too, lightly). */
   var postings = new Map();
   for (var e of entries) {
@@ -233,7 +247,7 @@ function scoreEntry(e, q, qlen) {
   /* latin / digit terms (PCT, 12330) are required when they are the whole query or
    * the number of a 文号, and weigh heavily otherwise */
   for (var t of q.terms) {
-    if (hay.indexOf(t) >= 0 || e.normTitle.indexOf(t) >= 0) continue;   /* 专栏9: the 9 is in the title */
+    if (hay.indexOf(t) >= 0 || e.normTitle.indexOf(t) >= 0 || e.header.indexOf(t) >= 0) continue;  /* 专栏9: the 9 is in the title */
     if (q.latinOnly || q.docNumbers.indexOf(t) >= 0) return null;
     score *= 0.4;
   }
