@@ -15,7 +15,12 @@ from pathlib import Path
 from build_scripts.clean import clean_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-BATTERIES = ("search_queries.tsv", "search_queries_extra.tsv", "search_queries_heldout.tsv")
+BATTERIES = (
+    "search_queries.tsv",
+    "search_queries_extra.tsv",
+    "search_queries_heldout.tsv",
+    "search_queries_probe.tsv",  # session 13: 60 more, written without reading the others
+)
 _IGNORED = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 
 
