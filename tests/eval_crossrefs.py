@@ -245,9 +245,16 @@ def fit_and_tune(pairs: PairFeatures, judged: Judged, sentences: set[str], inner
 
 
 def cross_validate(
-    corpus: Corpus, pairs: PairFeatures, judged: Judged, outer: list[set[str]], verbose: bool = True, label: str = ""
+    corpus: Corpus,
+    pairs: PairFeatures,
+    judged: Judged,
+    outer: list[set[str]],
+    verbose: bool = True,
+    label: str = "",
+    against: Judged | None = None,
 ) -> Score:
-    """Pooled held-out score: each fold scored by a model fitted and tuned on the other folds only."""
+    """Pooled held-out score: each fold scored by a model fitted and tuned on the other folds only
+    (scored against ``against``'s labels instead when given: another reader's of the same sentences)."""
     total = Score(0, 0, 0)
     inner = folds(corpus, INNER_FOLDS)
     for i, test in enumerate(outer, start=1):
@@ -257,7 +264,7 @@ def cross_validate(
             for local, r in rank(pairs, weights, test).items()
             for _, t in decision.select(r, weights.threshold, weights.relative_floor, weights.max_tasks)
         ]
-        held_out = score(links, judged, test)
+        held_out = score(links, against or judged, test)
         total = Score(total.tp + held_out.tp, total.fp + held_out.fp, total.fn + held_out.fn)
         if verbose:
             print(
@@ -312,8 +319,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  {len(decided)} disputed pairs decided by a third reader ({ADJUDICATED.name}); against the result:")
     print(f"    this set:                              {row_score(adjudicated, first)}")
     print(f"    second judge:                          {row_score(adjudicated, second)}")
-    print(f"  matcher, {FOLDS}-fold held-out, fitted and tuned on the adjudicated labels instead:")
-    cross_validate(corpus, pairs, place(corpus, adjudicated), folds(corpus, FOLDS), verbose=False, label="    ")
+    print(f"  the matcher, {FOLDS}-fold held-out, scored against the adjudicated set:")
+    outer, by_adjudication = folds(corpus, FOLDS), place(corpus, adjudicated)
+    cross_validate(
+        corpus, pairs, judged, outer, verbose=False, label="    fitted on this set:      ", against=by_adjudication
+    )
+    cross_validate(corpus, pairs, by_adjudication, outer, verbose=False, label="    fitted on its own labels: ")
 
 
 def links_of(refs: tuple[CrossRef, ...]) -> list[tuple[str, str]]:
