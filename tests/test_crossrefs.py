@@ -301,11 +301,11 @@ def test_the_evaluated_figures_are_stated_only_for_the_judged_documents(model, m
         return Renderer().render(page).content
 
     assert classifier.load_weights().judged == ("guobanhan-2016-66", "yufufa-2016-25")
-    assert "经人工逐句标注检验：所列对应近九成正确" in index_text()
+    assert "经两位读者各自逐句标注检验：所列对应八成以上正确，约八成的应有对应被找出" in index_text()
     weights = replace(classifier.load_weights(), judged=("guobanhan-2016-66", "another-2020-1"))
     monkeypatch.setattr(classifier, "load_weights", lambda: weights)
     text = index_text()
-    assert "近九成正确" not in text and "与66号任务的对应未经人工逐句标注检验" in text
+    assert "八成以上正确" not in text and "与66号任务的对应未经人工逐句标注检验" in text
 
 
 def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_path):
