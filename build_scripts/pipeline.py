@@ -25,7 +25,7 @@ from .link.terms import FILE_NAME as TERMS_FILE
 from .load import collection
 from .load.located_yaml import read_yaml
 from .load.texts import RawText, read_text
-from .model import Corpus, Document, DocumentMeta, OutputFile, PageSpec, Site, page_url
+from .model import Corpus, Document, DocumentMeta, ExternalDocument, OutputFile, PageSpec, Site, page_url
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
 from .pages.crossrefs import crossref_pages
@@ -70,9 +70,18 @@ def record_notes(result: GenerateResult, source: Path) -> list[str]:
 
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
-    """Load, clean and parse every document listed in ``documents.yaml``."""
-    metas = collection.load_documents(source, errors)
-    external = collection.load_external(source, errors, metas)
+    """Load, clean and parse every document listed in ``documents.yaml``; raises ``BuildErrors`` with
+    every problem of the texts and of the curated files' syntax."""
+    metas: tuple[DocumentMeta, ...] = ()
+    external: tuple[ExternalDocument, ...] = ()
+    try:  # a file that does not read is one problem of the run, not the end of it
+        metas = collection.load_documents(source, errors)
+    except CurationError as error:
+        errors.add(error)
+    try:
+        external = collection.load_external(source, errors, metas)
+    except CurationError as error:
+        errors.add(error)
     documents: list[Document] = []
     for meta in metas:
         try:
@@ -83,8 +92,7 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         document = _parsed(meta, raw, errors, yaml_path=source / "documents.yaml")
         if document is not None:
             documents.append(document)
-    if errors.errors:  # the later stages cannot run: report the syntax of their files in this run too
-        _check_later_files(source, errors)
+    _check_later_files(source, errors)  # the later stages read them one by one: each that does not read, now
     errors.raise_if_any()
     return Corpus(documents=tuple(documents), external=external)
 
@@ -102,6 +110,9 @@ LATER_FILES = (AGENCIES_FILE, INDICATORS_FILE, TERMS_FILE, CROSSREFS_FILE, REDIR
 
 
 def _check_later_files(source: Path, errors: Collector) -> None:
+    """The syntax of the curated files the stages after this one read, each said in this run: when the
+    texts do not parse those stages do not run, and when they do, the first file that did not read
+    stopped the run and hid the others."""
     for name in LATER_FILES:
         path = source / name
         if path.is_file():

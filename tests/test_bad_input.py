@@ -152,3 +152,54 @@ def test_a_text_problem_does_not_hide_the_syntax_errors_of_the_curated_files(tmp
 
 def _problems(stderr: str) -> list[tuple[str, str]]:
     return [(line.split(":")[0], line.split(": ", 1)[1]) for line in stderr.splitlines() if LOCATED.match(line)]
+
+
+@pytest.mark.parametrize(
+    ("damages", "expected"),
+    [
+        (  # documents.yaml does not read: no text can be, but the other curated files' syntax can
+            [
+                ("documents.yaml", "    issuer: 国务院\n", "\tissuer: 国务院\n"),
+                ("agencies.yaml", "  - id: cmc-edd\n", "  - id: cmc-edd\n    id: x\n"),
+            ],
+            {("documents.yaml", "expected valid YAML"), ("agencies.yaml", "expected each key once")},
+        ),
+        (  # external.yaml is read with documents.yaml, before the texts: it hid every text's problems
+            [
+                ("external.yaml", "external:", "external: [\n"),
+                ("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制"),
+            ],
+            {("external.yaml", "expected valid YAML"), ("guobanhan-2016-66.txt", "expected task 41 after task 40")},
+        ),
+        (  # the texts parse: each later stage read its own file and the first that did not read stopped the run
+            [
+                ("agencies.yaml", "  - id: cmc-edd\n", "  - id: cmc-edd\n    id: x\n"),
+                ("crossrefs.yaml", "    decision: confirm", "\tdecision: confirm"),
+                ("redirects.yaml", None, "redirects: [\n"),  # the frozen corpus has none: a new one
+                ("indicators.yaml", "indicators:", "indicators: {\n"),
+                ("task_terms.yaml", "tasks:", "tasks: 'x\n"),
+            ],
+            {
+                ("agencies.yaml", "expected each key once"),
+                ("crossrefs.yaml", "expected valid YAML"),
+                ("redirects.yaml", "expected valid YAML"),
+                ("indicators.yaml", "expected valid YAML"),
+                ("task_terms.yaml", "expected valid YAML"),
+            },
+        ),
+    ],
+    ids=["documents.yaml", "external.yaml", "texts parse"],
+)
+def test_a_curated_file_that_does_not_read_hides_no_other_problem(tmp_path, damages, expected):
+    source, docs = _damage(tmp_path, "documents.yaml", lambda path: None)
+    for name, old, new in damages:
+        if old is None:
+            (source / name).write_text(new, encoding="utf-8")
+        else:
+            _replace_line(old, new)(source / name)
+    before = tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert found == expected, proc.stderr
+    assert tree_digest(docs) == before
