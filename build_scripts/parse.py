@@ -431,8 +431,12 @@ def _after(lines: list[SourceLine], last: SourceLine) -> int:
     return len(lines)
 
 
-def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: Path) -> Document | None:
-    """Parse one source text into a ``Document``; problems go to ``errors``."""
+def parse_document(
+    meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: Path, partial: bool = False
+) -> Document | None:
+    """Parse one source text into a ``Document``; problems go to ``errors``. None when there are any,
+    unless ``partial``: then the document as far as its lines parse (for checks that read only its
+    lines, such as its tasks' parentheticals, in a run that stops)."""
     cleaned = clean_text(raw.text).split("\n")
     raw_lines = split_lines(raw.text)
     before = len(errors.errors)
@@ -520,7 +524,7 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
             builder.numbered(kind, match, line.number)
         index += 1
 
-    if len(errors.errors) > before:
+    if len(errors.errors) > before and not partial:
         return None
     return Document(
         meta=meta,

@@ -19,6 +19,7 @@ from .errors import BuildErrors, Collector, CurationError, SourceError
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
+from .extract.tasks import check_parentheticals
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.curation import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
@@ -83,6 +84,7 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
     except CurationError as error:
         errors.add(error)
     documents: list[Document] = []
+    partial: list[Document] = []  # the texts that do not parse, as far as they do
     for meta in metas:
         try:
             raw = read_text(source / meta.source_file)
@@ -92,7 +94,12 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         document = _parsed(meta, raw, errors, yaml_path=source / "documents.yaml")
         if document is not None:
             documents.append(document)
+        elif meta.item_numbering == "global":  # its tasks' parentheticals are read all the same
+            found = parse_document(meta, raw, Collector(), yaml_path=source / "documents.yaml", partial=True)
+            partial.extend([found] if found is not None else [])
     _check_later_files(source, errors)  # the later stages read them one by one: each that does not read, now
+    if errors.errors:  # the extract stage will not run: the problems of the texts it finds, said in this run
+        check_parentheticals(source, [*documents, *partial], errors)
     errors.raise_if_any()
     return Corpus(documents=tuple(documents), external=external)
 

@@ -203,3 +203,50 @@ def test_a_curated_file_that_does_not_read_hides_no_other_problem(tmp_path, dama
     found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
     assert found == expected, proc.stderr
     assert tree_digest(docs) == before
+
+
+UNKNOWN_AGENCY = ("guobanhan-2016-66.txt", "（版权局负责）\n（三）", "（火星局负责）\n（三）")
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (  # another text does not parse
+            ("guofa-2016-86.txt", "2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度"),
+            ("guofa-2016-86.txt", "expected item 2 after item 1"),
+        ),
+        (  # 66号 itself does not parse: its parentheticals are read as far as its lines parse
+            ("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制"),
+            ("guobanhan-2016-66.txt", "expected task 41 after task 40"),
+        ),
+        (
+            ("yufufa-2016-25.txt", None, ""),
+            ("yufufa-2016-25.txt", "expected the text of a document"),
+        ),
+        (  # what documents.yaml says of another text
+            ("documents.yaml", "body_starts_at: 知识产权制度是激励创新的基本保障。", "body_starts_at: 不存在的开头"),
+            ("documents.yaml", "expected a line starting with body_starts_at '不存在的开头' in yufufa-2016-25.txt"),
+        ),
+    ],
+    ids=["another text", "the same text", "an empty text", "documents.yaml"],
+)
+def test_an_unknown_agency_is_reported_with_the_problem_that_stops_the_run(tmp_path, damage, expected):
+    """An abbreviation the register lacks is found by the extract stage, which did not run when a text
+    did not parse: a run with both problems reported only the other, and the next run the agency."""
+    source, docs = _damage(tmp_path, UNKNOWN_AGENCY[0], _replace_line(*UNKNOWN_AGENCY[1:]))
+    name, old, new = damage
+    if old is None:
+        (source / name).write_text(new, encoding="utf-8")
+    else:
+        _replace_line(old, new)(source / name)
+    before = tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert ("guobanhan-2016-66.txt", "expected an agency name or short name from agencies.yaml") in found, proc.stderr
+    assert expected in found, proc.stderr
+    assert (
+        "source_texts/guobanhan-2016-66.txt:39:43: expected an agency name or short name from agencies.yaml, found '火星局'\n"
+        in proc.stderr
+    )
+    assert tree_digest(docs) == before

@@ -22,6 +22,7 @@ pages call the mode 无分工括注, not 未分工.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Document, Task, TaskScope
 from ..numerals import int_to_cn
 from .agencies import FILE_NAME as AGENCIES_FILE
-from .agencies import AgencyMatcher
+from .agencies import AgencyMatcher, load_agencies
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -253,6 +254,24 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
                 )
             )
     return tasks
+
+
+def check_parentheticals(source: Path, documents: Iterable[Document], errors: Collector) -> None:
+    """The problems of the responsibility parentheticals (66号's （A、B负责）: an abbreviation the register
+    lacks, an empty place) of the documents whose items are numbered through, for a run that stops
+    before the extract stage finds them: with another problem of the texts, not the next run. Not when
+    the register does not read cleanly (its problems are said once the texts parse): the names it
+    would give are in doubt."""
+    register = Collector()
+    try:
+        matcher = AgencyMatcher(load_agencies(source, register))
+    except CurationError:  # said with the syntax of the curated files
+        return
+    if register.errors or not matcher.by_form:
+        return
+    for document in documents:
+        if document.meta.item_numbering == "global":
+            _global_tasks(document, matcher, source, errors)
 
 
 def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, errors: Collector) -> list[Task]:
