@@ -149,9 +149,9 @@ def _parsed(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: P
 def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = None, check_record: bool = False) -> Site:
     """Every stage up to the linked model; raises ``BuildErrors`` with all problems found."""
     errors = Collector()
-    corpus = load_corpus(source, errors)
-    recorded = clause_ids.load(source, errors)
-    errors.raise_if_any()  # ids cannot be pinned against a damaged record
+    recorded = clause_ids.load(source, errors)  # the records first: their problems are said with the texts'
+    pages = published.load(source, errors)
+    corpus = load_corpus(source, errors)  # raises with every problem so far: no ids pinned against a damaged record
     previous = previous or {}
     listed = listed_ids(source)  # the ids redirects.yaml names: never given to new text, never asked for
     found = versions.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
@@ -170,7 +170,7 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
         tasks=tasks,
         indicators=indicators,
         crossrefs=crossrefs,
-        recorded_pages=published.load(source, errors),
+        recorded_pages=pages,
     )
     site = replace(
         site, **changelog.track_changes(source, corpus, found, previous, errors, recorded=recorded, listed=listed)

@@ -250,3 +250,36 @@ def test_an_unknown_agency_is_reported_with_the_problem_that_stops_the_run(tmp_p
         in proc.stderr
     )
     assert tree_digest(docs) == before
+
+
+@pytest.mark.parametrize(
+    ("record", "line", "expected"),
+    [
+        ("clause_ids.tsv", "not a record\n", "expected a clause id and two tab-separated digests"),
+        ("published_pages.tsv", "not/a/url\n", "expected a page address such as /tasks/"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (
+            ("guofa-2016-86.txt", "2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度"),
+            ("guofa-2016-86.txt", "expected item 2 after item 1"),
+        ),
+        (UNKNOWN_AGENCY, ("guobanhan-2016-66.txt", "expected an agency name or short name from agencies.yaml")),
+    ],
+    ids=["numbering", "agency"],
+)
+def test_a_damaged_record_is_reported_with_the_texts_problems(tmp_path, record, line, expected, damage, problem):
+    """The records beside the texts were read after the texts parsed (published_pages.tsv after the
+    extract stage): a text's problem hid a damaged record, and a damaged clause_ids.tsv an unknown agency."""
+    source, docs = _damage(tmp_path, damage[0], _replace_line(*damage[1:]))
+    with (source / record).open("a", encoding="utf-8") as file:
+        file.write(line)
+    before = tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert problem in found, proc.stderr
+    assert any(path == record and message.startswith(expected) for path, message in found), proc.stderr
+    assert tree_digest(docs) == before
