@@ -512,7 +512,14 @@ def parse_document(
             continue
         spec = tables.get(line.text.replace(" ", ""))
         if spec is not None:
-            index = builder.table(spec, lines, index)
+            end = builder.table(spec, lines, index)
+            if close < end:  # the close would start inside the table, which read on past it
+                message = (
+                    f"expected only unnumbered closing paragraphs from body_close_starts_at "
+                    f"{meta.body_close_starts_at!r} on, found a line of table {spec.caption!r}"
+                )
+                builder.error(lines[close].number, message)
+            index = end
             continue
         kind = _numbering_kind(line.text)
         if kind is None:

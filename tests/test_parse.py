@@ -272,3 +272,31 @@ def test_a_numbered_line_in_the_bodys_close_is_a_located_error_at_the_line(tmp_p
         "'（一）加强领导' on, found the numbered line '（一）加强领导。各地要加强领导。'"
     )
     assert len(messages) == 2 and messages[1].startswith(f"{source / 'test-2020-1.txt'}:5:1: ")
+
+
+TABLE_TEXT = """\
+一、总体要求
+（一）目标。正文第一段。
+主要指标
+指标
+2020年
+
+专利
+12
+
+商标
+30
+"""
+TABLE = {"tables": [{"caption": "主要指标", "columns": ["指标", "2020年"]}]}
+
+
+def test_a_body_close_inside_a_table_is_a_located_error_at_the_line(tmp_path):
+    """The table read its rows past the start of the close: 商标 stayed a row and body_close_starts_at
+    was silently not followed."""
+    source = tiny_source(tmp_path, TABLE_TEXT, extra={**TABLE, "body_close_starts_at": "商标"})
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    assert [str(error) for error in caught.value.errors] == [
+        f"{source / 'test-2020-1.txt'}:10:1: expected only unnumbered closing paragraphs from body_close_starts_at "
+        "'商标' on, found a line of table '主要指标'"
+    ]
