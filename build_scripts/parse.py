@@ -503,6 +503,7 @@ def parse_document(
             close = len(lines)
 
     tables = {spec.caption.replace(" ", ""): spec for spec in meta.tables}
+    found_tables: set[str] = set()
     index = start
     while index < len(lines):
         line = lines[index]
@@ -512,6 +513,7 @@ def parse_document(
             continue
         spec = tables.get(line.text.replace(" ", ""))
         if spec is not None:
+            found_tables.add(line.text.replace(" ", ""))
             end = builder.table(spec, lines, index)
             if close < end:  # the close would start inside the table, which read on past it
                 message = (
@@ -531,6 +533,13 @@ def parse_document(
             builder.numbered(kind, match, line.number)
         index += 1
 
+    for caption, spec in tables.items():  # a caption not found: its lines were read as paragraphs
+        if caption not in found_tables:
+            message = (
+                f"expected a line {spec.caption!r} (the caption of a table in tables) in the body of "
+                f"{meta.source_file}, found none"
+            )
+            errors.add(CurationError(yaml_path, meta.line, meta.column, message))
     if len(errors.errors) > before and not partial:
         return None
     return Document(

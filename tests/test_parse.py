@@ -300,3 +300,22 @@ def test_a_body_close_inside_a_table_is_a_located_error_at_the_line(tmp_path):
         f"{source / 'test-2020-1.txt'}:10:1: expected only unnumbered closing paragraphs from body_close_starts_at "
         "'商标' on, found a line of table '主要指标'"
     ]
+
+
+def test_a_table_caption_not_found_is_a_located_error_at_the_entry(tmp_path):
+    """A caption the text lacks (a typo) left the table's lines as paragraphs, unsaid, as body_starts_at,
+    closing_starts_at and body_close_starts_at are not."""
+    source = tiny_source(tmp_path, TABLE_TEXT, extra={"tables": [{"caption": "主要指表", "columns": ["指标"]}]})
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    assert [str(error) for error in caught.value.errors] == [
+        f"{source / 'documents.yaml'}:2:3: expected a line '主要指表' (the caption of a table in tables) in the body "
+        "of test-2020-1.txt, found none"
+    ]
+    document = load_corpus(tiny_source(tmp_path / "ok", TABLE_TEXT, extra=TABLE), Collector()).documents[0]
+    assert [c.kind.value for c in document.clauses if c.kind.value.startswith("table")] == [
+        "table",
+        "table_header",
+        "table_row",
+        "table_row",
+    ]
