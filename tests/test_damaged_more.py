@@ -52,6 +52,11 @@ CASES = {  # what was broken → (damage, the message it must give)
         text("documents.yaml", "source_file: yufufa-2016-25.txt", "source_file: ../../x.txt"),
         "a file name in",
     ),
+    "source_file too long a name": (  # the file system refuses the name: was an internal error (OSError)
+        text("documents.yaml", "source_file: yufufa-2016-25.txt", "source_file: " + "x" * 300 + ".txt"),
+        r"documents\.yaml:\d+:18: expected source_file 'x{300}\.txt' to exist in source_texts, found a name the "
+        r"file system refuses \(File name too long\)\n",
+    ),
     "title over lines": (
         text("documents.yaml", "issuer: 重庆市人民政府", 'issuer: "重庆\\n# 注入"'),
         "one line of text",
