@@ -490,6 +490,13 @@ def parse_document(
             )
         else:
             closing, lines = lines[end:], lines[:end]
+        for line in closing:  # a signature has no numbered line: the start named one of the body's parts
+            if _numbering_kind(line.text) is not None:
+                message = (
+                    f"expected only the unnumbered lines of the 落款 from closing_starts_at "
+                    f"{meta.closing_starts_at!r} on, found the numbered line {line.text[:20]!r}"
+                )
+                builder.error(line.number, message)
 
     close = len(lines)  # where the body's closing paragraphs (结束语) start: they stand at its top level
     if meta.body_close_starts_at:

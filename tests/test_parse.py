@@ -319,3 +319,19 @@ def test_a_table_caption_not_found_is_a_located_error_at_the_entry(tmp_path):
         "table_row",
         "table_row",
     ]
+
+
+@pytest.mark.parametrize("start", ["二、措施", "一、总则"])
+def test_a_numbered_line_in_the_closing_signature_is_a_located_error_at_the_line(tmp_path, start):
+    """A closing_starts_at that names a numbered line (二、 here, or the body's first line) moved the
+    numbered parts after it into the 落款, and the page showed them under the text as the signature,
+    unsaid; the body's close says so of such a line (body_close_starts_at)."""
+    source = tiny_source(tmp_path, CLOSING_TEXT, extra={"closing_starts_at": start})
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    numbered = [line for line in CLOSING_TEXT.splitlines() if line.startswith(("一、", "（一）", "二、"))]
+    assert [str(error) for error in caught.value.errors] == [
+        f"{source / 'test-2020-1.txt'}:{CLOSING_TEXT.splitlines().index(line) + 1}:1: expected only the unnumbered "
+        f"lines of the 落款 from closing_starts_at {start!r} on, found the numbered line {line!r}"
+        for line in numbered[numbered.index(start) :]
+    ]
