@@ -42,6 +42,16 @@ def gbk_with_bad_byte_on_line_13(data: bytes) -> bytes:
     return b"\n".join([*lines[:12], b"\xff" + lines[12], *lines[13:]])
 
 
+def gbk_with_control_on_line_13(control: bytes):
+    """The text saved as GBK with a control character at the start of line 13: GBK text, damaged there."""
+
+    def make(data: bytes) -> bytes:
+        lines = data.decode("utf-8").encode("gbk").split(b"\n")
+        return b"\n".join([*lines[:12], control + lines[12], *lines[13:]])
+
+    return make
+
+
 CASES = {  # what was broken → (damage, the message it must give)
     "documents.yaml empty": (raw("documents.yaml", lambda b: b""), r"documents\.yaml:1:1: expected at least one"),
     "impossible date": (
@@ -69,6 +79,14 @@ CASES = {  # what was broken → (damage, the message it must give)
     "GBK bad byte": (
         raw("yufufa-2016-25.txt", gbk_with_bad_byte_on_line_13),
         r"25\.txt:13:1: expected GBK text, found .* ff",
+    ),
+    "GBK with a NUL byte": (  # was "expected UTF-8 (or GBK) text, found undecodable bytes" at the first hanzi
+        raw("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\0")),
+        r"25\.txt:13:1: expected text, found the control character U\+0000\n",
+    ),
+    "GBK with a form feed": (
+        raw("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\x0c")),
+        r"25\.txt:13:1: expected text, found the control character U\+000C\n",
     ),
     "UTF-16": (encoded("yufufa-2016-25.txt", "utf-16"), "found UTF-16"),
     "UTF-32": (  # its byte order mark starts with UTF-16's

@@ -16,6 +16,9 @@ from ..errors import Collector, CurationError, TextError
 
 # A text decoded from GB 18030 is accepted only if it reads as Chinese prose.
 _MIN_CJK_SHARE = 0.3
+# … with a control character here and there (a NUL, a form feed: damage, refused where it stands as in
+# UTF-8 text); bytes that are no text and still decode as GB 18030 give one every few characters.
+_MAX_CONTROL_SHARE = 0.01
 # … and if at least this share of its hanzi are GB 2312's (each of the five texts: 100%; Big5 read as
 # GBK: about half, Shift-JIS: none).
 _MIN_COMMON_HANZI_SHARE = 0.9
@@ -118,7 +121,8 @@ def position_of(text: str, at: int) -> tuple[int, int]:
 
 def _reads_as_chinese(text: str) -> bool:
     visible = [ch for ch in text if not ch.isspace()]
-    if not visible or any(ord(ch) < 32 for ch in text if ch not in "\t\r\n"):
+    controls = len(patterns.CONTROL_CHAR_RE.findall(text))
+    if not visible or controls > len(visible) * _MAX_CONTROL_SHARE:
         return False
     cjk = sum(1 for ch in visible if patterns.CJK_RE.match(ch))
     return cjk / len(visible) >= _MIN_CJK_SHARE
