@@ -413,3 +413,14 @@ def test_the_metadata_files_macos_leaves_beside_a_copied_text_are_not_texts(tmp_
     (source / "._guofa-2016-86.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
     proc = generate(tmp_path)
     assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("content", [b"not json", b"[1, 2]", b"[" * 100_000], ids=["garbage", "no records", "deep"])
+def test_a_damaged_record_of_the_last_build_is_no_previous_build(tmp_path, content):
+    """docs/data/clauses.json is read before anything is written, to say what changed since: one that does
+    not read is as if there were none (nesting too deep for the JSON reader was an internal RecursionError)."""
+    copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    (tmp_path / "docs/data/clauses.json").write_bytes(content)
+    proc = generate(tmp_path)
+    assert proc.returncode == 0 and "no previous build to compare with" in proc.stdout, proc.stderr
