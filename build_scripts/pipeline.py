@@ -25,7 +25,7 @@ from .link.curation import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
 from .load import collection
 from .load.located_yaml import read_yaml
-from .load.texts import RawText, read_text
+from .load.texts import ControlCharacterError, RawText, read_text
 from .model import Corpus, Document, DocumentMeta, ExternalDocument, OutputFile, PageSpec, Site, page_url
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
@@ -88,6 +88,11 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
     for meta in metas:
         try:
             raw = read_text(source / meta.source_file)
+        except ControlCharacterError as error:  # a damaged character: the text's other problems are said too
+            errors.add(error)
+            if error.readable is None:
+                continue
+            raw = error.readable
         except SourceError as error:
             errors.add(error)
             continue

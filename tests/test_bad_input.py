@@ -283,3 +283,47 @@ def test_a_damaged_record_is_reported_with_the_texts_problems(tmp_path, record, 
     assert problem in found, proc.stderr
     assert any(path == record and message.startswith(expected) for path, message in found), proc.stderr
     assert tree_digest(docs) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "control", "damage", "problem"),
+    [
+        (
+            "guofa-2016-86.txt",
+            ("一、规划背景", "一、规划\0背景"),
+            ("2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度"),
+            "expected item 2 after item 1",
+        ),
+        (
+            "guobanhan-2016-66.txt",
+            ("5.扩大专利代理领域开放", "5.扩大专利代理领域开放\x0c"),
+            UNKNOWN_AGENCY[1:],
+            "expected an agency name or short name from agencies.yaml",
+        ),
+    ],
+    ids=["numbering", "agency"],
+)
+def test_a_control_character_does_not_hide_the_other_problems_of_its_text(tmp_path, name, control, damage, problem):
+    """A NUL or a form feed is one damaged character, not an unreadable file: the text was not read on,
+    so a duplicated number (or an unknown agency) in the same text was said only in the next run."""
+    source, docs = _damage(tmp_path, name, _replace_line(*damage))
+    _replace_line(*control)(source / name)
+    before = tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert found == {(name, "expected text"), (name, problem)}, proc.stderr
+    assert tree_digest(docs) == before
+
+
+def test_bytes_full_of_control_characters_are_not_read_on_as_a_text(tmp_path):
+    """Only the odd control character is damage in a text; a file of them is no text, and what is left
+    of it would only give problems of its own (no table caption, only blank lines)."""
+    source, docs = _damage(
+        tmp_path, "guofa-2016-86.txt", lambda path: path.write_bytes(b"\0" * 100 + "一、总则\n".encode())
+    )
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert _problems(proc.stderr) == [
+        ("source_texts/guofa-2016-86.txt", "expected text, found the control character U+0000")
+    ]

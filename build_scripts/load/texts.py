@@ -8,7 +8,7 @@ Curated YAML is read by ``located_yaml``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import patterns
@@ -71,6 +71,18 @@ def read_text(path: Path) -> RawText:
     return _without_controls(raw)
 
 
+class ControlCharacterError(TextError):
+    """A control character in a text that otherwise reads: one damaged character, not an unreadable file.
+    ``readable`` is the text without its control characters (the same lines), for a run that goes on to
+    say the text's other problems too; None when they are more than the odd one (bytes that are no text)."""
+
+    def __init__(self, raw: RawText, line: int, column: int, message: str) -> None:
+        super().__init__(raw.path, line, column, message)
+        text, controls = patterns.CONTROL_CHAR_RE.subn("", raw.text)
+        damaged = controls <= len(text) * _MAX_CONTROL_SHARE
+        self.readable: RawText | None = replace(raw, text=text) if damaged else None
+
+
 def _without_controls(raw: RawText) -> RawText:
     """Control characters (NUL, ESC, …) are damage, not text: refuse them where they stand."""
     found = patterns.CONTROL_CHAR_RE.search(raw.text)
@@ -78,7 +90,7 @@ def _without_controls(raw: RawText) -> RawText:
         return raw
     line, column = position_of(raw.text, found.start())
     code = f"U+{ord(found.group()):04X}"
-    raise TextError(raw.path, line, column, f"expected text, found the control character {code}")
+    raise ControlCharacterError(raw, line, column, f"expected text, found the control character {code}")
 
 
 def _refuse_misread(path: Path, text: str) -> None:
