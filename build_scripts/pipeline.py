@@ -19,7 +19,7 @@ from .errors import BuildErrors, Collector, CurationError, SourceError
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
-from .extract.tasks import check_parentheticals
+from .extract.tasks import check_agencies
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.curation import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
@@ -103,8 +103,8 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
             found = parse_document(meta, raw, Collector(), yaml_path=source / "documents.yaml", partial=True)
             partial.extend([found] if found is not None else [])
     _check_later_files(source, errors)  # the later stages read them one by one: each that does not read, now
-    if errors.errors:  # the extract stage will not run: the problems of the texts it finds, said in this run
-        check_parentheticals(source, [*documents, *partial], errors)
+    if errors.errors:  # the extract stage will not run: the problems it finds without the others, said now
+        check_agencies(source, [*documents, *partial], errors)
     errors.raise_if_any()
     return Corpus(documents=tuple(documents), external=external)
 

@@ -327,3 +327,23 @@ def test_bytes_full_of_control_characters_are_not_read_on_as_a_text(tmp_path):
     assert _problems(proc.stderr) == [
         ("source_texts/guofa-2016-86.txt", "expected text, found the control character U+0000")
     ]
+
+
+@pytest.mark.parametrize(
+    ("register", "expected"),
+    [
+        (("    kind: party_organ\n", "    kind: martian\n"), "expected kind to be one of"),
+        (("short_names: [中央宣传部]", "short_names: [中央宣传部, 中央组织部]"), "expected each short name once"),
+    ],
+    ids=["kind", "short name"],
+)
+def test_a_problem_of_the_agency_register_is_reported_with_the_texts_problems(tmp_path, register, expected):
+    """agencies.yaml is read on its own, not against the texts: what its entries say was checked only in
+    the extract stage, which a text that does not parse stops the run before."""
+    source, docs = _damage(tmp_path, "agencies.yaml", _replace_line(*register))
+    _replace_line("2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度")(source / "guofa-2016-86.txt")
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert ("guofa-2016-86.txt", "expected item 2 after item 1") in found, proc.stderr
+    assert any(path == "agencies.yaml" and message.startswith(expected) for path, message in found), proc.stderr

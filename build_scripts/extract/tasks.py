@@ -256,18 +256,18 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
     return tasks
 
 
-def check_parentheticals(source: Path, documents: Iterable[Document], errors: Collector) -> None:
-    """The problems of the responsibility parentheticals (66号's （A、B负责）: an abbreviation the register
-    lacks, an empty place) of the documents whose items are numbered through, for a run that stops
-    before the extract stage finds them: with another problem of the texts, not the next run. Not when
-    the register does not read cleanly (its problems are said once the texts parse): the names it
-    would give are in doubt."""
-    register = Collector()
+def check_agencies(source: Path, documents: Iterable[Document], errors: Collector) -> None:
+    """For a run that stops before the extract stage: the problems it would find there in the agency
+    register (read on its own, not against the texts) and in the responsibility parentheticals (66号's
+    （A、B负责）: an abbreviation the register lacks, an empty place) of the documents whose items are
+    numbered through, said with the run's other problems, not in the next run. The parentheticals not
+    when the register does not read cleanly: the names it would give are in doubt."""
+    before = len(errors.errors)
     try:
-        matcher = AgencyMatcher(load_agencies(source, register))
+        matcher = AgencyMatcher(load_agencies(source, errors))
     except CurationError:  # said with the syntax of the curated files
         return
-    if register.errors or not matcher.by_form:
+    if len(errors.errors) > before or not matcher.by_form:
         return
     for document in documents:
         if document.meta.item_numbering == "global":
