@@ -55,7 +55,7 @@ def package_fingerprint() -> str:
 def load(stage: str, key: str) -> Any | None:
     try:
         return json.loads((CACHE_DIR / stage / f"{key}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # a damaged entry is a miss
         return None
 
 

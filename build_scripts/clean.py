@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import patterns
 
 # Full-width digits and Latin letters become ASCII; ideographic punctuation stays.
@@ -77,11 +79,17 @@ def _full_width_punctuation(line: str) -> str:
 
 
 def _full_width_parentheses(line: str) -> str:
+    """Innermost first, until stable: "(a(一)b)" holds Chinese once its inner pair is full-width."""
     previous = None
     while previous != line:
         previous = line
-        line = patterns.HALF_PARENS_RE.sub(r"（\1）", line)
+        line = patterns.HALF_PARENS_RE.sub(_full_width_pair, line)
     return line
+
+
+def _full_width_pair(match: re.Match[str]) -> str:
+    inside = match.group(1)
+    return f"（{inside}）" if patterns.HALF_PARENS_CHINESE_RE.search(inside) else match.group()
 
 
 def _curly_quotes(line: str) -> str:

@@ -431,8 +431,12 @@ def _after(lines: list[SourceLine], last: SourceLine) -> int:
     return len(lines)
 
 
-def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: Path) -> Document | None:
-    """Parse one source text into a ``Document``; problems go to ``errors``."""
+def parse_document(
+    meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: Path, partial: bool = False
+) -> Document | None:
+    """Parse one source text into a ``Document``; problems go to ``errors``. None when there are any,
+    unless ``partial``: then the document as far as its lines parse (for checks that read only its
+    lines, such as its tasks' parentheticals, in a run that stops)."""
     cleaned = clean_text(raw.text).split("\n")
     raw_lines = split_lines(raw.text)
     before = len(errors.errors)
@@ -486,6 +490,13 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
             )
         else:
             closing, lines = lines[end:], lines[:end]
+        for line in closing:  # a signature has no numbered line: the start named one of the body's parts
+            if _numbering_kind(line.text) is not None:
+                message = (
+                    f"expected only the unnumbered lines of the 落款 from closing_starts_at "
+                    f"{meta.closing_starts_at!r} on, found the numbered line {line.text[:20]!r}"
+                )
+                builder.error(line.number, message)
 
     close = len(lines)  # where the body's closing paragraphs (结束语) start: they stand at its top level
     if meta.body_close_starts_at:
@@ -499,6 +510,7 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
             close = len(lines)
 
     tables = {spec.caption.replace(" ", ""): spec for spec in meta.tables}
+    found_tables: set[str] = set()
     index = start
     while index < len(lines):
         line = lines[index]
@@ -508,7 +520,15 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
             continue
         spec = tables.get(line.text.replace(" ", ""))
         if spec is not None:
-            index = builder.table(spec, lines, index)
+            found_tables.add(line.text.replace(" ", ""))
+            end = builder.table(spec, lines, index)
+            if close < end:  # the close would start inside the table, which read on past it
+                message = (
+                    f"expected only unnumbered closing paragraphs from body_close_starts_at "
+                    f"{meta.body_close_starts_at!r} on, found a line of table {spec.caption!r}"
+                )
+                builder.error(lines[close].number, message)
+            index = end
             continue
         kind = _numbering_kind(line.text)
         if kind is None:
@@ -520,7 +540,14 @@ def parse_document(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_
             builder.numbered(kind, match, line.number)
         index += 1
 
-    if len(errors.errors) > before:
+    for caption, spec in tables.items():  # a caption not found: its lines were read as paragraphs
+        if caption not in found_tables:
+            message = (
+                f"expected a line {spec.caption!r} (the caption of a table in tables) in the body of "
+                f"{meta.source_file}, found none"
+            )
+            errors.add(CurationError(yaml_path, meta.line, meta.column, message))
+    if len(errors.errors) > before and not partial:
         return None
     return Document(
         meta=meta,

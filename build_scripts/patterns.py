@@ -111,8 +111,11 @@ SPACED_LABEL_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,6
 # Half-width punctuation that belongs to Chinese prose: next to a CJK character.
 HALF_PUNCT_NEAR_CJK_RE = re.compile(rf"(?<={CJK_CHAR})([,;:?!])|([,;:?!])(?={CJK_CHAR})")
 
-# Half-width parentheses around text that holds a CJK character: "(一)" "(试行)".
-HALF_PARENS_RE = re.compile(r"\(([^()]*[\u3400-\u9fff][^()]*)\)")
+# Half-width parentheses with no bracket inside; the cleaner makes them full-width around text that holds
+# a CJK character ("(一)" "(试行)"). Not a pattern that looks for the CJK character itself: after a "("
+# that no ")" closes, that one tried every split of the rest of the line (minutes for a long line).
+HALF_PARENS_RE = re.compile(r"\(([^()]*)\)")
+HALF_PARENS_CHINESE_RE = re.compile(r"[\u3400-\u9fff]")  # what such a pair must hold to be made full-width
 
 # Agencies ------------------------------------------------------------------
 

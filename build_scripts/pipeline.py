@@ -19,13 +19,14 @@ from .errors import BuildErrors, Collector, CurationError, SourceError
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
+from .extract.tasks import check_agencies
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.curation import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
 from .load import collection
 from .load.located_yaml import read_yaml
-from .load.texts import RawText, read_text
-from .model import Corpus, Document, DocumentMeta, OutputFile, PageSpec, Site, page_url
+from .load.texts import ControlCharacterError, RawText, read_text
+from .model import Corpus, Document, DocumentMeta, ExternalDocument, OutputFile, PageSpec, Site, page_url
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
 from .pages.crossrefs import crossref_pages
@@ -70,21 +71,40 @@ def record_notes(result: GenerateResult, source: Path) -> list[str]:
 
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
-    """Load, clean and parse every document listed in ``documents.yaml``."""
-    metas = collection.load_documents(source, errors)
-    external = collection.load_external(source, errors, metas)
+    """Load, clean and parse every document listed in ``documents.yaml``; raises ``BuildErrors`` with
+    every problem of the texts and of the curated files' syntax."""
+    metas: tuple[DocumentMeta, ...] = ()
+    external: tuple[ExternalDocument, ...] = ()
+    try:  # a file that does not read is one problem of the run, not the end of it
+        metas = collection.load_documents(source, errors)
+    except CurationError as error:
+        errors.add(error)
+    try:
+        external = collection.load_external(source, errors, metas)
+    except CurationError as error:
+        errors.add(error)
     documents: list[Document] = []
+    partial: list[Document] = []  # the texts that do not parse, as far as they do
     for meta in metas:
         try:
             raw = read_text(source / meta.source_file)
+        except ControlCharacterError as error:  # a damaged character: the text's other problems are said too
+            errors.add(error)
+            if error.readable is None:
+                continue
+            raw = error.readable
         except SourceError as error:
             errors.add(error)
             continue
         document = _parsed(meta, raw, errors, yaml_path=source / "documents.yaml")
         if document is not None:
             documents.append(document)
-    if errors.errors:  # the later stages cannot run: report the syntax of their files in this run too
-        _check_later_files(source, errors)
+        elif meta.item_numbering == "global":  # its tasks' parentheticals are read all the same
+            found = parse_document(meta, raw, Collector(), yaml_path=source / "documents.yaml", partial=True)
+            partial.extend([found] if found is not None else [])
+    _check_later_files(source, errors)  # the later stages read them one by one: each that does not read, now
+    if errors.errors:  # the extract stage will not run: the problems it finds without the others, said now
+        check_agencies(source, [*documents, *partial], errors)
     errors.raise_if_any()
     return Corpus(documents=tuple(documents), external=external)
 
@@ -102,6 +122,9 @@ LATER_FILES = (AGENCIES_FILE, INDICATORS_FILE, TERMS_FILE, CROSSREFS_FILE, REDIR
 
 
 def _check_later_files(source: Path, errors: Collector) -> None:
+    """The syntax of the curated files the stages after this one read, each said in this run: when the
+    texts do not parse those stages do not run, and when they do, the first file that did not read
+    stopped the run and hid the others."""
     for name in LATER_FILES:
         path = source / name
         if path.is_file():
@@ -131,9 +154,9 @@ def _parsed(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: P
 def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = None, check_record: bool = False) -> Site:
     """Every stage up to the linked model; raises ``BuildErrors`` with all problems found."""
     errors = Collector()
-    corpus = load_corpus(source, errors)
-    recorded = clause_ids.load(source, errors)
-    errors.raise_if_any()  # ids cannot be pinned against a damaged record
+    recorded = clause_ids.load(source, errors)  # the records first: their problems are said with the texts'
+    pages = published.load(source, errors)
+    corpus = load_corpus(source, errors)  # raises with every problem so far: no ids pinned against a damaged record
     previous = previous or {}
     listed = listed_ids(source)  # the ids redirects.yaml names: never given to new text, never asked for
     found = versions.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
@@ -152,7 +175,7 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
         tasks=tasks,
         indicators=indicators,
         crossrefs=crossrefs,
-        recorded_pages=published.load(source, errors),
+        recorded_pages=pages,
     )
     site = replace(
         site, **changelog.track_changes(source, corpus, found, previous, errors, recorded=recorded, listed=listed)

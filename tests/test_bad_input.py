@@ -152,3 +152,198 @@ def test_a_text_problem_does_not_hide_the_syntax_errors_of_the_curated_files(tmp
 
 def _problems(stderr: str) -> list[tuple[str, str]]:
     return [(line.split(":")[0], line.split(": ", 1)[1]) for line in stderr.splitlines() if LOCATED.match(line)]
+
+
+@pytest.mark.parametrize(
+    ("damages", "expected"),
+    [
+        (  # documents.yaml does not read: no text can be, but the other curated files' syntax can
+            [
+                ("documents.yaml", "    issuer: 国务院\n", "\tissuer: 国务院\n"),
+                ("agencies.yaml", "  - id: cmc-edd\n", "  - id: cmc-edd\n    id: x\n"),
+            ],
+            {("documents.yaml", "expected valid YAML"), ("agencies.yaml", "expected each key once")},
+        ),
+        (  # external.yaml is read with documents.yaml, before the texts: it hid every text's problems
+            [
+                ("external.yaml", "external:", "external: [\n"),
+                ("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制"),
+            ],
+            {("external.yaml", "expected valid YAML"), ("guobanhan-2016-66.txt", "expected task 41 after task 40")},
+        ),
+        (  # the texts parse: each later stage read its own file and the first that did not read stopped the run
+            [
+                ("agencies.yaml", "  - id: cmc-edd\n", "  - id: cmc-edd\n    id: x\n"),
+                ("crossrefs.yaml", "    decision: confirm", "\tdecision: confirm"),
+                ("redirects.yaml", None, "redirects: [\n"),  # the frozen corpus has none: a new one
+                ("indicators.yaml", "indicators:", "indicators: {\n"),
+                ("task_terms.yaml", "tasks:", "tasks: 'x\n"),
+            ],
+            {
+                ("agencies.yaml", "expected each key once"),
+                ("crossrefs.yaml", "expected valid YAML"),
+                ("redirects.yaml", "expected valid YAML"),
+                ("indicators.yaml", "expected valid YAML"),
+                ("task_terms.yaml", "expected valid YAML"),
+            },
+        ),
+    ],
+    ids=["documents.yaml", "external.yaml", "texts parse"],
+)
+def test_a_curated_file_that_does_not_read_hides_no_other_problem(tmp_path, damages, expected):
+    source, docs = _damage(tmp_path, "documents.yaml", lambda path: None)
+    for name, old, new in damages:
+        if old is None:
+            (source / name).write_text(new, encoding="utf-8")
+        else:
+            _replace_line(old, new)(source / name)
+    before = tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert found == expected, proc.stderr
+    assert tree_digest(docs) == before
+
+
+UNKNOWN_AGENCY = ("guobanhan-2016-66.txt", "（版权局负责）\n（三）", "（火星局负责）\n（三）")
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (  # another text does not parse
+            ("guofa-2016-86.txt", "2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度"),
+            ("guofa-2016-86.txt", "expected item 2 after item 1"),
+        ),
+        (  # 66号 itself does not parse: its parentheticals are read as far as its lines parse
+            ("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制"),
+            ("guobanhan-2016-66.txt", "expected task 41 after task 40"),
+        ),
+        (
+            ("yufufa-2016-25.txt", None, ""),
+            ("yufufa-2016-25.txt", "expected the text of a document"),
+        ),
+        (  # what documents.yaml says of another text
+            ("documents.yaml", "body_starts_at: 知识产权制度是激励创新的基本保障。", "body_starts_at: 不存在的开头"),
+            ("documents.yaml", "expected a line starting with body_starts_at '不存在的开头' in yufufa-2016-25.txt"),
+        ),
+    ],
+    ids=["another text", "the same text", "an empty text", "documents.yaml"],
+)
+def test_an_unknown_agency_is_reported_with_the_problem_that_stops_the_run(tmp_path, damage, expected):
+    """An abbreviation the register lacks is found by the extract stage, which did not run when a text
+    did not parse: a run with both problems reported only the other, and the next run the agency."""
+    source, docs = _damage(tmp_path, UNKNOWN_AGENCY[0], _replace_line(*UNKNOWN_AGENCY[1:]))
+    name, old, new = damage
+    if old is None:
+        (source / name).write_text(new, encoding="utf-8")
+    else:
+        _replace_line(old, new)(source / name)
+    before = tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert ("guobanhan-2016-66.txt", "expected an agency name or short name from agencies.yaml") in found, proc.stderr
+    assert expected in found, proc.stderr
+    assert (
+        "source_texts/guobanhan-2016-66.txt:39:43: expected an agency name or short name from agencies.yaml, found '火星局'\n"
+        in proc.stderr
+    )
+    assert tree_digest(docs) == before
+
+
+@pytest.mark.parametrize(
+    ("record", "line", "expected"),
+    [
+        ("clause_ids.tsv", "not a record\n", "expected a clause id and two tab-separated digests"),
+        ("published_pages.tsv", "not/a/url\n", "expected a page address such as /tasks/"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (
+            ("guofa-2016-86.txt", "2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度"),
+            ("guofa-2016-86.txt", "expected item 2 after item 1"),
+        ),
+        (UNKNOWN_AGENCY, ("guobanhan-2016-66.txt", "expected an agency name or short name from agencies.yaml")),
+    ],
+    ids=["numbering", "agency"],
+)
+def test_a_damaged_record_is_reported_with_the_texts_problems(tmp_path, record, line, expected, damage, problem):
+    """The records beside the texts were read after the texts parsed (published_pages.tsv after the
+    extract stage): a text's problem hid a damaged record, and a damaged clause_ids.tsv an unknown agency."""
+    source, docs = _damage(tmp_path, damage[0], _replace_line(*damage[1:]))
+    with (source / record).open("a", encoding="utf-8") as file:
+        file.write(line)
+    before = tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert problem in found, proc.stderr
+    assert any(path == record and message.startswith(expected) for path, message in found), proc.stderr
+    assert tree_digest(docs) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "control", "damage", "problem"),
+    [
+        (
+            "guofa-2016-86.txt",
+            ("一、规划背景", "一、规划\0背景"),
+            ("2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度"),
+            "expected item 2 after item 1",
+        ),
+        (
+            "guobanhan-2016-66.txt",
+            ("5.扩大专利代理领域开放", "5.扩大专利代理领域开放\x0c"),
+            UNKNOWN_AGENCY[1:],
+            "expected an agency name or short name from agencies.yaml",
+        ),
+    ],
+    ids=["numbering", "agency"],
+)
+def test_a_control_character_does_not_hide_the_other_problems_of_its_text(tmp_path, name, control, damage, problem):
+    """A NUL or a form feed is one damaged character, not an unreadable file: the text was not read on,
+    so a duplicated number (or an unknown agency) in the same text was said only in the next run."""
+    source, docs = _damage(tmp_path, name, _replace_line(*damage))
+    _replace_line(*control)(source / name)
+    before = tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert found == {(name, "expected text"), (name, problem)}, proc.stderr
+    assert tree_digest(docs) == before
+
+
+def test_bytes_full_of_control_characters_are_not_read_on_as_a_text(tmp_path):
+    """Only the odd control character is damage in a text; a file of them is no text, and what is left
+    of it would only give problems of its own (no table caption, only blank lines)."""
+    source, docs = _damage(
+        tmp_path, "guofa-2016-86.txt", lambda path: path.write_bytes(b"\0" * 100 + "一、总则\n".encode())
+    )
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert _problems(proc.stderr) == [
+        ("source_texts/guofa-2016-86.txt", "expected text, found the control character U+0000")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("register", "expected"),
+    [
+        (("    kind: party_organ\n", "    kind: martian\n"), "expected kind to be one of"),
+        (("short_names: [中央宣传部]", "short_names: [中央宣传部, 中央组织部]"), "expected each short name once"),
+    ],
+    ids=["kind", "short name"],
+)
+def test_a_problem_of_the_agency_register_is_reported_with_the_texts_problems(tmp_path, register, expected):
+    """agencies.yaml is read on its own, not against the texts: what its entries say was checked only in
+    the extract stage, which a text that does not parse stops the run before."""
+    source, docs = _damage(tmp_path, "agencies.yaml", _replace_line(*register))
+    _replace_line("2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度")(source / "guofa-2016-86.txt")
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    assert ("guofa-2016-86.txt", "expected item 2 after item 1") in found, proc.stderr
+    assert any(path == "agencies.yaml" and message.startswith(expected) for path, message in found), proc.stderr

@@ -42,6 +42,16 @@ def gbk_with_bad_byte_on_line_13(data: bytes) -> bytes:
     return b"\n".join([*lines[:12], b"\xff" + lines[12], *lines[13:]])
 
 
+def gbk_with_control_on_line_13(control: bytes):
+    """The text saved as GBK with a control character at the start of line 13: GBK text, damaged there."""
+
+    def make(data: bytes) -> bytes:
+        lines = data.decode("utf-8").encode("gbk").split(b"\n")
+        return b"\n".join([*lines[:12], control + lines[12], *lines[13:]])
+
+    return make
+
+
 CASES = {  # what was broken → (damage, the message it must give)
     "documents.yaml empty": (raw("documents.yaml", lambda b: b""), r"documents\.yaml:1:1: expected at least one"),
     "impossible date": (
@@ -51,6 +61,11 @@ CASES = {  # what was broken → (damage, the message it must give)
     "source_file outside": (
         text("documents.yaml", "source_file: yufufa-2016-25.txt", "source_file: ../../x.txt"),
         "a file name in",
+    ),
+    "source_file too long a name": (  # the file system refuses the name: was an internal error (OSError)
+        text("documents.yaml", "source_file: yufufa-2016-25.txt", "source_file: " + "x" * 300 + ".txt"),
+        r"documents\.yaml:\d+:18: expected source_file 'x{300}\.txt' to exist in source_texts, found a name the "
+        r"file system refuses \(File name too long\)\n",
     ),
     "title over lines": (
         text("documents.yaml", "issuer: 重庆市人民政府", 'issuer: "重庆\\n# 注入"'),
@@ -64,6 +79,14 @@ CASES = {  # what was broken → (damage, the message it must give)
     "GBK bad byte": (
         raw("yufufa-2016-25.txt", gbk_with_bad_byte_on_line_13),
         r"25\.txt:13:1: expected GBK text, found .* ff",
+    ),
+    "GBK with a NUL byte": (  # was "expected UTF-8 (or GBK) text, found undecodable bytes" at the first hanzi
+        raw("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\0")),
+        r"25\.txt:13:1: expected text, found the control character U\+0000\n",
+    ),
+    "GBK with a form feed": (
+        raw("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\x0c")),
+        r"25\.txt:13:1: expected text, found the control character U\+000C\n",
     ),
     "UTF-16": (encoded("yufufa-2016-25.txt", "utf-16"), "found UTF-16"),
     "UTF-32": (  # its byte order mark starts with UTF-16's
@@ -390,3 +413,14 @@ def test_the_metadata_files_macos_leaves_beside_a_copied_text_are_not_texts(tmp_
     (source / "._guofa-2016-86.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
     proc = generate(tmp_path)
     assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("content", [b"not json", b"[1, 2]", b"[" * 100_000], ids=["garbage", "no records", "deep"])
+def test_a_damaged_record_of_the_last_build_is_no_previous_build(tmp_path, content):
+    """docs/data/clauses.json is read before anything is written, to say what changed since: one that does
+    not read is as if there were none (nesting too deep for the JSON reader was an internal RecursionError)."""
+    copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    (tmp_path / "docs/data/clauses.json").write_bytes(content)
+    proc = generate(tmp_path)
+    assert proc.returncode == 0 and "no previous build to compare with" in proc.stdout, proc.stderr

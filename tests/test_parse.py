@@ -272,3 +272,66 @@ def test_a_numbered_line_in_the_bodys_close_is_a_located_error_at_the_line(tmp_p
         "'（一）加强领导' on, found the numbered line '（一）加强领导。各地要加强领导。'"
     )
     assert len(messages) == 2 and messages[1].startswith(f"{source / 'test-2020-1.txt'}:5:1: ")
+
+
+TABLE_TEXT = """\
+一、总体要求
+（一）目标。正文第一段。
+主要指标
+指标
+2020年
+
+专利
+12
+
+商标
+30
+"""
+TABLE = {"tables": [{"caption": "主要指标", "columns": ["指标", "2020年"]}]}
+
+
+def test_a_body_close_inside_a_table_is_a_located_error_at_the_line(tmp_path):
+    """The table read its rows past the start of the close: 商标 stayed a row and body_close_starts_at
+    was silently not followed."""
+    source = tiny_source(tmp_path, TABLE_TEXT, extra={**TABLE, "body_close_starts_at": "商标"})
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    assert [str(error) for error in caught.value.errors] == [
+        f"{source / 'test-2020-1.txt'}:10:1: expected only unnumbered closing paragraphs from body_close_starts_at "
+        "'商标' on, found a line of table '主要指标'"
+    ]
+
+
+def test_a_table_caption_not_found_is_a_located_error_at_the_entry(tmp_path):
+    """A caption the text lacks (a typo) left the table's lines as paragraphs, unsaid, as body_starts_at,
+    closing_starts_at and body_close_starts_at are not."""
+    source = tiny_source(tmp_path, TABLE_TEXT, extra={"tables": [{"caption": "主要指表", "columns": ["指标"]}]})
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    assert [str(error) for error in caught.value.errors] == [
+        f"{source / 'documents.yaml'}:2:3: expected a line '主要指表' (the caption of a table in tables) in the body "
+        "of test-2020-1.txt, found none"
+    ]
+    document = load_corpus(tiny_source(tmp_path / "ok", TABLE_TEXT, extra=TABLE), Collector()).documents[0]
+    assert [c.kind.value for c in document.clauses if c.kind.value.startswith("table")] == [
+        "table",
+        "table_header",
+        "table_row",
+        "table_row",
+    ]
+
+
+@pytest.mark.parametrize("start", ["二、措施", "一、总则"])
+def test_a_numbered_line_in_the_closing_signature_is_a_located_error_at_the_line(tmp_path, start):
+    """A closing_starts_at that names a numbered line (二、 here, or the body's first line) moved the
+    numbered parts after it into the 落款, and the page showed them under the text as the signature,
+    unsaid; the body's close says so of such a line (body_close_starts_at)."""
+    source = tiny_source(tmp_path, CLOSING_TEXT, extra={"closing_starts_at": start})
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    numbered = [line for line in CLOSING_TEXT.splitlines() if line.startswith(("一、", "（一）", "二、"))]
+    assert [str(error) for error in caught.value.errors] == [
+        f"{source / 'test-2020-1.txt'}:{CLOSING_TEXT.splitlines().index(line) + 1}:1: expected only the unnumbered "
+        f"lines of the 落款 from closing_starts_at {start!r} on, found the numbered line {line!r}"
+        for line in numbered[numbered.index(start) :]
+    ]

@@ -22,6 +22,7 @@ pages call the mode 无分工括注, not 未分工.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Document, Task, TaskScope
 from ..numerals import int_to_cn
 from .agencies import FILE_NAME as AGENCIES_FILE
-from .agencies import AgencyMatcher
+from .agencies import AgencyMatcher, load_agencies
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -253,6 +254,24 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
                 )
             )
     return tasks
+
+
+def check_agencies(source: Path, documents: Iterable[Document], errors: Collector) -> None:
+    """For a run that stops before the extract stage: the problems it would find there in the agency
+    register (read on its own, not against the texts) and in the responsibility parentheticals (66号's
+    （A、B负责）: an abbreviation the register lacks, an empty place) of the documents whose items are
+    numbered through, said with the run's other problems, not in the next run. The parentheticals not
+    when the register does not read cleanly: the names it would give are in doubt."""
+    before = len(errors.errors)
+    try:
+        matcher = AgencyMatcher(load_agencies(source, errors))
+    except CurationError:  # said with the syntax of the curated files
+        return
+    if len(errors.errors) > before or not matcher.by_form:
+        return
+    for document in documents:
+        if document.meta.item_numbering == "global":
+            _global_tasks(document, matcher, source, errors)
 
 
 def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, errors: Collector) -> list[Task]:

@@ -284,15 +284,18 @@ def sentence_keys(corpus: Corpus, national_key: str) -> dict[str, str]:
     for clause in linked[1].clauses if linked else ():
         if clause.parent:
             children[clause.parent].append(_clause_line(clause))
+    around: dict[str, str] = {}  # a parent → the fingerprint of its sentences and its headings, made once
     keys = {}
     for sentence in crossrefs.local_sentences(corpus):
-        ancestors = []
-        parent = sentence.parent
-        while parent:
-            ancestors.append(_clause_line(index[parent]))
-            parent = index[parent].parent
-        siblings = children[sentence.parent or ""]
-        keys[sentence.id] = cache.fingerprint([national_key, _clause_line(sentence), *siblings, "", *ancestors])
+        parent_id = sentence.parent or ""
+        if parent_id not in around:  # not per sentence: a paragraph of n sentences would hash n² of them
+            ancestors = []
+            parent = sentence.parent
+            while parent:
+                ancestors.append(_clause_line(index[parent]))
+                parent = index[parent].parent
+            around[parent_id] = cache.fingerprint([*children[parent_id], "", *ancestors])
+        keys[sentence.id] = cache.fingerprint([national_key, _clause_line(sentence), around[parent_id]])
     return keys
 
 

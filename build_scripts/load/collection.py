@@ -136,8 +136,11 @@ def _not_a_text_in(source: Path, name: str) -> str | None:
     """What stands at ``source/name`` when it is no file of that folder (a link may not lead out of it:
     a text from elsewhere would be published), or None."""
     path = source / name
-    if not path.is_file():
-        return "a folder" if path.is_dir() else "no such file"
+    try:
+        if not path.is_file():
+            return "a folder" if path.is_dir() else "no such file"
+    except OSError as exc:  # a name too long, say: is_file answers only for the names it can look up
+        return f"a name the file system refuses ({exc.strerror})"
     target = path.resolve()  # is_file followed the links: they end at a file
     return None if target.parent == source.resolve() else f"a link to {target.as_posix()}, outside it"
 

@@ -8,7 +8,7 @@ Curated YAML is read by ``located_yaml``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import patterns
@@ -16,6 +16,9 @@ from ..errors import Collector, CurationError, TextError
 
 # A text decoded from GB 18030 is accepted only if it reads as Chinese prose.
 _MIN_CJK_SHARE = 0.3
+# … with a control character here and there (a NUL, a form feed: damage, refused where it stands as in
+# UTF-8 text); bytes that are no text and still decode as GB 18030 give one every few characters.
+_MAX_CONTROL_SHARE = 0.01
 # … and if at least this share of its hanzi are GB 2312's (each of the five texts: 100%; Big5 read as
 # GBK: about half, Shift-JIS: none).
 _MIN_COMMON_HANZI_SHARE = 0.9
@@ -68,6 +71,18 @@ def read_text(path: Path) -> RawText:
     return _without_controls(raw)
 
 
+class ControlCharacterError(TextError):
+    """A control character in a text that otherwise reads: one damaged character, not an unreadable file.
+    ``readable`` is the text without its control characters (the same lines), for a run that goes on to
+    say the text's other problems too; None when they are more than the odd one (bytes that are no text)."""
+
+    def __init__(self, raw: RawText, line: int, column: int, message: str) -> None:
+        super().__init__(raw.path, line, column, message)
+        text, controls = patterns.CONTROL_CHAR_RE.subn("", raw.text)
+        damaged = controls <= len(text) * _MAX_CONTROL_SHARE
+        self.readable: RawText | None = replace(raw, text=text) if damaged else None
+
+
 def _without_controls(raw: RawText) -> RawText:
     """Control characters (NUL, ESC, …) are damage, not text: refuse them where they stand."""
     found = patterns.CONTROL_CHAR_RE.search(raw.text)
@@ -75,7 +90,7 @@ def _without_controls(raw: RawText) -> RawText:
         return raw
     line, column = position_of(raw.text, found.start())
     code = f"U+{ord(found.group()):04X}"
-    raise TextError(raw.path, line, column, f"expected text, found the control character {code}")
+    raise ControlCharacterError(raw, line, column, f"expected text, found the control character {code}")
 
 
 def _refuse_misread(path: Path, text: str) -> None:
@@ -118,7 +133,8 @@ def position_of(text: str, at: int) -> tuple[int, int]:
 
 def _reads_as_chinese(text: str) -> bool:
     visible = [ch for ch in text if not ch.isspace()]
-    if not visible or any(ord(ch) < 32 for ch in text if ch not in "\t\r\n"):
+    controls = len(patterns.CONTROL_CHAR_RE.findall(text))
+    if not visible or controls > len(visible) * _MAX_CONTROL_SHARE:
         return False
     cjk = sum(1 for ch in visible if patterns.CJK_RE.match(ch))
     return cjk / len(visible) >= _MIN_CJK_SHARE

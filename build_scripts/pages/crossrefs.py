@@ -243,8 +243,10 @@ def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]
             continue
         task = next((tasks[c] for c in id_prefixes(ref.national) if c in tasks), None)
         if task is not None:
-            count = chongqing_sentences(site, task.clause)
-            jumps[first.get(task.clause, task.clause)] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）")]
+            mark = first.get(task.clause, task.clause)
+            if mark not in jumps:  # one mark per task, counted once, whatever the number of its links
+                count = chongqing_sentences(site, task.clause)
+                jumps[mark] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）")]
             continue
         jumps[first.get(ref.national, ref.national)].append(
             (ref.url, f"重庆落实（对照）：{_short(site.clause(ref.local).text)}")

@@ -63,7 +63,7 @@ def read_previous_clauses(docs: Path) -> dict[str, dict[str, Any]]:
     """Clause records of the last build (docs/data/clauses.json), read before anything is written."""
     try:
         records = json.loads((docs / "data" / "clauses.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # no record, or a damaged one (nesting too deep: RecursionError)
         return {}
     if not isinstance(records, list):
         return {}
