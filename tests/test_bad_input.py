@@ -154,6 +154,25 @@ def _problems(stderr: str) -> list[tuple[str, str]]:
     return [(line.split(":")[0], line.split(": ", 1)[1]) for line in stderr.splitlines() if LOCATED.match(line)]
 
 
+def _refused(tmp_path: Path, source: Path, docs: Path) -> tuple[set[tuple[str, str]], str]:
+    """``generate`` on damaged sources: it exits 1 without a traceback and leaves docs/ as it was.
+    Returns the problems it reports, as (file name, message up to ", found"), and its stderr."""
+    before = tree_digest(docs)
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert tree_digest(docs) == before
+    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
+    return found, proc.stderr
+
+
+def _apply(source: Path, name: str, old: str | None, new: str) -> None:
+    """Replace the line ``old`` of ``source/name`` with ``new``; without ``old``, ``new`` is the whole file."""
+    if old is None:
+        (source / name).write_text(new, encoding="utf-8")
+    else:
+        _replace_line(old, new)(source / name)
+
+
 @pytest.mark.parametrize(
     ("damages", "expected"),
     [
@@ -192,17 +211,10 @@ def _problems(stderr: str) -> list[tuple[str, str]]:
 )
 def test_a_curated_file_that_does_not_read_hides_no_other_problem(tmp_path, damages, expected):
     source, docs = _damage(tmp_path, "documents.yaml", lambda path: None)
-    for name, old, new in damages:
-        if old is None:
-            (source / name).write_text(new, encoding="utf-8")
-        else:
-            _replace_line(old, new)(source / name)
-    before = tree_digest(docs)
-    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
-    assert found == expected, proc.stderr
-    assert tree_digest(docs) == before
+    for damage in damages:
+        _apply(source, *damage)
+    found, stderr = _refused(tmp_path, source, docs)
+    assert found == expected, stderr
 
 
 UNKNOWN_AGENCY = ("guobanhan-2016-66.txt", "（版权局负责）\n（三）", "（火星局负责）\n（三）")
@@ -234,22 +246,14 @@ def test_an_unknown_agency_is_reported_with_the_problem_that_stops_the_run(tmp_p
     """An abbreviation the register lacks is found by the extract stage, which did not run when a text
     did not parse: a run with both problems reported only the other, and the next run the agency."""
     source, docs = _damage(tmp_path, UNKNOWN_AGENCY[0], _replace_line(*UNKNOWN_AGENCY[1:]))
-    name, old, new = damage
-    if old is None:
-        (source / name).write_text(new, encoding="utf-8")
-    else:
-        _replace_line(old, new)(source / name)
-    before = tree_digest(docs)
-    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
-    assert ("guobanhan-2016-66.txt", "expected an agency name or short name from agencies.yaml") in found, proc.stderr
-    assert expected in found, proc.stderr
+    _apply(source, *damage)
+    found, stderr = _refused(tmp_path, source, docs)
+    assert ("guobanhan-2016-66.txt", "expected an agency name or short name from agencies.yaml") in found, stderr
+    assert expected in found, stderr
     assert (
         "source_texts/guobanhan-2016-66.txt:39:43: expected an agency name or short name from agencies.yaml, found '火星局'\n"
-        in proc.stderr
+        in stderr
     )
-    assert tree_digest(docs) == before
 
 
 @pytest.mark.parametrize(
@@ -276,13 +280,9 @@ def test_a_damaged_record_is_reported_with_the_texts_problems(tmp_path, record, 
     source, docs = _damage(tmp_path, damage[0], _replace_line(*damage[1:]))
     with (source / record).open("a", encoding="utf-8") as file:
         file.write(line)
-    before = tree_digest(docs)
-    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
-    assert problem in found, proc.stderr
-    assert any(path == record and message.startswith(expected) for path, message in found), proc.stderr
-    assert tree_digest(docs) == before
+    found, stderr = _refused(tmp_path, source, docs)
+    assert problem in found, stderr
+    assert any(path == record and message.startswith(expected) for path, message in found), stderr
 
 
 @pytest.mark.parametrize(
@@ -308,12 +308,8 @@ def test_a_control_character_does_not_hide_the_other_problems_of_its_text(tmp_pa
     so a duplicated number (or an unknown agency) in the same text was said only in the next run."""
     source, docs = _damage(tmp_path, name, _replace_line(*damage))
     _replace_line(*control)(source / name)
-    before = tree_digest(docs)
-    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
-    assert found == {(name, "expected text"), (name, problem)}, proc.stderr
-    assert tree_digest(docs) == before
+    found, stderr = _refused(tmp_path, source, docs)
+    assert found == {(name, "expected text"), (name, problem)}, stderr
 
 
 def test_bytes_full_of_control_characters_are_not_read_on_as_a_text(tmp_path):
@@ -322,9 +318,8 @@ def test_bytes_full_of_control_characters_are_not_read_on_as_a_text(tmp_path):
     source, docs = _damage(
         tmp_path, "guofa-2016-86.txt", lambda path: path.write_bytes(b"\0" * 100 + "一、总则\n".encode())
     )
-    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    assert _problems(proc.stderr) == [
+    _, stderr = _refused(tmp_path, source, docs)
+    assert _problems(stderr) == [
         ("source_texts/guofa-2016-86.txt", "expected text, found the control character U+0000")
     ]
 
@@ -342,8 +337,6 @@ def test_a_problem_of_the_agency_register_is_reported_with_the_texts_problems(tm
     the extract stage, which a text that does not parse stops the run before."""
     source, docs = _damage(tmp_path, "agencies.yaml", _replace_line(*register))
     _replace_line("2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度")(source / "guofa-2016-86.txt")
-    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
-    assert ("guofa-2016-86.txt", "expected item 2 after item 1") in found, proc.stderr
-    assert any(path == "agencies.yaml" and message.startswith(expected) for path, message in found), proc.stderr
+    found, stderr = _refused(tmp_path, source, docs)
+    assert ("guofa-2016-86.txt", "expected item 2 after item 1") in found, stderr
+    assert any(path == "agencies.yaml" and message.startswith(expected) for path, message in found), stderr
