@@ -265,11 +265,10 @@ class _Builder:
         """A paragraph of the body's close (``body_close_starts_at``): after the last part, not in it
         (各有关部门和地方要按照本方案精神… is the plan's close, not a paragraph of its 三（三）)."""
         if _numbering_kind(text) is not None:
-            message = (
-                f"expected only unnumbered closing paragraphs from body_close_starts_at "
-                f"{self.meta.body_close_starts_at!r} on, found the numbered line {text[:20]!r}"
+            found = f"the numbered line {text[:20]!r}"
+            self.error(
+                line, _only_unnumbered("unnumbered closing paragraphs", "body_close_starts_at", self.meta, found)
             )
-            self.error(line, message)
         del self.stack[1:]
         self.paragraph(text, line)
 
@@ -492,11 +491,11 @@ def parse_document(
             closing, lines = lines[end:], lines[:end]
         for line in closing:  # a signature has no numbered line: the start named one of the body's parts
             if _numbering_kind(line.text) is not None:
-                message = (
-                    f"expected only the unnumbered lines of the 落款 from closing_starts_at "
-                    f"{meta.closing_starts_at!r} on, found the numbered line {line.text[:20]!r}"
+                instead = f"the numbered line {line.text[:20]!r}"
+                builder.error(
+                    line.number,
+                    _only_unnumbered("the unnumbered lines of the 落款", "closing_starts_at", meta, instead),
                 )
-                builder.error(line.number, message)
 
     close = len(lines)  # where the body's closing paragraphs (结束语) start: they stand at its top level
     if meta.body_close_starts_at:
@@ -523,10 +522,8 @@ def parse_document(
             found_tables.add(line.text.replace(" ", ""))
             end = builder.table(spec, lines, index)
             if close < end:  # the close would start inside the table, which read on past it
-                message = (
-                    f"expected only unnumbered closing paragraphs from body_close_starts_at "
-                    f"{meta.body_close_starts_at!r} on, found a line of table {spec.caption!r}"
-                )
+                instead = f"a line of table {spec.caption!r}"
+                message = _only_unnumbered("unnumbered closing paragraphs", "body_close_starts_at", meta, instead)
                 builder.error(lines[close].number, message)
             index = end
             continue
@@ -557,6 +554,12 @@ def parse_document(
         line_count=len(cleaned),
         closing=tuple(closing),
     )
+
+
+def _only_unnumbered(what: str, key: str, meta: DocumentMeta, found: str) -> str:
+    """A numbered line (or a table) where ``key`` says only unnumbered ``what`` stand: the start named a
+    line of the body's parts."""
+    return f"expected only {what} from {key} {getattr(meta, key)!r} on, found {found}"
 
 
 def _no_line_starting(meta: DocumentMeta, yaml_path: Path, key: str, start: str, where: str) -> CurationError:
