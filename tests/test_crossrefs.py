@@ -301,11 +301,18 @@ def test_the_evaluated_figures_are_stated_only_for_the_judged_documents(model, m
         return Renderer().render(page).content
 
     assert classifier.load_weights().judged == ("guobanhan-2016-66", "yufufa-2016-25")
-    assert "经两位读者各自逐句标注检验：所列对应八成以上正确，约八成的应有对应被找出" in index_text()
+    text = index_text()
+    assert "经两位读者各自逐句标注检验：所列对应八成以上正确，约八成的应有对应被找出" in text
+    assert (
+        "与其他三份文件的对应只取几乎照录的句子，经另两位读者检验：所列对应八成以上正确，但只列出应有对应的约一成"
+        in text
+    )
     weights = replace(classifier.load_weights(), judged=("guobanhan-2016-66", "another-2020-1"))
     monkeypatch.setattr(classifier, "load_weights", lambda: weights)
+    monkeypatch.setattr(matching, "OTHER_JUDGED", ("yufufa-2016-25", frozenset({"guofa-2016-86", "another-2020-1"})))
     text = index_text()
     assert "八成以上正确" not in text and "与66号任务的对应未经人工逐句标注检验" in text
+    assert "与其他三份文件的对应只取几乎照录的句子，未作同样检验" in text
 
 
 def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_path):

@@ -42,9 +42,14 @@ __all__ = [
     "national_index",
 ]
 
-# No judged data for the other documents: a strict bar (scores ≥ 0.45 were all
-# near-copies when read by hand).
+# Set by reading pairs by hand before any were judged (scores ≥ 0.45 were near-copies); two blind readers
+# judged these links later (tests/eval_national_links.py): 0.45 keeps precision above 0.8 but reaches about
+# one in ten of the (sentence, document) pairs a reader links, and no threshold or small model chosen on
+# their labels did better held out.
 OTHER_THRESHOLD = 0.45
+# The local document and the national ones whose links those readers judged: the 对照 page states their
+# figures only for this collection.
+OTHER_JUDGED = ("yufufa-2016-25", frozenset({"guofa-2016-86", "guobanfa-2016-106", "guozhifaguanzi-2015-59"}))
 PROBABILITY_DIGITS = 6
 
 

@@ -190,6 +190,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("national_count", int_to_cn(len(roles.national))),
                 # the evaluated figures the page states hold for the judged documents only
                 ("evaluated", classifier.load_weights().judged == (roles.tasks, roles.local)),
+                ("national_evaluated", (roles.local, frozenset(roles.national)) == matching.OTHER_JUDGED),
                 ("sections", sections),
                 ("counts", counts),
                 ("local_only", tuple((g, row) for g in all_groups for row in g.rows if not row.pairs)),
