@@ -53,6 +53,7 @@ bench: build
 
 eval-crossrefs: $(STAMP)
 	$(PY) -m tests.eval_crossrefs
+	$(PY) -m tests.eval_national_links
 
 fit-crossrefs: $(STAMP)
 	$(PY) -m tests.eval_crossrefs --fit

@@ -13,9 +13,10 @@
 - how far human readers agree: a second judge's labels of the same rows
   (``crossrefs_judged_second.tsv``, made without seeing the first's or the matcher's) against the
   first's, both against the set a third reader's decisions on their disputed pairs give
-  (``crossrefs_adjudicated.tsv``), and the matcher's five-fold held-out figure on that set;
-- the links to the other national documents (86号, 106号, 59号) against two more readers'
-  judgments (``eval_national_links``).
+  (``crossrefs_adjudicated.tsv``), and the matcher's five-fold held-out figure on that set.
+
+``make eval-crossrefs`` then prints ``eval_national_links``: the links to the other national documents
+(86号, 106号, 59号) against two more readers' judgments.
 
 ``python -m tests.eval_crossrefs --fit`` re-derives ``crossref_weights.json`` from
 the judged file (all sentences, decision tuned by five-fold inner cross-validation).
@@ -45,7 +46,6 @@ from build_scripts.link.terms import TaskTerms, load_task_terms
 from build_scripts.model import Corpus, CrossRef, natural
 from build_scripts.pipeline import load_corpus
 
-from . import eval_national_links
 from .helpers import SOURCE
 
 JUDGED = Path(__file__).resolve().parent / "data" / "crossrefs_judged.tsv"
@@ -328,7 +328,6 @@ def main(argv: list[str] | None = None) -> None:
         corpus, pairs, judged, outer, verbose=False, label="    fitted on this set:      ", against=by_adjudication
     )
     cross_validate(corpus, pairs, by_adjudication, outer, verbose=False, label="    fitted on its own labels: ")
-    eval_national_links.report(corpus)
 
 
 def links_of(refs: tuple[CrossRef, ...]) -> list[tuple[str, str]]:

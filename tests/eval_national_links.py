@@ -16,7 +16,7 @@ matcher's scores, its links or each other's labels:
   the pool cannot: a link the matcher never scored high enough to enter the pool counts here.
 
 ``python -m tests.eval_national_links`` prints the figures; ``make eval-crossrefs`` prints them
-after the 66号 ones.
+after the 66号 ones (``eval_crossrefs``).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from build_scripts.link.curation import link_crossrefs
 from build_scripts.model import Corpus, CrossRef
 from build_scripts.pipeline import load_corpus
 
+from .eval_crossrefs import Score
 from .helpers import SOURCE
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -108,34 +109,16 @@ def _document(clause: str) -> str:
     return clause.split("/", 1)[0]
 
 
-@dataclass(frozen=True)
-class Tally:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    def __str__(self) -> str:
-        return f"precision {self.precision:.3f}  recall {self.recall:.3f}  (TP {self.tp}, FP {self.fp}, FN {self.fn})"
-
-
-def pool_tally(pairs: list[PoolPair], linked: set[tuple[str, str]]) -> Tally:
+def pool_tally(pairs: list[PoolPair], linked: set[tuple[str, str]]) -> Score:
     """The pool's judged pairs against ``linked`` (local, national): recall within the pool only."""
     judged = {(p.local, p.national): p.link for p in pairs}
     tp = sum(1 for key in linked if judged.get(key) is True)
     fp = sum(1 for key in linked if judged.get(key) is False)
     fn = sum(1 for key, link in judged.items() if link and key not in linked)
-    return Tally(tp, fp, fn)
+    return Score(tp, fp, fn)
 
 
-def sample_tally(rows: list[SampleRow], links: Iterable[tuple[str, str]], documents: Iterable[str]) -> Tally:
+def sample_tally(rows: list[SampleRow], links: Iterable[tuple[str, str]], documents: Iterable[str]) -> Score:
     """Per (sampled sentence, document): found when a link goes to a sentence the reader named, wrong
     when one goes to a sentence the reader did not name, missed when the reader named one and no link
     goes to any of them."""
@@ -150,7 +133,7 @@ def sample_tally(rows: list[SampleRow], links: Iterable[tuple[str, str]], docume
             tp += len(linked & named)
             fp += len(linked - named)
             fn += 1 if named and not linked & named else 0
-    return Tally(tp, fp, fn)
+    return Score(tp, fp, fn)
 
 
 def national_links(
@@ -172,7 +155,7 @@ def report(corpus: Corpus) -> None:
     refs = link_crossrefs(SOURCE, corpus, Collector())
     automatic, published = national_links(refs, documents, "auto"), national_links(refs, documents)
     names = "、".join(corpus.document(slug).meta.doc_number for slug in documents)
-    print(f"\nlinks to {names} (judged blind by two more readers; no task numbers there):")
+    print(f"links to {names} (judged blind by two more readers; no task numbers there):")
     print(
         f"  candidate pool ({POOL.name}): {len(pairs)} pairs, {sum(p.link for p in pairs)} judged links"
         f" (each sentence's best per document scoring >= {POOL_FLOOR}, and the curated pairs)"
