@@ -135,6 +135,33 @@ def test_a_damaged_national_index_is_built_again(linking, damage):
     assert again == first
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda entries: [],  # not a mapping of sentences
+        lambda entries: {key: [] for key in entries},  # an entry that is not a mapping
+        lambda entries: {key: {"scores": {}, "links": [{"x": 1}]} for key in entries},  # a link of other fields
+        lambda entries: {
+            key: {**entry, "scores": {"a": "b"}} for key, entry in entries.items()
+        },  # a score not a number
+        lambda entries: {
+            key: {"scores": {}, "links": [{**link, "score": None} for link in entry["links"]]}
+            for key, entry in entries.items()
+        },
+    ],
+    ids=["list", "entry", "link fields", "score text", "link score"],
+)
+def test_a_cached_entry_of_another_shape_is_matched_again(linking, damage):
+    """.cache/ is ours, but a file edited or damaged by hand is a miss there, never an internal error."""
+    source, run = linking
+    first, _ = run()
+    (stored,) = (cache.CACHE_DIR / "crossrefs").glob("*.json")
+    stored.write_text(json.dumps(damage(json.loads(stored.read_text(encoding="utf-8")))), encoding="utf-8")
+    again, matched = run()
+    assert matched  # the damaged entries matched anew (every sentence's, or those with links for the last)
+    assert again == first
+
+
 def test_a_new_curated_link_scores_only_its_sentence(linking):
     source, run = linking
     links, _ = run()

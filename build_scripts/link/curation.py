@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from .. import cache, fork
 from ..errors import Collector, CurationError
@@ -213,12 +213,13 @@ def _sentence_links(
     """Each sentence's automatic links and curated pairs' scores: from .cache/ where its key is
     there (with every curated pair scored), matched anew for the others; the cache keeps the
     entries of this build only."""
-    cached = cache.load("crossrefs", national_key) or {}
+    stored = cache.load("crossrefs", national_key)
+    cached = stored if isinstance(stored, dict) else {}
     by_sentence: dict[str, SentenceLinks] = {}
     stale: set[str] = set()
     for sentence, key in keys.items():
         entry = cached.get(key)
-        if entry is None or not curated[sentence] <= entry["scores"].keys():
+        if not _well_formed(entry) or not curated[sentence] <= entry["scores"].keys():
             stale.add(sentence)
         else:
             by_sentence[sentence] = entry
@@ -240,6 +241,26 @@ def _sentence_links(
         by_sentence.update(there)
     cache.store("crossrefs", national_key, {keys[sentence]: entry for sentence, entry in by_sentence.items()})
     return by_sentence
+
+
+_LINK_TEXTS = ("national", "local", "method", "remark")  # CrossRef's text fields; its score is a number
+
+
+def _well_formed(entry: object) -> TypeGuard[SentenceLinks]:
+    """An entry as ``_matched`` makes it; one edited or damaged by hand is a miss, not an internal error."""
+    if (
+        not isinstance(entry, dict)
+        or not isinstance(entry.get("scores"), dict)
+        or not isinstance(entry.get("links"), list)
+    ):
+        return False
+    numbers = [*entry["scores"].values(), *(link.get("score") for link in entry["links"] if isinstance(link, dict))]
+    return all(
+        isinstance(link, dict)
+        and link.keys() == {*_LINK_TEXTS, "score"}
+        and all(isinstance(link[f], str) for f in _LINK_TEXTS)
+        for link in entry["links"]
+    ) and all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers)
 
 
 def _halves(corpus: Corpus, sentences: set[str]) -> tuple[set[str], set[str]]:
