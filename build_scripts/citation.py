@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import assert_never
 
 from .layout import line_layouts
 from .model import Clause, ClauseKind, Document
@@ -114,7 +115,7 @@ def _position(
         return f"{up() or '正文'}第{place}段"
     if kind is ClauseKind.PREAMBLE:
         return f"文首第{place}行"
-    return ""
+    assert_never(kind)
 
 
 def body_title(document: Document) -> dict[str, int]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import BuildError, BuildErrors, OutputError, SourceError
 
-EXIT_OK, EXIT_INPUT, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 3, 2
+EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,8 +17,7 @@ from functools import cached_property
 class ClauseKind(StrEnum):
     """What a clause is, by the document's own numbering grammar."""
 
-    TITLE = "title"  # the document's own title line(s)
-    PREAMBLE = "preamble"  # addressee, signature, date lines before the body
+    PREAMBLE = "preamble"  # the lines before the body: title, 文号, addressees, a covering notice with its date
     CHAPTER = "chapter"  # 第一章 (a regulation's or measures' chapter)
     ARTICLE = "article"  # 第一条 (numbered through the whole text)
     SECTION = "section"  # 一、
@@ -137,6 +136,7 @@ class DocumentMeta:
     implements: str | None  # 文号 of the implemented document
     source_file: str
     dropped_lines: tuple[str, ...]
+    dropped_at: tuple[tuple[int, int], ...] = ()  # (line, column) of each dropped line in documents.yaml
     provenance: tuple[tuple[str, str], ...] = ()  # (field, where the value came from)
     body_starts_at: str | None = None  # start of the body's first line, as cleaned
     closing_starts_at: str | None = None  # start of the 落款's first line (issuer, date after the body)

@@ -442,7 +442,7 @@ def parse_document(
     builder = _Builder(meta=meta, path=raw.path, raw_lines=raw_lines, errors=errors)
     builder.stack.append(_Frame(kind=None, clause_id="", path="", depth=0))
 
-    dropped_wanted = {_chrome_key(line): line for line in meta.dropped_lines}
+    dropped_wanted = {_chrome_key(line): place for place, line in enumerate(meta.dropped_lines)}
     dropped: list[SourceLine] = []
     lines: list[SourceLine] = []
     for number, text in enumerate(cleaned, start=1):
@@ -454,16 +454,11 @@ def parse_document(
             continue
         lines.append(SourceLine(number=number, text=text))
     found = {_chrome_key(line.text) for line in dropped}
-    for key, wanted in dropped_wanted.items():
-        if key not in found:
-            errors.add(
-                CurationError(
-                    yaml_path,
-                    meta.line,
-                    1,
-                    f"expected dropped line {wanted!r} in {meta.source_file}, found no such line",
-                )
-            )
+    for key, place in dropped_wanted.items():
+        if key not in found:  # said where the line is listed
+            at_line, at_column = meta.dropped_at[place] if place < len(meta.dropped_at) else (meta.line, meta.column)
+            message = f"expected dropped line {meta.dropped_lines[place]!r} in {meta.source_file}, found no such line"
+            errors.add(CurationError(yaml_path, at_line, at_column, message))
     if not lines:
         errors.add(TextError(raw.path, 1, 1, "expected the text of a document, found only blank lines"))
         return None
@@ -563,7 +558,8 @@ def _only_unnumbered(what: str, key: str, meta: DocumentMeta, found: str) -> str
 
 
 def _no_line_starting(meta: DocumentMeta, yaml_path: Path, key: str, start: str, where: str) -> CurationError:
-    """``body_starts_at`` or ``closing_starts_at`` names a line the text does not have: said at the entry."""
+    """``body_starts_at``, ``body_close_starts_at`` or ``closing_starts_at`` names a line the text does not
+    have: said at the entry."""
     message = f"expected a line starting with {key} {start!r} {where} {meta.source_file}, found none"
     return CurationError(yaml_path, meta.line, meta.column, message)
 

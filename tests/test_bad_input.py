@@ -51,6 +51,11 @@ CASES = {
         _replace_line("(二) 工作方针", "(三) 工作方针"),
         r"guozhifaguanzi-2015-59\.txt:33:1: expected subsection （二） after subsection （一）, found （三）",
     ),
+    "a dropped line the text lacks, said where it is listed": (
+        "documents.yaml",
+        _replace_line("      - 打印\n", "      - 打印了\n"),
+        r"documents\.yaml:126:9: expected dropped line '打印了' in guozhifaguanzi-2015-59\.txt, found no such line",
+    ),
     "empty file": (
         "yufufa-2016-25.txt",
         lambda p: p.write_bytes(b""),

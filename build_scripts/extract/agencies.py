@@ -127,11 +127,7 @@ class AgencyMatcher:
 def leaf_clauses(corpus: Corpus) -> list[Clause]:
     """Clauses whose text is not split further: sentences, and clauses without sentences."""
     parents = {clause.parent for clause in corpus.clauses() if clause.kind is ClauseKind.SENTENCE}
-    return [
-        clause
-        for clause in corpus.clauses()
-        if clause.kind is not ClauseKind.TITLE and (clause.kind is ClauseKind.SENTENCE or clause.id not in parents)
-    ]
+    return [clause for clause in corpus.clauses() if clause.kind is ClauseKind.SENTENCE or clause.id not in parents]
 
 
 def find_agency_mentions(corpus: Corpus, matcher: AgencyMatcher) -> dict[str, tuple[Mention, ...]]:

@@ -107,6 +107,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 implements=f.text("implements", required=False),
                 source_file=source_file,
                 dropped_lines=f.strings("dropped_lines"),
+                dropped_at=getattr(entry.get("dropped_lines"), "positions", ()),
                 provenance=provenance,
                 body_starts_at=f.text("body_starts_at", required=False),
                 closing_starts_at=f.text("closing_starts_at", required=False),

@@ -39,18 +39,15 @@ FORMAT_VERSION = 1
 SEARCH_INDEX_PATH = "data/search-index.json"  # the worker fetches ../../data/search-index.json
 HEADING_MAX = 24  # characters of heading words kept in a display title
 
-# Kinds that add nothing a reader would search for (the title is covered by
-# the per-document entry).  Preamble lines are skipped too unless they are
-# prose: the covering notice's own sentences (``…请认真贯彻执行。``, 59号's
+# Preamble lines are skipped unless they are prose: the covering notice's own sentences (``…请认真贯彻执行。``, 59号's
 # paragraphs about the 《方案》) are text people read and search, while the
 # title lines, 文号, addressees, signature and date are not (the document
 # entry already carries title, 文号, issuer and date).
-SKIPPED_KINDS = frozenset({ClauseKind.TITLE})
 PROSE_END = "。"
 
 
 def _searchable(clause: Clause) -> bool:
-    if clause.kind in SKIPPED_KINDS or not clause.text.strip():
+    if not clause.text.strip():
         return False
     return clause.kind is not ClauseKind.PREAMBLE or PROSE_END in clause.text
 
