@@ -62,6 +62,12 @@ def test_removing_a_clause_fails_with_a_located_message_until_redirects_yaml_has
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
     page = (tmp_path / "site/documents/yufufa-2016-25/index.html").read_text(encoding="utf-8")
     assert re.search(r'<p class="retired-clause" id="c2-1-p3" role="note">此条已于2024-05-01撤销：原第三段删去', page)
+    changes = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")  # the change log says it too
+    assert (
+        '<span class="change-kind">撤销</span> <a href="../documents/yufufa-2016-25/#c2-1-p3">'
+        "<code>yufufa-2016-25/2-1/p3</code></a>（2024-05-01）</p>\n"
+        '<p class="change-old"><span class="change-side">说明</span>原第三段删去</p>'
+    ) in changes
 
 
 def test_a_moved_clause_links_to_its_new_id(tmp_path):
@@ -72,6 +78,12 @@ def test_a_moved_clause_links_to_its_new_id(tmp_path):
     assert proc.returncode == 0, proc.stderr
     page = (tmp_path / "docs/documents/yufufa-2016-25.md").read_text(encoding="utf-8")
     assert '<p class="retired-clause" id="c2-1-p3" role="note">此条已移至新位置 <a href="./#c2-1-p4">' in page
+    changes = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    section = changes[changes.index("### 链接变更 { #yufufa-2016-25-links }") :]
+    assert (
+        '<span class="change-kind">移至</span> <a href="../documents/yufufa-2016-25/#c2-1-p3">'
+        '<code>yufufa-2016-25/2-1/p3</code></a> → <a href="../documents/yufufa-2016-25/#c2-1-p4">'
+    ) in section
 
 
 def test_redirects_yaml_is_validated_with_located_messages(tmp_path):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import ClauseChange, Document, DocumentVersion, PageSpec, Site
+from ..model import ClauseChange, Document, DocumentVersion, PageSpec, Redirect, Site, natural
 from ..track.redirects import notice
 from ..track.versions import WORKING_TREE
 from .marks import diff_html
@@ -35,6 +35,9 @@ class ShownVersion:
 class DocumentHistory:
     document: Document
     versions: tuple[ShownVersion, ...]  # newest first
+    # its clause ids that are gone, and where each leads now (redirects.yaml): whatever removed them, a text's
+    # edit or a change of documents.yaml (which changes no text, so no version shows it)
+    moved: tuple[Redirect, ...] = ()
 
 
 def _shown(change: ClauseChange, urls: dict[str, str]) -> ShownChange:
@@ -64,8 +67,9 @@ def change_pages(site: Site) -> list[PageSpec]:
             )
             for v in reversed(versions)
         )
-        histories.append(DocumentHistory(document=document, versions=shown))
-    search_entry = ("变更记录", "变更记录、修订记录、版本、新增、删除、修改的条款")
+        moved = sorted((r for r in site.redirects if r.doc == document.slug), key=lambda r: natural(r.old))
+        histories.append(DocumentHistory(document=document, versions=shown, moved=tuple(moved)))
+    search_entry = ("变更记录", "变更记录、修订记录、版本、新增、删除、修改的条款、链接变更")
     removed = tuple((d, notice(d)) for d in sorted(site.retired_documents, key=lambda d: d.slug))
     context = (("histories", tuple(histories)), ("removed", removed), ("search_entry", search_entry))
     return [PageSpec(path=CHANGES_PATH, template="changes.md.jinja", context=context)]
