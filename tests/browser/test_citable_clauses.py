@@ -57,6 +57,12 @@ def test_a_missing_fragment_shows_a_notice(base_url, page):
     notice.wait_for(state="visible")
     assert "#c99-1" in notice.inner_text()
     assert page.evaluate("window.scrollY") == 0
+    page.click("a[href='#c4-1']")  # the reader moves on, through the contents: the notice was about the old link
+    page.wait_for_function("location.hash === '#c4-1'")
+    notice.wait_for(state="detached")
+    page.evaluate("location.hash = '#c99-2'")  # another missing one says so anew
+    notice.wait_for(state="visible")
+    assert "#c99-2" in notice.inner_text() and page.locator(".fragment-notice").count() == 1
 
 
 @pytest.mark.browser

@@ -276,7 +276,12 @@
     }).observe(meta, { childList: true, subtree: true, characterData: true });
   }
 
-  window.addEventListener("hashchange", onFragment);
+  /* A notice is about the link the page was opened with: gone once the reader follows another. */
+  window.addEventListener("hashchange", function () {
+    var old = document.querySelector(".fragment-notice");
+    if (old) old.remove();
+    onFragment();
+  });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onFragment);
   else onFragment();
 })();
