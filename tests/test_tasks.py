@@ -158,7 +158,7 @@ def test_a_task_without_a_parenthetical_is_not_said_to_have_no_roles(built):
     文中提及（非分工）, and 市政府督查室's page 没有牵头的任务, against the text."""
     task = (built.docs / "tasks/yufufa-2016-25-3-4-p1.md").read_text(encoding="utf-8")
     assert "市政府督查室牵头" in task
-    assert "分工方式：<strong>无分工括注</strong>" in task and "- 文中提及：[市政府督查室]" in task
+    assert "分工方式：<strong>原文未逐项列出责任部门</strong>" in task and "- 文中提及：[市政府督查室]" in task
     assert "未分工" not in task and "非分工" not in task
     agency = (built.docs / "agencies/cq-duchashi.md").read_text(encoding="utf-8")
     assert "\n没有牵头的任务。" not in agency and "国办函〔2016〕66号的分工括注中没有它牵头的任务。" in agency

@@ -17,7 +17,7 @@ parenthetical                          mode           roles
 The other texts have no such parentheticals: their tasks carry mode ``none``, and any
 agency their text names is a mention (``mentioned_agencies``). Prose is not read for roles, so a
 duty given there (渝府发〔2016〕25号 三（四）: 市政府督查室牵头…) is neither claimed nor denied: the
-pages call the mode 无分工括注, not 未分工.
+pages call the mode 原文未逐项列出责任部门, not 未分工.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ MODE_NAMES = {
     "first_listed": "列第一位者牵头",
     "explicit": "明确牵头",
     "by_duty": "按职责分别负责（无牵头部门）",
-    "none": "无分工括注",  # roles are read from 66号's parentheticals only, never from prose
+    "none": "原文未逐项列出责任部门",  # no responsibility parenthetical: roles are never read from prose
 }
 RELATED_MAX = 8
 
