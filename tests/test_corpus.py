@@ -59,8 +59,9 @@ def test_sentences_are_slices_of_their_parent_in_order(model):
 
 def test_dropped_lines_are_only_web_page_chrome(model):
     dropped = {d.slug: [line.text for line in d.dropped] for d in model.corpus.documents}
-    assert dropped["guozhifaguanzi-2015-59"][:3] == ["大 中 小", "打印", "关闭窗口"]
-    assert dropped["guozhifaguanzi-2015-59"][3].startswith("联系我们 | 网站地图")
+    # the publishing page's stamp (its date is the document's 发布日期), its font-size and print buttons
+    assert dropped["guozhifaguanzi-2015-59"][:4] == ["发布时间: 2015-10-22", "大 中 小", "打印", "关闭窗口"]
+    assert dropped["guozhifaguanzi-2015-59"][4].startswith("联系我们 | 网站地图")
     assert all(
         not dropped[slug] for slug in FIVE if slug != "guozhifaguanzi-2015-59"
     )  # (a document staff add later may have chrome of its own)

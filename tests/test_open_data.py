@@ -65,7 +65,8 @@ def test_documents_json_records_metadata_and_provenance(built):
     assert "官方发布稿" in documents["guobanfa-2016-106"]["provenance"]["doc_number"]
     assert documents["yufufa-2016-25"]["date"] is None
     assert documents["guozhifaguanzi-2015-59"]["published"] == "2015-10-22"
-    assert [d["text"] for d in documents["guozhifaguanzi-2015-59"]["dropped_lines"]][:3] == [
+    assert [d["text"] for d in documents["guozhifaguanzi-2015-59"]["dropped_lines"]][:4] == [
+        "发布时间: 2015-10-22",
         "大 中 小",
         "打印",
         "关闭窗口",
