@@ -4,7 +4,7 @@ Rendering takes half of a rebuild after an edit and is pure: each page depends o
 ``in_parallel(here, there)`` returns ``(here(), there())``, computing ``there`` in a child made
 with ``os.fork`` (which shares the model as it is, without pickling it) while this process
 computes ``here``; the child sends its result back pickled through a pipe. The link stage shares
-the matching of a cold build the same way (``link/curation.py``).
+the matching of a cold build the same way (``link/stage.py``).
 
 The child is only ever a shortcut. When it cannot help or might not be safe it is not made, and
 ``there`` runs here after ``here``:

@@ -58,7 +58,7 @@ class SourceLine:
 class Clause:
     """One addressable unit of a document.
 
-    ``id`` is ``<doc slug>/<path>``; ``anchor`` is the page-local HTML id.
+    ``id`` is ``<doc slug>/<path>``; ``anchor`` is the page-local HTML id, which follows from it.
     ``text`` holds the clause's own cleaned text with its numbering label;
     for a sentence it is a slice of its parent's text.
     """
@@ -70,10 +70,14 @@ class Clause:
     label: str
     number_path: tuple[str, ...]
     text: str
-    anchor: str
     line: int  # 1-based source line where the clause starts
     depth: int  # 0 for top-level clauses
     title: str = ""  # heading words without the label, e.g. "总体要求"
+
+    @property
+    def anchor(self) -> str:
+        """The page-local HTML id of the clause (``clause_anchor``)."""
+        return clause_anchor(self.id)
 
     @property
     def url(self) -> str:
@@ -322,7 +326,10 @@ class CrossRef:
 
 
 def clause_anchor(clause_id: str) -> str:
-    """The page-local HTML id of a clause, as ``parse.anchor_for`` gives it."""
+    """The page-local HTML id of a clause: ``guofa-2016-86/4-2-3/s1`` → ``c4-2-3-s1``.
+
+    Ids never start with a digit, so they are valid CSS selectors too.
+    """
     anchor = clause_id.split("/", 1)[1].replace("/", "-")
     return f"c{anchor}" if anchor[:1].isdigit() else anchor
 

@@ -110,7 +110,6 @@ class _Builder:
             label=label,
             number_path=number_path,
             text=text,
-            anchor=anchor_for(path),
             line=line,
             depth=parent.depth,
             title=title,
@@ -135,7 +134,6 @@ class _Builder:
                     label="",
                     number_path=clause.number_path,
                     text=clause.text[start:end],
-                    anchor=anchor_for(f"{path}/s{ordinal}"),
                     line=clause.line,
                     depth=clause.depth + 1,
                 )
@@ -369,15 +367,6 @@ def _shown(kind: ClauseKind, number: int) -> str:
     if kind is ClauseKind.BOX:
         return f"专栏{number}"
     return str(number)
-
-
-def anchor_for(path: str) -> str:
-    """The page-local HTML id of a clause path: ``4-2-3/s1`` → ``c4-2-3-s1``.
-
-    Ids never start with a digit, so they are valid CSS selectors too.
-    """
-    anchor = path.replace("/", "-")
-    return f"c{anchor}" if anchor[:1].isdigit() else anchor
 
 
 def heading_title(rest: str) -> str:

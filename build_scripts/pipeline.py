@@ -21,7 +21,7 @@ from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
 from .extract.tasks import check_agencies
 from .link.curation import FILE_NAME as CROSSREFS_FILE
-from .link.curation import link_crossrefs
+from .link.stage import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
 from .load import collection
 from .load.located_yaml import read_yaml

@@ -41,7 +41,7 @@ from build_scripts.clean import clean_text
 from build_scripts.errors import Collector
 from build_scripts.link import classifier, decision, features
 from build_scripts.link import crossrefs as matching
-from build_scripts.link.curation import link_crossrefs
+from build_scripts.link.stage import link_crossrefs
 from build_scripts.link.terms import TaskTerms, load_task_terms
 from build_scripts.model import Corpus, CrossRef, natural
 from build_scripts.pipeline import load_corpus

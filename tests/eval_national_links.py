@@ -27,7 +27,7 @@ from pathlib import Path
 
 from build_scripts.errors import Collector
 from build_scripts.link import crossrefs as matching
-from build_scripts.link.curation import link_crossrefs
+from build_scripts.link.stage import link_crossrefs
 from build_scripts.model import Corpus, CrossRef
 from build_scripts.pipeline import load_corpus
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -21,6 +23,9 @@ FIXTURE = ROOT / "tests" / "data" / "corpus"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 # How many documents the fixture holds (a test that counts them in a copy reads this).
 DOCUMENT_COUNT = len(yaml.safe_load((FIXTURE / "documents.yaml").read_text(encoding="utf-8"))["documents"])
+# One problem of bad input as the CLI prints it (errors.Location: lines and columns count from 1), run in
+# the folder holding source_texts/. MULTILINE: .search finds one in stderr, .match checks one line.
+LOCATED = re.compile(r"^source_texts/[^:\s]+:[1-9]\d*:[1-9]\d*: expected .+, found .+$", re.MULTILINE)
 
 
 def copy_sources(dest: Path, source: Path = FIXTURE) -> Path:
@@ -28,6 +33,23 @@ def copy_sources(dest: Path, source: Path = FIXTURE) -> Path:
     target = dest / "source_texts"
     shutil.copytree(source, target)
     return target
+
+
+def replace(name: str, old: str, new: str) -> Callable[[Path], None]:
+    """A damage to a source folder: the first ``old`` in its file ``name`` becomes ``new`` (``old`` must be there)."""
+
+    def change(source: Path) -> None:
+        path = source / name
+        content = path.read_text(encoding="utf-8")
+        assert old in content, f"{old!r} not in {name}"
+        path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+def rewrite(name: str, make: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    """A damage to a source folder: the bytes of its file ``name`` become ``make`` of them."""
+    return lambda source: (source / name).write_bytes(make((source / name).read_bytes()))
 
 
 def tiny_source(dest: Path, text: str, *, slug: str = "test-2020-1", extra: dict | None = None) -> Path:
@@ -108,6 +130,19 @@ def tree_digest(folder: Path) -> str:
 def generate_in(folder: Path) -> subprocess.CompletedProcess[str]:
     """``generate`` as staff run it, from a folder holding ./source_texts, into ./docs."""
     return run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=folder)
+
+
+def refused(folder: Path) -> str:
+    """``generate`` in ``folder`` (see generate_in) on damaged sources: it exits 1 without a traceback or an
+    internal error, each line of its stderr but the last (the count, "docs/ was not changed") is LOCATED,
+    and docs/ is as it was. Returns the stderr, for the messages a test expects."""
+    before = tree_digest(folder / "docs")
+    proc = generate_in(folder)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    messages = proc.stderr.splitlines()[:-1]
+    assert messages and all(LOCATED.match(message) for message in messages), proc.stderr
+    assert tree_digest(folder / "docs") == before
+    return proc.stderr
 
 
 def free_port() -> int:

@@ -7,72 +7,52 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import copy_sources, run_cli, tree_digest
-
-LOCATED = re.compile(r"^(source_texts/[^:]+):(\d+):(\d+): expected .+, found .+$", re.MULTILINE)
+from .helpers import LOCATED, copy_sources, generate_in, refused, replace, rewrite, run_cli
 
 
-def _damage(tmp_path: Path, name: str, change) -> tuple[Path, Path]:
+def _damage(tmp_path: Path, damage) -> Path:
+    """A copy of the corpus in ``tmp_path``, generated into its docs/ and then damaged; returns the copy."""
     source = copy_sources(tmp_path)
-    docs = tmp_path / "docs"
-    assert run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path).returncode == 0
-    target = source / name
-    change(target)
-    return source, docs
-
-
-def _replace_line(old: str, new: str):
-    def change(path: Path) -> None:
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return change
+    assert generate_in(tmp_path).returncode == 0
+    damage(source)
+    return source
 
 
 CASES = {
     "duplicate task": (
-        "guobanhan-2016-66.txt",
-        _replace_line("41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制"),
+        replace("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制"),
         r"guobanhan-2016-66\.txt:83:1: expected task 41 after task 40, found 40 again",
     ),
     "skipped task": (
-        "guobanhan-2016-66.txt",
-        _replace_line("41.完善知识产权审查协作机制", "42.完善知识产权审查协作机制"),
+        replace("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "42.完善知识产权审查协作机制"),
         r"guobanhan-2016-66\.txt:83:1: expected task 41 after task 40, found 42",
     ),
     "skipped section": (
-        "guofa-2016-86.txt",
-        _replace_line("五、重大专项", "六、重大专项"),
+        replace("guofa-2016-86.txt", "五、重大专项", "六、重大专项"),
         r"guofa-2016-86\.txt:185:1: expected section 五、 after section 四、, found 六、",
     ),
     "skipped subsection with half-width brackets": (
-        "guozhifaguanzi-2015-59.txt",
-        _replace_line("(二) 工作方针", "(三) 工作方针"),
+        replace("guozhifaguanzi-2015-59.txt", "(二) 工作方针", "(三) 工作方针"),
         r"guozhifaguanzi-2015-59\.txt:33:1: expected subsection （二） after subsection （一）, found （三）",
     ),
     "a dropped line the text lacks, said where it is listed": (
-        "documents.yaml",
-        _replace_line("      - 打印\n", "      - 打印了\n"),
+        replace("documents.yaml", "      - 打印\n", "      - 打印了\n"),
         r"documents\.yaml:126:9: expected dropped line '打印了' in guozhifaguanzi-2015-59\.txt, found no such line",
     ),
     "empty file": (
-        "yufufa-2016-25.txt",
-        lambda p: p.write_bytes(b""),
+        rewrite("yufufa-2016-25.txt", lambda data: b""),
         r"yufufa-2016-25\.txt:1:1: expected the text of a document, found an empty file",
     ),
     "undecodable bytes": (
-        "guobanfa-2016-106.txt",
-        lambda p: p.write_bytes(p.read_bytes().replace("试点布局".encode(), b"\xff\xfe\x00\x01", 1)),
+        rewrite("guobanfa-2016-106.txt", lambda data: data.replace("试点布局".encode(), b"\xff\xfe\x00\x01", 1)),
         r"guobanfa-2016-106\.txt:17:\d+: expected UTF-8 \(or GBK\) text, found undecodable bytes ff fe 00 01",
     ),
     "undecodable bytes in a file with lone-CR line ends": (  # old Mac line ends: still line 17
-        "guobanfa-2016-106.txt",
-        lambda p: p.write_bytes(
-            p.read_bytes()
-            .replace(b"\r\n", b"\n")
-            .replace(b"\n", b"\r")
-            .replace("试点布局".encode(), b"\xff\xfe\x00\x01", 1)
+        rewrite(
+            "guobanfa-2016-106.txt",
+            lambda data: (
+                data.replace(b"\r\n", b"\n").replace(b"\n", b"\r").replace("试点布局".encode(), b"\xff\xfe\x00\x01", 1)
+            ),
         ),
         r"guobanfa-2016-106\.txt:17:\d+: expected UTF-8 \(or GBK\) text, found undecodable bytes ff fe 00 01",
     ),
@@ -81,15 +61,10 @@ CASES = {
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_gets_a_located_message(tmp_path, case):
-    name, change, expected = CASES[case]
-    source, docs = _damage(tmp_path, name, change)
-    before = tree_digest(docs)
-    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
-    assert proc.returncode == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    assert re.search(expected, proc.stderr), proc.stderr
-    assert LOCATED.search(proc.stderr), proc.stderr
-    assert tree_digest(docs) == before
+    damage, expected = CASES[case]
+    _damage(tmp_path, damage)
+    stderr = refused(tmp_path)  # exit 1, no traceback, every message LOCATED, docs/ as it was
+    assert re.search(expected, stderr), stderr
 
 
 def test_gbk_text_is_decoded(tmp_path):
@@ -117,23 +92,16 @@ JAPANESE = "知的財産権の保護に関する通知\n\n各都道府県知事�
 )
 def test_a_text_in_another_east_asian_encoding_is_refused_not_published_garbled(tmp_path, text, encoding, at, found):
     """Big5 and Shift-JIS bytes also decode as GB 18030, into rare and private-use characters."""
-    source = copy_sources(tmp_path)
-    docs = tmp_path / "docs"
-    assert run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path).returncode == 0
-    before = tree_digest(docs)
-    (source / "yufufa-2016-25.txt").write_bytes(text.encode(encoding))
-    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    first = proc.stderr.splitlines()[0]
+    source = _damage(tmp_path, rewrite("yufufa-2016-25.txt", lambda data: text.encode(encoding)))
+    first = refused(tmp_path).splitlines()[0]
     assert first.startswith(f"{source.name}/yufufa-2016-25.txt:{at}: expected UTF-8 or GBK text, found "), first
     assert found in first and "save the file as UTF-8" in first, first
-    assert tree_digest(docs) == before
 
 
 def test_all_problems_of_a_run_are_reported_together(tmp_path):
     source = copy_sources(tmp_path)
-    _replace_line("41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制")(source / "guobanhan-2016-66.txt")
-    _replace_line("4.助推特色产业", "5.助推特色产业")(source / "guozhifaguanzi-2015-59.txt")
+    replace("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制")(source)
+    replace("guozhifaguanzi-2015-59.txt", "4.助推特色产业", "5.助推特色产业")(source)
     proc = run_cli("check", "--source", str(source), cwd=tmp_path)
     assert proc.returncode == 1
     assert len(LOCATED.findall(proc.stderr)) == 2, proc.stderr
@@ -143,9 +111,9 @@ def test_a_text_problem_does_not_hide_the_syntax_errors_of_the_curated_files(tmp
     """The stages after parsing cannot run on a text that does not parse, but every curated file's
     syntax is still checked, so one run shows the problems of all files."""
     source = copy_sources(tmp_path)
-    _replace_line("41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制")(source / "guobanhan-2016-66.txt")
-    _replace_line("    decision: confirm", "\tdecision: confirm")(source / "crossrefs.yaml")
-    _replace_line("  - id: cmc-edd\n", "  - id: cmc-edd\n    id: x\n")(source / "agencies.yaml")
+    replace("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制")(source)
+    replace("crossrefs.yaml", "    decision: confirm", "\tdecision: confirm")(source)
+    replace("agencies.yaml", "  - id: cmc-edd\n", "  - id: cmc-edd\n    id: x\n")(source)
     proc = run_cli("check", "--source", str(source), cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert {(path, message.split(", found")[0]) for path, message in _problems(proc.stderr)} == {
@@ -159,15 +127,9 @@ def _problems(stderr: str) -> list[tuple[str, str]]:
     return [(line.split(":")[0], line.split(": ", 1)[1]) for line in stderr.splitlines() if LOCATED.match(line)]
 
 
-def _refused(tmp_path: Path, source: Path, docs: Path) -> tuple[set[tuple[str, str]], str]:
-    """``generate`` on damaged sources: it exits 1 without a traceback and leaves docs/ as it was.
-    Returns the problems it reports, as (file name, message up to ", found"), and its stderr."""
-    before = tree_digest(docs)
-    proc = run_cli("generate", "--source", str(source), "--docs", str(docs), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    assert tree_digest(docs) == before
-    found = {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(proc.stderr)}
-    return found, proc.stderr
+def _found(stderr: str) -> set[tuple[str, str]]:
+    """The problems of a run, as (file name, message up to ", found")."""
+    return {(path.rsplit("/", 1)[-1], message.split(", found")[0]) for path, message in _problems(stderr)}
 
 
 def _apply(source: Path, name: str, old: str | None, new: str) -> None:
@@ -175,7 +137,7 @@ def _apply(source: Path, name: str, old: str | None, new: str) -> None:
     if old is None:
         (source / name).write_text(new, encoding="utf-8")
     else:
-        _replace_line(old, new)(source / name)
+        replace(name, old, new)(source)
 
 
 @pytest.mark.parametrize(
@@ -215,10 +177,11 @@ def _apply(source: Path, name: str, old: str | None, new: str) -> None:
     ids=["documents.yaml", "external.yaml", "texts parse"],
 )
 def test_a_curated_file_that_does_not_read_hides_no_other_problem(tmp_path, damages, expected):
-    source, docs = _damage(tmp_path, "documents.yaml", lambda path: None)
+    source = _damage(tmp_path, lambda source: None)
     for damage in damages:
         _apply(source, *damage)
-    found, stderr = _refused(tmp_path, source, docs)
+    stderr = refused(tmp_path)
+    found = _found(stderr)
     assert found == expected, stderr
 
 
@@ -250,9 +213,10 @@ UNKNOWN_AGENCY = ("guobanhan-2016-66.txt", "（版权局负责）\n（三）", "
 def test_an_unknown_agency_is_reported_with_the_problem_that_stops_the_run(tmp_path, damage, expected):
     """An abbreviation the register lacks is found by the extract stage, which did not run when a text
     did not parse: a run with both problems reported only the other, and the next run the agency."""
-    source, docs = _damage(tmp_path, UNKNOWN_AGENCY[0], _replace_line(*UNKNOWN_AGENCY[1:]))
+    source = _damage(tmp_path, replace(*UNKNOWN_AGENCY))
     _apply(source, *damage)
-    found, stderr = _refused(tmp_path, source, docs)
+    stderr = refused(tmp_path)
+    found = _found(stderr)
     assert ("guobanhan-2016-66.txt", "expected an agency name or short name from agencies.yaml") in found, stderr
     assert expected in found, stderr
     assert (
@@ -282,10 +246,11 @@ def test_an_unknown_agency_is_reported_with_the_problem_that_stops_the_run(tmp_p
 def test_a_damaged_record_is_reported_with_the_texts_problems(tmp_path, record, line, expected, damage, problem):
     """The records beside the texts were read after the texts parsed (published_pages.tsv after the
     extract stage): a text's problem hid a damaged record, and a damaged clause_ids.tsv an unknown agency."""
-    source, docs = _damage(tmp_path, damage[0], _replace_line(*damage[1:]))
+    source = _damage(tmp_path, replace(*damage))
     with (source / record).open("a", encoding="utf-8") as file:
         file.write(line)
-    found, stderr = _refused(tmp_path, source, docs)
+    stderr = refused(tmp_path)
+    found = _found(stderr)
     assert problem in found, stderr
     assert any(path == record and message.startswith(expected) for path, message in found), stderr
 
@@ -311,19 +276,18 @@ def test_a_damaged_record_is_reported_with_the_texts_problems(tmp_path, record, 
 def test_a_control_character_does_not_hide_the_other_problems_of_its_text(tmp_path, name, control, damage, problem):
     """A NUL or a form feed is one damaged character, not an unreadable file: the text was not read on,
     so a duplicated number (or an unknown agency) in the same text was said only in the next run."""
-    source, docs = _damage(tmp_path, name, _replace_line(*damage))
-    _replace_line(*control)(source / name)
-    found, stderr = _refused(tmp_path, source, docs)
+    source = _damage(tmp_path, replace(name, *damage))
+    replace(name, *control)(source)
+    stderr = refused(tmp_path)
+    found = _found(stderr)
     assert found == {(name, "expected text"), (name, problem)}, stderr
 
 
 def test_bytes_full_of_control_characters_are_not_read_on_as_a_text(tmp_path):
     """Only the odd control character is damage in a text; a file of them is no text, and what is left
     of it would only give problems of its own (no table caption, only blank lines)."""
-    source, docs = _damage(
-        tmp_path, "guofa-2016-86.txt", lambda path: path.write_bytes(b"\0" * 100 + "一、总则\n".encode())
-    )
-    _, stderr = _refused(tmp_path, source, docs)
+    _damage(tmp_path, rewrite("guofa-2016-86.txt", lambda data: b"\0" * 100 + "一、总则\n".encode()))
+    stderr = refused(tmp_path)
     assert _problems(stderr) == [
         ("source_texts/guofa-2016-86.txt", "expected text, found the control character U+0000")
     ]
@@ -340,8 +304,9 @@ def test_bytes_full_of_control_characters_are_not_read_on_as_a_text(tmp_path):
 def test_a_problem_of_the_agency_register_is_reported_with_the_texts_problems(tmp_path, register, expected):
     """agencies.yaml is read on its own, not against the texts: what its entries say was checked only in
     the extract stage, which a text that does not parse stops the run before."""
-    source, docs = _damage(tmp_path, "agencies.yaml", _replace_line(*register))
-    _replace_line("2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度")(source / "guofa-2016-86.txt")
-    found, stderr = _refused(tmp_path, source, docs)
+    source = _damage(tmp_path, replace("agencies.yaml", *register))
+    replace("guofa-2016-86.txt", "2.健全知识产权相关法律制度", "1.健全知识产权相关法律制度")(source)
+    stderr = refused(tmp_path)
+    found = _found(stderr)
     assert ("guofa-2016-86.txt", "expected item 2 after item 1") in found, stderr
     assert any(path == "agencies.yaml" and message.startswith(expected) for path, message in found), stderr

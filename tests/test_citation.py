@@ -9,7 +9,7 @@ from build_scripts.citation import positions
 from build_scripts.errors import Collector
 from build_scripts.extract.agencies import AgencyMatcher
 from build_scripts.extract.tasks import extract_tasks
-from build_scripts.model import Corpus, CrossRef, Document, Site, clause_anchor
+from build_scripts.model import Corpus, CrossRef, Document, Site
 from build_scripts.pages import crossrefs
 from build_scripts.pipeline import load_corpus
 
@@ -92,10 +92,7 @@ def renamed(document: Document, renames: dict[str, str]) -> Document:
             path.append(renames.get("/".join(steps[:end]), step))
         return "/".join(path)
 
-    clauses = tuple(
-        replace(c, id=new(c.id), parent=c.parent and new(c.parent), anchor=clause_anchor(new(c.id)))
-        for c in document.clauses
-    )
+    clauses = tuple(replace(c, id=new(c.id), parent=c.parent and new(c.parent)) for c in document.clauses)
     return replace(document, clauses=clauses)
 
 

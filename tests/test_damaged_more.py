@@ -10,31 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import copy_sources, mkdocs_build, run_cli
+from .helpers import LOCATED, copy_sources, mkdocs_build, refused, replace, rewrite, run_cli
 from .helpers import generate_in as generate
 from .helpers import tree_digest as digest
 
-LOCATED = re.compile(r"^(source_texts|docs)[^:]*:\d+:\d+: expected .*, found .*$")
 TASK1 = "（知识产权局负责）\n2.积极"
-
-
-def text(name: str, old: str, new: str):
-    def change(source: Path) -> None:
-        path = source / name
-        content = path.read_text(encoding="utf-8")
-        assert old in content
-        path.write_text(content.replace(old, new, 1), encoding="utf-8")
-
-    return change
-
-
-def raw(name: str, make):
-    return lambda source: (source / name).write_bytes(make((source / name).read_bytes()))
 
 
 def encoded(name: str, encoding: str):
     """The file saved in another encoding than UTF-8."""
-    return raw(name, lambda b: b.decode().encode(encoding))
+    return rewrite(name, lambda b: b.decode().encode(encoding))
 
 
 def gbk_with_bad_byte_on_line_13(data: bytes) -> bytes:
@@ -53,39 +38,39 @@ def gbk_with_control_on_line_13(control: bytes):
 
 
 CASES = {  # what was broken → (damage, the message it must give)
-    "documents.yaml empty": (raw("documents.yaml", lambda b: b""), r"documents\.yaml:1:1: expected at least one"),
+    "documents.yaml empty": (rewrite("documents.yaml", lambda b: b""), r"documents\.yaml:1:1: expected at least one"),
     "impossible date": (
-        text("documents.yaml", "date: 2016-12-30", "date: 2016-13-40"),
+        replace("documents.yaml", "date: 2016-12-30", "date: 2016-13-40"),
         r":\d+:11: .*found '2016-13-40'",
     ),
     "source_file outside": (
-        text("documents.yaml", "source_file: yufufa-2016-25.txt", "source_file: ../../x.txt"),
+        replace("documents.yaml", "source_file: yufufa-2016-25.txt", "source_file: ../../x.txt"),
         "a file name in",
     ),
     "source_file too long a name": (  # the file system refuses the name: was an internal error (OSError)
-        text("documents.yaml", "source_file: yufufa-2016-25.txt", "source_file: " + "x" * 300 + ".txt"),
+        replace("documents.yaml", "source_file: yufufa-2016-25.txt", "source_file: " + "x" * 300 + ".txt"),
         r"documents\.yaml:\d+:18: expected source_file 'x{300}\.txt' to exist in source_texts, found a name the "
         r"file system refuses \(File name too long\)\n",
     ),
     "title over lines": (
-        text("documents.yaml", "issuer: 重庆市人民政府", 'issuer: "重庆\\n# 注入"'),
+        replace("documents.yaml", "issuer: 重庆市人民政府", 'issuer: "重庆\\n# 注入"'),
         "one line of text",
     ),
     "documents.yaml a folder": (
         lambda s: ((s / "documents.yaml").unlink(), (s / "documents.yaml").mkdir()),
         "Is a directory",
     ),
-    "NUL byte": (raw("yufufa-2016-25.txt", lambda b: b.replace("培育".encode(), b"\0", 1)), r":\d+:\d+: .*U\+0000"),
+    "NUL byte": (rewrite("yufufa-2016-25.txt", lambda b: b.replace("培育".encode(), b"\0", 1)), r":\d+:\d+: .*U\+0000"),
     "GBK bad byte": (
-        raw("yufufa-2016-25.txt", gbk_with_bad_byte_on_line_13),
+        rewrite("yufufa-2016-25.txt", gbk_with_bad_byte_on_line_13),
         r"25\.txt:13:1: expected GBK text, found .* ff",
     ),
     "GBK with a NUL byte": (  # was "expected UTF-8 (or GBK) text, found undecodable bytes" at the first hanzi
-        raw("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\0")),
+        rewrite("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\0")),
         r"25\.txt:13:1: expected text, found the control character U\+0000\n",
     ),
     "GBK with a form feed": (
-        raw("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\x0c")),
+        rewrite("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\x0c")),
         r"25\.txt:13:1: expected text, found the control character U\+000C\n",
     ),
     "UTF-16": (encoded("yufufa-2016-25.txt", "utf-16"), "found UTF-16"),
@@ -106,15 +91,15 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"agencies\.yaml:1:1: expected UTF-8 YAML, found UTF-16; save it as UTF-8",
     ),
     "66 no parenthetical": (
-        text("guobanhan-2016-66.txt", TASK1, "\n2.积极"),
+        replace("guobanhan-2016-66.txt", TASK1, "\n2.积极"),
         r"66\.txt:32:1: expected task 1 to end in",
     ),
     "66 unbalanced": (
-        text("guobanhan-2016-66.txt", TASK1, "（知识产权局负责\n2.积极"),
+        replace("guobanhan-2016-66.txt", TASK1, "（知识产权局负责\n2.积极"),
         "found '…同志担任召集人。（知识产权局负责'",
     ),
     "66 empty agency": (
-        text("guobanhan-2016-66.txt", TASK1, "（知识产权局、负责）\n2.积极"),
+        replace("guobanhan-2016-66.txt", TASK1, "（知识产权局、负责）\n2.积极"),
         "found none in （知识产权局、负责）",
     ),
     "a text documents.yaml does not list": (  # it would never be published: nothing lost
@@ -127,7 +112,7 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"Notes\.TXT:1:1: expected a documents\.yaml entry with source_file: Notes\.TXT",
     ),
     "agencies.yaml empty": (
-        raw("agencies.yaml", lambda b: b"agencies: []\n"),
+        rewrite("agencies.yaml", lambda b: b"agencies: []\n"),
         r"agencies\.yaml:1:1: expected at least one entry under 'agencies:', found none",
     ),
     "agencies.yaml missing": (
@@ -135,12 +120,12 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"agencies\.yaml:1:1: expected the agency register, which guobanhan-2016-66\.txt needs .*found no such file",
     ),
     "two numberings, one id": (  # an item 1. before section 一、 would be clause …/1 as well
-        text("guobanfa-2016-106.txt", "\n一、总体要求", "\n1.前言条目。\n一、总体要求"),
+        replace("guobanfa-2016-106.txt", "\n一、总体要求", "\n1.前言条目。\n一、总体要求"),
         r"106\.txt:\d+:1: expected one kind of numbering per level, found section 一、 after item 1\. of line \d+: "
         r"both would be clause guobanfa-2016-106/1\n",
     ),
     "two numberings under a subsection": (  # （1） and 1. under one （一）: both would be …/2-1-1
-        text(
+        replace(
             "yufufa-2016-25.txt",
             "\n　　培育壮大知识产权密集型产业",
             "\n（1）甲。\n1.乙。\n　　培育壮大知识产权密集型产业",
@@ -148,29 +133,31 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"25\.txt:\d+:1: expected one kind of numbering per level, found item 1\. after sub-item （1） of line",
     ),
     "one text listed twice": (  # under two slugs, every clause would be published twice
-        text("documents.yaml", "source_file: guofa-2016-86.txt", "source_file: guobanhan-2016-66.txt"),
+        replace("documents.yaml", "source_file: guofa-2016-86.txt", "source_file: guobanhan-2016-66.txt"),
         r"documents\.yaml:\d+:5: expected each source_file once, found 'guobanhan-2016-66\.txt' again "
         r"\(first at line \d+\)",
     ),
     "one 文号, two documents": (  # which would 实施依据 and a text's 《…》（国发〔2016〕86号） name?
-        text("documents.yaml", "doc_number: 渝府发〔2016〕25号", "doc_number: 国发〔2016〕86号"),
+        replace("documents.yaml", "doc_number: 渝府发〔2016〕25号", "doc_number: 国发〔2016〕86号"),
         r"documents\.yaml:\d+:5: expected each doc_number once, found '国发〔2016〕86号' again \(first at line \d+\)",
     ),
     "an external 文号 twice": (  # one title would be dropped unsaid
-        raw("external.yaml", lambda data: data + "  - doc_number: 国发〔2015〕71号\n    title: 另一标题\n".encode()),
+        rewrite(
+            "external.yaml", lambda data: data + "  - doc_number: 国发〔2015〕71号\n    title: 另一标题\n".encode()
+        ),
         r"external\.yaml:\d+:5: expected each doc_number once, found '国发〔2015〕71号' again \(first at line \d+\)",
     ),
     "an external document the collection has": (  # its entry would never be shown
-        raw("external.yaml", lambda data: data + "  - doc_number: 国发〔2016〕86号\n    title: 规划\n".encode()),
+        rewrite("external.yaml", lambda data: data + "  - doc_number: 国发〔2016〕86号\n    title: 规划\n".encode()),
         r"external\.yaml:\d+:5: expected a document not in the collection, found '国发〔2016〕86号' \(documents\.yaml line \d+\)",
     ),
     "crossrefs role misspelt": (
-        text("documents.yaml", "crossrefs: national", "crossrefs: nation"),
+        replace("documents.yaml", "crossrefs: national", "crossrefs: nation"),
         r"documents\.yaml:\d+:5: expected crossrefs to be one of tasks, national, local \(or no crossrefs\), "
         r"found 'nation'",
     ),
     "two local documents": (  # which one's sentences would be matched?
-        text(
+        replace(
             "documents.yaml",
             "source_file: guobanfa-2016-106.txt\n    crossrefs: national",
             "source_file: guobanfa-2016-106.txt\n    crossrefs: local",
@@ -179,20 +166,20 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "tasks numbered by section": (  # the matcher reads tasks t1, t2 … numbered through the document
         lambda source: [
-            text("documents.yaml", "crossrefs: tasks", "crossrefs: national")(source),
-            text("documents.yaml", "86.txt\n    crossrefs: national", "86.txt\n    crossrefs: tasks")(source),
+            replace("documents.yaml", "crossrefs: tasks", "crossrefs: national")(source),
+            replace("documents.yaml", "86.txt\n    crossrefs: national", "86.txt\n    crossrefs: tasks")(source),
         ],
         r"documents\.yaml:\d+:5: expected crossrefs: tasks on a document whose tasks are numbered through it "
         r"\(numbering: \{items: global\}\), found its items numbered by section",
     ),
     "tasks of an unknown kind": (
-        text("documents.yaml", "{kind: subsection, sections: [2]}", "{kind: subsections, sections: [二]}"),
+        replace("documents.yaml", "{kind: subsection, sections: [2]}", "{kind: subsections, sections: [二]}"),
         r"documents\.yaml:\d+:9: expected the kind of tasks to be one of chapter, article, section, subsection, item, subitem, box, "
         r"paragraph, found 'subsections'\n.*documents\.yaml:\d+:9: expected the sections of tasks to be a list of "
         r"section numbers \(4 for 四、\), found \['二'\]",
     ),
     "tasks as an empty list": (
-        text(
+        replace(
             "documents.yaml",
             "    tasks:  # 二、主要任务: its subsections\n      - {kind: subsection, sections: [2]}\n",
             "    tasks: []\n",
@@ -201,95 +188,97 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"found an empty list",
     ),
     "tasks of a kind given as a list": (
-        text("documents.yaml", "- {kind: box}", "- {kind: [box]}"),
+        replace("documents.yaml", "- {kind: box}", "- {kind: [box]}"),
         r"documents\.yaml:\d+:9: expected the kind of tasks to be one of .*, found \['box'\]",
     ),
     "tasks that name no clause": (  # a typo would take every task page of the document away
-        text("documents.yaml", "{kind: item, sections: [2]}", "{kind: item, sections: [9]}"),
+        replace("documents.yaml", "{kind: item, sections: [2]}", "{kind: item, sections: [9]}"),
         r"documents\.yaml:\d+:9: expected the tasks scope to name clauses of guozhifaguanzi-2015-59, "
         r"found no item under section 9",
     ),
     "crossrefs role as a mapping": (  # the loader's line keys are not shown
-        text("documents.yaml", "crossrefs: national", "crossrefs: {national: true}"),
+        replace("documents.yaml", "crossrefs: national", "crossrefs: {national: true}"),
         r"documents\.yaml:\d+:5: expected crossrefs to be one of .*, found \{'national': True\}\n",
     ),
     "66 without its crossrefs role": (  # every 对照 page would go, and staff decisions with them, unsaid
-        text("documents.yaml", "    crossrefs: tasks\n", ""),
+        replace("documents.yaml", "    crossrefs: tasks\n", ""),
         r"crossrefs\.yaml:\d+:5: expected documents with crossrefs: tasks and crossrefs: local in documents\.yaml, "
         r"whose links these decisions are on, found no tasks document\n.*task_terms\.yaml:\d+:5: expected a "
         r"document with crossrefs: tasks in documents\.yaml, whose tasks these are, found none",
     ),
     "tasks on a document numbered through": (  # its items are its tasks already
-        text("documents.yaml", "numbering: {items: global}", "numbering: {items: global}\n    tasks: [{kind: item}]"),
+        replace(
+            "documents.yaml", "numbering: {items: global}", "numbering: {items: global}\n    tasks: [{kind: item}]"
+        ),
         r"documents\.yaml:\d+:5: expected no tasks on a document whose items are numbered through it",
     ),
     "a blank short name": (  # '' is found at every character of every text: a mention of the agency at each
-        text("agencies.yaml", "short_names: [中央组织部]", "short_names: [中央组织部, ' ']"),
+        replace("agencies.yaml", "short_names: [中央组织部]", "short_names: [中央组织部, ' ']"),
         r"agencies\.yaml:\d+:18: expected 'short_names' of an agency to be a list of text, found \['中央组织部', ' '\]",
     ),
     "a blank indicator variant": (
-        text("indicators.yaml", "variants: [知识产权质押融资额]", "variants: [知识产权质押融资额, '']"),
+        replace("indicators.yaml", "variants: [知识产权质押融资额]", "variants: [知识产权质押融资额, '']"),
         r"indicators\.yaml:\d+:15: expected 'variants' of an indicator to be a list of text, found \[.*, ''\]",
     ),
     "provenance not text": (  # was shown on the page as the loader's mapping, line keys and all
-        text("documents.yaml", "      date: 文本落款（2016年7月8日）", "      date: {文本落款: 2016年7月8日}"),
+        replace("documents.yaml", "      date: 文本落款（2016年7月8日）", "      date: {文本落款: 2016年7月8日}"),
         r"documents\.yaml:\d+:13: expected the provenance of 'date' to be text, found \{'文本落款': '2016年7月8日'\}\n",
     ),
     "provenance of no field": (  # a misspelt field: the note would stand under a name no value has
-        text("documents.yaml", "      date: 文本落款（2016年7月8日）", "      data: 文本落款（2016年7月8日）"),
+        replace("documents.yaml", "      date: 文本落款（2016年7月8日）", "      data: 文本落款（2016年7月8日）"),
         r"documents\.yaml:\d+:13: expected one of slug, .* in provenance, found unknown key 'data'",
     ),
     "a date as a week": (  # ISO 8601 allows it (2016-12-30), but staff meant something else
-        text("documents.yaml", "date: 2016-12-30", "date: 2016-W52-5"),
+        replace("documents.yaml", "date: 2016-12-30", "date: 2016-W52-5"),
         r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found '2016-W52-5'\n",
     ),
     "a date without hyphens": (
-        text("documents.yaml", "date: 2016-12-30", "date: 20161230"),
+        replace("documents.yaml", "date: 2016-12-30", "date: 20161230"),
         r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found 20161230\n",
     ),
     "a date as a mapping": (  # the loader's line keys are not shown
-        text("documents.yaml", "date: 2016-12-30", "date: {年: 2016}"),
+        replace("documents.yaml", "date: 2016-12-30", "date: {年: 2016}"),
         r"documents\.yaml:\d+:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found \{'年': 2016\}\n",
     ),
     "a successor year as a mapping": (
-        text("agencies.yaml", "year: 2018,", "year: {年: 2018},"),
+        replace("agencies.yaml", "year: 2018,", "year: {年: 2018},"),
         r"agencies\.yaml:\d+:\d+: expected successor year to be a year like 2018 or null, found \{'年': 2018\}\n",
     ),
     "66 nobody after 牵头，": (  # was read as 知识产权局 leading and nobody taking part
-        text("guobanhan-2016-66.txt", TASK1, "（知识产权局牵头，负责）\n2.积极"),
+        replace("guobanhan-2016-66.txt", TASK1, "（知识产权局牵头，负责）\n2.积极"),
         r"66\.txt:32:1: expected an agency name at each 、 and after 牵头， in the parenthetical of task 1, "
         r"found none in （知识产权局牵头，负责）",
     ),
     "an agency id that is the list's page": (  # agencies/index.md twice: an internal error in a copy
         lambda source: [  # without the record of published pages (which would ask for the old page first)
-            text("agencies.yaml", "  - id: cpc-organization", "  - id: index")(source),
+            replace("agencies.yaml", "  - id: cpc-organization", "  - id: index")(source),
             (source / "published_pages.tsv").unlink(),
         ],
         r"agencies\.yaml:\d+:5: expected an agency id other than index \(the list has that page\), found 'index'\n",
     ),
     "an indicator id that is the list's page": (
         lambda source: [
-            text("indicators.yaml", "  - id: pct-applications", "  - id: index")(source),
+            replace("indicators.yaml", "  - id: pct-applications", "  - id: index")(source),
             (source / "published_pages.tsv").unlink(),
         ],
         r"indicators\.yaml:\d+:5: expected an indicator id other than index \(the list has that page\), found 'index'\n",
     ),
     "an indicator cell that is no number": (  # was published as a missing value (null)
-        text("guofa-2016-86.txt", "\t6.3\n", "\t约六\n"),
+        replace("guofa-2016-86.txt", "\t6.3\n", "\t约六\n"),
         r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number or —, found '约六'\n",
     ),
     "an indicator cell too large for JSON": (  # was published as Infinity, which no JSON reader takes
-        text("guofa-2016-86.txt", "\t6.3\n", "\t" + "9" * 400 + "\n"),
+        replace("guofa-2016-86.txt", "\t6.3\n", "\t" + "9" * 400 + "\n"),
         r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number JSON can hold, "
         r"found 9{20}… \(400 digits\)\n",
     ),
     "66 two parentheticals": (  # the roles came from the last one, the first was left in the task's text
-        text("guobanhan-2016-66.txt", TASK1, "（知识产权局负责）（发展改革委负责）\n2.积极"),
+        replace("guobanhan-2016-66.txt", TASK1, "（知识产权局负责）（发展改革委负责）\n2.积极"),
         r"66\.txt:32:1: expected task 1 to end in one parenthetical like （A、B负责）, "
         r"found two: （知识产权局负责）（发展改革委负责）\n",
     ),
     "66 agency twice": (
-        text("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
+        replace("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",
     ),
 }
@@ -300,14 +289,9 @@ def test_damage_gets_located_messages_and_docs_stay(tmp_path, case):
     damage, expected = CASES[case]
     source = copy_sources(tmp_path)
     assert generate(tmp_path).returncode == 0
-    before = digest(tmp_path / "docs")
     damage(source)
-    proc = generate(tmp_path)
-    messages = proc.stderr.splitlines()[:-1]
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr
-    assert messages and all(LOCATED.match(m) for m in messages), proc.stderr
-    assert re.search(expected, proc.stderr), proc.stderr
-    assert digest(tmp_path / "docs") == before
+    stderr = refused(tmp_path)  # exit 1, no traceback or internal error, every message LOCATED, docs/ as it was
+    assert re.search(expected, stderr), stderr
 
 
 def _linked_from_outside(source: Path) -> None:
@@ -330,13 +314,10 @@ def test_a_source_file_that_is_no_text_of_the_folder_is_located(tmp_path, damage
     """A link may not bring in a file from outside source_texts/, as ../x.txt may not."""
     source = copy_sources(tmp_path)
     assert generate(tmp_path).returncode == 0
-    before = digest(tmp_path / "docs")
     damage(source)
-    proc = generate(tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    stderr = refused(tmp_path)
     expected = rf"^source_texts/documents\.yaml:\d+:18: expected source_file 'yufufa-2016-25\.txt' to exist in source_texts, found {found}\n"
-    assert re.match(expected, proc.stderr), proc.stderr
-    assert digest(tmp_path / "docs") == before
+    assert re.match(expected, stderr), stderr
 
 
 @pytest.mark.parametrize("docs", ["source_texts", "source_texts/docs", "."])
@@ -373,9 +354,9 @@ INJECTED = "<script>alert(1)</script><img src=x onerror=alert(2)>|*粗体*|[x](j
 def test_markup_in_page_titles_is_shown_literally_and_never_run(tmp_path):
     """Task titles, 专栏 titles and agency names become front-matter titles, which MkDocs prints raw."""
     source = copy_sources(tmp_path)
-    text("guobanhan-2016-66.txt", "5.扩大专利代理领域开放", "5." + INJECTED + "扩大专利代理领域开放")(source)
-    text("guofa-2016-86.txt", "专栏3　专利质量提升工程", "专栏3　" + INJECTED)(source)
-    text("agencies.yaml", "full_name: 中央军事委员会装备发展部", f"full_name: '{INJECTED}'")(source)
+    replace("guobanhan-2016-66.txt", "5.扩大专利代理领域开放", "5." + INJECTED + "扩大专利代理领域开放")(source)
+    replace("guofa-2016-86.txt", "专栏3　专利质量提升工程", "专栏3　" + INJECTED)(source)
+    replace("agencies.yaml", "full_name: 中央军事委员会装备发展部", f"full_name: '{INJECTED}'")(source)
     assert generate(tmp_path).returncode == 0
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
     for page in ("tasks/guobanhan-2016-66-t5", "tasks/guofa-2016-86-box3", "agencies/cmc-edd"):
@@ -396,12 +377,12 @@ def test_a_collection_without_86_has_no_internal_error(tmp_path):
     (source / "documents.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     proc = run_cli("check", "--source", str(source), cwd=tmp_path)
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
-    assert proc.returncode == 0 or re.search(r"^source_texts/\S+:\d+:\d+: expected .+, found .+$", proc.stderr, re.M)
+    assert proc.returncode == 0 or LOCATED.search(proc.stderr)
 
 
 def test_a_list_of_documents_that_does_not_read_gives_one_message_not_one_per_text(tmp_path):
     source = copy_sources(tmp_path)
-    text("documents.yaml", "documents:", "documents: 5\nx:")(source)
+    replace("documents.yaml", "documents:", "documents: 5\nx:")(source)
     proc = generate(tmp_path)
     assert proc.returncode == 1 and proc.stderr.splitlines()[:-1] == [
         "source_texts/documents.yaml:1:1: expected a mapping with a list 'documents:', found 'documents:' holding a number"

@@ -11,7 +11,7 @@ import pytest
 
 from build_scripts import cache, fork
 from build_scripts.errors import Collector
-from build_scripts.link import crossrefs, curation
+from build_scripts.link import crossrefs, curation, stage
 from build_scripts.link.similarity import group_max
 from build_scripts.pipeline import load_corpus
 
@@ -42,7 +42,7 @@ def linking(tmp_path, monkeypatch):
         calls.clear()
         indexed.clear()
         errors = Collector()
-        links = curation.link_crossrefs(source, load_corpus(source, errors), errors)
+        links = stage.link_crossrefs(source, load_corpus(source, errors), errors)
         errors.raise_if_any()
         assert len(calls) <= 1
         return links, (calls[0] if calls else None)
@@ -195,26 +195,26 @@ def test_a_cold_match_shared_with_a_child_gives_the_links_of_one_process(tmp_pat
     monkeypatch.setattr(fork, "_other_threads", lambda: False)  # the browser tests' threads, when run before
     source = copy_sources(tmp_path / "src")
     shares: list[set[str]] = []  # the sentences matched in this process, one set per call
-    real = curation._matched
+    real = stage._matched
 
     def recording(corpus, terms, national, sentences, curated):
         shares.append(set(sentences))  # in the child too, where this list is the child's copy
         return real(corpus, terms, national, sentences, curated)
 
-    monkeypatch.setattr(curation, "_matched", recording)
+    monkeypatch.setattr(stage, "_matched", recording)
 
     def cold(name: str):
         monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / name)
         shares.clear()
         errors = Collector()
-        links = curation.link_crossrefs(source, load_corpus(source, errors), errors)
+        links = stage.link_crossrefs(source, load_corpus(source, errors), errors)
         errors.raise_if_any()
         return links, list(shares)
 
     shared, here = cold("with-child")
     assert len(here) == 1  # the other half came back from the child
     everyone = {c.id for c in crossrefs.local_sentences(load_corpus(source, Collector()))}
-    assert curation.MIN_SHARE <= len(here[0]) <= len(everyone) - curation.MIN_SHARE
+    assert stage.MIN_SHARE <= len(here[0]) <= len(everyone) - stage.MIN_SHARE
     assert any(link.method == "curated" for link in shared)  # crossrefs.yaml's pairs are scored in both halves
     monkeypatch.setattr(fork, "can_fork", lambda: False)
     alone, here = cold("alone")
@@ -236,11 +236,11 @@ def test_the_keys_of_a_paragraph_of_many_sentences_take_linear_time(tmp_path, mo
     errors = Collector()
     corpus = load_corpus(source, errors)
     started = time.perf_counter()
-    keys = curation.sentence_keys(corpus, "national")
+    keys = stage.sentence_keys(corpus, "national")
     assert time.perf_counter() - started < 10
     assert len(set(keys.values())) == len(keys) > 8000
     _edit(source, "第7999句。", "第七九九九句。")
-    edited = curation.sentence_keys(load_corpus(source, Collector()), "national")
+    edited = stage.sentence_keys(load_corpus(source, Collector()), "national")
     changed = {sentence for sentence in keys if keys[sentence] != edited.get(sentence)}
     paragraph = {sentence for sentence in keys if sentence.startswith("yufufa-2016-25/2-1/p1/")}
     assert changed == paragraph

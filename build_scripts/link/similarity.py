@@ -6,7 +6,7 @@
   L2-normalised.
   As the idf does not depend on the Chongqing text, a Chongqing sentence's scores depend
   only on it and the national texts: editing one sentence changes no other sentence's
-  scores, and the link stage (``curation``) reuses the links of every unchanged one.
+  scores, and the link stage (``stage``) reuses the links of every unchanged one.
 - A pair's score is the geometric mean of (a) the cosine of the whole sentence
   with the whole national passage and (b) the best cosine between one phrase of
   each (phrases split at ，；：、 and brackets). (a) rewards sentences that copy a

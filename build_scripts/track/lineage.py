@@ -37,7 +37,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .. import patterns
-from ..model import Clause, ClauseKind, Document, clause_anchor
+from ..model import Clause, ClauseKind, Document
 
 PINNED_KINDS = frozenset({ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.SENTENCE})
 MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited …
@@ -119,7 +119,6 @@ def pin(
             clause,
             id=renamed.get(clause.id, clause.id),
             parent=renamed.get(clause.parent, clause.parent) if clause.parent else None,
-            anchor=clause_anchor(renamed[clause.id]) if clause.id in renamed else clause.anchor,
         )
         if clause.id in renamed or clause.parent in renamed
         else clause
