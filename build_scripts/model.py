@@ -255,6 +255,11 @@ class Task:
     def url(self) -> str:
         return f"/tasks/{self.id}/"
 
+    @property
+    def label(self) -> str:
+        """``任务55``, ``任务四（六）2``: how the site labels the task (its page, the 对照 pages)."""
+        return f"任务{self.number}"
+
 
 @dataclass(frozen=True, kw_only=True)
 class Mention:

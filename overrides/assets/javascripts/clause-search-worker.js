@@ -127,7 +127,7 @@ function escapeHTML(text) {
  * Index
  * ---------------------------------------------------------------------- */
 
-var index = null;          /* {pages, entries, postings, children} */
+var index = null;          /* {pages, entries, postings, labels} */
 var loading = null;        /* Promise of index */
 
 function buildIndex(data) {
@@ -143,9 +143,11 @@ function buildIndex(data) {
       parent: typeof e.u === "number" ? e.u : -1,
       norm: CELL_KINDS[e.k] ? normalizeCells(e.x || "") : normalize(e.x || ""),
       normTitle: normalize(e.t || ""),
-      names: Array.isArray(e.n) ? e.n.map(normalize) : null
+      names: Array.isArray(e.n) ? e.n.map(normalize) : null,
+      labels: Array.isArray(e.c) ? e.c.map(normalize) : []
     };
   });
+  for (var p of pages) p.cite = normalize(p.c || "");
   /* A table row is read under its table's header (指标|2015年|2020年|…): the years of the columns
    * are the row's as well when a query's numbers are checked (2020 in 计算机软件著作权登记数量2020年). */
   var headers = new Map();
@@ -164,7 +166,18 @@ function buildIndex(data) {
       if (list) list.push(e.id); else postings.set(bg, [e.id]);
     }
   }
-  return { pages: pages, entries: entries, postings: postings };
+  /* Labels (第四部分第六条第2项, 任务55), and each tail of one from a 第 on (第六条第2项, 第2项): a
+   * citation may be given whole or by its last steps. */
+  var labels = new Map();
+  for (var en of entries)
+    for (var label of en.labels)
+      for (var k = 0; k < label.length; k++) {
+        if (k > 0 && label.charAt(k) !== "第") continue;
+        var tail = label.slice(k), byTail = labels.get(tail);
+        if (!byTail) labels.set(tail, byTail = []);
+        byTail.push({ entry: en, whole: k === 0 });
+      }
+  return { pages: pages, entries: entries, postings: postings, labels: labels };
 }
 
 function load() {
@@ -317,6 +330,36 @@ function scoreEntry(e, q, qlen) {
   return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered };
 }
 
+/* ------------------------------------------------------------------------
+ * Labels: how the site labels and cites a clause or task (任务55, 第55项,
+ * 第四部分第（六）条第2项, 专栏2), given alone or after its document's
+ * citation as 复制引用 writes it (《重点任务分工方案》（国办函〔2016〕66号）第55项,
+ * 国办函〔2016〕66号 任务55).  Entry id -> {rank, label}: 3 a whole label,
+ * 2 a whole label after its document, 1 the last steps of one (第2项 for
+ * 第四部分第（六）条第2项, where 66号's 第2项 is whole).
+ * ---------------------------------------------------------------------- */
+
+function labelled(q) {
+  var found = new Map();
+  for (var j = 0; j < q.joined.length; j++) {
+    var head = q.joined.slice(0, j), byTail = index.labels.get(q.joined.slice(j));
+    if (!byTail) continue;
+    for (var at of byTail) {
+      var e = at.entry, page = e.group >= 0 ? index.pages[e.group] : null;
+      var rank = !head ? (at.whole ? 3 : 1) : at.whole && page && page.cite.indexOf(head) >= 0 ? 2 : 0;
+      var prev = found.get(e.id);
+      if (rank && (!prev || rank > prev.rank)) found.set(e.id, { rank: rank, label: q.joined.slice(j) });
+    }
+  }
+  return found;
+}
+
+/* A labelled entry is found by its label, above any text that only mentions it. */
+function labelHit(e, match) {
+  var score = 16 + 4 * match.rank + 1.5 * 30 / (30 + e.norm.length) + (e.kind === "page" ? 0.5 : 0);
+  return { entry: e, score: score, exact: true, f: 1, chunks: [], lacks: 0, renumbered: false, label: match.label };
+}
+
 function candidates(q) {
   var entries = index.entries;
   var bigrams = bigramsOf(q.segments);
@@ -387,11 +430,13 @@ function search(raw) {
   if (!q.joined || !index) return { items: [] };
   var qlen = q.segments.reduce(function (n, s) { return n + s.length; }, 0);
 
-  var hits = [];
+  var hits = [], byLabel = labelled(q);
   for (var e of candidates(q)) {
+    if (byLabel.has(e.id)) continue;
     var h = scoreEntry(e, q, qlen);
     if (h) hits.push(h);
   }
+  byLabel.forEach(function (match, id) { hits.push(labelHit(index.entries[id], match)); });
   /* An entry with another number where the query has one (专栏3 for 专栏2) is shown only when no
    * entry has all the query's numbers: it is neither listed nor counted beside the ones that do. */
   if (hits.some(function (h) { return !h.lacks && !h.renumbered; }))
@@ -420,6 +465,7 @@ function search(raw) {
   /* Terms shown by Material as "missing" (<del>) and used for ?h= links. */
   function termsFor(hit) {
     var terms = {};
+    if (hit.label) { q.words.forEach(function (word) { terms[word] = true; }); return terms; }
     q.segments.forEach(function (seg, i) {
       var present = findWhole(hit.entry.norm, seg) >= 0 || cover(seg, hit.entry.norm).covered >= 0.75 * seg.length;
       terms[q.words[i]] = terms[q.words[i]] || present;
@@ -428,11 +474,11 @@ function search(raw) {
   }
 
   function item(hit) {
-    var needles = hit.exact ? [q.joined].concat(q.segments) : hit.chunks.map(function (c) { return c.q; });
+    var needles = hit.label ? [hit.label] : hit.exact ? [q.joined].concat(q.segments) : hit.chunks.map(function (c) { return c.q; });
     needles = needles.concat(q.terms);
     return {
       location: hit.entry.location,
-      title: highlight(hit.entry.title, hit.exact ? [q.joined] : [], 0),
+      title: highlight(hit.entry.title, hit.label ? [hit.label] : hit.exact ? [q.joined] : [], 0),
       text: "<p>" + highlight(hit.entry.text, needles, SNIPPET) + "</p>",
       score: Math.round(hit.score * 1000) / 1000,
       terms: termsFor(hit)
@@ -469,7 +515,7 @@ function search(raw) {
  * Protocol
  * ---------------------------------------------------------------------- */
 
-/* The index (about 600 KB, 90 KB gzipped) is fetched for the first query the reader types, not on
+/* The index (about 690 KB, 96 KB gzipped) is fetched for the first query the reader types, not on
  * every page load: the worker starts on every page, and most visits, on a phone especially, never
  * search. Material also sends an empty QUERY at start; it is answered without the index. */
 var answered = Promise.resolve();  /* answers leave in the order their queries came */
