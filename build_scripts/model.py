@@ -225,6 +225,7 @@ class Agency:
     short_names: tuple[str, ...]
     kind: str
     successor: Successor | None
+    search_aliases: tuple[str, ...] = ()  # forms in common use the texts do not use (发改委): search only
     source: str = ""
     line: int = 1  # where the entry starts in agencies.yaml
     mentions: tuple[Mention, ...] = ()  # every place the texts name it (extract/agencies.py)

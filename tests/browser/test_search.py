@@ -11,7 +11,7 @@ from playwright.sync_api import Locator, Page
 
 from .conftest import QuietHandler, new_page, served
 from .search_battery import BATTERIES, is_hit, load_battery, texts_by_url
-from .search_probe import INPUT, open_site, search
+from .search_probe import INPUT, open_site, search, search_results
 
 
 @pytest.mark.browser
@@ -49,6 +49,25 @@ def test_a_result_links_to_the_clause_anchor(base_url, page):
 def test_a_name_finds_its_page_in_the_first_five(base_url, page, query, page_url):
     hrefs = search(page, base_url, query)
     assert page_url in hrefs[:5], hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "page_url"),
+    [
+        ("发改委", "/agencies/ndrc/"),  # the texts say 发展改革委
+        ("工信部", "/agencies/miit/"),  # 工业和信息化部
+        ("人社部", "/agencies/mohrss/"),  # 人力资源社会保障部
+        ("国知局", "/agencies/cnipa/"),  # not 全国知识产权… (全国知 + 局)
+        ("最高法", "/agencies/spc/"),  # found before, but marked 缺少: 最高法
+    ],
+)
+def test_an_agency_is_found_first_by_a_short_form_in_common_use(base_url, page, query, page_url):
+    """Forms the texts do not use (agencies.yaml's search_aliases): the agency's page first, nothing missing."""
+    hrefs = search(page, base_url, query)
+    assert hrefs and hrefs[0] == page_url, hrefs[:5]
+    first = search_results(page, base_url, query)[0][0]
+    assert "缺少" not in first["text"], first
 
 
 @pytest.mark.browser
