@@ -229,6 +229,7 @@ class Agency:
     short_names: tuple[str, ...]
     kind: str
     successor: Successor | None
+    search_aliases: tuple[str, ...] = ()  # forms in common use the texts do not use (发改委): search only
     source: str = ""
     line: int = 1  # where the entry starts in agencies.yaml
     mentions: tuple[Mention, ...] = ()  # every place the texts name it (extract/agencies.py)
@@ -258,6 +259,11 @@ class Task:
     @property
     def url(self) -> str:
         return f"/tasks/{self.id}/"
+
+    @property
+    def label(self) -> str:
+        """``任务55``, ``任务四（六）2``: how the site labels the task (its page, the 对照 pages)."""
+        return f"任务{self.number}"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -68,7 +68,28 @@ CASES = {
         "    kind: military\n",
         "    kind: military\n    rank: 1\n",
         "rank: 1",
-        "expected one of id, name, full_name, short_names, kind, successor, source in an agency, found unknown key 'rank'",
+        "expected one of id, name, full_name, short_names, search_aliases, kind, successor, source in an agency, found unknown key 'rank'",
+    ),
+    "search alias that is a short name": (  # the matcher never reads aliases: it would miss this one
+        "agencies.yaml",
+        "short_names: [中央组织部]",
+        "short_names: [中央组织部]\n    search_aliases: [中央宣传部]",
+        "search_aliases: [中央宣传部]",
+        "expected a search alias that is no name or short name, found '中央宣传部' (cpc-publicity, line ",
+    ),
+    "search alias given twice": (
+        "agencies.yaml",
+        "short_names: [中央组织部]",
+        "short_names: [中央组织部]\n    search_aliases: [中组部, 中组部]",
+        "search_aliases: [中组部, 中组部]",
+        "expected each search alias once, found '中组部' again (first at line ",
+    ),
+    "search aliases that are no list": (
+        "agencies.yaml",
+        "short_names: [中央组织部]",
+        "short_names: [中央组织部]\n    search_aliases: 组织部",
+        "search_aliases: 组织部",
+        "expected 'search_aliases' of an agency to be a list of text, found '组织部'",
     ),
     "duplicate indicator variant": (
         "indicators.yaml",
@@ -85,8 +106,8 @@ def test_bad_curated_data_gives_a_located_error(tmp_path, case):
     name, old, new, needle, message = CASES[case]
     source = _damaged(tmp_path, name, old, new)
     line, column = _line_col(source, name, needle.rstrip("\n"))
-    if case == "unknown key":  # at the key's value
-        column += len("rank: ")
+    if case in ("unknown key", "search aliases that are no list"):  # at the key's value
+        column += len(needle.split(": ")[0]) + 2
     elif name.endswith(".yaml"):  # errors point at the entry: the "- " that opens it
         text = (source / name).read_text(encoding="utf-8").splitlines()
         line = max(n for n in range(1, line + 1) if text[n - 1].lstrip().startswith("- "))

@@ -21,3 +21,14 @@ def test_titles_in_the_search_box_carry_one_pair_of_book_title_marks(model):
     titles = [entry["t"] for entry in index["e"]]
     assert "《重点任务分工方案》 五、（一）87. 积极参与联合国框架下的发展议程，推动《TRIP…" in titles
     assert not [title for title in titles if title.startswith("《《")]
+
+
+def test_clauses_and_task_pages_carry_the_labels_a_reader_cites_them_by(built):
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    entries = {entry["l"]: entry for entry in index["e"]}
+    assert entries["documents/guobanhan-2016-66/#t55"]["c"] == ["第55项", "任务55"]
+    assert entries["documents/guofa-2016-86/#c4-6-2"]["c"] == ["第四部分第（六）条第2项", "任务四（六）2"]
+    assert entries["documents/guofa-2016-86/#table1-r2"]["c"] == ["表1第2行"]
+    task = entries["tasks/guobanhan-2016-66-t55/"]
+    assert task["c"] == ["任务55", "第55项"]
+    assert index["p"][task["g"]]["c"] == "《重点任务分工方案》（国办函〔2016〕66号）"

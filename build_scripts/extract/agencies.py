@@ -17,7 +17,7 @@ from ..errors import Collector, CurationError
 from ..load.curated import Fields, entries, shown_value
 from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
-_KEYS = ("id", "name", "full_name", "short_names", "kind", "successor", "source")
+_KEYS = ("id", "name", "full_name", "short_names", "search_aliases", "kind", "successor", "source")
 _SUCCESSOR_KEYS = ("name", "year", "note")
 
 FILE_NAME = "agencies.yaml"
@@ -31,6 +31,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
     agencies: list[Agency] = []
     ids: dict[str, int] = {}
     forms: dict[str, tuple[str, int]] = {}  # a name or short name → (agency id, line)
+    aliases: list[tuple[Fields, str]] = []  # (its entry, a search alias), checked once every form is known
     before = len(errors.errors)
     listed = entries(path, "agencies", errors)
     if not listed and len(errors.errors) == before:  # an emptied register would let every agency name pass unchecked
@@ -44,6 +45,8 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
         if "successor" not in entry:
             f.fail("expected an agency to have 'successor' (a mapping or null), found none")
         short_names = f.strings("short_names")
+        search_aliases = f.strings("search_aliases")
+        aliases.extend((f, alias) for alias in search_aliases)
         if agency_id is not None:
             f.page_id(agency_id, "an agency id")
             f.repeated(ids, agency_id, "agency id", repr(agency_id))
@@ -66,13 +69,30 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
                 name=name,
                 full_name=full_name,
                 short_names=short_names,
+                search_aliases=search_aliases,
                 kind=kind,
                 successor=successor,
                 source=f.text("source", required=False) or "",
                 line=f.line,
             )
         )
+    _check_aliases(aliases, forms)
     return tuple(agencies)
+
+
+def _check_aliases(aliases: list[tuple[Fields, str]], forms: dict[str, tuple[str, int]]) -> None:
+    """A search alias (发改委) is found by the search box only; the matcher never reads it, so it must be
+    no agency's name or short name (that one would be matched in the texts) and name one agency."""
+    seen: dict[str, int] = {}  # alias → line of its entry
+    for f, alias in aliases:
+        owner = forms.get(alias)
+        if owner is not None:
+            f.fail(
+                f"expected a search alias that is no name or short name, found {alias!r} ({owner[0]}, line {owner[1]})"
+            )
+        elif alias in seen:
+            f.fail(f"expected each search alias once, found {alias!r} again (first at line {seen[alias]})")
+        seen.setdefault(alias, f.line)
 
 
 def _successor(f: Fields, value: Any) -> Successor | None:

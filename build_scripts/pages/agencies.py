@@ -59,7 +59,9 @@ def agency_pages(site: Site) -> list[PageSpec]:
         led, shared = site.tasks_led_by(agency.id), site.tasks_shared_by(agency.id)
         task_counts[agency.id] = (len(led), len(shared))
         plain = tuple(m for m in agency.mentions if not m.role)
-        known_as = tuple(dict.fromkeys((agency.full_name, agency.name, *agency.short_names)))  # search finds each
+        known_as = tuple(  # search finds each
+            dict.fromkeys((agency.full_name, agency.name, *agency.short_names, *agency.search_aliases))
+        )
         pages.append(
             PageSpec(
                 path=f"agencies/{agency.id}.md",

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..citation import positions
 from ..model import Clause, PageSpec, Site, Task
 from . import grouped_by_document, role_sources
 
@@ -77,6 +78,7 @@ def task_pages(site: Site) -> list[PageSpec]:
     agencies = {agency.id: agency for agency in site.agencies}
     clauses = site.corpus.clause_index()
     documents = {d.slug: d for d in site.corpus.documents}
+    cited = {clause_id: where for d in documents.values() for clause_id, where in positions(d).items()}  # 第55项
     neighbours = TaskNeighbours(site.tasks, clauses, {agency.id: agency.name for agency in site.agencies})
     linked = site.corpus.linked_documents
     pages = []
@@ -106,10 +108,11 @@ def task_pages(site: Site) -> list[PageSpec]:
                     (
                         "search_entry",
                         (
-                            f"{document.meta.short_title} 任务{task.number} {task.title}",
+                            f"{document.meta.short_title} {task.label} {task.title}",
                             f"{task.number} {task.text} {names}".strip(),
                         ),
                     ),
+                    ("search_labels", (document.meta.slug, (task.label, cited[task.clause]))),
                 ),
             )
         )

@@ -11,7 +11,8 @@ Format (version 1), compact and deterministic::
 
     {
       "v": 1,
-      "p": [ {"l": "documents/<slug>/", "t": "<full document title>"}, ... ],
+      "p": [ {"l": "documents/<slug>/", "t": "<full document title>",
+              "c": "《简称》（文号）"}, ... ],              # how a citation names the document
       "e": [ {"l": "documents/<slug>/#<anchor>",   # link, relative to site base
               "t": "《简称》 四、（二）",            # display title (plain text)
               "x": "<clause text>",                  # searchable text (plain text)
@@ -19,6 +20,10 @@ Format (version 1), compact and deterministic::
                                                      #  "document" / "page")
               "g": 0,                                # index into "p" (group), optional
               "u": 12,                               # index of parent entry, optional
+              "c": ["第55项", "任务55"],              # how a reader cites or labels it, optional: the
+                                                     #  position part of its 复制引用 citation and,
+                                                     #  for a task, 任务N; a query that is one of them
+                                                     #  (alone, or after its document's "c") finds it
               "n": ["国家知识产权局", "知识产权局"]},   # the names a page is known by, optional:
                                                      #  a query that is one of them ranks the page
                                                      #  first, one that is only part of one does not
@@ -31,8 +36,10 @@ All strings are plain text; the worker escapes them before rendering.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
+from build_scripts.citation import document_citation, positions
 from build_scripts.model import NUMBERED_KINDS, Clause, ClauseKind, Document, OutputFile, PageSpec, Site
 
 FORMAT_VERSION = 1
@@ -101,32 +108,43 @@ def _document_text(doc: Document) -> str:
     return " ".join(b for b in bits if b)
 
 
-PageEntry = tuple[str, str, str, tuple[str, ...]]  # (location, title, text, names)
+@dataclass(frozen=True, kw_only=True, order=True)
+class PageEntry:
+    """A page that asks to be searchable (a task, an agency, a section of the site)."""
+
+    location: str  # relative to the site root, without a leading slash: "tasks/t-035/"
+    title: str
+    text: str
+    names: tuple[str, ...] = ()  # what the page is called (an agency: 国家知识产权局, 知识产权局)
+    labels: tuple[str, ...] = ()  # how a reader cites it (a task: 任务55, 第55项)
+    document: str = ""  # slug of the document it belongs to, whose citation may come before a label
 
 
 def build_search_index(
     documents: Iterable[Document],
     extra_entries: Sequence[PageEntry] = (),
+    task_labels: Mapping[str, str] | None = None,
 ) -> str:
     """Return the JSON text of ``docs/data/search-index.json``.
 
     ``documents``: parsed documents; one entry is written per clause
     (sentences included; ``title`` clauses and non-prose ``preamble`` lines skipped) plus one
-    entry per document.  ``extra_entries``: ``(location, title, text, names)`` of
-    other pages (tasks, agencies, indicators …); ``location`` is relative to
-    the site root without a leading slash, e.g. ``"tasks/t-035/"``; ``names``: what the page
-    is called (an agency's names), or ().
+    entry per document; a clause is labelled by the position part of its citation.
+    ``extra_entries``: other pages (tasks, agencies, indicators …).
+    ``task_labels``: clause id → the label of the task it is (``任务55``).
     Documents are ordered by slug and clauses keep document order, so the
     output is byte-for-byte reproducible.
     """
     pages: list[dict[str, str]] = []
     entries: list[dict[str, object]] = []
+    groups: dict[str, int] = {}  # document slug → its index in pages
+    task_labels = task_labels or {}
 
     for doc in sorted(documents, key=lambda d: d.meta.slug):
         slug = doc.meta.slug
         page_location = f"documents/{slug}/"
-        group = len(pages)
-        pages.append({"l": page_location, "t": doc.meta.title})
+        group = groups[slug] = len(pages)
+        pages.append({"l": page_location, "t": doc.meta.title, "c": document_citation(doc)})
         entries.append(
             {
                 "l": page_location,
@@ -137,6 +155,7 @@ def build_search_index(
             }
         )
         titles = _DisplayTitles(doc)
+        cited = positions(doc)
         position: dict[str, int] = {}
         for clause in doc.clauses:
             if not _searchable(clause):
@@ -147,16 +166,21 @@ def build_search_index(
                 "x": clause.text,
                 "k": clause.kind.value,
                 "g": group,
+                "c": [label for label in (cited[clause.id], task_labels.get(clause.id)) if label],
             }
             if clause.parent and clause.parent in position:
                 entry["u"] = position[clause.parent]
             position[clause.id] = len(entries)
             entries.append(entry)
 
-    for location, title, text, names in sorted(extra_entries):
-        entry = {"l": location.lstrip("/"), "t": title, "x": text, "k": "page"}
-        if names:
-            entry["n"] = list(names)
+    for page in sorted(extra_entries):
+        entry = {"l": page.location.lstrip("/"), "t": page.title, "x": page.text, "k": "page"}
+        if page.names:
+            entry["n"] = list(page.names)
+        if page.labels:
+            entry["c"] = list(page.labels)
+        if page.document in groups:
+            entry["g"] = groups[page.document]
         entries.append(entry)
 
     data = {"v": FORMAT_VERSION, "p": pages, "e": entries}
@@ -164,12 +188,13 @@ def build_search_index(
 
 
 def page_search_entries(pages: Iterable[PageSpec]) -> list[PageEntry]:
-    """``(location, title, text, names)`` of every page that asks to be searchable.
+    """Every page that asks to be searchable.
 
     A page module opts a page in by putting ``("search_entry", (title, text))`` in its
     ``PageSpec.context`` (e.g. a task page: its number and title, and the task text with its
     agencies), or ``(title, text, names)`` for a page known by names (an agency: 国家知识产权局,
-    知识产权局); the page's URL becomes the location.
+    知识产权局); the page's URL becomes the location. A page cited by labels adds
+    ``("search_labels", (document slug, labels))`` (a task page: its document, 任务55 and 第55项).
     """
     entries = []
     for page in pages:
@@ -180,11 +205,26 @@ def page_search_entries(pages: Iterable[PageSpec]) -> list[PageEntry]:
                 f"{page.path}: search_entry must be a (title, text) or (title, text, names) tuple"
             )
             title, text, *names = search_entry
-            entries.append((page.url.lstrip("/"), str(title), str(text), tuple(names[0]) if names else ()))
+            search_labels = context.get("search_labels", ("", ()))
+            assert isinstance(search_labels, tuple) and len(search_labels) == 2, (
+                f"{page.path}: search_labels must be a (document slug, labels) tuple"
+            )
+            document, labels = search_labels
+            entries.append(
+                PageEntry(
+                    location=page.url.lstrip("/"),
+                    title=str(title),
+                    text=str(text),
+                    names=tuple(names[0]) if names else (),
+                    labels=tuple(labels),
+                    document=str(document),
+                )
+            )
     return entries
 
 
 def search_index_file(site: Site, pages: Iterable[PageSpec]) -> OutputFile:
     """``docs/data/search-index.json``: every clause plus the opted-in pages."""
-    content = build_search_index(site.corpus.documents, page_search_entries(pages))
+    task_labels = {task.clause: task.label for task in site.tasks}
+    content = build_search_index(site.corpus.documents, page_search_entries(pages), task_labels)
     return OutputFile(path=SEARCH_INDEX_PATH, content=content + "\n")

@@ -11,7 +11,7 @@ from playwright.sync_api import Locator, Page
 
 from .conftest import QuietHandler, new_page, served
 from .search_battery import BATTERIES, is_hit, load_battery, texts_by_url
-from .search_probe import INPUT, open_site, search
+from .search_probe import INPUT, open_site, search, search_results
 
 
 @pytest.mark.browser
@@ -52,8 +52,27 @@ def test_a_name_finds_its_page_in_the_first_five(base_url, page, query, page_url
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "page_url"),
+    [
+        ("发改委", "/agencies/ndrc/"),  # the texts say 发展改革委
+        ("工信部", "/agencies/miit/"),  # 工业和信息化部
+        ("人社部", "/agencies/mohrss/"),  # 人力资源社会保障部
+        ("国知局", "/agencies/cnipa/"),  # not 全国知识产权… (全国知 + 局)
+        ("最高法", "/agencies/spc/"),  # found before, but marked 缺少: 最高法
+    ],
+)
+def test_an_agency_is_found_first_by_a_short_form_in_common_use(base_url, page, query, page_url):
+    """Forms the texts do not use (agencies.yaml's search_aliases): the agency's page first, nothing missing."""
+    hrefs = search(page, base_url, query)
+    assert hrefs and hrefs[0] == page_url, hrefs[:5]
+    first = search_results(page, base_url, query)[0][0]
+    assert "缺少" not in first["text"], first
+
+
+@pytest.mark.browser
 def test_the_search_index_is_fetched_only_when_the_reader_searches(base_url, page):
-    """About 600 KB (90 KB gzipped): a page read on a phone without searching does not load it."""
+    """About 690 KB (96 KB gzipped): a page read on a phone without searching does not load it."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(base_url + "tasks/guobanhan-2016-66-t14/", wait_until="networkidle")

@@ -1,0 +1,41 @@
+"""Tasks and clauses looked up by how the site labels and cites them (任务55, 第55项, 复制引用's text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .search_probe import search, search_results
+
+TASK_55 = ("/tasks/guobanhan-2016-66-t55/", "/documents/guobanhan-2016-66/#t55")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "query",
+    [
+        "任务55",  # the label of task pages, results and 对照 pages
+        "第55项",  # 复制引用's position
+        "国办函〔2016〕66号 任务55",  # as the 对照 pages write it
+        "《重点任务分工方案》（国办函〔2016〕66号）第55项",  # a citation pasted whole
+    ],
+)
+def test_a_task_is_found_by_its_label_and_its_citation(base_url, page, query):
+    hrefs = search(page, base_url, query)
+    assert set(hrefs[:2]) == set(TASK_55), hrefs[:5]
+    links = [link for group in search_results(page, base_url, query) for link in group]
+    texts = [link["text"] for link in links if "-t55/" in link["href"] or link["href"].endswith("#t55")]
+    assert len(texts) == 2 and not [text for text in texts if "缺少" in text], texts  # nothing marked missing
+
+
+@pytest.mark.browser
+def test_an_item_number_finds_the_items_of_that_number(base_url, page):
+    """第2项 is 66号's task 2 (its items are numbered through the text), then the items 2 of the other
+    documents (86号's 第四部分第（六）条第2项, …), never an item 12 or 22."""
+    hrefs = search(page, base_url, "第2项")
+    assert set(hrefs[:2]) == {"/tasks/guobanhan-2016-66-t2/", "/documents/guobanhan-2016-66/#t2"}, hrefs[:5]
+    assert "/documents/guofa-2016-86/#c4-6-2" in hrefs or "/tasks/guofa-2016-86-4-6-2/" in hrefs, hrefs
+    assert not [href for href in hrefs if href.rstrip("/").endswith(("t12", "t22", "-12", "-22"))], hrefs
+    assert search(page, base_url, "第四部分第（六）条第2项")[0] in (
+        "/tasks/guofa-2016-86-4-6-2/",
+        "/documents/guofa-2016-86/#c4-6-2",
+    )

@@ -1,0 +1,43 @@
+"""Numbers in the search box: whole numbers and decimals, as readers type figures and years."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .search_probe import META, search, search_results
+
+TABLE = "/documents/guofa-2016-86/#table1-"
+PLAN_59 = "/documents/guozhifaguanzi-2015-59/"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "first", "absent"),
+    [
+        # a decimal is a decimal: 6.3 is not task 63, 2.5 not task 25, 25号, 2025 or 282.5%
+        ("6.3", (TABLE + "r1", "/documents/guofa-2016-86/#c1-p1-s3"), ("t63",)),
+        ("2.5", (TABLE + "r3",), ("t25", "/documents/yufufa-2016-25/", PLAN_59 + "#c3-3", "#c1-p1-s7")),
+        ("3.5万件", ("/documents/guofa-2016-86/#c1-p1-s14",), (TABLE + "r4",)),
+        ("6.3件", ("/documents/guofa-2016-86/#c1-p1-s3",), ("t63",)),
+        # a whole number is whole: 2020 is not the 202 of 2025 nor the 20 of 2030 or of a cell 220
+        ("2020年", (PLAN_59 + "#c3-1", TABLE + "head"), (PLAN_59 + "#c3-3", "#c4-6-2-s2", "-4-6-2/", "#c1-3-p1")),
+        ("2020", (PLAN_59 + "#c3-2", PLAN_59 + "#c3-1"), (TABLE + "r4", TABLE + "r9", PLAN_59 + "#c3-3")),
+    ],
+)
+def test_a_number_matches_whole_numbers_only(base_url, page, query, first, absent):
+    hrefs = search(page, base_url, query)
+    assert hrefs and hrefs[0] in first, hrefs[:5]
+    assert not [href for href in hrefs if any(part in href for part in absent)], hrefs
+
+
+@pytest.mark.browser
+def test_a_numbered_box_is_found_without_its_neighbours(base_url, page):
+    """专栏2 finds 专栏2 (the box and its task page), not 专栏3–9 marked 缺少: 专栏2; the count says so."""
+    groups = search_results(page, base_url, "专栏2")
+    links = [link for group in groups for link in group if "#" in link["href"] or "/tasks/" in link["href"]]
+    assert links and all("box2" in link["href"] for link in links), [link["href"] for link in links]
+    assert not any("缺少" in link["text"] for group in groups for link in group)
+    meta = page.locator(META).text_content()
+    assert re.search(r"\d+", meta).group() == str(len(groups)), meta
