@@ -154,6 +154,10 @@ def _parsed(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: P
 def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = None, check_record: bool = False) -> Site:
     """Every stage up to the linked model; raises ``BuildErrors`` with all problems found."""
     errors = Collector()
+    try:  # no folder: the records and the texts beside it would each say so again
+        collection.check_source_folder(source)
+    except CurationError as error:
+        raise BuildErrors([error]) from None
     recorded = clause_ids.load(source, errors)  # the records first: their problems are said with the texts'
     pages = published.load(source, errors)
     corpus = load_corpus(source, errors)  # raises with every problem so far: no ids pinned against a damaged record

@@ -310,3 +310,22 @@ def test_a_problem_of_the_agency_register_is_reported_with_the_texts_problems(tm
     found = _found(stderr)
     assert ("guofa-2016-86.txt", "expected item 2 after item 1") in found, stderr
     assert any(path == "agencies.yaml" and message.startswith(expected) for path, message in found), stderr
+
+
+def test_a_register_that_does_not_read_is_one_problem_not_one_per_indicator(tmp_path):
+    """indicators.yaml names its agencies by the register's ids: when the register itself does not read,
+    each of those names was said to be unknown too (six problems from one cause)."""
+    source = copy_sources(tmp_path)
+    _apply(source, "agencies.yaml", "agencies:\n", "")  # a bare list
+    assert _found(refused(tmp_path)) == {("agencies.yaml", "expected a mapping with a list 'agencies:'")}
+
+
+def test_a_source_that_is_a_file_is_one_problem(tmp_path):
+    """--source naming a file was said three times: by the folder check and by each record beside the texts."""
+    source = copy_sources(tmp_path)
+    proc = run_cli("generate", "--source", str(source / "documents.yaml"), "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[0].endswith(
+        "documents.yaml:1:1: expected a folder of source texts and curated YAML, found a file"
+    )
+    assert len(proc.stderr.splitlines()) == 2, proc.stderr  # the problem and the count

@@ -28,7 +28,9 @@ def extract(
         )
         for agency in agencies
     )
-    indicators = load_indicators(source, corpus, {a.id for a in agencies}, errors)
+    # an empty register is an error of its own (a file that does not read, or no entries): the indicators'
+    # agency ids are not checked against it, or each would be one more problem from the same cause
+    indicators = load_indicators(source, corpus, {a.id for a in agencies} or None, errors)
     found = find_indicator_mentions(corpus, indicators)
     indicators = tuple(replace(i, mentions=found.get(i.id, ())) for i in indicators)
     return agencies, tasks, indicators

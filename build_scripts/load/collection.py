@@ -31,11 +31,16 @@ _OPTIONAL = (
 )
 
 
-def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
-    path = source / "documents.yaml"
+def check_source_folder(source: Path) -> None:
+    """Raise a ``CurationError`` unless ``source`` is a folder: the one problem to say of a run that has no texts."""
     if not source.is_dir():
         found = "a file" if source.exists() else "no such folder"
         raise CurationError(source, 1, 1, f"expected a folder of source texts and curated YAML, found {found}")
+
+
+def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
+    path = source / "documents.yaml"
+    check_source_folder(source)
     metas: list[DocumentMeta] = []
     seen: dict[str, int] = {}
     roles: dict[str, int] = {}  # a role only one document may have → the line of its entry
