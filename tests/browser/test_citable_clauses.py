@@ -66,6 +66,24 @@ def test_a_missing_fragment_shows_a_notice(base_url, page):
 
 
 @pytest.mark.browser
+def test_no_notice_comes_late_for_a_link_the_reader_has_left(base_url, page):
+    """On a slow network redirects.json may arrive after the reader has followed another link: the notice
+    about the first link (and its scroll to the top) would pull them away from where they went."""
+    held = []
+    page.route("**/data/redirects.json", lambda route: held.append(route))  # answered when the test says
+    page.goto(base_url + DOC_86 + "#c99-2", wait_until="load")
+    while not held:
+        page.wait_for_timeout(50)
+    page.click("a[href='#c4-1']")
+    page.wait_for_function("location.hash === '#c4-1'")
+    scrolled = page.evaluate("window.scrollY")
+    held[0].fulfill(json={})
+    page.wait_for_timeout(500)
+    assert page.locator(".fragment-notice").count() == 0
+    assert page.evaluate("window.scrollY") == scrolled > 0
+
+
+@pytest.mark.browser
 def test_a_moved_fragment_follows_redirects_json(base_url, page):
     moved = {f"/{DOC_86}#c9-9": {"to": f"/{DOC_86}#c4-2-1", "notice": "此条已移至新位置"}}
     page.route("**/data/redirects.json", lambda route: route.fulfill(json=moved))

@@ -180,6 +180,7 @@
     var shown = decodeURIComponent(hash);
     loadRedirects()
       .then(function (redirects) {
+        if (location.hash !== hash) return;   /* the reader followed another link while redirects.json loaded */
         var key = recordFor(redirects || {}, sitePath(), hash);
         if (key === null) {
           var gone = notFoundPage() ? retiredDocument(redirects, sitePath()) : null;
