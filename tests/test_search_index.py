@@ -26,9 +26,13 @@ def test_titles_in_the_search_box_carry_one_pair_of_book_title_marks(model):
 def test_clauses_and_task_pages_carry_the_labels_a_reader_cites_them_by(built):
     index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
     entries = {entry["l"]: entry for entry in index["e"]}
-    assert entries["documents/guobanhan-2016-66/#t55"]["c"] == ["第55项", "任务55"]
-    assert entries["documents/guofa-2016-86/#c4-6-2"]["c"] == ["第四部分第（六）条第2项", "任务四（六）2"]
+    assert entries["documents/guobanhan-2016-66/#t55"]["c"] == ["第55项", "第五十五项", "任务55", "任务五十五"]
+    assert entries["documents/guobanhan-2016-66/#t106"]["c"][:2] == ["第106项", "第一百零六项"]
+    assert entries["documents/guobanhan-2016-66/#t10"]["c"][:2] == ["第10项", "第十项"]
+    item = ["第四部分第（六）条第2项", "第四部分第（六）条第二项", "任务四（六）2"]  # 任务四（六）2 is no number
+    assert entries["documents/guofa-2016-86/#c4-6-2"]["c"] == item
     assert entries["documents/guofa-2016-86/#table1-r2"]["c"] == ["表1第2行"]
+    assert entries["documents/guobanhan-2016-66/#t55-s1"]["c"] == ["第55项第1句"]  # a sentence keeps its one form
     task = entries["tasks/guobanhan-2016-66-t55/"]
-    assert task["c"] == ["任务55", "第55项"]
+    assert task["c"] == ["任务55", "任务五十五", "第55项", "第五十五项"]
     assert index["p"][task["g"]]["c"] == "《重点任务分工方案》（国办函〔2016〕66号）"

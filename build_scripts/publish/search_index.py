@@ -20,9 +20,11 @@ Format (version 1), compact and deterministic::
                                                      #  "document" / "page")
               "g": 0,                                # index into "p" (group), optional
               "u": 12,                               # index of parent entry, optional
-              "c": ["第55项", "任务55"],              # how a reader cites or labels it, optional: the
-                                                     #  position part of its 复制引用 citation and,
-                                                     #  for a task, 任务N; a query that is one of them
+              "c": ["第55项", "第五十五项",            # how a reader cites or labels it, optional: the
+                    "任务55", "任务五十五"],           #  position part of its 复制引用 citation and,
+                                                     #  for a task, 任务N, each followed by its form in
+                                                     #  Chinese numerals when it numbers a task or item
+                                                     #  in Arabic digits; a query that is one of them
                                                      #  (alone, or after its document's "c") finds it
               "n": ["国家知识产权局", "知识产权局"]},   # the names a page is known by, optional:
                                                      #  a query that is one of them ranks the page
@@ -41,6 +43,8 @@ from dataclasses import dataclass
 
 from build_scripts.citation import document_citation, positions
 from build_scripts.model import NUMBERED_KINDS, Clause, ClauseKind, Document, OutputFile, PageSpec, Site
+from build_scripts.numerals import int_to_cn
+from build_scripts.patterns import ARABIC_ITEM_LABEL_RE
 
 FORMAT_VERSION = 1
 SEARCH_INDEX_PATH = "data/search-index.json"  # the worker fetches ../../data/search-index.json
@@ -100,6 +104,20 @@ class _DisplayTitles:
             parent = self.by_id.get(parent_id) if parent_id else None
             self.parts[parent_id] = self._parts(parent) if parent is not None else ("", "")
         return self.parts[parent_id]
+
+
+def _cited_forms(labels: Iterable[str]) -> list[str]:
+    """The labels, each one that numbers a task or an item in Arabic digits (任务55, 第55项,
+    第四部分第（六）条第2项) followed by the same in Chinese numerals (任务五十五, 第五十五项,
+    第四部分第（六）条第二项): readers type both, as the documents number their parts in Chinese
+    numerals. The worker matches labels whole, so 任务五 stays apart from 任务五十五."""
+    forms = []
+    for label in labels:
+        forms.append(label)
+        match = ARABIC_ITEM_LABEL_RE.match(label)
+        if match:
+            forms.append(label[: match.start("num")] + int_to_cn(int(match["num"])) + label[match.end("num") :])
+    return forms
 
 
 def _document_text(doc: Document) -> str:
@@ -166,7 +184,7 @@ def build_search_index(
                 "x": clause.text,
                 "k": clause.kind.value,
                 "g": group,
-                "c": [label for label in (cited[clause.id], task_labels.get(clause.id)) if label],
+                "c": _cited_forms(label for label in (cited[clause.id], task_labels.get(clause.id)) if label),
             }
             if clause.parent and clause.parent in position:
                 entry["u"] = position[clause.parent]
@@ -178,7 +196,7 @@ def build_search_index(
         if page.names:
             entry["n"] = list(page.names)
         if page.labels:
-            entry["c"] = list(page.labels)
+            entry["c"] = _cited_forms(page.labels)
         if page.document in groups:
             entry["g"] = groups[page.document]
         entries.append(entry)

@@ -72,7 +72,7 @@ def test_an_agency_is_found_first_by_a_short_form_in_common_use(base_url, page, 
 
 @pytest.mark.browser
 def test_the_search_index_is_fetched_only_when_the_reader_searches(base_url, page):
-    """About 690 KB (96 KB gzipped): a page read on a phone without searching does not load it."""
+    """About 700 KB (98 KB gzipped): a page read on a phone without searching does not load it."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(base_url + "tasks/guobanhan-2016-66-t14/", wait_until="networkidle")

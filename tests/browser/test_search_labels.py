@@ -17,6 +17,9 @@ TASK_55 = ("/tasks/guobanhan-2016-66-t55/", "/documents/guobanhan-2016-66/#t55")
         "第55项",  # 复制引用's position
         "国办函〔2016〕66号 任务55",  # as the 对照 pages write it
         "《重点任务分工方案》（国办函〔2016〕66号）第55项",  # a citation pasted whole
+        "第五十五项",  # in Chinese numerals, as the documents number things
+        "任务五十五",
+        "国办函〔2016〕66号 第五十五项",
     ],
 )
 def test_a_task_is_found_by_its_label_and_its_citation(base_url, page, query):
@@ -28,14 +31,41 @@ def test_a_task_is_found_by_its_label_and_its_citation(base_url, page, query):
 
 
 @pytest.mark.browser
-def test_an_item_number_finds_the_items_of_that_number(base_url, page):
-    """第2项 is 66号's task 2 (its items are numbered through the text), then the items 2 of the other
-    documents (86号's 第四部分第（六）条第2项, …), never an item 12 or 22."""
-    hrefs = search(page, base_url, "第2项")
+@pytest.mark.parametrize(
+    ("query", "citation"), [("第2项", "第四部分第（六）条第2项"), ("第二项", "第四部分第（六）条第二项")]
+)
+def test_an_item_number_finds_the_items_of_that_number(base_url, page, query, citation):
+    """第2项 (or 第二项) is 66号's task 2 (its items are numbered through the text), then the items 2 of
+    the other documents (86号's 第四部分第（六）条第2项, …), never an item 12 or 22."""
+    hrefs = search(page, base_url, query)
     assert set(hrefs[:2]) == {"/tasks/guobanhan-2016-66-t2/", "/documents/guobanhan-2016-66/#t2"}, hrefs[:5]
     assert "/documents/guofa-2016-86/#c4-6-2" in hrefs or "/tasks/guofa-2016-86-4-6-2/" in hrefs, hrefs
     assert not [href for href in hrefs if href.rstrip("/").endswith(("t12", "t22", "-12", "-22"))], hrefs
-    assert search(page, base_url, "第四部分第（六）条第2项")[0] in (
+    assert search(page, base_url, citation)[0] in (
         "/tasks/guofa-2016-86-4-6-2/",
         "/documents/guofa-2016-86/#c4-6-2",
     )
+
+
+def _task_66(*numbers: int) -> set[str]:
+    """The task pages and clauses of 66号's tasks ``numbers``."""
+    pages = {f"/tasks/guobanhan-2016-66-t{n}/" for n in numbers}
+    return pages | {f"/documents/guobanhan-2016-66/#t{n}" for n in numbers}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "task", "absent"),
+    [
+        ("第一百零六项", 106, (16, 6)),
+        ("任务一百零六", 106, (16, 6)),
+        ("第十项", 10, (1, 15, 100)),
+        ("第二十项", 20, (2, 12, 22)),
+        ("任务五", 5, (15, 50, 55)),  # whole numbers only, as 任务5 is not task 55
+        ("任务5", 5, (15, 50, 55)),  # and so it stays in Arabic digits
+    ],
+)
+def test_a_task_number_in_chinese_numerals_finds_that_task_only(base_url, page, query, task, absent):
+    hrefs = search(page, base_url, query)
+    assert set(hrefs[:2]) == _task_66(task), hrefs[:5]
+    assert not _task_66(*absent) & set(hrefs), hrefs

@@ -334,7 +334,9 @@ function scoreEntry(e, q, qlen) {
  * Labels: how the site labels and cites a clause or task (任务55, 第55项,
  * 第四部分第（六）条第2项, 专栏2), given alone or after its document's
  * citation as 复制引用 writes it (《重点任务分工方案》（国办函〔2016〕66号）第55项,
- * 国办函〔2016〕66号 任务55).  Entry id -> {rank, label}: 3 a whole label,
+ * 国办函〔2016〕66号 任务55).  The index also lists a task's or item's number in
+ * Chinese numerals (任务五十五, 第五十五项), so those are labels like any other
+ * and match whole as well.  Entry id -> {rank, label}: 3 a whole label,
  * 2 a whole label after its document, 1 the last steps of one (第2项 for
  * 第四部分第（六）条第2项, where 66号's 第2项 is whole).
  * ---------------------------------------------------------------------- */
@@ -515,7 +517,7 @@ function search(raw) {
  * Protocol
  * ---------------------------------------------------------------------- */
 
-/* The index (about 690 KB, 96 KB gzipped) is fetched for the first query the reader types, not on
+/* The index (about 700 KB, 98 KB gzipped) is fetched for the first query the reader types, not on
  * every page load: the worker starts on every page, and most visits, on a phone especially, never
  * search. Material also sends an empty QUERY at start; it is answered without the index. */
 var answered = Promise.resolve();  /* answers leave in the order their queries came */
