@@ -507,6 +507,8 @@ class Redirect:
     note: str  # why (required for a retired id)
     date: str | None = None  # ISO date of the change, when known
     line: int = 1  # where the entry starts in redirects.yaml
+    # the position part of the citation it had where it stood ("文首第2行"; changelog.track_changes), "" unknown
+    old_position: str = ""
 
     @property
     def doc(self) -> str:

@@ -95,8 +95,46 @@ def test_the_change_log_lists_each_old_link_of_a_document_and_where_it_leads(bui
     for redirect in moved:
         assert redirect.to is not None
         old, new = redirect.url.removeprefix("/"), redirect.to_url.removeprefix("/")
-        assert f'<a href="../{old}"><code>{redirect.old}</code></a> → <a href="../{new}">' in section
+        assert f'<a href="../{old}"><code>{redirect.old}</code></a> → <code>{redirect.to}</code></p>' in section
+        assert f'为<a href="../{new}">正文第2段' in section
     assert len(moved) == section.count('<div class="change change-moved">') >= 4  # and derived sentences
+    # cited as readers did: before, 三（三）'s second paragraph (f772f0a); p3 only as the first commit is parsed today
+    assert "原为第三部分第（三）条第1段，现为" in section and "原为正文第2段第1句，现仍为" in section
+
+
+def test_a_retired_line_is_cited_where_it_stood_and_said_to_be_deleted(built):
+    page = (built.docs / "changes/index.md").read_text(encoding="utf-8")
+    section = page[page.index("### 链接变更 { #guozhifaguanzi-2015-59-links }") :].split("\n## ")[0]
+    assert (
+        '<p class="change-head"><span class="change-kind">删除</span> 原为文首第2行，已删去（2026-12-03）</p>\n'
+        '<p class="change-ids"><a href="../documents/guozhifaguanzi-2015-59/#pre2">'
+        "<code>guozhifaguanzi-2015-59/pre2</code></a></p>"
+    ) in section
+    assert "撤销" not in section  # a clause link is not a revoked provision
+
+
+def test_a_gone_clause_is_cited_as_the_newest_commit_that_had_it_counted(tmp_path):
+    """A paragraph inserted in a commit gets a lettered id (p2a, track/lineage.py), which says nothing of
+    its place; removed again, 链接变更 cites it where that commit had it, and where it went."""
+    source = committed_copy(tmp_path)
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    third = "　　强化高校和科研院所创造知识产权的市"  # 第二部分第（一）条第3段
+    (source / YUFUFA).write_text(text.replace(third, "　　插入的一段。\n\n" + third, 1), encoding="utf-8")
+    generate(source, tmp_path / "docs")
+    git(source, "commit", "-qam", "插入一段")
+    (source / YUFUFA).write_text(text, encoding="utf-8")
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-1/p2a\n    to: yufufa-2016-25/2-1/p1\n", encoding="utf-8"
+    )
+    generate(source, tmp_path / "docs")
+    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    assert (
+        '<span class="change-kind">移动</span> 原为第二部分第（一）条第3段，现为'
+        '<a href="../documents/yufufa-2016-25/#c2-1-p1">第二部分第（一）条第1段</a></p>\n'
+        '<p class="change-ids"><a href="../documents/yufufa-2016-25/#c2-1-p2a"><code>yufufa-2016-25/2-1/p2a</code></a>'
+        " → <code>yufufa-2016-25/2-1/p1</code></p>"
+    ) in page
+    assert "原为第二部分第（一）条第3段第1句，现为" in page  # its sentence, which git knew, goes with it
 
 
 def test_every_document_page_links_to_its_history(built):

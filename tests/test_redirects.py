@@ -53,7 +53,8 @@ def test_removing_a_clause_fails_with_a_located_message_until_redirects_yaml_has
     missing = [MISSING.match(line) for line in proc.stderr.splitlines()[:-1]]
     assert all(missing) and "yufufa-2016-25/2-1/p3" in {m.group(1) for m in missing}
     assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
-    entries = "".join(f"  - id: {m.group(1)}\n    note: 原第三段删去\n    date: 2024-05-01\n" for m in missing)
+    note = "原第三段删去 <b>并</b> *非* [链接](x)"  # text, never HTML or Markdown
+    entries = "".join(f"  - id: {m.group(1)}\n    note: {note}\n    date: 2024-05-01\n" for m in missing)
     (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
@@ -62,11 +63,12 @@ def test_removing_a_clause_fails_with_a_located_message_until_redirects_yaml_has
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
     page = (tmp_path / "site/documents/yufufa-2016-25/index.html").read_text(encoding="utf-8")
     assert re.search(r'<p class="retired-clause" id="c2-1-p3" role="note">此条已于2024-05-01撤销：原第三段删去', page)
-    changes = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")  # the change log says it too
+    # the change log says it too, citing it as it stood (no git here: as its id tells), its id beside
+    changes = (tmp_path / "site/changes/index.html").read_text(encoding="utf-8")
     assert (
-        '<span class="change-kind">撤销</span> <a href="../documents/yufufa-2016-25/#c2-1-p3">'
-        "<code>yufufa-2016-25/2-1/p3</code></a>（2024-05-01）</p>\n"
-        '<p class="change-old"><span class="change-side">说明</span>原第三段删去</p>'
+        '<span class="change-kind">删除</span> 原为第二部分第（一）条第3段，已删去（2024-05-01）</p>\n'
+        '<p class="change-ids"><a href="../documents/yufufa-2016-25/#c2-1-p3"><code>yufufa-2016-25/2-1/p3</code></a></p>\n'
+        f'<p class="change-old"><span class="change-side">说明</span>{html.escape(note, quote=False)}</p>'
     ) in changes
 
 
@@ -80,9 +82,12 @@ def test_a_moved_clause_links_to_its_new_id(tmp_path):
     assert '<p class="retired-clause" id="c2-1-p3" role="note">此条已移至新位置 <a href="./#c2-1-p4">' in page
     changes = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
     section = changes[changes.index("### 链接变更 { #yufufa-2016-25-links }") :]
+    # p4 is now the third paragraph: the citation is the same, the link is not
     assert (
-        '<span class="change-kind">移至</span> <a href="../documents/yufufa-2016-25/#c2-1-p3">'
-        '<code>yufufa-2016-25/2-1/p3</code></a> → <a href="../documents/yufufa-2016-25/#c2-1-p4">'
+        '<span class="change-kind">移动</span> 原为第二部分第（一）条第3段，现仍为'
+        '<a href="../documents/yufufa-2016-25/#c2-1-p4">第二部分第（一）条第3段</a>，链接已更新</p>\n'
+        '<p class="change-ids"><a href="../documents/yufufa-2016-25/#c2-1-p3"><code>yufufa-2016-25/2-1/p3</code></a>'
+        " → <code>yufufa-2016-25/2-1/p4</code></p>"
     ) in section
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..citation import document_citation, positions
 from ..model import ClauseChange, Document, DocumentVersion, PageSpec, Redirect, Site, natural
 from ..track.redirects import notice
 from ..track.versions import WORKING_TREE
@@ -32,12 +33,22 @@ class ShownVersion:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ShownRedirect:
+    """A gone clause id as the 链接变更 list cites it: where it stood, and where it is now."""
+
+    redirect: Redirect
+    old_citation: str  # its position as it stood ("文首第2行"), "" when unknown (Redirect.old_position)
+    new_citation: str  # the position of the clause it moved to, after its document's citation when another one
+    unmoved: bool = False  # cited the same as before (only the id changed)
+
+
+@dataclass(frozen=True, kw_only=True)
 class DocumentHistory:
     document: Document
     versions: tuple[ShownVersion, ...]  # newest first
     # its clause ids that are gone, and where each leads now (redirects.yaml): whatever removed them, a text's
     # edit or a change of documents.yaml (which changes no text, so no version shows it)
-    moved: tuple[Redirect, ...] = ()
+    moved: tuple[ShownRedirect, ...] = ()
 
 
 def _shown(change: ClauseChange, urls: dict[str, str]) -> ShownChange:
@@ -49,6 +60,31 @@ def _shown(change: ClauseChange, urls: dict[str, str]) -> ShownChange:
         new_html=new,
         url=urls.get(change.id),
     )
+
+
+def _shown_redirects(site: Site, document: Document) -> tuple[ShownRedirect, ...]:
+    """The document's gone clause ids (redirects.yaml), cited where they stood and where they went."""
+    moved = sorted((r for r in site.redirects if r.doc == document.slug), key=lambda r: natural(r.old))
+    cited: dict[str, dict[str, str]] = {}  # document slug → its clauses' positions, for the ones moved to
+    shown = []
+    for redirect in moved:
+        new = ""
+        if redirect.to is not None:
+            target = site.corpus.document(redirect.to.split("/", 1)[0])
+            if target.slug not in cited:
+                cited[target.slug] = positions(target)
+            new = cited[target.slug][redirect.to]
+            if target.slug != document.slug:
+                new = document_citation(target) + new
+        shown.append(
+            ShownRedirect(
+                redirect=redirect,
+                old_citation=redirect.old_position,
+                new_citation=new,
+                unmoved=bool(new) and new == redirect.old_position,
+            )
+        )
+    return tuple(shown)
 
 
 def change_pages(site: Site) -> list[PageSpec]:
@@ -67,8 +103,7 @@ def change_pages(site: Site) -> list[PageSpec]:
             )
             for v in reversed(versions)
         )
-        moved = sorted((r for r in site.redirects if r.doc == document.slug), key=lambda r: natural(r.old))
-        histories.append(DocumentHistory(document=document, versions=shown, moved=tuple(moved)))
+        histories.append(DocumentHistory(document=document, versions=shown, moved=_shown_redirects(site, document)))
     search_entry = ("变更记录", "变更记录、修订记录、版本、新增、删除、修改的条款、链接变更")
     removed = tuple((d, notice(d)) for d in sorted(site.retired_documents, key=lambda d: d.slug))
     context = (("histories", tuple(histories)), ("removed", removed), ("search_entry", search_entry))

@@ -11,13 +11,14 @@ instead.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .. import citation
 from ..errors import Collector, CurationError
-from ..model import Clause, ClauseKind, Corpus, Site
+from ..model import Clause, ClauseKind, Corpus, Redirect, Site
 from . import clause_ids
 from .versions import History
 
@@ -130,6 +131,7 @@ def track_changes(
     redirects = covering(
         entries, (i for i in found.known_ids if i not in index), texts=found.committed_texts, corpus=corpus
     )
+    redirects = _cited(redirects, corpus, found)
     check_removed(
         corpus,
         [d.meta for d in corpus.documents],
@@ -153,6 +155,20 @@ def track_changes(
         "retired_documents": retired_documents,
         "moved_pages": moved_pages,
     }
+
+
+def _cited(redirects: Iterable[Redirect], corpus: Corpus, found: History) -> tuple[Redirect, ...]:
+    """Each redirect with the citation its clause had where it stood: in the newest committed version
+    that had it, or else as far as its id tells (``citation.former_position``; never from the last
+    build, which the next build would not have). Gone with its document: unknown."""
+    documents = {document.slug: document for document in corpus.documents}
+    cited = []
+    for redirect in redirects:
+        position = found.former_positions.get(redirect.old)
+        if position is None and redirect.doc in documents:
+            position = citation.former_position(redirect.old, documents[redirect.doc])
+        cited.append(replace(redirect, old_position=position or ""))
+    return tuple(cited)
 
 
 def _renamed_slugs(

@@ -20,10 +20,10 @@ from typing import Any
 
 import yaml
 
-from .. import cache, patterns
+from .. import cache, citation, patterns
 from ..errors import Collector
 from ..load.texts import RawText
-from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, cited
+from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, cited, id_prefixes
 from ..parse import parse_document
 from . import clause_ids, git_log, lineage
 
@@ -43,6 +43,9 @@ class History:
     committed_slugs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # source_file → every slug it had
     # slug → (cited title, 文号) as the newest committed documents.yaml that lists it gives them
     committed_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # an id redirects.yaml lists (or one under it) → the position part of its citation in the newest
+    # committed version that had it, parsed as today ("文首第2行"); not there when no version had it
+    former_positions: Mapping[str, str] = field(default_factory=dict)
 
 
 def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
@@ -139,6 +142,7 @@ def build_history(
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
     known_texts: dict[str, str] = {}
+    holders: dict[str, Document] = {}  # an id redirects.yaml answers for → the newest committed version that had it
     seen = lineage.old_texts((texts or {}).items())  # (id, digest) → text, every version's and the last build's
     pinned_documents: list[Document] = []
     for document in documents:
@@ -153,6 +157,7 @@ def build_history(
         previous: Document | None = None
         previous_old: tuple[lineage.Recorded, ...] | None = None  # what the newest commit was pinned to
         used: set[str] = set(retired) | {r.id for r in recorded.get(document.slug, ())}
+        answered = {i for i in retired if i.startswith(f"{document.slug}/")}  # its ids redirects.yaml lists
         for revision in revisions:
             if revision.blob not in parsed:
                 parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
@@ -166,6 +171,8 @@ def build_history(
                 known.setdefault(clause.id, (document.slug, clause.line))
                 known_texts[clause.id] = clause.text
                 used.add(clause.id)
+                if answered and any(head in answered for head in id_prefixes(clause.id)):  # its sentences too
+                    holders[clause.id] = version
             seen.update(lineage.old_texts((c.id, c.text) for c in version.clauses if lineage.pinned_kind(c)))
             versions.append(
                 _version(document.slug, revision.commit, revision.date, revision.subject, previous, version)
@@ -186,9 +193,20 @@ def build_history(
         committed_texts=known_texts,
         documents=tuple(pinned_documents),
         committed=bool(histories),
+        former_positions=_former_positions(holders),
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
         **_committed_listings(listings, blobs),
     )
+
+
+def _former_positions(holders: Mapping[str, Document]) -> dict[str, str]:
+    """Clause id → the position part of its citation (``citation.positions``) in the version that
+    holds it (``holders``), cited in the whole version, as its readers counted."""
+    cited: dict[int, dict[str, str]] = {}  # id() of a version → its positions, worked out once
+    for version in holders.values():
+        if id(version) not in cited:
+            cited[id(version)] = citation.positions(version)
+    return {clause_id: cited[id(version)][clause_id] for clause_id, version in holders.items()}
 
 
 def _committed_listings(listings: Sequence[git_log.Revision], blobs: Mapping[str, bytes]) -> dict[str, Any]:
