@@ -115,7 +115,7 @@ def test_narrowed_task_scope_and_roles_are_answered_by_one_entry_per_prefix(tmp_
     assert 'redirect_to: "../../documents/guofa-2016-86/"' in box and "此页面已移至新位置：专栏不再单列为任务" in box
     assert "tasks/guofa-2016-86-4-1-1.md" in pages  # still a task: its page is the task's, not a notice
     group = next(content for path, content in pages.items() if path.startswith("crossrefs/chongqing/c"))
-    assert "此页面已于2026-12-01撤销：本站不再对照重庆措施" in group and "redirect_to" not in group
+    assert "此页面已于2026-12-01删除：本站不再对照重庆措施" in group and "redirect_to" not in group
 
 
 def test_a_removed_documents_task_pages_carry_its_notice(tmp_path):

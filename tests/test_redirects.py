@@ -62,7 +62,7 @@ def test_removing_a_clause_fails_with_a_located_message_until_redirects_yaml_has
     assert redirects["/documents/yufufa-2016-25/#c2-1-p3"]["to"] is None
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
     page = (tmp_path / "site/documents/yufufa-2016-25/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<p class="retired-clause" id="c2-1-p3" role="note">此条已于2024-05-01撤销：原第三段删去', page)
+    assert re.search(r'<p class="retired-clause" id="c2-1-p3" role="note">此条已于2024-05-01删除：原第三段删去', page)
     # the change log says it too, citing it as it stood (no git here: as its id tells), its id beside
     changes = (tmp_path / "site/changes/index.html").read_text(encoding="utf-8")
     assert (
@@ -295,7 +295,7 @@ def test_a_notice_stands_only_at_an_address_the_site_published(tmp_path):
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     docs = tmp_path / "docs"
-    assert "此条已撤销：原第三段删去" in (docs / "tasks/yufufa-2016-25-2-1-p3.md").read_text(encoding="utf-8")
+    assert "此条已删除：原第三段删去" in (docs / "tasks/yufufa-2016-25-2-1-p3.md").read_text(encoding="utf-8")
     assert not (docs / "crossrefs/chongqing/c2-1-p3.md").exists()
     assert "/crossrefs/chongqing/c2-1-p3/" not in record.read_text(encoding="utf-8")  # nor is it recorded now
 
@@ -306,7 +306,7 @@ def test_a_retired_paragraph_keeps_a_page_that_says_why(tmp_path):
     write_p3_redirects(source, "    note: 原第三段删去\n")
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     page = (tmp_path / "docs/tasks/yufufa-2016-25-2-1-p3.md").read_text(encoding="utf-8")
-    assert "redirect_to" not in page and "此条已撤销：原第三段删去" in page
+    assert "redirect_to" not in page and "此条已删除：原第三段删去" in page
     assert 'href="../../documents/yufufa-2016-25/#c2-1-p3"' in page  # the notice on the document page
 
 

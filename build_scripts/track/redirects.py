@@ -308,17 +308,18 @@ def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, 
 
 def notice(redirect: Redirect | RetiredDocument | PageRedirect) -> str:
     """The words a reader sees on landing at a retired anchor. A document left the collection, which
-    says nothing of whether it is still in force: 移除, not 撤销."""
+    says nothing of whether it is still in force: 移除, not 撤销 (a revoked provision); a clause or page
+    gone from the site is 删除, as 变更记录 says it."""
     when = f"于{dt.date.fromisoformat(redirect.date).isoformat()}" if redirect.date else ""
     if isinstance(redirect, PageRedirect):
         if redirect.to is None:
-            return f"此页面已{when}撤销：{redirect.note}"
+            return f"此页面已{when}删除：{redirect.note}"
         return f"此页面已{when}移至新位置" + (f"：{redirect.note}" if redirect.note else "")
     if isinstance(redirect, RetiredDocument):
         what = f"{redirect.title}（{redirect.doc_number}）" if redirect.title else "此文件"
         return f"本站已{when}移除{what}：{redirect.note}"
     if redirect.to is None:
-        return f"此条已{when}撤销：{redirect.note}"
+        return f"此条已{when}删除：{redirect.note}"
     return f"此条已{when}移至新位置" + (f"：{redirect.note}" if redirect.note else "")
 
 

@@ -27,7 +27,7 @@ def test_retired_anchor_shows_its_notice_without_javascript(tmp_path, browser):
     assert not page.locator("#c2-1-p3").is_visible()  # hidden until a link lands on it
     page.goto(url + "#c2-1-p3")
     notice = page.locator("#c2-1-p3")
-    assert notice.is_visible() and "此条已于2024-05-01撤销：原文删去" in notice.inner_text()
+    assert notice.is_visible() and "此条已于2024-05-01删除：原文删去" in notice.inner_text()
     assert notice.evaluate("e => e.getBoundingClientRect().top") < 900  # scrolled into view
     context.close()
 
@@ -70,7 +70,7 @@ def test_the_old_address_of_a_renamed_agencys_page_leads_to_its_new_page(tmp_pat
         assert "中央军事委员会装备发展部" in page.locator("h1").inner_text()
         page.goto(base + "agencies/ccpit/")
         notice = page.locator("#moved-notice")
-        assert notice.is_visible() and notice.inner_text() == "此页面已撤销：本站改用新的部门编号"
+        assert notice.is_visible() and notice.inner_text() == "此页面已删除：本站改用新的部门编号"
         page.locator("#moved-home a").click()
         page.wait_for_url(base)
 

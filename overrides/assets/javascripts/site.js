@@ -192,7 +192,7 @@
         var target = record && typeof record === "object" ? record.to : record;
         var said = record && record.notice ? sentence(record.notice) : "";
         if (!target) {
-          notice("链接所指的条款（" + shown + "）已在文本修订中撤销。" + said);
+          notice("链接所指的条款（" + shown + "）已在文本修订中删除。" + said);
           return;
         }
         var next = new URL(target.replace(/^\//, ""), siteRoot);
