@@ -178,7 +178,7 @@ def test_page_entries_are_validated_with_located_messages(tmp_path):
         f"{path}:12:9: expected one of page, to, note, date in a page redirect, found unknown key 'id'",
         f"{path}:14:5: expected 'page' to be a page's address such as /agencies/guojia-zhishichanquanju/ "
         "(or a beginning of addresses ending in *) (end it with /: /agencies/z/), found '/agencies/z'",
-        f"{path}:17:9: expected 'to' of a page redirect to be text, found ['a']",
+        f"{path}:17:9: expected 'to' of a page redirect to be a page's address (text), found ['a']",
     ]
     path.write_text(  # what an entry answers for, checked against the pages
         "redirects:\n"

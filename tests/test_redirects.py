@@ -12,7 +12,7 @@ import jsonschema
 
 from build_scripts.track.published import draft_hint
 
-from .helpers import copy_sources, mkdocs_build, run_cli
+from .helpers import copy_sources, mkdocs_build, refused, run_cli
 
 YUFUFA = "yufufa-2016-25.txt"
 REMOVED = "强化高校和科研院所创造知识产权的市"  # start of yufufa-2016-25/2-1/p3 (line 27)
@@ -106,6 +106,30 @@ def test_redirects_yaml_is_validated_with_located_messages(tmp_path):
         "source_texts/redirects.yaml:4:5: expected a removed clause id, found 'yufufa-2016-25/2-1/p1', which still exists",
         "source_texts/redirects.yaml:6:5: expected 'to' (the new clause id) or 'note' (why it was retired) "
         "for 'yufufa-2016-25/9-7', found neither",
+    ]
+
+
+def test_a_redirect_field_yaml_reads_as_no_text_is_refused_where_it_stands(tmp_path):
+    """YAML reads a bare 5, yes or 2016-11-01 as a number, true or a date: no id, address or note is one.
+    `id: 5` was taken as a removed document named "5", `note: 2016-11-01` as the note "2016-11-01"."""
+    source = built_once(tmp_path)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: 5\n    note: x\n  - id: [a]\n    note: x\n  - id: null\n    note: x\n"
+        "  - id: yufufa-2016-25/9-1\n    to: 5\n  - id: yufufa-2016-25/9-2\n    note: [a]\n"
+        "  - id: yufufa-2016-25/9-3\n    note: 2016-11-01\n  - id: yufufa-2016-25/9-4\n    note: yes\n"
+        "  - page: 5\n    note: x\n",
+        encoding="utf-8",
+    )
+    clause_id, text = "a removed clause id or document slug (text)", "'note' of a redirect to be text"
+    assert refused(tmp_path).splitlines()[:-1] == [  # each once, where it stands: no "found neither" after it
+        f"source_texts/redirects.yaml:2:9: expected 'id' of a redirect to be {clause_id}, found 5",
+        f"source_texts/redirects.yaml:4:9: expected 'id' of a redirect to be {clause_id}, found ['a']",
+        f"source_texts/redirects.yaml:6:9: expected 'id' of a redirect to be {clause_id}, found nothing",
+        "source_texts/redirects.yaml:9:9: expected 'to' of a redirect to be a clause id (text), found 5",
+        f"source_texts/redirects.yaml:11:11: expected {text}, found ['a']",
+        f"source_texts/redirects.yaml:13:11: expected {text}, found the date 2016-11-01",
+        f"source_texts/redirects.yaml:15:11: expected {text}, found true (YAML's reading of a bare yes, on or true)",
+        "source_texts/redirects.yaml:16:11: expected 'page' of a page redirect to be a page's address (text), found 5",
     ]
 
 

@@ -99,7 +99,7 @@ def _successor(f: Fields, value: Any) -> Successor | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        f.fail(f"expected successor to be a mapping with name, year, note or null, found {value!r}")
+        f.fail(f"expected successor to be a mapping with name, year, note or null, found {shown_value(value)}")
         return None
     sf = Fields(f.path, value, "a successor", f.errors)
     sf.unknown_keys(_SUCCESSOR_KEYS)

@@ -80,13 +80,17 @@ def load_indicators(
                     f"expected each name and variant once, found {form!r} again (first at line {owner[1]}, {owner[0]})"
                 )
             names.setdefault(form, (indicator_id or "", f.line))
-        row_id, clause_id = f.text("row", required=False), f.text("clause", required=False)
-        if (row_id is None) == (clause_id is None):
+        row_id = f.text("row", required=False, meaning="a clause id")
+        clause_id = f.text("clause", required=False, meaning="a clause id")
+        given = [key for key in ("row", "clause") if entry.get(key) is not None]
+        if len(given) != 1:
             f.fail(
                 "expected an indicator to have either 'row' or 'clause' (with 'goal'), found "
-                + ("both" if row_id else "neither")
+                + ("both" if given else "neither")
             )
             continue
+        if row_id is None and clause_id is None:
+            continue  # given, but no text: said where it stands
         if indicator_id is None or name is None:
             continue
         common = {"id": indicator_id, "name": name, "variants": variants, "agencies": agencies}

@@ -55,7 +55,8 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
             )
             return ()
         f.unknown_keys(_KEYS)
-        national, local, decision = f.text("national"), f.text("local"), f.text("decision")
+        national, local = f.text("national", meaning="a clause id"), f.text("local", meaning="a clause id")
+        decision = f.text("decision")
         remark = f.text("remark", required=False) or ""
         if national is not None:
             problem = _national_problem(national, index.get(national), national_docs, roles.local)

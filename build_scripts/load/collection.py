@@ -85,7 +85,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             values["source_file"] = None  # reported here; not read again
         elif f.repeated(texts_seen, source_file, "source_file", repr(source_file)):
             values["source_file"] = None  # one text as two documents: every clause twice, under two slugs
-        numbering = entry.get("numbering") or {}
+        numbering = {} if entry.get("numbering") is None else entry["numbering"]  # a bare no is no mapping
         item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
         if item_numbering not in ("nested", "global"):
             shown = item_numbering if isinstance(numbering, dict) else numbering
@@ -164,10 +164,10 @@ def _provenance(f: Fields, value: Any) -> tuple[tuple[str, str], ...]:
     for key, source in value.items():
         if str(key).startswith("__") or key not in _REQUIRED + _OPTIONAL:
             continue
-        if isinstance(source, (dict, list, bool)) or source is None or not str(source).strip():
+        if not isinstance(source, str) or not source.strip():  # nor a bare 2016-07-08, which YAML makes a date
             pf.fail(f"expected the provenance of '{key}' to be text, found {shown_value(source)}", key=key)
             continue
-        sources.append((str(key), str(source).strip()))
+        sources.append((str(key), source.strip()))
     return tuple(sources)
 
 

@@ -23,7 +23,18 @@ _PROSE_KEYS = ("source", "note", "remark")
 
 
 def shown_value(value: Any) -> str:
-    """A found value for a message: without the loader's line keys (at any depth), and not endless."""
+    """A found value for a message: without the loader's line keys (at any depth), and not endless; a
+    value YAML made of a bare word (null, yes, 2016-11-01) as YAML reads it, not as Python shows it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return (
+            "true (YAML's reading of a bare yes, on or true)"
+            if value
+            else "false (YAML's reading of a bare no, off or false)"
+        )
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat(sep=' ') if isinstance(value, dt.datetime) else value.isoformat()}"
     text = repr(_plain(value))
     return text if len(text) <= 80 else text[:77] + "…"
 
@@ -61,16 +72,20 @@ class Fields:
         line, column = where_value(self.entry, key) if key is not None else (self.line, self.column)
         self.errors.add(CurationError(self.path, line, column, message))
 
-    def text(self, key: str, *, required: bool = True) -> str | None:
+    def text(self, key: str, *, required: bool = True, meaning: str = "") -> str | None:
+        """The one-line text (prose for a ``_PROSE_KEYS`` key) under ``key``; ``meaning`` says what it names
+        (``a clause id``). Nothing YAML made of a bare 5, yes or 2016-11-01 is taken for text: a value that
+        reads so is quoted. An optional key given no value (``to:``, ``to: null``) is one not given."""
         value = self.entry.get(key)
+        expected = f"'{key}' of {self.what} to be " + (f"{meaning} (text)" if meaning else "text")
         if value is None:
-            if required:
+            if required and key in self.entry:
+                self.fail(f"expected {expected}, found nothing", key=key)
+            elif required:
                 self.fail(f"expected {self.what} to have '{key}', found none")
             return None
-        if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
-            value = value.isoformat() if isinstance(value, dt.date) else str(value)
         if not isinstance(value, str) or not value.strip():
-            self.fail(f"expected '{key}' of {self.what} to be text, found {shown_value(value)}", key=key)
+            self.fail(f"expected {expected}, found {shown_value(value)}", key=key)
             return None
         if key not in _PROSE_KEYS and ("\n" in value.strip() or "\r" in value):
             self.fail(
@@ -95,7 +110,8 @@ class Fields:
 
     def strings(self, key: str) -> tuple[str, ...]:
         """A list of one-line texts; a blank item is refused (an empty name is found at every character)."""
-        value = self.entry.get(key) or []
+        value = self.entry.get(key)
+        value = [] if value is None else value  # not `or []`: a bare no, 0 or '' is no list
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.fail(f"expected '{key}' of {self.what} to be a list of text, found {shown_value(value)}", key=key)
             return ()

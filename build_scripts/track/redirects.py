@@ -92,7 +92,8 @@ def load_redirects(
             continue
         f = Fields(path, entry, "a redirect", errors)
         f.unknown_keys(_KEYS)
-        old, to, note = f.text("id"), f.text("to", required=False), f.text("note", required=False)
+        old = f.text("id", meaning="a removed clause id or document slug")
+        to, note = f.text("to", required=False, meaning="a clause id"), f.text("note", required=False)
         date = f.date("date")
         if old is None:
             continue
@@ -121,7 +122,8 @@ def load_redirects(
             continue
         seen[url] = (old, f.line)
         if to is None and note is None:
-            f.fail(f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither")
+            if not _given(f, "to", "note"):  # one given but not text is said where it stands
+                f.fail(f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither")
             continue
         if to is not None and to not in index:
             f.fail(f"expected 'to' of {old!r} to be an existing clause id, found {to!r}")
@@ -143,7 +145,8 @@ def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
     """An entry for a page (``page: /agencies/x/``, with ``to: /agencies/y/`` or a ``note``); the address
     is written as the browser shows it, its leading ``/`` optional."""
     f.unknown_keys(_PAGE_KEYS)
-    written, to, note = f.text("page"), f.text("to", required=False), f.text("note", required=False)
+    written = f.text("page", meaning="a page's address")
+    to, note = f.text("to", required=False, meaning="a page's address"), f.text("note", required=False)
     date = f.date("date")
     if written is None:
         return None
@@ -161,12 +164,17 @@ def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
             f.fail(f"expected 'to' of the page {page} to be a page's address such as /agencies/x/, found {to!r}")
             return None
     if to is None and note is None:
-        if "to" not in f.entry and "note" not in f.entry:  # one that is there but not text is said above
+        if not _given(f, "to", "note"):  # one given but not text is said where it stands
             f.fail(f"expected 'to' (the page readers go to now) or 'note' (why it is gone) for {page}, found neither")
         return None
     if f.repeated(seen, page, "page", page):
         return None
     return PageRedirect(page=page, to=to, note=note or "", date=date, line=f.line, column=f.column)
+
+
+def _given(f: Fields, *keys: str) -> bool:
+    """Whether the entry gives a value to any of ``keys`` (``note:`` alone gives none)."""
+    return any(f.entry.get(key) is not None for key in keys)
 
 
 def covering(
