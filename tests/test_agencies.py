@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import copy_sources, run_cli
+from .helpers import copy_sources, generate_in, run_cli
 
 
 def _damaged(tmp_path: Path, name: str, old: str, new: str) -> Path:
@@ -172,6 +172,19 @@ def test_agency_pages_name_co_leads_and_list_each_sentence_once(built):
     for page in ("agencies/ncac.md", "indicators/pct-applications.md"):  # two names in one sentence
         links = re.findall(r'<li><a href="([^"]+)"', (built.docs / page).read_text(encoding="utf-8"))
         assert links and len(links) == len(set(links)), page
+
+
+def test_an_agency_page_shows_the_common_forms_the_texts_do_not_use(tmp_path):
+    """A reader who searched 中组部 lands on 中央组织部's page: it shows that form, as press usage the texts
+    do not have, and as text (an alias is never markup)."""
+    _damaged(tmp_path, "agencies.yaml", "[中央组织部]", '[中央组织部]\n    search_aliases: [中组部, "<b>组织部</b>"]')
+    assert generate_in(tmp_path).returncode == 0
+    page = (tmp_path / "docs/agencies/cpc-organization.md").read_text(encoding="utf-8")
+    assert (
+        "<dt>简称</dt><dd>中央组织部</dd>\n<dt>常用简称</dt><dd>中组部、&lt;b&gt;组织部&lt;/b&gt; "
+        "<small>（一般报道中的通行简称，所收文件未用）</small></dd>\n"
+    ) in page
+    assert "常用简称" not in (tmp_path / "docs/agencies/cpc-publicity.md").read_text(encoding="utf-8")  # none: no line
 
 
 def test_a_line_separator_in_the_text_does_not_shift_the_reported_position(tmp_path):
