@@ -198,7 +198,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "crossrefs role as a mapping": (  # the loader's line keys are not shown
         replace("documents.yaml", "crossrefs: national", "crossrefs: {national: true}"),
-        r"documents\.yaml:\d+:5: expected crossrefs to be one of .*, found \{'national': True\}\n",
+        r"documents\.yaml:\d+:5: expected crossrefs to be one of .*, found \{'national': true\}\n",
     ),
     "66 without its crossrefs role": (  # every 对照 page would go, and staff decisions with them, unsaid
         replace("documents.yaml", "    crossrefs: tasks\n", ""),

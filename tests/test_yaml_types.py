@@ -19,6 +19,16 @@ CASES = {  # what was damaged → (damage, the message it must give)
         "agencies.yaml:25:18: expected 'short_names' of an agency to be a list of text, "
         "found false (YAML's reading of a bare no, off or false)",
     ),
+    "a date and nothing among short names": (  # shown as written in YAML, not as Python shows them
+        replace("agencies.yaml", "short_names: [中央组织部]", f"short_names: [中央组织部, {DATE}, null]"),
+        f"agencies.yaml:25:18: expected 'short_names' of an agency to be a list of text, "
+        f"found ['中央组织部', {DATE}, null]",
+    ),
+    "a date with a time as a document's date": (
+        replace("documents.yaml", "    date: 2016-07-08", "    date: 2016-07-08 10:00:00"),
+        "documents.yaml:50:11: expected 'date' of a document to be a date YYYY-MM-DD or null, "
+        "found the date and time 2016-07-08 10:00:00",
+    ),
     "a number as an indicator's row": (
         replace("indicators.yaml", "row: guofa-2016-86/table1/r1", "row: 5"),
         "indicators.yaml:23:10: expected 'row' of an indicator to be a clause id (text), found 5",

@@ -33,18 +33,33 @@ def shown_value(value: Any) -> str:
             if value
             else "false (YAML's reading of a bare no, off or false)"
         )
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat(sep=' ') if isinstance(value, dt.datetime) else value.isoformat()}"
-    text = repr(_plain(value))
+    if isinstance(value, dt.date):  # a time too is no date YYYY-MM-DD: say so
+        return (
+            f"the date and time {_yaml_form(value)}"
+            if isinstance(value, dt.datetime)
+            else f"the date {_yaml_form(value)}"
+        )
+    text = _yaml_form(value)
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def _plain(value: Any) -> Any:
+def _yaml_form(value: Any) -> str:
+    """A value as YAML reads it (null, true, 2016-11-01, 'text', [a, b], {k: v}), at any depth: an item of
+    a list is not shown as Python shows it (None, datetime.date(2016, 1, 1)); the loader's keys left out."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if not str(k).startswith("__")}
+        shown = (f"{_yaml_form(k)}: {_yaml_form(v)}" for k, v in value.items() if not str(k).startswith("__"))
+        return "{" + ", ".join(shown) + "}"
     if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+        return "[" + ", ".join(_yaml_form(v) for v in value) + "]"
+    return repr(value)
 
 
 def _kind(value: Any) -> str:
