@@ -329,3 +329,13 @@ def test_a_source_that_is_a_file_is_one_problem(tmp_path):
         "documents.yaml:1:1: expected a folder of source texts and curated YAML, found a file"
     )
     assert len(proc.stderr.splitlines()) == 2, proc.stderr  # the problem and the count
+
+
+@pytest.mark.parametrize("numbering", ["0", "''", "[]", "{items: 5}"])
+def test_a_numbering_that_does_not_read_is_one_problem_not_one_per_item(tmp_path, numbering):
+    """66号's text was still parsed with items numbered by section, and each task after the first of its
+    section was said to be out of order too: one message per item from one cause."""
+    source = copy_sources(tmp_path)
+    _apply(source, "documents.yaml", "numbering: {items: global}", f"numbering: {numbering}")
+    messages = refused(tmp_path).splitlines()[:-1]
+    assert len(messages) == 1 and "expected numbering to be {items: nested} or {items: global}" in messages[0]

@@ -97,8 +97,9 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
         provenance = _provenance(f, entry.get("provenance"))
         texts = {key: value for key, value in values.items() if value is not None}
-        if len(texts) < len(values):  # a required field is missing or invalid, already reported
-            continue
+        if len(texts) < len(values) or item_numbering not in ("nested", "global"):
+            continue  # a required field or the numbering is missing or invalid, already reported: a text
+            # parsed by a numbering it does not have would give one message per item as well
         metas.append(
             DocumentMeta(
                 slug=slug,
