@@ -30,8 +30,9 @@ number in its id. Ids keep their number when a sibling is inserted or removed
 (``track/lineage.py``): ``…/2-1/p1a`` is the second paragraph, and after it ``p2`` the third.
 A heading's first sentence (``（一）加强保护。``) is its 第1句, as on the 对照 pages.
 
-A clause that is gone (redirects.yaml) is cited as it stood: in the newest committed version that
-had it (``track/versions.py``), or else as far as its id tells (``former_position``).
+A clause that is gone (redirects.yaml) is cited as it stood in the newest committed version that had
+it with the words the site published under its id (``track/versions.py``), and not at all when none
+did: the number in its id is no place.
 
 Every citation is made of CJK text, full-width punctuation and digits only
 (``is_plain_citation``), so it can go into a Markdown ``attr_list`` value as is.
@@ -43,7 +44,6 @@ import re
 from collections.abc import Callable, Iterable
 from typing import assert_never
 
-from . import patterns
 from .layout import line_layouts
 from .model import Clause, ClauseKind, Document
 from .numerals import int_to_cn
@@ -52,16 +52,6 @@ from .numerals import int_to_cn
 POSITIONED_KINDS = frozenset(
     {ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.SENTENCE, ClauseKind.TABLE_ROW, ClauseKind.TABLE}
 )
-# What a step of a gone clause's id says of it without the text (``former_position``), by its prefix.
-_STEP_KINDS = {
-    "pre": ClauseKind.PREAMBLE,
-    "p": ClauseKind.PARAGRAPH,
-    "s": ClauseKind.SENTENCE,
-    "t": ClauseKind.ITEM,
-    "box": ClauseKind.BOX,
-    "ch": ClauseKind.CHAPTER,
-    "art": ClauseKind.ARTICLE,
-}
 # ASCII punctuation a Markdown attribute value or HTML attribute could act on.
 _UNSAFE = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")
 
@@ -183,60 +173,6 @@ def positions(document: Document) -> dict[str, str]:
 def citation(document: Document, clause: Clause) -> str:
     """The whole citation text (without URL): ``《简称》（文号）第X项``."""
     return document_citation(document) + positions(document)[clause.id]
-
-
-def former_position(clause_id: str, document: Document) -> str:
-    """The position part of the citation of a clause ``document`` no longer has, from its id alone:
-    for when no version at hand had it (``track/versions.py`` cites it in the one that had it).
-
-    The nearest clause it was in that still stands is cited as today; each further step of the id is
-    read by its shape: ``pre2`` 文首第2行, ``p3`` 第3段 (the body's title lines before it not counted),
-    ``s1`` 第1句, ``t14`` 第14项, ``box2`` 专栏2, ``art15`` 第十五条. The number of an unnumbered
-    clause's id is its place when the id was given (``track/lineage.py``). "" when a step says no more:
-    an id given to a later insertion (``p1a``), or a numbered part such as ``4-2-3`` (its kind depends
-    on the levels of the text).
-    """
-    by_id = {clause.id: clause for clause in document.clauses}
-    steps = clause_id.split("/")
-    end = next((end for end in range(len(steps) - 1, 1, -1) if "/".join(steps[:end]) in by_id), 1)
-    head = "/".join(steps[:end])
-    parent = by_id.get(head)
-    position = positions(document)[head] if parent else ""
-    in_article = parent is not None and parent.kind is ClauseKind.ARTICLE
-    titles = [patterns.ORDINAL_RE.match(i.rsplit("/", 1)[1]) for i in body_title(document)]
-    for step in steps[end:]:
-        match = patterns.ORDINAL_RE.fullmatch(step)
-        kind = _STEP_KINDS.get(match.group("prefix")) if match else None
-        if match is None or kind is None or step != f"{match.group('prefix')}{match.group('number')}":
-            return ""
-        number = int(match.group("number"))
-        if kind is ClauseKind.PARAGRAPH and parent is None:  # a top-level paragraph: title lines are not counted
-            number -= sum(1 for title in titles if title and int(title.group("number")) < number)
-        label = {
-            ClauseKind.ITEM: str(number),
-            ClauseKind.BOX: f"专栏{number}",
-            ClauseKind.CHAPTER: f"第{int_to_cn(number)}章",
-            ClauseKind.ARTICLE: f"第{int_to_cn(number)}条",
-        }.get(kind, "")
-        clause = Clause(
-            id=f"{head}/{step}",
-            doc=document.slug,
-            parent=head if parent else None,
-            kind=kind,
-            label=label,
-            number_path=(),
-            text="",
-            line=1,
-            depth=0,
-        )
-        global_items = document.meta.item_numbering == "global"
-        position = _position(clause, _given(position), number, global_items=global_items, in_article=in_article)
-        head, parent, in_article = clause.id, clause, kind is ClauseKind.ARTICLE
-    return position
-
-
-def _given(position: str) -> Callable[[], str]:
-    return lambda: position
 
 
 def is_plain_citation(text: str) -> bool:

@@ -10,9 +10,10 @@ from pathlib import Path
 from build_scripts.pages.marks import diff_html
 from build_scripts.pipeline import generate
 
-from .helpers import DOCUMENT_COUNT, copy_sources
+from .helpers import DOCUMENT_COUNT, copy_sources, replace
 
 YUFUFA = "yufufa-2016-25.txt"
+FIFTY_NINE = "guozhifaguanzi-2015-59.txt"
 OLD, NEW = "培育壮大知识产权密集型产业。", "培育壮大知识产权<script>密集型产业。"
 
 
@@ -98,15 +99,20 @@ def test_the_change_log_lists_each_old_link_of_a_document_and_where_it_leads(bui
         assert f'<a href="../{old}"><code>{redirect.old}</code></a> → <code>{redirect.to}</code></p>' in section
         assert f'为<a href="../{new}">正文第2段' in section
     assert len(moved) == section.count('<div class="change change-moved">') >= 4  # and derived sentences
-    # cited as readers did: before, 三（三）'s second paragraph (f772f0a); p3 only as the first commit is parsed today
-    assert "原为第三部分第（三）条第1段，现为" in section and "原为正文第2段第1句，现仍为" in section
+    # Where they stood, no committed version parsed today shows: 3-3/p1 (三（三）'s paragraph until f772f0a)
+    # is out of 三（三） under today's documents.yaml, and p3 is only the texts' first commit's positional
+    # id (pinned to no record: no record ever held p3). Their ids' numbers are no place: 原条款.
+    assert "原为" not in section and section.count("原条款现为") == len(moved)
 
 
-def test_a_retired_line_is_cited_where_it_stood_and_said_to_be_deleted(built):
+def test_a_retired_line_is_said_to_be_deleted_and_given_no_place_no_version_shows(built):
+    """59号's pre2 (发布时间, 文首第2行 from 07cef76 to f772f0a): documents.yaml now drops the line, so no
+    committed text parsed today has it; the texts' commit, which predates the record, has pre2 on the
+    next line's words (国知发管字〔2015〕59号). Its place is not read from that version, nor from the id."""
     page = (built.docs / "changes/index.md").read_text(encoding="utf-8")
     section = page[page.index("### 链接变更 { #guozhifaguanzi-2015-59-links }") :].split("\n## ")[0]
     assert (
-        '<p class="change-head"><span class="change-kind">删除</span> 原为文首第2行，已删去（2026-12-03）</p>\n'
+        '<p class="change-head"><span class="change-kind">删除</span> 原条款已删去（2026-12-03）</p>\n'
         '<p class="change-ids"><a href="../documents/guozhifaguanzi-2015-59/#pre2">'
         "<code>guozhifaguanzi-2015-59/pre2</code></a></p>"
     ) in section
@@ -135,6 +141,74 @@ def test_a_gone_clause_is_cited_as_the_newest_commit_that_had_it_counted(tmp_pat
         " → <code>yufufa-2016-25/2-1/p1</code></p>"
     ) in page
     assert "原为第二部分第（一）条第3段第1句，现为" in page  # its sentence, which git knew, goes with it
+
+
+def texts_committed_before_their_record(tmp_path: Path) -> Path:
+    """The real repository's shape: the texts are committed (57df95d) before the clause-id record
+    (07cef76), and documents.yaml later drops 59号's 发布时间 line (531e85d: its id pre2 retired, pre3…
+    keep theirs). The texts' commit, pinned to no record, has positional ids: its pre3… hold the text
+    of the line after (pre6 the line the site published as pre7)."""
+    source = copy_sources(tmp_path)
+    git(source, "init", "-q")
+    git(source, "add", ".")
+    git(source, "rm", "-q", "--cached", "clause_ids.tsv")
+    git(source, "commit", "-q", "-m", "初始版本")
+    replace(
+        "documents.yaml",
+        "    dropped_lines:\n      - 大 中 小\n",
+        '    dropped_lines:\n      - "发布时间: 2015-10-22"\n      - 大 中 小\n',
+    )(source)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: guozhifaguanzi-2015-59/pre2\n    note: 发布网页所加的一行\n", encoding="utf-8"
+    )
+    generate(source, tmp_path / "docs")
+    git(source, "add", ".")
+    git(source, "commit", "-q", "-m", "条款编号记录")
+    return source
+
+
+def links_section(page: str, slug: str) -> str:
+    return page[page.index(f"### 链接变更 {{ #{slug}-links }}") :].split("\n## ")[0]
+
+
+def test_a_removed_line_is_cited_where_the_site_had_it_not_where_an_unpinned_commit_put_its_id(tmp_path):
+    """Repro of a defect: pre6 (published as 文首第5行) removed was said 原为文首第6行, its place in the
+    texts' commit whose pre6 held the next line's words. A place is taken only from a version whose
+    text under the id is the one a committed record gives it: here the texts' commit as the record
+    commit pinned it. A place no committed version verifies is not given (pre2: 原条款)."""
+    source = texts_committed_before_their_record(tmp_path)
+    lines = (source / FIFTY_NINE).read_text(encoding="utf-8").split("\n")
+    assert lines[14].startswith("《方案》是指导各省")  # line 15: pre6, 文首第5行 on the site
+    (source / FIFTY_NINE).write_text("\n".join(lines[:14] + lines[15:]), encoding="utf-8")
+    with (source / "redirects.yaml").open("a", encoding="utf-8") as redirects:
+        redirects.write("  - id: guozhifaguanzi-2015-59/pre6\n    note: 测试删去\n")
+    for state in ("uncommitted", "committed"):  # the same before the removal is committed with its record and after
+        if state == "committed":
+            git(source, "commit", "-qam", "删去一行")
+        generate(source, tmp_path / "docs")
+        section = links_section(
+            (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8"), "guozhifaguanzi-2015-59"
+        )
+        assert "文首第6行" not in section
+        assert '<span class="change-kind">删除</span> 原为文首第5行，已删去</p>' in section
+        # pre2's line is dropped by documents.yaml: no version parsed today has its words under its id
+        assert '<span class="change-kind">删除</span> 原条款已删去</p>' in section
+
+
+def test_an_id_that_never_existed_is_given_no_place(tmp_path):
+    """redirects.yaml may list an id no version had; its id's number is no place (文首第0行, 第0项, a
+    paragraph's 29th sentence): without git, nothing says where a gone clause stood."""
+    source = copy_sources(tmp_path)
+    ids = ("guozhifaguanzi-2015-59/pre0", "guobanhan-2016-66/t0", "guobanhan-2016-66/t200", "yufufa-2016-25/2-1/p1/s29")
+    entries = "".join(f"  - id: {clause_id}\n    note: 从未有过\n" for clause_id in ids)
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    generate(source, tmp_path / "docs")
+    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    for clause_id in ids:
+        at = page.index(f"<code>{clause_id}</code>")
+        head = page[page.rindex('<p class="change-head">', 0, at) : at]
+        assert '<span class="change-kind">删除</span> 原条款已删去</p>' in head, clause_id
+    assert "原为" not in page
 
 
 def test_every_document_page_links_to_its_history(built):

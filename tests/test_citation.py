@@ -157,18 +157,3 @@ def test_a_chongqing_task_is_numbered_by_its_paragraphs_place(model):
         "2-1/p2": "二（一）第三段",
         "2-1/p3": "二（一）第四段",
     }
-
-
-def test_a_gone_clause_is_cited_as_far_as_its_id_tells(model):
-    """Where no version at hand had it: the clause it was in as today, then each step of its id."""
-
-    def former(clause_id: str) -> str:
-        return citation.former_position(clause_id, model.corpus.document(clause_id.split("/")[0]))
-
-    assert former("yufufa-2016-25/2-1/p9/s2") == "第二部分第（一）条第9段第2句"
-    assert former("guozhifaguanzi-2015-59/pre2") == "文首第2行"
-    assert former("guobanfa-2016-106/p3") == "正文第2段"  # p1 is the body's title line, not a paragraph
-    assert former("guobanhan-2016-66/t120") == "第120项"
-    assert former("guofa-2016-86/box9/p2") == "专栏9第2段"
-    assert former("yufufa-2016-25/2-1/p1a") == ""  # an insertion's id says nothing of its place
-    assert former("yufufa-2016-25/2-9") == ""  # nor a numbered one of its kind

@@ -63,17 +63,20 @@ def test_removing_a_clause_fails_with_a_located_message_until_redirects_yaml_has
     assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
     page = (tmp_path / "site/documents/yufufa-2016-25/index.html").read_text(encoding="utf-8")
     assert re.search(r'<p class="retired-clause" id="c2-1-p3" role="note">此条已于2024-05-01删除：原第三段删去', page)
-    # the change log says it too, citing it as it stood (no git here: as its id tells), its id beside
+    # the change log says it too, its id beside; no git here, so nothing shows where it stood (the
+    # number in its id is no place: ids keep theirs when a sibling goes)
     changes = (tmp_path / "site/changes/index.html").read_text(encoding="utf-8")
     assert (
-        '<span class="change-kind">删除</span> 原为第二部分第（一）条第3段，已删去（2024-05-01）</p>\n'
+        '<span class="change-kind">删除</span> 原条款已删去（2024-05-01）</p>\n'
         '<p class="change-ids"><a href="../documents/yufufa-2016-25/#c2-1-p3"><code>yufufa-2016-25/2-1/p3</code></a></p>\n'
         f'<p class="change-old"><span class="change-side">说明</span>{html.escape(note, quote=False)}</p>'
     ) in changes
 
 
 def test_a_moved_clause_links_to_its_new_id(tmp_path):
-    source = built_once(tmp_path)
+    from .test_changelog import committed_copy
+
+    source = committed_copy(tmp_path)  # the texts committed with their record: git shows where p3 stood
     remove_paragraph(source)
     write_p3_redirects(source, "    to: yufufa-2016-25/2-1/p4\n")  # merged into the next paragraph, say
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
@@ -89,6 +92,13 @@ def test_a_moved_clause_links_to_its_new_id(tmp_path):
         '<p class="change-ids"><a href="../documents/yufufa-2016-25/#c2-1-p3"><code>yufufa-2016-25/2-1/p3</code></a>'
         " → <code>yufufa-2016-25/2-1/p4</code></p>"
     ) in section
+    assert "原为第二部分第（一）条第3段第1句，现为" in section  # a sentence git knew
+    # an id no version had (p3 has fewer than 29 sentences) is given no place, whatever its number says
+    at = section.index("<code>yufufa-2016-25/2-1/p3/s29</code>")
+    assert section[section.rindex('<p class="change-head">', 0, at) : at].startswith(
+        '<p class="change-head"><span class="change-kind">移动</span> 原条款现为'
+    )
+    assert "第3段第29句" not in section
 
 
 def test_redirects_yaml_is_validated_with_located_messages(tmp_path):

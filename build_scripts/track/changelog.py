@@ -16,7 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .. import citation
 from ..errors import Collector, CurationError
 from ..model import Clause, ClauseKind, Corpus, Redirect, Site
 from . import clause_ids
@@ -131,7 +130,7 @@ def track_changes(
     redirects = covering(
         entries, (i for i in found.known_ids if i not in index), texts=found.committed_texts, corpus=corpus
     )
-    redirects = _cited(redirects, corpus, found)
+    redirects = _cited(redirects, found)
     check_removed(
         corpus,
         [d.meta for d in corpus.documents],
@@ -157,18 +156,13 @@ def track_changes(
     }
 
 
-def _cited(redirects: Iterable[Redirect], corpus: Corpus, found: History) -> tuple[Redirect, ...]:
-    """Each redirect with the citation its clause had where it stood: in the newest committed version
-    that had it, or else as far as its id tells (``citation.former_position``; never from the last
-    build, which the next build would not have). Gone with its document: unknown."""
-    documents = {document.slug: document for document in corpus.documents}
-    cited = []
-    for redirect in redirects:
-        position = found.former_positions.get(redirect.old)
-        if position is None and redirect.doc in documents:
-            position = citation.former_position(redirect.old, documents[redirect.doc])
-        cited.append(replace(redirect, old_position=position or ""))
-    return tuple(cited)
+def _cited(redirects: Iterable[Redirect], found: History) -> tuple[Redirect, ...]:
+    """Each redirect with the citation its clause had where it stood, where a committed version shows
+    it with the words the site published under its id (``History.former_positions``); else "" (the
+    page says 原条款). Never read from the id (its number is no place: ids keep theirs when a sibling
+    goes, an insertion's is lettered, and redirects.yaml may list an id no text had), nor from the
+    last build (the next build would not have it)."""
+    return tuple(replace(redirect, old_position=found.former_positions.get(redirect.old, "")) for redirect in redirects)
 
 
 def _renamed_slugs(

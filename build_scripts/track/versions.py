@@ -44,7 +44,8 @@ class History:
     # slug → (cited title, 文号) as the newest committed documents.yaml that lists it gives them
     committed_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # an id redirects.yaml lists (or one under it) → the position part of its citation in the newest
-    # committed version that had it, parsed as today ("文首第2行"); not there when no version had it
+    # committed version that had it with the text a committed record gives it, parsed as today
+    # ("文首第5行"; ``_former_positions``); not there when no version shows that
     former_positions: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -129,7 +130,8 @@ def build_history(
     ``source_texts/``), or else the newest commit. ``retired``: the ids redirects.yaml lists, never
     given to a new clause; ``texts``: the last build's clause texts. Edited paragraphs are paired by
     likeness to the texts a record's ids stood for, found by id and digest in every committed version
-    and the last build.
+    and the last build. For the ids ``retired`` lists and those under them, it finds where each stood
+    as far as a committed version shows it (``_former_positions``).
     """
     documents = tuple(documents)
     recorded = recorded or {}
@@ -142,7 +144,9 @@ def build_history(
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
     known_texts: dict[str, str] = {}
-    holders: dict[str, Document] = {}  # an id redirects.yaml answers for → the newest committed version that had it
+    # each committed state of the texts (commit age, version pinned to the record of that commit), for
+    # the ids redirects.yaml answers for: where they stood (``_former_positions``)
+    states: list[tuple[int, Document]] = []
     seen = lineage.old_texts((texts or {}).items())  # (id, digest) → text, every version's and the last build's
     pinned_documents: list[Document] = []
     for document in documents:
@@ -171,13 +175,17 @@ def build_history(
                 known.setdefault(clause.id, (document.slug, clause.line))
                 known_texts[clause.id] = clause.text
                 used.add(clause.id)
-                if answered and any(head in answered for head in id_prefixes(clause.id)):  # its sentences too
-                    holders[clause.id] = version
             seen.update(lineage.old_texts((c.id, c.text) for c in version.clauses if lineage.pinned_kind(c)))
+            if answered:
+                states.append((revision.age, version))
             versions.append(
                 _version(document.slug, revision.commit, revision.date, revision.subject, previous, version)
             )
             previous = version
+        if answered:  # the same text as later commits of the record pinned it (a record younger than the text)
+            for age, text_blob, later in _record_states(document.slug, revisions, record_revisions, committed_records):
+                if (text := parsed.get(text_blob)) is not None:
+                    states.append((age, lineage.pin(text, later, frozenset(used), seen)))
         old = recorded.get(document.slug) or (lineage.record(previous) if previous else None)
         if previous is not None and current_blob == revisions[-1].blob and old == previous_old:
             current = previous  # the newest commit's text and record: pinned already
@@ -193,20 +201,77 @@ def build_history(
         committed_texts=known_texts,
         documents=tuple(pinned_documents),
         committed=bool(histories),
-        former_positions=_former_positions(holders),
+        former_positions=_former_positions(
+            states, frozenset(retired), _published(record_revisions, committed_records, recorded)
+        ),
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
         **_committed_listings(listings, blobs),
     )
 
 
-def _former_positions(holders: Mapping[str, Document]) -> dict[str, str]:
-    """Clause id → the position part of its citation (``citation.positions``) in the version that
-    holds it (``holders``), cited in the whole version, as its readers counted."""
-    cited: dict[int, dict[str, str]] = {}  # id() of a version → its positions, worked out once
-    for version in holders.values():
-        if id(version) not in cited:
-            cited[id(version)] = citation.positions(version)
-    return {clause_id: cited[id(version)][clause_id] for clause_id, version in holders.items()}
+def _record_states(
+    slug: str,
+    revisions: Sequence[git_log.Revision],
+    record_revisions: Sequence[git_log.Revision],
+    committed_records: Callable[[git_log.Revision], clause_ids.Records],
+) -> Iterable[tuple[int, str, tuple[lineage.Recorded, ...]]]:
+    """(commit age, text blob, the document's record) for each commit that changed the clause-id record
+    and not the text: the text as that commit had it, with the ids that record gives it (the texts'
+    own commit may predate every record, or one that a later documents.yaml renumbered)."""
+    text_ages = {revision.age for revision in revisions}
+    for record_revision in record_revisions:
+        older = [r for r in revisions if r.age >= record_revision.age]  # the text as the commit had it
+        records = committed_records(record_revision).get(slug)
+        if older and records and record_revision.age not in text_ages:
+            yield record_revision.age, older[-1].blob, records
+
+
+def _published(
+    record_revisions: Sequence[git_log.Revision],
+    committed_records: Callable[[git_log.Revision], clause_ids.Records],
+    current: clause_ids.Records,
+) -> frozenset[tuple[str, str]]:
+    """(clause id, digest of its text) of every unnumbered clause a committed version of the record, or
+    the record in the working tree, holds: what the site published under each id."""
+    records = [committed_records(revision) for revision in record_revisions] + [current]
+    return frozenset((r.id, r.digest) for record in records for rs in record.values() for r in rs)
+
+
+def _former_positions(
+    states: Sequence[tuple[int, Document]], answered: Collection[str], published: Collection[tuple[str, str]]
+) -> dict[str, str]:
+    """Clause id → the position part of its citation (``citation.positions``, counted in the whole
+    version, as its readers counted) in the newest committed state that shows where it stood: for
+    each id redirects.yaml answers for (``answered``) and the ids under it. ``states``: (commit age,
+    the version of a text as that commit had it, pinned to that commit's record).
+
+    A state shows it only when its text under the id is the text the site published under that id:
+    for an unnumbered clause (and each unnumbered clause its id continues: a sentence's paragraph),
+    the digest a committed record (or the current one) holds for that id (``published``). A version
+    pinned to no record keeps the parser's positional ids, whose numbers need not be the ones
+    published (the texts' first commit predates the record: parsed with today's documents.yaml, which
+    drops 59号's 发布时间 line, its ``pre6`` holds the words published as ``pre7``): an id whose
+    words it does not hold is not placed by it. Other clauses have ids the text gives them, read the
+    same way in every version (``3-3`` and ``t14`` are labels, a table row's ``r2`` its row): any
+    version that has the id shows it. No state shows it: not there (the page says 原条款)."""
+    found: dict[str, str] = {}
+    for _, version in sorted(states, key=lambda state: state[0]):  # newest first
+        by_id = {clause.id: clause for clause in version.clauses}
+        shown = [
+            clause.id
+            for clause in version.clauses
+            if clause.id not in found
+            and any(head in answered for head in id_prefixes(clause.id))  # its sentences too
+            and all(
+                (head, lineage.digest(by_id[head].text)) in published
+                for head in id_prefixes(clause.id)
+                if head in by_id and lineage.pinned_kind(by_id[head])
+            )
+        ]
+        if shown:
+            cited = citation.positions(version)
+            found.update((clause_id, cited[clause_id]) for clause_id in shown)
+    return found
 
 
 def _committed_listings(listings: Sequence[git_log.Revision], blobs: Mapping[str, bytes]) -> dict[str, Any]:
