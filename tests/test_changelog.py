@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -193,6 +194,28 @@ def test_a_removed_line_is_cited_where_the_site_had_it_not_where_an_unpinned_com
         assert '<span class="change-kind">删除</span> 原为文首第5行，已删去</p>' in section
         # pre2's line is dropped by documents.yaml: no version parsed today has its words under its id
         assert '<span class="change-kind">删除</span> 原条款已删去</p>' in section
+
+
+def test_an_edit_after_texts_older_than_their_record_lists_only_what_it_changed(tmp_path):
+    """Repro of a defect: the texts' first commit predates the clause-id record, and its ids were given by
+    position; parsed with today's documents.yaml (which drops 59号's 发布时间 line) its pre3–pre8 held the
+    next line's words, so removing one line was logged as 修改 pre3, pre4, pre5, pre7, pre8 and 新增 pre9,
+    and the removal itself not at all. That commit's text is pinned to the record a later commit gave it."""
+    source = texts_committed_before_their_record(tmp_path)
+    lines = (source / FIFTY_NINE).read_text(encoding="utf-8").split("\n")
+    (source / FIFTY_NINE).write_text("\n".join(lines[:14] + lines[15:]), encoding="utf-8")  # pre6
+    with (source / "redirects.yaml").open("a", encoding="utf-8") as redirects:
+        redirects.write("  - id: guozhifaguanzi-2015-59/pre6\n    note: 测试删去\n")
+    generate(source, tmp_path / "docs")  # records the ids
+    git(source, "commit", "-qam", "删去一行")
+    generate(source, tmp_path / "docs")
+    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    document = page[page.index("{ #guozhifaguanzi-2015-59 }") :].split("\n## ")[0]
+    newest = document[document.index("\n### ") :].split("\n### ")[1]
+    assert "删去一行" in newest
+    assert re.findall(r'<span class="change-kind">(.+?)</span> <(?:a href="[^"]*"><)?code>([^<]+)</code>', newest) == [
+        ("删除", "guozhifaguanzi-2015-59/pre6")
+    ]
 
 
 def test_an_id_that_never_existed_is_given_no_place(tmp_path):
