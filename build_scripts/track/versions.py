@@ -258,9 +258,10 @@ def _former_positions(
     for an unnumbered clause (and each unnumbered clause its id continues: a sentence's paragraph),
     the digest a committed record (or the current one) holds for that id (``published``). A version
     pinned to no record keeps the parser's positional ids, whose numbers need not be the ones
-    published (the texts' first commit predates the record: parsed with today's documents.yaml, which
-    drops 59号's 发布时间 line, its ``pre6`` holds the words published as ``pre7``): an id whose
-    words it does not hold is not placed by it. Other clauses have ids the text gives them, read the
+    published (by position, the texts' first commit, parsed with today's documents.yaml, which drops
+    59号's 发布时间 line, would hold under ``pre6`` the words published as ``pre7``; it is pinned to a
+    later record now, but a text committed twice before any record is not): an id whose words it does
+    not hold is not placed by it. Other clauses have ids the text gives them, read the
     same way in every version (``3-3`` and ``t14`` are labels, a table row's ``r2`` its row): any
     version that has the id shows it. No state shows it: not there (the page says 原条款)."""
     found: dict[str, str] = {}
