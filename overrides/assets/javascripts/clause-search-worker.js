@@ -39,7 +39,7 @@ var INDEX_URL = (function () {
 })();
 
 /* ------------------------------------------------------------------------
- * Normalisation: NFKC, lower case, drop whitespace, punctuation, symbols.
+ * Normalisation: NFKC, lower case, drop whitespace, punctuation, symbols; 〇 is 零.
  * "众创、众包" -> "众创众包", "ＰＣＴ" -> "pct", "〔2016〕86号" -> "2016|86号".
  *
  * Digits keep their bounds.  What is dropped between two digits leaves a "|"
@@ -53,11 +53,13 @@ var DROP = /[\s\p{P}\p{S}\p{Z}\p{C}]/u;
 var DIGIT = /[0-9]/;
 var charCache = new Map();
 
+var ZERO = { "〇": "零" };  /* 〇 is written for 零 (第一百〇六项): one form in index and query alike */
+
 function normChar(ch) {
   var out = charCache.get(ch);
   if (out === undefined) {
     out = "";
-    for (var c of ch.normalize("NFKC").toLowerCase())
+    for (var c of (ZERO[ch] || ch).normalize("NFKC").toLowerCase())
       if (!DROP.test(c)) out += c;
     charCache.set(ch, out);
   }
