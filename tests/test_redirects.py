@@ -143,6 +143,23 @@ def test_a_redirect_field_yaml_reads_as_no_text_is_refused_where_it_stands(tmp_p
     ]
 
 
+def test_a_new_place_left_empty_is_refused_not_taken_for_a_retirement(tmp_path):
+    """`to:` written with nothing after it (the new place forgotten) beside a note was read as no `to`:
+    the clause or page was retired with the note, and its links led nowhere."""
+    source = built_once(tmp_path)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/9-1\n    to:\n    note: 移到第二部分\n"
+        "  - page: /agencies/x/\n    to: null\n    note: 改名\n",
+        encoding="utf-8",
+    )
+    assert refused(tmp_path).splitlines()[:-1] == [
+        "source_texts/redirects.yaml:3:8: expected 'to' of a redirect to be the new clause id, "
+        "found nothing (to retire it, leave 'to' out)",
+        "source_texts/redirects.yaml:6:9: expected 'to' of a page redirect to be the page readers go to now, "
+        "found nothing (to retire it, leave 'to' out)",
+    ]
+
+
 def test_a_redirect_can_hide_neither_a_live_clause_nor_another_entry(tmp_path):
     source = copy_sources(tmp_path)
     docs = tmp_path / "docs"

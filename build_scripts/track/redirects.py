@@ -95,7 +95,7 @@ def load_redirects(
         old = f.text("id", meaning="a removed clause id or document slug")
         to, note = f.text("to", required=False, meaning="a clause id"), f.text("note", required=False)
         date = f.date("date")
-        if old is None:
+        if old is None or _left_empty(f, "to", "the new clause id"):
             continue
         if "/" not in old and patterns.SLUG_RE.match(old):  # a whole removed document
             document = _document_entry(f, old, to, note, slugs, seen)
@@ -148,7 +148,7 @@ def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
     written = f.text("page", meaning="a page's address")
     to, note = f.text("to", required=False, meaning="a page's address"), f.text("note", required=False)
     date = f.date("date")
-    if written is None:
+    if written is None or _left_empty(f, "to", "the page readers go to now"):
         return None
     page = "/" + written.removeprefix("/")
     if not (patterns.PAGE_URL_RE.match(page) or patterns.PAGE_PREFIX_RE.match(page)) or page == "/":
@@ -170,6 +170,17 @@ def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
     if f.repeated(seen, page, "page", page):
         return None
     return PageRedirect(page=page, to=to, note=note or "", date=date, line=f.line, column=f.column)
+
+
+def _left_empty(f: Fields, key: str, meaning: str) -> bool:
+    """Whether ``key`` is written with no value (``to:``), said where it stands: an entry whose new place
+    was forgotten would otherwise retire the clause or page with its note, and no link would lead on."""
+    if key in f.entry and f.entry[key] is None:
+        f.fail(
+            f"expected '{key}' of {f.what} to be {meaning}, found nothing (to retire it, leave '{key}' out)", key=key
+        )
+        return True
+    return False
 
 
 def _given(f: Fields, *keys: str) -> bool:
