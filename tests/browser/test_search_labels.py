@@ -17,6 +17,8 @@ TASK_55 = ("/tasks/guobanhan-2016-66-t55/", "/documents/guobanhan-2016-66/#t55")
         "第55项",  # 复制引用's position
         "国办函〔2016〕66号 任务55",  # as the 对照 pages write it
         "《重点任务分工方案》（国办函〔2016〕66号）第55项",  # a citation pasted whole
+        # … with the address 复制引用 puts after it
+        "《重点任务分工方案》（国办函〔2016〕66号）第55项 https://example.org/site/documents/guobanhan-2016-66/#t55",
         "第五十五项",  # in Chinese numerals, as the documents number things
         "任务五十五",
         "国办函〔2016〕66号 第五十五项",

@@ -208,6 +208,8 @@ function parseQuery(raw) {
   var tokens = String(raw || "")
     .replace(/["“”]/g, " ")
     .split(/\s+/)
+    /* an address is no words to find: 复制引用 puts the clause's after its citation */
+    .filter(function (t) { return !/^[a-z][a-z0-9+.\-]*:\/\//i.test(t); })
     .map(function (t) {
       return t
         .replace(/^(?:title|text|tags):/i, "")
