@@ -145,6 +145,15 @@ def refused(folder: Path) -> str:
     return proc.stderr
 
 
+def refused_after(folder: Path, damage: Callable[[Path], None]) -> str:
+    """A private copy of the frozen corpus in ``folder``, generated once (the docs/ a damage must leave
+    as it was), then damaged and generated again: ``refused``'s stderr."""
+    source = copy_sources(folder)
+    assert generate_in(folder).returncode == 0
+    damage(source)
+    return refused(folder)
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as sock:

@@ -11,7 +11,7 @@ import pytest
 
 from build_scripts.clean import clean_text
 
-from .helpers import copy_sources, mkdocs_build, refused, replace, rewrite
+from .helpers import copy_sources, mkdocs_build, refused_after, replace, rewrite
 from .helpers import generate_in as generate
 
 YUFUFA = "yufufa-2016-25.txt"
@@ -32,10 +32,7 @@ FAILING = {
 @pytest.mark.parametrize("case", FAILING)
 def test_damage_gives_a_located_message_and_leaves_docs_untouched(tmp_path, case):
     damage, found = FAILING[case]
-    source = copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
-    damage(source)
-    stderr = refused(tmp_path)  # exit 1, no traceback, every message LOCATED, docs/ as it was
+    stderr = refused_after(tmp_path, damage)  # exit 1, no traceback, every message LOCATED, docs/ as it was
     assert found in stderr
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import LOCATED, copy_sources, mkdocs_build, refused, replace, rewrite, run_cli
+from .helpers import LOCATED, copy_sources, mkdocs_build, refused, refused_after, replace, rewrite, run_cli
 from .helpers import generate_in as generate
 from .helpers import tree_digest as digest
 
@@ -287,10 +287,7 @@ CASES = {  # what was broken → (damage, the message it must give)
 @pytest.mark.parametrize("case", CASES)
 def test_damage_gets_located_messages_and_docs_stay(tmp_path, case):
     damage, expected = CASES[case]
-    source = copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
-    damage(source)
-    stderr = refused(tmp_path)  # exit 1, no traceback or internal error, every message LOCATED, docs/ as it was
+    stderr = refused_after(tmp_path, damage)  # exit 1, no traceback, every message LOCATED, docs/ as it was
     assert re.search(expected, stderr), stderr
 
 
