@@ -165,9 +165,10 @@ def build_history(
         later_records = list(_record_states(document.slug, revisions, record_revisions, committed_records))
         # a text blob → the newest record a later commit gave it: the one today's documents.yaml agrees with
         # (106号's first record put its closing paragraph in 三（三）, as documents.yaml did then)
-        first_record: dict[str, tuple[lineage.Recorded, ...]] = {}
+        later_record: dict[str, tuple[lineage.Recorded, ...]] = {}
         for _, text_blob, records in reversed(later_records):  # newest record commit first
-            first_record.setdefault(text_blob, records)
+            later_record.setdefault(text_blob, records)
+        borrowed: set[str] = set()  # text blobs the loop below pinned to their later_record
         for revision in revisions:
             if revision.blob not in parsed:
                 parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
@@ -177,7 +178,10 @@ def build_history(
             # the record committed with this text; for a text older than the record (the five texts' first
             # commit), the record a later commit gave this same text: by position its ids need not be those
             # published (59号's first commit parsed today lacks the dropped 发布时间 line: pre3 would be pre2)
-            committed = committed_records(revision).get(document.slug) or first_record.get(revision.blob)
+            committed = committed_records(revision).get(document.slug)
+            if not committed and revision.blob in later_record:
+                committed = later_record[revision.blob]
+                borrowed.add(revision.blob)
             previous_old = committed or (lineage.record(previous) if previous else None)
             version = lineage.pin(version, previous_old, used, seen)
             for clause in version.clauses:
@@ -193,6 +197,8 @@ def build_history(
             previous = version
         if answered:  # the same text as later commits of the record pinned it (a record younger than the text)
             for age, text_blob, later in later_records:
+                if text_blob in borrowed and later is later_record[text_blob]:
+                    continue  # that pinning is among the states already, as the text's own commit
                 if (text := parsed.get(text_blob)) is not None:
                     states.append((age, lineage.pin(text, later, frozenset(used), seen)))
         old = recorded.get(document.slug) or (lineage.record(previous) if previous else None)
