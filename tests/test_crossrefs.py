@@ -341,6 +341,29 @@ def test_the_overview_names_curated_links_as_the_pages_mark_them(tmp_path):
     assert "标为“人工确认”" in index and "，人工确认 " in index and "标为“人工”）" not in index
 
 
+def test_national_basis_is_said_to_be_a_correspondence_with_each_document_dated(built):
+    """国家依据 names national clauses of like content. 86号 and 106号 are dated 2016-12-30 and 25号's
+    date is not held: it may be older, and it says it carries out 国发〔2015〕71号, which the site does
+    not hold. The overview says so, with every document's date, and each comparison page points to it
+    (public-reader review: the section read as the text Chongqing's measure was made from)."""
+    index = (built.docs / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    note = re.search(r'<p class="crossref-basis-note" id="basis">(.*?)</p>', index)
+    assert note, "the overview explains 国家依据"
+    words = note.group(1)
+    assert "不表示重庆文件依据该条制定" in words
+    assert (
+        "自述贯彻落实的是《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号，本站未收录）" in words
+    )
+    for document in built.site.corpus.documents:
+        assert f"{document.meta.doc_number} {document.meta.date or '未知'}" in words
+    assert "国发〔2016〕86号 2016-12-30" in words and "渝府发〔2016〕25号 未知" in words
+    assert "渝府发〔2016〕25号的成文日期本站尚未核实" in words
+    groups = list((built.docs / "crossrefs" / "chongqing").glob("*.md"))
+    assert groups and all(
+        '不表示重庆文件依据该条制定（<a href="../../#basis">说明</a>）' in g.read_text(encoding="utf-8") for g in groups
+    )
+
+
 def test_a_linked_heading_sentence_jumps_to_chongqing_and_keeps_its_plain_words_in_the_contents(tmp_path):
     """106号's （二） heading is the first sentence of its paragraph and is linked: its ⇄ stands in the
     heading, while the table of contents shows only the heading's words, as printed, even with
