@@ -179,3 +179,13 @@ def test_a_document_number_run_into_the_words_before_it_is_found_whole(templates
     ):
         page = PageSpec(path="documents/yufufa-2016-25.md", template="page.md.jinja", context=(("text", text),))
         assert renderer.render(page).content.startswith(shown), text
+
+
+def test_each_document_page_says_what_its_marks_do(built):
+    """A phone shows no tooltip: # ¶ and ⇄ were explained only by their titles (public-reader review).
+    Each document page says in words what they are; ⇄ only where the page has one."""
+    for document in built.site.corpus.documents:
+        page = (built.docs / "documents" / f"{document.slug}.md").read_text(encoding="utf-8")
+        legend = page.split('<p class="doc-marks" id="doc-marks">', 1)[1].split("</p>", 1)[0]
+        assert '<span class="mark-sample">#</span>' in legend and '<span class="mark-sample">¶</span>' in legend
+        assert ("crossref-jump" in page) == ('<span class="mark-sample">⇄</span>' in legend), document.slug
