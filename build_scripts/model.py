@@ -408,6 +408,15 @@ class Corpus:
                 return document
         raise KeyError(slug)
 
+    def implemented(self, meta: DocumentMeta) -> tuple[Document | None, ExternalDocument | None]:
+        """What the document says it carries out (``implements``): the document in the collection with
+        that 文号, or else the one external.yaml names, or neither."""
+        number = meta.implements
+        if number is None:
+            return None, None
+        held = next((d for d in self.documents if d.meta.doc_number == number), None)
+        return held, None if held else next((e for e in self.external if e.doc_number == number), None)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Site:

@@ -178,7 +178,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
     sections = coverage(site)
     counts = {task.clause: chongqing_sentences(site, task.clause) for c in sections for task in c.taken}
     national_docs = tuple(site.corpus.document(slug) for slug in roles.national)
-    external = {doc.doc_number: doc for doc in site.corpus.external}
+    implements_doc, implements_external = site.corpus.implemented(local_doc.meta)
     pages.append(
         PageSpec(
             path="crossrefs/index.md",
@@ -191,11 +191,8 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("national_docs", national_docs),
                 # what 国家依据 claims: a national clause of like content, not the text 25号 was made from
                 ("dated", (tasks_doc, *national_docs, local_doc)),
-                ("implements_external", external.get(local_doc.meta.implements or "")),
-                (
-                    "implements_doc",
-                    next((d for d in site.corpus.documents if d.meta.doc_number == local_doc.meta.implements), None),
-                ),
+                ("implements_doc", implements_doc),
+                ("implements_external", implements_external),
                 ("national_count", int_to_cn(len(roles.national))),
                 # the evaluated figures the page states hold for the judged documents only
                 ("evaluated", classifier.load_weights().judged == (roles.tasks, roles.local)),

@@ -111,11 +111,9 @@ def table_rows(document: Document, table: Clause) -> tuple[tuple[Clause, tuple[s
 
 
 def document_pages(site: Site) -> list[PageSpec]:
-    external = {doc.doc_number: doc for doc in site.corpus.external}
     pages = []
     for document in site.corpus.documents:
-        implements = document.meta.implements
-        in_collection = next((d for d in site.corpus.documents if d.meta.doc_number == implements), None)
+        implements_doc, implements_external = site.corpus.implemented(document.meta)
         shown = blocks(document)
         pages.append(
             PageSpec(
@@ -131,8 +129,8 @@ def document_pages(site: Site) -> list[PageSpec]:
                         "table_rows",
                         {c.id: table_rows(document, c) for c in document.clauses if c.kind is ClauseKind.TABLE},
                     ),
-                    ("implements_doc", in_collection),
-                    ("implements_external", external.get(implements or "")),
+                    ("implements_doc", implements_doc),
+                    ("implements_external", implements_external),
                     ("provenance", dict(document.meta.provenance)),
                     ("field_names", FIELD_NAMES),
                     ("retired", tuple((r, notice(r)) for r in site.redirects if r.doc == document.slug)),
