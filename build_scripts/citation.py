@@ -40,8 +40,10 @@ Every citation is made of CJK text, full-width punctuation and digits only
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import assert_never
 
 from .layout import line_layouts
@@ -137,11 +139,14 @@ def reading_places(document: Document, title: dict[str, int] | None = None) -> d
     return sibling_positions(clause for clause in document.clauses if clause.id not in title)
 
 
-def positions(document: Document) -> dict[str, str]:
-    """Clause id → position part of its citation, for every clause of ``document``.
+@functools.lru_cache(maxsize=32)
+def positions(document: Document) -> Mapping[str, str]:
+    """Clause id → position part of its citation, for every clause of ``document`` (read-only).
 
     Each parent's position is worked out once and reused by all its children (a paragraph
-    has several sentences, a section many clauses), instead of once per descendant.
+    has several sentences, a section many clauses), instead of once per descendant. Kept per
+    document (a frozen value): a build asks for a document's positions for its page, the search
+    index, the task pages, the 对照 pages and 变更记录; each is worked out once.
     """
     by_id = {clause.id: clause for clause in document.clauses}
     title = body_title(document)
@@ -167,7 +172,7 @@ def positions(document: Document) -> dict[str, str]:
             parent_positions[parent_id] = position(parent) if parent else ""
         return parent_positions[parent_id]
 
-    return {clause.id: position(clause) for clause in document.clauses}
+    return MappingProxyType({clause.id: position(clause) for clause in document.clauses})
 
 
 def citation(document: Document, clause: Clause) -> str:

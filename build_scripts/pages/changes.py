@@ -65,15 +65,12 @@ def _shown(change: ClauseChange, urls: dict[str, str]) -> ShownChange:
 def _shown_redirects(site: Site, document: Document) -> tuple[ShownRedirect, ...]:
     """The document's gone clause ids (redirects.yaml), cited where they stood and where they went."""
     moved = sorted((r for r in site.redirects if r.doc == document.slug), key=lambda r: natural(r.old))
-    cited: dict[str, dict[str, str]] = {}  # document slug → its clauses' positions, for the ones moved to
     shown = []
     for redirect in moved:
         new = ""
         if redirect.to is not None:
             target = site.corpus.document(redirect.to.split("/", 1)[0])
-            if target.slug not in cited:
-                cited[target.slug] = positions(target)
-            new = cited[target.slug][redirect.to]
+            new = positions(target)[redirect.to]
             if target.slug != document.slug:
                 new = document_citation(target) + new
         shown.append(
