@@ -305,6 +305,14 @@ class Indicator:
         return f"/indicators/{self.id}/"
 
 
+# (lowest similarity, the words pages say of a link's texts): the first band a score reaches.
+LIKENESS_BANDS: tuple[tuple[float, str], ...] = (
+    (0.5, "文字高度相近"),
+    (0.2, "文字部分相近"),
+    (float("-inf"), "文字相近处不多"),
+)
+
+
 @dataclass(frozen=True, kw_only=True)
 class CrossRef:
     """A national clause and the Chongqing sentence that carries it out (``link/crossrefs.py``)."""
@@ -319,6 +327,13 @@ class CrossRef:
     def group(self) -> str:
         """Clause id of the Chongqing paragraph (measure group) that holds the sentence."""
         return self.local.rsplit("/", 1)[0]
+
+    @property
+    def likeness(self) -> str:
+        """The similarity in words, as the pages give it first (a bare 0.02 beside a link puzzled
+        readers: the 66号 matcher also reads the paragraph's lead phrase and the task's heading)."""
+        shown = round(self.score, 2)  # the band of the number shown beside it (0.497 is shown 0.50)
+        return next(words for floor, words in LIKENESS_BANDS if shown >= floor)
 
     @property
     def anchor(self) -> str:

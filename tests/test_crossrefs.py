@@ -13,6 +13,7 @@ import pytest
 from build_scripts.errors import Collector
 from build_scripts.link import classifier, features, similarity
 from build_scripts.link import crossrefs as matching
+from build_scripts.model import CrossRef
 from build_scripts.pages.crossrefs import national_text
 from build_scripts.pages.marks import compare_html
 from build_scripts.pipeline import generate, load_corpus
@@ -361,6 +362,32 @@ def test_national_basis_is_said_to_be_a_correspondence_with_each_document_dated(
     assert groups and all(
         '不表示重庆文件依据该条制定（<a href="../../#basis">说明</a>）' in g.read_text(encoding="utf-8") for g in groups
     )
+
+
+def test_each_automatic_link_says_in_words_how_alike_its_texts_are(built):
+    """A bare 相似度 0.02 beside a link puzzled readers (public-reader review): the 66号 matcher also
+    reads the paragraph, the lead phrase, the headings and curated task phrases. Each automatic link
+    on the comparison pages and the task pages gives its band in words first, the number after; the
+    overview says what the bands are and why a low one is still listed."""
+    assert [CrossRef(national="n", local="l", score=x, method="auto").likeness for x in (0.497, 0.2, 0.02)] == [
+        "文字高度相近",
+        "文字部分相近",
+        "文字相近处不多",
+    ]
+    pages = {
+        p: p.read_text(encoding="utf-8")
+        for p in [*(built.docs / "crossrefs" / "chongqing").glob("*.md"), *(built.docs / "tasks").glob("*.md")]
+    }
+    automatic = [ref for ref in built.site.crossrefs if ref.method == "auto"]
+    assert any(ref.score < 0.2 for ref in automatic) and any(ref.score >= 0.5 for ref in automatic)
+    shown = re.compile(r"自动匹配，(文字[^（]+)（相似度 (\d\.\d\d)）")
+    found = [m.groups() for page in pages.values() for m in shown.finditer(page)]
+    assert len(found) >= len(automatic)  # each on its comparison, the 66号 ones on their task page too
+    for words, number in found:
+        assert words == CrossRef(national="n", local="l", score=float(number), method="auto").likeness
+    assert not any(re.search(r"自动匹配，相似度", page) for page in pages.values())
+    index = (built.docs / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    assert "“文字高度相近”" in index and "其余为“文字相近处不多”" in index and "相似度低而仍列出的对应" in index
 
 
 def test_a_linked_heading_sentence_jumps_to_chongqing_and_keeps_its_plain_words_in_the_contents(tmp_path):

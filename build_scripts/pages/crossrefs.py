@@ -16,7 +16,7 @@ from .. import patterns
 from ..citation import positions, sibling_positions
 from ..link import classifier
 from ..link import crossrefs as matching
-from ..model import Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task, id_prefixes
+from ..model import LIKENESS_BANDS, Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task, id_prefixes
 from ..numerals import int_to_cn
 from .marks import compare_all
 
@@ -203,6 +203,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("sentence_count", sum(len(g.rows) for g in all_groups)),
                 ("link_count", len(site.crossrefs)),
                 ("methods", {m: sum(ref.method == m for ref in site.crossrefs) for m in ("auto", "curated")}),
+                ("likeness_bands", LIKENESS_BANDS),
                 (
                     "search_entry",
                     ("国家—重庆对照", "国家—重庆对照、重庆落实、国家依据、未承接的任务、本地举措、逐句对照"),
