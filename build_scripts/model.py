@@ -229,6 +229,9 @@ class Agency:
     short_names: tuple[str, ...]
     kind: str
     successor: Successor | None
+    # checked against the 2018 (and 2023) reform plans: how the body went on under its name; "" when not
+    # checked (and no successor): the page says 未核实
+    unchanged: str = ""
     search_aliases: tuple[str, ...] = ()  # forms in common use the texts do not use (发改委): search only
     source: str = ""
     line: int = 1  # where the entry starts in agencies.yaml

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -68,7 +69,7 @@ CASES = {
         "    kind: military\n",
         "    kind: military\n    rank: 1\n",
         "rank: 1",
-        "expected one of id, name, full_name, short_names, search_aliases, kind, successor, source in an agency, found unknown key 'rank'",
+        "expected one of id, name, full_name, short_names, search_aliases, kind, successor, unchanged, source in an agency, found unknown key 'rank'",
     ),
     "search alias that is a short name": (  # the matcher never reads aliases: it would miss this one
         "agencies.yaml",
@@ -91,6 +92,13 @@ CASES = {
         "search_aliases: 组织部",
         "expected 'search_aliases' of an agency to be a list of text, found '组织部'",
     ),
+    "renamed and unchanged": (  # which of the two the page should say is unknown
+        "agencies.yaml",
+        "商标管理职责划入重新组建的国家知识产权局}",
+        "商标管理职责划入重新组建的国家知识产权局}\n    unchanged: 2018年以后继续设立",
+        "unchanged: 2018年以后继续设立",
+        "expected either 'successor' (the body was renamed or merged) or 'unchanged' (checked: it was not), found both",
+    ),
     "duplicate indicator variant": (
         "indicators.yaml",
         "variants: [计算机软件著作权登记量]",
@@ -106,7 +114,7 @@ def test_bad_curated_data_gives_a_located_error(tmp_path, case):
     name, old, new, needle, message = CASES[case]
     source = _damaged(tmp_path, name, old, new)
     line, column = _line_col(source, name, needle.rstrip("\n"))
-    if case in ("unknown key", "search aliases that are no list"):  # at the key's value
+    if case in ("unknown key", "search aliases that are no list", "renamed and unchanged"):  # at the key's value
         column += len(needle.split(": ")[0]) + 2
     elif name.endswith(".yaml"):  # errors point at the entry: the "- " that opens it
         text = (source / name).read_text(encoding="utf-8").splitlines()
@@ -185,6 +193,26 @@ def test_an_agency_page_shows_the_common_forms_the_texts_do_not_use(tmp_path):
         "<small>（一般报道中的通行简称，所收文件未用）</small></dd>\n"
     ) in page
     assert "常用简称" not in (tmp_path / "docs/agencies/cpc-publicity.md").read_text(encoding="utf-8")  # none: no line
+
+
+def test_an_agency_page_says_whether_its_name_was_checked_after_2018(built):
+    """名称未变（或未核实） told a reader nothing (public-reader review): 26 of the 31 bodies without a
+    successor were checked against the 2018 (and 2023) reform plans (agencies_notes.md), 5 were not.
+    A checked one says 名称未变 and how it went on; an unchecked one says 未核实; the data says which."""
+    pages = {a.id: (built.docs / "agencies" / f"{a.id}.md").read_text(encoding="utf-8") for a in built.site.agencies}
+    assert "名称未变（或未核实）" not in "".join(pages.values())
+    assert (
+        "<dt>2018年以后</dt><dd>名称未变<br><small>2018年《国务院机构改革方案》重新组建司法部，不再保留国务院法制办公室</small></dd>"
+        in pages["moj"]
+    )
+    assert '<dt>2018年以后</dt><dd><span class="unknown">未核实</span></dd>' in pages["cq-duchashi"]
+    assert "<dt>2018年以后</dt><dd>生态环境部（2018年）" in pages["mep"]
+    records = {r["id"]: r for r in json.loads((built.docs / "data" / "agencies.json").read_text(encoding="utf-8"))}
+    checked = [a.id for a in built.site.agencies if a.successor is None and a.unchanged]
+    unchecked = [a.id for a in built.site.agencies if a.successor is None and not a.unchanged]
+    assert (len(checked), len(unchecked)) == (26, 5)
+    assert records["moj"]["unchanged"].startswith("2018年") and records["cq-duchashi"]["unchanged"] is None
+    assert records["mep"]["unchanged"] is None and records["mep"]["successor"]["name"] == "生态环境部"
 
 
 def test_a_line_separator_in_the_text_does_not_shift_the_reported_position(tmp_path):

@@ -17,7 +17,7 @@ from ..errors import Collector, CurationError
 from ..load.curated import Fields, entries, shown_value
 from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
-_KEYS = ("id", "name", "full_name", "short_names", "search_aliases", "kind", "successor", "source")
+_KEYS = ("id", "name", "full_name", "short_names", "search_aliases", "kind", "successor", "unchanged", "source")
 _SUCCESSOR_KEYS = ("name", "year", "note")
 
 FILE_NAME = "agencies.yaml"
@@ -61,6 +61,13 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
         if len(set(short_names)) != len(short_names):
             f.fail(f"expected each short name once, found a repeat in {list(short_names)!r}")
         successor = _successor(f, entry.get("successor"))
+        unchanged = f.text("unchanged", required=False) or ""
+        if unchanged and entry.get("successor") is not None:
+            f.fail(
+                "expected either 'successor' (the body was renamed or merged) or 'unchanged' (checked: it was not), "
+                "found both",
+                key="unchanged",
+            )
         if agency_id is None or name is None or full_name is None or kind is None:
             continue
         agencies.append(
@@ -72,6 +79,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
                 search_aliases=search_aliases,
                 kind=kind,
                 successor=successor,
+                unchanged=unchanged,
                 source=f.text("source", required=False) or "",
                 line=f.line,
             )

@@ -19,7 +19,7 @@ RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
 
 
 # Curated prose that may run over several lines; every other text field is one line (a title, a name, an id).
-_PROSE_KEYS = ("source", "note", "remark")
+_PROSE_KEYS = ("source", "note", "remark", "unchanged")
 
 
 def shown_value(value: Any) -> str:

@@ -47,6 +47,7 @@ def agency_record(agency: Agency, site: Site) -> dict[str, Any]:
         "successor": None
         if successor is None
         else {"name": successor.name, "year": successor.year, "note": successor.note},
+        "unchanged": agency.unchanged or None,
         "tasks_led": [t.id for t in site.tasks_led_by(agency.id)],
         "tasks_shared": [t.id for t in site.tasks_shared_by(agency.id)],
         "mentions": [{**_mention(m), "role": m.role} for m in agency.mentions],
