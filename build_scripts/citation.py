@@ -17,7 +17,10 @@ item ``3.``              第四部分第（二）条第3项 — in a document wh
 subitem ``（1）``         …第3项第（1）目
 box ``专栏1``             专栏1
 table / row / header     表1 / 表1第2行 / 表1表头 / 表1注
-paragraph                its parent's position + 第N段 (``正文第N段`` at top level)
+paragraph                its parent's position + 第N段 (``正文第N段`` at top level); a top-level
+                         paragraph after the numbered parts (106号's closing call) is 正文末段,
+                         or 正文结尾第N段 when more than one follow them: 正文第2段 sent readers
+                         to the second paragraph under the title
 the body's title         正文标题, or 正文标题第N行 for a title printed over lines
                          (``layout.line_layouts``: not one of the body's paragraphs)
 preamble                 文首第N行
@@ -139,6 +142,24 @@ def reading_places(document: Document, title: dict[str, int] | None = None) -> d
     return sibling_positions(clause for clause in document.clauses if clause.id not in title)
 
 
+def closing_paragraphs(document: Document) -> dict[str, str]:
+    """The body's paragraphs after its numbered parts (at top level, after a section, chapter,
+    article, box or item) → 正文末段, or 正文结尾第N段 when there are more than one."""
+    closing: list[str] = []
+    numbered = False
+    for clause in document.clauses:
+        if clause.parent is not None:
+            continue
+        if clause.kind is ClauseKind.PARAGRAPH:
+            if numbered:
+                closing.append(clause.id)
+        elif clause.kind is not ClauseKind.PREAMBLE:
+            numbered, closing = True, []  # a paragraph between two parts is no closing one
+    if len(closing) == 1:
+        return {closing[0]: "正文末段"}
+    return {clause_id: f"正文结尾第{n}段" for n, clause_id in enumerate(closing, start=1)}
+
+
 @functools.lru_cache(maxsize=32)
 def positions(document: Document) -> Mapping[str, str]:
     """Clause id → position part of its citation, for every clause of ``document`` (read-only).
@@ -151,12 +172,15 @@ def positions(document: Document) -> Mapping[str, str]:
     by_id = {clause.id: clause for clause in document.clauses}
     title = body_title(document)
     places = reading_places(document, title)
+    closing = closing_paragraphs(document)
     global_items = document.meta.item_numbering == "global"
     parent_positions: dict[str | None, str] = {}
 
     def position(clause: Clause) -> str:
         if clause.id in title:
             return f"正文标题第{title[clause.id]}行" if len(title) > 1 else "正文标题"
+        if clause.id in closing:
+            return closing[clause.id]
         parent = by_id.get(clause.parent) if clause.parent else None
         return _position(
             clause,

@@ -98,7 +98,7 @@ def test_the_change_log_lists_each_old_link_of_a_document_and_where_it_leads(bui
         assert redirect.to is not None
         old, new = redirect.url.removeprefix("/"), redirect.to_url.removeprefix("/")
         assert f'<a href="../{old}"><code>{redirect.old}</code></a> → <code>{redirect.to}</code></p>' in section
-        assert f'为<a href="../{new}">正文第2段' in section
+        assert f'为<a href="../{new}">正文末段' in section
     assert len(moved) == section.count('<div class="change change-moved">') >= 4  # and derived sentences
     # Where they stood, no committed version parsed today shows: 3-3/p1 (三（三）'s paragraph until f772f0a)
     # is out of 三（三） under today's documents.yaml, and p3 is only the texts' first commit's positional

@@ -9,7 +9,7 @@ from build_scripts.citation import positions
 from build_scripts.errors import Collector
 from build_scripts.extract.agencies import AgencyMatcher
 from build_scripts.extract.tasks import extract_tasks
-from build_scripts.model import Corpus, CrossRef, Document, Site
+from build_scripts.model import ClauseKind, Corpus, CrossRef, Document, Site
 from build_scripts.pages import crossrefs
 from build_scripts.pipeline import load_corpus
 
@@ -53,8 +53,8 @@ def test_the_106_plans_close_is_a_paragraph_of_its_body_and_its_old_anchors_lead
     doc = "《知识产权综合管理改革试点总体方案》（国办发〔2016〕106号）"
     close = model.corpus.clause_index()["guobanfa-2016-106/p4"]
     assert close.parent is None and close.text.startswith("各有关部门和地方要按照本方案精神")
-    assert _cite(model, "guobanfa-2016-106/p4") == doc + "正文第2段"
-    assert _cite(model, "guobanfa-2016-106/p4/s2") == doc + "正文第2段第2句"
+    assert _cite(model, "guobanfa-2016-106/p4") == doc + "正文末段"
+    assert _cite(model, "guobanfa-2016-106/p4/s2") == doc + "正文末段第2句"
     assert not any(c.id.startswith("guobanfa-2016-106/3-3/p") for c in model.corpus.clauses())
     page = (built.docs / "documents" / "guobanfa-2016-106.md").read_text(encoding="utf-8")
     for old, new in (("c3-3-p1", "p4"), ("c3-3-p1-s1", "p4-s1"), ("c3-3-p1-s2", "p4-s2")):
@@ -157,3 +157,21 @@ def test_a_chongqing_task_is_numbered_by_its_paragraphs_place(model):
         "2-1/p2": "二（一）第三段",
         "2-1/p3": "二（一）第四段",
     }
+
+
+def test_a_paragraph_after_the_numbered_parts_is_cited_as_the_bodys_close(model):
+    """正文第2段 for 106号's closing call sent readers to the second paragraph under the title (public-reader
+    review). A top-level paragraph after the numbered parts is 正文末段; with more than one, 正文结尾第N段;
+    a paragraph between two parts, or before the first, is counted as before."""
+    document = model.corpus.document("guobanfa-2016-106")
+    assert citation.closing_paragraphs(document) == {"guobanfa-2016-106/p4": "正文末段"}
+    top = [c for c in document.clauses if c.parent is None]
+    section, paragraph = (next(c for c in top if c.kind is kind) for kind in (ClauseKind.SECTION, ClauseKind.PARAGRAPH))
+
+    def shape(*kinds: str) -> dict[str, str]:
+        clauses = [replace(section if k == "s" else paragraph, id=f"d/{i}") for i, k in enumerate(kinds)]
+        return citation.closing_paragraphs(replace(document, clauses=tuple(clauses)))
+
+    assert shape("p", "s", "p") == {"d/2": "正文末段"}
+    assert shape("p", "s", "p", "s", "p", "p") == {"d/4": "正文结尾第1段", "d/5": "正文结尾第2段"}
+    assert shape("p", "s", "s") == {}
