@@ -302,6 +302,7 @@ class Indicator:
     group: str = ""  # the table caption or the heading the goal stands under
     goal: str | None = None  # for a prose goal: the words that carry the number
     agencies: tuple[str, ...] = ()  # agency ids whose registrations or statistics it counts (curated)
+    remark: str = ""  # the site's note for readers (curated): a figure in the texts that is not what it looks
 
     @property
     def url(self) -> str:

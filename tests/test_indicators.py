@@ -102,3 +102,22 @@ def test_the_index_keeps_the_note_under_the_86_table(built):
     section_86 = page.split("{ #indicators-guofa-2016-86 }")[1].split("{ #indicators-guozhifaguanzi-2015-59 }")[0]
     assert "注：知识产权使用费出口额为五年累计值。" in section_86
     assert page.count("注：") == 1  # the 59号 goals have no note
+
+
+def test_a_figure_named_like_the_indicator_but_not_of_its_kind_carries_the_sites_note(built):
+    """86号's 规划背景 says 知识产权质押融资额达到3289亿元: a five-year total, shown among the mentions of
+    an indicator whose 2015 value is 750 with no word (public-reader review). indicators.yaml's remark
+    is shown as 本站注 under the values, as text, and is in the data."""
+    page = (built.docs / "indicators" / "ip-pledge-financing.md").read_text(encoding="utf-8")
+    assert "达到3289亿元" in page
+    remark = re.search(r'<dt>本站注</dt><dd class="indicator-remark">([^<]+)</dd>', page)
+    assert remark and "3289亿元" in remark.group(1) and "不是年度值" in remark.group(1)
+    records = {r["id"]: r for r in json.loads((built.docs / "data" / "indicators.json").read_text(encoding="utf-8"))}
+    assert records["ip-pledge-financing"]["remark"] == remark.group(1).replace("&quot;", '"')
+    others = [r for r in records.values() if r["id"] != "ip-pledge-financing"]
+    assert others and all(r["remark"] is None for r in others)
+    assert not any(
+        "本站注" in p.read_text(encoding="utf-8")
+        for p in (built.docs / "indicators").glob("*.md")
+        if p.stem != "ip-pledge-financing"
+    )

@@ -249,7 +249,9 @@ def test_the_bodys_closing_paragraphs_stand_after_its_last_part_not_in_it(tmp_pa
     ]
     assert clauses["test-2020-1/p1/s2"].text == "要及时总结。"
     assert "test-2020-1/2-2/p1" not in clauses and clauses["test-2020-1/2-2/s2"].text == "要做好评估。"
-    assert positions(document)["test-2020-1/p1"] == "正文第1段"
+    # after the numbered parts: the body's close, not its first paragraphs (citation.closing_paragraphs)
+    assert positions(document)["test-2020-1/p1"] == "正文结尾第1段"
+    assert positions(document)["test-2020-1/p2/s1"] == "正文结尾第2段第1句"
 
 
 def test_a_body_close_not_found_is_a_located_error_at_the_entry(tmp_path):

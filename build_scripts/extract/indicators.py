@@ -20,7 +20,7 @@ from ..load.curated import Fields, entries
 from ..model import Clause, ClauseKind, Corpus, Indicator, Mention
 from .agencies import leaf_clauses
 
-_KEYS = ("id", "name", "row", "clause", "goal", "variants", "agencies")
+_KEYS = ("id", "name", "row", "clause", "goal", "variants", "agencies", "remark")
 
 FILE_NAME = "indicators.yaml"
 
@@ -93,7 +93,8 @@ def load_indicators(
             continue  # given, but no text: said where it stands
         if indicator_id is None or name is None:
             continue
-        common = {"id": indicator_id, "name": name, "variants": variants, "agencies": agencies}
+        remark = f.text("remark", required=False) or ""
+        common = {"id": indicator_id, "name": name, "variants": variants, "agencies": agencies, "remark": remark}
         if row_id is not None:
             indicator = _from_row(f, clauses, row_id, common)
         else:

@@ -73,6 +73,7 @@ def indicator_record(indicator: Indicator) -> dict[str, Any]:
         "increase": _number(indicator.increase),
         "attribute": indicator.attribute,
         "note": indicator.note,
+        "remark": indicator.remark or None,
         "agencies": list(indicator.agencies),
         "mentions": [_mention(m) for m in indicator.mentions],
         "url": indicator.url,
