@@ -14,9 +14,10 @@ Notes for test authors
   --disable-component-update``; the site must be served over http(s)
   (the worker is not started for ``file://``).
 * Material renders only the first 10 result groups (``<li>``) at once; later
-  ones appear on scrolling.  Each group is one document header link plus one
-  or more clause links; :func:`search` drops the header links, so the list
-  holds one href per hit, best first (up to 20 hits, at least 10 rendered).
+  ones appear on scrolling (``every=True`` scrolls until all are rendered).
+  Each group is one document header link plus one or more clause links;
+  :func:`search` drops the header links, so the list holds one href per hit,
+  best first (up to 20 hits, at least 10 rendered).
 """
 
 from __future__ import annotations
@@ -95,9 +96,28 @@ def _set_query(page, value: str, timeout: float) -> None:
     )
 
 
-def search_results(page, base_url: str, query: str, *, timeout: float = 15_000) -> list[list[dict]]:
+# Material renders 10 result groups, then 4 more each time the list comes to its end: it watches the
+# list's scroll events for that moment, so the list is scrolled away from its end and back for each 4.
+_RENDERED = "document.querySelectorAll('[data-md-component=search-result] li.md-search-result__item').length"
+_SCROLL = """async () => { const list = document.querySelector('.md-search__scrollwrap');
+    const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    list.scrollTo(0, 0); await frame(); list.scrollTo(0, list.scrollHeight); await frame(); }"""
+
+
+def _render_every_group(page, timeout: float) -> None:
+    """Scroll the result list to its end until it shows as many groups as the meta line counts."""
+    counted = int(page.evaluate("(m) => (document.querySelector(m).textContent.match(/\\d+/) || ['0'])[0]", META))
+    while (rendered := page.evaluate(_RENDERED)) < counted:
+        page.evaluate(_SCROLL)
+        page.wait_for_function(f"{_RENDERED} > {rendered}", timeout=timeout)
+
+
+def search_results(
+    page, base_url: str, query: str, *, timeout: float = 15_000, every: bool = False
+) -> list[list[dict]]:
     """Raw rendered groups: per ``<li>``, its links as dicts
-    (href, title, text, marks, score); hrefs are absolute as rendered."""
+    (href, title, text, marks, score); hrefs are absolute as rendered.
+    ``every``: all groups, not only the first 10 Material renders before the list is scrolled."""
     open_site(page, base_url, timeout=timeout)
     if not page.locator(INPUT).is_visible():
         # narrow viewport: the box sits behind the header's search button
@@ -109,16 +129,18 @@ def search_results(page, base_url: str, query: str, *, timeout: float = 15_000) 
         _set_query(page, "", timeout)
     if query or current:
         _set_query(page, query, timeout)
+    if every:
+        _render_every_group(page, timeout)
     return page.evaluate(_COLLECT_JS)
 
 
-def search(page, base_url: str, query: str, *, timeout: float = 15_000) -> list[str]:
+def search(page, base_url: str, query: str, *, timeout: float = 15_000, every: bool = False) -> list[str]:
     """Type ``query`` into Material's search box and return the result hrefs
     in rank order as site paths (``/documents/<slug>/#<anchor>``; a ``?h=``
     highlight parameter is dropped).  Per result group the leading document
     header link is skipped when the group also holds clause links."""
     out: list[str] = []
-    for group in search_results(page, base_url, query, timeout=timeout):
+    for group in search_results(page, base_url, query, timeout=timeout, every=every):
         links = group
         if len(links) > 1 and "#" not in links[0]["href"]:
             links = links[1:]

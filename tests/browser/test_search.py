@@ -84,6 +84,18 @@ def test_the_search_index_is_fetched_only_when_the_reader_searches(base_url, pag
 
 
 @pytest.mark.browser
+def test_the_words_of_a_query_count_not_characters_it_shares_across_two_words(built, base_url, page):
+    """专利质押 (patent pledge) is in no text. A clause holding its telling word, 质押 (66号's task 102,
+    深入开展知识产权质押融资风险补偿基金…), is found; one holding only 专利 and the 质 of 质量
+    (专栏3 专利质量提升工程, 提高专利质量效益), which shares more of its characters but not its word, is not
+    (public-reader review: task 102 was not among the 17 results, seven of which held only 专利质量)."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(page, base_url, "专利质押", every=True)
+    assert {"/tasks/guobanhan-2016-66-t102/", "/documents/guobanhan-2016-66/#t102"} & set(hrefs), hrefs
+    assert not [href for href in hrefs if "质押" not in texts[href]], hrefs
+
+
+@pytest.mark.browser
 def test_a_number_in_the_query_is_matched_exactly(base_url, page):
     """86号 finds 国发〔2016〕86号 and nothing that only shares 6号 with it (106号, 66号)."""
     hrefs = search(page, base_url, "86号")

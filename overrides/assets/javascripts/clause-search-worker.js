@@ -168,6 +168,13 @@ function buildIndex(data) {
       if (list) list.push(e.id); else postings.set(bg, [e.id]);
     }
   }
+  /* How rare each character is: the fewer entries hold it, the more finding it tells (押 is in a few
+   * dozen entries, 专 in a fifth of them, 知 in most).  What a query finds is weighed by it. */
+  var holding = new Map();
+  for (var he of entries)
+    for (var hc of new Set(he.norm)) holding.set(hc, (holding.get(hc) || 0) + 1);
+  var rarity = new Map();
+  holding.forEach(function (n, hc) { rarity.set(hc, Math.log((entries.length + 1) / (n + 1))); });
   /* Labels (第四部分第六条第2项, 任务55), and each tail of one from a 第 on (第六条第2项, 第2项): a
    * citation may be given whole or by its last steps. */
   var labels = new Map();
@@ -179,7 +186,14 @@ function buildIndex(data) {
         if (!byTail) labels.set(tail, byTail = []);
         byTail.push({ entry: en, whole: k === 0 });
       }
-  return { pages: pages, entries: entries, postings: postings, labels: labels };
+  return { pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity };
+}
+
+/* The summed rarity of the characters of `text`; one no entry holds is as rare as one entry's. */
+function rarityOf(text) {
+  var sum = 0, most = Math.log((index.entries.length + 1) / 2);
+  for (var ch of text) sum += index.rarity.has(ch) ? index.rarity.get(ch) : most;
+  return sum;
 }
 
 function load() {
@@ -231,7 +245,7 @@ function parseQuery(raw) {
   }
   var joined = segments.join("");
   return {
-    segments: segments, words: words, terms: terms, joined: joined,
+    segments: segments, words: words, terms: terms, joined: joined, length: joined.length,
     latinOnly: /^[a-z0-9.|]+$/.test(joined),
     /* the number of a 文号 (86号, 〔2016〕86号 → 2016|86号) is in the text: 86号 must not find 106号;
      * other numbers (2020年) may sit in a title or a table header instead of the text */
@@ -271,6 +285,39 @@ function cover(seg, hay) {
     if (len) { chunks.push({ q: seg.substr(i, len), at: at, from: i }); covered += len; i += len; }
     else i++;
   }
+  return withoutHalfWords(seg, chunks);
+}
+
+/* A piece does not take half of a word the entry lacks.  Chinese words are mostly two characters,
+ * and the greedy cover runs a piece as far as the entry allows: 专利质押 against 专利质量 covers
+ * 专利质, whose 质 is the 质 of 质量, and leaves 押 alone; it counted three characters of four where
+ * the entry holds one word of two (专利).  A query character left alone (no piece on either side of
+ * it, or the segment's end) is half of a word whose other half the piece beside it took from another
+ * word: that character of the piece is neither counted nor marked.  Only a piece of three or more
+ * gives one up (one character is no piece), and only once per lone character; numbers and latin runs
+ * are words whole (cover keeps them so), not pairs of characters. */
+var RUN_CHAR = /[0-9a-z.|]/;
+
+function withoutHalfWords(seg, chunks) {
+  var taken = new Uint8Array(seg.length);
+  for (var c of chunks) taken.fill(1, c.from, c.from + c.q.length);
+  function lone(at) {
+    return at >= 0 && at < seg.length && !taken[at] && !RUN_CHAR.test(seg.charAt(at)) &&
+      (at === 0 || taken[at - 1]) && (at === seg.length - 1 || taken[at + 1]);
+  }
+  var covered = 0;
+  for (var ch of chunks) {
+    var end = ch.from + ch.q.length;
+    if (ch.q.length >= 3 && lone(end) && !RUN_CHAR.test(seg.charAt(end - 1))) {
+      ch.q = ch.q.slice(0, -1);
+      taken[end - 1] = 0;
+    }
+    if (ch.q.length >= 3 && lone(ch.from - 1) && !RUN_CHAR.test(seg.charAt(ch.from))) {
+      taken[ch.from] = 0;
+      ch.q = ch.q.slice(1); ch.from++; ch.at++;
+    }
+    covered += ch.q.length;
+  }
   return { chunks: chunks, covered: covered };
 }
 
@@ -287,7 +334,7 @@ function numberedOtherwise(seg, chunk, hay) {
  * Scoring
  * ---------------------------------------------------------------------- */
 
-function scoreEntry(e, q, qlen) {
+function scoreEntry(e, q) {
   var hay = e.norm;
   var exact = q.joined.length > 0 && findWhole(hay, q.joined) >= 0;
   var covered = 0, chunks = [], segExact = 0, renumbered = false;
@@ -298,10 +345,15 @@ function scoreEntry(e, q, qlen) {
     if (findWhole(hay, seg) >= 0) segExact++;
     if (!renumbered) renumbered = c.chunks.some(function (ch) { return numberedOtherwise(seg, ch, hay); });
   }
-  var f = qlen ? covered / qlen : 0;
-  if (!exact && f < MIN_COVER) return null;
+  /* What is found counts by its characters (f) and by how rare they are (share): of 专利质押, 质押 is
+   * the telling half, 专利 a word of every other clause.  Half the characters must be found, and half
+   * the query counting both alike, so a common half is not enough (专利 of 专利质押, 国家 of 金砖国家)
+   * where the rare one is (质押: 66号's task 102 on 知识产权质押融资).  Ranked by share. */
+  var f = q.length ? covered / q.length : 0;
+  var share = exact || !q.rarity ? f : chunks.reduce(function (n, ch) { return n + rarityOf(ch.q); }, 0) / q.rarity;
+  if (!exact && (f < MIN_COVER || (f + share) / 2 < MIN_COVER)) return null;
 
-  var score = (exact ? 10 : 0) + 6 * f * f + 2 * (segExact / q.segments.length);
+  var score = (exact ? 10 : 0) + 6 * share * share + 2 * (segExact / q.segments.length);
 
   /* proximity of the pieces when the query is not found verbatim */
   if (!exact && chunks.length > 1) {
@@ -377,7 +429,11 @@ function candidates(q) {
     var list = index.postings.get(bg);
     if (list) for (var id of list) counts[id]++;
   }
-  var need = Math.max(1, Math.ceil(bigrams.length * MIN_COVER * 0.75));
+  /* An entry covering the least the floor allows (MIN_COVER of the query's characters, in pieces of
+   * two) holds one pair per piece: so many pairs are needed, no more.  Asking for more let a pair
+   * across two words count as much as a word: 专利质押's 专利 and 利质 put 专利质量 in, while a clause
+   * holding 质押 alone, half the query, was never scored. */
+  var need = Math.max(1, Math.ceil(Math.ceil(MIN_COVER * q.length) / 2));
   var out = [];
   for (var id2 = 0; id2 < counts.length; id2++)
     if (counts[id2] >= need) out.push(entries[id2]);
@@ -434,12 +490,12 @@ function highlight(text, needles, limit) {
 function search(raw) {
   var q = parseQuery(raw);
   if (!q.joined || !index) return { items: [] };
-  var qlen = q.segments.reduce(function (n, s) { return n + s.length; }, 0);
 
+  q.rarity = rarityOf(q.joined);
   var hits = [], byLabel = labelled(q);
   for (var e of candidates(q)) {
     if (byLabel.has(e.id)) continue;
-    var h = scoreEntry(e, q, qlen);
+    var h = scoreEntry(e, q);
     if (h) hits.push(h);
   }
   byLabel.forEach(function (match, id) { hits.push(labelHit(index.entries[id], match)); });
