@@ -71,6 +71,22 @@ def test_an_agency_is_found_first_by_a_short_form_in_common_use(base_url, page, 
 
 
 @pytest.mark.browser
+def test_a_short_form_finds_no_text_that_only_shares_two_of_its_characters(base_url, page):
+    """国知局 is in no text: 18 results shared only 国知 with it, the end of 全国 and the start of 知识
+    (全国知识产权运营…), each marked 缺少: 国知局 (public-reader review). Its agency page is the answer."""
+    assert search(page, base_url, "国知局") == ["/agencies/cnipa/"]
+
+
+@pytest.mark.browser
+def test_a_short_form_still_finds_the_texts_naming_its_agency_by_another_name(base_url, page):
+    """最高法 shares 高法 with 高法院, the court's name in 66号's lists of agencies: those tasks are the
+    court's and are found; 最高人民检察院's page shares only 最高 and is not."""
+    hrefs = search(page, base_url, "最高法")
+    assert hrefs[0] == "/agencies/spc/" and "/documents/guobanhan-2016-66/#t33-s2" in hrefs, hrefs[:5]
+    assert "/agencies/spp/" not in hrefs, hrefs
+
+
+@pytest.mark.browser
 def test_the_search_index_is_fetched_only_when_the_reader_searches(base_url, page):
     """About 700 KB (98 KB gzipped): a page read on a phone without searching does not load it."""
     requested: list[str] = []

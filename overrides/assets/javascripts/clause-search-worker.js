@@ -186,7 +186,11 @@ function buildIndex(data) {
         if (!byTail) labels.set(tail, byTail = []);
         byTail.push({ entry: en, whole: k === 0 });
       }
-  return { pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity };
+  /* Each name a page is known by (国知局) → all that page's names (国家知识产权局, 知识产权局, 国知局). */
+  var named = new Map();
+  for (var ne of entries)
+    if (ne.names) for (var name of ne.names) named.set(name, (named.get(name) || []).concat(ne.names));
+  return { pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity, named: named };
 }
 
 /* The summed rarity of the characters of `text`; one no entry holds is as rare as one entry's. */
@@ -345,6 +349,15 @@ function scoreEntry(e, q) {
     if (findWhole(hay, seg) >= 0) segExact++;
     if (!renumbered) renumbered = c.chunks.some(function (ch) { return numberedOtherwise(seg, ch, hay); });
   }
+  /* A query that is a page's name means that page.  An entry not holding it verbatim is about the
+   * page only where what it shares with the query is part of another of the page's names that it
+   * holds: 最高法's 高法 in 高法院 (66号's name for the court), not 国知局's 国知 in 全国知识产权 (the
+   * end of 全国 and the start of 知识) nor 最高法's 最高 in 最高人民检察院. */
+  if (q.otherNames && !exact) {
+    var held = q.otherNames.filter(function (name) { return hay.indexOf(name) >= 0; });
+    chunks = chunks.filter(function (ch) { return held.some(function (name) { return name.indexOf(ch.q) >= 0; }); });
+    covered = chunks.reduce(function (n, ch) { return n + ch.q.length; }, 0);
+  }
   /* What is found counts by its characters (f) and by how rare they are (share): of 专利质押, 质押 is
    * the telling half, 专利 a word of every other clause.  Half the characters must be found, and half
    * the query counting both alike, so a common half is not enough (专利 of 专利质押, 国家 of 金砖国家)
@@ -492,6 +505,8 @@ function search(raw) {
   if (!q.joined || !index) return { items: [] };
 
   q.rarity = rarityOf(q.joined);
+  q.otherNames = index.named.has(q.joined) ?
+    index.named.get(q.joined).filter(function (name) { return name !== q.joined; }) : null;
   var hits = [], byLabel = labelled(q);
   for (var e of candidates(q)) {
     if (byLabel.has(e.id)) continue;
