@@ -91,14 +91,35 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check_docs_matches_config(docs: Path, config_file: Path) -> None:
-    """MkDocs builds the docs_dir its config names: --docs must be that folder, or the site would be stale."""
+    """MkDocs builds the docs_dir its config names: --docs must be that folder, or the site would be stale.
+    A config MkDocs cannot use is refused here, before generate writes docs/ for a build that cannot run."""
     import yaml
 
+    def refuse(line: int, column: int, found: str, what: str = "(docs_dir: …)") -> SourceError:
+        return SourceError(config_file, line, column, f"expected a MkDocs configuration {what}, found {found}")
+
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
-    except (OSError, yaml.YAMLError):
-        return  # MkDocs itself reports an unreadable config
-    configured = (config_file.parent / str(config.get("docs_dir", "docs"))).resolve()
+        text = config_file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise refuse(1, 1, "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise refuse(1, 1, getattr(exc, "strerror", None) or "no UTF-8 text") from None
+    try:  # BaseLoader: every value text, and the tags of MkDocs' loader (!ENV, !!python/name:) taken as text
+        config = yaml.load(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "a syntax error"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise refuse(line, column, problem.split("found ", 1)[-1], "in valid YAML") from None
+    if not isinstance(config, dict):
+        found = (
+            f"the text {config!r}" if isinstance(config, str) else "a list" if isinstance(config, list) else "nothing"
+        )
+        raise refuse(1, 1, found)
+    docs_dir = config.get("docs_dir", "docs")
+    if not isinstance(docs_dir, str):
+        raise refuse(1, 1, f"docs_dir {docs_dir!r}")
+    configured = (config_file.parent / docs_dir).resolve()
     if docs.resolve() != configured:
         raise SourceError(
             config_file,

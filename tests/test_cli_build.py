@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from .helpers import ROOT, mkdocs_config, tiny_source
 
 TEXT = """
@@ -32,3 +34,33 @@ def test_build_without_the_makefiles_environment_prints_no_end_of_life_banner(tm
     assert proc.returncode == 0, proc.stderr[-4000:]
     assert (tmp_path / "site/index.html").is_file()
     assert not [words for words in BANNER if words in proc.stdout + proc.stderr], proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "found"),
+    [
+        ("- a\n- b\n", "found a list"),  # was an internal error: AttributeError: 'list' object has no attribute 'get'
+        ("docs\n", "found the text 'docs'"),  # … 'str' object has no attribute 'get'
+        ("docs_dir: [a, b]\n", "found docs_dir ['a', 'b']"),  # was compared with the folder named "['a', 'b']"
+        ("site_name: x\nnav: [\n", "3:1: expected a MkDocs configuration in valid YAML, found '<stream end>'"),
+        (None, "found no such file"),  # generate wrote docs/, then MkDocs refused the config
+    ],
+    ids=["list", "text", "docs_dir a list", "bad YAML", "missing"],
+)
+def test_a_config_mkdocs_cannot_use_is_refused_before_anything_is_written(tmp_path, config, found):
+    tiny_source(tmp_path, TEXT)
+    if config is not None:
+        (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "build_scripts", "build", "--source", "source_texts", "--docs", "docs"]
+        + ["--config-file", "mkdocs.yml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith("mkdocs.yml:") and ": expected a MkDocs configuration" in proc.stderr, proc.stderr
+    assert found in proc.stderr.splitlines()[0], proc.stderr
+    assert not (tmp_path / "docs").exists()
