@@ -86,6 +86,9 @@ HSPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
 # They are not text: a joiner inside （三） hid the number, an override showed the rest of a line backwards.
 INVISIBLE_FORMAT_RE = re.compile(r"[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
 
+# A line break in the bytes of a text, as ``clean.split_lines`` splits its characters (no GBK byte pair holds
+# one): the lines of a file whose encoding is in doubt.
+BYTE_LINE_BREAK_RE = re.compile(rb"\r\n|\r|\n")
 PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")  # the BMP's private-use area: no standard character
 # Control characters that no source text holds (NUL, ESC, DEL, C1 …); tab and line breaks are text.
 CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -37,6 +37,19 @@ def gbk_with_control_on_line_13(control: bytes):
     return make
 
 
+def gbk_with_a_utf8_line(number: int, text: str | None = None):
+    """The text saved as GBK but for its line ``number`` (``text`` there instead, if given), saved as UTF-8:
+    a line pasted in from another file."""
+
+    def make(data: bytes) -> bytes:
+        lines = data.decode("utf-8").split("\n")
+        if text is not None:
+            lines[number - 1] = text
+        return b"\n".join(line.encode("utf-8" if n == number else "gbk") for n, line in enumerate(lines, 1))
+
+    return make
+
+
 CASES = {  # what was broken → (damage, the message it must give)
     "documents.yaml empty": (rewrite("documents.yaml", lambda b: b""), r"documents\.yaml:1:1: expected at least one"),
     "impossible date": (
@@ -72,6 +85,16 @@ CASES = {  # what was broken → (damage, the message it must give)
     "GBK with a form feed": (
         rewrite("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\x0c")),
         r"25\.txt:13:1: expected text, found the control character U\+000C\n",
+    ),
+    "GBK with a line in UTF-8 that reads as GBK": (  # was published as 鍔犲揩鎺ㄨ繘, without a word
+        rewrite("yufufa-2016-25.txt", gbk_with_a_utf8_line(22, "加快推进")),
+        r"25\.txt:22:1: expected GBK text like the rest of the file, found a line saved as UTF-8 \('加快推进'\); "
+        r"save the whole file as UTF-8\n",
+    ),
+    "GBK with a line in UTF-8 that does not": (  # was "expected GBK text, found undecodable bytes 80 e3" at 23:2
+        rewrite("yufufa-2016-25.txt", gbk_with_a_utf8_line(23)),
+        r"25\.txt:23:1: expected GBK text like the rest of the file, found a line saved as UTF-8 "
+        r"\('培育壮大知识产权密集型产业。集成创新资源…'\); save the whole file as UTF-8\n",
     ),
     "UTF-16": (encoded("yufufa-2016-25.txt", "utf-16"), "found UTF-16"),
     "UTF-32": (  # its byte order mark starts with UTF-16's

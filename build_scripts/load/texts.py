@@ -50,15 +50,23 @@ def read_text(path: Path) -> RawText:
     try:
         raw = RawText(path=path, text=data.decode("utf-8-sig"), sha256=digest, encoding="utf-8")
     except UnicodeDecodeError as utf8_error:
+        lines = patterns.BYTE_LINE_BREAK_RE.split(data)
+        utf8_lines = [number for number, line in enumerate(lines, start=1) if _utf8_chinese(line)]
+        mostly_utf8 = len(utf8_lines) * 2 > sum(1 for line in lines if not line.isascii())  # damaged UTF-8
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError as gbk_error:
             text = ""
-            if gbk_error.start > utf8_error.start and _reads_as_chinese(data[: gbk_error.start].decode("gb18030")):
+            prefix = data[: gbk_error.start].decode("gb18030")
+            if not mostly_utf8 and gbk_error.start > utf8_error.start and _reads_as_chinese(prefix):
                 line, column = position_of_byte(data, gbk_error.start, "gb18030")
+                if line in utf8_lines:
+                    raise _pasted_utf8(path, lines[line - 1], line) from None
                 bad = data[gbk_error.start : gbk_error.start + 2].hex(" ")
                 raise TextError(path, line, column, f"expected GBK text, found undecodable bytes {bad}") from None
-        if text and _reads_as_chinese(text):
+        if text and not mostly_utf8 and _reads_as_chinese(text):
+            if utf8_lines:  # it reads as GBK too, as mojibake: 加快推进 as 鍔犲揩鎺ㄨ繘
+                raise _pasted_utf8(path, lines[utf8_lines[0] - 1], utf8_lines[0]) from None
             _refuse_misread(path, text)
             return _without_controls(RawText(path=path, text=text, sha256=digest, encoding="gb18030"))
         if utf16_without_bom(data):
@@ -69,6 +77,39 @@ def read_text(path: Path) -> RawText:
         bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
         raise TextError(path, line, column, f"expected UTF-8 (or GBK) text, found undecodable bytes {bad}") from None
     return _without_controls(raw)
+
+
+def _utf8_chinese(line: bytes) -> bool:
+    """Whether a line of a GBK file is UTF-8 instead: it reads as UTF-8 with hanzi, every character beyond
+    ASCII one GBK has, from U+0800 on, and every hanzi one of GB 2312's common ones. A GBK line reads so only
+    by chance: its pairs of bytes read as UTF-8 give Latin, Greek or Cyrillic letters (below U+0800), or
+    fail. None of a million random lines of 1–12 GB 2312 hanzi read so, one of 500,000 lines of its hanzi
+    and symbols did (楠℃步), and each of the five texts saved as GBK reads as before."""
+    if line.isascii():
+        return False
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in text if not ch.isascii()]
+    hanzi = [ch for ch in wide if patterns.CJK_RE.match(ch)]
+    return bool(hanzi) and all(ord(ch) >= 0x800 and _in(ch, "gbk") for ch in wide) and all(map(_in_gb2312, hanzi))
+
+
+def _pasted_utf8(path: Path, line: bytes, number: int) -> TextError:
+    """A line of a GBK file saved as UTF-8 (pasted in from another file), located at its first character
+    beyond ASCII."""
+    text = line.decode("utf-8")
+    column = next(i for i, ch in enumerate(text, start=1) if not ch.isascii())
+    shown = text.strip(" \t\u3000")
+    shown = shown if len(shown) <= 20 else shown[:20] + "…"
+    return TextError(
+        path,
+        number,
+        column,
+        f"expected GBK text like the rest of the file, found a line saved as UTF-8 ({shown!r}); "
+        "save the whole file as UTF-8",
+    )
 
 
 class ControlCharacterError(TextError):
@@ -115,8 +156,12 @@ def _refuse_misread(path: Path, text: str) -> None:
 
 
 def _in_gb2312(ch: str) -> bool:
+    return _in(ch, "gb2312")
+
+
+def _in(ch: str, encoding: str) -> bool:
     try:
-        ch.encode("gb2312")
+        ch.encode(encoding)
     except UnicodeEncodeError:
         return False
     return True
