@@ -24,7 +24,8 @@ def clean_text(text: str) -> str:
       every later error can point at the source line;
     - no BOM, no ``\\r``: CRLF and lone CR become LF;
     - no tab, no ideographic or other exotic space, no zero-width character (a zero-width
-      space is a space; joiners, direction marks and overrides and soft hyphens are removed): runs
+      space is a space; joiners, direction marks and overrides, soft hyphens, tag characters and the
+      other invisible format marks of ``patterns.INVISIBLE_FORMAT_RE`` are removed): runs
       of horizontal white space inside a line become one ASCII space, and a space
       between two CJK characters (a scraper's line-wrap artefact) is removed, but for
       the one after a chapter's or article's label at the start of a line (第一条 为了…);

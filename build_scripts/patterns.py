@@ -78,13 +78,20 @@ SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END)) + OP
 CJK_CHAR = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
-# Horizontal white space of any width: ASCII, tab, ideographic space, NBSP, zero-width.
-HSPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
+# Horizontal white space of any width: ASCII, tab, ideographic space, NBSP, zero-width; every space
+# separator of Unicode (the em quad U+2001, the narrow no-break space U+202F … as well).
+HSPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
-# Invisible format characters a web page leaves in a text: zero-width joiners (U+200C, U+200D, U+2060…),
-# direction marks and overrides (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and the soft hyphen.
+# Invisible format characters a web page leaves in a text: zero-width joiners and separators (U+200C,
+# U+200D, U+2060…, U+180E), direction marks and overrides (U+061C, U+200E, U+200F, U+202A–U+202E,
+# U+2066–U+2069), the soft hyphen, deprecated format marks (U+206A–U+206F), interlinear annotation marks
+# (U+FFF9–U+FFFB) and tag characters (U+E0001, U+E0020–U+E007F: ASCII that no one sees).
 # They are not text: a joiner inside （三） hid the number, an override showed the rest of a line backwards.
-INVISIBLE_FORMAT_RE = re.compile(r"[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
+INVISIBLE_FORMAT_RE = re.compile(
+    "[\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]"
+)
+# … and in a curated YAML value, where nothing makes them spaces, the zero-width space and U+FEFF too.
+YAML_INVISIBLE_RE = re.compile(INVISIBLE_FORMAT_RE.pattern[:-1] + "\u200b\ufeff]")
 
 # A line break in the bytes of a text, as ``clean.split_lines`` splits its characters (no GBK byte pair holds
 # one): the lines of a file whose encoding is in doubt.

@@ -21,6 +21,12 @@ from build_scripts.clean import clean_text
         ("（\u200d三）健全\u2060机制", "（三）健全机制\n"),  # zero-width joiners: the number reads again
         ("培育\u202e壮大\u202c产业\u200f", "培育壮大产业\n"),  # a direction override, its end, a mark
         ("知识\u00ad产权", "知识产权\n"),  # soft hyphen
+        # the same kinds of character that the lines above did not reach:
+        ("（\u180e三）健全\u061c机制", "（三）健全机制\n"),  # a zero-width separator; the Arabic letter mark (bidi)
+        ("知识产权\U000e0041\U000e0042\U000e007f强国", "知识产权强国\n"),  # tag characters: ASCII no one sees
+        ("甲\ufff9乙\ufffa丙\ufffb\u206a", "甲乙丙\n"),  # interlinear annotation marks, a deprecated format mark
+        ("每万人\u2001口\u202f有效\u205f发明\u1680专利", "每万人口有效发明专利\n"),  # em quad and other spaces
+        ("专栏1\u2000知识产权", "专栏1 知识产权\n"),  # … one space where a space is kept
         ("战略,努力;建设:", "战略，努力；建设：\n"),  # half-width punctuation in Chinese prose
         ('按照"四个全面"战略', "按照“四个全面”战略\n"),  # straight quotes paired
         ("#### (三) 主要目标", "（三）主要目标\n"),  # Markdown heading marks of the scrape

@@ -34,6 +34,10 @@ BAD_YAML = {  # text → (line, column, words of the message)
     "a: 1\nb: 中文\u0085中文\n": (2, 6, "found the character U+0085, which YAML reads as a line break"),
     # an invisible direction override or joiner, which clean removes from a text: refused in a value
     "a: 1\nissuer: 重庆\u202e市\n": (2, 9, "expected text, found the invisible character U+202E"),
+    "a: 1\nissuer: 重庆\u061c市\n": (2, 9, "expected text, found the invisible character U+061C"),  # a bidi mark too
+    # a zero-width space is a space in a text, so a name that holds one is never found there
+    "short_names: [知识产\u200b权局]\n": (1, 15, "expected text, found the invisible character U+200B"),
+    "name: 知识产权\U000e0041局\n": (1, 7, "expected text, found the invisible character U+E0041"),
     "a:\n\t- x\n": (2, 1, "expected valid YAML, found character that cannot start any token"),
     # nine levels of nine aliases each are 9⁹ values once expanded: refused at the first alias
     "a: &a [x, x]\nb: &b [*a, *a]\n": (2, 8, "expected plain values, found the alias *a: write the value out"),

@@ -76,7 +76,7 @@ def _check_characters(loader: _LineLoader, node: yaml.Node, value: str) -> None:
     """YAML refuses a raw NUL or ESC but makes one of "\\0" or "\\e": damage in a text, so here too; and an
     invisible joiner or direction override, which clean removes from a text, is no part of a curated value
     (a name with one is not the name in the text; an override shows the rest of a title backwards)."""
-    for pattern, what in ((patterns.CONTROL_CHAR_RE, "control"), (patterns.INVISIBLE_FORMAT_RE, "invisible")):
+    for pattern, what in ((patterns.CONTROL_CHAR_RE, "control"), (patterns.YAML_INVISIBLE_RE, "invisible")):
         found = pattern.search(value)
         if found is not None:
             mark = node.start_mark
