@@ -6,6 +6,12 @@ _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 _NAMES = {value: name for name, value in _DIGITS.items()}
 
 
+def cn_date(iso: str) -> str:
+    """``"2016-07-08"`` → ``"2016年7月8日"``, as Chinese official documents write a date."""
+    year, month, day = iso.split("-")
+    return f"{int(year)}年{int(month)}月{int(day)}日"
+
+
 def cn_to_int(numeral: str) -> int | None:
     """``"十二"`` → 12, ``"一百零五"`` → 105 (an article's number); ``None`` for anything that is not a
     numeral below 1000."""

@@ -8,6 +8,7 @@ side-by-side comparison that marks the shared wording.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -17,7 +18,7 @@ from ..citation import positions, sibling_positions
 from ..link import classifier
 from ..link import crossrefs as matching
 from ..model import LIKENESS_BANDS, Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task, id_prefixes
-from ..numerals import int_to_cn
+from ..numerals import cn_date, int_to_cn
 from .marks import compare_all
 
 SHORT_TITLE_CHARS = 24
@@ -190,7 +191,17 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("tasks_short", short_number(tasks_doc.meta.doc_number)),
                 ("national_docs", national_docs),
                 # what 国家依据 claims: a national clause of like content, not the text 25号 was made from
-                ("dated", (tasks_doc, *national_docs, local_doc)),
+                ("dated", dated_documents((tasks_doc, *national_docs))),
+                (
+                    "same_basis",
+                    tuple(
+                        d.meta.doc_number
+                        for d in (tasks_doc, *national_docs)
+                        if local_doc.meta.implements and d.meta.implements == local_doc.meta.implements
+                    ),
+                ),
+                ("local_date", cn_date(local_doc.meta.date) if local_doc.meta.date else ""),
+                ("local_date_note", dict(local_doc.meta.provenance).get("date", "")),
                 ("implements_doc", implements_doc),
                 ("implements_external", implements_external),
                 ("national_count", int_to_cn(len(roles.national))),
@@ -212,6 +223,17 @@ def crossref_pages(site: Site) -> list[PageSpec]:
         )
     )
     return pages
+
+
+def dated_documents(documents: Iterable[Document]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(成文日期 as 2016年7月8日, the 文号 of the documents of that date), oldest first; 日期未知 last."""
+    by_date: dict[str, list[str]] = defaultdict(list)
+    for document in documents:
+        by_date[document.meta.date or ""].append(document.meta.doc_number)
+    return tuple(
+        (cn_date(date) if date else "未知", tuple(numbers))
+        for date, numbers in sorted(by_date.items(), key=lambda item: (not item[0], item[0]))
+    )
 
 
 def short_number(doc_number: str) -> str:
@@ -257,7 +279,7 @@ def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]
                 jumps[mark] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）")]
             continue
         jumps[first.get(ref.national, ref.national)].append(
-            (ref.url, f"重庆落实（对照）：{_short(site.clause(ref.local).text)}")
+            (ref.url, f"重庆对应句（对照）：{_short(site.clause(ref.local).text)}")
         )
     return {sentence: tuple(marks) for sentence, marks in jumps.items()}
 
