@@ -310,10 +310,13 @@ class Indicator:
 
 
 # (lowest similarity, the words pages say of a link's texts): the first band a score reaches.
+# The score counts shared pairs of characters, so the words say what is the same, not what is alike;
+# near-verbatim copies start at about 0.7 (a wording review found 0.50–0.58 pairs sharing one phrase).
 LIKENESS_BANDS: tuple[tuple[float, str], ...] = (
-    (0.5, "文字高度相近"),
-    (0.2, "文字部分相近"),
-    (float("-inf"), "文字相近处不多"),
+    (0.7, "文字大段相同"),
+    (0.45, "文字多处相同"),
+    (0.2, "文字部分相同"),
+    (float("-inf"), "相同文字很少"),
 )
 
 

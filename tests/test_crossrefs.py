@@ -306,7 +306,7 @@ def test_the_evaluated_figures_are_stated_only_for_the_judged_documents(model, m
     text = index_text()
     assert "经两位读者各自逐句标注检验：所列对应八成以上正确，约八成的应有对应被找出" in text
     assert (
-        "与其他三份文件的对应只取几乎照录的句子，经另两位读者检验：所列对应八成以上正确，但只列出应有对应的约一成"
+        "与其他三份文件的对应只取文字多处相同（相似度 0.45 及以上）的句子，经另两位读者检验：所列对应八成以上正确，但只列出应有对应的约一成"
         in text
     )
     weights = replace(classifier.load_weights(), judged=("guobanhan-2016-66", "another-2020-1"))
@@ -314,7 +314,7 @@ def test_the_evaluated_figures_are_stated_only_for_the_judged_documents(model, m
     monkeypatch.setattr(matching, "OTHER_JUDGED", ("yufufa-2016-25", frozenset({"guofa-2016-86", "another-2020-1"})))
     text = index_text()
     assert "八成以上正确" not in text and "与66号任务的对应未经人工逐句标注检验" in text
-    assert "与其他三份文件的对应只取几乎照录的句子，未作同样检验" in text
+    assert "与其他三份文件的对应只取文字多处相同（相似度 0.45 及以上）的句子，未作同样检验" in text
 
 
 def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_path):
@@ -390,17 +390,14 @@ def test_each_automatic_link_says_in_words_how_alike_its_texts_are(built):
     reads the paragraph, the lead phrase, the headings and curated task phrases. Each automatic link
     on the comparison pages and the task pages gives its band in words first, the number after; the
     overview says what the bands are and why a low one is still listed."""
-    assert [CrossRef(national="n", local="l", score=x, method="auto").likeness for x in (0.497, 0.2, 0.02)] == [
-        "文字高度相近",
-        "文字部分相近",
-        "文字相近处不多",
-    ]
+    bands = [CrossRef(national="n", local="l", score=x, method="auto").likeness for x in (0.697, 0.45, 0.2, 0.194)]
+    assert bands == ["文字大段相同", "文字多处相同", "文字部分相同", "相同文字很少"]  # by the number shown
     pages = {
         p: p.read_text(encoding="utf-8")
         for p in [*(built.docs / "crossrefs" / "chongqing").glob("*.md"), *(built.docs / "tasks").glob("*.md")]
     }
     automatic = [ref for ref in built.site.crossrefs if ref.method == "auto"]
-    assert any(ref.score < 0.2 for ref in automatic) and any(ref.score >= 0.5 for ref in automatic)
+    assert any(ref.score < 0.2 for ref in automatic) and any(ref.score >= 0.7 for ref in automatic)
     shown = re.compile(r"自动匹配，(文字[^（]+)（相似度 (\d\.\d\d)）")
     found = [m.groups() for page in pages.values() for m in shown.finditer(page)]
     assert len(found) >= len(automatic)  # each on its comparison, the 66号 ones on their task page too
@@ -408,7 +405,12 @@ def test_each_automatic_link_says_in_words_how_alike_its_texts_are(built):
         assert words == CrossRef(national="n", local="l", score=float(number), method="auto").likeness
     assert not any(re.search(r"自动匹配，相似度", page) for page in pages.values())
     index = (built.docs / "crossrefs" / "index.md").read_text(encoding="utf-8")
-    assert "“文字高度相近”" in index and "其余为“文字相近处不多”" in index and "相似度低而仍列出的对应" in index
+    assert (
+        "0.7 及以上为“文字大段相同”，0.45 至 0.7 为“文字多处相同”，0.2 至 0.45 为“文字部分相同”，0.2 以下为“相同文字很少”"
+        in index
+    )
+    assert "相似度低而仍列出的对应" in index and "几乎照录" not in index
+    assert "与其他三份文件的对应只取文字多处相同（相似度 0.45 及以上）的句子" in index
 
 
 def test_a_linked_heading_sentence_jumps_to_chongqing_and_keeps_its_plain_words_in_the_contents(tmp_path):

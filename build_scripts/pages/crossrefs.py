@@ -215,6 +215,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("link_count", len(site.crossrefs)),
                 ("methods", {m: sum(ref.method == m for ref in site.crossrefs) for m in ("auto", "curated")}),
                 ("likeness_bands", LIKENESS_BANDS),
+                ("national_threshold", matching.OTHER_THRESHOLD),
                 (
                     "search_entry",
                     ("国家—重庆对照", "国家—重庆对照、重庆落实、国家依据、未承接的任务、本地举措、逐句对照"),
