@@ -111,7 +111,7 @@ def test_a_figure_named_like_the_indicator_but_not_of_its_kind_carries_the_sites
     page = (built.docs / "indicators" / "ip-pledge-financing.md").read_text(encoding="utf-8")
     assert "达到3289亿元" in page
     remark = re.search(r'<dt>本站注</dt><dd class="indicator-remark">([^<]+)</dd>', page)
-    assert remark and "3289亿元" in remark.group(1) and "不是年度值" in remark.group(1)
+    assert remark and "3289亿元不是2015年的年度值" in remark.group(1) and "本站未找到官方说明" in remark.group(1)
     records = {r["id"]: r for r in json.loads((built.docs / "data" / "indicators.json").read_text(encoding="utf-8"))}
     assert records["ip-pledge-financing"]["remark"] == remark.group(1).replace("&quot;", '"')
     others = [r for r in records.values() if r["id"] != "ip-pledge-financing"]
