@@ -95,8 +95,8 @@ CASES = {
     "renamed and unchanged": (  # which of the two the page should say is unknown
         "agencies.yaml",
         "商标管理职责划入重新组建的国家知识产权局}",
-        "商标管理职责划入重新组建的国家知识产权局}\n    unchanged: 2018年以后继续设立",
-        "unchanged: 2018年以后继续设立",
+        "商标管理职责划入重新组建的国家知识产权局}\n    unchanged: 此后未再更名",
+        "unchanged: 此后未再更名",
         "expected either 'successor' (the body was renamed or merged) or 'unchanged' (checked: it was not), found both",
     ),
     "duplicate indicator variant": (
@@ -196,21 +196,28 @@ def test_an_agency_page_shows_the_common_forms_the_texts_do_not_use(tmp_path):
 
 
 def test_an_agency_page_says_whether_its_name_was_checked_after_2018(built):
-    """名称未变（或未核实） told a reader nothing (public-reader review): 26 of the 31 bodies without a
-    successor were checked against the 2018 (and 2023) reform plans (agencies_notes.md), 5 were not.
-    A checked one says 名称未变 and how it went on; an unchecked one says 未核实; the data says which."""
+    """名称未变（或未核实） told a reader nothing (public-reader review): 27 of the 31 bodies without a
+    successor were checked against the 2018 and 2023 reform plans (agencies_notes.md; the 知识产权战略
+    联席会议 against the 2021 纲要), 4 were not. A checked one says 名称未变 and how it went on; an
+    unchecked one says 未核实; the list of agencies tells them apart too; the data says which."""
     pages = {a.id: (built.docs / "agencies" / f"{a.id}.md").read_text(encoding="utf-8") for a in built.site.agencies}
-    assert "名称未变（或未核实）" not in "".join(pages.values())
-    assert (
-        "<dt>2018年以后</dt><dd>名称未变<br><small>2018年《国务院机构改革方案》重新组建司法部，不再保留国务院法制办公室</small></dd>"
-        in pages["moj"]
-    )
-    assert '<dt>2018年以后</dt><dd><span class="unknown">未核实</span></dd>' in pages["cq-duchashi"]
-    assert "<dt>2018年以后</dt><dd>生态环境部（2018年）" in pages["mep"]
+    assert "名称未变（或未核实）" not in "".join(pages.values()) and "2018年以后" not in "".join(pages.values())
+    moj = "将司法部和国务院法制办公室的职责整合，重新组建司法部，不再保留国务院法制办公室"
+    assert f"<dt>后续沿革</dt><dd>名称未变<br><small>2018年《国务院机构改革方案》{moj}</small></dd>" in pages["moj"]
+    assert '<dt>后续沿革</dt><dd><span class="unknown">未核实</span></dd>' in pages["cq-duchashi"]
+    assert "<dt>后续沿革</dt><dd>生态环境部（2018年）" in pages["mep"]
+    listing = (built.docs / "agencies" / "index.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("](", 1)[1].split(".md)", 1)[0]: line
+        for line in listing.splitlines()
+        if "](" in line and " | " in line
+    }
+    assert rows["moj"].rstrip(" |").endswith("名称未变") and rows["cq-duchashi"].rstrip(" |").endswith("未核实")
+    assert rows["mep"].rstrip(" |").endswith("生态环境部")
     records = {r["id"]: r for r in json.loads((built.docs / "data" / "agencies.json").read_text(encoding="utf-8"))}
     checked = [a.id for a in built.site.agencies if a.successor is None and a.unchanged]
     unchecked = [a.id for a in built.site.agencies if a.successor is None and not a.unchanged]
-    assert (len(checked), len(unchecked)) == (26, 5)
+    assert (len(checked), len(unchecked)) == (27, 4)
     assert records["moj"]["unchanged"].startswith("2018年") and records["cq-duchashi"]["unchanged"] is None
     assert records["mep"]["unchanged"] is None and records["mep"]["successor"]["name"] == "生态环境部"
 
