@@ -316,7 +316,7 @@ LIKENESS_BANDS: tuple[tuple[float, str], ...] = (
     (0.7, "文字大段相同"),
     (0.45, "文字多处相同"),
     (0.2, "文字部分相同"),
-    (float("-inf"), "相同文字很少"),
+    (float("-inf"), "相同文字很少，依上下文判定"),  # the 66号 matcher reads the paragraph and headings
 )
 
 
