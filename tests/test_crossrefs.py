@@ -355,7 +355,7 @@ def test_national_basis_is_said_to_be_a_correspondence_with_each_document_dated(
     document's date in date order, and each comparison page points to it (public-reader review: the
     section read as the text Chongqing's measure was made from)."""
     index = (built.docs / "crossrefs" / "index.md").read_text(encoding="utf-8")
-    note = re.search(r'<p class="crossref-basis-note" id="basis">(.*?)</p>', index)
+    note = re.search(r'<div class="crossref-basis-note" id="basis">(.*?)</div>', index)
     assert note, "the overview explains 国家依据"
     words = note.group(1)
     assert "不表示重庆文件依据该条制定" in words
