@@ -189,3 +189,15 @@ def test_each_document_page_says_what_its_marks_do(built):
         legend = page.split('<p class="doc-marks" id="doc-marks">', 1)[1].split("</p>", 1)[0]
         assert '<span class="mark-sample">#</span>' in legend and '<span class="mark-sample">¶</span>' in legend
         assert ("crossref-jump" in page) == ('<span class="mark-sample">⇄</span>' in legend), document.slug
+
+
+def test_a_title_line_is_one_link_not_a_sentence_link_and_a_clause_link(built):
+    """66号's body title is printed over two lines; each read 《…建设的 # ¶ on a phone, a # and a ¶ for
+    one line (public-reader review). A line set as the printed 公文 sets it (title, masthead, 文号,
+    落款) has its ¶ only; its sentence keeps its anchor, so a link to it still lands."""
+    page = (built.docs / "documents" / "guobanhan-2016-66.md").read_text(encoding="utf-8")
+    title = next(line for line in page.splitlines() if 'id="p1"' in line)
+    assert 'class="clause clause-paragraph layout-title"' in title and 'id="p1-s1"' in title
+    assert "sentence-link" not in title and title.count("clause-link") == 1
+    body = next(line for line in page.splitlines() if 'id="p3"' in line)  # 为落实…: running text keeps its #
+    assert "sentence-link" in body
