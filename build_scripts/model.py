@@ -90,6 +90,15 @@ class Successor:
     name: str
     year: int | None
     note: str
+    # the body that took over in a later reform again, when the successor has itself gone (银保监会's
+    # work went to 国家金融监督管理总局 in 2023): (name, year); a list showing the successor alone misled
+    later: tuple[str, int | None] | None = None
+
+    @property
+    def chain(self) -> str:
+        """中国银行保险监督管理委员会（2018年）→ 国家金融监督管理总局（2023年）: the list's and page's words."""
+        steps = [(self.name, self.year), *([self.later] if self.later else [])]
+        return " → ".join(name + (f"（{year}年）" if year else "") for name, year in steps)
 
 
 @dataclass(frozen=True, kw_only=True)

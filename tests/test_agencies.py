@@ -99,6 +99,13 @@ CASES = {
         "unchanged: 此后未再更名",
         "expected either 'successor' (the body was renamed or merged) or 'unchanged' (checked: it was not), found both",
     ),
+    "later successor that is no mapping": (
+        "agencies.yaml",
+        "successor: {name: 中国银行保险监督管理委员会, year: 2018, note:",
+        "successor: {name: 中国银行保险监督管理委员会, year: 2018, later: 国家金融监督管理总局, note:",
+        "later: 国家金融监督管理总局",
+        "expected 'later' to be a mapping with name, year, found '国家金融监督管理总局'",
+    ),
     "duplicate indicator variant": (
         "indicators.yaml",
         "variants: [计算机软件著作权登记量]",
@@ -114,7 +121,12 @@ def test_bad_curated_data_gives_a_located_error(tmp_path, case):
     name, old, new, needle, message = CASES[case]
     source = _damaged(tmp_path, name, old, new)
     line, column = _line_col(source, name, needle.rstrip("\n"))
-    if case in ("unknown key", "search aliases that are no list", "renamed and unchanged"):  # at the key's value
+    if case in (
+        "unknown key",
+        "search aliases that are no list",
+        "renamed and unchanged",
+        "later successor that is no mapping",
+    ):  # at the key's value
         column += len(needle.split(": ")[0]) + 2
     elif name.endswith(".yaml"):  # errors point at the entry: the "- " that opens it
         text = (source / name).read_text(encoding="utf-8").splitlines()
@@ -213,13 +225,18 @@ def test_an_agency_page_says_whether_its_name_was_checked_after_2018(built):
         if "](" in line and " | " in line
     }
     assert rows["moj"].rstrip(" |").endswith("名称未变") and rows["cq-duchashi"].rstrip(" |").endswith("未核实")
-    assert rows["mep"].rstrip(" |").endswith("生态环境部")
+    assert rows["mep"].rstrip(" |").endswith("生态环境部（2018年）")
     records = {r["id"]: r for r in json.loads((built.docs / "data" / "agencies.json").read_text(encoding="utf-8"))}
     checked = [a.id for a in built.site.agencies if a.successor is None and a.unchanged]
     unchecked = [a.id for a in built.site.agencies if a.successor is None and not a.unchanged]
     assert (len(checked), len(unchecked)) == (27, 4)
     assert records["moj"]["unchanged"].startswith("2018年") and records["cq-duchashi"]["unchanged"] is None
     assert records["mep"]["unchanged"] is None and records["mep"]["successor"]["name"] == "生态环境部"
+    # a successor itself gone: the chain, on the page, in the list and in the data
+    chain = "中国银行保险监督管理委员会（2018年） → 国家金融监督管理总局（2023年）"
+    assert f"<dt>后续沿革</dt><dd>{chain}<br>" in pages["cbrc"] and rows["cbrc"].rstrip(" |").endswith(chain)
+    assert records["cbrc"]["successor"]["later"] == {"name": "国家金融监督管理总局", "year": 2023}
+    assert records["mep"]["successor"]["later"] is None
 
 
 def test_a_line_separator_in_the_text_does_not_shift_the_reported_position(tmp_path):

@@ -18,7 +18,7 @@ from ..load.curated import Fields, entries, shown_value
 from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
 _KEYS = ("id", "name", "full_name", "short_names", "search_aliases", "kind", "successor", "unchanged", "source")
-_SUCCESSOR_KEYS = ("name", "year", "note")
+_SUCCESSOR_KEYS = ("name", "year", "note", "later")
 
 FILE_NAME = "agencies.yaml"
 
@@ -112,13 +112,28 @@ def _successor(f: Fields, value: Any) -> Successor | None:
     sf = Fields(f.path, value, "a successor", f.errors)
     sf.unknown_keys(_SUCCESSOR_KEYS)
     name = sf.text("name")
-    year = value.get("year")
-    if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
-        sf.fail(f"expected successor year to be a year like 2018 or null, found {shown_value(year)}")
-        year = None
+    year = _year(sf, value.get("year"), "successor year")
+    later = None
+    if value.get("later") is not None:  # the body that took the successor's work in a later reform
+        if not isinstance(value["later"], dict):
+            sf.fail(
+                f"expected 'later' to be a mapping with name, year, found {shown_value(value['later'])}", key="later"
+            )
+        else:
+            lf = Fields(f.path, value["later"], "a later successor", f.errors)
+            lf.unknown_keys(("name", "year"))
+            later_name = lf.text("name")
+            later = (later_name, _year(lf, value["later"].get("year"), "later successor year")) if later_name else None
     if name is None:
         return None
-    return Successor(name=name, year=year, note=sf.text("note", required=False) or "")
+    return Successor(name=name, year=year, note=sf.text("note", required=False) or "", later=later)
+
+
+def _year(f: Fields, year: Any, what: str) -> int | None:
+    if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
+        f.fail(f"expected {what} to be a year like 2018 or null, found {shown_value(year)}")
+        return None
+    return int(year) if year is not None else None
 
 
 # Mentions ----------------------------------------------------------------------

@@ -46,7 +46,12 @@ def agency_record(agency: Agency, site: Site) -> dict[str, Any]:
         "kind": agency.kind,
         "successor": None
         if successor is None
-        else {"name": successor.name, "year": successor.year, "note": successor.note},
+        else {
+            "name": successor.name,
+            "year": successor.year,
+            "note": successor.note,
+            "later": {"name": successor.later[0], "year": successor.later[1]} if successor.later else None,
+        },
         "unchanged": agency.unchanged or None,
         "tasks_led": [t.id for t in site.tasks_led_by(agency.id)],
         "tasks_shared": [t.id for t in site.tasks_shared_by(agency.id)],
