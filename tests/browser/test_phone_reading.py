@@ -90,3 +90,18 @@ def test_a_notice_reads_as_printed_on_a_phone(browser, base_url):
         assert abs(gap) < 1, gap  # no white stripe between the heading and its first line
         page.goto("documents/guofa-2016-86/#box1")  # a link to the box still marks it as the target
         assert heading.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 243, 176)"
+
+
+def test_an_indicators_values_read_label_beside_value_on_a_phone(browser, base_url):
+    """The values list set each label over its value, indented: five numbers took a screen on a phone
+    (public-reader review). Each value now stands beside its label, and nothing runs off the side."""
+    with new_page(browser, base_url=base_url, **PHONE) as page:
+        page.goto("indicators/ip-pledge-financing/")
+        rows = page.evaluate(
+            """() => [...document.querySelectorAll('dl.indicator-values dt')].map(dt => {
+                 const dd = dt.nextElementSibling;
+                 return [dt.textContent, Math.round(dt.getBoundingClientRect().top), Math.round(dd.getBoundingClientRect().top)];
+               })"""
+        )
+        assert len(rows) >= 5 and all(dt_top == dd_top for _, dt_top, dd_top in rows), rows
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
