@@ -47,9 +47,20 @@ def test_link_marks_are_24_pixel_targets_on_a_phone(browser, base_url):
                  if (a.right > b.left + 0.5 && b.right > a.left + 0.5 && a.bottom > b.top + 0.5 && b.bottom > a.top + 0.5) n++; }
                return n; }"""
         )
+        # nor touch: a finger that misses a # by a pixel must not land on the ⇄ beside it, which leaves
+        # the page (public-reader review): neighbours on one line stand at least 3 px apart
+        touching = page.evaluate(
+            """() => { const r = [...document.querySelectorAll('.md-typeset .permalink, .md-typeset .crossref-jump')]
+                 .map(e => e.getBoundingClientRect()).filter(b => b.width > 0);
+               let n = 0; for (let i = 1; i < r.length; i++) { const a = r[i - 1], b = r[i];
+                 const sameLine = a.bottom > b.top + 0.5 && b.bottom > a.top + 0.5;
+                 if (sameLine && b.left >= a.left && b.left - a.right < 3) n++; }
+               return n; }"""
+        )
         width = page.evaluate("document.documentElement.scrollWidth")
     finally:
         context.close()
+    assert touching == 0
     assert len(sizes) > 500
     assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sorted(sizes)[:5]
     assert width <= 390  # and the page still fits the phone
