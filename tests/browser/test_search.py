@@ -226,3 +226,21 @@ def test_a_search_index_that_fails_to_load_is_not_reported_as_no_results(base_ur
     open_site(page, base_url)
     type_query(page, "专利")
     meta_says(page, "搜索索引未能载入", timeout=10_000)
+
+
+@pytest.mark.browser
+def test_a_word_naming_the_document_counts_for_its_clauses(built, base_url, page):
+    """重庆 知识产权质押 (public-reader review): the first four groups lacked 知识产权质押 — 探索重庆市知识产权
+    统一管理模式, 培训（重庆）基地, the document's title — while Chongqing's own pledge paragraph (二（二）
+    第四段, 完善知识产权质押融资…) was not among the first 23: its sentences do not say 重庆, the document
+    does. 重庆 names the document (渝府发〔2016〕25号, 重庆市人民政府关于…), so a clause of it holding
+    知识产权质押 comes first; and a result holding the telling word, 知识产权质押, whole ranks above every
+    result missing it."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(page, base_url, "重庆 知识产权质押")
+    assert hrefs[0].startswith("/documents/yufufa-2016-25/#") or hrefs[0].startswith("/tasks/yufufa-2016-25-"), hrefs[
+        :5
+    ]
+    assert "知识产权质押" in texts[hrefs[0]], hrefs[:5]
+    holds = ["知识产权质押" in texts[href] for href in hrefs]
+    assert holds[: holds.count(True)] == [True] * holds.count(True), list(zip(hrefs, holds, strict=True))[:12]

@@ -149,7 +149,9 @@ function buildIndex(data) {
       labels: Array.isArray(e.c) ? e.c.map(normalize) : []
     };
   });
-  for (var p of pages) p.cite = normalize(p.c || "");
+  /* A page's citation, and its names (title and citation) as a query word may name the document:
+   * 重庆 of 重庆市人民政府关于…, 86号 of 国发〔2016〕86号. */
+  for (var p of pages) { p.cite = normalize(p.c || ""); p.name = normalize(p.t || "") + "|" + p.cite; }
   /* A table row is read under its table's header (指标|2015年|2020年|…): the years of the columns
    * are the row's as well when a query's numbers are checked (2020 in 计算机软件著作权登记数量2020年). */
   var headers = new Map();
@@ -338,17 +340,47 @@ function numberedOtherwise(seg, chunk, hay) {
  * Scoring
  * ---------------------------------------------------------------------- */
 
+/* A word of a query of several words that the entry's document is named by (重庆 of 重庆市人民政府关于…,
+ * 渝府发〔2016〕25号) is held by each clause of that document, whose sentences do not repeat it: 重庆
+ * 知识产权质押 is answered by 渝府发's 完善知识产权质押融资…, which never says 重庆.  Only where the clause
+ * holds the query's other words on its own (the floor, MIN_COVER, met by them alone): the document's name
+ * is not a clause's text, and 重庆 知识产权 (both in the name) finds what holds them in its text. */
+function namedByDocument(e, q) {
+  var page = q.segments.length > 1 && e.group >= 0 ? index.pages[e.group] : null;
+  if (!page) return null;
+  var byName = q.segments.map(function (seg) { return findWhole(page.name, seg) >= 0 && findWhole(e.norm, seg) < 0; });
+  if (byName.indexOf(true) < 0) return null;
+  var own = 0, ownLength = 0, ownRarity = 0, ownFound = 0;
+  q.segments.forEach(function (seg, i) {
+    if (byName[i]) return;
+    var c = cover(seg, e.norm);
+    own += c.covered; ownLength += seg.length; ownRarity += rarityOf(seg);
+    ownFound += c.chunks.reduce(function (n, ch) { return n + rarityOf(ch.q); }, 0);
+  });
+  var f = ownLength ? own / ownLength : 0, share = ownRarity ? ownFound / ownRarity : 0;
+  return f < MIN_COVER || (f + share) / 2 < MIN_COVER ? null : byName;
+}
+
 function scoreEntry(e, q) {
   var hay = e.norm;
   var exact = q.joined.length > 0 && findWhole(hay, q.joined) >= 0;
-  var covered = 0, chunks = [], segExact = 0, renumbered = false;
-  for (var seg of q.segments) {
-    var c = cover(seg, hay);
-    covered += c.covered;
-    chunks.push.apply(chunks, c.chunks);
-    if (findWhole(hay, seg) >= 0) segExact++;
-    if (!renumbered) renumbered = c.chunks.some(function (ch) { return numberedOtherwise(seg, ch, hay); });
-  }
+  var covered = 0, chunks = [], segExact = 0, renumbered = false, main = false;
+  var byName = exact ? null : namedByDocument(e, q);
+  q.segments.forEach(function (seg, i) {
+    var whole = findWhole(hay, seg) >= 0;
+    if (byName && byName[i]) {         /* held by the document: whole, at no place in the text */
+      covered += seg.length;
+      chunks.push({ q: seg, at: -1, from: 0, byName: true });
+      whole = true;
+    } else {
+      var c = cover(seg, hay);
+      covered += c.covered;
+      chunks.push.apply(chunks, c.chunks);
+      if (!renumbered) renumbered = c.chunks.some(function (ch) { return numberedOtherwise(seg, ch, hay); });
+    }
+    if (whole) segExact++;
+    if (whole && i === q.main) main = true;
+  });
   /* A query that is a page's name means that page.  An entry not holding it verbatim is about the
    * page only where what it shares with the query is part of another of the page's names that it
    * holds: 最高法's 高法 in 高法院 (66号's name for the court), not 国知局's 国知 in 全国知识产权 (the
@@ -369,10 +401,11 @@ function scoreEntry(e, q) {
   var score = (exact ? 10 : 0) + 6 * share * share + 2 * (segExact / q.segments.length);
 
   /* proximity of the pieces when the query is not found verbatim */
-  if (!exact && chunks.length > 1) {
-    var lo = Infinity, hi = -Infinity;
-    for (var ch of chunks) { lo = Math.min(lo, ch.at); hi = Math.max(hi, ch.at + ch.q.length); }
-    score += 2 * Math.min(1, (1.5 * covered) / Math.max(1, hi - lo));
+  var placed = chunks.filter(function (pc) { return !pc.byName; });
+  if (!exact && placed.length > 1) {
+    var lo = Infinity, hi = -Infinity, near = 0;
+    for (var ch of placed) { lo = Math.min(lo, ch.at); hi = Math.max(hi, ch.at + ch.q.length); near += ch.q.length; }
+    score += 2 * Math.min(1, (1.5 * near) / Math.max(1, hi - lo));
   }
   /* numbers and latin terms (12330, PCT) are required when they are the whole query or
    * the number of a 文号, and weigh heavily otherwise */
@@ -396,7 +429,7 @@ function scoreEntry(e, q) {
     else if (e.names.some(function (name) { return name.indexOf(q.joined) >= 0; })) score -= 3;
   }
 
-  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered };
+  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: exact || main };
 }
 
 /* ------------------------------------------------------------------------
@@ -428,7 +461,7 @@ function labelled(q) {
 /* A labelled entry is found by its label, above any text that only mentions it. */
 function labelHit(e, match) {
   var score = 16 + 4 * match.rank + 1.5 * 30 / (30 + e.norm.length) + (e.kind === "page" ? 0.5 : 0);
-  return { entry: e, score: score, exact: true, f: 1, chunks: [], lacks: 0, renumbered: false, label: match.label };
+  return { entry: e, score: score, exact: true, f: 1, chunks: [], lacks: 0, renumbered: false, main: true, label: match.label };
 }
 
 function candidates(q) {
@@ -505,6 +538,14 @@ function search(raw) {
   if (!q.joined || !index) return { items: [] };
 
   q.rarity = rarityOf(q.joined);
+  /* Of several words, the one that tells most (the greatest summed rarity: the longer, the rarer) is
+   * the query's main word.  What holds it whole ranks above what lacks it: of 重庆 知识产权质押, a clause
+   * on 知识产权质押 before 探索重庆市知识产权统一管理模式, which holds 重庆 and only the common 知识产权. */
+  q.main = -1;
+  if (q.segments.length > 1) {
+    var most = -1;
+    q.segments.forEach(function (seg, i) { var r = rarityOf(seg); if (r > most) { most = r; q.main = i; } });
+  }
   q.otherNames = index.named.has(q.joined) ?
     index.named.get(q.joined).filter(function (name) { return name !== q.joined; }) : null;
   var hits = [], byLabel = labelled(q);
@@ -518,7 +559,7 @@ function search(raw) {
    * entry has all the query's numbers: it is neither listed nor counted beside the ones that do. */
   if (hits.some(function (h) { return !h.lacks && !h.renumbered; }))
     hits = hits.filter(function (h) { return !h.renumbered; });
-  hits.sort(function (a, b) { return b.score - a.score || a.entry.id - b.entry.id; });
+  hits.sort(function (a, b) { return (b.main - a.main) || b.score - a.score || a.entry.id - b.entry.id; });
 
   /* A parent clause is dropped when one of its sentences, already listed,
    * covers the query as well; a sentence is dropped when its (already
@@ -544,14 +585,16 @@ function search(raw) {
     var terms = {};
     if (hit.label) { q.words.forEach(function (word) { terms[word] = true; }); return terms; }
     q.segments.forEach(function (seg, i) {
-      var present = findWhole(hit.entry.norm, seg) >= 0 || cover(seg, hit.entry.norm).covered >= 0.75 * seg.length;
+      var present = findWhole(hit.entry.norm, seg) >= 0 || cover(seg, hit.entry.norm).covered >= 0.75 * seg.length ||
+        hit.chunks.some(function (ch) { return ch.byName && ch.q === seg; });  /* the document's name holds it */
       terms[q.words[i]] = terms[q.words[i]] || present;
     });
     return terms;
   }
 
   function item(hit) {
-    var needles = hit.label ? [hit.label] : hit.exact ? [q.joined].concat(q.segments) : hit.chunks.map(function (c) { return c.q; });
+    var needles = hit.label ? [hit.label] : hit.exact ? [q.joined].concat(q.segments) :
+      hit.chunks.filter(function (c) { return !c.byName; }).map(function (c) { return c.q; });
     needles = needles.concat(q.terms);
     return {
       location: hit.entry.location,
