@@ -17,7 +17,8 @@ Notes for test authors
   ones appear on scrolling (``every=True`` scrolls until all are rendered).
   Each group is one document header link plus one or more clause links;
   :func:`search` drops the header links, so the list holds one href per hit,
-  best first (up to 20 hits, at least 10 rendered).
+  best first (the worker returns every hit; without ``every`` only those of
+  the first 10 groups are rendered and read).
 """
 
 from __future__ import annotations

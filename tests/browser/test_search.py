@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 from collections.abc import Iterator
 
@@ -244,3 +245,20 @@ def test_a_word_naming_the_document_counts_for_its_clauses(built, base_url, page
     assert "知识产权质押" in texts[hrefs[0]], hrefs[:5]
     holds = ["知识产权质押" in texts[href] for href in hrefs]
     assert holds[: holds.count(True)] == [True] * holds.count(True), list(zip(hrefs, holds, strict=True))[:12]
+
+
+@pytest.mark.browser
+def test_every_clause_that_matches_is_listed_and_counted(built, base_url, page):
+    """商标 said 16 个符合条件的结果: the worker returned its first 20 hits, and a reader took that for all
+    (public-reader review). Every sentence holding 商标 is listed now, or the clause it is part of, and the
+    count is of all that is listed."""
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    entries = index["e"]
+    hrefs = set(search(page, base_url, "商标", every=True))
+    holding = [e for e in entries if e.get("k") == "sentence" and "商标" in e["x"]]
+    assert len(holding) > 20
+    missing = [e["l"] for e in holding if "/" + e["l"] not in hrefs and "/" + entries[e.get("u", -1)]["l"] not in hrefs]
+    assert not missing, missing
+    groups = page.evaluate("document.querySelectorAll('.md-search-result__item').length")
+    meta = page.locator(".md-search-result__meta").text_content()
+    assert f"{groups} 个符合条件的结果" in meta, (groups, meta)

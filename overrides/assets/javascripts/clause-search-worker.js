@@ -29,7 +29,10 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
-var MAX_RESULTS = 20;      /* clause/sentence results returned per query */
+/* Every clause and sentence found is returned, not the first 20: Material counts the groups it is
+ * given (商标 said 16 个符合条件的结果 of 42) and renders 10 of them, then 4 more each time the reader
+ * scrolls to the end of the list, so a long answer costs the reader nothing until read.  知识产权, the
+ * longest, is 996 results in 480 groups: about 60 ms here and 280 KB posted to the page. */
 var SNIPPET = 160;         /* characters of text shown around the match */
 var MIN_COVER = 0.5;       /* share of the query that must be found */
 
@@ -566,7 +569,6 @@ function search(raw) {
    * listed) parent is hardly longer than it. */
   var chosen = [], shown = new Map(), bestChild = new Map();
   for (var hit of hits) {
-    if (chosen.length >= MAX_RESULTS) break;
     var en = hit.entry;
     var child = bestChild.get(en.id);
     if (child && child.f >= hit.f - 1e-9 && (child.exact || !hit.exact)) continue;
