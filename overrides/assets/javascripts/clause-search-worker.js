@@ -348,15 +348,15 @@ function numberedOtherwise(seg, chunk, hay) {
  * 知识产权质押 is answered by 渝府发's 完善知识产权质押融资…, which never says 重庆.  Only where the clause
  * holds the query's other words on its own (the floor, MIN_COVER, met by them alone): the document's name
  * is not a clause's text, and 重庆 知识产权 (both in the name) finds what holds them in its text. */
-function namedByDocument(e, q) {
+function namedByDocument(e, q, wholes, covers) {
   var page = q.segments.length > 1 && e.group >= 0 ? index.pages[e.group] : null;
   if (!page) return null;
-  var byName = q.segments.map(function (seg) { return findWhole(page.name, seg) >= 0 && findWhole(e.norm, seg) < 0; });
+  var byName = q.segments.map(function (seg, i) { return !wholes[i] && findWhole(page.name, seg) >= 0; });
   if (byName.indexOf(true) < 0) return null;
   var own = 0, ownLength = 0, ownRarity = 0, ownFound = 0;
   q.segments.forEach(function (seg, i) {
     if (byName[i]) return;
-    var c = cover(seg, e.norm);
+    var c = covers[i];
     own += c.covered; ownLength += seg.length; ownRarity += rarityOf(seg);
     ownFound += c.chunks.reduce(function (n, ch) { return n + rarityOf(ch.q); }, 0);
   });
@@ -368,15 +368,18 @@ function scoreEntry(e, q) {
   var hay = e.norm;
   var exact = q.joined.length > 0 && findWhole(hay, q.joined) >= 0;
   var covered = 0, chunks = [], segExact = 0, renumbered = false, main = false;
-  var byName = exact ? null : namedByDocument(e, q);
+  /* each word whole in the text, and its cover, worked out once: namedByDocument reads them too */
+  var wholes = q.segments.map(function (seg) { return findWhole(hay, seg) >= 0; });
+  var covers = q.segments.map(function (seg) { return cover(seg, hay); });
+  var byName = exact ? null : namedByDocument(e, q, wholes, covers);
   q.segments.forEach(function (seg, i) {
-    var whole = findWhole(hay, seg) >= 0;
+    var whole = wholes[i];
     if (byName && byName[i]) {         /* held by the document: whole, at no place in the text */
       covered += seg.length;
       chunks.push({ q: seg, at: -1, from: 0, byName: true });
       whole = true;
     } else {
-      var c = cover(seg, hay);
+      var c = covers[i];
       covered += c.covered;
       chunks.push.apply(chunks, c.chunks);
       if (!renumbered) renumbered = c.chunks.some(function (ch) { return numberedOtherwise(seg, ch, hay); });
