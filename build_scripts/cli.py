@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .errors import BuildError, BuildErrors, OutputError, SourceError
+from .load import files
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
 
@@ -99,7 +100,7 @@ def _check_docs_matches_config(docs: Path, config_file: Path) -> None:
         return SourceError(config_file, line, column, f"expected a MkDocs configuration {what}, found {found}")
 
     try:
-        text = config_file.read_text(encoding="utf-8")
+        text = files.read_text(config_file)
     except FileNotFoundError:
         raise refuse(1, 1, "no such file") from None
     except (OSError, UnicodeDecodeError) as exc:

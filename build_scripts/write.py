@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CurationError, OutputError
+from .load import files
 from .model import OutputFile
 
 
@@ -69,7 +70,7 @@ def read_saved(path: Path) -> str | None:
     """A record file as saved, LF line ends and no BOM (the same record however an editor saved it);
     None when it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        return files.read_text(path, encoding="utf-8-sig").replace("\r\n", "\n")
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -109,16 +110,37 @@ def check_record(path: Path, content: str, what: str) -> None:
 def write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
     """Write ``outputs`` under ``docs`` lazily; remove generated files no longer produced.
 
-    A folder that is in the way (docs/ itself, or a folder under it, is a file) is reported
-    before anything is written; a write the system refuses is reported as ``OutputError``.
+    A folder that is in the way (docs/ itself, or a folder under it, is a file), or something other than
+    a file where a page goes (a named pipe, which reading would wait on for ever), is reported before
+    anything is written; a write the system refuses is reported as ``OutputError``.
     """
     _check_folders(docs, outputs)
     try:
-        return _write_outputs(docs, outputs)
+        changed = _changed(docs, outputs)
+    except OSError as exc:
+        raise OutputError(
+            exc.filename or docs, 1, 1, f"expected a page file or nothing, found {exc.strerror}"
+        ) from None
+    try:
+        return _write_outputs(docs, outputs, changed)
     except OSError as exc:
         error = OutputError(exc.filename or docs, 1, 1, f"expected a writable file, found {exc.strerror}")
         error.partial = True
         raise error from None
+
+
+def _changed(docs: Path, outputs: list[OutputFile]) -> list[tuple[OutputFile, bytes]]:
+    """The outputs whose bytes differ from the file at their path (or that have none), with those bytes."""
+    changed = []
+    for output in outputs:
+        data = output.content.encode("utf-8")
+        try:
+            if files.read_bytes(docs / output.path) == data:
+                continue
+        except FileNotFoundError:
+            pass
+        changed.append((output, data))
+    return changed
 
 
 def _check_folders(docs: Path, outputs: list[OutputFile]) -> None:
@@ -132,25 +154,17 @@ def _check_folders(docs: Path, outputs: list[OutputFile]) -> None:
 MANIFEST = ".generated"  # the files the last generate wrote; MkDocs ignores dotfiles
 
 
-def _write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
+def _write_outputs(docs: Path, outputs: list[OutputFile], changed: list[tuple[OutputFile, bytes]]) -> WriteReport:
     previous = _read_manifest(docs)
-    written: list[str] = []
-    unchanged = 0
     folders: set[Path] = set()  # made already
-    for output in outputs:
+    for output, data in changed:
         target = docs / output.path
-        data = output.content.encode("utf-8")
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        try:
-            if target.read_bytes() == data:
-                unchanged += 1
-                continue
-        except FileNotFoundError:
-            pass
         write_atomic(target, data, folder_known=True)
-        written.append(output.path)
+    written = [output.path for output, _ in changed]
+    unchanged = len(outputs) - len(changed)
     wanted = {output.path for output in outputs}
     removed = []
     # Only files a previous generate wrote are removed: anything else in the folder is not ours.
@@ -162,14 +176,14 @@ def _write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
             _remove_empty_parents(target.parent, docs)
     manifest = "".join(f"{path}\n" for path in sorted(wanted)).encode("utf-8")
     manifest_path = docs / MANIFEST
-    if not manifest_path.is_file() or manifest_path.read_bytes() != manifest:
+    if not manifest_path.is_file() or files.read_bytes(manifest_path) != manifest:
         write_atomic(manifest_path, manifest)
     return WriteReport(written=tuple(written), unchanged=unchanged, removed=tuple(removed))
 
 
 def _read_manifest(docs: Path) -> set[str]:
     try:
-        lines = (docs / MANIFEST).read_text(encoding="utf-8").splitlines()
+        lines = files.read_text(docs / MANIFEST).splitlines()
     except (OSError, UnicodeDecodeError):
         return set()
     # Never follow a path out of docs/, whatever the manifest says.

@@ -36,6 +36,9 @@ def test_build_without_the_makefiles_environment_prints_no_end_of_life_banner(tm
     assert not [words for words in BANNER if words in proc.stdout + proc.stderr], proc.stderr
 
 
+FIFO = object()  # a named pipe stands at mkdocs.yml
+
+
 @pytest.mark.parametrize(
     ("config", "found"),
     [
@@ -44,12 +47,15 @@ def test_build_without_the_makefiles_environment_prints_no_end_of_life_banner(tm
         ("docs_dir: [a, b]\n", "found docs_dir ['a', 'b']"),  # was compared with the folder named "['a', 'b']"
         ("site_name: x\nnav: [\n", "3:1: expected a MkDocs configuration in valid YAML, found '<stream end>'"),
         (None, "found no such file"),  # generate wrote docs/, then MkDocs refused the config
+        (FIFO, "found a named pipe (FIFO), not a regular file"),  # reading it waited for a writer for ever
     ],
-    ids=["list", "text", "docs_dir a list", "bad YAML", "missing"],
+    ids=["list", "text", "docs_dir a list", "bad YAML", "missing", "named pipe"],
 )
 def test_a_config_mkdocs_cannot_use_is_refused_before_anything_is_written(tmp_path, config, found):
     tiny_source(tmp_path, TEXT)
-    if config is not None:
+    if config is FIFO:
+        os.mkfifo(tmp_path / "mkdocs.yml")
+    elif config is not None:
         (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "build_scripts", "build", "--source", "source_texts", "--docs", "docs"]

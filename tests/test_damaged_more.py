@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+
+from build_scripts.load import files
 
 from .helpers import LOCATED, copy_sources, mkdocs_build, refused, refused_after, replace, rewrite, run_cli
 from .helpers import generate_in as generate
@@ -71,7 +74,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "documents.yaml a folder": (
         lambda s: ((s / "documents.yaml").unlink(), (s / "documents.yaml").mkdir()),
-        "Is a directory",
+        r"documents\.yaml:1:1: expected a readable curated YAML file, found a folder, not a regular file\n",
     ),
     "NUL byte": (rewrite("yufufa-2016-25.txt", lambda b: b.replace("培育".encode(), b"\0", 1)), r":\d+:\d+: .*U\+0000"),
     "GBK bad byte": (
@@ -425,3 +428,62 @@ def test_a_damaged_record_of_the_last_build_is_no_previous_build(tmp_path, conte
     (tmp_path / "docs/data/clauses.json").write_bytes(content)
     proc = generate(tmp_path)
     assert proc.returncode == 0 and "no previous build to compare with" in proc.stdout, proc.stderr
+
+
+def _a_named_pipe(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
+FIFO = "found a named pipe (FIFO)"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "yufufa-2016-25.txt",
+            rf"documents\.yaml:\d+:18: expected source_file 'yufufa-2016-25\.txt' to exist in source_texts, {re.escape(FIFO)}\n",
+        ),
+        (
+            "documents.yaml",
+            rf"documents\.yaml:1:1: expected a readable curated YAML file, {re.escape(FIFO)}, not a regular file\n",
+        ),
+        (
+            "crossrefs.yaml",
+            rf"crossrefs\.yaml:1:1: expected a readable curated YAML file, {re.escape(FIFO)}, not a regular file\n",
+        ),
+        (
+            "clause_ids.tsv",
+            rf"clause_ids\.tsv:1:1: expected a readable clause-id record, {re.escape(FIFO)}, not a regular file\n",
+        ),
+    ],
+    ids=["text", "documents.yaml", "crossrefs.yaml", "record"],
+)
+def test_a_named_pipe_among_the_texts_is_located_not_waited_on(tmp_path, name, expected):
+    """Reading a named pipe waits for a writer: the build hung without a word. It is now refused where it
+    stands (run_cli's timeout would fail the test instead)."""
+    stderr = refused_after(tmp_path, lambda source: _a_named_pipe(source / name))
+    assert re.search(expected, stderr), stderr
+
+
+@pytest.mark.parametrize("page", ["index.md", "data/clauses.json"])
+def test_a_named_pipe_where_a_page_goes_is_located_before_anything_is_written(tmp_path, page):
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    replace("yufufa-2016-25.txt", "培育", "培养")(source)  # pages to write again
+    _a_named_pipe(tmp_path / "docs" / page)
+    before = digest(tmp_path / "docs")
+    proc = generate(tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr == (
+        f"docs/{page}:1:1: expected a page file or nothing, {FIFO}, not a regular file\ndocs/ was not changed.\n"
+    )
+    assert digest(tmp_path / "docs") == before
+
+
+@pytest.mark.parametrize(("path", "kind"), [("/dev/zero", "a character device"), (".", "a folder")])
+def test_only_regular_files_are_read(path, kind):
+    """/dev/zero never ends: a text linked to it would fill the memory."""
+    with pytest.raises(OSError, match=re.escape(f"{kind}, not a regular file")):
+        files.read_bytes(Path(path))

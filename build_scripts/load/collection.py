@@ -5,12 +5,14 @@ documents its texts cite that it lacks. Each entry is validated on load, every p
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
 from .. import patterns
 from ..errors import Collector, CurationError
 from ..model import CROSSREF_ROLES, TASK_KINDS, ClauseKind, DocumentMeta, ExternalDocument, TableSpec, TaskScope
+from . import files
 from .curated import RESERVED_SLUGS, Fields, entries, shown_value
 
 LEVELS = ("national", "ministry", "provincial", "municipal")
@@ -144,10 +146,13 @@ def _not_a_text_in(source: Path, name: str) -> str | None:
     a text from elsewhere would be published), or None."""
     path = source / name
     try:
-        if not path.is_file():
-            return "a folder" if path.is_dir() else "no such file"
-    except OSError as exc:  # a name too long, say: is_file answers only for the names it can look up
+        mode = path.stat().st_mode  # through the links
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as exc:  # a name too long, a link that loops: stat answers only for the names it can look up
         return f"a name the file system refuses ({exc.strerror})"
+    if not stat.S_ISREG(mode):  # a named pipe would keep the build waiting for a writer
+        return files.kind(mode)
     target = path.resolve()  # is_file followed the links: they end at a file
     return None if target.parent == source.resolve() else f"a link to {target.as_posix()}, outside it"
 

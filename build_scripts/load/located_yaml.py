@@ -18,6 +18,7 @@ import yaml
 
 from .. import cache, patterns
 from ..errors import CurationError
+from . import files
 from .texts import position_of, position_of_byte, utf16_without_bom, wide_encoding
 
 LINE_KEY = "__line__"
@@ -123,13 +124,13 @@ def read_yaml(path: Path) -> Any:
     """Parse a curated YAML file; every mapping carries ``__line__`` and ``__column__``, and
     ``__positions__``: where each of its values starts."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = files.read_text(path, encoding="utf-8-sig")
     except FileNotFoundError:
         raise CurationError(path, 1, 1, "expected a curated YAML file, found no such file") from None
     except OSError as exc:
         raise CurationError(path, 1, 1, f"expected a readable curated YAML file, found {exc.strerror}") from None
     except UnicodeDecodeError as exc:
-        data = path.read_bytes()
+        data = files.read_bytes(path)
         wide = wide_encoding(data) or ("UTF-16" if utf16_without_bom(data) else None)
         if wide:
             raise CurationError(path, 1, 1, f"expected UTF-8 YAML, found {wide}; save it as UTF-8") from None

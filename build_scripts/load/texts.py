@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import patterns
 from ..errors import Collector, CurationError, TextError
+from . import files
 
 # A text decoded from GB 18030 is accepted only if it reads as Chinese prose.
 _MIN_CJK_SHARE = 0.3
@@ -39,7 +40,7 @@ def read_text(path: Path) -> RawText:
     empty file.
     """
     try:
-        data = path.read_bytes()
+        data = files.read_bytes(path)
     except OSError as exc:
         raise TextError(path, 1, 1, f"expected a readable text file, found {exc.strerror}") from None
     digest = hashlib.sha256(data).hexdigest()
@@ -215,7 +216,7 @@ def read_record(path: Path, errors: Collector, what: str) -> str | None:
     None: when there is none yet, and when it cannot be read or decoded (a located error, ``what``
     naming the record)."""
     try:
-        data = path.read_bytes()
+        data = files.read_bytes(path)
     except FileNotFoundError:
         return None
     except OSError as exc:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Collector, CurationError
+from ..load import files
 from ..model import Clause, ClauseKind, Corpus, Redirect, Site
 from . import clause_ids
 from .versions import History
@@ -62,7 +63,7 @@ def change_records(site: Site) -> list[dict[str, Any]]:
 def read_previous_clauses(docs: Path) -> dict[str, dict[str, Any]]:
     """Clause records of the last build (docs/data/clauses.json), read before anything is written."""
     try:
-        records = json.loads((docs / "data" / "clauses.json").read_text(encoding="utf-8"))
+        records = json.loads(files.read_text(docs / "data" / "clauses.json"))
     except (OSError, ValueError, RecursionError):  # no record, or a damaged one (nesting too deep: RecursionError)
         return {}
     if not isinstance(records, list):

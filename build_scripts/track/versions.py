@@ -22,6 +22,7 @@ import yaml
 
 from .. import cache, citation, patterns
 from ..errors import Collector
+from ..load import files
 from ..load.texts import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, cited, id_prefixes
 from ..parse import parse_document
@@ -153,7 +154,7 @@ def build_history(
         revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
         path = source / document.meta.source_file
         try:
-            current_blob: str | None = git_log.blob_id(path.read_bytes())
+            current_blob: str | None = git_log.blob_id(files.read_bytes(path))
         except OSError:
             current_blob = None
         # The version in the working tree is already parsed: the newest commit usually has the same bytes.
@@ -347,7 +348,7 @@ def _committed_records(
     in the working tree, parsed already (usually the newest commit's)."""
     parsed: dict[str, clause_ids.Records] = {}
     with contextlib.suppress(OSError):  # no record in the working tree
-        parsed[git_log.blob_id((source / clause_ids.FILE_NAME).read_bytes())] = current
+        parsed[git_log.blob_id(files.read_bytes(source / clause_ids.FILE_NAME))] = current
     for revision in revisions:
         if revision.blob in parsed:
             continue

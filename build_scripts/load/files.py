@@ -1,0 +1,49 @@
+"""A file's bytes, read only when it is a regular file.
+
+Opening a named pipe (FIFO) for reading waits until something writes to it, and a device such as
+/dev/zero never ends: a build reading either would hang, or fill the memory, without a word. So
+each file the build reads (texts, curated YAML, records, mkdocs.yml, the last build's clauses) is
+opened without waiting, looked at, and refused with an ``OSError`` whose ``strerror`` says what
+stands there, which every reader already reports where the file is.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def kind(mode: int) -> str:
+    """What a file of this ``st_mode`` is, as a message says it: "a folder", "a named pipe (FIFO)" …"""
+    return next((name for test, name in _KINDS if test(mode)), "a regular file" if stat.S_ISREG(mode) else "no file")
+
+
+def read_bytes(path: Path) -> bytes:
+    """``path.read_bytes()``, or an ``OSError`` for anything that is not a regular file (followed
+    through symbolic links), without waiting for a pipe's writer."""
+    fd = os.open(path, _FLAGS)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, f"{kind(mode)}, not a regular file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as handle:  # O_NONBLOCK means nothing to a regular file
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path, encoding: str = "utf-8") -> str:
+    """``read_bytes`` decoded; a ``UnicodeDecodeError`` as ``Path.read_text`` raises it."""
+    return read_bytes(path).decode(encoding)
