@@ -153,7 +153,7 @@ def _not_a_text_in(source: Path, name: str) -> str | None:
         return f"a name the file system refuses ({exc.strerror})"
     if not stat.S_ISREG(mode):  # a named pipe would keep the build waiting for a writer
         return files.kind(mode)
-    target = path.resolve()  # is_file followed the links: they end at a file
+    target = path.resolve()  # stat followed the links: they end at a regular file
     return None if target.parent == source.resolve() else f"a link to {target.as_posix()}, outside it"
 
 

@@ -27,7 +27,10 @@ _KINDS = (
 
 def kind(mode: int) -> str:
     """What a file of this ``st_mode`` is, as a message says it: "a folder", "a named pipe (FIFO)" …"""
-    return next((name for test, name in _KINDS if test(mode)), "a regular file" if stat.S_ISREG(mode) else "no file")
+    return next(
+        (name for test, name in _KINDS if test(mode)),
+        "a regular file" if stat.S_ISREG(mode) else "a file of an unknown kind",
+    )
 
 
 def read_bytes(path: Path) -> bytes:
