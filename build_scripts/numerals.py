@@ -47,6 +47,11 @@ def int_to_cn(value: int) -> str:
     return words.removeprefix("一") if words.startswith("一十") else words
 
 
+def cn_count(value: int) -> str:
+    """A count as a sentence says it before a measure word: 2 → ``"两"`` (两件文件), 5 → ``"五"``, 12 → ``"十二"``."""
+    return "两" if value == 2 else int_to_cn(value)
+
+
 def _below_10000(value: int) -> str:
     """105 → ``"一百零五"``, 12 → ``"一十二"`` (the 一 of 一十 is dropped at the start of a number only)."""
     words, gap = "", False

@@ -56,6 +56,9 @@ def test_a_sixth_document_gets_its_page_and_clauses_and_the_site_builds(tmp_path
     clauses = json.loads((tmp_path / "docs/data/clauses.json").read_text(encoding="utf-8"))
     ids = {c["id"] for c in clauses if c["doc"] == "cefa-2020-7"}
     assert {"cefa-2020-7/1", "cefa-2020-7/1-1", "cefa-2020-7/1-1-2", "cefa-2020-7/2/p1"} <= ids
+    home = (tmp_path / "docs/index.md").read_text(encoding="utf-8")  # the counts said 五件 whatever the list held
+    assert "本站收录六件中国知识产权政策文件" in home and "六件文件的全文" in home and "五件" not in home
+    assert "六件文件提到的部门" in (tmp_path / "docs/agencies/index.md").read_text(encoding="utf-8")
     build = mkdocs_build(tmp_path / "docs", tmp_path / "site")
     assert build.returncode == 0, build.stderr
     assert (tmp_path / "site/documents/cefa-2020-7/index.html").is_file()

@@ -9,7 +9,7 @@ import time
 import pytest
 from jinja2 import FileSystemBytecodeCache
 
-from build_scripts import fork
+from build_scripts import fork, numerals
 from build_scripts.errors import TemplateError
 from build_scripts.model import PageSpec
 from build_scripts.render import jinja_env
@@ -201,3 +201,9 @@ def test_a_title_line_is_one_link_not_a_sentence_link_and_a_clause_link(built):
     assert "sentence-link" not in title and title.count("clause-link") == 1
     body = next(line for line in page.splitlines() if 'id="p3"' in line)  # 为落实…: running text keeps its #
     assert "sentence-link" in body
+
+
+@pytest.mark.parametrize(("count", "words"), [(1, "一"), (2, "两"), (5, "五"), (6, "六"), (12, "十二"), (20, "二十")])
+def test_a_count_of_documents_is_said_as_a_sentence_says_it(count, words):
+    """The home page's 本站收录五件 follows the list: 两件, not 二件."""
+    assert numerals.cn_count(count) == words

@@ -108,6 +108,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
                     ),
                 ),
                 ("roles_from", roles_from),
+                ("document_count", len(site.corpus.documents)),
             ),
         )
     )

@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from .. import fork
+from .. import fork, numerals
 from .escape import finalize, format_number, front_matter_json, html_text, md_escape, toc_label
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -76,6 +76,7 @@ def environment(template_dir: Path) -> Environment:
     env.filters["toc_label"] = toc_label
     env.filters["tojson"] = front_matter_json  # templates use it for front matter only
     env.filters["number"] = format_number
+    env.filters["cn_count"] = numerals.cn_count  # 本站收录五件: the count of documents, however many
     env.globals["hashes"] = _hashes
     return env
 
