@@ -13,6 +13,7 @@ from build_scripts import cache
 from build_scripts.errors import BuildErrors
 from build_scripts.model import page_url
 from build_scripts.pipeline import generate
+from build_scripts.track import published
 from build_scripts.track.published import FILE_NAME
 
 from .helpers import SOURCE, copy_sources, mkdocs_build, run_cli
@@ -101,7 +102,8 @@ def test_narrowed_task_scope_and_roles_are_answered_by_one_entry_per_prefix(tmp_
     assert (
         "expected pages at 9 addresses under /tasks/, which the site published (/tasks/guofa-2016-86-box1/ first"
         in (messages[1])
-    )
+    )  # not /tasks/*, which would answer for the task pages still published, and is refused (staff review)
+    assert "or one for all (page: /tasks/guofa-2016-86-box*, with to:" in messages[1], messages[1]
 
     (source / "redirects.yaml").write_text(
         "redirects:\n"
@@ -279,3 +281,16 @@ def test_the_committed_record_lists_every_page_the_real_corpus_publishes(tmp_pat
     recorded = set((SOURCE / FILE_NAME).read_text(encoding="utf-8").split("\n"))
     published = {page_url(o.path) for o in result.outputs if o.path.endswith(".md")}
     assert len(published) > 250 and published <= recorded
+
+
+@pytest.mark.parametrize(
+    ("live", "entry"),
+    [
+        ([], "/tasks/*"),
+        (["/tasks/b-t1/"], "/tasks/a-t*"),
+        (["/tasks/a-t4/"], None),  # every entry answering for all three answers for a-t4 too
+    ],
+)
+def test_the_entry_a_message_suggests_answers_for_no_page_still_published(live, entry):
+    gone = ["/tasks/a-t1/", "/tasks/a-t2/", "/tasks/a-t3/"]
+    assert published._shared_entry("/tasks/", gone, live) == entry

@@ -22,6 +22,7 @@ One column (an address per line), kept as .tsv like its sibling: a .txt in sourc
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -111,7 +112,7 @@ def answer_gone(
         elif not (isinstance(entry, RetiredDocument) and url == entry.url):  # that one: the 404 page's notice
             answered.append(Answered(url=url, entry=entry))
     new = published - notice_urls - {url for url, _ in site.recorded_pages}
-    _report_unanswered(unanswered, source, errors, new=new)
+    _report_unanswered(unanswered, source, errors, new=new, live=published - notice_urls)
     return tuple(answered)
 
 
@@ -164,12 +165,18 @@ def _named_after(url: str, slug: str) -> bool:
 
 
 def _report_unanswered(
-    unanswered: list[tuple[str, int]], source: Path, errors: Collector, *, new: Collection[str] = ()
+    unanswered: list[tuple[str, int]],
+    source: Path,
+    errors: Collector,
+    *,
+    new: Collection[str] = (),
+    live: Collection[str] = (),
 ) -> None:
     """One located error per address; ``FOLDED`` or more in one folder, one error for the folder (at
-    its first address), which names the ``*`` entry that answers for them all. ``new``: the addresses
-    no build published before; the one new page in the folder of the one gone page is likely that
-    page renamed (an agency's id changed), and the message names it."""
+    its first address), which names the ``*`` entry that answers for them all (``_shared_entry``:
+    one that covers none of ``live``, the pages this build publishes). ``new``: the addresses no build
+    published before; the one new page in the folder of the one gone page is likely that page renamed
+    (an agency's id changed), and the message names it."""
     if not unanswered:
         return
     committed = _committed(source)  # an address the newest commit's record lacks was a draft's
@@ -184,11 +191,17 @@ def _report_unanswered(
     for folder, found in folders.items():
         if len(found) >= FOLDED:
             first, line = found[0]
+            shared = _shared_entry(folder, [url for url, _ in found], live)
             message = (
                 f"expected pages at {len(found)} addresses under {folder}, which the site published ({first} "
                 f"first; a shared link may lead there), found none in this build; add a {REDIRECTS_FILE} entry "
-                f"for each, or one for all (page: {folder}*, with to: the page readers go to now, or note: why "
-                "they are gone)"
+                + (
+                    f"for each, or one for all (page: {shared}, with to: the page readers go to now, or note: why "
+                    "they are gone)"
+                    if shared
+                    else "for each (page: …, with to: the page readers go to now, or note: why it is gone); no "
+                    "one page: …* entry answers for them all without answering for pages this build publishes"
+                )
             )
             errors.add(RedirectMissing(path, line, 1, message + draft(url for url, _ in found)))
             continue
@@ -202,6 +215,17 @@ def _report_unanswered(
             if len(found) == len(fresh) == 1:
                 message += f"; {fresh[0]} is new under {folder} (to: {fresh[0]}, if it is this page renamed)"
             errors.add(RedirectMissing(path, line, 1, message + draft([url])))
+
+
+def _shared_entry(folder: str, urls: list[str], live: Collection[str]) -> str | None:
+    """The ``page: …*`` that answers for all of ``urls`` and for no page in ``live``: the folder's, else
+    the one of the addresses' common start (``/tasks/guofa-2016-86-box*``); None when both answer for a
+    live page (a redirects.yaml entry answering for a page the build publishes is refused)."""
+    for stem in (folder, os.path.commonprefix(urls)):
+        entry = PageRedirect(page=stem + "*", to=None, note="")
+        if stem.startswith(folder) and not any(entry.covers(url) for url in live):
+            return entry.page
+    return None
 
 
 def _folder(url: str) -> str:
