@@ -148,7 +148,8 @@ class Fields:
         shown = clause.text if len(clause.text) <= 60 else clause.text[:60] + "…"
         self.fail(
             f"expected {clause.id} to contain its {key} {quote!r}, found {shown!r}; the clause may have been "
-            "edited, split, merged or moved: point the entry at the clause that holds the quote",
+            "edited, split, merged or moved: point the entry at the clause that holds the quote now, or, if the "
+            "clause itself was reworded, check the entry still holds for its new words and quote them",
             key=key,
         )
         return False
