@@ -172,13 +172,14 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     )
     corpus = replace(corpus, documents=found.documents)
     agencies, tasks, indicators = extract(source, corpus, errors)
-    crossrefs = link_crossrefs(source, corpus, errors)
+    linked = link_crossrefs(source, corpus, errors)
     site = Site(
         corpus=corpus,
         agencies=agencies,
         tasks=tasks,
         indicators=indicators,
-        crossrefs=crossrefs,
+        crossrefs=linked.refs,
+        rejected_locals=linked.rejected_locals,
         recorded_pages=pages,
     )
     site = replace(

@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> None:
     weights = classifier.load_weights()
     print(f"\nshipped weights: threshold {weights.threshold}, floor {weights.relative_floor}, max {weights.max_tasks}")
     print(f"  full set, automatic only:     {score(links_of(automatic), judged)}")
-    curated = link_crossrefs(SOURCE, corpus, Collector())
+    curated = link_crossrefs(SOURCE, corpus, Collector()).refs
     print(f"  full set, automatic+curated:  {score(links_of(curated), judged)}")
     first, second = judged_rows(JUDGED), judged_rows(SECOND)
     decided = adjudications()

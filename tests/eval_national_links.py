@@ -152,7 +152,7 @@ def report(corpus: Corpus) -> None:
     pairs, rows = pool_pairs(), sample_rows()
     check_placed(corpus, [*((p.local, p.local_quote) for p in pairs), *((p.national, p.national_quote) for p in pairs)])
     check_placed(corpus, ((r.local, r.local_quote) for r in rows))
-    refs = link_crossrefs(SOURCE, corpus, Collector())
+    refs = link_crossrefs(SOURCE, corpus, Collector()).refs
     automatic, published = national_links(refs, documents, "auto"), national_links(refs, documents)
     names = "、".join(corpus.document(slug).meta.doc_number for slug in documents)
     print(f"links to {names} (judged blind by two more readers; no task numbers there):")

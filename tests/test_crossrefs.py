@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -190,6 +191,25 @@ def test_rejected_link_is_gone_from_pages_and_data(tmp_path):
     assert not [page for page in pages if ref.anchor in page]
     task_page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t56.md").read_text(encoding="utf-8")
     assert "chongqing-c2-1-p1-s1" not in task_page and "chongqing-c2-1-p1-s2" in task_page
+
+
+def test_a_sentence_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_the_program(tmp_path):
+    """Its page said 程序未找到本句的国家依据 (staff review): the program found one, and staff rejected it."""
+    source = copy_sources(tmp_path)
+    site = generate(source, tmp_path / "before", write=False).site
+    by_local = Counter(ref.local for ref in site.crossrefs)
+    ref = next(r for r in site.crossrefs if by_local[r.local] == 1)
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - national: {ref.national}\n    local: {ref.local}\n    decision: reject\n")
+    generate(source, tmp_path / "docs")
+    anchor = site.clause(ref.local).anchor
+    pages = {p: p.read_text(encoding="utf-8") for p in (tmp_path / "docs" / "crossrefs").rglob("*.md")}
+    group = next(text for text in pages.values() if f'id="{anchor}-local"' in text)
+    said = group.split(f'id="{anchor}-local">', 1)[1].split("</p>", 1)[0]
+    assert said.startswith("本句未列国家依据：程序找到的对应经人工核对不成立，已删去。") and "程序漏找" not in said
+    overview = pages[tmp_path / "docs" / "crossrefs" / "index.md"]
+    listed = next(line for line in overview.splitlines() if f"#{anchor})" in line)
+    assert listed.endswith("（程序找到的对应经人工核对不成立）"), listed
 
 
 def test_invalid_curation_is_a_located_error(tmp_path):

@@ -42,7 +42,7 @@ def linking(tmp_path, monkeypatch):
         calls.clear()
         indexed.clear()
         errors = Collector()
-        links = stage.link_crossrefs(source, load_corpus(source, errors), errors)
+        links = stage.link_crossrefs(source, load_corpus(source, errors), errors).refs
         errors.raise_if_any()
         assert len(calls) <= 1
         return links, (calls[0] if calls else None)
@@ -207,7 +207,7 @@ def test_a_cold_match_shared_with_a_child_gives_the_links_of_one_process(tmp_pat
         monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / name)
         shares.clear()
         errors = Collector()
-        links = stage.link_crossrefs(source, load_corpus(source, errors), errors)
+        links = stage.link_crossrefs(source, load_corpus(source, errors), errors).refs
         errors.raise_if_any()
         return links, list(shares)
 

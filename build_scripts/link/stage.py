@@ -22,7 +22,13 @@ from .similarity import NationalIndex
 from .terms import TaskTerms, load_task_terms
 
 
-def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[CrossRef, ...]:
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Linked:
+    refs: tuple[CrossRef, ...]  # the links, automatic and curated, sorted
+    rejected_locals: frozenset[str] = frozenset()  # the Chongqing sentences of the links staff rejected
+
+
+def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
     """The link stage for cross-references: match, then apply staff decisions.
 
     The automatic links are kept in .cache/ sentence by sentence, under a key made of what
@@ -34,7 +40,7 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     terms = load_task_terms(source, corpus, errors)
     roles, linked = corpus.crossref_roles, corpus.linked_documents
     if linked is None:
-        return ()  # a collection without a local document (渝府发) or a tasks document (66号) has nothing to link
+        return Linked(refs=())  # a collection without a local document (渝府发) or a tasks document (66号) has nothing to link
     if not crossrefs.local_sentences(corpus):
         local = linked[1]
         message = (
@@ -42,7 +48,7 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
             f"the ones matched, found none in {local.slug}"
         )
         errors.add(CurationError(source / "documents.yaml", local.meta.line, local.meta.column, message))
-        return ()
+        return Linked(refs=())
     national_key = cache.fingerprint(
         [
             *cache.code_fingerprint(Path(__file__).parent.parent),  # the whole package: patterns, model …
@@ -62,7 +68,10 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> tuple[Cro
     curated_scores = {
         (national, sentence): score for sentence in keys for national, score in by_sentence[sentence]["scores"].items()
     }
-    return apply_decisions(tuple(automatic), decisions, curated_scores)  # which sorts the links
+    return Linked(
+        refs=apply_decisions(tuple(automatic), decisions, curated_scores),  # which sorts the links
+        rejected_locals=frozenset(d.local for d in decisions if d.decision == "reject"),
+    )
 
 
 # Sentences to match before a second process is worth starting: 2 × MIN_SHARE (every other paragraph goes

@@ -42,6 +42,7 @@ class SentenceRow:
     number: int  # 1-based place in its paragraph (citation.sibling_positions), as cited: 第N句
     short: str  # the sentence's start, for headings
     pairs: tuple[Pair, ...]
+    rejected: bool = False  # staff rejected a link of the sentence (crossrefs.yaml)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,7 +114,11 @@ def groups(site: Site) -> tuple[Group, ...]:
                 )
             rows.append(
                 SentenceRow(
-                    sentence=sentence, number=places[sentence.id], short=_short(sentence.text), pairs=tuple(pairs)
+                    sentence=sentence,
+                    number=places[sentence.id],
+                    short=_short(sentence.text),
+                    pairs=tuple(pairs),
+                    rejected=sentence.id in site.rejected_locals,
                 )
             )
         section = site.clause(parent.parent) if parent.parent else None
