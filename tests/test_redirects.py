@@ -111,9 +111,9 @@ def test_redirects_yaml_is_validated_with_located_messages(tmp_path):
     proc = run_cli("check", "--source", "source_texts", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.splitlines()[:3] == [
-        "source_texts/redirects.yaml:2:5: expected 'to' of 'yufufa-2016-25/9-9' to be an existing clause id, "
+        "source_texts/redirects.yaml:3:9: expected 'to' of 'yufufa-2016-25/9-9' to be an existing clause id, "
         "found 'yufufa-2016-25/9-8'",
-        "source_texts/redirects.yaml:4:5: expected a removed clause id, found 'yufufa-2016-25/2-1/p1', which still exists",
+        "source_texts/redirects.yaml:4:9: expected a removed clause id, found 'yufufa-2016-25/2-1/p1', which still exists",
         "source_texts/redirects.yaml:6:5: expected 'to' (the new clause id) or 'note' (why it was retired) "
         "for 'yufufa-2016-25/9-7', found neither",
     ]
@@ -178,13 +178,13 @@ def test_a_redirect_can_hide_neither_a_live_clause_nor_another_entry(tmp_path):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     hidden = "which exists (the notice would hide it)"
     assert proc.stderr.splitlines()[:4] == [
-        "source_texts/redirects.yaml:2:5: expected a removed clause id, found 'guofa-2016-86/c4-2-3', whose anchor "
+        "source_texts/redirects.yaml:2:9: expected a removed clause id, found 'guofa-2016-86/c4-2-3', whose anchor "
         f"is that of guofa-2016-86/4-2-3, {hidden}",
-        "source_texts/redirects.yaml:4:5: expected a removed clause id, found 'guofa-2016-86/4/2/3', whose anchor "
+        "source_texts/redirects.yaml:4:9: expected a removed clause id, found 'guofa-2016-86/4/2/3', whose anchor "
         f"is that of guofa-2016-86/4-2-3, {hidden}",
-        "source_texts/redirects.yaml:8:5: expected each removed clause id once, found 'guofa-2016-86/c9-9' with "
+        "source_texts/redirects.yaml:8:9: expected each removed clause id once, found 'guofa-2016-86/c9-9' with "
         "the same anchor as 'guofa-2016-86/9-9' (first at line 6)",
-        "source_texts/redirects.yaml:10:5: expected 'to_quote' only with 'to' (it quotes the new clause), found it "
+        "source_texts/redirects.yaml:12:15: expected 'to_quote' only with 'to' (it quotes the new clause), found it "
         "in the retired 'guofa-2016-86/9-8'",
     ]
     assert (docs / "documents/guofa-2016-86.md").read_bytes() == before
@@ -235,7 +235,7 @@ def test_an_entry_for_a_document_still_listed_is_refused(tmp_path):
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.splitlines()[0] == (
-        "source_texts/redirects.yaml:2:5: expected a removed document or clause id, "
+        "source_texts/redirects.yaml:2:9: expected a removed document or clause id, "
         "found 'guofa-2016-86', a document documents.yaml still lists"
     )
 
@@ -479,7 +479,7 @@ def test_a_refused_entry_is_reported_once_where_it_stands(tmp_path):
     proc = _p3_removed_and_sent_to(tmp_path, "yufufa-2016-25/2-1/p99")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0] == (
-        "source_texts/redirects.yaml:2:5: expected 'to' of 'yufufa-2016-25/2-1/p3' to be an existing clause id, "
+        "source_texts/redirects.yaml:3:9: expected 'to' of 'yufufa-2016-25/2-1/p3' to be an existing clause id, "
         "found 'yufufa-2016-25/2-1/p99'"
     )
     assert "removed clause yufufa-2016-25/2-1/p3" not in proc.stderr  # not also "… found none", nor for its sentences

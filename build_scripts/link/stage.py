@@ -40,7 +40,9 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
     terms = load_task_terms(source, corpus, errors)
     roles, linked = corpus.crossref_roles, corpus.linked_documents
     if linked is None:
-        return Linked(refs=())  # a collection without a local document (渝府发) or a tasks document (66号) has nothing to link
+        return Linked(
+            refs=()
+        )  # a collection without a local document (渝府发) or a tasks document (66号) has nothing to link
     if not crossrefs.local_sentences(corpus):
         local = linked[1]
         message = (

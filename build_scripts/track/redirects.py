@@ -103,22 +103,23 @@ def load_redirects(
                 documents.append(replace(document, date=date))
             continue
         if not patterns.CLAUSE_ID_RE.match(old):
-            f.fail(f"expected a clause id such as yufufa-2016-25/2-1/p3, found {old!r}")
+            f.fail(f"expected a clause id such as yufufa-2016-25/2-1/p3, found {old!r}", key="id")
             continue
         if old in index:
-            f.fail(f"expected a removed clause id, found {old!r}, which still exists")
+            f.fail(f"expected a removed clause id, found {old!r}, which still exists", key="id")
             continue
         url = clause_url(old)
         if url in live:
             f.fail(
                 f"expected a removed clause id, found {old!r}, whose anchor is that of {live[url]}, "
-                "which exists (the notice would hide it)"
+                "which exists (the notice would hide it)",
+                key="id",
             )
             continue
         if url in seen:
             first, line = seen[url]
             again = "again" if first == old else f"with the same anchor as {first!r}"
-            f.fail(f"expected each removed clause id once, found {old!r} {again} (first at line {line})")
+            f.fail(f"expected each removed clause id once, found {old!r} {again} (first at line {line})", key="id")
             continue
         seen[url] = (old, f.line)
         if to is None and note is None:
@@ -126,10 +127,13 @@ def load_redirects(
                 f.fail(f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither")
             continue
         if to is not None and to not in index:
-            f.fail(f"expected 'to' of {old!r} to be an existing clause id, found {to!r}")
+            f.fail(f"expected 'to' of {old!r} to be an existing clause id, found {to!r}", key="to")
             continue
         if to is None and "to_quote" in entry:
-            f.fail(f"expected 'to_quote' only with 'to' (it quotes the new clause), found it in the retired {old!r}")
+            f.fail(
+                f"expected 'to_quote' only with 'to' (it quotes the new clause), found it in the retired {old!r}",
+                key="to_quote",
+            )
             continue
         if to is not None and not f.quote_holds("to_quote", index[to]):
             continue  # 'to' is positional too: a paragraph added above since would move the redirect
@@ -155,13 +159,16 @@ def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
         hint = f" (end it with /: {page}/)" if patterns.PAGE_URL_RE.match(page + "/") else ""
         f.fail(
             "expected 'page' to be a page's address such as /agencies/guojia-zhishichanquanju/ "
-            f"(or a beginning of addresses ending in *){hint}, found {written!r}"
+            f"(or a beginning of addresses ending in *){hint}, found {written!r}",
+            key="page",
         )
         return None
     if to is not None:
         to = "/" + to.removeprefix("/")
         if not patterns.PAGE_URL_RE.match(to):
-            f.fail(f"expected 'to' of the page {page} to be a page's address such as /agencies/x/, found {to!r}")
+            f.fail(
+                f"expected 'to' of the page {page} to be a page's address such as /agencies/x/, found {to!r}", key="to"
+            )
             return None
     if to is None and note is None:
         if not _given(f, "to", "note"):  # one given but not text is said where it stands
@@ -222,9 +229,14 @@ def _document_entry(
     """An entry for a whole removed document (``id: guozhifaguanzi-2015-59``): its note answers for
     every anchor the document had."""
     if slug in slugs:
-        f.fail(f"expected a removed document or clause id, found {slug!r}, a document documents.yaml still lists")
+        f.fail(
+            f"expected a removed document or clause id, found {slug!r}, a document documents.yaml still lists", key="id"
+        )
     elif to is not None:
-        f.fail(f"expected a 'note' (why it was removed) and no 'to' for the removed document {slug!r}, found 'to'")
+        f.fail(
+            f"expected a 'note' (why it was removed) and no 'to' for the removed document {slug!r}, found 'to'",
+            key="to",
+        )
     elif note is None:
         f.fail(f"expected a 'note' (why it was removed) for the removed document {slug!r}, found none")
     elif slug in seen:
