@@ -673,3 +673,23 @@ def test_a_paragraph_reworded_past_recognition_names_its_likely_successor(tmp_pa
         f"redirects:\n  - id: yufufa-2016-25/2-1/p3\n    to: {new.group(1)}\n", encoding="utf-8"
     )
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+
+
+def test_a_renumbered_items_words_are_found_under_their_new_number(tmp_path):
+    """Item 2 of 59号's 二（二） deleted, 3 and 4 renumbered 2 and 3: the gone 2-2-4 and the old item 3's
+    sentences were asked for with no word of where they stand, their number being part of their text
+    (staff review)."""
+    source = built_once(tmp_path)
+    path = source / "guozhifaguanzi-2015-59.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("- 2. 健全知识产权制度实施体系"))
+    assert lines[at + 1].startswith("- 3.推进") and lines[at + 2].startswith("- 4.支撑")
+    lines[at : at + 3] = ["- 2." + lines[at + 1][4:], "- 3." + lines[at + 2][4:]]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    said = {m.group(1): line for line in proc.stderr.splitlines() if (m := re.search(r"removed clause (\S+) ", line))}
+    doc = "guozhifaguanzi-2015-59"
+    assert f"; its words now stand, under another number, at {doc}/2-2-3 (to: {doc}/2-2-3)" in said[f"{doc}/2-2-4"]
+    assert re.search(rf"under another number, at {doc}/2-2-2/s\d+ \(to: ", said[f"{doc}/2-2-3/s1"])
+    assert "now stand" not in said[f"{doc}/2-2-2/s1"]  # the deleted item's words are nowhere

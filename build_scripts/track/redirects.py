@@ -268,6 +268,12 @@ def check_removed(
     texts = texts or {}
     # (sentence or not, text) → the first clause that reads so: a sentence is sent to a sentence
     current = {(c.kind is ClauseKind.SENTENCE, c.text): c.id for c in reversed(tuple(corpus.clauses()))}
+    # … and by its words after its number (4. → 3.: an item renumbered), for the clauses that have one
+    renumbered = {
+        (sentence, unlabelled): clause_id
+        for (sentence, text), clause_id in current.items()
+        if (unlabelled := patterns.NUMBER_LABEL_RE.sub("", text, count=1)) != text
+    }
     live = {c.id for c in corpus.clauses()}
     listed = set(listed)
     covered = {r.old for r in redirects} | listed
@@ -294,12 +300,16 @@ def check_removed(
         path, at = source / source_file, max(1, min(line, corpus.document(doc).line_count))
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
         sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
-        moved_to = current.get((sentence, words))
+        moved_to, renumbered_to = current.get((sentence, words)), None
+        unlabelled = patterns.NUMBER_LABEL_RE.sub("", words, count=1)
+        if moved_to is None and unlabelled != words and len(unlabelled) >= MIN_MERGED_CHARS:
+            moved_to = renumbered_to = renumbered.get((sentence, unlabelled))
         if moved_to is not None and moved_to.split("/", 1)[0] != doc:
             moved_to = None  # the same words in another document are not where it went
         holder = None
         if moved_to:
-            message += f"; its words now stand at {moved_to} (to: {moved_to})"
+            under_number = ", under another number," if renumbered_to else ""
+            message += f"; its words now stand{under_number} at {moved_to} (to: {moved_to})"
         elif len(words) >= MIN_MERGED_CHARS:  # merged into another clause: its words stand inside that one
             holder = next((c.id for c in corpus.document(doc).clauses if _holds(c, sentence, words)), None)
             if holder is not None:
