@@ -389,6 +389,25 @@ def test_markup_in_page_titles_is_shown_literally_and_never_run(tmp_path):
         assert INJECTED in html.unescape(title), title
 
 
+RARE = "𠮷"  # U+20BB7, a CJK Extension B character, beyond the BMP as rare characters of names are
+
+
+def test_a_rare_character_beyond_the_bmp_in_a_page_title_keeps_the_title(tmp_path):
+    """The front matter gave it as the JSON surrogate pair \\ud842\\udfb7, which YAML reads as two lone
+    surrogates: MkDocs dropped the whole front matter without a word and printed it as the page's first
+    paragraph (title: "\\u300a…", exclude: true …), and the page took its title from its file name."""
+    source = copy_sources(tmp_path)
+    replace("guobanhan-2016-66.txt", "5.扩大专利代理领域开放", f"5.扩大{RARE}专利代理领域开放")(source)
+    agency = f"full_name: 中央军事委员会装备{RARE}发展部"
+    replace("agencies.yaml", "full_name: 中央军事委员会装备发展部", agency)(source)
+    assert generate(tmp_path).returncode == 0
+    assert mkdocs_build(tmp_path / "docs", tmp_path / "site").returncode == 0
+    for page in ("tasks/guobanhan-2016-66-t5", "agencies/cmc-edd"):
+        html_text = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
+        assert RARE in re.search(r"<title>(.*?) - ", html_text, re.S).group(1), page
+        assert "exclude: true" not in html_text and "title: " not in html_text, page
+
+
 def test_a_collection_without_86_has_no_internal_error(tmp_path):
     import yaml
 

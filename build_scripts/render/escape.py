@@ -63,10 +63,16 @@ _PLAIN_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/-]*$")
 @pass_eval_context  # the signature of Jinja's own tojson, which compiled templates expect
 def front_matter_json(_eval_ctx: Any, value: Any, indent: int | None = None) -> Markup:
     """``tojson`` for YAML front matter: MkDocs and Material print ``page.meta.title`` as raw HTML
-    (in ``<title>`` and the navigation), so strings are HTML-escaped before they are JSON-quoted."""
+    (in ``<title>`` and the navigation), so strings are HTML-escaped before they are JSON-quoted.
+
+    The result is ASCII, read as a YAML double-quoted scalar: other characters are YAML's escapes
+    (``\\u300a``, ``\\x85``), and one beyond the BMP (𠮷, a rare character of a name) is ``\\U00020bb7``,
+    not JSON's surrogate pair, whose halves YAML reads as two lone surrogates: MkDocs dropped the front
+    matter without a word and printed it as the page's first paragraph."""
     if isinstance(value, str) and not isinstance(value, Markup):
         value = html.escape(value, quote=False)
-    return Markup(json.dumps(str(value) if isinstance(value, Markup) else value, ensure_ascii=True, indent=indent))
+    text = json.dumps(str(value) if isinstance(value, Markup) else value, ensure_ascii=False, indent=indent)
+    return Markup(text.encode("ascii", "backslashreplace").decode("ascii"))
 
 
 def finalize(value: Any) -> Any:
