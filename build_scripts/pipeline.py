@@ -45,7 +45,7 @@ from .render.renderer import Renderer
 from .track import changelog, clause_ids, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_ids, redirect_files
-from .write import WriteReport, write_outputs
+from .write import WriteReport, check_rewritable, write_outputs
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -275,6 +275,9 @@ def _generate(source: Path, docs: Path, *, write: bool, check_record: bool) -> G
             published.check_current(source, site, urls)
         except CurationError as error:
             raise BuildErrors([error]) from None
+    if write:  # a record this build changes that cannot be written is refused with docs/ as it was
+        check_rewritable(source / clause_ids.FILE_NAME, clause_ids.render(site.corpus.documents), "clause-id record")
+        check_rewritable(source / published.FILE_NAME, published.updated(site, urls), "record of published pages")
     report = write_outputs(docs, outputs) if write else None
     ids_recorded = write and clause_ids.write(source, site.corpus.documents)  # after docs/, which it describes
     pages_recorded = published.write(source, site, urls) if write else 0

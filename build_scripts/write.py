@@ -84,6 +84,31 @@ def replace_if_changed(path: Path, content: str) -> bool:
     return True
 
 
+def unwritable(folder: Path) -> str | None:
+    """Why no file can be made in ``folder`` (or, where it does not exist yet, in the nearest folder above
+    it that does, where it would be made): a read-only file system, or a folder this user may not write
+    to; None when one can."""
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    if os.access(folder, os.W_OK | os.X_OK):
+        return None
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only = False
+    return "a read-only file system" if read_only else "a folder this user may not write to"
+
+
+def check_rewritable(path: Path, content: str, what: str) -> None:
+    """Refuse a record that ``replace_if_changed`` would rewrite with ``content`` where no file can be made,
+    before anything is written (``what``: what the record is, as the message says it)."""
+    if read_saved(path) == content:
+        return
+    reason = unwritable(path.parent)
+    if reason is not None:
+        raise OutputError(path, 1, 1, f"expected a writable {what}, found {reason}")
+
+
 def check_record(path: Path, content: str, what: str) -> None:
     """Raise a ``CurationError`` at the first line where the saved record differs from ``content``
     (``check``: a record ``generate`` keeps was not committed with the change that rewrote it);
@@ -156,6 +181,18 @@ MANIFEST = ".generated"  # the files the last generate wrote; MkDocs ignores dot
 
 def _write_outputs(docs: Path, outputs: list[OutputFile], changed: list[tuple[OutputFile, bytes]]) -> WriteReport:
     previous = _read_manifest(docs)
+    wanted = {output.path for output in outputs}
+    stale = [path for path in sorted(previous - wanted) if (docs / path).is_file()]
+    manifest = "".join(f"{path}\n" for path in sorted(wanted)).encode("utf-8")
+    manifest_path = docs / MANIFEST
+    touched = [output.path for output, _ in changed] + stale
+    if not manifest_path.is_file() or files.read_bytes(manifest_path) != manifest:
+        touched.append(MANIFEST)
+    # A folder no file can be made in (a read-only mount, another user's) is refused before any is written.
+    for folder in sorted({(docs / path).parent for path in touched}):
+        reason = unwritable(folder)
+        if reason is not None:
+            raise OutputError(folder, 1, 1, f"expected a folder generate may write pages into, found {reason}")
     folders: set[Path] = set()  # made already
     for output, data in changed:
         target = docs / output.path
@@ -165,18 +202,14 @@ def _write_outputs(docs: Path, outputs: list[OutputFile], changed: list[tuple[Ou
         write_atomic(target, data, folder_known=True)
     written = [output.path for output, _ in changed]
     unchanged = len(outputs) - len(changed)
-    wanted = {output.path for output in outputs}
     removed = []
     # Only files a previous generate wrote are removed: anything else in the folder is not ours.
-    for stale in sorted(previous - wanted):
-        target = docs / stale
-        if target.is_file():
-            target.unlink()
-            removed.append(stale)
-            _remove_empty_parents(target.parent, docs)
-    manifest = "".join(f"{path}\n" for path in sorted(wanted)).encode("utf-8")
-    manifest_path = docs / MANIFEST
-    if not manifest_path.is_file() or files.read_bytes(manifest_path) != manifest:
+    for path in stale:
+        target = docs / path
+        target.unlink()
+        removed.append(path)
+        _remove_empty_parents(target.parent, docs)
+    if MANIFEST in touched:
         write_atomic(manifest_path, manifest)
     return WriteReport(written=tuple(written), unchanged=unchanged, removed=tuple(removed))
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 import re
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts import pipeline
+from build_scripts.errors import OutputError
 from build_scripts.load import files
 
 from .helpers import LOCATED, copy_sources, mkdocs_build, refused, refused_after, replace, rewrite, run_cli
@@ -506,3 +509,39 @@ def test_only_regular_files_are_read(path, kind):
     """/dev/zero never ends: a text linked to it would fill the memory."""
     with pytest.raises(OSError, match=re.escape(f"{kind}, not a regular file")):
         files.read_bytes(Path(path))
+
+
+def _read_only(monkeypatch, folder: Path) -> None:
+    """``folder`` as a read-only mount, or another user's folder, shows it to this process (the tests may
+    run as root, who may write anywhere): nothing can be made in it."""
+    real_open, real_access, folder = os.open, os.access, folder.resolve()
+
+    def refuse_open(path, flags, *args, **kwargs):
+        if flags & (os.O_WRONLY | os.O_RDWR) and Path(path).resolve().parent == folder:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    def refuse_access(path, mode, *args, **kwargs):
+        return not (mode & os.W_OK and Path(path).resolve() == folder) and real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_open)
+    monkeypatch.setattr(os, "access", refuse_access)
+
+
+@pytest.mark.parametrize("where", ["source_texts", "docs/documents"])
+def test_a_folder_generate_cannot_write_is_refused_before_docs_is_touched(tmp_path, monkeypatch, where):
+    """source_texts/ read-only (a shared checkout): the clause-id record an edit changes could not be
+    rewritten, an internal OSError after docs/ was written. docs/documents/ read-only: the pages before
+    it were written, then 'docs/ may be partly written'. Both are refused now before anything is written."""
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    replace("yufufa-2016-25.txt", "培育壮大知识产权密集型产业", "培育发展知识产权密集型产业")(source)
+    before, record = digest(tmp_path / "docs"), (source / "clause_ids.tsv").read_bytes()
+    _read_only(monkeypatch, tmp_path / where)
+    with pytest.raises(OutputError) as caught:
+        pipeline.generate(source, tmp_path / "docs")
+    named = source / "clause_ids.tsv" if where == "source_texts" else tmp_path / where
+    what = "a writable clause-id record" if where == "source_texts" else "a folder generate may write pages into"
+    assert re.fullmatch(rf"{re.escape(str(named))}:1:1: expected {what}, found .+", str(caught.value))
+    assert not caught.value.partial  # the CLI says: docs/ was not changed
+    assert digest(tmp_path / "docs") == before and (source / "clause_ids.tsv").read_bytes() == record
