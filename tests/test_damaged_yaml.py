@@ -39,6 +39,8 @@ BAD_YAML = {  # text → (line, column, words of the message)
     "short_names: [知识产\u200b权局]\n": (1, 15, "expected text, found the invisible character U+200B"),
     "name: 知识产权\U000e0041局\n": (1, 7, "expected text, found the invisible character U+E0041"),
     "a:\n\t- x\n": (2, 1, "expected valid YAML, found character that cannot start any token"),
+    # a second document after ---: was "expected valid YAML, found but found another document"
+    "a: 1\n---\nb: 2\n": (2, 1, "expected a single YAML document in the file (no --- after the first), found another"),
     # nine levels of nine aliases each are 9⁹ values once expanded: refused at the first alias
     "a: &a [x, x]\nb: &b [*a, *a]\n": (2, 8, "expected plain values, found the alias *a: write the value out"),
 }

@@ -155,6 +155,9 @@ def _parse_yaml(path: Path, text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, column = _mark_position(mark)
         problem = (exc.problem or "a syntax error").removeprefix("found ")
+        if problem == "but found another document":  # a --- after the first document (PyYAML says "but found")
+            expected = "a single YAML document in the file (no --- after the first)"
+            raise CurationError(path, line, column, f"expected {expected}, found another") from None
         raise CurationError(path, line, column, f"expected valid YAML, found {problem}") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         at = exc.position
