@@ -306,6 +306,18 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"66\.txt:32:1: expected task 1 to end in one parenthetical like （A、B负责）, "
         r"found two: （知识产权局负责）（发展改革委负责）\n",
     ),
+    "a table without columns": (  # the table was dropped without a word, its lines read as paragraphs
+        replace("documents.yaml", "        columns: [指标, 2015年, 2020年, 累计增加值, 属性]\n", ""),
+        r"documents\.yaml:79:9: expected a table to have 'columns', found none\n",
+    ),
+    "a table with no column": (
+        replace("documents.yaml", "columns: [指标, 2015年, 2020年, 累计增加值, 属性]", "columns: []"),
+        r"documents\.yaml:80:18: expected 'columns' of a table to be a list of at least one text, found \[\]\n",
+    ),
+    "a table with columns left empty": (
+        replace("documents.yaml", "columns: [指标, 2015年, 2020年, 累计增加值, 属性]", "columns:"),
+        r"documents\.yaml:80:17: expected 'columns' of a table to be a list of at least one text, found nothing\n",
+    ),
     "66 agency twice": (
         replace("guobanhan-2016-66.txt", TASK1, "（知识产权局、知识产权局负责）\n2.积极"),
         "'知识产权局' again",

@@ -265,6 +265,11 @@ def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
             continue
         caption = tf.text("caption")
         columns = tf.strings("columns")
+        if "columns" not in table:  # the table would be dropped unsaid, its lines read as paragraphs
+            tf.fail("expected a table to have 'columns', found none")
+        elif table["columns"] is None or table["columns"] == []:  # any other value strings() refused
+            found = shown_value(table["columns"])
+            tf.fail(f"expected 'columns' of a table to be a list of at least one text, found {found}", key="columns")
         if caption and columns:
             specs.append(TableSpec(caption=caption, columns=columns))
     return tuple(specs)
