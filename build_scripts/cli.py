@@ -7,6 +7,7 @@ each problem is printed as ``path:line:column: message``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from .errors import BuildError, BuildErrors, OutputError, SourceError
 from .load import files
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader left
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader of stdout left (… | head): said nothing, as other commands do
+        with contextlib.suppress(OSError):  # nor when Python flushes stdout on the way out
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # an internal bug, not bad input: still no traceback by default
         if os.environ.get("BUILD_DEBUG"):
             raise

@@ -70,3 +70,21 @@ def test_a_config_mkdocs_cannot_use_is_refused_before_anything_is_written(tmp_pa
     assert proc.stderr.startswith("mkdocs.yml:") and ": expected a MkDocs configuration" in proc.stderr, proc.stderr
     assert found in proc.stderr.splitlines()[0], proc.stderr
     assert not (tmp_path / "docs").exists()
+
+
+def test_a_reader_of_the_output_that_leaves_early_gets_no_internal_error(tmp_path):
+    """generate | head: stdout closed before generate said what it wrote was 'internal error:
+    BrokenPipeError', exit 3 (robustness hunt). The pages are written; nothing more is said."""
+    tiny_source(tmp_path, TEXT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "build_scripts", "generate", "--source", "source_texts", "--docs", "docs"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    proc.stdout.close()  # the reader leaves before the first line
+    with proc.stderr:
+        stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=600) == 141 and stderr == "", stderr
+    assert (tmp_path / "docs/index.md").is_file()
