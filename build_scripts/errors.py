@@ -60,9 +60,14 @@ class BuildErrors(BuildError):
         super().__init__("\n".join(str(error) for error in self.errors))
 
 
-def _order(error: SourceError) -> tuple[str, int, int]:
+# Said before the others: a problem in the list of documents (a slug changed, an entry dropped) is the
+# cause of the messages about files that name its clauses, and staff read from the top.
+FIRST_FILES = ("documents.yaml",)
+
+
+def _order(error: SourceError) -> tuple[bool, str, int, int]:
     loc = error.location
-    return (loc.path, loc.line, loc.column)
+    return (Path(loc.path).name not in FIRST_FILES, loc.path, loc.line, loc.column)
 
 
 def display_path(path: str | Path) -> str:
