@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+
+from . import patterns
 
 
 class ClauseKind(StrEnum):
@@ -396,6 +398,21 @@ def natural(clause_id: str) -> tuple[int | str, ...]:
 def clause_url(clause_id: str) -> str:
     """Site-absolute URL of a clause id, e.g. ``/documents/guofa-2016-86/#c4-2-3-s1``: the one place it is built."""
     return f"/documents/{clause_id.split('/', 1)[0]}/#{clause_anchor(clause_id)}"
+
+
+def id_written_otherwise(written: str, ids: Iterable[str]) -> str | None:
+    """The one of ``ids`` that ``written`` names in another form: its address as a page shows it
+    (``/documents/guozhifaguanzi-2015-59/#c2-2-4``, or the whole link), or its anchor after the slug
+    (``yufufa-2016-25/1-p1-s1`` for ``yufufa-2016-25/1/p1/s1``); None when it names none of them."""
+    found = patterns.CLAUSE_ADDRESS_RE.search(written)
+    if found is not None:
+        address = f"/documents/{found['slug']}/#{found['anchor']}"
+    elif "/" in written:
+        address = clause_url(written)
+    else:
+        return None
+    slug = address.split("/")[2]
+    return next((i for i in ids if i != written and i.startswith(slug + "/") and clause_url(i) == address), None)
 
 
 @dataclass(frozen=True, kw_only=True)

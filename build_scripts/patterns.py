@@ -230,6 +230,9 @@ CLAUSE_RECORD_RE = re.compile(
 # A site page's URL as the record of published pages (track/published.py) and redirects.yaml's
 # ``page:`` entries give it: "/agencies/guojia-zhishichanquanju/"; an entry may end in "*" instead of
 # the last "/" to name every page whose URL starts so ("/tasks/guofa-2016-86-*").
+# A clause's address as a page shows it (/documents/<slug>/#c2-2-4, or the whole https://… link): what staff
+# paste where a clause id is asked for (model.id_written_otherwise).
+CLAUSE_ADDRESS_RE = re.compile(r"/documents/(?P<slug>[a-z0-9-]+)/?(?:index\.html)?#(?P<anchor>[A-Za-z0-9_-]+)")
 PAGE_URL_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*$")
 PAGE_PREFIX_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*[a-z0-9._-]*\*$")
 # A documents.yaml entry as staff write it (README; the file's header): "  - slug: …" opens it and a

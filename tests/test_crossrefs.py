@@ -498,3 +498,27 @@ def test_a_task_linked_to_many_sentences_counts_them_once_for_its_mark(model, mo
     }
     assert set(counted) == linked
     assert all(len(marks) == 1 for sentence, marks in jumps.items() if marks[0][1].startswith("重庆落实（"))
+
+
+def test_a_clause_given_by_its_address_or_anchor_is_named_by_its_id(tmp_path):
+    """Staff copy a sentence's link from a page; the message said only 'which no document has' (staff review)."""
+    source = copy_sources(tmp_path)
+    (source / "crossrefs.yaml").write_text(
+        "crossrefs:\n"
+        "  - national: guofa-2016-86/4-6-3-s4\n"  # its anchor after the slug: c4-6-3-s4
+        "    local: https://example.org/site/documents/yufufa-2016-25/#c3-2-p1-s3\n"
+        "    decision: confirm\n",
+        encoding="utf-8",
+    )
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/9-9\n    to: /documents/yufufa-2016-25/#c2-1-p1\n", encoding="utf-8"
+    )
+    result = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for line, column, meant in (
+        ("crossrefs.yaml:2", 15, "guofa-2016-86/4-6-3/s4"),
+        ("crossrefs.yaml:3", 12, "yufufa-2016-25/3-2/p1/s3"),
+        ("redirects.yaml:3", 9, "yufufa-2016-25/2-1/p1"),
+    ):
+        said = next(m for m in result.stderr.splitlines() if f"{line}:{column}:" in m)
+        assert said.endswith(f"; it is the address of {meant}: write its id, {meant}"), said

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Collector
-from ..load.curated import Fields, entries
+from ..load.curated import Fields, address_hint, entries
 from ..model import Clause, ClauseKind, Corpus, CrossRef, natural
 from . import crossrefs
 
@@ -59,7 +59,7 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
         decision = f.text("decision")
         remark = f.text("remark", required=False) or ""
         if national is not None:
-            problem = _national_problem(national, index.get(national), national_docs, roles.local)
+            problem = _national_problem(national, index, national_docs, roles.local)
             if problem:
                 f.fail(problem, key="national")
                 national = None
@@ -93,11 +93,14 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
     return tuple(result)
 
 
-def _national_problem(clause_id: str, clause: Clause | None, national_docs: set[str], local_doc: str | None) -> str:
+def _national_problem(
+    clause_id: str, index: Mapping[str, Clause], national_docs: set[str], local_doc: str | None
+) -> str:
     """What is wrong with ``clause_id`` as the national side of a decision ("" when nothing is)."""
     expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
+    clause = index.get(clause_id)
     if clause is None:
-        return f"{expected}, found {clause_id!r}, which no document has"
+        return f"{expected}, found {clause_id!r}, which no document has{address_hint(clause_id, index)}"
     if clause.doc == local_doc:
         return f"{expected}, found {clause_id!r}, a clause of the local document: give it as local"
     if clause.doc not in national_docs:
@@ -122,7 +125,7 @@ def _local_problem(clause_id: str, index: Mapping[str, Clause], local_ids: set[s
     expected = f"expected a clause id of a sentence of the local document (e.g. {local_doc}/2-1/p1/s1)"
     clause = index.get(clause_id)
     if clause is None:
-        return f"{expected}, found {clause_id!r}, which no document has"
+        return f"{expected}, found {clause_id!r}, which no document has{address_hint(clause_id, index)}"
     if clause.doc != local_doc:
         return f"{expected}, found {clause_id!r}, a clause of {clause.doc}"
     inside = sorted((i for i in local_ids if clause_id in _ancestors(i, index)), key=natural)

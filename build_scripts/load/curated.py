@@ -7,12 +7,13 @@ the line of the entry or value, and a found value is shown without the loader's 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .. import patterns
 from ..errors import Collector, CurationError
-from ..model import Clause
+from ..model import Clause, id_written_otherwise
 from .located_yaml import read_yaml, where, where_value
 
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
@@ -20,6 +21,13 @@ RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
 
 # Curated prose that may run over several lines; every other text field is one line (a title, a name, an id).
 _PROSE_KEYS = ("source", "note", "remark", "unchanged")
+
+
+def address_hint(written: str, ids: Iterable[str]) -> str:
+    """For a message about an id no clause has: the clause id ``written`` is the address or anchor of
+    (``/documents/x/#c2-2-4``, as staff copy it from a page), if it is one; else nothing."""
+    meant = id_written_otherwise(written, ids)
+    return f"; it is the address of {meant}: write its id, {meant}" if meant else ""
 
 
 def shown_value(value: Any) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import patterns
 from ..errors import Collector, CurationError, RedirectMissing
-from ..load.curated import Fields, entries
+from ..load.curated import Fields, address_hint, entries
 from ..load.located_yaml import read_yaml
 from ..model import (
     Clause,
@@ -127,7 +127,9 @@ def load_redirects(
                 f.fail(f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither")
             continue
         if to is not None and to not in index:
-            f.fail(f"expected 'to' of {old!r} to be an existing clause id, found {to!r}", key="to")
+            f.fail(
+                f"expected 'to' of {old!r} to be an existing clause id, found {to!r}{address_hint(to, index)}", key="to"
+            )
             continue
         if to is None and "to_quote" in entry:
             f.fail(
