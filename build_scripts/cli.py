@@ -78,6 +78,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         result = generate(args.source, args.docs, write=False, check_record=True)  # a stale record is an error
         print(f"ok: {len(result.site.corpus.documents)} documents, {len(result.outputs)} files would be written")
+        sys.stdout.flush()  # here, where a reader gone is a BrokenPipeError main answers, not at exit
         return EXIT_OK
     result = generate(args.source, args.docs)
     report = result.report
@@ -89,6 +90,9 @@ def _run(args: argparse.Namespace) -> int:
     print(result.since_last_build)
     for note in record_notes(result, args.source):
         print(note)
+    # said now: before what MkDocs prints, and while a reader gone (… | head) is a BrokenPipeError main
+    # answers (a pipe's stdout is buffered: at exit, Python would report it, and exit 120)
+    sys.stdout.flush()
     if args.command == "build":
         config = ["-f", str(args.config_file)] if args.config_file else []
         return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])
