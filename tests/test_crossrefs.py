@@ -206,10 +206,20 @@ def test_a_sentence_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_t
     pages = {p: p.read_text(encoding="utf-8") for p in (tmp_path / "docs" / "crossrefs").rglob("*.md")}
     group = next(text for text in pages.values() if f'id="{anchor}-local"' in text)
     said = group.split(f'id="{anchor}-local">', 1)[1].split("</p>", 1)[0]
-    assert said.startswith("本句未列国家依据：程序找到的对应经人工核对不成立，已删去。") and "程序漏找" not in said
+    assert (
+        said.startswith("本句未列国家依据：程序找到的国家条文经人工核对并不对应，已删去。") and "程序漏找" not in said
+    )
     overview = pages[tmp_path / "docs" / "crossrefs" / "index.md"]
     listed = next(line for line in overview.splitlines() if f"#{anchor})" in line)
-    assert listed.endswith("（程序找到的对应经人工核对不成立）"), listed
+    assert listed.endswith("（程序找到的国家条文经人工核对并不对应，已删去）"), listed
+    assert "以下句子未列对应的国家条文：程序未找到，或找到的经人工核对并不对应（已注明）。" in overview
+    document = (tmp_path / "docs" / "documents" / "yufufa-2016-25.md").read_text(encoding="utf-8")
+    assert "国家依据（程序找到的经人工核对不对应，已删去）" in document
+    # a rejection of a pair the matcher does not make (stale, or mistaken) marks nothing
+    other = next(s for s in matching.local_sentences(site.corpus) if s.id not in by_local)
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - national: {ref.national}\n    local: {other.id}\n    decision: reject\n")
+    assert other.id not in generate(source, tmp_path / "docs").site.rejected_locals
 
 
 def test_invalid_curation_is_a_located_error(tmp_path):

@@ -25,7 +25,7 @@ from .terms import TaskTerms, load_task_terms
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Linked:
     refs: tuple[CrossRef, ...]  # the links, automatic and curated, sorted
-    rejected_locals: frozenset[str] = frozenset()  # the Chongqing sentences of the links staff rejected
+    rejected_locals: frozenset[str] = frozenset()  # the Chongqing sentences of automatic links staff rejected
 
 
 def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
@@ -39,10 +39,8 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
     decisions = load_decisions(source, corpus, errors)
     terms = load_task_terms(source, corpus, errors)
     roles, linked = corpus.crossref_roles, corpus.linked_documents
-    if linked is None:
-        return Linked(
-            refs=()
-        )  # a collection without a local document (渝府发) or a tasks document (66号) has nothing to link
+    if linked is None:  # a collection without a local document (渝府发) or a tasks document (66号): nothing to link
+        return Linked(refs=())
     if not crossrefs.local_sentences(corpus):
         local = linked[1]
         message = (
@@ -66,13 +64,17 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
         if decision.decision != "reject" and decision.local in keys:
             curated[decision.local].add(decision.national)
     by_sentence = _sentence_links(corpus, terms, national_key, keys, curated)
-    automatic = (CrossRef(**record) for sentence in keys for record in by_sentence[sentence]["links"])
+    automatic = tuple(CrossRef(**record) for sentence in keys for record in by_sentence[sentence]["links"])
     curated_scores = {
         (national, sentence): score for sentence in keys for national, score in by_sentence[sentence]["scores"].items()
     }
+    found = {(ref.national, ref.local) for ref in automatic}
     return Linked(
-        refs=apply_decisions(tuple(automatic), decisions, curated_scores),  # which sorts the links
-        rejected_locals=frozenset(d.local for d in decisions if d.decision == "reject"),
+        refs=apply_decisions(automatic, decisions, curated_scores),  # which sorts the links
+        # a rejection of a pair the matcher does not make (a stale or mistaken entry) rejects nothing
+        rejected_locals=frozenset(
+            d.local for d in decisions if d.decision == "reject" and (d.national, d.local) in found
+        ),
     )
 
 

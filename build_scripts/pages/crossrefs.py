@@ -295,5 +295,11 @@ def _local_jumps(site: Site) -> dict[str, tuple[Jump, ...]]:
     jumps: dict[str, tuple[Jump, ...]] = {}
     for sentence in matching.local_sentences(site.corpus):
         page = f"/crossrefs/chongqing/{site.clause(sentence.parent or '').anchor}/#{sentence.anchor}"
-        jumps[sentence.id] = ((page, "国家依据" if sentence.id in linked else "国家依据（程序未找到）"),)
+        if sentence.id in linked:
+            title = "国家依据"
+        elif sentence.id in site.rejected_locals:
+            title = "国家依据（程序找到的经人工核对不对应，已删去）"
+        else:
+            title = "国家依据（程序未找到）"
+        jumps[sentence.id] = ((page, title),)
     return jumps
