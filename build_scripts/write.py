@@ -92,8 +92,8 @@ def unwritable(folder: Path) -> str | None:
         folder = folder.parent
     if os.access(folder, os.W_OK | os.X_OK):
         return None
-    try:
-        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    try:  # no statvfs on Windows: there a refusal is only "may not write to"
+        read_only = hasattr(os, "statvfs") and bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except OSError:
         read_only = False
     return "a read-only file system" if read_only else "a folder this user may not write to"
@@ -135,27 +135,36 @@ def check_record(path: Path, content: str, what: str) -> None:
 def write_outputs(docs: Path, outputs: list[OutputFile]) -> WriteReport:
     """Write ``outputs`` under ``docs`` lazily; remove generated files no longer produced.
 
-    A folder that is in the way (docs/ itself, or a folder under it, is a file), or something other than
-    a file where a page goes (a named pipe, which reading would wait on for ever), is reported before
-    anything is written; a write the system refuses is reported as ``OutputError``.
+    Everything that would stop the writing is found before anything is written (``_plan``): a folder
+    in the way (docs/ itself, or a folder under it, is a file), something other than a file where a
+    page goes (a named pipe, which reading would wait on for ever), a folder no file can be made in; a
+    write the system refuses after that (a full disk) is reported as ``OutputError``, ``partial``.
     """
     _check_folders(docs, outputs)
     try:
-        changed = _changed(docs, outputs)
+        plan = _plan(docs, outputs)
     except OSError as exc:
         raise OutputError(
             exc.filename or docs, 1, 1, f"expected a page file or nothing, found {exc.strerror}"
         ) from None
     try:
-        return _write_outputs(docs, outputs, changed)
+        return _apply(docs, plan, unchanged=len(outputs) - len(plan.changed))
     except OSError as exc:
         error = OutputError(exc.filename or docs, 1, 1, f"expected a writable file, found {exc.strerror}")
         error.partial = True
         raise error from None
 
 
-def _changed(docs: Path, outputs: list[OutputFile]) -> list[tuple[OutputFile, bytes]]:
-    """The outputs whose bytes differ from the file at their path (or that have none), with those bytes."""
+@dataclass(frozen=True, kw_only=True)
+class _Plan:
+    changed: tuple[tuple[str, bytes], ...]  # (path under docs/, bytes) of each file whose bytes change
+    stale: tuple[str, ...]  # files the last generate wrote that this one does not
+    manifest: bytes | None  # docs/.generated anew, or None when it stays as it is
+
+
+def _plan(docs: Path, outputs: list[OutputFile]) -> _Plan:
+    """What the write stage will change, read before anything is written; ``OutputError`` for a folder no
+    file can be made in, an ``OSError`` for a file that cannot be read where one is to be written."""
     changed = []
     for output in outputs:
         data = output.content.encode("utf-8")
@@ -164,8 +173,22 @@ def _changed(docs: Path, outputs: list[OutputFile]) -> list[tuple[OutputFile, by
                 continue
         except FileNotFoundError:
             pass
-        changed.append((output, data))
-    return changed
+        changed.append((output.path, data))
+    wanted = {output.path for output in outputs}
+    stale = tuple(path for path in sorted(_read_manifest(docs) - wanted) if (docs / path).is_file())
+    manifest: bytes | None = "".join(f"{path}\n" for path in sorted(wanted)).encode("utf-8")
+    try:
+        if files.read_bytes(docs / MANIFEST) == manifest:
+            manifest = None
+    except OSError:  # none yet, or one that does not read: written anew
+        pass
+    touched = [path for path, _ in changed] + list(stale) + ([MANIFEST] if manifest is not None else [])
+    # A folder no file can be made in (a read-only mount, another user's) is refused before any is written.
+    for folder in sorted({(docs / path).parent for path in touched}):
+        reason = unwritable(folder)
+        if reason is not None:
+            raise OutputError(folder, 1, 1, f"expected a folder generate may write pages into, found {reason}")
+    return _Plan(changed=tuple(changed), stale=stale, manifest=manifest)
 
 
 def _check_folders(docs: Path, outputs: list[OutputFile]) -> None:
@@ -179,39 +202,22 @@ def _check_folders(docs: Path, outputs: list[OutputFile]) -> None:
 MANIFEST = ".generated"  # the files the last generate wrote; MkDocs ignores dotfiles
 
 
-def _write_outputs(docs: Path, outputs: list[OutputFile], changed: list[tuple[OutputFile, bytes]]) -> WriteReport:
-    previous = _read_manifest(docs)
-    wanted = {output.path for output in outputs}
-    stale = [path for path in sorted(previous - wanted) if (docs / path).is_file()]
-    manifest = "".join(f"{path}\n" for path in sorted(wanted)).encode("utf-8")
-    manifest_path = docs / MANIFEST
-    touched = [output.path for output, _ in changed] + stale
-    if not manifest_path.is_file() or files.read_bytes(manifest_path) != manifest:
-        touched.append(MANIFEST)
-    # A folder no file can be made in (a read-only mount, another user's) is refused before any is written.
-    for folder in sorted({(docs / path).parent for path in touched}):
-        reason = unwritable(folder)
-        if reason is not None:
-            raise OutputError(folder, 1, 1, f"expected a folder generate may write pages into, found {reason}")
+def _apply(docs: Path, plan: _Plan, *, unchanged: int) -> WriteReport:
     folders: set[Path] = set()  # made already
-    for output, data in changed:
-        target = docs / output.path
+    for path, data in plan.changed:
+        target = docs / path
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
         write_atomic(target, data, folder_known=True)
-    written = [output.path for output, _ in changed]
-    unchanged = len(outputs) - len(changed)
-    removed = []
     # Only files a previous generate wrote are removed: anything else in the folder is not ours.
-    for path in stale:
+    for path in plan.stale:
         target = docs / path
         target.unlink()
-        removed.append(path)
         _remove_empty_parents(target.parent, docs)
-    if MANIFEST in touched:
-        write_atomic(manifest_path, manifest)
-    return WriteReport(written=tuple(written), unchanged=unchanged, removed=tuple(removed))
+    if plan.manifest is not None:
+        write_atomic(docs / MANIFEST, plan.manifest)
+    return WriteReport(written=tuple(path for path, _ in plan.changed), unchanged=unchanged, removed=plan.stale)
 
 
 def _read_manifest(docs: Path) -> set[str]:

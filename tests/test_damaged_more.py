@@ -557,3 +557,14 @@ def test_a_folder_generate_cannot_write_is_refused_before_docs_is_touched(tmp_pa
     assert re.fullmatch(rf"{re.escape(str(named))}:1:1: expected {what}, found .+", str(caught.value))
     assert not caught.value.partial  # the CLI says: docs/ was not changed
     assert digest(tmp_path / "docs") == before and (source / "clause_ids.tsv").read_bytes() == record
+
+
+def test_a_socket_is_named_as_such(tmp_path):
+    """Opening a socket fails (ENXIO): 'found No such device or address' said nothing of what stands there."""
+    import socket
+
+    path = tmp_path / "s.yaml"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(OSError, match=re.escape("a socket, not a regular file")):
+            files.read_bytes(path)

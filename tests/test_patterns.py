@@ -112,3 +112,8 @@ NOT_ITEM_NUMBERS = ("第55项第1句", "任务四（六）2", "专栏2", "第二
 def test_an_arabic_item_label_is_a_task_or_item_number_only(label, number):
     match = patterns.ARABIC_ITEM_LABEL_RE.match(label)
     assert (match and match.group("num")) == number
+
+
+@pytest.mark.parametrize("text", ["2. 健全制度", "2.健全制度", "（二）健全制度", "二、　健全制度", "（2）健全制度"])
+def test_a_number_and_the_space_after_it_are_what_renumbering_changes(text):
+    assert patterns.NUMBER_LABEL_RE.sub("", text, count=1) == "健全制度"

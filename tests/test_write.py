@@ -9,6 +9,7 @@ import tempfile
 import pytest
 
 from build_scripts.errors import OutputError
+from build_scripts.load import files
 from build_scripts.model import OutputFile
 from build_scripts.write import MANIFEST, write_outputs
 
@@ -82,3 +83,20 @@ def test_a_full_disk_names_the_page(tmp_path, monkeypatch):
         write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
     assert str(caught.value) == f"{tmp_path / 'index.md'}:1:1: expected a writable file, found No space left on device"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []  # no temporary file left
+
+
+def test_a_manifest_that_does_not_read_is_written_anew(tmp_path, monkeypatch):
+    """docs/.generated unreadable (another user's file): it was read inside the writing, where its error
+    said 'docs/ may be partly written' and stopped the build; it is read before, as no manifest, and
+    written anew (review)."""
+    write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
+    real = files.read_bytes
+
+    def refuse_manifest(path):
+        if path.name == MANIFEST:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(files, "read_bytes", refuse_manifest)
+    report = write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
+    assert report.written == () and (tmp_path / MANIFEST).read_text(encoding="utf-8") == "index.md\n"

@@ -14,7 +14,8 @@ import os
 import stat
 from pathlib import Path
 
-_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+# O_NOCTTY: a terminal device is not made this process's controlling terminal by being looked at
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -35,7 +36,11 @@ def kind(mode: int) -> str:
 
 def read_bytes(path: Path) -> bytes:
     """``path.read_bytes()``, or an ``OSError`` for anything that is not a regular file (followed
-    through symbolic links), without waiting for a pipe's writer."""
+    through symbolic links), without waiting for a pipe's writer. What stands there is looked at before it
+    is opened (a socket cannot be opened at all), and again once it is (it may have been swapped between)."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, f"{kind(mode)}, not a regular file", str(path))
     fd = os.open(path, _FLAGS)
     try:
         mode = os.fstat(fd).st_mode
