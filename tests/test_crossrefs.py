@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import jsonschema
 import pytest
 
-from build_scripts.errors import Collector
+from build_scripts.errors import BuildErrors, Collector
 from build_scripts.link import classifier, features, similarity
 from build_scripts.link import crossrefs as matching
 from build_scripts.model import LIKENESS_BANDS, CrossRef
@@ -215,11 +215,19 @@ def test_a_sentence_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_t
     assert "以下句子未列对应的国家条文：程序未找到，或找到的经人工核对并不对应（已注明）。" in overview
     document = (tmp_path / "docs" / "documents" / "yufufa-2016-25.md").read_text(encoding="utf-8")
     assert "国家依据（程序找到的经人工核对不对应，已删去）" in document
-    # a rejection of a pair the matcher does not make (stale, or mistaken) marks nothing
+    # a rejection of a pair the matcher does not make (stale, or a clause id off by one) rejected nothing and
+    # left the link meant published (staff review): refused where it stands, naming what the matcher links
     other = next(s for s in matching.local_sentences(site.corpus) if s.id not in by_local)
+    lines = (source / "crossrefs.yaml").read_text(encoding="utf-8").count("\n")
     with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
         f.write(f"  - national: {ref.national}\n    local: {other.id}\n    decision: reject\n")
-    assert other.id not in generate(source, tmp_path / "docs").site.rejected_locals
+    with pytest.raises(BuildErrors) as caught:
+        generate(source, tmp_path / "docs")
+    assert [str(e) for e in caught.value.errors] == [
+        f"{source / 'crossrefs.yaml'}:{lines + 1}:5: expected a pair the matcher links, to reject, found "
+        f"{ref.national} ↔ {other.id}, which it does not; it links {other.id} with nothing (remove the entry, "
+        "or name the pair meant)"
+    ]
 
 
 def test_invalid_curation_is_a_located_error(tmp_path):

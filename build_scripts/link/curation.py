@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Collector
+from ..errors import Collector, CurationError
 from ..load.curated import Fields, address_hint, entries
 from ..model import Clause, ClauseKind, Corpus, CrossRef, natural
 from . import crossrefs
@@ -33,6 +33,7 @@ class Decision:
     decision: str
     remark: str
     line: int
+    column: int = 1
 
 
 def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Decision, ...]:
@@ -87,7 +88,7 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
         if f.repeated(seen, (national, local), "pair", f"{national} ↔ {local}"):
             continue
         decided[national, local] = Decision(
-            national=national, local=local, decision=decision, remark=remark, line=f.line
+            national=national, local=local, decision=decision, remark=remark, line=f.line, column=f.column
         )
         result.append(decided[national, local])
     return tuple(result)
@@ -133,6 +134,29 @@ def _local_problem(clause_id: str, index: Mapping[str, Clause], local_ids: set[s
         shown = ", ".join(inside) if len(inside) <= 3 else f"{inside[0]} … {inside[-1]}"
         return f"{expected}, found {clause_id!r}, a {clause.kind.value}: name one of its sentences ({shown})"
     return f"{expected}, found {clause_id!r}, a {clause.kind.value} outside the measures that are matched"
+
+
+def check_rejections(
+    decisions: tuple[Decision, ...], automatic: tuple[CrossRef, ...], path: Path, errors: Collector
+) -> None:
+    """A rejection of a pair the matcher does not link rejects nothing: a clause id off by one (the link
+    meant stays published), or an entry the matcher has since stopped needing. Each is a located error
+    naming what the matcher links the sentence with."""
+    found = {(ref.national, ref.local) for ref in automatic}
+    for d in decisions:
+        if d.decision != "reject" or (d.national, d.local) in found:
+            continue
+        linked = sorted((ref.national for ref in automatic if ref.local == d.local), key=natural)
+        now = f"; it links {d.local} with {', '.join(linked)}" if linked else f"; it links {d.local} with nothing"
+        errors.add(
+            CurationError(
+                path,
+                d.line,
+                d.column,
+                f"expected a pair the matcher links, to reject, found {d.national} ↔ {d.local}, which it does not"
+                f"{now} (remove the entry, or name the pair meant)",
+            )
+        )
 
 
 def apply_decisions(

@@ -17,7 +17,7 @@ from .. import cache, fork
 from ..errors import Collector, CurationError
 from ..model import Clause, Corpus, CrossRef
 from . import classifier, crossrefs
-from .curation import apply_decisions, load_decisions
+from .curation import FILE_NAME, apply_decisions, check_rejections, load_decisions
 from .similarity import NationalIndex
 from .terms import TaskTerms, load_task_terms
 
@@ -68,10 +68,10 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
     curated_scores = {
         (national, sentence): score for sentence in keys for national, score in by_sentence[sentence]["scores"].items()
     }
+    check_rejections(decisions, automatic, source / FILE_NAME, errors)  # one the matcher does not make: refused
     found = {(ref.national, ref.local) for ref in automatic}
     return Linked(
         refs=apply_decisions(automatic, decisions, curated_scores),  # which sorts the links
-        # a rejection of a pair the matcher does not make (a stale or mistaken entry) rejects nothing
         rejected_locals=frozenset(
             d.local for d in decisions if d.decision == "reject" and (d.national, d.local) in found
         ),
