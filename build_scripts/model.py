@@ -475,14 +475,23 @@ class Site:
     tasks: tuple[Task, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     crossrefs: tuple[CrossRef, ...] = ()
-    # Chongqing sentences with a link staff rejected (crossrefs.yaml): the link is gone from every page and
-    # from the data; a sentence left without one is said to be so by staff, not missed by the program
-    rejected_locals: frozenset[str] = frozenset()
+    # (national, local) of the links the matcher made and staff rejected (crossrefs.yaml): gone from every
+    # page and from the data; a sentence or task left without a link is said to be so by staff, not missed
+    rejected: frozenset[tuple[str, str]] = frozenset()
     redirects: tuple[Redirect, ...] = ()  # removed clause ids (source_texts/redirects.yaml)
     retired_documents: tuple[RetiredDocument, ...] = ()  # whole removed documents (redirects.yaml)
     moved_pages: tuple[PageRedirect, ...] = ()  # pages gone for other reasons (redirects.yaml ``page:``)
     recorded_pages: tuple[tuple[str, int], ...] = ()  # (URL, line): each page ever published (track/published.py)
     history: tuple[DocumentVersion, ...] = ()  # the change log (track/versions.py)
+
+    @cached_property
+    def rejected_locals(self) -> frozenset[str]:
+        """The Chongqing sentences of the links staff rejected."""
+        return frozenset(local for _, local in self.rejected)
+
+    def rejected_within(self, clause_id: str) -> bool:
+        """Whether staff rejected a link to this clause or to one inside it (a task's sentence)."""
+        return any(clause_id in id_prefixes(national) for national, _ in self.rejected)
 
     def crossrefs_to(self, clause_id: str) -> tuple[CrossRef, ...]:
         """Cross-references whose national side is this clause or one of its sentences."""

@@ -179,7 +179,7 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
         tasks=tasks,
         indicators=indicators,
         crossrefs=linked.refs,
-        rejected_locals=linked.rejected_locals,
+        rejected=linked.rejected,
         recorded_pages=pages,
     )
     site = replace(

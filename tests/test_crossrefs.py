@@ -540,3 +540,21 @@ def test_a_clause_given_by_its_address_or_anchor_is_named_by_its_id(tmp_path):
     ):
         said = next(m for m in result.stderr.splitlines() if f"{line}:{column}:" in m)
         assert said.endswith(f"; it is the address of {meant}: write its id, {meant}"), said
+
+
+def test_a_task_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_the_program(tmp_path):
+    source = copy_sources(tmp_path)
+    site = generate(source, tmp_path / "before", write=False).site
+    task = next(t for t in site.tasks if len(site.crossrefs_to(t.clause)) == 1)
+    (ref,) = site.crossrefs_to(task.clause)
+    assert ref.method == "auto"
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - national: {ref.national}\n    local: {ref.local}\n    decision: reject\n")
+    generate(source, tmp_path / "docs")
+    page = (tmp_path / "docs" / "tasks" / f"{task.id}.md").read_text(encoding="utf-8")
+    said = page.split('id="chongqing-none">', 1)[1].split("</p>", 1)[0]
+    assert "程序找到的重庆句子经人工核对并不对应，已删去" in said and "程序未找到" not in said, said
+    overview = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    assert "## 未列重庆对应措施的任务（程序未找到，或经人工核对删去） { #gaps }" in overview
+    listed = next(line for line in overview.splitlines() if f"tasks/{task.id}.md)" in line)
+    assert listed.endswith("（程序找到的重庆句子经人工核对并不对应，已删去）"), listed

@@ -25,7 +25,7 @@ from .terms import TaskTerms, load_task_terms
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Linked:
     refs: tuple[CrossRef, ...]  # the links, automatic and curated, sorted
-    rejected_locals: frozenset[str] = frozenset()  # the Chongqing sentences of automatic links staff rejected
+    rejected: frozenset[tuple[str, str]] = frozenset()  # (national, local) of the automatic links staff rejected
 
 
 def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
@@ -72,9 +72,7 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
     found = {(ref.national, ref.local) for ref in automatic}
     return Linked(
         refs=apply_decisions(automatic, decisions, curated_scores),  # which sorts the links
-        rejected_locals=frozenset(
-            d.local for d in decisions if d.decision == "reject" and (d.national, d.local) in found
-        ),
+        rejected=frozenset((d.national, d.local) for d in decisions if d.decision == "reject") & found,
     )
 
 

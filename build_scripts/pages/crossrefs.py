@@ -216,6 +216,15 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("sections", sections),
                 ("counts", counts),
                 ("local_only", tuple((g, row) for g in all_groups for row in g.rows if not row.pairs)),
+                # the tasks left without a link by staff's rejections: not the program's misses
+                (
+                    "rejected_tasks",
+                    frozenset(
+                        task.id
+                        for task in site.tasks
+                        if site.rejected_within(task.clause) and not site.crossrefs_to(task.clause)
+                    ),
+                ),
                 ("sentence_count", sum(len(g.rows) for g in all_groups)),
                 ("link_count", len(site.crossrefs)),
                 ("methods", {m: sum(ref.method == m for ref in site.crossrefs) for m in ("auto", "curated")}),

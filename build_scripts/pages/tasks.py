@@ -96,6 +96,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                 context=(
                     ("task", task),
                     ("chongqing", tuple((ref, site.clause(ref.local)) for ref in site.crossrefs_to(task.clause))),
+                    ("rejected", site.rejected_within(task.clause)),
                     ("document", document),
                     ("clause", clause),
                     ("section", clauses.get(task.section)),
