@@ -11,10 +11,13 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from .errors import BuildError, BuildErrors
+from .errors import BuildError, BuildErrors, OutputError
 from .render.jinja_env import TEMPLATE_DIR
 
 POLL_SECONDS = 0.2
+# What a rebuild that stopped says after its problems, as ``generate`` does; the site served stays the last good one.
+UNCHANGED = "docs/ was not changed: the site served is the last build that worked."
+PARTLY_WRITTEN = "docs/ may be partly written; it is generated again once this is fixed."
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
@@ -93,8 +96,11 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
             except BuildErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr, flush=True)
+                print(f"{len(errors.errors)} problem(s) found; {UNCHANGED}", file=sys.stderr, flush=True)
             except BuildError as error:
                 print(error, file=sys.stderr, flush=True)
+                partial = isinstance(error, OutputError) and error.partial
+                print(PARTLY_WRITTEN if partial else UNCHANGED[0].upper() + UNCHANGED[1:], file=sys.stderr, flush=True)
     except KeyboardInterrupt:  # Ctrl-C reaches MkDocs too, which may be gone already: stopped by us
         stopped_by_itself = None
     else:

@@ -68,6 +68,16 @@ def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
         while "since the last build: 0 clause(s) added, 0 removed, 1 modified" not in log.read_text(encoding="utf-8"):
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
             time.sleep(0.2)
+        # a damaged save: its problems, then how many and what is served (it said only the problems)
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("培育壮大知识产权密集产业", "培育\0壮大", 1), encoding="utf-8"
+        )
+        while "1 problem(s) found; docs/ was not changed: the site served is the last build that worked." not in (
+            log.read_text(encoding="utf-8")
+        ):
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        assert "U+0000" in log.read_text(encoding="utf-8")
         server.send_signal(signal.SIGTERM)  # the serve process only, as `kill PID` does
         assert server.wait(timeout=30) == 0
         deadline = time.monotonic() + 30
