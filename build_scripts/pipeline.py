@@ -45,7 +45,7 @@ from .render.renderer import Renderer
 from .track import changelog, clause_ids, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_ids, redirect_files
-from .write import WriteReport, check_rewritable, write_outputs
+from .write import WriteReport, check_rewritable, write_atomic, write_outputs
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -235,6 +235,16 @@ def render_site(site: Site, source: Path | None = None) -> list[OutputFile]:
     return sorted(outputs, key=lambda output: output.path)
 
 
+def _changed_records(source: Path, site: Site, urls: list[str]) -> dict[Path, str]:
+    """The records beside the texts this build rewrites (clause_ids.tsv, published_pages.tsv) → their new
+    content; one that cannot be written is refused now, with docs/ as it was."""
+    records = (
+        (source / clause_ids.FILE_NAME, clause_ids.render(site.corpus.documents), "clause-id record"),
+        (source / published.FILE_NAME, published.updated(site, urls), "record of published pages"),
+    )
+    return {path: content for path, content, what in records if check_rewritable(path, content, what)}
+
+
 # Objects a build makes before the cyclic collector's youngest generation is examined. A build makes
 # hundreds of thousands that only reference counting frees, so at Python's default (700) the collector
 # ran 60 times in a cold build (54 passes over the youngest generation, 5 over the middle one and one
@@ -275,12 +285,12 @@ def _generate(source: Path, docs: Path, *, write: bool, check_record: bool) -> G
             published.check_current(source, site, urls)
         except CurationError as error:
             raise BuildErrors([error]) from None
-    if write:  # a record this build changes that cannot be written is refused with docs/ as it was
-        check_rewritable(source / clause_ids.FILE_NAME, clause_ids.render(site.corpus.documents), "clause-id record")
-        check_rewritable(source / published.FILE_NAME, published.updated(site, urls), "record of published pages")
+    records = _changed_records(source, site, urls) if write else {}
     report = write_outputs(docs, outputs) if write else None
-    ids_recorded = write and clause_ids.write(source, site.corpus.documents)  # after docs/, which it describes
-    pages_recorded = published.write(source, site, urls) if write else 0
+    for path, content in records.items():  # after docs/, which they describe
+        write_atomic(path, content.encode("utf-8"))
+    ids_recorded = source / clause_ids.FILE_NAME in records
+    pages_recorded = published.added(site, urls) if write else 0
     return GenerateResult(
         site=site,
         outputs=tuple(outputs),

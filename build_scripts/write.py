@@ -75,15 +75,6 @@ def read_saved(path: Path) -> str | None:
         return None
 
 
-def replace_if_changed(path: Path, content: str) -> bool:
-    """Write a record file that ``generate`` keeps (source_texts/clause_ids.tsv …) when its content
-    differs from ``content``, read as ``read_saved`` does; whether it was written."""
-    if read_saved(path) == content:
-        return False
-    write_atomic(path, content.encode("utf-8"))
-    return True
-
-
 def unwritable(folder: Path) -> str | None:
     """Why no file can be made in ``folder`` (or, where it does not exist yet, in the nearest folder above
     it that does, where it would be made): a read-only file system, or a folder this user may not write
@@ -99,14 +90,16 @@ def unwritable(folder: Path) -> str | None:
     return "a read-only file system" if read_only else "a folder this user may not write to"
 
 
-def check_rewritable(path: Path, content: str, what: str) -> None:
-    """Refuse a record that ``replace_if_changed`` would rewrite with ``content`` where no file can be made,
-    before anything is written (``what``: what the record is, as the message says it)."""
+def check_rewritable(path: Path, content: str, what: str) -> bool:
+    """Whether a record ``generate`` keeps (source_texts/clause_ids.tsv …) differs from ``content``, read as
+    ``read_saved`` does; one that does where no file can be made is refused, before anything is written
+    (``what``: what the record is, as the message says it)."""
     if read_saved(path) == content:
-        return
+        return False
     reason = unwritable(path.parent)
     if reason is not None:
         raise OutputError(path, 1, 1, f"expected a writable {what}, found {reason}")
+    return True
 
 
 def check_record(path: Path, content: str, what: str) -> None:
@@ -175,13 +168,14 @@ def _plan(docs: Path, outputs: list[OutputFile]) -> _Plan:
             pass
         changed.append((output.path, data))
     wanted = {output.path for output in outputs}
-    stale = tuple(path for path in sorted(_read_manifest(docs) - wanted) if (docs / path).is_file())
-    manifest: bytes | None = "".join(f"{path}\n" for path in sorted(wanted)).encode("utf-8")
     try:
-        if files.read_bytes(docs / MANIFEST) == manifest:
-            manifest = None
-    except OSError:  # none yet, or one that does not read: written anew
-        pass
+        saved: bytes | None = files.read_bytes(docs / MANIFEST)
+    except OSError:  # none yet, or one that does not read: no file is ours to remove, and it is written anew
+        saved = None
+    stale = tuple(path for path in sorted(_manifest_paths(saved) - wanted) if (docs / path).is_file())
+    manifest: bytes | None = "".join(f"{path}\n" for path in sorted(wanted)).encode("utf-8")
+    if saved == manifest:
+        manifest = None
     touched = [path for path, _ in changed] + list(stale) + ([MANIFEST] if manifest is not None else [])
     # A folder no file can be made in (a read-only mount, another user's) is refused before any is written.
     for folder in sorted({(docs / path).parent for path in touched}):
@@ -220,10 +214,11 @@ def _apply(docs: Path, plan: _Plan, *, unchanged: int) -> WriteReport:
     return WriteReport(written=tuple(path for path, _ in plan.changed), unchanged=unchanged, removed=plan.stale)
 
 
-def _read_manifest(docs: Path) -> set[str]:
+def _manifest_paths(saved: bytes | None) -> set[str]:
+    """The files the last generate wrote, as its manifest lists them (none when it does not read)."""
     try:
-        lines = files.read_text(docs / MANIFEST).splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = saved.decode("utf-8").splitlines() if saved is not None else []
+    except UnicodeDecodeError:
         return set()
     # Never follow a path out of docs/, whatever the manifest says.
     return {line for line in lines if line and not line.startswith("/") and ".." not in line.split("/")}

@@ -22,7 +22,7 @@ from ..clean import split_lines
 from ..errors import Collector, CurationError, display_path
 from ..load.texts import read_record
 from ..model import Document
-from ..write import check_record, replace_if_changed
+from ..write import check_record
 from .lineage import DIGEST_CHARS, Recorded, record
 
 FILE_NAME = "clause_ids.tsv"
@@ -84,8 +84,3 @@ def check_current(source: Path, documents: Iterable[Document]) -> None:
     """Raise a located error when the record is not what ``generate`` would write for the texts
     (``check``: a text changed, or committed without the record its build rewrote)."""
     check_record(source / FILE_NAME, render(documents), "the ids of the texts")
-
-
-def write(source: Path, documents: Iterable[Document]) -> bool:
-    """Rewrite the record when it differs from the documents' ids; whether it was written."""
-    return replace_if_changed(source / FILE_NAME, render(documents))

@@ -34,7 +34,7 @@ from ..clean import split_lines
 from ..errors import Collector, CurationError, RedirectMissing, display_path
 from ..load.texts import read_record
 from ..model import PageRedirect, RetiredDocument, Site
-from ..write import check_record, replace_if_changed
+from ..write import check_record
 from . import git_log
 from .redirects import FILE_NAME as REDIRECTS_FILE
 
@@ -256,10 +256,7 @@ def check_current(source: Path, site: Site, urls: Iterable[str]) -> None:
     check_record(source / FILE_NAME, updated(site, urls), "every page the site has published")
 
 
-def write(source: Path, site: Site, urls: Iterable[str]) -> int:
-    """Rewrite the record when it is not what this build would write; how many addresses it added
-    (0 also when only its form changed, e.g. a hand edit's order)."""
-    urls = set(urls)
-    added = len(urls - {url for url, _ in site.recorded_pages})
-    replace_if_changed(source / FILE_NAME, updated(site, urls))
-    return added
+def added(site: Site, urls: Iterable[str]) -> int:
+    """How many addresses this build adds to the record (0 also when only its form changes, e.g. a hand
+    edit's order)."""
+    return len(set(urls) - {url for url, _ in site.recorded_pages})
