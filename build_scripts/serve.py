@@ -100,7 +100,7 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
             except BuildError as error:
                 print(error, file=sys.stderr, flush=True)
                 partial = isinstance(error, OutputError) and error.partial
-                print(PARTLY_WRITTEN if partial else UNCHANGED[0].upper() + UNCHANGED[1:], file=sys.stderr, flush=True)
+                print(PARTLY_WRITTEN if partial else UNCHANGED, file=sys.stderr, flush=True)
     except KeyboardInterrupt:  # Ctrl-C reaches MkDocs too, which may be gone already: stopped by us
         stopped_by_itself = None
     else:

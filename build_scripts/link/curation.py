@@ -138,13 +138,17 @@ def _local_problem(clause_id: str, index: Mapping[str, Clause], local_ids: set[s
 
 def check_rejections(
     decisions: tuple[Decision, ...], automatic: tuple[CrossRef, ...], path: Path, errors: Collector
-) -> None:
-    """A rejection of a pair the matcher does not link rejects nothing: a clause id off by one (the link
-    meant stays published), or an entry the matcher has since stopped needing. Each is a located error
-    naming what the matcher links the sentence with."""
+) -> frozenset[tuple[str, str]]:
+    """The (national, local) pairs staff rejected among the matcher's links. A rejection of a pair it does
+    not link rejects nothing: a clause id off by one (the link meant stays published), or an entry the
+    matcher has since stopped needing; each is a located error naming what it links the sentence with."""
     found = {(ref.national, ref.local) for ref in automatic}
+    rejected = set()
     for d in decisions:
-        if d.decision != "reject" or (d.national, d.local) in found:
+        if d.decision != "reject":
+            continue
+        if (d.national, d.local) in found:
+            rejected.add((d.national, d.local))
             continue
         linked = sorted((ref.national for ref in automatic if ref.local == d.local), key=natural)
         now = f"; it links {d.local} with {', '.join(linked)}" if linked else f"; it links {d.local} with nothing"
@@ -157,6 +161,7 @@ def check_rejections(
                 f"{now} (remove the entry, or name the pair meant)",
             )
         )
+    return frozenset(rejected)
 
 
 def apply_decisions(

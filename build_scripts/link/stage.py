@@ -68,11 +68,9 @@ def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
     curated_scores = {
         (national, sentence): score for sentence in keys for national, score in by_sentence[sentence]["scores"].items()
     }
-    check_rejections(decisions, automatic, source / FILE_NAME, errors)  # one the matcher does not make: refused
-    found = {(ref.national, ref.local) for ref in automatic}
     return Linked(
         refs=apply_decisions(automatic, decisions, curated_scores),  # which sorts the links
-        rejected=frozenset((d.national, d.local) for d in decisions if d.decision == "reject") & found,
+        rejected=check_rejections(decisions, automatic, source / FILE_NAME, errors),  # one it does not make: refused
     )
 
 

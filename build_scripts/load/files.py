@@ -38,18 +38,19 @@ def read_bytes(path: Path) -> bytes:
     """``path.read_bytes()``, or an ``OSError`` for anything that is not a regular file (followed
     through symbolic links), without waiting for a pipe's writer. What stands there is looked at before it
     is opened (a socket cannot be opened at all), and again once it is (it may have been swapped between)."""
-    mode = os.stat(path).st_mode
-    if not stat.S_ISREG(mode):
-        raise OSError(errno.EINVAL, f"{kind(mode)}, not a regular file", str(path))
+    _refuse_unless_regular(os.stat(path).st_mode, path)
     fd = os.open(path, _FLAGS)
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise OSError(errno.EINVAL, f"{kind(mode)}, not a regular file", str(path))
+        _refuse_unless_regular(os.fstat(fd).st_mode, path)
         with os.fdopen(fd, "rb", closefd=False) as handle:  # O_NONBLOCK means nothing to a regular file
             return handle.read()
     finally:
         os.close(fd)
+
+
+def _refuse_unless_regular(mode: int, path: Path) -> None:
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, f"{kind(mode)}, not a regular file", str(path))
 
 
 def read_text(path: Path, encoding: str = "utf-8") -> str:
