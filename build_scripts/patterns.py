@@ -243,8 +243,8 @@ LISTING_ENTRY_RE = re.compile(
 )
 LISTING_FILE_RE = re.compile(r"""^[ \t]+source_file:[ \t]*(?P<q>["']?)(?P<file>[^\s#"']+)(?P=q)""", re.MULTILINE)
 # A text's opening sentence, up to its first 。；！？ (how track/lineage.py tells a split paragraph's
-# first part, which keeps the id).
-OPENING_SENTENCE_RE = re.compile(r"^[^。；！？]*[。；！？]")
+# first part, which keeps the id); a table row's, its first cell, the name its figures stand under.
+OPENING_SENTENCE_RE = re.compile(r"^[^。；！？\n]*[。；！？\n]")
 
 # A number opening a clause's text: 4. （三） 三、 （2）: a renumbered item's words are the same after it
 # (track/redirects.py names where they stand now).

@@ -408,3 +408,35 @@ def test_a_deleted_short_sentence_does_not_take_the_id_of_an_edited_one_that_hol
     assert {c.id.split("/", 1)[1]: c.text for c in after.clauses if "/1/p2/s" in c.id} == {"1/p2/s2": edited}
     _, paragraphs_after = chain(tmp_path / "paragraphs", [[lead, rest, C], [edited, C]])
     assert paragraphs(paragraphs_after) == {"1/p2": edited, "1/p3": C}
+
+
+# 86号's indicator table has no row numbers: a row left out in transcription and added later, or one
+# removed, must move no other row's id (links to #table1-r5 are shared like any other).
+NEW_ROW = ["\t新增测试指标（件）", "\t1", "\t2", "\t1", "\t预期性", ""]
+
+
+def test_a_table_row_inserted_or_removed_moves_no_other_rows_id(tmp_path):
+    source = committed_copy(tmp_path)
+    before = generate(source, tmp_path / "docs").site
+    rows = {c.id: c.text for c in before.corpus.clauses() if c.kind is ClauseKind.TABLE_ROW}
+    path = source / "guofa-2016-86.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = before.clause("guofa-2016-86/table1/r1")
+    path.write_text("\n".join(lines[: first.line - 1] + NEW_ROW + lines[first.line - 1 :]), encoding="utf-8")
+
+    after = generate(source, tmp_path / "docs").site  # indicators.yaml names rows by id: it still holds
+    new = {c.id: c.text for c in after.corpus.clauses() if c.kind is ClauseKind.TABLE_ROW}
+    assert {i: new.get(i) for i in rows} == rows
+    assert {i for i in new if i not in rows} == {"guofa-2016-86/table1/r0a"}
+
+    # the PCT row removed: it is the id asked for, where it stood, not the last row's
+    pct = after.clause("guofa-2016-86/table1/r2")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(lines[: pct.line - 1] + lines[pct.line - 1 + len(NEW_ROW) :]), encoding="utf-8")
+    proc = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert proc.returncode == 1
+    asked = [line for line in proc.stderr.splitlines() if "entry for removed clause" in line]
+    assert asked == [
+        f"{path}:{pct.line}:1: expected a redirects.yaml entry for removed clause guofa-2016-86/table1/r2 "
+        "(new id or retired note), found none"
+    ]

@@ -79,6 +79,8 @@ def test_a_clause_record_line_and_an_opening_sentence():
     assert not patterns.CLAUSE_RECORD_RE.match("yufufa-2016-25/2-1/p1\t0B7B3762")
     assert patterns.OPENING_SENTENCE_RE.match("加强人才培养。建设基地；引进人才。").group() == "加强人才培养。"
     assert not patterns.OPENING_SENTENCE_RE.match("没有句末标点")
+    row = "PCT专利申请量（万件）\n3\n6"  # a table row: its first cell
+    assert patterns.OPENING_SENTENCE_RE.match(row).group() == "PCT专利申请量（万件）\n"
 
 
 def test_a_documents_yaml_entry_read_line_by_line():

@@ -1,8 +1,8 @@
 """``source_texts/clause_ids.tsv``: the record of the ids unnumbered clauses have, kept by ``generate``.
 
-Paragraphs and sentences carry no number in the texts, so their ids (``…/2-1/p2/s3``) cannot be read
-from the text alone once a paragraph has been inserted or removed: ``lineage.pin`` aligns the text
-with this record instead. The record lives beside the texts and is committed with them, so every
+Paragraphs, sentences and table rows carry no number in the texts, so their ids (``…/2-1/p2/s3``,
+``…/table1/r2``) cannot be read from the text alone once one has been inserted or removed:
+``lineage.pin`` aligns the text with this record instead. The record lives beside the texts and is committed with them, so every
 copy of ``source_texts/`` (a fresh or shallow clone, a test's copy, an archive) gives the same ids.
 
 One line per unnumbered clause, in text order: its id and the first ``lineage.DIGEST_CHARS`` hex
@@ -27,11 +27,11 @@ from .lineage import DIGEST_CHARS, Recorded, record
 
 FILE_NAME = "clause_ids.tsv"
 HEADER = (
-    "# 条款编号记录：未编号段落与句子的编号（id）及其文字摘要，由 generate 维护，请勿手工修改，随文本一并提交。\n"
-    "# The ids of unnumbered paragraphs and sentences, kept by `generate` so that an inserted paragraph\n"
-    "# does not renumber the ones after it (README: Clause ids and links). Commit it with the texts;\n"
-    "# do not edit it by hand. Each line: the clause id, then the first "
-    f"{DIGEST_CHARS} hex digits of the SHA-1\n# of its text and of its opening sentence, tab-separated.\n"
+    "# 条款编号记录：未编号段落、句子与表格各行的编号（id）及其文字摘要，由 generate 维护，请勿手工修改，随文本一并提交。\n"
+    "# The ids of unnumbered paragraphs, sentences and table rows, kept by `generate` so that an\n"
+    "# inserted paragraph does not renumber the ones after it (README: Clause ids and links).\n"
+    "# Commit it with the texts; do not edit it by hand. Each line: the clause id, then the first\n"
+    f"# {DIGEST_CHARS} hex digits of the SHA-1 of its text and of its opening sentence, tab-separated.\n"
 )
 
 Records = dict[str, tuple[Recorded, ...]]  # document slug → its recorded clauses, in text order

@@ -22,7 +22,8 @@ version's unnumbered clauses, parent by parent, with the recorded ones:
   ``p0a`` before ``p1``. An id never passes to other text (``used`` holds every id recorded and every
   id redirects.yaml lists), so a removed clause's redirects.yaml entry stays true.
 
-Numbered clauses (tasks, 四、（二）3., 专栏, tables) keep their official numbers and are not aligned.
+Numbered clauses (tasks, 四、（二）3., 专栏, tables) keep their official numbers and are not aligned;
+a table's rows are unnumbered (``…/table1/r2``) and aligned like paragraphs.
 A version with nothing to align with (no record, no earlier commit) keeps the parser's positional ids.
 """
 
@@ -39,7 +40,9 @@ from dataclasses import dataclass, replace
 from .. import patterns
 from ..model import Clause, ClauseKind, Document
 
-PINNED_KINDS = frozenset({ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.SENTENCE})
+# A table's rows carry no number either (86号's indicators: 表1第2行): ``…/table1/r2`` is pinned like a paragraph.
+PINNED_KINDS = frozenset({ClauseKind.PARAGRAPH, ClauseKind.PREAMBLE, ClauseKind.SENTENCE, ClauseKind.TABLE_ROW})
+ROW_PREFIX = "r"  # … but records written before rows were pinned hold none: their versions keep positional rows
 MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited …
 SHORT_TEXT_CHARS = 20  # … but a short one (加强组织领导。 vs 加强宣传引导。 is 0.57) must be this similar:
 MIN_SIMILARITY_SHORT = 0.75
@@ -163,6 +166,8 @@ def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], text
         parent = rename.get(clause.parent, clause.parent) if clause.parent else None
         base, prefix = parent or new.slug, group[1]
         before = old_groups.get((parent, prefix), [])
+        if not before and prefix == ROW_PREFIX:
+            continue  # a table the record holds no row of: its rows as the parser numbers them, as published then
         rename.update(_align(before, new_groups[group], base, prefix, used, highest.get((base, prefix), 0)))
     return rename
 
