@@ -694,3 +694,21 @@ def test_a_renumbered_items_words_are_found_under_their_new_number(tmp_path):
     assert f"; its words now stand, under another number, at {doc}/2-2-3 (to: {doc}/2-2-3)" in said[f"{doc}/2-2-4"]
     assert re.search(rf"under another number, at {doc}/2-2-2/s\d+ \(to: ", said[f"{doc}/2-2-3/s1"])
     assert "now stand" not in said[f"{doc}/2-2-2/s1"]  # the deleted item's words are nowhere
+
+
+def test_the_message_says_which_sentence_a_merged_sentence_is_now_part_of(tmp_path):
+    """Two sentences made one: the first's full stop became a comma, so its words stand inside the
+    merged sentence without it."""
+    from .test_changelog import committed_copy
+
+    source = committed_copy(tmp_path)
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    two = "培育壮大知识产权密集型产业。集成创新资源，"  # 2-1/p1/s1 and the start of s2
+    assert text.count(two) == 1
+    (source / YUFUFA).write_text(text.replace(two, "培育壮大知识产权密集型产业，集成创新资源，"), encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1
+    (removed,) = [line for line in proc.stderr.splitlines() if "removed clause yufufa-2016-25/2-1/p1/s1 " in line]
+    assert removed.endswith("; its words are now part of yufufa-2016-25/2-1/p1/s2 (to: yufufa-2016-25/2-1/p1/s2)"), (
+        proc.stderr
+    )

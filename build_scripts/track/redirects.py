@@ -337,7 +337,11 @@ def check_removed(
 
 
 def _holds(clause: Clause, sentence: bool, words: str) -> bool:
-    return (clause.kind is ClauseKind.SENTENCE) == sentence and words in clause.text and clause.text != words
+    core = words.rstrip(_SENTENCE_ENDS)  # a sentence merged into the next gave up its full stop (。 → ，)
+    return (clause.kind is ClauseKind.SENTENCE) == sentence and core in clause.text and clause.text != words
+
+
+_SENTENCE_ENDS = "".join(sorted(patterns.SENTENCE_END))
 
 
 def known_from_previous(previous: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:
