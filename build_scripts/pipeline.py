@@ -44,7 +44,7 @@ from .render.jinja_env import BackgroundCompile
 from .render.renderer import Renderer
 from .track import changelog, clause_ids, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
-from .track.redirects import listed_ids, redirect_files
+from .track.redirects import listed_targets, redirect_files
 from .write import WriteReport, check_rewritable, write_atomic, write_outputs
 
 
@@ -162,7 +162,8 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     pages = published.load(source, errors)
     corpus = load_corpus(source, errors)  # raises with every problem so far: no ids pinned against a damaged record
     previous = previous or {}
-    listed = listed_ids(source)  # the ids redirects.yaml names: never given to new text, never asked for
+    moved = listed_targets(source)  # the ids redirects.yaml names → where it sends them
+    listed = frozenset(moved)  # never given to new text, never asked for
     found = versions.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
         source,
         corpus.documents,
@@ -172,7 +173,7 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
     )
     corpus = replace(corpus, documents=found.documents)
     agencies, tasks, indicators = extract(source, corpus, errors)
-    linked = link_crossrefs(source, corpus, errors)
+    linked = link_crossrefs(source, corpus, errors, moved=moved)
     site = Site(
         corpus=corpus,
         agencies=agencies,

@@ -712,3 +712,36 @@ def test_the_message_says_which_sentence_a_merged_sentence_is_now_part_of(tmp_pa
     assert removed.endswith("; its words are now part of yufufa-2016-25/2-1/p1/s2 (to: yufufa-2016-25/2-1/p1/s2)"), (
         proc.stderr
     )
+
+
+def test_a_crossrefs_decision_on_a_removed_clause_says_where_redirects_yaml_sends_it(tmp_path):
+    """A crossrefs.yaml entry naming a sentence of a removed paragraph said only 'which no document has',
+    though redirects.yaml already said where the paragraph went (outside-grader check of a removal)."""
+    source = copy_sources(tmp_path)
+    remove_paragraph(source)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n"
+        "  - id: yufufa-2016-25/2-1/p3\n    to: yufufa-2016-25/2-1/p4\n"
+        "  - id: yufufa-2016-25/2-1/p3/s1\n    to: yufufa-2016-25/2-1/p4/s1\n"
+        "  - id: yufufa-2016-25/2-1/p3/s2\n    note: 删去\n",
+        encoding="utf-8",
+    )
+    (source / "crossrefs.yaml").write_text(
+        "crossrefs:\n"
+        "  - national: guobanhan-2016-66/t47\n    local: yufufa-2016-25/2-1/p3/s1\n    decision: confirm\n"
+        "  - national: guobanhan-2016-66/t47\n    local: yufufa-2016-25/2-1/p3/s2\n    decision: confirm\n"
+        "  - national: guobanhan-2016-66/t47\n    local: yufufa-2016-25/2-1/p3/s3\n    decision: confirm\n",
+        encoding="utf-8",
+    )
+    said = refused(tmp_path).splitlines()
+    for line, hint in (
+        (3, "; redirects.yaml sends it to yufufa-2016-25/2-1/p4/s1: write yufufa-2016-25/2-1/p4/s1"),
+        (6, "; redirects.yaml retires it: remove the entry, or name the clause that holds its words now"),
+        (
+            9,
+            "; redirects.yaml sends yufufa-2016-25/2-1/p3, which held it, to yufufa-2016-25/2-1/p4: "
+            "name the clause of yufufa-2016-25/2-1/p4 meant",
+        ),
+    ):
+        message = next(m for m in said if f"crossrefs.yaml:{line}:" in m)
+        assert message.endswith(hint), message

@@ -36,8 +36,13 @@ class Decision:
     column: int = 1
 
 
-def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Decision, ...]:
+def load_decisions(
+    source: Path, corpus: Corpus, errors: Collector, *, moved: Mapping[str, str | None] | None = None
+) -> tuple[Decision, ...]:
+    """The decisions of crossrefs.yaml, each problem a located error (``moved``: the ids redirects.yaml
+    lists → where it sends them, named in the message about a decision on a removed clause)."""
     path = source / FILE_NAME
+    moved = moved or {}
     if not path.exists():
         return ()
     index = corpus.clause_index()
@@ -60,12 +65,12 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
         decision = f.text("decision")
         remark = f.text("remark", required=False) or ""
         if national is not None:
-            problem = _national_problem(national, index, national_docs, roles.local)
+            problem = _national_problem(national, index, national_docs, roles.local, moved)
             if problem:
                 f.fail(problem, key="national")
                 national = None
         if local is not None and local not in local_ids:
-            f.fail(_local_problem(local, index, local_ids, roles.local), key="local")
+            f.fail(_local_problem(local, index, local_ids, roles.local, moved), key="local")
             local = None
         for side, clause_id in (("national", national), ("local", local)):
             if clause_id is not None and not f.quote_holds(f"{side}_quote", index[clause_id]):
@@ -95,13 +100,17 @@ def load_decisions(source: Path, corpus: Corpus, errors: Collector) -> tuple[Dec
 
 
 def _national_problem(
-    clause_id: str, index: Mapping[str, Clause], national_docs: set[str], local_doc: str | None
+    clause_id: str,
+    index: Mapping[str, Clause],
+    national_docs: set[str],
+    local_doc: str | None,
+    moved: Mapping[str, str | None],
 ) -> str:
     """What is wrong with ``clause_id`` as the national side of a decision ("" when nothing is)."""
     expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
     clause = index.get(clause_id)
     if clause is None:
-        return f"{expected}, found {clause_id!r}, which no document has{address_hint(clause_id, index)}"
+        return f"{expected}, found {clause_id!r}, which no document has{_gone_hint(clause_id, index, moved)}"
     if clause.doc == local_doc:
         return f"{expected}, found {clause_id!r}, a clause of the local document: give it as local"
     if clause.doc not in national_docs:
@@ -109,6 +118,24 @@ def _national_problem(
     if clause.kind is ClauseKind.PREAMBLE:
         return f"{expected}, found {clause_id!r}, a line of its covering notice, not of its measures"
     return ""
+
+
+def _gone_hint(clause_id: str, index: Mapping[str, Clause], moved: Mapping[str, str | None]) -> str:
+    """For an id no clause has: where redirects.yaml sends it (or the paragraph or section that held it,
+    whose entry serves it), or the clause an address names (``address_hint``)."""
+    holder = clause_id
+    while holder not in moved and "/" in holder:
+        holder = holder.rpartition("/")[0]
+    if holder not in moved:
+        return address_hint(clause_id, index)
+    to = moved[holder]
+    if holder == clause_id:
+        if to is None:
+            return "; redirects.yaml retires it: remove the entry, or name the clause that holds its words now"
+        return f"; redirects.yaml sends it to {to}: write {to}"
+    if to is None:
+        return f"; redirects.yaml retires {holder}, which held it: remove the entry"
+    return f"; redirects.yaml sends {holder}, which held it, to {to}: name the clause of {to} meant"
 
 
 def _ancestors(clause_id: str, index: Mapping[str, Clause]) -> set[str]:
@@ -121,12 +148,18 @@ def _ancestors(clause_id: str, index: Mapping[str, Clause]) -> set[str]:
     return found
 
 
-def _local_problem(clause_id: str, index: Mapping[str, Clause], local_ids: set[str], local_doc: str | None) -> str:
+def _local_problem(
+    clause_id: str,
+    index: Mapping[str, Clause],
+    local_ids: set[str],
+    local_doc: str | None,
+    moved: Mapping[str, str | None],
+) -> str:
     """Why ``clause_id`` is not a local sentence that is matched, and which ids would be."""
     expected = f"expected a clause id of a sentence of the local document (e.g. {local_doc}/2-1/p1/s1)"
     clause = index.get(clause_id)
     if clause is None:
-        return f"{expected}, found {clause_id!r}, which no document has{address_hint(clause_id, index)}"
+        return f"{expected}, found {clause_id!r}, which no document has{_gone_hint(clause_id, index, moved)}"
     if clause.doc != local_doc:
         return f"{expected}, found {clause_id!r}, a clause of {clause.doc}"
     inside = sorted((i for i in local_ids if clause_id in _ancestors(i, index)), key=natural)

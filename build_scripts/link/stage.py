@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -28,15 +29,18 @@ class Linked:
     rejected: frozenset[tuple[str, str]] = frozenset()  # (national, local) of the automatic links staff rejected
 
 
-def link_crossrefs(source: Path, corpus: Corpus, errors: Collector) -> Linked:
-    """The link stage for cross-references: match, then apply staff decisions.
+def link_crossrefs(
+    source: Path, corpus: Corpus, errors: Collector, *, moved: Mapping[str, str | None] | None = None
+) -> Linked:
+    """The link stage for cross-references: match, then apply staff decisions (``moved``: the ids
+    redirects.yaml lists → where it sends them, for the messages about decisions naming a removed clause).
 
     The automatic links are kept in .cache/ sentence by sentence, under a key made of what
     the sentence's links depend on (``sentence_keys``), so a rebuild matches only the
     Chongqing sentences whose text or setting changed; any change to a national text, the
     phrases, the weights or the code gives every sentence a new key.
     """
-    decisions = load_decisions(source, corpus, errors)
+    decisions = load_decisions(source, corpus, errors, moved=moved or {})
     terms = load_task_terms(source, corpus, errors)
     roles, linked = corpus.crossref_roles, corpus.linked_documents
     if linked is None:  # a collection without a local document (渝府发) or a tasks document (66号): nothing to link

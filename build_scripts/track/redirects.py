@@ -50,14 +50,24 @@ DRAFT_HINT = (
 def listed_ids(source: Path) -> frozenset[str]:
     """The ids redirects.yaml lists, read before the corpus is pinned (no id is given to new text);
     what is wrong with the file is reported by ``load_redirects``."""
+    return frozenset(listed_targets(source))
+
+
+def listed_targets(source: Path) -> dict[str, str | None]:
+    """Each id redirects.yaml lists → the id its entry sends it to (None for a retired one, or a ``to``
+    that is not text), read as ``listed_ids`` reads them: for hints in other files' messages."""
     try:
         data = read_yaml(source / FILE_NAME)
     except CurationError:
-        return frozenset()
+        return {}
     listed = data.get("redirects") if isinstance(data, dict) else None
     if not isinstance(listed, list):
-        return frozenset()
-    return frozenset(entry["id"] for entry in listed if isinstance(entry, dict) and isinstance(entry.get("id"), str))
+        return {}
+    return {
+        entry["id"]: entry["to"] if isinstance(entry.get("to"), str) else None
+        for entry in listed
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+    }
 
 
 def load_redirects(
