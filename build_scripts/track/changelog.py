@@ -108,7 +108,7 @@ def track_changes(
     """The change-tracking stage: the change log (``found``: ``build_history`` of the corpus),
     redirects, and the no-dead-links check: an id that existed (in a commit, the last build, or the
     clause-id record ``recorded``) and is gone needs a redirects.yaml entry. ``listed``: the ids
-    redirects.yaml names, valid or not (``redirects.listed_ids``).
+    redirects.yaml names, valid or not (``redirects.listed_targets``).
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``, ``retired_documents``,
     ``moved_pages``); problems go to ``errors``.

@@ -47,15 +47,10 @@ DRAFT_HINT = (
 )
 
 
-def listed_ids(source: Path) -> frozenset[str]:
-    """The ids redirects.yaml lists, read before the corpus is pinned (no id is given to new text);
-    what is wrong with the file is reported by ``load_redirects``."""
-    return frozenset(listed_targets(source))
-
-
 def listed_targets(source: Path) -> dict[str, str | None]:
     """Each id redirects.yaml lists → the id its entry sends it to (None for a retired one, or a ``to``
-    that is not text), read as ``listed_ids`` reads them: for hints in other files' messages."""
+    that is not text), read before the corpus is pinned (no listed id is given to new text) and for hints
+    in other files' messages; what is wrong with the file is reported by ``load_redirects``."""
     try:
         data = read_yaml(source / FILE_NAME)
     except CurationError:
