@@ -185,6 +185,22 @@ def test_a_curated_file_that_does_not_read_hides_no_other_problem(tmp_path, dama
     assert found == expected, stderr
 
 
+def test_an_impossible_date_in_documents_yaml_hides_no_problem_of_the_texts(tmp_path):
+    """A date such as 2016-13-40 was refused as YAML that does not read: documents.yaml as a whole, so no
+    text was read, and a duplicated task number in 66号 was said only in the next run."""
+    source = _damage(tmp_path, replace("documents.yaml", "date: 2016-12-30", "date: 2016-13-40"))
+    replace("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制")(source)
+    stderr = refused(tmp_path)
+    assert _found(stderr) == {
+        ("documents.yaml", "expected 'date' of a document to be a date YYYY-MM-DD or null"),
+        ("guobanhan-2016-66.txt", "expected task 41 after task 40"),
+    }, stderr
+    assert (
+        "documents.yaml:68:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found '2016-13-40'\n"
+        in stderr
+    )
+
+
 UNKNOWN_AGENCY = ("guobanhan-2016-66.txt", "（版权局负责）\n（三）", "（火星局负责）\n（三）")
 
 

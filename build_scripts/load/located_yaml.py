@@ -4,7 +4,8 @@ it starts at, so each message about a curated file names where the problem stand
 Refused where it stands, as a located ``CurationError``: bytes that are not UTF-8, syntax errors,
 characters YAML does not allow or reads as a line break, control and invisible characters in a
 value, aliases, nesting deeper than any curated file needs, a key given twice, a value its tag
-cannot make (a date such as 2016-13-40). A parsed file is kept in .cache/yaml/ under a digest of its
+cannot make (``!!int xyz``). A bare date that is no date (2016-13-40) stays text, for the field that
+wants a date to refuse where it stands. A parsed file is kept in .cache/yaml/ under a digest of its
 text and of the package's code.
 """
 
@@ -107,14 +108,13 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
-    """A date such as 2016-13-40 is resolved as a timestamp but is no date: say so where it stands."""
+    """A date such as 2016-13-40 is resolved as a timestamp but is no date: it stays the text it is, and
+    the field that wants a date refuses it where it stands (``curated.Fields.date``). One wrong value is
+    not a file that does not read, which would hide the problems of every text the file lists."""
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
-        mark = node.start_mark
-        raise CurationError(
-            loader.name, mark.line + 1, mark.column + 1, f"expected a real date YYYY-MM-DD, found {node.value!r}"
-        ) from None
+        return node.value
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
