@@ -418,6 +418,24 @@ def test_the_message_says_where_a_moved_paragraph_now_stands(tmp_path):
     assert "draft" not in proc.stderr  # no git: nothing says what was committed
 
 
+def test_words_that_stood_elsewhere_already_are_not_where_a_removed_clause_went(tmp_path):
+    """Task 57's （知识产权局负责） corrected to （工商总局负责）: its old sentence is removed, and the message
+    said 'its words now stand at guobanhan-2016-66/t1/s2', task 1's own （知识产权局负责）, there all along.
+    A redirect written from that hint sends task 57's readers to task 1."""
+    source = built_once(tmp_path)
+    text = (source / "guobanhan-2016-66.txt").read_text(encoding="utf-8")
+    edited = text.replace("（知识产权局负责）\n58.", "（工商总局负责）\n58.", 1)
+    assert edited != text
+    (source / "guobanhan-2016-66.txt").write_text(edited, encoding="utf-8")
+    stderr = refused(tmp_path)
+    (removed,) = [line for line in stderr.splitlines() if "removed clause" in line]
+    assert "now stand" not in removed and "t1/s2" not in removed, removed
+    assert removed.startswith(
+        "source_texts/guobanhan-2016-66.txt:104:1: expected a redirects.yaml entry for removed clause "
+        "guobanhan-2016-66/t57/s3 (new id or retired note), found none"
+    ), removed
+
+
 PAGE_DRAFT_HINT = draft_hint(Path("source_texts"))  # as run_cli's generate, in tmp_path, says it
 DRAFT_HINT = (
     "; git never had it: if that was a draft, restore the committed record "

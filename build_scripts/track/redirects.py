@@ -268,13 +268,17 @@ def check_removed(
 ) -> None:
     """A located ``RedirectMissing`` for each known clause id that is gone without a redirects.yaml entry.
 
-    ``texts``: the removed clauses' texts, to say where the same words stand now (a moved paragraph);
+    ``texts``: the known clauses' texts, to say where a removed clause's words stand now (a moved
+    paragraph), never at a clause that read so already;
     ``drafts``: ids git never had (a reverted draft the last build or the record remembers);
     ``listed``: every id redirects.yaml lists, valid or not (a refused entry is reported where it is).
     """
     texts = texts or {}
+    # A clause that read so before too is not where a removed clause's words went: they stood there
+    # already (task 1's （知识产权局负责） when task 57's is reworded).
+    changed = tuple(c for c in corpus.clauses() if texts.get(c.id) != c.text)
     # (sentence or not, text) → the first clause that reads so: a sentence is sent to a sentence
-    current = {(c.kind is ClauseKind.SENTENCE, c.text): c.id for c in reversed(tuple(corpus.clauses()))}
+    current = {(c.kind is ClauseKind.SENTENCE, c.text): c.id for c in reversed(changed)}
     # … and by its words after its number (4. → 3.: an item renumbered), for the clauses that have one
     renumbered = {
         (sentence, unlabelled): clause_id
@@ -318,7 +322,7 @@ def check_removed(
             under_number = ", under another number," if renumbered_to else ""
             message += f"; its words now stand{under_number} at {moved_to} (to: {moved_to})"
         elif len(words) >= MIN_MERGED_CHARS:  # merged into another clause: its words stand inside that one
-            holder = next((c.id for c in corpus.document(doc).clauses if _holds(c, sentence, words)), None)
+            holder = next((c.id for c in changed if c.doc == doc and _holds(c, sentence, words)), None)
             if holder is not None:
                 message += f"; its words are now part of {holder} (to: {holder})"
         if not moved_to and holder is None:
