@@ -222,10 +222,23 @@ class _Builder:
             else:
                 self.error(
                     line,
-                    f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}",
+                    f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}"
+                    + (self._lookalike_hint(kind, last + 1) if number > last else ""),
                     near=label,
                 )
         return max(number, last + 1)
+
+    def _lookalike_hint(self, kind: ClauseKind, expected: int) -> str:
+        """For a number skipped: the unnumbered line since the last clause of ``kind`` that starts like the
+        label expected (58。深化…, 57.57.实施…), which the grammar read as prose; else nothing."""
+        lookalike = patterns.label_lookalike_re((str(expected), int_to_cn(expected)))
+        for clause in reversed(self.clauses):
+            if clause.kind is kind:
+                break
+            if clause.kind is ClauseKind.PARAGRAPH and lookalike.match(clause.text):
+                shown = clause.text if len(clause.text) <= 20 else clause.text[:20] + "…"
+                return f"; line {clause.line} ({shown!r}) starts like {_shown(kind, expected)} but is no label"
+        return ""
 
     def _number_path(self) -> tuple[str, ...]:
         return tuple(frame.label for frame in self.stack if frame.kind is not None)

@@ -61,6 +61,18 @@ BOX_RE = re.compile(
     re.VERBOSE,
 )
 
+# A line that starts like the label of a given number but was not read as one: 58。深化… (a stop the
+# grammar does not take), 57.57.实施… (a label typed twice), （五)… (a half-width bracket), 专栏三 (a
+# Chinese numeral). Built per number by ``label_lookalike_re``: the numeral (Arabic or Chinese), maybe
+# after （ ( 第 or 专栏, then no further numeral and no word: a paragraph opening 五年来… is not one.
+_LOOKALIKE = r"^(?:专栏\s*(?:{n})(?![0-9])|[（(]?第?\s*(?:{n})(?![0-9一二三四五六七八九十百零〇])(?:[^\w]|[章条]|$))"
+
+
+def label_lookalike_re(numerals: tuple[str, ...]) -> re.Pattern[str]:
+    """``_LOOKALIKE`` for these ways of writing one number (``("58", "五十八")``)."""
+    return re.compile(_LOOKALIKE.format(n="|".join(re.escape(numeral) for numeral in numerals)))
+
+
 # 注：… — the note under a table.
 TABLE_NOTE_RE = re.compile(r"^注[：:]")
 

@@ -27,6 +27,21 @@ CASES = {
         replace("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "42.完善知识产权审查协作机制"),
         r"guobanhan-2016-66\.txt:83:1: expected task 41 after task 40, found 42",
     ),
+    "a task label the grammar does not read (58。 for 58.), named where the skip is found": (
+        replace("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "41。完善知识产权审查协作机制"),
+        r"guobanhan-2016-66\.txt:84:1: expected task 41 after task 40, found 42; line 83 \('41。完善知识产权审查协作机制。（中央编…'\) "
+        r"starts like 41 but is no label",
+    ),
+    "a task label typed twice (57.57.)": (
+        replace("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "41.41.完善知识产权审查协作机制"),
+        r"guobanhan-2016-66\.txt:84:1: expected task 41 after task 40, found 42; line 83 \('41\.41\.完善知识产权审查协作机制。（…'\) "
+        r"starts like 41 but is no label",
+    ),
+    "a section label with a half-width stop": (
+        replace("guofa-2016-86.txt", "五、重大专项", "五.重大专项"),
+        r"guofa-2016-86\.txt:\d+:1: expected section 五、 after section 四、, found 六、; line 185 \('五\.重大专项'\) "
+        r"starts like 五、 but is no label",
+    ),
     "skipped section": (
         replace("guofa-2016-86.txt", "五、重大专项", "六、重大专项"),
         r"guofa-2016-86\.txt:185:1: expected section 五、 after section 四、, found 六、",

@@ -119,3 +119,14 @@ def test_an_arabic_item_label_is_a_task_or_item_number_only(label, number):
 @pytest.mark.parametrize("text", ["2. 健全制度", "2.健全制度", "（二）健全制度", "二、　健全制度", "（2）健全制度"])
 def test_a_number_and_the_space_after_it_are_what_renumbering_changes(text):
     assert patterns.NUMBER_LABEL_RE.sub("", text, count=1) == "健全制度"
+
+
+def test_label_lookalike_finds_a_label_the_grammar_does_not_read_and_not_prose():
+    from build_scripts.patterns import label_lookalike_re
+
+    fifty_eight, five, three = (label_lookalike_re(n) for n in (("58", "五十八"), ("5", "五"), ("3", "三")))
+    assert all(fifty_eight.match(line) for line in ("58。深化…", "58.58.深化…", "58 深化", "58，深化", "58"))
+    assert all(five.match(line) for line in ("五.重大专项", "（五)重点", "(五）重点", "五 、重大"))
+    assert three.match("专栏三 知识产权") and three.match("专栏 3知识产权")
+    assert not any(fifty_eight.match(line) for line in ("580.深化", "58个城市", "5.8万件", "158.深化"))
+    assert not any(five.match(line) for line in ("五年来，", "五十、", "5年", "55."))
