@@ -294,7 +294,12 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "an indicator cell that is no number": (  # was published as a missing value (null)
         replace("guofa-2016-86.txt", "\t6.3\n", "\t约六\n"),
-        r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number or —, found '约六'\n",
+        r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number in 件 or —, found '约六'\n",
+    ),
+    "a percent sign in a cell whose row counts 件": (  # was published as the target 12 件
+        replace("guofa-2016-86.txt", "\t12\n", "\t12%\n"),
+        r"indicators\.yaml:\d+:5: expected the 2020年 cell of guofa-2016-86/table1/r1 to be a number in 件 or —, "
+        r"found '12%'\n",
     ),
     "an indicator cell too large for JSON": (  # was published as Infinity, which no JSON reader takes
         replace("guofa-2016-86.txt", "\t6.3\n", "\t" + "9" * 400 + "\n"),

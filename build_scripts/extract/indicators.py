@@ -25,16 +25,20 @@ _KEYS = ("id", "name", "row", "clause", "goal", "variants", "agencies", "remark"
 FILE_NAME = "indicators.yaml"
 
 
-def _number(f: Fields, cell: str, where: str) -> float | None:
+def _number(f: Fields, cell: str, where: str, unit: str | None) -> float | None:
     """A table cell's number, None for an empty one (—); a cell that is neither is located at the entry
-    (it was published as a missing value), as is one too large for a JSON number (published as Infinity)."""
+    (it was published as a missing value), as is one too large for a JSON number (published as Infinity).
+    A percent sign is the row's unit written again when its unit (``unit``, from the name) is %; in a row
+    of another unit (件) it says the number is not in that unit, and is refused (it was dropped)."""
     cell = cell.strip()
     if patterns.EMPTY_CELL_RE.match(cell):
         return None
     sign, digits = (-1, cell[1:]) if cell[:1] in patterns.MINUS_SIGNS else (1, cell)
-    match = patterns.NUMBER_RE.fullmatch(digits.rstrip("%％"))
+    percent = unit in ("%", "％")
+    match = patterns.NUMBER_RE.fullmatch(digits.rstrip("%％") if percent else digits)
     if match is None:
-        f.fail(f"expected {where} to be a number or —, found {cell!r}")
+        in_unit = f" in {unit}" if unit and not percent else ""
+        f.fail(f"expected {where} to be a number{in_unit} or —, found {cell!r}")
         return None
     value = _finite(f, match.group(), where)
     return None if value is None else sign * value
@@ -131,11 +135,11 @@ def _from_row(f: Fields, clauses: dict[str, Clause], row_id: str, common: dict[s
     return Indicator(
         **common,
         unit=unit,
-        baseline=_number(f, cells[1], f"the {head[1]} cell of {row_id}"),
+        baseline=_number(f, cells[1], f"the {head[1]} cell of {row_id}", unit),
         baseline_year=int(years[0].group()) if years[0] else None,
-        target=_number(f, cells[2], f"the {head[2]} cell of {row_id}"),
+        target=_number(f, cells[2], f"the {head[2]} cell of {row_id}", unit),
         target_year=int(years[1].group()) if years[1] else None,
-        increase=_number(f, cells[3], f"the {head[3]} cell of {row_id}"),
+        increase=_number(f, cells[3], f"the {head[3]} cell of {row_id}", unit),
         attribute=None if patterns.EMPTY_CELL_RE.match(cells[4]) else cells[4].strip(),
         note=note,
         clause=row.id,
