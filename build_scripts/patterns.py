@@ -108,6 +108,10 @@ YAML_INVISIBLE_RE = re.compile(INVISIBLE_FORMAT_RE.pattern[:-1] + "\u200b\ufeff]
 # A line break in the bytes of a text, as ``clean.split_lines`` splits its characters (no GBK byte pair holds
 # one): the lines of a file whose encoding is in doubt.
 BYTE_LINE_BREAK_RE = re.compile(rb"\r\n|\r|\n")
+# Three or more hanzi of the basic block (U+4E00–U+9FFF) as UTF-8 bytes: in a GBK file, words pasted in
+# from a UTF-8 one, which GBK reads too, as other characters (集成 as 闆嗘垚). GBK text gives such a run of
+# bytes only by chance, across its pairs; ``load/texts.py`` also asks that the run read as common hanzi.
+UTF8_HANZI_RUN_RE = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){3,}")
 PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")  # the BMP's private-use area: no standard character
 # Control characters that no source text holds (NUL, ESC, DEL, C1 …); tab and line breaks are text.
 CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

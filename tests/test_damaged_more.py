@@ -102,6 +102,14 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"25\.txt:23:1: expected GBK text like the rest of the file, found a line saved as UTF-8 "
         r"\('培育壮大知识产权密集型产业。集成创新资源…'\); save the whole file as UTF-8\n",
     ),
+    "GBK with words in UTF-8 inside a line": (  # was published as 闆嗘垚鍒涙柊资源, without a word
+        rewrite(
+            "yufufa-2016-25.txt",
+            lambda data: data.decode("utf-8").encode("gbk").replace("集成创新".encode("gbk"), "集成创新".encode(), 1),
+        ),
+        r"25\.txt:23:17: expected GBK text like the rest of the file, found words saved as UTF-8 \('集成创新', which "
+        r"GBK reads as '闆嗘垚鍒涙柊'\); type them again in this file, or save the whole file as UTF-8\n",
+    ),
     "UTF-16": (encoded("yufufa-2016-25.txt", "utf-16"), "found UTF-16"),
     "UTF-32": (  # its byte order mark starts with UTF-16's
         encoded("yufufa-2016-25.txt", "utf-32"),
