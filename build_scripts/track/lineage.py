@@ -11,7 +11,8 @@ version's unnumbered clauses, parent by parent, with the recorded ones:
 - a changed clause keeps the id of the old clause it is most like (``difflib`` ratio at least
   ``MIN_SIMILARITY``, or the same opening sentence, which a split paragraph's first part and merged
   paragraphs' result keep, or all the words of the other: a short sentence with words added or
-  taken away), pairs taken in text order; the old texts come from the git history and
+  taken away, or both a task's responsibility parenthetical: its agencies corrected), pairs taken
+  in text order; the old texts come from the git history and
   the last build (a text counts only when its digest is the recorded one);
 - where the old texts are unknown (a copy of the texts with neither), a changed stretch that kept
   its length is read as edits in place, and one that grew or shrank pairs nothing: its old ids are
@@ -301,7 +302,7 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
             matcher = difflib.SequenceMatcher(
                 None, before[i][:LIKENESS_CHARS], after[j][:LIKENESS_CHARS], autojunk=False
             )
-            if _opening(before[i]) == _opening(after[j]):
+            if _opening(before[i]) == _opening(after[j]) or (_responsibility(before[i]) and _responsibility(after[j])):
                 alike[i][j] = 1.0 + matcher.ratio()
             else:
                 short = min(len(before[i]), len(after[j])) < SHORT_TEXT_CHARS
@@ -323,6 +324,12 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
         else:
             j += 1
     return pairs
+
+
+def _responsibility(text: str) -> bool:
+    """Whether a sentence is a task's responsibility parenthetical and nothing else (（知识产权局负责）): an
+    agency corrected in it (（工商总局负责）) leaves the same sentence of the task, however few words stay."""
+    return patterns.RESPONSIBILITY_RE.match(text.strip()) is not None
 
 
 def _kept_whole(old: str, new: str) -> bool:
