@@ -780,3 +780,22 @@ def test_a_crossrefs_decision_on_a_removed_clause_says_where_redirects_yaml_send
     ):
         message = next(m for m in said if f"crossrefs.yaml:{line}:" in m)
         assert message.endswith(hint), message
+
+
+def test_a_paragraph_moved_and_committed_before_any_build_is_said_to_stand_where_it_went(tmp_path):
+    """Staff move 2-1/p3 to after 推动知识产权市场化运营 and commit before building: the message asked for
+    an entry without the hint README promises, because the new paragraph's text was known already (from
+    the commit being built) and taken for words that stood there all along (review of db67fad)."""
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    lines = (source / YUFUFA).read_text(encoding="utf-8").split("\n")
+    moved = next(line for line in lines if REMOVED in line)
+    lines.remove(moved)
+    at = next(n for n, line in enumerate(lines) if "推动知识产权市场化运营。" in line)
+    lines.insert(at + 1, moved)
+    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+    git(source, "commit", "-q", "-am", "移动一段")
+    stderr = refused(tmp_path)
+    (said,) = [line for line in stderr.splitlines() if "removed clause yufufa-2016-25/2-1/p3 " in line]
+    assert "; its words now stand at yufufa-2016-25/2-2/p3a (to: yufufa-2016-25/2-2/p3a)" in said, said
