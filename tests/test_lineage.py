@@ -440,3 +440,25 @@ def test_a_table_row_inserted_or_removed_moves_no_other_rows_id(tmp_path):
         f"{path}:{pct.line}:1: expected a redirects.yaml entry for removed clause guofa-2016-86/table1/r2 "
         "(new id or retired note), found none"
     ]
+
+
+def test_a_table_row_given_another_indicator_is_a_new_row_not_the_old_ones_id(tmp_path):
+    """The PCT row replaced by 国际商标注册申请量 kept table1/r2 (the figures, unit and 预期性 make two rows
+    of different indicators alike): the only message was indicators.yaml's name check, which invites staff
+    to rename the indicator, and shared #table1-r2 links would show another indicator without a word
+    (review of e1a26f1). A row's name is what it is: a row under another name is a new row."""
+    source = committed_copy(tmp_path)
+    before = generate(source, tmp_path / "docs").site
+    pct = before.clause("guofa-2016-86/table1/r2")
+    path = source / "guofa-2016-86.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    replaced = ["\t国际商标注册申请量（万件）", "\t0.5", "\t1", "\t0.5", "\t预期性"]
+    path.write_text("\n".join(lines[: pct.line - 1] + replaced + lines[pct.line - 1 + 5 :]), encoding="utf-8")
+    proc = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert proc.returncode == 1
+    assert any(
+        line.startswith(
+            f"{path}:{pct.line}:1: expected a redirects.yaml entry for removed clause guofa-2016-86/table1/r2 "
+        )
+        for line in proc.stderr.splitlines()
+    ), proc.stderr

@@ -231,7 +231,8 @@ def _align(
         if tag == "equal":
             matched.update((j1 + k, before[i1 + k]) for k in range(i2 - i1))
         elif tag == "replace":
-            matched.update((j1 + j, before[i1 + i]) for i, j in _replaced(before[i1:i2], after[j1:j2]))
+            changed = _replaced(before[i1:i2], after[j1:j2], rows=prefix == ROW_PREFIX)
+            matched.update((j1 + j, before[i1 + i]) for i, j in changed)
     taken = {old.id for old in matched.values()}
     last_old = max(matched, default=-1)
     result: dict[str, str] = {}
@@ -253,8 +254,11 @@ def _align(
     return result
 
 
-def _replaced(before: Sequence[Recorded], after: Sequence[Clause]) -> list[tuple[int, int]]:
+def _replaced(before: Sequence[Recorded], after: Sequence[Clause], *, rows: bool = False) -> list[tuple[int, int]]:
     """Which old clause each changed clause of a stretch continues, as (old index, new index) pairs.
+
+    A table's ``rows`` continue only under the same name (their opening, the first cell): the figures,
+    unit and 预期性 make rows of two indicators alike, and a row under another name is another indicator.
 
     With the old texts known: by likeness (``_similar_pairs``; for a long stretch, by opening sentence
     alone). Without them (a copy with neither git history nor a last build): by the recorded digests
@@ -265,7 +269,11 @@ def _replaced(before: Sequence[Recorded], after: Sequence[Clause]) -> list[tuple
     new_texts = [c.text for c in after]
     if any(text is None for text in old_texts):  # the record's opening digests ("" for an older line)
         old_openings = [r.opening or r.id for r in before]
-        return _by_openings(old_openings, [digest(_opening(t)) for t in new_texts], in_place_between=True)
+        return _by_openings(old_openings, [digest(_opening(t)) for t in new_texts], in_place_between=not rows)
+    if rows:
+        return _by_openings(
+            [_opening(t or "") for t in old_texts], [_opening(t) for t in new_texts], in_place_between=False
+        )
     known = [text or "" for text in old_texts]
     if len(known) * len(new_texts) > MAX_PAIRING_CELLS:
         return _by_openings([_opening(t) for t in known], [_opening(t) for t in new_texts], in_place_between=False)
