@@ -63,9 +63,14 @@ BOX_RE = re.compile(
 
 # A line that starts like the label of a given number but was not read as one: 58。深化… (a stop the
 # grammar does not take), 57.57.实施… (a label typed twice), （五)… (a half-width bracket), 专栏三 (a
-# Chinese numeral). Built per number by ``label_lookalike_re``: the numeral (Arabic or Chinese), maybe
-# after （ ( 第 or 专栏, then no further numeral and no word: a paragraph opening 五年来… is not one.
-_LOOKALIKE = r"^(?:专栏\s*(?:{n})(?![0-9])|[（(]?第?\s*(?:{n})(?![0-9一二三四五六七八九十百零〇])(?:[^\w]|[章条]|$))"
+# Chinese numeral), 第五 章. Built per number by ``label_lookalike_re``: the numeral (Arabic or Chinese),
+# maybe after （ or (, then a label's punctuation or a space; never a number going on (580., 五十、),
+# a decimal (5.8万件, 1.1万件), a range or share (3—4个, 5%的) or a word (五年来, 58个, 第五，…).
+_LOOKALIKE = (
+    r"^(?:专栏\s*(?:{n})(?![0-9])"
+    r"|第\s*(?:{n})\s*[章条]"
+    r"|[（(]?\s*(?:{n})(?:[.．](?:{n})[.．、]|[.．](?![0-9])|[、。，,：:）)\s]|$))"
+)
 
 
 def label_lookalike_re(numerals: tuple[str, ...]) -> re.Pattern[str]:
