@@ -462,3 +462,20 @@ def test_a_table_row_given_another_indicator_is_a_new_row_not_the_old_ones_id(tm
         )
         for line in proc.stderr.splitlines()
     ), proc.stderr
+
+
+def test_a_text_committed_without_its_record_builds_twice_the_same(tmp_path):
+    """Staff insert a paragraph and commit the text alone, then build (the record is written) and build
+    again: the second build stopped with 'expected a redirects.yaml entry for removed clause
+    yufufa-2016-25/2-2/p2b': the commit's version was pinned against its committed record with the
+    working tree's record's ids taken, so its new paragraph got p2b there and p2a now (review)."""
+    source = committed_copy(tmp_path)
+    path = source / "yufufa-2016-25.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if "推动知识产权市场化运营。" in line)
+    path.write_text("\n".join([*lines[:at], "　　新增一段测试文字，用于检验编号。", *lines[at:]]), encoding="utf-8")
+    git(source, "commit", "-q", "-am", "新增一段")
+    first = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    second = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert first.returncode == 0 and second.returncode == 0, second.stderr
+    assert "0 written" in second.stdout and "no clause changed" in second.stdout

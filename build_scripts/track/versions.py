@@ -180,7 +180,12 @@ def build_history(
             # commit), the record a later commit gave this same text: by position its ids need not be those
             # published (59号's first commit parsed today lacks the dropped 发布时间 line: pre3 would be pre2)
             committed = committed_records(revision).get(document.slug)
-            if not committed and revision.blob in later_record:
+            if revision.blob == current_blob and recorded.get(document.slug):
+                # the working tree's text: pinned as the record beside it has it, which a build wrote from
+                # this text when the commit left the record behind (the text committed alone, then built);
+                # the committed record would give its new clauses other ids than the build published
+                committed = recorded[document.slug]
+            elif not committed and revision.blob in later_record:
                 committed = later_record[revision.blob]
                 borrowed.add(revision.blob)
             previous_old = committed or (lineage.record(previous) if previous else None)
