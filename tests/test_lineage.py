@@ -479,3 +479,20 @@ def test_a_text_committed_without_its_record_builds_twice_the_same(tmp_path):
     second = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert first.returncode == 0 and second.returncode == 0, second.stderr
     assert "0 written" in second.stdout and "no clause changed" in second.stdout
+
+
+def test_a_record_edited_by_hand_does_not_swap_published_ids(tmp_path):
+    """Two ids exchanged by hand in clause_ids.tsv (…/2-2/p1 and …/p2) in a fresh clone: the working
+    tree's text is the commit's, so the commit was pinned to the edited record and #c2-2-p1 silently showed
+    the other paragraph (review of the fix above). A record that gives an id the commit's record has to
+    other words is not taken for the commit's text: the build refuses, as before that fix."""
+    source = committed_copy(tmp_path)
+    path = source / "clause_ids.tsv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = next(n for n, line in enumerate(lines) if line.startswith("yufufa-2016-25/2-2/p1\t"))
+    second = next(n for n, line in enumerate(lines) if line.startswith("yufufa-2016-25/2-2/p2\t"))
+    lines[first] = lines[first].replace("/2-2/p1\t", "/2-2/p2\t")  # each line in its place, the ids exchanged
+    lines[second] = lines[second].replace("/2-2/p2\t", "/2-2/p1\t")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert proc.returncode == 1, proc.stdout

@@ -180,11 +180,13 @@ def build_history(
             # commit), the record a later commit gave this same text: by position its ids need not be those
             # published (59号's first commit parsed today lacks the dropped 发布时间 line: pre3 would be pre2)
             committed = committed_records(revision).get(document.slug)
-            if revision.blob == current_blob and recorded.get(document.slug):
+            working = recorded.get(document.slug)
+            if revision.blob == current_blob and working and _extends(working, committed):
                 # the working tree's text: pinned as the record beside it has it, which a build wrote from
                 # this text when the commit left the record behind (the text committed alone, then built);
-                # the committed record would give its new clauses other ids than the build published
-                committed = recorded[document.slug]
+                # the committed record would give its new clauses other ids than the build published. Not
+                # a record that gives an id the commit's record has to other words (one edited by hand).
+                committed = working
             elif not committed and revision.blob in later_record:
                 committed = later_record[revision.blob]
                 borrowed.add(revision.blob)
@@ -228,6 +230,12 @@ def build_history(
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
         **_committed_listings(listings, blobs),
     )
+
+
+def _extends(newer: Sequence[lineage.Recorded], older: Sequence[lineage.Recorded] | None) -> bool:
+    """Whether ``newer`` gives every id ``older`` also has the same text (digest), adding ids only."""
+    digests = {r.id: r.digest for r in older or ()}
+    return all(digests.get(r.id, r.digest) == r.digest for r in newer)
 
 
 def _record_states(
