@@ -799,3 +799,20 @@ def test_a_paragraph_moved_and_committed_before_any_build_is_said_to_stand_where
     stderr = refused(tmp_path)
     (said,) = [line for line in stderr.splitlines() if "removed clause yufufa-2016-25/2-1/p3 " in line]
     assert "; its words now stand at yufufa-2016-25/2-2/p3a (to: yufufa-2016-25/2-2/p3a)" in said, said
+
+
+def test_without_a_record_words_that_stood_elsewhere_are_still_not_where_a_removed_clause_went(tmp_path):
+    """The same edit as above in a copy with no clause_ids.tsv and no build: the hint named task 1's
+    （知识产权局负责） again, the record being all the fix above went by (review)."""
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    git(source, "rm", "-q", "clause_ids.tsv")
+    git(source, "commit", "-q", "-m", "无记录")
+    text = (source / "guobanhan-2016-66.txt").read_text(encoding="utf-8")
+    (source / "guobanhan-2016-66.txt").write_text(
+        text.replace("保护力度。（知识产权局负责）\n58.", "保护力度（知识产权局负责）\n58.", 1), encoding="utf-8"
+    )
+    stderr = refused(tmp_path)
+    (removed,) = [line for line in stderr.splitlines() if "removed clause" in line]
+    assert "removed clause guobanhan-2016-66/t57/s3 " in removed and "t1/" not in removed, removed

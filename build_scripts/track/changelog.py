@@ -142,7 +142,7 @@ def track_changes(
         texts=found.known_texts,
         drafts=_drafts(known, found),
         listed=listed,  # an entry load_redirects refused has its own message already
-        recorded={r.id for records in (recorded or {}).values() for r in records},
+        recorded={r.id for rs in (recorded or {}).values() for r in rs} | found.recorded_ids | set(last_build),
     )
     retired_documents = tuple(  # what the document was, where git still has its entry
         replace(d, title=found.committed_names[d.slug][0], doc_number=found.committed_names[d.slug][1])

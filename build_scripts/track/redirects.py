@@ -270,17 +270,19 @@ def check_removed(
     """A located ``RedirectMissing`` for each known clause id that is gone without a redirects.yaml entry.
 
     ``texts``: the known clauses' texts, to say where a removed clause's words stand now (a moved
-    paragraph), never at a clause the record (``recorded``: the ids clause_ids.tsv holds) has with the
-    same text: one that read so beside the removed clause already;
+    paragraph), never at a clause a record or the last build (``recorded``: the ids clause_ids.tsv, a
+    committed one or docs/data/clauses.json holds) has with the same text: one that read so beside the
+    removed clause already; with none of them, at no clause whose text is known;
     ``drafts``: ids git never had (a reverted draft the last build or the record remembers);
     ``listed``: every id redirects.yaml lists, valid or not (a refused entry is reported where it is).
     """
     texts = texts or {}
-    # A clause the record holds, reading as before, stood beside the removed clause with the same words
-    # (task 1's （知识产权局负责） when task 57's goes): not where they went. Not every known text: a
-    # paragraph moved and committed before a build is known, from that commit, where it went.
+    # A clause a record or the last build holds, reading as before, stood beside the removed clause with the
+    # same words (task 1's （知识产权局负责） when task 57's goes): not where they went. Not every known text: a
+    # paragraph moved and committed before a build is known, from that commit, where it went (but with no
+    # record and no build, a known text is all there is to go by).
     recorded = set(recorded)
-    changed = tuple(c for c in corpus.clauses() if c.id not in recorded or texts.get(c.id) != c.text)
+    changed = tuple(c for c in corpus.clauses() if (recorded and c.id not in recorded) or texts.get(c.id) != c.text)
     # (sentence or not, text) → the first clause that reads so: a sentence is sent to a sentence
     current = {(c.kind is ClauseKind.SENTENCE, c.text): c.id for c in reversed(changed)}
     # … and by its words after its number (4. → 3.: an item renumbered), for the clauses that have one
