@@ -816,3 +816,19 @@ def test_without_a_record_words_that_stood_elsewhere_are_still_not_where_a_remov
     stderr = refused(tmp_path)
     (removed,) = [line for line in stderr.splitlines() if "removed clause" in line]
     assert "removed clause guobanhan-2016-66/t57/s3 " in removed and "t1/" not in removed, removed
+
+
+def test_a_paragraph_reworded_and_committed_before_any_build_names_its_likely_successor(tmp_path):
+    """2-1/p3 replaced by words of its own and committed before building: the message asked for its entry
+    without the 'is new where it stood' hint it gives when built before committing, the new paragraph being
+    known from the commit (review; as for the hint of moved words)."""
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    lines = (source / YUFUFA).read_text(encoding="utf-8").split("\n")
+    lines = [("　　完全改写的一段新文字，与原文没有共同的词句。" if REMOVED in line else line) for line in lines]
+    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+    git(source, "commit", "-q", "-am", "改写一段")
+    stderr = refused(tmp_path)
+    (said,) = [line for line in stderr.splitlines() if "removed clause yufufa-2016-25/2-1/p3 " in line]
+    assert "is new where it stood (to: yufufa-2016-25/2-1/p2a, if that is it reworded)" in said, said

@@ -34,7 +34,7 @@ from ..model import (
     id_prefixes,
     natural,
 )
-from .lineage import ordinal_prefix
+from .lineage import PINNED_KINDS, ordinal_prefix
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
@@ -298,8 +298,15 @@ def check_removed(
     missing = sorted(set(known) - live - covered, key=natural)
     gone = set(missing)
     under = Counter(clause_id.rsplit("/", 1)[0] for clause_id in missing)  # missing id → its missing children
-    new_under: dict[tuple[str, str], list[str]] = {}  # (parent id, p or s) → the clauses there no build had
-    for clause_id in sorted(live - set(known), key=natural):
+    # (parent id, p or s) → the clauses there no version had; for the kinds a record keeps, no record and no
+    # build (when there is one): a text committed before its build has its new clauses in that commit
+    fresh = {
+        c.id
+        for c in corpus.clauses()
+        if (c.id not in recorded if recorded and c.kind in PINNED_KINDS else c.id not in known)
+    }
+    new_under: dict[tuple[str, str], list[str]] = {}
+    for clause_id in sorted(fresh, key=natural):
         if "/" in clause_id:
             new_under.setdefault((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), []).append(clause_id)
     removed_documents: dict[str, set[str]] = {}  # a document no longer listed → its missing ids
