@@ -302,6 +302,9 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
     keeps its opening (its lead phrase, where links to it point), and two merged paragraphs continue
     as the first of them, however long the other part is."""
     rows, columns = len(before), len(after)
+    # what each text is besides its characters, worked out once, not for each of the rows × columns pairs
+    openings = [_opening(t) for t in before], [_opening(t) for t in after]
+    parentheticals = [_responsibility(t) for t in before], [_responsibility(t) for t in after]
     best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     alike = [[0.0] * columns for _ in range(rows)]
     for i in range(rows - 1, -1, -1):
@@ -310,7 +313,7 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
             matcher = difflib.SequenceMatcher(
                 None, before[i][:LIKENESS_CHARS], after[j][:LIKENESS_CHARS], autojunk=False
             )
-            if _opening(before[i]) == _opening(after[j]) or (_responsibility(before[i]) and _responsibility(after[j])):
+            if openings[0][i] == openings[1][j] or (parentheticals[0][i] and parentheticals[1][j]):
                 alike[i][j] = 1.0 + matcher.ratio()
             else:
                 short = min(len(before[i]), len(after[j])) < SHORT_TEXT_CHARS
