@@ -70,6 +70,11 @@ def _order(error: SourceError) -> tuple[bool, str, int, int]:
     return (Path(loc.path).name not in FIRST_FILES, loc.path, loc.line, loc.column)
 
 
+def excerpt(text: str, limit: int) -> str:
+    """A text as a message quotes it: whole up to ``limit`` characters, else its first ``limit`` and …."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def display_path(path: str | Path) -> str:
     """A path relative to the working directory where possible, with forward slashes."""
     p = Path(path)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import patterns
 from .clean import clean_text, split_lines
-from .errors import Collector, CurationError, TextError
+from .errors import Collector, CurationError, TextError, excerpt
 from .load.texts import RawText
 from .model import Clause, ClauseKind, Document, DocumentMeta, SourceLine, TableSpec
 from .numerals import cn_to_int, int_to_cn
@@ -236,8 +236,7 @@ class _Builder:
             if clause.kind is kind:
                 break
             if clause.kind is ClauseKind.PARAGRAPH and lookalike.match(clause.text):
-                shown = clause.text if len(clause.text) <= 20 else clause.text[:20] + "…"
-                return f"; line {clause.line} ({shown!r}) starts like {_shown(kind, expected)} but is no label"
+                return f"; line {clause.line} ({excerpt(clause.text, 20)!r}) starts like {_shown(kind, expected)} but is no label"
         return ""
 
     def _number_path(self) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import patterns
-from ..errors import Collector, CurationError
+from ..errors import Collector, CurationError, excerpt
 from ..model import Clause, id_written_otherwise
 from .located_yaml import read_yaml, where, where_value
 
@@ -153,9 +153,8 @@ class Fields:
         quote = self.text(key, required=False)
         if quote is None or quote.translate(_SPACE) in clause.text.translate(_SPACE):
             return True
-        shown = clause.text if len(clause.text) <= 60 else clause.text[:60] + "…"
         self.fail(
-            f"expected {clause.id} to contain its {key} {quote!r}, found {shown!r}; the clause may have been "
+            f"expected {clause.id} to contain its {key} {quote!r}, found {excerpt(clause.text, 60)!r}; the clause may have been "
             "edited, split, merged or moved: point the entry at the clause that holds the quote now, or, if the "
             "clause itself was reworded, check the entry still holds for its new words and quote them",
             key=key,
