@@ -496,3 +496,78 @@ def test_a_record_edited_by_hand_does_not_swap_published_ids(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     proc = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert proc.returncode == 1, proc.stdout
+
+
+def _insert_paragraph(source: Path, text: str = "　　新增一段测试文字，用于检验编号。") -> None:
+    path = source / "yufufa-2016-25.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if "推动知识产权市场化运营。" in line)
+    path.write_text("\n".join([*lines[:at], text, *lines[at:]]), encoding="utf-8")
+
+
+def _edit_elsewhere(source: Path) -> None:
+    path = source / "yufufa-2016-25.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("培育壮大知识产权密集型产业", "培育知识产权密集型产业", 1))
+
+
+def test_a_text_committed_without_its_record_then_edited_again_builds(tmp_path):
+    """Staff insert a paragraph, commit the text alone, build (the record is written: the paragraph is
+    published as 2-2/p2a), then edit another paragraph and build again: the second build asked for a
+    redirects.yaml entry for 2-2/p2b, an id never published: the commit's version was pinned against the
+    stale record committed with it while the working record's p2a counted as taken (session 18's note)."""
+    source = committed_copy(tmp_path)
+    docs = tmp_path / "docs"
+    _insert_paragraph(source)
+    git(source, "commit", "-q", "-am", "新增一段")
+    first = run_cli("generate", "--source", str(source), "--docs", str(docs))
+    assert first.returncode == 0, first.stderr
+    published = json.loads((docs / "data" / "clauses.json").read_text(encoding="utf-8"))
+    new = [c["id"] for c in published if c["text"] == "新增一段测试文字，用于检验编号。"]
+    assert new == ["yufufa-2016-25/2-2/p2a", "yufufa-2016-25/2-2/p2a/s1"]
+    _edit_elsewhere(source)
+    second = run_cli("generate", "--source", str(source), "--docs", str(docs))
+    assert second.returncode == 0, second.stderr
+    again = json.loads((docs / "data" / "clauses.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in again if c["text"] == "新增一段测试文字，用于检验编号。"] == new
+
+
+def test_a_record_committed_after_its_text_builds(tmp_path):
+    """The same, with the record the first build wrote committed on its own afterwards (a second commit),
+    then an edit: the text's commit is pinned to the record a later commit gave that same text."""
+    source = committed_copy(tmp_path)
+    docs = tmp_path / "docs"
+    _insert_paragraph(source)
+    git(source, "commit", "-q", "-am", "新增一段")
+    first = run_cli("generate", "--source", str(source), "--docs", str(docs))
+    assert first.returncode == 0, first.stderr
+    git(source, "commit", "-q", "-am", "编号记录")
+    _edit_elsewhere(source)
+    second = run_cli("generate", "--source", str(source), "--docs", str(docs))
+    assert second.returncode == 0, second.stderr
+    again = json.loads((docs / "data" / "clauses.json").read_text(encoding="utf-8"))
+    found = [c["id"] for c in again if c["text"] == "新增一段测试文字，用于检验编号。"]
+    assert found == ["yufufa-2016-25/2-2/p2a", "yufufa-2016-25/2-2/p2a/s1"]
+
+
+def test_a_text_committed_without_its_record_then_its_new_paragraph_edited_builds(tmp_path):
+    """As above, with the new paragraph itself then reworded, built, committed with its record, and built in a
+    fresh clone: the text's first commit holds words no record gives an id, and its new paragraph is still
+    the one published as 2-2/p2a (its words then), not a p2b asked for in redirects.yaml."""
+    source = committed_copy(tmp_path)
+    docs = tmp_path / "docs"
+    _insert_paragraph(source)
+    git(source, "commit", "-q", "-am", "新增一段")
+    assert run_cli("generate", "--source", str(source), "--docs", str(docs)).returncode == 0
+    _insert_paragraph(source, "　　新增一段测试文字，用于检验编号是否稳定。")
+    path = source / "yufufa-2016-25.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("　　新增一段测试文字，用于检验编号。\n", "", 1))
+    edited = run_cli("generate", "--source", str(source), "--docs", str(docs))
+    assert edited.returncode == 0, edited.stderr
+    git(source, "commit", "-q", "-am", "修改新增一段")
+    shutil.rmtree(docs)
+    fresh = run_cli("generate", "--source", str(source), "--docs", str(docs))
+    assert fresh.returncode == 0, fresh.stderr
+    again = json.loads((docs / "data" / "clauses.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in again if c["text"] == "新增一段测试文字，用于检验编号是否稳定。"][
+        0
+    ] == "yufufa-2016-25/2-2/p2a"

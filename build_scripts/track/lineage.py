@@ -21,7 +21,11 @@ version's unnumbered clauses, parent by parent, with the recorded ones:
   (a paragraph added at the end is simply the next ``p``); one before an old sibling takes the id of
   the nearest old sibling before it plus a letter: ``p1a``, ``p1b`` between ``p1`` and ``p2``,
   ``p0a`` before ``p1``. An id never passes to other text (``used`` holds every id recorded and every
-  id redirects.yaml lists), so a removed clause's redirects.yaml entry stays true.
+  id redirects.yaml lists), so a removed clause's redirects.yaml entry stays true;
+- but a new clause whose words a later record holds under its parent (those words, or failing that,
+  words it is like: reworded since) takes that id (``Claims``): a text committed without its record
+  was built, and the build published it so (the record beside the texts, or one committed later,
+  says so), though the record committed with the text knew nothing of it.
 
 Numbered clauses (tasks, 四、（二）3., 专栏, tables) keep their official numbers and are not aligned;
 a table's rows are unnumbered (``…/table1/r2``) and aligned like paragraphs.
@@ -35,7 +39,7 @@ import functools
 import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .. import patterns
@@ -100,21 +104,47 @@ def record(document: Document) -> tuple[Recorded, ...]:
 
 
 OldTexts = Mapping[tuple[str, str], str]  # (clause id, digest) → the text: what a record line stands for
+# (parent id or None, ordinal prefix) → the ids later records give there, with the digest of their words and
+# the words where a version shows them, the newest record's first
+Claims = Mapping[Group, Sequence[Recorded]]
+
+
+def claims(
+    records: Iterable[Sequence[Recorded]], texts: Mapping[str, str], retired: Collection[str] = ()
+) -> dict[Group, list[Recorded]]:
+    """``Claims`` of these records, the first given first (the newest record first): what ids the
+    site published for which words, for the versions pinned against an older record. ``texts``: digest
+    → words, from any version. Never an id ``retired`` lists: redirects.yaml sends its readers elsewhere."""
+    found: dict[Group, list[Recorded]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    for records_of_one in records:
+        for recorded in records_of_one:
+            prefix = ordinal_prefix(recorded.id)
+            if prefix and recorded.id not in retired and (recorded.id, recorded.digest) not in seen:
+                seen.add((recorded.id, recorded.digest))
+                found[(recorded.parent, prefix)].append(replace(recorded, text=texts.get(recorded.digest)))
+    return dict(found)
 
 
 def pin(
-    new: Document, old: Sequence[Recorded] | None, used: Collection[str], texts: OldTexts | None = None
+    new: Document,
+    old: Sequence[Recorded] | None,
+    used: Collection[str],
+    texts: OldTexts | None = None,
+    claimed: Callable[[], Claims] | None = None,
 ) -> Document:
     """``new`` (positional ids) with the ids of the recorded version ``old`` kept.
 
     ``used``: ids no new clause may take (every id an earlier version had, every removed id);
-    ``texts``: the texts ids have had (git history, last build), for the records that lack theirs.
+    ``texts``: the texts ids have had (git history, last build), for the records that lack theirs;
+    ``claimed``: the ids later records give to words, which a new clause with those words takes (worked
+    out when a clause is aligned, not when the text reads as recorded: the usual build).
     """
     if old is None:
         return new
     rename = _as_recorded(new, old)
     if rename is None:
-        rename = _aligned(new, old, used, texts or {})
+        rename = _aligned(new, old, used, texts or {}, claimed() if claimed else {})
     renamed = {positional: pinned for positional, pinned in rename.items() if positional != pinned}
     if not renamed:
         return new
@@ -151,7 +181,9 @@ def _as_recorded(new: Document, old: Sequence[Recorded]) -> dict[str, str] | Non
     return rename
 
 
-def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], texts: OldTexts) -> dict[str, str]:
+def _aligned(
+    new: Document, old: Sequence[Recorded], used: Collection[str], texts: OldTexts, claimed: Claims
+) -> dict[str, str]:
     """Positional id → pinned id, group by group (``_align``), parents first."""
     old = [replace(r, text=texts[(r.id, r.digest)]) if r.text is None and (r.id, r.digest) in texts else r for r in old]
     old_groups = _recorded_groups(old)
@@ -169,7 +201,17 @@ def _aligned(new: Document, old: Sequence[Recorded], used: Collection[str], text
         before = old_groups.get((parent, prefix), [])
         if not before and prefix == ROW_PREFIX:
             continue  # a table the record holds no row of: its rows as the parser numbers them, as published then
-        rename.update(_align(before, new_groups[group], base, prefix, used, highest.get((base, prefix), 0)))
+        rename.update(
+            _align(
+                before,
+                new_groups[group],
+                base,
+                prefix,
+                used,
+                highest.get((base, prefix), 0),
+                claimed.get((parent, prefix), ()),
+            )
+        )
     return rename
 
 
@@ -222,9 +264,11 @@ def _align(
     prefix: str,
     used: Collection[str],
     highest: int,
+    claimed: Sequence[Recorded] = (),
 ) -> dict[str, str]:
     """Positional id of each clause in ``after`` → its pinned id under ``base`` (the pinned parent);
-    ``highest``: the highest number any version gave a child of ``base`` with this prefix."""
+    ``highest``: the highest number any version gave a child of ``base`` with this prefix; ``claimed``:
+    the ids later records give here (``Claims``), which a new clause takes (``_claimed``)."""
     matched: dict[int, Recorded] = {}  # index in after → the old clause it continues
     opcodes = difflib.SequenceMatcher(None, [r.digest for r in before], [digest(c.text) for c in after], autojunk=False)
     for tag, i1, i2, j1, j2 in opcodes.get_opcodes():
@@ -234,6 +278,8 @@ def _align(
             changed = _replaced(before[i1:i2], after[j1:j2], rows=prefix == ROW_PREFIX)
             matched.update((j1 + j, before[i1 + i]) for i, j in changed)
     taken = {old.id for old in matched.values()}
+    claimed_ids = _claimed(claimed, [(j, c.text) for j, c in enumerate(after) if j not in matched], before)
+    taken |= set(claimed_ids.values())
     last_old = max(matched, default=-1)
     result: dict[str, str] = {}
     stem, letters = f"{prefix}0", _letters()
@@ -241,6 +287,9 @@ def _align(
         if index in matched:
             result[clause.id] = matched[index].id
             stem, letters = matched[index].id.rsplit("/", 1)[1], _letters()
+            continue
+        if index in claimed_ids:  # these words, or their earlier form, published under this id (a later record)
+            result[clause.id] = claimed_ids[index]
             continue
         if index > last_old:  # after every old sibling: the next number
             highest += 1
@@ -252,6 +301,26 @@ def _align(
         taken.add(candidate)
         result[clause.id] = candidate
     return result
+
+
+def _claimed(claimed: Sequence[Recorded], new: Sequence[tuple[int, str]], before: Sequence[Recorded]) -> dict[int, str]:
+    """Index of a new clause → the id a later record gives its words (``claimed``): the same words
+    first, then words it is like (``_similar_pairs``: a paragraph reworded after the build that
+    published it), never an old sibling's id or one id twice."""
+    free = [r for r in claimed if r.id not in {old.id for old in before}]
+    found: dict[int, str] = {}
+    for index, text in new:
+        same = next((r.id for r in free if r.digest == digest(text) and r.id not in found.values()), None)
+        if same is not None:
+            found[index] = same
+    for index, text in new:
+        if index in found:
+            continue
+        for recorded in free:
+            if recorded.id not in found.values() and recorded.text and _similar_pairs([recorded.text], [text]):
+                found[index] = recorded.id
+                break
+    return found
 
 
 def _replaced(before: Sequence[Recorded], after: Sequence[Clause], *, rows: bool = False) -> list[tuple[int, int]]:

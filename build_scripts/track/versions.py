@@ -13,6 +13,7 @@ that no link loses).
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,7 +162,16 @@ def build_history(
         parsed: dict[str, Document | None] = {current_blob: document} if current_blob else {}
         previous: Document | None = None
         previous_old: tuple[lineage.Recorded, ...] | None = None  # what the newest commit was pinned to
-        used: set[str] = set(retired) | {r.id for r in recorded.get(document.slug, ())}
+        # every record of the document, the working tree's first, then the newest commit's: the ids the site published
+        every_record = [recorded.get(document.slug, ())] + [
+            committed_records(r).get(document.slug, ()) for r in reversed(record_revisions)
+        ]
+        used: set[str] = set(retired) | {r.id for rs in every_record for r in rs}
+        # words a later record gives an id: a text committed without its record takes the ids its build published
+        for revision in revisions:  # every version, parsed once (the loop below pins them)
+            if revision.blob not in parsed:
+                parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
+        claimed = functools.cache(functools.partial(_claims, every_record, parsed.values(), texts or {}, retired))
         answered = {i for i in retired if i.startswith(f"{document.slug}/")}  # its ids redirects.yaml lists
         later_records = list(_record_states(document.slug, revisions, record_revisions, committed_records))
         # a text blob → the newest record a later commit gave it: the one today's documents.yaml agrees with
@@ -171,8 +181,6 @@ def build_history(
             later_record.setdefault(text_blob, records)
         borrowed: set[str] = set()  # text blobs the loop below pinned to their later_record
         for revision in revisions:
-            if revision.blob not in parsed:
-                parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
             version = parsed[revision.blob]
             if version is None:
                 continue
@@ -191,7 +199,7 @@ def build_history(
                 committed = later_record[revision.blob]
                 borrowed.add(revision.blob)
             previous_old = committed or (lineage.record(previous) if previous else None)
-            version = lineage.pin(version, previous_old, used, seen)
+            version = lineage.pin(version, previous_old, used, seen, claimed)
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
                 known_texts[clause.id] = clause.text
@@ -230,6 +238,19 @@ def build_history(
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
         **_committed_listings(listings, blobs),
     )
+
+
+def _claims(
+    records: Sequence[Sequence[lineage.Recorded]],
+    versions: Iterable[Document | None],
+    texts: Mapping[str, str],
+    retired: Collection[str],
+) -> lineage.Claims:
+    """``lineage.Claims`` of a document's records (the newest first), with the words any version or the
+    last build (``texts``) shows for their digests."""
+    words = {lineage.digest(text): text for text in texts.values()}
+    words.update((lineage.digest(c.text), c.text) for version in versions if version for c in version.clauses)
+    return lineage.claims(records, words, retired)
 
 
 def _extends(newer: Sequence[lineage.Recorded], older: Sequence[lineage.Recorded] | None) -> bool:
