@@ -51,6 +51,7 @@ ROW_PREFIX = "r"  # … but records written before rows were pinned hold none: t
 MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited …
 SHORT_TEXT_CHARS = 20  # … but a short one (加强组织领导。 vs 加强宣传引导。 is 0.57) must be this similar:
 MIN_SIMILARITY_SHORT = 0.75
+ROW_NAME_SIMILARITY = 0.75  # a table row whose indicator's name is this alike is that row, its name corrected
 MIN_KEPT_CHARS = 6  # … or it keeps all the words of the other, at least this many (words added or taken away),
 KEPT_LIKENESS = 0.01  # a pair only when no edit pairs them: scaled so that even dozens weigh less than one edit
 MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired by their opening sentences alone
@@ -326,8 +327,9 @@ def _claimed(claimed: Sequence[Recorded], new: Sequence[tuple[int, str]], before
 def _replaced(before: Sequence[Recorded], after: Sequence[Clause], *, rows: bool = False) -> list[tuple[int, int]]:
     """Which old clause each changed clause of a stretch continues, as (old index, new index) pairs.
 
-    A table's ``rows`` continue only under the same name (their opening, the first cell): the figures,
-    unit and 预期性 make rows of two indicators alike, and a row under another name is another indicator.
+    A table's ``rows`` continue only under the same name (``_row_pairs``: the first cell, its unit aside,
+    or one corrected by a character or two): the figures, unit and 预期性 make rows of two indicators
+    alike, and a row under another name is another indicator.
 
     With the old texts known: by likeness (``_similar_pairs``; for a long stretch, by opening sentence
     alone). Without them (a copy with neither git history nor a last build): by the recorded digests
@@ -340,13 +342,55 @@ def _replaced(before: Sequence[Recorded], after: Sequence[Clause], *, rows: bool
         old_openings = [r.opening or r.id for r in before]
         return _by_openings(old_openings, [digest(_opening(t)) for t in new_texts], in_place_between=not rows)
     if rows:
-        return _by_openings(
-            [_opening(t or "") for t in old_texts], [_opening(t) for t in new_texts], in_place_between=False
-        )
+        return _row_pairs([t or "" for t in old_texts], new_texts)
     known = [text or "" for text in old_texts]
     if len(known) * len(new_texts) > MAX_PAIRING_CELLS:
         return _by_openings([_opening(t) for t in known], [_opening(t) for t in new_texts], in_place_between=False)
     return _similar_pairs(known, new_texts)
+
+
+def _row_name(text: str) -> str:
+    """A table row's indicator: its first cell without the unit (``PCT专利申请量（万件）`` → ``PCT专利申请量``)."""
+    first = text.split("\n", 1)[0].strip()
+    named = patterns.INDICATOR_NAME_UNIT_RE.match(first)
+    return named.group("name") if named else first
+
+
+def _row_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int]]:
+    """The in-order pairing of old and new table rows under the same indicator: the same name (the unit
+    written otherwise, the figures restated), else a name at least ``ROW_NAME_SIMILARITY`` alike (a
+    character or two corrected: 植物新品种申请总量 → 植物新品种申请量 is 0.94; no two of 86号's ten names
+    are more than 0.5 alike), the same names first."""
+    old_names, new_names = [_row_name(t) for t in before], [_row_name(t) for t in after]
+    alike = [
+        [2.0 if a == b else _at_least(difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()) for b in new_names]
+        for a in old_names
+    ]
+    return _best_in_order(alike)
+
+
+def _at_least(ratio: float) -> float:
+    return ratio if ratio >= ROW_NAME_SIMILARITY else 0.0
+
+
+def _best_in_order(alike: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """The in-order pairs (i, j) with the largest total ``alike[i][j]``, counting only pairs above 0."""
+    rows, columns = len(alike), len(alike[0]) if alike else 0
+    best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+    for i in range(rows - 1, -1, -1):
+        for j in range(columns - 1, -1, -1):
+            paired = alike[i][j] + best[i + 1][j + 1] if alike[i][j] else 0.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], paired)
+    pairs, i, j = [], 0, 0
+    while i < rows and j < columns:
+        if alike[i][j] and best[i][j] == alike[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
 
 
 def _by_openings(before: Sequence[str], after: Sequence[str], *, in_place_between: bool) -> list[tuple[int, int]]:
@@ -374,7 +418,6 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
     # what each text is besides its characters, worked out once, not for each of the rows × columns pairs
     openings = [_opening(t) for t in before], [_opening(t) for t in after]
     parentheticals = [_responsibility(t) for t in before], [_responsibility(t) for t in after]
-    best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     alike = [[0.0] * columns for _ in range(rows)]
     for i in range(rows - 1, -1, -1):
         for j in range(columns - 1, -1, -1):
@@ -392,18 +435,7 @@ def _similar_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[in
                     alike[i][j] = ratio if ratio >= needed else 0.0
                 if not alike[i][j] and _kept_whole(before[i], after[j]):
                     alike[i][j] = KEPT_LIKENESS * matcher.ratio()  # far below any edit: the last resort
-            paired = alike[i][j] + best[i + 1][j + 1] if alike[i][j] else 0.0
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], paired)
-    pairs, i, j = [], 0, 0
-    while i < rows and j < columns:
-        if alike[i][j] and best[i][j] == alike[i][j] + best[i + 1][j + 1]:
-            pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            i += 1
-        else:
-            j += 1
-    return pairs
+    return _best_in_order(alike)
 
 
 def _responsibility(text: str) -> bool:
