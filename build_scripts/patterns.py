@@ -65,11 +65,14 @@ BOX_RE = re.compile(
 # grammar does not take), 57.57.实施… (a label typed twice), （五)… (a half-width bracket), 专栏三 (a
 # Chinese numeral), 第五 章. Built per number by ``label_lookalike_re``: the numeral (Arabic or Chinese),
 # maybe after （ or (, then a label's punctuation or a space; never a number going on (580., 五十、),
-# a decimal (5.8万件, 1.1万件), a range or share (3—4个, 5%的) or a word (五年来, 58个, 第五，…).
+# a decimal (5.8万件, 1.1万件), a range or share (3—4个, 5%的) or a word (五年来, 58个, 第五，…), a count
+# or span with a space (5 年内, 41 家企业), a ratio (3：1) or a longer box number (专栏三十).
+_COUNTED = "年月日号个家项件次万亿千百倍名人位所条种批户元台套岁天周时分秒%％多余"
 _LOOKALIKE = (
-    r"^(?:专栏\s*(?:{n})(?![0-9])"
+    r"^(?:专栏\s*(?:{n})(?![0-9零〇一二三四五六七八九十百千])"
     r"|第\s*(?:{n})\s*[章条]"
-    r"|[（(]?\s*(?:{n})(?:[.．](?:{n})[.．、]|[.．](?![0-9])|[、。，,：:）)\s]|$))"
+    r"|[（(]?\s*(?:{n})(?:[.．](?:{n})[.．、]|[.．](?![0-9])|[、。，,）)]|[：:](?!\s*[0-9])"
+    r"|\s+(?![\s" + _COUNTED + r"])|$))"
 )
 
 

@@ -134,3 +134,16 @@ def test_label_lookalike_finds_a_label_the_grammar_does_not_read_and_not_prose()
     )
     assert not label_lookalike_re(("1", "一")).match("1.1万件") and not three.match("3—4个")
     assert label_lookalike_re(("2", "二")).match("第二 章 总则")
+
+
+def test_label_lookalike_is_not_a_count_a_ratio_or_a_longer_box_number():
+    """Prose session 18's review found still taken for a skipped label: a count or span written with a space
+    (5 年内, 41 家企业), a ratio (3：1的比例), and 专栏三十 for 专栏三. A label typed with a space (58 深化)
+    or a colon (3：加强) is still found."""
+    from build_scripts.patterns import label_lookalike_re
+
+    five, forty_one, three = (label_lookalike_re(n) for n in (("5", "五"), ("41", "四十一"), ("3", "三")))
+    assert not five.match("5 年内") and not five.match("5 个百分点") and not forty_one.match("41 家企业")
+    assert not three.match("3：1的比例") and not three.match("3:1") and not three.match("专栏三十 知识产权")
+    assert not three.match("专栏三百")
+    assert three.match("3：加强") and three.match("3 加强组织") and three.match("专栏三")
