@@ -119,6 +119,7 @@ def track_changes(
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
+    known = {i: place for i, place in known.items() if i not in found.unpublished}  # no link can lead there
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     entries, retired_documents, moved_pages = load_redirects(source, corpus, errors)

@@ -51,7 +51,6 @@ ROW_PREFIX = "r"  # … but records written before rows were pinned hold none: t
 MIN_SIMILARITY = 0.5  # a changed paragraph this similar to an old one is that paragraph, edited …
 SHORT_TEXT_CHARS = 20  # … but a short one (加强组织领导。 vs 加强宣传引导。 is 0.57) must be this similar:
 MIN_SIMILARITY_SHORT = 0.75
-ROW_NAME_SIMILARITY = 0.75  # a table row whose indicator's name is this alike is that row, its name corrected
 MIN_KEPT_CHARS = 6  # … or it keeps all the words of the other, at least this many (words added or taken away),
 KEPT_LIKENESS = 0.01  # a pair only when no edit pairs them: scaled so that even dozens weigh less than one edit
 MAX_PAIRING_CELLS = 2500  # larger rewritten stretches are paired by their opening sentences alone
@@ -279,7 +278,8 @@ def _align(
             changed = _replaced(before[i1:i2], after[j1:j2], rows=prefix == ROW_PREFIX)
             matched.update((j1 + j, before[i1 + i]) for i, j in changed)
     taken = {old.id for old in matched.values()}
-    claimed_ids = _claimed(claimed, [(j, c.text) for j, c in enumerate(after) if j not in matched], before)
+    unmatched = [(j, c.text) for j, c in enumerate(after) if j not in matched]
+    claimed_ids = _claimed(claimed, unmatched, before, rows=prefix == ROW_PREFIX)
     taken |= set(claimed_ids.values())
     last_old = max(matched, default=-1)
     result: dict[str, str] = {}
@@ -304,32 +304,52 @@ def _align(
     return result
 
 
-def _claimed(claimed: Sequence[Recorded], new: Sequence[tuple[int, str]], before: Sequence[Recorded]) -> dict[int, str]:
+def _claimed(
+    claimed: Sequence[Recorded], new: Sequence[tuple[int, str]], before: Sequence[Recorded], *, rows: bool = False
+) -> dict[int, str]:
     """Index of a new clause → the id a later record gives its words (``claimed``): the same words
-    first, then words it is like (``_similar_pairs``: a paragraph reworded after the build that
-    published it), never an old sibling's id or one id twice."""
-    free = [r for r in claimed if r.id not in {old.id for old in before}]
+    first; then, for a paragraph reworded after the build that published it, an id whose words it is
+    like (``_similar_pairs``; a table row: the same name, ``_row_pairs``), the one given first when
+    several are (``_given_order``: a later paragraph may be closer to the old words than their own
+    rewording, but it was given a later id). Never an old sibling's id, never one id twice."""
+    old_ids = {old.id for old in before}
+    free = [r for r in claimed if r.id not in old_ids]
     found: dict[int, str] = {}
     for index, text in new:
         same = next((r.id for r in free if r.digest == digest(text) and r.id not in found.values()), None)
         if same is not None:
             found[index] = same
+    by_id: dict[str, Recorded] = {}
+    for recorded in free:  # the newest record's words for each id
+        if recorded.text and recorded.id not in found.values():
+            by_id.setdefault(recorded.id, recorded)
+    candidates = sorted(by_id.values(), key=lambda r: _given_order(r.id))
+    like = _row_pairs if rows else _similar_pairs
     for index, text in new:
-        if index in found:
-            continue
-        for recorded in free:
-            if recorded.id not in found.values() and recorded.text and _similar_pairs([recorded.text], [text]):
-                found[index] = recorded.id
-                break
+        if index not in found:
+            taken = set(found.values())
+            claim = next((r.id for r in candidates if r.id not in taken and like([r.text or ""], [text])), None)
+            if claim is not None:
+                found[index] = claim
     return found
+
+
+def _given_order(clause_id: str) -> tuple[int, int, str]:
+    """The order in which ``_align`` gives a parent's ids: by number, then ``p2`` before ``p2a`` … ``p2z``
+    before ``p2aa``."""
+    match = patterns.ORDINAL_RE.match(clause_id.rsplit("/", 1)[-1])
+    if not match:
+        return (0, 0, clause_id)
+    letters = clause_id.rsplit("/", 1)[-1][match.end("number") :]
+    return (int(match.group("number")), len(letters), letters)
 
 
 def _replaced(before: Sequence[Recorded], after: Sequence[Clause], *, rows: bool = False) -> list[tuple[int, int]]:
     """Which old clause each changed clause of a stretch continues, as (old index, new index) pairs.
 
-    A table's ``rows`` continue only under the same name (``_row_pairs``: the first cell, its unit aside,
-    or one corrected by a character or two): the figures, unit and 预期性 make rows of two indicators
-    alike, and a row under another name is another indicator.
+    A table's ``rows`` continue only under the same name (``_row_pairs``: the first cell, its unit
+    aside): the figures, unit and 预期性 make rows of two indicators alike, and a row under another name
+    is another indicator.
 
     With the old texts known: by likeness (``_similar_pairs``; for a long stretch, by opening sentence
     alone). Without them (a copy with neither git history nor a last build): by the recorded digests
@@ -357,20 +377,11 @@ def _row_name(text: str) -> str:
 
 
 def _row_pairs(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int]]:
-    """The in-order pairing of old and new table rows under the same indicator: the same name (the unit
-    written otherwise, the figures restated), else a name at least ``ROW_NAME_SIMILARITY`` alike (a
-    character or two corrected: 植物新品种申请总量 → 植物新品种申请量 is 0.94; no two of 86号's ten names
-    are more than 0.5 alike), the same names first."""
+    """The in-order pairing of old and new table rows under the same indicator: the same name, the unit
+    aside (written otherwise, the figures restated). A name a character apart is another row: 测试指标甲
+    and 测试指标丙, 专利申请量 and 发明专利申请量 name other indicators as often as a corrected one."""
     old_names, new_names = [_row_name(t) for t in before], [_row_name(t) for t in after]
-    alike = [
-        [2.0 if a == b else _at_least(difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()) for b in new_names]
-        for a in old_names
-    ]
-    return _best_in_order(alike)
-
-
-def _at_least(ratio: float) -> float:
-    return ratio if ratio >= ROW_NAME_SIMILARITY else 0.0
+    return _best_in_order([[1.0 if a == b else 0.0 for b in new_names] for a in old_names])
 
 
 def _best_in_order(alike: Sequence[Sequence[float]]) -> list[tuple[int, int]]:

@@ -49,6 +49,9 @@ class History:
     # committed version that had it with the text a committed record gives it, parsed as today
     # ("文首第5行"; ``_former_positions``); not there when no version shows that
     former_positions: Mapping[str, str] = field(default_factory=dict)
+    # ids of clauses new in a commit whose text came without its record (pinned against an older one), which no
+    # record and no last build holds: no build published them (one would have recorded them), so none is asked for
+    unpublished: frozenset[str] = frozenset()
 
 
 def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
@@ -151,6 +154,7 @@ def build_history(
     states: list[tuple[int, Document]] = []
     seen = lineage.old_texts((texts or {}).items())  # (id, digest) → text, every version's and the last build's
     pinned_documents: list[Document] = []
+    unpublished: set[str] = set()
     for document in documents:
         revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
         path = source / document.meta.source_file
@@ -167,11 +171,14 @@ def build_history(
             committed_records(r).get(document.slug, ()) for r in reversed(record_revisions)
         ]
         used: set[str] = set(retired) | {r.id for rs in every_record for r in rs}
+        published = {r.id for rs in every_record for r in rs} | set(texts or {})  # the last build's too
         # words a later record gives an id: a text committed without its record takes the ids its build published
         for revision in revisions:  # every version, parsed once (the loop below pins them)
             if revision.blob not in parsed:
                 parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
-        claimed = functools.cache(functools.partial(_claims, every_record, parsed.values(), texts or {}, retired))
+        claimed = functools.cache(
+            functools.partial(_claims, document.slug, every_record, parsed.values(), texts or {}, retired)
+        )
         answered = {i for i in retired if i.startswith(f"{document.slug}/")}  # its ids redirects.yaml lists
         later_records = list(_record_states(document.slug, revisions, record_revisions, committed_records))
         # a text blob → the newest record a later commit gave it: the one today's documents.yaml agrees with
@@ -187,7 +194,7 @@ def build_history(
             # the record committed with this text; for a text older than the record (the five texts' first
             # commit), the record a later commit gave this same text: by position its ids need not be those
             # published (59号's first commit parsed today lacks the dropped 发布时间 line: pre3 would be pre2)
-            committed = committed_records(revision).get(document.slug)
+            committed = own = committed_records(revision).get(document.slug)
             working = recorded.get(document.slug)
             if revision.blob == current_blob and working and _extends(working, committed):
                 # the working tree's text: pinned as the record beside it has it, which a build wrote from
@@ -200,6 +207,9 @@ def build_history(
                 borrowed.add(revision.blob)
             previous_old = committed or (lineage.record(previous) if previous else None)
             version = lineage.pin(version, previous_old, used, seen, claimed)
+            if own and previous_old is own:  # new clauses here took ids that a build may never have published
+                given = {r.id for r in own} | published
+                unpublished.update(c.id for c in version.clauses if lineage.pinned_kind(c) and c.id not in given)
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
                 known_texts[clause.id] = clause.text
@@ -236,21 +246,29 @@ def build_history(
             states, frozenset(retired), _published(record_revisions, committed_records, recorded)
         ),
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
+        unpublished=frozenset(unpublished - {c.id for d in pinned_documents for c in d.clauses}),
         **_committed_listings(listings, blobs),
     )
 
 
 def _claims(
+    slug: str,
     records: Sequence[Sequence[lineage.Recorded]],
     versions: Iterable[Document | None],
     texts: Mapping[str, str],
     retired: Collection[str],
 ) -> lineage.Claims:
-    """``lineage.Claims`` of a document's records (the newest first), with the words any version or the
-    last build (``texts``) shows for their digests."""
+    """``lineage.Claims`` of a document's records (the working tree's, then the last build's ``texts``,
+    which published them, then the committed ones, the newest first), with the words any version or
+    the last build shows for their digests."""
     words = {lineage.digest(text): text for text in texts.values()}
     words.update((lineage.digest(c.text), c.text) for version in versions if version for c in version.clauses)
-    return lineage.claims(records, words, retired)
+    last_build = tuple(
+        lineage.Recorded(id=i, digest=lineage.digest(text))
+        for i, text in texts.items()
+        if i.startswith(f"{slug}/") and lineage.ordinal_prefix(i)
+    )
+    return lineage.claims([records[0], last_build, *records[1:]], words, retired)
 
 
 def _extends(newer: Sequence[lineage.Recorded], older: Sequence[lineage.Recorded] | None) -> bool:
