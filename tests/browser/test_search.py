@@ -113,6 +113,21 @@ def test_the_words_of_a_query_count_not_characters_it_shares_across_two_words(bu
 
 
 @pytest.mark.browser
+def test_a_word_counts_as_rare_as_the_word_not_as_its_characters(built, base_url, page):
+    """海外展会 (trade fairs abroad; earlier notes): two clauses hold it (专栏6, 建立海外展会知识产权快速维权…)
+    and came first, then 58 results holding only 海外 (海外股权投资, 海外知识产权布局 …) while no clause
+    holding only 展会 was listed (66号's task 17, 加大国际展会…执法力度; 86号's 加大展会知识产权保护力度).
+    Counted by its characters, 海外 was the rare half: 展 is in every 发展, 会 in every 社会. As words,
+    展会 is in 12 entries and 海外 in 80: every result holds 展会."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(page, base_url, "海外展会", every=True)
+    assert ["海外展会" in texts[href] for href in hrefs[:2]] == [True, True], hrefs[:5]
+    assert {"/tasks/guobanhan-2016-66-t17/", "/documents/guobanhan-2016-66/#t17-s1"} <= set(hrefs), hrefs
+    assert "/documents/guofa-2016-86/#c4-2-3-s8" in hrefs, hrefs
+    assert not [href for href in hrefs if "展会" not in texts[href]], hrefs
+
+
+@pytest.mark.browser
 def test_a_number_in_the_query_is_matched_exactly(base_url, page):
     """86号 finds 国发〔2016〕86号 and nothing that only shares 6号 with it (106号, 66号)."""
     hrefs = search(page, base_url, "86号")

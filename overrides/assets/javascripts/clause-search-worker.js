@@ -205,6 +205,39 @@ function rarityOf(text) {
   return sum;
 }
 
+/* How much each character of a query tells: half the rarity of the word it is part of, so that a
+ * word of two characters counts its rarity once.  Its word is the pair of characters beside it that
+ * the most entries hold: for the 质 of 专利质押, 质押 (33 entries), not 利质 (10: the end of 专利 and
+ * the start of 质量); for the 展 of 海外展会, 展会 (12), not 外展 (3, each inside 海外展会 itself).
+ * The rarity of a character alone says nothing of its words: 展 is in every 发展 and 会 in every 社会,
+ * so counted by its characters 海外 was the rare half of 海外展会, though the word 展会 is in 12
+ * entries and 海外 in 80.  A pair no entry holds is as rare as one entry's; a query word of one
+ * character counts that character's rarity. */
+function weightsOf(seg) {
+  if (seg.length === 1) return [rarityOf(seg)];
+  var n = index.entries.length, out = [];
+  for (var i = 0; i < seg.length; i++) {
+    var most = 1;
+    for (var j = Math.max(0, i - 1); j <= i && j + 1 < seg.length; j++) {
+      var list = index.postings.get(seg.substr(j, 2));
+      if (list && list.length > most) most = list.length;
+    }
+    out.push(Math.log((n + 1) / (most + 1)) / 2);
+  }
+  return out;
+}
+
+/* The weight of the characters a piece of segment `seg` takes, from its position `from` on. */
+function weightOf(q, seg, from, length) {
+  var sum = 0, w = q.weights[seg];
+  for (var k = from; k < from + length; k++) sum += w[k];
+  return sum;
+}
+
+function sumOf(values) {
+  return values.reduce(function (a, b) { return a + b; }, 0);
+}
+
 function load() {
   if (!loading)
     loading = fetch(INDEX_URL, { credentials: "same-origin", cache: "no-cache" })  /* revalidate: 304 when unchanged */
@@ -357,8 +390,8 @@ function namedByDocument(e, q, wholes, covers) {
   q.segments.forEach(function (seg, i) {
     if (byName[i]) return;
     var c = covers[i];
-    own += c.covered; ownLength += seg.length; ownRarity += rarityOf(seg);
-    ownFound += c.chunks.reduce(function (n, ch) { return n + rarityOf(ch.q); }, 0);
+    own += c.covered; ownLength += seg.length; ownRarity += sumOf(q.weights[i]);
+    ownFound += c.chunks.reduce(function (n, ch) { return n + weightOf(q, i, ch.from, ch.q.length); }, 0);
   });
   var f = ownLength ? own / ownLength : 0, share = ownRarity ? ownFound / ownRarity : 0;
   return f < MIN_COVER || (f + share) / 2 < MIN_COVER ? null : byName;
@@ -370,13 +403,17 @@ function scoreEntry(e, q) {
   var covered = 0, chunks = [], segExact = 0, renumbered = false, main = false;
   /* each word whole in the text, and its cover, worked out once: namedByDocument reads them too */
   var wholes = q.segments.map(function (seg) { return findWhole(hay, seg) >= 0; });
-  var covers = q.segments.map(function (seg) { return cover(seg, hay); });
+  var covers = q.segments.map(function (seg, i) {
+    var c = cover(seg, hay);
+    for (var piece of c.chunks) piece.seg = i;
+    return c;
+  });
   var byName = exact ? null : namedByDocument(e, q, wholes, covers);
   q.segments.forEach(function (seg, i) {
     var whole = wholes[i];
     if (byName && byName[i]) {         /* held by the document: whole, at no place in the text */
       covered += seg.length;
-      chunks.push({ q: seg, at: -1, from: 0, byName: true });
+      chunks.push({ q: seg, at: -1, from: 0, seg: i, byName: true });
       whole = true;
     } else {
       var c = covers[i];
@@ -396,12 +433,14 @@ function scoreEntry(e, q) {
     chunks = chunks.filter(function (ch) { return held.some(function (name) { return name.indexOf(ch.q) >= 0; }); });
     covered = chunks.reduce(function (n, ch) { return n + ch.q.length; }, 0);
   }
-  /* What is found counts by its characters (f) and by how rare they are (share): of 专利质押, 质押 is
-   * the telling half, 专利 a word of every other clause.  Half the characters must be found, and half
-   * the query counting both alike, so a common half is not enough (专利 of 专利质押, 国家 of 金砖国家)
-   * where the rare one is (质押: 66号's task 102 on 知识产权质押融资).  Ranked by share. */
+  /* What is found counts by its characters (f) and by the rarity of their words (share, weightsOf): of
+   * 专利质押, 质押 is the telling half, 专利 a word of every sixth entry; of 海外展会, 展会 is.  Half the
+   * characters must be found, and half the query counting both alike, so a common half is not enough
+   * (专利 of 专利质押, 海外 of 海外展会) where the rare one is (质押: 66号's task 102 on 知识产权质押融资;
+   * 展会: task 17 on 国际展会).  Ranked by share. */
   var f = q.length ? covered / q.length : 0;
-  var share = exact || !q.rarity ? f : chunks.reduce(function (n, ch) { return n + rarityOf(ch.q); }, 0) / q.rarity;
+  var share = exact || !q.rarity ? f :
+    chunks.reduce(function (n, ch) { return n + weightOf(q, ch.seg, ch.from, ch.q.length); }, 0) / q.rarity;
   if (!exact && (f < MIN_COVER || (f + share) / 2 < MIN_COVER)) return null;
 
   var score = (exact ? 10 : 0) + 6 * share * share + 2 * (segExact / q.segments.length);
@@ -543,14 +582,15 @@ function search(raw) {
   var q = parseQuery(raw);
   if (!q.joined || !index) return { items: [] };
 
-  q.rarity = rarityOf(q.joined);
-  /* Of several words, the one that tells most (the greatest summed rarity: the longer, the rarer) is
+  q.weights = q.segments.map(weightsOf);
+  q.rarity = sumOf(q.weights.map(sumOf));
+  /* Of several words, the one that tells most (the greatest summed weight, weightsOf: the longer, the rarer) is
    * the query's main word.  What holds it whole ranks above what lacks it: of 重庆 知识产权质押, a clause
    * on 知识产权质押 before 探索重庆市知识产权统一管理模式, which holds 重庆 and only the common 知识产权. */
   q.main = -1;
   if (q.segments.length > 1) {
     var most = -1;
-    q.segments.forEach(function (seg, i) { var r = rarityOf(seg); if (r > most) { most = r; q.main = i; } });
+    q.weights.forEach(function (w, i) { var r = sumOf(w); if (r > most) { most = r; q.main = i; } });
   }
   q.otherNames = index.named.has(q.joined) ?
     index.named.get(q.joined).filter(function (name) { return name !== q.joined; }) : null;
