@@ -128,6 +128,25 @@ def test_a_word_counts_as_rare_as_the_word_not_as_its_characters(built, base_url
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "clause", "before"),
+    [
+        # 59号's heading （三）第三阶段：整体升级、全面支撑 was sixth, after five holding 强省建设 and a 阶段 apart
+        ("强省建设第三阶段", "/documents/guozhifaguanzi-2015-59/#c3-3", None),
+        # 专栏5's own sentences came after 专栏2 知识产权保护工程 and 专栏4 知识产权强企工程
+        ("知识产权评议工程", "/documents/guofa-2016-86/#box5-p2-s1", "/documents/guofa-2016-86/#box2"),
+    ],
+)
+def test_a_piece_of_the_query_found_whole_counts_as_near_as_pieces_side_by_side(base_url, page, query, clause, before):
+    """The pieces of a query found apart earned a bonus for standing near each other; a piece found whole,
+    the nearest they can be, earned none."""
+    hrefs = search(page, base_url, query)
+    assert clause in hrefs[:5], hrefs[:6]
+    if before:
+        assert before not in hrefs[: hrefs.index(clause)], hrefs[:8]
+
+
+@pytest.mark.browser
 def test_a_number_in_the_query_is_matched_exactly(base_url, page):
     """86号 finds 国发〔2016〕86号 and nothing that only shares 6号 with it (106号, 66号)."""
     hrefs = search(page, base_url, "86号")

@@ -445,9 +445,12 @@ function scoreEntry(e, q) {
 
   var score = (exact ? 10 : 0) + 6 * share * share + 2 * (segExact / q.segments.length);
 
-  /* proximity of the pieces when the query is not found verbatim */
+  /* Proximity of the pieces when the query is not found verbatim.  One piece is as near as pieces
+   * get: it counted nothing, so two pieces side by side outranked one piece as long as both
+   * (专栏2 知识产权保护工程 above 专栏5's own 提升知识产权评议能力 for 知识产权评议工程; 强省建设第三阶段
+   * found 59号's （三）第三阶段 sixth, after five sentences holding 强省建设 and a 阶段 apart). */
   var placed = chunks.filter(function (pc) { return !pc.byName; });
-  if (!exact && placed.length > 1) {
+  if (!exact && placed.length > 0) {
     var lo = Infinity, hi = -Infinity, near = 0;
     for (var ch of placed) { lo = Math.min(lo, ch.at); hi = Math.max(hi, ch.at + ch.q.length); near += ch.q.length; }
     score += 2 * Math.min(1, (1.5 * near) / Math.max(1, hi - lo));
