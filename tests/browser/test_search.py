@@ -147,6 +147,17 @@ def test_a_piece_of_the_query_found_whole_counts_as_near_as_pieces_side_by_side(
 
 
 @pytest.mark.browser
+def test_every_word_of_the_query_together_ranks_with_its_main_word_whole(built, base_url, page):
+    """质押融资风险补偿 市场化 (extra battery): 渝府发's 完善知识产权质押融资市场化风险补偿机制 holds every word of
+    it, 市场化 inside 质押融资…风险补偿, and was ninth: the results holding the main word, 质押融资风险补偿, whole
+    came first, seven of them lacking 市场化. A result holding only part of the query does not rank above it."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(page, base_url, "质押融资风险补偿 市场化")
+    assert hrefs[0] == "/documents/yufufa-2016-25/#c2-2-p4-s4", hrefs[:5]
+    assert all("市场化" in texts[href] for href in hrefs[:2]), hrefs[:5]
+
+
+@pytest.mark.browser
 def test_a_number_in_the_query_is_matched_exactly(base_url, page):
     """86号 finds 国发〔2016〕86号 and nothing that only shares 6号 with it (106号, 66号)."""
     hrefs = search(page, base_url, "86号")

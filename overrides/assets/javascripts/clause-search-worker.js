@@ -397,6 +397,28 @@ function namedByDocument(e, q, wholes, covers) {
   return f < MIN_COVER || (f + share) / 2 < MIN_COVER ? null : byName;
 }
 
+/* The length of the shortest stretch of `hay` holding every piece, each where it stands nearest the
+ * others (a piece's first place, `at`, may be far from them: 质押融资 in 加大知识产权质押融资担保力度，
+ * 完善知识产权质押融资市场化风险补偿机制). */
+function nearestSpan(hay, pieces) {
+  var places = pieces.map(function (pc) {
+    var out = [];
+    for (var p = findWhole(hay, pc.q); p >= 0 && out.length < 64; p = findWhole(hay, pc.q, p + 1)) out.push(p);
+    return out.length ? out : [pc.at];
+  });
+  var best = Infinity;
+  for (var starts of places)
+    for (var from of starts) {            /* the stretch from here: each piece at its first place after */
+      var end = from;
+      for (var k = 0; k < pieces.length && end < Infinity; k++) {
+        var next = places[k].find(function (p) { return p >= from; });
+        end = next === undefined ? Infinity : Math.max(end, next + pieces[k].q.length);
+      }
+      best = Math.min(best, end - from);
+    }
+  return best;
+}
+
 function scoreEntry(e, q) {
   var hay = e.norm;
   var exact = q.joined.length > 0 && findWhole(hay, q.joined) >= 0;
@@ -449,11 +471,14 @@ function scoreEntry(e, q) {
    * get: it counted nothing, so two pieces side by side outranked one piece as long as both
    * (专栏2 知识产权保护工程 above 专栏5's own 提升知识产权评议能力 for 知识产权评议工程; 强省建设第三阶段
    * found 59号's （三）第三阶段 sixth, after five sentences holding 强省建设 and a 阶段 apart). */
-  var placed = chunks.filter(function (pc) { return !pc.byName; });
+  var placed = chunks.filter(function (pc) { return !pc.byName; }), together = false;
   if (!exact && placed.length > 0) {
     var lo = Infinity, hi = -Infinity, near = 0;
     for (var ch of placed) { lo = Math.min(lo, ch.at); hi = Math.max(hi, ch.at + ch.q.length); near += ch.q.length; }
     score += 2 * Math.min(1, (1.5 * near) / Math.max(1, hi - lo));
+    /* Every word of the query, together (as near as earns the whole bonus, where they stand nearest),
+     * is the query in other words: it ranks with the hits holding the main word whole (search). */
+    together = f >= 1 && 1.5 * near >= nearestSpan(hay, placed);
   }
   /* numbers and latin terms (12330, PCT) are required when they are the whole query or
    * the number of a 文号, and weigh heavily otherwise */
@@ -477,7 +502,7 @@ function scoreEntry(e, q) {
     else if (e.names.some(function (name) { return name.indexOf(q.joined) >= 0; })) score -= 3;
   }
 
-  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: exact || main };
+  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: exact || main || together };
 }
 
 /* ------------------------------------------------------------------------
@@ -587,9 +612,12 @@ function search(raw) {
 
   q.weights = q.segments.map(weightsOf);
   q.rarity = sumOf(q.weights.map(sumOf));
-  /* Of several words, the one that tells most (the greatest summed weight, weightsOf: the longer, the rarer) is
-   * the query's main word.  What holds it whole ranks above what lacks it: of 重庆 知识产权质押, a clause
-   * on 知识产权质押 before 探索重庆市知识产权统一管理模式, which holds 重庆 and only the common 知识产权. */
+  /* Of several words, the one that tells most (the greatest summed weight, weightsOf: the longer, the
+   * rarer) is the query's main word.  What holds it whole ranks above what lacks it: of 重庆 知识产权质押,
+   * a clause on 知识产权质押 before 探索重庆市知识产权统一管理模式, which holds 重庆 and only the common
+   * 知识产权.  So does what holds every word of the query together (scoreEntry): of 质押融资风险补偿 市场化,
+   * 完善知识产权质押融资市场化风险补偿机制, whose 市场化 stands inside the main word, was ninth, after
+   * seven results lacking 市场化. */
   q.main = -1;
   if (q.segments.length > 1) {
     var most = -1;
