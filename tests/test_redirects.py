@@ -12,7 +12,7 @@ import jsonschema
 
 from build_scripts.track.published import draft_hint
 
-from .helpers import copy_sources, mkdocs_build, refused, run_cli
+from .helpers import FIXTURE, copy_sources, mkdocs_build, refused, run_cli
 
 YUFUFA = "yufufa-2016-25.txt"
 REMOVED = "强化高校和科研院所创造知识产权的市"  # start of yufufa-2016-25/2-1/p3 (line 27)
@@ -27,9 +27,14 @@ def remove_paragraph(source: Path) -> None:
     (source / YUFUFA).write_text("\n".join(ln for ln in lines if REMOVED not in ln), encoding="utf-8")
 
 
-# p3 and its sentences (fewer than 30; an entry for an id that never existed does no harm). The
-# paragraphs after it keep their ids (source_texts/clause_ids.tsv records them: track/lineage.py).
-P3_IDS = ("yufufa-2016-25/2-1/p3", *(f"yufufa-2016-25/2-1/p3/s{i}" for i in range(1, 30)))
+# p3 and its sentences, as the frozen corpus's record has them: an entry for an id that never existed is
+# refused where git shows every version. The paragraphs after it keep their ids (source_texts/clause_ids.tsv
+# records them: track/lineage.py).
+P3_IDS = tuple(
+    line.split("\t", 1)[0]
+    for line in (FIXTURE / "clause_ids.tsv").read_text(encoding="utf-8").splitlines()
+    if line.split("\t", 1)[0] == "yufufa-2016-25/2-1/p3" or line.startswith("yufufa-2016-25/2-1/p3/")
+)
 
 
 def write_p3_redirects(source: Path, fields: str) -> None:
@@ -93,12 +98,6 @@ def test_a_moved_clause_links_to_its_new_id(tmp_path):
         " → <code>yufufa-2016-25/2-1/p4</code></p>"
     ) in section
     assert "原为第二部分第（一）条第3段第1句，现为" in section  # a sentence git knew
-    # an id no version had (p3 has fewer than 29 sentences) is given no place, whatever its number says
-    at = section.index("<code>yufufa-2016-25/2-1/p3/s29</code>")
-    assert section[section.rindex('<p class="change-head">', 0, at) : at].startswith(
-        '<p class="change-head"><span class="change-kind">移动</span> 原条款现为'
-    )
-    assert "第3段第29句" not in section
 
 
 def test_redirects_yaml_is_validated_with_located_messages(tmp_path):
@@ -832,3 +831,61 @@ def test_a_paragraph_reworded_and_committed_before_any_build_names_its_likely_su
     stderr = refused(tmp_path)
     (said,) = [line for line in stderr.splitlines() if "removed clause yufufa-2016-25/2-1/p3 " in line]
     assert "is new where it stood (to: yufufa-2016-25/2-1/p2a, if that is it reworded)" in said, said
+
+
+def test_an_entry_for_an_id_no_version_had_is_refused_where_it_stands(tmp_path):
+    """A typo in an old id (2-2/p9: 二（二） never had a ninth paragraph) was accepted and published, a
+    notice at an anchor no link ever had, while an entry for a removed id typed wrong left that id to its
+    own message only (staff review). An id git, the record and the last build never had is refused at the
+    entry, with the removed id it may have meant."""
+    from .test_changelog import committed_copy
+
+    source = committed_copy(tmp_path)
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-2/p9\n    note: 删去\n  - id: yufufa-2061-25/2-1/p3\n    note: 删去\n",
+        encoding="utf-8",
+    )
+    unknown = "expected the id of a clause that existed (in a committed version, clause_ids.tsv or the last build)"
+    assert refused(tmp_path).splitlines()[:2] == [
+        f"source_texts/redirects.yaml:2:9: {unknown}, found 'yufufa-2016-25/2-2/p9', which none had; "
+        "the nearest known id is yufufa-2016-25/2-2/p4",
+        f"source_texts/redirects.yaml:4:9: {unknown}, found 'yufufa-2061-25/2-1/p3', which none had: "
+        "no version had a document 'yufufa-2061-25'; did you mean yufufa-2016-25?",
+    ]
+    remove_paragraph(source)  # 2-1/p3 goes, and its entry names p8 by mistake
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-1/p8\n    note: 删去\n", encoding="utf-8"
+    )
+    said = refused(tmp_path).splitlines()
+    assert said[0] == (
+        f"source_texts/redirects.yaml:2:9: {unknown}, found 'yufufa-2016-25/2-1/p8', which none had; "
+        "did you mean yufufa-2016-25/2-1/p3, removed without an entry?"
+    )
+    assert any(line.startswith(f"source_texts/{YUFUFA}:27:1: expected a redirects.yaml entry") for line in said)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-1/p3\n    note: 删去\n", encoding="utf-8"
+    )
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_an_entry_known_only_from_history_a_shallow_clone_lacks_is_not_refused(tmp_path):
+    """A shallow clone (a CI checkout) has the newest commit only: the ids of older versions are not
+    known there, so an entry is refused for being unknown only with the whole history."""
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path / "full")
+    generate = ("generate", "--source", "source_texts", "--docs", "docs")
+    remove_paragraph(source)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-1/p3\n    note: 删去\n", encoding="utf-8"
+    )
+    assert run_cli(*generate, cwd=tmp_path / "full").returncode == 0  # rewrites the record: p3 is in it no more
+    git(source, "add", ".")
+    git(source, "commit", "-qm", "删去一段")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", source.as_uri(), str(clone / "source_texts"))
+    proc = run_cli(*generate, cwd=clone)
+    assert proc.returncode == 0, proc.stderr
+    assert "/documents/yufufa-2016-25/#c2-1-p3" in (clone / "docs/data/redirects.json").read_text(encoding="utf-8")

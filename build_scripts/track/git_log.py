@@ -110,3 +110,9 @@ def blob_id(data: bytes) -> str:
 def committed_file(source: Path, name: str) -> bytes | None:
     """The file ``name`` under ``source`` as the newest commit has it; None without git or without the file."""
     return _git(source, "show", f"HEAD:./{name}")
+
+
+def shallow(source: Path) -> bool:
+    """Whether the repository holding ``source`` is a shallow clone (its older commits absent); False
+    without git. Asked only when the history's answer matters (redirects.yaml's entries)."""
+    return _git(source, "rev-parse", "--is-shallow-repository") == b"true\n"

@@ -9,6 +9,7 @@ does the build fails with ``RedirectMissing`` located where the clause stood.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
@@ -66,7 +67,12 @@ def listed_targets(source: Path) -> dict[str, str | None]:
 
 
 def load_redirects(
-    source: Path, corpus: Corpus, errors: Collector
+    source: Path,
+    corpus: Corpus,
+    errors: Collector,
+    *,
+    existed: Collection[str] | None = None,
+    listed: Collection[str] = (),
 ) -> tuple[tuple[Redirect, ...], tuple[RetiredDocument, ...], tuple[PageRedirect, ...]]:
     """Read and validate redirects.yaml (absent = no redirects).
 
@@ -74,6 +80,10 @@ def load_redirects(
     hide 4-2-3 behind a notice); ``to`` must name a clause that exists and, when the entry quotes it
     (``to_quote``), still hold the quoted words. The id's document may be gone: the entries of a
     removed document's clauses keep their links working (the 404 page reads data/redirects.json).
+    ``existed``: every id and slug that ever existed (``changelog._existed``), None when that cannot be
+    told; an id of a listed document must be one of them (a typo in an old id would publish a notice no
+    link leads to), and so must the slug of a removed one (whose own history is not read). ``listed``:
+    every id the file lists, not hinted at as one removed without an entry.
     An entry whose id is a slug retires a whole removed document (``RetiredDocument``). An entry with
     ``page:`` instead of ``id:`` answers for a page (``PageRedirect``); whether that page was published
     and is gone, and whether its ``to`` is published, is checked against the pages (track/published.py).
@@ -127,6 +137,9 @@ def load_redirects(
             f.fail(f"expected each removed clause id once, found {old!r} {again} (first at line {line})", key="id")
             continue
         seen[url] = (old, f.line)
+        if existed is not None and (old if old.split("/", 1)[0] in slugs else old.split("/", 1)[0]) not in existed:
+            f.fail(_unknown(old, existed, set(index) | set(listed)), key="id")
+            continue
         if to is None and note is None:
             if not _given(f, "to", "note"):  # one given but not text is said where it stands
                 f.fail(f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither")
@@ -150,6 +163,30 @@ def load_redirects(
         tuple(sorted(documents, key=lambda d: d.slug)),
         tuple(sorted(pages, key=lambda p: p.page)),
     )
+
+
+def _unknown(clause_id: str, existed: Collection[str], answered: Collection[str]) -> str:
+    """The message for an entry naming an id that never existed, with the id it may have meant: one
+    removed without an entry (not ``answered``: live, or listed), else the nearest of its siblings (the
+    ids its parent had: ``…/p3/s6`` → ``…/p3/s5``), else of its document's."""
+    message = (
+        "expected the id of a clause that existed (in a committed version, clause_ids.tsv or the last build), "
+        f"found {clause_id!r}, which none had"
+    )
+    doc = clause_id.split("/", 1)[0] + "/"
+    if not any(i.startswith(doc) for i in existed):
+        slug = difflib.get_close_matches(doc[:-1], [i for i in existed if "/" not in i], n=1, cutoff=0.8)
+        return message + f": no version had a document {doc[:-1]!r}" + (f"; did you mean {slug[0]}?" if slug else "")
+    ids = [i for i in existed if i.startswith(doc)]
+    gone = difflib.get_close_matches(clause_id, [i for i in ids if i not in answered], n=1, cutoff=0.8)
+    if gone:
+        return message + f"; did you mean {gone[0]}, removed without an entry?"
+    parent = clause_id.rsplit("/", 1)[0] + "/"
+    siblings = [i for i in ids if i.startswith(parent) and "/" not in i[len(parent) :]]
+    nearest = difflib.get_close_matches(clause_id, siblings, n=1, cutoff=0) or difflib.get_close_matches(
+        clause_id, ids, n=1, cutoff=0.6
+    )
+    return message + (f"; the nearest known id is {nearest[0]}" if nearest else "")
 
 
 def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:

@@ -42,6 +42,9 @@ class History:
     committed_texts: Mapping[str, str] = field(default_factory=dict)  # the text each id had last in a commit
     committed: bool = False  # git has a history of source_texts/: what is not in it was never committed
     recorded_ids: frozenset[str] = frozenset()  # every id a committed version of clause_ids.tsv holds
+    # every id the parser reads in a version (the working tree's too) before lineage pins it: the ids builds
+    # published before clause_ids.tsv, and those an entry names for them (guobanfa-2016-106/p3)
+    parsed_ids: frozenset[str] = frozenset()
     committed_slugs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # source_file → every slug it had
     # slug → (cited title, 文号) as the newest committed documents.yaml that lists it gives them
     committed_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
@@ -155,6 +158,7 @@ def build_history(
     seen = lineage.old_texts((texts or {}).items())  # (id, digest) → text, every version's and the last build's
     pinned_documents: list[Document] = []
     unpublished: set[str] = set()
+    parsed_ids: set[str] = set()
     for document in documents:
         revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
         path = source / document.meta.source_file
@@ -176,6 +180,7 @@ def build_history(
         for revision in revisions:  # every version, parsed once (the loop below pins them)
             if revision.blob not in parsed:
                 parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
+        parsed_ids.update(c.id for version in parsed.values() if version for c in version.clauses)
         claimed = functools.cache(
             functools.partial(_claims, document.slug, every_record, parsed.values(), texts or {}, retired)
         )
@@ -247,6 +252,7 @@ def build_history(
         ),
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
         unpublished=frozenset(unpublished - {c.id for d in pinned_documents for c in d.clauses}),
+        parsed_ids=frozenset(parsed_ids),
         **_committed_listings(listings, blobs),
     )
 
