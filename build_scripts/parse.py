@@ -344,9 +344,15 @@ class _Builder:
             if _numbering_kind(first.text) is not None:
                 return end
             if len(group) != len(spec.columns):
+                # said at a cell holding a | (a Markdown table's bar: cells run together on a line, or a bar
+                # alone), the damage to be seen; else at the row's first line (which cell is missing, or
+                # which is one too many, the count cannot tell)
+                barred = next((cell for cell in group if "|" in cell.text), None)
                 self.error(
-                    first.number,
-                    f"expected {len(spec.columns)} cells in row {rows} of table {spec.caption!r}, found {len(group)}",
+                    (barred or first).number,
+                    f"expected {len(spec.columns)} cells in row {rows} of table {spec.caption!r}, one a line, "
+                    f"found {len(group)}" + (f": a | (a Markdown table's bar?) in {barred.text!r}" if barred else ""),
+                    near="|" if barred else "",
                 )
             self.add(
                 kind=ClauseKind.TABLE_ROW,

@@ -224,6 +224,8 @@ GOAL_VALUE_RE = re.compile(
 TARGET_YEAR_RE = re.compile(r"到(?P<year>(?:19|20)[0-9]{2})年")
 # A table row's first cell: the name, then its unit in full-width parentheses.
 INDICATOR_NAME_UNIT_RE = re.compile(r"^(?P<name>.+?)（(?P<unit>[^（）]+)）$")
+# A table row's 属性 cell: 预期性 (a forecast) or 约束性 (binding), as plans mark their indicators.
+INDICATOR_ATTRIBUTE_RE = re.compile(r"^(?:预期性|约束性)$")
 
 
 # Cross-document references -------------------------------------------------

@@ -300,19 +300,41 @@ CASES = {  # what was broken → (damage, the message it must give)
         ],
         r"indicators\.yaml:\d+:5: expected an indicator id other than index \(the list has that page\), found 'index'\n",
     ),
+    # an indicator cell's damage is said at the cell, in the text (it was said at the indicators.yaml entry)
     "an indicator cell that is no number": (  # was published as a missing value (null)
         replace("guofa-2016-86.txt", "\t6.3\n", "\t约六\n"),
-        r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number in 件 or —, found '约六'\n",
+        r"(?m)^source_texts/guofa-2016-86\.txt:26:2: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number "
+        r"in 件 or —, found '约六'\n",
     ),
     "a percent sign in a cell whose row counts 件": (  # was published as the target 12 件
         replace("guofa-2016-86.txt", "\t12\n", "\t12%\n"),
-        r"indicators\.yaml:\d+:5: expected the 2020年 cell of guofa-2016-86/table1/r1 to be a number in 件 or —, "
-        r"found '12%'\n",
+        r"(?m)^source_texts/guofa-2016-86\.txt:27:2: expected the 2020年 cell of guofa-2016-86/table1/r1 to be a number "
+        r"in 件 or —, found '12%'\n",
     ),
     "an indicator cell too large for JSON": (  # was published as Infinity, which no JSON reader takes
         replace("guofa-2016-86.txt", "\t6.3\n", "\t" + "9" * 400 + "\n"),
-        r"indicators\.yaml:\d+:5: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number JSON can hold, "
-        r"found 9{20}… \(400 digits\)\n",
+        r"(?m)^source_texts/guofa-2016-86\.txt:26:2: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number "
+        r"JSON can hold, found 9{20}… \(400 digits\)\n",
+    ),
+    "a stray | in an indicator cell": (  # a Markdown table's bar left in the text
+        replace("guofa-2016-86.txt", "\t3\n\t6\n\t3\n", "\t3\n\t6\n\t　3 |\n"),
+        r"(?m)^source_texts/guofa-2016-86\.txt:34:3: expected the 累计增加值 cell of guofa-2016-86/table1/r2 to be a "
+        r"number in 万件 or —, found '3 \|'\n",
+    ),
+    "a stray | in an indicator's attribute cell": (  # was published as the attribute '预期性 |'
+        replace("guofa-2016-86.txt", "\t5.7\n\t预期性\n", "\t5.7\n\t预期性 |\n"),
+        r"(?m)^source_texts/guofa-2016-86\.txt:29:2: expected the 属性 cell of guofa-2016-86/table1/r1 to be "
+        r"预期性, 约束性 or —, found '预期性 \|'\n",
+    ),
+    "a | alone on a line of a table row": (  # was said at the row's first line, 25
+        replace("guofa-2016-86.txt", "\t5.7\n", "\t5.7\n\t|\n"),
+        r"(?m)^source_texts/guofa-2016-86\.txt:29:2: expected 5 cells in row 1 of table '“十三五”知识产权保护和运用主要指标', "
+        r"one a line, found 6: a \| \(a Markdown table's bar\?\) in '\|'\n",
+    ),
+    "a table row written as a Markdown table's": (  # was said at the row's first line, 25
+        replace("guofa-2016-86.txt", "\t6.3\n\t12\n\t5.7\n", "\t6.3 | 12 | 5.7\n"),
+        r"(?m)^source_texts/guofa-2016-86\.txt:26:6: expected 5 cells in row 1 of table '“十三五”知识产权保护和运用主要指标', "
+        r"one a line, found 3: a \| \(a Markdown table's bar\?\) in '6\.3 \| 12 \| 5\.7'\n",
     ),
     "66 two parentheticals": (  # the roles came from the last one, the first was left in the task's text
         replace("guobanhan-2016-66.txt", TASK1, "（知识产权局负责）（发展改革委负责）\n2.积极"),

@@ -147,3 +147,8 @@ def test_label_lookalike_is_not_a_count_a_ratio_or_a_longer_box_number():
     assert not three.match("3：1的比例") and not three.match("3:1") and not three.match("专栏三十 知识产权")
     assert not three.match("专栏三百")
     assert three.match("3：加强") and three.match("3 加强组织") and three.match("专栏三")
+
+
+@pytest.mark.parametrize(("cell", "read"), [("预期性", True), ("约束性", True), ("预期性 |", False), ("预期", False)])
+def test_an_indicators_attribute_is_one_of_the_two_a_plan_marks(cell, read):
+    assert bool(patterns.INDICATOR_ATTRIBUTE_RE.match(cell)) is read

@@ -1,7 +1,8 @@
 """Indicators: names and variants from ``source_texts/indicators.yaml``, numbers from the texts.
 
 A table-row indicator takes its unit, baseline, target, increase and attribute from the
-row's cells and its years from the table header ("2015年", "2020年"); "－" is null. The
+row's cells and its years from the table header ("2015年", "2020年"); "－" is null. A cell
+that reads otherwise is refused at its line and column in the text, where the damage is. The
 table note (注：…) is attached to the indicator it names. A prose goal takes its number
 from the quoted ``goal`` words; a range such as "3—4" is kept as ``target_text`` with
 ``target_low``/``target_high`` and a null ``target``.
@@ -11,12 +12,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import patterns
-from ..errors import Collector
+from ..clean import split_lines
+from ..errors import Collector, SourceError, TextError
 from ..load.curated import Fields, entries
+from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Indicator, Mention
 from .agencies import leaf_clauses
 
@@ -25,30 +30,70 @@ _KEYS = ("id", "name", "row", "clause", "goal", "variants", "agencies", "remark"
 FILE_NAME = "indicators.yaml"
 
 
-def _number(f: Fields, cell: str, where: str, unit: str | None) -> float | None:
-    """A table cell's number, None for an empty one (—); a cell that is neither is located at the entry
-    (it was published as a missing value), as is one too large for a JSON number (published as Infinity).
-    A percent sign is the row's unit written again when its unit (``unit``, from the name) is %; in a row
-    of another unit (件) it says the number is not in that unit, and is refused (it was dropped)."""
-    cell = cell.strip()
-    if patterns.EMPTY_CELL_RE.match(cell):
+@dataclass(frozen=True, kw_only=True)
+class _Cell:
+    """One cell of an indicator's table row, and where it stands in its text: a damaged cell is said
+    there (``fail``), at the line and column of its words, not at the indicators.yaml entry naming the row."""
+
+    text: str
+    where: str  # "the 2015年 cell of guofa-2016-86/table1/r1"
+    path: Path  # the source text
+    line: int
+    errors: Collector
+
+    def fail(self, message: str) -> None:
+        self.errors.add(TextError(self.path, self.line, _column(self.path, self.line), message))
+
+
+def _column(path: Path, line: int) -> int:
+    """1-based column where a cell's words start on ``line`` of the raw text (after its tab), or 1.
+    Read again only for a message: a build whose cells are sound never opens the text twice."""
+    try:
+        raw_lines = split_lines(read_text(path).text)
+    except SourceError:
+        return 1
+    if not 0 < line <= len(raw_lines):
+        return 1
+    raw = raw_lines[line - 1]
+    return len(raw) - len(raw.lstrip(" \t\u3000\ufeff")) + 1
+
+
+def _number(cell: _Cell, unit: str | None) -> float | None:
+    """A table cell's number, None for an empty one (—); a cell that is neither is refused where it
+    stands (it was published as a missing value), as is one too large for a JSON number (published as
+    Infinity). A percent sign is the row's unit written again when its unit (``unit``, from the name) is
+    %; in a row of another unit (件) it says the number is not in that unit, and is refused (it was dropped)."""
+    text = cell.text.strip()
+    if patterns.EMPTY_CELL_RE.match(text):
         return None
-    sign, digits = (-1, cell[1:]) if cell[:1] in patterns.MINUS_SIGNS else (1, cell)
+    sign, digits = (-1, text[1:]) if text[:1] in patterns.MINUS_SIGNS else (1, text)
     percent = unit in ("%", "％")
     match = patterns.NUMBER_RE.fullmatch(digits.rstrip("%％") if percent else digits)
     if match is None:
         in_unit = f" in {unit}" if unit and not percent else ""
-        f.fail(f"expected {where} to be a number{in_unit} or —, found {cell!r}")
+        cell.fail(f"expected {cell.where} to be a number{in_unit} or —, found {text!r}")
         return None
-    value = _finite(f, match.group(), where)
+    value = _finite(cell.fail, match.group(), cell.where)
     return None if value is None else sign * value
 
 
-def _finite(f: Fields, digits: str, where: str) -> float | None:
+def _attribute(cell: _Cell) -> str | None:
+    """A row's 属性: 预期性 or 约束性, None for —; anything else is refused where it stands (预期性 | was
+    published as the attribute)."""
+    text = cell.text.strip()
+    if patterns.EMPTY_CELL_RE.match(text):
+        return None
+    if not patterns.INDICATOR_ATTRIBUTE_RE.match(text):
+        cell.fail(f"expected {cell.where} to be 预期性, 约束性 or —, found {text!r}")
+        return None
+    return text
+
+
+def _finite(fail: Callable[[str], None], digits: str, where: str) -> float | None:
     value = float(digits)
     if math.isfinite(value):
         return value
-    f.fail(f"expected {where} to be a number JSON can hold, found {digits[:20]}… ({len(digits)} digits)")
+    fail(f"expected {where} to be a number JSON can hold, found {digits[:20]}… ({len(digits)} digits)")
     return None
 
 
@@ -100,7 +145,7 @@ def load_indicators(
         remark = f.text("remark", required=False) or ""
         common = {"id": indicator_id, "name": name, "variants": variants, "agencies": agencies, "remark": remark}
         if row_id is not None:
-            indicator = _from_row(f, clauses, row_id, common)
+            indicator = _from_row(f, corpus, row_id, common, source)
         else:
             indicator = _from_goal(f, clauses, clause_id or "", common)
         if indicator is not None:
@@ -108,7 +153,8 @@ def load_indicators(
     return tuple(indicators)
 
 
-def _from_row(f: Fields, clauses: dict[str, Clause], row_id: str, common: dict[str, Any]) -> Indicator | None:
+def _from_row(f: Fields, corpus: Corpus, row_id: str, common: dict[str, Any], source: Path) -> Indicator | None:
+    clauses = corpus.clause_index()
     row = clauses.get(row_id)
     if row is None or row.kind is not ClauseKind.TABLE_ROW:
         f.fail(f"expected 'row' to be the clause id of a table row, found {row_id!r}")
@@ -132,15 +178,21 @@ def _from_row(f: Fields, clauses: dict[str, Clause], row_id: str, common: dict[s
         ),
         None,
     )
+    path = source / corpus.document(row.doc).meta.source_file
+    # one cell a line (parse.table): cell i of the row stands i lines below its first
+    cell = [
+        _Cell(text=text, where=f"the {head[i]} cell of {row_id}", path=path, line=row.line + i, errors=f.errors)
+        for i, text in enumerate(cells)
+    ]
     return Indicator(
         **common,
         unit=unit,
-        baseline=_number(f, cells[1], f"the {head[1]} cell of {row_id}", unit),
+        baseline=_number(cell[1], unit),
         baseline_year=int(years[0].group()) if years[0] else None,
-        target=_number(f, cells[2], f"the {head[2]} cell of {row_id}", unit),
+        target=_number(cell[2], unit),
         target_year=int(years[1].group()) if years[1] else None,
-        increase=_number(f, cells[3], f"the {head[3]} cell of {row_id}", unit),
-        attribute=None if patterns.EMPTY_CELL_RE.match(cells[4]) else cells[4].strip(),
+        increase=_number(cell[3], unit),
+        attribute=_attribute(cell[4]),
         note=note,
         clause=row.id,
         doc=row.doc,
@@ -172,7 +224,7 @@ def _from_goal(f: Fields, clauses: dict[str, Clause], clause_id: str, common: di
         unit={"％": "%"}.get(unit or "", unit),
         baseline=None,
         baseline_year=None,
-        target=None if span else _finite(f, text, "the goal's number"),
+        target=None if span else _finite(f.fail, text, "the goal's number"),
         target_year=target_year,
         increase=None,
         attribute=None,
@@ -180,8 +232,8 @@ def _from_goal(f: Fields, clauses: dict[str, Clause], clause_id: str, common: di
         clause=clause.id,
         doc=clause.doc,
         target_text=text if span else None,
-        target_low=_finite(f, span.group("low"), "the goal's number") if span else None,
-        target_high=_finite(f, span.group("high"), "the goal's number") if span else None,
+        target_low=_finite(f.fail, span.group("low"), "the goal's number") if span else None,
+        target_high=_finite(f.fail, span.group("high"), "the goal's number") if span else None,
         group=parent.title if parent else "",
         goal=goal,
     )
