@@ -20,6 +20,7 @@ from ..errors import Collector, CurationError
 from ..load import files
 from ..model import Clause, ClauseKind, Corpus, Redirect, Site
 from . import clause_ids, git_log
+from .redirects import KnownIds
 from .versions import History
 
 # Showing a change -------------------------------------------------------------------
@@ -123,7 +124,7 @@ def track_changes(
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     existed = _existed(source, corpus, found, known, listed)
-    entries, retired_documents, moved_pages = load_redirects(source, corpus, errors, existed=existed, listed=listed)
+    entries, retired_documents, moved_pages = load_redirects(source, corpus, errors, existed=existed)
     # An entry for a paragraph serves its sentences: each gets an entry of its own where git knows it
     # (in any version committed), sent to the sentence that has its words where the paragraph went.
     # Not from the record or the last build: the build that writes the record drops the removed ids,
@@ -162,21 +163,25 @@ def track_changes(
 
 def _existed(
     source: Path, corpus: Corpus, found: History, known: Mapping[str, tuple[str, int]], listed: Collection[str]
-) -> frozenset[str] | None:
+) -> KnownIds | None:
     """Every clause id and slug that existed, for redirects.yaml's entries (an entry for any other is a typo):
     the ids of every committed version (as pinned, and as the parser reads it), every committed record, the
     record beside the texts, the last build and the texts now (``known`` holds the ids of those it can);
-    with their documents' slugs and every slug a committed documents.yaml gave. None when that cannot be
-    told: without git, or in a shallow clone, older versions had ids nothing here shows (the real
-    redirects.yaml's guobanfa-2016-106/3-3/p1 only a committed record holds), and then no entry
-    is refused for naming an id unknown. git is asked whether the clone is shallow only when an entry
-    names an id the history shows nowhere."""
+    with their documents' slugs and every slug a committed documents.yaml gave; and any id under a parent
+    where a commit's text came without its record (``History.unpublished``: a build may have published ids
+    there that nothing committed shows). None when that cannot be told: without git, or in a shallow clone,
+    older versions had ids nothing here shows (the real redirects.yaml's guobanfa-2016-106/3-3/p1 only a
+    committed record holds), and then no entry is refused for naming an id unknown. git is asked whether the
+    clone is shallow only when an entry names an id the history shows nowhere."""
     if not found.committed:
         return None
-    ids = {*known, *found.recorded_ids, *found.parsed_ids, *corpus.clause_index()}
+    index = corpus.clause_index()
+    ids = {*known, *found.recorded_ids, *found.parsed_ids, *index}
     slugs = {i.split("/", 1)[0] for i in ids} | {d.slug for d in corpus.documents}
     slugs.update(slug for committed in found.committed_slugs.values() for slug in committed)
-    existed = frozenset(ids | slugs)
+    existed = KnownIds.of(
+        ids | slugs, removed=(i for i in known if i not in index and i not in listed), unpublished=found.unpublished
+    )
     if all(i in existed for i in listed) or not git_log.shallow(source):
         return existed
     return None

@@ -13,7 +13,7 @@ import difflib
 import json
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +66,38 @@ def listed_targets(source: Path) -> dict[str, str | None]:
     }
 
 
+@dataclass(frozen=True, kw_only=True)
+class KnownIds:
+    """What redirects.yaml's entries may name (``changelog._existed``): every clause id and slug that
+    existed; ``removed``: the ids gone that the build asks an entry for (the hint for a typo); ``open``:
+    (parent id, ordinal prefix) of the groups where a commit's text came without its record, so a build
+    may have published ids there that nothing committed shows (``History.unpublished``)."""
+
+    ids: frozenset[str]
+    removed: frozenset[str] = frozenset()
+    open: frozenset[tuple[str, str]] = frozenset()
+
+    @classmethod
+    def of(cls, ids: Iterable[str], *, removed: Iterable[str], unpublished: Iterable[str]) -> KnownIds:
+        return cls(ids=frozenset(ids), removed=frozenset(removed), open=frozenset(map(_group_of, unpublished)))
+
+    def __contains__(self, clause_id: object) -> bool:
+        return isinstance(clause_id, str) and (clause_id in self.ids or _group_of(clause_id) in self.open)
+
+
+def _group_of(clause_id: str) -> tuple[str, str]:
+    """(parent id, ordinal prefix) of an unnumbered clause's id (``…/2-2/p2a`` → (``…/2-2``, ``p``)); else ("", "")."""
+    parent, _, last = clause_id.rpartition("/")
+    match = patterns.ORDINAL_RE.match(last)
+    return (parent, match.group("prefix")) if match and parent else ("", "")
+
+
 def load_redirects(
     source: Path,
     corpus: Corpus,
     errors: Collector,
     *,
-    existed: Collection[str] | None = None,
-    listed: Collection[str] = (),
+    existed: KnownIds | None = None,
 ) -> tuple[tuple[Redirect, ...], tuple[RetiredDocument, ...], tuple[PageRedirect, ...]]:
     """Read and validate redirects.yaml (absent = no redirects).
 
@@ -82,8 +107,7 @@ def load_redirects(
     removed document's clauses keep their links working (the 404 page reads data/redirects.json).
     ``existed``: every id and slug that ever existed (``changelog._existed``), None when that cannot be
     told; an id of a listed document must be one of them (a typo in an old id would publish a notice no
-    link leads to), and so must the slug of a removed one (whose own history is not read). ``listed``:
-    every id the file lists, not hinted at as one removed without an entry.
+    link leads to), and so must the slug of a removed one (whose own history is not read).
     An entry whose id is a slug retires a whole removed document (``RetiredDocument``). An entry with
     ``page:`` instead of ``id:`` answers for a page (``PageRedirect``); whether that page was published
     and is gone, and whether its ``to`` is published, is checked against the pages (track/published.py).
@@ -138,7 +162,7 @@ def load_redirects(
             continue
         seen[url] = (old, f.line)
         if existed is not None and (old if old.split("/", 1)[0] in slugs else old.split("/", 1)[0]) not in existed:
-            f.fail(_unknown(old, existed, set(index) | set(listed)), key="id")
+            f.fail(_unknown(old, existed), key="id")
             continue
         if to is None and note is None:
             if not _given(f, "to", "note"):  # one given but not text is said where it stands
@@ -165,20 +189,20 @@ def load_redirects(
     )
 
 
-def _unknown(clause_id: str, existed: Collection[str], answered: Collection[str]) -> str:
+def _unknown(clause_id: str, existed: KnownIds) -> str:
     """The message for an entry naming an id that never existed, with the id it may have meant: one
-    removed without an entry (not ``answered``: live, or listed), else the nearest of its siblings (the
-    ids its parent had: ``…/p3/s6`` → ``…/p3/s5``), else of its document's."""
+    removed without an entry (``existed.removed``), else the nearest of its siblings (the ids its parent
+    had: ``…/p3/s6`` → ``…/p3/s5``), else of its document's."""
     message = (
         "expected the id of a clause that existed (in a committed version, clause_ids.tsv or the last build), "
         f"found {clause_id!r}, which none had"
     )
     doc = clause_id.split("/", 1)[0] + "/"
-    if not any(i.startswith(doc) for i in existed):
-        slug = difflib.get_close_matches(doc[:-1], [i for i in existed if "/" not in i], n=1, cutoff=0.8)
+    if not any(i.startswith(doc) for i in existed.ids):
+        slug = difflib.get_close_matches(doc[:-1], [i for i in existed.ids if "/" not in i], n=1, cutoff=0.8)
         return message + f": no version had a document {doc[:-1]!r}" + (f"; did you mean {slug[0]}?" if slug else "")
-    ids = [i for i in existed if i.startswith(doc)]
-    gone = difflib.get_close_matches(clause_id, [i for i in ids if i not in answered], n=1, cutoff=0.8)
+    ids = [i for i in existed.ids if i.startswith(doc)]
+    gone = difflib.get_close_matches(clause_id, [i for i in existed.removed if i.startswith(doc)], n=1, cutoff=0.8)
     if gone:
         return message + f"; did you mean {gone[0]}, removed without an entry?"
     parent = clause_id.rsplit("/", 1)[0] + "/"
