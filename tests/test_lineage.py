@@ -677,3 +677,72 @@ def test_a_paragraph_committed_alone_then_removed_asks_once(tmp_path):
     shutil.rmtree(docs)
     fresh = run_cli("generate", "--source", str(source), "--docs", str(docs))
     assert fresh.returncode == 0, fresh.stderr
+
+
+ANCHOR = "　　推动知识产权市场化运营。"
+
+
+def _replace_in_25(source: Path, old: str, new: str) -> None:
+    path = source / YUFUFA
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _ci_build(source: Path, docs: Path):
+    """A build from a fresh clone: the committed records, no docs/ (docs/ is not in git)."""
+    git(source, "checkout", "--", "clause_ids.tsv", "published_pages.tsv")
+    shutil.rmtree(docs, ignore_errors=True)
+    return run_cli("generate", "--source", str(source), "--docs", str(docs))
+
+
+def _ids(docs: Path) -> set[str]:
+    return {c["id"] for c in json.loads((docs / "data" / "clauses.json").read_text(encoding="utf-8"))}
+
+
+def test_a_published_paragraph_keeps_its_id_when_another_text_only_commit_follows(tmp_path):
+    """Staff commit texts without clause_ids.tsv; the site is built from a fresh clone. N (2-2/p2a) is
+    published; a later commit edits 2-1/p1 only. N must keep p2a, or the build must ask for p2a.
+    (Review of 659c42b: N silently became p2b, no entry asked; before it, the build asked for p2a,
+    p2b, … without end.) The commit is pinned against the ids the commit before was given: the record is the same."""
+    source, docs = committed_copy(tmp_path), tmp_path / "docs"
+    _replace_in_25(source, ANCHOR, f"　　{N}\n\n{ANCHOR}")
+    git(source, "commit", "-q", "-m", "新增一段", "--", YUFUFA)
+    assert _ci_build(source, docs).returncode == 0
+    assert "yufufa-2016-25/2-2/p2a" in _ids(docs)
+    _replace_in_25(source, "培育壮大知识产权密集型产业", "培育知识产权密集型产业")
+    git(source, "commit", "-q", "-m", "改别处", "--", YUFUFA)
+    proc = _ci_build(source, docs)
+    assert proc.returncode != 0 or "yufufa-2016-25/2-2/p2a" in _ids(docs), proc.stdout
+
+
+def test_a_published_paragraph_removed_in_a_fresh_clone_asks_for_an_entry(tmp_path):
+    """N committed alone, published by a fresh-clone build as p2a, then removed (text-only commit):
+    the next fresh-clone build must ask for p2a (review of 659c42b: it passed silently)."""
+    source, docs = committed_copy(tmp_path), tmp_path / "docs"
+    _replace_in_25(source, ANCHOR, f"　　{N}\n\n{ANCHOR}")
+    git(source, "commit", "-q", "-m", "新增一段", "--", YUFUFA)
+    assert _ci_build(source, docs).returncode == 0
+    _replace_in_25(source, f"　　{N}\n\n", "")
+    git(source, "commit", "-q", "-m", "删去新增", "--", YUFUFA)
+    proc = _ci_build(source, docs)
+    assert proc.returncode != 0 and "yufufa-2016-25/2-2/p2a" in proc.stderr, proc.stdout
+
+
+def test_the_hint_for_a_paragraph_committed_alone_then_replaced_names_the_id_it_gets(tmp_path):
+    """N committed alone, built (p2a), then replaced by other words M: the message said 'p2b is new where it
+    stood (to: p2b …)', and with that entry the next build said M was p2c (review of 659c42b; older). The
+    commit's N keeps p2a (its words, recorded by the build, claim it though redirects.yaml now lists it)."""
+    source, docs = committed_copy(tmp_path), tmp_path / "docs"
+    _replace_in_25(source, ANCHOR, f"　　{N}\n\n{ANCHOR}")
+    git(source, "commit", "-q", "-m", "新增一段", "--", YUFUFA)
+    assert run_cli("generate", "--source", str(source), "--docs", str(docs)).returncode == 0
+    _replace_in_25(source, N, "完全不同的另一段文字，讲的是别的事情。")
+    proc = run_cli("generate", "--source", str(source), "--docs", str(docs))
+    assert proc.returncode == 1 and "(to: yufufa-2016-25/2-2/p2b" in proc.stderr, proc.stderr
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-2/p2a\n    to: yufufa-2016-25/2-2/p2b\n", encoding="utf-8"
+    )
+    again = run_cli("generate", "--source", str(source), "--docs", str(docs))
+    assert again.returncode == 0, again.stderr
+    assert "yufufa-2016-25/2-2/p2b" in _ids(docs)

@@ -120,7 +120,6 @@ def track_changes(
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
-    known = {i: place for i, place in known.items() if i not in found.unpublished}  # no link can lead there
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     existed = _existed(source, corpus, found, known, listed)
@@ -167,9 +166,7 @@ def _existed(
     """Every clause id and slug that existed, for redirects.yaml's entries (an entry for any other is a typo):
     the ids of every committed version (as pinned, and as the parser reads it), every committed record, the
     record beside the texts, the last build and the texts now (``known`` holds the ids of those it can);
-    with their documents' slugs and every slug a committed documents.yaml gave; and any id under a parent
-    where a commit's text came without its record (``History.unpublished``: a build may have published ids
-    there that nothing committed shows). None when that cannot be told: without git, or in a shallow clone,
+    with their documents' slugs and every slug a committed documents.yaml gave. None when that cannot be told: without git, or in a shallow clone,
     older versions had ids nothing here shows (the real redirects.yaml's guobanfa-2016-106/3-3/p1 only a
     committed record holds), and then no entry is refused for naming an id unknown. git is asked whether the
     clone is shallow only when an entry names an id the history shows nowhere."""
@@ -179,8 +176,8 @@ def _existed(
     ids = {*known, *found.recorded_ids, *found.parsed_ids, *index}
     slugs = {i.split("/", 1)[0] for i in ids} | {d.slug for d in corpus.documents}
     slugs.update(slug for committed in found.committed_slugs.values() for slug in committed)
-    existed = KnownIds.of(
-        ids | slugs, removed=(i for i in known if i not in index and i not in listed), unpublished=found.unpublished
+    existed = KnownIds(
+        ids=frozenset(ids | slugs), removed=frozenset(i for i in known if i not in index and i not in listed)
     )
     if all(i in existed for i in listed) or not git_log.shallow(source):
         return existed

@@ -20,8 +20,8 @@ version's unnumbered clauses, parent by parent, with the recorded ones:
 - a new clause after every old sibling takes the next number no version of its parent has used
   (a paragraph added at the end is simply the next ``p``); one before an old sibling takes the id of
   the nearest old sibling before it plus a letter: ``p1a``, ``p1b`` between ``p1`` and ``p2``,
-  ``p0a`` before ``p1``. An id never passes to other text (``used`` holds every id recorded and every
-  id redirects.yaml lists), so a removed clause's redirects.yaml entry stays true;
+  ``p0a`` before ``p1``. An id never passes to other text (``used`` holds every id recorded, and for
+  the working tree every id redirects.yaml lists), so a removed clause's redirects.yaml entry stays true;
 - but a new clause whose words a later record holds under its parent (those words, or failing that,
   words it is like: reworded since) takes that id (``Claims``): a text committed without its record
   was built, and the build published it so (the record beside the texts, or one committed later,
@@ -109,18 +109,16 @@ OldTexts = Mapping[tuple[str, str], str]  # (clause id, digest) → the text: wh
 Claims = Mapping[Group, Sequence[Recorded]]
 
 
-def claims(
-    records: Iterable[Sequence[Recorded]], texts: Mapping[str, str], retired: Collection[str] = ()
-) -> dict[Group, list[Recorded]]:
+def claims(records: Iterable[Sequence[Recorded]], texts: Mapping[str, str]) -> dict[Group, list[Recorded]]:
     """``Claims`` of these records, the first given first (the newest record first): what ids the
     site published for which words, for the versions pinned against an older record. ``texts``: digest
-    → words, from any version. Never an id ``retired`` lists: redirects.yaml sends its readers elsewhere."""
+    → words, from any version. An id redirects.yaml lists too: it was those words when they were there."""
     found: dict[Group, list[Recorded]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
     for records_of_one in records:
         for recorded in records_of_one:
             prefix = ordinal_prefix(recorded.id)
-            if prefix and recorded.id not in retired and (recorded.id, recorded.digest) not in seen:
+            if prefix and (recorded.id, recorded.digest) not in seen:
                 seen.add((recorded.id, recorded.digest))
                 found[(recorded.parent, prefix)].append(replace(recorded, text=texts.get(recorded.digest)))
     return dict(found)

@@ -69,27 +69,13 @@ def listed_targets(source: Path) -> dict[str, str | None]:
 @dataclass(frozen=True, kw_only=True)
 class KnownIds:
     """What redirects.yaml's entries may name (``changelog._existed``): every clause id and slug that
-    existed; ``removed``: the ids gone that the build asks an entry for (the hint for a typo); ``open``:
-    (parent id, ordinal prefix) of the groups where a commit's text came without its record, so a build
-    may have published ids there that nothing committed shows (``History.unpublished``)."""
+    existed; ``removed``: the ids gone that the build asks an entry for (the hint for a typo)."""
 
     ids: frozenset[str]
     removed: frozenset[str] = frozenset()
-    open: frozenset[tuple[str, str]] = frozenset()
-
-    @classmethod
-    def of(cls, ids: Iterable[str], *, removed: Iterable[str], unpublished: Iterable[str]) -> KnownIds:
-        return cls(ids=frozenset(ids), removed=frozenset(removed), open=frozenset(map(_group_of, unpublished)))
 
     def __contains__(self, clause_id: object) -> bool:
-        return isinstance(clause_id, str) and (clause_id in self.ids or _group_of(clause_id) in self.open)
-
-
-def _group_of(clause_id: str) -> tuple[str, str]:
-    """(parent id, ordinal prefix) of an unnumbered clause's id (``…/2-2/p2a`` → (``…/2-2``, ``p``)); else ("", "")."""
-    parent, _, last = clause_id.rpartition("/")
-    match = patterns.ORDINAL_RE.match(last)
-    return (parent, match.group("prefix")) if match and parent else ("", "")
+        return clause_id in self.ids
 
 
 def load_redirects(

@@ -52,9 +52,6 @@ class History:
     # committed version that had it with the text a committed record gives it, parsed as today
     # ("文首第5行"; ``_former_positions``); not there when no version shows that
     former_positions: Mapping[str, str] = field(default_factory=dict)
-    # ids of clauses new in a commit whose text came without its record (pinned against an older one), which no
-    # record and no last build holds: no build published them (one would have recorded them), so none is asked for
-    unpublished: frozenset[str] = frozenset()
 
 
 def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
@@ -157,7 +154,6 @@ def build_history(
     states: list[tuple[int, Document]] = []
     seen = lineage.old_texts((texts or {}).items())  # (id, digest) → text, every version's and the last build's
     pinned_documents: list[Document] = []
-    unpublished: set[str] = set()
     parsed_ids: set[str] = set()
     for document in documents:
         revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
@@ -170,20 +166,20 @@ def build_history(
         parsed: dict[str, Document | None] = {current_blob: document} if current_blob else {}
         previous: Document | None = None
         previous_old: tuple[lineage.Recorded, ...] | None = None  # what the newest commit was pinned to
+        previous_own: tuple[lineage.Recorded, ...] | None = None  # the record committed with the text before
         # every record of the document, the working tree's first, then the newest commit's: the ids the site published
         every_record = [recorded.get(document.slug, ())] + [
             committed_records(r).get(document.slug, ()) for r in reversed(record_revisions)
         ]
-        used: set[str] = set(retired) | {r.id for rs in every_record for r in rs}
-        published = {r.id for rs in every_record for r in rs} | set(texts or {})  # the last build's too
+        # ids a record holds or a version was given: never given to other words, in any version
+        given: set[str] = {r.id for rs in every_record for r in rs}
+        used: set[str] = set(retired) | given  # … nor, in the working tree, the ids redirects.yaml lists
         # words a later record gives an id: a text committed without its record takes the ids its build published
         for revision in revisions:  # every version, parsed once (the loop below pins them)
             if revision.blob not in parsed:
                 parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
         parsed_ids.update(c.id for version in parsed.values() if version for c in version.clauses)
-        claimed = functools.cache(
-            functools.partial(_claims, document.slug, every_record, parsed.values(), texts or {}, retired)
-        )
+        claimed = functools.cache(functools.partial(_claims, document.slug, every_record, parsed.values(), texts or {}))
         answered = {i for i in retired if i.startswith(f"{document.slug}/")}  # its ids redirects.yaml lists
         later_records = list(_record_states(document.slug, revisions, record_revisions, committed_records))
         # a text blob → the newest record a later commit gave it: the one today's documents.yaml agrees with
@@ -199,7 +195,8 @@ def build_history(
             # the record committed with this text; for a text older than the record (the five texts' first
             # commit), the record a later commit gave this same text: by position its ids need not be those
             # published (59号's first commit parsed today lacks the dropped 发布时间 line: pre3 would be pre2)
-            committed = own = committed_records(revision).get(document.slug)
+            own = committed_records(revision).get(document.slug)
+            committed = own
             working = recorded.get(document.slug)
             if revision.blob == current_blob and working and _extends(working, committed):
                 # the working tree's text: pinned as the record beside it has it, which a build wrote from
@@ -210,15 +207,21 @@ def build_history(
             elif not committed and revision.blob in later_record:
                 committed = later_record[revision.blob]
                 borrowed.add(revision.blob)
+            elif own and previous is not None and own == previous_own:
+                # the record did not change since the text before (this text came without it): the ids that
+                # version was given extend it, and a clause it added keeps its id here
+                committed = lineage.record(previous)
             previous_old = committed or (lineage.record(previous) if previous else None)
-            version = lineage.pin(version, previous_old, used, seen, claimed)
-            if own and previous_old is own:  # new clauses here took ids that a build may never have published
-                given = {r.id for r in own} | published
-                unpublished.update(c.id for c in version.clauses if lineage.pinned_kind(c) and c.id not in given)
+            # A clause new against the commit's record takes an id no record holds and no version was given;
+            # an id only redirects.yaml lists may be it: a build published it from this text, and the record
+            # it wrote was never committed (else a record would hold it), and the clause is gone since.
+            version = lineage.pin(version, previous_old, given if own else used, seen, claimed)
+            previous_own = own
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
                 known_texts[clause.id] = clause.text
                 used.add(clause.id)
+                given.add(clause.id)
             seen.update(lineage.old_texts((c.id, c.text) for c in version.clauses if lineage.pinned_kind(c)))
             if answered:
                 states.append((revision.age, version))
@@ -251,7 +254,6 @@ def build_history(
             states, frozenset(retired), _published(record_revisions, committed_records, recorded)
         ),
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
-        unpublished=frozenset(unpublished - {c.id for d in pinned_documents for c in d.clauses}),
         parsed_ids=frozenset(parsed_ids),
         **_committed_listings(listings, blobs),
     )
@@ -262,7 +264,6 @@ def _claims(
     records: Sequence[Sequence[lineage.Recorded]],
     versions: Iterable[Document | None],
     texts: Mapping[str, str],
-    retired: Collection[str],
 ) -> lineage.Claims:
     """``lineage.Claims`` of a document's records (the working tree's, then the last build's ``texts``,
     which published them, then the committed ones, the newest first), with the words any version or
@@ -274,7 +275,7 @@ def _claims(
         for i, text in texts.items()
         if i.startswith(f"{slug}/") and lineage.ordinal_prefix(i)
     )
-    return lineage.claims([records[0], last_build, *records[1:]], words, retired)
+    return lineage.claims([records[0], last_build, *records[1:]], words)
 
 
 def _extends(newer: Sequence[lineage.Recorded], older: Sequence[lineage.Recorded] | None) -> bool:
