@@ -713,7 +713,8 @@ def test_a_published_paragraph_keeps_its_id_when_another_text_only_commit_follow
     _replace_in_25(source, "培育壮大知识产权密集型产业", "培育知识产权密集型产业")
     git(source, "commit", "-q", "-m", "改别处", "--", YUFUFA)
     proc = _ci_build(source, docs)
-    assert proc.returncode != 0 or "yufufa-2016-25/2-2/p2a" in _ids(docs), proc.stdout
+    assert proc.returncode == 0, proc.stderr
+    assert "yufufa-2016-25/2-2/p2a" in _ids(docs)
 
 
 def test_a_published_paragraph_removed_in_a_fresh_clone_asks_for_an_entry(tmp_path):
@@ -746,3 +747,79 @@ def test_the_hint_for_a_paragraph_committed_alone_then_replaced_names_the_id_it_
     again = run_cli("generate", "--source", str(source), "--docs", str(docs))
     assert again.returncode == 0, again.stderr
     assert "yufufa-2016-25/2-2/p2b" in _ids(docs)
+
+
+# Review of 6c03f90 (helper, report only): failing tests left uncommitted.
+
+
+def test_a_published_paragraph_keeps_its_id_when_a_text_only_commit_follows_at_head(tmp_path):
+    """N committed alone, published by a fresh-clone build as p2a; a text-only commit edits 2-1/p1. The
+    fresh-clone build must keep N at p2a: its words did not change. (6c03f90's rule (1) pins the commit
+    against the ids the commit before was given, but not the newest commit: the working tree's record is
+    the committed one, so the working-tree branch pins it against that stale record; N became p2b and the
+    build asked for an entry for p2a, 'to: p2b'. Once another commit follows, the same commit is pinned
+    by rule (1) and N is p2a there: the change log of that commit changes from build to build.)"""
+    source, docs = committed_copy(tmp_path), tmp_path / "docs"
+    _replace_in_25(source, ANCHOR, f"　　{N}\n\n{ANCHOR}")
+    git(source, "commit", "-q", "-m", "新增一段", "--", YUFUFA)
+    assert _ci_build(source, docs).returncode == 0
+    _replace_in_25(source, "培育壮大知识产权密集型产业", "培育知识产权密集型产业")
+    git(source, "commit", "-q", "-m", "改别处", "--", YUFUFA)
+    proc = _ci_build(source, docs)
+    assert proc.returncode == 0, proc.stderr
+    assert "yufufa-2016-25/2-2/p2a" in _ids(docs)
+
+
+def test_an_id_published_after_an_entry_is_asked_for_when_its_paragraph_goes(tmp_path):
+    """N committed alone, published as p2a (fresh clone); a text-only commit elsewhere: the build asks for
+    p2a (N is p2b at the newest commit); with that entry N is published as p2b. Then N is removed (text
+    only): p2b was published and must be asked for. (6c03f90: the commit that made N p2b is no longer the
+    newest, rule (1) pins N there as p2a, no version has p2b, and it goes without a word.)"""
+    source, docs = committed_copy(tmp_path), tmp_path / "docs"
+    _replace_in_25(source, ANCHOR, f"　　{N}\n\n{ANCHOR}")
+    git(source, "commit", "-q", "-m", "新增一段", "--", YUFUFA)
+    assert _ci_build(source, docs).returncode == 0
+    _replace_in_25(source, "培育壮大知识产权密集型产业", "培育知识产权密集型产业")
+    git(source, "commit", "-q", "-m", "改别处", "--", YUFUFA)
+    listed = set()
+    if _ci_build(source, docs).returncode != 0:  # asks for p2a: give it the entry asked for
+        (source / "redirects.yaml").write_text(
+            "redirects:\n  - id: yufufa-2016-25/2-2/p2a\n    note: 删去\n", encoding="utf-8"
+        )
+        git(source, "add", "redirects.yaml")
+        git(source, "commit", "-q", "-m", "redirects", "--", "redirects.yaml")
+        listed.add("yufufa-2016-25/2-2/p2a")
+        assert _ci_build(source, docs).returncode == 0
+    published = _ids(docs)
+    _replace_in_25(source, f"　　{N}\n\n", "")
+    git(source, "commit", "-q", "-m", "删去新增", "--", YUFUFA)
+    proc = _ci_build(source, docs)
+    gone = sorted(
+        i for i in published if "/2-2/p2" in i and "/s" not in i and i.rsplit("/", 1)[1] != "p2" and i not in listed
+    )
+    assert gone, published
+    assert proc.returncode != 0 and all(i in proc.stderr for i in gone), (gone, proc.stderr)
+
+
+def test_words_like_a_retired_paragraph_do_not_take_its_id(tmp_path):
+    """X committed with its record (p2a), removed with an entry (committed); then words like X are added
+    at its place in a text-only commit. They are another paragraph: p2a stays retired, the fresh-clone
+    build passes. (6c03f90's (3): claims keep ids redirects.yaml lists, and the likeness pass gives
+    them to words like the recorded ones; the new words took p2a and the build said 'expected a removed
+    clause id, found p2a, which still exists'.)"""
+    source, docs = committed_copy(tmp_path), tmp_path / "docs"
+    _replace_in_25(source, ANCHOR, f"　　{N}\n\n{ANCHOR}")
+    assert run_cli("generate", "--source", str(source), "--docs", str(docs)).returncode == 0
+    git(source, "commit", "-q", "-am", "新增一段")
+    _replace_in_25(source, f"　　{N}\n\n", "")
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-2/p2a\n    note: 删去\n", encoding="utf-8"
+    )
+    assert run_cli("generate", "--source", str(source), "--docs", str(docs)).returncode == 0
+    git(source, "add", "redirects.yaml")
+    git(source, "commit", "-q", "-am", "删去")
+    _replace_in_25(source, ANCHOR, f"　　新增一段测试文字，用于检验编号是否稳定。\n\n{ANCHOR}")
+    git(source, "commit", "-q", "-m", "新增另一段", "--", YUFUFA)
+    proc = _ci_build(source, docs)
+    assert proc.returncode == 0, proc.stderr
+    assert "yufufa-2016-25/2-2/p2a" not in _ids(docs)

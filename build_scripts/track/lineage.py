@@ -109,10 +109,13 @@ OldTexts = Mapping[tuple[str, str], str]  # (clause id, digest) → the text: wh
 Claims = Mapping[Group, Sequence[Recorded]]
 
 
-def claims(records: Iterable[Sequence[Recorded]], texts: Mapping[str, str]) -> dict[Group, list[Recorded]]:
+def claims(
+    records: Iterable[Sequence[Recorded]], texts: Mapping[str, str], retired: Collection[str] = ()
+) -> dict[Group, list[Recorded]]:
     """``Claims`` of these records, the first given first (the newest record first): what ids the
     site published for which words, for the versions pinned against an older record. ``texts``: digest
-    → words, from any version. An id redirects.yaml lists too: it was those words when they were there."""
+    → words, from any version. An id redirects.yaml lists (``retired``) is claimed by its very words
+    only (they were that id when they stood there), never by words like them: other words."""
     found: dict[Group, list[Recorded]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
     for records_of_one in records:
@@ -120,7 +123,9 @@ def claims(records: Iterable[Sequence[Recorded]], texts: Mapping[str, str]) -> d
             prefix = ordinal_prefix(recorded.id)
             if prefix and (recorded.id, recorded.digest) not in seen:
                 seen.add((recorded.id, recorded.digest))
-                found[(recorded.parent, prefix)].append(replace(recorded, text=texts.get(recorded.digest)))
+                # a retired id is claimed by its own words only, never by words like them (other words)
+                text = None if recorded.id in retired else texts.get(recorded.digest)
+                found[(recorded.parent, prefix)].append(replace(recorded, text=text))
     return dict(found)
 
 

@@ -179,7 +179,9 @@ def build_history(
             if revision.blob not in parsed:
                 parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
         parsed_ids.update(c.id for version in parsed.values() if version for c in version.clauses)
-        claimed = functools.cache(functools.partial(_claims, document.slug, every_record, parsed.values(), texts or {}))
+        claimed = functools.cache(
+            functools.partial(_claims, document.slug, every_record, parsed.values(), texts or {}, retired)
+        )
         answered = {i for i in retired if i.startswith(f"{document.slug}/")}  # its ids redirects.yaml lists
         later_records = list(_record_states(document.slug, revisions, record_revisions, committed_records))
         # a text blob → the newest record a later commit gave it: the one today's documents.yaml agrees with
@@ -198,7 +200,7 @@ def build_history(
             own = committed_records(revision).get(document.slug)
             committed = own
             working = recorded.get(document.slug)
-            if revision.blob == current_blob and working and _extends(working, committed):
+            if revision.blob == current_blob and working and working != own and _extends(working, committed):
                 # the working tree's text: pinned as the record beside it has it, which a build wrote from
                 # this text when the commit left the record behind (the text committed alone, then built);
                 # the committed record would give its new clauses other ids than the build published. Not
@@ -215,7 +217,8 @@ def build_history(
             # A clause new against the commit's record takes an id no record holds and no version was given;
             # an id only redirects.yaml lists may be it: a build published it from this text, and the record
             # it wrote was never committed (else a record would hold it), and the clause is gone since.
-            version = lineage.pin(version, previous_old, given if own else used, seen, claimed)
+            stale_allowed = own and committed is not working  # the working tree's record: never a listed id
+            version = lineage.pin(version, previous_old, given if stale_allowed else used, seen, claimed)
             previous_own = own
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
@@ -236,7 +239,7 @@ def build_history(
                 if (text := parsed.get(text_blob)) is not None:
                     states.append((age, lineage.pin(text, later, frozenset(used), seen)))
         old = recorded.get(document.slug) or (lineage.record(previous) if previous else None)
-        if previous is not None and current_blob == revisions[-1].blob and old == previous_old:
+        if previous is not None and current_blob == revisions[-1].blob and old in (previous_old, previous_own):
             current = previous  # the newest commit's text and record: pinned already
         else:
             current = lineage.pin(document, old, used, seen)
@@ -264,6 +267,7 @@ def _claims(
     records: Sequence[Sequence[lineage.Recorded]],
     versions: Iterable[Document | None],
     texts: Mapping[str, str],
+    retired: Collection[str] = (),
 ) -> lineage.Claims:
     """``lineage.Claims`` of a document's records (the working tree's, then the last build's ``texts``,
     which published them, then the committed ones, the newest first), with the words any version or
@@ -275,7 +279,7 @@ def _claims(
         for i, text in texts.items()
         if i.startswith(f"{slug}/") and lineage.ordinal_prefix(i)
     )
-    return lineage.claims([records[0], last_build, *records[1:]], words)
+    return lineage.claims([records[0], last_build, *records[1:]], words, retired)
 
 
 def _extends(newer: Sequence[lineage.Recorded], older: Sequence[lineage.Recorded] | None) -> bool:
