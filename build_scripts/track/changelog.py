@@ -163,11 +163,12 @@ def track_changes(
 def _existed(
     source: Path, corpus: Corpus, found: History, known: Mapping[str, tuple[str, int]], listed: Collection[str]
 ) -> KnownIds | None:
-    """Every clause id and slug that existed, for redirects.yaml's entries (an entry for any other is a typo):
-    the ids of every committed version (as pinned, and as the parser reads it), every committed record, the
-    record beside the texts, the last build and the texts now (``known`` holds the ids of those it can);
-    with their documents' slugs and every slug a committed documents.yaml gave. None when that cannot be told: without git, or in a shallow clone,
-    older versions had ids nothing here shows (the real redirects.yaml's guobanfa-2016-106/3-3/p1 only a
+    """Every clause id and slug that existed, for redirects.yaml's entries (an entry for another that reads as
+    a typo of a removed id is refused: ``redirects._typo_of``): the ids of every committed version (as
+    pinned, and as the parser reads it), every committed record, the record beside the texts, the last
+    build and the texts now (``known`` holds the ids of those it can); with their documents' slugs and
+    every slug a committed documents.yaml gave. None when that cannot be told: without git, or in a
+    shallow clone, older versions had ids nothing here shows (the real redirects.yaml's guobanfa-2016-106/3-3/p1 only a
     committed record holds), and then no entry is refused for naming an id unknown. git is asked whether the
     clone is shallow only when an entry names an id the history shows nowhere."""
     if not found.committed:

@@ -174,11 +174,11 @@ def build_history(
         # ids a record holds or a version was given: never given to other words, in any version
         given: set[str] = {r.id for rs in every_record for r in rs}
         used: set[str] = set(retired) | given  # … nor, in the working tree, the ids redirects.yaml lists
-        # words a later record gives an id: a text committed without its record takes the ids its build published
         for revision in revisions:  # every version, parsed once (the loop below pins them)
             if revision.blob not in parsed:
                 parsed[revision.blob] = _parse(document.meta, path, blobs[revision.blob], source / "documents.yaml")
         parsed_ids.update(c.id for version in parsed.values() if version for c in version.clauses)
+        # words a later record gives an id: a text committed without its record takes the ids its build published
         claimed = functools.cache(
             functools.partial(_claims, document.slug, every_record, parsed.values(), texts or {}, retired)
         )
@@ -217,8 +217,8 @@ def build_history(
             # A clause new against the commit's record takes an id no record holds and no version was given;
             # an id only redirects.yaml lists may be it: a build published it from this text, and the record
             # it wrote was never committed (else a record would hold it), and the clause is gone since.
-            stale_allowed = own and committed is not working  # the working tree's record: never a listed id
-            version = lineage.pin(version, previous_old, given if stale_allowed else used, seen, claimed)
+            own_record = bool(own) and committed is not working  # the working tree's record: never a listed id
+            version = lineage.pin(version, previous_old, given if own_record else used, seen, claimed)
             previous_own = own
             for clause in version.clauses:
                 known.setdefault(clause.id, (document.slug, clause.line))
