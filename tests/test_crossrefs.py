@@ -558,3 +558,17 @@ def test_a_task_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_the_p
     assert "## 未列重庆对应措施的任务（程序未找到，或经人工核对删去） { #gaps }" in overview
     listed = next(line for line in overview.splitlines() if f"tasks/{task.id}.md)" in line)
     assert listed.endswith("（程序找到的重庆句子经人工核对并不对应，已删去）"), listed
+
+
+def test_the_chongqing_sentences_of_a_national_clause_are_listed_in_text_order(model):
+    """crossrefs.json and a task's 重庆落实 list each national clause's Chongqing sentences as the text has
+    them; their ids were sorted as strings, so task 105 listed …/2-3/p4/s10 before …/s7 and …/s8."""
+    from itertools import groupby
+
+    from build_scripts.model import natural
+
+    for national, group in groupby(model.crossrefs, key=lambda ref: ref.national):
+        locals_ = [ref.local for ref in group]
+        assert locals_ == sorted(locals_, key=natural), national
+    task = [ref.local for ref in model.crossrefs_to("guobanhan-2016-66/t105")]
+    assert task == sorted(task, key=natural) and len(task) == 3

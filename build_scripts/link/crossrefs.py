@@ -106,12 +106,13 @@ def match(
     weights: classifier.Weights | None = None,
     terms: TaskTerms = NO_TERMS,
 ) -> tuple[CrossRef, ...]:
-    """The automatic links, sorted by (national document, national clause, local)."""
+    """The automatic links, sorted by (national document, national clause, local sentence in text order)."""
     scorer = scorer or build_scorer(corpus)
     weights = weights or classifier.load_weights()
     links = task_links(corpus, scorer, weights, terms) + other_links(corpus, scorer)
     return tuple(sorted(links, key=sort_key))
 
 
-def sort_key(ref: CrossRef) -> tuple[str, tuple[int | str, ...], str]:
-    return (ref.national.split("/")[0], natural(ref.national), ref.local)
+def sort_key(ref: CrossRef) -> tuple[str, tuple[int | str, ...], tuple[int | str, ...]]:
+    """By national document, national clause, then the local sentence in text order (s7 before s10)."""
+    return (ref.national.split("/")[0], natural(ref.national), natural(ref.local))
