@@ -35,7 +35,7 @@ from .eval_crossrefs import (
     score,
     task_terms,
 )
-from .helpers import FIXTURE, SOURCE, copy_sources, mkdocs_build, run_cli
+from .helpers import FIXTURE, SOURCE, copy_sources, generate_in, mkdocs_build, refused, run_cli
 
 PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
 
@@ -572,3 +572,34 @@ def test_the_chongqing_sentences_of_a_national_clause_are_listed_in_text_order(m
         assert locals_ == sorted(locals_, key=natural), national
     task = [ref.local for ref in model.crossrefs_to("guobanhan-2016-66/t105")]
     assert task == sorted(task, key=natural) and len(task) == 3
+
+
+def test_a_national_clause_no_page_can_link_back_from_is_refused(tmp_path):
+    """A decision could name, as national, a clause holding no sentence (a section heading, a 专栏 title,
+    a table or its row), where the document page has no place for the ⇄ back to the comparison, or a 66号
+    task's responsibility parenthetical, whose comparison showed an empty national side; all were
+    published. Each is refused at its national id, naming what to write."""
+    source = copy_sources(tmp_path)
+    assert generate_in(tmp_path).returncode == 0
+    entries = [
+        ("guobanhan-2016-66/t5/s2", "yufufa-2016-25/2-3/p3/s4"),  # （知识产权局负责）
+        ("guobanhan-2016-66/1", "yufufa-2016-25/2-3/p3/s5"),  # 一、推进知识产权管理体制机制改革
+        ("guofa-2016-86/box1", "yufufa-2016-25/2-3/p3/s7"),
+        ("guofa-2016-86/table1/r1", "yufufa-2016-25/2-3/p3/s12"),
+    ]
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.writelines(f"  - national: {n}\n    local: {local}\n    decision: add\n" for n, local in entries)
+    stderr = refused(tmp_path)
+    first = (source / "crossrefs.yaml").read_text(encoding="utf-8").count("\n") - 3 * len(entries) + 1
+    said = dict(zip(range(first, first + 3 * len(entries), 3), (m for m in stderr.splitlines()[:-1]), strict=True))
+    assert said[first].startswith(f"source_texts/crossrefs.yaml:{first}:15: expected a clause id of a national")
+    assert said[first].endswith(
+        "found 'guobanhan-2016-66/t5/s2', the agencies in charge of guobanhan-2016-66/t5, not a measure: "
+        "name the task, guobanhan-2016-66/t5"
+    )
+    assert said[first + 3].endswith(
+        "found 'guobanhan-2016-66/1', a section heading: name one of the tasks it holds "
+        "(guobanhan-2016-66/t1 … guobanhan-2016-66/t13)"
+    ), said[first + 3]
+    assert "found 'guofa-2016-86/box1', a box heading: name one of the sentences it holds (" in said[first + 6]
+    assert said[first + 9].endswith("found 'guofa-2016-86/table1/r1', a table row, which holds no sentence")

@@ -16,10 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import patterns
 from ..errors import Collector, CurationError
 from ..load.curated import Fields, address_hint, entries
 from ..model import Clause, ClauseKind, Corpus, CrossRef, natural
-from . import crossrefs
+from . import crossrefs, similarity
 
 FILE_NAME = "crossrefs.yaml"
 DECISIONS = ("confirm", "reject", "add")
@@ -49,6 +50,7 @@ def load_decisions(
     roles = corpus.crossref_roles
     national_docs = {*([roles.tasks] if roles.tasks else []), *roles.national}
     local_ids = {clause.id for clause in crossrefs.local_sentences(corpus)}
+    tasks = frozenset(passage.clause for passage in similarity.task_passages(corpus))
     result: list[Decision] = []
     seen: dict[tuple[str, str], int] = {}
     decided: dict[tuple[str, str], Decision] = {}  # each pair's first decision
@@ -65,7 +67,7 @@ def load_decisions(
         decision = f.text("decision")
         remark = f.text("remark", required=False) or ""
         if national is not None:
-            problem = _national_problem(national, index, national_docs, roles.local, moved)
+            problem = _national_problem(national, index, national_docs, roles.local, moved, tasks)
             if problem:
                 f.fail(problem, key="national")
                 national = None
@@ -105,8 +107,11 @@ def _national_problem(
     national_docs: set[str],
     local_doc: str | None,
     moved: Mapping[str, str | None],
+    tasks: frozenset[str],
 ) -> str:
-    """What is wrong with ``clause_id`` as the national side of a decision ("" when nothing is)."""
+    """What is wrong with ``clause_id`` as the national side of a decision ("" when nothing is): it must be
+    a sentence or a clause holding sentences, where its document page shows the ⇄ back to the comparison
+    (a heading, a 专栏 title or a table row has none), and not a 66号 task's responsibility parenthetical."""
     expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
     clause = index.get(clause_id)
     if clause is None:
@@ -117,7 +122,35 @@ def _national_problem(
         return f"{expected}, found {clause_id!r}, a clause of {clause.doc}, which takes no part in the cross-references"
     if clause.kind is ClauseKind.PREAMBLE:
         return f"{expected}, found {clause_id!r}, a line of its covering notice, not of its measures"
-    return ""
+    if clause.kind is ClauseKind.SENTENCE:
+        task = clause.parent if clause.parent in tasks else None
+        if task is not None and _is_responsibility(clause):
+            return f"{expected}, found {clause_id!r}, the agencies in charge of {task}, not a measure: name the task, {task}"
+        return ""
+    if any(c.kind is ClauseKind.SENTENCE and c.parent == clause_id for c in index.values()):
+        return ""
+    kind = clause.kind.value.replace("_", " ")
+    kind = f"{kind} heading" if clause.kind in (ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX) else kind
+    held = [i for i in index if i in tasks and clause_id in _ancestors(i, index)]
+    what = "tasks"
+    if not held:
+        what = "sentences"
+        held = [
+            c.id
+            for c in index.values()
+            if c.kind is ClauseKind.SENTENCE and not _is_responsibility(c) and clause_id in _ancestors(c.id, index)
+        ]
+    if not held:
+        return f"{expected}, found {clause_id!r}, a {kind}, which holds no sentence"
+    held.sort(key=natural)
+    shown = ", ".join(held) if len(held) <= 3 else f"{held[0]} … {held[-1]}"
+    return f"{expected}, found {clause_id!r}, a {kind}: name one of the {what} it holds ({shown})"
+
+
+def _is_responsibility(sentence: Clause) -> bool:
+    """A sentence that is only a 66号 task's responsibility parenthetical (（知识产权局负责）)."""
+    found = patterns.RESPONSIBILITY_RE.search(sentence.text)
+    return found is not None and found.start() == 0
 
 
 def _gone_hint(clause_id: str, index: Mapping[str, Clause], moved: Mapping[str, str | None]) -> str:
