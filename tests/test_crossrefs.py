@@ -368,14 +368,13 @@ def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_p
         f.write(
             "  - national: guobanhan-2016-66/t7/s1\n    local: yufufa-2016-25/2-2/p2/s5\n    decision: add\n"
             "  - national: guobanhan-2016-66/t7/s1\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
-            "  - national: guobanhan-2016-66/t7\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
-        )
+        )  # a third, t7 ↔ …/p2/s4, listed s4 twice; it is refused now (test_a_chongqing_sentence_is_linked_to_a_task_once)
     generate(source, tmp_path / "docs")
     index = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
     taken = index.split("{ #taken }", 1)[1].split("{ #gaps }", 1)[0]
     assert re.search(r"\[任务7 [^]]*\]\(\.\./tasks/guobanhan-2016-66-t7\.md#chongqing\)：2 句", taken)
     task_page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t7.md").read_text(encoding="utf-8")
-    assert "中有 2 句与本任务对应" in task_page and task_page.count('class="crossref crossref-curated"') == 3
+    assert "中有 2 句与本任务对应" in task_page and task_page.count('class="crossref crossref-curated"') == 2
 
 
 def test_the_overview_names_curated_links_as_the_pages_mark_them(tmp_path):
@@ -603,3 +602,28 @@ def test_a_national_clause_no_page_can_link_back_from_is_refused(tmp_path):
     ), said[first + 3]
     assert "found 'guofa-2016-86/box1', a box heading: name one of the sentences it holds (" in said[first + 6]
     assert said[first + 9].endswith("found 'guofa-2016-86/table1/r1', a table row, which holds no sentence")
+
+
+def test_a_chongqing_sentence_is_linked_to_a_task_once(tmp_path):
+    """Confirming a task's sentence (…/t5/s1) where the matcher links the task (…/t5) with the same
+    Chongqing sentence, or adding both, published two links: task 5's 重庆落实 listed the sentence twice,
+    under one HTML id (chongqing-c2-3-p3-s3), so the link to it found only the first. Refused, at the
+    entry that adds the second link."""
+    source = copy_sources(tmp_path)
+    assert generate_in(tmp_path).returncode == 0
+    lines = (source / "crossrefs.yaml").read_text(encoding="utf-8").count("\n")
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "  - national: guobanhan-2016-66/t5/s1\n    local: yufufa-2016-25/2-3/p3/s3\n    decision: confirm\n"
+            "  - national: guobanhan-2016-66/t7\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
+            "  - national: guobanhan-2016-66/t7/s1\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
+        )
+    assert refused(tmp_path).splitlines()[:-1] == [
+        f"source_texts/crossrefs.yaml:{lines + 1}:5: expected one link between task guobanhan-2016-66/t5 and "
+        "yufufa-2016-25/2-3/p3/s3, found guobanhan-2016-66/t5/s1 ↔ yufufa-2016-25/2-3/p3/s3 here, while the "
+        "matcher links guobanhan-2016-66/t5 ↔ yufufa-2016-25/2-3/p3/s3: confirm that pair instead, or reject it "
+        "and keep this entry",
+        f"source_texts/crossrefs.yaml:{lines + 7}:5: expected one link between task guobanhan-2016-66/t7 and "
+        "yufufa-2016-25/2-2/p2/s4, found guobanhan-2016-66/t7/s1 ↔ yufufa-2016-25/2-2/p2/s4 here and "
+        f"guobanhan-2016-66/t7 ↔ yufufa-2016-25/2-2/p2/s4 at line {lines + 4}: keep one of them",
+    ]

@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import patterns
 from ..errors import Collector, CurationError
 from ..load.curated import Fields, address_hint, entries
-from ..model import Clause, ClauseKind, Corpus, CrossRef, natural
+from ..model import Clause, ClauseKind, Corpus, CrossRef, id_prefixes, natural
 from . import crossrefs, similarity
 
 FILE_NAME = "crossrefs.yaml"
@@ -228,6 +228,37 @@ def check_rejections(
             )
         )
     return frozenset(rejected)
+
+
+def check_task_links(
+    decisions: tuple[Decision, ...], refs: tuple[CrossRef, ...], tasks: frozenset[str], path: Path, errors: Collector
+) -> None:
+    """A Chongqing sentence is linked to a 66号 task once, through the task or one of its sentences: the
+    task page lists each linked sentence once, under its own id. A second link between them (a decision
+    on a task's sentence where the matcher links the task, or two decisions) is a located error at the
+    decision that makes it (the later one when two do)."""
+    by_pair = {(d.national, d.local): d for d in decisions if d.decision != "reject"}
+    first: dict[tuple[str, str], CrossRef] = {}
+    for ref in refs:
+        task = next((c for c in id_prefixes(ref.national) if c in tasks), None)
+        if task is None:
+            continue
+        earlier = first.setdefault((task, ref.local), ref)
+        if earlier is ref:
+            continue
+        made = [by_pair[r.national, r.local] for r in (earlier, ref) if (r.national, r.local) in by_pair]
+        blamed = max(made, key=lambda d: d.line)
+        other = earlier if (blamed.national, blamed.local) == (ref.national, ref.local) else ref
+        said = f"expected one link between task {task} and {ref.local}, found {blamed.national} ↔ {ref.local} here"
+        if len(made) == 1:
+            said += (
+                f", while the matcher links {other.national} ↔ {ref.local}: confirm that pair instead, "
+                "or reject it and keep this entry"
+            )
+        else:
+            line = by_pair[other.national, other.local].line
+            said += f" and {other.national} ↔ {ref.local} at line {line}: keep one of them"
+        errors.add(CurationError(path, blamed.line, blamed.column, said))
 
 
 def apply_decisions(
