@@ -606,24 +606,35 @@ def test_a_national_clause_no_page_can_link_back_from_is_refused(tmp_path):
 
 def test_a_chongqing_sentence_is_linked_to_a_task_once(tmp_path):
     """Confirming a task's sentence (…/t5/s1) where the matcher links the task (…/t5) with the same
-    Chongqing sentence, or adding both, published two links: task 5's 重庆落实 listed the sentence twice,
-    under one HTML id (chongqing-c2-3-p3-s3), so the link to it found only the first. Refused, at the
-    entry that adds the second link."""
+    Chongqing sentence published two links: task 5's 重庆落实 listed the sentence twice, under one HTML
+    id (chongqing-c2-3-p3-s3), so a link to it found only the first. The staff decision now replaces the
+    matcher's link; two decisions linking one task and one sentence are refused at the later one."""
     source = copy_sources(tmp_path)
     assert generate_in(tmp_path).returncode == 0
+    pair = ("guobanhan-2016-66/t5", "yufufa-2016-25/2-3/p3/s3")
+    assert pair in _links(tmp_path)  # the matcher links them
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - national: {pair[0]}/s1\n    local: {pair[1]}\n    decision: confirm\n    remark: 第一句\n")
+    assert generate_in(tmp_path).returncode == 0
+    links = _links(tmp_path)
+    assert pair not in links and links[pair[0] + "/s1", pair[1]] == "curated"
+    page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t5.md").read_text(encoding="utf-8")
+    assert page.count("chongqing-c2-3-p3-s3") == 1
+
     lines = (source / "crossrefs.yaml").read_text(encoding="utf-8").count("\n")
     with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
         f.write(
-            "  - national: guobanhan-2016-66/t5/s1\n    local: yufufa-2016-25/2-3/p3/s3\n    decision: confirm\n"
             "  - national: guobanhan-2016-66/t7\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
             "  - national: guobanhan-2016-66/t7/s1\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
         )
     assert refused(tmp_path).splitlines()[:-1] == [
-        f"source_texts/crossrefs.yaml:{lines + 1}:5: expected one link between task guobanhan-2016-66/t5 and "
-        "yufufa-2016-25/2-3/p3/s3, found guobanhan-2016-66/t5/s1 ↔ yufufa-2016-25/2-3/p3/s3 here, while the "
-        "matcher links guobanhan-2016-66/t5 ↔ yufufa-2016-25/2-3/p3/s3: confirm that pair instead, or reject it "
-        "and keep this entry",
-        f"source_texts/crossrefs.yaml:{lines + 7}:5: expected one link between task guobanhan-2016-66/t7 and "
+        f"source_texts/crossrefs.yaml:{lines + 4}:5: expected one link between task guobanhan-2016-66/t7 and "
         "yufufa-2016-25/2-2/p2/s4, found guobanhan-2016-66/t7/s1 ↔ yufufa-2016-25/2-2/p2/s4 here and "
-        f"guobanhan-2016-66/t7 ↔ yufufa-2016-25/2-2/p2/s4 at line {lines + 4}: keep one of them",
+        f"guobanhan-2016-66/t7 ↔ yufufa-2016-25/2-2/p2/s4 at line {lines + 1}: keep one of them",
     ]
+
+
+def _links(root: Path) -> dict[tuple[str, str], str]:
+    """(national, local) → method of each link in the built crossrefs.json."""
+    data = json.loads((root / "docs" / "data" / "crossrefs.json").read_text(encoding="utf-8"))
+    return {(r["national"], r["local"]): r["method"] for r in data}

@@ -234,40 +234,53 @@ def check_task_links(
     decisions: tuple[Decision, ...], refs: tuple[CrossRef, ...], tasks: frozenset[str], path: Path, errors: Collector
 ) -> None:
     """A Chongqing sentence is linked to a 66号 task once, through the task or one of its sentences: the
-    task page lists each linked sentence once, under its own id. A second link between them (a decision
-    on a task's sentence where the matcher links the task, or two decisions) is a located error at the
-    decision that makes it (the later one when two do)."""
+    task page lists each linked sentence once, under its own id. Two decisions that link the same task
+    and sentence (``…/t7`` and ``…/t7/s1``) are a located error at the later one. (A decision on a task's
+    sentence where the matcher links the task itself replaces the matcher's link: ``apply_decisions``.)"""
     by_pair = {(d.national, d.local): d for d in decisions if d.decision != "reject"}
-    first: dict[tuple[str, str], CrossRef] = {}
+    first: dict[tuple[str, str], Decision] = {}
     for ref in refs:
-        task = next((c for c in id_prefixes(ref.national) if c in tasks), None)
-        if task is None:
+        task = _task_of(ref.national, tasks)
+        decision = by_pair.get((ref.national, ref.local))
+        if task is None or decision is None:
             continue
-        earlier = first.setdefault((task, ref.local), ref)
-        if earlier is ref:
+        earlier = first.setdefault((task, ref.local), decision)
+        if earlier is decision:
             continue
-        made = [by_pair[r.national, r.local] for r in (earlier, ref) if (r.national, r.local) in by_pair]
-        blamed = max(made, key=lambda d: d.line)
-        other = earlier if (blamed.national, blamed.local) == (ref.national, ref.local) else ref
-        said = f"expected one link between task {task} and {ref.local}, found {blamed.national} ↔ {ref.local} here"
-        if len(made) == 1:
-            said += (
-                f", while the matcher links {other.national} ↔ {ref.local}: confirm that pair instead, "
-                "or reject it and keep this entry"
-            )
-        else:
-            line = by_pair[other.national, other.local].line
-            said += f" and {other.national} ↔ {ref.local} at line {line}: keep one of them"
+        blamed, other = (decision, earlier) if decision.line > earlier.line else (earlier, decision)
+        said = (
+            f"expected one link between task {task} and {ref.local}, found {blamed.national} ↔ {ref.local} here "
+            f"and {other.national} ↔ {ref.local} at line {other.line}: keep one of them"
+        )
         errors.add(CurationError(path, blamed.line, blamed.column, said))
 
 
+def _task_of(clause_id: str, tasks: frozenset[str]) -> str | None:
+    """The 66号 task ``clause_id`` is or lies in, if any."""
+    return next((c for c in id_prefixes(clause_id) if c in tasks), None)
+
+
 def apply_decisions(
-    automatic: tuple[CrossRef, ...], decisions: tuple[Decision, ...], scores: Mapping[tuple[str, str], float]
+    automatic: tuple[CrossRef, ...],
+    decisions: tuple[Decision, ...],
+    scores: Mapping[tuple[str, str], float],
+    tasks: frozenset[str],
 ) -> tuple[CrossRef, ...]:
     """Automatic links with the curated ones laid over them; ``scores``: the similarity of each
-    curated (national, local) pair (0 when the national clause is not a matched passage)."""
+    curated (national, local) pair (0 when the national clause is not a matched passage). A curated
+    link to a 66号 task's sentence (``…/t5/s1``) replaces the matcher's link of that task (``…/t5``)
+    with the same Chongqing sentence: a task lists each of its sentences once (``tasks``: the task ids)."""
     by_pair = {(d.national, d.local): d for d in decisions}
-    links = {(r.national, r.local): r for r in automatic if (r.national, r.local) not in by_pair}
+    curated_tasks = {  # (task, Chongqing sentence) of each curated link to a 66号 task or a sentence of one
+        (task, local)
+        for (national, local), d in by_pair.items()
+        if d.decision != "reject" and (task := _task_of(national, tasks)) is not None
+    }
+    links = {
+        (r.national, r.local): r
+        for r in automatic
+        if (r.national, r.local) not in by_pair and (_task_of(r.national, tasks), r.local) not in curated_tasks
+    }
     for (national, local), decision in by_pair.items():
         if decision.decision == "reject":
             continue

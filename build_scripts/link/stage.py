@@ -72,8 +72,8 @@ def link_crossrefs(
     curated_scores = {
         (national, sentence): score for sentence in keys for national, score in by_sentence[sentence]["scores"].items()
     }
-    refs = apply_decisions(automatic, decisions, curated_scores)  # which sorts the links
     tasks = frozenset(passage.clause for passage in task_passages(corpus))
+    refs = apply_decisions(automatic, decisions, curated_scores, tasks)  # which sorts the links
     check_task_links(decisions, refs, tasks, source / FILE_NAME, errors)  # a sentence linked to a task twice: refused
     return Linked(
         refs=refs,
