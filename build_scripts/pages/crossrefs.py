@@ -226,6 +226,12 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                     ),
                 ),
                 ("sentence_count", sum(len(g.rows) for g in all_groups)),
+                # the local document's sentences before its numbered sections (its opening): not matched
+                (
+                    "unmatched_count",
+                    sum(c.kind is ClauseKind.SENTENCE for c in local_doc.clauses)
+                    - len(matching.local_sentences(site.corpus)),
+                ),
                 ("link_count", len(site.crossrefs)),
                 ("methods", {m: sum(ref.method == m for ref in site.crossrefs) for m in ("auto", "curated")}),
                 ("likeness_bands", LIKENESS_BANDS),
