@@ -608,17 +608,17 @@ def test_a_national_clause_no_page_can_link_back_from_is_refused(tmp_path):
     stderr = refused(tmp_path)
     first = (source / "crossrefs.yaml").read_text(encoding="utf-8").count("\n") - 3 * len(entries) + 1
     said = dict(zip(range(first, first + 3 * len(entries), 3), (m for m in stderr.splitlines()[:-1]), strict=True))
-    assert said[first].startswith(f"source_texts/crossrefs.yaml:{first}:15: expected a clause id of a national")
-    assert said[first].endswith(
-        "found 'guobanhan-2016-66/t5/s2', the agencies in charge of guobanhan-2016-66/t5, not a measure: "
-        "name the task, guobanhan-2016-66/t5"
+    assert said[first] == (
+        f"source_texts/crossrefs.yaml:{first}:15: expected a national measure, found 'guobanhan-2016-66/t5/s2', "
+        "the agencies in charge of guobanhan-2016-66/t5: name the task, guobanhan-2016-66/t5"
     )
-    assert said[first + 3].endswith(
-        "found 'guobanhan-2016-66/1', a section heading: name one of the tasks it holds "
-        "(guobanhan-2016-66/t1 … guobanhan-2016-66/t13)"
+    expected = "expected a national sentence or a clause with sentences of its own, found"
+    assert said[first + 3] == (
+        f"source_texts/crossrefs.yaml:{first + 3}:15: {expected} 'guobanhan-2016-66/1', a section heading: "
+        "name one of the tasks it holds (guobanhan-2016-66/t1 … guobanhan-2016-66/t13)"
     ), said[first + 3]
-    assert "found 'guofa-2016-86/box1', a box heading: name one of the sentences it holds (" in said[first + 6]
-    assert said[first + 9].endswith("found 'guofa-2016-86/table1/r1', a table row, which holds no sentence")
+    assert f"{expected} 'guofa-2016-86/box1', a box heading: name one of the sentences it holds (" in said[first + 6]
+    assert said[first + 9].endswith(f"{expected} 'guofa-2016-86/table1/r1', a table row, which holds no sentence")
 
 
 def test_a_chongqing_sentence_is_linked_to_a_task_once(tmp_path):
@@ -649,6 +649,46 @@ def test_a_chongqing_sentence_is_linked_to_a_task_once(tmp_path):
         "yufufa-2016-25/2-2/p2/s4, found guobanhan-2016-66/t7/s1 ↔ yufufa-2016-25/2-2/p2/s4 here and "
         f"guobanhan-2016-66/t7 ↔ yufufa-2016-25/2-2/p2/s4 at line {lines + 1}: keep one of them",
     ]
+
+
+def test_a_chongqing_sentence_is_shown_once_under_a_national_item(tmp_path):
+    """Adding 86号's item 四（二）1 where the matcher links its sentence s4 with the same Chongqing sentence
+    published both: the comparison page listed two 国家依据 from one item and the 86号 page two ⇄ for one
+    sentence (review of the rule for tasks, which covered 66号 only). The decision now replaces the
+    overlapping automatic link; two decisions that overlap are refused at the later one."""
+    source = copy_sources(tmp_path)
+    assert generate_in(tmp_path).returncode == 0
+    item, local = "guofa-2016-86/4-2-1", "yufufa-2016-25/2-5/p1/s2"
+    assert _links(tmp_path).get((item + "/s4", local)) == "auto"
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - national: {item}\n    local: {local}\n    decision: add\n")
+    assert generate_in(tmp_path).returncode == 0
+    assert [n for n, s in _links(tmp_path) if s == local and n.startswith(item)] == [item]
+
+    lines = (source / "crossrefs.yaml").read_text(encoding="utf-8").count("\n")
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - national: {item}/s4\n    local: {local}\n    decision: confirm\n")
+    assert refused(tmp_path).splitlines()[:-1] == [
+        f"source_texts/crossrefs.yaml:{lines + 1}:5: expected one link between {local} and {item} with the "
+        f"clauses it holds, found {item}/s4 ↔ {local} here and {item} ↔ {local} at line {lines - 2}: "
+        "keep one of them",
+    ]
+
+
+def test_the_coverage_line_counts_only_the_opening_as_before_one(tmp_path):
+    """The coverage line called every unmatched sentence of the local document part of its opening, before
+    一、: a 专栏 among the measures (review) made it say 6 where the opening has 4."""
+    source = copy_sources(tmp_path)
+    path = source / "yufufa-2016-25.txt"
+    text = path.read_text(encoding="utf-8")
+    anchor = "　　（四）加强监督评估。"
+    assert anchor in text
+    box = "\t专栏1　重庆试点工程\n\n\t开展知识产权试点。建设示范园区。\n\n"
+    path.write_text(text.replace(anchor, box + anchor, 1), encoding="utf-8")
+    assert generate_in(tmp_path).returncode == 0
+    index = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    line = next(line for line in index.splitlines() if "重庆文件句子" in line)
+    assert "“一、”之前的开头 4 句" in line, line
 
 
 def _links(root: Path) -> dict[tuple[str, str], str]:

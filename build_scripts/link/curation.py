@@ -12,6 +12,7 @@ Curated decisions override automatic ones. Every problem is a located error. The
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,7 @@ def load_decisions(
     result: list[Decision] = []
     seen: dict[tuple[str, str], int] = {}
     decided: dict[tuple[str, str], Decision] = {}  # each pair's first decision
+    linked: dict[str, list[Decision]] = defaultdict(list)  # Chongqing sentence → the decisions linking it
     for entry in entries(path, "crossrefs", errors):
         f = Fields(path, entry, "a cross-reference decision", errors)
         if corpus.linked_documents is None:  # nothing is matched, so no decision applies: said once, at the first
@@ -94,9 +96,15 @@ def load_decisions(
             continue
         if f.repeated(seen, (national, local), "pair", f"{national} ↔ {local}"):
             continue
+        overlapping = next((d for d in linked[local] if _overlap(d.national, national, tasks)), None)
+        if decision != "reject" and overlapping is not None:  # the sentence would be shown twice on a page
+            f.fail(_overlap_problem(national, local, overlapping, tasks))
+            continue
         decided[national, local] = Decision(
             national=national, local=local, decision=decision, remark=remark, line=f.line, column=f.column
         )
+        if decision != "reject":
+            linked[local].append(decided[national, local])
         result.append(decided[national, local])
     return tuple(result)
 
@@ -110,8 +118,9 @@ def _national_problem(
     tasks: frozenset[str],
 ) -> str:
     """What is wrong with ``clause_id`` as the national side of a decision ("" when nothing is): it must be
-    a sentence or a clause holding sentences, where its document page shows the ⇄ back to the comparison
-    (a heading, a 专栏 title or a table row has none), and not a 66号 task's responsibility parenthetical."""
+    a sentence or a clause with sentences of its own (a task, an item, a paragraph, a heading followed by its
+    sentences), where its document page shows the ⇄ back to the comparison; a heading over other headings
+    only, a 专栏 title or a table row has none. Nor may it be a 66号 task's responsibility parenthetical."""
     expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
     clause = index.get(clause_id)
     if clause is None:
@@ -125,10 +134,14 @@ def _national_problem(
     if clause.kind is ClauseKind.SENTENCE:
         task = clause.parent if clause.parent in tasks else None
         if task is not None and _is_responsibility(clause):
-            return f"{expected}, found {clause_id!r}, the agencies in charge of {task}, not a measure: name the task, {task}"
+            return (
+                f"expected a national measure, found {clause_id!r}, the agencies in charge of {task}: "
+                f"name the task, {task}"
+            )
         return ""
     if any(c.kind is ClauseKind.SENTENCE and c.parent == clause_id for c in index.values()):
         return ""
+    expected = "expected a national sentence or a clause with sentences of its own"
     kind = clause.kind.value.replace("_", " ")
     kind = f"{kind} heading" if clause.kind in (ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX) else kind
     held = [i for i in index if i in tasks and clause_id in _ancestors(i, index)]
@@ -230,29 +243,27 @@ def check_rejections(
     return frozenset(rejected)
 
 
-def check_task_links(
-    decisions: tuple[Decision, ...], refs: tuple[CrossRef, ...], tasks: frozenset[str], path: Path, errors: Collector
-) -> None:
-    """A Chongqing sentence is linked to a 66号 task once, through the task or one of its sentences: the
-    task page lists each linked sentence once, under its own id. Two decisions that link the same task
-    and sentence (``…/t7`` and ``…/t7/s1``) are a located error at the later one. (A decision on a task's
-    sentence where the matcher links the task itself replaces the matcher's link: ``apply_decisions``.)"""
-    by_pair = {(d.national, d.local): d for d in decisions if d.decision != "reject"}
-    first: dict[tuple[str, str], Decision] = {}
-    for ref in refs:
-        task = _task_of(ref.national, tasks)
-        decision = by_pair.get((ref.national, ref.local))
-        if task is None or decision is None:
-            continue
-        earlier = first.setdefault((task, ref.local), decision)
-        if earlier is decision:
-            continue
-        blamed, other = (decision, earlier) if decision.line > earlier.line else (earlier, decision)
-        said = (
-            f"expected one link between task {task} and {ref.local}, found {blamed.national} ↔ {ref.local} here "
-            f"and {other.national} ↔ {ref.local} at line {other.line}: keep one of them"
-        )
-        errors.add(CurationError(path, blamed.line, blamed.column, said))
+def _overlap(first: str, second: str, tasks: frozenset[str]) -> bool:
+    """Whether links from two national clauses to one Chongqing sentence would show it twice: one clause
+    holds the other (an item and its sentence ``…/4-2-1/s4``), or both lie in one 66号 task (the task page
+    lists each of its Chongqing sentences once, whichever of its sentences a link names)."""
+    task = _task_of(first, tasks)
+    if task is not None and task == _task_of(second, tasks):
+        return True
+    return first in id_prefixes(second) or second in id_prefixes(first)
+
+
+def _overlap_problem(national: str, local: str, earlier: Decision, tasks: frozenset[str]) -> str:
+    task = _task_of(national, tasks)
+    if task is not None and task == _task_of(earlier.national, tasks):
+        expected = f"expected one link between task {task} and {local}"
+    else:
+        outer = min(national, earlier.national, key=len)
+        expected = f"expected one link between {local} and {outer} with the clauses it holds"
+    return (
+        f"{expected}, found {national} ↔ {local} here and {earlier.national} ↔ {local} at line {earlier.line}: "
+        "keep one of them"
+    )
 
 
 def _task_of(clause_id: str, tasks: frozenset[str]) -> str | None:
@@ -268,18 +279,18 @@ def apply_decisions(
 ) -> tuple[CrossRef, ...]:
     """Automatic links with the curated ones laid over them; ``scores``: the similarity of each
     curated (national, local) pair (0 when the national clause is not a matched passage). A curated
-    link to a 66号 task's sentence (``…/t5/s1``) replaces the matcher's link of that task (``…/t5``)
-    with the same Chongqing sentence: a task lists each of its sentences once (``tasks``: the task ids)."""
+    link replaces the automatic links it overlaps (``_overlap``): with the same Chongqing sentence, a
+    clause it holds or that holds it (``…/4-2-1`` and ``…/4-2-1/s4``), or a clause of the same 66号 task
+    (``…/t5/s1`` and ``…/t5``), so no page shows the sentence twice (``tasks``: the 66号 task ids)."""
     by_pair = {(d.national, d.local): d for d in decisions}
-    curated_tasks = {  # (task, Chongqing sentence) of each curated link to a 66号 task or a sentence of one
-        (task, local)
-        for (national, local), d in by_pair.items()
-        if d.decision != "reject" and (task := _task_of(national, tasks)) is not None
-    }
+    curated: dict[str, list[str]] = defaultdict(list)  # Chongqing sentence → national clauses of its curated links
+    for (national, local), decision in by_pair.items():
+        if decision.decision != "reject":
+            curated[local].append(national)
     links = {
         (r.national, r.local): r
         for r in automatic
-        if (r.national, r.local) not in by_pair and (_task_of(r.national, tasks), r.local) not in curated_tasks
+        if (r.national, r.local) not in by_pair and not any(_overlap(r.national, n, tasks) for n in curated[r.local])
     }
     for (national, local), decision in by_pair.items():
         if decision.decision == "reject":

@@ -18,7 +18,7 @@ from .. import cache, fork
 from ..errors import Collector, CurationError
 from ..model import Clause, Corpus, CrossRef
 from . import classifier, crossrefs
-from .curation import FILE_NAME, apply_decisions, check_rejections, check_task_links, load_decisions
+from .curation import FILE_NAME, apply_decisions, check_rejections, load_decisions
 from .similarity import NationalIndex, task_passages
 from .terms import TaskTerms, load_task_terms
 
@@ -73,10 +73,8 @@ def link_crossrefs(
         (national, sentence): score for sentence in keys for national, score in by_sentence[sentence]["scores"].items()
     }
     tasks = frozenset(passage.clause for passage in task_passages(corpus))
-    refs = apply_decisions(automatic, decisions, curated_scores, tasks)  # which sorts the links
-    check_task_links(decisions, refs, tasks, source / FILE_NAME, errors)  # a sentence linked to a task twice: refused
     return Linked(
-        refs=refs,
+        refs=apply_decisions(automatic, decisions, curated_scores, tasks),  # which sorts the links
         rejected=check_rejections(decisions, automatic, source / FILE_NAME, errors),  # one it does not make: refused
     )
 
