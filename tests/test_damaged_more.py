@@ -224,6 +224,37 @@ CASES = {  # what was broken → (damage, the message it must give)
         r"documents\.yaml:\d+:5: expected at least one \{kind, sections, depth\} under tasks \(or no tasks\), "
         r"found an empty list",
     ),
+    # Found by mutation fuzzing (seed-free sweep: each key's value given another YAML type): these were
+    # located at the document's entry (its '- slug:' line, 11 lines above the tasks or tables written wrong)
+    "tasks as a mapping": (
+        replace(
+            "documents.yaml",
+            "tasks:  # 四、重点工作 and 五、重大专项 items, and the 专栏 projects\n      - {kind: item, sections: [4, 5]}\n"
+            "      - {kind: box}\n",
+            "tasks: {kind: box}\n",
+        ),
+        r"documents\.yaml:74:12: expected tasks to be a list of \{kind, sections, depth\}, found \{'kind': 'box'\}",
+    ),
+    "a tasks entry that is no mapping": (
+        replace("documents.yaml", "      - {kind: box}\n", "      - 5\n"),
+        r"documents\.yaml:76:9: expected each of tasks to be a mapping of kind, sections and depth, found 5\n",
+    ),
+    "tables as text": (
+        replace(
+            "documents.yaml",
+            "    tables:\n      - caption: “十三五”知识产权保护和运用主要指标\n        columns: [指标, 2015年, 2020年, 累计增加值, 属性]\n",
+            "    tables: 主要指标\n",
+        ),
+        r"documents\.yaml:78:13: expected tables to be a list, found '主要指标'",
+    ),
+    "a table that is no mapping": (
+        replace(
+            "documents.yaml",
+            "      - caption: “十三五”知识产权保护和运用主要指标\n        columns: [指标, 2015年, 2020年, 累计增加值, 属性]\n",
+            "      - 主要指标\n",
+        ),
+        r"documents\.yaml:79:9: expected each table to be a mapping, found '主要指标'\n",
+    ),
     "tasks of a kind given as a list": (
         replace("documents.yaml", "- {kind: box}", "- {kind: [box]}"),
         r"documents\.yaml:\d+:9: expected the kind of tasks to be one of .*, found \['box'\]",

@@ -210,16 +210,19 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
         )
         return ()
     if not isinstance(value, list):
-        f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {shown_value(value)}")
+        f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {shown_value(value)}", key="tasks")
         return ()
     if not value:
         f.fail("expected at least one {kind, sections, depth} under tasks (or no tasks), found an empty list")
         return ()
     kinds = ", ".join(kind.value for kind in TASK_KINDS)
     scopes = []
-    for scope in value:
+    for number, scope in enumerate(value):
         if not isinstance(scope, dict):
-            f.fail(f"expected each of tasks to be a mapping of kind, sections and depth, found {shown_value(scope)}")
+            found = shown_value(scope)
+            f.fail_item(
+                value, number, f"expected each of tasks to be a mapping of kind, sections and depth, found {found}"
+            )
             continue
         sf = Fields(f.path, scope, "a tasks entry", f.errors)
         before = len(f.errors.errors)
@@ -255,13 +258,13 @@ def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        f.fail(f"expected tables to be a list, found {shown_value(value)}")
+        f.fail(f"expected tables to be a list, found {shown_value(value)}", key="tables")
         return ()
     specs = []
-    for table in value:
+    for number, table in enumerate(value):
         tf = Fields(f.path, table, "a table", f.errors) if isinstance(table, dict) else None
         if tf is None:
-            f.fail(f"expected each table to be a mapping, found {shown_value(table)}")
+            f.fail_item(value, number, f"expected each table to be a mapping, found {shown_value(table)}")
             continue
         caption = tf.text("caption")
         columns = tf.strings("columns")

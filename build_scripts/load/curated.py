@@ -95,6 +95,10 @@ class Fields:
         line, column = where_value(self.entry, key) if key is not None else (self.line, self.column)
         self.errors.add(CurationError(self.path, line, column, message))
 
+    def fail_item(self, within: Any, number: int, message: str) -> None:
+        """A located error at item ``number`` of the list ``within`` (one of the entry's values)."""
+        self.errors.add(CurationError(self.path, *where(within[number], within, number), message))
+
     def text(self, key: str, *, required: bool = True, meaning: str = "") -> str | None:
         """The one-line text (prose for a ``_PROSE_KEYS`` key) under ``key``; ``meaning`` says what it names
         (``a clause id``). Nothing YAML made of a bare 5, yes or 2016-11-01 is taken for text: a value that
