@@ -63,7 +63,7 @@ CASES = {
         "short_names: [中央宣传部]",
         "expected each short name once, found '中央宣传部' again",
     ),
-    "bad kind": ("agencies.yaml", "kind: military", "kind: army", "id: cmc-edd", "expected kind to be one of"),
+    "bad kind": ("agencies.yaml", "kind: military", "kind: army", "kind: army", "expected kind to be one of"),
     "unknown key": (
         "agencies.yaml",
         "    kind: military\n",
@@ -126,6 +126,7 @@ def test_bad_curated_data_gives_a_located_error(tmp_path, case):
         "search aliases that are no list",
         "renamed and unchanged",
         "later successor that is no mapping",
+        "bad kind",
     ):  # at the key's value
         column += len(needle.split(": ")[0]) + 2
     elif name.endswith(".yaml"):  # errors point at the entry: the "- " that opens it

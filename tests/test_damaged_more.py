@@ -255,6 +255,37 @@ CASES = {  # what was broken → (damage, the message it must give)
         ),
         r"documents\.yaml:79:9: expected each table to be a mapping, found '主要指标'\n",
     ),
+    # The same sweep's values of indicators.yaml and agencies.yaml that were located at their entry ('- id:')
+    "an indicator row that is no table row": (
+        replace("indicators.yaml", "row: guofa-2016-86/table1/r1\n", "row: guofa-2016-86/table1\n"),
+        r"indicators\.yaml:23:10: expected 'row' to be the clause id of a table row, found 'guofa-2016-86/table1'",
+    ),
+    "an indicator clause the texts lack": (
+        replace(
+            "indicators.yaml", "clause: guozhifaguanzi-2015-59/1-3/p2\n", "clause: guozhifaguanzi-2015-59/1-3/p9\n"
+        ),
+        r"indicators\.yaml:81:13: expected 'clause' to be a clause id of the texts, found 'guozhifaguanzi-2015-59/1-3/p9'",
+    ),
+    "goal words the clause lacks": (
+        replace("indicators.yaml", "goal: 建成3—4个引领型知识产权强省\n", "goal: 建成5个引领型知识产权强省\n"),
+        r"indicators\.yaml:82:11: expected the goal words to occur in guozhifaguanzi-2015-59/1-3/p2, found '建成5个",
+    ),
+    "an agency kind that is none": (
+        replace(
+            "agencies.yaml",
+            "    kind: party_organ\n    successor: {name: 中央全面深化改革委员会",
+            "    kind: party\n    successor: {name: 中央全面深化改革委员会",
+        ),
+        r"agencies\.yaml:18:11: expected kind to be one of .*, found 'party'",
+    ),
+    "a successor that is text": (
+        replace(
+            "agencies.yaml",
+            "    successor: {name: 中央全面深化改革委员会, year: 2018, note: 2018年深化党和国家机构改革方案，中央全面深化改革领导小组改为中央全面深化改革委员会}\n",
+            "    successor: 中央全面深化改革委员会\n",
+        ),
+        r"agencies\.yaml:19:16: expected successor to be a mapping with name, year, note or null, found '中央全面深化改革委员会'",
+    ),
     "tasks of a kind given as a list": (
         replace("documents.yaml", "- {kind: box}", "- {kind: [box]}"),
         r"documents\.yaml:\d+:9: expected the kind of tasks to be one of .*, found \['box'\]",

@@ -51,7 +51,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
             f.page_id(agency_id, "an agency id")
             f.repeated(ids, agency_id, "agency id", repr(agency_id))
         if kind is not None and kind not in AGENCY_KINDS:
-            f.fail(f"expected kind to be one of {', '.join(AGENCY_KINDS)}, found {kind!r}")
+            f.fail(f"expected kind to be one of {', '.join(AGENCY_KINDS)}, found {kind!r}", key="kind")
         # Every form the matcher resolves (name, full name, short names) must name one agency only.
         for form in dict.fromkeys(x for x in (name, full_name, *short_names) if x):
             owner = forms.get(form)
@@ -107,7 +107,10 @@ def _successor(f: Fields, value: Any) -> Successor | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        f.fail(f"expected successor to be a mapping with name, year, note or null, found {shown_value(value)}")
+        f.fail(
+            f"expected successor to be a mapping with name, year, note or null, found {shown_value(value)}",
+            key="successor",
+        )
         return None
     sf = Fields(f.path, value, "a successor", f.errors)
     sf.unknown_keys(_SUCCESSOR_KEYS)

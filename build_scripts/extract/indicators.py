@@ -157,7 +157,7 @@ def _from_row(f: Fields, corpus: Corpus, row_id: str, common: dict[str, Any], so
     clauses = corpus.clause_index()
     row = clauses.get(row_id)
     if row is None or row.kind is not ClauseKind.TABLE_ROW:
-        f.fail(f"expected 'row' to be the clause id of a table row, found {row_id!r}")
+        f.fail(f"expected 'row' to be the clause id of a table row, found {row_id!r}", key="row")
         return None
     cells = row.text.split("\n")
     header = next((c for c in clauses.values() if c.parent == row.parent and c.kind is ClauseKind.TABLE_HEADER), None)
@@ -168,7 +168,7 @@ def _from_row(f: Fields, corpus: Corpus, row_id: str, common: dict[str, Any], so
     named = patterns.INDICATOR_NAME_UNIT_RE.match(cells[0])
     row_name, unit = (named.group("name"), named.group("unit")) if named else (cells[0], None)
     if row_name != common["name"]:
-        f.fail(f"expected name {row_name!r} as in {row_id}, found {common['name']!r}")
+        f.fail(f"expected name {row_name!r} as in {row_id}, found {common['name']!r}", key="name")
     years = [patterns.NUMBER_RE.search(h) for h in head[1:3]]
     note = next(
         (
@@ -204,16 +204,16 @@ def _from_goal(f: Fields, clauses: dict[str, Clause], clause_id: str, common: di
     clause = clauses.get(clause_id)
     goal = f.text("goal")
     if clause is None:
-        f.fail(f"expected 'clause' to be a clause id of the texts, found {clause_id!r}")
+        f.fail(f"expected 'clause' to be a clause id of the texts, found {clause_id!r}", key="clause")
         return None
     if goal is None:
         return None
     if goal not in clause.text:
-        f.fail(f"expected the goal words to occur in {clause_id}, found {goal!r} not there")
+        f.fail(f"expected the goal words to occur in {clause_id}, found {goal!r} not there", key="goal")
         return None
     value = patterns.GOAL_VALUE_RE.search(goal[goal.find(next((ch for ch in goal if ch.isdigit()), "")) :])
     if value is None or not any(ch.isdigit() for ch in goal):
-        f.fail(f"expected the goal words to hold a number, found {goal!r}")
+        f.fail(f"expected the goal words to hold a number, found {goal!r}", key="goal")
         return None
     text, unit = value.group("value"), value.group("unit")
     span = patterns.RANGE_RE.fullmatch(text)
