@@ -188,9 +188,10 @@ CASES = {  # what was broken → (damage, the message it must give)
         rewrite("external.yaml", lambda data: data + "  - doc_number: 国发〔2016〕86号\n    title: 规划\n".encode()),
         r"external\.yaml:\d+:5: expected a document not in the collection, found '国发〔2016〕86号' \(documents\.yaml line \d+\)",
     ),
+    # crossrefs messages were located at the entry ('- slug:', ten lines above); now at the value
     "crossrefs role misspelt": (
         replace("documents.yaml", "crossrefs: national", "crossrefs: nation"),
-        r"documents\.yaml:\d+:5: expected crossrefs to be one of tasks, national, local \(or no crossrefs\), "
+        r"documents\.yaml:73:16: expected crossrefs to be one of tasks, national, local \(or no crossrefs\), "
         r"found 'nation'",
     ),
     "two local documents": (  # which one's sentences would be matched?
@@ -199,14 +200,14 @@ CASES = {  # what was broken → (damage, the message it must give)
             "source_file: guobanfa-2016-106.txt\n    crossrefs: national",
             "source_file: guobanfa-2016-106.txt\n    crossrefs: local",
         ),
-        r"documents\.yaml:\d+:5: expected one document with crossrefs: local, found a second \(the first at line \d+\)",
+        r"documents\.yaml:144:16: expected one document with crossrefs: local, found a second \(the first at line \d+\)",
     ),
     "tasks numbered by section": (  # the matcher reads tasks t1, t2 … numbered through the document
         lambda source: [
             replace("documents.yaml", "crossrefs: tasks", "crossrefs: national")(source),
             replace("documents.yaml", "86.txt\n    crossrefs: national", "86.txt\n    crossrefs: tasks")(source),
         ],
-        r"documents\.yaml:\d+:5: expected crossrefs: tasks on a document whose tasks are numbered through it "
+        r"documents\.yaml:73:16: expected crossrefs: tasks on a document whose tasks are numbered through it "
         r"\(numbering: \{items: global\}\), found its items numbered by section",
     ),
     "tasks of an unknown kind": (
@@ -297,7 +298,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "crossrefs role as a mapping": (  # the loader's line keys are not shown
         replace("documents.yaml", "crossrefs: national", "crossrefs: {national: true}"),
-        r"documents\.yaml:\d+:5: expected crossrefs to be one of .*, found \{'national': true\}\n",
+        r"documents\.yaml:73:16: expected crossrefs to be one of .*, found \{'national': true\}\n",
     ),
     "66 without its crossrefs role": (  # every 对照 page would go, and staff decisions with them, unsaid
         replace("documents.yaml", "    crossrefs: tasks\n", ""),

@@ -183,18 +183,23 @@ def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dic
         return None
     if value not in CROSSREF_ROLES:
         f.fail(
-            f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {shown_value(value)}"
+            f"expected crossrefs to be one of {', '.join(CROSSREF_ROLES)} (or no crossrefs), found {shown_value(value)}",
+            key="crossrefs",
         )
         return None
     if value in ("tasks", "local"):
         if value in roles:
-            f.fail(f"expected one document with crossrefs: {value}, found a second (the first at line {roles[value]})")
+            f.fail(
+                f"expected one document with crossrefs: {value}, found a second (the first at line {roles[value]})",
+                key="crossrefs",
+            )
             return None
         roles[value] = f.line
     if value == "tasks" and item_numbering == "nested":  # (a numbering that does not read is reported already)
         f.fail(
             "expected crossrefs: tasks on a document whose tasks are numbered through it "
-            "(numbering: {items: global}), found its items numbered by section"
+            "(numbering: {items: global}), found its items numbered by section",
+            key="crossrefs",
         )
         return None
     return str(value)
