@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import patterns
 from ..errors import Collector, CurationError
+from ..extract.tasks import role_sentences
 from ..load.curated import Fields, address_hint, entries
 from ..model import Clause, ClauseKind, Corpus, CrossRef, id_prefixes, natural
 from . import crossrefs, similarity
@@ -52,6 +52,7 @@ def load_decisions(
     national_docs = {*([roles.tasks] if roles.tasks else []), *roles.national}
     local_ids = {clause.id for clause in crossrefs.local_sentences(corpus)}
     tasks = frozenset(passage.clause for passage in similarity.task_passages(corpus))
+    roles_only = frozenset(role_sentences(corpus))  # the tasks' responsibility parentheticals
     result: list[Decision] = []
     seen: dict[tuple[str, str], int] = {}
     decided: dict[tuple[str, str], Decision] = {}  # each pair's first decision
@@ -69,7 +70,7 @@ def load_decisions(
         decision = f.text("decision")
         remark = f.text("remark", required=False) or ""
         if national is not None:
-            problem = _national_problem(national, index, national_docs, roles.local, moved, tasks)
+            problem = _national_problem(national, index, national_docs, roles.local, moved, tasks, roles_only)
             if problem:
                 f.fail(problem, key="national")
                 national = None
@@ -116,11 +117,13 @@ def _national_problem(
     local_doc: str | None,
     moved: Mapping[str, str | None],
     tasks: frozenset[str],
+    roles_only: frozenset[str],
 ) -> str:
     """What is wrong with ``clause_id`` as the national side of a decision ("" when nothing is): it must be
     a sentence or a clause with sentences of its own (a task, an item, a paragraph, a heading followed by its
     sentences), where its document page shows the ⇄ back to the comparison; a heading over other headings
-    only, a 专栏 title or a table row has none. Nor may it be a 66号 task's responsibility parenthetical."""
+    only, a 专栏 title or a table row has none. Nor may it be a 66号 task's responsibility parenthetical
+    (``roles_only``: their ids, ``extract.tasks.role_sentences``)."""
     expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
     clause = index.get(clause_id)
     if clause is None:
@@ -133,7 +136,7 @@ def _national_problem(
         return f"{expected}, found {clause_id!r}, a line of its covering notice, not of its measures"
     if clause.kind is ClauseKind.SENTENCE:
         task = clause.parent if clause.parent in tasks else None
-        if task is not None and _is_responsibility(clause):
+        if task is not None and clause_id in roles_only:
             return (
                 f"expected a national measure, found {clause_id!r}, the agencies in charge of {task}: "
                 f"name the task, {task}"
@@ -151,19 +154,13 @@ def _national_problem(
         held = [
             c.id
             for c in index.values()
-            if c.kind is ClauseKind.SENTENCE and not _is_responsibility(c) and clause_id in _ancestors(c.id, index)
+            if c.kind is ClauseKind.SENTENCE and c.id not in roles_only and clause_id in _ancestors(c.id, index)
         ]
     if not held:
         return f"{expected}, found {clause_id!r}, a {kind}, which holds no sentence"
     held.sort(key=natural)
     shown = ", ".join(held) if len(held) <= 3 else f"{held[0]} … {held[-1]}"
     return f"{expected}, found {clause_id!r}, a {kind}: name one of the {what} it holds ({shown})"
-
-
-def _is_responsibility(sentence: Clause) -> bool:
-    """A sentence that is only a 66号 task's responsibility parenthetical (（知识产权局负责）)."""
-    found = patterns.RESPONSIBILITY_RE.search(sentence.text)
-    return found is not None and found.start() == 0
 
 
 def _gone_hint(clause_id: str, index: Mapping[str, Clause], moved: Mapping[str, str | None]) -> str:
