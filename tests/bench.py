@@ -43,6 +43,7 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts import fork
 from build_scripts.cache import CACHE_DIR
 from build_scripts.pipeline import generate
 
@@ -147,7 +148,14 @@ def stage_worker(kind: str, first: str, second: str) -> None:
     then time the stage alone and print its seconds. ``generate SOURCE DOCS``, or ``mkdocs DOCS SITE``
     (its configuration is loaded once beforehand, which imports the theme and the plugins)."""
     if kind == "generate":
+        before = os.times()
         seconds, _ = timed(lambda: generate(Path(first), Path(second)))
+        after = os.times()
+        # CPU-seconds of this process and of every child it waited for (the forked halves, the template
+        # compile, git): what the stage costs on all cores together
+        print(
+            sum(getattr(after, f) - getattr(before, f) for f in ("user", "system", "children_user", "children_system"))
+        )
     else:
         from mkdocs.commands.build import build as mkdocs_build_stage
         from mkdocs.config import load_config
@@ -159,6 +167,11 @@ def stage_worker(kind: str, first: str, second: str) -> None:
 
 
 def stage_in_fresh_process(kind: str, first: Path, second: Path) -> float:
+    return stage_figures(kind, first, second)[0]
+
+
+def stage_figures(kind: str, first: Path, second: Path) -> list[float]:
+    """The worker's figures: the stage's seconds, then (for generate) its CPU-seconds on all cores."""
     proc = subprocess.run(
         [sys.executable, "-m", "tests.bench", STAGE_WORKER, kind, str(first), str(second)],
         cwd=ROOT,
@@ -168,7 +181,7 @@ def stage_in_fresh_process(kind: str, first: Path, second: Path) -> float:
     )
     if proc.returncode != 0:
         sys.exit(f"{kind} failed:\n{proc.stderr[-3000:]}")
-    return float(proc.stdout.split()[-1])
+    return [float(figure) for figure in reversed(proc.stdout.split()[-2 if kind == "generate" else -1 :])]
 
 
 def mkdocs_command(docs: Path, site: Path) -> float:
@@ -258,16 +271,36 @@ def ratios(
     return cold[1], cold[2], site
 
 
+def print_cold_work(runs: list[tuple[float, float]], mkdocs_seconds: float) -> None:
+    """The least time the cold generate's work could take on this machine's cores, as a ratio to the
+    best mkdocs build stage: its CPU-seconds in all its processes over the cores it may use."""
+    cpu = min(c for _, c in runs)
+    cores = fork.usable_cores()
+    print(
+        f"  cold generate's work: {cpu:.2f} CPU-seconds in all its processes (the least of {len(runs)} runs; "
+        f"{statistics.median(s for s, _ in runs):.3f} s wall, median); on {cores} core(s) it cannot take less than "
+        f"{cpu / cores:.3f} s: ratio >= {cpu / cores / mkdocs_seconds:.3f} against the best mkdocs build stage"
+    )
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         print(f"real corpus ({REPEATS} runs each; seconds are the best run, ratios the median of paired runs):")
         print(" the generate stage vs the mkdocs build stage, each in a fresh process after its imports:")
-        ratios(
-            tmp / "stage",
-            lambda source, docs: stage_in_fresh_process("generate", source, docs),
-            lambda docs, site: stage_in_fresh_process("mkdocs", docs, site),
+        cold_runs: list[tuple[float, float]] = []  # (seconds, CPU-seconds) of each cold generate
+
+        def stage_generate(source: Path, docs: Path) -> float:
+            cold = not docs.exists() and not CACHE_DIR.exists()
+            seconds, cpu = stage_figures("generate", source, docs)
+            if cold:
+                cold_runs.append((seconds, cpu))
+            return seconds
+
+        _, cold_mkdocs, _ = ratios(
+            tmp / "stage", stage_generate, lambda docs, site: stage_in_fresh_process("mkdocs", docs, site)
         )
+        print_cold_work(cold_runs, cold_mkdocs)
         print(" the generate stage (in this process) vs the mkdocs build command (the figure of earlier sessions):")
         gen, mk, site = ratios(tmp / "mixed", generate_here, mkdocs_command)
         print(" both as commands (python -m build_scripts generate vs mkdocs build, each starting Python):")
