@@ -312,3 +312,11 @@ def test_the_kind_of_sasac_names_special_bodies(built):
     assert "<dt>类别</dt><dd>国务院直属特设机构、直属机构、办事机构或部委管理的国家局</dd>" in page
     index = (built.docs / "agencies/index.md").read_text(encoding="utf-8")
     assert "## 国务院直属特设机构、直属机构、办事机构或部委管理的国家局 { #kind-state-council-agency }" in index
+
+
+def test_an_agency_page_says_which_document_its_task_numbers_are_from(built):
+    """Public-reader review: 工商总局's page listed 牵头的任务 as bare numbers (24, 58) without saying they
+    are 国办函〔2016〕66号's; a reader landing from search could not tell which document they number."""
+    page = (built.docs / "agencies" / "saic.md").read_text(encoding="utf-8")
+    assert "## 牵头的任务（国办函〔2016〕66号） { #tasks-led }" in page
+    assert "## 参与的任务（国办函〔2016〕66号） { #tasks-shared }" in page

@@ -114,10 +114,20 @@ def test_a_figure_named_like_the_indicator_but_not_of_its_kind_carries_the_sites
     assert remark and "3289亿元不是2015年的年度值" in remark.group(1) and "本站未找到官方说明" in remark.group(1)
     records = {r["id"]: r for r in json.loads((built.docs / "data" / "indicators.json").read_text(encoding="utf-8"))}
     assert records["ip-pledge-financing"]["remark"] == remark.group(1).replace("&quot;", '"')
-    others = [r for r in records.values() if r["id"] != "ip-pledge-financing"]
+    noted = {"ip-pledge-financing", "ip-royalty-exports"}
+    others = [r for r in records.values() if r["id"] not in noted]
     assert others and all(r["remark"] is None for r in others)
     assert not any(
         "本站注" in p.read_text(encoding="utf-8")
         for p in (built.docs / "indicators").glob("*.md")
-        if p.stem != "ip-pledge-financing"
+        if p.stem not in noted
     )
+
+
+def test_a_five_year_total_shown_under_yearly_headings_carries_the_sites_note(built):
+    """Public-reader review: 知识产权使用费出口额's page showed 基期值（2015年）44.4 and 目标值（2020年）100,
+    as the table's columns head them, though the table's note says the row is a five-year total: read as
+    yearly values they overstate it about fourfold. 本站注 says what the two columns count."""
+    page = (built.docs / "indicators" / "ip-royalty-exports.md").read_text(encoding="utf-8")
+    remark = re.search(r'<dt>本站注</dt><dd class="indicator-remark">([^<]+)</dd>', page)
+    assert remark and "五年累计值" in remark.group(1) and "不是当年的年度值" in remark.group(1)

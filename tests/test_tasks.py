@@ -172,12 +172,31 @@ def test_a_related_task_names_the_leads_it_shares(model):
     from build_scripts.pages.tasks import TaskNeighbours
 
     names = {agency.id: agency.name for agency in model.agencies}
-    neighbours = TaskNeighbours(model.tasks, model.corpus.clause_index(), names)
+    neighbours = TaskNeighbours(model.tasks, model.corpus.clause_index(), names, cited_positions(model))
     task = next(t for t in model.tasks if t.id == "guobanhan-2016-66-t33")
     reasons = {r.task.id: r.reason for r in neighbours.related(task)}
     assert len(task.lead_agencies) == 2
     assert reasons["guobanhan-2016-66-t1"] == "同由知识产权局牵头"
-    assert all(r == "同一部分" or r.startswith("同由") for r in reasons.values())
+    assert all(r.startswith(("同属", "同由")) for r in reasons.values())
+
+
+def test_a_related_task_of_the_same_subsection_names_it(model):
+    """Public-reader review: task 55's page listed task 56 alone as 同一部分, though 三、 (第三部分) holds
+    tasks 39-70: the tasks listed share its subsection, （五）, which the reason now names as cited."""
+    from build_scripts.pages.tasks import TaskNeighbours
+
+    names = {agency.id: agency.name for agency in model.agencies}
+    neighbours = TaskNeighbours(model.tasks, model.corpus.clause_index(), names, cited_positions(model))
+    task = next(t for t in model.tasks if t.id == "guobanhan-2016-66-t55")
+    reasons = {r.task.id: r.reason for r in neighbours.related(task)}
+    assert reasons["guobanhan-2016-66-t56"] == "同属第三部分第（五）条", reasons
+    assert "同一部分" not in reasons.values()
+
+
+def cited_positions(site):
+    from build_scripts.citation import positions
+
+    return {clause_id: where for d in site.corpus.documents for clause_id, where in positions(d).items()}
 
 
 def test_boxes_stand_under_the_section_their_heading_is_in(tmp_path, model):

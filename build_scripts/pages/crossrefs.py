@@ -53,11 +53,16 @@ class Group:
 
     @property
     def path(self) -> str:
-        return f"crossrefs/chongqing/{self.clause.anchor}.md"
+        return group_path(self.clause)
 
     @property
     def linked(self) -> int:
         return sum(1 for row in self.rows if row.pairs)
+
+
+def group_path(paragraph: Clause) -> str:
+    """The 对照 page of a Chongqing paragraph (a measure group)."""
+    return f"crossrefs/chongqing/{paragraph.anchor}.md"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,7 +121,7 @@ def groups(site: Site) -> tuple[Group, ...]:
                 SentenceRow(
                     sentence=sentence,
                     number=places[sentence.id],
-                    short=_short(sentence.text),
+                    short=short_text(sentence.text),
                     pairs=tuple(pairs),
                     rejected=sentence.id in site.rejected_locals,
                 )
@@ -126,7 +131,7 @@ def groups(site: Site) -> tuple[Group, ...]:
     return tuple(result)
 
 
-def _short(text: str) -> str:
+def short_text(text: str) -> str:
     """A sentence cut to ``SHORT_TITLE_CHARS`` for a heading or a title."""
     return text if len(text) <= SHORT_TITLE_CHARS else text[:SHORT_TITLE_CHARS] + "…"
 
@@ -295,7 +300,7 @@ def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]
                 jumps[mark] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）")]
             continue
         jumps[first.get(ref.national, ref.national)].append(
-            (ref.url, f"重庆对应句（对照）：{_short(site.clause(ref.local).text)}")
+            (ref.url, f"重庆对应句（对照）：{short_text(site.clause(ref.local).text)}")
         )
     return {sentence: tuple(marks) for sentence, marks in jumps.items()}
 

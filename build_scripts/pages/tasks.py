@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..citation import positions
-from ..model import Clause, PageSpec, Site, Task
+from ..link.similarity import local_sentences
+from ..model import Clause, PageSpec, Site, Task, id_prefixes
 from . import grouped_by_document, role_sources
+from .crossrefs import group_path, short_text
 
 MODE_NAMES = {
     "sole": "单一部门负责",
@@ -18,6 +20,38 @@ MODE_NAMES = {
     "none": "原文未逐项列出责任部门",  # no responsibility parenthetical: roles are never read from prose
 }
 RELATED_MAX = 8
+
+
+@dataclass(frozen=True, kw_only=True)
+class Basis:
+    """国家依据 of a Chongqing measure: one paragraph of it and its comparison page."""
+
+    paragraph: Clause
+    short: str  # its start, for the link's words
+    path: str  # the 对照 page of the paragraph (pages/crossrefs.py's Group.path)
+    sentences: int  # its sentences matched
+    linked: int  # those with a national basis
+
+
+def national_basis(site: Site) -> dict[str, tuple[Basis, ...]]:
+    """Clause id of each Chongqing measure (a task of the local document) → the 对照 pages of its paragraphs."""
+    by_paragraph: dict[str, list[Clause]] = defaultdict(list)
+    for sentence in local_sentences(site.corpus):
+        by_paragraph[sentence.parent or ""].append(sentence)
+    linked = {ref.local for ref in site.crossrefs}
+    basis: dict[str, list[Basis]] = defaultdict(list)
+    for parent, sentences in by_paragraph.items():
+        paragraph = site.clause(parent)
+        entry = Basis(
+            paragraph=paragraph,
+            short=short_text(paragraph.text),
+            path=group_path(paragraph),
+            sentences=len(sentences),
+            linked=sum(sentence.id in linked for sentence in sentences),
+        )
+        for prefix in id_prefixes(parent):
+            basis[prefix].append(entry)
+    return {clause_id: tuple(entries) for clause_id, entries in basis.items()}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,9 +71,13 @@ class TaskNeighbours:
     tasks it could list instead of comparing its task with every other task of the document.
     """
 
-    def __init__(self, tasks: tuple[Task, ...], clauses: dict[str, Clause], names: Mapping[str, str]) -> None:
-        """``names``: agency id → the name the pages give it, for the reason a task is listed."""
+    def __init__(
+        self, tasks: tuple[Task, ...], clauses: dict[str, Clause], names: Mapping[str, str], cited: Mapping[str, str]
+    ) -> None:
+        """``names``: agency id → the name the pages give it, and ``cited``: clause id → its position as
+        cited (第三部分第（五）条), for the reason a task is listed."""
         self.names = names
+        self.cited = cited
         self.order = {task.id: number for number, task in enumerate(tasks)}
         self.parent = {task.id: clauses[task.clause].parent for task in tasks}
         self.line = {task.id: clauses[task.clause].line for task in tasks}
@@ -54,7 +92,10 @@ class TaskNeighbours:
     def related(self, task: Task) -> tuple[RelatedTask, ...]:
         """Tasks in the same subsection first, then tasks sharing the most agencies with this one."""
         same = [t for t in self.by_subsection[task.doc, self.parent[task.id]] if t.id != task.id]
-        related = [RelatedTask(task=t, reason="同一部分") for t in same[:RELATED_MAX]]
+        parent = self.parent[task.id]
+        where = self.cited.get(parent) if parent else None
+        reason = f"同属{where}" if where else "同一部分"  # the subsection they share, as the copy buttons cite it
+        related = [RelatedTask(task=t, reason=reason) for t in same[:RELATED_MAX]]
         room = RELATED_MAX - len(related)
         if room:
             listed = {task.id} | {t.id for t in same}
@@ -79,8 +120,12 @@ def task_pages(site: Site) -> list[PageSpec]:
     clauses = site.corpus.clause_index()
     documents = {d.slug: d for d in site.corpus.documents}
     cited = {clause_id: where for d in documents.values() for clause_id, where in positions(d).items()}  # 第55项
-    neighbours = TaskNeighbours(site.tasks, clauses, {agency.id: agency.name for agency in site.agencies})
+    neighbours = TaskNeighbours(site.tasks, clauses, {agency.id: agency.name for agency in site.agencies}, cited)
     linked = site.corpus.linked_documents
+    roles = site.corpus.crossref_roles
+    # 重庆落实 on the task pages of every national document; the tasks document's also say where none was found
+    local_doc = linked[1] if linked else None
+    basis = national_basis(site) if linked else {}
     pages = []
     for task in site.tasks:
         document = documents[task.doc]
@@ -105,7 +150,9 @@ def task_pages(site: Site) -> list[PageSpec]:
                     ("mentioned", mentioned),
                     ("mode_name", MODE_NAMES.get(task.mode, task.mode)),
                     ("related", neighbours.related(task)),
-                    ("local_doc", linked[1] if linked and task.doc == linked[0].slug else None),  # its 重庆落实
+                    ("local_doc", local_doc if task.doc in (roles.tasks, *roles.national) else None),  # 重庆落实
+                    ("gaps", linked is not None and task.doc == linked[0].slug),  # a task without one: said so
+                    ("basis", basis.get(task.clause, ()) if task.doc == roles.local else ()),  # 国家依据
                     (
                         "search_entry",
                         (
