@@ -109,6 +109,8 @@ class TableSpec:
 
     caption: str
     columns: tuple[str, ...]
+    line: int = 1  # where its caption stands in documents.yaml
+    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,6 +136,15 @@ class TaskScope:
 
 # The kinds of clause a document's tasks may be (the numbered and unnumbered blocks of its body).
 TASK_KINDS = (*NUMBERED_ORDER, ClauseKind.PARAGRAPH)
+
+
+# (key, line, column) of each value of a curated entry: a later stage's message about one points at it
+Positions = tuple[tuple[str, int, int], ...]
+
+
+def position(positions: Positions, key: str, entry: tuple[int, int]) -> tuple[int, int]:
+    """Where the value of ``key`` stands, or ``entry`` (where its entry starts) when it has none."""
+    return next(((line, column) for name, line, column in positions if name == key), entry)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -162,6 +173,12 @@ class DocumentMeta:
     tasks: tuple[TaskScope, ...] = ()  # which clauses are its tasks (with global numbering: every item)
     line: int = 1  # where the entry starts in documents.yaml
     column: int = 1
+    positions: Positions = ()  # where each of its values stands in documents.yaml
+
+    def where(self, key: str) -> tuple[int, int]:
+        """Where the value of ``key`` stands in documents.yaml (the entry's start when it has none): a
+        message about the value points at it."""
+        return position(self.positions, key, (self.line, self.column))
 
     @property
     def cited_title(self) -> str:

@@ -545,7 +545,7 @@ def parse_document(
                 f"expected a line {spec.caption!r} (the caption of a table in tables) in the body of "
                 f"{meta.source_file}, found none"
             )
-            errors.add(CurationError(yaml_path, meta.line, meta.column, message))
+            errors.add(CurationError(yaml_path, spec.line, spec.column, message))
     if len(errors.errors) > before and not partial:
         return None
     return Document(
@@ -566,9 +566,9 @@ def _only_unnumbered(what: str, key: str, meta: DocumentMeta, found: str) -> str
 
 def _no_line_starting(meta: DocumentMeta, yaml_path: Path, key: str, start: str, where: str) -> CurationError:
     """``body_starts_at``, ``body_close_starts_at`` or ``closing_starts_at`` names a line the text does not
-    have: said at the entry."""
+    have: said where the value stands."""
     message = f"expected a line starting with {key} {start!r} {where} {meta.source_file}, found none"
-    return CurationError(yaml_path, meta.line, meta.column, message)
+    return CurationError(yaml_path, *meta.where(key), message)
 
 
 def _chrome_key(line: str) -> str:

@@ -147,18 +147,19 @@ def test_a_new_documents_tasks_are_the_clauses_its_entry_names(tmp_path, monkeyp
     assert tasks("    tasks: [{kind: paragraph, sections: [2], depth: 1}]\n") == [("cefa-2020-7/2/p1", "二第一段")]
 
 
-def test_a_local_document_without_numbered_sections_is_refused_at_its_entry(tmp_path):
-    """Its sentences under 一、二、… are the ones matched: with none, the 对照 pages would be empty."""
+def test_a_local_document_without_numbered_sections_is_refused_at_its_role(tmp_path):
+    """Its sentences under 一、二、… are the ones matched: with none, the 对照 pages would be empty. Said at
+    its crossrefs value (it stood at the entry's '- slug:', a dozen lines above)."""
     source = copy_sources(tmp_path)
     listing = (source / "documents.yaml").read_text(encoding="utf-8").replace("    crossrefs: local\n", "")
     (source / "cefa-2020-7.txt").write_text("测试市人民政府：\n加强知识产权保护。完善服务体系。\n", encoding="utf-8")
     entry = ENTRY.replace("body_starts_at: 一、总体要求", "body_starts_at: null") + "    crossrefs: local\n"
     (source / "documents.yaml").write_text(listing + entry, encoding="utf-8")
     (source / "crossrefs.yaml").write_text("crossrefs: []\n", encoding="utf-8")
-    line = (listing + entry).split("\n").index("  - slug: cefa-2020-7") + 1
+    line = (listing + entry).split("\n").index("    crossrefs: local") + 1
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and proc.stderr.splitlines()[:-1] == [
-        f"source_texts/documents.yaml:{line}:5: expected crossrefs: local on a document with sentences under "
+        f"source_texts/documents.yaml:{line}:16: expected crossrefs: local on a document with sentences under "
         "numbered sections (一、…), the ones matched, found none in cefa-2020-7"
     ]
 
@@ -181,7 +182,7 @@ def test_without_a_tasks_document_the_chongqing_page_links_to_no_comparison(tmp_
 
 def test_a_slug_that_continues_another_cannot_take_its_task_pages(tmp_path):
     """guofa-2016-86-4's 一、1. would be task guofa-2016-86-4-1-1, the page of 86号's 四、（一）1. too:
-    it was an internal error (two outputs claim the same path)."""
+    it was an internal error (two outputs claim the same path). Said at the slug (it stood at the entry's '- ')."""
     source = copy_sources(tmp_path)
     (source / "guofa-2016-86-4.txt").write_text("一、总则\n1.甲项。\n2.乙项。\n", encoding="utf-8")
     entry = ENTRY.replace("cefa-2020-7", "guofa-2016-86-4").replace("    body_starts_at: 一、总体要求\n", "")
@@ -192,7 +193,7 @@ def test_a_slug_that_continues_another_cannot_take_its_task_pages(tmp_path):
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr
     assert proc.stderr.splitlines()[0] == (
-        f"source_texts/documents.yaml:{line}:5: expected task pages of guofa-2016-86-4's own, found "
+        f"source_texts/documents.yaml:{line}:11: expected task pages of guofa-2016-86-4's own, found "
         "/tasks/guofa-2016-86-4-1-1/ the page of both guofa-2016-86/4-1-1 and guofa-2016-86-4/1-1: give it a slug "
         "that does not continue guofa-2016-86's"
     )

@@ -217,8 +217,8 @@ def test_a_closing_start_not_found_is_a_located_error(tmp_path):
     with pytest.raises(BuildErrors) as caught:
         generate(source, tmp_path / "docs", write=False)
     (error,) = caught.value.errors
-    assert str(error) == (
-        f"{source / 'documents.yaml'}:2:3: expected a line starting with closing_starts_at '重庆市人民政府' after the "
+    assert str(error) == (  # at the value (it stood at the entry's '- slug:', line 2)
+        f"{source / 'documents.yaml'}:13:22: expected a line starting with closing_starts_at '重庆市人民政府' after the "
         "body of test-2020-1.txt, found none"
     )
 
@@ -254,12 +254,12 @@ def test_the_bodys_closing_paragraphs_stand_after_its_last_part_not_in_it(tmp_pa
     assert positions(document)["test-2020-1/p2/s1"] == "正文结尾第2段第1句"
 
 
-def test_a_body_close_not_found_is_a_located_error_at_the_entry(tmp_path):
+def test_a_body_close_not_found_is_a_located_error_at_its_value(tmp_path):
     source = tiny_source(tmp_path, CLOSE_TEXT, extra={"body_close_starts_at": "各地区要"})
     with pytest.raises(BuildErrors) as caught:
         load_corpus(source, Collector())
     assert [str(error) for error in caught.value.errors] == [
-        f"{source / 'documents.yaml'}:2:3: expected a line starting with body_close_starts_at '各地区要' in the body "
+        f"{source / 'documents.yaml'}:13:25: expected a line starting with body_close_starts_at '各地区要' in the body "
         "of test-2020-1.txt, found none"
     ]
 
@@ -304,14 +304,14 @@ def test_a_body_close_inside_a_table_is_a_located_error_at_the_line(tmp_path):
     ]
 
 
-def test_a_table_caption_not_found_is_a_located_error_at_the_entry(tmp_path):
+def test_a_table_caption_not_found_is_a_located_error_at_the_caption(tmp_path):
     """A caption the text lacks (a typo) left the table's lines as paragraphs, unsaid, as body_starts_at,
     closing_starts_at and body_close_starts_at are not."""
     source = tiny_source(tmp_path, TABLE_TEXT, extra={"tables": [{"caption": "主要指表", "columns": ["指标"]}]})
     with pytest.raises(BuildErrors) as caught:
         load_corpus(source, Collector())
     assert [str(error) for error in caught.value.errors] == [
-        f"{source / 'documents.yaml'}:2:3: expected a line '主要指表' (the caption of a table in tables) in the body "
+        f"{source / 'documents.yaml'}:14:14: expected a line '主要指表' (the caption of a table in tables) in the body "
         "of test-2020-1.txt, found none"
     ]
     document = load_corpus(tiny_source(tmp_path / "ok", TABLE_TEXT, extra=TABLE), Collector()).documents[0]

@@ -566,7 +566,7 @@ def test_a_changed_slug_is_refused_at_its_entry_not_asked_to_be_retired(tmp_path
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     refused = (
-        f"source_texts/documents.yaml:{line}:1: expected slug 'guobanfa-2016-106' for guobanfa-2016-106.txt, as "
+        f"source_texts/documents.yaml:{line}:11: expected slug 'guobanfa-2016-106' for guobanfa-2016-106.txt, as "
         "committed (a published document keeps its slug: every link to /documents/guobanfa-2016-106/ would die), "
         "found 'guobanfa-2016-0106'; if guobanfa-2016-106 was never published, retire it in redirects.yaml "
         "(id: guobanfa-2016-106, with a note)"

@@ -122,7 +122,7 @@ def extract_tasks(corpus: Corpus, matcher: AgencyMatcher, source: Path, errors: 
 
 def _check_own_pages(corpus: Corpus, tasks: list[Task], source: Path, errors: Collector) -> None:
     """A slug that continues another's (guofa-2016-86-4 after guofa-2016-86) can give a task the id, and
-    the page, of the other's (…/1-1 and …/4-1-1 are both tasks/guofa-2016-86-4-1-1/): say so at its entry."""
+    the page, of the other's (…/1-1 and …/4-1-1 are both tasks/guofa-2016-86-4-1-1/): say so at its slug."""
     owners: dict[str, Task] = {}
     reported: set[str] = set()
     for task in tasks:
@@ -136,7 +136,7 @@ def _check_own_pages(corpus: Corpus, tasks: list[Task], source: Path, errors: Co
             f"expected task pages of {longer}'s own, found /tasks/{task.id}/ the page of both {first.clause} and "
             f"{task.clause}: give it a slug that does not continue {shorter}'s"
         )
-        errors.add(CurationError(source / "documents.yaml", meta.line, meta.column, message))
+        errors.add(CurationError(source / "documents.yaml", *meta.where("slug"), message))
 
 
 def _children(document: Document) -> dict[str, list[Clause]]:

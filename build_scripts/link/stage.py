@@ -51,7 +51,7 @@ def link_crossrefs(
             "expected crossrefs: local on a document with sentences under numbered sections (一、…), "
             f"the ones matched, found none in {local.slug}"
         )
-        errors.add(CurationError(source / "documents.yaml", local.meta.line, local.meta.column, message))
+        errors.add(CurationError(source / "documents.yaml", *local.meta.where("crossrefs"), message))
         return Linked(refs=())
     national_key = cache.fingerprint(
         [

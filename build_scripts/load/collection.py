@@ -14,6 +14,7 @@ from ..errors import Collector, CurationError
 from ..model import CROSSREF_ROLES, TASK_KINDS, ClauseKind, DocumentMeta, ExternalDocument, TableSpec, TaskScope
 from . import files
 from .curated import RESERVED_SLUGS, Fields, entries, shown_value
+from .located_yaml import value_positions, where_value
 
 LEVELS = ("national", "ministry", "provincial", "municipal")
 _REQUIRED = ("slug", "title", "short_title", "doc_number", "issuer", "level", "source_file")
@@ -87,14 +88,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             values["source_file"] = None  # reported here; not read again
         elif f.repeated(texts_seen, source_file, "source_file", repr(source_file)):
             values["source_file"] = None  # one text as two documents: every clause twice, under two slugs
-        numbering = {} if entry.get("numbering") is None else entry["numbering"]  # a bare no is no mapping
-        item_numbering = numbering.get("items", "nested") if isinstance(numbering, dict) else None
-        if item_numbering not in ("nested", "global"):
-            shown = item_numbering if isinstance(numbering, dict) else numbering
-            f.fail(
-                f"expected numbering to be {{items: nested}} or {{items: global}}, found {shown_value(shown)}",
-                key="numbering",
-            )
+        item_numbering = _item_numbering(f, entry.get("numbering"))
         crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles)
         tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
         provenance = _provenance(f, entry.get("provenance"))
@@ -126,6 +120,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 tasks=tasks,
                 line=f.line,
                 column=f.column,
+                positions=value_positions(entry),
             )
         )
     if errors.errors[before:]:
@@ -177,6 +172,21 @@ def _provenance(f: Fields, value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(sources)
 
 
+def _item_numbering(f: Fields, value: Any) -> str | None:
+    """The entry's ``numbering``: how its items are numbered (nested, the default, or global), or None when
+    it does not read, said where it stands (at the value of ``items`` when the numbering is a mapping)."""
+    expected = "expected numbering to be {items: nested} or {items: global}"
+    numbering = {} if value is None else value  # a bare no is no mapping
+    if not isinstance(numbering, dict):
+        f.fail(f"{expected}, found {shown_value(numbering)}", key="numbering")
+        return None
+    items = numbering.get("items", "nested")
+    if items not in ("nested", "global"):
+        Fields(f.path, numbering, "numbering", f.errors).fail(f"{expected}, found {shown_value(items)}", key="items")
+        return None
+    return str(items)
+
+
 def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dict[str, int]) -> str | None:
     """The entry's ``crossrefs`` role; ``roles`` collects the single ones (tasks, local) to refuse a second."""
     if value is None:
@@ -211,14 +221,17 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
         return ()
     if item_numbering == "global":
         f.fail(
-            f"expected no tasks on a document whose items are numbered through it (each is a task), found {shown_value(value)}"
+            f"expected no tasks on a document whose items are numbered through it (each is a task), found {shown_value(value)}",
+            key="tasks",
         )
         return ()
     if not isinstance(value, list):
         f.fail(f"expected tasks to be a list of {{kind, sections, depth}}, found {shown_value(value)}", key="tasks")
         return ()
     if not value:
-        f.fail("expected at least one {kind, sections, depth} under tasks (or no tasks), found an empty list")
+        f.fail(
+            "expected at least one {kind, sections, depth} under tasks (or no tasks), found an empty list", key="tasks"
+        )
         return ()
     kinds = ", ".join(kind.value for kind in TASK_KINDS)
     scopes = []
@@ -279,7 +292,8 @@ def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
             found = shown_value(table["columns"])
             tf.fail(f"expected 'columns' of a table to be a list of at least one text, found {found}", key="columns")
         if caption and columns:
-            specs.append(TableSpec(caption=caption, columns=columns))
+            line, column = where_value(table, "caption")
+            specs.append(TableSpec(caption=caption, columns=columns, line=line, column=column))
     return tuple(specs)
 
 

@@ -233,6 +233,15 @@ def where_value(entry: Any, key: Hashable) -> tuple[int, int]:
     return where(entry)
 
 
+def value_positions(entry: Any) -> tuple[tuple[str, int, int], ...]:
+    """(key, line, column) of each value of a mapping loaded by ``read_yaml``, for what is made of it and
+    outlives it (``DocumentMeta``): a later stage's message about one of the values points at it."""
+    positions = entry.get(POSITIONS_KEY) if isinstance(entry, dict) else None
+    if not isinstance(positions, dict):
+        return ()
+    return tuple((str(key), int(line), int(column)) for key, (line, column) in positions.items())
+
+
 def where(entry: Any, within: Any = None, number: int = 0) -> tuple[int, int]:
     """The (line, column) a mapping loaded by ``read_yaml`` started at; for any other value, where
     item ``number`` of the sequence ``within`` starts, when it is given."""

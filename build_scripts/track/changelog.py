@@ -198,7 +198,7 @@ def _renamed_slugs(
     source: Path, corpus: Corpus, found: History, errors: Collector, *, retired: Collection[str]
 ) -> set[str]:
     """Slugs a commit gave a text that documents.yaml now lists under another slug: each is a located
-    error at the entry (a slug never changes: every link to the document would die), unless
+    error at its slug (a slug never changes: every link to the document would die), unless
     redirects.yaml retires the old slug (one that was never published)."""
     listed = {document.slug for document in corpus.documents}
     renamed = set()
@@ -210,7 +210,7 @@ def _renamed_slugs(
                 f"its slug: every link to /documents/{old}/ would die), found {document.slug!r}; if {old} was never "
                 f"published, retire it in redirects.yaml (id: {old}, with a note)"
             )
-            errors.add(CurationError(source / "documents.yaml", document.meta.line, 1, message))
+            errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
     return renamed
 
 
