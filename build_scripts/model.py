@@ -642,6 +642,11 @@ class PageRedirect:
     date: str | None = None
     line: int = 1  # where the entry starts in redirects.yaml
     column: int = 1
+    positions: Positions = ()  # where each of its values stands there
+
+    def where(self, key: str) -> tuple[int, int]:
+        """Where the value of ``key`` stands in redirects.yaml (the entry's start when it has none)."""
+        return position(self.positions, key, (self.line, self.column))
 
     def covers(self, url: str) -> bool:
         """``/indicators/*`` covers the pages in the folder, not the folder's own page ``/indicators/``."""

@@ -182,9 +182,9 @@ def test_page_entries_are_validated_with_located_messages(tmp_path):
         "(or a beginning of addresses ending in *) (end it with /: /agencies/z/), found '/agencies/z'",
         f"{path}:17:9: expected 'to' of a page redirect to be a page's address (text), found ['a']",
     ]
-    path.write_text(  # what an entry answers for, checked against the pages
+    path.write_text(  # what an entry answers for, checked against the pages: said at its page (or to) value
         "redirects:\n"
-        "  - page: /agencies/cmc-edd/\n    to: /agencies/nowhere/\n"  # line 2
+        "  - page: /agencies/cmc-edd/\n    to: /agencies/nowhere/\n"  # lines 2 and 3
         "  - page: /agencies/\n    note: 仍在\n"  # line 4: still published
         "  - page: /agencies/never/\n    note: 从未发布\n"  # line 6
         "  - page: /tasks/zzz-*\n    note: 无\n"  # line 8: matches nothing gone
@@ -194,17 +194,17 @@ def test_page_entries_are_validated_with_located_messages(tmp_path):
     )
     messages = errors_of(source, tmp_path / "docs")
     assert messages[-1].startswith(  # /* would answer for every page there is
-        f"{path}:12:5: expected /* to answer only for pages this build no longer publishes, found 3"
+        f"{path}:12:11: expected /* to answer only for pages this build no longer publishes, found 3"
     )
     assert messages[:-1] == [
-        f"{path}:2:5: expected 'to' of /agencies/cmc-edd/ to be a page this build publishes, found /agencies/nowhere/, "
+        f"{path}:3:9: expected 'to' of /agencies/cmc-edd/ to be a page this build publishes, found /agencies/nowhere/, "
         "not published",
-        f"{path}:4:5: expected a page this build no longer publishes, found /agencies/, which it publishes",
-        f"{path}:6:5: expected /agencies/never/ to name a page the site published ({FILE_NAME} lists each) "
+        f"{path}:4:11: expected a page this build no longer publishes, found /agencies/, which it publishes",
+        f"{path}:6:11: expected /agencies/never/ to name a page the site published ({FILE_NAME} lists each) "
         "and no longer publishes, found none",
-        f"{path}:8:5: expected /tasks/zzz-* to name a page the site published ({FILE_NAME} lists each) "
+        f"{path}:8:11: expected /tasks/zzz-* to name a page the site published ({FILE_NAME} lists each) "
         "and no longer publishes, found none",
-        f"{path}:10:5: expected /agencies/c* to answer only for pages this build no longer publishes, found 14 it "
+        f"{path}:10:11: expected /agencies/c* to answer only for pages this build no longer publishes, found 14 it "
         "publishes (/agencies/cac/ first): it would answer for the next page to go there too; name the gone pages "
         "more narrowly",
     ]
@@ -218,11 +218,11 @@ def test_an_entry_sends_readers_to_a_page_not_a_notice(tmp_path):
     (source / "yufufa-2016-25.txt").write_text("\n".join(text[:28] + text[29:]), encoding="utf-8")  # 2-1/p4 goes
     (source / "redirects.yaml").write_text(
         "redirects:\n  - id: yufufa-2016-25/2-1/p4\n    note: 删去\n"
-        "  - page: /agencies/cmc-edd/\n    to: /crossrefs/chongqing/c2-1-p4/\n",  # line 4
+        "  - page: /agencies/cmc-edd/\n    to: /crossrefs/chongqing/c2-1-p4/\n",  # lines 4 and 5
         encoding="utf-8",
     )
     assert errors_of(source, tmp_path / "docs") == [
-        f"{source / 'redirects.yaml'}:4:5: expected 'to' of /agencies/cmc-edd/ to be a page this build publishes, "
+        f"{source / 'redirects.yaml'}:5:9: expected 'to' of /agencies/cmc-edd/ to be a page this build publishes, "
         "found /crossrefs/chongqing/c2-1-p4/, only a moved clause's notice"
     ]
 

@@ -142,6 +142,37 @@ def test_a_redirect_field_yaml_reads_as_no_text_is_refused_where_it_stands(tmp_p
     ]
 
 
+def test_an_entrys_id_and_note_are_refused_where_they_stand(tmp_path):
+    """A removed document's entry given twice was said at the entry's '- ', not at its id; a note written
+    with nothing ('note:') at the entry, not where it stands; and a note that is no text was said twice,
+    where it stands and at the entry as if none were written."""
+    source = built_once(tmp_path)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n"
+        "  - id: cefa-2019-1\n    note: 废止\n"
+        "  - id: cefa-2019-1\n    note: 再次\n"  # line 4: the same document again
+        "  - id: cefa-2019-2\n    note:\n"  # line 7: a note written with nothing
+        "  - id: cefa-2019-3\n    note: ' '\n"  # line 9: a note that is no text
+        "  - id: cefa-2019-4\n"  # line 10: no note at all, said at the entry
+        "  - id: yufufa-2016-25/9-1\n    note:\n"  # line 12
+        "  - page: /agencies/x/\n    note:\n",  # line 14
+        encoding="utf-8",
+    )
+    assert refused(tmp_path).splitlines()[:-1] == [
+        "source_texts/redirects.yaml:4:9: expected each removed document once, found 'cefa-2019-1' again "
+        "(first at line 2)",
+        "source_texts/redirects.yaml:7:10: expected a 'note' (why it was removed) for the removed document "
+        "'cefa-2019-2', found nothing",
+        "source_texts/redirects.yaml:9:11: expected 'note' of a redirect to be text, found ' '",
+        "source_texts/redirects.yaml:10:5: expected a 'note' (why it was removed) for the removed document "
+        "'cefa-2019-4', found none",
+        "source_texts/redirects.yaml:12:10: expected 'to' (the new clause id) or 'note' (why it was retired) for "
+        "'yufufa-2016-25/9-1', found neither",
+        "source_texts/redirects.yaml:14:10: expected 'to' (the page readers go to now) or 'note' (why it is gone) "
+        "for /agencies/x/, found neither",
+    ]
+
+
 def test_a_new_place_left_empty_is_refused_not_taken_for_a_retirement(tmp_path):
     """`to:` written with nothing after it (the new place forgotten) beside a note was read as no `to`:
     the clause or page was retired with the note, and its links led nowhere."""

@@ -124,8 +124,8 @@ def _check_entry(
     yaml_path: Path,
     errors: Collector,
 ) -> None:
-    def fail(message: str) -> None:
-        errors.add(CurationError(yaml_path, entry.line, entry.column, message))
+    def fail(message: str, key: str = "page") -> None:  # said where the value it is about stands
+        errors.add(CurationError(yaml_path, *entry.where(key), message))
 
     live = sorted(url for url in published - notices if entry.covers(url))
     if live and not entry.page.endswith("*"):
@@ -143,7 +143,7 @@ def _check_entry(
         )
     if entry.to is not None and (entry.to not in published or entry.to in notices):
         what = "only a moved clause's notice" if entry.to in notices else "not published"
-        fail(f"expected 'to' of {entry.page} to be a page this build publishes, found {entry.to}, {what}")
+        fail(f"expected 'to' of {entry.page} to be a page this build publishes, found {entry.to}, {what}", key="to")
 
 
 def _answer(url: str, site: Site, slugs: set[str]) -> PageRedirect | RetiredDocument | None:

@@ -20,7 +20,7 @@ from typing import Any
 from .. import patterns
 from ..errors import Collector, CurationError, RedirectMissing
 from ..load.curated import Fields, address_hint, entries
-from ..load.located_yaml import read_yaml
+from ..load.located_yaml import read_yaml, value_positions
 from ..model import (
     Clause,
     ClauseKind,
@@ -154,7 +154,10 @@ def load_redirects(
                 continue
         if to is None and note is None:
             if not _given(f, "to", "note"):  # one given but not text is said where it stands
-                f.fail(f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither")
+                f.fail(
+                    f"expected 'to' (the new clause id) or 'note' (why it was retired) for {old!r}, found neither",
+                    key="note",  # at 'note:' when it is written with nothing
+                )
             continue
         if to is not None and to not in index:
             f.fail(
@@ -220,11 +223,16 @@ def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
             return None
     if to is None and note is None:
         if not _given(f, "to", "note"):  # one given but not text is said where it stands
-            f.fail(f"expected 'to' (the page readers go to now) or 'note' (why it is gone) for {page}, found neither")
+            f.fail(
+                f"expected 'to' (the page readers go to now) or 'note' (why it is gone) for {page}, found neither",
+                key="note",  # at 'note:' when it is written with nothing
+            )
         return None
     if f.repeated(seen, page, "page", page):
         return None
-    return PageRedirect(page=page, to=to, note=note or "", date=date, line=f.line, column=f.column)
+    return PageRedirect(
+        page=page, to=to, note=note or "", date=date, line=f.line, column=f.column, positions=value_positions(f.entry)
+    )
 
 
 def _left_empty(f: Fields, key: str, meaning: str) -> bool:
@@ -286,9 +294,13 @@ def _document_entry(
             key="to",
         )
     elif note is None:
-        f.fail(f"expected a 'note' (why it was removed) for the removed document {slug!r}, found none")
+        if not _given(f, "note"):  # one given but not text is said where it stands
+            found = "nothing" if "note" in f.entry else "none"  # 'note:' written with nothing: said there
+            f.fail(
+                f"expected a 'note' (why it was removed) for the removed document {slug!r}, found {found}", key="note"
+            )
     elif slug in seen:
-        f.fail(f"expected each removed document once, found {slug!r} again (first at line {seen[slug][1]})")
+        f.fail(f"expected each removed document once, found {slug!r} again (first at line {seen[slug][1]})", key="id")
     else:
         seen[slug] = (slug, f.line)
         return RetiredDocument(slug=slug, note=note, line=f.line)
