@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from build_scripts.track.published import draft_hint
 
@@ -608,6 +609,28 @@ def test_a_changed_slug_is_refused_at_its_entry_not_asked_to_be_retired(tmp_path
     git(source, "commit", "-qam", "改名")  # committed, the rename is refused all the same
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and refused in proc.stderr.splitlines()
+
+
+@pytest.mark.parametrize("last_build", [False, True], ids=["record", "last build"])
+def test_a_changed_slug_is_refused_at_its_entry_without_git_too(tmp_path, last_build):
+    """A slug misspelt in a copy without git (no committed documents.yaml to tell): clause_ids.tsv, or the
+    last build, has the text's words under the old slug. It was said at documents.yaml:1:1 as a removed
+    document to retire, which it is not: now at the new slug, as with git."""
+    source = built_once(tmp_path) if last_build else copy_sources(tmp_path)
+    if last_build:
+        (source / "clause_ids.tsv").unlink()
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "documents.yaml").write_text(
+        listing.replace("slug: guofa-2016-86", "slug: guofa-2016-68"), encoding="utf-8"
+    )
+    said = refused(tmp_path).splitlines()
+    where = "the last build published" if last_build else "clause_ids.tsv records"
+    assert said[0] == (
+        f"source_texts/documents.yaml:63:11: expected slug 'guofa-2016-86' for guofa-2016-86.txt, whose clauses {where} "
+        "under it (a published document keeps its slug: every link to /documents/guofa-2016-86/ would die), found "
+        "'guofa-2016-68'; if guofa-2016-86 was never published, retire it in redirects.yaml (id: guofa-2016-86, with a note)"
+    )
+    assert not any("removed document" in line or "removed clause" in line for line in said), said
 
 
 def test_the_message_says_which_clause_a_merged_paragraph_is_now_part_of(tmp_path):

@@ -20,8 +20,13 @@ from ..errors import Collector, CurationError
 from ..load import files
 from ..model import Clause, ClauseKind, Corpus, Redirect, Site
 from . import clause_ids, git_log
+from .lineage import digest
 from .redirects import KnownIds
 from .versions import History
+
+# A document whose slug none of the records knows, holding more than this share of the words a record gives
+# a slug documents.yaml no longer lists, is that document under a changed slug (``_renamed_unseen``).
+RENAMED_SHARE = 0.9
 
 # Showing a change -------------------------------------------------------------------
 
@@ -121,6 +126,7 @@ def track_changes(
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
+    renamed |= _renamed_unseen(source, corpus, found, known, recorded or {}, errors, retired={*listed, *renamed})
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     existed = _existed(source, corpus, found, known, listed)
     entries, retired_documents, moved_pages = load_redirects(source, corpus, errors, existed=existed)
@@ -211,6 +217,45 @@ def _renamed_slugs(
                 f"published, retire it in redirects.yaml (id: {old}, with a note)"
             )
             errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
+    return renamed
+
+
+def _renamed_unseen(
+    source: Path,
+    corpus: Corpus,
+    found: History,
+    known: Mapping[str, tuple[str, int]],
+    recorded: clause_ids.Records,
+    errors: Collector,
+    *,
+    retired: Collection[str],
+) -> set[str]:
+    """Slugs that clause_ids.tsv (``recorded``) or the last build gives the words of a text documents.yaml now
+    lists under a slug none of them knows: the slug changed (a typo) where git cannot tell (``_renamed_slugs``:
+    a copy without the history, a text not yet committed). Said at the new slug, as there, and not asked to be
+    retired as a removed document: its words have not gone. A document is taken for the other when it holds
+    more than ``RENAMED_SHARE`` of its words (unchanged, or hardly edited with the slug)."""
+    listed = {document.slug for document in corpus.documents}
+    known_slugs = {doc for doc, _ in known.values()}
+    unseen = [document for document in corpus.documents if document.slug not in known_slugs]
+    renamed: set[str] = set()
+    for old in sorted(known_slugs - listed - set(retired)) if unseen else ():
+        words = {r.digest for r in recorded.get(old, ())}
+        words.update(digest(text) for i, text in found.known_texts.items() if i.split("/", 1)[0] == old)
+        document = next(
+            (d for d in unseen if len(words & {digest(c.text) for c in d.clauses}) > RENAMED_SHARE * len(words)),
+            None,
+        )
+        if document is None:
+            continue
+        renamed.add(old)
+        where = "clause_ids.tsv records" if old in recorded else "the last build published"
+        message = (
+            f"expected slug {old!r} for {document.meta.source_file}, whose clauses {where} under it (a published "
+            f"document keeps its slug: every link to /documents/{old}/ would die), found {document.slug!r}; if {old} "
+            f"was never published, retire it in redirects.yaml (id: {old}, with a note)"
+        )
+        errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
     return renamed
 
 
