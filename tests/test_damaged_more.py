@@ -288,6 +288,10 @@ CASES = {  # what was broken → (damage, the message it must give)
         replace("documents.yaml", "numbering: {items: global}", "numbering: {items: globl}"),
         r"documents\.yaml:57:24: expected numbering to be \{items: nested\} or \{items: global\}, found 'globl'\n",
     ),
+    "a numbering key misspelt": (  # was read as no numbering given: items numbered by section, 66号's 27 out of order
+        replace("documents.yaml", "numbering: {items: global}", "numbering: {item: global}"),
+        r"documents\.yaml:57:23: expected one of items in numbering, found unknown key 'item'\n",
+    ),
     "a table that is no mapping": (
         replace(
             "documents.yaml",

@@ -174,17 +174,21 @@ def _provenance(f: Fields, value: Any) -> tuple[tuple[str, str], ...]:
 
 def _item_numbering(f: Fields, value: Any) -> str | None:
     """The entry's ``numbering``: how its items are numbered (nested, the default, or global), or None when
-    it does not read, said where it stands (at the value of ``items`` when the numbering is a mapping)."""
+    it does not read, said where it stands (at the value of ``items`` when the numbering is a mapping). A
+    key other than items is refused: {item: global} would number the items by section, unsaid."""
     expected = "expected numbering to be {items: nested} or {items: global}"
     numbering = {} if value is None else value  # a bare no is no mapping
     if not isinstance(numbering, dict):
         f.fail(f"{expected}, found {shown_value(numbering)}", key="numbering")
         return None
+    nf = Fields(f.path, numbering, "numbering", f.errors)
+    before = len(f.errors.errors)
+    nf.unknown_keys(("items",))
     items = numbering.get("items", "nested")
     if items not in ("nested", "global"):
-        Fields(f.path, numbering, "numbering", f.errors).fail(f"{expected}, found {shown_value(items)}", key="items")
+        nf.fail(f"{expected}, found {shown_value(items)}", key="items")
         return None
-    return str(items)
+    return str(items) if len(f.errors.errors) == before else None
 
 
 def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dict[str, int]) -> str | None:
