@@ -16,6 +16,7 @@ from build_scripts.errors import BuildErrors, Collector
 from build_scripts.link import classifier, features, similarity
 from build_scripts.link import crossrefs as matching
 from build_scripts.model import LIKENESS_BANDS, CrossRef
+from build_scripts.pages.crossrefs import groups as crossref_groups
 from build_scripts.pages.crossrefs import national_text
 from build_scripts.pages.marks import compare_html
 from build_scripts.pipeline import generate, load_corpus
@@ -736,3 +737,13 @@ def test_every_national_task_page_with_links_lists_them_and_each_chongqing_measu
             assert f"{len(mine)} 句中 {found} 句找到国家依据" in line, line
     others = [t for t in site.tasks if t.doc not in (roles.local, *roles.national, roles.tasks)]
     assert not any("重庆落实" in pages[t.id] or "国家依据" in pages[t.id] for t in others)
+
+
+def test_the_folder_of_the_comparison_pages_lists_them(built):
+    """Public-reader review: /crossrefs/chongqing/, the folder every comparison page lives in, was a 404
+    for a reader who shortens the address; it lists the measures' 对照 pages."""
+    page = (built.html / "crossrefs" / "chongqing" / "index.html").read_text(encoding="utf-8")
+    groups = sorted(p.parent.name for p in (built.html / "crossrefs" / "chongqing").glob("*/index.html"))
+    assert len(groups) == len(crossref_groups(built.site)) > 20
+    for name in groups:
+        assert f'href="{name}/"' in page, name

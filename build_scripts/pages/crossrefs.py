@@ -20,6 +20,7 @@ from ..link import crossrefs as matching
 from ..model import LIKENESS_BANDS, Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task, id_prefixes
 from ..numerals import cn_date, int_to_cn
 from .marks import compare_all
+from .sections import SectionEntry
 
 SHORT_TITLE_CHARS = 24
 
@@ -60,9 +61,16 @@ class Group:
         return sum(1 for row in self.rows if row.pairs)
 
 
+GROUPS_FOLDER = "crossrefs/chongqing"
+
+
 def group_path(paragraph: Clause) -> str:
     """The 对照 page of a Chongqing paragraph (a measure group)."""
-    return f"crossrefs/chongqing/{paragraph.anchor}.md"
+    return f"{GROUPS_FOLDER}/{paragraph.anchor}.md"
+
+
+def group_path_folder_index() -> str:
+    return f"{GROUPS_FOLDER}/index.md"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -186,6 +194,17 @@ def crossref_pages(site: Site) -> list[PageSpec]:
         )
         for group in all_groups
     ]
+    pages.append(  # the folder of the comparison pages, for a reader who shortens an address
+        PageSpec(
+            path=group_path_folder_index(),
+            template="section_index.md.jinja",
+            context=(
+                ("folder", "chongqing"),
+                ("name", f"{local_doc.meta.short_title}：按措施浏览对照"),
+                ("entries", tuple(SectionEntry(path=g.path, title=f"对照：{g.rows[0].short}") for g in all_groups)),
+            ),
+        )
+    )
     sections = coverage(site)
     counts = {task.clause: chongqing_sentences(site, task.clause) for c in sections for task in c.taken}
     national_docs = tuple(site.corpus.document(slug) for slug in roles.national)
