@@ -89,6 +89,8 @@ def test_a_moved_clause_links_to_its_new_id(tmp_path):
     assert proc.returncode == 0, proc.stderr
     page = (tmp_path / "docs/documents/yufufa-2016-25.md").read_text(encoding="utf-8")
     assert '<p class="retired-clause" id="c2-1-p3" role="note">此条已移至新位置 <a href="./#c2-1-p4">' in page
+    # where it went, in words a citation can be corrected with (public-reader review: only a link said it)
+    assert '<a href="./#c2-1-p4">转到新位置：第二部分第（一）条第3段</a>' in page
     changes = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
     section = changes[changes.index("### 链接变更 { #yufufa-2016-25-links }") :]
     # p4 is now the third paragraph: the citation is the same, the link is not
