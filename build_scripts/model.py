@@ -237,7 +237,11 @@ class Document:
 AGENCY_KINDS = {
     "party_organ": "党中央机构",
     "state_council_department": "国务院组成部门",
-    "state_council_agency": "国务院直属特设机构、直属机构、办事机构或部委管理的国家局",
+    # 国发〔2013〕14号 and 15号, in force in 2015-2016
+    "state_council_special": "国务院直属特设机构",
+    "state_council_agency": "国务院直属机构",
+    "state_council_office": "国务院办事机构",
+    "ministry_bureau": "部委管理的国家局",
     "regulator": "监管机构",
     "public_institution": "事业单位",
     "court": "审判机关",
@@ -293,8 +297,9 @@ class Task:
 
     @property
     def label(self) -> str:
-        """``任务55``, ``任务四（六）2``: how the site labels the task (its page, the 对照 pages)."""
-        return f"任务{self.number}"
+        """``任务55``, ``任务四（六）2``: how the site labels the task (its page, the 对照 pages); a box is
+        its own label (``专栏7``, not 任务专栏7)."""
+        return self.number if patterns.BOX_RE.match(self.number) else f"任务{self.number}"
 
 
 @dataclass(frozen=True, kw_only=True)

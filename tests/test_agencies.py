@@ -305,13 +305,32 @@ def test_agencies_within_a_kind_follow_the_official_order(built):
     assert rows.index("mfa") < rows.index("ndrc") < rows.index("pboc") < rows.index("gacc")
 
 
-def test_the_kind_of_sasac_names_special_bodies(built):
-    """国资委 is a 国务院直属特设机构 (its agencies.yaml source says so, and the register's heading lists
-    特设机构 apart); its page filed it under 国务院直属机构、办事机构或部委管理的国家局, which it is not."""
-    page = (built.docs / "agencies/sasac.md").read_text(encoding="utf-8")
-    assert "<dt>类别</dt><dd>国务院直属特设机构、直属机构、办事机构或部委管理的国家局</dd>" in page
+def test_an_agency_page_names_the_one_kind_of_state_council_body_it_is(built):
+    """国资委 is a 国务院直属特设机构, 法制办 an 办事机构, 国防科工局 and 邮政局 国家局 managed by a ministry,
+    the others 直属机构 (国发〔2013〕14号 and 15号, in force in 2016). Their pages said
+    “国务院直属特设机构、直属机构、办事机构或部委管理的国家局”, four statuses joined by 或, so a reader
+    could not tell which one applies (public-reader review); each page now names its own."""
+    kinds = {
+        "sasac": "国务院直属特设机构",
+        "cnipa": "国务院直属机构",
+        "saic": "国务院直属机构",
+        "sclao": "国务院办事机构",
+        "sastind": "部委管理的国家局",
+        "spb": "部委管理的国家局",
+    }
+    for agency, kind in kinds.items():
+        page = (built.docs / f"agencies/{agency}.md").read_text(encoding="utf-8")
+        assert f"<dt>类别</dt><dd>{kind}</dd>" in page, agency
     index = (built.docs / "agencies/index.md").read_text(encoding="utf-8")
-    assert "## 国务院直属特设机构、直属机构、办事机构或部委管理的国家局 { #kind-state-council-agency }" in index
+    assert "或部委管理" not in index
+    headings = re.findall(r"^## (\S+) \{ #kind-", index, re.M)
+    assert headings[1:6] == [
+        "国务院组成部门",
+        "国务院直属特设机构",
+        "国务院直属机构",
+        "国务院办事机构",
+        "部委管理的国家局",
+    ]
 
 
 def test_an_agency_page_says_which_document_its_task_numbers_are_from(built):

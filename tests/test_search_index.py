@@ -36,3 +36,11 @@ def test_clauses_and_task_pages_carry_the_labels_a_reader_cites_them_by(built):
     task = entries["tasks/guobanhan-2016-66-t55/"]
     assert task["c"] == ["任务55", "任务五十五", "第55项", "第五十五项"]
     assert index["p"][task["g"]]["c"] == "《重点任务分工方案》（国办函〔2016〕66号）"
+
+
+def test_a_box_is_labelled_as_a_box_not_as_a_task_numbered_box(built):
+    """Public-reader review: searching 专栏7 listed 86号's box as “任务专栏7”."""
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    text = json.dumps(index, ensure_ascii=False)
+    assert "专栏7" in text and "任务专栏" not in text
+    assert not any("任务专栏" in p.read_text(encoding="utf-8") for p in built.docs.rglob("*.md"))
