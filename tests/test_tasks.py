@@ -241,3 +241,12 @@ def test_a_plans_title_is_no_task_and_no_paragraph_of_its_numbering(tmp_path):
     title = next(c for c in document.clauses if c.text == "测试方案")
     assert title.id not in tasks
     assert sorted(tasks.values()) == ["一第一段", "第一段"]
+
+
+def test_a_task_page_gives_the_citation_the_copy_buttons_give(built):
+    """Public-reader review: a task page has no 复制引用 button, and its heading (55 探索…) is no
+    citation; staff copying from it got a form of their own. The page now gives the citation in words."""
+    page = (built.docs / "tasks" / "guobanhan-2016-66-t55.md").read_text(encoding="utf-8")
+    assert '<p class="task-cite" id="task-cite">引用：《重点任务分工方案》（国办函〔2016〕66号）第55项</p>' in page
+    page = (built.docs / "tasks" / "guofa-2016-86-4-6-3.md").read_text(encoding="utf-8")
+    assert "引用：《“十三五”国家知识产权保护和运用规划》（国发〔2016〕86号）第四部分第（六）条第3项</p>" in page

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..citation import positions
+from ..citation import document_citation, positions
 from ..link.similarity import local_sentences
 from ..model import Clause, PageSpec, Site, Task, id_prefixes
 from . import grouped_by_document, role_sources
@@ -143,6 +143,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                     ("chongqing", tuple((ref, site.clause(ref.local)) for ref in site.crossrefs_to(task.clause))),
                     ("rejected", site.rejected_within(task.clause)),
                     ("document", document),
+                    ("citation", document_citation(document) + cited[task.clause]),  # as 复制引用 gives it
                     ("clause", clause),
                     ("section", clauses.get(task.section)),
                     ("leads", leads),
