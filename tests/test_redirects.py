@@ -630,7 +630,8 @@ def test_a_changed_slug_is_refused_at_its_entry_without_git_too(tmp_path, last_b
     assert said[0] == (
         f"source_texts/documents.yaml:63:11: expected slug 'guofa-2016-86' for guofa-2016-86.txt, whose clauses {where} "
         "under it (a published document keeps its slug: every link to /documents/guofa-2016-86/ would die), found "
-        "'guofa-2016-68'; if guofa-2016-86 was never published, retire it in redirects.yaml (id: guofa-2016-86, with a note)"
+        "'guofa-2016-68'; if guofa-2016-86 was never published, or is another document this one replaces, retire it "
+        "in redirects.yaml (id: guofa-2016-86, with a note)"
     )
     assert not any("removed document" in line or "removed clause" in line for line in said), said
 
@@ -958,3 +959,45 @@ def test_the_real_entries_stand_in_a_history_begun_again(tmp_path):
         subprocess.run(["git", "-C", str(source), *args], check=True, env=env, capture_output=True)
     proc = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_draft_documents_slug_corrected_before_its_commit_gets_the_draft_hint(tmp_path):
+    """A new document built once and its slug corrected before anything was committed: git never had the
+    old slug, so the build says how to forget the draft; it was taken for a published document's rename
+    (a review of 0ee1b91), whose only way out was to retire a slug no reader ever saw."""
+    from .test_add_document import add_document
+    from .test_changelog import committed_copy
+
+    source = committed_copy(tmp_path)
+    add_document(source)  # not committed
+    generate = ("generate", "--source", "source_texts", "--docs", "docs")
+    assert run_cli(*generate, cwd=tmp_path).returncode == 0
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "documents.yaml").write_text(listing.replace("slug: cefa-2020-7", "slug: cefa-2020-8"), encoding="utf-8")
+    proc = run_cli(*generate, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "expected slug" not in proc.stderr, proc.stderr
+    assert "removed document cefa-2020-7" in proc.stderr and "git never had it" in proc.stderr, proc.stderr
+
+
+def test_a_committed_document_replaced_by_a_new_one_is_not_taken_for_a_rename(tmp_path):
+    """59号 replaced by a new document of much the same words, under its own file, slug and 文号: git knows
+    the old slug under another file, so this is a removed document (a redirects.yaml entry), not a changed
+    slug (a review of 0ee1b91: the words alone decided)."""
+    from .test_changelog import committed_copy
+
+    source = committed_copy(tmp_path)
+    old = source / "guozhifaguanzi-2015-59.txt"
+    text = old.read_text(encoding="utf-8")
+    old.unlink()
+    (source / "guozhifaguanzi-2017-9.txt").write_text(text, encoding="utf-8")
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    listing = listing.replace("slug: guozhifaguanzi-2015-59", "slug: guozhifaguanzi-2017-9")
+    listing = listing.replace("source_file: guozhifaguanzi-2015-59.txt", "source_file: guozhifaguanzi-2017-9.txt")
+    (source / "documents.yaml").write_text(
+        listing.replace("国知发管字〔2015〕59号", "国知发管字〔2017〕9号"), encoding="utf-8"
+    )
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "expected slug" not in proc.stderr, proc.stderr
+    assert "removed document guozhifaguanzi-2015-59" in proc.stderr, proc.stderr

@@ -234,12 +234,19 @@ def _renamed_unseen(
     lists under a slug none of them knows: the slug changed (a typo) where git cannot tell (``_renamed_slugs``:
     a copy without the history, a text not yet committed). Said at the new slug, as there, and not asked to be
     retired as a removed document: its words have not gone. A document is taken for the other when it holds
-    more than ``RENAMED_SHARE`` of its words (unchanged, or hardly edited with the slug)."""
+    more than ``RENAMED_SHARE`` of its words (unchanged, or hardly edited with the slug). Not a slug git has
+    committed (``_renamed_slugs`` knows its file: under another file it is another document, replaced), nor
+    one whose ids git never had where there is a history (a draft: ``check_removed`` says how to forget it).
+    Without git a new document replacing an old one of the same words looks the same: the message says so."""
     listed = {document.slug for document in corpus.documents}
     known_slugs = {doc for doc, _ in known.values()}
     unseen = [document for document in corpus.documents if document.slug not in known_slugs]
+    committed = set().union(*found.committed_slugs.values())  # git tells a rename from a replacement itself
+    drafts = _drafts(known, found)  # a slug only a draft had: check_removed says how to forget it
     renamed: set[str] = set()
-    for old in sorted(known_slugs - listed - set(retired)) if unseen else ():
+    for old in sorted(known_slugs - listed - set(retired) - committed) if unseen else ():
+        if found.committed and {i for i, (doc, _) in known.items() if doc == old} <= drafts:
+            continue
         words = {r.digest for r in recorded.get(old, ())}
         words.update(digest(text) for i, text in found.known_texts.items() if i.split("/", 1)[0] == old)
         document = next(
@@ -253,7 +260,8 @@ def _renamed_unseen(
         message = (
             f"expected slug {old!r} for {document.meta.source_file}, whose clauses {where} under it (a published "
             f"document keeps its slug: every link to /documents/{old}/ would die), found {document.slug!r}; if {old} "
-            f"was never published, retire it in redirects.yaml (id: {old}, with a note)"
+            f"was never published, or is another document this one replaces, retire it in redirects.yaml "
+            f"(id: {old}, with a note)"
         )
         errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
     return renamed
