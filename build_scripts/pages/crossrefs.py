@@ -69,8 +69,12 @@ def group_path(paragraph: Clause) -> str:
     return f"{GROUPS_FOLDER}/{paragraph.anchor}.md"
 
 
-def group_path_folder_index() -> str:
-    return f"{GROUPS_FOLDER}/index.md"
+def paragraph_sentences(site: Site) -> dict[str, list[Clause]]:
+    """Each Chongqing paragraph with matched sentences (a measure group) → those sentences, in text order."""
+    sentences: dict[str, list[Clause]] = defaultdict(list)
+    for sentence in matching.local_sentences(site.corpus):
+        sentences[sentence.parent or ""].append(sentence)
+    return sentences
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,9 +102,7 @@ def groups(site: Site) -> tuple[Group, ...]:
     by_local: dict[str, list[CrossRef]] = defaultdict(list)
     for ref in site.crossrefs:
         by_local[ref.local].append(ref)
-    sentences: dict[str, list[Clause]] = defaultdict(list)
-    for sentence in matching.local_sentences(site.corpus):
-        sentences[sentence.parent or ""].append(sentence)
+    sentences = paragraph_sentences(site)
     # 第N句 as the copy button cites it: the sentence's place in its paragraph, not the number in its id
     linked = site.corpus.linked_documents
     places = sibling_positions(linked[1].clauses if linked else ())
@@ -196,7 +198,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
     ]
     pages.append(  # the folder of the comparison pages, for a reader who shortens an address
         PageSpec(
-            path=group_path_folder_index(),
+            path=f"{GROUPS_FOLDER}/index.md",
             template="section_index.md.jinja",
             context=(
                 ("folder", "chongqing"),
@@ -305,7 +307,8 @@ def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]
     for clause in document.clauses:
         if clause.kind is ClauseKind.SENTENCE and clause.parent:
             first.setdefault(clause.parent, clause.id)
-    # only the tasks document's task pages have a 重庆落实 section (task.md.jinja)
+    # the tasks document's marks go to its task pages' 重庆落实, which gather a task's links; another national
+    # document's to each comparison (its task pages list the links too, but a mark per link says more)
     tasks = {task.clause: task for task in site.tasks if task.doc == document.slug == pair[0].slug}
     jumps: dict[str, list[Jump]] = defaultdict(list)
     for ref in site.crossrefs:

@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..citation import document_citation, positions
-from ..link.similarity import local_sentences
 from ..model import Clause, PageSpec, Site, Task, id_prefixes
 from . import grouped_by_document, role_sources
-from .crossrefs import group_path, short_text
+from .crossrefs import group_path, paragraph_sentences, short_text
 
 MODE_NAMES = {
     "sole": "单一部门负责",
@@ -35,12 +34,9 @@ class Basis:
 
 def national_basis(site: Site) -> dict[str, tuple[Basis, ...]]:
     """Clause id of each Chongqing measure (a task of the local document) → the 对照 pages of its paragraphs."""
-    by_paragraph: dict[str, list[Clause]] = defaultdict(list)
-    for sentence in local_sentences(site.corpus):
-        by_paragraph[sentence.parent or ""].append(sentence)
     linked = {ref.local for ref in site.crossrefs}
     basis: dict[str, list[Basis]] = defaultdict(list)
-    for parent, sentences in by_paragraph.items():
+    for parent, sentences in paragraph_sentences(site).items():
         paragraph = site.clause(parent)
         entry = Basis(
             paragraph=paragraph,
@@ -152,7 +148,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                     ("mode_name", MODE_NAMES.get(task.mode, task.mode)),
                     ("related", neighbours.related(task)),
                     ("local_doc", local_doc if task.doc in (roles.tasks, *roles.national) else None),  # 重庆落实
-                    ("gaps", linked is not None and task.doc == linked[0].slug),  # a task without one: said so
+                    ("gaps", local_doc is not None and task.doc == roles.tasks),  # 重庆落实; one without: said so
                     ("basis", basis.get(task.clause, ()) if task.doc == roles.local else ()),  # 国家依据
                     (
                         "search_entry",
