@@ -43,4 +43,5 @@ def test_a_box_is_labelled_as_a_box_not_as_a_task_numbered_box(built):
     index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
     text = json.dumps(index, ensure_ascii=False)
     assert "专栏7" in text and "任务专栏" not in text
+    assert all(len(entry.get("c", [])) == len(set(entry.get("c", []))) for entry in index["e"])  # each form once
     assert not any("任务专栏" in p.read_text(encoding="utf-8") for p in built.docs.rglob("*.md"))

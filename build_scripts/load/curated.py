@@ -186,7 +186,8 @@ class Fields:
     def unknown_keys(self, known: tuple[str, ...]) -> None:
         for key in self.entry:
             if key not in known and not str(key).startswith("__"):
-                self.fail(f"expected one of {', '.join(known)} in {self.what}, found unknown key '{key}'", key=key)
+                allowed = f"one of {', '.join(known)}" if len(known) > 1 else f"only the key {known[0]}"
+                self.fail(f"expected {allowed} in {self.what}, found unknown key '{key}'", key=key)
 
 
 def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:

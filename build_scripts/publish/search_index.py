@@ -117,7 +117,7 @@ def _cited_forms(labels: Iterable[str]) -> list[str]:
         match = ARABIC_ITEM_LABEL_RE.match(label)
         if match:
             forms.append(label[: match.start("num")] + int_to_cn(int(match["num"])) + label[match.end("num") :])
-    return forms
+    return list(dict.fromkeys(forms))  # a box's label is its citation too (专栏7): once
 
 
 def _document_text(doc: Document) -> str:
