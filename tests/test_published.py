@@ -91,7 +91,12 @@ def test_narrowed_task_scope_and_roles_are_answered_by_one_entry_per_prefix(tmp_
     (source / "documents.yaml").write_text(narrowed, encoding="utf-8")
     (source / "crossrefs.yaml").write_text("crossrefs: []\n", encoding="utf-8")
     messages = errors_of(source, tmp_path / "docs")  # many in one folder: one message, naming the * entry
-    assert len(messages) == 2 and all(m.startswith(f"{source / FILE_NAME}:") for m in messages)
+    assert len(messages) == 3 and all(m.startswith(f"{source / FILE_NAME}:") for m in messages)
+    # the folder's own page, which a * entry does not answer for (PageRedirect.covers)
+    assert messages.pop(0).startswith(
+        f"{source / FILE_NAME}:{record_line(source, '/crossrefs/chongqing/')}:1: expected a page at "
+        "/crossrefs/chongqing/, which the site published"
+    )
     line = record_line(source, "/crossrefs/chongqing/c1-p1/")
     assert messages[0] == (
         f"{source / FILE_NAME}:{line}:1: expected pages at 28 addresses under /crossrefs/chongqing/, which the site "
@@ -108,7 +113,8 @@ def test_narrowed_task_scope_and_roles_are_answered_by_one_entry_per_prefix(tmp_
     (source / "redirects.yaml").write_text(
         "redirects:\n"
         "  - page: /tasks/guofa-2016-86-box*\n    to: /documents/guofa-2016-86/\n    note: 专栏不再单列为任务\n"
-        "  - page: /crossrefs/chongqing/*\n    note: 本站不再对照重庆措施\n    date: 2026-12-01\n",
+        "  - page: /crossrefs/chongqing/*\n    note: 本站不再对照重庆措施\n    date: 2026-12-01\n"
+        "  - page: /crossrefs/chongqing/\n    note: 本站不再对照重庆措施\n    date: 2026-12-01\n",
         encoding="utf-8",
     )
     result = generate(source, tmp_path / "docs", write=False)
