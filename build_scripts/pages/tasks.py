@@ -119,7 +119,8 @@ def task_pages(site: Site) -> list[PageSpec]:
     neighbours = TaskNeighbours(site.tasks, clauses, {agency.id: agency.name for agency in site.agencies}, cited)
     linked = site.corpus.linked_documents
     roles = site.corpus.crossref_roles
-    # 重庆落实 on the task pages of every national document; the tasks document's also say where none was found
+    # every national document's task pages list their linked Chongqing sentences (the tasks document's as
+    # 重庆落实, saying so where none was found); the local document's lead to their 对照 pages (国家依据)
     local_doc = linked[1] if linked else None
     basis = national_basis(site) if linked else {}
     pages = []
