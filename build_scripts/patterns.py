@@ -295,12 +295,13 @@ PHRASE_BREAK_RE = re.compile(r"[，、；：。！？（）《》“”]+")
 
 # Search index (publish/search_index.py) --------------------------------------
 
-# A label or citation that numbers a task or an item in Arabic digits, as the site writes them:
-# 任务55 (a task page's label), 第55项 or 第四部分第（六）条第2项 (复制引用's position of an item). Readers
-# also type the number in Chinese numerals (任务五十五, 第五十五项), so the index holds that form too;
-# ``num`` is the number, the rest of the label stays as it is. 第55项第1句, 专栏2 and 第2段 do not match.
+# A label or citation that numbers a task, an item, a box or a table in Arabic digits, as the site writes
+# them: 任务55 (a task page's label), 第55项 or 第四部分第（六）条第2项 (复制引用's position of an item), 专栏2,
+# 表1. Readers also type the number in Chinese numerals (任务五十五, 第五十五项, 专栏二, 表一), so the index
+# holds that form too; ``num`` is the number, the rest of the label stays as it is. 第55项第1句, 表1第3行
+# and 第2段 do not match.
 ARABIC_ITEM_LABEL_RE = re.compile(
-    r"""^(?:任务|(?P<path>.*第))  # 任务, or the citation's path up to the item's 第
+    r"""^(?:任务|专栏|表|(?P<path>.*第))  # 任务, 专栏, 表, or the citation's path up to the item's 第
         (?P<num>[0-9]{1,3})       # 55
         (?(path)项)$              # after a 第 the 项 ends the label; 任务55 ends at its number
     """,

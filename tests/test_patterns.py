@@ -104,12 +104,20 @@ def test_other_lines_are_no_written_date(line):
     assert not patterns.WRITTEN_DATE_RE.match(line)
 
 
-NOT_ITEM_NUMBERS = ("第55项第1句", "任务四（六）2", "专栏2", "第二部分第（一）条第1段", "第十五条第（一）项")
+NOT_ITEM_NUMBERS = (
+    "第55项第1句",
+    "任务四（六）2",
+    "表1第3行",
+    "专栏2第1段",
+    "第二部分第（一）条第1段",
+    "第十五条第（一）项",
+)
 
 
 @pytest.mark.parametrize(
     ("label", "number"),
-    [("任务55", "55"), ("第106项", "106"), ("第四部分第（六）条第2项", "2")] + [(x, None) for x in NOT_ITEM_NUMBERS],
+    [("任务55", "55"), ("第106项", "106"), ("第四部分第（六）条第2项", "2"), ("专栏2", "2"), ("表1", "1")]
+    + [(x, None) for x in NOT_ITEM_NUMBERS],
 )
 def test_an_arabic_item_label_is_a_task_or_item_number_only(label, number):
     match = patterns.ARABIC_ITEM_LABEL_RE.match(label)

@@ -45,3 +45,12 @@ def test_a_box_is_labelled_as_a_box_not_as_a_task_numbered_box(built):
     assert "专栏7" in text and "任务专栏" not in text
     assert all(len(entry.get("c", [])) == len(set(entry.get("c", []))) for entry in index["e"])  # each form once
     assert not any("任务专栏" in p.read_text(encoding="utf-8") for p in built.docs.rglob("*.md"))
+
+
+def test_boxes_and_tables_are_found_by_their_number_in_chinese_numerals_too(built):
+    """Second public-reader review: 专栏二 ranked 专栏2-5 alike (专栏1 fifth) and 表一 found nothing, while
+    第五十五项 and 任务五十五 work: the index holds the Chinese-numeral form of a box's and a table's label."""
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    entries = {entry["l"]: entry for entry in index["e"]}
+    assert entries["documents/guofa-2016-86/#box2"]["c"] == ["专栏2", "专栏二"]
+    assert entries["documents/guofa-2016-86/#table1"]["c"] == ["表1", "表一"]
