@@ -61,6 +61,7 @@ def test_a_name_finds_its_page_in_the_first_five(base_url, page, query, page_url
         ("人社部", "/agencies/mohrss/"),  # 人力资源社会保障部
         ("国知局", "/agencies/cnipa/"),  # not 全国知识产权… (全国知 + 局)
         ("最高法", "/agencies/spc/"),  # found before, but marked 缺少: 最高法
+        ("工商", "/agencies/saic/"),  # the everyday short form; it was 92nd of 98 (second public-reader review)
     ],
 )
 def test_an_agency_is_found_first_by_a_short_form_in_common_use(base_url, page, query, page_url):
