@@ -103,3 +103,16 @@ def test_indicator_agencies_are_described_as_the_site_compiled_them(built):
     assert "登记或统计" in described and "原文未列" in described
     page = (built.docs / "data/index.md").read_text(encoding="utf-8")
     assert "负责部门的 id" not in page
+
+
+def test_the_data_page_says_how_many_records_each_file_holds_and_what_shape_it_has(built):
+    """Second public-reader review: the page said every file is a JSON array, one record a line, and showed
+    redirects.json's count as —, though it is an object keyed by old address with 5 entries; it said the
+    search index's format was given below (it is not: an internal format) and that it has one record per
+    clause and sentence, though 262 of its entries are pages."""
+    page = (built.docs / "data/index.md").read_text(encoding="utf-8")
+    redirects = json.loads((built.docs / "data/redirects.json").read_text(encoding="utf-8"))
+    row = next(line for line in page.splitlines() if line.startswith("| ") and "](redirects.json)" in line)
+    assert f'<span class="cell-label">记录数</span>{len(redirects)} |' in row, row
+    assert "redirects.json 是以旧地址为键的 JSON 对象" in page
+    assert "格式见下" not in page and "每个条款、每个句子一条记录" not in page

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..model import PageSpec, Site
 from ..publish import export
+from ..track.redirects import redirect_files
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,7 +91,9 @@ def datasets(site: Site) -> tuple[Dataset, ...]:
                 fields=fields_of(schema),
             )
         )
-    # Files written outside DATASETS (e.g. redirects.json, an object keyed by URL) that have a schema.
+    # Files written outside DATASETS (redirects.json, an object keyed by URL) that have a schema; their
+    # records are the object's entries
+    objects = {output.path.removeprefix("data/").removesuffix(".json"): output for output in redirect_files(site)}
     for schema_path in sorted(export.SCHEMA_DIR.glob("*.schema.json")):
         name = schema_path.name.removesuffix(".schema.json")
         if name in export.DATASETS:
@@ -102,7 +105,7 @@ def datasets(site: Site) -> tuple[Dataset, ...]:
                 file=f"{name}.json",
                 schema=schema_path.name,
                 title=schema.get("title", ""),
-                records=None,
+                records=len(json.loads(objects[name].content)) if name in objects else None,
                 fields=fields_of(schema),
             )
         )
