@@ -116,3 +116,14 @@ def test_the_data_page_says_how_many_records_each_file_holds_and_what_shape_it_h
     assert f'<span class="cell-label">记录数</span>{len(redirects)} |' in row, row
     assert "redirects.json 是以旧地址为键的 JSON 对象" in page
     assert "格式见下" not in page and "每个条款、每个句子一条记录" not in page
+
+
+def test_each_clause_record_gives_the_citation_the_site_gives_it(built):
+    """Second public-reader review: clauses.json's label is the printed number only (（一）, 1.); the form the
+    pages and 复制引用 cite a clause by (第四部分第（六）条第1项, 正文末段, 表1第3行) was nowhere in the data."""
+    records = {r["id"]: r for r in json.loads((built.docs / "data/clauses.json").read_text(encoding="utf-8"))}
+    assert records["guofa-2016-86/4-6-1"]["cite"] == "第四部分第（六）条第1项"
+    assert records["guobanhan-2016-66/t55"]["cite"] == "第55项"
+    assert records["guofa-2016-86/table1/r3"]["cite"] == "表1第3行"
+    assert records["guobanfa-2016-106/p4"]["cite"] == "正文末段"
+    assert all(r["cite"] for r in records.values())

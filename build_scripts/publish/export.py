@@ -7,10 +7,11 @@ deterministic: keys sorted, UTF-8, one record per line.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..citation import positions
 from ..model import Clause, CrossRef, Document, OutputFile, Site
 from ..track.changelog import change_records
 from .records import agency_record, indicator_record, task_record
@@ -52,18 +53,26 @@ def document_record(document: Document) -> dict[str, Any]:
     }
 
 
-def clause_record(clause: Clause) -> dict[str, Any]:
+def clause_record(clause: Clause, cited: Mapping[str, str]) -> dict[str, Any]:
+    """``cited``: clause id → its position as the site cites it (``citation.positions``)."""
     return {
         "id": clause.id,
         "doc": clause.doc,
         "parent": clause.parent,
         "kind": clause.kind.value,
         "label": clause.label,
+        "cite": cited[clause.id],
         "number_path": list(clause.number_path),
         "text": clause.text,
         "line": clause.line,
         "url": clause.url,
     }
+
+
+def clause_records(site: Site) -> Iterator[dict[str, Any]]:
+    for document in site.corpus.documents:
+        cited = positions(document)
+        yield from (clause_record(clause, cited) for clause in document.clauses)
 
 
 def crossref_record(ref: CrossRef) -> dict[str, Any]:
@@ -79,7 +88,7 @@ def crossref_record(ref: CrossRef) -> dict[str, Any]:
 # Each open-data file: name → function from the site to its records.
 DATASETS: dict[str, Callable[[Site], Iterable[dict[str, Any]]]] = {
     "documents": lambda site: (document_record(d) for d in site.corpus.documents),
-    "clauses": lambda site: (clause_record(c) for c in site.corpus.clauses()),
+    "clauses": lambda site: clause_records(site),
     "tasks": lambda site: (task_record(t) for t in site.tasks),  # records.py
     "agencies": lambda site: (agency_record(a, site) for a in site.agencies),
     "indicators": lambda site: (indicator_record(i) for i in site.indicators),
