@@ -87,3 +87,21 @@ def test_a_box_or_a_table_is_found_by_its_number_in_either_numerals(base_url, pa
     """Second public-reader review: 专栏二 ranked 专栏2-5 alike, with 专栏1 fifth; 表一 found nothing."""
     hrefs = search(page, base_url, query)
     assert set(hrefs[: len(first)]) == set(first), hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("86号 四（六）1", ("/tasks/guofa-2016-86-4-6-1/", "/documents/guofa-2016-86/#c4-6-1")),
+        ("国发〔2016〕86号 四（六）1", ("/tasks/guofa-2016-86-4-6-1/", "/documents/guofa-2016-86/#c4-6-1")),
+        ("25号 二（三）第三段", ("/tasks/yufufa-2016-25-2-3-p3/", "/documents/yufufa-2016-25/#c2-3-p3")),
+        ("59号 二（一）4", ("/tasks/guozhifaguanzi-2015-59-2-1-4/", "/documents/guozhifaguanzi-2015-59/#c2-1-4")),
+        ("二（三）第三段", ("/tasks/yufufa-2016-25-2-3-p3/", "/documents/yufufa-2016-25/#c2-3-p3")),
+    ],
+)
+def test_a_task_is_found_by_its_number_after_its_document(base_url, page, query, first):
+    """Second public-reader review: 86号 四（六）1 and 25号 二（三）第三段 (a task's number as its page heads it,
+    after its document) found nothing, though 86号 任务四（六）1 and 四（六）1 alone did."""
+    hrefs = search(page, base_url, query)
+    assert set(hrefs[:2]) == set(first), hrefs[:5]

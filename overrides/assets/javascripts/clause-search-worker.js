@@ -181,16 +181,22 @@ function buildIndex(data) {
   var rarity = new Map();
   holding.forEach(function (n, hc) { rarity.set(hc, Math.log((entries.length + 1) / (n + 1))); });
   /* Labels (第四部分第六条第2项, 任务55), and each tail of one from a 第 on (第六条第2项, 第2项): a
-   * citation may be given whole or by its last steps. */
+   * citation may be given whole or by its last steps.  A task's label without its 任务 (四（六）1,
+   * 二（三）第三段: the number its page is headed by) is whole too, so it may follow its document
+   * (86号 四（六）1); not a bare number (55), which would take any query of digits for a task. */
   var labels = new Map();
+  function addLabel(tail, en, whole) {
+    var byTail = labels.get(tail);
+    if (!byTail) labels.set(tail, byTail = []);
+    byTail.push({ entry: en, whole: whole });
+  }
   for (var en of entries)
-    for (var label of en.labels)
-      for (var k = 0; k < label.length; k++) {
-        if (k > 0 && label.charAt(k) !== "第") continue;
-        var tail = label.slice(k), byTail = labels.get(tail);
-        if (!byTail) labels.set(tail, byTail = []);
-        byTail.push({ entry: en, whole: k === 0 });
-      }
+    for (var label of en.labels) {
+      for (var k = 0; k < label.length; k++)
+        if (k === 0 || label.charAt(k) === "第") addLabel(label.slice(k), en, k === 0);
+      var number = label.indexOf("任务") === 0 ? label.slice(2) : "";
+      if (number && !/^[0-9]+$/.test(number) && number.charAt(0) !== "第") addLabel(number, en, true);
+    }
   /* Each name a page is known by (国知局) → all that page's names (国家知识产权局, 知识产权局, 国知局). */
   var named = new Map();
   for (var ne of entries)
