@@ -54,3 +54,16 @@ def test_boxes_and_tables_are_found_by_their_number_in_chinese_numerals_too(buil
     entries = {entry["l"]: entry for entry in index["e"]}
     assert entries["documents/guofa-2016-86/#box2"]["c"] == ["专栏2", "专栏二"]
     assert entries["documents/guofa-2016-86/#table1"]["c"] == ["表1", "表一"]
+
+
+def test_the_index_reads_traditional_characters_as_the_texts_simplified_ones(built):
+    """Second public-reader review: 專利導航, 知識產權質押 and 商標 found nothing. The index carries the
+    traditional forms of the characters it holds (traditional.tsv), and the table is what OpenCC gives."""
+    from .traditional_table import TABLE, table
+
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    forms = index["t"]
+    assert forms["導"] == "导" and forms["權"] == "权" and forms["產"] == "产" and forms["標"] == "标"
+    text = json.dumps({k: v for k, v in index.items() if k != "t"}, ensure_ascii=False)
+    assert all(simple in text for simple in forms.values())  # only the characters the texts hold
+    assert TABLE.read_text(encoding="utf-8") == table()  # python -m tests.traditional_table writes it

@@ -29,7 +29,9 @@ Format (version 1), compact and deterministic::
               "n": ["国家知识产权局", "知识产权局"]},   # the names a page is known by, optional:
                                                      #  a query that is one of them ranks the page
                                                      #  first, one that is only part of one does not
-             ... ]
+             ... ],
+      "t": {"導": "导", ...}                          # traditional → simplified, for the characters
+                                                     #  the index holds (traditional.tsv)
     }
 
 All strings are plain text; the worker escapes them before rendering.
@@ -37,9 +39,11 @@ All strings are plain text; the worker escapes them before rendering.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from build_scripts.citation import document_citation, positions
 from build_scripts.model import NUMBERED_KINDS, Clause, ClauseKind, Document, OutputFile, PageSpec, Site
@@ -201,8 +205,25 @@ def build_search_index(
             entry["g"] = groups[page.document]
         entries.append(entry)
 
-    data = {"v": FORMAT_VERSION, "p": pages, "e": entries}
+    data: dict[str, object] = {"v": FORMAT_VERSION, "p": pages, "e": entries}
+    data["t"] = traditional_forms(json.dumps(data, ensure_ascii=False))
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+TRADITIONAL_TABLE = Path(__file__).with_name("traditional.tsv")  # written by tests/traditional_table.py
+
+
+@functools.cache
+def _traditional() -> dict[str, str]:
+    lines = TRADITIONAL_TABLE.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
+def traditional_forms(text: str) -> dict[str, str]:
+    """Traditional character → its simplified form, for the simplified characters ``text`` holds: the worker
+    reads a query's 專利導航 as 专利导航 (second public-reader review: it found nothing)."""
+    held = set(text)
+    return {t: s for t, s in _traditional().items() if s in held}
 
 
 def page_search_entries(pages: Iterable[PageSpec]) -> list[PageEntry]:

@@ -308,3 +308,14 @@ def test_every_clause_that_matches_is_listed_and_counted(built, base_url, page):
     groups = page.evaluate("document.querySelectorAll('.md-search-result__item').length")
     meta = page.locator(".md-search-result__meta").text_content()
     assert f"{groups} 个符合条件的结果" in meta, (groups, meta)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("traditional", "simplified"), [("專利導航", "专利导航"), ("知識產權質押融資", "知识产权质押融资")]
+)
+def test_a_query_in_traditional_characters_finds_what_the_simplified_one_does(base_url, page, traditional, simplified):
+    """Second public-reader review: a reader with a traditional-character input method, or pasting from a
+    Hong Kong or Taiwan source, got nothing for 專利導航."""
+    found = search(page, base_url, traditional)
+    assert found and found[:3] == search(page, base_url, simplified)[:3], found[:5]

@@ -57,12 +57,14 @@ var DIGIT = /[0-9]/;
 var charCache = new Map();
 
 var ZERO = { "〇": "零" };  /* 〇 is written for 零 (第一百〇六项): one form in index and query alike */
+/* Traditional → simplified, for the characters of the texts (the index's "t"): 專利導航 is read as 专利导航. */
+var TRAD = new Map();
 
 function normChar(ch) {
   var out = charCache.get(ch);
   if (out === undefined) {
     out = "";
-    for (var c of (ZERO[ch] || ch).normalize("NFKC").toLowerCase())
+    for (var c of (ZERO[ch] || TRAD.get(ch) || ch).normalize("NFKC").toLowerCase())
       if (!DROP.test(c)) out += c;
     charCache.set(ch, out);
   }
@@ -136,6 +138,8 @@ var index = null;          /* {pages, entries, postings, labels} */
 var loading = null;        /* Promise of index */
 
 function buildIndex(data) {
+  TRAD = new Map(Object.entries(data.t || {}));
+  charCache.clear();
   var pages = data.p || [];
   var entries = (data.e || []).map(function (e, id) {
     return {
