@@ -636,6 +636,54 @@ def test_a_changed_slug_is_refused_at_its_entry_without_git_too(tmp_path, last_b
     assert not any("removed document" in line or "removed clause" in line for line in said), said
 
 
+def swap_slugs(source: Path, first: str, second: str) -> list[str]:
+    """documents.yaml with the slugs of two entries exchanged; returns the listing's lines as they were."""
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    swapped = listing.replace(f"slug: {first}\n", "slug: @@\n").replace(f"slug: {second}\n", f"slug: {first}\n")
+    (source / "documents.yaml").write_text(swapped.replace("slug: @@\n", f"slug: {second}\n"), encoding="utf-8")
+    return listing.splitlines()
+
+
+def swapped_messages(lines: list[str], how: str) -> list[str]:
+    """The two messages a swap of guofa-2016-86 and guobanfa-2016-106 is told by, at each entry's slug."""
+    said = []
+    for old, new in (("guofa-2016-86", "guobanfa-2016-106"), ("guobanfa-2016-106", "guofa-2016-86")):
+        line = next(n for n, text in enumerate(lines, 1) if text == f"  - slug: {old}")
+        said.append(
+            f"source_texts/documents.yaml:{line}:11: expected slug {old!r} for {old}.txt, {how(old)} (a published "
+            f"document keeps its slug: every link to /documents/{old}/ would lead to {new}.txt, which documents.yaml "
+            f"now lists under it), found {new!r}"
+        )
+    return said
+
+
+def test_two_exchanged_slugs_are_each_named_at_their_entry(tmp_path):
+    """The slugs of two committed documents exchanged: each file's committed slug is still listed, by the other
+    entry, so neither was taken for a changed slug; the build gave some 380 messages, none naming the swap,
+    the removed-clause ones at the wrong file (guobanfa-2016-106.txt:1:1: … removed clause guofa-2016-86/…)."""
+    from .test_changelog import committed_copy
+
+    source = committed_copy(tmp_path)
+    lines = swap_slugs(source, "guofa-2016-86", "guobanfa-2016-106")
+    said = refused(tmp_path).splitlines()
+    assert said[:2] == swapped_messages(lines, lambda old: "as committed"), said[:4]
+    assert not any("removed document" in line or "removed clause" in line for line in said), said
+
+
+@pytest.mark.parametrize("last_build", [False, True], ids=["record", "last build"])
+def test_two_exchanged_slugs_are_each_named_at_their_entry_without_git_too(tmp_path, last_build):
+    """The same swap in a copy without git: clause_ids.tsv (or the last build) gives each slug the words of the
+    text the other slug is listed for now."""
+    source = built_once(tmp_path) if last_build else copy_sources(tmp_path)
+    if last_build:
+        (source / "clause_ids.tsv").unlink()
+    lines = swap_slugs(source, "guofa-2016-86", "guobanfa-2016-106")
+    said = refused(tmp_path).splitlines()
+    where = "the last build published" if last_build else "clause_ids.tsv records"
+    assert said[:2] == swapped_messages(lines, lambda old: f"whose clauses {where} under it"), said[:4]
+    assert not any("removed document" in line or "removed clause" in line for line in said), said
+
+
 def test_the_message_says_which_clause_a_merged_paragraph_is_now_part_of(tmp_path):
     from .test_changelog import committed_copy
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import Collector, CurationError
 from ..load import files
-from ..model import Clause, ClauseKind, Corpus, Redirect, Site
+from ..model import Clause, ClauseKind, Corpus, Document, Redirect, Site
 from . import clause_ids, git_log
 from .lineage import digest
 from .redirects import KnownIds
@@ -126,6 +126,7 @@ def track_changes(
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
+    renamed |= _swapped_slugs(source, corpus, found, previous, recorded or {}, errors, retired=listed)
     renamed |= _renamed_unseen(source, corpus, found, known, recorded or {}, errors, retired={*listed, *renamed})
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     existed = _existed(source, corpus, found, known, listed)
@@ -218,6 +219,59 @@ def _renamed_slugs(
             )
             errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
     return renamed
+
+
+def _swapped_slugs(
+    source: Path,
+    corpus: Corpus,
+    found: History,
+    previous: Mapping[str, Mapping[str, Any]],
+    recorded: clause_ids.Records,
+    errors: Collector,
+    *,
+    retired: Collection[str],
+) -> set[str]:
+    """Slugs documents.yaml still lists, but for another text than the one they were given: two entries'
+    slugs exchanged (or passed round). ``_renamed_slugs`` and ``_renamed_unseen`` see only a slug no longer
+    listed. Each is said at the slug of the text that had it, as they say a changed slug, and its ids are
+    asked no entry (said once, here). With git, a text's committed slug (``History.committed_slugs``) now
+    listed for another file: unless clause_ids.tsv or the last build gives that slug words, and this text
+    holds no more than ``RENAMED_SHARE`` of them (a swap committed, and corrected, before it was ever built).
+    Without git, a slug whose words (clause_ids.tsv, or the last build's docs/data/clauses.json) the text
+    listed under it no longer holds, more than ``RENAMED_SHARE`` of them held by another listed text."""
+    by_slug = {document.slug: document for document in corpus.documents}
+    held = {document.slug: {digest(c.text) for c in document.clauses} for document in corpus.documents}
+    words: dict[str, set[str]] = {}  # slug → the words a record or the last build gives it
+    for slug, records in recorded.items():
+        words.setdefault(slug, set()).update(r.digest for r in records)
+    for record in previous.values():
+        if isinstance(record.get("text"), str):
+            words.setdefault(str(record["doc"]), set()).add(digest(record["text"]))
+
+    def holds(document: Document, slug: str) -> bool:
+        return len(words.get(slug, set()) & held[document.slug]) > RENAMED_SHARE * len(words.get(slug, ()))
+
+    swapped: set[str] = set()
+    for document in corpus.documents:
+        committed = found.committed_slugs.get(document.meta.source_file, frozenset())
+        for old in sorted(set(by_slug) - {document.slug} - set(retired)):
+            if found.committed:
+                if old not in committed or (words.get(old) and not holds(document, old)):
+                    continue
+                how = "as committed"
+            elif words.get(old) and holds(document, old) and not holds(by_slug[old], old):
+                where = "clause_ids.tsv records" if old in recorded else "the last build published"
+                how = f"whose clauses {where} under it"
+            else:
+                continue
+            swapped.add(old)
+            message = (
+                f"expected slug {old!r} for {document.meta.source_file}, {how} (a published document keeps its "
+                f"slug: every link to /documents/{old}/ would lead to {by_slug[old].meta.source_file}, which "
+                f"documents.yaml now lists under it), found {document.slug!r}"
+            )
+            errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
+    return swapped
 
 
 def _renamed_unseen(
