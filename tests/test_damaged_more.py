@@ -710,3 +710,65 @@ def test_a_socket_is_named_as_such(tmp_path):
         server.bind(str(path))
         with pytest.raises(OSError, match=re.escape("a socket, not a regular file")):
             files.read_bytes(path)
+
+
+def written(name: str, content: str):
+    """A damage to a source folder: its file ``name`` (there or not) holds ``content``."""
+    return lambda source: (source / name).write_text(content, encoding="utf-8")
+
+
+TITLE_86 = "    title: 国务院关于印发“十三五”国家知识产权保护和运用规划的通知\n"
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        pytest.param(  # the first entry's slug is not its first key: line 64, not the entry's 63
+            lambda source: [
+                replace(
+                    "documents.yaml",
+                    f"  - slug: guofa-2016-86\n{TITLE_86}",
+                    f"  -{TITLE_86[3:]}    slug: guofa-2016-86\n",
+                )(source),
+                replace("documents.yaml", "slug: guobanfa-2016-106", "slug: guofa-2016-86")(source),
+            ],
+            "source_texts/documents.yaml:89:11: expected each slug once, found 'guofa-2016-86' again (first at line 64)",
+            id="slug",
+        ),
+        pytest.param(
+            replace("documents.yaml", "106.txt\n    crossrefs: national", "106.txt\n    crossrefs: local"),
+            "source_texts/documents.yaml:144:16: expected one document with crossrefs: local, found a second "
+            "(the first at line 99)",
+            id="crossrefs role",
+        ),
+        pytest.param(
+            written(
+                "redirects.yaml",
+                "redirects:\n  - note: 废止\n    id: cefa-2019-1\n  - id: cefa-2019-1\n    note: 再次\n",
+            ),
+            "source_texts/redirects.yaml:4:9: expected each removed document once, found 'cefa-2019-1' again "
+            "(first at line 3)",
+            id="removed document",
+        ),
+        pytest.param(
+            written(
+                "redirects.yaml",
+                "redirects:\n  - note: 删去\n    id: guofa-2016-86/9-9\n  - id: guofa-2016-86/c9-9\n    note: x\n",
+            ),
+            "source_texts/redirects.yaml:4:9: expected each removed clause id once, found 'guofa-2016-86/c9-9' with "
+            "the same anchor as 'guofa-2016-86/9-9' (first at line 3)",
+            id="removed clause id",
+        ),
+        pytest.param(  # the second item of line 25's list, not the entry (line 21)
+            replace("indicators.yaml", "    agencies: [cnipa]\n", "    agencies: [cnipa, cnipo]\n"),
+            "source_texts/indicators.yaml:25:23: expected an agency id defined in agencies.yaml, found 'cnipo'",
+            id="undefined agency",
+        ),
+    ],
+)
+def test_a_repeat_or_an_unknown_agency_is_said_at_the_value_and_names_the_first_values_line(tmp_path, damage, expected):
+    """'first at line N' gave the first entry's start line while the message points at the value (the first
+    value's line differs when its key is not the entry's first); an indicator's agency id not defined in
+    agencies.yaml was said at the indicator's entry, not at the list item."""
+    said = refused_after(tmp_path, damage).splitlines()
+    assert expected in said, said

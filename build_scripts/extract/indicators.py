@@ -114,9 +114,11 @@ def load_indicators(
         indicator_id, name = f.text("id"), f.text("name")
         variants = f.strings("variants")
         agencies = f.strings("agencies")
-        for agency in agencies:
+        for number, agency in enumerate(agencies):  # each item (``strings`` keeps them all, or none)
             if agency_ids is not None and agency not in agency_ids:
-                f.fail(f"expected an agency id defined in agencies.yaml, found {agency!r}")
+                f.fail_item(
+                    entry["agencies"], number, f"expected an agency id defined in agencies.yaml, found {agency!r}"
+                )
         if indicator_id is not None:
             f.page_id(indicator_id, "an indicator id")
             f.repeated(ids, indicator_id, "indicator id", repr(indicator_id))

@@ -67,7 +67,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             )
         if slug in seen:
             f.fail(f"expected each slug once, found {slug!r} again (first at line {seen[slug]})", key="slug")
-        seen[slug] = f.line
+        seen.setdefault(slug, f.value_line("slug"))
         if values["doc_number"]:  # a 文号 a text cites must name one document: its links, 实施依据 and pages
             f.repeated(numbers_seen, values["doc_number"], "doc_number", repr(values["doc_number"]))
         if values["level"] and values["level"] not in LEVELS:
@@ -208,7 +208,7 @@ def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dic
                 key="crossrefs",
             )
             return None
-        roles[value] = f.line
+        roles[value] = f.value_line("crossrefs")
     if value == "tasks" and item_numbering == "nested":  # (a numbering that does not read is reported already)
         f.fail(
             "expected crossrefs: tasks on a document whose tasks are numbered through it "

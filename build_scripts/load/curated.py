@@ -95,6 +95,11 @@ class Fields:
         line, column = where_value(self.entry, key) if key is not None else (self.line, self.column)
         self.errors.add(CurationError(self.path, line, column, message))
 
+    def value_line(self, key: str) -> int:
+        """The line the value of ``key`` starts on (else the entry's): what "first at line N" names when the
+        message about a repeat is said at the value."""
+        return where_value(self.entry, key)[0]
+
     def fail_item(self, within: Any, number: int, message: str) -> None:
         """A located error at item ``number`` of the list ``within`` (one of the entry's values)."""
         self.errors.add(CurationError(self.path, *where(within[number], within, number), message))

@@ -146,7 +146,7 @@ def load_redirects(
             again = "again" if first == old else f"with the same anchor as {first!r}"
             f.fail(f"expected each removed clause id once, found {old!r} {again} (first at line {line})", key="id")
             continue
-        seen[url] = (old, f.line)
+        seen[url] = (old, f.value_line("id"))
         if existed is not None and (old if old.split("/", 1)[0] in slugs else old.split("/", 1)[0]) not in existed:
             typo = _typo_of(old, existed)
             if typo is not None:
@@ -302,7 +302,7 @@ def _document_entry(
     elif slug in seen:
         f.fail(f"expected each removed document once, found {slug!r} again (first at line {seen[slug][1]})", key="id")
     else:
-        seen[slug] = (slug, f.line)
+        seen[slug] = (slug, f.value_line("id"))
         return RetiredDocument(slug=slug, note=note, line=f.line)
     return None
 
