@@ -750,3 +750,17 @@ def test_the_folder_of_the_comparison_pages_lists_them(built):
     assert len(groups) == len(crossref_groups(built.site)) > 20
     for name in groups:
         assert f'href="{name}/"' in page, name
+
+
+def test_punctuation_both_texts_have_is_not_marked_as_one_sides_own():
+    """Second public-reader review: a shared final 。 (相似度 1.00) was underlined as found in the national
+    text only. A stretch between marks that holds no wording (punctuation, spaces) is not a side's own."""
+    national, local = compare_html("加大政府采购力度。", "加大政府采购力度。")
+    assert str(national) == "<mark>加大政府采购力度</mark>。" and str(local) == "<mark>加大政府采购力度</mark>。"
+    national, _ = compare_html("增加投资、优化结构。", "投资与结构。")
+    assert str(national) == (
+        '<span class="only-national">增加</span><mark>投资</mark><span class="only-national">、优化</span>'
+        "<mark>结构</mark>。"
+    )
+    national, _ = compare_html("投资结构。", "投资结构")  # the other text has no 。: it is this one's own
+    assert str(national) == '<mark>投资结构</mark><span class="only-national">。</span>'

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from difflib import SequenceMatcher
 
 from markupsafe import Markup
@@ -22,15 +22,23 @@ MIN_SHARED_CHARS = 2
 _UNIT_RE = re.compile(r"\d+(?:[.．]\d+)?|.", re.DOTALL)  # a number is one unit, any other character one
 
 
-def marked(text: str, spans: Iterable[tuple[int, int]], inside: tuple[str, str], outside: tuple[str, str]) -> Markup:
+def marked(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    inside: tuple[str, str],
+    outside: tuple[str, str],
+    own: Callable[[str], bool] = lambda stretch: True,
+) -> Markup:
     """``text`` escaped, each ``(start, end)`` span (in order, not overlapping) wrapped in ``inside``'s
-    opening and closing tags and every stretch between spans in ``outside``'s (``("", "")`` for none)."""
+    opening and closing tags and every stretch between spans in ``outside``'s (``("", "")`` for none),
+    when ``own(stretch)``; a stretch that is not is left plain."""
     out: list[str] = []
     last = 0
 
     def between(end: int) -> None:
         if end > last:
-            out.append(outside[0] + html.escape(text[last:end]) + outside[1])
+            stretch = html.escape(text[last:end])
+            out.append(outside[0] + stretch + outside[1] if own(text[last:end]) else stretch)
 
     for start, end in spans:
         between(start)
@@ -98,9 +106,17 @@ def shared_runs(national: str, local: str) -> SharedRuns:
 def compare_html(national: str, local: str, runs: SharedRuns | None = None) -> tuple[Markup, Markup]:
     """The 对照 view: shared wording in ``<mark>``, the rest marked as one side's own."""
     national_spans, local_spans = shared_runs(national, local) if runs is None else runs
+
+    def own_of(other: str) -> Callable[[str], bool]:
+        """A stretch is one side's own unless it is punctuation or spaces alone that the other text has too
+        (a final 。 of both texts was underlined as one side's: second public-reader review)."""
+        return lambda stretch: any(c.isalnum() for c in stretch) or stretch.strip() not in other
+
     return (
-        marked(national, national_spans, ("<mark>", "</mark>"), ('<span class="only-national">', "</span>")),
-        marked(local, local_spans, ("<mark>", "</mark>"), ('<span class="only-local">', "</span>")),
+        marked(
+            national, national_spans, ("<mark>", "</mark>"), ('<span class="only-national">', "</span>"), own_of(local)
+        ),
+        marked(local, local_spans, ("<mark>", "</mark>"), ('<span class="only-local">', "</span>"), own_of(national)),
     )
 
 
