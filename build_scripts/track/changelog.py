@@ -212,13 +212,33 @@ def _renamed_slugs(
     for document in corpus.documents:
         for old in sorted(found.committed_slugs.get(document.meta.source_file, frozenset()) - listed - set(retired)):
             renamed.add(old)
-            message = (
-                f"expected slug {old!r} for {document.meta.source_file}, as committed (a published document keeps "
-                f"its slug: every link to /documents/{old}/ would die), found {document.slug!r}; if {old} was never "
-                f"published, retire it in redirects.yaml (id: {old}, with a note)"
+            _say_slug_changed(
+                source,
+                errors,
+                document,
+                old,
+                "as committed",
+                f"; if {old} was never published, retire it in redirects.yaml (id: {old}, with a note)",
             )
-            errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
     return renamed
+
+
+def _say_slug_changed(
+    source: Path, errors: Collector, document: Document, old: str, how: str, advice: str, *, now: Document | None = None
+) -> None:
+    """The message of the three checks of a changed slug, at ``document``'s slug: it had ``old`` (``how`` it is
+    known), which every link to it keeps; ``now``: the document listed under ``old`` instead (a swap)."""
+    lost = f"would lead to {now.meta.source_file}, which documents.yaml now lists under it" if now else "would die"
+    message = (
+        f"expected slug {old!r} for {document.meta.source_file}, {how} (a published document keeps its slug: every "
+        f"link to /documents/{old}/ {lost}), found {document.slug!r}{advice}"
+    )
+    errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
+
+
+def _recorded_how(old: str, recorded: clause_ids.Records) -> str:
+    """How a slug a record gives words is known, without git: clause_ids.tsv, or else the last build."""
+    return f"whose clauses {'clause_ids.tsv records' if old in recorded else 'the last build published'} under it"
 
 
 def _swapped_slugs(
@@ -260,17 +280,11 @@ def _swapped_slugs(
                     continue
                 how = "as committed"
             elif words.get(old) and holds(document, old) and not holds(by_slug[old], old):
-                where = "clause_ids.tsv records" if old in recorded else "the last build published"
-                how = f"whose clauses {where} under it"
+                how = _recorded_how(old, recorded)
             else:
                 continue
             swapped.add(old)
-            message = (
-                f"expected slug {old!r} for {document.meta.source_file}, {how} (a published document keeps its "
-                f"slug: every link to /documents/{old}/ would lead to {by_slug[old].meta.source_file}, which "
-                f"documents.yaml now lists under it), found {document.slug!r}"
-            )
-            errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
+            _say_slug_changed(source, errors, document, old, how, "", now=by_slug[old])
     return swapped
 
 
@@ -310,14 +324,11 @@ def _renamed_unseen(
         if document is None:
             continue
         renamed.add(old)
-        where = "clause_ids.tsv records" if old in recorded else "the last build published"
-        message = (
-            f"expected slug {old!r} for {document.meta.source_file}, whose clauses {where} under it (a published "
-            f"document keeps its slug: every link to /documents/{old}/ would die), found {document.slug!r}; if {old} "
-            f"was never published, or is another document this one replaces, retire it in redirects.yaml "
+        advice = (
+            f"; if {old} was never published, or is another document this one replaces, retire it in redirects.yaml "
             f"(id: {old}, with a note)"
         )
-        errors.add(CurationError(source / "documents.yaml", *document.meta.where("slug"), message))
+        _say_slug_changed(source, errors, document, old, _recorded_how(old, recorded), advice)
     return renamed
 
 
