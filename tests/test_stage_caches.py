@@ -14,7 +14,7 @@ from build_scripts import cache, pipeline
 from build_scripts.errors import BuildErrors, Collector, CurationError
 from build_scripts.load import located_yaml
 from build_scripts.pages import marks
-from build_scripts.track import versions
+from build_scripts.track import clause_ids, versions
 
 from .helpers import DOCUMENT_COUNT, copy_sources
 from .test_changelog import committed_copy, edit
@@ -124,6 +124,34 @@ def test_a_parse_that_reports_a_problem_is_not_kept(tmp_path, cache_dir):
     for _ in range(2):  # the second build reads no cached document: the problem is found again
         with pytest.raises(BuildErrors, match="expected dropped line '这一行不在文中'"):
             pipeline.load_corpus(source, Collector())
+
+
+def test_the_clause_id_record_is_parsed_again_only_when_it_changes(tmp_path, cache_dir, monkeypatch):
+    source = copy_sources(tmp_path)
+    parsed = _spy(monkeypatch, clause_ids, "parse")
+    first = clause_ids.load(source, Collector())
+    assert len(parsed) == 1 and first
+    assert clause_ids.load(source, Collector()) == first
+    assert len(parsed) == 1  # from .cache/records
+    record = source / clause_ids.FILE_NAME
+    lines = record.read_text(encoding="utf-8").splitlines(keepends=True)
+    last = lines[-1].split("\t")
+    record.write_text("".join([*lines[:-1], "\t".join([last[0], "0" * len(last[1]), last[2]])]), encoding="utf-8")
+    changed = clause_ids.load(source, Collector())
+    assert len(parsed) == 2 and changed != first
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "empty-cache")
+    assert clause_ids.load(source, Collector()) == changed
+
+
+def test_a_clause_id_record_with_a_problem_is_said_on_every_build(tmp_path, cache_dir):
+    source = copy_sources(tmp_path)
+    record = source / clause_ids.FILE_NAME
+    record.write_text(record.read_text(encoding="utf-8") + "不是一条记录\n", encoding="utf-8")
+    for _ in range(2):  # nothing kept: the second read finds the problem again
+        errors = Collector()
+        clause_ids.load(source, errors)
+        assert [e.message for e in errors.errors] == [errors.errors[0].message]
+        assert "expected a clause id and two tab-separated digests" in errors.errors[0].message
 
 
 def test_comparisons_are_made_once_per_pair_of_texts(cache_dir, monkeypatch):

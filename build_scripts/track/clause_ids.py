@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from .. import patterns
+from .. import cache, patterns
 from ..clean import split_lines
 from ..errors import Collector, CurationError, display_path
 from ..load.texts import read_record
@@ -41,7 +41,23 @@ def load(source: Path, errors: Collector) -> Records:
     """The record, by document (empty when there is none yet); a malformed line is a located error."""
     path = source / FILE_NAME
     text = read_record(path, errors, "clause-id record")
-    return {} if text is None else parse(path, text, errors)
+    return {} if text is None else parse_kept(path, text, errors, name="working-tree")
+
+
+def parse_kept(path: Path, text: str, errors: Collector, *, name: str) -> Records:
+    """``parse``, kept in .cache/records/ as ``name`` (the working tree's, or a committed version's
+    blob id) when it parses without a problem: every build reads the record in the working tree and
+    every committed version of it (``versions``), about 10 ms each, and they seldom change. A record
+    with problems is parsed each time, so that they are said."""
+    key = cache.fingerprint([cache.package_fingerprint(), text])
+    kept = cache.load_entry("records", name, key)
+    if isinstance(kept, dict):
+        return kept
+    before = len(errors.errors)
+    records = parse(path, text, errors)
+    if len(errors.errors) == before:
+        cache.store_entry("records", name, key, records)
+    return records
 
 
 def parse(path: Path, text: str, errors: Collector) -> Records:

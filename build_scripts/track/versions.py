@@ -417,7 +417,8 @@ def _committed_records(
             continue
         problems = Collector()
         try:
-            records = clause_ids.parse(source / clause_ids.FILE_NAME, blobs[revision.blob].decode("utf-8"), problems)
+            text = blobs[revision.blob].decode("utf-8")
+            records = clause_ids.parse_kept(source / clause_ids.FILE_NAME, text, problems, name=revision.blob)
         except (KeyError, UnicodeDecodeError):
             continue
         if not problems.errors:
