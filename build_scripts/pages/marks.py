@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from difflib import SequenceMatcher
 
 from markupsafe import Markup
@@ -28,12 +29,15 @@ def marked(
     inside: tuple[str, str],
     outside: tuple[str, str],
     own: Callable[[str], bool] = lambda stretch: True,
+    touching: str | None = None,
 ) -> Markup:
     """``text`` escaped, each ``(start, end)`` span (in order, not overlapping) wrapped in ``inside``'s
     opening and closing tags and every stretch between spans in ``outside``'s (``("", "")`` for none),
-    when ``own(stretch)``; a stretch that is not is left plain."""
+    when ``own(stretch)``; a stretch that is not is left plain. ``touching``: the opening tag of a span
+    that starts where the one before it ends, so that two pieces do not read as one."""
     out: list[str] = []
     last = 0
+    previous: int | None = None  # where the span before ended
 
     def between(end: int) -> None:
         if end > last:
@@ -43,7 +47,9 @@ def marked(
     for start, end in spans:
         between(start)
         if end > start:
-            out.append(inside[0] + html.escape(text[start:end]) + inside[1])
+            opening = touching if touching is not None and start == previous else inside[0]
+            out.append(opening + html.escape(text[start:end]) + inside[1])
+            previous = end
         last = end
     between(len(text))
     return Markup("".join(out))
@@ -61,6 +67,7 @@ def diff_html(old: str, new: str) -> tuple[Markup, Markup]:
 Pair = tuple[str, str]  # (national text, local text)
 Spans = list[tuple[int, int]]  # (start, end) of each shared stretch of one text, in order
 SharedRuns = tuple[Spans, Spans]  # the national text's shared stretches, the local text's
+Counts = Mapping[str, int]  # two adjacent characters → how often the reference texts hold them
 
 
 def _units(text: str) -> tuple[list[str], list[int]]:
@@ -70,37 +77,114 @@ def _units(text: str) -> tuple[list[str], list[int]]:
     return units, list(itertools.accumulate(map(len, units), initial=0))
 
 
-def _runs_of(units: list[str], size: int) -> Iterator[tuple[str, ...]]:
-    """Every run of ``size`` consecutive units, the one starting at each place in turn."""
-    return zip(*(units[k:] for k in range(size)), strict=False)  # the shortest slice ends it at the last whole run
+def _spelled(units: list[str], numbers: dict[str, str]) -> str:
+    """The units as one character each (a number as a private-use character of its own, the same one in
+    both texts), so that a plain substring search finds runs of whole units: 2020 is not in 20201."""
+    return "".join(unit if len(unit) == 1 else numbers.setdefault(unit, chr(0xF0000 + len(numbers))) for unit in units)
 
 
-def shared_spans(text: str, other: str) -> Spans:
-    """The stretches of ``text`` made of runs of ``MIN_SHARED_CHARS`` characters (``_units``) that
-    ``other`` also holds, wherever it holds them: wording both share is marked on each side even when
-    the two texts put it in another order or say it more than once (an alignment marks only one
-    order, and showed the rest, 知识产权 say, as one side's own). A run holding punctuation is no
-    wording (资、); punctuation between two shared runs joins them (知识产权、信用担保)."""
-    size = MIN_SHARED_CHARS
-    theirs, _ = _units(other)
-    grams = set(_runs_of(theirs, size))
+def bigram_counts(texts: Iterable[str]) -> dict[str, int]:
+    """How often each two adjacent characters occur in ``texts``: where words end (``shared_spans``)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(map(str.__add__, text, text[1:]))  # text[i] + text[i + 1], at C speed
+    return dict(counts)
+
+
+def shared_spans(text: str, other: str, counts: Counts | None = None) -> Spans:
+    """The stretches of ``text`` that ``other`` holds word for word, wherever it holds them: wording
+    both share is marked on each side even when the two texts put it in another order or say it
+    more than once (an alignment marks only one order, and showed the rest, 知识产权 say, as one
+    side's own). Each stretch is the longest that ``other`` holds from its start, so two pieces
+    ``other`` holds apart stay two marks (a mark never claims a copy the other text does not hold).
+
+    A stretch is wording: it starts and ends with a run of at least ``MIN_SHARED_CHARS`` letters or
+    digits (资、 is no shared wording, nor the 年 of 2020年，); punctuation inside it is shared too
+    (众创、众包). With ``counts`` (``bigram_counts`` of the collection's texts), a stretch that starts
+    or ends inside a word, in either text, gives up that word's piece (``_word_edges``): 知识产【权密集型
+    产业】 against 版权密集型产业 marks 密集型产业 (public-reader review: marks began mid-word)."""
+    numbers: dict[str, str] = {}
     units, offsets = _units(text)
+    spelled, theirs = _spelled(units, numbers), _spelled(_units(other)[0], numbers)
     wording = [unit[0].isalnum() for unit in units]
+    size, n = MIN_SHARED_CHARS, len(units)
+
+    def run_at(i: int) -> int:  # letters or digits from unit i on, before the next punctuation
+        j = i
+        while j < n and wording[j]:
+            j += 1
+        return j - i
+
+    def run_before(j: int) -> int:  # letters or digits up to unit j, after the last punctuation
+        i = j
+        while i > 0 and wording[i - 1]:
+            i -= 1
+        return j - i
+
     spans: Spans = []
-    for i, gram in enumerate(_runs_of(units, size)):
-        if gram not in grams or not all(wording[i : i + size]):  # 资、 is not shared wording
+    i = 0
+    while i < n:
+        if not wording[i]:
+            i += 1
             continue
-        start, end = offsets[i], offsets[i + size]
-        if spans and (spans[-1][1] >= start or not any(c.isalnum() for c in text[spans[-1][1] : start])):
-            spans[-1] = (spans[-1][0], end)  # overlapping, or apart by punctuation only: one stretch
+        length = 0
+        while i + length < n and spelled[i : i + length + 1] in theirs:
+            length += 1
+        start, end = i, i + length
+        while start < end and (not wording[start] or min(run_at(start), end - start) < size):
+            start += 1  # a leading piece too short to be wording (年，), or punctuation
+        while end > start and (not wording[end - 1] or min(run_before(end), end - start) < size):
+            end -= 1
+        if end - start >= size and counts is not None:
+            start, end = _word_edges(spelled, theirs, wording, start, end, counts)
+        if end - start >= size:
+            spans.append((offsets[start], offsets[end]))
+            i = end
         else:
-            spans.append((start, end))
+            i += 1
     return spans
 
 
-def shared_runs(national: str, local: str) -> SharedRuns:
+def _word_edges(
+    spelled: str, theirs: str, wording: list[bool], start: int, end: int, counts: Counts
+) -> tuple[int, int]:
+    """A stretch's ends moved off a word's inside. Its first unit belongs to the word before when it
+    occurs with the unit before it more often than with the unit after it (产权 against 权密), in this
+    text or where the other text holds the stretch; its last unit the same way with the unit after it
+    (知识产权密集型产 before 品 here and 业 there: 产业 against 型产). A stretch keeps
+    ``MIN_SHARED_CHARS`` units at each end; one that short and cut at an end is no shared wording (构建 in
+    机构建设). ``spelled``, ``theirs``: the texts as ``_spelled`` gives them; ``start``, ``end``: units."""
+    at = theirs.find(spelled[start:end])  # where the other text holds the stretch (the first place)
+
+    def pair(a: str, b: str) -> int:
+        return counts.get(a + b, 0)
+
+    def neighbours(here: int, there: int) -> list[str]:
+        """The units at ``here`` in this text and ``there`` in the other, those that are wording."""
+        found = [spelled[here]] if 0 <= here < len(spelled) and wording[here] else []
+        return found + ([theirs[there]] if 0 <= there < len(theirs) and theirs[there].isalnum() else [])
+
+    def cut_at_start() -> bool:
+        first, second = spelled[start], spelled[start + 1]
+        return max((pair(u, first) for u in neighbours(start - 1, at - 1)), default=0) > pair(first, second)
+
+    def cut_at_end() -> bool:
+        last, before = spelled[end - 1], spelled[end - 2]
+        return max((pair(last, u) for u in neighbours(end, at + end - start)), default=0) > pair(before, last)
+
+    keep = MIN_SHARED_CHARS
+    while end - start > keep and all(wording[start + 1 : start + 1 + keep]) and cut_at_start():
+        start, at = start + 1, at + 1
+    while end - start > keep and all(wording[end - 1 - keep : end - 1]) and cut_at_end():
+        end -= 1
+    if end - start == keep and all(wording[start:end]) and (cut_at_start() or cut_at_end()):
+        return start, start
+    return start, end
+
+
+def shared_runs(national: str, local: str, counts: Counts | None = None) -> SharedRuns:
     """Each text's stretches of wording the other text holds too (``shared_spans``)."""
-    return shared_spans(national, local), shared_spans(local, national)
+    return shared_spans(national, local, counts), shared_spans(local, national, counts)
 
 
 def compare_html(national: str, local: str, runs: SharedRuns | None = None) -> tuple[Markup, Markup]:
@@ -113,21 +197,29 @@ def compare_html(national: str, local: str, runs: SharedRuns | None = None) -> t
         return lambda stretch: any(c.isalnum() for c in stretch) or stretch.strip() not in other
 
     return (
-        marked(
-            national, national_spans, ("<mark>", "</mark>"), ('<span class="only-national">', "</span>"), own_of(local)
-        ),
-        marked(local, local_spans, ("<mark>", "</mark>"), ('<span class="only-local">', "</span>"), own_of(national)),
+        marked(national, national_spans, MARK, ('<span class="only-national">', "</span>"), own_of(local), TOUCHING),
+        marked(local, local_spans, MARK, ('<span class="only-local">', "</span>"), own_of(national), TOUCHING),
     )
 
 
-def compare_all(pairs: Iterable[Pair]) -> dict[Pair, tuple[Markup, Markup]]:
-    """``compare_html`` of every pair. The shared runs (the matcher's work, most of the cost) are kept
-    in .cache/ under the pair's texts, so a rebuild compares only the pairs that are new or edited."""
+MARK = ("<mark>", "</mark>")
+TOUCHING = '<mark class="touching">'  # a piece right after another, held apart by the stylesheet
+
+
+def compare_all(pairs: Iterable[Pair], reference: Iterable[str] = ()) -> dict[Pair, tuple[Markup, Markup]]:
+    """``compare_html`` of every pair, with the word edges ``reference`` gives (``bigram_counts`` of the
+    collection's national texts). The shared runs are kept in .cache/ under the pair's texts, with the
+    counts, under a key of the code and ``reference``: a rebuild compares only the pairs that are new or
+    edited (a Chongqing edit keeps the counts; a national one compares every pair again)."""
     wanted = list(dict.fromkeys(pairs))
-    key = cache.package_fingerprint()
+    reference = list(reference)
+    key = cache.fingerprint([cache.package_fingerprint(), *reference])
     stored = cache.load_entry("compare", "shared-runs", key)
-    known: dict[Pair, SharedRuns] = stored if isinstance(stored, dict) else {}
-    runs = {pair: known[pair] if pair in known else shared_runs(*pair) for pair in wanted}
+    counts, known = stored if isinstance(stored, tuple) and len(stored) == 2 else (None, {})
+    missing = [pair for pair in wanted if pair not in known]
+    if missing and not isinstance(counts, dict):
+        counts = bigram_counts(reference)
+    runs = {pair: known[pair] if pair in known else shared_runs(*pair, counts) for pair in wanted}
     if runs.keys() != known.keys():  # keep this build's pairs only
-        cache.store_entry("compare", "shared-runs", key, runs)
+        cache.store_entry("compare", "shared-runs", key, (counts, runs))
     return {pair: compare_html(*pair, runs[pair]) for pair in wanted}

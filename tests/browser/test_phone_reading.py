@@ -41,6 +41,18 @@ def test_the_pair_a_link_lands_on_keeps_its_shared_words_marked(page):
     assert pair.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"  # still shown as the target
 
 
+def test_two_marked_pieces_side_by_side_read_as_two(page):
+    """实施 and 产业 are both in the Chongqing sentence, but not together: the national side shows them as
+    two marks with a gap between, not one highlight that reads as the copied words 实施产业."""
+    page.goto("crossrefs/chongqing/c2-1-p1/")
+    touching = page.locator("mark.touching", has_text="产业").first
+    gap = touching.evaluate(
+        "e => { const p = e.previousElementSibling; return [p.tagName, p.textContent, "
+        "e.getBoundingClientRect().left - p.getBoundingClientRect().right]; }"
+    )
+    assert gap[:2] == ["MARK", "实施"] and gap[2] >= 1.5, gap
+
+
 def test_the_copy_buttons_of_a_table_row_fit_its_table_on_a_phone(browser, base_url):
     with new_page(browser, viewport={"width": 360, "height": 740}, base_url=base_url) as page:
         page.goto("documents/guofa-2016-86/")
