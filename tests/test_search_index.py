@@ -32,6 +32,9 @@ def test_clauses_and_task_pages_carry_the_labels_a_reader_cites_them_by(built):
     item = ["第四部分第（六）条第2项", "第四部分第（六）条第二项", "任务四（六）2"]  # 任务四（六）2 is no number
     assert entries["documents/guofa-2016-86/#c4-6-2"]["c"] == item
     assert entries["documents/guofa-2016-86/#table1-r2"]["c"] == ["表1第2行"]
+    # a subsection as its heading numbers it too, without the 、 (四、（六） → 四（六）); a section has no such form
+    assert entries["documents/guofa-2016-86/#c4-6"]["c"] == ["第四部分第（六）条", "四（六）"]
+    assert entries["documents/guofa-2016-86/#c4"]["c"] == ["第四部分"]
     assert entries["documents/guobanhan-2016-66/#t55-s1"]["c"] == ["第55项第1句"]  # a sentence keeps its one form
     task = entries["tasks/guobanhan-2016-66-t55/"]
     assert task["c"] == ["任务55", "任务五十五", "第55项", "第五十五项"]

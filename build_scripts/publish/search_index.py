@@ -91,6 +91,14 @@ class _DisplayTitles:
             parts.append("表")
         return " ".join(parts)
 
+    def path(self, clause: Clause) -> str:
+        """A subsection's numbering as its heading prints it, without the 、 (四（六）): how readers write
+        it, alone or after the document (86号 四（六）); its citation is 第四部分第（六）条 (second
+        public-reader review: 四（六） found its tasks, not the subsection). Empty for other clauses."""
+        if clause.kind is not ClauseKind.SUBSECTION:
+            return ""
+        return self._parts(clause)[0].replace("、", "")
+
     def _parts(self, clause: Clause) -> tuple[str, str]:
         """(labels of the numbered clauses from the top down to ``clause``, nearest heading words)."""
         labels, heading = self._parent_parts(clause.parent)
@@ -188,7 +196,9 @@ def build_search_index(
                 "x": clause.text,
                 "k": clause.kind.value,
                 "g": group,
-                "c": _cited_forms(label for label in (cited[clause.id], task_labels.get(clause.id)) if label),
+                "c": _cited_forms(
+                    label for label in (cited[clause.id], task_labels.get(clause.id), titles.path(clause)) if label
+                ),
             }
             if clause.parent and clause.parent in position:
                 entry["u"] = position[clause.parent]

@@ -105,3 +105,18 @@ def test_a_task_is_found_by_its_number_after_its_document(base_url, page, query,
     after its document) found nothing, though 86号 任务四（六）1 and 四（六）1 alone did."""
     hrefs = search(page, base_url, query)
     assert set(hrefs[:2]) == set(first), hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("四（六）", "/documents/guofa-2016-86/#c4-6"),
+        ("86号 四（六）", "/documents/guofa-2016-86/#c4-6"),
+        ("25号 二（三）", "/documents/yufufa-2016-25/#c2-3"),
+    ],
+)
+def test_a_subsection_is_found_by_its_number_as_its_heading_prints_it(base_url, page, query, first):
+    """Session 21's note: 四（六） alone listed 86号's tasks 四（六）1-6 but not the subsection they are under."""
+    hrefs = search(page, base_url, query)
+    assert hrefs[0] == first, hrefs[:5]
