@@ -70,3 +70,13 @@ def test_the_index_reads_traditional_characters_as_the_texts_simplified_ones(bui
     text = json.dumps({k: v for k, v in index.items() if k != "t"}, ensure_ascii=False)
     assert all(simple in text for simple in forms.values())  # only the characters the texts hold
     assert TABLE.read_text(encoding="utf-8") == table()  # python -m tests.traditional_table writes it
+
+
+def test_the_readings_the_search_worker_fetches_are_what_pypinyin_gives():
+    """The sound-alike reading of a query that finds nothing (质压融资 → 质押融资) uses this table."""
+    from .readings_table import TABLE, table
+
+    readings = json.loads(TABLE.read_text(encoding="utf-8"))
+    assert "押" in readings["ya"] and "压" in readings["ya"] and "重" in readings["chong"] and "重" in readings["zhong"]
+    assert len({c for chars in readings.values() for c in chars}) == 6763  # GB 2312's hanzi, each under its readings
+    assert TABLE.read_text(encoding="utf-8") == table()  # python -m tests.readings_table writes it

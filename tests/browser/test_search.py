@@ -319,3 +319,39 @@ def test_a_query_in_traditional_characters_finds_what_the_simplified_one_does(ba
     Hong Kong or Taiwan source, got nothing for 專利導航."""
     found = search(page, base_url, traditional)
     assert found and found[:3] == search(page, base_url, simplified)[:3], found[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("质压融资", "质押融资"),
+        ("专利倒航", "专利导航"),
+        ("版权保户", "版权保护"),
+        ("冲庆", "重庆"),  # 重 read chong, as in 重庆
+        ("重庆 质压融资", "重庆 质押融资"),  # a word the texts hold stays as typed
+    ],
+)
+def test_a_character_typed_for_another_of_the_same_sound_is_read_as_the_texts_one(base_url, page, typed, meant):
+    """Session 21's note: 质压融资 and 专利倒航, a pinyin input method's commonest slip, found nothing.
+    Now the results of the reading the texts hold follow a notice of what was searched instead."""
+    groups = search_results(page, base_url, typed)
+    assert groups[0][0]["title"] == f"没有找到“{typed}”，以下是“{meant}”的结果", groups[:2]
+    found, intended = search(page, base_url, typed), search(page, base_url, meant)
+    assert intended and found[1:6] == intended[:5], (found[:6], intended[:5])
+
+
+@pytest.mark.browser
+def test_a_query_with_no_sound_alike_reading_in_the_texts_still_finds_nothing(base_url, page):
+    for query in ("量子纠缠", "xyzzy", "黑洞辐射"):
+        assert search(page, base_url, query) == [], query
+
+
+@pytest.mark.browser
+def test_the_readings_are_fetched_only_when_a_query_finds_nothing(base_url, page):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    assert search(page, base_url, "专利质押融资")
+    assert not any(url.endswith("/clause-search-readings.json") for url in requested)
+    assert search(page, base_url, "质压融资")
+    assert any(url.endswith("/clause-search-readings.json") for url in requested)

@@ -718,6 +718,116 @@ function search(raw) {
 }
 
 /* ------------------------------------------------------------------------
+ * Sound-alike characters.  A query that finds nothing is read again with a character the texts do
+ * not hold there replaced by one of the same sound (pinyin without tones) that they do: a pinyin
+ * input method's commonest slip (质压融资 for 质押融资, 专利倒航 for 专利导航).  A word of the query the
+ * texts hold as it is stays as it is; in one they do not, one character is changed (two in a word
+ * of four or more, when one is not enough), and of the readings the texts hold, the one the most
+ * clauses hold is taken.  The results say what was searched instead.  The readings of GB 2312's
+ * characters (clause-search-readings.json, 31 KB, written by tests/readings_table.py) are fetched
+ * only when a query first finds nothing.
+ * ---------------------------------------------------------------------- */
+
+var READINGS_URL = new URL("clause-search-readings.json", self.location.href).href;
+var sounds = null;          /* {of: character -> its readings, alike: reading -> the texts' characters, pairs} */
+var soundsLoading = null;
+
+function loadSounds() {
+  if (!soundsLoading)
+    soundsLoading = fetch(READINGS_URL, { credentials: "same-origin" })
+      .then(function (res) {
+        if (!res.ok) throw new Error(res.status + " " + res.statusText);
+        return res.json();
+      })
+      .then(function (table) {
+        var held = new Set(), pairs = new Set();  /* the characters the texts hold, and each two side by side */
+        for (var e of index.entries)
+          for (var i = 0; i < e.norm.length; i++) {
+            held.add(e.norm.charAt(i));
+            if (i) pairs.add(e.norm.substr(i - 1, 2));
+          }
+        var of = new Map(), alike = new Map();
+        Object.keys(table).forEach(function (reading) {
+          for (var ch of table[reading]) {
+            if (!of.has(ch)) of.set(ch, []);
+            of.get(ch).push(reading);
+            if (!held.has(ch)) continue;
+            if (!alike.has(reading)) alike.set(reading, []);
+            alike.get(reading).push(ch);
+          }
+        });
+        sounds = { of: of, alike: alike, pairs: pairs };
+      })
+      .catch(function (err) {
+        console.warn("clause search: cannot load " + READINGS_URL, err);
+        soundsLoading = null;    /* no sound-alike reading this time; a later query tries again */
+      });
+  return soundsLoading;
+}
+
+/* How many clauses hold `word` as it is. */
+function holding(word) {
+  var n = 0;
+  for (var e of index.entries) if (findWhole(e.norm, word) >= 0) n++;
+  return n;
+}
+
+/* The characters that sound like `ch` in the texts (itself left out). */
+function alikeOf(ch) {
+  var found = new Set();
+  for (var reading of sounds.of.get(ch) || [])
+    for (var other of sounds.alike.get(reading) || []) if (other !== ch) found.add(other);
+  return [...found];
+}
+
+/* `word` (normalised) with one or two characters replaced by sound-alike ones, as the texts hold it
+ * most often; null when the texts hold `word` itself, or no such reading of it. */
+function respelled(word) {
+  if (holding(word) > 0) return null;
+  var chars = [...word], options = chars.map(alikeOf);
+  var best = null, most = 0;
+  function consider(candidate) {
+    for (var j = 0; j + 1 < candidate.length; j++) if (!sounds.pairs.has(candidate.substr(j, 2))) return;
+    var n = holding(candidate);
+    if (n > most) { most = n; best = candidate; }
+  }
+  function replaced(at, by) {
+    var copy = chars.slice();
+    at.forEach(function (position, k) { copy[position] = by[k]; });
+    return copy.join("");
+  }
+  chars.forEach(function (_, i) { options[i].forEach(function (o) { consider(replaced([i], [o])); }); });
+  if (!best && chars.length >= 4)
+    for (var i = 0; i < chars.length; i++)
+      for (var k = i + 1; k < chars.length; k++)
+        for (var a of options[i]) for (var b of options[k]) consider(replaced([i, k], [a, b]));
+  return best;
+}
+
+/* What `raw` finds read with sound-alike characters, after a notice of what was searched; `none` (what
+ * `raw` itself found: nothing) when no word of it has such a reading, or that reading finds nothing. */
+function searchAlike(raw, none) {
+  var q = parseQuery(raw);
+  if (!sounds || !q.joined || q.latinOnly) return none;
+  var changed = false;
+  var words = q.segments.map(function (segment, i) {
+    var fixed = /[0-9a-z]/.test(segment) ? null : respelled(segment);  /* numbers and latin are as typed */
+    if (fixed) changed = true;
+    return fixed || q.words[i];
+  });
+  if (!changed) return none;
+  var instead = words.join(" "), found = search(instead);
+  if (!found.items.length) return none;
+  var notice = {
+    location: found.items[0][0].location,
+    title: "没有找到“" + escapeHTML(q.words.join(" ")) + "”，以下是“" + escapeHTML(instead) + "”的结果",
+    text: "", score: 0, terms: {}
+  };
+  found.items.unshift([notice]);
+  return found;
+}
+
+/* ------------------------------------------------------------------------
  * Protocol
  * ---------------------------------------------------------------------- */
 
@@ -729,7 +839,11 @@ var answered = Promise.resolve();  /* answers leave in the order their queries c
 function answer(text) {
   answered = answered.then(function () {
     if (!String(text || "").trim()) return { items: [] };  /* sent at start and when the box is cleared */
-    return load().then(function () { return search(text); });
+    return load().then(function () {
+      var found = search(text);
+      if (found.items.length || !index.entries.length) return found;  /* no index: not a slip of the pen */
+      return loadSounds().then(function () { return searchAlike(text, found); });
+    });
   }).catch(function (err) {
     console.warn("clause search: query failed", err);
     return { items: [] };
