@@ -120,8 +120,21 @@ def test_a_figure_named_like_the_indicator_but_not_of_its_kind_carries_the_sites
     assert not any(
         "本站注" in p.read_text(encoding="utf-8")
         for p in (built.docs / "indicators").glob("*.md")
-        if p.stem not in noted
+        if p.stem not in noted | {"index"}
     )
+
+
+def test_the_index_marks_the_values_its_note_qualifies(built):
+    """Third public-reader review: the index showed 44.4（2015） and 100（2020） of 知识产权使用费出口额 with no
+    mark, its 本站注 only on the indicator's own page. A ※ after the name leads to the note under the table."""
+    page = (built.docs / "indicators/index.md").read_text(encoding="utf-8")
+    for indicator in ("ip-pledge-financing", "ip-royalty-exports"):
+        row = next(line for line in page.splitlines() if f"]({indicator}.md)" in line)
+        assert f'href="#remark-{indicator}"' in row and "※" in row
+        note = re.search(rf'<p class="indicator-note" id="remark-{indicator}">※ 本站注（[^）]+）：([^<]+)</p>', page)
+        assert note, indicator
+    assert "五年累计值" in re.search(r'id="remark-ip-royalty-exports">([^<]+)<', page).group(1)
+    assert page.count("※ 本站注") == 2  # only the noted ones
 
 
 def test_a_five_year_total_shown_under_yearly_headings_carries_the_sites_note(built):
