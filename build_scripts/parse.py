@@ -22,9 +22,19 @@ from .sentences import sentence_spans
 # Clause kinds whose text is always split into sentence clauses, even a single one.
 _ALWAYS_SPLIT = frozenset({ClauseKind.PARAGRAPH, ClauseKind.ARTICLE, ClauseKind.ITEM, ClauseKind.SUBITEM})
 # Clause kinds split only when they hold more than one sentence (a heading with its body).
+# A line before the body is split when it is prose (a covering notice: 66号's 各有关部门要按照分工方案要求…,
+# cited sentence by sentence like the body; third public-reader review), not an addressee list (…知识产权局；…：).
 _SPLIT_IF_SEVERAL = frozenset(
-    {ClauseKind.CHAPTER, ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.BOX, ClauseKind.TABLE_NOTE}
+    {
+        ClauseKind.CHAPTER,
+        ClauseKind.SECTION,
+        ClauseKind.SUBSECTION,
+        ClauseKind.BOX,
+        ClauseKind.TABLE_NOTE,
+        ClauseKind.PREAMBLE,
+    }
 )
+_PROSE_END = "。"
 _LEVEL = {
     ClauseKind.CHAPTER: 0,
     ClauseKind.ARTICLE: 1,  # a regulation's articles hold （一） and 1. as a plan's sections do
@@ -120,6 +130,8 @@ class _Builder:
 
     def _add_sentences(self, clause: Clause, path: str) -> None:
         if clause.kind not in _ALWAYS_SPLIT and clause.kind not in _SPLIT_IF_SEVERAL:
+            return
+        if clause.kind is ClauseKind.PREAMBLE and _PROSE_END not in clause.text:
             return
         spans = sentence_spans(clause.text)
         if clause.kind in _SPLIT_IF_SEVERAL and len(spans) < 2:

@@ -33,6 +33,22 @@ def test_sections_subsections_items_and_sentences(model):
     assert _cite(model, "guofa-2016-86/table1/r2") == doc + "表1第2行"
 
 
+def test_a_covering_notice_is_cited_sentence_by_sentence_and_an_addressee_list_is_not_split(model):
+    """Third public-reader review: 66号's covering notice (文首第7行: 各有关部门要按照分工方案要求…牵头部门要加强
+    协调…) had one link for its 5 sentences, though the home page promises one for every sentence."""
+    index = model.corpus.clause_index()
+    sentences = [c for c in model.corpus.document("guobanhan-2016-66").clauses if c.parent == "guobanhan-2016-66/pre7"]
+    assert [c.id.rsplit("/", 1)[1] for c in sentences] == ["s1", "s2", "s3", "s4", "s5"]
+    assert "".join(c.text for c in sentences) == index["guobanhan-2016-66/pre7"].text
+    assert sentences[1].text == "涉及多个部门的工作，牵头部门要加强协调，相关部门要密切配合。"
+    doc = "《重点任务分工方案》（国办函〔2016〕66号）"
+    assert _cite(model, "guobanhan-2016-66/pre7/s2") == doc + "文首第7行第2句"
+    assert len([c for c in index.values() if c.parent == "guozhifaguanzi-2015-59/pre6"]) == 4
+    # 59号's addressees (…知识产权局；局机关各部门…：) are one line, no prose: no sentences
+    addressees = index["guozhifaguanzi-2015-59/pre4"]
+    assert addressees.text.endswith("：") and not any(c.parent == addressees.id for c in index.values())
+
+
 def test_the_title_of_the_plan_a_notice_issues_is_not_one_of_its_paragraphs(model):
     """66号's plan opens under its title, printed over two lines, then 为落实…: a reader counts that
     paragraph as the first, as the page sets the two lines as a title."""
