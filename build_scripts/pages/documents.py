@@ -39,6 +39,16 @@ class Block:
     in_box: bool
     layout: str = ""  # a line set as the printed 公文 sets it: one of layout.LAYOUTS, or "" for running text
 
+    @property
+    def heading(self) -> str:
+        """The words its heading shows: its first sentence, a 专栏's label and title (专栏1 知识产权法律完善工程),
+        or the clause's text (a table's title)."""
+        if self.sentences:
+            return self.sentences[0].text
+        if self.clause.kind is ClauseKind.BOX:
+            return f"{self.clause.label} {self.clause.title}"
+        return self.clause.text
+
 
 def issuer_place(issuer: str) -> str:
     """The place a local issuer governs: 重庆市人民政府 → 重庆市, 中共四川省委 四川省人民政府 → 四川省;
@@ -93,13 +103,10 @@ def blocks(document: Document) -> tuple[Block, ...]:
 
 
 def contents(shown: tuple[Block, ...]) -> tuple[tuple[int, str, str], ...]:
-    """(level, anchor, words) of each section and subsection heading among a page's ``blocks``: its 目录
-    for screens without Material's table of contents (a document page is in no menu, so phones have none)."""
-    return tuple(
-        (block.heading_level, block.clause.anchor, (block.sentences[0].text if block.sentences else block.clause.text))
-        for block in shown
-        if block.heading_level in (2, 3)
-    )
+    """(level, anchor, words) of each heading among a page's ``blocks``, as Material's sidebar lists them
+    (sections, subsections, 专栏 and tables): its 目录 for screens without that sidebar (a document page is
+    in no menu, so phones have none)."""
+    return tuple((block.heading_level, block.clause.anchor, block.heading) for block in shown if block.heading_level)
 
 
 def table_rows(document: Document, table: Clause) -> tuple[tuple[Clause, tuple[str, ...]], ...]:
