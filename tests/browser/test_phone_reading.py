@@ -14,7 +14,7 @@ SHOWN = "e => { const s = getComputedStyle(e); return [Number(s.opacity), s.visi
 
 
 def test_a_document_page_has_a_table_of_contents_on_a_phone_and_only_there(browser, base_url):
-    """Material's table of contents is in the right sidebar from 76.25em, and in the drawer only for
+    """Material's table of contents is in the right sidebar from 60em, and in the drawer only for
     pages in the menu, which document pages are not: below that width the page brings its own."""
     for width, height, shown in ((360, 740, True), (1280, 900, False)):
         with new_page(browser, viewport={"width": width, "height": height}, base_url=base_url) as page:
@@ -29,6 +29,18 @@ def test_a_document_page_has_a_table_of_contents_on_a_phone_and_only_there(brows
                 page.wait_for_function(f"location.hash === {target!r}")
                 top = page.evaluate(f"document.getElementById({target[1:]!r}).getBoundingClientRect().top")
                 assert 0 <= top < height / 2, top
+
+
+def test_a_document_page_shows_exactly_one_table_of_contents_at_any_width(browser, base_url):
+    """Material shows the sidebar table of contents from 60em (960 px) on pages without navigation, as
+    document pages are. The page's own 目录 was hidden only from 76.25em, so from 960 to 1219 px (a
+    1024×768 tablet or laptop) both were shown, side by side (public-reader review)."""
+    for width, height, own in ((360, 740, True), (1024, 768, False), (1280, 900, False)):
+        with new_page(browser, viewport={"width": width, "height": height}, base_url=base_url) as page:
+            page.goto("documents/guofa-2016-86/")
+            inline = page.locator("#doc-contents").is_visible()
+            sidebar = page.locator(".md-sidebar--secondary nav.md-nav--secondary").is_visible()
+            assert (inline, sidebar) == (own, not own), width
 
 
 def test_the_pair_a_link_lands_on_keeps_its_shared_words_marked(page):
