@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .site_pages import representative_pages
 
@@ -84,3 +85,27 @@ def test_an_agency_pages_task_tables_fit_a_phone(browser, base_url):
     assert len(tables) == 2
     for scroll_width, client_width, first_cell in tables:
         assert scroll_width <= client_width and first_cell >= 150, tables
+
+
+@pytest.mark.browser
+def test_the_phone_headers_menu_and_search_buttons_have_names(browser, base_url):
+    """Material's ☰ and 🔍 in the header are labels of hidden checkboxes holding only an icon: a screen
+    reader found two unnamed things, not buttons (public-reader review). They are buttons named in
+    Material's own Chinese words (导航栏, 搜索, as the search box says), and still open what they opened."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        for path in ("documents/guofa-2016-86/", ""):
+            page.goto(base_url + path, wait_until="load")
+            header = page.locator("header.md-header")
+            menu, search = header.get_by_role("button", name="导航栏"), header.get_by_role("button", name="搜索")
+            assert menu.is_visible() and search.is_visible(), path
+            menu.click()
+            assert page.locator("#__drawer").is_checked(), path
+            page.locator("label.md-overlay").click(position={"x": 380, "y": 400})  # closes the drawer
+            assert not page.locator("#__drawer").is_checked(), path
+            search.click()
+            assert page.locator("#__search").is_checked(), path
+            expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
+    finally:
+        context.close()
