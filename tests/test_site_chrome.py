@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -50,3 +51,18 @@ def test_no_built_page_loads_an_asset_from_another_host(built):
         if _OUTSIDE_ASSET.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_every_page_says_its_language_is_simplified_chinese_and_keeps_materials_chinese_words(built):
+    """``lang="zh"`` leaves the script open: a phone set to Japanese or Traditional Chinese may draw
+    the text in those glyph forms (public-reader review). Each page says zh-Hans; the theme's words
+    stay Material's simplified Chinese ones, not its English fallback."""
+    pages = sorted(built.html.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        assert page.count('<html lang="zh-Hans"') == 1, path
+    home = (built.html / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="页眉"' in home and 'placeholder="搜索"' in home and "跳转至" in home
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', home, re.S)[1])
+    assert config["translations"]["search.result.placeholder"] == "键入以开始搜索"
