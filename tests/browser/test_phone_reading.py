@@ -43,6 +43,35 @@ def test_a_document_page_shows_exactly_one_table_of_contents_at_any_width(browse
             assert (inline, sidebar) == (own, not own), width
 
 
+def test_the_contents_are_a_tap_away_from_deep_in_a_document_on_a_phone(browser, base_url):
+    """86号 is ~28 screens on a phone and its 目录 is at the top: deep inside, a reader had to scroll
+    back up to it (public-reader review). When the reader scrolls up, Material's 回到页面顶部 appears;
+    a 目录 link appears beside it, which opens the 目录 from where the reader is. Not on a wide screen,
+    where the sidebar holds the contents."""
+    with new_page(browser, base_url=base_url, **PHONE) as page:
+        page.goto("documents/guofa-2016-86/#box7")
+        jump, top = page.get_by_role("link", name="目录", exact=True), page.locator(".md-top")
+        expect(jump).to_be_hidden()
+        page.mouse.wheel(0, -300)  # scrolling up brings back Material's back-to-top button
+        expect(top).not_to_have_attribute("hidden", "")
+        expect(jump).to_be_visible()
+        box, button = jump.bounding_box(), top.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box  # a target a finger can hit
+        assert box["x"] >= button["x"] + button["width"] or box["x"] + box["width"] <= button["x"], (box, button)
+        jump.click()
+        contents = page.locator("#doc-contents")
+        expect(contents).to_have_attribute("open", "")
+        entry = contents.get_by_role("link", name="专栏7 知识产权投融资服务工程")
+        expect(entry).to_be_in_viewport()
+        entry.click()
+        page.wait_for_function("location.hash === '#box7'")
+    with new_page(browser, base_url=base_url, **DESKTOP) as page:
+        page.goto("documents/guofa-2016-86/#box7")
+        page.mouse.wheel(0, -300)
+        expect(page.locator(".md-top")).not_to_have_attribute("hidden", "")
+        expect(page.get_by_role("link", name="目录", exact=True)).to_be_hidden()
+
+
 def test_the_pair_a_link_lands_on_keeps_its_shared_words_marked(page):
     page.goto("crossrefs/chongqing/c2-5-p3/#c2-5-p3-s2-vs-guobanhan-2016-66-t14")
     pair = page.locator("#c2-5-p3-s2-vs-guobanhan-2016-66-t14")
