@@ -91,3 +91,79 @@ def test_a_moved_fragment_follows_redirects_json(base_url, page):
     page.locator(".fragment-notice").wait_for(state="visible")
     assert page.evaluate("location.hash") == "#c4-2-1"
     assert _in_viewport(page, "c4-2-1")
+
+
+def _marked_as_target(page, anchor: str) -> bool:
+    """Highlighted as the clause a link lands on (yellow with an outline), beside its copy buttons."""
+    return page.evaluate(
+        """id => { const el = document.getElementById(id), s = getComputedStyle(el);
+                   const tools = document.querySelector('.cite-tools');
+                   return s.backgroundColor === 'rgb(255, 243, 176)' && s.outlineStyle === 'solid'
+                          && !!tools && (el.contains(tools) || el.nextElementSibling === tools); }""",
+        anchor,
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("doc", "written", "anchor"),
+    [
+        (DOC_86, "#4-2-3", "c4-2-3"),  # the id's path without its c (clauses.json: guofa-2016-86/4-2-3)
+        (DOC_86, "#4-2-3-s1", "c4-2-3-s1"),
+        (DOC_86, "#C4-2-3", "c4-2-3"),
+        (DOC, "#T14", "t14"),
+        (DOC, "#PRE3", "pre3"),
+        (DOC_86, "#Box2", "box2"),
+        (DOC_86, "#TABLE1-R2", "table1-r2"),
+        (DOC_86, "#c4-2-3。", "c4-2-3"),  # a full stop pasted onto the link
+        (DOC_86, "#c4-2-3%20", "c4-2-3"),
+        (DOC_86, "#c4-2-3%E3%80%82", "c4-2-3"),
+        (DOC, "#t14-s1)", "t14-s1"),
+        (DOC, "#t14-s1）", "t14-s1"),  # full-width
+        (DOC, "#ｔ１４", "t14"),
+        (DOC_86, "#guofa-2016-86/4-2-3", "c4-2-3"),  # the whole clause id (clauses.json)
+        (DOC, "#guobanhan-2016-66-t14", "t14"),  # a task's id (tasks.json)
+    ],
+)
+def test_an_almost_right_clause_link_opens_its_clause_and_corrects_the_address(base_url, page, doc, written, anchor):
+    page.goto(base_url + doc + written, wait_until="load")
+    page.wait_for_function(f"location.hash === '#{anchor}'", timeout=5_000)
+    assert page.evaluate("location.href") == base_url + doc + "#" + anchor  # a copied address is right
+    assert _in_viewport(page, anchor)
+    assert _marked_as_target(page, anchor)
+    page.wait_for_timeout(300)  # redirects.json has had time to load: no notice came
+    assert page.locator(".fragment-notice").count() == 0
+    page.go_back()  # corrected in place: Back does not return to the address as written
+    assert page.url == "about:blank"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("doc", "written"),
+    [
+        (DOC_86, "#c4-2-"),  # cut short: c4-2-1, c4-2-2 or c4-2-3? not c4-2
+        (DOC, "#14"),  # the path of c14, which 66号 has not; t14 is not the path 14: no guess
+        (DOC_86, "#c4-2-3x"),
+        (DOC_86, "#guobanhan-2016-66/t14"),  # another document's clause
+    ],
+)
+def test_a_link_no_forgiving_reading_makes_right_shows_the_notice(base_url, page, doc, written):
+    page.goto(base_url + doc + written, wait_until="load")
+    notice = page.locator(".fragment-notice")
+    notice.wait_for(state="visible")
+    assert "本页没有链接所指的位置" in notice.inner_text()
+    assert page.evaluate("location.hash") == page.evaluate("new URL(document.URL).hash")  # left as written
+
+
+@pytest.mark.browser
+def test_an_almost_right_link_to_a_moved_or_removed_clause_gets_its_notice(base_url, page):
+    """redirects.json: 106号's p3 (and its sentences) went to p4; 59号's pre2 was removed."""
+    page.goto(base_url + "documents/guobanfa-2016-106/#P3-S1。", wait_until="load")
+    page.wait_for_function("location.hash === '#p4'", timeout=5_000)
+    assert "已移至" in page.locator(".fragment-notice").inner_text()
+    page.goto(base_url + "documents/guobanfa-2016-106/#C3-3-P1", wait_until="load")  # its hidden note, as without JS
+    page.wait_for_function("location.hash === '#c3-3-p1'", timeout=5_000)
+    assert page.locator("#c3-3-p1").is_visible() and "转到新位置：正文末段" in page.locator("#c3-3-p1").inner_text()
+    page.goto(base_url + "documents/guozhifaguanzi-2015-59/#Pre2)", wait_until="load")
+    page.wait_for_function("location.hash === '#pre2'", timeout=5_000)
+    assert page.locator("#pre2").is_visible() and "删除" in page.locator("#pre2").inner_text()

@@ -9,7 +9,8 @@
  *      at (after opening such a URL, or after clicking a ¶ / # permalink);
  *      the citation text is printed by the build: `data-cite-doc` (the
  *      document part, once per page) + `data-cite` (the position, per element);
- *   2. when the URL's fragment matches no element, looks it up in
+ *   2. when the URL's fragment matches no element, reads it as a link almost right (`forgiven`:
+ *      #C4-2-3, #4-2-3, #c4-2-3。 → #c4-2-3) and opens that, or looks it up in
  *      data/redirects.json (build_scripts/track/redirects.py: {"/documents/<slug>/#old":
  *      {"to": "/documents/<slug>/#new" or null when retired, "notice": "…"}})
  *      and jumps to the new place, or shows a
@@ -37,6 +38,26 @@
     var id = hash.slice(1);
     try { id = decodeURIComponent(id); } catch (e) { /* keep as is */ }
     return document.getElementById(id);
+  }
+
+  /* The anchor a link almost right means, as build_scripts/model.py clause_anchor writes it: a fragment
+   * in upper case or full-width letters, with a full stop, space or bracket pasted onto it (。 %20 ）),
+   * or written as a clause id (4-2-3, guofa-2016-86/4-2-3, guobanhan-2016-66-t14) reads as c4-2-3,
+   * t14. Only what cannot be part of an anchor is dropped, so a link cut short (#c4-2-) stays wrong:
+   * which of c4-2-1, c4-2-2… it meant is not to be guessed. */
+  function forgiven(hash) {
+    var text = hash.slice(1);
+    try { text = decodeURIComponent(text); } catch (e) { /* keep as is */ }
+    text = text.normalize("NFKC").toLowerCase().replace(/\//g, "-").replace(/^[^a-z0-9]+|[^a-z0-9-]+$/g, "");
+    var page = /^\/documents\/([a-z0-9-]+)\//.exec(sitePath());
+    if (page && text.indexOf(page[1] + "-") === 0) text = text.slice(page[1].length + 1);
+    return /^[0-9]/.test(text) ? "c" + text : text;   /* ids never start with a digit */
+  }
+
+  /* Open `anchor` as if the link had named it (the browser scrolls, marks it :target, and the
+   * hashchange handler does the rest), in place of the address as written. */
+  function correctTo(anchor) {
+    location.replace(location.pathname + location.search + "#" + anchor);
   }
 
   /* ------------------------------------------------------------ copying */
@@ -182,6 +203,11 @@
       .then(function (redirects) {
         if (location.hash !== hash) return;   /* the reader followed another link while redirects.json loaded */
         var key = recordFor(redirects || {}, sitePath(), hash);
+        var anchor = forgiven(hash);
+        if (key === null && anchor !== hash.slice(1) && recordFor(redirects || {}, sitePath(), "#" + anchor) !== null) {
+          correctTo(anchor);   /* a moved or removed clause, written almost right */
+          return;
+        }
         if (key === null) {
           var gone = notFoundPage() ? retiredDocument(redirects, sitePath()) : null;
           if (gone) notice(sentence(gone.notice));
@@ -223,7 +249,9 @@
     }
     var el = byFragment(location.hash);
     if (el) showToolbar(el);
-    else if (!/^#__/.test(location.hash)) handleMissing(location.hash);   /* #__search etc. are Material's */
+    else if (/^#__/.test(location.hash)) return;   /* #__search etc. are Material's */
+    else if (document.getElementById(forgiven(location.hash))) correctTo(forgiven(location.hash));
+    else handleMissing(location.hash);
   }
 
   /* The search worker fetches its index (data/search-index.json) for the first query typed, not on
