@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import new_page
+
 DOC = "documents/guobanhan-2016-66/"
 DOC_86 = "documents/guofa-2016-86/"
 
@@ -167,3 +169,79 @@ def test_an_almost_right_link_to_a_moved_or_removed_clause_gets_its_notice(base_
     page.goto(base_url + "documents/guozhifaguanzi-2015-59/#Pre2)", wait_until="load")
     page.wait_for_function("location.hash === '#pre2'", timeout=5_000)
     assert page.locator("#pre2").is_visible() and "删除" in page.locator("#pre2").inner_text()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+DOC_106 = "documents/guobanfa-2016-106/"
+
+
+def _notice_beside(page, anchor: str) -> dict[str, float]:
+    """Where the notice and the clause it is about are, in the viewport."""
+    return page.evaluate(
+        """id => { const n = document.querySelector('.fragment-notice').getBoundingClientRect();
+                   const t = document.getElementById(id).getBoundingClientRect();
+                   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+                   return {header, height: innerHeight, noticeTop: n.top, noticeBottom: n.bottom,
+                           targetTop: t.top, targetBottom: t.bottom}; }""",
+        anchor,
+    )
+
+
+def _assert_in_sight(box: dict[str, float]) -> None:
+    assert box["header"] - 1 <= box["noticeTop"] and box["noticeBottom"] <= box["height"], box  # the whole notice
+    assert box["noticeBottom"] <= box["targetTop"] <= box["noticeBottom"] + 40, box  # just above the clause
+    assert box["targetTop"] < box["height"] - 40, box  # which is in sight too
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["390x844", "1280x800"])
+def test_a_moved_clause_link_says_where_it_went_beside_the_clause(browser, base_url, device):
+    """redirects.json sends 106号's #p3-s1 (by p3's record) to #p4, cited 正文末段: the notice names it so,
+    in one sentence, and stands above it, where the page has scrolled to."""
+    with new_page(browser, base_url=base_url, **device) as page:
+        page.goto(DOC_106 + "#p3-s1", wait_until="load")
+        page.wait_for_function("location.hash === '#p4'", timeout=5_000)
+        notice = page.locator(".fragment-notice")
+        notice.wait_for(state="visible")
+        assert notice.inner_text().strip() == "链接所指的条款（#p3-s1）已移至正文末段，已为您跳转。"
+        _assert_in_sight(_notice_beside(page, "p4"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["390x844", "1280x800"])
+@pytest.mark.parametrize(
+    ("anchor", "cite"),
+    [
+        ("c4-2-1", "第四部分第（二）条第1项"),
+        ("c1-p1-s15", "第一部分第1段第15句"),  # the last sentence of a long paragraph
+        ("table1-r10", "表1第10行"),
+    ],
+)
+def test_a_moved_clause_notice_with_a_date_and_a_note_is_one_sentence_in_sight(browser, base_url, device, anchor, cite):
+    record = {"to": f"/{DOC_86}#{anchor}", "to_id": "", "date": "2024-05-01", "note": "与上条合并。"}
+    moved = {f"/{DOC_86}#c9-9": record | {"notice": "此条已于2024-05-01移至新位置：与上条合并。"}}
+    with new_page(browser, base_url=base_url, **device) as page:
+        page.route("**/data/redirects.json", lambda route: route.fulfill(json=moved))
+        page.goto(DOC_86 + "#c9-9", wait_until="load")
+        page.wait_for_function(f"location.hash === '#{anchor}'", timeout=5_000)
+        notice = page.locator(".fragment-notice")
+        notice.wait_for(state="visible")
+        expected = f"链接所指的条款（#c9-9）已于2024-05-01移至{cite}（与上条合并），已为您跳转。"
+        assert notice.inner_text().strip() == expected
+        _assert_in_sight(_notice_beside(page, anchor))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["390x844", "1280x800"])
+def test_a_clause_moved_to_another_document_says_which_beside_it(browser, base_url, device):
+    moved = {f"/{DOC_86}#c9-9": {"to": f"/{DOC_106}#p4", "to_id": "guobanfa-2016-106/p4", "notice": "此条已移至新位置"}}
+    with new_page(browser, base_url=base_url, **device) as page:
+        page.route("**/data/redirects.json", lambda route: route.fulfill(json=moved))
+        page.goto(DOC_86 + "#c9-9", wait_until="load")
+        page.wait_for_url(base_url + DOC_106 + "#p4", timeout=10_000)
+        notice = page.locator(".fragment-notice")
+        notice.wait_for(state="visible")
+        doc = "《知识产权综合管理改革试点总体方案》（国办发〔2016〕106号）"
+        assert notice.inner_text().strip() == f"链接所指的条款（#c9-9）已移至{doc}正文末段，已为您跳转。"
+        _assert_in_sight(_notice_beside(page, "p4"))

@@ -12,12 +12,12 @@
  *   2. when the URL's fragment matches no element, reads it as a link almost right (`forgiven`:
  *      #C4-2-3, #4-2-3, #c4-2-3。 → #c4-2-3) and opens that, or looks it up in
  *      data/redirects.json (build_scripts/track/redirects.py: {"/documents/<slug>/#old":
- *      {"to": "/documents/<slug>/#new" or null when retired, "notice": "…"}})
- *      and jumps to the new place, or shows a
- *      visible notice at the top of the page instead of leaving the reader at
- *      the top with no explanation; on the 404 page, an address of a whole
- *      removed document (its record is under "/documents/<slug>/") gets the
- *      document's notice.
+ *      {"to": "/documents/<slug>/#new" or null when retired, "date", "note", "notice": "…"}})
+ *      and jumps to the new place, with a notice just above it naming it as
+ *      its citation does, or shows a visible notice at the top of the page
+ *      instead of leaving the reader at the top with no explanation; on the
+ *      404 page, an address of a whole removed document (its record is under
+ *      "/documents/<slug>/") gets the document's notice.
  *
  * Material's instant navigation is off, so a plain page load runs this once.
  */
@@ -131,18 +131,47 @@
 
   /* ------------------------------------------------- missing fragments */
 
-  function notice(message, keepScroll) {
+  function clearNotice() {
     var old = document.querySelector(".fragment-notice");
-    if (old) old.remove();
+    if (old) (old.closest(".fragment-notice-row") || old).remove();
+  }
+
+  /* Show `message` just above `near`, the clause a link was sent to, and scroll both into sight; or,
+   * when it is about no clause, at the top of the page, scrolled to. */
+  function notice(message, near) {
+    clearNotice();
     var box = document.createElement("div");
     box.className = "fragment-notice admonition warning";
     box.setAttribute("role", "alert");
     var p = document.createElement("p");
     p.textContent = message;
     box.appendChild(p);
-    var inner = document.querySelector(".md-content__inner") || document.body;
-    inner.insertBefore(box, inner.firstChild);
-    if (!keepScroll) window.scrollTo(0, 0);
+    if (!near) {
+      var inner = document.querySelector(".md-content__inner") || document.body;
+      inner.insertBefore(box, inner.firstChild);
+      window.scrollTo(0, 0);
+      return;
+    }
+    if (near.tagName === "TR") {   /* a table row: in a row of its own above it */
+      var row = document.createElement("tr"), cell = document.createElement("td");
+      row.className = "fragment-notice-row";
+      cell.colSpan = near.cells.length;
+      cell.appendChild(box);
+      row.appendChild(cell);
+      near.parentNode.insertBefore(row, near);
+    } else near.parentNode.insertBefore(box, near);
+    box.scrollIntoView();   /* below the header (scroll-margin-top), the clause under it */
+  }
+
+  /* "链接所指的条款（#p3-s1）已移至正文末段，已为您跳转。": where a clause went, named as its 复制引用
+   * citation names it (data-cite; after the document's data-cite-doc when it went to another page),
+   * with the date and note of its redirects.json record, in one sentence. */
+  function movedNotice(moved, el, otherPage) {
+    var holder = otherPage ? document.querySelector("[data-cite-doc]") : null;
+    var where = (holder ? holder.getAttribute("data-cite-doc") : "") + (el.getAttribute("data-cite") || "");
+    var note = (moved.note || "").replace(/[。！？]$/, "");
+    return "链接所指的条款（" + moved.shown + "）已" + (moved.date ? "于" + moved.date : "") + "移至" +
+      (where || "新位置") + (note ? "（" + note + "）" : "") + "，已为您跳转。";
   }
 
   function sitePath() {
@@ -216,22 +245,20 @@
         }
         var record = redirects[key];
         var target = record && typeof record === "object" ? record.to : record;
-        var said = record && record.notice ? sentence(record.notice) : "";
         if (!target) {
-          notice("链接所指的条款（" + shown + "）已在文本修订中删除。" + said);
+          notice("链接所指的条款（" + shown + "）已在文本修订中删除。" + (record && record.notice ? sentence(record.notice) : ""));
           return;
         }
+        var moved = { shown: shown, date: record.date || "", note: record.note || "" };
         var next = new URL(target.replace(/^\//, ""), siteRoot);
         if (next.pathname === location.pathname && byFragment(next.hash)) {
           history.replaceState(null, "", next.hash);
           var el = byFragment(next.hash);
-          el.scrollIntoView();
           el.classList.add("is-redirected-target");
           showToolbar(el);
-          notice("链接所指的条款（" + shown + "）已移至 " + decodeURIComponent(next.hash) + "，已为您跳转。" + said);
-          el.scrollIntoView();
-        } else {
-          try { sessionStorage.setItem("fragment-notice", "链接所指的条款（" + shown + "）已移至本页此处。" + said); } catch (e) { /* private mode */ }
+          notice(movedNotice(moved, el, false), el);
+        } else {   /* the page it went to says so (onFragment) */
+          try { sessionStorage.setItem("fragment-notice", JSON.stringify(moved)); } catch (e) { /* private mode */ }
           location.replace(next.href);
         }
       });
@@ -240,16 +267,21 @@
   /* ---------------------------------------------------------- wiring */
 
   function onFragment() {
-    var carried = null;
-    try { carried = sessionStorage.getItem("fragment-notice"); sessionStorage.removeItem("fragment-notice"); } catch (e) { /* private mode */ }
-    if (carried) notice(carried, true);
+    var carried = null;   /* a clause moved here from another page: movedNotice's words */
+    try {
+      carried = sessionStorage.getItem("fragment-notice");
+      sessionStorage.removeItem("fragment-notice");
+      carried = carried && JSON.parse(carried);
+    } catch (e) { carried = null; /* private mode */ }
     if (!location.hash || location.hash === "#") {
       if (notFoundPage()) sayDocumentRetired();
       return;
     }
     var el = byFragment(location.hash);
-    if (el) showToolbar(el);
-    else if (/^#__/.test(location.hash)) return;   /* #__search etc. are Material's */
+    if (el) {
+      showToolbar(el);
+      if (carried && carried.shown) notice(movedNotice(carried, el, true), el);
+    } else if (/^#__/.test(location.hash)) return;   /* #__search etc. are Material's */
     else if (document.getElementById(forgiven(location.hash))) correctTo(forgiven(location.hash));
     else handleMissing(location.hash);
   }
@@ -307,8 +339,7 @@
 
   /* A notice is about the link the page was opened with: gone once the reader follows another. */
   window.addEventListener("hashchange", function () {
-    var old = document.querySelector(".fragment-notice");
-    if (old) old.remove();
+    clearNotice();
     onFragment();
   });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onFragment);
