@@ -99,8 +99,10 @@ CJK_CHAR = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 # Horizontal white space of any width: ASCII, tab, ideographic space, NBSP, zero-width; every space
-# separator of Unicode (the em quad U+2001, the narrow no-break space U+202F … as well).
-HSPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+# separator of Unicode (the em quad U+2001, the narrow no-break space U+202F … as well); and the line and
+# paragraph separators U+2028 and U+2029 (Word's and web pages' breaks), which end no line of a text, as
+# ``clean.split_lines`` counts them: inside a line they are white space (in a label they hid its number).
+HSPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 
 # Invisible format characters a web page leaves in a text: zero-width joiners and separators (U+200C,
 # U+200D, U+2060…, U+180E), direction marks and overrides (U+061C, U+200E, U+200F, U+202A–U+202E,

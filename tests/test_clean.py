@@ -27,6 +27,9 @@ from build_scripts.clean import clean_text
         ("甲\ufff9乙\ufffa丙\ufffb\u206a", "甲乙丙\n"),  # interlinear annotation marks, a deprecated format mark
         ("每万人\u2001口\u202f有效\u205f发明\u1680专利", "每万人口有效发明专利\n"),  # em quad and other spaces
         ("专栏1\u2000知识产权", "专栏1 知识产权\n"),  # … one space where a space is kept
+        # a line or paragraph separator (Word, a web page) inside a line: white space, as the line count is kept
+        ("（二\u2028）知识\u2029产权局", "（二）知识产权局\n"),
+        ("专栏1\u2028知识产权", "专栏1 知识产权\n"),
         ("战略,努力;建设:", "战略，努力；建设：\n"),  # half-width punctuation in Chinese prose
         ('按照"四个全面"战略', "按照“四个全面”战略\n"),  # straight quotes paired
         ("#### (三) 主要目标", "（三）主要目标\n"),  # Markdown heading marks of the scrape

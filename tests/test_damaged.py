@@ -75,3 +75,18 @@ def test_a_subsection_of_more_than_99_paragraphs_builds(tmp_path):
     tasks = json.loads((tmp_path / "docs/data/tasks.json").read_text(encoding="utf-8"))
     numbers = [task["number"] for task in tasks if task["doc"] == "yufufa-2016-25"]
     assert {"二（一）第九十九段", "二（一）第一百段", "二（一）第一百零四段"} <= set(numbers)
+
+
+def test_a_line_separator_inside_a_line_is_white_space_with_nothing_lost(tmp_path):
+    """U+2028 and U+2029 (Word's and web pages' line breaks) split no line here, as clean_text counts lines:
+    inside a label it hid the number ('（二\\u2028）' is no label), inside a name it hid the agency, and in
+    prose it was published as a line break in mid-sentence."""
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    before = (tmp_path / "docs/data/clauses.json").read_bytes()
+    replace("guofa-2016-86.txt", "（二）基本原则。", "（二\u2028）基本原则。")(source)
+    replace("guobanhan-2016-66.txt", "（知识产权局负责）\n2.积极", "（知识\u2028产权局负责）\n2.积极")(source)
+    replace(YUFUFA, "培育壮大知识产权密集型产业。", "培育壮大\u2029知识产权密集型产业。")(source)
+    proc = generate(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
