@@ -772,3 +772,18 @@ def test_a_repeat_or_an_unknown_agency_is_said_at_the_value_and_names_the_first_
     agencies.yaml was said at the indicator's entry, not at the list item."""
     said = refused_after(tmp_path, damage).splitlines()
     assert expected in said, said
+
+
+@pytest.mark.parametrize("name", ["yufufa-2016-25.txt\u3000", "'yufufa-2016-25.txt '"], ids=["ideographic", "quoted"])
+def test_a_source_file_with_white_space_after_it_names_its_text(tmp_path, name):
+    """Every value is read without the white space at its ends (a Chinese input method's full-width space
+    typed after the name, or a space inside quotes), so the entry reads its text; the check that each text
+    has an entry compared the value as written, and said 'expected a documents.yaml entry with
+    source_file: yufufa-2016-25.txt …, found none' of the entry that had just read it."""
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    before = digest(tmp_path / "docs")
+    replace("documents.yaml", "source_file: yufufa-2016-25.txt", f"source_file: {name}")(source)
+    proc = generate(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert digest(tmp_path / "docs") == before

@@ -125,7 +125,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         )
     if errors.errors[before:]:
         return tuple(metas)  # the list is in doubt: which texts it leaves out is asked once it reads
-    named = {str(entry.get("source_file")) for entry in listed}
+    named = {str(entry.get("source_file")).strip() for entry in listed}  # as Fields.text reads it
     files = (p for p in sorted(source.iterdir()) if p.suffix.lower() == ".txt" and p.is_file())
     for text in files:  # nothing lost: a text no entry names would never be published
         if text.name not in named and not text.name.startswith("."):  # ._x.txt: macOS's copy metadata
