@@ -129,7 +129,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "66 no parenthetical": (
         replace("guobanhan-2016-66.txt", TASK1, "\n2.积极"),
-        r"66\.txt:32:1: expected task 1 to end in",
+        r"66\.txt:32:40: expected task 1 to end in",  # just after the text: where it is missing
     ),
     "66 unbalanced": (
         replace("guobanhan-2016-66.txt", TASK1, "（知识产权局负责\n2.积极"),
@@ -390,7 +390,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "66 nobody after 牵头，": (  # was read as 知识产权局 leading and nobody taking part
         replace("guobanhan-2016-66.txt", TASK1, "（知识产权局牵头，负责）\n2.积极"),
-        r"66\.txt:32:1: expected an agency name at each 、 and after 牵头， in the parenthetical of task 1, "
+        r"66\.txt:32:40: expected an agency name at each 、 and after 牵头， in the parenthetical of task 1, "
         r"found none in （知识产权局牵头，负责）",
     ),
     "an agency id that is the list's page": (  # agencies/index.md twice: an internal error in a copy
@@ -445,7 +445,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "66 two parentheticals": (  # the roles came from the last one, the first was left in the task's text
         replace("guobanhan-2016-66.txt", TASK1, "（知识产权局负责）（发展改革委负责）\n2.积极"),
-        r"66\.txt:32:1: expected task 1 to end in one parenthetical like （A、B负责）, "
+        r"66\.txt:32:40: expected task 1 to end in one parenthetical like （A、B负责）, "
         r"found two: （知识产权局负责）（发展改革委负责）\n",
     ),
     "a table without columns": (  # the table was dropped without a word, its lines read as paragraphs
@@ -787,3 +787,30 @@ def test_a_source_file_with_white_space_after_it_names_its_text(tmp_path, name):
     proc = generate(tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert digest(tmp_path / "docs") == before
+
+
+@pytest.mark.parametrize(
+    ("parenthetical", "expected"),
+    [
+        (
+            "(知识产权局负责）",
+            r"32:40: expected task 1 to end in a parenthetical like （A、B负责）, found '…志担任召集人。\(知识产权局负责）'",
+        ),
+        (
+            "（知识产权局负责)",
+            r"32:40: expected task 1 to end in a parenthetical like （A、B负责）, found '…志担任召集人。（知识产权局负责\)'",
+        ),
+        (
+            "（知识产权局负责",
+            r"32:40: expected task 1 to end in a parenthetical like （A、B负责）, found '…同志担任召集人。（知识产权局负责'",
+        ),
+        ("（知识产权局、负责）", r"32:40: expected an agency name at each 、 .*, found none in （知识产权局、负责）"),
+        ("（知识产权局、知识产权局负责）", r"32:47: expected each agency once .*, found '知识产权局' again"),
+    ],
+    ids=["half-width opening", "half-width closing", "unclosed", "empty place", "agency twice"],
+)
+def test_a_damaged_parenthetical_of_a_task_is_said_where_it_stands(tmp_path, parenthetical, expected):
+    """Line 32 is '1.完善…担任召集人。（知识产权局负责）', its （ at column 40: these messages said column 1,
+    the task's label, 39 characters before the damage."""
+    stderr = refused_after(tmp_path, replace("guobanhan-2016-66.txt", TASK1, parenthetical + "\n2.积极"))
+    assert re.match(r"source_texts/guobanhan-2016-66\.txt:" + expected + "\n", stderr), stderr

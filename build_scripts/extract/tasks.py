@@ -277,6 +277,13 @@ def check_agencies(source: Path, documents: Iterable[Document], errors: Collecto
 def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, errors: Collector) -> list[Task]:
     path = source / document.meta.source_file
     raw_lines: list[str] | None = None
+
+    def raw() -> list[str]:  # the source lines as read, for the columns of messages: read once, if at all
+        nonlocal raw_lines
+        if raw_lines is None:
+            raw_lines = _raw_lines(path)
+        return raw_lines
+
     # no register to check the names against: a missing one is reported once here, an empty one on load
     say_missing_register = not matcher.by_form and not (source / AGENCIES_FILE).exists()
     by_id = {clause.id: clause for clause in document.clauses}
@@ -297,7 +304,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                 CurationError(
                     path,
                     line,
-                    1,
+                    _opening_column(raw(), line, earlier.group(0).strip(), first=True),
                     f"expected task {number} to end in one parenthetical like （A、B负责）, "
                     f"found two: {earlier.group(0).strip()}{match.group(0).strip()}",
                 )
@@ -308,18 +315,19 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                 CurationError(
                     path,
                     line,
-                    1,
+                    _opening_column(raw(), line, match.group(0).strip()),
                     f"expected task {number} to end in a parenthetical like "
                     f"（A、B负责）, found （{match.group('body')}）",
                 )
             )
         elif match is None:
             tail = text.split("\n")[-1] if text else ""
+            line = clause.line + clause.text.count("\n")
             errors.add(
                 CurationError(
                     path,
-                    clause.line + clause.text.count("\n"),
-                    1,
+                    line,
+                    _missing_column(raw(), line),
                     f"expected task {number} to end in a parenthetical like "
                     f"（A、B负责）, found {('…' + tail[-16:]) if len(tail) > 16 else tail!r}",
                 )
@@ -328,11 +336,12 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
             assert match is not None
             empty = patterns.EMPTY_AGENCY_RE.search(match.group("body"))
             if empty is not None:
+                line = _line_of(clause, match.group(0))
                 errors.add(
                     CurationError(
                         path,
-                        _line_of(clause, match.group(0)),
-                        1,
+                        line,
+                        _opening_column(raw(), line, match.group(0).strip()),
                         f"expected an agency name at each 、 and after 牵头， in the parenthetical of task "
                         f"{number}, found none in （{match.group('body')}）",
                     )
@@ -344,11 +353,12 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                         if agency_id not in lead_ids and agency_id not in other_ids:
                             ids.append(agency_id)
                         else:
+                            line = _line_of(clause, match.group(0))
                             errors.add(
                                 CurationError(
                                     path,
-                                    _line_of(clause, match.group(0)),
-                                    1,
+                                    line,
+                                    _column(raw(), line, name, again=True),
                                     f"expected each agency once in the parenthetical of task "
                                     f"{number}, found {name!r} again",
                                 )
@@ -367,10 +377,8 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                             )
                         say_missing_register = False  # said once
                         continue
-                    if raw_lines is None:
-                        raw_lines = _raw_lines(path)
                     line = _line_of(clause, match.group(0))
-                    column = _column(raw_lines, line, name)
+                    column = _column(raw(), line, name)
                     errors.add(
                         CurationError(
                             path,
@@ -406,16 +414,40 @@ def _raw_lines(path: Path) -> list[str]:
         return []
 
 
-def _column(raw_lines: list[str], line: int, name: str) -> int:
-    """1-based column of ``name`` inside the last parenthetical of the raw source line."""
+def _column(raw_lines: list[str], line: int, name: str, *, again: bool = False) -> int:
+    """1-based column of ``name`` inside the last parenthetical of the raw source line (``again``: of its
+    second place there, for a name listed twice)."""
     if not 0 < line <= len(raw_lines):
         return 1
     raw = raw_lines[line - 1]
     opening = max(raw.rfind("（"), raw.rfind("("))
     found = raw.find(name, max(opening, 0))
+    if found >= 0 and again:
+        found = raw.find(name, found + len(name))
     if found < 0:
         found = raw.find(name)
     return found + 1 if found >= 0 else max(opening, 0) + 1
+
+
+def _opening_column(raw_lines: list[str], line: int, parenthetical: str, *, first: bool = False) -> int:
+    """1-based column of the （ of ``parenthetical`` (as cleaned: full-width brackets) in the raw source
+    line (its ``first`` place there, else its last), read with half-width brackets as full-width ones;
+    else of the line's last （ (the parenthetical written with spaces that clean removed), or 1."""
+    if not 0 < line <= len(raw_lines):
+        return 1
+    raw = raw_lines[line - 1].replace("(", "（").replace(")", "）")
+    found = raw.find(parenthetical) if first else raw.rfind(parenthetical)
+    return found + 1 if found >= 0 else raw.rfind("（") + 1 if "（" in raw else 1
+
+
+def _missing_column(raw_lines: list[str], line: int) -> int:
+    """Where the parenthetical a task ends in is missing on the raw source line: at an opening bracket that
+    no bracket of its own width closes (（知识产权局负责, (知识产权局负责）), else just after the line's text."""
+    if not 0 < line <= len(raw_lines):
+        return 1
+    raw = raw_lines[line - 1].rstrip()
+    unclosed = [at for opening, closing in ("（）", "()") if (at := raw.rfind(opening)) > raw.rfind(closing)]
+    return max(unclosed) + 1 if unclosed else len(raw) + 1
 
 
 def role_sentences(corpus: Corpus) -> set[str]:
