@@ -62,6 +62,13 @@ CASES = {
         rewrite("guobanfa-2016-106.txt", lambda data: data.replace("试点布局".encode(), b"\xff\xfe\x00\x01", 1)),
         r"guobanfa-2016-106\.txt:17:\d+: expected UTF-8 \(or GBK\) text, found undecodable bytes ff fe 00 01",
     ),
+    "undecodable bytes in a file with a byte order mark": (  # was said 3 bytes early: 17:3, 'ef bc 89 ff'
+        rewrite(
+            "guobanfa-2016-106.txt",
+            lambda data: b"\xef\xbb\xbf" + data.replace("试点布局".encode(), b"\xff\xfe\x00\x01", 1),
+        ),
+        r"guobanfa-2016-106\.txt:17:4: expected UTF-8 \(or GBK\) text, found undecodable bytes ff fe 00 01\n",
+    ),
     "undecodable bytes in a file with lone-CR line ends": (  # old Mac line ends: still line 17
         rewrite(
             "guobanfa-2016-106.txt",

@@ -48,6 +48,19 @@ def test_crlf_bom_and_gbk_files_build_with_nothing_lost(tmp_path, encoding):
     assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
 
 
+def test_a_gbk_file_behind_a_utf8_byte_order_mark_builds_with_nothing_lost(tmp_path):
+    """A tool that added a BOM to a GBK file: the BOM was read as GBK's 锘 and what followed refused at 1:2
+    ('expected GBK text, found undecodable bytes bf 20', the BOM's last byte), a column no editor shows."""
+    source = copy_sources(tmp_path)
+    assert generate(tmp_path).returncode == 0
+    before = (tmp_path / "docs/data/clauses.json").read_bytes()
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_bytes(b"\xef\xbb\xbf" + text.encode("gbk"))
+    proc = generate(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
+
+
 def test_markup_in_a_text_is_shown_literally_and_never_run(tmp_path):
     source = copy_sources(tmp_path)
     replace(YUFUFA, "培育壮大知识产权密集型产业。", "培育壮大知识产权密集型产业。" + INJECTED)(source)

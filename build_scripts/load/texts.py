@@ -23,6 +23,7 @@ _MAX_CONTROL_SHARE = 0.01
 # … and if at least this share of its hanzi are GB 2312's (each of the five texts: 100%; Big5 read as
 # GBK: about half, Shift-JIS: none).
 _MIN_COMMON_HANZI_SHARE = 0.9
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,8 +49,11 @@ def read_text(path: Path) -> RawText:
         raise TextError(path, 1, 1, "expected the text of a document, found an empty file")
     if wide := wide_encoding(data):
         raise TextError(path, 1, 1, f"expected UTF-8 (or GBK) text, found {wide} (byte order mark); save it as UTF-8")
+    # Without a UTF-8 byte order mark, which no editor shows: the bytes as positions count them (decoded as
+    # utf-8-sig, an error's offset was 3 bytes early), and a GBK file behind one (a tool's) reads as GBK.
+    data = data.removeprefix(_UTF8_BOM)
     try:
-        raw = RawText(path=path, text=data.decode("utf-8-sig"), sha256=digest, encoding="utf-8")
+        raw = RawText(path=path, text=data.decode("utf-8"), sha256=digest, encoding="utf-8")
     except UnicodeDecodeError as utf8_error:
         lines = patterns.BYTE_LINE_BREAK_RE.split(data)
         utf8_lines = [number for number, line in enumerate(lines, start=1) if _utf8_chinese(line)]
