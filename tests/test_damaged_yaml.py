@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from build_scripts.errors import Collector, CurationError, TextError
 from build_scripts.load.curated import entries
 from build_scripts.load.located_yaml import read_yaml
-from build_scripts.load.texts import read_text
+from build_scripts.load.texts import read_record, read_text
 
 BAD_YAML = {  # text → (line, column, words of the message)
     "a: " + "[" * 5000 + "]" * 5000: (1, 53, "expected at most 50 nested levels, found more"),
@@ -137,3 +137,20 @@ def test_a_bad_field_of_a_document_is_located_at_its_value(tmp_path):
         at(source, lines, "source_file") + f"expected source_file 'test-2020-01.txt' to exist in {source.as_posix()}, "
         "found no such file"
     ]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["no BOM", "BOM"])
+def test_an_undecodable_byte_of_a_curated_file_or_record_is_located_with_or_without_a_bom(tmp_path, bom):
+    """Decoded as utf-8-sig, whose offsets count from after a byte order mark: with one (Windows Notepad's
+    UTF-8), the byte was said 3 bytes early: a character early in the YAML (2:5 for 2:6), and in the
+    record at the line's start (2:1 for 2:4)."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(bom + "a: 中文\nb: 中文".encode() + b"\xff" + "中\n".encode())
+    with pytest.raises(CurationError) as caught:
+        read_yaml(path)
+    assert (caught.value.location.line, caught.value.location.column) == (2, 6)
+    record = tmp_path / "clause_ids.tsv"
+    record.write_bytes(bom + b"a\t1\nbb\t\xff\n")
+    errors = Collector()
+    assert read_record(record, errors, "clause-id record") is None
+    assert [(e.location.line, e.location.column) for e in errors.errors] == [(2, 4)]

@@ -20,7 +20,7 @@ import yaml
 from .. import cache, patterns
 from ..errors import CurationError
 from . import files
-from .texts import position_of, position_of_byte, utf16_without_bom, wide_encoding
+from .texts import position_of, position_of_undecodable, utf16_without_bom, wide_encoding
 
 LINE_KEY = "__line__"
 COLUMN_KEY = "__column__"
@@ -134,7 +134,7 @@ def read_yaml(path: Path) -> Any:
         wide = wide_encoding(data) or ("UTF-16" if utf16_without_bom(data) else None)
         if wide:
             raise CurationError(path, 1, 1, f"expected UTF-8 YAML, found {wide}; save it as UTF-8") from None
-        line, column = position_of_byte(data, exc.start)
+        line, column = position_of_undecodable(data, exc)
         raise CurationError(path, line, column, "expected UTF-8 YAML, found undecodable bytes") from None
     key = cache.fingerprint([cache.package_fingerprint(), text])
     parsed = cache.load_entry("yaml", path.name, key)

@@ -260,9 +260,15 @@ def read_record(path: Path, errors: Collector, what: str) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, column = position_of_byte(data, exc.start)
+        line, column = position_of_undecodable(data, exc)
         errors.add(CurationError(path, line, column, "expected UTF-8 text, found undecodable bytes"))
         return None
+
+
+def position_of_undecodable(data: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
+    """(line, column) of the byte at which decoding ``data`` as utf-8-sig stopped: the error's offset counts
+    from after a byte order mark, as positions do (no editor shows one)."""
+    return position_of_byte(data.removeprefix(_UTF8_BOM), error.start)
 
 
 def position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
