@@ -66,13 +66,16 @@ BOX_RE = re.compile(
 # Chinese numeral), 第五 章. Built per number by ``label_lookalike_re``: the numeral (Arabic or Chinese),
 # maybe after （ or (, then a label's punctuation or a space; never a number going on (580., 五十、),
 # a decimal (5.8万件, 1.1万件), a range or share (3—4个, 5%的) or a word (五年来, 58个, 第五，…), a count
-# or span with a space (5 年内, 41 家企业), a ratio (3：1) or a longer box number (专栏三十).
+# or span with a space (5 年内, 41 家企业), a ratio (3：1) or a longer box number (专栏三十). A bracket
+# and the numeral with no ） after it is one too: （三试点布局… (the bracket deleted).
 _COUNTED = "年月日号个家项件次万亿千百倍名人位所条种批户元台套岁天周时分秒%％多余"
 _LOOKALIKE = (
     r"^(?:专栏\s*(?:{n})(?![0-9零〇一二三四五六七八九十百千])"
     r"|第\s*(?:{n})\s*[章条]"
     r"|[（(]?\s*(?:{n})(?:[.．](?:{n})[.．、]|[.．](?![0-9])|[、。，,）)]|[：:](?!\s*[0-9])"
-    r"|\s+(?![\s" + _COUNTED + r"])|$))"
+    r"|\s+(?![\s" + _COUNTED + r"])|$)"
+    # … or opened by a bracket its ） is missing from (（三试点布局), not a bracket's count, range or decimal
+    r"|[（(]\s*(?:{n})(?![\s0-9零〇一二三四五六七八九十百千.．—－~～至" + _COUNTED + r"]))"
 )
 
 

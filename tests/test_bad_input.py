@@ -46,6 +46,11 @@ CASES = {
         replace("guofa-2016-86.txt", "五、重大专项", "六、重大专项"),
         r"guofa-2016-86\.txt:185:1: expected section 五、 after section 四、, found 六、",
     ),
+    "a subsection label without its closing bracket, named where the skip is found": (
+        replace("guobanfa-2016-106.txt", "（三）试点布局", "（三试点布局"),
+        r"guobanfa-2016-106\.txt:18:1: expected subsection （三） after subsection （二）, found （四）; line 17 "
+        r"\('（三试点布局和试点期限。根据国家实施创新…'\) starts like （三） but is no label\n",
+    ),
     "skipped subsection with half-width brackets": (
         replace("guozhifaguanzi-2015-59.txt", "(二) 工作方针", "(三) 工作方针"),
         r"guozhifaguanzi-2015-59\.txt:33:1: expected subsection （二） after subsection （一）, found （三）",

@@ -157,6 +157,16 @@ def test_label_lookalike_is_not_a_count_a_ratio_or_a_longer_box_number():
     assert three.match("3：加强") and three.match("3 加强组织") and three.match("专栏三")
 
 
+def test_label_lookalike_finds_a_label_whose_closing_bracket_is_missing():
+    """（三试点布局… (the ） deleted): the skip it makes was said at the next label with no word of this line.
+    A bracket's count, range or decimal is no label: （三个, （3—4个）, （3.5万件）, （5%）, （三十."""
+    from build_scripts.patterns import label_lookalike_re
+
+    three = label_lookalike_re(("3", "三"))
+    assert three.match("（三试点布局和试点期限。") and three.match("(三试点") and three.match("（3加强")
+    assert not any(three.match(line) for line in ("（三个", "（3—4个）", "（3.5万件）", "（3%）", "（三十", "（3年"))
+
+
 @pytest.mark.parametrize(("cell", "read"), [("预期性", True), ("约束性", True), ("预期性 |", False), ("预期", False)])
 def test_an_indicators_attribute_is_one_of_the_two_a_plan_marks(cell, read):
     assert bool(patterns.INDICATOR_ATTRIBUTE_RE.match(cell)) is read
