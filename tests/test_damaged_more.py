@@ -84,6 +84,18 @@ CASES = {  # what was broken → (damage, the message it must give)
         rewrite("yufufa-2016-25.txt", gbk_with_bad_byte_on_line_13),
         r"25\.txt:13:1: expected GBK text, found .* ff",
     ),
+    "a character an earlier conversion lost (U+FFFD)": (  # was published as 培育��, without a word
+        rewrite("yufufa-2016-25.txt", lambda b: b.replace("培育壮大".encode(), "培育\ufffd\ufffd".encode(), 1)),
+        r"25\.txt:23:5: expected text, found U\+FFFD, the replacement character a conversion puts for one it "
+        r"could not read: convert the file again from the original\n",
+    ),
+    "U+FFFD said with the text's other problems": (
+        lambda source: [
+            rewrite("yufufa-2016-25.txt", lambda b: b.replace("培育壮大".encode(), "培育\ufffd".encode(), 1))(source),
+            replace("yufufa-2016-25.txt", "（三）健全知识产权服务机制", "（四）健全知识产权服务机制")(source),
+        ],
+        r"25\.txt:23:5: expected text, found U\+FFFD.*\n.*25\.txt:41:3: expected subsection （三）",
+    ),
     "GBK with a NUL byte": (  # was "expected UTF-8 (or GBK) text, found undecodable bytes" at the first hanzi
         rewrite("yufufa-2016-25.txt", gbk_with_control_on_line_13(b"\0")),
         r"25\.txt:13:1: expected text, found the control character U\+0000\n",

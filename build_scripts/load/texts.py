@@ -149,7 +149,7 @@ def _refuse_utf8_words(path: Path, lines: list[bytes]) -> None:
 
 
 class ControlCharacterError(TextError):
-    """A control character in a text that otherwise reads: one damaged character, not an unreadable file.
+    """A control character (or U+FFFD) in a text that otherwise reads: one damaged character, not an unreadable file.
     ``readable`` is the text without its control characters (the same lines), for a run that goes on to
     say the text's other problems too; None when they are more than the odd one (bytes that are no text)."""
 
@@ -161,13 +161,19 @@ class ControlCharacterError(TextError):
 
 
 def _without_controls(raw: RawText) -> RawText:
-    """Control characters (NUL, ESC, …) are damage, not text: refuse them where they stand."""
-    found = patterns.CONTROL_CHAR_RE.search(raw.text)
+    """Control characters (NUL, ESC, …) and U+FFFD are damage, not text: refuse the first where it stands."""
+    found = patterns.DAMAGED_CHAR_RE.search(raw.text)
     if found is None:
         return raw
     line, column = position_of(raw.text, found.start())
-    code = f"U+{ord(found.group()):04X}"
-    raise ControlCharacterError(raw, line, column, f"expected text, found the control character {code}")
+    if found.group() == "\ufffd":
+        message = (
+            "expected text, found U+FFFD, the replacement character a conversion puts for one it could not read: "
+            "convert the file again from the original"
+        )
+    else:
+        message = f"expected text, found the control character U+{ord(found.group()):04X}"
+    raise ControlCharacterError(raw, line, column, message)
 
 
 def _refuse_misread(path: Path, text: str) -> None:
