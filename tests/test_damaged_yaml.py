@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_scripts.errors import Collector, CurationError, TextError
-from build_scripts.load.curated import entries
+from build_scripts.load.curated import Fields, entries
 from build_scripts.load.located_yaml import read_yaml
 from build_scripts.load.texts import read_record, read_text
 
@@ -154,3 +154,14 @@ def test_an_undecodable_byte_of_a_curated_file_or_record_is_located_with_or_with
     errors = Collector()
     assert read_record(record, errors, "clause-id record") is None
     assert [(e.location.line, e.location.column) for e in errors.errors] == [(2, 4)]
+
+
+@pytest.mark.parametrize("key", ["~", "null", "5", "yes"])
+def test_an_unknown_key_of_any_yaml_type_is_located_at_its_value(tmp_path, key):
+    """A key YAML reads as null was said at the entry's first line ('- id:', two lines up), as no key."""
+    path = tmp_path / "agencies.yaml"
+    path.write_text(f"agencies:\n  - id: a\n    name: 甲\n    {key}: x\n", encoding="utf-8")
+    errors = Collector()
+    (entry,) = entries(path, "agencies", errors)
+    Fields(path, entry, "an agency", errors).unknown_keys(("id", "name"))
+    assert [(e.location.line, e.location.column) for e in errors.errors] == [(4, 7 + len(key))]

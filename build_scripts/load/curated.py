@@ -192,7 +192,9 @@ class Fields:
         for key in self.entry:
             if key not in known and not str(key).startswith("__"):
                 allowed = f"one of {', '.join(known)}" if len(known) > 1 else f"only the key {known[0]}"
-                self.fail(f"expected {allowed} in {self.what}, found unknown key '{key}'", key=key)
+                message = f"expected {allowed} in {self.what}, found unknown key '{key}'"
+                # at its value, whatever YAML read the key as (a bare ~ or null is None, which fail takes for no key)
+                self.errors.add(CurationError(self.path, *where_value(self.entry, key), message))
 
 
 def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
