@@ -147,6 +147,14 @@ def test_an_almost_right_clause_link_opens_its_clause_and_corrects_the_address(b
         (DOC, "#14"),  # the path of c14, which 66号 has not; t14 is not the path 14: no guess
         (DOC_86, "#c4-2-3x"),
         (DOC_86, "#guobanhan-2016-66/t14"),  # another document's clause
+        # words before or after a number are no pasted punctuation (code review: #任务5 opened section 五's
+        # c5, #专栏2 c2, #表1 c1, #四（二）3 c3, #c4-2-3（一） its parent c4-2-3)
+        (DOC, "#任务5"),
+        (DOC, "#第5项"),
+        (DOC_86, "#专栏2"),
+        (DOC_86, "#表1"),
+        (DOC_86, "#四（二）3"),
+        (DOC_86, "#c4-2-3（一）"),
     ],
 )
 def test_a_link_no_forgiving_reading_makes_right_shows_the_notice(base_url, page, doc, written):

@@ -43,12 +43,16 @@
   /* The anchor a link almost right means, as build_scripts/model.py clause_anchor writes it: a fragment
    * in upper case or full-width letters, with a full stop, space or bracket pasted onto it (。 %20 ）),
    * or written as a clause id (4-2-3, guofa-2016-86/4-2-3, guobanhan-2016-66-t14) reads as c4-2-3,
-   * t14. Only what cannot be part of an anchor is dropped, so a link cut short (#c4-2-) stays wrong:
-   * which of c4-2-1, c4-2-2… it meant is not to be guessed. */
+   * t14. Only punctuation, symbols and spaces at either end are dropped; a fragment holding anything
+   * else an anchor cannot (#任务5, #专栏2, #四（二）3, #c4-2-3（一）) has no such reading (null): which
+   * clause it meant is not to be guessed (#任务5 is not section 五's c5), nor is a link cut short
+   * (#c4-2-: c4-2-1, c4-2-2…?). */
   function forgiven(hash) {
     var text = hash.slice(1);
     try { text = decodeURIComponent(text); } catch (e) { /* keep as is */ }
-    text = text.normalize("NFKC").toLowerCase().replace(/\//g, "-").replace(/^[^a-z0-9]+|[^a-z0-9-]+$/g, "");
+    text = text.normalize("NFKC").toLowerCase().replace(/\//g, "-")
+      .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, function (cut, at) { return cut === "-" && at ? cut : ""; });
+    if (!/^[a-z0-9-]+$/.test(text)) return null;
     var page = /^\/documents\/([a-z0-9-]+)\//.exec(sitePath());
     if (page && text.indexOf(page[1] + "-") === 0) text = text.slice(page[1].length + 1);
     return /^[0-9]/.test(text) ? "c" + text : text;   /* ids never start with a digit */
@@ -233,7 +237,7 @@
         if (location.hash !== hash) return;   /* the reader followed another link while redirects.json loaded */
         var key = recordFor(redirects || {}, sitePath(), hash);
         var anchor = forgiven(hash);
-        if (key === null && anchor !== hash.slice(1) && recordFor(redirects || {}, sitePath(), "#" + anchor) !== null) {
+        if (key === null && anchor && anchor !== hash.slice(1) && recordFor(redirects || {}, sitePath(), "#" + anchor) !== null) {
           correctTo(anchor);   /* a moved or removed clause, written almost right */
           return;
         }
@@ -282,7 +286,7 @@
       showToolbar(el);
       if (carried && carried.shown) notice(movedNotice(carried, el, true), el);
     } else if (/^#__/.test(location.hash)) return;   /* #__search etc. are Material's */
-    else if (document.getElementById(forgiven(location.hash))) correctTo(forgiven(location.hash));
+    else if (forgiven(location.hash) && document.getElementById(forgiven(location.hash))) correctTo(forgiven(location.hash));
     else handleMissing(location.hash);
   }
 
