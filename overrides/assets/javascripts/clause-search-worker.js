@@ -780,28 +780,62 @@ function alikeOf(ch) {
   return [...found];
 }
 
-/* `word` (normalised) with one or two characters replaced by sound-alike ones, as the texts hold it
- * most often; null when the texts hold `word` itself, or no such reading of it. */
-function respelled(word) {
-  if (holding(word) > 0) return null;
-  var chars = [...word], options = chars.map(alikeOf);
+/* Chinese characters in a row: what is respelled (numbers and Latin letters stay as typed), and how
+ * long it may be: a run of one or two characters (李明, 微信) is too short to tell a slip from a name
+ * the texts do not hold, and a longer one than MAX_RUN is no word. */
+var HAN_RUN = /\p{Script=Han}+/gu;
+var MIN_RUN = 3, MAX_RUN = 20;
+
+/* `run` (Chinese characters) with one or two characters replaced by sound-alike ones, as the texts hold
+ * it most often; null when they hold `run` itself, or no such reading of it.  Every two neighbours of
+ * a reading must occur in the texts, so the characters replaced are those of the pairs that do not
+ * (质压融资: 质压 and 压融, so 压): at most two places are tried, whatever the run's length. */
+function respelled(run) {
+  var chars = [...run];
+  if (chars.length < MIN_RUN || chars.length > MAX_RUN || holding(run) > 0) return null;
+  var missing = [];    /* j: the pair chars[j] chars[j + 1] does not occur in the texts */
+  for (var j = 0; j + 1 < chars.length; j++) if (!sounds.pairs.has(chars[j] + chars[j + 1])) missing.push(j);
+  function covers(places) {
+    return missing.every(function (m) { return places.indexOf(m) >= 0 || places.indexOf(m + 1) >= 0; });
+  }
+  /* the places to change: one that touches every missing pair, else two that do (any one place, when
+   * every pair occurs but not the whole run) */
+  var near = missing.length ? [...new Set(missing.flatMap(function (m) { return [m, m + 1]; }))] : chars.map(function (_, i) { return i; });
+  var sets = near.filter(function (i) { return covers([i]); }).map(function (i) { return [i]; });
+  if (!sets.length && chars.length >= 4 && missing.length)
+    near.forEach(function (i) {
+      near.forEach(function (k) { if (i < k && covers([i, k])) sets.push([i, k]); });
+    });
   var best = null, most = 0;
-  function consider(candidate) {
-    for (var j = 0; j + 1 < candidate.length; j++) if (!sounds.pairs.has(candidate.substr(j, 2))) return;
+  function consider(copy) {
+    var candidate = copy.join("");
+    for (var c = 0; c + 1 < copy.length; c++) if (!sounds.pairs.has(copy[c] + copy[c + 1])) return;
     var n = holding(candidate);
     if (n > most) { most = n; best = candidate; }
   }
-  function replaced(at, by) {
-    var copy = chars.slice();
-    at.forEach(function (position, k) { copy[position] = by[k]; });
-    return copy.join("");
-  }
-  chars.forEach(function (_, i) { options[i].forEach(function (o) { consider(replaced([i], [o])); }); });
-  if (!best && chars.length >= 4)
-    for (var i = 0; i < chars.length; i++)
-      for (var k = i + 1; k < chars.length; k++)
-        for (var a of options[i]) for (var b of options[k]) consider(replaced([i, k], [a, b]));
+  sets.forEach(function (places) {
+    var first = alikeOf(chars[places[0]]), second = places.length > 1 ? alikeOf(chars[places[1]]) : [null];
+    for (var a of first)
+      for (var b of second) {
+        var copy = chars.slice();
+        copy[places[0]] = a;
+        if (b !== null) copy[places[1]] = b;
+        consider(copy);
+      }
+  });
   return best;
+}
+
+/* `segment` (normalised) with each run of Chinese characters the texts do not hold respelled; null when
+ * none is. */
+function respelledSegment(segment) {
+  var changed = false;
+  var out = segment.replace(HAN_RUN, function (run) {
+    var fixed = respelled(run);
+    if (fixed) changed = true;
+    return fixed || run;
+  });
+  return changed ? out : null;
 }
 
 /* What `raw` finds read with sound-alike characters, after a notice of what was searched; `none` (what
@@ -811,7 +845,7 @@ function searchAlike(raw, none) {
   if (!sounds || !q.joined || q.latinOnly) return none;
   var changed = false;
   var words = q.segments.map(function (segment, i) {
-    var fixed = /[0-9a-z]/.test(segment) ? null : respelled(segment);  /* numbers and latin are as typed */
+    var fixed = holding(segment) > 0 ? null : respelledSegment(segment);
     if (fixed) changed = true;
     return fixed || q.words[i];
   });
