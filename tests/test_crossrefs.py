@@ -221,6 +221,8 @@ def test_every_mark_is_held_word_for_word_by_the_other_text(text, other):
     for one, two in ((text, other), (other, text)):
         spans = shared_spans(one, two, counts)
         assert spans == sorted(spans) and all(a < b <= c for (a, b), (c, _) in zip(spans, spans[1:], strict=False))
+        for (a, b), (c, d) in zip(spans, spans[1:], strict=False):  # two marks touch only when held apart
+            assert b < c or one[a:d] not in two or re.search(r"\d", one[a:d])
         for start, end in spans:
             piece = one[start:end]
             assert piece in two  # word for word (a number is whole: 20 is not held by 2035)

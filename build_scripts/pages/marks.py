@@ -96,7 +96,8 @@ def shared_spans(text: str, other: str, counts: Counts | None = None) -> Spans:
     both share is marked on each side even when the two texts put it in another order or say it
     more than once (an alignment marks only one order, and showed the rest, 知识产权 say, as one
     side's own). Each stretch is the longest that ``other`` holds from its start, so two pieces
-    ``other`` holds apart stay two marks (a mark never claims a copy the other text does not hold).
+    ``other`` holds apart stay two marks (a mark never claims a copy the other text does not hold), and
+    two that touch are one when ``other`` holds them together (a word edge moved one off the other).
 
     A stretch is wording: it starts and ends with a run of at least ``MIN_SHARED_CHARS`` letters or
     digits (资、 is no shared wording, nor the 年 of 2020年，); punctuation inside it is shared too
@@ -121,7 +122,7 @@ def shared_spans(text: str, other: str, counts: Counts | None = None) -> Spans:
             i -= 1
         return j - i
 
-    spans: Spans = []
+    held: list[tuple[int, int]] = []  # the stretches, in units
     i = 0
     while i < n:
         if not wording[i]:
@@ -138,11 +139,13 @@ def shared_spans(text: str, other: str, counts: Counts | None = None) -> Spans:
         if end - start >= size and counts is not None:
             start, end = _word_edges(spelled, theirs, wording, start, end, counts)
         if end - start >= size:
-            spans.append((offsets[start], offsets[end]))
+            if held and held[-1][1] == start and spelled[held[-1][0] : end] in theirs:
+                start = held.pop()[0]  # right after the last one, and held with it: one stretch (市场知识产权)
+            held.append((start, end))
             i = end
         else:
             i += 1
-    return spans
+    return [(offsets[start], offsets[end]) for start, end in held]
 
 
 def _word_edges(
