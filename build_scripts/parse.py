@@ -34,7 +34,6 @@ _SPLIT_IF_SEVERAL = frozenset(
         ClauseKind.PREAMBLE,
     }
 )
-_PROSE_END = "。"
 _LEVEL = {
     ClauseKind.CHAPTER: 0,
     ClauseKind.ARTICLE: 1,  # a regulation's articles hold （一） and 1. as a plan's sections do
@@ -131,7 +130,7 @@ class _Builder:
     def _add_sentences(self, clause: Clause, path: str) -> None:
         if clause.kind not in _ALWAYS_SPLIT and clause.kind not in _SPLIT_IF_SEVERAL:
             return
-        if clause.kind is ClauseKind.PREAMBLE and _PROSE_END not in clause.text:
+        if clause.kind is ClauseKind.PREAMBLE and patterns.PROSE_END not in clause.text:
             return
         spans = sentence_spans(clause.text)
         if clause.kind in _SPLIT_IF_SEVERAL and len(spans) < 2:

@@ -90,6 +90,9 @@ TABLE_NOTE_RE = re.compile(r"^注[：:]")
 # Sentence ends: 。！？； (and their half-width kin after cleaning never occur).
 SENTENCE_END = frozenset("。！？；")
 # Brackets and quotes inside which a sentence end does not split.
+# A line before the body is prose when it holds a 。: a covering notice (…请认真贯彻执行。), not a title,
+# 文号, addressee list, signature or date. Such a line is split into sentences (parse) and searched (search_index).
+PROSE_END = "。"
 OPENERS = "（《“‘〔【「『"
 CLOSERS = "）》”’〕】」』"
 # The characters sentence splitting looks at; the splitter jumps from one to the next.

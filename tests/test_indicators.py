@@ -135,6 +135,8 @@ def test_the_index_marks_the_values_its_note_qualifies(built):
         assert note, indicator
     assert "五年累计值" in re.search(r'id="remark-ip-royalty-exports">([^<]+)<', page).group(1)
     assert page.count("※ 本站注") == 2  # only the noted ones
+    # the text's own 注 first, then the site's (code review)
+    assert page.index("注：知识产权使用费出口额为五年累计值。") < page.index('id="remark-ip-royalty-exports"')
 
 
 def test_a_five_year_total_shown_under_yearly_headings_carries_the_sites_note(built):

@@ -48,17 +48,16 @@ from pathlib import Path
 from build_scripts.citation import document_citation, positions
 from build_scripts.model import NUMBERED_KINDS, Clause, ClauseKind, Document, OutputFile, PageSpec, Site
 from build_scripts.numerals import int_to_cn
-from build_scripts.patterns import ARABIC_ITEM_LABEL_RE
+from build_scripts.patterns import ARABIC_ITEM_LABEL_RE, PROSE_END
 
 FORMAT_VERSION = 1
 SEARCH_INDEX_PATH = "data/search-index.json"  # the worker fetches ../../data/search-index.json
 HEADING_MAX = 24  # characters of heading words kept in a display title
 
-# Preamble lines are skipped unless they are prose: the covering notice's own sentences (``…请认真贯彻执行。``, 59号's
-# paragraphs about the 《方案》) are text people read and search, while the
+# Preamble lines are skipped unless they are prose (PROSE_END): the covering notice's own sentences
+# (``…请认真贯彻执行。``, 59号's paragraphs about the 《方案》) are text people read and search, while the
 # title lines, 文号, addressees, signature and date are not (the document
 # entry already carries title, 文号, issuer and date).
-PROSE_END = "。"
 
 
 def _searchable(clause: Clause) -> bool:
