@@ -120,3 +120,11 @@ def test_a_subsection_is_found_by_its_number_as_its_heading_prints_it(base_url, 
     """Session 21's note: 四（六） alone listed 86号's tasks 四（六）1-6 but not the subsection they are under."""
     hrefs = search(page, base_url, query)
     assert hrefs[0] == first, hrefs[:5]
+
+
+@pytest.mark.browser
+def test_a_marked_label_keeps_its_closing_bracket(base_url, page):
+    """Code review: the title's mark stopped at 四、（六 and left its ） outside (四（六） normalises to 四六)."""
+    groups = search_results(page, base_url, "四（六）")
+    hit = next(link for group in groups for link in group if link["href"].endswith("#c4-6"))
+    assert "四、（六）" in hit["marks"], hit

@@ -573,13 +573,27 @@ function candidates(q) {
  * Highlighting: escape first, then wrap matched ranges in <mark>.
  * ---------------------------------------------------------------------- */
 
+/* A bracket the match opened is closed inside the mark: the label 四（六） normalises to 四六, whose
+ * last character is 六, so the mark stopped at 四、（六 and left its ）outside. */
+var PAIRS = { "（": "）", "(": ")", "〔": "〕", "《": "》", "“": "”" };
+
+function closed(text, start, end) {
+  var open = [];
+  for (var ch of text.slice(start, end)) {
+    if (PAIRS[ch]) open.push(PAIRS[ch]);
+    else if (open.length && ch === open[open.length - 1]) open.pop();
+  }
+  while (open.length && text.charAt(end) === open[open.length - 1]) { end++; open.pop(); }
+  return end;
+}
+
 function markRanges(text, needles) {
   var m = normalizeWithMap(text, true), ranges = [];
   for (var n of needles) {
     if (!n) continue;
     var from = 0, hits = 0, pos;
     while ((pos = findWhole(m.s, n, from)) >= 0 && hits < 20) {
-      ranges.push([m.start[pos], m.end[pos + n.length - 1]]);
+      ranges.push([m.start[pos], closed(text, m.start[pos], m.end[pos + n.length - 1])]);
       from = pos + n.length; hits++;
     }
   }
