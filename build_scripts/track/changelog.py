@@ -260,13 +260,9 @@ def _swapped_slugs(
     Without git, a slug whose words (clause_ids.tsv, or the last build's docs/data/clauses.json) the text
     listed under it no longer holds, more than ``RENAMED_SHARE`` of them held by another listed text."""
     by_slug = {document.slug: document for document in corpus.documents}
-    held = {document.slug: {digest(c.text) for c in document.clauses} for document in corpus.documents}
-    words: dict[str, set[str]] = {}  # slug → the words a record or the last build gives it
-    for slug, records in recorded.items():
-        words.setdefault(slug, set()).update(r.digest for r in records)
-    for record in previous.values():
-        if isinstance(record.get("text"), str):
-            words.setdefault(str(record["doc"]), set()).add(digest(record["text"]))
+    held = {document.slug: _held(document) for document in corpus.documents}
+    last_build = ((str(r["doc"]), r["text"]) for r in previous.values() if isinstance(r.get("text"), str))
+    words = _words_by_slug(recorded, last_build)  # slug → the words a record or the last build gives it
 
     def holds(document: Document, slug: str) -> bool:
         return len(words.get(slug, set()) & held[document.slug]) > RENAMED_SHARE * len(words.get(slug, ()))
@@ -312,15 +308,17 @@ def _renamed_unseen(
     committed = set().union(*found.committed_slugs.values())  # git tells a rename from a replacement itself
     drafts = _drafts(known, found)  # a slug only a draft had: check_removed says how to forget it
     renamed: set[str] = set()
-    for old in sorted(known_slugs - listed - set(retired) - committed) if unseen else ():
+    candidates = sorted(known_slugs - listed - set(retired) - committed) if unseen else []
+    by_old: dict[str, set[str]] = {}
+    held: dict[str, set[str]] = {}
+    if candidates:  # each text and clause digested once, not once per candidate slug
+        by_old = _words_by_slug(recorded, ((i.split("/", 1)[0], text) for i, text in found.known_texts.items()))
+        held = {document.slug: _held(document) for document in unseen}
+    for old in candidates:
         if found.committed and {i for i, (doc, _) in known.items() if doc == old} <= drafts:
             continue
-        words = {r.digest for r in recorded.get(old, ())}
-        words.update(digest(text) for i, text in found.known_texts.items() if i.split("/", 1)[0] == old)
-        document = next(
-            (d for d in unseen if len(words & {digest(c.text) for c in d.clauses}) > RENAMED_SHARE * len(words)),
-            None,
-        )
+        words = by_old.get(old, set())
+        document = next((d for d in unseen if len(words & held[d.slug]) > RENAMED_SHARE * len(words)), None)
         if document is None:
             continue
         renamed.add(old)
@@ -330,6 +328,21 @@ def _renamed_unseen(
         )
         _say_slug_changed(source, errors, document, old, _recorded_how(old, recorded), advice)
     return renamed
+
+
+def _words_by_slug(recorded: clause_ids.Records, texts: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Slug → the digests of the words clause_ids.tsv (``recorded``) and ``texts`` ((slug, text) pairs: the
+    last build's, or every text git and the last build knew) give it: what ``_swapped_slugs`` and
+    ``_renamed_unseen`` look for in a listed text."""
+    words: dict[str, set[str]] = {slug: {r.digest for r in records} for slug, records in recorded.items()}
+    for slug, text in texts:
+        words.setdefault(slug, set()).add(digest(text))
+    return words
+
+
+def _held(document: Document) -> set[str]:
+    """The digests of a document's clause texts, to compare with ``_words_by_slug``'s."""
+    return {digest(c.text) for c in document.clauses}
 
 
 def _drafts(known: Mapping[str, tuple[str, int]], found: History) -> set[str]:
