@@ -248,13 +248,17 @@ function sumOf(values) {
   return values.reduce(function (a, b) { return a + b; }, 0);
 }
 
+/* The JSON file at `url`; a failed request or an HTTP error status rejects. */
+function fetchJSON(url, options) {
+  return fetch(url, Object.assign({ credentials: "same-origin" }, options)).then(function (res) {
+    if (!res.ok) throw new Error(res.status + " " + res.statusText);
+    return res.json();
+  });
+}
+
 function load() {
   if (!loading)
-    loading = fetch(INDEX_URL, { credentials: "same-origin", cache: "no-cache" })  /* revalidate: 304 when unchanged */
-      .then(function (res) {
-        if (!res.ok) throw new Error(res.status + " " + res.statusText);
-        return res.json();
-      })
+    loading = fetchJSON(INDEX_URL, { cache: "no-cache" })  /* revalidate: 304 when unchanged */
       .then(function (data) { index = buildIndex(data); return index; })
       .catch(function (err) {
         console.error("clause search: cannot load " + INDEX_URL, err);
@@ -748,11 +752,7 @@ var soundsLoading = null;
 
 function loadSounds() {
   if (!soundsLoading)
-    soundsLoading = fetch(READINGS_URL, { credentials: "same-origin" })
-      .then(function (res) {
-        if (!res.ok) throw new Error(res.status + " " + res.statusText);
-        return res.json();
-      })
+    soundsLoading = fetchJSON(READINGS_URL)
       .then(function (table) {
         var held = new Set(), pairs = new Set();  /* the characters the texts hold, and each two side by side */
         for (var e of index.entries)
