@@ -83,6 +83,8 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         external = collection.load_external(source, errors, metas)
     except CurationError as error:
         errors.add(error)
+    else:  # a list that did not read would make every 文号 it holds look unknown
+        collection.check_implements(source, metas, external, errors)
     documents: list[Document] = []
     partial: list[Document] = []  # the texts that do not parse, as far as they do
     for meta in metas:

@@ -200,6 +200,12 @@ CASES = {  # what was broken → (damage, the message it must give)
         rewrite("external.yaml", lambda data: data + "  - doc_number: 国发〔2016〕86号\n    title: 规划\n".encode()),
         r"external\.yaml:\d+:5: expected a document not in the collection, found '国发〔2016〕86号' \(documents\.yaml line \d+\)",
     ),
+    # a 文号 in implements that no list holds was shown as 国发〔2015〕17号（本站未收录）: a typo published as a fact
+    "implements a 文号 no list holds": (
+        replace("documents.yaml", "implements: 国发〔2015〕71号", "implements: 国发〔2015〕17号"),
+        r"documents\.yaml:53:17: expected implements to be the 文号 of a document in documents\.yaml or "
+        r"external\.yaml, found '国发〔2015〕17号'",
+    ),
     # crossrefs messages were located at the entry ('- slug:', ten lines above); now at the value
     "crossrefs role misspelt": (
         replace("documents.yaml", "crossrefs: national", "crossrefs: nation"),

@@ -322,3 +322,20 @@ def load_external(
         elif number and title and not f.repeated(seen, number, "doc_number", repr(number)):
             result.append(ExternalDocument(doc_number=number, title=title))
     return tuple(result)
+
+
+def check_implements(
+    source: Path, metas: tuple[DocumentMeta, ...], external: tuple[ExternalDocument, ...], errors: Collector
+) -> None:
+    """Each ``implements`` names a document of the collection or of external.yaml: a 文号 neither holds
+    (a typo, most often) would be published as 本站未收录, with no title, as if it were a fact."""
+    known = {meta.doc_number for meta in metas} | {document.doc_number for document in external}
+    path = source / "documents.yaml"
+    for meta in metas:
+        if meta.implements is not None and meta.implements not in known:
+            line, column = meta.where("implements")
+            message = (
+                "expected implements to be the 文号 of a document in documents.yaml or external.yaml, "
+                f"found {meta.implements!r}"
+            )
+            errors.add(CurationError(path, line, column, message))
