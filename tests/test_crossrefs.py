@@ -211,6 +211,33 @@ def test_a_mark_does_not_start_inside_a_word(tmp_path, monkeypatch):
     assert "<mark" not in national + local
 
 
+def test_a_two_character_word_both_texts_hold_stays_marked_when_one_end_alone_leans_out(tmp_path, monkeypatch):
+    """Public-reader review: 收益, 资产, 公益, 集聚 were shown as each side's own on 13 comparisons though
+    both texts hold them. Where the texts say 收益分配 more often than anything else with 收益, the pair
+    益分 outnumbers 收益, and a two-character stretch cut at one end was dropped whole. Cut at both ends
+    (机构建设 against 构建), it still is; so is the rest of a longer stretch cut down (集【聚区】)."""
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path)
+    reference = ["收益分配", "收益分配", "利益分配", "机构建设", "机构", "服务体系"]
+    pair = ("完善收益分配制度", "提高发明人收益比重")
+    national, local = compare_all([pair], reference)[pair]
+    assert "<mark>收益</mark>" in national and "<mark>收益</mark>" in local
+    pair = ("加强机构建设", "构建服务体系")
+    assert "<mark" not in "".join(compare_all([pair], reference)[pair])
+    pair = ("建设商务集聚区。", "建设服务业集聚区。")
+    reference = ["服务业集"] * 4 + ["集聚"] * 3 + ["聚区"] * 2  # 业集 > 集聚 > 聚区
+    assert [pair[0][s:e] for s, e in shared_spans(*pair, bigram_counts(reference))] == ["建设"]
+
+
+def test_the_real_comparisons_mark_the_words_both_texts_hold(model):
+    """Task 46 against Chongqing's 推进知识产权成果处置权、收益权改革…及其转化收益: 收益 is in both, three
+    times in the task and twice in the sentence."""
+    (row,) = (
+        row for group in crossref_groups(model) for row in group.rows if row.sentence.id == "yufufa-2016-25/2-1/p3/s5"
+    )
+    (pair,) = (pair for pair in row.pairs if pair.national.id == "guobanhan-2016-66/t46")
+    assert str(pair.national_html).count(">收益</mark>") == 3 and str(pair.local_html).count(">收益</mark>") == 2
+
+
 @given(
     st.text(alphabet="知识产权保护服务密集型、，。2035 ab", max_size=30),
     st.text(alphabet="知识产权保护服务密集型、，。2035 ab", max_size=30),
