@@ -848,3 +848,24 @@ def test_punctuation_both_texts_have_is_not_marked_as_one_sides_own():
     )
     national, _ = compare_html("投资结构。", "投资结构")  # the other text has no 。: it is this one's own
     assert str(national) == '<mark>投资结构</mark><span class="only-national">。</span>'
+
+
+def test_the_gaps_heading_speaks_of_the_tasks_it_lists(tmp_path):
+    """The coverage page lists the tasks document's (66号's) tasks without a Chongqing sentence; its heading
+    said some were removed by staff (未列…（程序未找到，或经人工核对删去）) when staff rejected the only link of
+    an 86号, 106号 or 59号 clause that has a task page (review): none of the tasks it lists was removed."""
+    source = copy_sources(tmp_path)
+    site = generate(source, tmp_path / "before", write=False).site
+    tasks_doc = site.corpus.crossref_roles.tasks
+    task = next(t for t in site.tasks if t.doc != tasks_doc and site.crossrefs_to(t.clause))
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.writelines(
+            f"  - national: {ref.national}\n    local: {ref.local}\n    decision: reject\n"
+            for ref in site.crossrefs_to(task.clause)
+        )
+    generate(source, tmp_path / "docs")
+    page = (tmp_path / "docs" / "tasks" / f"{task.id}.md").read_text(encoding="utf-8")
+    assert "chongqing-sentences" not in page  # its links are gone
+    overview = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    assert "## 程序未找到重庆对应措施的任务 { #gaps }" in overview
+    assert "经人工核对" not in overview.split("{ #gaps }", 1)[1].split("{ #local-initiatives }", 1)[0]

@@ -249,12 +249,14 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("sections", sections),
                 ("counts", counts),
                 ("local_only", tuple((g, row) for g in all_groups for row in g.rows if not row.pairs)),
-                # the tasks left without a link by staff's rejections: not the program's misses
+                # the listed tasks (the tasks document's) left without a link by staff's rejections: not the
+                # program's misses; an 86号 item's rejected link is not one of them
                 (
                     "rejected_tasks",
                     frozenset(
                         task.id
-                        for task in site.tasks
+                        for c in sections
+                        for task in c.tasks
                         if site.rejected_within(task.clause) and not site.crossrefs_to(task.clause)
                     ),
                 ),
