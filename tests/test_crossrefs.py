@@ -869,3 +869,22 @@ def test_the_gaps_heading_speaks_of_the_tasks_it_lists(tmp_path):
     overview = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
     assert "## 程序未找到重庆对应措施的任务 { #gaps }" in overview
     assert "经人工核对" not in overview.split("{ #gaps }", 1)[1].split("{ #local-initiatives }", 1)[0]
+
+
+def test_a_sentence_of_a_covering_notice_is_refused_as_its_line_is(tmp_path):
+    """A covering notice's line (…/pre7) was refused as the national side, "not of its measures", but a
+    sentence of it (…/pre7/s1, 各有关部门要按照分工方案要求…) was published as a curated link (review): the
+    matcher never links those sentences either. Both are refused at the national id."""
+    source = copy_sources(tmp_path)
+    assert generate_in(tmp_path).returncode == 0
+    notice = "guobanhan-2016-66/pre7/s1"
+    index = load_corpus(source, Collector()).clause_index()
+    assert index[notice].kind.value == "sentence" and index[notice].text.startswith("各有关部门要按照分工方案要求")
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - national: {notice}\n    local: yufufa-2016-25/2-1/p3/s2\n    decision: add\n")
+    line = (source / "crossrefs.yaml").read_text(encoding="utf-8").count("\n") - 2
+    assert refused(tmp_path).splitlines()[:-1] == [
+        f"source_texts/crossrefs.yaml:{line}:15: expected a clause id of a national document (guobanfa-2016-106, "
+        f"guobanhan-2016-66, guofa-2016-86, guozhifaguanzi-2015-59), found {notice!r}, a sentence of its covering "
+        "notice, not of its measures"
+    ]

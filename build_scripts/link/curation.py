@@ -122,7 +122,8 @@ def _national_problem(
     """What is wrong with ``clause_id`` as the national side of a decision ("" when nothing is): it must be
     a sentence or a clause with sentences of its own (a task, an item, a paragraph, a heading followed by its
     sentences), where its document page shows the ⇄ back to the comparison; a heading over other headings
-    only, a 专栏 title or a table row has none. Nor may it be a 66号 task's responsibility parenthetical
+    only, a 专栏 title or a table row has none. Nor may it be a line of the covering notice or one of its
+    sentences (``similarity.other_passages`` leaves them out too), or a 66号 task's responsibility parenthetical
     (``roles_only``: their ids, ``extract.tasks.role_sentences``)."""
     expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
     clause = index.get(clause_id)
@@ -134,6 +135,8 @@ def _national_problem(
         return f"{expected}, found {clause_id!r}, a clause of {clause.doc}, which takes no part in the cross-references"
     if clause.kind is ClauseKind.PREAMBLE:
         return f"{expected}, found {clause_id!r}, a line of its covering notice, not of its measures"
+    if clause.parent is not None and index[clause.parent].kind is ClauseKind.PREAMBLE:  # nor does the matcher link it
+        return f"{expected}, found {clause_id!r}, a sentence of its covering notice, not of its measures"
     if clause.kind is ClauseKind.SENTENCE:
         task = clause.parent if clause.parent in tasks else None
         if task is not None and clause_id in roles_only:
