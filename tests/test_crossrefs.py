@@ -888,3 +888,29 @@ def test_a_sentence_of_a_covering_notice_is_refused_as_its_line_is(tmp_path):
         f"guobanhan-2016-66, guofa-2016-86, guozhifaguanzi-2015-59), found {notice!r}, a sentence of its covering "
         "notice, not of its measures"
     ]
+
+
+def test_the_summary_does_not_count_a_rejected_link_as_a_miss(tmp_path):
+    """The coverage page's summary said every Chongqing sentence and 66号 task left without a link was not
+    found (本地举措、概括性表述，或程序漏找; 程序比对), while the lists below it say which ones the program found
+    and staff rejected (review): the counts now say how many of them staff removed."""
+    source = copy_sources(tmp_path)
+    site = generate(source, tmp_path / "before", write=False).site
+    task = next(
+        t for t in site.tasks if t.doc == site.corpus.crossref_roles.tasks and len(site.crossrefs_to(t.clause)) == 1
+    )
+    (ref,) = site.crossrefs_to(task.clause)
+    assert len([r for r in site.crossrefs if r.local == ref.local]) == 1  # its sentence has no other link
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - national: {ref.national}\n    local: {ref.local}\n    decision: reject\n")
+    generate(source, tmp_path / "docs")
+    overview = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    lines = overview.split("## 概况 { #summary }", 1)[1].split("\n## ", 1)[0]
+    sentences = next(line for line in lines.splitlines() if line.startswith("- 重庆文件句子"))
+    tasks = next(line for line in lines.splitlines() if "任务：" in line)
+    rejected_sentences = overview.count("（程序找到的国家条文经人工核对并不对应，已删去）")
+    assert rejected_sentences >= 1
+    assert sentences.endswith(
+        f"（本地举措、概括性表述，或程序漏找；其中 {rejected_sentences} 句程序找到的国家条文经人工核对并不对应，已删去）"
+    ), sentences
+    assert tasks.endswith("（程序比对；其中 1 项程序找到的重庆句子经人工核对并不对应，已删去）"), tasks
