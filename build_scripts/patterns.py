@@ -270,6 +270,11 @@ CLAUSE_RECORD_RE = re.compile(
 # A clause's address as a page shows it (/documents/<slug>/#c2-2-4, or the whole https://… link): what staff
 # paste where a clause id is asked for (model.id_written_otherwise).
 CLAUSE_ADDRESS_RE = re.compile(r"/documents/(?P<slug>[a-z0-9-]+)/?(?:index\.html)?#(?P<anchor>[A-Za-z0-9_-]+)")
+# A task page's address (/tasks/guofa-2016-86-4-2-1/, its clause id with "/" → "-"), and a comparison's on
+# a 对照 page (/crossrefs/chongqing/c2-5-p1/#c2-5-p1-s2-vs-guofa-2016-86-4-2-1-s4: the Chongqing sentence's
+# anchor, then the national clause id so written): what staff copy from those pages.
+TASK_ADDRESS_RE = re.compile(r"(?:^|/)tasks/(?P<task>[a-z0-9][a-z0-9-]*)(?:/|\.md\b|$)")
+COMPARISON_ADDRESS_RE = re.compile(r"#(?P<local>[A-Za-z0-9_-]+?)-vs-(?P<national>[a-z0-9][a-z0-9-]*)$")
 PAGE_URL_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*$")
 PAGE_PREFIX_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*[a-z0-9._-]*\*$")
 # A documents.yaml entry as staff write it (README; the file's header): "  - slug: …" opens it and a

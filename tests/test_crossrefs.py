@@ -914,3 +914,42 @@ def test_the_summary_does_not_count_a_rejected_link_as_a_miss(tmp_path):
         f"（本地举措、概括性表述，或程序漏找；其中 {rejected_sentences} 句程序找到的国家条文经人工核对并不对应，已删去）"
     ), sentences
     assert tasks.endswith("（程序比对；其中 1 项程序找到的重庆句子经人工核对并不对应，已删去）"), tasks
+
+
+def test_an_id_pasted_in_another_form_is_named_by_its_id(tmp_path):
+    """What staff paste where a clause id belongs, besides a document page's address (review): an id typed
+    with full-width characters, a task page's address, a comparison's address (both ids in one), a bare
+    anchor of a Chongqing sentence, the two sides swapped. Each was "which no document has" (or "a clause
+    of …") with nothing to go on; each now names the id meant."""
+    source = copy_sources(tmp_path)
+    assert generate_in(tmp_path).returncode == 0
+    entries = [
+        ("guobanhan-2016-66／ｔ20", "yufufa－2016－25/2-1/p3/s2"),
+        ("https://example.org/site/tasks/guofa-2016-86-4-2-1/#chongqing", "#c2-1-p3-s3"),
+        (
+            "https://example.org/site/crossrefs/chongqing/c2-5-p1/#c2-5-p1-s2-vs-guofa-2016-86-4-2-1-s4",
+            "/crossrefs/chongqing/c2-5-p1/#c2-5-p1-s2-vs-guofa-2016-86-4-2-1-s4",
+        ),
+        ("yufufa-2016-25/2-1/p3/s4", "guobanhan-2016-66/t20"),
+    ]
+    first = (source / "crossrefs.yaml").read_text(encoding="utf-8").count("\n") + 1
+    with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
+        f.writelines(f'  - national: "{n}"\n    local: "{local}"\n    decision: add\n' for n, local in entries)
+    said = {m.split(": expected", 1)[0]: m for m in refused(tmp_path).splitlines()[:-1]}
+    path = "source_texts/crossrefs.yaml"
+    expected = {
+        (first, 15): "guobanhan-2016-66/t20 written with full-width characters: write guobanhan-2016-66/t20",
+        (first + 1, 12): "yufufa-2016-25/2-1/p3/s2 written with full-width characters: write yufufa-2016-25/2-1/p3/s2",
+        (first + 3, 15): "the address of guofa-2016-86/4-2-1: write its id, guofa-2016-86/4-2-1",
+        (first + 4, 12): "the address of yufufa-2016-25/2-1/p3/s3: write its id, yufufa-2016-25/2-1/p3/s3",
+        (first + 6, 15): "the address of the comparison of yufufa-2016-25/2-5/p1/s2 with guofa-2016-86/4-2-1/s4: "
+        "write national: guofa-2016-86/4-2-1/s4, local: yufufa-2016-25/2-5/p1/s2",
+        (first + 7, 12): "the address of the comparison of yufufa-2016-25/2-5/p1/s2 with guofa-2016-86/4-2-1/s4: "
+        "write national: guofa-2016-86/4-2-1/s4, local: yufufa-2016-25/2-5/p1/s2",
+        (first + 9, 15): "a clause of the local document: give it as local",
+        (first + 10, 12): "a clause of guobanhan-2016-66: give it as national",
+    }
+    for (line, column), hint in expected.items():
+        message = said[f"{path}:{line}:{column}"]
+        assert message.endswith(hint), message
+    assert len(said) == len(expected)

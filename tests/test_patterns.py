@@ -170,3 +170,36 @@ def test_label_lookalike_finds_a_label_whose_closing_bracket_is_missing():
 @pytest.mark.parametrize(("cell", "read"), [("预期性", True), ("约束性", True), ("预期性 |", False), ("预期", False)])
 def test_an_indicators_attribute_is_one_of_the_two_a_plan_marks(cell, read):
     assert bool(patterns.INDICATOR_ATTRIBUTE_RE.match(cell)) is read
+
+
+@pytest.mark.parametrize(
+    ("written", "task"),
+    [
+        ("/tasks/guofa-2016-86-4-2-1/", "guofa-2016-86-4-2-1"),
+        ("https://example.org/site/tasks/guobanhan-2016-66-t20/#chongqing", "guobanhan-2016-66-t20"),
+        ("tasks/yufufa-2016-25-2-1-p3.md", "yufufa-2016-25-2-1-p3"),
+        ("/documents/guofa-2016-86/#c4-2-1", None),
+    ],
+)
+def test_a_task_address_names_its_task(written, task):
+    found = patterns.TASK_ADDRESS_RE.search(written)
+    assert (found and found["task"]) == task
+
+
+@pytest.mark.parametrize(
+    ("written", "sides"),
+    [
+        (
+            "/crossrefs/chongqing/c2-5-p1/#c2-5-p1-s2-vs-guofa-2016-86-4-2-1-s4",
+            ("c2-5-p1-s2", "guofa-2016-86-4-2-1-s4"),
+        ),
+        (
+            "https://x.org/crossrefs/chongqing/c2-1-p3/#c2-1-p3-s2-vs-guobanhan-2016-66-t20",
+            ("c2-1-p3-s2", "guobanhan-2016-66-t20"),
+        ),
+        ("/documents/yufufa-2016-25/#c2-1-p3-s2", None),
+    ],
+)
+def test_a_comparison_address_names_both_sides(written, sides):
+    found = patterns.COMPARISON_ADDRESS_RE.search(written)
+    assert (found and (found["local"], found["national"])) == sides

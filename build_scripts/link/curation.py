@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import patterns
 from ..errors import Collector, CurationError
 from ..extract.tasks import role_sentences
 from ..load.curated import Fields, address_hint, entries
-from ..model import Clause, ClauseKind, Corpus, CrossRef, id_prefixes, natural
+from ..model import Clause, ClauseKind, Corpus, CrossRef, clause_anchor, id_prefixes, natural
 from . import crossrefs, similarity
 
 FILE_NAME = "crossrefs.yaml"
@@ -75,7 +76,7 @@ def load_decisions(
                 f.fail(problem, key="national")
                 national = None
         if local is not None and local not in local_ids:
-            f.fail(_local_problem(local, index, local_ids, roles.local, moved), key="local")
+            f.fail(_local_problem(local, index, local_ids, roles.local, national_docs, moved), key="local")
             local = None
         for side, clause_id in (("national", national), ("local", local)):
             if clause_id is not None and not f.quote_holds(f"{side}_quote", index[clause_id]):
@@ -128,7 +129,8 @@ def _national_problem(
     expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
     clause = index.get(clause_id)
     if clause is None:
-        return f"{expected}, found {clause_id!r}, which no document has{_gone_hint(clause_id, index, moved)}"
+        hint = _gone_hint(clause_id, index, moved) or _comparison_hint(clause_id, index, local_doc)
+        return f"{expected}, found {clause_id!r}, which no document has{hint}"
     if clause.doc == local_doc:
         return f"{expected}, found {clause_id!r}, a clause of the local document: give it as local"
     if clause.doc not in national_docs:
@@ -184,6 +186,29 @@ def _gone_hint(clause_id: str, index: Mapping[str, Clause], moved: Mapping[str, 
     return f"; redirects.yaml sends {holder}, which held it, to {to}: name the clause of {to} meant"
 
 
+def _comparison_hint(written: str, index: Mapping[str, Clause], local_doc: str | None) -> str:
+    """For an id no clause has: the two ids of the comparison whose address ``written`` is (a 对照 page's
+    ``…/#c2-5-p1-s2-vs-guofa-2016-86-4-2-1-s4``, as staff copy it to confirm a link), if it is one."""
+    found = patterns.COMPARISON_ADDRESS_RE.search(written)
+    if found is None:
+        return ""
+    local = next((i for i in index if i.startswith(f"{local_doc}/") and clause_anchor(i) == found["local"]), None)
+    national = next((i for i in index if i.replace("/", "-") == found["national"]), None)
+    if local is None or national is None:
+        return ""
+    return (
+        f"; it is the address of the comparison of {local} with {national}: write national: {national}, local: {local}"
+    )
+
+
+def _anchor_hint(written: str, index: Mapping[str, Clause], local_doc: str | None) -> str:
+    """For a local id no clause has: the local document's clause whose anchor ``written`` is (``#c2-1-p3-s3``,
+    without the document's address: the local side names a clause of one document only), if it is one."""
+    anchor = written.removeprefix("#")
+    meant = next((i for i in index if i.startswith(f"{local_doc}/") and clause_anchor(i) == anchor), None)
+    return f"; it is the address of {meant}: write its id, {meant}" if meant else ""
+
+
 def _ancestors(clause_id: str, index: Mapping[str, Clause]) -> set[str]:
     """The ids of the clauses that hold ``clause_id`` (its paragraph, subsection, section)."""
     found: set[str] = set()
@@ -199,15 +224,22 @@ def _local_problem(
     index: Mapping[str, Clause],
     local_ids: set[str],
     local_doc: str | None,
+    national_docs: set[str],
     moved: Mapping[str, str | None],
 ) -> str:
     """Why ``clause_id`` is not a local sentence that is matched, and which ids would be."""
     expected = f"expected a clause id of a sentence of the local document (e.g. {local_doc}/2-1/p1/s1)"
     clause = index.get(clause_id)
     if clause is None:
-        return f"{expected}, found {clause_id!r}, which no document has{_gone_hint(clause_id, index, moved)}"
+        hint = (
+            _gone_hint(clause_id, index, moved)
+            or _comparison_hint(clause_id, index, local_doc)
+            or _anchor_hint(clause_id, index, local_doc)
+        )
+        return f"{expected}, found {clause_id!r}, which no document has{hint}"
     if clause.doc != local_doc:
-        return f"{expected}, found {clause_id!r}, a clause of {clause.doc}"
+        swapped = ": give it as national" if clause.doc in national_docs else ""
+        return f"{expected}, found {clause_id!r}, a clause of {clause.doc}{swapped}"
     inside = sorted((i for i in local_ids if clause_id in _ancestors(i, index)), key=natural)
     if inside:
         shown = ", ".join(inside) if len(inside) <= 3 else f"{inside[0]} … {inside[-1]}"

@@ -7,7 +7,8 @@ the line of the entry or value, and a found value is shown without the loader's 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +24,16 @@ RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
 _PROSE_KEYS = ("source", "note", "remark", "unchanged")
 
 
-def address_hint(written: str, ids: Iterable[str]) -> str:
+def address_hint(written: str, ids: Collection[str]) -> str:
     """For a message about an id no clause has: the clause id ``written`` is the address or anchor of
-    (``/documents/x/#c2-2-4``, as staff copy it from a page), if it is one; else nothing."""
-    meant = id_written_otherwise(written, ids)
-    return f"; it is the address of {meant}: write its id, {meant}" if meant else ""
+    (``/documents/x/#c2-2-4``, as staff copy it from a page), if it is one, or that it is in full-width
+    characters (``ｔ２０``, ``－``, ``／``, as a Chinese input method may type them); else nothing."""
+    half = unicodedata.normalize("NFKC", written)
+    width = " written with full-width characters" if half != written else ""
+    if width and half in ids:
+        return f"; it is {half}{width}: write {half}"
+    meant = id_written_otherwise(half, ids)
+    return f"; it is the address of {meant}{width}: write its id, {meant}" if meant else ""
 
 
 def shown_value(value: Any) -> str:
