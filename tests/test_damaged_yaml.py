@@ -165,3 +165,17 @@ def test_an_unknown_key_of_any_yaml_type_is_located_at_its_value(tmp_path, key):
     (entry,) = entries(path, "agencies", errors)
     Fields(path, entry, "an agency", errors).unknown_keys(("id", "name"))
     assert [(e.location.line, e.location.column) for e in errors.errors] == [(4, 7 + len(key))]
+
+
+@pytest.mark.parametrize(("written", "value"), [('""', ""), ("''", ""), ('"  "', "  ")])
+def test_empty_text_is_said_to_be_empty(tmp_path, written, value):
+    """``remark: ""`` was refused with "expected 'remark' … to be text, found ''", which reads as if
+    text had been found; the message now says the text is empty."""
+    path = tmp_path / "crossrefs.yaml"
+    path.write_text(f"crossrefs:\n  - national: a\n    remark: {written}\n", encoding="utf-8")
+    errors = Collector()
+    [entry] = entries(path, "crossrefs", errors)
+    assert Fields(path, entry, "a link", errors).text("remark", required=False) is None
+    assert [str(e) for e in errors.errors] == [
+        f"{path}:3:13: expected 'remark' of a link to be text, found empty text ({value!r})"
+    ]

@@ -166,7 +166,7 @@ def test_an_entrys_id_and_note_are_refused_where_they_stand(tmp_path):
         "(first at line 2)",
         "source_texts/redirects.yaml:7:10: expected a 'note' (why it was removed) for the removed document "
         "'cefa-2019-2', found nothing",
-        "source_texts/redirects.yaml:9:11: expected 'note' of a redirect to be text, found ' '",
+        "source_texts/redirects.yaml:9:11: expected 'note' of a redirect to be text, found empty text (' ')",
         "source_texts/redirects.yaml:10:5: expected a 'note' (why it was removed) for the removed document "
         "'cefa-2019-4', found none",
         "source_texts/redirects.yaml:12:10: expected 'to' (the new clause id) or 'note' (why it was retired) for "
@@ -281,6 +281,8 @@ def test_redirects_in_a_collection_without_the_chongqing_text(tmp_path):
     source.mkdir()
     (source / "cefa-2020-7.txt").write_text(TEXT, encoding="utf-8")
     (source / "documents.yaml").write_text("documents:" + ENTRY, encoding="utf-8")
+    external = "external:\n  - doc_number: 国发〔2016〕86号\n    title: “十三五”国家知识产权保护和运用规划\n"
+    (source / "external.yaml").write_text(external, encoding="utf-8")  # what the document implements
     (source / "redirects.yaml").write_text("redirects:\n  - id: cefa-2020-7/1-3\n    note: 删去\n", encoding="utf-8")
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

@@ -122,7 +122,10 @@ class Fields:
             elif required:
                 self.fail(f"expected {self.what} to have '{key}', found none")
             return None
-        if not isinstance(value, str) or not value.strip():
+        if isinstance(value, str) and not value.strip():  # ``remark: ""``: "found ''" read as if '' were no text
+            self.fail(f"expected {expected}, found empty text ({value!r})", key=key)
+            return None
+        if not isinstance(value, str):
             self.fail(f"expected {expected}, found {shown_value(value)}", key=key)
             return None
         if key not in _PROSE_KEYS and ("\n" in value.strip() or "\r" in value):
