@@ -80,8 +80,14 @@ _LOOKALIKE = (
 
 
 def label_lookalike_re(numerals: tuple[str, ...]) -> re.Pattern[str]:
-    """``_LOOKALIKE`` for these ways of writing one number (``("58", "五十八")``)."""
-    return re.compile(_LOOKALIKE.format(n="|".join(re.escape(numeral) for numeral in numerals)))
+    """``_LOOKALIKE`` for these ways of writing one number (``("58", "五十八")``). Arabic digits may have
+    a space between them (4 1.完善…: a no-break, ideographic or zero-width space, or a tab, typed inside
+    41, which the cleaner makes one space); a space between hanzi is gone after cleaning."""
+    return re.compile(_LOOKALIKE.format(n="|".join(map(_numeral_written, numerals))))
+
+
+def _numeral_written(numeral: str) -> str:
+    return " ?".join(map(re.escape, numeral)) if numeral.isascii() and numeral.isdigit() else re.escape(numeral)
 
 
 # 注：… — the note under a table.

@@ -167,6 +167,18 @@ def test_label_lookalike_finds_a_label_whose_closing_bracket_is_missing():
     assert not any(three.match(line) for line in ("（三个", "（3—4个）", "（3.5万件）", "（3%）", "（三十", "（3年"))
 
 
+def test_label_lookalike_finds_a_label_with_a_space_inside_its_number():
+    """4 1.完善… (a no-break, ideographic or zero-width space, or a tab, typed inside 41: the cleaner makes it
+    one space) was said only at the next label, 'expected task 41 after task 40, found 42', without a word
+    of this line. Digits apart are no number of a count: 4 1家 is not 41."""
+    from build_scripts.patterns import label_lookalike_re
+
+    forty_one, hundred_six = label_lookalike_re(("41", "四十一")), label_lookalike_re(("106", "一百零六"))
+    assert forty_one.match("4 1.完善知识产权审查协作机制") and forty_one.match("（4 1）完善")
+    assert hundred_six.match("10 6.加强") and hundred_six.match("1 0 6.加强")
+    assert not forty_one.match("4 1家企业") and not forty_one.match("4 12.完善") and not forty_one.match("4 1 家企业")
+
+
 @pytest.mark.parametrize(("cell", "read"), [("预期性", True), ("约束性", True), ("预期性 |", False), ("预期", False)])
 def test_an_indicators_attribute_is_one_of_the_two_a_plan_marks(cell, read):
     assert bool(patterns.INDICATOR_ATTRIBUTE_RE.match(cell)) is read
