@@ -174,7 +174,7 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
         texts={i: r["text"] for i, r in previous.items() if isinstance(r.get("text"), str)},
     )
     corpus = replace(corpus, documents=found.documents)
-    agencies, tasks, indicators = extract(source, corpus, errors)
+    agencies, tasks, indicators = extract(source, corpus, errors, moved=moved)
     linked = link_crossrefs(source, corpus, errors, moved=moved)
     site = Site(
         corpus=corpus,

@@ -1051,3 +1051,27 @@ def test_a_committed_document_replaced_by_a_new_one_is_not_taken_for_a_rename(tm
     assert proc.returncode == 1
     assert "expected slug" not in proc.stderr, proc.stderr
     assert "removed document guozhifaguanzi-2015-59" in proc.stderr, proc.stderr
+
+
+def test_an_indicator_on_a_removed_document_says_what_redirects_yaml_did_with_it(tmp_path):
+    """Staff remove 59号 (its entry and its text) and retire it in redirects.yaml, as README says: each
+    indicators.yaml goal on its clauses said only "expected 'clause' to be a clause id of the texts,
+    found …", not that the document holding it was retired nor what to do (staff review); a
+    crossrefs.yaml entry on a gone clause already said so."""
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    start = listing.index("  - slug: guozhifaguanzi-2015-59")
+    end = listing.index("  - slug: yufufa-2016-25")
+    (source / "documents.yaml").write_text(listing[:start] + listing[end:], encoding="utf-8")
+    (source / "guozhifaguanzi-2015-59.txt").unlink()
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: guozhifaguanzi-2015-59\n    note: 不再收录\n", encoding="utf-8"
+    )
+    said = [line for line in refused(tmp_path).splitlines() if "indicators.yaml:" in line]
+    assert len(said) == 6, said
+    for message in said:
+        assert re.search(
+            r"found 'guozhifaguanzi-2015-59/1-3/p\d', which no document has; redirects\.yaml retires "
+            r"guozhifaguanzi-2015-59, which held it: remove the entry$",
+            message,
+        ), message

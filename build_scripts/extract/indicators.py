@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from typing import Any
 from .. import patterns
 from ..clean import split_lines
 from ..errors import Collector, SourceError, TextError
-from ..load.curated import Fields, entries
+from ..load.curated import Fields, entries, gone_hint
 from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Indicator, Mention
 from .agencies import leaf_clauses
@@ -98,9 +98,16 @@ def _finite(fail: Callable[[str], None], digits: str, where: str) -> float | Non
 
 
 def load_indicators(
-    source: Path, corpus: Corpus, agency_ids: set[str] | None, errors: Collector
+    source: Path,
+    corpus: Corpus,
+    agency_ids: set[str] | None,
+    errors: Collector,
+    *,
+    moved: Mapping[str, str | None] | None = None,
 ) -> tuple[Indicator, ...]:
-    """The curated indicators, each agency id checked against ``agency_ids`` (None: the register did not read)."""
+    """The curated indicators, each agency id checked against ``agency_ids`` (None: the register did not read);
+    ``moved``: the ids redirects.yaml lists → where it sends them, named when a ``row`` or ``clause`` is gone."""
+    moved = moved or {}
     path = source / FILE_NAME
     if not path.exists():
         return ()
@@ -147,19 +154,22 @@ def load_indicators(
         remark = f.text("remark", required=False) or ""
         common = {"id": indicator_id, "name": name, "variants": variants, "agencies": agencies, "remark": remark}
         if row_id is not None:
-            indicator = _from_row(f, corpus, row_id, common, source)
+            indicator = _from_row(f, corpus, row_id, common, source, moved)
         else:
-            indicator = _from_goal(f, clauses, clause_id or "", common)
+            indicator = _from_goal(f, clauses, clause_id or "", common, moved)
         if indicator is not None:
             indicators.append(indicator)
     return tuple(indicators)
 
 
-def _from_row(f: Fields, corpus: Corpus, row_id: str, common: dict[str, Any], source: Path) -> Indicator | None:
+def _from_row(
+    f: Fields, corpus: Corpus, row_id: str, common: dict[str, Any], source: Path, moved: Mapping[str, str | None]
+) -> Indicator | None:
     clauses = corpus.clause_index()
     row = clauses.get(row_id)
     if row is None or row.kind is not ClauseKind.TABLE_ROW:
-        f.fail(f"expected 'row' to be the clause id of a table row, found {row_id!r}", key="row")
+        gone = "" if row else f", which no document has{gone_hint(row_id, clauses, moved)}"
+        f.fail(f"expected 'row' to be the clause id of a table row, found {row_id!r}{gone}", key="row")
         return None
     cells = row.text.split("\n")
     header = next((c for c in clauses.values() if c.parent == row.parent and c.kind is ClauseKind.TABLE_HEADER), None)
@@ -202,11 +212,17 @@ def _from_row(f: Fields, corpus: Corpus, row_id: str, common: dict[str, Any], so
     )
 
 
-def _from_goal(f: Fields, clauses: dict[str, Clause], clause_id: str, common: dict[str, Any]) -> Indicator | None:
+def _from_goal(
+    f: Fields, clauses: dict[str, Clause], clause_id: str, common: dict[str, Any], moved: Mapping[str, str | None]
+) -> Indicator | None:
     clause = clauses.get(clause_id)
     goal = f.text("goal")
     if clause is None:
-        f.fail(f"expected 'clause' to be a clause id of the texts, found {clause_id!r}", key="clause")
+        gone = gone_hint(clause_id, clauses, moved)
+        f.fail(
+            f"expected 'clause' to be a clause id of the texts, found {clause_id!r}, which no document has{gone}",
+            key="clause",
+        )
         return None
     if goal is None:
         return None

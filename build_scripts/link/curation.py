@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import patterns
 from ..errors import Collector, CurationError
 from ..extract.tasks import role_sentences
-from ..load.curated import Fields, address_hint, entries
+from ..load.curated import Fields, entries, gone_hint
 from ..model import Clause, ClauseKind, Corpus, CrossRef, clause_anchor, id_prefixes, natural
 from . import crossrefs, similarity
 
@@ -129,7 +129,7 @@ def _national_problem(
     expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
     clause = index.get(clause_id)
     if clause is None:
-        hint = _gone_hint(clause_id, index, moved) or _comparison_hint(clause_id, index, local_doc)
+        hint = gone_hint(clause_id, index, moved) or _comparison_hint(clause_id, index, local_doc)
         return f"{expected}, found {clause_id!r}, which no document has{hint}"
     if clause.doc == local_doc:
         return f"{expected}, found {clause_id!r}, a clause of the local document: give it as local"
@@ -166,24 +166,6 @@ def _national_problem(
     held.sort(key=natural)
     shown = ", ".join(held) if len(held) <= 3 else f"{held[0]} … {held[-1]}"
     return f"{expected}, found {clause_id!r}, a {kind}: name one of the {what} it holds ({shown})"
-
-
-def _gone_hint(clause_id: str, index: Mapping[str, Clause], moved: Mapping[str, str | None]) -> str:
-    """For an id no clause has: where redirects.yaml sends it (or the paragraph or section that held it,
-    whose entry serves it), or the clause an address names (``address_hint``)."""
-    holder = clause_id
-    while holder not in moved and "/" in holder:
-        holder = holder.rpartition("/")[0]
-    if holder not in moved:
-        return address_hint(clause_id, index)
-    to = moved[holder]
-    if holder == clause_id:
-        if to is None:
-            return "; redirects.yaml retires it: remove the entry, or name the clause that holds its words now"
-        return f"; redirects.yaml sends it to {to}: write {to}"
-    if to is None:
-        return f"; redirects.yaml retires {holder}, which held it: remove the entry"
-    return f"; redirects.yaml sends {holder}, which held it, to {to}: name the clause of {to} meant"
 
 
 def _comparison_hint(written: str, index: Mapping[str, Clause], local_doc: str | None) -> str:
@@ -232,7 +214,7 @@ def _local_problem(
     clause = index.get(clause_id)
     if clause is None:
         hint = (
-            _gone_hint(clause_id, index, moved)
+            gone_hint(clause_id, index, moved)
             or _comparison_hint(clause_id, index, local_doc)
             or _anchor_hint(clause_id, index, local_doc)
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,25 @@ def address_hint(written: str, ids: Collection[str]) -> str:
         return f"; it is {half}{width}: write {half}"
     meant = id_written_otherwise(half, ids)
     return f"; it is the address of {meant}{width}: write its id, {meant}" if meant else ""
+
+
+def gone_hint(clause_id: str, index: Mapping[str, Clause], moved: Mapping[str, str | None]) -> str:
+    """For an id a curated file names and no clause has (crossrefs.yaml, indicators.yaml): where
+    redirects.yaml sends it (``moved``: ``track.redirects.listed_targets``), or the paragraph, section or
+    document that held it, whose entry serves it; else the clause an address names (``address_hint``)."""
+    holder = clause_id
+    while holder not in moved and "/" in holder:
+        holder = holder.rpartition("/")[0]
+    if holder not in moved:
+        return address_hint(clause_id, index)
+    to = moved[holder]
+    if holder == clause_id:
+        if to is None:
+            return "; redirects.yaml retires it: remove the entry, or name the clause that holds its words now"
+        return f"; redirects.yaml sends it to {to}: write {to}"
+    if to is None:
+        return f"; redirects.yaml retires {holder}, which held it: remove the entry"
+    return f"; redirects.yaml sends {holder}, which held it, to {to}: name the clause of {to} meant"
 
 
 def shown_value(value: Any) -> str:
