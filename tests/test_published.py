@@ -159,6 +159,49 @@ def test_a_removed_documents_task_pages_carry_its_notice(tmp_path):
     }
 
 
+def test_gone_pages_no_one_entry_answers_for_are_each_named_at_their_line(tmp_path):
+    """59号 removed: its six indicators' pages are gone, among ten /indicators/ pages still published, so no
+    ``/indicators/…*`` entry answers for them all. The message named the first address and said "add a
+    redirects.yaml entry for each", leaving staff to find the other five (staff review): each is now said
+    at its own line, with the entry that answers for it."""
+    source = copy_sources(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    start = listing.index("  - slug: guozhifaguanzi-2015-59\n")
+    end = listing.index("  - slug:", start + 1)
+    (source / "documents.yaml").write_text(listing[:start] + listing[end:], encoding="utf-8")
+    (source / "guozhifaguanzi-2015-59.txt").unlink()
+    indicators = (source / "indicators.yaml").read_text(encoding="utf-8")
+    kept = [e for e in indicators.split("\n\n") if "guozhifaguanzi-2015-59/" not in e]
+    (source / "indicators.yaml").write_text("\n\n".join(kept), encoding="utf-8")
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: guozhifaguanzi-2015-59\n    note: 测试移除\n", encoding="utf-8"
+    )
+    gone = [
+        f"/indicators/{name}/"
+        for name in (
+            "distinctive-ip-provinces",
+            "distinctive-province-demo-cities",
+            "leading-ip-provinces",
+            "leading-province-demo-city-share",
+            "supporting-ip-provinces",
+            "supporting-province-demo-city-share",
+        )
+    ]
+    messages = errors_of(source, tmp_path / "docs")
+    assert messages == [
+        f"{source / FILE_NAME}:{record_line(source, url)}:1: expected a page at {url}, which the site "
+        "published (a shared link may lead there), found none in this build; add a redirects.yaml entry "
+        f"(page: {url}, with to: the page readers go to now, or note: why it is gone)"
+        for url in gone
+    ]
+    answers = "".join(f"  - page: {url}\n    note: 指标随文件移除\n" for url in gone)
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: guozhifaguanzi-2015-59\n    note: 测试移除\n" + answers, encoding="utf-8"
+    )
+    pages = {o.path: o.content for o in generate(source, tmp_path / "docs", write=False).outputs}
+    assert "此页面已删除：指标随文件移除" in pages["indicators/leading-ip-provinces.md"]
+
+
 def test_page_entries_are_validated_with_located_messages(tmp_path):
     source = copy_sources(tmp_path)
     rename_agency(source)

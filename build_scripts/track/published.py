@@ -173,8 +173,8 @@ def _report_unanswered(
     live: Collection[str] = (),
 ) -> None:
     """One located error per address; ``FOLDED`` or more in one folder, one error for the folder (at
-    its first address), which names the ``*`` entry that answers for them all (``_shared_entry``:
-    one that covers none of ``live``, the pages this build publishes). ``new``: the addresses no build
+    its first address) when a ``*`` entry answers for them all (``_shared_entry``: one that covers none
+    of ``live``, the pages this build publishes), which it names. ``new``: the addresses no build
     published before; the one new page in the folder of the one gone page is likely that page renamed
     (an agency's id changed), and the message names it."""
     if not unanswered:
@@ -189,19 +189,16 @@ def _report_unanswered(
     for url, line in unanswered:
         folders[_folder(url)].append((url, line))
     for folder, found in folders.items():
-        if len(found) >= FOLDED:
+        # folded only when one entry answers for them all: else each needs its own, said at its line (one
+        # message naming the first would leave staff to find the others)
+        shared = _shared_entry(folder, [url for url, _ in found], live) if len(found) >= FOLDED else None
+        if shared:
             first, line = found[0]
-            shared = _shared_entry(folder, [url for url, _ in found], live)
             message = (
                 f"expected pages at {len(found)} addresses under {folder}, which the site published ({first} "
                 f"first; a shared link may lead there), found none in this build; add a {REDIRECTS_FILE} entry "
-                + (
-                    f"for each, or one for all (page: {shared}, with to: the page readers go to now, or note: why "
-                    "they are gone)"
-                    if shared
-                    else "for each (page: …, with to: the page readers go to now, or note: why it is gone); no "
-                    "one page: …* entry answers for them all without answering for pages this build publishes"
-                )
+                f"for each, or one for all (page: {shared}, with to: the page readers go to now, or note: why "
+                "they are gone)"
             )
             errors.add(RedirectMissing(path, line, 1, message + draft(url for url, _ in found)))
             continue
