@@ -1075,3 +1075,35 @@ def test_an_indicator_on_a_removed_document_says_what_redirects_yaml_did_with_it
             r"guozhifaguanzi-2015-59, which held it: remove the entry$",
             message,
         ), message
+
+
+def test_a_deleted_task_and_the_next_renumbered_are_each_sent_where_their_words_are(tmp_path):
+    """66号's task 16 deleted and tasks 17–106 renumbered 16–105 (staff review). Two hints were untrue:
+    the deleted task's sentence was offered the new sentence of task 16 "if that is it reworded",
+    though the next message said those were task 17's words, renumbered; and task 58's 深化商标富农工作。,
+    too short for the renumbered words to be looked for, was offered task 58's new sentence, task 59's
+    words, instead of task 57, where its own stand."""
+    source = built_once(tmp_path)
+    path = source / "guobanhan-2016-66.txt"
+    lines = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        number = re.match(r"(\d+)\.", line)
+        if number and int(number.group(1)) >= 16:
+            if int(number.group(1)) == 16:
+                continue
+            line = f"{int(number.group(1)) - 1}{line[len(number.group(1)) :]}"
+        lines.append(line)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    said = {m.group(1): line for line in proc.stderr.splitlines() if (m := re.search(r"removed clause (\S+) ", line))}
+    sent = {}  # each removed id → the clause its message sends it to
+    for clause_id, line in said.items():
+        to = re.search(r"\(to: ([^,)]+)", line)
+        if to:
+            sent[clause_id] = to.group(1)
+    doc = "guobanhan-2016-66"
+    assert f"{doc}/t16/s1" not in sent, said[f"{doc}/t16/s1"]  # its words are nowhere
+    assert "under another number" in said[f"{doc}/t58/s1"] and sent[f"{doc}/t58/s1"].startswith(f"{doc}/t57/s")
+    targets = list(sent.values())
+    assert len(targets) == len(set(targets)), [t for t in targets if targets.count(t) > 1]  # no place offered twice

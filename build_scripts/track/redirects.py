@@ -41,6 +41,9 @@ FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
 _PAGE_KEYS = ("page", "to", "note", "date")
 MIN_MERGED_CHARS = 10  # a removed text at least this long, found inside a clause, was merged into it
+# a removed numbered text whose words after its number are at least this long, found whole under another
+# number, was renumbered there (66号's 58.深化商标富农工作。 has 9)
+MIN_RENUMBERED_CHARS = 4
 # Said of ids git never had: the build, or the record, remembers a draft that was reverted.
 DRAFT_HINT = (
     "; git never had it: if that was a draft, restore the committed record "
@@ -362,6 +365,21 @@ def check_removed(
     for clause_id in sorted(fresh, key=natural):
         if "/" in clause_id:
             new_under.setdefault((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), []).append(clause_id)
+
+    def where_now(clause_id: str) -> tuple[str | None, bool]:
+        """The clause in its document whose words are the removed clause's (after its number, when that
+        changed: 4. → 3.), and whether it is under another number; (None, False) when none is."""
+        sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
+        moved_to, renumbered_to = current.get((sentence, words)), None
+        unlabelled = patterns.NUMBER_LABEL_RE.sub("", words, count=1)
+        if moved_to is None and unlabelled != words and len(unlabelled) >= MIN_RENUMBERED_CHARS:
+            moved_to = renumbered_to = renumbered.get((sentence, unlabelled))
+        if moved_to is not None and moved_to.split("/", 1)[0] != known[clause_id][0]:
+            return None, False  # the same words in another document are not where it went
+        return moved_to, renumbered_to is not None
+
+    # the clauses holding a removed clause's words: none of them is another's successor "if reworded"
+    holding = {moved_to for clause_id in missing if (moved_to := where_now(clause_id)[0])}
     removed_documents: dict[str, set[str]] = {}  # a document no longer listed → its missing ids
     for clause_id in missing:
         if any(head in listed for head in id_prefixes(clause_id)[1:]):
@@ -377,12 +395,7 @@ def check_removed(
         path, at = source / source_file, max(1, min(line, corpus.document(doc).line_count))
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
         sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
-        moved_to, renumbered_to = current.get((sentence, words)), None
-        unlabelled = patterns.NUMBER_LABEL_RE.sub("", words, count=1)
-        if moved_to is None and unlabelled != words and len(unlabelled) >= MIN_MERGED_CHARS:
-            moved_to = renumbered_to = renumbered.get((sentence, unlabelled))
-        if moved_to is not None and moved_to.split("/", 1)[0] != doc:
-            moved_to = None  # the same words in another document are not where it went
+        moved_to, renumbered_to = where_now(clause_id)
         holder = None
         if moved_to:
             under_number = ", under another number," if renumbered_to else ""
@@ -393,7 +406,11 @@ def check_removed(
                 message += f"; its words are now part of {holder} (to: {holder})"
         if not moved_to and holder is None:
             # reworded past recognition: the one new clause of its kind where it stood is its likely successor
-            siblings = new_under.get((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), [])
+            siblings = [
+                new
+                for new in new_under.get((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), [])
+                if new not in holding  # another removed clause's words, renumbered or moved there
+            ]
             if len(siblings) == 1:
                 message += f"; {siblings[0]} is new where it stood (to: {siblings[0]}, if that is it reworded)"
         if under[clause_id]:
