@@ -674,6 +674,9 @@ class ClauseChange:
     kind: str  # ClauseKind value
     old_text: str | None
     new_text: str | None
+    # the position part of its citation (``citation.positions``: "第二部分第（一）条第1段") counted in the
+    # version it stands in: the newer one, the older for a removed clause; "" when not worked out
+    position: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

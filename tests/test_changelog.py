@@ -67,6 +67,24 @@ def test_a_committed_edit_is_recorded_with_old_and_new_text(tmp_path):
     assert 'href="../documents/yufufa-2016-25/#c2-1-p1"' in page
 
 
+def test_each_change_is_headed_by_its_clauses_citation_not_its_id_alone(tmp_path):
+    """Public-reader review: a change was headed 修改 yufufa-2016-25/2-1/p1, an id readers cannot place;
+    the 链接变更 entries below it cite positions. Each change now names its clause as 复制引用 cites it,
+    counted in that version, with the id under it for staff."""
+    source = committed_copy(tmp_path)
+    edit(source)
+    replace(YUFUFA, "　　强化企业知识产权主体地位。", "　　新增的一段。\n\n　　强化企业知识产权主体地位。")(source)
+    git(source, "commit", "-q", "-am", "修改一句，新增一段")
+    generate(source, tmp_path / "docs")
+    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    heads = re.findall(r'<p class="change-head">(.*?)</p>\n<p class="change-ids">(.*?)</p>', page)
+    assert [(re.sub(r"<[^>]+>", "", head), re.sub(r"<[^>]+>", "", ids)) for head, ids in heads] == [
+        ("修改 第二部分第（一）条第1段", "yufufa-2016-25/2-1/p1"),
+        ("新增 第二部分第（一）条第2段", "yufufa-2016-25/2-1/p1a"),
+    ]
+    assert '<a href="../documents/yufufa-2016-25/#c2-1-p1">第二部分第（一）条第1段</a>' in heads[0][0]
+
+
 def test_an_uncommitted_edit_is_a_working_tree_version(tmp_path):
     source = committed_copy(tmp_path)
     edit(source)
@@ -213,9 +231,8 @@ def test_an_edit_after_texts_older_than_their_record_lists_only_what_it_changed(
     document = page[page.index("{ #guozhifaguanzi-2015-59 }") :].split("\n## ")[0]
     newest = document[document.index("\n### ") :].split("\n### ")[1]
     assert "删去一行" in newest
-    assert re.findall(r'<span class="change-kind">(.+?)</span> <(?:a href="[^"]*"><)?code>([^<]+)</code>', newest) == [
-        ("删除", "guozhifaguanzi-2015-59/pre6")
-    ]
+    changes = r'<span class="change-kind">(.+?)</span> (?:<a href="[^"]*">)?(.+?)(?:</a>)?</p>\n<p class="change-ids"><code>([^<]+)</code>'
+    assert re.findall(changes, newest) == [("删除", "文首第5行", "guozhifaguanzi-2015-59/pre6")]
 
 
 def test_an_id_that_never_existed_is_given_no_place(tmp_path):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -440,6 +440,15 @@ def _version(
         date=date,
         subject=subject,
         clause_count=len(_shown(new.clauses)),
-        changes=diff_clauses(old.clauses, new.clauses) if old is not None else (),
+        changes=_cited(diff_clauses(old.clauses, new.clauses), old, new) if old is not None else (),
         initial=old is None,
     )
+
+
+def _cited(changes: tuple[ClauseChange, ...], old: Document, new: Document) -> tuple[ClauseChange, ...]:
+    """``changes``, each with its position as that version counts it (a removed clause's in ``old``),
+    so the change log can cite a clause as 复制引用 does, not by its id alone."""
+    if not changes:
+        return changes
+    was, now = citation.positions(old), citation.positions(new)
+    return tuple(replace(c, position=(was if c.change == "removed" else now).get(c.id, "")) for c in changes)
