@@ -483,10 +483,12 @@ def parse_document(
 
     start = 0
     if meta.body_starts_at:
-        start = next((i for i, line in enumerate(lines) if line.text.startswith(meta.body_starts_at)), -1)
-        if start < 0:
+        starting = _lines_starting(lines, meta.body_starts_at)
+        start = lines.index(starting[0]) if starting else 0
+        if not starting:
             errors.add(_no_line_starting(meta, yaml_path, "body_starts_at", meta.body_starts_at, "in"))
-            start = 0
+        elif len(starting) > 1:
+            errors.add(_several_lines_starting(meta, yaml_path, "body_starts_at", starting))
         for line in lines[:start]:
             builder.paragraph(line.text, line.number, kind=ClauseKind.PREAMBLE)
         builder.stack[0].paragraphs = 0
@@ -579,6 +581,25 @@ def _no_line_starting(meta: DocumentMeta, yaml_path: Path, key: str, start: str,
     """``body_starts_at``, ``body_close_starts_at`` or ``closing_starts_at`` names a line the text does not
     have: said where the value stands."""
     message = f"expected a line starting with {key} {start!r} {where} {meta.source_file}, found none"
+    return CurationError(yaml_path, *meta.where(key), message)
+
+
+def _lines_starting(lines: list[SourceLine], start: str) -> list[SourceLine]:
+    """The lines ``start`` names: those it starts, or the one it is the whole of, when only one is (a title
+    line that other lines continue)."""
+    starting = [line for line in lines if line.text.startswith(start)]
+    whole = [line for line in starting if line.text == start]
+    return whole if len(whole) == 1 else starting
+
+
+def _several_lines_starting(meta: DocumentMeta, yaml_path: Path, key: str, starting: list[SourceLine]) -> CurationError:
+    """``body_starts_at`` starts more than one line: the first was taken, silently (a covering notice read
+    as the body when its title starts like the body's). Said where the value stands, naming the lines."""
+    numbers = ", ".join(str(line.number) for line in starting)
+    message = (
+        f"expected {key} {getattr(meta, key)!r} to start one line of {meta.source_file}, found {len(starting)} "
+        f"(lines {numbers}): write more of the line meant"
+    )
     return CurationError(yaml_path, *meta.where(key), message)
 
 

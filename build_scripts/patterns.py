@@ -254,6 +254,15 @@ DOC_NUMBER_RE = re.compile(
         (?P<serial>[0-9]{1,4})号)""",
     re.VERBOSE,
 )
+# A 文号 as staff may type it in a curated YAML file: the year in any bracket pair (国发[2015]71号,
+# 国发（2015）71号, 国发【2015】71号, 国发﹝2015﹞71号), the number with 第 or a leading 0. GB/T 9704 writes it
+# as DOC_NUMBER_RE reads it: 〔〕, no 第, no leading 0 (国发〔2015〕71号).
+DOC_NUMBER_VARIANT_RE = re.compile(
+    r"""^(?P<code>[\u4e00-\u9fff]{1,8}?)\s*
+        [\[［【〔﹝〖(（]\s*(?P<year>[0-9]{4})\s*[\]］】〕﹞〗)）]\s*   # [2015] （2015） 【2015】 …
+        第?\s*0*(?P<serial>[1-9][0-9]{0,3})\s*号$""",  # 71 / 第71 / 071
+    re.VERBOSE,
+)
 # Words that run into a 文号 written without brackets (按国发〔2015〕71号文件要求): DOC_NUMBER_RE takes
 # them as part of the issuer's code, which none of them starts. Longest first.
 DOC_NUMBER_LEAD_RE = re.compile(r"(?:根据|依据|依照|按照|参照|对照|遵照|按|据|依|见|和|及|与|或|并|即|经)")

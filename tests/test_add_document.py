@@ -109,7 +109,10 @@ def test_a_new_national_document_is_matched_when_its_entry_says_so(tmp_path, mon
         f"一、重点任务\n{sentence.text}\n二、保障措施\n加强组织领导。\n", encoding="utf-8"
     )
     listing = (source / "documents.yaml").read_text(encoding="utf-8")
-    entry = ENTRY.replace("body_starts_at: 一、总体要求", "body_starts_at: null")
+    # a national role is a national document's (its clauses are shown as 国家依据): not a municipal one
+    entry = ENTRY.replace("body_starts_at: 一、总体要求", "body_starts_at: null").replace(
+        "level: municipal", "level: national"
+    )
 
     intro = {}  # role → the 对照 page's opening paragraph
 

@@ -756,7 +756,8 @@ TITLE_86 = "    title: 国务院关于印发“十三五”国家知识产权保
         pytest.param(
             replace("documents.yaml", "106.txt\n    crossrefs: national", "106.txt\n    crossrefs: local"),
             "source_texts/documents.yaml:144:16: expected one document with crossrefs: local, found a second "
-            "(the first at line 99)",
+            "(the first at line 99): the 对照 pages compare one local document with the national ones; leave "
+            "crossrefs out of this one",
             id="crossrefs role",
         ),
         pytest.param(

@@ -48,6 +48,14 @@ def test_doc_number_reference():
     assert match is not None and match.group("number") == "国发〔2015〕71号" and match.group("year") == "2015"
 
 
+def test_doc_number_as_typed_in_yaml():
+    """The parts of a 文号 however its year is bracketed or its number written; a free form is no 文号."""
+    for typed in ("国发[2015]71号", "国发（2015）71号", "国发 【2015】 第071号", "国发〔2015〕71号"):
+        match = patterns.DOC_NUMBER_VARIANT_RE.match(typed)
+        assert match is not None and (match["code"], match["year"], match["serial"]) == ("国发", "2015", "71"), typed
+    assert patterns.DOC_NUMBER_VARIANT_RE.match("国发〔2016〕86-2号") is None  # make bench's copies: left alone
+
+
 def test_scraper_artefacts():
     assert patterns.MARKDOWN_MARK_RE.sub("", "#### （三）主要目标") == "（三）主要目标"
     assert patterns.MARKDOWN_MARK_RE.sub("", "——分类推进") == "——分类推进"

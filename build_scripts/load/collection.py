@@ -17,6 +17,12 @@ from .curated import RESERVED_SLUGS, Fields, entries, shown_value
 from .located_yaml import value_positions, where_value
 
 LEVELS = ("national", "ministry", "provincial", "municipal")
+LOCAL_LEVELS = ("provincial", "municipal")
+# What to write instead of a second document with a role only one may have.
+_SECOND_ROLE = {
+    "local": ": the 对照 pages compare one local document with the national ones; leave crossrefs out of this one",
+    "tasks": ": the 对照 pages match one document's tasks first; leave crossrefs out of this one",
+}
 _REQUIRED = ("slug", "title", "short_title", "doc_number", "issuer", "level", "source_file")
 _OPTIONAL = (
     "date",
@@ -56,7 +62,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     for entry in listed:
         f = Fields(path, entry, "a document", errors)
         f.unknown_keys(_REQUIRED + _OPTIONAL)
-        values = {key: f.text(key) for key in _REQUIRED}
+        values = {key: f.doc_number(key) if key == "doc_number" else f.text(key) for key in _REQUIRED}
         slug = values["slug"] or ""
         if slug and not patterns.SLUG_RE.match(slug):
             f.fail(f"expected a slug of lower-case ASCII letters, digits and hyphens, found {slug!r}", key="slug")
@@ -89,7 +95,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         elif f.repeated(texts_seen, source_file, "source_file", repr(source_file)):
             values["source_file"] = None  # one text as two documents: every clause twice, under two slugs
         item_numbering = _item_numbering(f, entry.get("numbering"))
-        crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles)
+        crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles, values["level"])
         tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
         provenance = _provenance(f, entry.get("provenance"))
         texts = {key: value for key, value in values.items() if value is not None}
@@ -106,7 +112,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 date=f.date("date"),
                 published=f.date("published"),
                 level=texts["level"],
-                implements=f.text("implements", required=False),
+                implements=f.doc_number("implements", required=False),
                 source_file=source_file,
                 dropped_lines=f.strings("dropped_lines"),
                 dropped_at=getattr(entry.get("dropped_lines"), "positions", ()),
@@ -191,8 +197,11 @@ def _item_numbering(f: Fields, value: Any) -> str | None:
     return str(items) if len(f.errors.errors) == before else None
 
 
-def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dict[str, int]) -> str | None:
-    """The entry's ``crossrefs`` role; ``roles`` collects the single ones (tasks, local) to refuse a second."""
+def _crossref_role(
+    f: Fields, value: Any, item_numbering: str | None, roles: dict[str, int], level: str | None
+) -> str | None:
+    """The entry's ``crossrefs`` role; ``roles`` collects the single ones (tasks, local) to refuse a second.
+    A national role is a national (or ministry) document's: the 对照 pages show its clauses as 国家依据."""
     if value is None:
         return None
     if value not in CROSSREF_ROLES:
@@ -204,11 +213,19 @@ def _crossref_role(f: Fields, value: Any, item_numbering: str | None, roles: dic
     if value in ("tasks", "local"):
         if value in roles:
             f.fail(
-                f"expected one document with crossrefs: {value}, found a second (the first at line {roles[value]})",
+                f"expected one document with crossrefs: {value}, found a second (the first at line {roles[value]})"
+                + _SECOND_ROLE[value],
                 key="crossrefs",
             )
             return None
         roles[value] = f.value_line("crossrefs")
+    if value == "national" and level in LOCAL_LEVELS:
+        f.fail(
+            "expected crossrefs: national on a national or ministry document (the 对照 pages show it as 国家依据), "
+            f"found level {level}: leave crossrefs out",
+            key="crossrefs",
+        )
+        return None
     if value == "tasks" and item_numbering == "nested":  # (a numbering that does not read is reported already)
         f.fail(
             "expected crossrefs: tasks on a document whose tasks are numbered through it "
@@ -314,7 +331,7 @@ def load_external(
     collection = {meta.doc_number: meta.line for meta in listed}
     for entry in entries(path, "external", errors):
         f = Fields(path, entry, "an external document", errors)
-        number, title = f.text("doc_number"), f.text("title")
+        number, title = f.doc_number("doc_number"), f.text("title")
         if number in collection:
             f.fail(
                 f"expected a document not in the collection, found {number!r} (documents.yaml line {collection[number]})"

@@ -154,6 +154,22 @@ class Fields:
             return None
         return value.strip()
 
+    def doc_number(self, key: str, *, required: bool = True) -> str | None:
+        """A 文号 (``text``), refused when it is one written otherwise than GB/T 9704 writes it (国发[2015]71号,
+        国发（2015）71号, 国发〔2015〕第71号): it would be published so, and match no citation of the texts."""
+        value = self.text(key, required=required)
+        variant = patterns.DOC_NUMBER_VARIANT_RE.match(value) if value else None
+        if value and variant:
+            standard = f"{variant['code']}〔{variant['year']}〕{variant['serial']}号"
+            if value != standard:
+                self.fail(
+                    f"expected {key} written {standard} (the year in 〔〕, the number without 第 or a leading 0), "
+                    f"found {value!r}",
+                    key=key,
+                )
+                return None
+        return value
+
     def date(self, key: str) -> str | None:
         value = self.entry.get(key)
         if value is None:
