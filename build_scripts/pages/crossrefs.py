@@ -107,12 +107,9 @@ def groups(site: Site) -> tuple[Group, ...]:
     linked = site.corpus.linked_documents
     places = sibling_positions(linked[1].clauses if linked else ())
     shown = {ref.national: national_text(site, site.clause(ref.national)) for ref in site.crossrefs}
-    # where words end, as the national texts use them (marks.bigram_counts): every clause but sentences,
-    # whose paragraph holds them already
-    local = site.corpus.crossref_roles.local
-    reference = (
-        c.text for d in site.corpus.documents if d.slug != local for c in d.clauses if c.kind is not ClauseKind.SENTENCE
-    )
+    # where words end, as the texts use them (marks.bigram_counts): every clause of every document, the
+    # Chongqing one too (its 我市, 侦办 are in no national text), but sentences, whose paragraph holds them
+    reference = (c.text for d in site.corpus.documents for c in d.clauses if c.kind is not ClauseKind.SENTENCE)
     compared_texts = [(shown[ref.national], site.clause(ref.local).text) for ref in site.crossrefs]
     compared = compare_all(compared_texts, reference)
     result = []
