@@ -8,6 +8,9 @@ from .documents import level_name
 
 def home_pages(site: Site) -> list[PageSpec]:
     level_names = {document.slug: level_name(document.meta) for document in site.corpus.documents}
+    # who issued them, in the order documents.yaml lists them: the home page's summary (the kinds of
+    # documents written into the template left a sixth document's issuer unsaid)
+    issuers = tuple(dict.fromkeys(document.meta.issuer for document in site.corpus.documents))
     return [
         PageSpec(
             path="index.md",
@@ -15,6 +18,7 @@ def home_pages(site: Site) -> list[PageSpec]:
             context=(
                 ("documents", site.corpus.documents),
                 ("level_names", level_names),
+                ("issuers", issuers),
             ),
         ),
         PageSpec(
