@@ -223,8 +223,8 @@ def test_an_impossible_date_in_documents_yaml_hides_no_problem_of_the_texts(tmp_
         ("guobanhan-2016-66.txt", "expected task 41 after task 40"),
     }, stderr
     assert (
-        "documents.yaml:68:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found '2016-13-40'\n"
-        in stderr
+        "documents.yaml:68:11: expected 'date' of a document to be a date YYYY-MM-DD or null, found '2016-13-40', "
+        "a day no calendar has\n" in stderr
     )
 
 

@@ -179,3 +179,18 @@ def test_empty_text_is_said_to_be_empty(tmp_path, written, value):
     assert [str(e) for e in errors.errors] == [
         f"{path}:3:13: expected 'remark' of a link to be text, found empty text ({value!r})"
     ]
+
+
+@pytest.mark.parametrize("written", ["2017-02-30", "2016-13-40", "2016-00-10"])
+def test_a_date_written_right_that_no_calendar_has_is_said_so(tmp_path, written):
+    """2017-02-30 was refused with "expected … a date YYYY-MM-DD", which it is written as; the message now
+    says that the day does not exist."""
+    path = tmp_path / "documents.yaml"
+    path.write_text(f"documents:\n  - date: {written}\n", encoding="utf-8")
+    errors = Collector()
+    [entry] = entries(path, "documents", errors)
+    assert Fields(path, entry, "a document", errors).date("date") is None
+    assert [str(e) for e in errors.errors] == [
+        f"{path}:2:11: expected 'date' of a document to be a date YYYY-MM-DD or null, "
+        f"found '{written}', a day no calendar has"
+    ]

@@ -174,14 +174,14 @@ class Fields:
         value = self.entry.get(key)
         if value is None:
             return None
-        try:  # fromisoformat alone also takes 20161230 and 2016-W52-5
-            if patterns.ISO_DATE_RE.match(str(value)) is None:
-                raise ValueError(value)
+        expected = f"expected '{key}' of {self.what} to be a date YYYY-MM-DD or null, found {shown_value(value)}"
+        if patterns.ISO_DATE_RE.match(str(value)) is None:  # fromisoformat alone also takes 20161230 and 2016-W52-5
+            self.fail(expected, key=key)
+            return None
+        try:
             return dt.date.fromisoformat(str(value)).isoformat()
-        except ValueError:
-            self.fail(
-                f"expected '{key}' of {self.what} to be a date YYYY-MM-DD or null, found {shown_value(value)}", key=key
-            )
+        except ValueError:  # written so, but 2017-02-30: "expected YYYY-MM-DD" alone reads as a wrong form
+            self.fail(f"{expected}, a day no calendar has", key=key)
             return None
 
     def strings(self, key: str) -> tuple[str, ...]:
