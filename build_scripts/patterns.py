@@ -290,6 +290,9 @@ CLAUSE_ADDRESS_RE = re.compile(r"/documents/(?P<slug>[a-z0-9-]+)/?(?:index\.html
 # anchor, then the national clause id so written): what staff copy from those pages.
 TASK_ADDRESS_RE = re.compile(r"(?:^|/)tasks/(?P<task>[a-z0-9][a-z0-9-]*)(?:/|\.md\b|$)")
 COMPARISON_ADDRESS_RE = re.compile(r"#(?P<local>[A-Za-z0-9_-]+?)-vs-(?P<national>[a-z0-9][a-z0-9-]*)$")
+# The last segment of a clause id split at its last number (t107 → t, 107; 2-9 → 2-, 9; s12 → s, 12): its
+# siblings of the same form are the ids a message names when it is one no clause has (load/curated.nearest_hint).
+ID_SEGMENT_NUMBER_RE = re.compile(r"^(?P<head>[A-Za-z0-9-]*?)(?P<number>[0-9]+)(?P<tail>[a-z]?)$")
 PAGE_URL_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*$")
 PAGE_PREFIX_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*[a-z0-9._-]*\*$")
 # A documents.yaml entry as staff write it (README; the file's header): "  - slug: …" opens it and a

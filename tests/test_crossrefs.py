@@ -699,6 +699,48 @@ def test_a_clause_given_by_its_address_or_anchor_is_named_by_its_id(tmp_path):
         assert said.endswith(f"; it is the address of {meant}: write its id, {meant}"), said
 
 
+def test_an_id_past_the_last_clause_or_a_mistyped_key_is_answered_with_what_there_is(tmp_path):
+    """A task number past 106, a sentence past a paragraph's last, a sub-section the text lacks, a document
+    slug one digit off: the message said only 'which no document has'; a key one letter off said only that
+    it was unknown (the left-alone list of session 23: no nearest id, no "did you mean")."""
+    source = copy_sources(tmp_path)
+    (source / "crossrefs.yaml").write_text(
+        "crossrefs:\n"
+        "  - national: guobanhan-2016-66/t107\n"
+        "    local: yufufa-2016-25/2-1/p1/s99\n"
+        "    decision: confirm\n"
+        "    remak: 同一措施\n"
+        "  - national: guofa-2016-86/4-9-9/s1\n"
+        "    local: yufufa-2016-25/2-9/p1/s1\n"
+        "    decison: add\n"
+        "  - national: guobanhan-2016-67/t3\n"
+        "    local: yufufa-2016-25/2-1/p1/s1\n"
+        "    decision: add\n"
+        "  - national: guobanhan-2016-66/t3/x\n"
+        "    local: 2-1\n"
+        "    decision: add\n",
+        encoding="utf-8",
+    )
+    said = refused(tmp_path)
+    for place, ending in (
+        (
+            "crossrefs.yaml:2:15:",
+            "found 'guobanhan-2016-66/t107', which no document has; guobanhan-2016-66 holds t1 … t106",
+        ),
+        ("crossrefs.yaml:3:12:", "which no document has; yufufa-2016-25/2-1/p1 holds s1 … s9"),
+        ("crossrefs.yaml:5:12:", "found unknown key 'remak': is it remark, mistyped?"),
+        ("crossrefs.yaml:6:15:", "which no document has; guofa-2016-86 holds 4-1 … 4-7"),
+        ("crossrefs.yaml:7:12:", "which no document has; yufufa-2016-25 holds 2-1 … 2-6"),
+        ("crossrefs.yaml:8:14:", "found unknown key 'decison': is it decision, mistyped?"),
+        ("crossrefs.yaml:9:15:", "which no document has; no document is guobanhan-2016-67: is it guobanhan-2016-66?"),
+    ):
+        line = next((m for m in said.splitlines() if place in m), said)
+        assert line.endswith(ending), line
+    for place in ("crossrefs.yaml:12:15:", "crossrefs.yaml:13:12:"):  # no number to go by: no guess
+        line = next((m for m in said.splitlines() if place in m), said)
+        assert line.endswith("which no document has"), line
+
+
 def test_a_task_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_the_program(tmp_path):
     source = copy_sources(tmp_path)
     site = generate(source, tmp_path / "before", write=False).site

@@ -308,7 +308,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "a numbering key misspelt": (  # was read as no numbering given: items numbered by section, 66号's 27 out of order
         replace("documents.yaml", "numbering: {items: global}", "numbering: {item: global}"),
-        r"documents\.yaml:57:23: expected only the key items in numbering, found unknown key 'item'\n",
+        r"documents\.yaml:57:23: expected only the key items in numbering, found unknown key 'item': is it items, mistyped\?\n",
     ),
     "a table that is no mapping": (
         replace(

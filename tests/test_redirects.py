@@ -114,7 +114,7 @@ def test_redirects_yaml_is_validated_with_located_messages(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.splitlines()[:3] == [
         "source_texts/redirects.yaml:3:9: expected 'to' of 'yufufa-2016-25/9-9' to be an existing clause id, "
-        "found 'yufufa-2016-25/9-8'",
+        "found 'yufufa-2016-25/9-8'; yufufa-2016-25 holds 1, 2, 3",  # its sections: no 9, no 9-…
         "source_texts/redirects.yaml:4:9: expected a removed clause id, found 'yufufa-2016-25/2-1/p1', which still exists",
         "source_texts/redirects.yaml:6:5: expected 'to' (the new clause id) or 'note' (why it was retired) "
         "for 'yufufa-2016-25/9-7', found neither",
@@ -550,7 +550,7 @@ def test_a_refused_entry_is_reported_once_where_it_stands(tmp_path):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0] == (
         "source_texts/redirects.yaml:3:9: expected 'to' of 'yufufa-2016-25/2-1/p3' to be an existing clause id, "
-        "found 'yufufa-2016-25/2-1/p99'"
+        "found 'yufufa-2016-25/2-1/p99'; yufufa-2016-25/2-1 holds p1, p2, p4"  # p3 is the one removed
     )
     assert "removed clause yufufa-2016-25/2-1/p3" not in proc.stderr  # not also "… found none", nor for its sentences
 

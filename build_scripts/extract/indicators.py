@@ -20,7 +20,7 @@ from typing import Any
 from .. import patterns
 from ..clean import split_lines
 from ..errors import Collector, SourceError, TextError
-from ..load.curated import Fields, entries, gone_hint
+from ..load.curated import Fields, entries, gone_hint, nearest_hint
 from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Indicator, Mention
 from .agencies import leaf_clauses
@@ -168,7 +168,11 @@ def _from_row(
     clauses = corpus.clause_index()
     row = clauses.get(row_id)
     if row is None or row.kind is not ClauseKind.TABLE_ROW:
-        gone = "" if row else f", which no document has{gone_hint(row_id, clauses, moved)}"
+        gone = (
+            ""
+            if row
+            else f", which no document has{gone_hint(row_id, clauses, moved) or nearest_hint(row_id, clauses)}"
+        )
         f.fail(f"expected 'row' to be the clause id of a table row, found {row_id!r}{gone}", key="row")
         return None
     cells = row.text.split("\n")
@@ -218,7 +222,7 @@ def _from_goal(
     clause = clauses.get(clause_id)
     goal = f.text("goal")
     if clause is None:
-        gone = gone_hint(clause_id, clauses, moved)
+        gone = gone_hint(clause_id, clauses, moved) or nearest_hint(clause_id, clauses)
         f.fail(
             f"expected 'clause' to be a clause id of the texts, found {clause_id!r}, which no document has{gone}",
             key="clause",

@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import patterns
 from ..errors import Collector, CurationError
 from ..extract.tasks import role_sentences
-from ..load.curated import Fields, entries, gone_hint
+from ..load.curated import Fields, entries, gone_hint, nearest_hint
 from ..model import Clause, ClauseKind, Corpus, CrossRef, clause_anchor, id_prefixes, natural
 from . import crossrefs, similarity
 
@@ -129,7 +129,11 @@ def _national_problem(
     expected = f"expected a clause id of a national document ({', '.join(sorted(national_docs)) or 'none'})"
     clause = index.get(clause_id)
     if clause is None:
-        hint = gone_hint(clause_id, index, moved) or _comparison_hint(clause_id, index, local_doc)
+        hint = (
+            gone_hint(clause_id, index, moved)
+            or _comparison_hint(clause_id, index, local_doc)
+            or nearest_hint(clause_id, index)
+        )
         return f"{expected}, found {clause_id!r}, which no document has{hint}"
     if clause.doc == local_doc:
         return f"{expected}, found {clause_id!r}, a clause of the local document: give it as local"
@@ -217,6 +221,7 @@ def _local_problem(
             gone_hint(clause_id, index, moved)
             or _comparison_hint(clause_id, index, local_doc)
             or _anchor_hint(clause_id, index, local_doc)
+            or nearest_hint(clause_id, index)
         )
         return f"{expected}, found {clause_id!r}, which no document has{hint}"
     if clause.doc != local_doc:

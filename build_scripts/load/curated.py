@@ -7,6 +7,7 @@ the line of the entry or value, and a found value is shown without the loader's 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import unicodedata
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 from .. import patterns
 from ..errors import Collector, CurationError, excerpt
-from ..model import Clause, id_written_otherwise
+from ..model import Clause, id_written_otherwise, natural
 from .located_yaml import read_yaml, where, where_value
 
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
@@ -34,6 +35,31 @@ def address_hint(written: str, ids: Collection[str]) -> str:
         return f"; it is {half}{width}: write {half}"
     meant = id_written_otherwise(half, ids)
     return f"; it is the address of {meant}{width}: write its id, {meant}" if meant else ""
+
+
+def nearest_hint(written: str, ids: Collection[str]) -> str:
+    """For an id no clause has, past its other hints: the clauses of its form that the nearest clause or
+    document holding it does hold (``guobanhan-2016-66/t107``: "guobanhan-2016-66 holds t1 … t106"), when its
+    last segment ends in a number and such clauses exist; for a slug no document has, the one it is close to."""
+    holder, _, segment = written.rpartition("/")
+    if not holder:
+        return ""
+    slugs = {i.partition("/")[0] for i in ids}
+    if holder.partition("/")[0] not in slugs:
+        close = difflib.get_close_matches(holder.partition("/")[0], sorted(slugs), n=1, cutoff=0.8)
+        return f"; no document is {holder.partition('/')[0]}: is it {close[0]}?" if close else ""
+    while holder not in ids and "/" in holder:  # a paragraph that is not there either: its section's
+        holder, _, segment = holder.rpartition("/")
+    children = [child for i in ids if i.startswith(f"{holder}/") and "/" not in (child := i[len(holder) + 1 :])]
+    siblings: list[str] = []
+    while not siblings and (form := patterns.ID_SEGMENT_NUMBER_RE.match(segment)) is not None:
+        siblings = [c for c in children if (m := patterns.ID_SEGMENT_NUMBER_RE.match(c)) and m["head"] == form["head"]]
+        segment = form["head"].removesuffix("-")  # 4-9-9 and no 4-9-…: the 4-… there are
+    if not siblings:
+        return ""
+    siblings.sort(key=natural)
+    shown = ", ".join(siblings) if len(siblings) <= 4 else f"{siblings[0]} … {siblings[-1]}"
+    return f"; {holder} holds {shown}"
 
 
 def gone_hint(clause_id: str, index: Mapping[str, Clause], moved: Mapping[str, str | None]) -> str:
@@ -237,6 +263,8 @@ class Fields:
             if key not in known and not str(key).startswith("__"):
                 allowed = f"one of {', '.join(known)}" if len(known) > 1 else f"only the key {known[0]}"
                 message = f"expected {allowed} in {self.what}, found unknown key '{key}'"
+                close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+                message += f": is it {close[0]}, mistyped?" if close else ""
                 # at its value, whatever YAML read the key as (a bare ~ or null is None, which fail takes for no key)
                 self.errors.add(CurationError(self.path, *where_value(self.entry, key), message))
 

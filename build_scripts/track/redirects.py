@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import patterns
 from ..errors import Collector, CurationError, RedirectMissing
-from ..load.curated import Fields, address_hint, entries
+from ..load.curated import Fields, address_hint, entries, nearest_hint
 from ..load.located_yaml import read_yaml, value_positions
 from ..model import (
     Clause,
@@ -164,7 +164,8 @@ def load_redirects(
             continue
         if to is not None and to not in index:
             f.fail(
-                f"expected 'to' of {old!r} to be an existing clause id, found {to!r}{address_hint(to, index)}", key="to"
+                f"expected 'to' of {old!r} to be an existing clause id, found {to!r}{address_hint(to, index) or nearest_hint(to, index)}",
+                key="to",
             )
             continue
         if to is None and "to_quote" in entry:
