@@ -96,7 +96,10 @@ def test_any_bytes_read_as_text_or_a_located_error(data):
         ("- a\n", "found a list"),
         ("x: 1\n", "found no 'agencies:'"),
         ("agencies: 5\n", "found 'agencies:' holding a number"),
-        ("agencies:\n", "found 'agencies:' holding nothing"),
+        (
+            "agencies:\nid: x\nname: y\n",
+            "found 'agencies:' holding nothing and id, name beside it: indent its entries under it as '- ' items",
+        ),
         ("agencies: {a: 1}\n", "found 'agencies:' holding a mapping"),
     ],
 )
@@ -106,6 +109,17 @@ def test_a_file_without_its_list_says_what_it_holds_in_a_readers_words(tmp_path,
     errors = Collector()
     assert entries(path, "agencies", errors) == []
     assert [str(e.message) for e in errors.errors] == [f"expected a mapping with a list 'agencies:', {found}"]
+
+
+@pytest.mark.parametrize("text", ["agencies:\n", "# no agency yet\nagencies:  # none\n", "agencies: []\n", ""])
+def test_a_list_with_every_entry_taken_out_is_an_empty_list(tmp_path, text):
+    """Staff who delete a file's last entry leave its key: that was refused ('holding nothing'), while an
+    empty file was read as no entries (left alone in session 23: ``crossrefs:`` had to be ``crossrefs: []``)."""
+    path = tmp_path / "agencies.yaml"
+    path.write_text(text, encoding="utf-8")
+    errors = Collector()
+    assert entries(path, "agencies", errors) == []
+    assert not errors.errors
 
 
 def test_a_bad_field_of_a_document_is_located_at_its_value(tmp_path):

@@ -274,11 +274,16 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
     data = read_yaml(path)
     if data is None:
         data = {key: []}
+    beside = [str(k) for k in data if k != key and not str(k).startswith("__")] if isinstance(data, dict) else []
+    if isinstance(data, dict) and key in data and data[key] is None and not beside:
+        data = {**data, key: []}  # every entry taken out, the key left: as an empty file, none
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         if not isinstance(data, dict):
             found = _kind(data)
         else:
             found = f"'{key}:' holding {_kind(data[key])}" if key in data else f"no '{key}:'"
+            if key in data and data[key] is None:  # entries not indented under it
+                found += f" and {', '.join(beside)} beside it: indent its entries under it as '- ' items"
         errors.add(CurationError(path, 1, 1, f"expected a mapping with a list '{key}:', found {found}"))
         return []
     result = []
