@@ -293,6 +293,8 @@ COMPARISON_ADDRESS_RE = re.compile(r"#(?P<local>[A-Za-z0-9_-]+?)-vs-(?P<national
 # The last segment of a clause id split at its last number (t107 → t, 107; 2-9 → 2-, 9; s12 → s, 12): its
 # siblings of the same form are the ids a message names when it is one no clause has (load/curated.nearest_hint).
 ID_SEGMENT_NUMBER_RE = re.compile(r"^(?P<head>[A-Za-z0-9-]*?)(?P<number>[0-9]+)(?P<tail>[a-z]?)$")
+# What YAML reads as a comment where a value was meant: a # and one word after a key (an anchor staff copied).
+COMMENTED_VALUE_RE = re.compile(r"^#[^\s#]+$")
 PAGE_URL_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*$")
 PAGE_PREFIX_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*[a-z0-9._-]*\*$")
 # A documents.yaml entry as staff write it (README; the file's header): "  - slug: …" opens it and a

@@ -741,6 +741,32 @@ def test_an_id_past_the_last_clause_or_a_mistyped_key_is_answered_with_what_ther
         assert line.endswith("which no document has"), line
 
 
+def test_an_anchor_pasted_unquoted_is_said_to_be_read_as_a_comment(tmp_path):
+    """``local: #c2-1-p1-s1``: YAML reads a # after a space as a comment, and the message said only 'found
+    nothing' (left alone in session 23). A comment of words is one staff meant: no advice to quote it."""
+    source = copy_sources(tmp_path)
+    (source / "crossrefs.yaml").write_text(
+        "crossrefs:\n"
+        "  - national: guobanhan-2016-66/t56\n"
+        "    local: #c2-1-p1-s1\n"
+        "    decision: confirm\n"
+        "  - national: # 待核对 哪一项\n"
+        "    local: yufufa-2016-25/2-1/p1/s1\n"
+        "    decision: confirm\n",
+        encoding="utf-8",
+    )
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/9-9\n    to: #c2-1-p1\n", encoding="utf-8"
+    )
+    said = refused(tmp_path).splitlines()
+    comment = "found nothing: YAML took '{0}' for a comment (a # after a space starts one); quote it: '{0}'"
+    assert next(m for m in said if "crossrefs.yaml:3:" in m).endswith(comment.format("#c2-1-p1-s1"))
+    assert comment.format("#c2-1-p1") + " (to retire it, leave 'to' out)" in next(
+        m for m in said if "redirects.yaml:3:" in m
+    )
+    assert next(m for m in said if "crossrefs.yaml:5:" in m).endswith("to be a clause id (text), found nothing")
+
+
 def test_a_task_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_the_program(tmp_path):
     source = copy_sources(tmp_path)
     site = generate(source, tmp_path / "before", write=False).site

@@ -16,6 +16,7 @@ from typing import Any
 from .. import patterns
 from ..errors import Collector, CurationError, excerpt
 from ..model import Clause, id_written_otherwise, natural
+from . import files
 from .located_yaml import read_yaml, where, where_value
 
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
@@ -146,6 +147,20 @@ class Fields:
         line, column = where_value(self.entry, key) if key is not None else (self.line, self.column)
         self.errors.add(CurationError(self.path, line, column, message))
 
+    def nothing(self, key: str) -> str:
+        """What a message says ``key`` holds when YAML gave it no value: "nothing", and when what staff wrote
+        after it is ``#`` and one word (an anchor copied from a page, ``#c2-1-p3-s3``), that YAML read it as a
+        comment, and the value quoted."""
+        line, column = where_value(self.entry, key)
+        try:
+            written = files.read_text(self.path, encoding="utf-8-sig").splitlines()[line - 1][column - 1 :].lstrip()
+        except (OSError, UnicodeDecodeError, IndexError):
+            return "nothing"
+        value = written.rstrip()
+        if not patterns.COMMENTED_VALUE_RE.match(value):  # a comment of words: staff meant one
+            return "nothing"
+        return f"nothing: YAML took {value!r} for a comment (a # after a space starts one); quote it: '{value}'"
+
     def value_line(self, key: str) -> int:
         """The line the value of ``key`` starts on (else the entry's): what "first at line N" names when the
         message about a repeat is said at the value."""
@@ -163,7 +178,7 @@ class Fields:
         expected = f"'{key}' of {self.what} to be " + (f"{meaning} (text)" if meaning else "text")
         if value is None:
             if required and key in self.entry:
-                self.fail(f"expected {expected}, found nothing", key=key)
+                self.fail(f"expected {expected}, found {self.nothing(key)}", key=key)
             elif required:
                 self.fail(f"expected {self.what} to have '{key}', found none")
             return None

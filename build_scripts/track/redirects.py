@@ -244,7 +244,8 @@ def _left_empty(f: Fields, key: str, meaning: str) -> bool:
     was forgotten would otherwise retire the clause or page with its note, and no link would lead on."""
     if key in f.entry and f.entry[key] is None:
         f.fail(
-            f"expected '{key}' of {f.what} to be {meaning}, found nothing (to retire it, leave '{key}' out)", key=key
+            f"expected '{key}' of {f.what} to be {meaning}, found {f.nothing(key)} (to retire it, leave '{key}' out)",
+            key=key,
         )
         return True
     return False
