@@ -100,6 +100,49 @@ def test_without_git_the_change_log_is_empty_and_the_build_passes(tmp_path):
     assert "没有可用的版本历史" in (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
 
 
+def docs_files(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_the_git_configuration_of_the_machine_changes_nothing_in_docs(tmp_path):
+    """The same sources give the same docs/ on any staff machine. Two settings change what ``git log``
+    prints: ``log.showRoot = false`` left out the files of the first commit (each text's first version
+    and the record's), and ``i18n.logOutputEncoding = GBK`` (or ``i18n.commitEncoding``, set where git
+    runs in a GBK console) printed the subjects in GBK, shown as ����. The repository's own config stands
+    for the user's global one here."""
+    source = committed_copy(tmp_path)
+    edit(source)
+    git(source, "commit", "-q", "-am", "修改一句")
+    generate(source, tmp_path / "plain")
+    git(source, "config", "log.showRoot", "false")
+    git(source, "config", "i18n.logOutputEncoding", "GBK")
+    generate(source, tmp_path / "configured")
+    page = (tmp_path / "configured/changes/index.md").read_text(encoding="utf-8")
+    assert '<p class="changes-subject">修改一句</p>' in page
+    assert page.count('<p class="changes-subject">首次收录：') == DOCUMENT_COUNT
+    assert docs_files(tmp_path / "configured") == docs_files(tmp_path / "plain")
+
+
+def test_a_text_named_in_chinese_has_its_history(tmp_path):
+    """git quotes a file name outside ASCII in what ``git log --raw`` prints (``core.quotePath``, on by
+    default): a text saved as 渝府发〔2016〕25号.txt had no versions, where core.quotePath = false has them."""
+    source = copy_sources(tmp_path)
+    name = "渝府发〔2016〕25号.txt"
+    (source / YUFUFA).rename(source / name)
+    replace("documents.yaml", f"source_file: {YUFUFA}", f"source_file: {name}")(source)
+    git(source, "init", "-q")
+    git(source, "config", "core.quotePath", "true")
+    git(source, "add", ".")
+    git(source, "commit", "-q", "-m", "初始版本")
+    text = (source / name).read_text(encoding="utf-8")
+    (source / name).write_text(text.replace(OLD, NEW), encoding="utf-8")
+    git(source, "commit", "-q", "-am", "修改一句")
+    site = generate(source, tmp_path / "docs", write=False).site
+    versions = [v for v in site.history if v.doc == "yufufa-2016-25"]
+    assert [(v.subject, [c.id for c in v.changes]) for v in versions][1:] == [("修改一句", ["yufufa-2016-25/2-1/p1"])]
+    assert len(versions) == 2
+
+
 def test_diff_marks_are_added_after_escaping():
     old, new = diff_html("甲<b>乙", "甲<i>乙&")
     assert old == "甲&lt;<del>b</del>&gt;乙"

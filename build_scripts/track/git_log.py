@@ -2,6 +2,8 @@
 
 No git, no repository, or a shallow clone: we return what is there (possibly nothing), quietly.
 Nothing here reads the wall clock: versions are named by commit hash and committer date.
+Nor does anything here depend on the git configuration of the machine (``log.showRoot``,
+``i18n.logOutputEncoding``, ``core.quotePath``): the same repository gives the same history everywhere.
 """
 
 from __future__ import annotations
@@ -28,11 +30,16 @@ class Revision:
     age: int  # the commit's place in the log, newest first: a smaller age is a later commit
 
 
+# What git prints must not depend on the machine's git configuration (the same sources give the same
+# docs/ everywhere): file names as they are, not quoted in octal when outside ASCII (core.quotePath).
+_CONFIG = ("-c", "core.quotePath=false")
+
+
 def _git(source: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
         proc = subprocess.run(
-            ["git", "-C", str(source), *args],
+            ["git", *_CONFIG, "-C", str(source), *args],
             input=stdin,
             capture_output=True,
             timeout=_TIMEOUT,
@@ -52,6 +59,8 @@ def file_histories(source: Path) -> dict[str, list[Revision]]:
     out = _git(
         source,
         "log",
+        "--root",  # the first commit's files too, whatever log.showRoot says
+        "--encoding=UTF-8",  # subjects in UTF-8, whatever i18n.logOutputEncoding or i18n.commitEncoding say
         "--no-renames",
         "--raw",
         "--no-abbrev",
