@@ -42,6 +42,32 @@ def test_same_sources_give_byte_identical_docs_whatever_the_hash_seed_or_folder(
     assert not any(str(tmp_path).encode() in data for data in first.values())  # no absolute paths
 
 
+# What a build reads from the checkout: the texts and records, the templates, the theme's files it
+# copies into site/ (scripts, styles, the vendored polyfill), the schemas and tables it publishes.
+CHECKED_OUT = ("source_texts", "templates", "overrides", "build_scripts/publish", "tests/data/corpus")
+
+
+def test_a_checkout_on_a_machine_converting_line_ends_has_the_committed_bytes(tmp_path):
+    """Git for Windows sets ``core.autocrlf = true``: without .gitattributes saying otherwise, its checkout
+    of the repository held every text, template and script with CRLF. The same commit then gave other
+    docs/ (each text's sha256 in documents.json, an 未提交的修改 in the change log for every text, as the
+    bytes on disk were not the committed ones) and another site/ (site.js, site.css … with CRLF)."""
+    repo = tmp_path / "repo"
+    names = [p for folder in CHECKED_OUT for p in sorted((ROOT / folder).rglob("*")) if p.is_file()]
+    names = [p.relative_to(ROOT) for p in names if "__pycache__" not in p.parts]
+    for name in [Path(".gitattributes"), Path("mkdocs.yml"), *names]:
+        if (ROOT / name).exists():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            (repo / name).write_bytes((ROOT / name).read_bytes())
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "."], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "x"], cwd=repo, check=True)
+    subprocess.run([*git, "-c", "core.autocrlf=true", "clone", "-q", str(repo), str(tmp_path / "clone")], check=True)
+    converted = [str(n) for n in names if (tmp_path / "clone" / n).read_bytes() != (ROOT / n).read_bytes()]
+    assert converted == []
+
+
 def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path):
     source, docs = copy_sources(tmp_path), tmp_path / "docs"
     generate(source, docs)
