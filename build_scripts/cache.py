@@ -31,7 +31,7 @@ CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
 def fingerprint(parts: Iterable[str | bytes]) -> str:
     digest = hashlib.sha256()
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()

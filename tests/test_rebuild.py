@@ -42,6 +42,24 @@ def test_same_sources_give_byte_identical_docs_whatever_the_hash_seed_or_folder(
     assert not any(str(tmp_path).encode() in data for data in first.values())  # no absolute paths
 
 
+def test_a_folder_name_the_locale_cannot_decode_changes_nothing(tmp_path):
+    """Where the locale does not decode a folder's name (LC_ALL=C without Python's UTF-8 mode, or a
+    zh_CN.GBK machine and a name saved in UTF-8), Python holds the name with surrogates. Each text's
+    cache key took its path as UTF-8, and every build stopped: internal error: UnicodeEncodeError."""
+    source = copy_sources(tmp_path / "源文本 副本")
+    cli_generate(source, tmp_path / "a" / "docs", "0")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+    run = subprocess.run(
+        [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(tmp_path / "b")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert files(tmp_path / "b") == files(tmp_path / "a" / "docs")
+
+
 # What a build reads from the checkout: the texts and records, the templates, the theme's files it
 # copies into site/ (scripts, styles, the vendored polyfill), the schemas and tables it publishes.
 CHECKED_OUT = ("source_texts", "templates", "overrides", "build_scripts/publish", "tests/data/corpus")
