@@ -123,6 +123,25 @@ def test_the_git_configuration_of_the_machine_changes_nothing_in_docs(tmp_path):
     assert docs_files(tmp_path / "configured") == docs_files(tmp_path / "plain")
 
 
+def test_a_git_hook_in_a_linked_worktree_sees_the_same_history(tmp_path, monkeypatch):
+    """git runs a hook of a linked worktree (``git worktree add``) with GIT_DIR set to that worktree's
+    folder. A ``make build`` or ``make check`` in a pre-commit hook then ran ``git -C source_texts log``
+    as if source_texts/ were the top of the work tree: no path matched, and every text lost its history."""
+    source = copy_sources(tmp_path)  # tmp_path/source_texts, in a repository at tmp_path
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "初始版本")
+    edit(source)
+    git(tmp_path, "commit", "-q", "-am", "修改一句")
+    generate(source, tmp_path / "plain")
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / ".git"))
+    monkeypatch.setenv("GIT_INDEX_FILE", ".git/index")
+    generate(source, tmp_path / "hooked")
+    page = (tmp_path / "hooked/changes/index.md").read_text(encoding="utf-8")
+    assert '<p class="changes-subject">修改一句</p>' in page
+    assert docs_files(tmp_path / "hooked") == docs_files(tmp_path / "plain")
+
+
 def test_a_text_named_in_chinese_has_its_history(tmp_path):
     """git quotes a file name outside ASCII in what ``git log --raw`` prints (``core.quotePath``, on by
     default): a text saved as 渝府发〔2016〕25号.txt had no versions, where core.quotePath = false has them."""

@@ -3,7 +3,8 @@
 No git, no repository, or a shallow clone: we return what is there (possibly nothing), quietly.
 Nothing here reads the wall clock: versions are named by commit hash and committer date.
 Nor does anything here depend on the git configuration of the machine (``log.showRoot``,
-``i18n.logOutputEncoding``, ``core.quotePath``): the same repository gives the same history everywhere.
+``i18n.logOutputEncoding``, ``core.quotePath``), nor on the GIT_DIR a hook sets: the same repository
+gives the same history everywhere.
 """
 
 from __future__ import annotations
@@ -35,8 +36,31 @@ class Revision:
 _CONFIG = ("-c", "core.quotePath=false")
 
 
+# Variables that point git at another repository, work tree or object store than those of the folder
+# ``source`` is in (from ``git rev-parse --local-env-vars``, which git clears itself when it enters a
+# submodule; the configuration ones are kept: a machine may need its safe.directory). A hook sets some:
+# git runs a linked worktree's hooks with GIT_DIR, and ``git -C source_texts`` then took source_texts/
+# for the top of the work tree. The history is that of the repository holding ``source``.
+_LOCATING_ENV_VARS = frozenset(
+    {
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_IMPLICIT_WORK_TREE",
+        "GIT_COMMON_DIR",
+        "GIT_INDEX_FILE",
+        "GIT_PREFIX",
+        "GIT_INTERNAL_SUPER_PREFIX",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_SHALLOW_FILE",
+        "GIT_GRAFT_FILE",
+    }
+)
+
+
 def _git(source: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    env = {k: v for k, v in os.environ.items() if k not in _LOCATING_ENV_VARS}
+    env.update(GIT_OPTIONAL_LOCKS="0", LC_ALL="C")
     try:
         proc = subprocess.run(
             ["git", *_CONFIG, "-C", str(source), *args],
