@@ -8,6 +8,9 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from build_scripts.errors import BuildError
 from build_scripts.pages.marks import diff_html
 from build_scripts.pipeline import generate
 
@@ -140,6 +143,33 @@ def test_a_git_hook_in_a_linked_worktree_sees_the_same_history(tmp_path, monkeyp
     page = (tmp_path / "hooked/changes/index.md").read_text(encoding="utf-8")
     assert '<p class="changes-subject">修改一句</p>' in page
     assert docs_files(tmp_path / "hooked") == docs_files(tmp_path / "plain")
+
+
+def test_a_repository_git_refuses_to_read_stops_the_build_instead_of_losing_its_history(tmp_path, monkeypatch):
+    """git refuses a repository another user owns unless safe.directory names it (a shared checkout on a
+    server). The build went on as in a folder without git: no change log, and clause ids pinned without
+    the old texts, from the same commit. It now stops, saying why and what to run. git here is a stand-in
+    that answers as git 2.39 does, as the tests may not change a folder's owner."""
+    source = committed_copy(tmp_path)
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    fake.write_text(
+        "#!/bin/sh\n"
+        f"echo \"fatal: detected dubious ownership in repository at '{source}'\" >&2\n"
+        "echo 'To add an exception for this directory, call:' >&2\n"
+        f"printf '\\n\\tgit config --global --add safe.directory {source}\\n' >&2\n"
+        "exit 128\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(BuildError) as raised:
+        generate(source, tmp_path / "docs")
+    message = str(raised.value)
+    assert message.startswith(f"{source.as_posix()}:1:1: expected a git repository this user may read")
+    assert f"detected dubious ownership in repository at '{source}'" in message
+    assert f"git config --global --add safe.directory {source}" in message
+    assert not (tmp_path / "docs").exists()
 
 
 def test_a_text_named_in_chinese_has_its_history(tmp_path):

@@ -15,6 +15,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import SourceError
+
 _TIMEOUT = 60
 _NO_BLOB = "0" * 40
 _RECORD = "\x01"
@@ -58,11 +60,11 @@ _LOCATING_ENV_VARS = frozenset(
 )
 
 
-def _git(source: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+def _run(source: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes] | None:
     env = {k: v for k, v in os.environ.items() if k not in _LOCATING_ENV_VARS}
     env.update(GIT_OPTIONAL_LOCKS="0", LC_ALL="C")
     try:
-        proc = subprocess.run(
+        return subprocess.run(
             ["git", *_CONFIG, "-C", str(source), *args],
             input=stdin,
             capture_output=True,
@@ -72,15 +74,39 @@ def _git(source: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    return proc.stdout if proc.returncode == 0 else None
+
+
+def _git(source: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    proc = _run(source, *args, stdin=stdin)
+    return proc.stdout if proc is not None and proc.returncode == 0 else None
+
+
+def _refused(source: Path, proc: subprocess.CompletedProcess[bytes] | None) -> None:
+    """Stop when git refuses the repository holding ``source`` (another user owns it, and no
+    safe.directory names it): building on as in a folder without git would publish other pages from the
+    same commit (no change log; clause ids pinned without the old texts)."""
+    said = proc.stderr.decode("utf-8", errors="replace") if proc is not None else ""
+    if "dubious ownership" not in said:
+        return
+    lines = [line.strip() for line in said.splitlines() if line.strip()]
+    refusal = next((line.removeprefix("fatal: ") for line in lines if "dubious ownership" in line), "")
+    fix = next((line for line in lines if line.startswith("git config")), "git config --global --add safe.directory …")
+    raise SourceError(
+        source,
+        1,
+        1,
+        "expected a git repository this user may read (its history gives the change log and keeps clause ids), "
+        f"found git refusing it: {refusal}; if it is to be built here, run: {fix}",
+    )
 
 
 def file_histories(source: Path) -> dict[str, list[Revision]]:
     """Path relative to ``source`` → its committed versions, oldest first. ``{}`` without git.
 
-    One call: outside a repository, or in one without commits, ``git log`` fails and we return ``{}``.
+    One call: outside a repository, or in one without commits, ``git log`` fails and we return ``{}``;
+    in one git refuses to read (``_refused``), it is an error.
     """
-    out = _git(
+    proc = _run(
         source,
         "log",
         "--root",  # the first commit's files too, whatever log.showRoot says
@@ -93,8 +119,10 @@ def file_histories(source: Path) -> dict[str, list[Revision]]:
         "--",
         ".",
     )
-    if out is None:
+    if proc is None or proc.returncode != 0:
+        _refused(source, proc)
         return {}
+    out = proc.stdout
     histories: dict[str, list[Revision]] = {}
     for age, record in enumerate(out.decode("utf-8", errors="replace").split(_RECORD)[1:]):
         header, _, raw = record.partition("\n")
