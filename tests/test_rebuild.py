@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from build_scripts.model import NUMBERED_KINDS, ClauseKind
 from build_scripts.pipeline import BUILD_GC_THRESHOLD, generate
 
-from .helpers import ROOT, copy_sources
+from .helpers import ROOT, copy_sources, mkdocs_build
 
 YUFUFA = "yufufa-2016-25.txt"
 SENTENCE = "培育壮大知识产权密集型产业。"  # a sentence of 渝府发〔2016〕25号, line 23
@@ -84,6 +87,26 @@ def test_a_checkout_on_a_machine_converting_line_ends_has_the_committed_bytes(tm
     subprocess.run([*git, "-c", "core.autocrlf=true", "clone", "-q", str(repo), str(tmp_path / "clone")], check=True)
     converted = [str(n) for n in names if (tmp_path / "clone" / n).read_bytes() != (ROOT / n).read_bytes()]
     assert converted == []
+
+
+@pytest.mark.slow
+def test_two_site_builds_at_one_source_date_epoch_are_byte_identical(built, tmp_path, monkeypatch):
+    """site/ differs from build to build only by the build time MkDocs gives the footer of every page and
+    sitemap.xml.gz; SOURCE_DATE_EPOCH fixes that time (README), and then two builds on other settings
+    (hash seed, time zone, locale) are the same bytes."""
+    docs = tmp_path / "docs"
+    shutil.copytree(built.docs, docs)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    sites = []
+    for seed, zone, lang in (("1", "UTC", "C.UTF-8"), ("2", "Asia/Shanghai", "C")):
+        monkeypatch.setenv("PYTHONHASHSEED", seed)
+        monkeypatch.setenv("TZ", zone)
+        monkeypatch.setenv("LC_ALL", lang)
+        proc = mkdocs_build(docs, tmp_path / f"site-{seed}")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        sites.append(files(tmp_path / f"site-{seed}"))
+    assert sites[0] == sites[1]
+    assert "2026-01-01 08:00（北京时间）".encode() in sites[0]["index.html"]
 
 
 def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path):
