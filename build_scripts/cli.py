@@ -20,8 +20,12 @@ EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader left
 
 
+# Not read from the docstring: ``python -OO`` (PYTHONOPTIMIZE=2) drops it.
+DESCRIPTION = "Command line: ``python -m build_scripts generate|check|build|serve``."
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (
         ("generate", "write pages and data from the source texts into docs/"),

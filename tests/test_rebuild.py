@@ -45,6 +45,23 @@ def test_same_sources_give_byte_identical_docs_whatever_the_hash_seed_or_folder(
     assert not any(str(tmp_path).encode() in data for data in first.values())  # no absolute paths
 
 
+def test_python_stripping_docstrings_and_asserts_changes_nothing(tmp_path):
+    """PYTHONOPTIMIZE=2 (``python -OO``) in a shell's profile: the CLI read its help text from the module
+    docstring, None then, and every command stopped with a traceback (AttributeError)."""
+    source = copy_sources(tmp_path)
+    cli_generate(source, tmp_path / "a" / "docs", "0")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONOPTIMIZE": "2"}
+    run = subprocess.run(
+        [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(tmp_path / "b")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert files(tmp_path / "b") == files(tmp_path / "a" / "docs")
+
+
 def test_a_folder_name_the_locale_cannot_decode_changes_nothing(tmp_path):
     """Where the locale does not decode a folder's name (LC_ALL=C without Python's UTF-8 mode, or a
     zh_CN.GBK machine and a name saved in UTF-8), Python holds the name with surrogates. Each text's
