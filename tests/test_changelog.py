@@ -88,6 +88,33 @@ def test_each_change_is_headed_by_its_clauses_citation_not_its_id_alone(tmp_path
     assert '<a href="../documents/yufufa-2016-25/#c2-1-p1">第二部分第（一）条第1段</a>' in heads[0][0]
 
 
+def test_versions_are_dated_in_beijing_time_whoever_committed_them(tmp_path):
+    """A version was dated by its committer's own calendar: an edit committed in Beijing at 01:00 on
+    2 January, then one committed in Los Angeles eleven hours later, at 20:00 on 1 January there, were
+    dated 2026-01-02 and then 2026-01-01, the later version the earlier day. Versions are dated in Beijing
+    time, as the footer gives the build time; changes.json keeps each commit's own time and offset."""
+    source = committed_copy(tmp_path)
+    second = replace(YUFUFA, "　　强化企业知识产权主体地位。", "　　强化企业知识产权主体地位（测试）。")
+    for when, change in (("2026-01-02T01:00:00+08:00", edit), ("2026-01-01T20:00:00-08:00", second)):
+        change(source)
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+            + ["commit", "-q", "-am", f"修改于{when}"],
+            cwd=source,
+            env={**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when},
+            check=True,
+        )
+    generate(source, tmp_path / "docs")
+    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8").replace("&#45;", "-")
+    dated = re.findall(r"^### (\d{4}-\d\d-\d\d) · 版本 \w+ \{ #yufufa-2016-25-", page, re.MULTILINE)
+    assert dated[:2] == ["2026-01-02", "2026-01-02"]  # newest first: 01-02 12:00 and 01:00 in Beijing
+    records = json.loads((tmp_path / "docs/data/changes.json").read_text(encoding="utf-8"))
+    assert {r["date"] for r in records if r["change"] == "modified"} == {
+        "2026-01-02T01:00:00+08:00",
+        "2026-01-01T20:00:00-08:00",
+    }
+
+
 def test_an_uncommitted_edit_is_a_working_tree_version(tmp_path):
     source = committed_copy(tmp_path)
     edit(source)

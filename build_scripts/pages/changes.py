@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -84,6 +85,21 @@ def _shown_redirects(site: Site, document: Document) -> tuple[ShownRedirect, ...
     return tuple(shown)
 
 
+# China keeps no summer time: Beijing time is UTC+8 all year.
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def beijing_date(committed: str | None) -> str:
+    """A commit's ISO date (its committer's own offset) as the day it was in Beijing, as the footer gives
+    the build time: versions committed from other time zones are dated in one calendar, in order."""
+    if not committed:
+        return ""
+    try:
+        return dt.datetime.fromisoformat(committed).astimezone(BEIJING).date().isoformat()
+    except ValueError:  # not what git's %cI prints: shown as given
+        return committed[:10]
+
+
 def change_pages(site: Site) -> list[PageSpec]:
     urls = {c.id: c.url for c in site.corpus.clauses()}
     urls.update({r.old: r.url for r in site.redirects})
@@ -95,7 +111,7 @@ def change_pages(site: Site) -> list[PageSpec]:
                 version=v,
                 label="未提交的修改"
                 if v.revision == WORKING_TREE
-                else f"{(v.date or '')[:10]} · 版本 {v.revision[:7]}",
+                else f"{beijing_date(v.date)} · 版本 {v.revision[:7]}",
                 changes=tuple(_shown(c, urls) for c in v.changes),
             )
             for v in reversed(versions)
