@@ -124,6 +124,25 @@ def test_an_uncommitted_edit_is_a_working_tree_version(tmp_path):
     assert [c.id for c in versions[-1].changes] == ["yufufa-2016-25/2-1/p1"]
 
 
+def test_a_checkout_with_crlf_line_ends_is_no_uncommitted_edit(tmp_path):
+    """A checkout made under core.autocrlf = true without a .gitattributes saying otherwise (a clone made
+    before the project had one) holds the texts with CRLF. git status says nothing changed, but the bytes
+    on disk were not the committed blob, and every text had a version 未提交的修改（条款文字无变化）."""
+    source = committed_copy(tmp_path)
+    git(source, "config", "core.autocrlf", "true")
+    for name in (YUFUFA, FIFTY_NINE):
+        (source / name).unlink()
+    git(source, "checkout", "--", YUFUFA, FIFTY_NINE)
+    assert b"\r\n" in (source / YUFUFA).read_bytes() and git(source, "status", "--porcelain") == ""
+    site = generate(source, tmp_path / "docs", write=False).site
+    assert [v.doc for v in site.history if v.revision == "working-tree"] == []
+    edit(source)  # a real edit is still one
+    site = generate(source, tmp_path / "docs", write=False).site
+    assert [(v.doc, [c.id for c in v.changes]) for v in site.history if v.revision == "working-tree"] == [
+        ("yufufa-2016-25", ["yufufa-2016-25/2-1/p1"])
+    ]
+
+
 def test_without_git_the_change_log_is_empty_and_the_build_passes(tmp_path):
     site = generate(copy_sources(tmp_path), tmp_path / "docs").site
     assert site.history == ()

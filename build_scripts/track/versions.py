@@ -159,9 +159,14 @@ def build_history(
         revisions = [r for r in histories.get(document.meta.source_file, ()) if r.blob in blobs]
         path = source / document.meta.source_file
         try:
-            current_blob: str | None = git_log.blob_id(files.read_bytes(path))
+            data = files.read_bytes(path)
         except OSError:
-            current_blob = None
+            current_blob: str | None = None
+        else:
+            current_blob = git_log.blob_id(data)
+            newest = blobs[revisions[-1].blob] if revisions else None
+            if newest is not None and current_blob != revisions[-1].blob and _crlf_of(data, newest):
+                current_blob = revisions[-1].blob  # the newest commit's text, checked out with CRLF
         # The version in the working tree is already parsed: the newest commit usually has the same bytes.
         parsed: dict[str, Document | None] = {current_blob: document} if current_blob else {}
         previous: Document | None = None
@@ -352,6 +357,12 @@ def _former_positions(
             cited = citation.positions(version)
             found.update((clause_id, cited[clause_id]) for clause_id in shown)
     return found
+
+
+def _crlf_of(data: bytes, committed: bytes) -> bool:
+    """Whether ``data`` is ``committed`` with CRLF line ends, as git checks a text out under
+    ``core.autocrlf = true`` where no .gitattributes says otherwise (git status: unchanged)."""
+    return b"\r\n" in data and b"\r" not in committed and data.replace(b"\r\n", b"\n") == committed
 
 
 def _committed_listings(listings: Sequence[git_log.Revision], blobs: Mapping[str, bytes]) -> dict[str, Any]:
