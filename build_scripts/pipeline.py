@@ -223,10 +223,10 @@ def render_site(site: Site, source: Path | None = None) -> list[OutputFile]:
     doc_numbers = {d.meta.doc_number: f"documents/{d.slug}.md" for d in site.corpus.documents}
     renderer = Renderer(doc_numbers=doc_numbers)
     renderer.load_templates()  # compiled once, before the fork: both processes use them, errors are raised here
-    # half of the pages and the open data here, the other half and the search index in a second process
+    # half of the pages and the search index here, the other half and the open data in a second process
     shared, forked = fork.in_parallel(
-        lambda: [*renderer.render_all(pages[0::2]), *export.data_files(site)],
-        lambda: [*renderer.render_all(pages[1::2]), search_index_file(site, pages)],
+        lambda: [*renderer.render_all(pages[0::2]), search_index_file(site, pages)],
+        lambda: [*renderer.render_all(pages[1::2]), *export.data_files(site)],
     )
     outputs = [*shared, *forked]
     outputs.extend(renderer.render_all(missing_section_indexes(outputs)))
