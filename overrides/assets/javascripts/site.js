@@ -341,6 +341,94 @@
     }).observe(meta, { childList: true, subtree: true, characterData: true });
   }
 
+  /* ------------------------------------------- the header's ☰ and 🔍 by keyboard */
+
+  /* Material draws the header's ☰ and 🔍 as <label for="__drawer"> / <label for="__search"> of hidden
+   * checkboxes; overrides/partials/header.html names the icon inside each as a button. A label is no
+   * tab stop and a span does nothing on Enter: here each becomes a tab stop that Enter and Space
+   * press, saying whether what it opens is open (aria-expanded). Opened from the keyboard, the drawer
+   * takes focus; Escape, or Tab out of it, closes it. When the drawer or the search closes with focus
+   * inside it (or lost to the page), focus goes back to the button, where the reader was, if shown. */
+  function headerButton(toggle) {
+    var label = document.querySelector(".md-header label[for=" + toggle.id + "]");
+    return label && label.querySelector(".md-header__button-name");
+  }
+  function shown(el) { return !!el && el.getClientRects().length > 0; }
+  var drawer = document.getElementById("__drawer"), search = document.getElementById("__search");
+  var drawerPanel = document.querySelector(".md-sidebar--primary");
+  var searchPanel = document.querySelector(".md-search");
+  [[drawer, drawerPanel], [search, searchPanel]].forEach(function (pair) {
+    var toggle = pair[0], panel = pair[1], named = toggle && headerButton(toggle);
+    if (!named) return;
+    named.tabIndex = 0;
+    named.setAttribute("aria-expanded", String(toggle.checked));
+    named.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter" && ev.key !== " ") return;
+      ev.preventDefault();   /* Space would scroll the page */
+      named.parentNode.click();   /* the label: toggles its checkbox, as a tap does */
+      if (toggle === drawer && drawer.checked && drawerPanel) {
+        var first = drawerPanel.querySelector("a[href], label[tabindex], [tabindex='0']");
+        if (first) first.focus();
+      }
+    });
+    toggle.addEventListener("change", function () {
+      named.setAttribute("aria-expanded", String(toggle.checked));
+      if (toggle.checked) return;
+      /* after Material's own handlers (it blurs the search box on Escape) */
+      setTimeout(function () {
+        var active = document.activeElement;
+        var lost = !active || active === document.body || (panel && panel.contains(active));
+        if (lost && shown(named)) named.focus();
+      }, 0);
+    });
+  });
+  /* Below 60em the search box is off the screen until the search opens, and gets it opened when it
+   * gets focus: after the 🔍 button it was a second tab stop, and Shift+Tab out of the drawer landed
+   * on it and opened the search. There it is a tab stop only while the search is open (Material
+   * focuses it when it opens); from 60em it is in the header and stays one. */
+  var searchBox = document.querySelector("input[data-md-component=search-query]");
+  var narrow = window.matchMedia("(max-width: 59.984375em)");
+  function searchBoxStop() {
+    if (!searchBox || !search || !headerButton(search)) return;
+    if (narrow.matches && !search.checked) searchBox.tabIndex = -1;
+    else searchBox.removeAttribute("tabindex");
+  }
+  if (search) search.addEventListener("change", searchBoxStop);
+  if (narrow.addEventListener) narrow.addEventListener("change", searchBoxStop);
+  searchBoxStop();
+
+  /* Tab past the open drawer's last link (or back before its first) closes it: focus went on behind
+   * it and its overlay, under the drawer on a phone. */
+  if (drawer && drawerPanel) drawerPanel.addEventListener("focusout", function (ev) {
+    var to = ev.relatedTarget;
+    if (drawer.checked && to && !drawerPanel.contains(to) && getComputedStyle(drawerPanel).position === "fixed") drawer.click();
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && drawer && drawer.checked && !(search && search.checked)) drawer.click();
+  });
+
+  /* Tab in the open search: Material gives each result tabindex=-1 and closes the search on Tab, so
+   * the results were reached by the arrow keys only. Tab and Shift+Tab go from the box through the
+   * results (the list Material's arrow keys go through) and back; past either end Material closes the
+   * search as before. Listening on window in the capture phase, this runs before Material's handler. */
+  window.addEventListener("keydown", function (ev) {
+    if (!search || !search.checked || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    var query = document.querySelector("input[data-md-component=search-query]");
+    var result = document.querySelector("[data-md-component=search-result]");
+    if (!query || !result) return;
+    /* Material sends any other key back to the box, so that typing goes on there: the Shift of a
+       Shift+Tab, pressed first, took focus from a result back to the box */
+    if (ev.key === "Shift" && result.contains(document.activeElement)) { ev.stopPropagation(); return; }
+    if (ev.key !== "Tab") return;
+    var stops = [query].concat([].slice.call(result.querySelectorAll(":not(details) > [href], summary, details[open] [href]")));
+    var at = stops.indexOf(document.activeElement);
+    var next = at < 0 ? -1 : at + (ev.shiftKey ? -1 : 1);
+    if (next < 0 || next >= stops.length) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    stops[next].focus();
+  }, true);
+
   /* A notice is about the link the page was opened with: gone once the reader follows another. */
   window.addEventListener("hashchange", function () {
     clearNotice();
