@@ -186,3 +186,14 @@ def test_tab_from_the_search_box_goes_through_the_results(browser, base_url, opt
         href = results.first.get_attribute("href")
         page.keyboard.press("Enter")  # opens the result
         page.wait_for_url(href)
+
+
+@pytest.mark.parametrize("options", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_screen_reader_is_told_how_many_results_a_query_found(browser, base_url, options):
+    """Material's line over the results (147 个符合条件的结果) changed silently: a screen reader in the
+    search box heard nothing after typing. It is a status (a polite live region)."""
+    with new_page(browser, base_url=base_url, **options) as page:
+        page.goto(PAGE)
+        page.get_by_role("textbox", name="搜索").fill("专利")
+        status = page.locator(".md-search").get_by_role("status")
+        expect(status).to_contain_text("符合条件的结果", timeout=10_000)
