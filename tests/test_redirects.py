@@ -1107,3 +1107,44 @@ def test_a_deleted_task_and_the_next_renumbered_are_each_sent_where_their_words_
     assert "under another number" in said[f"{doc}/t58/s1"] and sent[f"{doc}/t58/s1"].startswith(f"{doc}/t57/s")
     targets = list(sent.values())
     assert len(targets) == len(set(targets)), [t for t in targets if targets.count(t) > 1]  # no place offered twice
+
+
+def _renumber_86s_items(source: Path, *, delete: str | None = None, insert_before: str | None = None) -> None:
+    """86号's 四（二）: item ``delete`` taken out and the next renumbered down, or a new item inserted before
+    ``insert_before`` and the items from there renumbered up."""
+    path = source / "guofa-2016-86.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith(delete or insert_before or "?"))
+    end = next(n for n in range(at, len(lines)) if not re.match(r"\d+\.", lines[n]))
+    items = lines[at:end]
+    step = -1 if delete else 1
+    renumbered = [f"{int(line.split('.', 1)[0]) + step}.{line.split('.', 1)[1]}" for line in items]
+    if delete:
+        lines[at:end] = renumbered[1:]
+    else:
+        lines[at:end] = [items[0].split(".", 1)[0] + ".新增一项知识产权保护测试措施。加强测试。", *renumbered]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_a_renumbered_items_heading_does_not_take_the_heading_id_of_the_item_it_replaces(tmp_path):
+    """86号 四（二）6 deleted, 7 renumbered 6 (staff review): 4-2-6/s1, 6.加强新领域新业态知识产权保护。, kept its
+    id for 6.加强民生领域知识产权保护。 (the old 7's heading, renumbered), 0.81 alike: a link to the deleted
+    heading showed other words and was never asked for. Inserting an item before 3 did the same to 4-2-7/s1,
+    and offered it as where 4-2-6/s1's words stand."""
+    doc = "guofa-2016-86"
+    for case, change in (
+        ("deleted", {"delete": "6.加强新领域新业态知识产权保护"}),
+        ("inserted", {"insert_before": "3.加强知识产权行政执法体系建设"}),
+    ):
+        source = built_once(tmp_path / case)
+        _renumber_86s_items(source, **change)
+        proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path / case)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr
+        said = {m.group(1): ln for ln in proc.stderr.splitlines() if (m := re.search(r"removed clause (\S+) ", ln))}
+        if case == "deleted":
+            assert "now stand" not in said[f"{doc}/4-2-6/s1"]  # its words are nowhere
+            assert f"under another number, at {doc}/4-2-6 " in said[f"{doc}/4-2-7"]
+        else:
+            assert f"under another number, at {doc}/4-2-8/s" in said[f"{doc}/4-2-7/s1"]
+            to = re.search(r"\(to: ([^,)]+)", said[f"{doc}/4-2-6/s1"])
+            assert to and to.group(1).startswith(f"{doc}/4-2-7/s") and to.group(1) != f"{doc}/4-2-7/s1"

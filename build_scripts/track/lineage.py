@@ -38,7 +38,7 @@ import difflib
 import functools
 import hashlib
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -192,6 +192,7 @@ def _aligned(
     old_groups = _recorded_groups(old)
     new_groups = _groups(new.clauses)
     highest = _highest(itertools.chain(used, (r.id for r in old)))
+    arrived = _arrived(new, old)
     rename: dict[str, str] = {}  # positional id → pinned id
     for clause in new.clauses:  # a parent comes before its children, so its pinned id is known
         if clause.id in rename:
@@ -204,18 +205,54 @@ def _aligned(
         before = old_groups.get((parent, prefix), [])
         if not before and prefix == ROW_PREFIX:
             continue  # a table the record holds no row of: its rows as the parser numbers them, as published then
+        after = new_groups[group]
         rename.update(
             _align(
                 before,
-                new_groups[group],
+                after,
                 base,
                 prefix,
                 used,
                 highest.get((base, prefix), 0),
                 claimed.get((parent, prefix), ()),
+                moved_in=frozenset(j for j, c in enumerate(after) if arrived(c.text, parent, prefix)),
             )
         )
     return rename
+
+
+def _words(text: str) -> str:
+    """A text's words after its number, if it opens with one (``7.加强民生领域…`` → ``加强民生领域…``)."""
+    return patterns.NUMBER_LABEL_RE.sub("", text, count=1)
+
+
+def _arrived(new: Document, old: Sequence[Recorded]) -> Callable[[str, str | None, str], bool]:
+    """Whether a new clause's text, under the (pinned) parent and with the prefix given, is the words of an
+    old clause elsewhere, moved here (its number aside: an item renumbered 7. → 6. takes its sentences along):
+    words no old clause of this parent had, that one old clause of another parent had (its text known) and
+    that the new text holds here only. Such a clause is no edit of an old sibling however alike they read
+    (86号's 6.加强新领域新业态知识产权保护。 and the renumbered 6.加强民生领域知识产权保护。, 0.81): paired, the old
+    heading's id would show the other item's words, and its words' own id would be asked for. A task's
+    responsibility parenthetical stays its task's (``_responsibility``): a renumbered task's agencies are read as
+    corrected, as the same 66号 parenthetical words stand in many tasks."""
+    parents: dict[tuple[str, str], set[str | None]] = defaultdict(set)  # (prefix, words) → the old parents
+    for recorded in old:
+        if recorded.text is not None:
+            parents[(ordinal_prefix(recorded.id), _words(recorded.text))].add(recorded.parent)
+    if not parents:
+        return lambda text, parent, prefix: False
+    now: Counter[tuple[str, str]] = Counter(
+        (prefix, _words(clause.text)) for clause in new.clauses if (group := _group(clause)) and (prefix := group[1])
+    )
+
+    def arrived(text: str, parent: str | None, prefix: str) -> bool:
+        if _responsibility(text):
+            return False  # a task's parenthetical, still one, is its task's (a correction keeps the id)
+        key = (prefix, _words(text))
+        had = parents.get(key, set())
+        return bool(had) and parent not in had and now[key] == 1
+
+    return arrived
 
 
 def ordinal_prefix(clause_id: str) -> str:
@@ -268,18 +305,21 @@ def _align(
     used: Collection[str],
     highest: int,
     claimed: Sequence[Recorded] = (),
+    moved_in: Collection[int] = frozenset(),
 ) -> dict[str, str]:
     """Positional id of each clause in ``after`` → its pinned id under ``base`` (the pinned parent);
     ``highest``: the highest number any version gave a child of ``base`` with this prefix; ``claimed``:
-    the ids later records give here (``Claims``), which a new clause takes (``_claimed``)."""
+    the ids later records give here (``Claims``), which a new clause takes (``_claimed``); ``moved_in``:
+    the indexes in ``after`` of words moved here from elsewhere (``_arrived``), never an old sibling edited."""
     matched: dict[int, Recorded] = {}  # index in after → the old clause it continues
     opcodes = difflib.SequenceMatcher(None, [r.digest for r in before], [digest(c.text) for c in after], autojunk=False)
     for tag, i1, i2, j1, j2 in opcodes.get_opcodes():
         if tag == "equal":
             matched.update((j1 + k, before[i1 + k]) for k in range(i2 - i1))
         elif tag == "replace":
-            changed = _replaced(before[i1:i2], after[j1:j2], rows=prefix == ROW_PREFIX)
-            matched.update((j1 + j, before[i1 + i]) for i, j in changed)
+            edited = [j for j in range(j1, j2) if j not in moved_in]
+            changed = _replaced(before[i1:i2], [after[j] for j in edited], rows=prefix == ROW_PREFIX)
+            matched.update((edited[j], before[i1 + i]) for i, j in changed)
     taken = {old.id for old in matched.values()}
     unmatched = [(j, c.text) for j, c in enumerate(after) if j not in matched]
     claimed_ids = _claimed(claimed, unmatched, before, rows=prefix == ROW_PREFIX)
