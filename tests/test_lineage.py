@@ -367,6 +367,22 @@ def test_a_clause_the_record_holds_needs_an_entry_when_removed_even_in_a_bare_co
     ), removed
 
 
+def test_a_numbered_clause_removed_in_a_bare_copy_is_asked_for_once_not_sentence_by_sentence(tmp_path):
+    """86号 四（二）7. deleted in a copy with neither git nor a last build (staff review): the record holds its
+    sentences (…/4-2-7/s1 …), not the item, so the build asked for the six sentences one by one and never
+    for 4-2-7 itself, the id a copied link to the item holds; with the six answered, #c4-2-7 led nowhere."""
+    source = copy_sources(tmp_path)  # no git, no last build: only the record knows the ids
+    path = source / "guofa-2016-86.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("7.加强民生领域知识产权保护"))
+    path.write_text("\n".join(lines[:at] + lines[at + 1 :]), encoding="utf-8")
+    proc = run_cli("check", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    removed = [line.split("removed clause ", 1)[1] for line in proc.stderr.splitlines() if "removed clause" in line]
+    assert [r.split(" ", 1)[0] for r in removed] == ["guofa-2016-86/4-2-7"], removed
+    assert removed[0].endswith("; the entry serves its 6 sentence(s) too"), removed
+
+
 def _edit_a_sentence_and_insert_one_after_it(source) -> None:
     text = (source / YUFUFA).read_text(encoding="utf-8")
     old = "培育壮大知识产权密集型产业。"

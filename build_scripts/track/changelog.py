@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import Collector, CurationError
 from ..load import files
-from ..model import Clause, ClauseKind, Corpus, Document, Redirect, Site
+from ..model import Clause, ClauseKind, Corpus, Document, Redirect, Site, id_prefixes
 from . import clause_ids, git_log
 from .lineage import digest
 from .redirects import KnownIds
@@ -123,6 +123,12 @@ def track_changes(
 
     index = corpus.clause_index()
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
+    # … and the clauses holding them: a recorded sentence's item (…/4-2-7 of …/4-2-7/s1) existed too, and a
+    # copied link names it; in a copy with neither git nor a last build the record is all that says so
+    from_record = {
+        **{head: (place[0], _line_near(head, index)) for i, place in from_record.items() for head in _holders(i)},
+        **from_record,
+    }
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
@@ -355,6 +361,11 @@ def _drafts(known: Mapping[str, tuple[str, int]], found: History) -> set[str]:
     with_committed_ids = {known[i][0] for i in known if i not in never}
     current = {document.slug for document in found.documents}
     return {i for i in never if known[i][0] in current or known[i][0] not in with_committed_ids}
+
+
+def _holders(clause_id: str) -> list[str]:
+    """The clause ids ``clause_id`` continues with ``/`` (``…/4-2-7/s1`` → ``…/4-2-7``), not the slug."""
+    return [head for head in id_prefixes(clause_id)[1:] if "/" in head]
 
 
 def _line_near(clause_id: str, index: Mapping[str, Clause]) -> int:
