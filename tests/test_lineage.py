@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -381,6 +382,53 @@ def test_a_numbered_clause_removed_in_a_bare_copy_is_asked_for_once_not_sentence
     removed = [line.split("removed clause ", 1)[1] for line in proc.stderr.splitlines() if "removed clause" in line]
     assert [r.split(" ", 1)[0] for r in removed] == ["guofa-2016-86/4-2-7"], removed
     assert removed[0].endswith("; the entry serves its 6 sentence(s) too"), removed
+
+
+P3_OPENING = "　　强化高校和科研院所创造知识产权的市场导向。"  # 25号 二（一）'s third paragraph
+
+
+def _move_p3_to_the_next_subsection(lines: list[str]) -> None:
+    moved = next(n for n, line in enumerate(lines) if line.startswith(P3_OPENING))
+    paragraph = lines.pop(moved)
+    del lines[moved]  # the blank line after it
+    heading = next(n for n, line in enumerate(lines) if line.startswith("　　（三）健全知识产权服务机制。"))
+    lines[heading + 2 : heading + 2] = [paragraph, ""]
+
+
+def _split_p2(lines: list[str]) -> None:
+    split = next(n for n, line in enumerate(lines) if line.startswith("　　强化企业知识产权主体地位。"))
+    cut = lines[split].index("支持企业推行知识产权管理规范国家标准")
+    lines[split : split + 1] = [lines[split][:cut], "", "　　" + lines[split][cut:]]
+
+
+def _bare_check(tmp_path: Path, *changes) -> dict[str, str]:
+    """The removed ids ``check`` asks for after ``changes`` to 25号's lines, in a copy with neither git nor a
+    last build, each with its message."""
+    source = copy_sources(tmp_path)  # only the record knows the ids
+    path = source / YUFUFA
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for change in changes:
+        change(lines)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("check", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    return {m.group(1): ln for ln in proc.stderr.splitlines() if (m := re.search(r"removed clause (\S+) ", ln))}
+
+
+def test_in_a_bare_copy_the_message_names_where_a_removed_clauses_words_stand_by_their_recorded_digest(tmp_path):
+    """A paragraph moved to the next subsection, or a paragraph split in two, in a copy with neither git nor a
+    last build (staff review): the messages named no place, though the record's digests of the words are those
+    of the new clauses; staff retired ids whose words the site still shows (with git they are named)."""
+    doc = "yufufa-2016-25"
+    said = _bare_check(tmp_path / "moved", _move_p3_to_the_next_subsection)
+    assert said.keys() == {f"{doc}/2-1/p3"}, said
+    assert f"; its words now stand at {doc}/2-3/p0a (to: {doc}/2-3/p0a)" in said[f"{doc}/2-1/p3"]
+    said = _bare_check(tmp_path / "split", _split_p2)
+    assert said.keys() == {f"{doc}/2-1/p2/s4", f"{doc}/2-1/p2/s5", f"{doc}/2-1/p2/s6"}, said
+    for old, new in (("s4", "s1"), ("s5", "s2"), ("s6", "s3")):
+        assert said[f"{doc}/2-1/p2/{old}"].endswith(
+            f"; its words now stand at {doc}/2-1/p2a/{new} (to: {doc}/2-1/p2a/{new})"
+        )
 
 
 def _edit_a_sentence_and_insert_one_after_it(source) -> None:

@@ -158,6 +158,7 @@ def track_changes(
         drafts=_drafts(known, found),
         listed=listed,  # an entry load_redirects refused has its own message already
         recorded={r.id for rs in (recorded or {}).values() for r in rs} | found.recorded_ids | set(last_build),
+        digests={r.id: r.digest for rs in (recorded or {}).values() for r in rs},
     )
     retired_documents = tuple(  # what the document was, where git still has its entry
         replace(d, title=found.committed_names[d.slug][0], doc_number=found.committed_names[d.slug][1])

@@ -35,7 +35,7 @@ from ..model import (
     id_prefixes,
     natural,
 )
-from .lineage import PINNED_KINDS, ordinal_prefix
+from .lineage import PINNED_KINDS, digest, ordinal_prefix
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
@@ -324,6 +324,7 @@ def check_removed(
     drafts: Collection[str] = (),
     listed: Collection[str] = (),
     recorded: Collection[str] = (),
+    digests: Mapping[str, str] | None = None,
 ) -> None:
     """A located ``RedirectMissing`` for each known clause id that is gone without a redirects.yaml entry.
 
@@ -332,7 +333,10 @@ def check_removed(
     committed one or docs/data/clauses.json holds) has with the same text: one that read so beside the
     removed clause already; with none of them, at no clause whose text is known;
     ``drafts``: ids git never had (a reverted draft the last build or the record remembers);
-    ``listed``: every id redirects.yaml lists, valid or not (a refused entry is reported where it is).
+    ``listed``: every id redirects.yaml lists, valid or not (a refused entry is reported where it is);
+    ``digests``: the digest of the words clause_ids.tsv records for each id, which say where a removed
+    clause's words stand now when no text of it is known (a copy with neither git nor a last build): at a
+    clause no record holds, with the same digest.
     """
     texts = texts or {}
     # A clause a record or the last build holds, reading as before, stood beside the removed clause with the
@@ -368,11 +372,20 @@ def check_removed(
         if "/" in clause_id:
             new_under.setdefault((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), []).append(clause_id)
 
+    # (sentence or not, document, digest of the words) → the first clause no record holds that reads so
+    unrecorded: dict[tuple[bool, str, str], str] = {}
+    if digests:
+        for c in reversed(tuple(corpus.clauses())):
+            if c.kind in PINNED_KINDS and c.id not in recorded:
+                unrecorded[(c.kind is ClauseKind.SENTENCE, c.doc, digest(c.text))] = c.id
+
     def where_now(clause_id: str) -> tuple[str | None, bool]:
         """The clause in its document whose words are the removed clause's (after its number, when that
         changed: 4. → 3.), and whether it is under another number; (None, False) when none is."""
         sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
         moved_to, renumbered_to = current.get((sentence, words)), None
+        if not words and digests and clause_id in digests:  # no text known: the record's digest of it
+            moved_to = unrecorded.get((sentence, known[clause_id][0], digests[clause_id]))
         unlabelled = patterns.NUMBER_LABEL_RE.sub("", words, count=1)
         if moved_to is None and unlabelled != words and len(unlabelled) >= MIN_RENUMBERED_CHARS:
             moved_to = renumbered_to = renumbered.get((sentence, unlabelled))
