@@ -431,6 +431,19 @@ def test_in_a_bare_copy_the_message_names_where_a_removed_clauses_words_stand_by
         )
 
 
+def test_in_a_bare_copy_a_paragraph_moved_away_does_not_give_its_id_to_the_words_now_where_it_stood(tmp_path):
+    """p3 moved to the next subsection and p2 split in two, in one edit, in a copy with neither git nor a last
+    build (staff review): the run [p2, p3] became [p2, p2's second half], the same length, read as edits in
+    place: p3's id went to p2's second half, and a copied link to p3 silently showed other words, though the
+    record's digest of p3 is that of the paragraph now in 二（三）: its words are known to stand elsewhere."""
+    doc = "yufufa-2016-25"
+    said = _bare_check(tmp_path, _move_p3_to_the_next_subsection, _split_p2)
+    assert said.keys() == {f"{doc}/2-1/p3", f"{doc}/2-1/p2/s4", f"{doc}/2-1/p2/s5", f"{doc}/2-1/p2/s6"}, said
+    assert f"; its words now stand at {doc}/2-3/p0a (to: {doc}/2-3/p0a)" in said[f"{doc}/2-1/p3"]
+    for old, new in (("s4", "s1"), ("s5", "s2"), ("s6", "s3")):
+        assert f"; its words now stand at {doc}/2-1/p2a/{new} " in said[f"{doc}/2-1/p2/{old}"]
+
+
 def _edit_a_sentence_and_insert_one_after_it(source) -> None:
     text = (source / YUFUFA).read_text(encoding="utf-8")
     old = "培育壮大知识产权密集型产业。"

@@ -192,7 +192,7 @@ def _aligned(
     old_groups = _recorded_groups(old)
     new_groups = _groups(new.clauses)
     highest = _highest(itertools.chain(used, (r.id for r in old)))
-    arrived = _arrived(new, old)
+    arrived, departed = _moves(new, old)
     rename: dict[str, str] = {}  # positional id → pinned id
     for clause in new.clauses:  # a parent comes before its children, so its pinned id is known
         if clause.id in rename:
@@ -216,6 +216,11 @@ def _aligned(
                 highest.get((base, prefix), 0),
                 claimed.get((parent, prefix), ()),
                 moved_in=frozenset(j for j, c in enumerate(after) if arrived(c.text, parent, prefix)),
+                moved_out=frozenset(
+                    i
+                    for i, r in enumerate(before)
+                    if departed(r.text if r.text is not None else "\0" + r.digest, group[0], prefix)
+                ),
             )
         )
     return rename
@@ -226,33 +231,59 @@ def _words(text: str) -> str:
     return patterns.NUMBER_LABEL_RE.sub("", text, count=1)
 
 
-def _arrived(new: Document, old: Sequence[Recorded]) -> Callable[[str, str | None, str], bool]:
-    """Whether a new clause's text, under the (pinned) parent and with the prefix given, is the words of an
-    old clause elsewhere, moved here (its number aside: an item renumbered 7. → 6. takes its sentences along):
-    words no old clause of this parent had, that one old clause of another parent had (its text known) and
-    that the new text holds here only. Such a clause is no edit of an old sibling however alike they read
-    (86号's 6.加强新领域新业态知识产权保护。 and the renumbered 6.加强民生领域知识产权保护。, 0.81): paired, the old
-    heading's id would show the other item's words, and its words' own id would be asked for. A task's
-    responsibility parenthetical stays its task's (``_responsibility``): a renumbered task's agencies are read as
-    corrected, as the same 66号 parenthetical words stand in many tasks."""
-    parents: dict[tuple[str, str], set[str | None]] = defaultdict(set)  # (prefix, words) → the old parents
+Moved = Callable[[str, str | None, str], bool]  # (a text, its pinned parent, prefix) → moved from or to elsewhere
+
+
+def _moves(new: Document, old: Sequence[Recorded]) -> tuple[Moved, Moved]:
+    """Which changed clauses are words moved here from elsewhere (``arrived``: new texts) and which old
+    clauses' words went elsewhere (``departed``: old texts, or "" with the digest alone), so that neither is
+    read as an old sibling edited, however alike they read or wherever they stand.
+
+    Words moved are those (their number aside: an item renumbered 7. → 6. takes its sentences along; or the
+    digest the record holds, when no old text is known) that the new text holds once, under another parent:
+    a new clause has them that no old clause of its parent had; an old clause had them that its parent no
+    longer holds. Paired, the old id would show other words (86号's 6.加强新领域新业态知识产权保护。 and the
+    renumbered 6.加强民生领域知识产权保护。, 0.81 alike; in a copy without git, a paragraph moved away and the
+    words now where it stood, a run of the same length read as an edit in place), and the moved words' own id
+    would be asked for. A task's responsibility parenthetical stays its task's (``_responsibility``): a
+    renumbered task's agencies are read as corrected, as the same 66号 parenthetical words stand in many tasks."""
+    parents: dict[tuple[str, str], set[str | None]] = defaultdict(set)  # (prefix, key) → the old parents
     for recorded in old:
-        if recorded.text is not None:
-            parents[(ordinal_prefix(recorded.id), _words(recorded.text))].add(recorded.parent)
-    if not parents:
-        return lambda text, parent, prefix: False
-    now: Counter[tuple[str, str]] = Counter(
-        (prefix, _words(clause.text)) for clause in new.clauses if (group := _group(clause)) and (prefix := group[1])
-    )
+        for key in _move_keys(recorded.text, recorded.digest):
+            parents[(ordinal_prefix(recorded.id), key)].add(recorded.parent)
+    now: Counter[tuple[str, str]] = Counter()
+    where: dict[tuple[str, str], str | None] = {}  # (prefix, key) → the positional parent of a new clause
+    for clause in new.clauses:
+        group = _group(clause)
+        if group is not None:
+            for key in _move_keys(clause.text, digest(clause.text)):
+                now[(group[1], key)] += 1
+                where[(group[1], key)] = clause.parent
 
     def arrived(text: str, parent: str | None, prefix: str) -> bool:
         if _responsibility(text):
-            return False  # a task's parenthetical, still one, is its task's (a correction keeps the id)
-        key = (prefix, _words(text))
-        had = parents.get(key, set())
-        return bool(had) and parent not in had and now[key] == 1
+            return False
+        for key in _move_keys(text, digest(text)):
+            had = parents.get((prefix, key), set())
+            if had and parent not in had and now[(prefix, key)] == 1:
+                return True
+        return False
 
-    return arrived
+    def departed(text: str, parent: str | None, prefix: str) -> bool:
+        """``text``: the old words (``"\0"`` + digest when only that is known); ``parent``: the new
+        group's positional parent."""
+        known, recorded_digest = (text, digest(text)) if not text.startswith("\0") else (None, text[1:])
+        if known is not None and _responsibility(known):
+            return False
+        keys = _move_keys(known, recorded_digest)
+        return any(now[(prefix, key)] == 1 and where[(prefix, key)] != parent for key in keys)
+
+    return arrived, departed
+
+
+def _move_keys(text: str | None, text_digest: str) -> tuple[str, ...]:
+    """What tells moved words: the digest of the words, and of the words after their number where known."""
+    return (f"d{text_digest}",) if text is None else (f"d{text_digest}", f"w{digest(_words(text))}")
 
 
 def ordinal_prefix(clause_id: str) -> str:
@@ -306,20 +337,23 @@ def _align(
     highest: int,
     claimed: Sequence[Recorded] = (),
     moved_in: Collection[int] = frozenset(),
+    moved_out: Collection[int] = frozenset(),
 ) -> dict[str, str]:
     """Positional id of each clause in ``after`` → its pinned id under ``base`` (the pinned parent);
     ``highest``: the highest number any version gave a child of ``base`` with this prefix; ``claimed``:
     the ids later records give here (``Claims``), which a new clause takes (``_claimed``); ``moved_in``:
-    the indexes in ``after`` of words moved here from elsewhere (``_arrived``), never an old sibling edited."""
+    the indexes in ``after`` of words moved here from elsewhere, never an old sibling edited; ``moved_out``:
+    the indexes in ``before`` of words moved elsewhere, never edited into a new sibling (``_moves``)."""
     matched: dict[int, Recorded] = {}  # index in after → the old clause it continues
     opcodes = difflib.SequenceMatcher(None, [r.digest for r in before], [digest(c.text) for c in after], autojunk=False)
     for tag, i1, i2, j1, j2 in opcodes.get_opcodes():
         if tag == "equal":
             matched.update((j1 + k, before[i1 + k]) for k in range(i2 - i1))
         elif tag == "replace":
+            kept = [i for i in range(i1, i2) if i not in moved_out]
             edited = [j for j in range(j1, j2) if j not in moved_in]
-            changed = _replaced(before[i1:i2], [after[j] for j in edited], rows=prefix == ROW_PREFIX)
-            matched.update((edited[j], before[i1 + i]) for i, j in changed)
+            changed = _replaced([before[i] for i in kept], [after[j] for j in edited], rows=prefix == ROW_PREFIX)
+            matched.update((edited[j], before[kept[i]]) for i, j in changed)
     taken = {old.id for old in matched.values()}
     unmatched = [(j, c.text) for j, c in enumerate(after) if j not in matched]
     claimed_ids = _claimed(claimed, unmatched, before, rows=prefix == ROW_PREFIX)
