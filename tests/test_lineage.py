@@ -382,9 +382,9 @@ def test_a_numbered_clause_removed_in_a_bare_copy_is_asked_for_once_not_sentence
     removed = [line.split("removed clause ", 1)[1] for line in proc.stderr.splitlines() if "removed clause" in line]
     assert [r.split(" ", 1)[0] for r in removed] == ["guofa-2016-86/4-2-7"], removed
     assert removed[0].endswith("; the entry serves its 6 sentence(s) too"), removed
-
-
-P3_OPENING = "　　强化高校和科研院所创造知识产权的市场导向。"  # 25号 二（一）'s third paragraph
+    # located where it stood as near as the record tells: at 四（二）, not at the top of the file
+    heading = generate(FIXTURE, tmp_path / "unused", write=False).site.clause("guofa-2016-86/4-2").line
+    assert f"{path}:{heading}:1: expected a redirects.yaml entry for removed clause guofa-2016-86/4-2-7 " in proc.stderr
 
 
 def _move_p3_to_the_next_subsection(lines: list[str]) -> None:

@@ -124,11 +124,9 @@ def track_changes(
     index = corpus.clause_index()
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
     # … and the clauses holding them: a recorded sentence's item (…/4-2-7 of …/4-2-7/s1) existed too, and a
-    # copied link names it; in a copy with neither git nor a last build the record is all that says so
-    from_record = {
-        **{head: (place[0], _line_near(head, index)) for i, place in from_record.items() for head in _holders(i)},
-        **from_record,
-    }
+    # copied link names it; in a copy with neither git nor a last build the record is all that says so. Each
+    # is placed as its recorded clauses are: at the nearest clause still there (四（二） for …/4-2-7)
+    from_record = {**{head: place for i, place in from_record.items() for head in _holders(i)}, **from_record}
     last_build = known_from_previous(previous)
     known = {**from_record, **found.known_ids, **last_build}
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
