@@ -387,6 +387,28 @@ def test_a_numbered_clause_removed_in_a_bare_copy_is_asked_for_once_not_sentence
     assert f"{path}:{heading}:1: expected a redirects.yaml entry for removed clause guofa-2016-86/4-2-7 " in proc.stderr
 
 
+def test_one_new_sentence_is_not_offered_as_the_rewording_of_several_removed_ones(tmp_path):
+    """86号 四（二）6 deleted and 7 renumbered 6, in a plain folder (staff review): 4-2-6/s1 … s4 were each told
+    '4-2-6/s5 is new where it stood (to: 4-2-6/s5, if that is it reworded)'; followed, four old links led
+    to one sentence, which is the old 7's heading. One new sentence can be the rewording of one only: with
+    several removed and no place known for them, none is offered it."""
+    source = copy_sources(tmp_path)
+    path = source / "guofa-2016-86.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("6.加强新领域新业态知识产权保护"))
+    lines[at : at + 2] = ["6" + lines[at + 1][1:]]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("check", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    said = {m.group(1): ln for ln in proc.stderr.splitlines() if (m := re.search(r"removed clause (\S+) ", ln))}
+    assert {f"guofa-2016-86/4-2-6/s{n}" for n in range(1, 5)} <= said.keys(), said
+    offered = [ln for ln in said.values() if "is new where it stood" in ln]
+    assert not offered, offered
+
+
+P3_OPENING = "　　强化高校和科研院所创造知识产权的市场导向。"  # 25号 二（一）'s third paragraph
+
+
 def _move_p3_to_the_next_subsection(lines: list[str]) -> None:
     moved = next(n for n, line in enumerate(lines) if line.startswith(P3_OPENING))
     paragraph = lines.pop(moved)

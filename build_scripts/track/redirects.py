@@ -393,8 +393,27 @@ def check_removed(
             return None, False  # the same words in another document are not where it went
         return moved_to, renumbered_to is not None
 
+    def _merged_into(clause_id: str) -> str | None:
+        """The changed clause of its document whose text holds the removed clause's words (merged into it)."""
+        sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
+        if len(words) < MIN_MERGED_CHARS:
+            return None
+        doc = known[clause_id][0]
+        return next((c.id for c in changed if c.doc == doc and _holds(c, sentence, words)), None)
+
     # the clauses holding a removed clause's words: none of them is another's successor "if reworded"
     holding = {moved_to for clause_id in missing if (moved_to := where_now(clause_id)[0])}
+    # (parent, p or s) → how many of its removed clauses have no place to go: one new clause there can be
+    # the rewording of one of them only, so it is offered when one is (never one sentence to four ids)
+    unplaced = Counter(
+        (clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id))
+        for clause_id in missing
+        if clause_id.rsplit("/", 1)[0] not in gone  # these are asked for below, with no place known
+        and known[clause_id][0] in files
+        and not any(head in listed for head in id_prefixes(clause_id)[1:])
+        and not where_now(clause_id)[0]
+        and not _merged_into(clause_id)
+    )
     removed_documents: dict[str, set[str]] = {}  # a document no longer listed → its missing ids
     for clause_id in missing:
         if any(head in listed for head in id_prefixes(clause_id)[1:]):
@@ -409,21 +428,19 @@ def check_removed(
         # where it stood, in the text as it is now (a reverted draft's line may be past its end)
         path, at = source / source_file, max(1, min(line, corpus.document(doc).line_count))
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
-        sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
         moved_to, renumbered_to = where_now(clause_id)
         holder = None
         if moved_to:
             under_number = ", under another number," if renumbered_to else ""
             message += f"; its words now stand{under_number} at {moved_to} (to: {moved_to})"
-        elif len(words) >= MIN_MERGED_CHARS:  # merged into another clause: its words stand inside that one
-            holder = next((c.id for c in changed if c.doc == doc and _holds(c, sentence, words)), None)
-            if holder is not None:
-                message += f"; its words are now part of {holder} (to: {holder})"
-        if not moved_to and holder is None:
+        elif (holder := _merged_into(clause_id)) is not None:  # its words stand inside another clause
+            message += f"; its words are now part of {holder} (to: {holder})"
+        group = (clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id))
+        if not moved_to and holder is None and unplaced[group] == 1:
             # reworded past recognition: the one new clause of its kind where it stood is its likely successor
             siblings = [
                 new
-                for new in new_under.get((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), [])
+                for new in new_under.get(group, [])
                 if new not in holding  # another removed clause's words, renumbered or moved there
             ]
             if len(siblings) == 1:
