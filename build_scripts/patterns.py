@@ -313,6 +313,11 @@ OPENING_SENTENCE_RE = re.compile(r"^[^。；！？\n]*[。；！？\n]")
 NUMBER_LABEL_RE = re.compile(
     r"^(?:[0-9]{1,3}[.．、](?![0-9])|（[一二三四五六七八九十0-9]{1,3}）|[一二三四五六七八九十]{1,3}、)[ \u3000]*"
 )
+# The number inside such a label, Arabic or Chinese (17 of 17., 三 of （三）): track/lineage.py writes a new
+# text under an old number to find the words a record's digest stood for, renumbered since.
+LABEL_NUMBER_RE = re.compile(r"[0-9]+|[一二三四五六七八九十]+")
+# The number an id's last step ends with: 17 of …/t17, 7 of …/4-2-7, 3 of …/2-3.
+ID_LAST_NUMBER_RE = re.compile(r"(?P<number>[0-9]+)$")
 
 # Cross-references (link/crossrefs.py) ----------------------------------------
 

@@ -466,6 +466,30 @@ def test_in_a_bare_copy_a_paragraph_moved_away_does_not_give_its_id_to_the_words
         assert f"; its words now stand at {doc}/2-1/p2a/{new} " in said[f"{doc}/2-1/p2/{old}"]
 
 
+def test_in_a_bare_copy_a_renumbered_tasks_words_do_not_keep_the_id_of_the_task_it_replaces(tmp_path):
+    """66号's task 16 deleted and 17–106 renumbered 16–105, in a copy with neither git nor a last build (staff
+    review): where the responsibility parenthetical stayed the same (（知识产权局负责）), the task's first
+    sentence was read as edited in place, so t16/s1 (16.完善知识产权快速维权机制。) showed the old 17's words
+    (16.加大国际展会…), and so on for 19 tasks, asked for nowhere. The record's digest of 17.加大国际展会… is
+    that of the new 16's words under the old number: they are task 17's words, renumbered."""
+    source = copy_sources(tmp_path)  # only the record knows the ids
+    path = source / "guobanhan-2016-66.txt"
+    lines = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        number = re.match(r"(\d+)\.", line)
+        if number and int(number.group(1)) >= 16:
+            if int(number.group(1)) == 16:
+                continue
+            line = f"{int(number.group(1)) - 1}{line[len(number.group(1)) :]}"
+        lines.append(line)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("check", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    said = {m.group(1) for ln in proc.stderr.splitlines() if (m := re.search(r"removed clause (\S+) ", ln))}
+    for task in (16, 35, 47, 57, 64, 97):
+        assert f"guobanhan-2016-66/t{task}/s1" in said, task
+
+
 def _edit_a_sentence_and_insert_one_after_it(source) -> None:
     text = (source / YUFUFA).read_text(encoding="utf-8")
     old = "培育壮大知识产权密集型产业。"

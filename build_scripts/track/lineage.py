@@ -42,7 +42,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .. import patterns
+from .. import numerals, patterns
 from ..model import Clause, ClauseKind, Document
 
 # A table's rows carry no number either (86号's indicators: 表1第2行): ``…/table1/r2`` is pinned like a paragraph.
@@ -251,19 +251,29 @@ def _moves(new: Document, old: Sequence[Recorded]) -> tuple[Moved, Moved]:
     for recorded in old:
         for key in _move_keys(recorded.text, recorded.digest):
             parents[(ordinal_prefix(recorded.id), key)].add(recorded.parent)
+    # the numbers of the old parents whose clauses' words are known by digest alone (a copy without git
+    # or a last build): a new text is also read under each, as it read before a renumbering (16. → 17.)
+    numbers = sorted({n for r in old if r.text is None and (n := _parent_number(r.parent)) is not None})
+
+    @functools.cache
+    def keys_of(text: str) -> frozenset[str]:
+        keys = set(_move_keys(text, digest(text)))
+        keys.update(f"d{digest(other)}" for n in numbers if (other := _relabelled(text, n)) is not None)
+        return frozenset(keys)
+
     now: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], str | None] = {}  # (prefix, key) → the positional parent of a new clause
     for clause in new.clauses:
         group = _group(clause)
         if group is not None:
-            for key in _move_keys(clause.text, digest(clause.text)):
+            for key in keys_of(clause.text):
                 now[(group[1], key)] += 1
                 where[(group[1], key)] = clause.parent
 
     def arrived(text: str, parent: str | None, prefix: str) -> bool:
         if _responsibility(text):
             return False
-        for key in _move_keys(text, digest(text)):
+        for key in keys_of(text):
             had = parents.get((prefix, key), set())
             if had and parent not in had and now[(prefix, key)] == 1:
                 return True
@@ -279,6 +289,25 @@ def _moves(new: Document, old: Sequence[Recorded]) -> tuple[Moved, Moved]:
         return any(now[(prefix, key)] == 1 and where[(prefix, key)] != parent for key in keys)
 
     return arrived, departed
+
+
+def _parent_number(parent: str | None) -> int | None:
+    """The number a parent's id ends with (17 of …/t17, 7 of …/4-2-7), or None."""
+    match = patterns.ID_LAST_NUMBER_RE.search(parent.rsplit("/", 1)[-1]) if parent else None
+    return int(match.group("number")) if match else None
+
+
+def _relabelled(text: str, number: int) -> str | None:
+    """``text`` under another number (``16.加大…`` under 17: ``17.加大…``; ``（三）…`` under 2: ``（二）…``), or None
+    when it opens with none."""
+    label = patterns.NUMBER_LABEL_RE.match(text)
+    if label is None:
+        return None
+    digits = patterns.LABEL_NUMBER_RE.search(label.group())
+    if digits is None:
+        return None
+    written = str(number) if digits.group().isdigit() else numerals.int_to_cn(number)
+    return label.group()[: digits.start()] + written + label.group()[digits.end() :] + text[label.end() :]
 
 
 def _move_keys(text: str | None, text_digest: str) -> tuple[str, ...]:
