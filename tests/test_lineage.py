@@ -453,6 +453,21 @@ def test_in_a_bare_copy_the_message_names_where_a_removed_clauses_words_stand_by
         )
 
 
+def test_in_a_bare_copy_the_message_names_the_paragraph_a_removed_one_was_merged_into(tmp_path):
+    """25号 二（一） p3 joined to the end of p2, in a copy with neither git nor a last build (staff review): the
+    message named no place, though the record's digests of p3's five sentences are those of p2's last five
+    now; with git it says 'its words are now part of …/2-1/p2'."""
+    doc = "yufufa-2016-25"
+
+    def merge(lines: list[str]) -> None:
+        at = next(n for n, line in enumerate(lines) if line.startswith(P3_OPENING))
+        lines[at - 2 : at + 1] = [lines[at - 2] + lines[at].lstrip("　")]
+
+    said = _bare_check(tmp_path, merge)
+    assert said.keys() == {f"{doc}/2-1/p3"}, said
+    assert f"; its words are now part of {doc}/2-1/p2 (to: {doc}/2-1/p2)" in said[f"{doc}/2-1/p3"]
+
+
 def test_in_a_bare_copy_a_paragraph_moved_away_does_not_give_its_id_to_the_words_now_where_it_stood(tmp_path):
     """p3 moved to the next subsection and p2 split in two, in one edit, in a copy with neither git nor a last
     build (staff review): the run [p2, p3] became [p2, p2's second half], the same length, read as edits in

@@ -394,8 +394,15 @@ def check_removed(
         return moved_to, renumbered_to is not None
 
     def _merged_into(clause_id: str) -> str | None:
-        """The changed clause of its document whose text holds the removed clause's words (merged into it)."""
+        """The changed clause of its document whose text holds the removed clause's words (merged into it);
+        with no text of it known, the one clause whose new sentences have the recorded digests of all its
+        sentences (a paragraph joined to another: ``unrecorded``)."""
         sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
+        if not words and digests and not sentence:
+            own = [d for i, d in digests.items() if i.rsplit("/", 1)[0] == clause_id and ordinal_prefix(i) == "s"]
+            found = [unrecorded.get((True, known[clause_id][0], d)) for d in own]
+            holders = {i.rsplit("/", 1)[0] for i in found if i is not None}
+            return holders.pop() if own and None not in found and len(holders) == 1 else None
         if len(words) < MIN_MERGED_CHARS:
             return None
         doc = known[clause_id][0]
