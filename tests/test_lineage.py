@@ -468,6 +468,25 @@ def test_in_a_bare_copy_the_message_names_the_paragraph_a_removed_one_was_merged
     assert f"; its words are now part of {doc}/2-1/p2 (to: {doc}/2-1/p2)" in said[f"{doc}/2-1/p3"]
 
 
+def test_in_a_bare_copy_the_message_finds_a_renumbered_items_heading_under_its_new_number(tmp_path):
+    """An item inserted before 86号 四（二）3. and 3–7 renumbered 4–8, in a copy with neither git nor a last build
+    (staff review): 4-2-3/s1 (3.加强知识产权行政执法体系建设。) was asked for with no place, and 4-2-4/s1 was
+    offered 4-2-4's new heading 'if that is it reworded': the old 3's heading under its new number, not
+    the old 4's, which stands at 4-2-5. The record's digests are those of the new headings under the old
+    numbers."""
+    from .test_redirects import _renumber_86s_items
+
+    source = copy_sources(tmp_path)  # only the record knows the ids
+    _renumber_86s_items(source, insert_before="3.加强知识产权行政执法体系建设")
+    proc = run_cli("check", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    said = {m.group(1): ln for ln in proc.stderr.splitlines() if (m := re.search(r"removed clause (\S+) ", ln))}
+    doc = "guofa-2016-86"
+    for old, new in (("4-2-3", "4-2-4"), ("4-2-4", "4-2-5"), ("4-2-5", "4-2-6"), ("4-2-6", "4-2-7")):
+        assert f"; its words now stand, under another number, at {doc}/{new}/s" in said[f"{doc}/{old}/s1"], old
+    assert not [ln for ln in said.values() if "is new where it stood" in ln], said
+
+
 def test_in_a_bare_copy_a_paragraph_moved_away_does_not_give_its_id_to_the_words_now_where_it_stood(tmp_path):
     """p3 moved to the next subsection and p2 split in two, in one edit, in a copy with neither git nor a last
     build (staff review): the run [p2, p3] became [p2, p2's second half], the same length, read as edits in

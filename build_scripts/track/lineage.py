@@ -253,12 +253,12 @@ def _moves(new: Document, old: Sequence[Recorded]) -> tuple[Moved, Moved]:
             parents[(ordinal_prefix(recorded.id), key)].add(recorded.parent)
     # the numbers of the old parents whose clauses' words are known by digest alone (a copy without git
     # or a last build): a new text is also read under each, as it read before a renumbering (16. → 17.)
-    numbers = sorted({n for r in old if r.text is None and (n := _parent_number(r.parent)) is not None})
+    numbers = sorted({n for r in old if r.text is None and (n := parent_number(r.parent)) is not None})
 
     @functools.cache
     def keys_of(text: str) -> frozenset[str]:
         keys = set(_move_keys(text, digest(text)))
-        keys.update(f"d{digest(other)}" for n in numbers if (other := _relabelled(text, n)) is not None)
+        keys.update(f"d{digest(other)}" for n in numbers if (other := relabelled(text, n)) is not None)
         return frozenset(keys)
 
     now: Counter[tuple[str, str]] = Counter()
@@ -291,13 +291,13 @@ def _moves(new: Document, old: Sequence[Recorded]) -> tuple[Moved, Moved]:
     return arrived, departed
 
 
-def _parent_number(parent: str | None) -> int | None:
+def parent_number(parent: str | None) -> int | None:
     """The number a parent's id ends with (17 of …/t17, 7 of …/4-2-7), or None."""
     match = patterns.ID_LAST_NUMBER_RE.search(parent.rsplit("/", 1)[-1]) if parent else None
     return int(match.group("number")) if match else None
 
 
-def _relabelled(text: str, number: int) -> str | None:
+def relabelled(text: str, number: int) -> str | None:
     """``text`` under another number (``16.加大…`` under 17: ``17.加大…``; ``（三）…`` under 2: ``（二）…``), or None
     when it opens with none."""
     label = patterns.NUMBER_LABEL_RE.match(text)

@@ -35,7 +35,7 @@ from ..model import (
     id_prefixes,
     natural,
 )
-from .lineage import PINNED_KINDS, digest, ordinal_prefix
+from .lineage import PINNED_KINDS, digest, ordinal_prefix, parent_number, relabelled
 
 FILE_NAME = "redirects.yaml"
 _KEYS = ("id", "to", "to_quote", "note", "date")
@@ -374,10 +374,14 @@ def check_removed(
 
     # (sentence or not, document, digest of the words) → the first clause no record holds that reads so
     unrecorded: dict[tuple[bool, str, str], str] = {}
+    # … and those opening with a number (4.加强…), to be read under a removed clause's old number (3.加强…)
+    numbered: dict[tuple[bool, str], list[Clause]] = {}
     if digests:
         for c in reversed(tuple(corpus.clauses())):
             if c.kind in PINNED_KINDS and c.id not in recorded:
                 unrecorded[(c.kind is ClauseKind.SENTENCE, c.doc, digest(c.text))] = c.id
+                if patterns.NUMBER_LABEL_RE.match(c.text):
+                    numbered.setdefault((c.kind is ClauseKind.SENTENCE, c.doc), []).insert(0, c)
 
     def where_now(clause_id: str) -> tuple[str | None, bool]:
         """The clause in its document whose words are the removed clause's (after its number, when that
@@ -385,7 +389,18 @@ def check_removed(
         sentence, words = ordinal_prefix(clause_id) == "s", texts.get(clause_id, "")
         moved_to, renumbered_to = current.get((sentence, words)), None
         if not words and digests and clause_id in digests:  # no text known: the record's digest of it
-            moved_to = unrecorded.get((sentence, known[clause_id][0], digests[clause_id]))
+            doc, recorded_digest = known[clause_id][0], digests[clause_id]
+            moved_to = unrecorded.get((sentence, doc, recorded_digest))
+            number = parent_number(clause_id.rsplit("/", 1)[0])
+            if moved_to is None and number is not None:  # a renumbered item's heading: its words under its old number
+                moved_to = renumbered_to = next(
+                    (
+                        c.id
+                        for c in numbered.get((sentence, doc), ())
+                        if (old := relabelled(c.text, number)) is not None and digest(old) == recorded_digest
+                    ),
+                    None,
+                )
         unlabelled = patterns.NUMBER_LABEL_RE.sub("", words, count=1)
         if moved_to is None and unlabelled != words and len(unlabelled) >= MIN_RENUMBERED_CHARS:
             moved_to = renumbered_to = renumbered.get((sentence, unlabelled))
