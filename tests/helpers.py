@@ -154,6 +154,20 @@ def refused_after(folder: Path, damage: Callable[[Path], None]) -> str:
     return refused(folder)
 
 
+def delete_task_and_renumber(path: Path, deleted: int) -> None:
+    """Task ``deleted`` of a tasks text (``16.…``) taken out and every later one numbered one less, as
+    staff do when a task is dropped."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        number = re.match(r"(\d+)\.", line)
+        if number and int(number.group(1)) >= deleted:
+            if int(number.group(1)) == deleted:
+                continue
+            line = f"{int(number.group(1)) - 1}{line[len(number.group(1)) :]}"
+        lines.append(line)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as sock:

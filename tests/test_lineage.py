@@ -19,7 +19,7 @@ from build_scripts.pipeline import generate, load_corpus
 from build_scripts.track import clause_ids
 from build_scripts.track.lineage import digest, pin, record
 
-from .helpers import FIXTURE, SOURCE, copy_sources, run_cli, tiny_source, tree_digest
+from .helpers import FIXTURE, SOURCE, copy_sources, delete_task_and_renumber, run_cli, tiny_source, tree_digest
 from .test_changelog import committed_copy, git
 
 HEAD = "一、总则\n"
@@ -507,16 +507,7 @@ def test_in_a_bare_copy_a_renumbered_tasks_words_do_not_keep_the_id_of_the_task_
     (16.加大国际展会…), and so on for 19 tasks, asked for nowhere. The record's digest of 17.加大国际展会… is
     that of the new 16's words under the old number: they are task 17's words, renumbered."""
     source = copy_sources(tmp_path)  # only the record knows the ids
-    path = source / "guobanhan-2016-66.txt"
-    lines = []
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        number = re.match(r"(\d+)\.", line)
-        if number and int(number.group(1)) >= 16:
-            if int(number.group(1)) == 16:
-                continue
-            line = f"{int(number.group(1)) - 1}{line[len(number.group(1)) :]}"
-        lines.append(line)
-    path.write_text("\n".join(lines), encoding="utf-8")
+    delete_task_and_renumber(source / "guobanhan-2016-66.txt", 16)
     proc = run_cli("check", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     said = {m.group(1) for ln in proc.stderr.splitlines() if (m := re.search(r"removed clause (\S+) ", ln))}

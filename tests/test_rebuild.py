@@ -36,6 +36,22 @@ def cli_generate(source: Path, docs: Path, hash_seed: str) -> None:
     )
 
 
+def assert_same_docs_under(source: Path, tmp_path: Path, **changed: str) -> None:
+    """``generate`` of ``source`` with the environment ``changed`` exits 0, says nothing, and writes the
+    docs/ it writes without the change."""
+    cli_generate(source, tmp_path / "a" / "docs", "0")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **changed}
+    run = subprocess.run(
+        [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(tmp_path / "b")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert files(tmp_path / "b") == files(tmp_path / "a" / "docs")
+
+
 def test_same_sources_give_byte_identical_docs_whatever_the_hash_seed_or_folder(tmp_path):
     source = copy_sources(tmp_path)
     cli_generate(source, tmp_path / "a" / "docs", "1")
@@ -48,18 +64,7 @@ def test_same_sources_give_byte_identical_docs_whatever_the_hash_seed_or_folder(
 def test_python_stripping_docstrings_and_asserts_changes_nothing(tmp_path):
     """PYTHONOPTIMIZE=2 (``python -OO``) in a shell's profile: the CLI read its help text from the module
     docstring, None then, and every command stopped with a traceback (AttributeError)."""
-    source = copy_sources(tmp_path)
-    cli_generate(source, tmp_path / "a" / "docs", "0")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONOPTIMIZE": "2"}
-    run = subprocess.run(
-        [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(tmp_path / "b")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert (run.returncode, run.stderr) == (0, "")
-    assert files(tmp_path / "b") == files(tmp_path / "a" / "docs")
+    assert_same_docs_under(copy_sources(tmp_path), tmp_path, PYTHONOPTIMIZE="2")
 
 
 def test_a_folder_name_the_locale_cannot_decode_changes_nothing(tmp_path):
@@ -67,17 +72,7 @@ def test_a_folder_name_the_locale_cannot_decode_changes_nothing(tmp_path):
     zh_CN.GBK machine and a name saved in UTF-8), Python holds the name with surrogates. Each text's
     cache key took its path as UTF-8, and every build stopped: internal error: UnicodeEncodeError."""
     source = copy_sources(tmp_path / "源文本 副本")
-    cli_generate(source, tmp_path / "a" / "docs", "0")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
-    run = subprocess.run(
-        [sys.executable, "-m", "build_scripts", "generate", "--source", str(source), "--docs", str(tmp_path / "b")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert (run.returncode, run.stderr) == (0, "")
-    assert files(tmp_path / "b") == files(tmp_path / "a" / "docs")
+    assert_same_docs_under(source, tmp_path, LC_ALL="C", PYTHONUTF8="0", PYTHONIOENCODING="")
 
 
 # What a build reads from the checkout: the texts and records, the templates, the theme's files it

@@ -13,7 +13,7 @@ import pytest
 
 from build_scripts.track.published import draft_hint
 
-from .helpers import FIXTURE, SOURCE, copy_sources, mkdocs_build, refused, run_cli
+from .helpers import FIXTURE, SOURCE, copy_sources, delete_task_and_renumber, mkdocs_build, refused, run_cli
 
 YUFUFA = "yufufa-2016-25.txt"
 REMOVED = "强化高校和科研院所创造知识产权的市"  # start of yufufa-2016-25/2-1/p3 (line 27)
@@ -1084,16 +1084,7 @@ def test_a_deleted_task_and_the_next_renumbered_are_each_sent_where_their_words_
     too short for the renumbered words to be looked for, was offered task 58's new sentence, task 59's
     words, instead of task 57, where its own stand."""
     source = built_once(tmp_path)
-    path = source / "guobanhan-2016-66.txt"
-    lines = []
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        number = re.match(r"(\d+)\.", line)
-        if number and int(number.group(1)) >= 16:
-            if int(number.group(1)) == 16:
-                continue
-            line = f"{int(number.group(1)) - 1}{line[len(number.group(1)) :]}"
-        lines.append(line)
-    path.write_text("\n".join(lines), encoding="utf-8")
+    delete_task_and_renumber(source / "guobanhan-2016-66.txt", 16)
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     said = {m.group(1): line for line in proc.stderr.splitlines() if (m := re.search(r"removed clause (\S+) ", line))}
