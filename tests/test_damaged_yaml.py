@@ -122,6 +122,25 @@ def test_a_list_with_every_entry_taken_out_is_an_empty_list(tmp_path, text):
     assert not errors.errors
 
 
+def test_a_second_list_beside_the_files_own_is_refused_where_it_stands(tmp_path):
+    """Entries written under another key (redirects pasted into crossrefs.yaml, a key mistyped beside the
+    right one) were read by nothing and lost without a word (left alone in session 24's first pass)."""
+    path = tmp_path / "agencies.yaml"
+    path.write_text("agencies:\n  - id: a\nredirects:\n  - id: b\n", encoding="utf-8")
+    errors = Collector()
+    assert [e["id"] for e in entries(path, "agencies", errors)] == ["a"]
+    assert [str(e) for e in errors.errors] == [
+        f"{path}:4:3: expected only the key 'agencies:' at the top of agencies.yaml, found also 'redirects:', "
+        "which nothing reads"
+    ]
+    path.write_text("agency:\n  - id: a\n", encoding="utf-8")
+    errors = Collector()
+    assert entries(path, "agencies", errors) == []
+    assert [str(e.message) for e in errors.errors] == [
+        "expected a mapping with a list 'agencies:', found no 'agencies:' ('agency:' is it, mistyped?)"
+    ]
+
+
 def test_a_bad_field_of_a_document_is_located_at_its_value(tmp_path):
     """Not at the entry's first line: in a long entry, staff look for the field the message names."""
     from build_scripts.errors import Collector

@@ -297,10 +297,17 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
             found = _kind(data)
         else:
             found = f"'{key}:' holding {_kind(data[key])}" if key in data else f"no '{key}:'"
+            close = difflib.get_close_matches(key, beside, n=1, cutoff=0.6)  # the one key there, if like it
+            found += f" ('{close[0]}:' is it, mistyped?)" if key not in data and close else ""
             if key in data and data[key] is None:  # entries not indented under it
                 found += f" and {', '.join(beside)} beside it: indent its entries under it as '- ' items"
         errors.add(CurationError(path, 1, 1, f"expected a mapping with a list '{key}:', found {found}"))
         return []
+    for other in beside:  # a second list here is read by nothing: its entries would be lost without a word
+        message = (
+            f"expected only the key '{key}:' at the top of {path.name}, found also '{other}:', which nothing reads"
+        )
+        errors.add(CurationError(path, *where_value(data, other), message))
     result = []
     for number, item in enumerate(data[key]):
         if not isinstance(item, dict):
