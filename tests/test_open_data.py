@@ -127,3 +127,32 @@ def test_each_clause_record_gives_the_citation_the_site_gives_it(built):
     assert records["guofa-2016-86/table1/r3"]["cite"] == "表1第3行"
     assert records["guobanfa-2016-106/p4"]["cite"] == "正文末段"
     assert all(r["cite"] for r in records.values())
+
+
+def _schema(name: str) -> dict:
+    from build_scripts.publish.export import SCHEMA_DIR
+
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def _accepts(name: str, record: dict, *, keyed: bool = False) -> bool:
+    instance = {"/documents/x/#y": record} if keyed else [record]
+    return jsonschema.Draft202012Validator(_schema(name)).is_valid(instance)
+
+
+def test_the_schemas_reject_a_date_written_otherwise(built):
+    """Open-data consumer review: the dates had only `"format": "date"`, which JSON Schema 2020-12 treats as an
+    annotation: jsonschema.validate (and most validators) accepted "2016/05/11" or "yesterday" as a date.
+    changes.json's date (a commit time) had no constraint at all."""
+    data = built.docs / "data"
+    document = json.loads((data / "documents.json").read_text(encoding="utf-8"))[0]
+    redirect = next(iter(json.loads((data / "redirects.json").read_text(encoding="utf-8")).values()))
+    change = json.loads((data / "changes.json").read_text(encoding="utf-8"))[0]
+    assert _accepts("documents", {**document, "date": "2016-12-30", "published": None})
+    assert _accepts("redirects", {**redirect, "date": "2026-11-22"}, keyed=True)
+    assert _accepts("changes", {**change, "date": "2026-11-22T02:49:31+00:00"})
+    for bad in ("2016/12/30", "2016-12-30 ", "yesterday", "20161230"):
+        assert not _accepts("documents", {**document, "date": bad}), bad
+        assert not _accepts("documents", {**document, "published": bad}), bad
+        assert not _accepts("redirects", {**redirect, "date": bad}, keyed=True), bad
+        assert not _accepts("changes", {**change, "date": bad}), bad
