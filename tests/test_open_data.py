@@ -9,6 +9,8 @@ from pathlib import Path
 
 import jsonschema
 
+from build_scripts.model import AGENCY_KINDS
+
 
 class _Ids(HTMLParser):
     def __init__(self) -> None:
@@ -156,3 +158,18 @@ def test_the_schemas_reject_a_date_written_otherwise(built):
         assert not _accepts("documents", {**document, "published": bad}), bad
         assert not _accepts("redirects", {**redirect, "date": bad}, keyed=True), bad
         assert not _accepts("changes", {**change, "date": bad}), bad
+
+
+def test_the_agency_schema_names_the_kinds_the_readme_lists(built):
+    """Open-data consumer review: agencies.schema.json's kind was any string, though the README lists the 14
+    kinds; a record of kind "foo" passed."""
+    agency = json.loads((built.docs / "data" / "agencies.json").read_text(encoding="utf-8"))[0]
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"- `kind` is one of (state_council_department.*?)\.\n  - `successor`", readme, re.S)
+    assert listed, "README's list of agency kinds"
+    kinds = re.findall(r"([a-z_]+)(?: \([^)]*\))?(?:,|$)", " ".join(listed.group(1).split()))
+    assert len(kinds) == 14, kinds
+    for kind in kinds:
+        assert _accepts("agencies", {**agency, "kind": kind}), kind
+    assert not _accepts("agencies", {**agency, "kind": "foo"})
+    assert set(kinds) == set(AGENCY_KINDS)  # the kinds agencies.yaml may give
