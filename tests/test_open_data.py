@@ -173,3 +173,14 @@ def test_the_agency_schema_names_the_kinds_the_readme_lists(built):
         assert _accepts("agencies", {**agency, "kind": kind}), kind
     assert not _accepts("agencies", {**agency, "kind": "foo"})
     assert set(kinds) == set(AGENCY_KINDS)  # the kinds agencies.yaml may give
+
+
+def test_the_readme_lists_every_clause_kind_the_schema_allows():
+    """Open-data consumer review: the README listed 12 clause kinds; the schema (and a regulation's
+    第二章 / 第十五条) also have chapter and article."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"- `kind` is one of (section, .*?)\.\n", readme, re.S)
+    assert listed, "README's list of clause kinds"
+    words = re.sub(r"\([^)]*\)", "", " ".join(listed.group(1).split()))
+    kinds = {k.strip() for k in re.split(r",|\bor\b", words) if k.strip()}
+    assert kinds == set(_schema("clauses")["items"]["properties"]["kind"]["enum"])
