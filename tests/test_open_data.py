@@ -184,3 +184,46 @@ def test_the_readme_lists_every_clause_kind_the_schema_allows():
     words = re.sub(r"\([^)]*\)", "", " ".join(listed.group(1).split()))
     kinds = {k.strip() for k in re.split(r",|\bor\b", words) if k.strip()}
     assert kinds == set(_schema("clauses")["items"]["properties"]["kind"]["enum"])
+
+
+CLAUSE_REFS = {  # file → fields (a dotted path into a list of mentions) naming a clause id
+    "tasks": ("clause",),
+    "indicators": ("clause", "mentions.clause"),
+    "agencies": ("mentions.clause",),
+    "changes": ("id",),
+    "redirects": ("id", "to_id"),
+}
+AGENCY_REFS = {"tasks": ("lead_agencies", "other_agencies", "mentioned_agencies"), "indicators": ("agencies",)}
+TASK_REFS = {"agencies": ("tasks_led", "tasks_shared")}
+
+
+def _with(record: dict, field: str, value: str) -> dict:
+    if "." in field:  # a field of each mention
+        outer, inner = field.split(".")
+        return {**record, outer: [{**m, inner: value} for m in record[outer]]}
+    return {**record, field: [value] if isinstance(record[field], list) else value}
+
+
+def test_the_schemas_reject_a_reference_that_is_no_id(built):
+    """Open-data consumer review: the fields naming a clause, an agency or a task were any string
+    (a task's lead_agencies of ["国家知识产权局"] or ["A B"], an indicator's clause of "第5段" validated),
+    though each names an id of clauses.json, agencies.json or tasks.json."""
+    data = built.docs / "data"
+    clause = "guofa-2016-86/table1/r2"
+    for refs, good, bad in (
+        (CLAUSE_REFS, clause, ("第5段", "/documents/guofa-2016-86/#c4-2-3", "Guofa-2016-86/4", "guofa-2016-86/4 2")),
+        (AGENCY_REFS, "sipo", ("国家知识产权局", "A B", "sipo/1")),
+        (TASK_REFS, "guobanhan-2016-66-t14", ("guobanhan-2016-66/t14", "任务14")),
+    ):
+        for name, fields in refs.items():
+            loaded = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+            keyed = isinstance(loaded, dict)
+            for field in fields:
+                outer = field.split(".")[0]
+                pool = loaded.values() if keyed else loaded
+                record = next((r for r in pool if r[outer]), next(iter(pool)))
+                if "." in field and not record[outer]:
+                    continue
+                assert _accepts(name, _with(record, field, good), keyed=keyed), (name, field)
+                for value in bad:
+                    assert not _accepts(name, _with(record, field, value), keyed=keyed), (name, field, value)
