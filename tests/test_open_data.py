@@ -227,3 +227,17 @@ def test_the_schemas_reject_a_reference_that_is_no_id(built):
                 assert _accepts(name, _with(record, field, good), keyed=keyed), (name, field)
                 for value in bad:
                     assert not _accepts(name, _with(record, field, value), keyed=keyed), (name, field, value)
+
+
+def test_the_readme_names_every_field_of_each_file_in_the_schemas_order():
+    """Open-data consumer review: the README's agencies.json line left out `unchanged`, a field every record has
+    (the README described it two lines below, the schema requires it)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^- `([a-z-]+)\.json`: `\{?\[?\{?[^`{]*?\{([^`}]*)\}", readme, re.M))
+    from build_scripts.publish.export import DATASETS
+
+    assert set(listed) == {*DATASETS, "redirects"}
+    for name, fields in listed.items():
+        schema = _schema(name)
+        record = schema["items"] if schema["type"] == "array" else schema["additionalProperties"]
+        assert [f.strip() for f in fields.split(",")] == list(record["properties"]), name
