@@ -241,3 +241,36 @@ def test_the_readme_names_every_field_of_each_file_in_the_schemas_order():
         schema = _schema(name)
         record = schema["items"] if schema["type"] == "array" else schema["additionalProperties"]
         assert [f.strip() for f in fields.split(",")] == list(record["properties"]), name
+
+
+def test_every_id_the_files_name_is_a_record_of_another_file_or_retired(built):
+    """What a consumer joins on: each clause id named is in clauses.json, or redirects.json retires it; each
+    agency and task id is in agencies.json / tasks.json; a crossref's local is a sentence of a local document
+    and its national a clause of a national one; a mention's offsets cut its surface out of the clause text."""
+    data = built.docs / "data"
+    load = lambda name: json.loads((data / f"{name}.json").read_text(encoding="utf-8"))  # noqa: E731
+    clauses = {c["id"]: c for c in load("clauses")}
+    levels = {d["id"]: d["level"] for d in load("documents")}
+    redirects = load("redirects")
+    retired = {r["id"] for r in redirects.values()}
+    agencies, tasks, indicators = load("agencies"), load("tasks"), load("indicators")
+    agency_ids, task_ids = {a["id"] for a in agencies}, {t["id"] for t in tasks}
+    assert not retired & clauses.keys()
+    assert all(c["doc"] in levels and (c["parent"] is None or c["parent"] in clauses) for c in clauses.values())
+    for ref in load("crossrefs"):
+        local, national = clauses[ref["local"]], clauses[ref["national"]]
+        assert local["kind"] == "sentence" and levels[local["doc"]] in ("provincial", "municipal"), ref
+        assert levels[national["doc"]] in ("national", "ministry"), ref
+    for task in tasks:
+        assert task["clause"] in clauses and task["id"] == task["clause"].replace("/", "-")
+        assert {*task["lead_agencies"], *task["other_agencies"], *task["mentioned_agencies"]} <= agency_ids
+    for record in [*agencies, *indicators]:
+        assert record.get("clause") is None or record["clause"] in clauses
+        assert {*record.get("tasks_led", ()), *record.get("tasks_shared", ())} <= task_ids
+        assert set(record.get("agencies", ())) <= agency_ids
+        for m in record["mentions"]:
+            assert clauses[m["clause"]]["text"][m["start"] : m["end"]] == m["surface"], (record["id"], m)
+    for change in load("changes"):
+        assert change["doc"] in levels and (change["id"] is None or change["id"] in clauses | dict.fromkeys(retired))
+    for entry in redirects.values():
+        assert entry["to_id"] is None or clauses[entry["to_id"]]["url"] == entry["to"]
