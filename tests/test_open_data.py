@@ -274,3 +274,41 @@ def test_every_id_the_files_name_is_a_record_of_another_file_or_retired(built):
         assert change["doc"] in levels and (change["id"] is None or change["id"] in clauses | dict.fromkeys(retired))
     for entry in redirects.values():
         assert entry["to_id"] is None or clauses[entry["to_id"]]["url"] == entry["to"]
+
+
+def test_the_records_come_in_the_order_the_readme_gives(built):
+    """Open-data consumer review: the README said nothing of the records' order (the data page only that keys
+    are sorted): documents/agencies/indicators as their YAML lists them, clauses in text order document by
+    document, tasks in their clauses' order, crossrefs by national slug, national id, local id (t9 before t10)."""
+    import yaml
+
+    from build_scripts.model import natural
+
+    from .helpers import SOURCE
+
+    data = built.docs / "data"
+    load = lambda name: json.loads((data / f"{name}.json").read_text(encoding="utf-8"))  # noqa: E731
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "Records\ncome in a fixed order" in readme
+    for name in ("documents", "agencies", "indicators"):
+        listed = yaml.safe_load((SOURCE / f"{name}.yaml").read_text(encoding="utf-8"))[name]
+        assert [r["id"] for r in load(name)] == [e.get("id", e.get("slug")) for e in listed], name
+    docs = [d["id"] for d in load("documents")]
+    clauses = load("clauses")
+    assert [c["doc"] for c in clauses] == sorted((c["doc"] for c in clauses), key=docs.index)
+    position = {c["id"]: i for i, c in enumerate(clauses)}
+    assert all(c["parent"] is None or position[c["parent"]] < position[c["id"]] for c in clauses)
+    for doc in docs:  # the body given back in order: each clause's line at or after the one before
+        lines = [c["line"] for c in clauses if c["doc"] == doc and c["kind"] != "sentence"]
+        assert lines == sorted(lines), doc
+    tasks = [position[t["clause"]] for t in load("tasks")]
+    assert tasks == sorted(tasks)
+    refs = [(r["national"].split("/")[0], natural(r["national"]), natural(r["local"])) for r in load("crossrefs")]
+    assert refs == sorted(refs) and len(set(refs)) == len(refs)
+    assert list(load("redirects")) == sorted(load("redirects"))
+    for path in sorted(data.glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        records = json.loads(text)
+        if isinstance(records, list) and records:
+            assert len(text.splitlines()) == len(records) + 2, path.name
+            assert all(list(r) == sorted(r) for r in records), path.name
