@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -312,3 +313,31 @@ def test_the_records_come_in_the_order_the_readme_gives(built):
         if isinstance(records, list) and records:
             assert len(text.splitlines()) == len(records) + 2, path.name
             assert all(list(r) == sorted(r) for r in records), path.name
+
+
+def _nullable_fields(properties: dict, path: str) -> Iterator[tuple[str, dict]]:
+    for name, spec in properties.items():
+        if isinstance(spec.get("type"), list) and "null" in spec["type"]:
+            yield f"{path}{name}", spec
+        if "properties" in spec:
+            yield from _nullable_fields(spec["properties"], f"{path}{name}.")
+        if isinstance(spec.get("items"), dict) and "properties" in spec["items"]:
+            yield from _nullable_fields(spec["items"]["properties"], f"{path}{name}[].")
+
+
+def test_every_field_that_may_be_null_says_what_null_means():
+    """Open-data consumer review: agencies' successor.later.year had no description and indicators' clause did
+    not say when it is null; every other nullable field says so (不详为 null, 删除时为 null)."""
+    from build_scripts.publish.export import SCHEMA_DIR
+
+    silent = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        record = schema["items"] if schema["type"] == "array" else schema["additionalProperties"]
+        name = path.name.removesuffix(".schema.json")
+        silent += [
+            field
+            for field, spec in _nullable_fields(record["properties"], f"{name}.")
+            if "null" not in spec.get("description", "")
+        ]
+    assert silent == []
