@@ -341,3 +341,12 @@ def test_every_field_that_may_be_null_says_what_null_means():
             if "null" not in spec.get("description", "")
         ]
     assert silent == []
+
+
+def test_the_documents_schema_takes_a_source_file_only_as_the_repository_path(built):
+    """Open-data consumer review: source_file was any string; a build writing the machine's path
+    (/work/…/source_texts/x.txt) would have validated. documents.yaml names a bare file name in source_texts/."""
+    document = json.loads((built.docs / "data" / "documents.json").read_text(encoding="utf-8"))[0]
+    assert _accepts("documents", {**document, "source_file": "source_texts/guofa-2016-86.txt"})
+    for bad in ("/work/main/source_texts/guofa-2016-86.txt", "guofa-2016-86.txt", "source_texts/../x.txt", ""):
+        assert not _accepts("documents", {**document, "source_file": bad}), bad
