@@ -409,3 +409,49 @@ def test_the_slugs_a_committed_documents_yaml_gave_its_texts_in_any_spelling():
         assert _read_listing(text)[0] == [("a-1.txt", "a-1")], text
     broken = 'documents:\n  - slug: "a-1"\r\n    source_file: a-1.txt # x\n  - slug: b-2\n    title: [\n'
     assert _read_listing(broken) == ([("a-1.txt", "a-1")], {})  # not YAML: read line by line, slugs only
+
+
+def test_a_versions_changes_come_in_the_order_the_schema_gives(built):
+    """Open-data consumer review: changes.json's order was not said anywhere. Within a version the added and
+    modified clauses come in the new text's order, then the removed ones in the old text's order."""
+    from dataclasses import replace as with_fields
+
+    from build_scripts.track.versions import diff_clauses
+
+    old = [c for c in built.site.corpus.document("yufufa-2016-25").clauses if c.kind.value != "sentence"]
+    gone, edited, late = old[3], old[10], old[20]
+    new = [c for c in old if c is not gone]
+    new[new.index(edited)] = with_fields(edited, text=edited.text + "（改）")
+    new.insert(new.index(late), with_fields(late, id=late.id + "x", text="新增的一段。"))
+    changes = diff_clauses(old, new)
+    assert [(c.change, c.id) for c in changes] == [
+        ("modified", edited.id),
+        ("added", late.id + "x"),
+        ("removed", gone.id),
+    ]
+    schema = json.loads((built.docs / "data/schemas/changes.schema.json").read_text(encoding="utf-8"))
+    assert "先列新增和修改的条款（按新版本原文先后），再列删除的条款（按旧版本原文先后）" in schema["description"]
+
+
+def test_changes_come_document_by_document_oldest_version_first_uncommitted_last(tmp_path):
+    source = committed_copy(tmp_path)
+    edit(source)
+    git(source, "commit", "-q", "-am", "修改一句")
+    text = (source / FIFTY_NINE).read_text(encoding="utf-8")
+    (source / FIFTY_NINE).write_text(text.replace("积极组织实施。", "积极组织实施（试）。", 1), encoding="utf-8")
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_text(text.replace(NEW, NEW + "（再改）"), encoding="utf-8")
+    generate(source, tmp_path / "docs")
+    records = json.loads((tmp_path / "docs/data/changes.json").read_text(encoding="utf-8"))
+    docs = [d["id"] for d in json.loads((tmp_path / "docs/data/documents.json").read_text(encoding="utf-8"))]
+    assert [r["doc"] for r in records] == sorted((r["doc"] for r in records), key=docs.index)
+    steps = [(r["doc"], r["subject"], r["change"]) for r in records if r["doc"] in {"yufufa-2016-25", docs[3]}]
+    assert [(doc, change) for doc, _, change in steps] == [
+        (docs[3], "initial"),
+        (docs[3], "modified"),
+        ("yufufa-2016-25", "initial"),
+        ("yufufa-2016-25", "modified"),
+        ("yufufa-2016-25", "modified"),
+    ]
+    assert [subject for doc, subject, _ in steps if doc == "yufufa-2016-25"][1:] == ["修改一句", "未提交的修改"]
+    assert docs[3] == "guozhifaguanzi-2015-59"

@@ -350,3 +350,15 @@ def test_the_documents_schema_takes_a_source_file_only_as_the_repository_path(bu
     assert _accepts("documents", {**document, "source_file": "source_texts/guofa-2016-86.txt"})
     for bad in ("/work/main/source_texts/guofa-2016-86.txt", "guofa-2016-86.txt", "source_texts/../x.txt", ""):
         assert not _accepts("documents", {**document, "source_file": bad}), bad
+
+
+def test_the_data_page_and_each_schema_say_the_order_of_the_records(built):
+    """Open-data consumer review: the order of the records was said in the README only; a reader of the 数据
+    page or of a schema could not tell whether changes.json runs oldest or newest first."""
+    from build_scripts.render.escape import md_escape
+
+    page = (built.docs / "data/index.md").read_text(encoding="utf-8")
+    for path in sorted((built.docs / "data/schemas").glob("*.schema.json")):
+        description = json.loads(path.read_text(encoding="utf-8"))["description"]
+        assert "排列" in description, path.name
+        assert md_escape(description) in page, path.name

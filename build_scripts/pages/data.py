@@ -29,6 +29,7 @@ class Dataset:
     file: str  # file name under docs/data/
     schema: str  # file name under docs/data/schemas/, or ""
     title: str
+    description: str  # the schema's: what the file holds and the order of its records
     records: int | None  # None: not a list of records
     fields: tuple[SchemaField, ...]
 
@@ -87,6 +88,7 @@ def datasets(site: Site) -> tuple[Dataset, ...]:
                 file=f"{name}.json",
                 schema=schema_path.name if schema_path.exists() else "",
                 title=schema.get("title", ""),
+                description=schema.get("description", ""),
                 records=sum(1 for _ in records(site)),
                 fields=fields_of(schema),
             )
@@ -105,6 +107,7 @@ def datasets(site: Site) -> tuple[Dataset, ...]:
                 file=f"{name}.json",
                 schema=schema_path.name,
                 title=schema.get("title", ""),
+                description=schema.get("description", ""),
                 records=len(json.loads(objects[name].content)) if name in objects else None,
                 fields=fields_of(schema),
             )
