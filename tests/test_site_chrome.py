@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 from mkdocs.theme import Theme
 
@@ -42,6 +44,64 @@ def test_the_navigation_lists_only_the_section_index_pages(built):
     assert len(tabs) == 8  # 首页 + 7 sections
     primary = page.split("md-nav--primary", 1)[1].split("</nav>", 1)[0]  # the drawer / sidebar menu
     assert primary.count('href="') <= 12, "the menu should hold the section index pages only"
+
+
+class _SectionMarks(HTMLParser):
+    """The header tabs and the drawer's top-level links of a page: ``(address, current)`` of those marked
+    active (``md-tabs__item--active`` / ``md-nav__link--active``), ``current`` being the link's aria-current."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.page = page  # the page's address, "/tasks/x/": the links' base
+        self.navs: list[str] = []  # the class of each <nav> the parser is in
+        self.tab_active = False
+        self.tabs: list[tuple[str, str | None]] = []
+        self.drawer: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        classes = (attr.get("class") or "").split()
+        if tag == "nav":
+            self.navs.append(attr.get("class") or "")
+        elif tag == "li" and self.navs and "md-tabs" in self.navs[-1]:
+            self.tab_active = "md-tabs__item--active" in classes
+        elif tag == "a" and self.navs and "md-tabs" in self.navs[-1] and self.tab_active:
+            self.tabs.append((urljoin(self.page, attr["href"]), attr.get("aria-current")))
+        # the drawer's own links: one level down, in a nested <nav>, is the page's 目录 (table of contents)
+        elif (
+            tag == "a"
+            and len(self.navs) == 1
+            and "md-nav--primary" in self.navs[0]
+            and "md-nav__link--active" in classes
+        ):
+            self.drawer.append((urljoin(self.page, attr["href"]), attr.get("aria-current")))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.navs:
+            self.navs.pop()
+
+
+def test_every_page_marks_its_own_section_in_the_tabs_and_the_drawer(built):
+    """The navigation lists the section index pages only (above): a task, agency or document page was
+    in none of them, and no tab or drawer link was marked, so a reader could not see which section
+    they were in. Each page marks the one section its address is in (首页 the home page only), for a
+    screen reader too (aria-current: "page" on the section's own page, "true" below it)."""
+    wrong = {}
+    pages = sorted(built.html.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        relative = path.relative_to(built.html).as_posix()
+        address = "/" + relative.removesuffix("index.html")
+        marks = _SectionMarks(address)
+        marks.feed(path.read_text(encoding="utf-8").split('<div class="md-content"', 1)[0])
+        if relative == "404.html":  # in no section
+            expected = []
+        else:
+            section = "/" if address == "/" else "/" + address.split("/")[1] + "/"
+            expected = [(section, "page" if address == section else "true")]
+        if marks.tabs != expected or marks.drawer != expected:
+            wrong[address] = {"tabs": marks.tabs, "drawer": marks.drawer, "expected": expected}
+    assert wrong == {}, f"{len(wrong)} of {len(pages)} pages: {dict(list(wrong.items())[:5])}"
 
 
 def test_no_built_page_loads_an_asset_from_another_host(built):
