@@ -6,6 +6,9 @@ label is no tab stop, so a keyboard user could neither reach nor open them (an e
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -197,3 +200,44 @@ def test_a_screen_reader_is_told_how_many_results_a_query_found(browser, base_ur
         page.get_by_role("textbox", name="搜索").fill("专利")
         status = page.locator(".md-search").get_by_role("status")
         expect(status).to_contain_text("符合条件的结果", timeout=10_000)
+
+
+@pytest.mark.parametrize("options", [TABLET, DESKTOP], ids=["tablet", "desktop"])
+def test_escape_in_the_open_search_leaves_focus_in_the_header_search_box(browser, base_url, options):
+    """From 60em the search box is in the header and there is no 🔍 button. Material closes the search
+    on Escape and blurs the box: focus fell to <body>, the page's start, with nothing seen to have it.
+    It goes back to the box, the search staying closed (as a combobox's Escape does); typing in the box
+    or a click on it opens the search again."""
+    with new_page(browser, base_url=base_url, **options) as page:
+        page.goto(PAGE)
+        search, box = page.locator("#__search"), page.get_by_role("textbox", name="搜索")
+        results = page.locator(".md-search-result__link")
+        tab_until(page, "搜索", presses=4)
+        expect(search).to_be_checked()  # Material opens the search when the box gets focus
+        meta = page.locator(".md-search-result__meta")
+        page.keyboard.type("专利")
+        expect(meta).to_contain_text("符合条件的结果", timeout=10_000)
+        page.keyboard.press("Escape")
+        expect(search).not_to_be_checked()
+        expect(box).to_be_focused()
+        page.wait_for_timeout(100)  # Material watches focus (debounced): it does not open the search again
+        expect(search).not_to_be_checked()
+        page.keyboard.type("权")  # typing on opens it
+        expect(search).to_be_checked()
+        expect(box).to_be_focused()
+        expect(box).to_have_value("专利权")
+        # the new query's results (each link carries its query), so that Tab reaches one that stays
+        expect(results.first).to_have_attribute("href", re.compile("h=" + quote("专利权") + "$"), timeout=10_000)
+        page.keyboard.press("Tab")
+        expect(results.first).to_be_focused()
+        page.keyboard.press("Escape")  # from a result: back to the box too
+        expect(search).not_to_be_checked()
+        expect(box).to_be_focused()
+        box.click()  # a click on the box that has focus opens it
+        expect(search).to_be_checked()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Tab")  # and on from the box, not from the page's start
+        after = box.evaluate(
+            "b => !!(b.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING)"
+        )
+        assert after and not focused(page)["inSearch"], focused(page)

@@ -348,7 +348,9 @@
    * tab stop and a span does nothing on Enter: here each becomes a tab stop that Enter and Space
    * press, saying whether what it opens is open (aria-expanded). Opened from the keyboard, the drawer
    * takes focus; Escape, or Tab out of it, closes it. When the drawer or the search closes with focus
-   * inside it (or lost to the page), focus goes back to the button, where the reader was, if shown. */
+   * inside it (or lost to the page), focus goes back to the button, where the reader was, if shown.
+   * From 60em there is no 🔍 button: the search box is in the header, and Escape in the open search
+   * leaves focus in it (below). */
   function headerButton(toggle) {
     var label = document.querySelector(".md-header label[for=" + toggle.id + "]");
     return label && label.querySelector(".md-header__button-name");
@@ -396,6 +398,34 @@
   if (search) search.addEventListener("change", searchBoxStop);
   if (narrow.addEventListener) narrow.addEventListener("change", searchBoxStop);
   searchBoxStop();
+
+  /* Escape in the open search from 60em: Material closes it and blurs the box, and with no 🔍 button
+   * to go back to, focus fell to <body>, the page's start. Here the search closes as Material closes
+   * it, and focus stays in the box (or goes back to it from a result), as a combobox's Escape leaves
+   * it. Material opens the search when the box gets focus (its focus watch listens on <body>), so
+   * that move of focus is kept from it, and Material does not see the key (it would blur the box).
+   * Typing in the box, or a click on it, opens the search again (a click on a box that has focus
+   * gives Material no focus event). Listening on window in the capture phase, this runs first. */
+  var quietFocus = false;
+  function keepFromMaterial(ev) { if (quietFocus) ev.stopPropagation(); }
+  window.addEventListener("focusout", keepFromMaterial, true);
+  window.addEventListener("focusin", keepFromMaterial, true);
+  window.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape" || ev.ctrlKey || ev.metaKey || !search || !search.checked) return;
+    if (!shown(searchBox) || shown(headerButton(search))) return;   /* below 60em: back to 🔍 (above) */
+    ev.stopPropagation();
+    search.click();   /* the toggle, as Material closes it */
+    quietFocus = true;
+    searchBox.focus();
+    quietFocus = false;
+  }, true);
+  function reopenSearch() {
+    if (search && !search.checked) search.click();   /* the toggle, as Material opens it */
+  }
+  if (searchBox) {
+    searchBox.addEventListener("input", reopenSearch);
+    searchBox.addEventListener("click", reopenSearch);
+  }
 
   /* Tab past the open drawer's last link (or back before its first) closes it: focus went on behind
    * it and its overlay, under the drawer on a phone. */
