@@ -241,3 +241,33 @@ def test_escape_in_the_open_search_leaves_focus_in_the_header_search_box(browser
             "b => !!(b.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING)"
         )
         assert after and not focused(page)["inSearch"], focused(page)
+
+
+@pytest.mark.parametrize("options", [TABLET, DESKTOP], ids=["tablet", "desktop"])
+def test_escape_while_a_chinese_input_method_composes_leaves_the_search_open(browser, base_url, options):
+    """A reader typing pinyin presses Escape to drop the candidate words (quan → 权…), not to close the
+    search: the desktop handler for Escape closed it (the key arrives with isComposing, key "Escape").
+    Material leaves such a key alone, and so does site.js now; the Escape after the composition closes it."""
+    with new_page(browser, base_url=base_url, **options) as page:
+        page.goto(PAGE)
+        search, box = page.locator("#__search"), page.get_by_role("textbox", name="搜索")
+        box.click()
+        page.keyboard.type("专利")
+        expect(search).to_be_checked()
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Input.imeSetComposition", {"text": "quan", "selectionStart": 4, "selectionEnd": 4})
+        expect(box).to_have_value("专利quan")
+        composing = page.evaluate_handle(
+            "() => { const seen = []; addEventListener('keydown', e => seen.push(e.isComposing), true); return seen; }"
+        )
+        escape = {"key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27}
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", **escape})
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **escape})
+        assert composing.json_value() == [True]  # the key was the input method's
+        page.wait_for_timeout(100)
+        expect(search).to_be_checked()
+        expect(box).to_be_focused()
+        cdp.send("Input.insertText", {"text": "权"})  # the reader picks a word: the composition ends
+        page.keyboard.press("Escape")  # no composition now: the search closes, focus stays in the box
+        expect(search).not_to_be_checked()
+        expect(box).to_be_focused()

@@ -412,6 +412,7 @@
   window.addEventListener("focusin", keepFromMaterial, true);
   window.addEventListener("keydown", function (ev) {
     if (ev.key !== "Escape" || ev.ctrlKey || ev.metaKey || !search || !search.checked) return;
+    if (ev.isComposing || ev.keyCode === 229) return;   /* an input method's Escape: it drops the pinyin */
     if (!shown(searchBox) || shown(headerButton(search))) return;   /* below 60em: back to 🔍 (above) */
     ev.stopPropagation();
     search.click();   /* the toggle, as Material closes it */
