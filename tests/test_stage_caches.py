@@ -192,6 +192,30 @@ def test_an_edit_elsewhere_in_the_reference_compares_only_the_pairs_whose_counts
     assert made == [pairs[1][0], pairs[1][0]]  # compared again by compare_all, then by this test
 
 
+def test_an_edit_to_the_reference_counts_only_the_texts_it_changed(cache_dir, monkeypatch):
+    """After an edit, the reference's counts are the kept ones less the texts gone and plus the texts
+    new (every text counted again cost about 0.02 s of an edit's rebuild), and they are the counts of
+    the whole reference: a count that falls to nothing is gone, as in a build from no cache."""
+    pairs = [("加强知识产权保护，完善制度", "加强知识产权保护，健全机制"), ("培育专利运营机构", "培育运营机构")]
+    reference = ["加强知识产权保护", "培育专利运营", "完善制度", "完善制度"]
+    marks.compare_all(pairs, reference)
+    counted = []
+    real = marks.bigram_counts
+    monkeypatch.setattr(marks, "bigram_counts", lambda texts: counted.append(list(texts)) or real(counted[-1]))
+    edited = ["加强知识产权保护", "完善制度", "健全机制运营"]  # one 完善制度 less, 培育专利运营 gone, one text new
+    assert marks.compare_all(pairs, edited) == {
+        pair: marks.compare_html(*pair, marks.shared_runs(*pair, real(edited))) for pair in pairs
+    }
+    assert counted == [["健全机制运营"], ["培育专利运营", "完善制度"]]
+    kept = cache.load_entry("compare", "reference", cache.package_fingerprint())
+    assert kept[2] == real(edited)
+    assert "培育" not in kept[2]
+    counted.clear()
+    monkeypatch.setattr(marks, "shared_runs", lambda *args: pytest.fail("compared again"))
+    marks.compare_all(pairs, edited)  # nothing changed: neither counted nor compared
+    assert counted == []
+
+
 def test_a_rebuild_through_warm_caches_equals_a_build_from_an_empty_cache(tmp_path, cache_dir, monkeypatch):
     source = copy_sources(tmp_path / "src")
     warm, cold = tmp_path / "warm", tmp_path / "cold"
