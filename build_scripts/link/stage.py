@@ -55,7 +55,7 @@ def link_crossrefs(
         return Linked(refs=())
     national_key = cache.fingerprint(
         [
-            *cache.code_fingerprint(Path(__file__).parent.parent),  # the whole package: patterns, model …
+            cache.package_fingerprint(),  # the whole package (patterns, model …), read once per process
             classifier.WEIGHTS_PATH.read_bytes(),
             repr(sorted(terms.phrases.items())),
             repr(roles),
