@@ -42,7 +42,7 @@ from .publish import export
 from .publish.search_index import search_index_file
 from .render.jinja_env import BackgroundCompile
 from .render.renderer import Renderer
-from .track import changelog, clause_ids, published, versions
+from .track import changelog, clause_ids, git_log, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_targets, redirect_files
 from .write import WriteReport, check_rewritable, write_atomic, write_outputs
@@ -160,19 +160,24 @@ def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = Non
         collection.check_source_folder(source)
     except CurationError as error:
         raise BuildErrors([error]) from None
-    recorded = clause_ids.load(source, errors)  # the records first: their problems are said with the texts'
-    pages = published.load(source, errors)
-    corpus = load_corpus(source, errors)  # raises with every problem so far: no ids pinned against a damaged record
-    previous = previous or {}
-    moved = listed_targets(source)  # the ids redirects.yaml names → where it sends them
-    listed = frozenset(moved)  # never given to new text, never asked for
-    found = versions.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
-        source,
-        corpus.documents,
-        recorded=recorded,
-        retired=listed,
-        texts={i: r["text"] for i, r in previous.items() if isinstance(r.get("text"), str)},
-    )
+    log = git_log.StartedLog(source)  # git reads the history while the texts load and parse
+    try:
+        recorded = clause_ids.load(source, errors)  # the records first: their problems are said with the texts'
+        pages = published.load(source, errors)
+        corpus = load_corpus(source, errors)  # raises with every problem so far: no ids pinned against a damaged record
+        previous = previous or {}
+        moved = listed_targets(source)  # the ids redirects.yaml names → where it sends them
+        listed = frozenset(moved)  # never given to new text, never asked for
+        found = versions.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
+            source,
+            corpus.documents,
+            recorded=recorded,
+            retired=listed,
+            texts={i: r["text"] for i, r in previous.items() if isinstance(r.get("text"), str)},
+            log=log,
+        )
+    finally:
+        log.close()  # git stopped when the build stopped before it read the history
     corpus = replace(corpus, documents=found.documents)
     agencies, tasks, indicators = extract(source, corpus, errors, moved=moved)
     linked = link_crossrefs(source, corpus, errors, moved=moved)

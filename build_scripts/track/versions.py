@@ -127,6 +127,7 @@ def build_history(
     recorded: clause_ids.Records | None = None,
     retired: Collection[str] = (),
     texts: Mapping[str, str] | None = None,
+    log: git_log.StartedLog | None = None,
 ) -> History:
     """Every version of every document git knows, plus the working tree when it differs from HEAD.
 
@@ -136,11 +137,12 @@ def build_history(
     given to a new clause; ``texts``: the last build's clause texts. Edited paragraphs are paired by
     likeness to the texts a record's ids stood for, found by id and digest in every committed version
     and the last build. For the ids ``retired`` lists and those under them, it finds where each stood
-    as far as a committed version shows it (``_former_positions``).
+    as far as a committed version shows it (``_former_positions``). ``log``: the history of ``source``,
+    begun already (``git_log.StartedLog``).
     """
     documents = tuple(documents)
     recorded = recorded or {}
-    histories = git_log.file_histories(source)
+    histories = (log or git_log.StartedLog(source)).histories()
     record_revisions = histories.get(clause_ids.FILE_NAME, [])  # the record's own versions, oldest first
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
     listings = histories.get("documents.yaml", [])  # every committed documents.yaml
