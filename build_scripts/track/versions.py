@@ -240,11 +240,17 @@ def build_history(
             )
             previous = version
         if answered:  # the same text as later commits of the record pinned it (a record younger than the text)
+            taken = frozenset(used)
+            # (text blob, record) → the text pinned to it: a commit that changed the record of other
+            # documents gives this one the record the commit before did, and the same pinning
+            pinnings: dict[tuple[str, tuple[lineage.Recorded, ...]], Document] = {}
             for age, text_blob, later in later_records:
                 if text_blob in borrowed and later is later_record[text_blob]:
                     continue  # that pinning is among the states already, as the text's own commit
                 if (text := parsed.get(text_blob)) is not None:
-                    states.append((age, lineage.pin(text, later, frozenset(used), seen)))
+                    if (text_blob, later) not in pinnings:
+                        pinnings[text_blob, later] = lineage.pin(text, later, taken, seen)
+                    states.append((age, pinnings[text_blob, later]))
         old = recorded.get(document.slug) or (lineage.record(previous) if previous else None)
         if previous is not None and current_blob == revisions[-1].blob and old in (previous_old, previous_own):
             current = previous  # the newest commit's text and record: pinned already
