@@ -13,6 +13,7 @@ edits it by hand; ``generate`` rewrites it when the ids or texts change (and onl
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,8 +67,8 @@ def parse(path: Path, text: str, errors: Collector) -> Records:
     for number, line in enumerate(split_lines(text), start=1):
         if not line or line.startswith("#"):
             continue
-        match = patterns.CLAUSE_RECORD_RE.match(line)
-        if match is None:
+        recorded = _read_line(line)
+        if recorded is None:
             errors.add(
                 CurationError(
                     path,
@@ -78,15 +79,22 @@ def parse(path: Path, text: str, errors: Collector) -> Records:
                 )
             )
             continue
-        if match.group("id") in seen:
-            errors.add(
-                CurationError(path, number, 1, f"expected each clause id once, found {match.group('id')!r} again")
-            )
+        if recorded.id in seen:
+            errors.add(CurationError(path, number, 1, f"expected each clause id once, found {recorded.id!r} again"))
             continue
-        seen.add(match.group("id"))
-        recorded = Recorded(id=match.group("id"), digest=match.group("digest"), opening=match.group("opening") or "")
-        records[match.group("id").split("/", 1)[0]].append(recorded)
+        seen.add(recorded.id)
+        records[recorded.id.split("/", 1)[0]].append(recorded)
     return {slug: tuple(items) for slug, items in records.items()}
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _read_line(line: str) -> Recorded | None:
+    """One line of a record, or None when it is not one: read once for every version of the record that
+    holds it (a build reads the record beside the texts and each committed one, mostly the same lines)."""
+    match = patterns.CLAUSE_RECORD_RE.match(line)
+    if match is None:
+        return None
+    return Recorded(id=match.group("id"), digest=match.group("digest"), opening=match.group("opening") or "")
 
 
 def render(documents: Iterable[Document]) -> str:
