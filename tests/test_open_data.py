@@ -9,8 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from build_scripts.model import AGENCY_KINDS
+from build_scripts.publish import export
 
 
 class _Ids(HTMLParser):
@@ -119,6 +121,19 @@ def test_the_data_page_says_how_many_records_each_file_holds_and_what_shape_it_h
     assert f'<span class="cell-label">记录数</span>{len(redirects)} |' in row, row
     assert "redirects.json 是以旧地址为键的 JSON 对象" in page
     assert "格式见下" not in page and "每个条款、每个句子一条记录" not in page
+
+
+def test_the_data_page_counts_each_file_without_making_its_records(built, model, monkeypatch):
+    """The data page gives each file's number of records as the file holds them; the clauses' it counts
+    from the documents, without making a record of each (the render stage makes them for clauses.json)."""
+    page = (built.docs / "data/index.md").read_text(encoding="utf-8")
+    for name in export.DATASETS:
+        records = json.loads((built.docs / f"data/{name}.json").read_text(encoding="utf-8"))
+        row = next(line for line in page.splitlines() if line.startswith("| ") and f"]({name}.json)" in line)
+        assert f'<span class="cell-label">记录数</span>{len(records)} |' in row, row
+        assert export.record_count(name, model) == len(list(export.DATASETS[name](model)))
+    monkeypatch.setattr(export, "clause_record", lambda *args: pytest.fail("a clause record made to be counted"))
+    assert export.record_count("clauses", model) == sum(len(d.clauses) for d in model.corpus.documents)
 
 
 def test_each_clause_record_gives_the_citation_the_site_gives_it(built):

@@ -79,7 +79,7 @@ def fields_of(schema: dict[str, Any]) -> tuple[SchemaField, ...]:
 
 def datasets(site: Site) -> tuple[Dataset, ...]:
     result = []
-    for name, records in export.DATASETS.items():
+    for name in export.DATASETS:
         schema_path = export.SCHEMA_DIR / f"{name}.schema.json"
         schema = json.loads(schema_path.read_text(encoding="utf-8")) if schema_path.exists() else {}
         result.append(
@@ -89,7 +89,7 @@ def datasets(site: Site) -> tuple[Dataset, ...]:
                 schema=schema_path.name if schema_path.exists() else "",
                 title=schema.get("title", ""),
                 description=schema.get("description", ""),
-                records=sum(1 for _ in records(site)),
+                records=export.record_count(name, site),
                 fields=fields_of(schema),
             )
         )

@@ -97,6 +97,15 @@ DATASETS: dict[str, Callable[[Site], Iterable[dict[str, Any]]]] = {
 }
 
 
+def record_count(name: str, site: Site) -> int:
+    """How many records ``DATASETS[name]`` gives (the data page says so), without making the clauses':
+    each reads its citation, worked out for its whole document (``citation.positions``), and the data
+    page counted all of them before the render stage made them again for clauses.json."""
+    if name == "clauses":  # clause_records: one per clause of each document
+        return sum(len(document.clauses) for document in site.corpus.documents)
+    return sum(1 for _ in DATASETS[name](site))
+
+
 def data_files(site: Site) -> list[OutputFile]:
     files = [OutputFile(path=f"data/{name}.json", content=dump_records(fn(site))) for name, fn in DATASETS.items()]
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
