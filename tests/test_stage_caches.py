@@ -216,6 +216,28 @@ def test_an_edit_to_the_reference_counts_only_the_texts_it_changed(cache_dir, mo
     assert counted == []
 
 
+def test_an_edit_to_a_number_elsewhere_compares_no_pair_again(cache_dir, monkeypatch):
+    """``shared_spans`` reads a number as one unit, whose count it never reads, and the counts of two
+    characters only where a text holds them side by side: a figure edited elsewhere in the reference
+    (第1次修改 → 第2次修改, as the bench's edits number themselves) compared again every pair holding a
+    digit or 第 and 次 anywhere; now none, and each is what a build from no cache gives."""
+    pairs = [("到2020年，专利运营机构达到10家", "到2020年，培育专利运营机构5家"), ("第二次会议审议", "审议1次")]
+    reference = ["到2020年专利运营机构", "第1次修改", "加强知识产权保护"]
+    marks.compare_all(pairs, reference)
+    made = _spy(monkeypatch, marks, "shared_runs")
+    edited = ["到2020年专利运营机构", "第2次修改", "加强知识产权保护"]
+    assert marks.compare_all(pairs, edited) == {
+        pair: marks.compare_html(*pair, marks.shared_runs(*pair, marks.bigram_counts(edited))) for pair in pairs
+    }
+    assert len(made) == 2  # by this test, not by compare_all
+    made.clear()
+    worded = ["到2020年专利运营机构", "第2次会议", "加强知识产权保护"]  # 次会 and 会议: side by side in the second pair
+    assert marks.compare_all(pairs, worded)[pairs[1]] == marks.compare_html(
+        *pairs[1], marks.shared_runs(*pairs[1], marks.bigram_counts(worded))
+    )
+    assert made == [pairs[1][0], pairs[1][0]]  # compared again by compare_all, then by this test
+
+
 def test_a_rebuild_through_warm_caches_equals_a_build_from_an_empty_cache(tmp_path, cache_dir, monkeypatch):
     source = copy_sources(tmp_path / "src")
     warm, cold = tmp_path / "warm", tmp_path / "cold"

@@ -235,10 +235,10 @@ def compare_all(pairs: Iterable[Pair], reference: Iterable[str] = ()) -> dict[Pa
     """``compare_html`` of every pair, with the word edges ``reference`` gives (``bigram_counts`` of the
     collection's texts). The shared runs are kept in .cache/ under the pair's texts and a fingerprint
     of ``reference``, under a key of the code: a rebuild compares the pairs that are new or edited,
-    and, when ``reference`` changed, those whose texts hold a count it changed (``_stale``): an edit
-    to one Chongqing sentence changes the counts of its characters only, and compared all 162 pairs
-    again (about 0.05 s). The counts are kept apart (``_reference_counts``), read only when
-    ``reference`` changed or a pair is compared anew: a rebuild with nothing changed needs none."""
+    and, when ``reference`` changed, those for which a count it changed is one ``shared_spans`` reads
+    (``_stale``): an edit to one Chongqing sentence changes the counts of its characters only, and
+    compared all 162 pairs again (about 0.05 s). The counts are kept apart (``_reference_counts``), read
+    only when ``reference`` changed or a pair is compared anew: a rebuild with nothing changed needs none."""
     wanted = list(dict.fromkeys(pairs))
     reference = list(reference)
     texts = cache.fingerprint(reference)
@@ -251,7 +251,8 @@ def compare_all(pairs: Iterable[Pair], reference: Iterable[str] = ()) -> dict[Pa
     if before != texts:
         counts, changed = _reference_counts(reference, texts, before, key)
         # nothing kept to compare against (a cold build): every pair is compared
-        known = {pair: runs for pair, runs in known.items() if not _stale(pair, changed)} if changed is not None else {}
+        read = _readable(changed) if changed is not None else None
+        known = {pair: runs for pair, runs in known.items() if not _stale(pair, read)} if read is not None else {}
     runs: dict[Pair, SharedRuns] = {}
     for pair in wanted:
         if pair in known:
@@ -265,27 +266,25 @@ def compare_all(pairs: Iterable[Pair], reference: Iterable[str] = ()) -> dict[Pa
     return {pair: compare_html(*pair, runs[pair]) for pair in wanted}
 
 
-def _reference_counts(
-    reference: list[str], texts: str, before: str | None, key: str
-) -> tuple[Counts, dict[str, set[str]] | None]:
-    """``bigram_counts(reference)`` (``texts``: its fingerprint), and the counts that differ from those of
-    the reference fingerprinted ``before`` (by first character, as ``_stale`` reads them; None when they are not known). Kept in .cache/
-    with the texts they count: after an edit the counts of the texts removed and added are taken from and
+def _reference_counts(reference: list[str], texts: str, before: str | None, key: str) -> tuple[Counts, set[str] | None]:
+    """``bigram_counts(reference)`` (``texts``: its fingerprint), and the keys of the counts that differ from
+    those of the reference fingerprinted ``before`` (None when they are not known). Kept in .cache/ with the
+    texts they count: after an edit the counts of the texts removed and added are taken from and
     added to the kept ones, not every text counted again (about 0.02 s), and they tell what changed."""
     stored = cache.load_entry("compare", "reference", key)
     kept, tally, counts = stored if isinstance(stored, tuple) and len(stored) == 3 else (None, {}, {})
     if not isinstance(tally, dict) or not isinstance(counts, dict):
         kept, tally, counts = None, {}, {}
     if kept is not None and kept == texts:
-        return counts, {} if before == texts else None  # runs kept under another reference: not known
+        return counts, set() if before == texts else None  # runs kept under another reference: not known
     now = Counter(reference)
-    changed: dict[str, set[str]] | None = None
+    changed: set[str] | None = None
     if kept is not None and kept == before:  # the counts the kept runs read: only the texts edited counted
         tally = Counter(tally)
         delta = Counter(bigram_counts((now - tally).elements()))
         delta.subtract(bigram_counts((tally - now).elements()))
         new_counts = dict(counts)
-        changed = {}
+        changed = set()
         for gram, difference in delta.items():
             if difference:
                 count = new_counts.get(gram, 0) + difference
@@ -293,16 +292,33 @@ def _reference_counts(
                     new_counts[gram] = count
                 else:
                     del new_counts[gram]
-                changed.setdefault(gram[0], set()).add(gram[-1])
+                changed.add(gram)
     else:
         new_counts = bigram_counts(reference)
     cache.store_entry("compare", "reference", key, (texts, dict(now), new_counts))
     return new_counts, changed
 
 
-def _stale(pair: Pair, changed: dict[str, set[str]]) -> bool:
-    """Whether a count ``shared_spans`` may read for ``pair`` changed: one of a character its texts hold,
-    or of two of them side by side (``_word_edges`` reads no other; a superset of the characters it
-    reads, those of the numbers written as private-use units too, is safe)."""
-    held = set(pair[0]) | set(pair[1])
-    return any(seconds & held for first, seconds in changed.items() if first in held)
+_DIGIT_RE = re.compile(r"\d")  # as _UNIT_RE reads digits: each is part of a number, one unit
+_NUMBER_UNITS = chr(0xF0000)  # _spelled writes a number as a private-use character from here on
+FEW_CHANGES = 32  # changed counts looked for in each pair's texts; more: each pair's readable keys made
+
+
+def _readable(changed: set[str]) -> frozenset[str] | None:
+    """The changed counts ``shared_spans`` may read for some pair: none with a digit in it, since every
+    digit is part of a number, which it reads as one unit (a private-use character, ``_spelled``); None
+    (every pair compared again) when a changed count holds such a character, as a number's would."""
+    if any(max(key) >= _NUMBER_UNITS for key in changed):
+        return None
+    return frozenset(key for key in changed if not _DIGIT_RE.search(key))
+
+
+def _stale(pair: Pair, changed: frozenset[str]) -> bool:
+    """Whether a count ``shared_spans`` may read for ``pair`` changed (``changed``: ``_readable``'s). It
+    reads the counts of a unit and of two units side by side in one of the texts (``_word_edges``), no
+    others: a changed count of a character either text holds, or of two that one holds side by side."""
+    if len(changed) <= FEW_CHANGES:
+        return any(key in text for key in changed for text in pair)
+    held = {unit for text in pair for unit in text}
+    held.update(text[i : i + 2] for text in pair for i in range(len(text) - 1))
+    return not held.isdisjoint(changed)
