@@ -17,7 +17,7 @@ from build_scripts.pages import marks
 from build_scripts.track import clause_ids, versions
 
 from .helpers import DOCUMENT_COUNT, copy_sources
-from .test_changelog import committed_copy, edit
+from .test_changelog import committed_copy, edit, git
 
 LOCAL = "yufufa-2016-25.txt"
 LEAD = "培育壮大知识产权密集型产业"
@@ -269,3 +269,25 @@ def test_a_committed_version_is_parsed_once_across_rebuilds(tmp_path, cache_dir,
     assert len(parsed) == 2
     edited = [version for version in first if version.doc == "yufufa-2016-25"][-1]
     assert [c.id for c in edited.changes] == ["yufufa-2016-25/2-1/p1"]
+
+
+def test_every_committed_listing_is_read_once_and_kept_in_one_entry(tmp_path, cache_dir, monkeypatch):
+    """Each committed documents.yaml is read once (the change log's slugs and names), all of them kept in
+    one .cache/ entry (a cold build wrote, and every build read, a file per version: 15 in the project's
+    history), and the copies of other histories keep theirs in it too."""
+    source = committed_copy(tmp_path)
+    listing = source / "documents.yaml"
+    listing.write_text(listing.read_text(encoding="utf-8") + "# 第二版\n", encoding="utf-8")
+    git(source, "commit", "-q", "-am", "第二版")
+    read = _spy(monkeypatch, versions, "_read_listing")
+    first = pipeline.generate(source, tmp_path / "docs", write=False).site
+    assert len(read) == 2
+    assert [path.name for path in (cache_dir / "listings").iterdir()] == ["documents.yaml.pickle"]
+    other = committed_copy(tmp_path / "other")  # one version, the first of the two above
+    pipeline.generate(other, tmp_path / "other-docs", write=False)
+    assert len(read) == 2
+    again = pipeline.generate(source, tmp_path / "docs", write=False).site
+    assert len(read) == 2 and again.history == first.history
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "empty-cache")
+    assert pipeline.generate(source, tmp_path / "docs", write=False).site.history == first.history
+    assert len(read) == 4

@@ -378,18 +378,26 @@ def _committed_listings(listings: Sequence[git_log.Revision], blobs: Mapping[str
     file → every slug it had) and ``committed_names`` (slug → cited title and 文号, the newest)."""
     slugs: dict[str, set[str]] = {}
     names: dict[str, tuple[str, str]] = {}
+    key = cache.package_fingerprint()
+    # every version's reading, by blob, in one .cache/ entry: a version is read once, however long the
+    # history (one file for all of them: a cold build wrote, and every build read, one per version)
+    stored = cache.load_entry("listings", "documents.yaml", key)
+    kept = stored if isinstance(stored, dict) else {}
+    read: dict[str, tuple[list[tuple[str, str]], dict[str, tuple[str, str]]]] = {}
     for revision in listings:
         if revision.blob not in blobs:
             continue
-        key = cache.fingerprint([cache.package_fingerprint(), revision.blob])
-        listing = cache.load_entry("listings", revision.blob, key)  # a version is read once, however long the history
-        if not isinstance(listing, tuple):
+        listing = kept.get(revision.blob)
+        if not (isinstance(listing, tuple) and len(listing) == 2):
             listing = _read_listing(blobs[revision.blob].decode("utf-8", errors="replace"))
-            cache.store_entry("listings", revision.blob, key, listing)
+        read[revision.blob] = listing
         pairs, named = listing
         for source_file, slug in pairs:
             slugs.setdefault(source_file, set()).add(slug)
         names.update(named)
+    if any(kept.get(blob) != listing for blob, listing in read.items()):
+        # a version read anew: kept beside the others (another copy's history's too, as one file each was)
+        cache.store_entry("listings", "documents.yaml", key, {**kept, **read})
     return {
         "committed_slugs": {source_file: frozenset(found) for source_file, found in slugs.items()},
         "committed_names": names,
