@@ -126,3 +126,20 @@ def test_every_page_says_its_language_is_simplified_chinese_and_keeps_materials_
     assert 'aria-label="页眉"' in home and 'placeholder="搜索"' in home and "跳转至" in home
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', home, re.S)[1])
     assert config["translations"]["search.result.placeholder"] == "键入以开始搜索"
+
+
+def test_the_readme_says_what_each_theme_override_is_for():
+    """Staff upgrading Material (or moving to Zensical) must compare each copied template with the
+    original: the README named none of overrides/ but two asset paths."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### The theme's overrides (`overrides/`)") :]
+    section = section[: section.index("\n## ")]
+    templates = sorted(p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*.html"))
+    assert len(templates) >= 9
+    missing = [name for name in templates if f"`{name}`" not in section]
+    assert not missing, missing
+    pinned = re.search(r"^mkdocs-material==(\S+)", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
+    assert pinned is not None
+    for name in templates:  # each copied template names the Material it was copied from, or says it is ours
+        head = (ROOT / "overrides" / name).read_text(encoding="utf-8")[:400]
+        assert pinned.group(1) in head or "The site's own" in head, name
