@@ -151,6 +151,14 @@ WRITTEN_DATE_RE = re.compile(
 # in a curated file they end a comment early and put every later line number off by one.
 YAML_HIDDEN_BREAK_RE = re.compile(r"[\u0085\u2028\u2029]")
 
+# A marker git leaves in a file where a merge did not resolve: seven <, |, = or > at the start of a line,
+# alone or followed by a space and a name (<<<<<<< HEAD, ||||||| base, =======, >>>>>>> branch); lines
+# split at LF, CRLF or a lone CR, as ``clean.split_lines`` splits them. A rule of more signs is text.
+MERGE_MARKER_RE = re.compile(r"(?:\A|(?<=[\r\n]))(?:<{7}|\|{7}|={7}|>{7})(?:[ \t][^\r\n]*)?(?=[\r\n]|\Z)")
+# The tags of a whole web page (a page saved from the browser given as the text): <!DOCTYPE html>,
+# <html>, <head>, <body>, in any case. Markup inside a text is shown as text; these are no document's.
+WEB_PAGE_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body)(?=[\s>])", re.IGNORECASE)
+
 # Stray Markdown marks of a scraped page at the start of a line: "### " or "- ".
 MARKDOWN_MARK_RE = re.compile(r"^(?:#{1,6}|-)[ ]+")
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import yaml
 
 from .. import cache, patterns
-from ..errors import CurationError
+from ..errors import CurationError, excerpt
 from . import files
 from .texts import position_of, position_of_undecodable, utf16_without_bom, wide_encoding
 
@@ -148,6 +148,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
     loader = _LineLoader(text)
     loader.name = str(path)
     try:
+        _check_merge_markers(path, text)
         _check_hidden_breaks(path, text)
         _check_nesting(path, text)
         return loader.get_single_data()
@@ -174,6 +175,21 @@ def _parse_yaml(path: Path, text: str) -> Any:
         raise CurationError(path, 1, 1, f"expected valid YAML values, found {exc}") from None
     finally:
         loader.dispose()
+
+
+def _check_merge_markers(path: Path, text: str) -> None:
+    """Refuse the first marker git leaves where a merge did not resolve, where it stands: YAML read it as a
+    key without its colon on a later line, or as a document's end, and named no marker."""
+    found = patterns.MERGE_MARKER_RE.search(text)
+    if found is not None:
+        line, column = position_of(text, found.start())
+        raise CurationError(
+            path,
+            line,
+            column,
+            f"expected YAML, found the merge-conflict marker {excerpt(found.group().rstrip(), 40)!r} git leaves "
+            "where a merge did not resolve: keep the lines meant, delete the markers",
+        )
 
 
 def _check_hidden_breaks(path: Path, text: str) -> None:

@@ -74,7 +74,7 @@ def read_text(path: Path) -> RawText:
                 raise _pasted_utf8(path, lines[utf8_lines[0] - 1], utf8_lines[0]) from None
             _refuse_utf8_words(path, lines)
             _refuse_misread(path, text)
-            return _without_controls(RawText(path=path, text=text, sha256=digest, encoding="gb18030"))
+            return _without_controls(_refuse_no_text(RawText(path=path, text=text, sha256=digest, encoding="gb18030")))
         if utf16_without_bom(data):
             raise TextError(
                 path, 1, 1, "expected UTF-8 (or GBK) text, found UTF-16 without a byte order mark; save it as UTF-8"
@@ -82,7 +82,45 @@ def read_text(path: Path) -> RawText:
         line, column = position_of_byte(data, utf8_error.start)
         bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
         raise TextError(path, line, column, f"expected UTF-8 (or GBK) text, found undecodable bytes {bad}") from None
-    return _without_controls(raw)
+    return _without_controls(_refuse_no_text(raw))
+
+
+def _refuse_no_text(raw: RawText) -> RawText:
+    """What reads but is no document's text, refused where it stands (each was published as paragraphs):
+    the marker git leaves where a merge did not resolve, the byte order mark of a second file joined on
+    (``cat a.txt b.txt``; one after the first, of a tool that added one twice, is no join), the tags of a
+    web page saved from the browser."""
+    marker = patterns.MERGE_MARKER_RE.search(raw.text)
+    if marker is not None:
+        line, column = position_of(raw.text, marker.start())
+        raise TextError(
+            raw.path,
+            line,
+            column,
+            f"expected text, found the merge-conflict marker {excerpt(marker.group().rstrip(), 40)!r} git leaves "
+            "where a merge did not resolve: keep the lines meant, delete the markers",
+        )
+    joined = raw.text.find("\ufeff", len(raw.text) - len(raw.text.lstrip("\ufeff")))
+    if joined >= 0:
+        line, column = position_of(raw.text, joined)
+        raise TextError(
+            raw.path,
+            line,
+            column,
+            "expected one text, found a byte order mark (U+FEFF) inside it, where a second file was joined on: "
+            "keep the document's own text (or, if nothing was joined, delete the invisible character)",
+        )
+    page = patterns.WEB_PAGE_TAG_RE.search(raw.text)
+    if page is not None:
+        line, column = position_of(raw.text, page.start())
+        raise TextError(
+            raw.path,
+            line,
+            column,
+            f"expected plain text, found {page.group()!r} of a saved web page: copy the document's text from the "
+            "page into a plain text file",
+        )
+    return raw
 
 
 def _utf8_chinese(line: bytes) -> bool:
