@@ -8,7 +8,7 @@ import pytest
 from build_scripts.model import Site
 from build_scripts.pipeline import generate
 
-from .helpers import SOURCE, mkdocs_build
+from .helpers import FIXTURE, SOURCE, mkdocs_build
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,12 @@ class BuiltSite:
 def model() -> Site:
     """The linked model of the real corpus (no files written)."""
     return generate(SOURCE, Path("/nonexistent"), write=False).site
+
+
+@pytest.fixture(scope="session")
+def fixture_model() -> Site:
+    """The linked model of the frozen corpus, tests/data/corpus (no files written)."""
+    return generate(FIXTURE, Path("/nonexistent"), write=False).site
 
 
 @pytest.fixture(scope="session")

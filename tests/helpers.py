@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import hashlib
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -145,11 +148,35 @@ def refused(folder: Path) -> str:
     return proc.stderr
 
 
+@functools.cache
+def _generated_fixture() -> tuple[Path, str]:
+    """A folder where ``copy_sources`` then ``generate_in`` ran once (its source_texts/ and docs/), made the
+    first time a test asks for it, and the digest of its files. Only ``generated_copy`` reads it."""
+    folder = Path(tempfile.mkdtemp(prefix="generated-fixture-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    copy_sources(folder)
+    proc = generate_in(folder)
+    assert proc.returncode == 0, proc.stderr
+    return folder, tree_digest(folder)
+
+
+def generated_copy(folder: Path) -> Path:
+    """What ``copy_sources(folder)`` and then a successful ``generate_in(folder)`` leave in ``folder``: a private
+    copy of the frozen corpus and the docs/ generated from it (returns the copy's source_texts/). The run is
+    made once per test process and its two folders copied: ``generate`` writes the same docs/ in any folder
+    (README: byte-identical docs/) and reads no file's time. Its result is never handed out, only copies, and
+    each copy first checks that it is as the run left it."""
+    template, digest = _generated_fixture()
+    assert tree_digest(template) == digest, f"{template} was changed: a test must work on its copy"
+    for name in ("source_texts", "docs"):
+        shutil.copytree(template / name, folder / name, symlinks=True)
+    return folder / "source_texts"
+
+
 def refused_after(folder: Path, damage: Callable[[Path], None]) -> str:
     """A private copy of the frozen corpus in ``folder``, generated once (the docs/ a damage must leave
-    as it was), then damaged and generated again: ``refused``'s stderr."""
-    source = copy_sources(folder)
-    assert generate_in(folder).returncode == 0
+    as it was: ``generated_copy``), then damaged and generated again: ``refused``'s stderr."""
+    source = generated_copy(folder)
     damage(source)
     return refused(folder)
 

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import LOCATED, copy_sources, generate_in, refused, replace, rewrite, run_cli
+from .helpers import LOCATED, copy_sources, generated_copy, refused, replace, rewrite, run_cli
 
 
 def _damage(tmp_path: Path, damage) -> Path:
     """A copy of the corpus in ``tmp_path``, generated into its docs/ and then damaged; returns the copy."""
-    source = copy_sources(tmp_path)
-    assert generate_in(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     damage(source)
     return source
 

@@ -39,7 +39,7 @@ from .eval_crossrefs import (
     score,
     task_terms,
 )
-from .helpers import FIXTURE, SOURCE, copy_sources, generate_in, mkdocs_build, refused, run_cli
+from .helpers import SOURCE, copy_sources, generate_in, generated_copy, mkdocs_build, refused, run_cli
 
 PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
 
@@ -308,8 +308,8 @@ def test_a_very_long_sentence_is_compared_in_linear_time():
     assert all(sentence[start:end] in other for start, end in spans)
 
 
-def test_comparison_leaves_out_the_numbers_that_cite_a_national_clause():
-    site = generate(FIXTURE, Path("/nonexistent"), write=False).site
+def test_comparison_leaves_out_the_numbers_that_cite_a_national_clause(fixture_model):
+    site = fixture_model
     # the first sentence of 86号 五、（二）3. and of task 7 start with their clause's number: no wording
     assert national_text(site, site.clause("guofa-2016-86/5-2-3/s1")) == "建设知识产权服务业集聚区。"
     assert national_text(site, site.clause("guobanhan-2016-66/t7/s1")).startswith("规范著作权集体管理机构")
@@ -334,10 +334,10 @@ def test_rejected_link_is_gone_from_pages_and_data(tmp_path):
     assert "chongqing-c2-1-p1-s1" not in task_page and "chongqing-c2-1-p1-s2" in task_page
 
 
-def test_a_sentence_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_the_program(tmp_path):
+def test_a_sentence_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_the_program(tmp_path, fixture_model):
     """Its page said 程序未找到本句的国家依据 (staff review): the program found one, and staff rejected it."""
     source = copy_sources(tmp_path)
-    site = generate(source, tmp_path / "before", write=False).site
+    site = fixture_model
     by_local = Counter(ref.local for ref in site.crossrefs)
     ref = next(r for r in site.crossrefs if by_local[r.local] == 1)
     with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
@@ -767,9 +767,9 @@ def test_an_anchor_pasted_unquoted_is_said_to_be_read_as_a_comment(tmp_path):
     assert next(m for m in said if "crossrefs.yaml:5:" in m).endswith("to be a clause id (text), found nothing")
 
 
-def test_a_task_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_the_program(tmp_path):
+def test_a_task_whose_only_link_staff_rejected_is_not_said_to_be_missed_by_the_program(tmp_path, fixture_model):
     source = copy_sources(tmp_path)
-    site = generate(source, tmp_path / "before", write=False).site
+    site = fixture_model
     task = next(t for t in site.tasks if len(site.crossrefs_to(t.clause)) == 1)
     (ref,) = site.crossrefs_to(task.clause)
     assert ref.method == "auto"
@@ -804,8 +804,7 @@ def test_a_national_clause_no_page_can_link_back_from_is_refused(tmp_path):
     a table or its row), where the document page has no place for the ⇄ back to the comparison, or a 66号
     task's responsibility parenthetical, whose comparison showed an empty national side; all were
     published. Each is refused at its national id, naming what to write."""
-    source = copy_sources(tmp_path)
-    assert generate_in(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     entries = [
         ("guobanhan-2016-66/t5/s2", "yufufa-2016-25/2-3/p3/s4"),  # （知识产权局负责）
         ("guobanhan-2016-66/1", "yufufa-2016-25/2-3/p3/s5"),  # 一、推进知识产权管理体制机制改革
@@ -835,8 +834,7 @@ def test_a_chongqing_sentence_is_linked_to_a_task_once(tmp_path):
     Chongqing sentence published two links: task 5's 重庆落实 listed the sentence twice, under one HTML
     id (chongqing-c2-3-p3-s3), so a link to it found only the first. The staff decision now replaces the
     matcher's link; two decisions linking one task and one sentence are refused at the later one."""
-    source = copy_sources(tmp_path)
-    assert generate_in(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     pair = ("guobanhan-2016-66/t5", "yufufa-2016-25/2-3/p3/s3")
     assert pair in _links(tmp_path)  # the matcher links them
     with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
@@ -865,8 +863,7 @@ def test_a_chongqing_sentence_is_shown_once_under_a_national_item(tmp_path):
     published both: the comparison page listed two 国家依据 from one item and the 86号 page two ⇄ for one
     sentence (review of the rule for tasks, which covered 66号 only). The decision now replaces the
     overlapping automatic link; two decisions that overlap are refused at the later one."""
-    source = copy_sources(tmp_path)
-    assert generate_in(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     item, local = "guofa-2016-86/4-2-1", "yufufa-2016-25/2-5/p1/s2"
     assert _links(tmp_path).get((item + "/s4", local)) == "auto"
     with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
@@ -969,12 +966,12 @@ def test_punctuation_both_texts_have_is_not_marked_as_one_sides_own():
     assert str(national) == '<mark>投资结构</mark><span class="only-national">。</span>'
 
 
-def test_the_gaps_heading_speaks_of_the_tasks_it_lists(tmp_path):
+def test_the_gaps_heading_speaks_of_the_tasks_it_lists(tmp_path, fixture_model):
     """The coverage page lists the tasks document's (66号's) tasks without a Chongqing sentence; its heading
     said some were removed by staff (未列…（程序未找到，或经人工核对删去）) when staff rejected the only link of
     an 86号, 106号 or 59号 clause that has a task page (review): none of the tasks it lists was removed."""
     source = copy_sources(tmp_path)
-    site = generate(source, tmp_path / "before", write=False).site
+    site = fixture_model
     tasks_doc = site.corpus.crossref_roles.tasks
     task = next(t for t in site.tasks if t.doc != tasks_doc and site.crossrefs_to(t.clause))
     with (source / "crossrefs.yaml").open("a", encoding="utf-8") as f:
@@ -994,8 +991,7 @@ def test_a_sentence_of_a_covering_notice_is_refused_as_its_line_is(tmp_path):
     """A covering notice's line (…/pre7) was refused as the national side, "not of its measures", but a
     sentence of it (…/pre7/s1, 各有关部门要按照分工方案要求…) was published as a curated link (review): the
     matcher never links those sentences either. Both are refused at the national id."""
-    source = copy_sources(tmp_path)
-    assert generate_in(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     notice = "guobanhan-2016-66/pre7/s1"
     index = load_corpus(source, Collector()).clause_index()
     assert index[notice].kind.value == "sentence" and index[notice].text.startswith("各有关部门要按照分工方案要求")
@@ -1009,12 +1005,12 @@ def test_a_sentence_of_a_covering_notice_is_refused_as_its_line_is(tmp_path):
     ]
 
 
-def test_the_summary_does_not_count_a_rejected_link_as_a_miss(tmp_path):
+def test_the_summary_does_not_count_a_rejected_link_as_a_miss(tmp_path, fixture_model):
     """The coverage page's summary said every Chongqing sentence and 66号 task left without a link was not
     found (本地举措、概括性表述，或程序漏找; 程序比对), while the lists below it say which ones the program found
     and staff rejected (review): the counts now say how many of them staff removed."""
     source = copy_sources(tmp_path)
-    site = generate(source, tmp_path / "before", write=False).site
+    site = fixture_model
     task = next(
         t for t in site.tasks if t.doc == site.corpus.crossref_roles.tasks and len(site.crossrefs_to(t.clause)) == 1
     )
@@ -1040,8 +1036,7 @@ def test_an_id_pasted_in_another_form_is_named_by_its_id(tmp_path):
     with full-width characters, a task page's address, a comparison's address (both ids in one), a bare
     anchor of a Chongqing sentence, the two sides swapped. Each was "which no document has" (or "a clause
     of …") with nothing to go on; each now names the id meant."""
-    source = copy_sources(tmp_path)
-    assert generate_in(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     entries = [
         ("guobanhan-2016-66／ｔ20", "yufufa－2016－25/2-1/p3/s2"),
         ("https://example.org/site/tasks/guofa-2016-86-4-2-1/#chongqing", "#c2-1-p3-s3"),

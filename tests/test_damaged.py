@@ -11,7 +11,7 @@ import pytest
 
 from build_scripts.clean import clean_text
 
-from .helpers import copy_sources, mkdocs_build, refused_after, replace, rewrite
+from .helpers import copy_sources, generated_copy, mkdocs_build, refused_after, replace, rewrite
 from .helpers import generate_in as generate
 
 YUFUFA = "yufufa-2016-25.txt"
@@ -38,8 +38,7 @@ def test_damage_gives_a_located_message_and_leaves_docs_untouched(tmp_path, case
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk"])
 def test_crlf_bom_and_gbk_files_build_with_nothing_lost(tmp_path, encoding):
-    source = copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     before = (tmp_path / "docs/data/clauses.json").read_bytes()
     text = (source / YUFUFA).read_text(encoding="utf-8")
     (source / YUFUFA).write_bytes(text.replace("\n", "\r\n").encode(encoding))
@@ -51,8 +50,7 @@ def test_crlf_bom_and_gbk_files_build_with_nothing_lost(tmp_path, encoding):
 def test_a_gbk_file_behind_a_utf8_byte_order_mark_builds_with_nothing_lost(tmp_path):
     """A tool that added a BOM to a GBK file: the BOM was read as GBK's 锘 and what followed refused at 1:2
     ('expected GBK text, found undecodable bytes bf 20', the BOM's last byte), a column no editor shows."""
-    source = copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     before = (tmp_path / "docs/data/clauses.json").read_bytes()
     text = (source / YUFUFA).read_text(encoding="utf-8")
     (source / YUFUFA).write_bytes(b"\xef\xbb\xbf" + text.encode("gbk"))
@@ -94,8 +92,7 @@ def test_a_line_separator_inside_a_line_is_white_space_with_nothing_lost(tmp_pat
     """U+2028 and U+2029 (Word's and web pages' line breaks) split no line here, as clean_text counts lines:
     inside a label it hid the number ('（二\\u2028）' is no label), inside a name it hid the agency, and in
     prose it was published as a line break in mid-sentence."""
-    source = copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     before = (tmp_path / "docs/data/clauses.json").read_bytes()
     replace("guofa-2016-86.txt", "（二）基本原则。", "（二\u2028）基本原则。")(source)
     replace("guobanhan-2016-66.txt", "（知识产权局负责）\n2.积极", "（知识\u2028产权局负责）\n2.积极")(source)

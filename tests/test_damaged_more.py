@@ -16,7 +16,17 @@ from build_scripts import pipeline
 from build_scripts.errors import OutputError
 from build_scripts.load import files
 
-from .helpers import LOCATED, copy_sources, mkdocs_build, refused, refused_after, replace, rewrite, run_cli
+from .helpers import (
+    LOCATED,
+    copy_sources,
+    generated_copy,
+    mkdocs_build,
+    refused,
+    refused_after,
+    replace,
+    rewrite,
+    run_cli,
+)
 from .helpers import generate_in as generate
 from .helpers import tree_digest as digest
 
@@ -510,8 +520,7 @@ def _a_folder(source: Path) -> None:
 )
 def test_a_source_file_that_is_no_text_of_the_folder_is_located(tmp_path, damage, found):
     """A link may not bring in a file from outside source_texts/, as ../x.txt may not."""
-    source = copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     damage(source)
     stderr = refused(tmp_path)
     expected = rf"^source_texts/documents\.yaml:\d+:18: expected source_file 'yufufa-2016-25\.txt' to exist in source_texts, found {found}\n"
@@ -533,8 +542,7 @@ def test_pages_are_not_written_among_the_texts(tmp_path, docs):
 
 @pytest.mark.parametrize("where", ["source", "docs", "docs/agencies"])
 def test_a_file_where_a_folder_belongs_is_located(tmp_path, where):
-    copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
+    generated_copy(tmp_path)
     blocker = tmp_path / ("source_texts" if where == "source" else where)
     shutil.rmtree(blocker)
     blocker.write_text("x", encoding="utf-8")
@@ -617,8 +625,7 @@ def test_the_metadata_files_macos_leaves_beside_a_copied_text_are_not_texts(tmp_
 def test_a_damaged_record_of_the_last_build_is_no_previous_build(tmp_path, content):
     """docs/data/clauses.json is read before anything is written, to say what changed since: one that does
     not read is as if there were none (nesting too deep for the JSON reader was an internal RecursionError)."""
-    copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
+    generated_copy(tmp_path)
     (tmp_path / "docs/data/clauses.json").write_bytes(content)
     proc = generate(tmp_path)
     assert proc.returncode == 0 and "no previous build to compare with" in proc.stdout, proc.stderr
@@ -663,8 +670,7 @@ def test_a_named_pipe_among_the_texts_is_located_not_waited_on(tmp_path, name, e
 
 @pytest.mark.parametrize("page", ["index.md", "data/clauses.json"])
 def test_a_named_pipe_where_a_page_goes_is_located_before_anything_is_written(tmp_path, page):
-    source = copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     replace("yufufa-2016-25.txt", "培育", "培养")(source)  # pages to write again
     _a_named_pipe(tmp_path / "docs" / page)
     before = digest(tmp_path / "docs")
@@ -705,8 +711,7 @@ def test_a_folder_generate_cannot_write_is_refused_before_docs_is_touched(tmp_pa
     """source_texts/ read-only (a shared checkout): the clause-id record an edit changes could not be
     rewritten, an internal OSError after docs/ was written. docs/documents/ read-only: the pages before
     it were written, then 'docs/ may be partly written'. Both are refused now before anything is written."""
-    source = copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     replace("yufufa-2016-25.txt", "培育壮大知识产权密集型产业", "培育发展知识产权密集型产业")(source)
     before, record = digest(tmp_path / "docs"), (source / "clause_ids.tsv").read_bytes()
     _read_only(monkeypatch, tmp_path / where)
@@ -799,8 +804,7 @@ def test_a_source_file_with_white_space_after_it_names_its_text(tmp_path, name):
     typed after the name, or a space inside quotes), so the entry reads its text; the check that each text
     has an entry compared the value as written, and said 'expected a documents.yaml entry with
     source_file: yufufa-2016-25.txt …, found none' of the entry that had just read it."""
-    source = copy_sources(tmp_path)
-    assert generate(tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     before = digest(tmp_path / "docs")
     replace("documents.yaml", "source_file: yufufa-2016-25.txt", f"source_file: {name}")(source)
     proc = generate(tmp_path)

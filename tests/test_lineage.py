@@ -19,7 +19,16 @@ from build_scripts.pipeline import generate, load_corpus
 from build_scripts.track import clause_ids
 from build_scripts.track.lineage import digest, pin, record
 
-from .helpers import FIXTURE, SOURCE, copy_sources, delete_task_and_renumber, run_cli, tiny_source, tree_digest
+from .helpers import (
+    FIXTURE,
+    SOURCE,
+    copy_sources,
+    delete_task_and_renumber,
+    generated_copy,
+    run_cli,
+    tiny_source,
+    tree_digest,
+)
 from .test_changelog import committed_copy, git
 
 HEAD = "一、总则\n"
@@ -251,9 +260,8 @@ def test_the_record_is_rewritten_only_when_the_ids_change(tmp_path):
 
 
 def test_a_damaged_record_is_a_located_error_and_docs_stay(tmp_path):
-    source = copy_sources(tmp_path)
+    source = generated_copy(tmp_path)
     docs = tmp_path / "docs"
-    generate(source, docs)
     before = tree_digest(docs)
     path = source / "clause_ids.tsv"
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -293,9 +301,9 @@ def test_a_split_paragraph_continues_in_its_opening_part_and_merged_ones_in_the_
     assert paragraphs(merged) == {"1/p1": A, "1/p2": lead + rest, "1/p4": C}  # p3 (rest) is removed
 
 
-def test_the_committed_record_matches_the_texts():
+def test_the_committed_record_matches_the_texts(model):
     """A text committed without the record its build wrote would give other copies other ids."""
-    site = generate(SOURCE, Path("/nonexistent-docs"), write=False).site
+    site = model
     recorded = (SOURCE / clause_ids.FILE_NAME).read_text(encoding="utf-8")
     assert clause_ids.render(site.corpus.documents) == recorded, (
         "source_texts/clause_ids.tsv does not match the texts: run `make build` and commit it with them"
@@ -353,14 +361,14 @@ def test_a_record_saved_with_a_bom_and_crlf_reads_the_same(tmp_path):
     assert proc.returncode == 0 and "clause ids recorded" not in proc.stdout  # the same record: not rewritten
 
 
-def test_a_clause_the_record_holds_needs_an_entry_when_removed_even_in_a_bare_copy(tmp_path):
+def test_a_clause_the_record_holds_needs_an_entry_when_removed_even_in_a_bare_copy(tmp_path, fixture_model):
     source = copy_sources(tmp_path)  # no git, no last build: only the record knows the ids
-    removed = generate(source, tmp_path / "unused", write=False).site.clause("yufufa-2016-25/2-1/p3")
+    removed = fixture_model.clause("yufufa-2016-25/2-1/p3")
     text = (source / YUFUFA).read_text(encoding="utf-8")
     (source / YUFUFA).write_text(text.replace(removed.text, "", 1), encoding="utf-8")
     proc = run_cli("check", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert proc.returncode == 1
-    parent_line = generate(FIXTURE, tmp_path / "unused", write=False).site.clause("yufufa-2016-25/2-1").line
+    parent_line = fixture_model.clause("yufufa-2016-25/2-1").line
     removed = [line for line in proc.stderr.splitlines() if "removed clause" in line]
     assert removed and removed[0].startswith(
         f"{source / YUFUFA}:{parent_line}:1: expected a redirects.yaml entry for removed clause "
@@ -368,7 +376,7 @@ def test_a_clause_the_record_holds_needs_an_entry_when_removed_even_in_a_bare_co
     ), removed
 
 
-def test_a_numbered_clause_removed_in_a_bare_copy_is_asked_for_once_not_sentence_by_sentence(tmp_path):
+def test_a_numbered_clause_removed_in_a_bare_copy_is_asked_for_once_not_sentence_by_sentence(tmp_path, fixture_model):
     """86号 四（二）7. deleted in a copy with neither git nor a last build (staff review): the record holds its
     sentences (…/4-2-7/s1 …), not the item, so the build asked for the six sentences one by one and never
     for 4-2-7 itself, the id a copied link to the item holds; with the six answered, #c4-2-7 led nowhere."""
@@ -383,7 +391,7 @@ def test_a_numbered_clause_removed_in_a_bare_copy_is_asked_for_once_not_sentence
     assert [r.split(" ", 1)[0] for r in removed] == ["guofa-2016-86/4-2-7"], removed
     assert removed[0].endswith("; the entry serves its 6 sentence(s) too"), removed
     # located where it stood as near as the record tells: at 四（二）, not at the top of the file
-    heading = generate(FIXTURE, tmp_path / "unused", write=False).site.clause("guofa-2016-86/4-2").line
+    heading = fixture_model.clause("guofa-2016-86/4-2").line
     assert f"{path}:{heading}:1: expected a redirects.yaml entry for removed clause guofa-2016-86/4-2-7 " in proc.stderr
 
 
@@ -538,10 +546,10 @@ def test_a_stale_record_gives_the_same_ids_whatever_the_last_build_held(tmp_path
     assert ids_with_docs == ids_fresh
 
 
-def test_a_record_id_under_a_renumbered_clause_is_located_at_its_numbered_parent():
+def test_a_record_id_under_a_renumbered_clause_is_located_at_its_numbered_parent(fixture_model):
     from build_scripts.track.changelog import _line_near
 
-    site = generate(FIXTURE, Path("/nonexistent-docs"), write=False).site
+    site = fixture_model
     index = site.corpus.clause_index()
     assert _line_near("guofa-2016-86/4-2-9/p1", index) == index["guofa-2016-86/4-2"].line  # 4-2-9 never was
     assert _line_near("guofa-2016-86/9/p1", index) == 1

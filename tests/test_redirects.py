@@ -13,7 +13,16 @@ import pytest
 
 from build_scripts.track.published import draft_hint
 
-from .helpers import FIXTURE, SOURCE, copy_sources, delete_task_and_renumber, mkdocs_build, refused, run_cli
+from .helpers import (
+    FIXTURE,
+    SOURCE,
+    copy_sources,
+    delete_task_and_renumber,
+    generated_copy,
+    mkdocs_build,
+    refused,
+    run_cli,
+)
 
 YUFUFA = "yufufa-2016-25.txt"
 REMOVED = "强化高校和科研院所创造知识产权的市"  # start of yufufa-2016-25/2-1/p3 (line 27)
@@ -45,8 +54,7 @@ def write_p3_redirects(source: Path, fields: str) -> None:
 
 
 def built_once(tmp_path: Path) -> Path:
-    source = copy_sources(tmp_path)
-    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    source = generated_copy(tmp_path)
     return source
 
 
@@ -194,9 +202,8 @@ def test_a_new_place_left_empty_is_refused_not_taken_for_a_retirement(tmp_path):
 
 
 def test_a_redirect_can_hide_neither_a_live_clause_nor_another_entry(tmp_path):
-    source = copy_sources(tmp_path)
+    source = generated_copy(tmp_path)
     docs = tmp_path / "docs"
-    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
     before = (docs / "documents/guofa-2016-86.md").read_bytes()
     (source / "redirects.yaml").write_text(
         "redirects:\n"

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from .helpers import ROOT, copy_sources, free_port, run_cli, serve_command
+from .helpers import ROOT, copy_sources, free_port, generated_copy, serve_command
 
 pytestmark = pytest.mark.slow
 
@@ -41,8 +41,7 @@ def test_a_busy_address_is_said_plainly(tmp_path):
 
 
 def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
-    source = copy_sources(tmp_path)
-    assert run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs")).returncode == 0
+    source = generated_copy(tmp_path)
     port = free_port()
     url = f"http://127.0.0.1:{port}/documents/yufufa-2016-25/"
     log = tmp_path / "serve.log"
