@@ -79,6 +79,57 @@ def browser():
         chromium.close()
 
 
+# Whether a test's call failed: a page it shared is not handed to the next test (search_page).
+_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.stash[_FAILED] = True
+    return report
+
+
+class _SharedPage:
+    """One page (1280×900, in its own context) that the search tests of a module type their queries into
+    in turn, made when first asked for."""
+
+    def __init__(self, browser, base_url: str) -> None:
+        self.browser, self.base_url, self.context, self.page = browser, base_url, None, None
+
+    def get(self) -> Page:
+        if self.page is None or self.page.is_closed():
+            self.close()
+            self.context = self.browser.new_context(viewport={"width": 1280, "height": 900}, base_url=self.base_url)
+            self.page = self.context.new_page()
+        return self.page
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+        self.context = self.page = None
+
+
+@pytest.fixture(scope="module")
+def _shared_search_page(browser, base_url) -> Iterator[_SharedPage]:
+    shared = _SharedPage(browser, base_url)
+    yield shared
+    shared.close()
+
+
+@pytest.fixture
+def search_page(_shared_search_page, request) -> Iterator[Page]:
+    """The page for a test that only types queries into the search box (search_probe's ``search`` and
+    ``search_results``, which clear a query left in the box) and reads their answers: one per module, so
+    the site and its search index load once, not for each query, as the battery's queries share one.
+    A test that listens to requests, routes them, navigates or times the index's loading takes ``page``.
+    After a test that failed the page is closed, and the next test gets a new one."""
+    yield _shared_search_page.get()
+    if request.node.stash.get(_FAILED, False):
+        _shared_search_page.close()
+
+
 @pytest.fixture
 def page(browser, base_url):
     """A fresh page (1280×900) in a fresh context; clipboard writes are captured."""

@@ -17,17 +17,17 @@ from .search_probe import INPUT, open_site, search, search_results
 
 @pytest.mark.browser
 @pytest.mark.parametrize("battery", BATTERIES)
-def test_search_battery_finds_the_clause_in_the_first_five(battery, built, base_url, page):
+def test_search_battery_finds_the_clause_in_the_first_five(battery, built, base_url, search_page):
     texts = texts_by_url(built.docs)
     rows = load_battery(battery)
-    misses = [query for query, excerpt in rows if not is_hit(search(page, base_url, query), excerpt, texts)]
+    misses = [query for query, excerpt in rows if not is_hit(search(search_page, base_url, query), excerpt, texts)]
     hit_rate = 1 - len(misses) / len(rows)
     assert hit_rate >= 0.95, f"{battery}: hit rate {hit_rate:.1%}; missed: {misses}"
 
 
 @pytest.mark.browser
-def test_a_result_links_to_the_clause_anchor(base_url, page):
-    hrefs = search(page, base_url, "PCT专利申请量")
+def test_a_result_links_to_the_clause_anchor(base_url, search_page):
+    hrefs = search(search_page, base_url, "PCT专利申请量")
     assert "/documents/guofa-2016-86/#table1-r2" in hrefs[:5], hrefs[:5]
 
 
@@ -47,8 +47,8 @@ def test_a_result_links_to_the_clause_anchor(base_url, page):
         ("专栏9", "/tasks/guofa-2016-86-box9/"),  # 9 only in the title
     ],
 )
-def test_a_name_finds_its_page_in_the_first_five(base_url, page, query, page_url):
-    hrefs = search(page, base_url, query)
+def test_a_name_finds_its_page_in_the_first_five(base_url, search_page, query, page_url):
+    hrefs = search(search_page, base_url, query)
     assert page_url in hrefs[:5], hrefs[:5]
 
 
@@ -64,26 +64,26 @@ def test_a_name_finds_its_page_in_the_first_five(base_url, page, query, page_url
         ("工商", "/agencies/saic/"),  # the everyday short form; it was 92nd of 98 (second public-reader review)
     ],
 )
-def test_an_agency_is_found_first_by_a_short_form_in_common_use(base_url, page, query, page_url):
+def test_an_agency_is_found_first_by_a_short_form_in_common_use(base_url, search_page, query, page_url):
     """Forms the texts do not use (agencies.yaml's search_aliases): the agency's page first, nothing missing."""
-    hrefs = search(page, base_url, query)
+    hrefs = search(search_page, base_url, query)
     assert hrefs and hrefs[0] == page_url, hrefs[:5]
-    first = search_results(page, base_url, query)[0][0]
+    first = search_results(search_page, base_url, query)[0][0]
     assert "缺少" not in first["text"], first
 
 
 @pytest.mark.browser
-def test_a_short_form_finds_no_text_that_only_shares_two_of_its_characters(base_url, page):
+def test_a_short_form_finds_no_text_that_only_shares_two_of_its_characters(base_url, search_page):
     """国知局 is in no text: 18 results shared only 国知 with it, the end of 全国 and the start of 知识
     (全国知识产权运营…), each marked 缺少: 国知局 (public-reader review). Its agency page is the answer."""
-    assert search(page, base_url, "国知局") == ["/agencies/cnipa/"]
+    assert search(search_page, base_url, "国知局") == ["/agencies/cnipa/"]
 
 
 @pytest.mark.browser
-def test_a_short_form_still_finds_the_texts_naming_its_agency_by_another_name(base_url, page):
+def test_a_short_form_still_finds_the_texts_naming_its_agency_by_another_name(base_url, search_page):
     """最高法 shares 高法 with 高法院, the court's name in 66号's lists of agencies: those tasks are the
     court's and are found; 最高人民检察院's page shares only 最高 and is not."""
-    hrefs = search(page, base_url, "最高法")
+    hrefs = search(search_page, base_url, "最高法")
     assert hrefs[0] == "/agencies/spc/" and "/documents/guobanhan-2016-66/#t33-s2" in hrefs, hrefs[:5]
     assert "/agencies/spp/" not in hrefs, hrefs
 
@@ -102,26 +102,26 @@ def test_the_search_index_is_fetched_only_when_the_reader_searches(base_url, pag
 
 
 @pytest.mark.browser
-def test_the_words_of_a_query_count_not_characters_it_shares_across_two_words(built, base_url, page):
+def test_the_words_of_a_query_count_not_characters_it_shares_across_two_words(built, base_url, search_page):
     """专利质押 (patent pledge) is in no text. A clause holding its telling word, 质押 (66号's task 102,
     深入开展知识产权质押融资风险补偿基金…), is found; one holding only 专利 and the 质 of 质量
     (专栏3 专利质量提升工程, 提高专利质量效益), which shares more of its characters but not its word, is not
     (public-reader review: task 102 was not among the 17 results, seven of which held only 专利质量)."""
     texts = texts_by_url(built.docs)
-    hrefs = search(page, base_url, "专利质押", every=True)
+    hrefs = search(search_page, base_url, "专利质押", every=True)
     assert {"/tasks/guobanhan-2016-66-t102/", "/documents/guobanhan-2016-66/#t102"} & set(hrefs), hrefs
     assert not [href for href in hrefs if "质押" not in texts[href]], hrefs
 
 
 @pytest.mark.browser
-def test_a_word_counts_as_rare_as_the_word_not_as_its_characters(built, base_url, page):
+def test_a_word_counts_as_rare_as_the_word_not_as_its_characters(built, base_url, search_page):
     """海外展会 (trade fairs abroad; earlier notes): two clauses hold it (专栏6, 建立海外展会知识产权快速维权…)
     and came first, then 58 results holding only 海外 (海外股权投资, 海外知识产权布局 …) while no clause
     holding only 展会 was listed (66号's task 17, 加大国际展会…执法力度; 86号's 加大展会知识产权保护力度).
     Counted by its characters, 海外 was the rare half: 展 is in every 发展, 会 in every 社会. As words,
     展会 is in 12 entries and 海外 in 80: every result holds 展会."""
     texts = texts_by_url(built.docs)
-    hrefs = search(page, base_url, "海外展会", every=True)
+    hrefs = search(search_page, base_url, "海外展会", every=True)
     assert ["海外展会" in texts[href] for href in hrefs[:2]] == [True, True], hrefs[:5]
     assert {"/tasks/guobanhan-2016-66-t17/", "/documents/guobanhan-2016-66/#t17-s1"} <= set(hrefs), hrefs
     assert "/documents/guofa-2016-86/#c4-2-3-s8" in hrefs, hrefs
@@ -138,30 +138,32 @@ def test_a_word_counts_as_rare_as_the_word_not_as_its_characters(built, base_url
         ("知识产权评议工程", "/documents/guofa-2016-86/#box5-p2-s1", "/documents/guofa-2016-86/#box2"),
     ],
 )
-def test_a_piece_of_the_query_found_whole_counts_as_near_as_pieces_side_by_side(base_url, page, query, clause, before):
+def test_a_piece_of_the_query_found_whole_counts_as_near_as_pieces_side_by_side(
+    base_url, search_page, query, clause, before
+):
     """The pieces of a query found apart earned a bonus for standing near each other; a piece found whole,
     the nearest they can be, earned none."""
-    hrefs = search(page, base_url, query)
+    hrefs = search(search_page, base_url, query)
     assert clause in hrefs[:5], hrefs[:6]
     if before:
         assert before not in hrefs[: hrefs.index(clause)], hrefs[:8]
 
 
 @pytest.mark.browser
-def test_every_word_of_the_query_together_ranks_with_its_main_word_whole(built, base_url, page):
+def test_every_word_of_the_query_together_ranks_with_its_main_word_whole(built, base_url, search_page):
     """质押融资风险补偿 市场化 (extra battery): 渝府发's 完善知识产权质押融资市场化风险补偿机制 holds every word of
     it, 市场化 inside 质押融资…风险补偿, and was ninth: the results holding the main word, 质押融资风险补偿, whole
     came first, seven of them lacking 市场化. A result holding only part of the query does not rank above it."""
     texts = texts_by_url(built.docs)
-    hrefs = search(page, base_url, "质押融资风险补偿 市场化")
+    hrefs = search(search_page, base_url, "质押融资风险补偿 市场化")
     assert hrefs[0] == "/documents/yufufa-2016-25/#c2-2-p4-s4", hrefs[:5]
     assert all("市场化" in texts[href] for href in hrefs[:2]), hrefs[:5]
 
 
 @pytest.mark.browser
-def test_a_number_in_the_query_is_matched_exactly(base_url, page):
+def test_a_number_in_the_query_is_matched_exactly(base_url, search_page):
     """86号 finds 国发〔2016〕86号 and nothing that only shares 6号 with it (106号, 66号)."""
-    hrefs = search(page, base_url, "86号")
+    hrefs = search(search_page, base_url, "86号")
     assert hrefs and hrefs[0] == "/documents/guofa-2016-86/", hrefs[:5]
     assert "/documents/guobanfa-2016-106/" not in hrefs and "/documents/guobanhan-2016-66/" not in hrefs, hrefs
     assert "/documents/guobanhan-2016-66/#t86-s1" in hrefs  # task 86: the number, without 号, still counts
@@ -179,8 +181,8 @@ def test_a_number_in_the_query_is_matched_exactly(base_url, page):
         ("2020年知识产权质押融资金额", "#table1-r5", "#table1-r9"),
     ],
 )
-def test_a_year_of_the_indicator_table_finds_its_row(base_url, page, query, row, not_row):
-    hrefs = search(page, base_url, query)
+def test_a_year_of_the_indicator_table_finds_its_row(base_url, search_page, query, row, not_row):
+    hrefs = search(search_page, base_url, query)
     assert f"/documents/guofa-2016-86/{row}" in hrefs[:5], hrefs[:5]
     if not_row:
         assert f"/documents/guofa-2016-86/{not_row}" not in hrefs[:5], hrefs[:5]
@@ -249,9 +251,9 @@ def test_a_query_waiting_for_the_index_says_it_is_loading(built, browser):
 
 
 @pytest.mark.browser
-def test_part_of_an_agency_name_does_not_put_its_page_first(base_url, page):
+def test_part_of_an_agency_name_does_not_put_its_page_first(base_url, search_page):
     """国务院 is part of 国务院法制办公室's name: the documents the 国务院 issued come first."""
-    hrefs = search(page, base_url, "国务院")
+    hrefs = search(search_page, base_url, "国务院")
     assert hrefs and not hrefs[0].startswith("/agencies/"), hrefs[:5]
     assert "/documents/guofa-2016-86/" in hrefs[:5], hrefs[:5]
 
@@ -276,7 +278,7 @@ def test_a_search_index_that_fails_to_load_is_not_reported_as_no_results(base_ur
 
 
 @pytest.mark.browser
-def test_a_word_naming_the_document_counts_for_its_clauses(built, base_url, page):
+def test_a_word_naming_the_document_counts_for_its_clauses(built, base_url, search_page):
     """重庆 知识产权质押 (public-reader review): the first four groups lacked 知识产权质押 — 探索重庆市知识产权
     统一管理模式, 培训（重庆）基地, the document's title — while Chongqing's own pledge paragraph (二（二）
     第四段, 完善知识产权质押融资…) was not among the first 23: its sentences do not say 重庆, the document
@@ -284,7 +286,7 @@ def test_a_word_naming_the_document_counts_for_its_clauses(built, base_url, page
     知识产权质押 comes first; and a result holding the telling word, 知识产权质押, whole ranks above every
     result missing it."""
     texts = texts_by_url(built.docs)
-    hrefs = search(page, base_url, "重庆 知识产权质押")
+    hrefs = search(search_page, base_url, "重庆 知识产权质押")
     assert hrefs[0].startswith("/documents/yufufa-2016-25/#") or hrefs[0].startswith("/tasks/yufufa-2016-25-"), hrefs[
         :5
     ]
@@ -294,19 +296,19 @@ def test_a_word_naming_the_document_counts_for_its_clauses(built, base_url, page
 
 
 @pytest.mark.browser
-def test_every_clause_that_matches_is_listed_and_counted(built, base_url, page):
+def test_every_clause_that_matches_is_listed_and_counted(built, base_url, search_page):
     """商标 said 16 个符合条件的结果: the worker returned its first 20 hits, and a reader took that for all
     (public-reader review). Every sentence holding 商标 is listed now, or the clause it is part of, and the
     count is of all that is listed."""
     index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
     entries = index["e"]
-    hrefs = set(search(page, base_url, "商标", every=True))
+    hrefs = set(search(search_page, base_url, "商标", every=True))
     holding = [e for e in entries if e.get("k") == "sentence" and "商标" in e["x"]]
     assert len(holding) > 20
     missing = [e["l"] for e in holding if "/" + e["l"] not in hrefs and "/" + entries[e.get("u", -1)]["l"] not in hrefs]
     assert not missing, missing
-    groups = page.evaluate("document.querySelectorAll('.md-search-result__item').length")
-    meta = page.locator(".md-search-result__meta").text_content()
+    groups = search_page.evaluate("document.querySelectorAll('.md-search-result__item').length")
+    meta = search_page.locator(".md-search-result__meta").text_content()
     assert f"{groups} 个符合条件的结果" in meta, (groups, meta)
 
 
@@ -314,11 +316,13 @@ def test_every_clause_that_matches_is_listed_and_counted(built, base_url, page):
 @pytest.mark.parametrize(
     ("traditional", "simplified"), [("專利導航", "专利导航"), ("知識產權質押融資", "知识产权质押融资")]
 )
-def test_a_query_in_traditional_characters_finds_what_the_simplified_one_does(base_url, page, traditional, simplified):
+def test_a_query_in_traditional_characters_finds_what_the_simplified_one_does(
+    base_url, search_page, traditional, simplified
+):
     """Second public-reader review: a reader with a traditional-character input method, or pasting from a
     Hong Kong or Taiwan source, got nothing for 專利導航."""
-    found = search(page, base_url, traditional)
-    assert found and found[:3] == search(page, base_url, simplified)[:3], found[:5]
+    found = search(search_page, base_url, traditional)
+    assert found and found[:3] == search(search_page, base_url, simplified)[:3], found[:5]
 
 
 @pytest.mark.browser

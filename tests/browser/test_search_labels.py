@@ -24,10 +24,10 @@ TASK_55 = ("/tasks/guobanhan-2016-66-t55/", "/documents/guobanhan-2016-66/#t55")
         "国办函〔2016〕66号 第五十五项",
     ],
 )
-def test_a_task_is_found_by_its_label_and_its_citation(base_url, page, query):
-    hrefs = search(page, base_url, query)
+def test_a_task_is_found_by_its_label_and_its_citation(base_url, search_page, query):
+    hrefs = search(search_page, base_url, query)
     assert set(hrefs[:2]) == set(TASK_55), hrefs[:5]
-    links = [link for group in search_results(page, base_url, query) for link in group]
+    links = [link for group in search_results(search_page, base_url, query) for link in group]
     texts = [link["text"] for link in links if "-t55/" in link["href"] or link["href"].endswith("#t55")]
     assert len(texts) == 2 and not [text for text in texts if "缺少" in text], texts  # nothing marked missing
 
@@ -36,14 +36,14 @@ def test_a_task_is_found_by_its_label_and_its_citation(base_url, page, query):
 @pytest.mark.parametrize(
     ("query", "citation"), [("第2项", "第四部分第（六）条第2项"), ("第二项", "第四部分第（六）条第二项")]
 )
-def test_an_item_number_finds_the_items_of_that_number(base_url, page, query, citation):
+def test_an_item_number_finds_the_items_of_that_number(base_url, search_page, query, citation):
     """第2项 (or 第二项) is 66号's task 2 (its items are numbered through the text), then the items 2 of
     the other documents (86号's 第四部分第（六）条第2项, …), never an item 12 or 22."""
-    hrefs = search(page, base_url, query)
+    hrefs = search(search_page, base_url, query)
     assert set(hrefs[:2]) == {"/tasks/guobanhan-2016-66-t2/", "/documents/guobanhan-2016-66/#t2"}, hrefs[:5]
     assert "/documents/guofa-2016-86/#c4-6-2" in hrefs or "/tasks/guofa-2016-86-4-6-2/" in hrefs, hrefs
     assert not [href for href in hrefs if href.rstrip("/").endswith(("t12", "t22", "-12", "-22"))], hrefs
-    assert search(page, base_url, citation)[0] in (
+    assert search(search_page, base_url, citation)[0] in (
         "/tasks/guofa-2016-86-4-6-2/",
         "/documents/guofa-2016-86/#c4-6-2",
     )
@@ -68,8 +68,8 @@ def _task_66(*numbers: int) -> set[str]:
         ("任务5", 5, (15, 50, 55)),  # and so it stays in Arabic digits
     ],
 )
-def test_a_task_number_in_chinese_numerals_finds_that_task_only(base_url, page, query, task, absent):
-    hrefs = search(page, base_url, query)
+def test_a_task_number_in_chinese_numerals_finds_that_task_only(base_url, search_page, query, task, absent):
+    hrefs = search(search_page, base_url, query)
     assert set(hrefs[:2]) == _task_66(task), hrefs[:5]
     assert not _task_66(*absent) & set(hrefs), hrefs
 
@@ -83,9 +83,9 @@ def test_a_task_number_in_chinese_numerals_finds_that_task_only(base_url, page, 
         ("表一", ("/documents/guofa-2016-86/#table1",)),
     ],
 )
-def test_a_box_or_a_table_is_found_by_its_number_in_either_numerals(base_url, page, query, first):
+def test_a_box_or_a_table_is_found_by_its_number_in_either_numerals(base_url, search_page, query, first):
     """Second public-reader review: 专栏二 ranked 专栏2-5 alike, with 专栏1 fifth; 表一 found nothing."""
-    hrefs = search(page, base_url, query)
+    hrefs = search(search_page, base_url, query)
     assert set(hrefs[: len(first)]) == set(first), hrefs[:5]
 
 
@@ -100,10 +100,10 @@ def test_a_box_or_a_table_is_found_by_its_number_in_either_numerals(base_url, pa
         ("二（三）第三段", ("/tasks/yufufa-2016-25-2-3-p3/", "/documents/yufufa-2016-25/#c2-3-p3")),
     ],
 )
-def test_a_task_is_found_by_its_number_after_its_document(base_url, page, query, first):
+def test_a_task_is_found_by_its_number_after_its_document(base_url, search_page, query, first):
     """Second public-reader review: 86号 四（六）1 and 25号 二（三）第三段 (a task's number as its page heads it,
     after its document) found nothing, though 86号 任务四（六）1 and 四（六）1 alone did."""
-    hrefs = search(page, base_url, query)
+    hrefs = search(search_page, base_url, query)
     assert set(hrefs[:2]) == set(first), hrefs[:5]
 
 
@@ -116,15 +116,15 @@ def test_a_task_is_found_by_its_number_after_its_document(base_url, page, query,
         ("25号 二（三）", "/documents/yufufa-2016-25/#c2-3"),
     ],
 )
-def test_a_subsection_is_found_by_its_number_as_its_heading_prints_it(base_url, page, query, first):
+def test_a_subsection_is_found_by_its_number_as_its_heading_prints_it(base_url, search_page, query, first):
     """Session 21's note: 四（六） alone listed 86号's tasks 四（六）1-6 but not the subsection they are under."""
-    hrefs = search(page, base_url, query)
+    hrefs = search(search_page, base_url, query)
     assert hrefs[0] == first, hrefs[:5]
 
 
 @pytest.mark.browser
-def test_a_marked_label_keeps_its_closing_bracket(base_url, page):
+def test_a_marked_label_keeps_its_closing_bracket(base_url, search_page):
     """Code review: the title's mark stopped at 四、（六 and left its ） outside (四（六） normalises to 四六)."""
-    groups = search_results(page, base_url, "四（六）")
+    groups = search_results(search_page, base_url, "四（六）")
     hit = next(link for group in groups for link in group if link["href"].endswith("#c4-6"))
     assert "四、（六）" in hit["marks"], hit

@@ -26,18 +26,18 @@ PLAN_59 = "/documents/guozhifaguanzi-2015-59/"
         ("2020", (PLAN_59 + "#c3-2", PLAN_59 + "#c3-1"), (TABLE + "r4", TABLE + "r9", PLAN_59 + "#c3-3")),
     ],
 )
-def test_a_number_matches_whole_numbers_only(base_url, page, query, first, absent):
-    hrefs = search(page, base_url, query)
+def test_a_number_matches_whole_numbers_only(base_url, search_page, query, first, absent):
+    hrefs = search(search_page, base_url, query)
     assert hrefs and hrefs[0] in first, hrefs[:5]
     assert not [href for href in hrefs if any(part in href for part in absent)], hrefs
 
 
 @pytest.mark.browser
-def test_a_numbered_box_is_found_without_its_neighbours(base_url, page):
+def test_a_numbered_box_is_found_without_its_neighbours(base_url, search_page):
     """专栏2 finds 专栏2 (the box and its task page), not 专栏3–9 marked 缺少: 专栏2; the count says so."""
-    groups = search_results(page, base_url, "专栏2")
+    groups = search_results(search_page, base_url, "专栏2")
     links = [link for group in groups for link in group if "#" in link["href"] or "/tasks/" in link["href"]]
     assert links and all("box2" in link["href"] for link in links), [link["href"] for link in links]
     assert not any("缺少" in link["text"] for group in groups for link in group)
-    meta = page.locator(META).text_content()
+    meta = search_page.locator(META).text_content()
     assert re.search(r"\d+", meta).group() == str(len(groups)), meta
