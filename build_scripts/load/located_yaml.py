@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 import yaml
 
 from .. import cache, patterns
-from ..errors import CurationError, excerpt
+from ..errors import CurationError
 from . import files
-from .texts import position_of, position_of_undecodable, utf16_without_bom, wide_encoding
+from .texts import merge_marker, position_of, position_of_undecodable, utf16_without_bom, wide_encoding
 
 LINE_KEY = "__line__"
 COLUMN_KEY = "__column__"
@@ -180,16 +180,10 @@ def _parse_yaml(path: Path, text: str) -> Any:
 def _check_merge_markers(path: Path, text: str) -> None:
     """Refuse the first marker git leaves where a merge did not resolve, where it stands: YAML read it as a
     key without its colon on a later line, or as a document's end, and named no marker."""
-    found = patterns.MERGE_MARKER_RE.search(text)
-    if found is not None:
-        line, column = position_of(text, found.start())
-        raise CurationError(
-            path,
-            line,
-            column,
-            f"expected YAML, found the merge-conflict marker {excerpt(found.group().rstrip(), 40)!r} git leaves "
-            "where a merge did not resolve: keep the lines meant, delete the markers",
-        )
+    marker = merge_marker(text)
+    if marker is not None:
+        line, column, found = marker
+        raise CurationError(path, line, column, f"expected YAML, found {found}")
 
 
 def _check_hidden_breaks(path: Path, text: str) -> None:

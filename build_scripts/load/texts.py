@@ -85,21 +85,30 @@ def read_text(path: Path) -> RawText:
     return _without_controls(_refuse_no_text(raw))
 
 
+def merge_marker(text: str) -> tuple[int, int, str] | None:
+    """The line, column and description of the first marker git leaves where a merge did not resolve (in a
+    text or a curated file), or None."""
+    found = patterns.MERGE_MARKER_RE.search(text)
+    if found is None:
+        return None
+    line, column = position_of(text, found.start())
+    marker = excerpt(found.group().rstrip(), 40)
+    return (
+        line,
+        column,
+        f"the merge-conflict marker {marker!r} git leaves where a merge did not resolve: keep the lines meant, delete the markers",
+    )
+
+
 def _refuse_no_text(raw: RawText) -> RawText:
     """What reads but is no document's text, refused where it stands (each was published as paragraphs):
     the marker git leaves where a merge did not resolve, the byte order mark of a second file joined on
     (``cat a.txt b.txt``; one after the first, of a tool that added one twice, is no join), the tags of a
     web page saved from the browser."""
-    marker = patterns.MERGE_MARKER_RE.search(raw.text)
+    marker = merge_marker(raw.text)
     if marker is not None:
-        line, column = position_of(raw.text, marker.start())
-        raise TextError(
-            raw.path,
-            line,
-            column,
-            f"expected text, found the merge-conflict marker {excerpt(marker.group().rstrip(), 40)!r} git leaves "
-            "where a merge did not resolve: keep the lines meant, delete the markers",
-        )
+        line, column, found = marker
+        raise TextError(raw.path, line, column, f"expected text, found {found}")
     joined = raw.text.find("\ufeff", len(raw.text) - len(raw.text.lstrip("\ufeff")))
     if joined >= 0:
         line, column = position_of(raw.text, joined)
