@@ -444,14 +444,13 @@
    * search as before. Listening on window in the capture phase, this runs before Material's handler. */
   window.addEventListener("keydown", function (ev) {
     if (!search || !search.checked || ev.altKey || ev.ctrlKey || ev.metaKey) return;
-    var query = document.querySelector("input[data-md-component=search-query]");
     var result = document.querySelector("[data-md-component=search-result]");
-    if (!query || !result) return;
+    if (!searchBox || !result) return;
     /* Material sends any other key back to the box, so that typing goes on there: the Shift of a
        Shift+Tab, pressed first, took focus from a result back to the box */
     if (ev.key === "Shift" && result.contains(document.activeElement)) { ev.stopPropagation(); return; }
     if (ev.key !== "Tab") return;
-    var stops = [query].concat([].slice.call(result.querySelectorAll(":not(details) > [href], summary, details[open] [href]")));
+    var stops = [searchBox].concat([].slice.call(result.querySelectorAll(":not(details) > [href], summary, details[open] [href]")));
     var at = stops.indexOf(document.activeElement);
     var next = at < 0 ? -1 : at + (ev.shiftKey ? -1 : 1);
     if (next < 0 || next >= stops.length) return;
