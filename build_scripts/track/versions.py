@@ -142,7 +142,7 @@ def build_history(
     """
     documents = tuple(documents)
     recorded = recorded or {}
-    histories = (log or git_log.StartedLog(source)).histories()
+    histories = log.histories() if log is not None else git_log.file_histories(source)
     record_revisions = histories.get(clause_ids.FILE_NAME, [])  # the record's own versions, oldest first
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
     listings = histories.get("documents.yaml", [])  # every committed documents.yaml
