@@ -67,14 +67,20 @@ def base_url(built) -> Iterator[str]:
         yield url
 
 
+# The version of the Chromium the browser tests ran in: Debian's package is not pinned (apt installs what
+# the mirror has), so the run's summary names it (``pytest_terminal_summary``).
+_CHROMIUM_VERSION = pytest.StashKey[str]()
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(pytestconfig: pytest.Config):
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make browser-deps) to run the browser tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        pytestconfig.stash[_CHROMIUM_VERSION] = chromium.version
         yield chromium
         chromium.close()
 
@@ -141,3 +147,9 @@ def page(browser, base_url):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    version = config.stash.get(_CHROMIUM_VERSION, "")
+    if version:
+        terminalreporter.write_line(f"browser tests ran in {CHROMIUM} {version} (Debian's package, not pinned)")
