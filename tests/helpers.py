@@ -92,32 +92,54 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _env() -> dict[str, str]:
+def _env(**extra: str) -> dict[str, str]:
+    """The environment of a command a test runs: the tester's SITE_URL (mkdocs.yml's site_url) left out,
+    so every build is the root build unless a test asks for another (``extra``)."""
     import os
 
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+class _EnvTag(str):
+    """A ``!ENV NAME`` value of mkdocs.yml, kept as written: MkDocs reads the variable when it builds."""
+
+
+class _ConfigLoader(yaml.Loader):
+    pass
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_scalar(node)))
+_ConfigDumper.add_representer(_EnvTag, lambda dumper, tag: dumper.represent_scalar("!ENV", str(tag)))
 
 
 def mkdocs_config(docs: Path, site: Path) -> Path:
     """The project's mkdocs.yml with ``docs`` and ``site`` as its folders, written beside ``docs``."""
-    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506 - our own file
+    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - our own file
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     temp_config = docs.parent / "mkdocs.test.yml"
-    temp_config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    temp_config.write_text(
+        yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return temp_config
 
 
-def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """A real ``mkdocs build --strict`` of ``docs`` into ``site`` with the project's mkdocs.yml."""
+def mkdocs_build(docs: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """A real ``mkdocs build --strict`` of ``docs`` into ``site`` with the project's mkdocs.yml, with
+    ``env`` added to its environment (``SITE_URL="http://host/ipdocs/"``: the site hosted there)."""
     temp_config = mkdocs_config(docs, site)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(temp_config)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env=_env(),
+        env=_env(**env),
         timeout=900,
     )
 

@@ -38,6 +38,18 @@ class SiteHostHandler(QuietHandler):
             self.wfile.write(body)
 
 
+class SubPathHostHandler(SiteHostHandler):
+    """As a host serving the site under ``PREFIX`` (``/ipdocs/``): an address there is the site's file of
+    the rest of it, any other address has no file; an address with no file answers with 404.html."""
+
+    PREFIX = "/ipdocs/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.PREFIX):
+            return str(Path(self.directory) / "no such file outside the prefix")
+        return super().translate_path("/" + path[len(self.PREFIX) :])
+
+
 @contextlib.contextmanager
 def served(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
     """``http://127.0.0.1:<port>/`` serving ``site`` from a background thread while the block runs."""
