@@ -350,13 +350,15 @@
    * takes focus; Escape, or Tab out of it, closes it. When the drawer or the search closes with focus
    * inside it (or lost to the page), focus goes back to the button, where the reader was, if shown.
    * From 60em there is no 🔍 button: the search box is in the header, and Escape in the open search
-   * leaves focus in it (below). */
+   * leaves focus in it (below). A search opened by Material's s, f or / key is left for where the
+   * reader was before it (below, "Material's s, f and / keys"). */
   function headerButton(toggle) {
     var label = document.querySelector(".md-header label[for=" + toggle.id + "]");
     return label && label.querySelector(".md-header__button-name");
   }
   function shown(el) { return !!el && el.getClientRects().length > 0; }
   var drawer = document.getElementById("__drawer"), search = document.getElementById("__search");
+  var focusPlaced = false;
   var drawerPanel = document.querySelector(".md-sidebar--primary");
   var searchPanel = document.querySelector(".md-search");
   [[drawer, drawerPanel], [search, searchPanel]].forEach(function (pair) {
@@ -375,7 +377,7 @@
     });
     toggle.addEventListener("change", function () {
       named.setAttribute("aria-expanded", String(toggle.checked));
-      if (toggle.checked) return;
+      if (toggle.checked || focusPlaced) return;   /* focusPlaced: the Escape of a shortcut (below) */
       /* after Material's own handlers (it blurs the search box on Escape) */
       setTimeout(function () {
         var active = document.activeElement;
@@ -413,6 +415,7 @@
   window.addEventListener("keydown", function (ev) {
     if (ev.key !== "Escape" || ev.ctrlKey || ev.metaKey || !search || !search.checked) return;
     if (ev.isComposing || ev.keyCode === 229) return;   /* an input method's Escape: it drops the pinyin */
+    if (openedFrom) { backFromShortcut(ev); return; }
     if (!shown(searchBox) || shown(headerButton(search))) return;   /* below 60em: back to 🔍 (above) */
     ev.stopPropagation();
     search.click();   /* the toggle, as Material closes it */
@@ -420,6 +423,42 @@
     searchBox.focus();
     quietFocus = false;
   }, true);
+
+  /* Material's s, f and / keys (pressed anywhere but in a text field) put focus in the search box
+   * from wherever the reader was, opening the search. Escape then left focus in the box (from 60em)
+   * or on the 🔍 button (below), away from the reader's place: the keys are a detour, so Escape in a
+   * search so opened closes it and gives focus back to the element that had it, or, when none had
+   * (focus on <body>), to none, the page scrolled where it was. The place is noted in the capture
+   * phase, before Material's handler; the key was the shortcut if the box got focus while it was
+   * dispatched. Closing the search any other way forgets it. */
+  var shortcutFrom = null, openedFrom = null;
+  window.addEventListener("keydown", function (ev) {
+    shortcutFrom = null;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || !search || search.checked) return;
+    if (ev.key !== "s" && ev.key !== "f" && ev.key !== "/") return;
+    shortcutFrom = { el: document.activeElement, x: window.scrollX, y: window.scrollY };
+    setTimeout(function () { shortcutFrom = null; }, 0);
+  }, true);
+  if (searchBox) searchBox.addEventListener("focus", function () {
+    if (shortcutFrom) openedFrom = shortcutFrom;
+    shortcutFrom = null;
+  });
+  if (search) search.addEventListener("change", function () {
+    if (!search.checked) openedFrom = null;
+  });
+  function backFromShortcut(ev) {
+    var from = openedFrom, el = from.el;
+    ev.stopPropagation();   /* Material would blur the box */
+    focusPlaced = true;   /* the 🔍 button's change handler (above) leaves focus alone */
+    search.click();   /* the toggle, as Material closes it */
+    focusPlaced = false;
+    var back = el && el !== document.body && el !== searchBox && document.documentElement.contains(el) &&
+      shown(el) && !(searchPanel && searchPanel.contains(el));
+    if (back) el.focus({ preventScroll: true });
+    else if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+    window.scrollTo(from.x, from.y);
+  }
+
   function reopenSearch() {
     if (search && !search.checked) search.click();   /* the toggle, as Material opens it */
   }
@@ -444,6 +483,7 @@
    * search as before. Listening on window in the capture phase, this runs before Material's handler. */
   window.addEventListener("keydown", function (ev) {
     if (!search || !search.checked || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    if (ev.isComposing || ev.keyCode === 229) return;   /* an input method's key: Tab picks among its words */
     var result = document.querySelector("[data-md-component=search-result]");
     if (!searchBox || !result) return;
     /* Material sends any other key back to the box, so that typing goes on there: the Shift of a
