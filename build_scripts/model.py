@@ -589,6 +589,11 @@ class OutputFile:
     path: str
     content: str
 
+    @property
+    def data(self) -> bytes:
+        """The bytes docs/ gets (write.py writes these; the 数据 page states their number)."""
+        return self.content.encode("utf-8")
+
 
 # Change log and redirects (track/versions.py, track/redirects.py) -------------------------
 

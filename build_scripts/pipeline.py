@@ -30,7 +30,7 @@ from .model import Corpus, Document, DocumentMeta, ExternalDocument, OutputFile,
 from .pages.agencies import agency_pages
 from .pages.changes import change_pages
 from .pages.crossrefs import crossref_pages
-from .pages.data import data_pages
+from .pages.data import DATA_PAGE, data_pages, with_sizes
 from .pages.documents import document_pages
 from .pages.home import home_pages
 from .pages.indicators import indicator_pages
@@ -228,15 +228,18 @@ def render_site(site: Site, source: Path | None = None) -> list[OutputFile]:
     doc_numbers = {d.meta.doc_number: f"documents/{d.slug}.md" for d in site.corpus.documents}
     renderer = Renderer(doc_numbers=doc_numbers)
     renderer.load_templates()  # compiled once, before the fork: both processes use them, errors are raised here
+    # The 数据 page states the size of each file under data/: it is rendered once they all are.
+    sized = [page for page in pages if page.path == DATA_PAGE]
+    first = [page for page in pages if page.path != DATA_PAGE]
     # half of the pages and the search index here, the other half and the open data in a second process
     shared, forked = fork.in_parallel(
-        lambda: [*renderer.render_all(pages[0::2]), search_index_file(site, pages)],
-        lambda: [*renderer.render_all(pages[1::2]), *export.data_files(site)],
+        lambda: [*renderer.render_all(first[0::2]), search_index_file(site, pages)],
+        lambda: [*renderer.render_all(first[1::2]), *export.data_files(site)],
     )
-    outputs = [*shared, *forked]
+    outputs = [*shared, *forked, *redirect_files(site)]
+    outputs.extend(renderer.render_all([with_sizes(page, outputs) for page in sized]))
     outputs.extend(renderer.render_all(missing_section_indexes(outputs)))
     outputs.extend(renderer.render_all([*moved, *stubs]))
-    outputs.extend(redirect_files(site))
     duplicates = {path for path, count in Counter(output.path for output in outputs).items() if count > 1}
     if duplicates:
         raise AssertionError(f"two outputs claim the same path: {sorted(duplicates)}")

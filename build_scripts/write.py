@@ -160,7 +160,7 @@ def _plan(docs: Path, outputs: list[OutputFile]) -> _Plan:
     file can be made in, an ``OSError`` for a file that cannot be read where one is to be written."""
     changed = []
     for output in outputs:
-        data = output.content.encode("utf-8")
+        data = output.data
         try:
             if files.read_bytes(docs / output.path) == data:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -377,3 +378,50 @@ def test_the_data_page_and_each_schema_say_the_order_of_the_records(built):
         description = json.loads(path.read_text(encoding="utf-8"))["description"]
         assert "排列" in description, path.name
         assert md_escape(description) in page, path.name
+
+
+# A size as the 数据 page states it: 812 字节, 7.5 KB, 76 KB, 1.2 MB (KB = 1024 字节, MB = 1024 KB).
+STATED_SIZE = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?) (?P<unit>字节|KB|MB)")
+UNITS = {"字节": 1, "KB": 1024, "MB": 1024 * 1024}
+
+
+def stated_bytes_match(stated: str, size: int) -> bool:
+    """Whether ``stated`` (one STATED_SIZE) is ``size`` bytes, rounded as written."""
+    match = STATED_SIZE.fullmatch(stated)
+    assert match, stated
+    unit = UNITS[match["unit"]]
+    tolerance = 0.5 * 10 ** -len(match["decimals"] or "") * unit
+    return abs(size - float(match["value"]) * unit) <= tolerance
+
+
+def test_the_data_page_states_each_files_size_as_written(built):
+    """Phone readers on metered networks asked how large each download is: the page listed the files and
+    not their sizes. Each file the table lists (and each section's 下载 link) states the size of the file
+    docs/ holds, which the site serves as it is."""
+    page = (built.docs / "data/index.md").read_text(encoding="utf-8")
+    rows = [
+        line for line in page.splitlines() if line.startswith("| ") and '<span class="cell-label">文件</span>' in line
+    ]
+    listed = {}
+    for row in rows:
+        name = re.search(r"\]\(([\w.-]+\.json)\)", row)[1]
+        size = re.search(r'<span class="cell-label">大小</span>([^|]*?) \|', row)
+        assert size, row
+        listed[name] = size[1]
+    downloads = dict(re.findall(r"下载：\[[^\]]+\]\(([\w.-]+\.json)\)（([^）]+)）", page))
+    assert {"clauses.json", "search-index.json", "redirects.json"} <= set(listed), sorted(listed)
+    # search-index.json's section has no 下载 line
+    assert set(downloads) == set(listed) - {"search-index.json"}, (sorted(downloads), sorted(listed))
+    for name, stated in [*listed.items(), *downloads.items()]:
+        stated = html.unescape(stated)  # 5&#46;0 KB in the Markdown: 5.0 KB on the page
+        on_disk = (built.docs / "data" / name).stat().st_size
+        assert (built.html / "data" / name).stat().st_size == on_disk, name
+        assert stated_bytes_match(stated, on_disk), (name, stated, on_disk)
+
+
+def test_a_stated_size_is_rounded_as_written():
+    assert stated_bytes_match("812 字节", 812) and not stated_bytes_match("812 字节", 813)
+    assert stated_bytes_match("7.5 KB", 7680) and stated_bytes_match("7.5 KB", 7731)
+    assert not stated_bytes_match("7.5 KB", 7800)
+    assert stated_bytes_match("77 KB", 78474) and not stated_bytes_match("76 KB", 78474)
+    assert stated_bytes_match("0.7 MB", 713135) and not stated_bytes_match("0.6 MB", 713135)

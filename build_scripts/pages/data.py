@@ -1,16 +1,19 @@
-"""The 数据 page (docs/data/index.md): each open-data file, its JSON Schema and its fields.
+"""The 数据 page (docs/data/index.md): each open-data file, its size, its JSON Schema and its fields.
 
 Everything shown is read from ``export.DATASETS`` and the schema files, so a
 dataset added there appears here with the fields its schema describes.
+Each file's size is the number of bytes docs/ gets of it, known only once it is rendered: the page is
+planned with the others (``data_pages``) and rendered after every file under data/ (``with_sizes``).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import PageSpec, Site
+from ..model import OutputFile, PageSpec, Site
 from ..publish import export
 from ..track.redirects import redirect_files
 
@@ -115,7 +118,22 @@ def datasets(site: Site) -> tuple[Dataset, ...]:
     return tuple(result)
 
 
+DATA_PAGE = "data/index.md"
+
+
 def data_pages(site: Site) -> list[PageSpec]:
+    """The 数据 page, without the sizes of the files (``with_sizes``): it does not render until it has them."""
     search_entry = ("开放数据", "开放数据、数据下载、JSON、条款、任务、部门、指标、对照数据")
     context = (("datasets", datasets(site)), ("search_entry", search_entry))
-    return [PageSpec(path="data/index.md", template="data_index.md.jinja", context=context)]
+    return [PageSpec(path=DATA_PAGE, template="data_index.md.jinja", context=context)]
+
+
+def with_sizes(page: PageSpec, outputs: Iterable[OutputFile]) -> PageSpec:
+    """The 数据 page given ``sizes``: each file directly under data/ (clauses.json, search-index.json …) → the
+    number of bytes docs/ gets of it. ``outputs`` must hold them all (the template looks each one up)."""
+    sizes = {
+        output.path.removeprefix("data/"): len(output.data)
+        for output in outputs
+        if output.path.startswith("data/") and output.path.count("/") == 1 and output.path.endswith(".json")
+    }
+    return replace(page, context=(*page.context, ("sizes", sizes)))

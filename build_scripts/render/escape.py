@@ -6,7 +6,7 @@ reference, so text that looks like Markdown or HTML is shown as text, never run.
 Helpers that build links or markup return ``Markup`` and are trusted.
 
 ``jinja_env`` registers ``finalize`` (every printed value) and the filters ``md``, ``h``,
-``toc_label``, ``tojson`` (front matter) and ``number``.
+``toc_label``, ``tojson`` (front matter), ``number`` and ``file_size``.
 """
 
 from __future__ import annotations
@@ -93,6 +93,19 @@ def finalize(value: Any) -> Any:
     if not _SIGNIFICANT_RE.search(value) or _PLAIN_TOKEN.match(value):
         return value
     return md_escape(value)
+
+
+def format_size(size: int) -> str:
+    """A file's size in bytes as the 数据 page states it: ``812 字节``, ``7.5 KB``, ``76 KB``, ``1.2 MB``
+    (KB = 1024 字节, MB = 1024 KB; one decimal under 10 KB and in MB, none from 10 KB)."""
+    if size < 1024:
+        return f"{size} 字节"
+    kib = size / 1024
+    if kib < 10:
+        return f"{kib:.1f} KB"
+    if round(kib) < 1024:
+        return f"{round(kib)} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def format_number(value: float | int | None) -> str:

@@ -23,7 +23,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from .. import fork, numerals
-from .escape import finalize, format_number, front_matter_json, html_text, md_escape, toc_label
+from .escape import finalize, format_number, format_size, front_matter_json, html_text, md_escape, toc_label
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 
@@ -80,6 +80,7 @@ def environment(template_dir: Path) -> Environment:
     env.filters["toc_label"] = toc_label
     env.filters["tojson"] = front_matter_json  # templates use it for front matter only
     env.filters["number"] = format_number
+    env.filters["file_size"] = format_size
     env.filters["cn_count"] = numerals.cn_count  # 本站收录五件: the count of documents, however many
     env.globals["hashes"] = _hashes
     return env
