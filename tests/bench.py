@@ -9,6 +9,8 @@
    - edit: one sentence of the Chongqing text changed in a git working copy after a build (compiled
      templates kept; the link stage re-matches the sentences of the edited paragraph, every page is
      rendered again, the changed ones are written; docs/ holds the last build);
+   - a document added: a renamed copy of 国知发管字〔2015〕59号 and its documents.yaml entry added to a
+     built git working copy (its sentences linked, its pages rendered and written, the others rendered);
    - unchanged: a rebuild with nothing changed (nothing written);
    each generate is paired with the mkdocs build of what it wrote, and the ratio printed is the
    median of ``REPEATS`` pairs (the machines are shared and noisy);
@@ -69,6 +71,18 @@ def build(source: Path, root: Path) -> tuple[float, float, Path]:
     return gen, mk, root / "site"
 
 
+def renamed_copy(entry: dict, slug: str, mark: str) -> dict:
+    """A documents.yaml entry for a copy of ``entry``'s text under ``slug``: title and 文号 marked ``mark``."""
+    entry = copy.deepcopy(entry)  # shared lists would be written as YAML aliases, which we refuse
+    entry.update(
+        slug=slug,
+        source_file=f"{slug}.txt",
+        title=f"{entry['title']}（{mark}）",
+        doc_number=entry["doc_number"].replace("号", f"-{mark}号"),
+    )
+    return entry
+
+
 def multiplied_corpus(dest: Path) -> Path:
     """The five documents plus ``COPIES - 1`` renamed copies of each, with distinct slugs and 文号; the copies
     have no ``crossrefs`` role, so the link stage matches the originals only (as before the roles were data)."""
@@ -78,20 +92,30 @@ def multiplied_corpus(dest: Path) -> Path:
     extra = []
     for number in range(2, COPIES + 1):
         for entry in data["documents"]:
-            entry = copy.deepcopy(entry)  # shared lists would be written as YAML aliases, which we refuse
-            entry.pop("crossrefs", None)  # the copies are not matched: one local and one tasks document at most
-            slug = f"{entry['slug']}-x{number}"
-            (source / f"{slug}.txt").write_bytes((source / entry["source_file"]).read_bytes())
-            entry.update(
-                slug=slug,
-                source_file=f"{slug}.txt",
-                title=f"{entry['title']}（副本{number}）",
-                doc_number=entry["doc_number"].replace("号", f"-{number}号"),
-            )
-            extra.append(entry)
+            copied = renamed_copy(entry, f"{entry['slug']}-x{number}", f"副本{number}")
+            copied.pop("crossrefs", None)  # the copies are not matched: one local and one tasks document at most
+            (source / copied["source_file"]).write_bytes((source / entry["source_file"]).read_bytes())
+            extra.append(copied)
     data["documents"].extend(extra)
     (source / "documents.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return source
+
+
+# "A document added": a renamed copy of 国知发管字〔2015〕59号 (a national document the Chongqing sentences
+# are matched against: its crossrefs role kept), added to a built git working copy as staff add one.
+ADDED_FROM = "guozhifaguanzi-2015-59"
+
+
+def add_copy_of(source: Path, slug: str, new_slug: str, mark: str) -> None:
+    """Add to ``source`` a copy of document ``slug``'s text and entry under ``new_slug``, ``mark`` written after
+    each 。 that ends a line (a text no build has parsed yet: no cache entry serves it)."""
+    listing = source / "documents.yaml"
+    data = yaml.safe_load(listing.read_text(encoding="utf-8"))
+    entry = renamed_copy(next(e for e in data["documents"] if e["slug"] == slug), new_slug, mark)
+    text = (source / f"{slug}.txt").read_text(encoding="utf-8")
+    (source / entry["source_file"]).write_text(text.replace("。\n", f"。{mark}\n"), encoding="utf-8")
+    data["documents"].append(entry)
+    listing.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def html_pages(site: Path) -> list[int]:
@@ -262,9 +286,27 @@ def ratios(
         text_path.write_text(original.replace("培育壮大知识产权密集型产业", marker, 1), encoding="utf-8")
 
     edit = paired(lambda: run(source, edit_docs), lambda: mkdocs(edit_docs, edit_site), edit_one_sentence)
+    text_path.write_text(original, encoding="utf-8")
+
+    run(source, edit_docs)  # docs/ of the five documents, as before staff add one
+    five_docs = tmp / "edit" / "docs-five"
+    shutil.copytree(edit_docs, five_docs)
+    additions = iter(range(1, REPEATS + 1))
+
+    def add_a_document() -> None:
+        """The five documents' sources and docs/ as committed and built, then a sixth whose text no build has
+        seen (no .cache/ entry serves it). The build records its ids (clause_ids.tsv, published_pages.tsv):
+        git restores those, or the next run would find the sixth document's ids gone."""
+        subprocess.run(["git", "-C", str(source), "checkout", "-q", "."], check=True)
+        shutil.rmtree(edit_docs)
+        shutil.copytree(five_docs, edit_docs)
+        add_copy_of(source, ADDED_FROM, f"{ADDED_FROM}-added", f"新增{next(additions)}")
+
+    added = paired(lambda: run(source, edit_docs), lambda: mkdocs(edit_docs, edit_site), add_a_document)
     for name, (ratio, gen, mk) in (
         ("cold (empty .cache/ and docs/)", cold),
         ("after an edit (one paragraph re-linked)", edit),
+        ("a document added (its sentences linked)", added),
         ("unchanged (nothing written)", unchanged),
     ):
         print(f"  {name:40s} generate {gen:.3f} s, mkdocs build {mk:.2f} s: ratio {ratio:.3f}   (target <= 0.15)")
