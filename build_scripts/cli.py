@@ -1,7 +1,8 @@
 """Command line: ``python -m build_scripts generate|check|build|serve``.
 
 The only place where errors become exit codes. Bad input never shows a traceback:
-each problem is printed as ``path:line:column: message``.
+each problem is printed as ``path:line:column: message``. Warnings are printed so too, marked
+``warning:``, and change no exit code.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import BuildError, BuildErrors, OutputError, SourceError
+from .errors import BuildError, BuildErrors, OutputError, SourceError, SourceWarning
 from .load import files
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
@@ -46,10 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except BuildErrors as errors:
-        for error in errors.errors:
-            print(error, file=sys.stderr)
-        kept = "" if args.command == "check" else "; docs/ was not changed"  # check never writes
-        print(f"{len(errors.errors)} problem(s) found{kept}.", file=sys.stderr)
+        say_problems(errors, "." if args.command == "check" else "; docs/ was not changed.")  # check never writes
         return EXIT_INPUT
     except BuildError as error:
         print(error, file=sys.stderr)
@@ -71,6 +70,28 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def say_problems(errors: BuildErrors, ending: str) -> None:
+    """The problems that stopped a run, then one line counting them, with ``ending``. Its warnings are
+    only counted: a problem is often their cause (a ``tables`` entry that does not read makes every cell
+    of its table a line ending in no stop), and they are said by the run that goes on."""
+    for error in errors.errors:
+        print(error, file=sys.stderr, flush=True)
+    held = f" (and {len(errors.warnings)} warning(s), said once the problems are fixed)" if errors.warnings else ""
+    print(f"{len(errors.errors)} problem(s) found{held}{ending}", file=sys.stderr, flush=True)
+
+
+def say_warnings(warnings: Sequence[SourceWarning]) -> None:
+    """The warnings of a run that went on, one a line on stderr; ``count_warnings`` ends the run."""
+    for warning in warnings:
+        print(warning, file=sys.stderr, flush=True)
+
+
+def count_warnings(warnings: Sequence[SourceWarning]) -> None:
+    """The last line of a run that went on with warnings: they are easy to miss above MkDocs' output."""
+    if warnings:
+        print(f"{len(warnings)} warning(s) found; they stop nothing: see each line above.", file=sys.stderr, flush=True)
+
+
 def _run(args: argparse.Namespace) -> int:
     from .pipeline import generate, record_notes
 
@@ -81,10 +102,13 @@ def _run(args: argparse.Namespace) -> int:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.command == "check":
         result = generate(args.source, args.docs, write=False, check_record=True)  # a stale record is an error
+        say_warnings(result.warnings)
         print(f"ok: {len(result.site.corpus.documents)} documents, {len(result.outputs)} files would be written")
         sys.stdout.flush()  # here, where a reader gone is a BrokenPipeError main answers, not at exit
+        count_warnings(result.warnings)
         return EXIT_OK
     result = generate(args.source, args.docs)
+    say_warnings(result.warnings)
     report = result.report
     assert report is not None
     print(
@@ -99,7 +123,10 @@ def _run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     if args.command == "build":
         config = ["-f", str(args.config_file)] if args.config_file else []
-        return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])
+        status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])
+        count_warnings(result.warnings)
+        return status
+    count_warnings(result.warnings)  # serve: before MkDocs starts serving, which never ends by itself
     if args.command == "serve":
         return _serve(args)
     return EXIT_OK

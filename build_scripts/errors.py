@@ -1,8 +1,12 @@
-"""The exception tree. Library code raises these; only the CLI turns them into exit codes."""
+"""The exception tree. Library code raises these; only the CLI turns them into exit codes.
+
+Beside them, warnings: located doubts about a source that stop nothing (``SourceWarning``), gathered
+by the same ``Collector`` and printed by the CLI without changing its exit status."""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,11 +56,28 @@ class OutputError(SourceError):
     partial = False
 
 
-class BuildErrors(BuildError):
-    """Several located problems collected in one run, reported together."""
+class SourceWarning:
+    """A located doubt about a source file that does not stop the build: ``path:line:column: warning: message``.
+    Not an exception and not Python's ``warnings`` (which the tests make failures): the run goes on, and
+    the CLI prints it. The message says what was expected and what was found, as an error's does."""
 
-    def __init__(self, errors: list[SourceError]) -> None:
+    def __init__(self, path: str | Path, line: int, column: int, message: str) -> None:
+        self.location = Location(path=display_path(path), line=max(line, 1), column=max(column, 1))
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.location}: warning: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"SourceWarning({str(self)!r})"
+
+
+class BuildErrors(BuildError):
+    """Several located problems collected in one run, reported together; ``warnings``, the run's, are counted."""
+
+    def __init__(self, errors: list[SourceError], *, warnings: Sequence[SourceWarning] = ()) -> None:
         self.errors = sorted(errors, key=_order)
+        self.warnings = sorted(warnings, key=_order)
         super().__init__("\n".join(str(error) for error in self.errors))
 
 
@@ -65,14 +86,19 @@ class BuildErrors(BuildError):
 FIRST_FILES = ("documents.yaml",)
 
 
-def _order(error: SourceError) -> tuple[bool, str, int, int]:
-    loc = error.location
+def _order(problem: SourceError | SourceWarning) -> tuple[bool, str, int, int]:
+    loc = problem.location
     return (Path(loc.path).name not in FIRST_FILES, loc.path, loc.line, loc.column)
 
 
 def excerpt(text: str, limit: int) -> str:
     """A text as a message quotes it: whole up to ``limit`` characters, else its first ``limit`` and …."""
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def excerpt_end(text: str, limit: int) -> str:
+    """The end of a text as a message quotes it: whole up to ``limit`` characters, else … and its last ``limit``."""
+    return text if len(text) <= limit else "…" + text[-limit:]
 
 
 def display_path(path: str | Path) -> str:
@@ -84,14 +110,22 @@ def display_path(path: str | Path) -> str:
 
 
 class Collector:
-    """Gathers located problems so a run reports all of them, then stops."""
+    """Gathers located problems so a run reports all of them, then stops; and the warnings, which stop nothing."""
 
     def __init__(self) -> None:
         self.errors: list[SourceError] = []
+        self.warnings: list[SourceWarning] = []
 
     def add(self, error: SourceError) -> None:
         self.errors.append(error)
 
+    def warn(self, warning: SourceWarning) -> None:
+        self.warnings.append(warning)
+
+    def sorted_warnings(self) -> tuple[SourceWarning, ...]:
+        """The warnings in the order messages are said (``documents.yaml`` first, then by file and place)."""
+        return tuple(sorted(self.warnings, key=_order))
+
     def raise_if_any(self) -> None:
         if self.errors:
-            raise BuildErrors(self.errors)
+            raise BuildErrors(self.errors, warnings=self.warnings)

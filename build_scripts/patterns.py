@@ -103,6 +103,12 @@ OPENERS = "（《“‘〔【「『"
 CLOSERS = "）》”’〕】」』"
 # The characters sentence splitting looks at; the splitter jumps from one to the next.
 SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END)) + OPENERS + CLOSERS) + "]")
+# How an unnumbered paragraph of the body ends: a stop (。！？；), a colon before what it introduces
+# (…如下：), or a closing bracket or quote (…（试行）, …“放管服”). A line of the body after its first
+# numbered part that ends otherwise is most often a sentence broken across lines, as text pasted from a
+# PDF keeps them (各地区要加强 / 组织领导。): a warning (``line_breaks.py``), since a heading outside the
+# numbering, an 附件 line or a list of names ends so too. None of the five texts has such a line.
+PARAGRAPH_END_RE = re.compile("[。！？；：" + CLOSERS + "]$")
 
 # Cleaning ----------------------------------------------------------------
 

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from . import cache, fork
-from .errors import BuildErrors, Collector, CurationError, SourceError
+from .errors import BuildErrors, Collector, CurationError, SourceError, SourceWarning
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
 from .extract.tasks import check_agencies
+from .line_breaks import broken_lines
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.stage import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
@@ -56,6 +57,7 @@ class GenerateResult:
     since_last_build: str = ""  # clause changes against docs/data/clauses.json, for the CLI
     ids_recorded: bool = False  # source_texts/clause_ids.tsv was written (new or changed ids)
     pages_recorded: int = 0  # addresses of new pages added to source_texts/published_pages.tsv
+    warnings: tuple[SourceWarning, ...] = ()  # doubts about the sources that stopped nothing, for the CLI to say
 
 
 def record_notes(result: GenerateResult, source: Path) -> list[str]:
@@ -72,7 +74,8 @@ def record_notes(result: GenerateResult, source: Path) -> list[str]:
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
     """Load, clean and parse every document listed in ``documents.yaml``; raises ``BuildErrors`` with
-    every problem of the texts and of the curated files' syntax."""
+    every problem of the texts and of the curated files' syntax. The texts' warnings (``line_breaks``)
+    go to ``errors`` too."""
     metas: tuple[DocumentMeta, ...] = ()
     external: tuple[ExternalDocument, ...] = ()
     try:  # a file that does not read is one problem of the run, not the end of it
@@ -101,6 +104,8 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         document = _parsed(meta, raw, errors, yaml_path=source / "documents.yaml")
         if document is not None:
             documents.append(document)
+            for warning in broken_lines(document, raw):  # from the parsed document: a cached parse warns too
+                errors.warn(warning)
         elif meta.item_numbering == "global":  # its tasks' parentheticals are read all the same
             found = parse_document(meta, raw, Collector(), yaml_path=source / "documents.yaml", partial=True)
             partial.extend([found] if found is not None else [])
@@ -153,9 +158,16 @@ def _parsed(meta: DocumentMeta, raw: RawText, errors: Collector, *, yaml_path: P
     return document
 
 
-def build_site(source: Path, *, previous: dict[str, dict[str, Any]] | None = None, check_record: bool = False) -> Site:
-    """Every stage up to the linked model; raises ``BuildErrors`` with all problems found."""
-    errors = Collector()
+def build_site(
+    source: Path,
+    *,
+    previous: dict[str, dict[str, Any]] | None = None,
+    check_record: bool = False,
+    errors: Collector | None = None,
+) -> Site:
+    """Every stage up to the linked model; raises ``BuildErrors`` with all problems found. The warnings
+    found are left in ``errors`` (a new collector when none is given) for the caller to say."""
+    errors = errors if errors is not None else Collector()
     try:  # no folder: the records and the texts beside it would each say so again
         collection.check_source_folder(source)
     except CurationError as error:
@@ -285,17 +297,21 @@ def generate(source: Path, docs: Path, *, write: bool = True, check_record: bool
 def _generate(source: Path, docs: Path, *, write: bool, check_record: bool) -> GenerateResult:
     if write:
         _check_apart(source, docs)
+    found = Collector()  # the run's warnings: said with its result, or counted with the problems that stop it
     with BackgroundCompile() as templates:  # a cold build compiles the templates on a second core meanwhile
         previous = changelog.read_previous_clauses(docs)  # the last build, read before anything is written
-        site = build_site(source, previous=previous, check_record=check_record)
+        site = build_site(source, previous=previous, check_record=check_record, errors=found)
         templates.wait()
-    outputs = render_site(site, source)
+    try:
+        outputs = render_site(site, source)
+    except BuildErrors as stopped:  # an address gone unanswered: the texts' warnings are counted with it
+        raise BuildErrors(stopped.errors, warnings=found.warnings) from None
     urls = [page_url(output.path) for output in outputs if output.path.endswith(".md")]
     if check_record:
         try:
             published.check_current(source, site, urls)
         except CurationError as error:
-            raise BuildErrors([error]) from None
+            raise BuildErrors([error], warnings=found.warnings) from None
     records = _changed_records(source, site, urls) if write else {}
     report = write_outputs(docs, outputs) if write else None
     for path, content in records.items():  # after docs/, which they describe
@@ -309,4 +325,5 @@ def _generate(source: Path, docs: Path, *, write: bool, check_record: bool) -> G
         since_last_build=changelog.since_last_build(previous, site),
         ids_recorded=ids_recorded,
         pages_recorded=pages_recorded,
+        warnings=found.sorted_warnings(),
     )

@@ -48,6 +48,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
     itself (0 when stopped by Ctrl-C or SIGTERM)."""
+    from .cli import count_warnings, say_problems, say_warnings
     from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
     from .track.published import FILE_NAME as PUBLISHED_FILE
@@ -84,9 +85,11 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
             try:
                 result = generate(source, docs)
                 written = len(result.report.written) if result.report else 0
+                say_warnings(result.warnings)
                 print(f"regenerated: {written} file(s) written; {result.since_last_build}", flush=True)
                 for note in record_notes(result, source):
                     print(note, flush=True)
+                count_warnings(result.warnings)
                 # generate's own writes to source_texts/ are no edit to rebuild for (only those
                 # files: an edit saved meanwhile still counts)
                 for wrote, name in ((result.ids_recorded, CLAUSE_IDS_FILE), (result.pages_recorded, PUBLISHED_FILE)):
@@ -94,9 +97,7 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                         with contextlib.suppress(OSError):  # gone again meanwhile: the next look sees it
                             state[source / name] = _stamp(source / name)
             except BuildErrors as errors:
-                for error in errors.errors:
-                    print(error, file=sys.stderr, flush=True)
-                print(f"{len(errors.errors)} problem(s) found; {UNCHANGED}", file=sys.stderr, flush=True)
+                say_problems(errors, f"; {UNCHANGED}")
             except BuildError as error:
                 print(error, file=sys.stderr, flush=True)
                 partial = isinstance(error, OutputError) and error.partial

@@ -223,3 +223,17 @@ def test_a_task_address_names_its_task(written, task):
 def test_a_comparison_address_names_both_sides(written, sides):
     found = patterns.COMPARISON_ADDRESS_RE.search(written)
     assert (found and (found["local"], found["national"])) == sides
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["加强组织领导。", "主要任务如下：", "是否到位？", "加快建设；", "实施方案（试行）", "推进“放管服”", "见《办法》"],
+)
+def test_a_paragraph_ends_in_a_stop_a_colon_or_a_closing_bracket(line):
+    assert patterns.PARAGRAPH_END_RE.search(line) is not None
+
+
+@pytest.mark.parametrize("line", ["各地区要加强", "附件", "第二章保护", "完善知识产权（", "增长15%", "加强，"])
+def test_a_line_ending_otherwise_is_no_paragraphs_end(line):
+    """A half sentence of a PDF's copy, or a heading outside the numbering: a warning (line_breaks.py)."""
+    assert patterns.PARAGRAPH_END_RE.search(line) is None

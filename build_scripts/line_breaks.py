@@ -1,0 +1,60 @@
+"""A doubt of the parse stage that stops nothing: a sentence broken across lines.
+
+Text pasted from a PDF keeps the PDF's line ends: 各地区要加强 / 组织领导。 The parser reads each line as
+an unnumbered paragraph, as it reads every such line, and both are published, nothing lost. But an
+unnumbered paragraph of the body that ends in no stop (``patterns.PARAGRAPH_END_RE``) is most often such
+a half sentence, so it is said as a warning at the line: staff join the next line to it, or leave it
+when the line is meant so (a heading outside the numbering, 附件, a list of names), which an error
+would not let them do.
+
+Only lines after the document's first numbered part are looked at: before it stand the title, the 文号,
+the addressees and the covering notice's lines, which end in no stop as a rule. The 落款 (``closing``),
+tables and numbered headings are not paragraphs and are not looked at either.
+"""
+
+from __future__ import annotations
+
+from . import patterns
+from .clean import split_lines
+from .errors import SourceWarning, excerpt_end
+from .load.texts import RawText
+from .model import NUMBERED_KINDS, ClauseKind, Document
+
+# How many of the line's last characters the warning quotes.
+QUOTED = 12
+EXPECTED = "expected a line ending in 。！？；： or a closing bracket or quote, or the next line joined to it"
+
+
+def broken_lines(document: Document, raw: RawText) -> list[SourceWarning]:
+    """A warning at each unnumbered paragraph after the first numbered part of ``document`` (parsed from
+    ``raw``) that does not end as a paragraph does. Read from the parsed document, so a parse kept in
+    .cache/ gives the same warnings."""
+    numbered = [clause.line for clause in document.clauses if clause.kind in NUMBERED_KINDS]
+    if not numbered:
+        return []
+    first = min(numbered)
+    raw_lines = split_lines(raw.text)
+    return [
+        SourceWarning(
+            raw.path,
+            clause.line,
+            last_column(raw_lines[clause.line - 1]),
+            f"{EXPECTED}, found {excerpt_end(clause.text, QUOTED)!r} at its end",
+        )
+        for clause in document.clauses
+        if clause.kind is ClauseKind.PARAGRAPH
+        and clause.line > first
+        and patterns.PARAGRAPH_END_RE.search(clause.text) is None
+    ]
+
+
+def last_column(line: str) -> int:
+    """The 1-based column of a source line's last character that is not white space nor an invisible
+    format character (both of which the cleaner removes): where the line was broken, and an editor
+    opening ``path:line:column`` puts the cursor on it, at the line break to delete."""
+    end = len(line)
+    while end and (
+        patterns.HSPACE_RE.fullmatch(line[end - 1]) or patterns.INVISIBLE_FORMAT_RE.fullmatch(line[end - 1])
+    ):
+        end -= 1
+    return max(end, 1)
