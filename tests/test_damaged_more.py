@@ -758,6 +758,18 @@ TITLE_86 = "    title: 国务院关于印发“十三五”国家知识产权保
             "source_texts/documents.yaml:89:11: expected each slug once, found 'guofa-2016-86' again (first at line 64)",
             id="slug",
         ),
+        pytest.param(  # was said at the entry's start, line 63 column 5, not at the value staff must change
+            replace("documents.yaml", "source_file: guofa-2016-86.txt", "source_file: guobanhan-2016-66.txt"),
+            "source_texts/documents.yaml:72:18: expected each source_file once, found 'guobanhan-2016-66.txt' again "
+            "(first at line 54)",
+            id="source_file",
+        ),
+        pytest.param(  # … as was a 文号 given twice
+            replace("documents.yaml", "doc_number: 渝府发〔2016〕25号", "doc_number: 国发〔2016〕86号"),
+            "source_texts/documents.yaml:137:17: expected each doc_number once, found '国发〔2016〕86号' again "
+            "(first at line 66)",
+            id="doc_number",
+        ),
         pytest.param(
             replace("documents.yaml", "106.txt\n    crossrefs: national", "106.txt\n    crossrefs: local"),
             "source_texts/documents.yaml:144:16: expected one document with crossrefs: local, found a second "
