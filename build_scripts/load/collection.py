@@ -53,8 +53,8 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     metas: list[DocumentMeta] = []
     seen: dict[str, int] = {}
     roles: dict[str, int] = {}  # a role only one document may have → the line of its entry
-    texts_seen: dict[str, int] = {}  # source_file → the line of the entry naming it first
-    numbers_seen: dict[str, int] = {}  # 文号 → the line of the entry giving it first
+    texts_seen: dict[str, int] = {}  # source_file → the line of its first value
+    numbers_seen: dict[str, int] = {}  # 文号 → the line of its first value
     before = len(errors.errors)
     listed = entries(path, "documents", errors)
     if not listed and not errors.errors:
@@ -75,7 +75,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             f.fail(f"expected each slug once, found {slug!r} again (first at line {seen[slug]})", key="slug")
         seen.setdefault(slug, f.value_line("slug"))
         if values["doc_number"]:  # a 文号 a text cites must name one document: its links, 实施依据 and pages
-            f.repeated(numbers_seen, values["doc_number"], "doc_number", repr(values["doc_number"]))
+            f.repeated(numbers_seen, values["doc_number"], "doc_number", repr(values["doc_number"]), at="doc_number")
         if values["level"] and values["level"] not in LEVELS:
             f.fail(f"expected level to be one of {', '.join(LEVELS)}, found {values['level']!r}", key="level")
         source_file = values["source_file"] or ""
@@ -92,7 +92,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 key="source_file",
             )
             values["source_file"] = None  # reported here; not read again
-        elif f.repeated(texts_seen, source_file, "source_file", repr(source_file)):
+        elif f.repeated(texts_seen, source_file, "source_file", repr(source_file), at="source_file"):
             values["source_file"] = None  # one text as two documents: every clause twice, under two slugs
         item_numbering = _item_numbering(f, entry.get("numbering"))
         crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles, values["level"])

@@ -255,13 +255,15 @@ class Fields:
         )
         return False
 
-    def repeated(self, seen: dict[Any, int], key: Any, what: str, shown: str) -> bool:
+    def repeated(self, seen: dict[Any, int], key: Any, what: str, shown: str, *, at: str | None = None) -> bool:
         """Whether an earlier entry gave ``key`` already (said here, naming that entry's line); a key
-        given first here is recorded in ``seen`` as this entry's."""
+        given first here is recorded in ``seen`` as this entry's. With ``at``, the entry's key whose value
+        ``key`` is: said at that value, naming the line of the first one (the value staff must change,
+        not the entry's ``- slug``)."""
         if key in seen:
-            self.fail(f"expected each {what} once, found {shown} again (first at line {seen[key]})")
+            self.fail(f"expected each {what} once, found {shown} again (first at line {seen[key]})", key=at)
             return True
-        seen[key] = self.line
+        seen[key] = self.line if at is None else self.value_line(at)
         return False
 
     def page_id(self, value: str, what: str) -> None:
