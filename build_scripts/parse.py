@@ -63,6 +63,7 @@ class _Frame:
     depth: int
     label: str = ""
     last_number: dict[ClauseKind, int] = field(default_factory=dict)
+    last_label: dict[ClauseKind, str] = field(default_factory=dict)  # the label of that child, as typed
     paragraphs: int = 0
 
 
@@ -75,6 +76,7 @@ class _Builder:
     clauses: list[Clause] = field(default_factory=list)
     stack: list[_Frame] = field(default_factory=list)
     global_items: int = 0
+    last_task_label: str = ""  # the label of task ``global_items``, as typed (66号's 40.)
     through_text: dict[ClauseKind, int] = field(default_factory=dict)  # chapters and articles so far
     boxes: int = 0
     tables: int = 0
@@ -153,13 +155,13 @@ class _Builder:
     # -- numbered clauses ------------------------------------------------------
 
     def numbered(self, kind: ClauseKind, match: re.Match[str], line: int) -> None:
-        label, rest = match.group("label"), match.group("rest")
-        raw_number = match.group("num")
+        self._numbered(kind, match.group("label"), match.group("num"), match.group("rest"), match.string, line)
+
+    def _numbered(self, kind: ClauseKind, label: str, raw_number: str, rest: str, text: str, line: int) -> None:
         number = cn_to_int(raw_number) if kind in _CHINESE_NUMERALS else int(raw_number)
         if number is None:
             self.error(line, f"expected a Chinese numeral in {label!r}, found {raw_number!r}", near=label)
             return
-        text = match.string
         if kind is ClauseKind.BOX:
             self._pop_to(ClauseKind.SUBSECTION)
             parent = self.stack[-1]
@@ -176,10 +178,12 @@ class _Builder:
             parent = self.stack[-1]
             if kind is ClauseKind.ITEM and self.meta.item_numbering == "global":
                 self.global_items = self._check(kind, number, self.global_items, line, label, counter="task")
+                self.last_task_label = label
                 path = f"t{number}"
             else:
                 last = parent.last_number.get(kind, 0)
                 parent.last_number[kind] = self._check(kind, number, last, line, label, counter=f"{parent.path}/{kind}")
+                parent.last_label[kind] = label
                 path = f"{parent.path}-{number}" if parent.path else str(number)
         earlier = self.numbered_ids.get(self.make_id(path))  # a repeat of one kind is reported by _check
         if earlier is not None and earlier.kind is not kind and not self._clash_reported(earlier.id):
@@ -249,6 +253,60 @@ class _Builder:
             if clause.kind is ClauseKind.PARAGRAPH and lookalike.match(clause.text):
                 return f"; line {clause.line} ({excerpt(clause.text, 20)!r}) starts like {_shown(kind, expected)} but is no label"
         return ""
+
+    def mistyped_label(self, text: str, line: int) -> bool:
+        """Whether ``text``, which the grammar reads as prose, starts as the label a numbering open here expects
+        next, mistyped: 2) 2） (2) （2) for 2., 三. 三， for 三、, 2) for （二）. Then it is said here, and the line
+        is read as that label, so that what follows is numbered as meant (no second message at the next label).
+        Not when the prose since the last label opened a list of its own (1) 2) 3) inside an item), nor for a
+        专栏 or 第…章/条 (``_lookalike_hint`` names those where the number skipped is found)."""
+        if any(patterns.mistyped_label_re(("1", "一")).match(clause.text) for clause in self._prose_since_label()):
+            return False
+        candidates = []  # (typed in its numbering's script, kind, number, label before it, match), the deepest first
+        for kind, number, before in self._expected_labels():
+            typed = patterns.mistyped_label_re((str(number), int_to_cn(number))).match(text)
+            if typed is not None:
+                arabic = any(ch.isdigit() for ch in typed.group())
+                candidates.append((arabic is (kind not in _CHINESE_NUMERALS), kind, number, before, typed))
+        if not candidates:
+            return False
+        # the deepest typed in its numbering's script: 2) is an item's, 二) a subsection's
+        _, kind, number, before, typed = max(candidates, key=lambda candidate: candidate[0])
+        numeral = int_to_cn(number) if kind in _CHINESE_NUMERALS else str(number)
+        label = patterns.LABEL_NUMBER_RE.sub(lambda _: numeral, before, count=1)
+        what = "task" if kind is ClauseKind.ITEM and self.meta.item_numbering == "global" else _WHAT[kind]
+        found = typed.group().strip()
+        self.error(
+            line,
+            f"expected {what} {label} after {what} {before}, found {found!r}, not a label: write {label}",
+            near=found,
+        )
+        self._numbered(kind, label, numeral, text[typed.end() :].lstrip(), text, line)
+        return True
+
+    def _expected_labels(self) -> list[tuple[ClauseKind, int, str]]:
+        """The next number of each section, subsection, item and sub-item numbering open at this line, with the
+        label of the one before it, the deepest first (a task's of 66号 at an item's depth)."""
+        expected = [
+            (_LEVEL[kind], kind, number + 1, frame.last_label[kind])
+            for frame in self.stack
+            for kind, number in frame.last_number.items()
+            if kind in _MISTYPED_KINDS and kind in frame.last_label
+        ]
+        if self.meta.item_numbering == "global" and self.global_items:
+            expected.append((_LEVEL[ClauseKind.ITEM], ClauseKind.ITEM, self.global_items + 1, self.last_task_label))
+        expected.sort(key=lambda entry: -entry[0])
+        return [(kind, number, before) for _, kind, number, before in expected]
+
+    def _prose_since_label(self) -> list[Clause]:
+        """The paragraphs after the last numbered clause (or table), nearest first."""
+        prose = []
+        for clause in reversed(self.clauses):
+            if clause.kind is ClauseKind.PARAGRAPH:
+                prose.append(clause)
+            elif clause.kind is not ClauseKind.SENTENCE:
+                break
+        return prose
 
     def _number_path(self) -> tuple[str, ...]:
         return tuple(frame.label for frame in self.stack if frame.kind is not None)
@@ -382,6 +440,8 @@ class _Builder:
 # Chapters and articles are numbered through the whole text: id prefix of each (``ch2``, ``art15``).
 _THROUGH_TEXT = {ClauseKind.CHAPTER: "ch", ClauseKind.ARTICLE: "art"}
 _CHINESE_NUMERALS = frozenset({ClauseKind.CHAPTER, ClauseKind.ARTICLE, ClauseKind.SECTION, ClauseKind.SUBSECTION})
+# The numberings whose next label, mistyped, is said where it stands (``_Builder.mistyped_label``).
+_MISTYPED_KINDS = frozenset({ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.ITEM, ClauseKind.SUBITEM})
 
 
 def _shown(kind: ClauseKind, number: int) -> str:
@@ -544,7 +604,8 @@ def parse_document(
             continue
         kind = _numbering_kind(line.text)
         if kind is None:
-            builder.paragraph(line.text, line.number)
+            if not builder.mistyped_label(line.text, line.number):
+                builder.paragraph(line.text, line.number)
         else:
             regex = dict(_NUMBERING)[kind]
             match = regex.match(line.text)

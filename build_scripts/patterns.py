@@ -69,14 +69,14 @@ BOX_RE = re.compile(
 # or span with a space (5 年内, 41 家企业), a ratio (3：1) or a longer box number (专栏三十). A bracket
 # and the numeral with no ） after it is one too: （三试点布局… (the bracket deleted).
 _COUNTED = "年月日号个家项件次万亿千百倍名人位所条种批户元台套岁天周时分秒%％多余"
-_LOOKALIKE = (
-    r"^(?:专栏\s*(?:{n})(?![0-9零〇一二三四五六七八九十百千])"
-    r"|第\s*(?:{n})\s*[章条]"
-    r"|[（(]?\s*(?:{n})(?:[.．](?:{n})[.．、]|[.．](?![0-9])|[、。，,）)]|[：:](?!\s*[0-9])"
+# The numeral alone, maybe bracketed, as a section's, subsection's, item's or sub-item's label is written.
+_PLAIN_LOOKALIKE = (
+    r"[（(]?\s*(?:{n})(?:[.．](?:{n})[.．、]|[.．](?![0-9])|[、。，,）)]|[：:](?!\s*[0-9])"
     r"|\s+(?![\s" + _COUNTED + r"])|$)"
     # … or opened by a bracket its ） is missing from (（三试点布局), not a bracket's count, range or decimal
-    r"|[（(]\s*(?:{n})(?![\s0-9零〇一二三四五六七八九十百千.．—－~～至" + _COUNTED + r"]))"
+    r"|[（(]\s*(?:{n})(?![\s0-9零〇一二三四五六七八九十百千.．—－~～至" + _COUNTED + r"])"
 )
+_LOOKALIKE = r"^(?:专栏\s*(?:{n})(?![0-9零〇一二三四五六七八九十百千])|第\s*(?:{n})\s*[章条]|" + _PLAIN_LOOKALIKE + ")"
 
 
 def label_lookalike_re(numerals: tuple[str, ...]) -> re.Pattern[str]:
@@ -84,6 +84,14 @@ def label_lookalike_re(numerals: tuple[str, ...]) -> re.Pattern[str]:
     a space between them (4 1.完善…: a no-break, ideographic or zero-width space, or a tab, typed inside
     41, which the cleaner makes one space); a space between hanzi is gone after cleaning."""
     return re.compile(_LOOKALIKE.format(n="|".join(map(_numeral_written, numerals))))
+
+
+# A line the grammar read as prose that starts as the section's, subsection's, item's or sub-item's label the
+# numbering around it expects next would (2) 2） (2) （2) for 2., 三. 三， for 三、, 2) for （二）): the label
+# mistyped, said at its line (parse). ``_LOOKALIKE`` without its 专栏 and 第…章/条 forms: 第三条规定的… is prose.
+# Its match is the label as typed (2), 三., 4 1., （三 of （三试点…), with any space after it.
+def mistyped_label_re(numerals: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("^(?:" + _PLAIN_LOOKALIKE.format(n="|".join(map(_numeral_written, numerals))) + ")")
 
 
 def _numeral_written(numeral: str) -> str:
