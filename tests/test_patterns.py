@@ -237,3 +237,25 @@ def test_a_paragraph_ends_in_a_stop_a_colon_or_a_closing_bracket(line):
 def test_a_line_ending_otherwise_is_no_paragraphs_end(line):
     """A half sentence of a PDF's copy, or a heading outside the numbering: a warning (line_breaks.py)."""
     assert patterns.PARAGRAPH_END_RE.search(line) is None
+
+
+def test_mistyped_label_is_a_plain_labels_lookalike_and_its_match_the_label_typed():
+    """What parse says at its line as a label mistyped: the numeral with a label's punctuation, a bracket half
+    typed or missing; never a 专栏 or 第…章/条 (第二条规定的… is prose), a year, count or span."""
+    from build_scripts.patterns import mistyped_label_re
+
+    two = mistyped_label_re(("2", "二"))
+    typed = {
+        "2)健全": "2)",
+        "(2)健全": "(2)",
+        "2）健全": "2）",
+        "（2)健全": "（2)",
+        "二.保障": "二.",
+        "二，保障": "二，",
+    }
+    assert {line: (m.group() if (m := two.match(line)) else None) for line in typed} == typed
+    assert two.match("（二试点布局").group() == "（二"
+    assert mistyped_label_re(("41", "四十一")).match("4 1.完善").group() == "4 1."
+    assert not any(
+        two.match(line) for line in ("第二条规定的", "专栏2", "专栏二", "2020年", "2个", "二〇一六年", "（2020年）")
+    )
