@@ -10,7 +10,7 @@ import re
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import CDPSession, Page, expect
 
 from .conftest import new_page
 
@@ -254,16 +254,7 @@ def test_escape_while_a_chinese_input_method_composes_leaves_the_search_open(bro
         box.click()
         page.keyboard.type("专利")
         expect(search).to_be_checked()
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Input.imeSetComposition", {"text": "quan", "selectionStart": 4, "selectionEnd": 4})
-        expect(box).to_have_value("专利quan")
-        composing = page.evaluate_handle(
-            "() => { const seen = []; addEventListener('keydown', e => seen.push(e.isComposing), true); return seen; }"
-        )
-        escape = {"key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27}
-        cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", **escape})
-        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **escape})
-        assert composing.json_value() == [True]  # the key was the input method's
+        cdp = compose_then_press(page, {"key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27})
         page.wait_for_timeout(100)
         expect(search).to_be_checked()
         expect(box).to_be_focused()
@@ -271,6 +262,23 @@ def test_escape_while_a_chinese_input_method_composes_leaves_the_search_open(bro
         page.keyboard.press("Escape")  # no composition now: the search closes, focus stays in the box
         expect(search).not_to_be_checked()
         expect(box).to_be_focused()
+
+
+def compose_then_press(page: Page, key: dict[str, object]) -> CDPSession:
+    """With 专利 typed in the focused search box, start composing the pinyin "quan" as a Chinese input method
+    does (CDP), then send ``key`` (a CDP key event's fields) and check it arrived as the input method's
+    (``isComposing``). Returns the CDP session, for the test to end the composition."""
+    box = page.get_by_role("textbox", name="搜索")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.imeSetComposition", {"text": "quan", "selectionStart": 4, "selectionEnd": 4})
+    expect(box).to_have_value("专利quan")
+    composing = page.evaluate_handle(
+        "() => { const seen = []; addEventListener('keydown', e => seen.push(e.isComposing), true); return seen; }"
+    )
+    cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", **key})
+    cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **key})
+    assert composing.json_value() == [True]  # the key was the input method's
+    return cdp
 
 
 def open_search(page: Page) -> None:
@@ -296,16 +304,8 @@ def test_tab_while_a_chinese_input_method_composes_stays_with_the_input_method(b
         open_search(page)
         page.keyboard.type("专利")
         expect(results.first).to_be_visible(timeout=10_000)
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Input.imeSetComposition", {"text": "quan", "selectionStart": 4, "selectionEnd": 4})
-        expect(box).to_have_value("专利quan")
-        composing = page.evaluate_handle(
-            "() => { const seen = []; addEventListener('keydown', e => seen.push(e.isComposing), true); return seen; }"
-        )
-        tab = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 229}  # the key as an input method passes it on
-        cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", **tab})
-        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **tab})
-        assert composing.json_value() == [True]  # the key was the input method's
+        # the key as an input method passes it on
+        cdp = compose_then_press(page, {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 229})
         page.wait_for_timeout(100)
         expect(box).to_be_focused()
         expect(search).to_be_checked()
