@@ -337,3 +337,15 @@ def test_a_numbered_line_in_the_closing_signature_is_a_located_error_at_the_line
         f"lines of the 落款 from closing_starts_at {start!r} on, found the numbered line {line!r}"
         for line in numbered[numbered.index(start) :]
     ]
+
+
+def test_a_paragraph_listing_numbers_after_an_item_is_prose(tmp_path):
+    """2、3月份… after item 1.: months listed, not item 2. mistyped (the build stopped: 'found '2、', not a label:
+    write 2.')."""
+    text = "一、总则\n（一）目标。\n1.第一项。\n2、3月份，开展专项检查。\n2.第二项。\n"
+    errors = Collector()
+    corpus = load_corpus(tiny_source(tmp_path, text), errors)
+    assert errors.errors == []
+    clauses = {c.id: c for c in corpus.documents[0].clauses}
+    assert clauses["test-2020-1/1-1-1/p1"].text == "2、3月份，开展专项检查。"
+    assert clauses["test-2020-1/1-1-2"].label == "2."

@@ -259,3 +259,18 @@ def test_mistyped_label_is_a_plain_labels_lookalike_and_its_match_the_label_type
     assert not any(
         two.match(line) for line in ("第二条规定的", "专栏2", "专栏二", "2020年", "2个", "二〇一六年", "（2020年）")
     )
+
+
+def test_mistyped_label_is_not_a_list_of_numbers():
+    """2、3月份 (February and March), 2，3号文件, （2、3）: Arabic numbers listed, prose; ITEM_RE does not read 2、 before
+    a digit as a label either. Taken for a mistyped 2. (after item 1.), the build stopped with 'found '2、', not a
+    label: write 2.', a label form it reads. A label typed with a comma (58，深化, 三，保障) is still found, and so is
+    a Chinese one before a figure (三，2020年重点工作)."""
+    from build_scripts.patterns import mistyped_label_re
+
+    two, three = mistyped_label_re(("2", "二")), mistyped_label_re(("3", "三"))
+    assert not any(
+        two.match(line) for line in ("2、3月份，开展专项检查。", "2，3号文件", "2,3月", "2、 3项", "（2、3）", "(2,3)")
+    )
+    assert all(two.match(line) for line in ("2，深化", "2,深化", "二，保障", "（2，深化"))
+    assert three.match("三，2020年重点工作").group() == "三，"
