@@ -231,3 +231,26 @@ def test_a_title_line_is_one_link_not_a_sentence_link_and_a_clause_link(built):
 def test_a_count_of_documents_is_said_as_a_sentence_says_it(count, words):
     """The home page's 本站收录五件 follows the list: 两件, not 二件."""
     assert numerals.cn_count(count) == words
+
+
+@pytest.mark.parametrize(
+    ("size", "stated"),
+    [
+        (812, "812 字节"),
+        (1024, "1.0 KB"),
+        (7680, "7.5 KB"),
+        (10188, "9.9 KB"),
+        # 9.95 KB up to 10 KB: '10.0 KB' was stated, against the rule (no decimal from 10 KB) and 10240 → '10 KB'
+        (10189, "10 KB"),
+        (10239, "10 KB"),
+        (10240, "10 KB"),
+        (77824, "76 KB"),
+        (1048063, "1023 KB"),
+        (1048064, "1.0 MB"),
+        (1258291, "1.2 MB"),
+    ],
+)
+def test_a_file_size_is_stated_with_one_decimal_only_under_ten_kb_and_in_mb(size, stated):
+    from build_scripts.render.escape import format_size
+
+    assert format_size(size) == stated
