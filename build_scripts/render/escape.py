@@ -101,7 +101,7 @@ def format_size(size: int) -> str:
     if size < 1024:
         return f"{size} 字节"
     kib = size / 1024
-    if kib < 10:
+    if round(kib, 1) < 10:  # 9.96 KB is stated as 10 KB is, not 10.0 KB
         return f"{kib:.1f} KB"
     if round(kib) < 1024:
         return f"{round(kib)} KB"
