@@ -274,3 +274,23 @@ def test_mistyped_label_is_not_a_list_of_numbers():
     )
     assert all(two.match(line) for line in ("2，深化", "2,深化", "二，保障", "（2，深化"))
     assert three.match("三，2020年重点工作").group() == "三，"
+
+
+@pytest.mark.parametrize(
+    ("line", "page"),
+    [
+        ("2 -", True),
+        ("2", True),
+        ("2 / 15", True),
+        ("12", True),
+        ("2)", False),
+        ("2 部门", False),
+        ("2)健全", False),
+        ("二", False),
+        ("2.", False),
+        ("（2", False),
+    ],
+)
+def test_a_page_number_is_a_number_alone_or_between_a_pages_dashes(line, page):
+    """A PDF's page number as the cleaner leaves it (- 2 - loses its first dash as a Markdown mark): no label."""
+    assert bool(patterns.PAGE_NUMBER_RE.match(line)) is page
