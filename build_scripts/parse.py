@@ -259,7 +259,10 @@ class _Builder:
         next, mistyped: 2) 2） (2) （2) for 2., 三. 三， for 三、, 2) for （二）. Then it is said here, and the line
         is read as that label, so that what follows is numbered as meant (no second message at the next label).
         Not when the prose since the last label opened a list of its own (1) 2) 3) inside an item), nor for a
-        专栏 or 第…章/条 (``_lookalike_hint`` names those where the number skipped is found)."""
+        专栏 or 第…章/条 (``_lookalike_hint`` names those where the number skipped is found), nor for a page
+        number (``patterns.PAGE_NUMBER_RE``: - 2 - of a PDF's copy is no item 2. to write)."""
+        if patterns.PAGE_NUMBER_RE.match(text):
+            return False
         if any(patterns.mistyped_label_re(("1", "一")).match(clause.text) for clause in self._prose_since_label()):
             return False
         candidates = []  # (typed in its numbering's script, kind, number, label before it, match), the deepest first

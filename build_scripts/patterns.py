@@ -96,6 +96,12 @@ def mistyped_label_re(numerals: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("^(?:" + _PLAIN_LOOKALIKE.format(n="|".join(map(_numeral_written, numerals))) + ")")
 
 
+# A line that is a number alone, bare, before a page's dash or over a page count (2, 2 -, 2 / 15): the page number
+# of a text pasted from a PDF (- 2 -, whose first dash the cleaner takes for a Markdown mark), or a cell of a
+# table ``tables`` does not name. Starting as the next label would, it is still no label mistyped (parse).
+PAGE_NUMBER_RE = re.compile(r"^[0-9]{1,4}(?:\s*[-—–－]|\s*/\s*[0-9]{1,4})?$")
+
+
 def _numeral_written(numeral: str) -> str:
     return " ?".join(map(re.escape, numeral)) if numeral.isascii() and numeral.isdigit() else re.escape(numeral)
 
