@@ -365,3 +365,41 @@ def test_a_pdfs_page_number_after_item_one_is_no_mistyped_item_two(tmp_path, lin
     assert clauses["test-2020-1/1-1-1/p1"].kind.value == "paragraph"
     assert clauses["test-2020-1/1-1-2"].label == "2."
     assert [w.location.line for w in errors.warnings] == [4]  # a line ending in no stop
+
+
+# Section 二、 has two subsections: the next section and the next subsection are both 三.
+TWO_SUBSECTIONS = "一、总则\n（一）目标。\n二、任务\n（一）完善。\n（二）加强。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *(
+            pytest.param(
+                TWO_SUBSECTIONS + f"{typed}保障措施\n（一）组织领导。\n",
+                f":6:1: expected section 三、 after section 二、, found {typed!r}, not a label: write 三、",
+                id=typed,
+            )
+            for typed in ("三.", "三，", "三。", "三：")
+        ),
+        pytest.param(  # a bracket typed: the subsection's label
+            TWO_SUBSECTIONS + "（三保障。\n",
+            ":6:1: expected subsection （三） after subsection （二）, found '（三', not a label: write （三）",
+            id="（三",
+        ),
+        pytest.param(  # item 2. after item 1. with one sub-item: 2， is the item's label, not sub-item （2）
+            "一、总则\n（一）目标。\n1.完善。\n（1）健全。\n2，加强。\n",
+            ":5:1: expected item 2. after item 1., found '2，', not a label: write 2.",
+            id="2，",
+        ),
+    ],
+)
+def test_a_mistyped_label_is_said_as_the_numbering_whose_form_it_has(tmp_path, text, expected):
+    """三. after section 二、 with subsections （一）（二）: the section's label mistyped, 三、, as 三. is said where no
+    subsection （三） is expected. Both being expected, it was said as subsection （三） ('write （三）'), the deepest,
+    and the （一） after it gave a second message ('expected subsection （四） after subsection （三）, found （一）').
+    Without a bracket it is the unbracketed label's (三、 or 2.); with one, the bracketed label's."""
+    errors = Collector()
+    with contextlib.suppress(BuildErrors):
+        load_corpus(tiny_source(tmp_path, text), errors)
+    assert [str(e).split("test-2020-1.txt", 1)[1] for e in errors.errors] == [expected]
