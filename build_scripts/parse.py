@@ -265,15 +265,20 @@ class _Builder:
             return False
         if any(patterns.mistyped_label_re(("1", "一")).match(clause.text) for clause in self._prose_since_label()):
             return False
-        candidates = []  # (typed in its numbering's script, kind, number, label before it, match), the deepest first
+        # ((typed in its numbering's script, with its brackets or without), kind, number, label before it, match),
+        # the deepest first
+        candidates = []
         for kind, number, before in self._expected_labels():
             typed = patterns.mistyped_label_re((str(number), int_to_cn(number))).match(text)
             if typed is not None:
                 arabic = any(ch.isdigit() for ch in typed.group())
-                candidates.append((arabic is (kind not in _CHINESE_NUMERALS), kind, number, before, typed))
+                bracketed = any(ch in "（()）" for ch in typed.group())
+                fits = (arabic is (kind not in _CHINESE_NUMERALS), bracketed is (kind in _BRACKETED))
+                candidates.append((fits, kind, number, before, typed))
         if not candidates:
             return False
-        # the deepest typed in its numbering's script: 2) is an item's, 二) a subsection's
+        # the deepest typed in its numbering's script, then in its form: 2) is an item's, 二) a subsection's; where
+        # section 三、 and subsection （三） are both next, 三. is the section's and （三 the subsection's
         _, kind, number, before, typed = max(candidates, key=lambda candidate: candidate[0])
         numeral = int_to_cn(number) if kind in _CHINESE_NUMERALS else str(number)
         label = patterns.LABEL_NUMBER_RE.sub(lambda _: numeral, before, count=1)
@@ -445,6 +450,8 @@ _THROUGH_TEXT = {ClauseKind.CHAPTER: "ch", ClauseKind.ARTICLE: "art"}
 _CHINESE_NUMERALS = frozenset({ClauseKind.CHAPTER, ClauseKind.ARTICLE, ClauseKind.SECTION, ClauseKind.SUBSECTION})
 # The numberings whose next label, mistyped, is said where it stands (``_Builder.mistyped_label``).
 _MISTYPED_KINDS = frozenset({ClauseKind.SECTION, ClauseKind.SUBSECTION, ClauseKind.ITEM, ClauseKind.SUBITEM})
+# … and those of them whose label is in brackets: （三） and （3）, not 三、 and 3.
+_BRACKETED = frozenset({ClauseKind.SUBSECTION, ClauseKind.SUBITEM})
 
 
 def _shown(kind: ClauseKind, number: int) -> str:
