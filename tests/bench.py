@@ -107,13 +107,14 @@ ADDED_FROM = "guozhifaguanzi-2015-59"
 
 
 def add_copy_of(source: Path, slug: str, new_slug: str, mark: str) -> None:
-    """Add to ``source`` a copy of document ``slug``'s text and entry under ``new_slug``, ``mark`` written after
-    each 。 that ends a line (a text no build has parsed yet: no cache entry serves it)."""
+    """Add to ``source`` a copy of document ``slug``'s text and entry under ``new_slug``, ``mark`` written before
+    each 。 that ends a line (a text no build has parsed yet: no cache entry serves it; its lines still end in
+    a stop, so it gives no line-break warning)."""
     listing = source / "documents.yaml"
     data = yaml.safe_load(listing.read_text(encoding="utf-8"))
     entry = renamed_copy(next(e for e in data["documents"] if e["slug"] == slug), new_slug, mark)
     text = (source / f"{slug}.txt").read_text(encoding="utf-8")
-    (source / entry["source_file"]).write_text(text.replace("。\n", f"。{mark}\n"), encoding="utf-8")
+    (source / entry["source_file"]).write_text(text.replace("。\n", f"{mark}。\n"), encoding="utf-8")
     data["documents"].append(entry)
     listing.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
