@@ -60,7 +60,7 @@ CASES = {
         "agencies.yaml",
         "short_names: [中央组织部]",
         "short_names: [中央宣传部]",
-        "short_names: [中央宣传部]",
+        "name: 中央宣传部",  # at cpc-publicity's name, the form it gives after cpc-organization's short name
         "expected each short name once, found '中央宣传部' again",
     ),
     "bad kind": ("agencies.yaml", "kind: military", "kind: army", "kind: army", "expected kind to be one of"),
@@ -110,7 +110,7 @@ CASES = {
         "indicators.yaml",
         "variants: [计算机软件著作权登记量]",
         "variants: [植物新品种申请量]",
-        "id: software-copyright-registrations",
+        "variants: [植物新品种申请量]",  # the later one's item (line 36's is the first)
         "expected each name and variant once, found '植物新品种申请量' again",
     ),
 }
@@ -127,14 +127,17 @@ def test_bad_curated_data_gives_a_located_error(tmp_path, case):
         "renamed and unchanged",
         "later successor that is no mapping",
         "bad kind",
-    ):  # at the key's value
+        "duplicate agency id",
+        "duplicate short name",
+    ):  # at the key's value (a repeat too: it was said at the entry, the "- " that opens it)
         column += len(needle.split(": ")[0]) + 2
-    elif case == "agency id used but not defined":  # at the list item: where the needle is
-        pass
-    elif name.endswith(".yaml"):  # errors point at the entry: the "- " that opens it
-        text = (source / name).read_text(encoding="utf-8").splitlines()
-        line = max(n for n in range(1, line + 1) if text[n - 1].lstrip().startswith("- "))
-        column = text[line - 1].index("- ") + 3
+    elif case in (
+        "search alias that is a short name",
+        "search alias given twice",
+        "duplicate indicator variant",
+    ):  # at the last item of the needle's list
+        column += max(needle.rfind("["), needle.rfind(" ")) + 1
+    # else where the needle is: a text's name, or the list item of "agency id used but not defined"
     proc = run_cli("check", "--source", str(source), cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr

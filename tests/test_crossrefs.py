@@ -455,7 +455,7 @@ def test_invalid_task_phrases_are_located_errors(tmp_path):
         "task_terms.yaml:4:5: expected a phrase specific to task 5, found the general word '知识产权'" in result.stderr
     )
     assert "found '专利代理，机构'" in result.stderr and "found '代'" in result.stderr
-    assert "task_terms.yaml:6:5: expected each task once, found task 5 again (first at line 4)" in result.stderr
+    assert "task_terms.yaml:6:11: expected each task once, found task 5 again (first at line 4)" in result.stderr
     assert "unknown key 'colour'" in result.stderr
     assert not (tmp_path / "docs").exists()
 

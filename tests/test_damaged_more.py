@@ -204,7 +204,7 @@ CASES = {  # what was broken → (damage, the message it must give)
         rewrite(
             "external.yaml", lambda data: data + "  - doc_number: 国发〔2015〕71号\n    title: 另一标题\n".encode()
         ),
-        r"external\.yaml:\d+:5: expected each doc_number once, found '国发〔2015〕71号' again \(first at line \d+\)",
+        r"external\.yaml:5:17: expected each doc_number once, found '国发〔2015〕71号' again \(first at line 3\)",
     ),
     "an external document the collection has": (  # its entry would never be shown
         rewrite("external.yaml", lambda data: data + "  - doc_number: 国发〔2016〕86号\n    title: 规划\n".encode()),
@@ -794,6 +794,77 @@ TITLE_86 = "    title: 国务院关于印发“十三五”国家知识产权保
             "source_texts/redirects.yaml:4:9: expected each removed clause id once, found 'guofa-2016-86/c9-9' with "
             "the same anchor as 'guofa-2016-86/9-9' (first at line 3)",
             id="removed clause id",
+        ),
+        pytest.param(  # external.yaml's repeats were said at the entry's start (line 5, column 5)
+            rewrite(
+                "external.yaml", lambda data: data + "  - title: 另一标题\n    doc_number: 国发〔2015〕71号\n".encode()
+            ),
+            "source_texts/external.yaml:6:17: expected each doc_number once, found '国发〔2015〕71号' again "
+            "(first at line 3)",
+            id="external doc_number",
+        ),
+        pytest.param(  # the first entry's id not its first key: line 23, not the entry's 22
+            lambda source: [
+                replace(
+                    "agencies.yaml",
+                    "  - id: cpc-organization\n    name: 中央组织部\n",
+                    "  - name: 中央组织部\n    id: cpc-organization\n",
+                )(source),
+                replace("agencies.yaml", "  - id: cpc-publicity\n", "  - id: cpc-organization\n")(source),
+            ],
+            "source_texts/agencies.yaml:30:9: expected each agency id once, found 'cpc-organization' again "
+            "(first at line 23)",
+            id="agency id",
+        ),
+        pytest.param(
+            lambda source: [
+                replace(
+                    "indicators.yaml",
+                    "  - id: invention-patents-per-10k\n    name: 每万人口发明专利拥有量\n",
+                    "  - name: 每万人口发明专利拥有量\n    id: invention-patents-per-10k\n",
+                )(source),
+                replace("indicators.yaml", "  - id: pct-applications\n", "  - id: invention-patents-per-10k\n")(source),
+            ],
+            "source_texts/indicators.yaml:27:9: expected each indicator id once, found 'invention-patents-per-10k' "
+            "again (first at line 22)",
+            id="indicator id",
+        ),
+        pytest.param(  # at the repeated name (line 31), not at cpc-publicity's '- id' (line 30)
+            replace("agencies.yaml", "short_names: [中央组织部]", "short_names: [中央组织部, 中央宣传部]"),
+            "source_texts/agencies.yaml:31:11: expected each short name once, found '中央宣传部' again "
+            "(first at line 25, cpc-organization)",
+            id="agency short name",
+        ),
+        pytest.param(  # the second 中宣部 of line 33's list, not the entry (line 30)
+            replace("agencies.yaml", "short_names: [中央宣传部]", "short_names: [中央宣传部, 中宣部, 中宣部]"),
+            "source_texts/agencies.yaml:33:31: expected each short name once, found '中宣部' again (first at line 33)",
+            id="short name twice in one entry",
+        ),
+        pytest.param(  # the item of line 55's list, not the entry (line 52); the first is line 36's item
+            replace(
+                "indicators.yaml",
+                "variants: [计算机软件著作权登记量]",
+                "variants: [计算机软件著作权登记量, 植物新品种申请量]",
+            ),
+            "source_texts/indicators.yaml:55:29: expected each name and variant once, found '植物新品种申请量' again "
+            "(first at line 36, plant-variety-applications)",
+            id="indicator variant",
+        ),
+        pytest.param(  # the second alias, not the entry (line 212)
+            replace("agencies.yaml", "search_aliases: [工商, 国家工商总局]", "search_aliases: [工商,\n      工商]"),
+            "source_texts/agencies.yaml:217:7: expected each search alias once, found '工商' again (first at line 216)",
+            id="search alias",
+        ),
+        pytest.param(  # at the alias, naming the line of the short name it is
+            replace("agencies.yaml", "search_aliases: [工商, 国家工商总局]", "search_aliases: [工商, 中央组织部]"),
+            "source_texts/agencies.yaml:216:26: expected a search alias that is no name or short name, found "
+            "'中央组织部' (cpc-organization, line 23)",
+            id="search alias that is a name",
+        ),
+        pytest.param(
+            replace("task_terms.yaml", "  - task: 2\n", "  - task: 1\n"),
+            "source_texts/task_terms.yaml:8:11: expected each task once, found task 1 again (first at line 6)",
+            id="task",
         ),
         pytest.param(  # the second item of line 25's list, not the entry (line 21)
             replace("indicators.yaml", "    agencies: [cnipa]\n", "    agencies: [cnipa, cnipo]\n"),

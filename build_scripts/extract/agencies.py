@@ -30,8 +30,8 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
         return ()
     agencies: list[Agency] = []
     ids: dict[str, int] = {}
-    forms: dict[str, tuple[str, int]] = {}  # a name or short name → (agency id, line)
-    aliases: list[tuple[Fields, str]] = []  # (its entry, a search alias), checked once every form is known
+    forms: dict[str, tuple[str, int]] = {}  # a name or short name → (agency id, the line of its first value)
+    aliases: list[tuple[Fields, int, str]] = []  # (its entry, its item, an alias): checked once every form is known
     before = len(errors.errors)
     listed = entries(path, "agencies", errors)
     if not listed and len(errors.errors) == before:  # an emptied register would let every agency name pass unchecked
@@ -46,20 +46,37 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
             f.fail("expected an agency to have 'successor' (a mapping or null), found none")
         short_names = f.strings("short_names")
         search_aliases = f.strings("search_aliases")
-        aliases.extend((f, alias) for alias in search_aliases)
+        aliases.extend((f, item, alias) for item, alias in enumerate(search_aliases))
         if agency_id is not None:
             f.page_id(agency_id, "an agency id")
-            f.repeated(ids, agency_id, "agency id", repr(agency_id))
+            f.repeated(ids, agency_id, "agency id", repr(agency_id), at="id")
         if kind is not None and kind not in AGENCY_KINDS:
             f.fail(f"expected kind to be one of {', '.join(AGENCY_KINDS)}, found {kind!r}", key="kind")
-        # Every form the matcher resolves (name, full name, short names) must name one agency only.
-        for form in dict.fromkeys(x for x in (name, full_name, *short_names) if x):
+        # Every form the matcher resolves (name, full name, short names) must name one agency only: each said
+        # at its value (a short name at its item), naming the line of the form given first.
+        given: list[tuple[str, int | None, str | None]] = [("name", None, name), ("full_name", None, full_name)]
+        given += [("short_names", n, short_name) for n, short_name in enumerate(short_names)]
+        places: dict[str, tuple[str, int | None]] = {}  # each form → where this entry gives it first
+        for key, item, form in given:
+            if form and form not in places:
+                places[form] = (key, item)
+        for item, short_name in enumerate(short_names):  # [中宣部, 中宣部]
+            if short_name in short_names[:item]:
+                first = f.value_line("short_names", short_names.index(short_name))
+                f.fail(
+                    f"expected each short name once, found {short_name!r} again (first at line {first})",
+                    key="short_names",
+                    item=item,
+                )
+        for form, (key, item) in places.items():
             owner = forms.get(form)
             if owner is not None and owner[0] != agency_id:
-                f.fail(f"expected each short name once, found {form!r} again (first at line {owner[1]}, {owner[0]})")
-            forms.setdefault(form, (agency_id or "", f.line))
-        if len(set(short_names)) != len(short_names):
-            f.fail(f"expected each short name once, found a repeat in {list(short_names)!r}")
+                f.fail(
+                    f"expected each short name once, found {form!r} again (first at line {owner[1]}, {owner[0]})",
+                    key=key,
+                    item=item,
+                )
+            forms.setdefault(form, (agency_id or "", f.value_line(key, item)))
         successor = _successor(f, entry.get("successor"))
         unchanged = f.text("unchanged", required=False) or ""
         if unchanged and entry.get("successor") is not None:
@@ -88,19 +105,26 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
     return tuple(agencies)
 
 
-def _check_aliases(aliases: list[tuple[Fields, str]], forms: dict[str, tuple[str, int]]) -> None:
+def _check_aliases(aliases: list[tuple[Fields, int, str]], forms: dict[str, tuple[str, int]]) -> None:
     """A search alias (发改委) is found by the search box only; the matcher never reads it, so it must be
-    no agency's name or short name (that one would be matched in the texts) and name one agency."""
-    seen: dict[str, int] = {}  # alias → line of its entry
-    for f, alias in aliases:
+    no agency's name or short name (that one would be matched in the texts) and name one agency. Each
+    (its entry, its item in search_aliases, the alias) is said at its item."""
+    seen: dict[str, int] = {}  # alias → the line of its first item
+    for f, item, alias in aliases:
         owner = forms.get(alias)
         if owner is not None:
             f.fail(
-                f"expected a search alias that is no name or short name, found {alias!r} ({owner[0]}, line {owner[1]})"
+                f"expected a search alias that is no name or short name, found {alias!r} ({owner[0]}, line {owner[1]})",
+                key="search_aliases",
+                item=item,
             )
         elif alias in seen:
-            f.fail(f"expected each search alias once, found {alias!r} again (first at line {seen[alias]})")
-        seen.setdefault(alias, f.line)
+            f.fail(
+                f"expected each search alias once, found {alias!r} again (first at line {seen[alias]})",
+                key="search_aliases",
+                item=item,
+            )
+        seen.setdefault(alias, f.value_line("search_aliases", item))
 
 
 def _successor(f: Fields, value: Any) -> Successor | None:

@@ -128,16 +128,19 @@ def load_indicators(
                 )
         if indicator_id is not None:
             f.page_id(indicator_id, "an indicator id")
-            f.repeated(ids, indicator_id, "indicator id", repr(indicator_id))
-        for form in (name, *variants):
+            f.repeated(ids, indicator_id, "indicator id", repr(indicator_id), at="id")
+        # each form said at its value (a variant at its item), naming the line of the form given first
+        for key, item, form in (("name", None, name), *(("variants", n, v) for n, v in enumerate(variants))):
             if form is None:
                 continue
             owner = names.get(form)
             if owner is not None:
                 f.fail(
-                    f"expected each name and variant once, found {form!r} again (first at line {owner[1]}, {owner[0]})"
+                    f"expected each name and variant once, found {form!r} again (first at line {owner[1]}, {owner[0]})",
+                    key=key,
+                    item=item,
                 )
-            names.setdefault(form, (indicator_id or "", f.line))
+            names.setdefault(form, (indicator_id or "", f.value_line(key, item)))
         row_id = f.text("row", required=False, meaning="a clause id")
         clause_id = f.text("clause", required=False, meaning="a clause id")
         given = [key for key in ("row", "clause") if entry.get(key) is not None]

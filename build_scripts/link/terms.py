@@ -181,7 +181,7 @@ def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerm
                 f"expected 'task' to be the number of a task of {tasks} (1–{len(known)}), found {shown_value(number)}"
             )
             continue
-        if f.repeated(lines, task, "task", f"task {number}"):
+        if f.repeated(lines, task, "task", f"task {number}", at="task"):
             continue
         terms = f.strings("terms")
         terms = tuple(term.replace("＋", "+") for term in terms)

@@ -336,7 +336,7 @@ def load_external(
             f.fail(
                 f"expected a document not in the collection, found {number!r} (documents.yaml line {collection[number]})"
             )
-        elif number and title and not f.repeated(seen, number, "doc_number", repr(number)):
+        elif number and title and not f.repeated(seen, number, "doc_number", repr(number), at="doc_number"):
             result.append(ExternalDocument(doc_number=number, title=title))
     return tuple(result)
 

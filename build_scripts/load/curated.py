@@ -142,10 +142,20 @@ class Fields:
         self.path, self.entry, self.what, self.errors = path, entry, what, errors
         self.line, self.column = where(entry)
 
-    def fail(self, message: str, key: str | None = None) -> None:
-        """A located error: at the value of ``key`` when given, else at the entry."""
-        line, column = where_value(self.entry, key) if key is not None else (self.line, self.column)
+    def fail(self, message: str, key: str | None = None, item: int | None = None) -> None:
+        """A located error: at the value of ``key`` (at its item ``item``, a list) when given, else at the entry."""
+        line, column = self.place(key, item) if key is not None else (self.line, self.column)
         self.errors.add(CurationError(self.path, line, column, message))
+
+    def place(self, key: str, item: int | None = None) -> tuple[int, int]:
+        """Where the value of ``key`` starts, or its item ``item`` when given (the value a list, as ``strings``
+        takes it); else the entry's start."""
+        if item is None:
+            return where_value(self.entry, key)
+        within = self.entry.get(key)
+        if isinstance(within, list) and 0 <= item < len(within):
+            return where(within[item], within, item)
+        return self.line, self.column
 
     def nothing(self, key: str) -> str:
         """What a message says ``key`` holds when YAML gave it no value: "nothing", and when what staff wrote
@@ -161,10 +171,10 @@ class Fields:
             return "nothing"
         return f"nothing: YAML took {value!r} for a comment (a # after a space starts one); quote it: '{value}'"
 
-    def value_line(self, key: str) -> int:
-        """The line the value of ``key`` starts on (else the entry's): what "first at line N" names when the
-        message about a repeat is said at the value."""
-        return where_value(self.entry, key)[0]
+    def value_line(self, key: str, item: int | None = None) -> int:
+        """The line the value of ``key`` (its item ``item``) starts on (else the entry's): what "first at line N"
+        names when the message about a repeat is said at the value."""
+        return self.place(key, item)[0]
 
     def fail_item(self, within: Any, number: int, message: str) -> None:
         """A located error at item ``number`` of the list ``within`` (one of the entry's values)."""
@@ -259,7 +269,7 @@ class Fields:
         """Whether an earlier entry gave ``key`` already (said here, naming that entry's line); a key
         given first here is recorded in ``seen`` as this entry's. With ``at``, the entry's key whose value
         ``key`` is: said at that value, naming the line of the first one (the value staff must change,
-        not the entry's ``- slug``)."""
+        not the entry's ``- id``). Every caller whose ``key`` is one value gives ``at``."""
         if key in seen:
             self.fail(f"expected each {what} once, found {shown} again (first at line {seen[key]})", key=at)
             return True
