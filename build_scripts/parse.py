@@ -280,17 +280,50 @@ class _Builder:
         # the deepest typed in its numbering's script, then in its form: 2) is an item's, 二) a subsection's; where
         # section 三、 and subsection （三） are both next, 三. is the section's and （三 the subsection's
         _, kind, number, before, typed = max(candidates, key=lambda candidate: candidate[0])
+        self._read_as_expected(kind, number, before, typed.group().strip(), "not a label", text, typed.end(), line)
+        return True
+
+    def misplaced_subitem(self, match: re.Match[str], line: int) -> bool:
+        """Whether a sub-item's label, （2）, stands where no sub-item numbering is open and it could not start one
+        (its number not 1), while a numbering open here expects that number next: （二） with its numeral typed in
+        Arabic digits, or item 2. in brackets. Then it is said here and the line read as the label due, as
+        ``mistyped_label`` does (the deepest numbering, an Arabic one first), not as 'expected the first sub-item
+        to be （1）' with a second message at the next label of the numbering meant. A （2） that goes on from a
+        （1） is a sub-item, whatever else is due."""
+        number = int(match.group("num"))
+        if number == 1 or self._open_below(_LEVEL[ClauseKind.SUBITEM]).last_number.get(ClauseKind.SUBITEM):
+            return False
+        candidates = [
+            (kind not in _CHINESE_NUMERALS, kind, before)
+            for kind, due, before in self._expected_labels()
+            if due == number and kind is not ClauseKind.SUBITEM
+        ]
+        if not candidates:
+            return False
+        _, kind, before = max(candidates, key=lambda candidate: candidate[0])
+        found, rest = match.group("label"), match.end("label")
+        self._read_as_expected(kind, number, before, found, "a sub-item's label", match.string, rest, line)
+        return True
+
+    def _read_as_expected(
+        self, kind: ClauseKind, number: int, before: str, found: str, why: str, text: str, end: int, line: int
+    ) -> None:
+        """Say that the label ``found`` (ending at ``end`` of ``text``) stands where label ``number`` of ``kind``
+        was due, after ``before``, and read the line as that label, written as ``before`` was."""
         numeral = int_to_cn(number) if kind in _CHINESE_NUMERALS else str(number)
         label = patterns.LABEL_NUMBER_RE.sub(lambda _: numeral, before, count=1)
         what = "task" if kind is ClauseKind.ITEM and self.meta.item_numbering == "global" else _WHAT[kind]
-        found = typed.group().strip()
         self.error(
-            line,
-            f"expected {what} {label} after {what} {before}, found {found!r}, not a label: write {label}",
-            near=found,
+            line, f"expected {what} {label} after {what} {before}, found {found!r}, {why}: write {label}", near=found
         )
-        self._numbered(kind, label, numeral, text[typed.end() :].lstrip(), text, line)
-        return True
+        self._numbered(kind, label, numeral, text[end:].lstrip(), text, line)
+
+    def _open_below(self, level: int) -> _Frame:
+        """The clause a numbered clause at ``level`` would be under (``_pop_below`` without closing anything)."""
+        for frame in reversed(self.stack):
+            if frame.kind is None or (frame.kind is not ClauseKind.BOX and _LEVEL.get(frame.kind, 99) < level):
+                return frame
+        return self.stack[0]
 
     def _expected_labels(self) -> list[tuple[ClauseKind, int, str]]:
         """The next number of each section, subsection, item and sub-item numbering open at this line, with the
@@ -620,7 +653,8 @@ def parse_document(
             regex = dict(_NUMBERING)[kind]
             match = regex.match(line.text)
             assert match is not None
-            builder.numbered(kind, match, line.number)
+            if kind is not ClauseKind.SUBITEM or not builder.misplaced_subitem(match, line.number):
+                builder.numbered(kind, match, line.number)
         index += 1
 
     for caption, spec in tables.items():  # a caption not found: its lines were read as paragraphs

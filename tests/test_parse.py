@@ -85,6 +85,28 @@ def test_one_slip_in_a_numbering_gives_one_message_not_one_per_later_number(tmp_
     assert _errors(tmp_path, "一、总则\n" + items) == SLIPS[numbers]
 
 
+SUBITEMS = {  # a sub-item's label （n） → what it gives (lines count from 1: 一、 is line 1)
+    "going on from （1）, （二） due": ("（一）目标。\n（1）甲。\n（2）乙。\n（二）措施。\n", []),
+    "（二） typed （2）": (
+        "（一）目标。\n（2）措施。\n（三）其他。\n",
+        ["3: expected subsection （二） after subsection （一）, found '（2）', a sub-item's label: write （二）"],
+    ),
+    "2. typed （2）": (
+        "1.甲。\n（2）乙。\n3.丙。\n",
+        ["3: expected item 2. after item 1., found '（2）', a sub-item's label: write 2."],
+    ),
+    "nothing due 3": ("（一）目标。\n（3）甲。\n", ["3: expected the first sub-item to be （1）, found （3）"]),
+}
+
+
+@pytest.mark.parametrize("case", SUBITEMS)
+def test_a_sub_item_label_where_another_numbering_is_due_is_said_once(tmp_path, case):
+    """（2） where no sub-item can start and （二） (or 2.) is due was 'expected the first sub-item to be （1）',
+    and a second message at the next label of the numbering meant; a （2） after （1） is a sub-item."""
+    text, expected = SUBITEMS[case]
+    assert _errors(tmp_path, "一、总则\n" + text) == expected
+
+
 def test_two_numberings_under_one_heading_would_share_ids_and_are_refused(tmp_path):
     text = "一、总则\n（一）目标。\n（1）第一目。\n1.第一项。\n2.第二项。\n"
     assert _errors(tmp_path, text) == [

@@ -174,6 +174,24 @@ ITEM_2 = "2.健全知识产权相关法律制度"  # line 96 of the frozen 86号
             "31:3: expected subsection （二） after subsection （一）, found '2)', not a label: write （二）",
             id="（二） as 2)",
         ),
+        pytest.param(  # a label the grammar reads, a sub-item's, where no sub-item can start: （2） for 2.
+            GUOFA,
+            ITEM_2,
+            "（2）" + ITEM_2[2:],
+            "96:1: expected item 2. after item 1., found '（2）', a sub-item's label: write 2.",
+            id="（2）",
+        ),
+        *(
+            pytest.param(  # … and （2） for （二）
+                YUFUFA,
+                f"（{chinese}）健全",
+                f"（{arabic}）健全",
+                f"{line}:3: expected subsection （{chinese}） after subsection （{before}）, found '（{arabic}）', "
+                f"a sub-item's label: write （{chinese}）",
+                id=f"（{chinese}） as （{arabic}）",
+            )
+            for line, before, chinese, arabic in ((31, "一", "二", "2"), (69, "五", "六", "6"))
+        ),
         pytest.param(  # the last subsection of 二、: no later number was out of sequence
             YUFUFA,
             "（六）健全",
@@ -198,7 +216,9 @@ def test_a_mistyped_label_is_said_at_its_line_and_column(tmp_path, name, old, ne
     message was about something else, or said elsewhere: for the last of its kind, only a removed clause's missing
     redirects.yaml entry (…/4-1-2, …/2-6; said at the parent's heading, line 94 or 20, in a copy with no last
     build); else a number out of sequence at a later label (2) for （二）: at （三） of line 41; 三.: at （一） of
-    line 78, as （七） after （六）). It is said at the line and column of the label, with the label expected."""
+    line 78, as （七） after （六）). It is said at the line and column of the label, with the label expected.
+    So is a sub-item's label typed for the subsection's, （2） for （二）, where no sub-item numbering is open: it
+    was 'expected the first sub-item to be （1）', then a second message at the next subsection's label."""
     stderr = refused_after(tmp_path, replace(name, old, new))
     assert stderr == (f"source_texts/{name}:{expected}\n1 problem(s) found; docs/ was not changed.\n"), stderr
 
