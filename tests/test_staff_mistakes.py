@@ -147,9 +147,6 @@ def test_a_saved_web_page_is_refused_as_no_text(tmp_path, damage, found):
     assert stderr.startswith(f"source_texts/{YUFUFA}:1:1: expected plain text, found '<"), stderr
 
 
-BROKEN = "　　强化企业知识产权主体地位。加大力度推动创新要素向企业\n集聚，支持企业健全知识产权管理制度。"
-
-
 GUOFA = "guofa-2016-86.txt"
 ITEM_2 = "2.健全知识产权相关法律制度"  # line 96 of the frozen 86号, item 四（一）2., its last
 
