@@ -439,6 +439,7 @@ class _Builder:
         for rows, group in enumerate(rest, start=1):
             first = group[0]
             if patterns.TABLE_NOTE_RE.match(first.text):
+                group = _note_lines(group)
                 for offset, note in enumerate(group):
                     path = f"{base}/note" if offset == 0 else f"{base}/note{offset + 1}"
                     self.add(
@@ -526,6 +527,30 @@ _NUMBERING: tuple[tuple[ClauseKind, re.Pattern[str]], ...] = (
     (ClauseKind.SUBITEM, patterns.SUBITEM_RE),
     (ClauseKind.ITEM, patterns.ITEM_RE),
 )
+
+
+def _note_lines(group: list[SourceLine]) -> list[SourceLine]:
+    """The lines of a table's note (注：…), the first of ``group``, and those after it up to a label line: a
+    heading or item typed with no blank line after the note (二、保障措施) is the body's, not a note's. A note
+    that opens with its points (注：1.…) keeps its further points (2.…, or （2）… after 注：（1）…)."""
+    point = _point(patterns.TABLE_NOTE_RE.sub("", group[0].text, count=1).lstrip())
+    for count, line in enumerate(group[1:], start=1):
+        if _numbering_kind(line.text) is None:
+            continue
+        here = _point(line.text)
+        if point is None or here is None or here != (point[0], point[1] + 1):
+            return group[:count]
+        point = here
+    return group
+
+
+def _point(text: str) -> tuple[ClauseKind, int] | None:
+    """The kind and number of the item or sub-item label ``text`` starts with (a note's point), else None."""
+    for kind, regex in ((ClauseKind.SUBITEM, patterns.SUBITEM_RE), (ClauseKind.ITEM, patterns.ITEM_RE)):
+        match = regex.match(text)
+        if match is not None:
+            return kind, int(match.group("num"))
+    return None
 
 
 def _groups(lines: list[SourceLine], start: int) -> list[list[SourceLine]]:

@@ -425,3 +425,34 @@ def test_a_mistyped_label_is_said_as_the_numbering_whose_form_it_has(tmp_path, t
     with contextlib.suppress(BuildErrors):
         load_corpus(tiny_source(tmp_path, text), errors)
     assert [str(e).split("test-2020-1.txt", 1)[1] for e in errors.errors] == [expected]
+
+
+def _kinds(tmp_path, text, extra):
+    """(id below the slug, kind, text) of each clause but sentences; the messages must be none."""
+    errors = Collector()
+    document = load_corpus(tiny_source(tmp_path, text, extra=extra), errors).documents[0]
+    assert errors.errors == []
+    return [(c.id.split("/", 1)[1], c.kind.value, c.text) for c in document.clauses if c.kind.value != "sentence"]
+
+
+@pytest.mark.parametrize("heading", ["二、保障措施", "（二）保障措施", "1.加强领导。", "专栏1 示范工程"])
+def test_a_label_line_ends_the_table_note_before_it(tmp_path, heading):
+    """A table note with no blank line after it took the lines up to the next blank line as notes of its own:
+    二、保障措施 and its paragraph became table_note clauses, the section silently gone."""
+    text = TABLE_TEXT.replace("30\n", f"30\n\n注：专利为累计值。\n{heading}\n加强组织领导。\n")
+    clauses = _kinds(tmp_path, text, TABLE)
+    notes = [(path, text) for path, kind, text in clauses if kind == "table_note"]
+    assert notes == [("table1/note", "注：专利为累计值。")]
+    assert any(text == heading for _, _, text in clauses), clauses
+    assert clauses[-1][1:] == ("paragraph", "加强组织领导。")
+
+
+def test_a_table_note_runs_on_over_its_own_lines_and_numbered_points(tmp_path):
+    """The note's own lines stay its: a line broken in it, and its points 1. 2. when it opens with 注：1."""
+    text = TABLE_TEXT.replace("30\n", "30\n\n注：1.专利为累计值，\n按年计。\n2.商标为当年值。\n")
+    notes = [(path, text) for path, kind, text in _kinds(tmp_path, text, TABLE) if kind == "table_note"]
+    assert notes == [
+        ("table1/note", "注：1.专利为累计值，"),
+        ("table1/note2", "按年计。"),
+        ("table1/note3", "2.商标为当年值。"),
+    ]
