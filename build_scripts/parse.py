@@ -393,7 +393,12 @@ class _Builder:
         self.paragraph(text, line)
 
     def table(self, spec: TableSpec, lines: list[SourceLine], start: int) -> int:
-        """Parse a table laid out one cell per line; return the index after it."""
+        """Parse a table laid out one cell per line; return the index after it.
+
+        The caption, then the header's cells, then each row's, a blank line between rows. The table ends
+        with its note (注：…, ``_note_lines``), or before a group of lines that are no row: one of them starts
+        with a label or is prose (``patterns.NO_CELL_RE``). Those lines are the body's, read by its grammar as
+        any other (a mistyped label 2) is said there); a group of cells of the wrong count is a located error."""
         self._pop_to(ClauseKind.SUBSECTION)
         parent = self.stack[-1]
         self.tables += 1
@@ -452,8 +457,8 @@ class _Builder:
                         line=note.number,
                     )
                 return _after(lines, group[-1])
-            if _numbering_kind(first.text) is not None:
-                return end
+            if any(_numbering_kind(cell.text) is not None or patterns.NO_CELL_RE.search(cell.text) for cell in group):
+                return end  # the table ended at its last row: the body goes on (a label, prose)
             if len(group) != len(spec.columns):
                 # said at a cell holding a | (a Markdown table's bar: cells run together on a line, or a bar
                 # alone), the damage to be seen; else at the row's first line (which cell is missing, or

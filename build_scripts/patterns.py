@@ -109,6 +109,10 @@ def _numeral_written(numeral: str) -> str:
 # 注：… — the note under a table.
 TABLE_NOTE_RE = re.compile(r"^注[：:]")
 
+# A line that is no table cell but prose: it holds a sentence's stop (各地要加强组织领导。), or runs on into
+# the next line (…领导， …、 …：). A cell is a name, a number or a word (每万人口发明专利拥有量（件）, 6.3, 预期性).
+NO_CELL_RE = re.compile(r"[。！？；]|[，、：:,]$")
+
 # Sentence ends: 。！？； (and their half-width kin after cleaning never occur).
 SENTENCE_END = frozenset("。！？；")
 # Brackets and quotes inside which a sentence end does not split.

@@ -456,3 +456,34 @@ def test_a_table_note_runs_on_over_its_own_lines_and_numbered_points(tmp_path):
         ("table1/note2", "按年计。"),
         ("table1/note3", "2.商标为当年值。"),
     ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "各地要加强组织领导。\n各部门要密切配合。\n",  # two lines of prose, as many as the table's columns
+        "各地要加强组织领导，\n各部门要密切配合\n",  # a sentence broken in two, its stop in neither line
+        "保障措施\n二、保障措施\n",  # a heading outside the numbering, then the next section
+    ],
+)
+def test_lines_that_are_no_cells_end_the_table(tmp_path, after):
+    """After a table's last row, a blank line and as many lines as it has columns were one more row of it,
+    silently, unless their first line was numbered: prose (a line holding a sentence's stop) and lines with a
+    label among them are no cells; the table ends before them and they are read by the body's grammar."""
+    clauses = _kinds(tmp_path, TABLE_TEXT + "\n" + after, TABLE)
+    assert [path for path, kind, _ in clauses if kind == "table_row"] == ["table1/r1", "table1/r2"]
+    lines = after.splitlines()
+    assert [text for _, kind, text in clauses if not kind.startswith("table")][-len(lines) :] == lines
+
+
+def test_a_mistyped_item_after_a_table_is_said_not_read_as_a_row(tmp_path):
+    """2)加强。 and the two lines after it, as many as the table's three columns, were its row 2, silently;
+    the group is no row (2)加强。 is prose), so the item it starts like is said, as anywhere in the body."""
+    text = "一、总体要求\n1.目标。\n主要指标\n指标\n2020年\n属性\n\n专利\n12\n预期性\n\n2)加强。\n各地要加强。\n各部门要配合。\n"
+    extra = {"tables": [{"caption": "主要指标", "columns": ["指标", "2020年", "属性"]}]}
+    errors = Collector()
+    with contextlib.suppress(BuildErrors):
+        load_corpus(tiny_source(tmp_path, text, extra=extra), errors)
+    assert [str(e).split("test-2020-1.txt", 1)[1] for e in errors.errors] == [
+        ":12:1: expected item 2. after item 1., found '2)', not a label: write 2."
+    ]
