@@ -283,6 +283,25 @@ class _Builder:
         self._read_as_expected(kind, number, before, typed.group().strip(), "not a label", text, typed.end(), line)
         return True
 
+    def numerals_listed(self, text: str, later: list[SourceLine]) -> bool:
+        """Whether ``text``, which starts as a section's label, starts with numerals listed before the word they
+        rank (``patterns.NUMERALS_LISTED_RE``: 二、三产业融合发展。), prose. It is, unless its first numeral is
+        the section due here and no later line (up to the next chapter) is that section: then the numbering
+        needs it (三、四季度重点工作 heading section 三). Where 二 is due and 二、保障措施 follows, 二、三产业… is
+        the prose; where 一 or 三 is not due, 一、二类… and 三、四季度… are."""
+        if not patterns.NUMERALS_LISTED_RE.match(text):
+            return False
+        number = cn_to_int(text[: text.index("、")])
+        if number != self._open_below(_LEVEL[ClauseKind.SECTION]).last_number.get(ClauseKind.SECTION, 0) + 1:
+            return True
+        for line in later:
+            if patterns.CHAPTER_RE.match(line.text):
+                break
+            section = patterns.SECTION_RE.match(line.text)
+            if section is not None and not patterns.NUMERALS_LISTED_RE.match(line.text):
+                return cn_to_int(section.group("num")) == number
+        return False
+
     def misplaced_subitem(self, match: re.Match[str], line: int) -> bool:
         """Whether a sub-item's label, （2）, stands where no sub-item numbering is open and it could not start one
         (its number not 1), while a numbering open here expects that number next: （二） with its numeral typed in
@@ -676,7 +695,9 @@ def parse_document(
             index = end
             continue
         kind = _numbering_kind(line.text)
-        if kind is None:
+        if kind is ClauseKind.SECTION and builder.numerals_listed(line.text, lines[index + 1 : close]):
+            builder.paragraph(line.text, line.number)
+        elif kind is None:
             if not builder.mistyped_label(line.text, line.number):
                 builder.paragraph(line.text, line.number)
         else:

@@ -15,6 +15,15 @@ SECTION_RE = re.compile(
     re.VERBOSE,
 )
 
+# 二、三产业 (the secondary and tertiary industries), 一、二类, 三、四季度, 一、二、三产业: Chinese numerals listed with
+# 、 before a word they rank, which starts like a section's label (二、) but is prose. Only words that rank
+# (产业, 类, 季度, 等奖, 级, 线城市, 期 …), not those that count (三项措施, 五大工程 may be a heading's title).
+NUMERALS_LISTED_RE = re.compile(
+    r"""^[一二三四五六七八九十]{1,3}、(?:[一二三四五六七八九十]{1,3}、)*[一二三四五六七八九十]{1,3}
+        (?:产业|产|类|季度|等|级|线|期|档|批|审|轮|代|年级|星)""",
+    re.VERBOSE,
+)
+
 # （一）指导思想 — a subsection: Chinese numeral in full-width parentheses.
 SUBSECTION_RE = re.compile(
     r"""^(?P<label>（(?P<num>[一二三四五六七八九十]{1,3})）)  # （一）

@@ -487,3 +487,39 @@ def test_a_mistyped_item_after_a_table_is_said_not_read_as_a_row(tmp_path):
     assert [str(e).split("test-2020-1.txt", 1)[1] for e in errors.errors] == [
         ":12:1: expected item 2. after item 1., found '2)', not a label: write 2."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        pytest.param(  # where section 二 is due, but 二、保障措施 comes after it: 二、三产业 (the 2nd and 3rd industries)
+            "一、总体要求\n推进农业。\n二、三产业融合发展。\n二、保障措施\n加强领导。\n",
+            ["推进农业。", "二、三产业融合发展。", "加强领导。"],
+            id="二、三产业 where 二 is due",
+        ),
+        pytest.param(  # where no section 一 or 三 is due: prose whatever follows
+            "一、总体要求\n（一）目标。\n一、二类医疗器械加快审批。\n三、四季度加快进度。\n一、二、三产业融合发展。\n二、保障措施\n",
+            ["一、二类医疗器械加快审批。", "三、四季度加快进度。", "一、二、三产业融合发展。"],
+            id="一、二类 三、四季度 一、二、三产业",
+        ),
+    ],
+)
+def test_numerals_listed_before_the_word_they_rank_are_prose_not_a_section(tmp_path, text, prose):
+    """二、三产业融合发展。 at the start of a line was read as section 二 (title 三产业融合发展), and 一、二类… or
+    三、四季度… as section 一 or 三: out of sequence, an error; where due, a section invented and the real 二、
+    after it said as a repeat."""
+    clauses = _kinds(tmp_path, text, {})
+    assert [text for _, kind, text in clauses if kind == "paragraph"] == prose
+    assert [path for path, kind, _ in clauses if kind == "section"] == ["1", "2"]
+    assert [text for _, kind, text in clauses if kind == "section"][-1].endswith("保障措施")
+
+
+def test_numerals_listed_where_the_section_is_due_and_none_follows_are_its_label(tmp_path):
+    """Where section 三 is due and no other 三、 follows, 三、四季度重点工作 is its heading: the numbering needs it."""
+    text = "一、总体要求\n推进。\n二、主要任务\n加强。\n三、四季度重点工作\n抓好落实。\n"
+    clauses = _kinds(tmp_path, text, {})
+    assert [(path, title) for path, kind, title in clauses if kind == "section"] == [
+        ("1", "一、总体要求"),
+        ("2", "二、主要任务"),
+        ("3", "三、四季度重点工作"),
+    ]
