@@ -18,7 +18,7 @@ from . import patterns
 from .clean import split_lines
 from .errors import SourceWarning, excerpt_end
 from .load.texts import RawText
-from .model import NUMBERED_KINDS, ClauseKind, Document
+from .model import NUMBERED_KINDS, Clause, ClauseKind, Document
 
 # How many of the line's last characters the warning quotes.
 QUOTED = 12
@@ -34,18 +34,52 @@ def broken_lines(document: Document, raw: RawText) -> list[SourceWarning]:
         return []
     first = min(numbered)
     raw_lines = split_lines(raw.text)
+    signature = _signature_left_in_body(document)
+    hint = (
+        f"; the text's last lines look like its 落款 (issuer, date): set closing_starts_at: {signature[0].text!r} "
+        "in its documents.yaml entry"
+        if signature
+        else ""
+    )
     return [
         SourceWarning(
             raw.path,
             clause.line,
             last_column(raw_lines[clause.line - 1]),
-            f"{EXPECTED}, found {excerpt_end(clause.text, QUOTED)!r} at its end",
+            f"{EXPECTED}, found {excerpt_end(clause.text, QUOTED)!r} at its end"
+            + (hint if clause in signature else ""),
         )
         for clause in document.clauses
         if clause.kind is ClauseKind.PARAGRAPH
         and clause.line > first
         and patterns.PARAGRAPH_END_RE.search(clause.text) is None
     ]
+
+
+def _signature_left_in_body(document: Document) -> list[Clause]:
+    """The paragraphs that end the text and look like a 落款 read as the body's (no ``closing_starts_at``):
+    a date as a 公文 prints it (``patterns.WRITTEN_DATE_RE``) last, after one or more lines naming issuers
+    (the entry's, or a body's name, ``patterns.ISSUER_NAME_END_RE``), none ending as a paragraph does. Their
+    warnings say to set ``closing_starts_at``, not only to join each line to the next. None when there are none."""
+    clauses = [clause for clause in document.clauses if clause.kind is not ClauseKind.SENTENCE]
+    if len(clauses) < 2 or not patterns.WRITTEN_DATE_RE.match(clauses[-1].text):
+        return []
+    signature = [clauses[-1]]
+    for clause in reversed(clauses[:-1]):
+        if clause.kind is not ClauseKind.PARAGRAPH or not _names_issuers(clause.text, document.meta.issuer):
+            break
+        signature.insert(0, clause)
+    if clauses[-1].kind is not ClauseKind.PARAGRAPH or len(signature) < 2:
+        return []
+    return signature
+
+
+def _names_issuers(text: str, issuer: str) -> bool:
+    """Whether a line is the names of issuing bodies: each the entry's issuer (or one of its joint issuers)
+    or a body's name."""
+    known = set(patterns.ISSUER_SEPARATOR_RE.split(issuer))
+    names = patterns.ISSUER_SEPARATOR_RE.split(text.strip())
+    return all(name in known or patterns.ISSUER_NAME_END_RE.search(name) for name in names if name) and any(names)
 
 
 def last_column(line: str) -> int:

@@ -259,6 +259,9 @@ ISSUER_PLACE_RE = re.compile(
 )
 # Between the issuers of a joint document: "中共重庆市委 重庆市人民政府", "A、B".
 ISSUER_SEPARATOR_RE = re.compile(r"[\s、，,]+")
+# How the name of a body that issues documents ends (测试市人民政府, 重庆市知识产权局, 国务院办公厅, 中共测试市委):
+# a line of the 落款 left in the body is told by it (``line_breaks``).
+ISSUER_NAME_END_RE = re.compile(r"(?:政府|办公厅|办公室|委员会|委|局|部|厅|署|院|会|中心)$")
 
 
 def names_regex(names: list[str]) -> re.Pattern[str]:

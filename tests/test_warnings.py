@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from build_scripts.errors import Collector
 from build_scripts.pipeline import load_corpus
 
@@ -150,3 +152,49 @@ def test_the_column_is_the_last_characters_before_spaces_and_invisible_marks():
     assert last_column("各地区要加强") == 6
     assert last_column("\u3000\u3000各地区要加强\u3000 \t\u200d") == 8
     assert last_column("") == 1
+
+
+CLOSING_HINT = "; the text's last lines look like its 落款 (issuer, date): set closing_starts_at: {start!r} in its documents.yaml entry"
+
+
+def _warned(tmp_path: Path, text: str) -> list[str]:
+    found = Collector()
+    load_corpus(tiny_source(tmp_path, text), found)
+    return [str(warning).split("test-2020-1.txt", 1)[1] for warning in found.warnings]
+
+
+@pytest.mark.parametrize(
+    ("issuer", "cleaned"),
+    [
+        ("测试机关", "测试机关"),
+        ("重庆市知识产权局", "重庆市知识产权局"),
+        ("中共测试市委 测试市政府", "中共测试市委测试市政府"),
+    ],
+)
+def test_a_closing_signature_left_in_the_body_says_to_set_closing_starts_at(tmp_path, issuer, cleaned):
+    """A new document without closing_starts_at: its issuer and date, the text's last lines, were two line-break
+    warnings that said to join each to the next line; they say to set closing_starts_at too (its value quoted as
+    the line reads after cleaning, as closing_starts_at is matched), the warning otherwise unchanged. The issuer
+    is the entry's (测试机关) or a body's name."""
+    hint = CLOSING_HINT.format(start=cleaned)
+    assert _warned(tmp_path, f"一、总体要求\n加强保护。\n{issuer}\n2020年3月1日\n") == [
+        f":3:{len(issuer)}: warning: {EXPECTED}, found {cleaned!r} at its end{hint}",
+        f":4:9: warning: {EXPECTED}, found '2020年3月1日' at its end{hint}",
+    ]
+    found = Collector()  # done as said, the warnings are gone and the lines are the 落款
+    text = f"一、总体要求\n加强保护。\n{issuer}\n2020年3月1日\n"
+    corpus = load_corpus(tiny_source(tmp_path / "fixed", text, extra={"closing_starts_at": cleaned}), found)
+    assert found.warnings == [] and [line.number for line in corpus.documents[0].closing] == [3, 4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、总体要求\n测试机关\n2020年3月1日\n加强保护。\n",  # not the text's last lines
+        "一、总体要求\n加强保护。\n附件\n2020年3月1日\n",  # no issuer before the date
+        "一、总体要求\n加强保护。\n测试机关\n附件\n",  # no date
+    ],
+)
+def test_lines_that_are_no_closing_signature_keep_the_plain_warning(tmp_path, text):
+    warned = _warned(tmp_path, text)
+    assert warned and all(message.endswith("at its end") for message in warned), warned
