@@ -403,7 +403,7 @@ class _Builder:
     def closing_paragraph(self, text: str, line: int) -> None:
         """A paragraph of the body's close (``body_close_starts_at``): after the last part, not in it
         (各有关部门和地方要按照本方案精神… is the plan's close, not a paragraph of its 三（三）)."""
-        if _numbering_kind(text) is not None:
+        if _numbered_where_none_is_due(text):
             found = f"the numbered line {text[:20]!r}"
             self.error(
                 line, _only_unnumbered("unnumbered closing paragraphs", "body_close_starts_at", self.meta, found)
@@ -542,6 +542,14 @@ def _numbering_kind(text: str) -> ClauseKind | None:
     return None
 
 
+def _numbered_where_none_is_due(text: str) -> bool:
+    """Whether ``text`` starts with a label, where no numbering goes on (the body's close, the 落款): numerals
+    listed before the word they rank (``patterns.NUMERALS_LISTED_RE``: 二、三产业…) are prose there, as they are
+    in the body wherever their first numeral is not the section due (``_Builder.numerals_listed``)."""
+    kind = _numbering_kind(text)
+    return kind is not None and not (kind is ClauseKind.SECTION and patterns.NUMERALS_LISTED_RE.match(text))
+
+
 _NUMBERING: tuple[tuple[ClauseKind, re.Pattern[str]], ...] = (
     (ClauseKind.CHAPTER, patterns.CHAPTER_RE),
     (ClauseKind.ARTICLE, patterns.ARTICLE_RE),
@@ -657,7 +665,7 @@ def parse_document(
         else:
             closing, lines = lines[end:], lines[:end]
         for line in closing:  # a signature has no numbered line: the start named one of the body's parts
-            if _numbering_kind(line.text) is not None:
+            if _numbered_where_none_is_due(line.text):
                 instead = f"the numbered line {line.text[:20]!r}"
                 builder.error(
                     line.number,

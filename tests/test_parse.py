@@ -523,3 +523,35 @@ def test_numerals_listed_where_the_section_is_due_and_none_follows_are_its_label
         ("2", "二、主要任务"),
         ("3", "三、四季度重点工作"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "extra"),
+    [
+        pytest.param(  # the body's close opens with it: no section is due there
+            "一、总体要求\n推进。\n二、三产业要融合发展。\n各地要抓好落实。\n",
+            {"body_close_starts_at": "二、三产业"},
+            id="body_close_starts_at names it",
+        ),
+        pytest.param(  # a later paragraph of the body's close
+            "一、总体要求\n推进。\n各地要抓好落实。\n二、三产业要融合发展。\n",
+            {"body_close_starts_at": "各地要抓好落实"},
+            id="in the body's close",
+        ),
+        pytest.param(  # a line of the 落款
+            "一、总体要求\n推进。\n二、主要任务\n做好。\n二、三产业融合发展办公室\n2020年1月1日\n",
+            {"closing_starts_at": "二、三产业融合发展办公室"},
+            id="in the 落款",
+        ),
+    ],
+)
+def test_numerals_listed_in_the_close_are_no_numbered_line(tmp_path, text, extra):
+    """二、三产业… is prose in the body (``numerals_listed``), but the checks that the body's close and the 落款
+    hold no numbered line still took it for section 二: 'expected only unnumbered closing paragraphs …, found
+    the numbered line '二、三产业要融合发展。''. No section is due there: it is prose there too."""
+    clauses = _kinds(tmp_path, text, extra)  # no message
+    if "closing_starts_at" in extra:  # the document's, not a clause
+        assert all(not body.startswith("二、三") for _, _, body in clauses), clauses
+        return
+    lines = [line for line in text.splitlines() if line.startswith(("二、三", "各地"))]
+    assert [body for _, kind, body in clauses if kind == "paragraph"][-len(lines) :] == lines
