@@ -564,12 +564,18 @@ _NUMBERING: tuple[tuple[ClauseKind, re.Pattern[str]], ...] = (
 def _note_lines(group: list[SourceLine]) -> list[SourceLine]:
     """The lines of a table's note (注：…), the first of ``group``, and those after it up to a label line: a
     heading or item typed with no blank line after the note (二、保障措施) is the body's, not a note's. A note
-    that opens with its points (注：1.…) keeps its further points (2.…, or （2）… after 注：（1）…)."""
-    point = _point(patterns.TABLE_NOTE_RE.sub("", group[0].text, count=1).lstrip())
+    that opens with its points (注：1.…) keeps its further points (2.…, or （2）… after 注：（1）…); one that
+    announces them, 注： alone or ending in its colon (注：数据说明如下：), keeps them from 1. (or （1）) on."""
+    opening = patterns.TABLE_NOTE_RE.sub("", group[0].text, count=1).strip()
+    point = _point(opening)
+    announced = point is None and (not opening or opening.endswith(("：", ":")))
     for count, line in enumerate(group[1:], start=1):
         if _numbering_kind(line.text) is None:
             continue
         here = _point(line.text)
+        if announced and point is None and here is not None and here[1] == 1:
+            point = here  # the first point the note announced
+            continue
         if point is None or here is None or here != (point[0], point[1] + 1):
             return group[:count]
         point = here

@@ -555,3 +555,17 @@ def test_numerals_listed_in_the_close_are_no_numbered_line(tmp_path, text, extra
         return
     lines = [line for line in text.splitlines() if line.startswith(("二、三", "各地"))]
     assert [body for _, kind, body in clauses if kind == "paragraph"][-len(lines) :] == lines
+
+
+@pytest.mark.parametrize("opening", ["注：", "注：数据说明如下：", "注:"])
+def test_a_table_note_that_announces_its_points_keeps_them(tmp_path, opening):
+    """注： alone (or ending in its colon) on its line, then its points 1. 2.: the note ended at 1., a label line
+    (8ec763b), and the points became items 1. 2. of the subsection above the table, unsaid."""
+    text = TABLE_TEXT + f"\n{opening}\n1.专利为累计值。\n2.商标为当年值。\n"
+    clauses = _kinds(tmp_path, text, TABLE)
+    assert [(path, body) for path, kind, body in clauses if kind == "table_note"] == [
+        ("table1/note", opening.replace(":", "：")),  # as cleaned
+        ("table1/note2", "1.专利为累计值。"),
+        ("table1/note3", "2.商标为当年值。"),
+    ]
+    assert not [body for _, kind, body in clauses if kind == "item"]
