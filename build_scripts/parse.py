@@ -403,7 +403,7 @@ class _Builder:
     def closing_paragraph(self, text: str, line: int) -> None:
         """A paragraph of the body's close (``body_close_starts_at``): after the last part, not in it
         (各有关部门和地方要按照本方案精神… is the plan's close, not a paragraph of its 三（三）)."""
-        if _numbered_where_none_is_due(text):
+        if _starts_with_label(text):
             found = f"the numbered line {text[:20]!r}"
             self.error(
                 line, _only_unnumbered("unnumbered closing paragraphs", "body_close_starts_at", self.meta, found)
@@ -416,8 +416,9 @@ class _Builder:
 
         The caption, then the header's cells, then each row's, a blank line between rows. The table ends
         with its note (注：…, ``_note_lines``), or before a group of lines that are no row: one of them starts
-        with a label or is prose (``patterns.NO_CELL_RE``). Those lines are the body's, read by its grammar as
-        any other (a mistyped label 2) is said there); a group of cells of the wrong count is a located error."""
+        with a label (numerals listed, 一、二线城市, are a cell) or is prose (``patterns.NO_CELL_RE``). Those
+        lines are the body's, read by its grammar as any other (a mistyped label 2) is said there); a group of
+        cells of the wrong count is a located error."""
         self._pop_to(ClauseKind.SUBSECTION)
         parent = self.stack[-1]
         self.tables += 1
@@ -476,7 +477,9 @@ class _Builder:
                         line=note.number,
                     )
                 return _after(lines, group[-1])
-            if any(_numbering_kind(cell.text) is not None or patterns.NO_CELL_RE.search(cell.text) for cell in group):
+            if any(_starts_with_label(cell.text) or patterns.NO_CELL_RE.search(cell.text) for cell in group) or (
+                _numbering_kind(first.text) is not None and len(group) != len(spec.columns)
+            ):  # a group of cells 二、三产业增加值 … is a row; 二、三产业融合发展 alone is the heading it may be
                 return end  # the table ended at its last row: the body goes on (a label, prose)
             if len(group) != len(spec.columns):
                 # said at a cell holding a | (a Markdown table's bar: cells run together on a line, or a bar
@@ -542,10 +545,11 @@ def _numbering_kind(text: str) -> ClauseKind | None:
     return None
 
 
-def _numbered_where_none_is_due(text: str) -> bool:
-    """Whether ``text`` starts with a label, where no numbering goes on (the body's close, the 落款): numerals
-    listed before the word they rank (``patterns.NUMERALS_LISTED_RE``: 二、三产业…) are prose there, as they are
-    in the body wherever their first numeral is not the section due (``_Builder.numerals_listed``)."""
+def _starts_with_label(text: str) -> bool:
+    """Whether ``text`` starts with a label, where no numbering goes on (the body's close, the 落款, a table's
+    cells): numerals listed before the word they rank (``patterns.NUMERALS_LISTED_RE``: 二、三产业…, 一、二线城市)
+    are prose or a cell there, as they are in the body wherever their first numeral is not the section due
+    (``_Builder.numerals_listed``)."""
     kind = _numbering_kind(text)
     return kind is not None and not (kind is ClauseKind.SECTION and patterns.NUMERALS_LISTED_RE.match(text))
 
@@ -671,7 +675,7 @@ def parse_document(
         else:
             closing, lines = lines[end:], lines[:end]
         for line in closing:  # a signature has no numbered line: the start named one of the body's parts
-            if _numbered_where_none_is_due(line.text):
+            if _starts_with_label(line.text):
                 instead = f"the numbered line {line.text[:20]!r}"
                 builder.error(
                     line.number,

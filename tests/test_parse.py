@@ -569,3 +569,19 @@ def test_a_table_note_that_announces_its_points_keeps_them(tmp_path, opening):
         ("table1/note3", "2.商标为当年值。"),
     ]
     assert not [body for _, kind, body in clauses if kind == "item"]
+
+
+def test_cells_with_numerals_listed_are_cells(tmp_path):
+    """A cell 一、二线城市 or 二、三产业增加值 (numerals listed before the word they rank) starts like section 二's
+    label: any such cell ended the table (67c39fd), and all its rows were read as paragraphs, each warned as a
+    line to join. They are cells, as they are prose in the body; a heading so written still ends the table."""
+    columns = {"tables": [{"caption": "主要指标", "columns": ["指标", "2020年", "备注"]}]}
+    head = "一、总体要求\n（一）目标。正文第一段。\n主要指标\n指标\n2020年\n备注\n\n"
+    text = head + "二、三产业增加值\n12\n一、二线城市\n\n商标\n30\n预期性\n"
+    clauses = _kinds(tmp_path / "rows", text, columns)
+    assert [(path, body) for path, kind, body in clauses if kind == "table_row"] == [
+        ("table1/r1", "二、三产业增加值\n12\n一、二线城市"),
+        ("table1/r2", "商标\n30\n预期性"),
+    ]
+    heading = _kinds(tmp_path / "heading", head + "专利\n12\n预期性\n\n二、三产业融合发展\n", columns)
+    assert heading[-1] == ("2", "section", "二、三产业融合发展")
