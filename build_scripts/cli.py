@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             print("docs/ may be partly written; generate again once this is fixed.", file=sys.stderr)
         elif args.command != "check":
             print("docs/ was not changed.", file=sys.stderr)
+        count_held_warnings(error)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
@@ -78,6 +79,14 @@ def say_problems(errors: BuildErrors, ending: str) -> None:
         print(error, file=sys.stderr, flush=True)
     held = f" (and {len(errors.warnings)} warning(s), said once the problems are fixed)" if errors.warnings else ""
     print(f"{len(errors.errors)} problem(s) found{held}{ending}", file=sys.stderr, flush=True)
+
+
+def count_held_warnings(error: BuildError) -> None:
+    """The last line of a run a write failure stopped (``OutputError``) after its texts gave warnings: they
+    are counted, as ``say_problems`` counts those of a run stopped by problems, not dropped."""
+    warnings = error.warnings if isinstance(error, OutputError) else ()
+    if warnings:
+        print(f"{len(warnings)} warning(s) found, said once docs/ can be written.", file=sys.stderr, flush=True)
 
 
 def say_warnings(warnings: Sequence[SourceWarning]) -> None:

@@ -51,9 +51,11 @@ class TemplateError(SourceError):
 
 
 class OutputError(SourceError):
-    """docs/ (or a file under it) cannot be written; ``partial`` if some files already were."""
+    """docs/ (or a file under it) cannot be written; ``partial`` if some files already were. ``warnings``:
+    the run's, found before the write failed, to be counted with it (as ``BuildErrors`` counts its own)."""
 
     partial = False
+    warnings: Sequence[SourceWarning] = ()
 
 
 class SourceWarning:

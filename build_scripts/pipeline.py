@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cache, fork
-from .errors import BuildErrors, Collector, CurationError, SourceError, SourceWarning
+from .errors import BuildErrors, Collector, CurationError, OutputError, SourceError, SourceWarning
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
@@ -312,12 +312,16 @@ def _generate(source: Path, docs: Path, *, write: bool, check_record: bool) -> G
             published.check_current(source, site, urls)
         except CurationError as error:
             raise BuildErrors([error], warnings=found.warnings) from None
-    records = _changed_records(source, site, urls) if write else {}
-    report = write_outputs(docs, outputs) if write else None
-    for path, content in records.items():  # after docs/, which they describe
-        write_atomic(path, content.encode("utf-8"))
+    try:
+        records = _changed_records(source, site, urls) if write else {}
+        report = write_outputs(docs, outputs) if write else None
+        for path, content in records.items():  # after docs/, which they describe
+            write_atomic(path, content.encode("utf-8"))
+        pages_recorded = published.added(site, urls) if write else 0
+    except OutputError as error:  # the texts' warnings are counted with it
+        error.warnings = found.sorted_warnings()
+        raise
     ids_recorded = source / clause_ids.FILE_NAME in records
-    pages_recorded = published.added(site, urls) if write else 0
     return GenerateResult(
         site=site,
         outputs=tuple(outputs),

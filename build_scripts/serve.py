@@ -48,7 +48,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
     itself (0 when stopped by Ctrl-C or SIGTERM)."""
-    from .cli import count_warnings, say_problems, say_warnings
+    from .cli import count_held_warnings, count_warnings, say_problems, say_warnings
     from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
     from .track.published import FILE_NAME as PUBLISHED_FILE
@@ -102,6 +102,7 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 print(error, file=sys.stderr, flush=True)
                 partial = isinstance(error, OutputError) and error.partial
                 print(PARTLY_WRITTEN if partial else UNCHANGED, file=sys.stderr, flush=True)
+                count_held_warnings(error)
     except KeyboardInterrupt:  # Ctrl-C reaches MkDocs too, which may be gone already: stopped by us
         stopped_by_itself = None
     else:

@@ -138,6 +138,20 @@ def test_a_failed_run_counts_its_warnings_and_says_its_problems(tmp_path):
     assert not (tmp_path / "docs").exists()
 
 
+def test_a_run_docs_cannot_be_written_for_counts_its_warnings(tmp_path):
+    """docs/ a file (or any write refused, OutputError): the run said the write's problem and dropped the
+    warnings its texts gave, as if there were none; they are counted, as a run stopped by problems counts them."""
+    tiny_source(tmp_path, BROKEN)
+    (tmp_path / "docs").write_text("not a folder\n", encoding="utf-8")
+    proc = generate_in(tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.splitlines() == [
+        "docs:1:1: expected a folder to write pages into, found a file",
+        "docs/ was not changed.",
+        "1 warning(s) found, said once docs/ can be written.",
+    ]
+
+
 def test_a_warning_is_located_as_an_error_is():
     from build_scripts.errors import SourceWarning
 
