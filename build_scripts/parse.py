@@ -464,19 +464,10 @@ class _Builder:
         for rows, group in enumerate(rest, start=1):
             first = group[0]
             if patterns.TABLE_NOTE_RE.match(first.text):
-                group = _note_lines(group)
-                for offset, note in enumerate(group):
-                    path = f"{base}/note" if offset == 0 else f"{base}/note{offset + 1}"
-                    self.add(
-                        kind=ClauseKind.TABLE_NOTE,
-                        path=path,
-                        parent=frame,
-                        label="",
-                        number_path=(),
-                        text=note.text,
-                        line=note.number,
-                    )
-                return _after(lines, group[-1])
+                return self.table_note(base, frame, group, lines)
+            # a note typed under the row's cells with no blank line between: the row ends at it
+            noted = next((i for i, cell in enumerate(group) if i and patterns.TABLE_NOTE_RE.match(cell.text)), 0)
+            group, note = (group[:noted], group[noted:]) if noted else (group, [])
             if any(_starts_with_label(cell.text) or patterns.NO_CELL_RE.search(cell.text) for cell in group) or (
                 _numbering_kind(first.text) is not None and len(group) != len(spec.columns)
             ):  # a group of cells 二、三产业增加值 … is a row; 二、三产业融合发展 alone is the heading it may be
@@ -503,7 +494,25 @@ class _Builder:
                 title=first.text,
             )
             end = _after(lines, group[-1])
+            if note:
+                return self.table_note(base, frame, note, lines)
         return end
+
+    def table_note(self, base: str, frame: _Frame, group: list[SourceLine], lines: list[SourceLine]) -> int:
+        """The note under a table, ``group`` from its 注：… line on (``_note_lines``); the index after it."""
+        group = _note_lines(group)
+        for offset, note in enumerate(group):
+            path = f"{base}/note" if offset == 0 else f"{base}/note{offset + 1}"
+            self.add(
+                kind=ClauseKind.TABLE_NOTE,
+                path=path,
+                parent=frame,
+                label="",
+                number_path=(),
+                text=note.text,
+                line=note.number,
+            )
+        return _after(lines, group[-1])
 
 
 # Chapters and articles are numbered through the whole text: id prefix of each (``ch2``, ``art15``).

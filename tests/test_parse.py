@@ -585,3 +585,18 @@ def test_cells_with_numerals_listed_are_cells(tmp_path):
     ]
     heading = _kinds(tmp_path / "heading", head + "专利\n12\n预期性\n\n二、三产业融合发展\n", columns)
     assert heading[-1] == ("2", "section", "二、三产业融合发展")
+
+
+@pytest.mark.parametrize("note", ["注：专利为累计值。", "注：专利为累计值"])
+def test_a_note_typed_under_the_last_row_with_no_blank_line_is_the_tables_note(tmp_path, note):
+    """注：… typed directly under the last row's cells: with a stop in it, the group was prose (67c39fd) and the
+    table ended before it, its last row (商标 30) and the note read as paragraphs, warned as lines to join;
+    without one, 'expected 2 cells in row 2 …, found 3'. The row ends at the note, as the note ends at a label."""
+    clauses = _kinds(tmp_path, TABLE_TEXT + f"{note}\n二、保障措施\n", TABLE)
+    assert [(path, kind, body) for path, kind, body in clauses if kind.startswith("table_")] == [
+        ("table1/head", "table_header", "指标\n2020年"),
+        ("table1/r1", "table_row", "专利\n12"),
+        ("table1/r2", "table_row", "商标\n30"),
+        ("table1/note", "table_note", note),
+    ]
+    assert clauses[-1] == ("2", "section", "二、保障措施")
