@@ -577,21 +577,21 @@ _NUMBERING: tuple[tuple[ClauseKind, re.Pattern[str]], ...] = (
 def _note_lines(group: list[SourceLine]) -> list[SourceLine]:
     """The lines of a table's note (注：…), the first of ``group``, and those after it up to a label line: a
     heading or item typed with no blank line after the note (二、保障措施) is the body's, not a note's. A note
-    that opens with its points (注：1.…) keeps its further points (2.…, or （2）… after 注：（1）…); one that
-    announces them, 注： alone or ending in its colon (注：数据说明如下：), keeps them from 1. (or （1）) on."""
-    opening = patterns.TABLE_NOTE_RE.sub("", group[0].text, count=1).strip()
-    point = _point(opening)
-    announced = point is None and (not opening or opening.endswith(("：", ":")))
+    that opens with its points (注：1.…) keeps its further points (2.…, or （2）… after 注：（1）…); a line ending
+    in its colon announces a list (注： alone, 注：数据说明如下：, 1.…含：): its point 1 (or （1）) is the note's,
+    and the numbering it interrupted goes on after it (（1）（2） then 2.)."""
+    first = _point(patterns.TABLE_NOTE_RE.sub("", group[0].text, count=1).lstrip())
+    last = {first[0]: first[1]} if first is not None else {}
+    before = group[0].text
     for count, line in enumerate(group[1:], start=1):
-        if _numbering_kind(line.text) is None:
-            continue
-        here = _point(line.text)
-        if announced and point is None and here is not None and here[1] == 1:
-            point = here  # the first point the note announced
-            continue
-        if point is None or here is None or here != (point[0], point[1] + 1):
+        here = _point(line.text) if _numbering_kind(line.text) is not None else None
+        if here is not None and here[1] == 1 and before.rstrip().endswith(("：", ":")):
+            last[here[0]] = 1  # the first point of the list the line before announced
+        elif here is not None and here[0] in last and here[1] == last[here[0]] + 1:
+            last[here[0]] = here[1]
+        elif _numbering_kind(line.text) is not None:
             return group[:count]
-        point = here
+        before = line.text
     return group
 
 

@@ -600,3 +600,13 @@ def test_a_note_typed_under_the_last_row_with_no_blank_line_is_the_tables_note(t
         ("table1/note", "table_note", note),
     ]
     assert clauses[-1] == ("2", "section", "二、保障措施")
+
+
+def test_a_table_notes_point_that_announces_sub_points_keeps_them(tmp_path):
+    """注：1.…含： then （1）（2）, then 2.: the note ended at （1） (not the point 2. it was waiting for), and （1）
+    （2） became sub-items of the subsection above the table and 2. its item, unsaid. A line ending in its colon
+    announces a list: its first point 1 (or （1）) is the note's, and the numbering it left goes on after."""
+    note = "注：1.专利为累计值，含：\n（1）发明；\n（2）实用新型。\n2.商标为当年值。\n"
+    clauses = _kinds(tmp_path, TABLE_TEXT + "\n" + note + "二、保障措施\n", TABLE)
+    assert [body for _, kind, body in clauses if kind == "table_note"] == note.splitlines()
+    assert clauses[-1] == ("2", "section", "二、保障措施")
