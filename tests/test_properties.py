@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from build_scripts.clean import clean_text, split_lines
 from build_scripts.errors import Collector, SourceError
 from build_scripts.load.texts import RawText
-from build_scripts.model import DocumentMeta
+from build_scripts.model import DocumentMeta, TableSpec
 from build_scripts.parse import parse_document
 
 PIECES = [
@@ -58,6 +58,21 @@ PIECES = [
     "# ",
     "- ",
     "&amp;",
+    # lines the parser must tell from labels and rows: mistyped labels, numbers listed, a PDF's page number,
+    # numerals listed before a word they rank, a table (TABLE below) and its note, a 落款
+    "2)",
+    "(2)",
+    "三.",
+    "2、3月份",
+    "- 2 -",
+    "二、三产业",
+    "一、二线城市",
+    "\n\n表1 主要指标\n指标\n2015年\n2020年\n\n",
+    "\n\n注：",
+    "注：1.",
+    "如下：",
+    "重庆市人民政府",
+    "2016年7月8日",
     "\\",
     "`",
     "１２",
@@ -96,10 +111,59 @@ def test_clean_text_is_idempotent_and_keeps_the_line_count(text):
     assert cleaned == "" or cleaned.count("\n") == len(lines)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(TEXTS, st.sampled_from(["nested", "global"]))
-def test_parse_gives_a_document_or_located_errors(text, numbering):
-    meta = DocumentMeta(**{**META.__dict__, "item_numbering": numbering})
+# A table the text may lay out (its caption among the PIECES): its cells, note and end take their own paths.
+TABLE = TableSpec(caption="表1 主要指标", columns=("指标", "2015年", "2020年"))
+
+
+# Whole lines as documents have them, well formed or mistyped, so that a text of a few lines reaches the
+# parser's choices between them (random pieces seldom make a line 2) right under an item 1.).
+LINES = [
+    "一、总体要求",
+    "二、主要任务",
+    "三、保障措施",
+    "三.保障措施",
+    "（一）基本原则",
+    "（二）主要目标",
+    "（2）主要目标",
+    "1.完善制度。",
+    "2.加强服务。",
+    "2)加强服务。",
+    "(2)加强服务。",
+    "3.强化保护。",
+    "（1）建立机制。",
+    "（2）健全体系。",
+    "1)专利；",
+    "2)商标。",
+    "二、三产业融合发展。",
+    "一、二线城市",
+    "2、3月份开展检查。",
+    "- 2 -",
+    "2",
+    "专栏1 重点工程",
+    "表1 主要指标",
+    "指标",
+    "2015年",
+    "6.3",
+    "预期性",
+    "注：",
+    "注：1.数据为预期值。",
+    "数据说明如下：",
+    "各地区要加强",
+    "组织领导。",
+    "重庆市人民政府",
+    "2016年7月8日",
+    "",
+]
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(TEXTS, st.lists(st.sampled_from(LINES), max_size=30).map("\n".join)),
+    st.sampled_from(["nested", "global"]),
+    st.sampled_from([(), (TABLE,)]),
+)
+def test_parse_gives_a_document_or_located_errors(text, numbering, tables):
+    meta = DocumentMeta(**{**META.__dict__, "item_numbering": numbering, "tables": tables})
     errors = Collector()
     raw = RawText(path=Path("source_texts/prop-2020-1.txt"), text=text, sha256="", encoding="utf-8")
     document = parse_document(meta, raw, errors, yaml_path=Path("source_texts/documents.yaml"))
