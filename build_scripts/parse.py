@@ -263,8 +263,6 @@ class _Builder:
         number (``patterns.PAGE_NUMBER_RE``: - 2 - of a PDF's copy is no item 2. to write)."""
         if patterns.PAGE_NUMBER_RE.match(text):
             return False
-        if any(patterns.mistyped_label_re(("1", "一")).match(clause.text) for clause in self._prose_since_label()):
-            return False
         # ((typed in its numbering's script, with its brackets or without), kind, number, label before it, match),
         # the deepest first
         candidates = []
@@ -276,6 +274,8 @@ class _Builder:
                 fits = (arabic is (kind not in _CHINESE_NUMERALS), bracketed is (kind in _BRACKETED))
                 candidates.append((fits, kind, number, before, typed))
         if not candidates:
+            return False
+        if any(patterns.mistyped_label_re(("1", "一")).match(clause.text) for clause in self._prose_since_label()):
             return False
         # the deepest typed in its numbering's script, then in its form: 2) is an item's, 二) a subsection's; where
         # section 三、 and subsection （三） are both next, 三. is the section's and （三 the subsection's

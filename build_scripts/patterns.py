@@ -6,6 +6,7 @@ brackets are already full-width, digits half-width, Markdown marks gone.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # 一、总体要求 — a top-level section: Chinese numeral, then the enumeration comma.
@@ -101,6 +102,7 @@ def label_lookalike_re(numerals: tuple[str, ...]) -> re.Pattern[str]:
 # numbering around it expects next would (2) 2） (2) （2) for 2., 三. 三， for 三、, 2) for （二）): the label
 # mistyped, said at its line (parse). ``_LOOKALIKE`` without its 专栏 and 第…章/条 forms: 第三条规定的… is prose.
 # Its match is the label as typed (2), 三., 4 1., （三 of （三试点…), with any space after it.
+@functools.cache  # asked at each prose line for the numbers due there: a few dozen patterns per document
 def mistyped_label_re(numerals: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("^(?:" + _PLAIN_LOOKALIKE.format(n="|".join(map(_numeral_written, numerals))) + ")")
 
