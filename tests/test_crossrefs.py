@@ -966,6 +966,37 @@ def test_punctuation_both_texts_have_is_not_marked_as_one_sides_own():
     assert str(national) == '<mark>投资结构</mark><span class="only-national">。</span>'
 
 
+def test_quotation_marks_both_texts_put_around_shared_wording_are_not_marked_as_one_sides_own():
+    """Task 6 against 渝府发 2-3/p3/s10 both quote “一业多会”, but the national side underlined its opening “ as
+    found in the national text only, and 《 》 around a law both cite were underlined on both sides: a mark
+    starts and ends with wording, so the quotation marks fell into the stretches of each side's own words."""
+    national, local = compare_html(
+        "探索开展知识产权服务行业协会组织“一业多会”试点。", "探索知识产权服务行业协会“一业多会”试点。"
+    )
+    assert str(national) == (
+        '<mark>探索</mark><span class="only-national">开展</span><mark>知识产权服务行业协会</mark>'
+        '<span class="only-national">组织</span>“<mark>一业多会”试点</mark>。'
+    )
+    assert (
+        str(local) == '<mark>探索</mark><mark class="touching">知识产权服务行业协会</mark>“<mark>一业多会”试点</mark>。'
+    )
+    national, local = compare_html("贯彻《中华人民共和国专利法》要求", "落实《中华人民共和国专利法》")
+    assert str(national) == (
+        '<span class="only-national">贯彻</span>《<mark>中华人民共和国专利法</mark>》<span class="only-national">要求</span>'
+    )
+    assert str(local) == '<span class="only-local">落实</span>《<mark>中华人民共和国专利法</mark>》'
+    national, local = compare_html("促进“互联网+知识产权”。", "推动“互联网+知识产权”融合发展。")
+    assert str(national) == '<span class="only-national">促进</span>“<mark>互联网+知识产权</mark>”。'
+    assert str(local) == (
+        '<span class="only-local">推动</span>“<mark>互联网+知识产权</mark>”<span class="only-local">融合发展。</span>'
+    )
+    # a quotation mark the other text does not put there stays this side's own
+    national, _ = compare_html("组织“一业多会”试点", "一业多会的试点")
+    assert str(national) == (
+        '<span class="only-national">组织“</span><mark>一业多会</mark><span class="only-national">”</span><mark>试点</mark>'
+    )
+
+
 def test_the_gaps_heading_speaks_of_the_tasks_it_lists(tmp_path, fixture_model):
     """The coverage page lists the tasks document's (66号's) tasks without a Chongqing sentence; its heading
     said some were removed by staff (未列…（程序未找到，或经人工核对删去）) when staff rejected the only link of

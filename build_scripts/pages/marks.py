@@ -10,6 +10,7 @@ import html
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from difflib import SequenceMatcher
@@ -31,19 +32,26 @@ def marked(
     outside: tuple[str, str],
     own: Callable[[str], bool] = lambda stretch: True,
     touching: str | None = None,
+    judged: Callable[[int, int], tuple[int, int]] = lambda start, end: (start, end),
 ) -> Markup:
     """``text`` escaped, each ``(start, end)`` span (in order, not overlapping) wrapped in ``inside``'s
     opening and closing tags and every stretch between spans in ``outside``'s (``("", "")`` for none),
     when ``own(stretch)``; a stretch that is not is left plain. ``touching``: the opening tag of a span
-    that starts where the one before it ends, so that two pieces do not read as one."""
+    that starts where the one before it ends, so that two pieces do not read as one. ``judged``: the part
+    of the stretch from ``start`` to ``end`` that ``own`` judges, the rest of it left plain."""
     out: list[str] = []
     last = 0
     previous: int | None = None  # where the span before ended
 
     def between(end: int) -> None:
         if end > last:
-            stretch = html.escape(text[last:end])
-            out.append(outside[0] + stretch + outside[1] if own(text[last:end]) else stretch)
+            first, second = judged(last, end)
+            stretch = text[first:second]
+            escaped = html.escape(stretch)
+            out.append(html.escape(text[last:first]))
+            if stretch:
+                out.append(outside[0] + escaped + outside[1] if own(stretch) else escaped)
+            out.append(html.escape(text[second:end]))
 
     for start, end in spans:
         between(start)
@@ -222,9 +230,62 @@ def compare_html(national: str, local: str, runs: SharedRuns | None = None) -> t
         return lambda stretch: any(c.isalnum() for c in stretch) or stretch.strip() not in other
 
     return (
-        marked(national, national_spans, MARK, ('<span class="only-national">', "</span>"), own_of(local), TOUCHING),
-        marked(local, local_spans, MARK, ('<span class="only-local">', "</span>"), own_of(national), TOUCHING),
+        marked(
+            national,
+            national_spans,
+            MARK,
+            ('<span class="only-national">', "</span>"),
+            own_of(local),
+            TOUCHING,
+            _quoting(national, national_spans, local),
+        ),
+        marked(
+            local,
+            local_spans,
+            MARK,
+            ('<span class="only-local">', "</span>"),
+            own_of(national),
+            TOUCHING,
+            _quoting(local, local_spans, national),
+        ),
     )
+
+
+_OPENING = ("Ps", "Pi")  # Unicode's opening brackets and quotation marks: （ 《 “ ‘
+_CLOSING = ("Pe", "Pf")  # and closing ones: ） 》 ” ’
+
+
+def _quoting(text: str, spans: Spans, other: str) -> Callable[[int, int], tuple[int, int]]:
+    """For ``marked``: the part of a stretch between marks of ``text`` that may be its own, without the
+    quotation marks and brackets that ``other`` too puts around the wording marked beside them. A mark
+    starts and ends with wording, so the “ of “一业多会” and the 《 》 of a law both texts cite fell into
+    the words around them and were underlined as one side's own (review of the 对照 pages): the “ (or 《)
+    at the end of a stretch, when ``other`` holds it before the mark that follows, and the ” (or 》) at its
+    start, when ``other`` holds it after the mark before, are left plain."""
+    marks = dict(spans)  # start → end of each mark
+    ends = {end: start for start, end in spans}  # end → start
+
+    def judged(start: int, end: int) -> tuple[int, int]:
+        first, second = start, end
+        if start in ends:
+            before = text[ends[start] : start]
+            while (
+                first < end
+                and unicodedata.category(text[first]) in _CLOSING
+                and before + text[start : first + 1] in other
+            ):
+                first += 1
+        if end in marks:
+            after = text[end : marks[end]]
+            while (
+                second > first
+                and unicodedata.category(text[second - 1]) in _OPENING
+                and text[second - 1 : end] + after in other
+            ):
+                second -= 1
+        return first, second
+
+    return judged
 
 
 MARK = ("<mark>", "</mark>")
