@@ -178,3 +178,20 @@ def test_a_documents_metadata_reads_label_beside_value_on_a_phone(browser, base_
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         height = page.locator("#doc-meta").bounding_box()["height"]
         assert height < 740 / 2, height
+
+
+def test_a_comparison_holding_a_long_unbroken_run_stays_within_the_screen(browser, base_url):
+    """A sentence may hold a web address or a long number, which has no place to break: the side-by-side
+    comparison's columns grew to its width (a grid column is at least as wide as its longest word), and
+    the page scrolled sideways, 1,009 px wide on a 360 px phone (review of the 对照 pages)."""
+    run = "http://www.example.gov.cn/zscq/" + "a" * 80 + "，编号" + "1234567890" * 8
+    for width in (360, 1280):
+        with new_page(browser, viewport={"width": width, "height": 800}, base_url=base_url) as page:
+            page.goto("crossrefs/chongqing/c2-5-p3/")
+            pair = page.locator(".crossref-pair").first
+            pair.locator(".crossref-side p:not(.crossref-side-title)").last.evaluate("(p, run) => p.append(run)", run)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+            compare = pair.locator(".crossref-compare").bounding_box()
+            for side in pair.locator(".crossref-side").all():
+                box = side.bounding_box()
+                assert box["x"] + box["width"] <= compare["x"] + compare["width"] + 0.5, (width, box, compare)
