@@ -966,6 +966,29 @@ def test_punctuation_both_texts_have_is_not_marked_as_one_sides_own():
     assert str(national) == '<mark>投资结构</mark><span class="only-national">。</span>'
 
 
+def test_punctuation_the_other_text_has_elsewhere_only_is_marked_as_this_sides_own():
+    """Review of the 对照 pages: two texts that differ only in their punctuation showed no difference, as a
+    punctuation mark between marks was not a side's own whenever the other text had it anywhere; and of
+    one place that differs (，against ；) only the side whose mark the other text lacks was underlined.
+    Punctuation is a side's own unless the other text has it beside the wording marked next to it."""
+    national, local = compare_html("完善制度、加强执法，严格保护。", "完善制度，加强执法、严格保护。")
+    assert str(national) == (
+        '<mark>完善制度</mark><span class="only-national">、</span><mark>加强执法</mark>'
+        '<span class="only-national">，</span><mark>严格保护</mark>。'
+    )
+    assert str(local) == (
+        '<mark>完善制度</mark><span class="only-local">，</span><mark>加强执法</mark>'
+        '<span class="only-local">、</span><mark>严格保护</mark>。'
+    )
+    national, local = compare_html("完善知识产权保护体系，加强执法。", "完善知识产权保护体系；加强执法，严格保护。")
+    assert str(national) == (
+        '<mark>完善知识产权保护体系</mark><span class="only-national">，</span><mark>加强执法</mark>。'
+    )
+    # beside the mark on either side is enough: 融资、 and 、证券化 are both in the other text
+    national, _ = compare_html("投融资、证券化。", "质押融资、信用担保和知识产权、证券化。")
+    assert str(national) == '<span class="only-national">投</span><mark>融资</mark>、<mark>证券化</mark>。'
+
+
 def test_quotation_marks_both_texts_put_around_shared_wording_are_not_marked_as_one_sides_own():
     """Task 6 against 渝府发 2-3/p3/s10 both quote “一业多会”, but the national side underlined its opening “ as
     found in the national text only, and 《 》 around a law both cite were underlined on both sides: a mark

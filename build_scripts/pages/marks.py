@@ -30,27 +30,24 @@ def marked(
     spans: Iterable[tuple[int, int]],
     inside: tuple[str, str],
     outside: tuple[str, str],
-    own: Callable[[str], bool] = lambda stretch: True,
+    own: Callable[[int, int], tuple[int, int]] = lambda start, end: (start, end),
     touching: str | None = None,
-    judged: Callable[[int, int], tuple[int, int]] = lambda start, end: (start, end),
 ) -> Markup:
     """``text`` escaped, each ``(start, end)`` span (in order, not overlapping) wrapped in ``inside``'s
-    opening and closing tags and every stretch between spans in ``outside``'s (``("", "")`` for none),
-    when ``own(stretch)``; a stretch that is not is left plain. ``touching``: the opening tag of a span
-    that starts where the one before it ends, so that two pieces do not read as one. ``judged``: the part
-    of the stretch from ``start`` to ``end`` that ``own`` judges, the rest of it left plain."""
+    opening and closing tags and, of every stretch between spans, the part ``own(start, end)`` gives in
+    ``outside``'s (``("", "")`` for none); the rest of it, all of it when that part is empty, is left
+    plain. ``touching``: the opening tag of a span that starts where the one before it ends, so that two
+    pieces do not read as one."""
     out: list[str] = []
     last = 0
     previous: int | None = None  # where the span before ended
 
     def between(end: int) -> None:
         if end > last:
-            first, second = judged(last, end)
-            stretch = text[first:second]
-            escaped = html.escape(stretch)
+            first, second = own(last, end)
             out.append(html.escape(text[last:first]))
-            if stretch:
-                out.append(outside[0] + escaped + outside[1] if own(stretch) else escaped)
+            if second > first:
+                out.append(outside[0] + html.escape(text[first:second]) + outside[1])
             out.append(html.escape(text[second:end]))
 
     for start, end in spans:
@@ -224,29 +221,22 @@ def compare_html(national: str, local: str, runs: SharedRuns | None = None) -> t
     """The 对照 view: shared wording in ``<mark>``, the rest marked as one side's own."""
     national_spans, local_spans = shared_runs(national, local) if runs is None else runs
 
-    def own_of(other: str) -> Callable[[str], bool]:
-        """A stretch is one side's own unless it is punctuation or spaces alone that the other text has too
-        (a final 。 of both texts was underlined as one side's: second public-reader review)."""
-        return lambda stretch: any(c.isalnum() for c in stretch) or stretch.strip() not in other
-
     return (
         marked(
             national,
             national_spans,
             MARK,
             ('<span class="only-national">', "</span>"),
-            own_of(local),
+            _own(national, national_spans, local),
             TOUCHING,
-            _quoting(national, national_spans, local),
         ),
         marked(
             local,
             local_spans,
             MARK,
             ('<span class="only-local">', "</span>"),
-            own_of(national),
+            _own(local, local_spans, national),
             TOUCHING,
-            _quoting(local, local_spans, national),
         ),
     )
 
@@ -255,37 +245,57 @@ _OPENING = ("Ps", "Pi")  # Unicode's opening brackets and quotation marks: （ �
 _CLOSING = ("Pe", "Pf")  # and closing ones: ） 》 ” ’
 
 
-def _quoting(text: str, spans: Spans, other: str) -> Callable[[int, int], tuple[int, int]]:
-    """For ``marked``: the part of a stretch between marks of ``text`` that may be its own, without the
-    quotation marks and brackets that ``other`` too puts around the wording marked beside them. A mark
-    starts and ends with wording, so the “ of “一业多会” and the 《 》 of a law both texts cite fell into
-    the words around them and were underlined as one side's own (review of the 对照 pages): the “ (or 《)
-    at the end of a stretch, when ``other`` holds it before the mark that follows, and the ” (or 》) at its
-    start, when ``other`` holds it after the mark before, are left plain."""
+def _own(text: str, spans: Spans, other: str) -> Callable[[int, int], tuple[int, int]]:
+    """For ``marked``: the part of a stretch of ``text`` between its marks (``spans``) that is its own, not
+    in ``other``. A stretch holding wording is, but for the quotation marks and brackets ``other`` too puts
+    around the wording marked beside them: a mark starts and ends with wording, so the “ of “一业多会” and
+    the 《 》 of a law both texts cite were underlined as one side's own (review of the 对照 pages); the “ (or
+    《) at its end, when ``other`` holds it before the mark that follows, and the ” (or 》) at its start,
+    when ``other`` holds it after the mark before, are left plain. A stretch of punctuation alone (or
+    spaces) is not, when ``other`` has it beside the wording marked next to it, or when both texts end
+    with it (a final 。 of both texts was underlined as one side's: second public-reader review); when
+    ``other`` has it elsewhere only, it is: two texts that differ only in their punctuation (、 against ，)
+    showed no difference."""
     marks = dict(spans)  # start → end of each mark
     ends = {end: start for start, end in spans}  # end → start
 
-    def judged(start: int, end: int) -> tuple[int, int]:
+    def own(start: int, end: int) -> tuple[int, int]:
+        before = text[ends[start] : start] if start in ends else ""  # the mark before the stretch
+        after = text[end : marks[end]] if end in marks else ""  # the mark after it
         first, second = start, end
-        if start in ends:
-            before = text[ends[start] : start]
-            while (
-                first < end
-                and unicodedata.category(text[first]) in _CLOSING
-                and before + text[start : first + 1] in other
-            ):
-                first += 1
-        if end in marks:
-            after = text[end : marks[end]]
-            while (
-                second > first
-                and unicodedata.category(text[second - 1]) in _OPENING
-                and text[second - 1 : end] + after in other
-            ):
-                second -= 1
-        return first, second
+        while (
+            before
+            and first < end
+            and unicodedata.category(text[first]) in _CLOSING
+            and before + text[start : first + 1] in other
+        ):
+            first += 1
+        while (
+            after
+            and second > first
+            and unicodedata.category(text[second - 1]) in _OPENING
+            and text[second - 1 : end] + after in other
+        ):
+            second -= 1
+        stretch = text[first:second].strip()
+        if any(c.isalnum() for c in stretch):
+            return first, second
+        if not stretch:
+            return start, start
+        if not before and not after:  # no mark in the text: punctuation the other text has at all
+            held = stretch in other
+        else:  # beside the wording marked next to it, or both texts end with it (a final 。)
+            held = (
+                bool(before)
+                and before + stretch in other
+                or bool(after)
+                and stretch + after in other
+                or not text[end:].strip()
+                and other.rstrip().endswith(stretch)
+            )
+        return (start, start) if held else (first, second)
 
-    return judged
+    return own
 
 
 MARK = ("<mark>", "</mark>")
