@@ -292,6 +292,17 @@ def test_every_mark_is_held_word_for_word_by_the_other_text(text, other):
             assert all(re.search(rf"(?<!\d){n}(?!\d)", two) for n in numbers)
 
 
+@given(
+    st.text(alphabet="知识产权保护“”《》、，。<&*| 2035", max_size=30),
+    st.text(alphabet="知识产权保护“”《》、，。<&*| 2035", max_size=30),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_comparison_shows_every_character_of_both_texts_in_order(text, other):
+    for shown, original in zip(compare_html(text, other), (text, other), strict=True):
+        assert html.unescape(re.sub(r"<[^>]+>", "", str(shown))) == original
+        assert "<span" not in re.sub(r'<span class="only-(national|local)">', "", str(shown))  # no stray tag
+
+
 def test_a_very_long_sentence_is_compared_in_linear_time():
     """How far the wording around a place runs was counted anew, character by character, at each place a
     shared stretch was tried: a sentence of 48,000 characters with no punctuation (a text pasted on one
