@@ -544,6 +544,12 @@ def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_p
     assert re.search(r"\[任务7 [^]]*\]\(\.\./tasks/guobanhan-2016-66-t7\.md#chongqing\)：2 句", taken)
     task_page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t7.md").read_text(encoding="utf-8")
     assert "中有 2 句与本任务对应" in task_page and task_page.count('class="crossref crossref-curated"') == 2
+    # its comparison names the task and leads back to the task page that lists it, as a link to the task
+    # does; it read 第7项第1句 and led to the document page only (review of the 对照 pages)
+    group = (tmp_path / "docs" / "crossrefs" / "chongqing" / "c2-2-p2.md").read_text(encoding="utf-8")
+    pair = group.split('id="c2-2-p2-s5-vs-guobanhan-2016-66-t7-s1"', 1)[1].split("</p>", 1)[0]
+    assert '国家依据：<a href="../../../tasks/guobanhan-2016-66-t7/">国办函〔2016〕66号 任务7</a>' in pair, pair
+    assert '<a href="../../../documents/guobanhan-2016-66/#t7-s1">国家原文</a>' in pair, pair
 
 
 def test_the_overview_names_curated_links_as_the_pages_mark_them(tmp_path):

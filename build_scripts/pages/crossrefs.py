@@ -98,13 +98,23 @@ def national_text(site: Site, clause: Clause) -> str:
 
 def groups(site: Site) -> tuple[Group, ...]:
     tasks = {task.clause: task for task in site.tasks}
+    linked = site.corpus.linked_documents
+    tasks_doc = linked[0].slug if linked else None
+
+    def task_of(national: str) -> Task | None:
+        """The task a comparison names as its basis: the national clause's, or, for a sentence of a task of
+        the tasks document (…/t7/s1), that task, whose page lists the link under 重庆落实 (the
+        comparison named 第7项第1句 and led to the document page only)."""
+        if national in tasks or not national.startswith(f"{tasks_doc}/"):
+            return tasks.get(national)
+        return next((tasks[c] for c in id_prefixes(national) if c in tasks), None)
+
     documents = {document.slug: document for document in site.corpus.documents}
     by_local: dict[str, list[CrossRef]] = defaultdict(list)
     for ref in site.crossrefs:
         by_local[ref.local].append(ref)
     sentences = paragraph_sentences(site)
     # 第N句 as the copy button cites it: the sentence's place in its paragraph, not the number in its id
-    linked = site.corpus.linked_documents
     places = sibling_positions(linked[1].clauses if linked else ())
     shown = {ref.national: national_text(site, site.clause(ref.national)) for ref in site.crossrefs}
     # where words end, as the texts use them (marks.bigram_counts): every clause of every document, the
@@ -126,7 +136,7 @@ def groups(site: Site) -> tuple[Group, ...]:
                         ref=ref,
                         national=national,
                         document=documents[national.doc],
-                        task=tasks.get(ref.national),
+                        task=task_of(ref.national),
                         national_html=left,
                         local_html=right,
                     )
