@@ -286,12 +286,9 @@ def _own(text: str, spans: Spans, other: str) -> Callable[[int, int], tuple[int,
             held = stretch in other
         else:  # beside the wording marked next to it, or both texts end with it (a final 。)
             held = (
-                bool(before)
-                and before + stretch in other
-                or bool(after)
-                and stretch + after in other
-                or not text[end:].strip()
-                and other.rstrip().endswith(stretch)
+                (bool(before) and before + stretch in other)
+                or (bool(after) and stretch + after in other)
+                or (not text[end:].strip() and other.rstrip().endswith(stretch))
             )
         return (start, start) if held else (first, second)
 
