@@ -187,19 +187,20 @@ function buildIndex(data) {
   /* Labels (第四部分第六条第2项, 任务55), and each tail of one from a 第 on (第六条第2项, 第2项): a
    * citation may be given whole or by its last steps.  A task's label without its 任务 (四（六）1,
    * 二（三）第三段: the number its page is headed by) is whole too, so it may follow its document
-   * (86号 四（六）1); not a bare number (55), which would take any query of digits for a task. */
+   * (86号 四（六）1); a bare number (55) only after its document (66号 55, 66号文 17): alone it would
+   * take any query of digits for a task. */
   var labels = new Map();
-  function addLabel(tail, en, whole) {
+  function addLabel(tail, en, whole, bare) {
     var byTail = labels.get(tail);
     if (!byTail) labels.set(tail, byTail = []);
-    byTail.push({ entry: en, whole: whole });
+    byTail.push({ entry: en, whole: whole, bare: !!bare });
   }
   for (var en of entries)
     for (var label of en.labels) {
       for (var k = 0; k < label.length; k++)
         if (k === 0 || label.charAt(k) === "第") addLabel(label.slice(k), en, k === 0);
       var number = label.indexOf("任务") === 0 ? label.slice(2) : "";
-      if (number && !/^[0-9]+$/.test(number) && number.charAt(0) !== "第") addLabel(number, en, true);
+      if (number && number.charAt(0) !== "第") addLabel(number, en, true, /^[0-9]+$/.test(number));
     }
   /* Each name a page is known by (国知局) → all that page's names (国家知识产权局, 知识产权局, 国知局). */
   var named = new Map();
@@ -274,6 +275,11 @@ function load() {
  * type (+must -not term* term~1 term^2 "phrase" title:x) is reduced to text.
  * ---------------------------------------------------------------------- */
 
+/* People name a document by its 文号 with 文 or 文件 after the 号 (66号文, 106号文件, 国发〔2016〕86号文), which
+ * no text writes so: the 文 or 文件 goes, as a 文件 typed apart after it does (86号 文件), so 66号文第17项 is
+ * 66号第17项 and 71号文 finds the clauses citing 国发〔2015〕71号. */
+var WEN_AFTER_HAO = /([0-9]号)文件?/g, WEN_ALONE = /^文件?$/, HAO_END = /[0-9]号$/;
+
 function parseQuery(raw) {
   var tokens = String(raw || "")
     .replace(/["“”]/g, " ")
@@ -290,7 +296,8 @@ function parseQuery(raw) {
     .filter(Boolean);
   var segments = [], words = [];
   for (var t of tokens) {
-    var n = normalize(t);
+    var n = normalize(t).replace(WEN_AFTER_HAO, "$1");
+    if (WEN_ALONE.test(n) && segments.length && HAO_END.test(segments[segments.length - 1])) continue;
     if (n) { segments.push(n); words.push(t); }
   }
   /* numbers and latin runs must be present (12330, 2020, 6.3, PCT) */
@@ -527,8 +534,14 @@ function scoreEntry(e, q) {
  * Chinese numerals (任务五十五, 第五十五项), so those are labels like any other
  * and match whole as well.  Entry id -> {rank, label}: 3 a whole label,
  * 2 a whole label after its document, 1 the last steps of one (第2项 for
- * 第四部分第（六）条第2项, where 66号's 第2项 is whole).
+ * 第四部分第（六）条第2项, where 66号's 第2项 is whole), alone or after its
+ * document (25号 第三条: 25号's 第二部分第（三）条 and 第三部分第（三）条, no
+ * other document's).  A task's bare number (17) is a label only after its
+ * document (66号 17), and not after one ending in a digit: 国办函〔2016〕66 is
+ * the document's 文号 typed without its 号, not task 66 of 国办函〔2016〕.
  * ---------------------------------------------------------------------- */
+
+var NUMBER_END = /[0-9|.]$/;
 
 function labelled(q) {
   var found = new Map();
@@ -537,7 +550,8 @@ function labelled(q) {
     if (!byTail) continue;
     for (var at of byTail) {
       var e = at.entry, page = e.group >= 0 ? index.pages[e.group] : null;
-      var rank = !head ? (at.whole ? 3 : 1) : at.whole && page && page.cite.indexOf(head) >= 0 ? 2 : 0;
+      var rank = !head ? (at.bare ? 0 : at.whole ? 3 : 1) : !page || page.cite.indexOf(head) < 0 ? 0 :
+        at.bare && NUMBER_END.test(head) ? 0 : at.whole ? 2 : 1;
       var prev = found.get(e.id);
       if (rank && (!prev || rank > prev.rank)) found.set(e.id, { rank: rank, label: q.joined.slice(j) });
     }

@@ -1,0 +1,68 @@
+"""Queries as the public types them: a document named 66号文 or 106号文件, a task by its bare number after
+its document, everyday abbreviations the texts never use (电商, 知产, 双创: source_texts/search_terms.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .search_probe import search, search_results
+
+TASK_17 = {"/tasks/guobanhan-2016-66-t17/", "/documents/guobanhan-2016-66/#t17"}
+
+
+def _links(page, base_url: str, query: str) -> list[dict]:
+    return [link for group in search_results(page, base_url, query) for link in group]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("66号文第17项", TASK_17),  # the lead's blind probe: nothing at all, where 66号第17项 found the task
+        ("66号文件 第17项", TASK_17),
+        ("国办函〔2016〕66号文 任务17", TASK_17),
+        ("86号文", {"/documents/guofa-2016-86/"}),
+        ("国发〔2016〕86号文", {"/documents/guofa-2016-86/"}),
+        ("106号文件", {"/documents/guobanfa-2016-106/"}),
+        ("86号 文件", {"/documents/guofa-2016-86/"}),  # typed apart
+    ],
+)
+def test_a_document_named_with_wen_or_wenjian_after_its_number(base_url, search_page, query, first):
+    """People say 66号文, 106号文件: the 文 or 文件 after a 文号's 号 names the document, as 号 does."""
+    hrefs = search(search_page, base_url, query)
+    assert set(hrefs[: len(first)]) == first, hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "plain"), [("86号文", "86号"), ("106号文件", "106号"), ("71号文", "71号")])
+def test_a_number_with_wen_finds_what_the_number_finds(base_url, search_page, query, plain):
+    """71号文: the clauses citing 国发〔2015〕71号 (no document of the site), as 71号 finds them, marked at their
+    71号; nothing is said to lack 71号文."""
+    assert search(search_page, base_url, query, every=True) == search(search_page, base_url, plain, every=True)
+    first = next(link for link in _links(search_page, base_url, query) if link["text"])  # past a group's header
+    assert plain in "".join(first["marks"]) and query not in first["text"], first
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["66号文 17", "66号 17", "国办函〔2016〕66号 17", "重点任务分工方案 17"])
+def test_a_bare_task_number_after_its_document_is_that_task(base_url, search_page, query):
+    hrefs = search(search_page, base_url, query)
+    assert set(hrefs[:2]) == TASK_17, hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["国办函2016 66", "国办函〔2016〕66"])
+def test_a_wenhao_typed_without_its_hao_is_still_the_document_not_a_task(base_url, search_page, query):
+    """A bare number after the document's name is a task's only when it does not end the 文号 itself."""
+    hrefs = search(search_page, base_url, query)
+    assert not {"/tasks/guobanhan-2016-66-t66/", "/documents/guobanhan-2016-66/#t66"} & set(hrefs[:5]), hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["25号文 第三条", "25号 第三条", "渝府发〔2016〕25号 第（三）条"])
+def test_the_last_steps_of_a_citation_after_its_document(base_url, search_page, query):
+    """第三条 is the last step of 25号's 第二部分第（三）条 and 第三部分第（三）条: after 25号, those two, not the
+    （三） of the other documents."""
+    hrefs = search(search_page, base_url, query)
+    assert set(hrefs[:2]) == {"/documents/yufufa-2016-25/#c2-3", "/documents/yufufa-2016-25/#c3-3"}, hrefs[:5]
+    assert all("yufufa-2016-25" in href for href in hrefs), hrefs
