@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from .search_battery import texts_by_url
 from .search_probe import search, search_results
 
 TASK_17 = {"/tasks/guobanhan-2016-66-t17/", "/documents/guobanhan-2016-66/#t17"}
@@ -41,6 +42,25 @@ def test_a_number_with_wen_finds_what_the_number_finds(base_url, search_page, qu
     assert search(search_page, base_url, query, every=True) == search(search_page, base_url, plain, every=True)
     first = next(link for link in _links(search_page, base_url, query) if link["text"])  # past a group's header
     assert plain in "".join(first["marks"]) and query not in first["text"], first
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "document", "word"),
+    [
+        ("86号 专利导航", "guofa-2016-86", "专利导航"),
+        ("86号文 专利导航", "guofa-2016-86", "专利导航"),
+        ("59号文 第一阶段", "guozhifaguanzi-2015-59", "第一阶段"),
+        ("25号 质押融资", "yufufa-2016-25", "质押融资"),
+    ],
+)
+def test_words_after_a_document_number_find_that_documents_clauses(built, base_url, search_page, query, document, word):
+    """86号 names its document, as 重庆 names 渝府发〔2016〕25号: the clauses of that document holding the other
+    words are found (they found nothing: a 文号's number was required in the clause's own text)."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, query)
+    assert hrefs and all(document in href for href in hrefs[:5]), hrefs[:5]
+    assert word in texts[hrefs[0]], hrefs[:5]
 
 
 @pytest.mark.browser

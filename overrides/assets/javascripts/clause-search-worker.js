@@ -300,15 +300,14 @@ function parseQuery(raw) {
     if (WEN_ALONE.test(n) && segments.length && HAO_END.test(segments[segments.length - 1])) continue;
     if (n) { segments.push(n); words.push(t); }
   }
-  /* numbers and latin runs must be present (12330, 2020, 6.3, PCT) */
-  var terms = [];
-  for (var seg of segments) {
-    var m = seg.match(/[0-9]+(?:\.[0-9]+)*|[a-z0-9]{2,}/g);
-    if (m) terms.push.apply(terms, m);
-  }
+  /* numbers and latin runs must be present (12330, 2020, 6.3, PCT); each with the index of its word */
+  var terms = [], termWords = [];
+  segments.forEach(function (seg, i) {
+    for (var m of seg.match(/[0-9]+(?:\.[0-9]+)*|[a-z0-9]{2,}/g) || []) { terms.push(m); termWords.push(i); }
+  });
   var joined = segments.join("");
   return {
-    segments: segments, words: words, terms: terms, joined: joined, length: joined.length,
+    segments: segments, words: words, terms: terms, termWords: termWords, joined: joined, length: joined.length,
     latinOnly: /^[a-z0-9.|]+$/.test(joined),
     /* the number of a 文号 (86号, 〔2016〕86号 → 2016|86号) is in the text: 86号 must not find 106号;
      * other numbers (2020年) may sit in a title or a table header instead of the text */
@@ -502,10 +501,13 @@ function scoreEntry(e, q) {
     together = f >= 1 && 1.5 * near >= nearestSpan(hay, placed);
   }
   /* numbers and latin terms (12330, PCT) are required when they are the whole query or
-   * the number of a 文号, and weigh heavily otherwise */
+   * the number of a 文号, and weigh heavily otherwise; a word the clause's document is named by holds
+   * its number (86号 专利导航: the clauses of 国发〔2016〕86号 on 专利导航, which do not say 86号) */
   var lacks = 0;
   if (renumbered) score *= 0.4;
-  for (var t of q.terms) {
+  for (var k = 0; k < q.terms.length; k++) {
+    var t = q.terms[k];
+    if (byName && byName[q.termWords[k]]) continue;
     if (findWhole(hay, t) >= 0 || findWhole(e.normTitle, t) >= 0 || findWhole(e.header, t) >= 0) continue;  /* 专栏9: the 9 is in the title */
     if (q.latinOnly || q.docNumbers.indexOf(t) >= 0) return null;
     score *= 0.4;
