@@ -275,6 +275,16 @@ class Agency:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SearchTerm:
+    """An everyday form of the texts' wording, for the search box only (source_texts/search_terms.yaml): a
+    query holding ``form`` (电商) is read with each of ``means`` (电子商务), the texts' own words, in its place."""
+
+    form: str
+    means: tuple[str, ...]
+    line: int = 1  # where the entry starts in search_terms.yaml
+
+
+@dataclass(frozen=True, kw_only=True)
 class Task:
     """A numbered task or measure with its responsible agencies."""
 
@@ -508,6 +518,7 @@ class Site:
     retired_documents: tuple[RetiredDocument, ...] = ()  # whole removed documents (redirects.yaml)
     moved_pages: tuple[PageRedirect, ...] = ()  # pages gone for other reasons (redirects.yaml ``page:``)
     recorded_pages: tuple[tuple[str, int], ...] = ()  # (URL, line): each page ever published (track/published.py)
+    search_terms: tuple[SearchTerm, ...] = ()  # everyday forms the search box reads as the texts' wording
     history: tuple[DocumentVersion, ...] = ()  # the change log (track/versions.py)
 
     @cached_property

@@ -41,6 +41,8 @@ from .pages.tasks import task_pages
 from .parse import parse_document
 from .publish import export
 from .publish.search_index import search_index_file
+from .publish.search_terms import FILE_NAME as SEARCH_TERMS_FILE
+from .publish.search_terms import load_search_terms
 from .render.jinja_env import BackgroundCompile
 from .render.renderer import Renderer
 from .track import changelog, clause_ids, git_log, published, versions
@@ -125,7 +127,7 @@ def _check_apart(source: Path, docs: Path) -> None:
 
 
 # The curated files the stages after this one read; what they mean is checked against the parsed texts.
-LATER_FILES = (AGENCIES_FILE, INDICATORS_FILE, TERMS_FILE, CROSSREFS_FILE, REDIRECTS_FILE)
+LATER_FILES = (AGENCIES_FILE, INDICATORS_FILE, TERMS_FILE, CROSSREFS_FILE, REDIRECTS_FILE, SEARCH_TERMS_FILE)
 
 
 def _check_later_files(source: Path, errors: Collector) -> None:
@@ -193,6 +195,7 @@ def build_site(
     corpus = replace(corpus, documents=found.documents)
     agencies, tasks, indicators = extract(source, corpus, errors, moved=moved)
     linked = link_crossrefs(source, corpus, errors, moved=moved)
+    search_terms = load_search_terms(source, corpus, agencies, errors)
     site = Site(
         corpus=corpus,
         agencies=agencies,
@@ -201,6 +204,7 @@ def build_site(
         crossrefs=linked.refs,
         rejected=linked.rejected,
         recorded_pages=pages,
+        search_terms=search_terms,
     )
     site = replace(
         site, **changelog.track_changes(source, corpus, found, previous, errors, recorded=recorded, listed=listed)

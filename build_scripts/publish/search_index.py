@@ -30,6 +30,9 @@ Format (version 1), compact and deterministic::
                                                      #  a query that is one of them ranks the page
                                                      #  first, one that is only part of one does not
              ... ],
+      "a": {"电商": ["电子商务"], ...},               # everyday forms → the texts' wording for them
+                                                     #  (search_terms.yaml), optional: a query holding
+                                                     #  a form is read with each wording in its place
       "t": {"導": "导", ...}                          # traditional → simplified, for the characters
                                                      #  the index holds (traditional.tsv)
     }
@@ -50,7 +53,16 @@ from typing import Any
 import numpy
 
 from build_scripts.citation import document_citation, positions
-from build_scripts.model import NUMBERED_KINDS, Clause, ClauseKind, Document, OutputFile, PageSpec, Site
+from build_scripts.model import (
+    NUMBERED_KINDS,
+    Clause,
+    ClauseKind,
+    Document,
+    OutputFile,
+    PageSpec,
+    SearchTerm,
+    Site,
+)
 from build_scripts.numerals import int_to_cn
 from build_scripts.patterns import ARABIC_ITEM_LABEL_RE, PROSE_END
 
@@ -157,6 +169,8 @@ def build_search_index(
     documents: Iterable[Document],
     extra_entries: Sequence[PageEntry] = (),
     task_labels: Mapping[str, str] | None = None,
+    *,
+    terms: Iterable[SearchTerm] = (),
 ) -> str:
     """Return the JSON text of ``docs/data/search-index.json``.
 
@@ -165,6 +179,7 @@ def build_search_index(
     entry per document; a clause is labelled by the position part of its citation.
     ``extra_entries``: other pages (tasks, agencies, indicators …).
     ``task_labels``: clause id → the label of the task it is (``任务55``).
+    ``terms``: everyday forms of the texts' wording (search_terms.yaml).
     Documents are ordered by slug and clauses keep document order, so the
     output is byte-for-byte reproducible.
     """
@@ -220,11 +235,15 @@ def build_search_index(
 
     # The index written once: "t" (which needs the characters of the rest) goes in between "p" and "v",
     # where sort_keys would put it; encoding the whole index a second time for it took about 0.01 s.
-    body = json.dumps({"v": FORMAT_VERSION, "p": pages, "e": entries}, **_COMPACT)
+    index: dict[str, object] = {"v": FORMAT_VERSION, "p": pages, "e": entries}
+    forms = {term.form: list(term.means) for term in terms}
+    if forms:
+        index["a"] = forms
+    body = json.dumps(index, **_COMPACT)
     tail = f',"v":{json.dumps(FORMAT_VERSION)}}}'
-    assert body.endswith(tail), "the keys of the index are e, p and v: v comes last"
-    forms = json.dumps(traditional_forms(body), **_COMPACT)
-    return f'{body[: -len(tail)]},"t":{forms}{tail}'
+    assert body.endswith(tail), "the keys of the index are a, e, p and v: v comes last"
+    characters = json.dumps(traditional_forms(body), **_COMPACT)
+    return f'{body[: -len(tail)]},"t":{characters}{tail}'
 
 
 _COMPACT: dict[str, Any] = {"ensure_ascii": False, "sort_keys": True, "separators": (",", ":")}
@@ -288,5 +307,7 @@ def page_search_entries(pages: Iterable[PageSpec]) -> list[PageEntry]:
 def search_index_file(site: Site, pages: Iterable[PageSpec]) -> OutputFile:
     """``docs/data/search-index.json``: every clause plus the opted-in pages."""
     task_labels = {task.clause: task.label for task in site.tasks}
-    content = build_search_index(site.corpus.documents, page_search_entries(pages), task_labels)
+    content = build_search_index(
+        site.corpus.documents, page_search_entries(pages), task_labels, terms=site.search_terms
+    )
     return OutputFile(path=SEARCH_INDEX_PATH, content=content + "\n")

@@ -86,3 +86,56 @@ def test_the_last_steps_of_a_citation_after_its_document(base_url, search_page, 
     hrefs = search(search_page, base_url, query)
     assert set(hrefs[:2]) == {"/documents/yufufa-2016-25/#c2-3", "/documents/yufufa-2016-25/#c3-3"}, hrefs[:5]
     assert all("yufufa-2016-25" in href for href in hrefs), hrefs
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "wording"),
+    [
+        ("电商", "电子商务"),  # the lead's blind probe: nothing at all
+        ("電商", "电子商务"),  # in traditional characters
+        ("两法衔接", "行政执法与刑事司法衔接"),
+        ("非遗", "非物质文化遗产"),
+    ],
+)
+def test_an_everyday_form_finds_what_the_texts_wording_finds_and_marks_it(base_url, search_page, query, wording):
+    """search_terms.yaml: 电商 finds what 电子商务 finds, in its order; the first result marks 电子商务, and no
+    result holding it is said to lack anything."""
+    assert search(search_page, base_url, query, every=True) == search(search_page, base_url, wording, every=True)
+    links = [link for link in _links(search_page, base_url, query) if link["text"]]  # past the groups' headers
+    assert wording in links[0]["marks"], links[0]
+    holding = [link for link in links if wording in link["marks"]]
+    assert not [link for link in holding if "缺少" in link["text"]], holding[:3]
+
+
+@pytest.mark.browser
+def test_a_form_with_two_wordings_finds_what_either_finds(built, base_url, search_page):
+    """双创 is 大众创业、万众创新, and is said for 创新创业 as well: clauses holding either are found, before those
+    holding part of one (创业导师), and those holding what it stands for (search_terms.yaml's first wording) first:
+    they were 17th to 20th, after 16 short sentences holding 创新创业."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, "双创", every=True)
+    either = {*search(search_page, base_url, "大众创业万众创新", every=True)}
+    either |= {*search(search_page, base_url, "创新创业", every=True)}
+    assert set(hrefs) == either
+    assert any("大众创业、万众创新" in texts[href] for href in hrefs), hrefs
+    assert any("创新创业" in texts[href] for href in hrefs), hrefs
+    holding = [2 if "大众创业、万众创新" in texts[href] else 1 if "创新创业" in texts[href] else 0 for href in hrefs]
+    assert holding == sorted(holding, reverse=True), hrefs
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("电商侵权", "跨境电子商务侵权假冒"),  # the form among other words
+        ("跨境电商", "跨境电子商务"),  # inside a longer word
+        ("电商 侵权 假冒", "跨境电子商务侵权假冒"),  # words typed apart
+        ("知产保护", "知识产权保护"),
+        ("自贸区 海关保护", "自由贸易试验区、海关特殊监管区内货物及过境、转运、通运货物的知识产权海关保护执法程序"),
+    ],
+)
+def test_a_query_holding_an_everyday_form_is_read_with_the_texts_wording(built, base_url, search_page, query, first):
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, query)
+    assert hrefs and first in texts[hrefs[0]], hrefs[:5]

@@ -206,7 +206,18 @@ function buildIndex(data) {
   var named = new Map();
   for (var ne of entries)
     if (ne.names) for (var name of ne.names) named.set(name, (named.get(name) || []).concat(ne.names));
-  return { pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity, named: named };
+  /* Each everyday form (电商) → the texts' wordings for it (电子商务), both as queries are read (readingsOf). */
+  var forms = new Map(), longestForm = 0;
+  Object.keys(data.a || {}).forEach(function (form) {
+    var read = normalize(form), means = (data.a[form] || []).map(normalize).filter(Boolean);
+    if (read.length < MIN_FORM || !means.length) return;
+    forms.set(read, means);
+    longestForm = Math.max(longestForm, read.length);
+  });
+  return {
+    pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity, named: named,
+    forms: forms, longestForm: longestForm
+  };
 }
 
 /* The summed rarity of the characters of `text`; one no entry holds is as rare as one entry's. */
@@ -647,13 +658,53 @@ function highlight(text, needles, limit) {
 }
 
 /* ------------------------------------------------------------------------
+ * Everyday forms (source_texts/search_terms.yaml, the index's "a").  The public types 电商 where the
+ * texts say 电子商务, 知产 for 知识产权, 双创 for 大众创业、万众创新 or 创新创业, 两法衔接 for
+ * 行政执法与刑事司法衔接.  No text holds a form (the build refuses one a text uses), so a query holding
+ * one found nothing, or only what shares the words typed beside it.  It is read with each of the form's
+ * wordings in its place (电商侵权: 电子商务侵权), and finds what those readings find; each result is
+ * marked where it holds the texts' wording.  A form is looked for in each word of the query, the
+ * longest first at each place, also inside a longer word (跨境电商); a query holding several forms, or
+ * a form of several wordings, is read in each combination, the first MAX_READINGS of them.
+ * ---------------------------------------------------------------------- */
+
+var MIN_FORM = 2, MAX_READINGS = 8;
+
+/* The parsed readings of `q`: `q` alone when it holds no form. */
+function readingsOf(q) {
+  if (!index.forms.size) return [q];
+  var held = false;
+  function each(lists) {         /* every combination of one item of each list, the first MAX_READINGS */
+    var out = [[]];
+    for (var list of lists) {
+      var next = [];
+      for (var head of out)
+        for (var item of list) if (next.length < MAX_READINGS) next.push(head.concat([item]));
+      out = next;
+    }
+    return out;
+  }
+  var words = q.segments.map(function (seg) {
+    var parts = [];
+    for (var i = 0; i < seg.length;) {
+      var form = "";
+      for (var L = Math.min(index.longestForm, seg.length - i); L >= MIN_FORM && !form; L--)
+        if (index.forms.has(seg.substr(i, L))) form = seg.substr(i, L);
+      if (form) { held = true; parts.push(index.forms.get(form)); i += form.length; }
+      else { parts.push([seg.charAt(i)]); i++; }
+    }
+    return each(parts).map(function (chars) { return chars.join(""); });
+  });
+  if (!held) return [q];
+  return each(words).map(function (reading) { return parseQuery(reading.join(" ")); });
+}
+
+/* ------------------------------------------------------------------------
  * Search
  * ---------------------------------------------------------------------- */
 
-function search(raw) {
-  var q = parseQuery(raw);
-  if (!q.joined || !index) return { items: [] };
-
+/* The hits of a parsed query (its best reading, readingsOf), each knowing its query (`q`), unsorted. */
+function hitsOf(q) {
   q.weights = q.segments.map(weightsOf);
   q.rarity = sumOf(q.weights.map(sumOf));
   /* Of several words, the one that tells most (the greatest summed weight, weightsOf: the longer, the
@@ -680,7 +731,29 @@ function search(raw) {
    * entry has all the query's numbers: it is neither listed nor counted beside the ones that do. */
   if (hits.some(function (h) { return !h.lacks && !h.renumbered; }))
     hits = hits.filter(function (h) { return !h.renumbered; });
-  hits.sort(function (a, b) { return (b.main - a.main) || b.score - a.score || a.entry.id - b.entry.id; });
+  for (var hit of hits) hit.q = q;
+  return hits;
+}
+
+function search(raw) {
+  var q = parseQuery(raw);
+  if (!q.joined || !index) return { items: [] };
+
+  /* Each entry once, by its best hit of the query's readings (readingsOf: the query itself, or it read
+   * with the texts' wording for an everyday form).  Of hits alike in holding the query's main word, those
+   * of an earlier reading come first: a form's first wording is what it stands for (双创: 大众创业、万众创新
+   * before the 创新创业 it is also said for, which 16 short sentences held before the 4 holding the first). */
+  function better(a, b) { return (b.main - a.main) || a.reading - b.reading || b.score - a.score; }
+  var best = new Map();
+  readingsOf(q).forEach(function (reading, order) {
+    for (var found of hitsOf(reading)) {
+      found.reading = order;
+      var prev = best.get(found.entry.id);
+      if (!prev || better(found, prev) < 0) best.set(found.entry.id, found);
+    }
+  });
+  var hits = [...best.values()];
+  hits.sort(function (a, b) { return better(a, b) || a.entry.id - b.entry.id; });
 
   /* A parent clause is dropped when one of its sentences, already listed,
    * covers the query as well; a sentence is dropped when its (already
@@ -700,9 +773,9 @@ function search(raw) {
     }
   }
 
-  /* Terms shown by Material as "missing" (<del>) and used for ?h= links. */
+  /* Terms shown by Material as "missing" (<del>) and used for ?h= links: the words of the reading found. */
   function termsFor(hit) {
-    var terms = {};
+    var q = hit.q, terms = {};
     if (hit.label) { q.words.forEach(function (word) { terms[word] = true; }); return terms; }
     q.segments.forEach(function (seg, i) {
       var present = findWhole(hit.entry.norm, seg) >= 0 || cover(seg, hit.entry.norm).covered >= 0.75 * seg.length ||
@@ -713,6 +786,7 @@ function search(raw) {
   }
 
   function item(hit) {
+    var q = hit.q;
     var needles = hit.label ? [hit.label] : hit.exact ? [q.joined].concat(q.segments) :
       hit.chunks.filter(function (c) { return !c.byName; }).map(function (c) { return c.q; });
     needles = needles.concat(q.terms);

@@ -1,0 +1,112 @@
+"""Everyday forms of the texts' wording, for the search box: ``source_texts/search_terms.yaml``.
+
+The public types 电商 where the texts say 电子商务, 知产 for 知识产权, 双创 for 大众创业、万众创新 or
+创新创业, 两法衔接 for 行政执法与刑事司法衔接. Such a form is in no text, so a query holding it found
+nothing, or only what shares the words typed beside it. The file lists each form with the wording the
+texts use for it; the search index carries the list (``"a"``) and the worker reads a query holding a form
+with each of its wordings in its place (``clause-search-worker.js``, ``readingsOf``).
+
+Curated data, like the agencies' ``search_aliases`` (which name a page, where these stand for words), each
+entry validated and every problem a located error:
+
+- a form a text uses is refused: the search box finds it as it is, and reading it as other words would
+  hide what the text says with it (打假: 86号's 加强打假专业队伍能力建设);
+- so is a form an agency is known by: its page is found by it (agencies.yaml's names and search aliases);
+- a wording no text holds is refused: it would find nothing, or another sense of its parts;
+- a form of one character, a form given twice, a wording given twice in one entry.
+
+Texts are compared as the worker compares them: NFKC, lower case, without white space, punctuation or
+symbols (大众创业万众创新 is held by 大众创业、万众创新). Without the file there are no forms.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import Collector
+from ..load.curated import Fields, entries
+from ..model import Agency, ClauseKind, Corpus, SearchTerm
+
+FILE_NAME = "search_terms.yaml"
+_KEYS = ("form", "means")
+MIN_FORM = 2  # characters, as the worker reads them: one character is part of too many words
+
+
+def searchable(text: str) -> str:
+    """``text`` as the search worker reads it (its ``normChar``): NFKC, lower case, 〇 as 零, without white
+    space, punctuation, symbols or control characters (the worker's "|" between two numbers aside)."""
+    text = unicodedata.normalize("NFKC", text.replace("〇", "零")).lower()
+    dropped = {ord(c): None for c in set(text) if unicodedata.category(c)[0] in "PSZC"}
+    return text.translate(dropped)
+
+
+def load_search_terms(
+    source: Path, corpus: Corpus, agencies: Iterable[Agency], errors: Collector
+) -> tuple[SearchTerm, ...]:
+    """Read and validate ``search_terms.yaml`` against the texts and the agency register."""
+    path = source / FILE_NAME
+    if not path.exists():
+        return ()
+    held = _HeldBy(corpus)
+    known = {
+        searchable(name): agency.id
+        for agency in agencies
+        for name in (agency.name, agency.full_name, *agency.short_names, *agency.search_aliases)
+    }
+    terms: list[SearchTerm] = []
+    forms: dict[str, int] = {}  # a form as the worker reads it → the line of its first value
+    for entry in entries(path, "terms", errors):
+        f = Fields(path, entry, "an everyday form", errors)
+        f.unknown_keys(_KEYS)
+        form, means = f.text("form"), f.strings("means")
+        if "means" not in entry:
+            f.fail("expected an everyday form to have 'means' (the texts' wording for it), found none")
+        if form is None:
+            continue
+        read = searchable(form)
+        where = held.holder(read)
+        if len(read) < MIN_FORM:
+            f.fail(f"expected a form of two characters or more, found {form!r}", key="form")
+        elif where:
+            f.fail(
+                f"expected a form no text uses, found {form!r}, which {where}: the search box finds it as it is",
+                key="form",
+            )
+        elif read in known:
+            f.fail(
+                f"expected a form no agency is known by, found {form!r} (agencies.yaml gives it to {known[read]}): "
+                "its page is found by it",
+                key="form",
+            )
+        elif f.repeated(forms, read, "form", repr(form), at="form"):
+            continue
+        seen: set[str] = set()
+        for item, wording in enumerate(means):
+            if searchable(wording) in seen:
+                f.fail(f"expected each wording of a form once, found {wording!r} again", key="means", item=item)
+            elif not held.holder(searchable(wording)):
+                f.fail(f"expected wording a text holds, found {wording!r}, which no text holds", key="means", item=item)
+            seen.add(searchable(wording))
+        terms.append(SearchTerm(form=form, means=tuple(dict.fromkeys(means)), line=f.line))
+    return tuple(terms)
+
+
+class _HeldBy:
+    """The clauses of the texts as the worker reads them, to say which holds a form (their sentences are
+    parts of them)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.texts = [
+            (document.meta.source_file, clause.line, searchable(clause.text))
+            for document in corpus.documents
+            for clause in document.clauses
+            if clause.kind is not ClauseKind.SENTENCE
+        ]
+
+    def holder(self, read: str) -> str:
+        """``"<text file> holds at line N"`` of the first clause holding ``read``, or "" when none does."""
+        if not read:
+            return ""
+        return next((f"{name} holds at line {line}" for name, line, text in self.texts if read in text), "")

@@ -1,0 +1,110 @@
+"""Everyday forms of the texts' wording for the search box (source_texts/search_terms.yaml): validated with
+located errors, and carried in the search index."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from build_scripts.errors import Collector
+from build_scripts.publish.search_index import build_search_index
+from build_scripts.publish.search_terms import FILE_NAME, load_search_terms
+
+from .helpers import copy_sources, refused_after, run_cli
+
+# Each mistake once, with what the run says of it, at the line (and column) of the value: the line of the
+# file holding the marker «…» (which is not written) and the column where it stands.
+MISTAKES = """\
+terms:
+  - form: «打假»  # 86号 uses it: 加强打假专业队伍能力建设
+    means: [打击侵权假冒]
+  - form: 电商
+    means: [电子商务, «电商法»]
+  - form: «电商»
+    means: [电子商务]
+  - form: «国家工商总局»
+    means: [工商总局]
+  - form: «商»
+    means: [商标]
+  - form: 软著
+    means: «软件著作权»
+  - form: 知产
+    means: [知识产权, «知识产权»]
+  - form: 科创
+    texts: «[科技创新]
+    means: [科技创新]
+"""
+MESSAGES = [
+    "expected a form no text uses, found '打假', which guofa-2016-86.txt holds at line 107: the search box finds it as it is",
+    "expected wording a text holds, found '电商法', which no text holds",
+    "expected each form once, found '电商' again (first at line 4)",
+    "expected a form no agency is known by, found '国家工商总局' (agencies.yaml gives it to saic): its page is found by it",
+    "expected a form of two characters or more, found '商'",
+    "expected 'means' of an everyday form to be a list of text, found '软件著作权'",
+    "expected each wording of a form once, found '知识产权' again",
+    "expected one of form, means in an everyday form, found unknown key 'texts'",
+]
+
+
+def _places(text: str) -> list[tuple[int, int]]:
+    places = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if "«" in line:
+            places.append((number, line.index("«") + 1))
+    return places
+
+
+def test_each_mistake_in_the_everyday_forms_is_said_at_its_value(tmp_path):
+    """All of them in one run, each at its line and column, and docs/ left as it was (``refused_after``)."""
+    written = MISTAKES.replace("«", "").replace("»", "")
+    stderr = refused_after(tmp_path, lambda source: (source / FILE_NAME).write_text(written, encoding="utf-8"))
+    expected = [
+        f"source_texts/search_terms.yaml:{line}:{column}: {message}"
+        for (line, column), message in zip(_places(MISTAKES), MESSAGES, strict=True)
+    ]
+    assert stderr.splitlines()[:-1] == expected, stderr
+
+
+def test_a_file_that_does_not_read_is_said_even_when_a_text_does_not_parse(tmp_path):
+    source = copy_sources(tmp_path)
+    (source / "search_terms.yaml").write_text("terms:\n  - form: 电商\n    means: [电子商务\n", encoding="utf-8")
+    text = source / "guobanhan-2016-66.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("17.加大国际展会", "加大国际展会", 1), encoding="utf-8")
+    proc = run_cli("check", "--source", str(source), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert re.search(r"^source_texts/search_terms\.yaml:\d+:\d+: expected .+, found .+$", proc.stderr, re.M), (
+        proc.stderr
+    )
+
+
+def test_the_forms_are_read_and_carried_in_the_search_index(tmp_path, model):
+    source = copy_sources(tmp_path)
+    (source / "search_terms.yaml").write_text(
+        "terms:\n  - form: 双创  # 日常说法\n    means: [大众创业万众创新, 创新创业]\n  - form: 电商\n    means: [电子商务]\n",
+        encoding="utf-8",
+    )
+    errors = Collector()
+    terms = load_search_terms(source, model.corpus, model.agencies, errors)
+    assert not errors.errors, errors.errors
+    assert [(term.form, term.means) for term in terms] == [
+        ("双创", ("大众创业万众创新", "创新创业")),
+        ("电商", ("电子商务",)),
+    ]
+    index = json.loads(build_search_index(model.corpus.documents, terms=terms))
+    assert index["a"] == {"双创": ["大众创业万众创新", "创新创业"], "电商": ["电子商务"]}
+
+
+def test_without_the_file_there_are_no_forms_and_the_index_has_none(tmp_path, model):
+    source = copy_sources(tmp_path)
+    assert not (source / "search_terms.yaml").exists()
+    assert load_search_terms(source, model.corpus, model.agencies, Collector()) == ()
+    assert "a" not in json.loads(build_search_index(model.corpus.documents))
+
+
+def test_the_live_forms_are_in_the_search_index(built):
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    forms = index["a"]
+    assert forms["电商"] == ["电子商务"] and forms["两法衔接"] == ["行政执法与刑事司法衔接"]
+    texts = "".join(entry["x"] for entry in index["e"] if entry["k"] != "page")
+    assert not [form for form in forms if form in texts]
+    assert len(json.dumps(forms, ensure_ascii=False)) < 1000  # a few hundred bytes of the index
