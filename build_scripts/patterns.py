@@ -216,8 +216,10 @@ HALF_PARENS_CHINESE_RE = re.compile(r"[\u3400-\u9fff]")  # what such a pair must
 # Agencies ------------------------------------------------------------------
 
 # The responsibility parenthetical that closes a 66号 task: （A、B牵头，C负责）.
+# The body is looked ahead into for 负责 or 牵头 once, then read as a whole: written as [^（）]*?(?:负责|牵头)[^（）]*,
+# a （ left open on a long line was read again from each 负责 in it (time growing with the square of its length).
 RESPONSIBILITY_RE = re.compile(
-    r"""（(?P<body>[^（）]*?(?:负责|牵头)[^（）]*)）  # （…负责） or （…牵头…）
+    r"""（(?P<body>(?=[^（）]*?(?:负责|牵头))[^（）]*)）  # （…负责） or （…牵头…）
         \s*$""",
     re.VERBOSE,
 )

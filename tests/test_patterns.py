@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from build_scripts import patterns
@@ -41,6 +43,17 @@ def test_responsibility_parenthetical_closes_a_task():
     match = patterns.RESPONSIBILITY_RE.search("16.完善知识产权快速维权机制。（知识产权局负责）")
     assert match is not None and match.group("body") == "知识产权局负责"
     assert patterns.RESPONSIBILITY_RE.search("（以下简称《方案》），请结合工作实际") is None
+
+
+def test_a_parenthetical_left_open_takes_time_in_proportion_to_its_length():
+    """A task whose （ is never closed and whose line runs on (a damaged text: lines joined, words pasted) was
+    searched in time growing with the square of its length: 1 s for 20,000 characters, half a minute for
+    100,000, and the extract and link stages search each task five times or more."""
+    open_line = "1.完善知识产权快速维权机制。（" + "负责" * 50_000
+    start = time.perf_counter()
+    assert patterns.RESPONSIBILITY_RE.search(open_line) is None
+    assert patterns.RESPONSIBILITY_RE.sub("", open_line) == open_line
+    assert time.perf_counter() - start < 1.0  # about a millisecond; 30 s or more before
 
 
 def test_doc_number_reference():
