@@ -152,6 +152,9 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # paragraph separators U+2028 and U+2029 (Word's and web pages' breaks), which end no line of a text, as
 # ``clean.split_lines`` counts them: inside a line they are white space (in a label they hid its number).
 HSPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+# … but a text holding more of them than line breaks was saved with them as its line breaks (an export):
+# read as one line, it was refused for the lines documents.yaml names that it then lacks.
+UNICODE_LINE_SEPARATOR_RE = re.compile(r"[\u2028\u2029]")
 
 # Invisible format characters a web page leaves in a text: zero-width joiners and separators (U+200C,
 # U+200D, U+2060…, U+180E), direction marks and overrides (U+061C, U+200E, U+200F, U+202A–U+202E,

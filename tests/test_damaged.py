@@ -11,7 +11,7 @@ import pytest
 
 from build_scripts.clean import clean_text
 
-from .helpers import copy_sources, generated_copy, mkdocs_build, refused_after, replace, rewrite
+from .helpers import FIXTURE, copy_sources, generated_copy, mkdocs_build, refused_after, replace, rewrite
 from .helpers import generate_in as generate
 
 YUFUFA = "yufufa-2016-25.txt"
@@ -115,3 +115,26 @@ def test_a_space_inside_a_task_number_is_said_at_its_line(tmp_path, space):
         "write 41.",
         "1 problem(s) found; docs/ was not changed.",
     ], stderr
+
+
+TEXTS = ["guobanhan-2016-66.txt", "guofa-2016-86.txt", "guobanfa-2016-106.txt", "guozhifaguanzi-2015-59.txt", YUFUFA]
+
+
+@pytest.mark.parametrize(
+    ("name", "separator"),
+    [*((name, "\u2029") for name in TEXTS), (YUFUFA, "\u2028")],
+    ids=[*(name.removesuffix(".txt") for name in TEXTS), "line-separator"],
+)
+def test_a_text_whose_lines_end_in_unicode_separators_is_said_to_be_so_at_the_text(tmp_path, name, separator):
+    """A file exported with U+2029 (or U+2028) between its lines, and no line break: the text was read as one
+    line, and the message was of another file (documents.yaml: 'expected a line starting with body_starts_at
+    …, found none'; for 86号 its table caption), or of numbering gone wrong on line 1, with no word of why."""
+    stderr = refused_after(tmp_path, rewrite(name, lambda data: data.replace(b"\n", separator.encode())))
+    column = (FIXTURE / name).read_text(encoding="utf-8").index("\n") + 1  # where its first line ended
+    assert stderr.splitlines()[1:] == ["1 problem(s) found; docs/ was not changed."], stderr
+    assert re.match(
+        rf"source_texts/{re.escape(name)}:1:{column}: expected lines that end in line breaks \(LF or CRLF\), found "
+        rf"U\+{ord(separator):04X} \(a {'paragraph' if separator == chr(0x2029) else 'line'} separator\) ending "
+        r"\d+ of them: save the file with ordinary line breaks\n",
+        stderr,
+    ), stderr

@@ -103,8 +103,8 @@ def merge_marker(text: str) -> tuple[int, int, str] | None:
 def _refuse_no_text(raw: RawText) -> RawText:
     """What reads but is no document's text, refused where it stands (each was published as paragraphs):
     the marker git leaves where a merge did not resolve, the byte order mark of a second file joined on
-    (``cat a.txt b.txt``; one after the first, of a tool that added one twice, is no join), the tags of a
-    web page saved from the browser."""
+    (``cat a.txt b.txt``; one after the first, of a tool that added one twice, is no join), line or paragraph
+    separators (U+2028, U+2029) in place of line breaks, the tags of a web page saved from the browser."""
     marker = merge_marker(raw.text)
     if marker is not None:
         line, column, found = marker
@@ -118,6 +118,20 @@ def _refuse_no_text(raw: RawText) -> RawText:
             column,
             "expected one text, found a byte order mark (U+FEFF) inside it, where a second file was joined on: "
             "keep the document's own text (or, if nothing was joined, delete the invisible character)",
+        )
+    separators = patterns.UNICODE_LINE_SEPARATOR_RE.findall(raw.text)
+    line_breaks = raw.text.count("\n") + raw.text.count("\r") - raw.text.count("\r\n")
+    if len(separators) > line_breaks:
+        first = patterns.UNICODE_LINE_SEPARATOR_RE.search(raw.text)
+        assert first is not None
+        line, column = position_of(raw.text, first.start())
+        kind = "paragraph" if first.group() == "\u2029" else "line"
+        raise TextError(
+            raw.path,
+            line,
+            column,
+            f"expected lines that end in line breaks (LF or CRLF), found U+{ord(first.group()):04X} (a {kind} "
+            f"separator) ending {len(separators)} of them: save the file with ordinary line breaks",
         )
     page = patterns.WEB_PAGE_TAG_RE.search(raw.text)
     if page is not None:
