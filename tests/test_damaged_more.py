@@ -920,3 +920,23 @@ def test_a_damaged_parenthetical_of_a_task_is_said_where_it_stands(tmp_path, par
     the task's label, 39 characters before the damage."""
     stderr = refused_after(tmp_path, replace("guobanhan-2016-66.txt", TASK1, parenthetical + "\n2.积极"))
     assert re.match(r"source_texts/guobanhan-2016-66\.txt:" + expected + "\n", stderr), stderr
+
+
+@pytest.mark.parametrize(
+    ("parenthetical", "column", "name"),
+    [
+        ("（知识产权局、ＸＸ办负责）", 47, "XX办"),  # full-width letters, which clean makes ASCII
+        ("（知识产权局、某 某办负责）", 47, "某某办"),  # a space between hanzi, which clean removes
+        ("（知识产权局,某某办负责）", 41, "知识产权局，某某办"),  # a half-width comma for 、, made full-width
+        ("（知识产权局、某\u200d某办负责）", 47, "某某办"),  # an invisible joiner, which clean removes
+    ],
+    ids=["full-width letters", "space", "half-width comma", "joiner"],
+)
+def test_an_unknown_agency_written_as_clean_changes_it_is_said_at_its_name(tmp_path, parenthetical, column, name):
+    """The column was found by looking for the cleaned name in the line as written: a name clean had changed
+    was not found there, and the message pointed at the （ (column 40), not at the name."""
+    stderr = refused_after(tmp_path, replace("guobanhan-2016-66.txt", TASK1, parenthetical + "\n2.积极"))
+    assert stderr.splitlines()[0] == (
+        f"source_texts/guobanhan-2016-66.txt:32:{column}: expected an agency name or short name from agencies.yaml, "
+        f"found {name!r}"
+    ), stderr

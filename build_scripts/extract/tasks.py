@@ -22,6 +22,7 @@ pages call the mode 原文未逐项列出责任部门, not 未分工.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -421,12 +422,28 @@ def _column(raw_lines: list[str], line: int, name: str, *, again: bool = False) 
         return 1
     raw = raw_lines[line - 1]
     opening = max(raw.rfind("（"), raw.rfind("("))
-    found = raw.find(name, max(opening, 0))
-    if found >= 0 and again:
-        found = raw.find(name, found + len(name))
-    if found < 0:
-        found = raw.find(name)
-    return found + 1 if found >= 0 else max(opening, 0) + 1
+    as_written = _as_written(name)
+    found = as_written.search(raw, max(opening, 0))
+    if found is not None and again:
+        found = as_written.search(raw, found.end())
+    if found is None:
+        found = as_written.search(raw)
+    return found.start() + 1 if found is not None else max(opening, 0) + 1
+
+
+# What clean_text makes of a character of a name, undone: the forms it may be written in.
+_WRITTEN_FORMS = {
+    **{ch: ch + chr(ord(ch) + 0xFEE0) for ch in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"},
+    **{full: full + half for full, half in zip("，；：？！（）“”", ',;:?!()""', strict=True)},
+}
+# … and what it removed between two of its characters: white space and invisible format marks.
+_REMOVED_BETWEEN = f"(?:{patterns.HSPACE_RE.pattern}|{patterns.INVISIBLE_FORMAT_RE.pattern})*"
+
+
+def _as_written(name: str) -> re.Pattern[str]:
+    """A cleaned ``name`` as it may stand in the raw line clean_text made it from: each character also in
+    the form clean changed (ＸＸ for XX, a half-width comma), white space or invisible marks between them."""
+    return re.compile(_REMOVED_BETWEEN.join(f"[{re.escape(_WRITTEN_FORMS.get(ch, ch))}]" for ch in name))
 
 
 def _opening_column(raw_lines: list[str], line: int, parenthetical: str, *, first: bool = False) -> int:
