@@ -33,7 +33,8 @@ def clean_text(text: str) -> str:
     - no leading or trailing white space on any line;
     - full-width digits and Latin letters are ASCII (``１２`` → ``12``);
     - half-width parentheses around Chinese text are full-width (``(一)`` → ``（一）``),
-      and half-width ``, ; : ? !`` next to a CJK character are full-width;
+      and half-width ``, ; : ? !`` next to a CJK character are full-width (not the ``;`` of an HTML character
+      reference such as ``&lt;``, which is text as written);
     - straight double quotes in a line with an even number of them become “ ”;
     - the stray Markdown marks of a scraped page, a leading ``#…# `` or ``- ``, are removed
       (nothing else that looks like Markdown or HTML is touched: it is shown as text later);
@@ -76,8 +77,13 @@ def _full_width_punctuation(line: str) -> str:
     previous = None
     while previous != line:
         previous = line
-        line = patterns.HALF_PUNCT_NEAR_CJK_RE.sub(lambda m: _HALF_TO_FULL_PUNCT[m.group(0)], line)
+        line = patterns.HALF_PUNCT_NEAR_CJK_RE.sub(_full_width_mark, line)
     return line
+
+
+def _full_width_mark(match: re.Match[str]) -> str:
+    """A mark's full-width form; an HTML character reference (&lt;) as it is."""
+    return match.group() if match.group("reference") else _HALF_TO_FULL_PUNCT[match.group()]
 
 
 def _full_width_parentheses(line: str) -> str:

@@ -207,8 +207,13 @@ SPACE_BETWEEN_CJK_RE = re.compile(rf"(?<={CJK_CHAR}) (?={CJK_CHAR})")
 # A chapter's or article's label with the space printed after it ("第一条 为了…"): that space is kept.
 SPACED_LABEL_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,6}[章条] ")
 
-# Half-width punctuation that belongs to Chinese prose: next to a CJK character.
-HALF_PUNCT_NEAR_CJK_RE = re.compile(rf"(?<={CJK_CHAR})([,;:?!])|([,;:?!])(?={CJK_CHAR})")
+# Half-width punctuation that belongs to Chinese prose: next to a CJK character. An HTML character reference
+# (&nbsp; of a scraped page, &lt; typed as text) is matched whole first, so its ; is never one: made ；, it
+# was shown changed (&lt；) and ended a sentence there.
+HALF_PUNCT_NEAR_CJK_RE = re.compile(
+    rf"(?P<reference>&(?:[A-Za-z][A-Za-z0-9]{{1,31}}|#[0-9]{{1,7}}|#[xX][0-9A-Fa-f]{{1,6}});)"
+    rf"|(?<={CJK_CHAR})([,;:?!])|([,;:?!])(?={CJK_CHAR})"
+)
 
 # Half-width parentheses with no bracket inside; the cleaner makes them full-width around text that holds
 # a CJK character ("(一)" "(试行)"). Not a pattern that looks for the CJK character itself: after a "("

@@ -39,6 +39,9 @@ from build_scripts.clean import clean_text
             "<script>alert(1)</script> *x* [a](javascript:b) | c",
             "<script>alert(1)</script> *x* [a](javascript:b) | c\n",
         ),
+        # the ; of an HTML character reference is no Chinese semicolon, beside a hanzi or not
+        ("甲&lt;b&gt;乙&amp;丙&#60;丁&#x3C;戊&nbsp;己", "甲&lt;b&gt;乙&amp;丙&#60;丁&#x3C;戊&nbsp;己\n"),
+        ("战略;&amp;;建设", "战略；&amp;；建设\n"),  # … the semicolons around it are
         ("", ""),
         ("\n\n \n", ""),
     ],

@@ -138,3 +138,18 @@ def test_a_text_whose_lines_end_in_unicode_separators_is_said_to_be_so_at_the_te
         r"\d+ of them: save the file with ordinary line breaks\n",
         stderr,
     ), stderr
+
+
+REFERENCES = "甲&lt;b&gt;乙&amp;丙&#60;丁&#x3C;戊&nbsp;己"
+
+
+def test_html_character_references_in_a_text_are_kept_as_written(tmp_path):
+    """A scraped text's &nbsp;, or &lt; typed as text: the ; before a hanzi was made the Chinese ；, so the
+    page showed &lt；b&gt；乙, and the sentence ended there (a sentence 乙&amp；丙… of its own)."""
+    source = copy_sources(tmp_path)
+    replace(YUFUFA, "培育壮大知识产权密集型产业。", "培育壮大知识产权密集型产业。" + REFERENCES + "。")(source)
+    proc = generate(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    clauses = json.loads((tmp_path / "docs/data/clauses.json").read_text(encoding="utf-8"))
+    sentences = [c["text"] for c in clauses if c["id"].startswith("yufufa-2016-25/2-1/p1/s")]
+    assert REFERENCES + "。" in sentences, sentences[:4]
