@@ -824,6 +824,21 @@ def test_a_paragraph_reworded_past_recognition_names_its_likely_successor(tmp_pa
     assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
 
 
+def test_a_paragraph_added_elsewhere_in_its_subsection_is_not_offered_as_where_it_stood(tmp_path):
+    """p3 deleted and, in the same edit, a paragraph of other words added at the top of 二（一）, above p1
+    (a scratch run of staff edits): p3 was told '2-1/p0a is new where it stood (to: 2-1/p0a, if that is it
+    reworded)'. p0a stands before p1, p3 stood after p2: nothing new stands where it stood."""
+    source = built_once(tmp_path)
+    lines = (source / YUFUFA).read_text(encoding="utf-8").split("\n")
+    lines = [line for line in lines if REMOVED not in line]
+    heading = next(n for n, line in enumerate(lines) if "（一）健全知识产权与产业发展融合机制" in line)
+    lines[heading + 1 : heading + 1] = ["", "　　新增一段文字，强化知识产权工作的统筹协调。"]
+    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+    stderr = refused(tmp_path)
+    (said,) = [line for line in stderr.splitlines() if "removed clause yufufa-2016-25/2-1/p3 " in line]
+    assert "is new where it stood" not in said, said
+
+
 def test_a_renumbered_items_words_are_found_under_their_new_number(tmp_path):
     """Item 2 of 59号's 二（二） deleted, 3 and 4 renumbered 2 and 3: the gone 2-2-4 and the old item 3's
     sentences were asked for with no word of where they stand, their number being part of their text

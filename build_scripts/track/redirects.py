@@ -371,6 +371,28 @@ def check_removed(
     for clause_id in sorted(fresh, key=natural):
         if "/" in clause_id:
             new_under.setdefault((clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id)), []).append(clause_id)
+    # a new clause → the ids of the older siblings of its kind just before and after it in the text as it is
+    # now (None at either end): a removed clause stood there when its id falls between them
+    between: dict[str, tuple[str | None, str | None]] = {}
+    siblings_now: dict[tuple[str, str], list[str]] = {}
+    for c in corpus.clauses():
+        if "/" in c.id and ordinal_prefix(c.id):
+            siblings_now.setdefault((c.id.rsplit("/", 1)[0], ordinal_prefix(c.id)), []).append(c.id)
+    for in_order in siblings_now.values():
+        for at, clause_id in enumerate(in_order):
+            if clause_id in fresh:
+                before = next((i for i in reversed(in_order[:at]) if i not in fresh), None)
+                after = next((i for i in in_order[at + 1 :] if i not in fresh), None)
+                between[clause_id] = (before, after)
+
+    def stood_at(clause_id: str, new: str) -> bool:
+        """Whether the new clause ``new`` stands where the removed ``clause_id`` stood: between the older
+        siblings its id falls between (ids keep the text's order but for paragraphs swapped, where the
+        hint is then not given)."""
+        before, after = between.get(new, (None, None))
+        return (before is None or natural(before) < natural(clause_id)) and (
+            after is None or natural(clause_id) < natural(after)
+        )
 
     # (sentence or not, document, digest of the words) → the first clause no record holds that reads so
     unrecorded: dict[tuple[bool, str, str], str] = {}
@@ -464,6 +486,7 @@ def check_removed(
                 new
                 for new in new_under.get(group, [])
                 if new not in holding  # another removed clause's words, renumbered or moved there
+                and stood_at(clause_id, new)
             ]
             if len(siblings) == 1:
                 message += f"; {siblings[0]} is new where it stood (to: {siblings[0]}, if that is it reworded)"
