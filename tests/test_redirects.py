@@ -839,6 +839,48 @@ def test_a_paragraph_added_elsewhere_in_its_subsection_is_not_offered_as_where_i
     assert "is new where it stood" not in said, said
 
 
+def _move_p3_after(source: Path, words: str) -> None:
+    lines = (source / YUFUFA).read_text(encoding="utf-8").split("\n")
+    moved = next(line for line in lines if REMOVED in line)
+    lines.remove(moved)
+    at = next(n for n, line in enumerate(lines) if words in line)
+    lines[at + 1 : at + 1] = ["", moved]
+    (source / YUFUFA).write_text("\n".join(lines), encoding="utf-8")
+
+
+def _suggested(stderr: str, clause_id: str) -> str:
+    (said,) = [line for line in stderr.splitlines() if f"removed clause {clause_id} " in line]
+    found = re.search(r"\(to: (\S+)\)", said)
+    assert found, said
+    return found.group(1)
+
+
+def test_an_entry_whose_to_moved_on_is_told_where_redirects_yaml_sends_it_now(tmp_path):
+    """p3 moved to 二（二） (entry p3 → B), then B moved on to 二（三） and given its entry (B → C) (a scratch
+    run of staff edits): p3's entry was refused with '2-2 holds p1, p2, p3, p4', though redirects.yaml
+    itself says where B went. It says so, as crossrefs.yaml's messages do."""
+    source = built_once(tmp_path)
+    _move_p3_after(source, "促进知识产权出资入股")
+    moved = _suggested(refused(tmp_path), "yufufa-2016-25/2-1/p3")
+    (source / "redirects.yaml").write_text(
+        f"redirects:\n  - id: yufufa-2016-25/2-1/p3\n    to: {moved}\n", encoding="utf-8"
+    )
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    _move_p3_after(source, "完善知识产权公共服务体系")
+    again = _suggested(refused(tmp_path), moved)
+    with (source / "redirects.yaml").open("a", encoding="utf-8") as entries:
+        entries.write(f"  - id: {moved}\n    to: {again}\n")
+    (said,) = refused(tmp_path).splitlines()[:-1]
+    assert said.startswith("source_texts/redirects.yaml:3:9: expected 'to' of 'yufufa-2016-25/2-1/p3' "), said
+    assert said.endswith(f"; redirects.yaml sends {moved} to {again}: write {again}"), said
+    text = (source / "redirects.yaml").read_text(encoding="utf-8")
+    (source / "redirects.yaml").write_text(text.replace(f"to: {again}", "note: 删去"), encoding="utf-8")
+    (said,) = refused(tmp_path).splitlines()[:-1]
+    assert said.endswith(
+        f"; redirects.yaml retires {moved}: retire this id too (note: why), or name the clause holding its words now"
+    ), said
+
+
 def test_a_renumbered_items_words_are_found_under_their_new_number(tmp_path):
     """Item 2 of 59号's 二（二） deleted, 3 and 4 renumbered 2 and 3: the gone 2-2-4 and the old item 3's
     sentences were asked for with no word of where they stand, their number being part of their text

@@ -112,6 +112,7 @@ def load_redirects(
     seen: dict[str, tuple[str, int]] = {}  # anchor URL (or slug) → (id, line) of the entry that has it
     pages: list[PageRedirect] = []
     seen_pages: dict[str, int] = {}
+    onward = listed_targets(source)  # an entry's 'to' removed since has an entry of its own: where it went
     for entry in entries(path, "redirects", errors):
         if "page" in entry:
             page = _page_entry(Fields(path, entry, "a page redirect", errors), seen_pages)
@@ -163,10 +164,8 @@ def load_redirects(
                 )
             continue
         if to is not None and to not in index:
-            f.fail(
-                f"expected 'to' of {old!r} to be an existing clause id, found {to!r}{address_hint(to, index) or nearest_hint(to, index)}",
-                key="to",
-            )
+            hint = _onward_hint(old, to, onward) or address_hint(to, index) or nearest_hint(to, index)
+            f.fail(f"expected 'to' of {old!r} to be an existing clause id, found {to!r}{hint}", key="to")
             continue
         if to is None and "to_quote" in entry:
             f.fail(
@@ -182,6 +181,18 @@ def load_redirects(
         tuple(sorted(documents, key=lambda d: d.slug)),
         tuple(sorted(pages, key=lambda p: p.page)),
     )
+
+
+def _onward_hint(old: str, to: str, onward: Mapping[str, str | None]) -> str:
+    """For the entry of ``old`` whose ``to`` is gone and has an entry of its own (a clause moved twice):
+    where that entry sends it, or that it retires it; "" when it has none (or sends it back to ``old``)."""
+    if to not in onward or onward[to] == old:
+        return ""
+    if onward[to] is None:
+        return (
+            f"; redirects.yaml retires {to}: retire this id too (note: why), or name the clause holding its words now"
+        )
+    return f"; redirects.yaml sends {to} to {onward[to]}: write {onward[to]}"
 
 
 def _typo_of(clause_id: str, existed: KnownIds) -> str | None:
