@@ -1203,3 +1203,19 @@ def test_a_renumbered_items_heading_does_not_take_the_heading_id_of_the_item_it_
             assert f"under another number, at {doc}/4-2-8/s" in said[f"{doc}/4-2-7/s1"]
             to = re.search(r"\(to: ([^,)]+)", said[f"{doc}/4-2-6/s1"])
             assert to and to.group(1).startswith(f"{doc}/4-2-7/s") and to.group(1) != f"{doc}/4-2-7/s1"
+
+
+def test_a_task_joined_to_the_one_before_says_where_its_opening_words_stand(tmp_path):
+    """66号's task 18 joined onto task 17 (two items that are one), 19–106 renumbered 18–105 (a scratch run
+    of staff edits): t18/s1 (18.开展与相关国际组织…) was asked for with no word of where it went, though its
+    words, their number aside, are now part of a sentence of t17."""
+    source = built_once(tmp_path)
+    path = source / "guobanhan-2016-66.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("18."))
+    lines[at - 1 : at + 1] = [lines[at - 1] + lines[at].removeprefix("18.")]
+    renumbered = (re.sub(r"^(\d+)\.", lambda m: f"{int(m.group(1)) - 1}.", line) for line in lines[at:])
+    path.write_text("\n".join([*lines[:at], *renumbered]), encoding="utf-8")
+    stderr = refused(tmp_path)
+    (said,) = [line for line in stderr.splitlines() if "removed clause guobanhan-2016-66/t18/s1 " in line]
+    assert re.search(r"; its words are now part of (guobanhan-2016-66/t17/s\w+) \(to: \1\)", said), said

@@ -451,10 +451,15 @@ def check_removed(
             found = [unrecorded.get((True, known[clause_id][0], d)) for d in own]
             holders = {i.rsplit("/", 1)[0] for i in found if i is not None}
             return holders.pop() if own and None not in found and len(holders) == 1 else None
-        if len(words) < MIN_MERGED_CHARS:
+        # an item joined to the one before (18. read on after 17.'s words) keeps its words, not its number
+        unlabelled = patterns.NUMBER_LABEL_RE.sub("", words, count=1)
+        if len(unlabelled) < MIN_MERGED_CHARS:
             return None
         doc = known[clause_id][0]
-        return next((c.id for c in changed if c.doc == doc and _holds(c, sentence, words)), None)
+        return next(
+            (c.id for c in changed if c.doc == doc and (_holds(c, sentence, words) or _holds(c, sentence, unlabelled))),
+            None,
+        )
 
     # the clauses holding a removed clause's words: none of them is another's successor "if reworded"
     holding = {moved_to for clause_id in missing if (moved_to := where_now(clause_id)[0])}
