@@ -18,6 +18,7 @@ from .helpers import (
     SOURCE,
     copy_sources,
     delete_task_and_renumber,
+    generate_in,
     generated_copy,
     mkdocs_build,
     refused,
@@ -1219,3 +1220,28 @@ def test_a_task_joined_to_the_one_before_says_where_its_opening_words_stand(tmp_
     stderr = refused(tmp_path)
     (said,) = [line for line in stderr.splitlines() if "removed clause guobanhan-2016-66/t18/s1 " in line]
     assert re.search(r"; its words are now part of (guobanhan-2016-66/t17/s\w+) \(to: \1\)", said), said
+
+
+def test_an_entry_taken_out_for_an_id_only_a_committed_record_holds_is_asked_for_again(tmp_path):
+    """59号's 发布时间 line, published as pre2, then dropped by documents.yaml and retired in redirects.yaml,
+    as the real texts did; then the entry taken out (a scratch run of staff edits): the build passed and
+    the notice at #pre2 was gone. No version parsed today has pre2 (documents.yaml drops its line): only the
+    committed records say it was published."""
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    assert generate_in(tmp_path).returncode == 0
+    documents = (source / "documents.yaml").read_text(encoding="utf-8")
+    dropped = "    dropped_lines:\n      - 大 中 小\n"
+    (source / "documents.yaml").write_text(
+        documents.replace(dropped, dropped + "      - '发布时间: 2015-10-22'\n", 1),
+        encoding="utf-8",
+    )
+    entry = "redirects:\n  - id: guozhifaguanzi-2015-59/pre2\n    note: 发布网页所加\n"
+    (source / "redirects.yaml").write_text(entry, encoding="utf-8")
+    assert generate_in(tmp_path).returncode == 0
+    git(source, "add", ".")
+    git(source, "commit", "-q", "-m", "删去发布时间")
+    (source / "redirects.yaml").write_text("redirects: []\n", encoding="utf-8")
+    stderr = refused(tmp_path)
+    assert "expected a redirects.yaml entry for removed clause guozhifaguanzi-2015-59/pre2 " in stderr, stderr

@@ -2,8 +2,8 @@
 
 ``source_texts/redirects.yaml`` lists clause ids that are gone, each with its new id (``to``) or a
 note saying why it was retired. A clause id that existed in the last build (docs/data/clauses.json)
-or in any committed version of its source text, and exists no more, must have an entry; until it
-does the build fails with ``RedirectMissing`` located where the clause stood.
+or in any committed version of its source text or of the clause-id record, and exists no more, must
+have an entry; until it does the build fails with ``RedirectMissing`` located where the clause stood.
 """
 
 from __future__ import annotations
