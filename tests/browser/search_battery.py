@@ -22,6 +22,7 @@ BATTERIES = (
     "search_queries_probe.tsv",  # session 13: 60 more, written without reading the others
     "search_queries_review.tsv",  # 20 that user reviews found unanswered or answered wrongly, 3 in 第五十五项 form
     "search_queries_colloquial.tsv",  # 35 typed as people type them: 66号文, 电商, 知产, 双创, spaces, 繁體, 。？
+    "search_queries_questions_pinyin.tsv",  # 26: pinyin typed unconverted (zhuanli zhiya), questions (…有什么要求)
 )
 _IGNORED = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 

@@ -214,9 +214,14 @@ function buildIndex(data) {
     forms.set(read, means);
     longestForm = Math.max(longestForm, read.length);
   });
+  /* The words of a question the texts do not hold (QUESTION_WORDS), longest first: they part a query's words. */
+  var asking = QUESTION_WORDS.filter(function (word) {
+    return !entries.some(function (qe) { return qe.norm.indexOf(word) >= 0; });
+  }).sort(function (a, b) { return b.length - a.length; });
   return {
     pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity, named: named,
-    forms: forms, longestForm: longestForm
+    forms: forms, longestForm: longestForm,
+    asking: asking.length ? new RegExp(asking.join("|"), "g") : null
   };
 }
 
@@ -291,6 +296,22 @@ function load() {
  * 66号第17项 and 71号文 finds the clauses citing 国发〔2015〕71号. */
 var WEN_AFTER_HAO = /([0-9]号)文件?/g, WEN_ALONE = /^文件?$/, HAO_END = /[0-9]号$/;
 
+/* A query is often a question (专利代理机构有什么要求, 专利导航是什么, 重庆怎么落实专利质押融资): its words of asking
+ * are in no text, and weighed as rare as the rarest (weightsOf), so they outweighed the words the texts hold
+ * and the query found nothing.  Those the texts do not hold (buildIndex) part the query's words instead, as a
+ * space does: 专利代理机构 要求, 专利导航, 重庆 落实专利质押融资 (whose 重庆 then names its document).  A query
+ * that is only such words is kept as typed. */
+var QUESTION_WORDS = [
+  "有没有", "是不是", "有什么", "有哪些", "是什么", "是否有", "怎么样", "怎么办", "为什么", "请问",
+  "什么", "哪些", "哪个", "哪里", "如何", "怎么", "怎样", "是否", "多少", "啥", "咋", "吗", "呢", "吧"
+];
+
+function withoutAsking(segment) {
+  if (!index || !index.asking) return [segment];
+  var parts = segment.split(index.asking).filter(Boolean);
+  return parts.length ? parts : [segment];
+}
+
 function parseQuery(raw) {
   var tokens = String(raw || "")
     .replace(/["“”]/g, " ")
@@ -309,7 +330,10 @@ function parseQuery(raw) {
   for (var t of tokens) {
     var n = normalize(t).replace(WEN_AFTER_HAO, "$1");
     if (WEN_ALONE.test(n) && segments.length && HAO_END.test(segments[segments.length - 1])) continue;
-    if (n) { segments.push(n); words.push(t); }
+    if (!n) continue;
+    var parts = withoutAsking(n);
+    if (parts.length === 1 && parts[0] === n) { segments.push(n); words.push(t); }
+    else for (var part of parts) { segments.push(part); words.push(part); }
   }
   /* numbers and latin runs must be present (12330, 2020, 6.3, PCT); each with the index of its word */
   var terms = [], termWords = [];
@@ -954,7 +978,13 @@ function searchAlike(raw, none) {
     return fixed || q.words[i];
   });
   if (!changed) return none;
-  var instead = words.join(" "), found = search(instead);
+  return searchInstead(q, words.join(" "), none);
+}
+
+/* What `instead` finds, after a notice that `q` found nothing and `instead` was searched; `none` when it
+ * finds nothing either. */
+function searchInstead(q, instead, none) {
+  var found = search(instead);
   if (!found.items.length) return none;
   var notice = {
     location: found.items[0][0].location,
@@ -963,6 +993,98 @@ function searchAlike(raw, none) {
   };
   found.items.unshift([notice]);
   return found;
+}
+
+/* ------------------------------------------------------------------------
+ * Pinyin typed without converting it: the input method off, or a phone keyboard in Latin mode
+ * (zhuanli zhiya, zhishichanquanbaohu, zhuan li, shangbiao).  A query that finds nothing as typed is read
+ * again with each run of its words made only of Latin letters that split into pinyin syllables (the
+ * readings table's, with or without spaces between them; v for ü) written in the Chinese the texts hold
+ * with those readings; Latin words the texts hold (PCT, GDP) find them as typed, and a word that is no
+ * pinyin (pct) stays as it is.  Of the ways to write a run, the one of the fewest words the texts hold
+ * whole is taken, and of those, the one whose words the most clauses hold: zhuanlizhiya is 专利质押,
+ * held as it is, not 专利 and 质押 apart; zhuan li is 专利.  The results say what was searched instead.
+ * ---------------------------------------------------------------------- */
+
+var PINYIN_WORD = /^[a-z]+$/, LONGEST_SYLLABLE = 6, PINYIN_BEAM = 24, MIN_PINYIN = 2;
+var holdingChar = new Map();   /* a character → the ids of the entries holding it */
+
+function idsHolding(ch) {
+  var ids = holdingChar.get(ch);
+  if (!ids) {
+    ids = [];
+    for (var e of index.entries) if (e.norm.indexOf(ch) >= 0) ids.push(e.id);
+    holdingChar.set(ch, ids);
+  }
+  return ids;
+}
+
+/* Whether `letters` split into syllables of the readings table. */
+function isPinyin(letters) {
+  var ends = [true];
+  for (var i = 0; i < letters.length; i++) {
+    if (!ends[i]) continue;
+    for (var L = 1; L <= LONGEST_SYLLABLE && i + L <= letters.length; L++)
+      if (sounds.alike.has(letters.substr(i, L))) ends[i + L] = true;
+  }
+  return !!ends[letters.length];
+}
+
+/* `letters` (pinyin, no spaces) in the texts' characters, as words apart; null when it has no such
+ * writing.  Beam search over the places between syllables: a way of writing it so far is its words the
+ * texts hold (`words`), the word it is writing (`word`) and the entries holding that word (`ids`); each
+ * syllable goes on that word where the texts hold the longer word, or starts a new one. */
+function fromPinyin(letters) {
+  var entries = index.entries;
+  function rank(way) {
+    var held = way.words.reduce(function (n, w) { return n + Math.log(w.n + 1); }, 0);
+    return { count: way.words.length + 1, held: held + Math.log(way.ids.length + 1) };
+  }
+  function better(a, b) { return a.rank.count - b.rank.count || b.rank.held - a.rank.held; }
+  var at = [[{ words: [], word: "", ids: [] }]];
+  for (var i = 0; i < letters.length; i++) {
+    var ways = at[i];
+    if (!ways) continue;
+    ways.sort(better);
+    ways = ways.slice(0, PINYIN_BEAM);
+    for (var L = 1; L <= LONGEST_SYLLABLE && i + L <= letters.length; L++) {
+      var chars = sounds.alike.get(letters.substr(i, L));
+      if (!chars) continue;
+      var next = at[i + L] || (at[i + L] = []);
+      for (var way of ways)
+        for (var ch of chars) {
+          if (way.word && sounds.pairs.has(way.word.slice(-1) + ch)) {
+            var longer = way.word + ch;
+            var ids = way.ids.filter(function (id) { return entries[id].norm.indexOf(longer) >= 0; });
+            if (ids.length) next.push({ words: way.words, word: longer, ids: ids });
+          }
+          var done = way.word ? way.words.concat([{ w: way.word, n: way.ids.length }]) : way.words;
+          next.push({ words: done, word: ch, ids: idsHolding(ch) });
+        }
+      for (var nw of next) if (!nw.rank) nw.rank = rank(nw);
+    }
+  }
+  var last = at[letters.length];
+  if (!last || !last.length) return null;
+  last.sort(better);
+  var words = last[0].words.map(function (w) { return w.w; }).concat([last[0].word]);
+  return words.join("").length >= MIN_PINYIN ? words : null;
+}
+
+/* What `raw` finds with its pinyin written in Chinese, after a notice of what was searched; `none` when
+ * it holds no pinyin, or that reading finds nothing. */
+function searchPinyin(raw, none) {
+  var q = parseQuery(raw);
+  if (!sounds || !q.joined) return none;
+  var words = [], changed = false;
+  for (var i = 0; i < q.segments.length;) {
+    var k = i, letters = "";
+    while (k < q.segments.length && PINYIN_WORD.test(q.segments[k]) && isPinyin(q.segments[k])) letters += q.segments[k++];
+    var written = k > i ? fromPinyin(letters) : null;
+    if (written) { words.push.apply(words, written); changed = true; i = k; }
+    else { words.push(q.words[i]); i++; }
+  }
+  return changed ? searchInstead(q, words.join(" "), none) : none;
 }
 
 /* ------------------------------------------------------------------------
@@ -980,7 +1102,10 @@ function answer(text) {
     return load().then(function () {
       var found = search(text);
       if (found.items.length || !index.entries.length) return found;  /* no index: not a slip of the pen */
-      return loadSounds().then(function () { return searchAlike(text, found); });
+      return loadSounds().then(function () {
+        var read = searchPinyin(text, found);
+        return read.items.length ? read : searchAlike(text, found);
+      });
     });
   }).catch(function (err) {
     console.warn("clause search: query failed", err);

@@ -1,0 +1,70 @@
+"""Queries typed as questions (专利代理机构有什么要求) and as pinyin with the input method off (zhuanli zhiya):
+the lead's blind probe found nothing for either, tests/data/search_queries_questions_pinyin.tsv."""
+
+from __future__ import annotations
+
+import pytest
+
+from .search_probe import search, search_results
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("zhuanli zhiya", "专利 质押"),  # the lead's blind probe: nothing at all (the texts say 知识产权质押)
+        ("zhuanlizhiya", "专利 质押"),  # run together
+        ("zhishichanquan baohu", "知识产权保护"),  # held whole by the texts: one word
+        ("zhishi chanquan", "知识产权"),
+        ("zhuan li", "专利"),  # a syllable apart
+        ("shangbiao", "商标"),
+        ("zhiya rongzi", "质押融资"),
+        ("chongqing zhiya", "重庆 质押"),
+    ],
+)
+def test_pinyin_typed_without_converting_is_read_as_the_chinese_the_texts_hold(base_url, search_page, typed, meant):
+    """Latin letters that split into pinyin syllables are read as the texts' characters with those readings,
+    the writing of the fewest words the texts hold, the most clauses holding them; a notice says so."""
+    groups = search_results(search_page, base_url, typed)
+    assert groups and groups[0][0]["title"] == f"没有找到“{typed}”，以下是“{meant}”的结果", groups[:2]
+    found, intended = search(search_page, base_url, typed), search(search_page, base_url, meant)
+    assert intended and found[1:6] == intended[:5], (found[:6], intended[:5])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["PCT", "GDP", "3289", "2020", "PCT专利申请量"])
+def test_latin_letters_and_numbers_the_texts_hold_are_found_as_typed(base_url, search_page, query):
+    groups = search_results(search_page, base_url, query)
+    assert groups and not groups[0][0]["title"].startswith("没有找到"), groups[:2]
+
+
+@pytest.mark.browser
+def test_latin_letters_that_are_no_pinyin_still_find_nothing(base_url, search_page):
+    for query in ("xyzzy", "pct zhuanlixyz"):
+        assert search(search_page, base_url, query) == [], query
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("专利代理机构有什么要求", "专利代理机构 要求"),  # the lead's blind probe: nothing at all
+        ("专利导航是什么", "专利导航"),
+        ("知识产权质押融资有哪些规定", "知识产权质押融资 规定"),
+        ("知识产权服务业有哪些政策", "知识产权服务业 政策"),
+        ("知识产权法院设在哪里", "知识产权法院设在"),
+        ("有没有海外维权援助", "海外维权援助"),
+    ],
+)
+def test_the_words_of_a_question_part_the_words_the_texts_hold(base_url, search_page, question, words):
+    """什么, 哪些, 哪里, 有没有 …, in no text, weighed as the rarest words and outweighed the rest: the query
+    found nothing.  They part the query's words, as a space does."""
+    found = search(search_page, base_url, question, every=True)
+    assert found and found == search(search_page, base_url, words, every=True)
+
+
+@pytest.mark.browser
+def test_chongqing_in_a_question_names_its_document(base_url, search_page):
+    """重庆怎么落实专利质押融资: 重庆, parted from the rest by 怎么, names 渝府发〔2016〕25号 as it does alone."""
+    hrefs = search(search_page, base_url, "重庆怎么落实专利质押融资")
+    assert len(hrefs) >= 5 and all("yufufa-2016-25" in href for href in hrefs[:5]), hrefs[:5]
