@@ -20,6 +20,8 @@ from .search_probe import search, search_results
         ("shangbiao", "商标"),
         ("zhiya rongzi", "质押融资"),
         ("chongqing zhiya", "重庆 质押"),
+        ("qinquanpeichang dilibiaozhi", "侵权赔偿 地理标志"),  # words where the spaces are, not 侵权赔偿的 理标志
+        ("qinquanpeichangdilibiaozhi", "侵权赔偿 地理标志"),  # the words the most clauses hold
     ],
 )
 def test_pinyin_typed_without_converting_is_read_as_the_chinese_the_texts_hold(base_url, search_page, typed, meant):

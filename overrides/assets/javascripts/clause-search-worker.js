@@ -1006,7 +1006,7 @@ function searchInstead(q, instead, none) {
  * held as it is, not 专利 and 质押 apart; zhuan li is 专利.  The results say what was searched instead.
  * ---------------------------------------------------------------------- */
 
-var PINYIN_WORD = /^[a-z]+$/, LONGEST_SYLLABLE = 6, PINYIN_BEAM = 24, MIN_PINYIN = 2;
+var PINYIN_WORD = /^[a-z]+$/, LONGEST_SYLLABLE = 6, PINYIN_WORDS = 8, MIN_PINYIN = 2;
 var holdingChar = new Map();   /* a character → the ids of the entries holding it */
 
 function idsHolding(ch) {
@@ -1030,45 +1030,56 @@ function isPinyin(letters) {
   return !!ends[letters.length];
 }
 
-/* `letters` (pinyin, no spaces) in the texts' characters, as words apart; null when it has no such
- * writing.  Beam search over the places between syllables: a way of writing it so far is its words the
- * texts hold (`words`), the word it is writing (`word`) and the entries holding that word (`ids`); each
- * syllable goes on that word where the texts hold the longer word, or starts a new one. */
-function fromPinyin(letters) {
-  var entries = index.entries;
-  function rank(way) {
-    var held = way.words.reduce(function (n, w) { return n + Math.log(w.n + 1); }, 0);
-    return { count: way.words.length + 1, held: held + Math.log(way.ids.length + 1) };
+/* The words the texts hold that `letters` may be read as from its place `from` on: {end, w, n}, `n` the
+ * entries holding `w`; of the words ending at one place, the PINYIN_WORDS the most entries hold. */
+function wordsFrom(letters, from) {
+  var entries = index.entries, best = new Map();
+  function grow(at, word, ids) {
+    if (word.length >= MAX_RUN) return;
+    for (var L = 1; L <= LONGEST_SYLLABLE && at + L <= letters.length; L++)
+      for (var ch of sounds.alike.get(letters.substr(at, L)) || []) {
+        if (word && !sounds.pairs.has(word.slice(-1) + ch)) continue;
+        var longer = word + ch;
+        var held = word ? ids.filter(function (id) { return entries[id].norm.indexOf(longer) >= 0; }) : idsHolding(ch);
+        if (!held.length) continue;
+        var list = best.get(at + L) || [];
+        best.set(at + L, list);
+        list.push({ end: at + L, w: longer, n: held.length });
+        grow(at + L, longer, held);
+      }
   }
-  function better(a, b) { return a.rank.count - b.rank.count || b.rank.held - a.rank.held; }
-  var at = [[{ words: [], word: "", ids: [] }]];
+  grow(from, "", null);
+  var out = [];
+  best.forEach(function (list) {
+    list.sort(function (a, b) { return b.n - a.n; });
+    out.push.apply(out, list.slice(0, PINYIN_WORDS));
+  });
+  return out;
+}
+
+/* `letters` (pinyin, no spaces) in the texts' characters, as words apart; null when it has no such
+ * writing.  `spaces`: the places in `letters` where the reader typed a space.  Of the ways to write it as
+ * words the texts hold (wordsFrom), the one of the fewest words is taken; of those, the one whose words
+ * begin where a space was typed (qinquanpeichang dilibiaozhi: 侵权赔偿 地理标志, not 侵权赔偿的 理标志), then
+ * the one whose words the most entries hold (the sum of their logarithms): zhuanlizhiya is 专利 质押, not
+ * 专利质 押, though the texts hold both.  Every measure adds up word by word, so the best way to each place
+ * is the best way to a place before it and one word more. */
+function fromPinyin(letters, spaces) {
+  function better(a, b) { return a.count - b.count || a.off - b.off || b.held - a.held; }
+  var best = [{ count: 0, off: 0, held: 0, words: [] }];
   for (var i = 0; i < letters.length; i++) {
-    var ways = at[i];
-    if (!ways) continue;
-    ways.sort(better);
-    ways = ways.slice(0, PINYIN_BEAM);
-    for (var L = 1; L <= LONGEST_SYLLABLE && i + L <= letters.length; L++) {
-      var chars = sounds.alike.get(letters.substr(i, L));
-      if (!chars) continue;
-      var next = at[i + L] || (at[i + L] = []);
-      for (var way of ways)
-        for (var ch of chars) {
-          if (way.word && sounds.pairs.has(way.word.slice(-1) + ch)) {
-            var longer = way.word + ch;
-            var ids = way.ids.filter(function (id) { return entries[id].norm.indexOf(longer) >= 0; });
-            if (ids.length) next.push({ words: way.words, word: longer, ids: ids });
-          }
-          var done = way.word ? way.words.concat([{ w: way.word, n: way.ids.length }]) : way.words;
-          next.push({ words: done, word: ch, ids: idsHolding(ch) });
-        }
-      for (var nw of next) if (!nw.rank) nw.rank = rank(nw);
+    var way = best[i];
+    if (!way) continue;
+    var off = i > 0 && !spaces.has(i) ? 1 : 0;
+    for (var word of wordsFrom(letters, i)) {
+      var next = {
+        count: way.count + 1, off: way.off + off, held: way.held + Math.log(word.n + 1), words: way.words.concat([word.w])
+      };
+      if (!best[word.end] || better(next, best[word.end]) < 0) best[word.end] = next;
     }
   }
-  var last = at[letters.length];
-  if (!last || !last.length) return null;
-  last.sort(better);
-  var words = last[0].words.map(function (w) { return w.w; }).concat([last[0].word]);
-  return words.join("").length >= MIN_PINYIN ? words : null;
+  var last = best[letters.length];
+  return last && last.words.join("").length >= MIN_PINYIN ? last.words : null;
 }
 
 /* What `raw` finds with its pinyin written in Chinese, after a notice of what was searched; `none` when
@@ -1078,9 +1089,12 @@ function searchPinyin(raw, none) {
   if (!sounds || !q.joined) return none;
   var words = [], changed = false;
   for (var i = 0; i < q.segments.length;) {
-    var k = i, letters = "";
-    while (k < q.segments.length && PINYIN_WORD.test(q.segments[k]) && isPinyin(q.segments[k])) letters += q.segments[k++];
-    var written = k > i ? fromPinyin(letters) : null;
+    var k = i, letters = "", spaces = new Set();
+    while (k < q.segments.length && PINYIN_WORD.test(q.segments[k]) && isPinyin(q.segments[k])) {
+      if (letters) spaces.add(letters.length);
+      letters += q.segments[k++];
+    }
+    var written = k > i ? fromPinyin(letters, spaces) : null;
     if (written) { words.push.apply(words, written); changed = true; i = k; }
     else { words.push(q.words[i]); i++; }
   }
