@@ -56,6 +56,7 @@ def test_latin_letters_that_are_no_pinyin_still_find_nothing(base_url, search_pa
         ("知识产权服务业有哪些政策", "知识产权服务业 政策"),
         ("知识产权法院设在哪里", "知识产权法院设在"),
         ("有没有海外维权援助", "海外维权援助"),
+        ("专利导航是什么意思", "专利导航"),  # 意思 asked after, in no text
     ],
 )
 def test_the_words_of_a_question_part_the_words_the_texts_hold(base_url, search_page, question, words):
