@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections import Counter
 
 import pytest
@@ -250,3 +251,15 @@ def test_a_task_page_gives_the_citation_the_copy_buttons_give(built):
     assert '<p class="task-cite" id="task-cite">引用：《重点任务分工方案》（国办函〔2016〕66号）第55项</p>' in page
     page = (built.docs / "tasks" / "guofa-2016-86-4-6-3.md").read_text(encoding="utf-8")
     assert "引用：《“十三五”国家知识产权保护和运用规划》（国发〔2016〕86号）第四部分第（六）条第3项</p>" in page
+
+
+def test_an_unknown_agency_after_a_long_run_of_spaces_is_located_at_once():
+    """The column of an unknown agency is found in the raw line with the spaces clean removed allowed between
+    its characters; written as a repeated run of spaces, a 某 followed by thirty spaces and no second 某 was
+    tried in every way of splitting the run (time doubling with each space: minutes for thirty)."""
+    from build_scripts.extract.tasks import _column
+
+    raw = "1.完善机制。（知识产权局、某" + " " * 30 + "局、某某办负责）"
+    start = time.perf_counter()
+    assert _column([raw], 1, "某某办") == raw.index("某某办") + 1
+    assert time.perf_counter() - start < 1.0  # about a millisecond

@@ -436,8 +436,9 @@ _WRITTEN_FORMS = {
     **{ch: ch + chr(ord(ch) + 0xFEE0) for ch in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"},
     **{full: full + half for full, half in zip("，；：？！（）“”", ',;:?!()""', strict=True)},
 }
-# … and what it removed between two of its characters: white space and invisible format marks.
-_REMOVED_BETWEEN = f"(?:{patterns.HSPACE_RE.pattern}|{patterns.INVISIBLE_FORMAT_RE.pattern})*"
+# … and what it removed between two of its characters: white space and invisible format marks, taken whole
+# (*+: a run of spaces, itself a +, split in every way before a character that does not follow took minutes).
+_REMOVED_BETWEEN = f"(?:{patterns.HSPACE_RE.pattern}|{patterns.INVISIBLE_FORMAT_RE.pattern})*+"
 
 
 def _as_written(name: str) -> re.Pattern[str]:
