@@ -139,3 +139,17 @@ def test_a_query_holding_an_everyday_form_is_read_with_the_texts_wording(built, 
     texts = texts_by_url(built.docs)
     hrefs = search(search_page, base_url, query)
     assert hrefs and first in texts[hrefs[0]], hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [("59号文化", "guozhifaguanzi-2015-59"), ("66号文化", "guobanhan-2016-66"), ("25号文化", "yufufa-2016-25")],
+)
+def test_a_wen_after_a_number_that_begins_a_word_of_the_texts_is_kept(built, base_url, search_page, query, document):
+    """The 文 of 66号文 goes, not the 文 of 文化 typed right after a 文号: 59号文化 was read as 59号化 and found
+    nothing; before 66号文 was read as 66号 it found 59号 and the clauses on 文化 beside it."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, query, every=True)
+    assert hrefs and document in hrefs[0], hrefs[:5]
+    assert query != "59号文化" or any("文化" in texts.get(href, "") for href in hrefs), hrefs[:10]

@@ -293,8 +293,16 @@ function load() {
 
 /* People name a document by its 文号 with 文 or 文件 after the 号 (66号文, 106号文件, 国发〔2016〕86号文), which
  * no text writes so: the 文 or 文件 goes, as a 文件 typed apart after it does (86号 文件), so 66号文第17项 is
- * 66号第17项 and 71号文 finds the clauses citing 国发〔2015〕71号. */
-var WEN_AFTER_HAO = /([0-9]号)文件?/g, WEN_ALONE = /^文件?$/, HAO_END = /[0-9]号$/;
+ * 66号第17项 and 71号文 finds the clauses citing 国发〔2015〕71号.  A 文 that begins a word of the texts with
+ * what follows it stays (59号文化: 文化, not 59号化). */
+var WEN_AFTER_HAO = /([0-9]号)文(件?)/g, WEN_ALONE = /^文件?$/, HAO_END = /[0-9]号$/;
+
+function withoutWen(segment) {
+  return segment.replace(WEN_AFTER_HAO, function (all, hao, jian, at) {
+    var next = segment.charAt(at + all.length);
+    return !jian && next && index && index.postings.has("文" + next) ? all : hao;
+  });
+}
 
 /* A query is often a question (专利代理机构有什么要求, 专利导航是什么, 重庆怎么落实专利质押融资): its words of asking
  * are in no text, and weighed as rare as the rarest (weightsOf), so they outweighed the words the texts hold
@@ -328,7 +336,7 @@ function parseQuery(raw) {
     .filter(Boolean);
   var segments = [], words = [];
   for (var t of tokens) {
-    var n = normalize(t).replace(WEN_AFTER_HAO, "$1");
+    var n = withoutWen(normalize(t));
     if (WEN_ALONE.test(n) && segments.length && HAO_END.test(segments[segments.length - 1])) continue;
     if (!n) continue;
     var parts = withoutAsking(n);
