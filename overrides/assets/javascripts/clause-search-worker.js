@@ -702,10 +702,16 @@ function highlight(text, needles, limit) {
 
 var MIN_FORM = 2, MAX_READINGS = 8;
 
-/* The parsed readings of `q`: `q` alone when it holds no form. */
+/* The parsed readings of `q`: `q` alone when it holds no form, and `q` last when a form in it may be no form
+ * but the end of one word and the start of the next, the texts holding a word across its edge (学科创新:
+ * 学科 and 创新, not 学科技创新; 各地标准: 各地 and 标准, not 各地理标志准). */
 function readingsOf(q) {
   if (!index.forms.size) return [q];
-  var held = false;
+  var held = false, across = false;
+  function crossed(seg, at, form) {
+    return (at > 0 && index.postings.has(seg.charAt(at - 1) + form.charAt(0))) ||
+      (at + form.length < seg.length && index.postings.has(form.slice(-1) + seg.charAt(at + form.length)));
+  }
   function each(lists) {         /* every combination of one item of each list, the first MAX_READINGS */
     var out = [[]];
     for (var list of lists) {
@@ -722,13 +728,14 @@ function readingsOf(q) {
       var form = "";
       for (var L = Math.min(index.longestForm, seg.length - i); L >= MIN_FORM && !form; L--)
         if (index.forms.has(seg.substr(i, L))) form = seg.substr(i, L);
-      if (form) { held = true; parts.push(index.forms.get(form)); i += form.length; }
+      if (form) { held = true; across = across || crossed(seg, i, form); parts.push(index.forms.get(form)); i += form.length; }
       else { parts.push([seg.charAt(i)]); i++; }
     }
     return each(parts).map(function (chars) { return chars.join(""); });
   });
   if (!held) return [q];
-  return each(words).map(function (reading) { return parseQuery(reading.join(" ")); });
+  var readings = each(words).map(function (reading) { return parseQuery(reading.join(" ")); });
+  return across ? readings.concat([q]) : readings;
 }
 
 /* ------------------------------------------------------------------------
