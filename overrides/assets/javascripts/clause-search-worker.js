@@ -929,8 +929,8 @@ function alikeOf(ch) {
 var HAN_RUN = /\p{Script=Han}+/gu;
 var MIN_RUN = 3, MAX_RUN = 20;
 
-/* `run` (Chinese characters) with one or two characters replaced by sound-alike ones, as the texts hold
- * it most often; null when they hold `run` itself, or no such reading of it.  Every two neighbours of
+/* `run` (Chinese characters) with one or two characters replaced by sound-alike ones, or two neighbours
+ * swapped, as the texts hold it most often; null when they hold `run` itself, or no such reading of it.  Every two neighbours of
  * a reading must occur in the texts, so the characters replaced are those of the pairs that do not
  * (质压融资: 质压 and 压融, so 压): at most two places are tried, whatever the run's length. */
 function respelled(run) {
@@ -966,6 +966,15 @@ function respelled(run) {
         consider(copy);
       }
   });
+  /* two neighbours typed the other way round (专利航导: 专利导航), where swapping them touches every
+   * missing pair; weighed with the sound-alike readings, the one the most clauses hold */
+  for (var s = 0; s + 1 < chars.length; s++)
+    if (chars[s] !== chars[s + 1] && covers([s, s + 1])) {
+      var swapped = chars.slice();
+      swapped[s] = chars[s + 1];
+      swapped[s + 1] = chars[s];
+      consider(swapped);
+    }
   return best;
 }
 
