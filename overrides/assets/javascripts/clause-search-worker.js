@@ -446,8 +446,18 @@ function numberedOtherwise(seg, chunk, hay) {
  * is not a clause's text, and 重庆 知识产权 (both in the name) finds what holds them in its text. */
 function namedByDocument(e, q, wholes, covers) {
   var page = q.segments.length > 1 && e.group >= 0 ? index.pages[e.group] : null;
-  if (!page) return null;
-  var byName = q.segments.map(function (seg, i) { return !wholes[i] && findWhole(page.name, seg) >= 0; });
+  var named = page ? heldBy(page.name, q, wholes, covers) : null;
+  /* Likewise a word of a table's head (2020年 of 指标|2015年|2020年|…) is held by each of its rows, which
+   * name the years of their columns only there: 2020年 PCT 6万件 finds the PCT row. */
+  var headed = e.header && q.segments.length > 1 ? heldBy(e.header, q, wholes, covers) : null;
+  if (!named || !headed) return named || headed;
+  return named.map(function (held, i) { return held || headed[i]; });
+}
+
+/* Which words of `q` (not whole in the entry) `name` holds whole, where the entry holds the others on
+ * its own; null when there are none, or it does not. */
+function heldBy(name, q, wholes, covers) {
+  var byName = q.segments.map(function (seg, i) { return !wholes[i] && findWhole(name, seg) >= 0; });
   if (byName.indexOf(true) < 0) return null;
   var own = 0, ownLength = 0, ownRarity = 0, ownFound = 0;
   q.segments.forEach(function (seg, i) {
