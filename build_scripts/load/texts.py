@@ -119,20 +119,19 @@ def _refuse_no_text(raw: RawText) -> RawText:
             "expected one text, found a byte order mark (U+FEFF) inside it, where a second file was joined on: "
             "keep the document's own text (or, if nothing was joined, delete the invisible character)",
         )
-    separators = patterns.UNICODE_LINE_SEPARATOR_RE.findall(raw.text)
-    line_breaks = raw.text.count("\n") + raw.text.count("\r") - raw.text.count("\r\n")
-    if len(separators) > line_breaks:
-        first = patterns.UNICODE_LINE_SEPARATOR_RE.search(raw.text)
-        assert first is not None
-        line, column = position_of(raw.text, first.start())
-        kind = "paragraph" if first.group() == "\u2029" else "line"
-        raise TextError(
-            raw.path,
-            line,
-            column,
-            f"expected lines that end in line breaks (LF or CRLF), found U+{ord(first.group()):04X} (a {kind} "
-            f"separator) ending {len(separators)} of them: save the file with ordinary line breaks",
-        )
+    first = patterns.UNICODE_LINE_SEPARATOR_RE.search(raw.text)  # most texts have none: counted only then
+    if first is not None:
+        separators = len(patterns.UNICODE_LINE_SEPARATOR_RE.findall(raw.text))
+        if separators > raw.text.count("\n") + raw.text.count("\r") - raw.text.count("\r\n"):  # line breaks
+            line, column = position_of(raw.text, first.start())
+            kind = "paragraph" if first.group() == "\u2029" else "line"
+            raise TextError(
+                raw.path,
+                line,
+                column,
+                f"expected lines that end in line breaks (LF or CRLF), found U+{ord(first.group()):04X} (a {kind} "
+                f"separator) ending {separators} of them: save the file with ordinary line breaks",
+            )
     page = patterns.WEB_PAGE_TAG_RE.search(raw.text)
     if page is not None:
         line, column = position_of(raw.text, page.start())

@@ -457,7 +457,7 @@ def check_removed(
             return None
         doc = known[clause_id][0]
         return next(
-            (c.id for c in changed if c.doc == doc and (_holds(c, sentence, words) or _holds(c, sentence, unlabelled))),
+            (c.id for c in changed if c.doc == doc and any(_holds(c, sentence, w) for w in {words, unlabelled})),
             None,
         )
 
