@@ -112,7 +112,6 @@ def load_redirects(
     seen: dict[str, tuple[str, int]] = {}  # anchor URL (or slug) → (id, line) of the entry that has it
     pages: list[PageRedirect] = []
     seen_pages: dict[str, int] = {}
-    onward = listed_targets(source)  # an entry's 'to' removed since has an entry of its own: where it went
     for entry in entries(path, "redirects", errors):
         if "page" in entry:
             page = _page_entry(Fields(path, entry, "a page redirect", errors), seen_pages)
@@ -164,7 +163,8 @@ def load_redirects(
                 )
             continue
         if to is not None and to not in index:
-            hint = _onward_hint(old, to, onward) or address_hint(to, index) or nearest_hint(to, index)
+            # an entry's 'to' removed since may have an entry of its own: where it went (read only here)
+            hint = _onward_hint(old, to, listed_targets(source)) or address_hint(to, index) or nearest_hint(to, index)
             f.fail(f"expected 'to' of {old!r} to be an existing clause id, found {to!r}{hint}", key="to")
             continue
         if to is None and "to_quote" in entry:
@@ -349,6 +349,13 @@ def check_removed(
     clause's words stand now when no text of it is known (a copy with neither git nor a last build): at a
     clause no record holds, with the same digest.
     """
+    live = {c.id for c in corpus.clauses()}
+    listed = set(listed)
+    covered = {r.old for r in redirects} | listed
+    files = {m.slug: m.source_file for m in metas}
+    missing = sorted(set(known) - live - covered, key=natural)
+    if not missing:  # every build that removed nothing: the hints below are for removed clauses only
+        return
     texts = texts or {}
     # A clause a record or the last build holds, reading as before, stood beside the removed clause with the
     # same words (task 1's （知识产权局负责） when task 57's goes): not where they went. Not every known text: a
@@ -364,11 +371,6 @@ def check_removed(
         for (sentence, text), clause_id in current.items()
         if (unlabelled := patterns.NUMBER_LABEL_RE.sub("", text, count=1)) != text
     }
-    live = {c.id for c in corpus.clauses()}
-    listed = set(listed)
-    covered = {r.old for r in redirects} | listed
-    files = {m.slug: m.source_file for m in metas}
-    missing = sorted(set(known) - live - covered, key=natural)
     gone = set(missing)
     under = Counter(clause_id.rsplit("/", 1)[0] for clause_id in missing)  # missing id → its missing children
     # (parent id, p or s) → the clauses there no version had; for the kinds a record keeps, no record and no
