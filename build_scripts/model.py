@@ -435,12 +435,14 @@ def clause_url(clause_id: str) -> str:
 def id_written_otherwise(written: str, ids: Iterable[str]) -> str | None:
     """The one of ``ids`` that ``written`` names in another form: its address as a page shows it
     (``/documents/guozhifaguanzi-2015-59/#c2-2-4``, or the whole link), its task page's address
-    (``/tasks/guofa-2016-86-4-2-1/``), or its anchor after the slug (``yufufa-2016-25/1-p1-s1`` for
-    ``yufufa-2016-25/1/p1/s1``); None when it names none of them."""
+    (``/tasks/guofa-2016-86-4-2-1/``) or that page's name alone (``guobanhan-2016-66-t5``), its anchor after
+    the slug (``yufufa-2016-25/1-p1-s1`` or ``yufufa-2016-25#c1-p1-s1`` for ``yufufa-2016-25/1/p1/s1``); None
+    when it names none of them."""
     task = patterns.TASK_ADDRESS_RE.search(written)
-    if task is not None:
-        return next((i for i in ids if i.replace("/", "-") == task["task"]), None)
-    found = patterns.CLAUSE_ADDRESS_RE.search(written)
+    if task is not None or ("/" not in written and "#" not in written):
+        name = task["task"] if task is not None else written
+        return next((i for i in ids if i.replace("/", "-") == name), None)
+    found = patterns.CLAUSE_ADDRESS_RE.search(written) or patterns.SLUG_ANCHOR_RE.search(written)
     if found is not None:
         address = f"/documents/{found['slug']}/#{found['anchor']}"
     elif "/" in written:

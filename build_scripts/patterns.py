@@ -343,6 +343,9 @@ CLAUSE_RECORD_RE = re.compile(
 # A clause's address as a page shows it (/documents/<slug>/#c2-2-4, or the whole https://… link): what staff
 # paste where a clause id is asked for (model.id_written_otherwise).
 CLAUSE_ADDRESS_RE = re.compile(r"/documents/(?P<slug>[a-z0-9-]+)/?(?:index\.html)?#(?P<anchor>[A-Za-z0-9_-]+)")
+# The end of such an address without "/documents/": a slug and an anchor ("guobanhan-2016-66#t5",
+# "documents/yufufa-2016-25#c2-1-p4"), as staff shorten a link.
+SLUG_ANCHOR_RE = re.compile(r"(?:^|/)(?P<slug>[a-z0-9-]+)/?#(?P<anchor>[A-Za-z0-9_-]+)$")
 # A task page's address (/tasks/guofa-2016-86-4-2-1/, its clause id with "/" → "-"), and a comparison's on
 # a 对照 page (/crossrefs/chongqing/c2-5-p1/#c2-5-p1-s2-vs-guofa-2016-86-4-2-1-s4: the Chongqing sentence's
 # anchor, then the national clause id so written): what staff copy from those pages.

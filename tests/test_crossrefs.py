@@ -18,6 +18,7 @@ from build_scripts import cache
 from build_scripts.errors import BuildErrors, Collector
 from build_scripts.link import classifier, features, similarity
 from build_scripts.link import crossrefs as matching
+from build_scripts.load.curated import address_hint
 from build_scripts.model import LIKENESS_BANDS, CrossRef
 from build_scripts.pages.crossrefs import groups as crossref_groups
 from build_scripts.pages.crossrefs import national_text
@@ -714,6 +715,28 @@ def test_a_clause_given_by_its_address_or_anchor_is_named_by_its_id(tmp_path):
     ):
         said = next(m for m in result.stderr.splitlines() if f"{line}:{column}:" in m)
         assert said.endswith(f"; it is the address of {meant}: write its id, {meant}"), said
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("guobanhan-2016-66-t5", "guobanhan-2016-66/t5"),  # the task page's name, as its address ends
+        ("yufufa-2016-25-2-1-p4", "yufufa-2016-25/2-1/p4"),  # a Chongqing paragraph's task page
+        ("guobanhan-2016-66#t5", "guobanhan-2016-66/t5"),  # the slug and the anchor, as a link ends
+        ("guofa-2016-86/#c4-6-3-s4", "guofa-2016-86/4-6-3/s4"),
+        ("documents/yufufa-2016-25#c2-1-p4", "yufufa-2016-25/2-1/p4"),
+    ],
+)
+def test_a_task_page_name_or_a_slug_with_its_anchor_is_named_by_its_id(written, meant):
+    """Staff paste the end of a task page's address or of a link (session 27's left-alone list: a pasted
+    task id ``guobanhan-2016-66-t5`` got only 'which no document has')."""
+    ids = {"guobanhan-2016-66/t5", "guobanhan-2016-66/t50", "yufufa-2016-25/2-1/p4", "guofa-2016-86/4-6-3/s4"}
+    assert address_hint(written, ids) == f"; it is the address of {meant}: write its id, {meant}"
+
+
+@pytest.mark.parametrize("written", ["guobanhan-2016-66-t7", "guobanhan-2016-66#t7", "guobanhan-2016-66", "t5"])
+def test_a_name_or_anchor_of_no_clause_gets_no_address_hint(written):
+    assert address_hint(written, {"guobanhan-2016-66/t5", "yufufa-2016-25/2-1/p4"}) == ""
 
 
 def test_an_id_past_the_last_clause_or_a_mistyped_key_is_answered_with_what_there_is(tmp_path):

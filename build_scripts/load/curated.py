@@ -28,8 +28,9 @@ _PROSE_KEYS = ("source", "note", "remark", "unchanged")
 
 def address_hint(written: str, ids: Collection[str]) -> str:
     """For a message about an id no clause has: the clause id ``written`` is the address or anchor of
-    (``/documents/x/#c2-2-4``, as staff copy it from a page), if it is one, or that it is in full-width
-    characters (``ｔ２０``, ``－``, ``／``, as a Chinese input method may type them); else nothing."""
+    (``/documents/x/#c2-2-4`` or ``x#c2-2-4``, as staff copy it from a page; a task page's name), if it is one,
+    or that it is in full-width characters (``ｔ２０``, ``－``, ``／``, as a Chinese input method may type
+    them); else nothing."""
     half = unicodedata.normalize("NFKC", written)
     width = " written with full-width characters" if half != written else ""
     if width and half in ids:
