@@ -247,6 +247,7 @@ BY_DUTY_SUFFIX = "按职责分别负责"
 JOINT_LEAD_SUFFIX = "牵头负责"
 PLAIN_SUFFIX = "负责"
 # "A、B牵头，C、D负责": the leads before 牵头, the others after the comma.
+LEAD_MARK = "牵头"
 LEAD_SPLIT_RE = re.compile(r"^(?P<leads>[^，,]+?)牵头[，,](?P<others>.+)$")
 # "等" closing an agency list marks it open: "工商总局、版权局、知识产权局等负责".
 OPEN_LIST_MARK = "等"

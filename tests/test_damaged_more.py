@@ -912,8 +912,13 @@ def test_a_source_file_with_white_space_after_it_names_its_text(tmp_path, name):
         ),
         ("（知识产权局、负责）", r"32:40: expected an agency name at each 、 .*, found none in （知识产权局、负责）"),
         ("（知识产权局、知识产权局负责）", r"32:47: expected each agency once .*, found '知识产权局' again"),
+        (  # said as an unknown agency '知识产权局牵头，工商总局' (session 27's left-alone list)
+            "（知识产权局牵头，知识产权局牵头，工商总局负责）",
+            r"32:54: expected 牵头 once in the parenthetical of task 1, "
+            r"found it again in （知识产权局牵头，知识产权局牵头，工商总局负责）",
+        ),
     ],
-    ids=["half-width opening", "half-width closing", "unclosed", "empty place", "agency twice"],
+    ids=["half-width opening", "half-width closing", "unclosed", "empty place", "agency twice", "牵头 twice"],
 )
 def test_a_damaged_parenthetical_of_a_task_is_said_where_it_stands(tmp_path, parenthetical, expected):
     """Line 32 is '1.完善…担任召集人。（知识产权局负责）', its （ at column 40: these messages said column 1,

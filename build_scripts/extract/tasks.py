@@ -64,7 +64,7 @@ def parse_roles(body: str) -> Roles | None:
     for suffix, mode in (
         (patterns.BY_DUTY_SUFFIX, "by_duty"),
         (patterns.JOINT_LEAD_SUFFIX, "explicit"),
-        ("牵头", "explicit"),
+        (patterns.LEAD_MARK, "explicit"),
         (patterns.PLAIN_SUFFIX, "listed"),
     ):
         if body.endswith(suffix):
@@ -347,7 +347,19 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                         f"{number}, found none in （{match.group('body')}）",
                     )
                 )
-            for names, ids in ((roles.leads, lead_ids), (roles.others, other_ids)):
+            lead_again = roles.mode == "explicit" and any(patterns.LEAD_MARK in name for name, _ in roles.others)
+            if lead_again:  # "A牵头，A牵头，B负责": the names after the first 牵头， are not names to look up
+                line = _line_of(clause, match.group(0))
+                errors.add(
+                    CurationError(
+                        path,
+                        line,
+                        _column(raw(), line, patterns.LEAD_MARK, again=True),
+                        f"expected {patterns.LEAD_MARK} once in the parenthetical of task {number}, "
+                        f"found it again in （{match.group('body')}）",
+                    )
+                )
+            for names, ids in ((roles.leads, lead_ids), (() if lead_again else roles.others, other_ids)):
                 for name, _offset in names:
                     agency_id = matcher.resolve(name)
                     if agency_id is not None:
