@@ -52,6 +52,9 @@ def test_a_number_with_wen_finds_what_the_number_finds(base_url, search_page, qu
         ("86号文 专利导航", "guofa-2016-86", "专利导航"),
         ("59号文 第一阶段", "guozhifaguanzi-2015-59", "第一阶段"),
         ("25号 质押融资", "yufufa-2016-25", "质押融资"),
+        ("86号专利导航", "guofa-2016-86", "专利导航"),  # unspaced, as Chinese is typed: it found nothing
+        ("86号文专利导航", "guofa-2016-86", "专利导航"),
+        ("25号质押融资", "yufufa-2016-25", "质押融资"),
     ],
 )
 def test_words_after_a_document_number_find_that_documents_clauses(built, base_url, search_page, query, document, word):

@@ -304,6 +304,25 @@ function withoutWen(segment) {
   });
 }
 
+/* A 文号 typed with the words after it, as Chinese is typed without spaces (86号专利导航, 25号质押融资, 86号文专利导航
+ * once its 文 is gone), is two words, as 86号 专利导航 is: its number names the document, the rest is found in
+ * that document's clauses.  Together they were one word no clause holds, and the query found nothing.  A 号 the
+ * texts write with the character after it stays with it. */
+var HAO_THEN_HAN = /[0-9]号(?=\p{Script=Han})/gu;
+
+function apartAfterHao(segment) {
+  var parts = [], start = 0, m;
+  HAO_THEN_HAN.lastIndex = 0;
+  while ((m = HAO_THEN_HAN.exec(segment)) !== null) {
+    var end = m.index + m[0].length;
+    if (index && index.postings.has("号" + segment.charAt(end))) continue;
+    parts.push(segment.slice(start, end));
+    start = end;
+  }
+  parts.push(segment.slice(start));
+  return parts;
+}
+
 /* A query is often a question (专利代理机构有什么要求, 专利导航是什么, 重庆怎么落实专利质押融资): its words of asking
  * are in no text, and weighed as rare as the rarest (weightsOf), so they outweighed the words the texts hold
  * and the query found nothing.  Those the texts do not hold (buildIndex) part the query's words instead, as a
@@ -339,7 +358,7 @@ function parseQuery(raw) {
     var n = withoutWen(normalize(t));
     if (WEN_ALONE.test(n) && segments.length && HAO_END.test(segments[segments.length - 1])) continue;
     if (!n) continue;
-    var parts = withoutAsking(n);
+    var parts = [].concat.apply([], apartAfterHao(n).map(withoutAsking));
     if (parts.length === 1 && parts[0] === n) { segments.push(n); words.push(t); }
     else for (var part of parts) { segments.push(part); words.push(part); }
   }
