@@ -38,6 +38,33 @@ def test_the_footer_turns_the_build_time_into_beijing_time_across_a_day_and_a_ye
     assert '<time datetime="2026-12-31T20:05:59Z">2027-01-01 04:05（北京时间）</time>' in html
 
 
+def test_the_footer_is_left_out_where_no_build_time_is_given():
+    """Zensical gives its templates no build_date_utc: the footer stopped its build (README, "Moving to Zensical")."""
+    footer = (
+        Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env().get_template("partials/copyright.html")
+    )
+    assert footer.render().strip() == ""
+
+
+# Python's own methods, which MkDocs' Jinja runs on a string or a date and Zensical's templates (MiniJinja) do not.
+_PYTHON_METHOD = re.compile(
+    r"\.(?:endswith|startswith|r?split|[lr]?strip|index|find|lower|upper|format|join|replace|strftime)\("
+)
+
+
+def test_the_overrides_call_no_python_method_but_on_the_build_time():
+    """404.html's base_url.endswith and section-current.html's page.url.split stopped a Zensical build (README,
+    "Moving to Zensical"); the footer's datetime methods run only where MkDocs gives build_date_utc."""
+    found = {}
+    for path in sorted((ROOT / "overrides").rglob("*.html")):
+        text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        if path.name == "copyright.html":
+            text = re.sub(r"\{%-? if build_date_utc is defined %\}.*\{%-? endif %\}", "", text, flags=re.S)
+        code = " ".join(re.findall(r"\{\{.*?\}\}|\{%.*?%\}", text, flags=re.S))
+        found |= {path.name: m.group()} if (m := _PYTHON_METHOD.search(code)) else {}
+    assert not found, found
+
+
 def test_the_navigation_lists_only_the_section_index_pages(built):
     page = (built.html / "documents" / "guofa-2016-86" / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'class="md-tabs__link"', page)
