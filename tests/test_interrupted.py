@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from .helpers import ROOT, _env, tiny_source
 
 TEXT = """
@@ -32,24 +34,36 @@ def run_script(script: str, cwd: Path, *args: str) -> subprocess.CompletedProces
     )
 
 
-def test_ctrl_c_while_the_command_loads_shows_no_traceback(tmp_path):
-    tiny_source(tmp_path, TEXT)
-    proc = run_script(
-        """
-        import os, runpy, sys
-
-        class CtrlC:  # Ctrl-C pressed while Python imports the command's modules
+CTRL_C_AT = {  # Ctrl-C pressed while Python imports the command's modules, or while argparse reads its line
+    "loading": """
+        class CtrlC:
             def find_spec(self, name, path=None, target=None):
                 if name == "build_scripts.errors":
                     os.kill(os.getpid(), signal.SIGINT)
                 return None
 
         sys.meta_path.insert(0, CtrlC())
-        sys.argv = ["build_scripts", "generate"]
-        runpy.run_module("build_scripts", run_name="__main__", alter_sys=True)
         """,
-        tmp_path,
-    )
+    "reading the command line": """
+        import argparse
+
+        parse_args = argparse.ArgumentParser.parse_args
+
+        def interrupted(self, *args, **kwargs):
+            os.kill(os.getpid(), signal.SIGINT)
+            return parse_args(self, *args, **kwargs)
+
+        argparse.ArgumentParser.parse_args = interrupted
+        """,
+}
+
+
+@pytest.mark.parametrize("moment", CTRL_C_AT)
+def test_ctrl_c_before_the_run_starts_shows_no_traceback(tmp_path, moment):
+    tiny_source(tmp_path, TEXT)
+    script = "import os, runpy, sys\n" + textwrap.dedent(CTRL_C_AT[moment])
+    script += 'sys.argv = ["build_scripts", "generate"]\nrunpy.run_module("build_scripts", run_name="__main__", alter_sys=True)\n'
+    proc = run_script(script, tmp_path)
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == 130, proc.stderr
     assert not (tmp_path / "docs").exists()
