@@ -71,6 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def say_waiting(docs: Path) -> None:
+    """What a run says while another one writes ``docs`` (``write.one_writer``)."""
+    print(
+        f"waiting: another generate is writing {docs} (`make serve` or `make build` in another terminal?); "
+        "this one goes on when it is done",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def say_problems(errors: BuildErrors, ending: str) -> None:
     """The problems that stopped a run, then one line counting them, with ``ending``. Its warnings are
     only counted: a problem is often their cause (a ``tables`` entry that does not read makes every cell
@@ -103,6 +113,7 @@ def count_warnings(warnings: Sequence[SourceWarning]) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from .pipeline import generate, record_notes
+    from .write import one_writer
 
     if args.command in ("build", "serve"):
         _check_docs_matches_config(args.docs, args.config_file or Path("mkdocs.yml"))
@@ -116,25 +127,26 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.flush()  # here, where a reader gone is a BrokenPipeError main answers, not at exit
         count_warnings(result.warnings)
         return EXIT_OK
-    result = generate(args.source, args.docs)
-    say_warnings(result.warnings)
-    report = result.report
-    assert report is not None
-    print(
-        f"generated {len(result.outputs)} files: {len(report.written)} written, "
-        f"{report.unchanged} unchanged, {len(report.removed)} removed"
-    )
-    print(result.since_last_build)
-    for note in record_notes(result, args.source):
-        print(note)
-    # said now: before what MkDocs prints, and while a reader gone (… | head) is a BrokenPipeError main
-    # answers (a pipe's stdout is buffered: at exit, Python would report it, and exit 120)
-    sys.stdout.flush()
-    if args.command == "build":
-        config = ["-f", str(args.config_file)] if args.config_file else []
-        status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])
-        count_warnings(result.warnings)
-        return status
+    with one_writer(args.docs, lambda: say_waiting(args.docs)):  # `build`: MkDocs reads the docs/ written
+        result = generate(args.source, args.docs)
+        say_warnings(result.warnings)
+        report = result.report
+        assert report is not None
+        print(
+            f"generated {len(result.outputs)} files: {len(report.written)} written, "
+            f"{report.unchanged} unchanged, {len(report.removed)} removed"
+        )
+        print(result.since_last_build)
+        for note in record_notes(result, args.source):
+            print(note)
+        # said now: before what MkDocs prints, and while a reader gone (… | head) is a BrokenPipeError main
+        # answers (a pipe's stdout is buffered: at exit, Python would report it, and exit 120)
+        sys.stdout.flush()
+        if args.command == "build":
+            config = ["-f", str(args.config_file)] if args.config_file else []
+            status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])
+            count_warnings(result.warnings)
+            return status
     count_warnings(result.warnings)  # serve: before MkDocs starts serving, which never ends by itself
     if args.command == "serve":
         return _serve(args)

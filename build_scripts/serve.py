@@ -13,6 +13,7 @@ from types import FrameType
 
 from .errors import BuildError, BuildErrors, OutputError
 from .render.jinja_env import TEMPLATE_DIR
+from .write import one_writer
 
 POLL_SECONDS = 0.2
 # What a rebuild that stopped says after its problems, as ``generate`` does; the site served stays the last good one.
@@ -48,7 +49,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
     itself (0 when stopped by Ctrl-C or SIGTERM)."""
-    from .cli import count_held_warnings, count_warnings, say_problems, say_warnings
+    from .cli import count_held_warnings, count_warnings, say_problems, say_waiting, say_warnings
     from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
     from .track.published import FILE_NAME as PUBLISHED_FILE
@@ -83,7 +84,8 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 continue
             state = current
             try:
-                result = generate(source, docs)
+                with one_writer(docs, lambda: say_waiting(docs)):  # a `make build` writing docs/ meanwhile
+                    result = generate(source, docs)
                 written = len(result.report.written) if result.report else 0
                 say_warnings(result.warnings)
                 print(f"regenerated: {written} file(s) written; {result.since_last_build}", flush=True)

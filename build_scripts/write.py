@@ -9,10 +9,17 @@ never removed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; two builds at once there are not kept apart
+    fcntl = None  # type: ignore[assignment]
 
 from .errors import CurationError, OutputError
 from .load import files
@@ -58,6 +65,38 @@ def write_atomic(path: Path, data: bytes, *, folder_known: bool = False) -> None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def one_writer(docs: Path, waiting: Callable[[], None]) -> Iterator[None]:
+    """One ``generate`` (or ``build``) at a time writes ``docs``: ``make serve`` regenerating while ``make
+    build`` runs in another terminal. A second one calls ``waiting`` and waits until the first is done,
+    then reads the texts as they are by then; otherwise the two wrote docs/ at once, part one's and part
+    the other's, and the one that read the texts first could write last.
+
+    The lock is ``flock`` on the folder holding docs/ (or the one it will be made in): no file is made, and a run
+    stopped in any way (kill -9 included) holds it no more. Where there is none to take (no ``fcntl``, a
+    folder that cannot be opened) the run goes on without it."""
+    holder = docs.resolve().parent
+    while not holder.is_dir() and holder != holder.parent:  # not made yet: the folder it will be made in
+        holder = holder.parent
+    try:
+        fd = os.open(holder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                waiting()
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError:  # a file system without locks: as without fcntl
+                pass
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _umask() -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import ROOT, _env, tiny_source
+from .helpers import ROOT, _env, run_cli, tiny_source
 
 TEXT = """
 一、总则
@@ -67,3 +67,70 @@ def test_ctrl_c_before_the_run_starts_shows_no_traceback(tmp_path, moment):
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == 130, proc.stderr
     assert not (tmp_path / "docs").exists()
+
+
+EDITED = TEXT.replace("加强知识产权保护。\n", "加强知识产权保护。\n\n健全知识产权服务体系。\n")
+
+# generate, paused before it writes docs/ until a line comes on stdin: the first of two builds at once
+PAUSED_BEFORE_WRITING = """
+    import sys
+
+    from build_scripts import cli, pipeline
+
+    write_outputs = pipeline.write_outputs
+
+    def paused(*args, **kwargs):
+        print("paused", flush=True)
+        sys.stdin.readline()
+        return write_outputs(*args, **kwargs)
+
+    pipeline.write_outputs = paused
+    sys.exit(cli.main(["generate"]))
+"""
+
+
+def test_a_second_generate_waits_for_the_one_writing_docs(tmp_path):
+    """``make serve`` regenerating while ``make build`` runs: the one that started later waits, and reads the
+    texts once the other is done, so docs/ ends as the texts are, never part one run's and part the other's."""
+    source = tiny_source(tmp_path, TEXT)
+    env = {**_env(), "PYTHONPATH": str(ROOT)}
+    first = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(PAUSED_BEFORE_WRITING)],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    second = None
+    try:
+        assert first.stdout is not None and first.stdin is not None
+        assert first.stdout.readline() == "paused\n"  # it has read the texts, and will write the old one
+        (source / "test-2020-1.txt").write_text(textwrap.dedent(EDITED).lstrip("\n"), encoding="utf-8")
+        second = subprocess.Popen(
+            [sys.executable, "-m", "build_scripts", "generate"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert second.stderr is not None
+        said = second.stderr.readline()  # its first line (or nothing, when it ran through)
+        first.stdin.write("\n")
+        first.stdin.flush()
+        first_out, first_err = first.communicate(timeout=60)
+        second_out, second_err = second.communicate(timeout=60)
+    finally:
+        for proc in (first, second):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert first.returncode == 0, first_err
+    assert second.returncode == 0, said + second_err
+    assert said.startswith("waiting: another generate is writing docs"), said + second_err
+    assert "1 clause(s) added" in second_out, second_out  # it read the edited text and the first one's output
+    again = run_cli("generate", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert ": 0 written," in again.stdout and "clause ids recorded" not in again.stdout, again.stdout
