@@ -10,16 +10,29 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 
 from .errors import BuildError, BuildErrors, OutputError, SourceError, SourceWarning
 from .load import files
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader left
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT (Ctrl-C), 128 + SIGTERM: as a shell reports them
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled, ``kill``): the run stops as on Ctrl-C, cleaning up as it goes (the
+    temporary file of a write, a forked child, MkDocs), instead of vanishing mid-step."""
+
+
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
 
 
 # Not read from the docstring: ``python -OO`` (PYTHONOPTIMIZE=2) drops it.
@@ -45,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
                 "--config-file", type=Path, default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)"
             )
     args = parser.parse_args(argv)
+    in_main_thread = threading.current_thread() is threading.main_thread()  # where handlers can be set
+    previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
     try:
         return _run(args)
     except BuildErrors as errors:
@@ -58,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             print("docs/ was not changed.", file=sys.stderr)
         count_held_warnings(error)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as stop:
+        return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader of stdout left (… | head): said nothing, as other commands do
         with contextlib.suppress(OSError):  # nor when Python flushes stdout on the way out
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -69,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"internal error: {type(exc).__name__}: {exc} (set BUILD_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 def say_waiting(docs: Path) -> None:

@@ -48,7 +48,7 @@ from .render.renderer import Renderer
 from .track import changelog, clause_ids, git_log, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_targets, redirect_files
-from .write import WriteReport, check_rewritable, write_atomic, write_outputs
+from .write import WriteReport, check_rewritable, signals_held, write_atomic, write_outputs
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -318,9 +318,10 @@ def _generate(source: Path, docs: Path, *, write: bool, check_record: bool) -> G
             raise BuildErrors([error], warnings=found.warnings) from None
     try:
         records = _changed_records(source, site, urls) if write else {}
-        report = write_outputs(docs, outputs) if write else None
-        for path, content in records.items():  # after docs/, which they describe
-            write_atomic(path, content.encode("utf-8"))
+        with signals_held():  # Ctrl-C stops the run once docs/ and the records are whole
+            report = write_outputs(docs, outputs) if write else None
+            for path, content in records.items():  # after docs/, which they describe
+                write_atomic(path, content.encode("utf-8"))
         pages_recorded = published.added(site, urls) if write else 0
     except OutputError as error:  # the texts' warnings are counted with it
         error.warnings = found.sorted_warnings()

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +99,28 @@ def one_writer(docs: Path, waiting: Callable[[], None]) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM wait while docs/ and the records beside the texts are written, a moment:
+    the run stops once they all are, never with docs/ part the old build and part the new one, or a record
+    that does not match it. Handlers can only be set in the main thread: elsewhere, as without."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {number: signal.signal(number, lambda signum, _: caught.append(signum)) for number in _HELD}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():  # None: a handler set outside Python, which cannot be set back
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        if caught:  # the first signal as if it came now
+            signal.raise_signal(caught[0])
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 def _umask() -> int:

@@ -134,3 +134,39 @@ def test_a_second_generate_waits_for_the_one_writing_docs(tmp_path):
     again = run_cli("generate", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert ": 0 written," in again.stdout and "clause ids recorded" not in again.stdout, again.stdout
+
+
+# generate stopped by the signal named in argv[1] as it writes its second file into docs/
+STOPPED_WHILE_WRITING = """
+    import os, sys
+
+    from build_scripts import cli, write
+
+    write_atomic = write.write_atomic
+    calls = []
+
+    def stopped(path, *args, **kwargs):
+        calls.extend([path] if "docs" in path.parts else [])  # not .cache/'s
+        if len(calls) == 2:
+            os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+        return write_atomic(path, *args, **kwargs)
+
+    write.write_atomic = stopped
+    sys.exit(cli.main(["generate"]))
+"""
+
+
+@pytest.mark.parametrize(("name", "status"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_run_stopped_while_it_writes_finishes_writing_first(tmp_path, name, status):
+    """Ctrl-C, or a CI job's SIGTERM, while docs/ is written: the run stops once docs/ and the records are
+    all written (a moment), never with docs/ part old and part new, nor a temporary file left in it."""
+    source = tiny_source(tmp_path, TEXT)
+    assert run_cli("generate", cwd=tmp_path).returncode == 0
+    (source / "test-2020-1.txt").write_text(textwrap.dedent(EDITED).lstrip("\n"), encoding="utf-8")
+    proc = run_script(STOPPED_WHILE_WRITING, tmp_path, name)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == status, proc.stderr
+    assert not [path for path in (tmp_path / "docs").rglob(".*.tmp")]
+    again = run_cli("generate", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert ": 0 written," in again.stdout and "clause ids recorded" not in again.stdout, again.stdout
