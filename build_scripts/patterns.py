@@ -410,3 +410,9 @@ ARABIC_ITEM_LABEL_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Write stage (write.py) --------------------------------------------------------
+
+# The temporary file write_atomic makes beside a page, named after the process writing it:
+# .index.md.4242.tmp (``pid``). One a killed run left is removed once that process is gone.
+TEMPORARY_FILE_RE = re.compile(r"\..+\.(?P<pid>[0-9]+)\.tmp")

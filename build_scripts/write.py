@@ -26,6 +26,7 @@ except ImportError:  # Windows: no advisory locks; two builds at once there are 
 from .errors import CurationError, OutputError
 from .load import files
 from .model import OutputFile
+from .patterns import TEMPORARY_FILE_RE
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -216,6 +217,10 @@ class _Plan:
     changed: tuple[tuple[str, bytes], ...]  # (path under docs/, bytes) of each file whose bytes change
     stale: tuple[str, ...]  # files the last generate wrote that this one does not
     manifest: bytes | None  # docs/.generated anew, or None when it stays as it is
+    # docs/.generated listing the files about to be made too, written before them (None: none is new), so
+    # a run killed meanwhile (kill -9) leaves no file of its own the manifest does not name
+    ahead: bytes | None
+    leftovers: tuple[Path, ...]  # temporary files of writes a killed run left (``_leftovers``)
 
 
 def _plan(docs: Path, outputs: list[OutputFile]) -> _Plan:
@@ -235,17 +240,23 @@ def _plan(docs: Path, outputs: list[OutputFile]) -> _Plan:
         saved: bytes | None = files.read_bytes(docs / MANIFEST)
     except OSError:  # none yet, or one that does not read: no file is ours to remove, and it is written anew
         saved = None
-    stale = tuple(path for path in sorted(_manifest_paths(saved) - wanted) if (docs / path).is_file())
+    listed = _manifest_paths(saved)
+    stale = tuple(path for path in sorted(listed - wanted) if (docs / path).is_file())
     manifest: bytes | None = "".join(f"{path}\n" for path in sorted(wanted)).encode("utf-8")
     if saved == manifest:
         manifest = None
+    # None without a manifest (a first build): a run killed then leaves pages the next one, from the same
+    # sources, lists; and a refused write names the page then, not docs/.generated
+    made = {path for path, _ in changed} - listed
+    ahead = "".join(f"{path}\n" for path in sorted(listed | made)).encode("utf-8") if made and saved else None
     touched = [path for path, _ in changed] + list(stale) + ([MANIFEST] if manifest is not None else [])
     # A folder no file can be made in (a read-only mount, another user's) is refused before any is written.
     for folder in sorted({(docs / path).parent for path in touched}):
         reason = unwritable(folder)
         if reason is not None:
             raise OutputError(folder, 1, 1, f"expected a folder generate may write pages into, found {reason}")
-    return _Plan(changed=tuple(changed), stale=stale, manifest=manifest)
+    leftovers = _leftovers({docs} | {(docs / path).parent for path in wanted})
+    return _Plan(changed=tuple(changed), stale=stale, manifest=manifest, ahead=ahead, leftovers=leftovers)
 
 
 def _check_folders(docs: Path, outputs: list[OutputFile]) -> None:
@@ -260,6 +271,11 @@ MANIFEST = ".generated"  # the files the last generate wrote; MkDocs ignores dot
 
 
 def _apply(docs: Path, plan: _Plan, *, unchanged: int) -> WriteReport:
+    for leftover in plan.leftovers:
+        with contextlib.suppress(OSError):  # one that will not go is no reason to stop: MkDocs skips it
+            leftover.unlink(missing_ok=True)
+    if plan.ahead is not None:
+        write_atomic(docs / MANIFEST, plan.ahead)
     folders: set[Path] = set()  # made already
     for path, data in plan.changed:
         target = docs / path
@@ -275,6 +291,33 @@ def _apply(docs: Path, plan: _Plan, *, unchanged: int) -> WriteReport:
     if plan.manifest is not None:
         write_atomic(docs / MANIFEST, plan.manifest)
     return WriteReport(written=tuple(path for path, _ in plan.changed), unchanged=unchanged, removed=plan.stale)
+
+
+def _leftovers(folders: set[Path]) -> tuple[Path, ...]:
+    """The temporary files in ``folders`` that ``write_atomic`` made in a process that is gone: a run killed
+    as it wrote (kill -9). MkDocs skips dotfiles, but they would pile up in docs/. One a live process holds
+    is left alone (one more generate, without the lock of ``one_writer``, is writing it)."""
+    found = []
+    for folder in sorted(folders):
+        try:
+            names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(".tmp")]
+        except OSError:  # not made yet
+            continue
+        for name in names:
+            match = TEMPORARY_FILE_RE.fullmatch(name)
+            if match and not _alive(int(match.group("pid"))):
+                found.append(folder / name)
+    return tuple(found)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # another user's process (EPERM), or no pid at all: not ours to judge
+        return True
+    return True
 
 
 def _manifest_paths(saved: bytes | None) -> set[str]:

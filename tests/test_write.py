@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import tempfile
 
 import pytest
 
+from build_scripts import write
 from build_scripts.errors import OutputError
 from build_scripts.load import files
 from build_scripts.model import OutputFile
@@ -100,3 +103,46 @@ def test_a_manifest_that_does_not_read_is_written_anew(tmp_path, monkeypatch):
     monkeypatch.setattr(files, "read_bytes", refuse_manifest)
     report = write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
     assert report.written == () and (tmp_path / MANIFEST).read_text(encoding="utf-8") == "index.md\n"
+
+
+class Killed(BaseException):
+    """The process dying (kill -9, power lost) at a point of the writing: nothing after it runs."""
+
+
+def test_a_page_written_by_a_run_killed_before_its_manifest_is_still_removed_later(tmp_path, monkeypatch):
+    """kill -9 after a run wrote a new page but before it listed it in docs/.generated: the page was no
+    file generate had written, so when the sources no longer made it, it stayed, and MkDocs published it."""
+    write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])
+    real = write.write_atomic
+
+    def killed_after_the_page(path, data, **kwargs):
+        real(path, data, **kwargs)
+        if path.name == "new.md":
+            raise Killed
+
+    monkeypatch.setattr(write, "write_atomic", killed_after_the_page)
+    with pytest.raises(Killed):
+        write_outputs(
+            tmp_path, [OutputFile(path="index.md", content="a\n"), OutputFile(path="tasks/new.md", content="b\n")]
+        )
+    monkeypatch.undo()
+    report = write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")])  # the page is gone from the sources
+    assert not (tmp_path / "tasks").exists(), report
+    assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == "index.md\n"
+
+
+def test_a_temporary_file_of_a_killed_run_is_removed(tmp_path):
+    """kill -9 while a file was written leaves its temporary file (``.index.md.<pid>.tmp``); the next run
+    removes it once that process is gone (not a name a live process holds: see above)."""
+    write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n"), OutputFile(path="tasks/t1.md", content="b\n")])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = [tmp_path / f".index.md.{dead.stdout.strip()}.tmp", tmp_path / "tasks" / f".t1.md.{dead.stdout.strip()}.tmp"]
+    for path in left:
+        path.write_text("half", encoding="utf-8")
+    (tmp_path / ".notes.tmp").write_text("mine", encoding="utf-8")  # no temporary file of generate's
+    report = write_outputs(
+        tmp_path, [OutputFile(path="index.md", content="a\n"), OutputFile(path="tasks/t1.md", content="b\n")]
+    )
+    assert report.written == ()
+    assert [path for path in left if path.exists()] == []
+    assert (tmp_path / ".notes.tmp").exists()
