@@ -227,14 +227,18 @@ def _plan(docs: Path, outputs: list[OutputFile]) -> _Plan:
     """What the write stage will change, read before anything is written; ``OutputError`` for a folder no
     file can be made in, an ``OSError`` for a file that cannot be read where one is to be written."""
     changed = []
+    sizes = []  # (old, new) byte counts of each changed file, for the room it needs (``_room_needed``)
     for output in outputs:
         data = output.data
         try:
-            if files.read_bytes(docs / output.path) == data:
-                continue
+            old = files.read_bytes(docs / output.path)
         except FileNotFoundError:
-            pass
+            old = b""
+        else:
+            if old == data:
+                continue
         changed.append((output.path, data))
+        sizes.append((len(old), len(data)))
     wanted = {output.path for output in outputs}
     try:
         saved: bytes | None = files.read_bytes(docs / MANIFEST)
@@ -255,8 +259,39 @@ def _plan(docs: Path, outputs: list[OutputFile]) -> _Plan:
         reason = unwritable(folder)
         if reason is not None:
             raise OutputError(folder, 1, 1, f"expected a folder generate may write pages into, found {reason}")
+    manifests = [(len(saved or b""), len(text)) for text in (ahead, manifest) if text is not None]
+    _check_room(docs, [*sizes, *manifests])
     leftovers = _leftovers({docs} | {(docs / path).parent for path in wanted})
     return _Plan(changed=tuple(changed), stale=stale, manifest=manifest, ahead=ahead, leftovers=leftovers)
+
+
+def _check_room(docs: Path, sizes: list[tuple[int, int]]) -> None:
+    """``OutputError`` when the file system holding docs/ has less room than writing the changed files needs
+    (``sizes``: their old and new byte counts, in the order they are written), so that a full disk stops the
+    run before any is written rather than part-way. Each is written beside the old one, then replaces it:
+    the most it needs at once is what the files before it grew, plus it whole. A quota statvfs does not see
+    is still found as the writing goes (``OutputError``, ``partial``)."""
+    folder = docs
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        found = os.statvfs(folder)
+    except (AttributeError, OSError):  # no statvfs (Windows): the writing finds it
+        return
+    block = found.f_frsize or found.f_bsize or 1
+    grown = needed = 0
+    for old, new in sizes:
+        old_blocks, new_blocks = -(-old // block) * block, -(-new // block) * block  # whole blocks, rounded up
+        needed = max(needed, grown + new_blocks)
+        grown += new_blocks - old_blocks
+    free = found.f_bavail * block
+    if needed > free:
+        raise OutputError(
+            docs,
+            1,
+            1,
+            f"expected {needed // 1024} KiB free for the pages that change, found {free // 1024} KiB free on its file system",
+        )
 
 
 def _check_folders(docs: Path, outputs: list[OutputFile]) -> None:

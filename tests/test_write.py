@@ -146,3 +146,25 @@ def test_a_temporary_file_of_a_killed_run_is_removed(tmp_path):
     assert report.written == ()
     assert [path for path in left if path.exists()] == []
     assert (tmp_path / ".notes.tmp").exists()
+
+
+def test_a_disk_too_full_for_the_pages_is_refused_before_any_is_written(tmp_path, monkeypatch):
+    """A full disk was found at the first page that did not fit, with pages before it written: docs/ part
+    old, part new. The room the changed pages need is checked first (statvfs), so docs/ stays as it was."""
+    write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n"), OutputFile(path="tasks/t1.md", content="b\n")])
+    real = os.statvfs
+
+    def nearly_full(path):
+        found = real(path)
+        return os.statvfs_result((found.f_bsize, 4096, 1000, 0, 2, 1000, 900, 900, found.f_flag, found.f_namemax))
+
+    monkeypatch.setattr(os, "statvfs", nearly_full)  # 8 KiB free
+    pages = [OutputFile(path="index.md", content="new\n"), OutputFile(path="tasks/t1.md", content="x" * 20_000)]
+    with pytest.raises(OutputError) as caught:
+        write_outputs(tmp_path, pages)
+    assert str(caught.value) == (
+        f"{tmp_path}:1:1: expected 20 KiB free for the pages that change, found 8 KiB free on its file system"
+    )
+    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "a\n"  # as it was
+    monkeypatch.undo()
+    assert write_outputs(tmp_path, pages).written == ("index.md", "tasks/t1.md")  # room enough: written
