@@ -278,6 +278,8 @@ def _check_room(docs: Path, sizes: list[tuple[int, int]]) -> None:
         found = os.statvfs(folder)
     except (AttributeError, OSError):  # no statvfs (Windows): the writing finds it
         return
+    if not found.f_blocks:  # a file system that reports no size (some FUSE mounts): the writing finds it
+        return
     block = found.f_frsize or found.f_bsize or 1
     grown = needed = 0
     for old, new in sizes:

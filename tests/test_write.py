@@ -168,3 +168,16 @@ def test_a_disk_too_full_for_the_pages_is_refused_before_any_is_written(tmp_path
     assert (tmp_path / "index.md").read_text(encoding="utf-8") == "a\n"  # as it was
     monkeypatch.undo()
     assert write_outputs(tmp_path, pages).written == ("index.md", "tasks/t1.md")  # room enough: written
+
+
+def test_a_file_system_that_reports_no_size_is_written_to(tmp_path, monkeypatch):
+    """Some file systems (FUSE mounts, some network shares) answer statvfs with no blocks at all: read as a
+    disk with 0 KiB free, every build there would be refused. Only a size that is reported is checked."""
+    real = os.statvfs
+
+    def no_size(path):
+        found = real(path)
+        return os.statvfs_result((found.f_bsize, 4096, 0, 0, 0, 0, 0, 0, found.f_flag, found.f_namemax))
+
+    monkeypatch.setattr(os, "statvfs", no_size)
+    assert write_outputs(tmp_path, [OutputFile(path="index.md", content="a\n")]).written == ("index.md",)
