@@ -212,6 +212,8 @@ class ExternalDocument:
 
     doc_number: str
     title: str
+    line: int = 1  # where its doc_number stands in external.yaml
+    column: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -84,12 +84,14 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         metas = collection.load_documents(source, errors)
     except CurationError as error:
         errors.add(error)
+    before = len(errors.errors)
     try:
         external = collection.load_external(source, errors, metas)
     except CurationError as error:
         errors.add(error)
-    else:  # a list that did not read would make every 文号 it holds look unknown
-        collection.check_implements(source, metas, external, errors)
+    else:  # a list, or an entry of it, that did not read would make the 文号 it holds look unknown
+        if len(errors.errors) == before:
+            collection.check_implements(source, metas, external, errors)
     documents: list[Document] = []
     partial: list[Document] = []  # the texts that do not parse, as far as they do
     for meta in metas:

@@ -208,7 +208,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "an external document the collection has": (  # its entry would never be shown
         rewrite("external.yaml", lambda data: data + "  - doc_number: 国发〔2016〕86号\n    title: 规划\n".encode()),
-        r"external\.yaml:\d+:5: expected a document not in the collection, found '国发〔2016〕86号' \(documents\.yaml line \d+\)",
+        r"external\.yaml:\d+:17: expected a document not in the collection, found '国发〔2016〕86号' \(documents\.yaml line \d+\)",
     ),
     # a 文号 in implements that no list holds was shown as 国发〔2015〕17号（本站未收录）: a typo published as a fact
     "implements a 文号 no list holds": (

@@ -331,13 +331,16 @@ def load_external(
     collection = {meta.doc_number: meta.line for meta in listed}
     for entry in entries(path, "external", errors):
         f = Fields(path, entry, "an external document", errors)
+        f.unknown_keys(("doc_number", "title"))
         number, title = f.doc_number("doc_number"), f.text("title")
         if number in collection:
             f.fail(
-                f"expected a document not in the collection, found {number!r} (documents.yaml line {collection[number]})"
+                f"expected a document not in the collection, found {number!r} (documents.yaml line {collection[number]})",
+                key="doc_number",
             )
         elif number and title and not f.repeated(seen, number, "doc_number", repr(number), at="doc_number"):
-            result.append(ExternalDocument(doc_number=number, title=title))
+            line, column = f.place("doc_number")
+            result.append(ExternalDocument(doc_number=number, title=title, line=line, column=column))
     return tuple(result)
 
 
@@ -345,7 +348,11 @@ def check_implements(
     source: Path, metas: tuple[DocumentMeta, ...], external: tuple[ExternalDocument, ...], errors: Collector
 ) -> None:
     """Each ``implements`` names a document of the collection or of external.yaml: a 文号 neither holds
-    (a typo, most often) would be published as 本站未收录, with no title, as if it were a fact."""
+    (a typo, most often) would be published as 本站未收录, with no title, as if it were a fact. And each
+    document of external.yaml is one an ``implements`` names: its title is shown there and nowhere else,
+    so an entry none names (a mistyped 文号, most often) is a mistake; asked only when documents.yaml
+    read without a problem (a document that did not read may be the one that names it)."""
+    documents_read = not errors.errors  # else a document that did not read may be the one implementing an entry
     known = {meta.doc_number for meta in metas} | {document.doc_number for document in external}
     path = source / "documents.yaml"
     for meta in metas:
@@ -356,3 +363,11 @@ def check_implements(
                 f"found {meta.implements!r}"
             )
             errors.add(CurationError(path, line, column, message))
+    implemented = {meta.implements for meta in metas}
+    for document in external if documents_read else ():  # 实施依据 is where its title is shown: nowhere else
+        if document.doc_number not in implemented:
+            message = (
+                "expected the 文号 of a document a documents.yaml entry implements, "
+                f"found {document.doc_number!r}, which none does: its title would be shown nowhere"
+            )
+            errors.add(CurationError(source / "external.yaml", document.line, document.column, message))
