@@ -389,8 +389,8 @@ TASK_CLAUSE_RE = re.compile(r"^t[0-9]+$")
 LEADING_LABEL_RE = re.compile(r"^(?:[0-9]+[.．、]|（[一二三四五六七八九十0-9]+）|——)")
 # Anything but CJK ideographs, Latin letters and digits: splits text into runs for n-grams.
 NON_WORD_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]+")
-# What a curated task phrase may hold (task_terms.yaml): word characters and the "+" of "互联网+".
-TERM_RE = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9+＋]+$")
+# What a curated task phrase may hold (task_terms.yaml): word characters and the "+" of "互联网+" (not "+" alone).
+TERM_RE = re.compile(r"^(?=.*[^+＋])[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9+＋]+$")
 # Anything a task phrase cannot hold: splits text into runs where phrases are looked for.
 TERM_BREAK_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9+＋]+")
 # Where a sentence breaks into phrases: commas, enumeration marks, colons, brackets, quotes.

@@ -460,11 +460,11 @@ def test_invalid_task_phrases_are_located_errors(tmp_path):
     result = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert (
-        "task_terms.yaml:2:5: expected 'task' to be the number of a task of guobanhan-2016-66 (1–106), found 107"
+        "task_terms.yaml:2:11: expected 'task' to be the number of a task of guobanhan-2016-66 (1–106), found 107"
         in (result.stderr)
     )
     assert (
-        "task_terms.yaml:4:5: expected a phrase specific to task 5, found the general word '知识产权'" in result.stderr
+        "task_terms.yaml:5:13: expected a phrase specific to task 5, found the general word '知识产权'" in result.stderr
     )
     assert "found '专利代理，机构'" in result.stderr and "found '代'" in result.stderr
     assert "task_terms.yaml:6:11: expected each task once, found task 5 again (first at line 4)" in result.stderr

@@ -49,3 +49,77 @@ EXTERNAL = "  - doc_number: 国发〔2015〕71号\n    title: 国务院关于新
 def test_a_mistake_in_external_yaml_is_said_at_its_value(tmp_path, damage, expected):
     said = refused_after(tmp_path, damage).splitlines()
     assert said[:-1] == expected.splitlines(), said
+
+
+TASK5 = "  - task: 5\n    terms: [专利代理领域开放, 专利代理机构, 专利代理, 代理机构, 股东, 合伙人, 代理行业]\n"  # lines 14–15
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        pytest.param(  # was said at the entry's '- task: 5' (line 14, column 5), not at the phrase
+            replace("task_terms.yaml", "代理行业]\n", "代理行业, 知识产权]\n"),
+            "source_texts/task_terms.yaml:15:58: expected a phrase specific to task 5, found the general word '知识产权'",
+            id="general word",
+        ),
+        pytest.param(
+            replace("task_terms.yaml", "    terms: [专利代理领域开放,", "    terms: ['专利。代理', 专利代理领域开放,"),
+            "source_texts/task_terms.yaml:15:13: expected a phrase of 2–10 characters without punctuation, "
+            "found '专利。代理'",
+            id="punctuation",
+        ),
+        pytest.param(  # "+" is allowed for 互联网+, but a phrase of "+" alone was found at every "++"
+            replace("task_terms.yaml", "代理行业]\n", "代理行业, '++']\n"),
+            "source_texts/task_terms.yaml:15:58: expected a phrase of 2–10 characters without punctuation, found '++'",
+            id="only punctuation",
+        ),
+        pytest.param(  # was kept once, unsaid; each name of agencies.yaml, each wording of search_terms is refused so
+            replace("task_terms.yaml", "代理行业]\n", "代理行业, 股东]\n"),
+            "source_texts/task_terms.yaml:15:58: expected each phrase of a task once, found '股东' again",
+            id="a phrase twice",
+        ),
+        pytest.param(  # the task's phrases were none, unsaid: the matcher lost its evidence for it
+            replace("task_terms.yaml", TASK5, "  - task: 5\n"),
+            "source_texts/task_terms.yaml:14:5: expected a task's phrases to have 'terms', found none",
+            id="no terms",
+        ),
+        pytest.param(
+            replace("task_terms.yaml", TASK5, "  - task: 5\n    terms:\n"),
+            "source_texts/task_terms.yaml:15:11: expected 'terms' of a task's phrases to be a list of at least one "
+            "phrase, found nothing",
+            id="terms given nothing",
+        ),
+        pytest.param(
+            replace("task_terms.yaml", TASK5, "  - task: 5\n    terms: []\n"),
+            "source_texts/task_terms.yaml:15:12: expected 'terms' of a task's phrases to be a list of at least one "
+            "phrase, found []",
+            id="terms an empty list",
+        ),
+        pytest.param(  # was said at the entry's start, the terms' line (14), not at the task (line 15)
+            replace("task_terms.yaml", TASK5, "  - terms: [专利代理机构]\n    task: '5'\n"),
+            "source_texts/task_terms.yaml:15:11: expected 'task' to be the number of a task of guobanhan-2016-66 "
+            "(1–106), found '5'",
+            id="task as text",
+        ),
+    ],
+)
+def test_a_mistake_in_task_terms_yaml_is_said_at_its_value(tmp_path, damage, expected):
+    said = refused_after(tmp_path, damage).splitlines()
+    assert said[:-1] == [expected], said
+
+
+@pytest.mark.parametrize(
+    ("means", "found"),
+    [("", "nothing"), (" []", "[]")],
+    ids=["nothing", "an empty list"],
+)
+def test_an_everyday_form_with_no_wording_is_refused(tmp_path, means, found):
+    """It was published in the search index, which the search worker reads without a word of it (a form with
+    no wording is no form there): what staff wrote was dropped unsaid."""
+    terms = f"terms:\n  - form: 电商\n    means:{means}\n  - form: 知产\n    means: [知识产权]\n"
+    said = refused_after(tmp_path, lambda source: (source / "search_terms.yaml").write_text(terms, encoding="utf-8"))
+    column = 11 if not means else 12
+    assert said.splitlines()[:-1] == [
+        f"source_texts/search_terms.yaml:3:{column}: expected 'means' of an everyday form to be a list of at least "
+        f"one wording, found {found}"
+    ], said

@@ -178,18 +178,37 @@ def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerm
         task = f"{tasks}/t{number}"
         if not isinstance(number, int) or isinstance(number, bool) or task not in known:
             f.fail(
-                f"expected 'task' to be the number of a task of {tasks} (1–{len(known)}), found {shown_value(number)}"
+                f"expected 'task' to be the number of a task of {tasks} (1–{len(known)}), found {shown_value(number)}",
+                key="task",
             )
             continue
         if f.repeated(lines, task, "task", f"task {number}", at="task"):
             continue
-        terms = f.strings("terms")
-        terms = tuple(term.replace("＋", "+") for term in terms)
-        for term in terms:
-            if not MIN_CHARS <= len(term) <= MAX_CHARS or not patterns.TERM_RE.match(term):
-                f.fail(f"expected a phrase of {MIN_CHARS}–{MAX_CHARS} characters without punctuation, found {term!r}")
-            elif term in GENERIC:
-                f.fail(f"expected a phrase specific to task {number}, found the general word {term!r}")
-        phrases[task] = tuple(dict.fromkeys(t for t in terms if MIN_CHARS <= len(t) <= MAX_CHARS))
+        phrases[task] = _phrases(f, number)
     listing = Counter(p for terms in phrases.values() for p in terms)
     return TaskTerms(phrases=phrases, tasks_listing=dict(listing))
+
+
+def _phrases(f: Fields, number: int) -> tuple[str, ...]:
+    """The entry's ``terms``: at least one phrase, each once, each refused where it stands when it is
+    too short or long, holds punctuation (or is "+" alone) or is a general word."""
+    if "terms" not in f.entry:  # the task would have no evidence, unsaid
+        f.fail("expected a task's phrases to have 'terms', found none")
+        return ()
+    terms = f.strings("terms")
+    if not terms and isinstance(f.entry["terms"], list | None):  # any other value strings() refused
+        found = shown_value(f.entry["terms"])
+        f.fail(f"expected 'terms' of {f.what} to be a list of at least one phrase, found {found}", key="terms")
+    seen: set[str] = set()
+    for item, term in enumerate(term.replace("＋", "+") for term in terms):
+        if not MIN_CHARS <= len(term) <= MAX_CHARS or not patterns.TERM_RE.match(term):
+            found = f"expected a phrase of {MIN_CHARS}–{MAX_CHARS} characters without punctuation, found {term!r}"
+            f.fail(found, key="terms", item=item)
+        elif term in GENERIC:
+            f.fail(
+                f"expected a phrase specific to task {number}, found the general word {term!r}", key="terms", item=item
+            )
+        elif term in seen:
+            f.fail(f"expected each phrase of a task once, found {term!r} again", key="terms", item=item)
+        seen.add(term)
+    return tuple(dict.fromkeys(t.replace("＋", "+") for t in terms if MIN_CHARS <= len(t) <= MAX_CHARS))

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import Collector
-from ..load.curated import Fields, entries
+from ..load.curated import Fields, entries, shown_value
 from ..model import Agency, ClauseKind, Corpus, SearchTerm
 
 FILE_NAME = "search_terms.yaml"
@@ -70,6 +70,9 @@ def load_search_terms(
         form, means = f.text("form"), f.strings("means")
         if "means" not in entry:
             f.fail("expected an everyday form to have 'means' (the texts' wording for it), found none")
+        elif not means and isinstance(entry["means"], list | None):  # any other value strings() refused
+            found = shown_value(entry["means"])  # the search worker reads a form with no wording as no form
+            f.fail(f"expected 'means' of {f.what} to be a list of at least one wording, found {found}", key="means")
         if form is None:
             continue
         read = searchable(form)
