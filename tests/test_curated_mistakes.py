@@ -95,6 +95,11 @@ TASK5 = "  - task: 5\n    terms: [专利代理领域开放, 专利代理机构, 
             "phrase, found []",
             id="terms an empty list",
         ),
+        pytest.param(  # one message: not also "a list of at least one phrase", which it is
+            replace("task_terms.yaml", TASK5, "  - task: 5\n    terms: ['']\n"),
+            "source_texts/task_terms.yaml:15:12: expected 'terms' of a task's phrases to be a list of text, found ['']",
+            id="terms a list of empty text",
+        ),
         pytest.param(  # was said at the entry's start, the terms' line (14), not at the task (line 15)
             replace("task_terms.yaml", TASK5, "  - terms: [专利代理机构]\n    task: '5'\n"),
             "source_texts/task_terms.yaml:15:11: expected 'task' to be the number of a task of guobanhan-2016-66 "
@@ -109,17 +114,26 @@ def test_a_mistake_in_task_terms_yaml_is_said_at_its_value(tmp_path, damage, exp
 
 
 @pytest.mark.parametrize(
-    ("means", "found"),
-    [("", "nothing"), (" []", "[]")],
-    ids=["nothing", "an empty list"],
+    ("means", "expected"),
+    [
+        pytest.param(
+            "",
+            "3:11: expected 'means' of an everyday form to be a list of at least one wording, found nothing",
+            id="nothing",
+        ),
+        pytest.param(
+            " []", "3:12: expected 'means' of an everyday form to be a list of at least one wording, found []", id="[]"
+        ),
+        pytest.param(" ['']", "3:12: expected 'means' of an everyday form to be a list of text, found ['']", id="['']"),
+        # a query holding 电商 was read as 电, which finds every word holding it
+        pytest.param(
+            " [电子商务, 电]", "3:19: expected a wording of two characters or more, found '电'", id="one character"
+        ),
+    ],
 )
-def test_an_everyday_form_with_no_wording_is_refused(tmp_path, means, found):
-    """It was published in the search index, which the search worker reads without a word of it (a form with
-    no wording is no form there): what staff wrote was dropped unsaid."""
+def test_an_everyday_form_with_no_wording_or_a_wording_of_one_character_is_refused(tmp_path, means, expected):
+    """A form with no wording was published in the search index, which the search worker reads without a word
+    of it (a form with no wording is no form there): what staff wrote was dropped unsaid."""
     terms = f"terms:\n  - form: 电商\n    means:{means}\n  - form: 知产\n    means: [知识产权]\n"
     said = refused_after(tmp_path, lambda source: (source / "search_terms.yaml").write_text(terms, encoding="utf-8"))
-    column = 11 if not means else 12
-    assert said.splitlines()[:-1] == [
-        f"source_texts/search_terms.yaml:3:{column}: expected 'means' of an everyday form to be a list of at least "
-        f"one wording, found {found}"
-    ], said
+    assert said.splitlines()[:-1] == [f"source_texts/search_terms.yaml:{expected}"], said

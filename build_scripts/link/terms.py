@@ -196,7 +196,7 @@ def _phrases(f: Fields, number: int) -> tuple[str, ...]:
         f.fail("expected a task's phrases to have 'terms', found none")
         return ()
     terms = f.strings("terms")
-    if not terms and isinstance(f.entry["terms"], list | None):  # any other value strings() refused
+    if f.entry["terms"] is None or f.entry["terms"] == []:  # any other value without a phrase strings() refused
         found = shown_value(f.entry["terms"])
         f.fail(f"expected 'terms' of {f.what} to be a list of at least one phrase, found {found}", key="terms")
     seen: set[str] = set()

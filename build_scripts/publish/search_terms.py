@@ -13,7 +13,8 @@ entry validated and every problem a located error:
   hide what the text says with it (打假: 86号's 加强打假专业队伍能力建设);
 - so is a form an agency is known by: its page is found by it (agencies.yaml's names and search aliases);
 - a wording no text holds is refused: it would find nothing, or another sense of its parts;
-- a form of one character, a form given twice, a wording given twice in one entry.
+- a form of one character, a form given twice, a wording of one character, a wording given twice in one
+  entry, a form given no wording.
 
 Texts are compared as the worker compares them: NFKC, lower case, without white space, punctuation or
 symbols (大众创业万众创新 is held by 大众创业、万众创新). Without the file there are no forms.
@@ -70,7 +71,7 @@ def load_search_terms(
         form, means = f.text("form"), f.strings("means")
         if "means" not in entry:
             f.fail("expected an everyday form to have 'means' (the texts' wording for it), found none")
-        elif not means and isinstance(entry["means"], list | None):  # any other value strings() refused
+        elif entry["means"] is None or entry["means"] == []:  # any other value without a wording strings() refused
             found = shown_value(entry["means"])  # the search worker reads a form with no wording as no form
             f.fail(f"expected 'means' of {f.what} to be a list of at least one wording, found {found}", key="means")
         if form is None:
@@ -94,7 +95,9 @@ def load_search_terms(
             continue
         seen: set[str] = set()
         for item, wording in enumerate(means):
-            if searchable(wording) in seen:
+            if len(searchable(wording)) < MIN_FORM:  # read so, a query holding the form finds every word holding it
+                f.fail(f"expected a wording of two characters or more, found {wording!r}", key="means", item=item)
+            elif searchable(wording) in seen:
                 f.fail(f"expected each wording of a form once, found {wording!r} again", key="means", item=item)
             elif not held.holder(searchable(wording)):
                 f.fail(f"expected wording a text holds, found {wording!r}, which no text holds", key="means", item=item)
