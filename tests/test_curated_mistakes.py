@@ -97,8 +97,20 @@ TASK5 = "  - task: 5\n    terms: [专利代理领域开放, 专利代理机构, 
         ),
         pytest.param(  # one message: not also "a list of at least one phrase", which it is
             replace("task_terms.yaml", TASK5, "  - task: 5\n    terms: ['']\n"),
-            "source_texts/task_terms.yaml:15:12: expected 'terms' of a task's phrases to be a list of text, found ['']",
+            "source_texts/task_terms.yaml:15:13: expected each of 'terms' of a task's phrases to be text, "
+            "found empty text ('')",
             id="terms a list of empty text",
+        ),
+        pytest.param(  # was said at the list's start, the list shown cut at 80 characters, before the 2016
+            replace("task_terms.yaml", "战略实施领导小组]\n", "战略实施领导小组, 2016]\n"),
+            "source_texts/task_terms.yaml:7:80: expected each of 'terms' of a task's phrases to be text, found 2016",
+            id="a number among the phrases",
+        ),
+        pytest.param(
+            replace("task_terms.yaml", "战略实施领导小组]\n", "战略实施领导小组, '']\n"),
+            "source_texts/task_terms.yaml:7:80: expected each of 'terms' of a task's phrases to be text, "
+            "found empty text ('')",
+            id="empty text among the phrases",
         ),
         pytest.param(  # was said at the entry's start, the terms' line (14), not at the task (line 15)
             replace("task_terms.yaml", TASK5, "  - terms: [专利代理机构]\n    task: '5'\n"),
@@ -124,7 +136,11 @@ def test_a_mistake_in_task_terms_yaml_is_said_at_its_value(tmp_path, damage, exp
         pytest.param(
             " []", "3:12: expected 'means' of an everyday form to be a list of at least one wording, found []", id="[]"
         ),
-        pytest.param(" ['']", "3:12: expected 'means' of an everyday form to be a list of text, found ['']", id="['']"),
+        pytest.param(
+            " [电子商务, '']",
+            "3:19: expected each of 'means' of an everyday form to be text, found empty text ('')",
+            id="['']",
+        ),
         # a query holding 电商 was read as 电, which finds every word holding it
         pytest.param(
             " [电子商务, 电]", "3:19: expected a wording of two characters or more, found '电'", id="one character"
