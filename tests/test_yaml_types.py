@@ -19,10 +19,9 @@ CASES = {  # what was damaged → (damage, the message it must give)
         "agencies.yaml:25:18: expected 'short_names' of an agency to be a list of text, "
         "found false (YAML's reading of a bare no, off or false)",
     ),
-    "a date and nothing among short names": (  # shown as written in YAML, not as Python shows them
+    "a date and nothing among short names": (  # shown as written in YAML, not as Python shows them, at its item
         replace("agencies.yaml", "short_names: [中央组织部]", f"short_names: [中央组织部, {DATE}, null]"),
-        f"agencies.yaml:25:18: expected 'short_names' of an agency to be a list of text, "
-        f"found ['中央组织部', {DATE}, null]",
+        f"agencies.yaml:25:26: expected each of 'short_names' of an agency to be text, found the date {DATE}",
     ),
     "a date with a time as a document's date": (
         replace("documents.yaml", "    date: 2016-07-08", "    date: 2016-07-08 10:00:00"),

@@ -195,7 +195,7 @@ def _phrases(f: Fields, number: int) -> tuple[str, ...]:
     if "terms" not in f.entry:  # the task would have no evidence, unsaid
         f.fail("expected a task's phrases to have 'terms', found none")
         return ()
-    terms = f.strings("terms", each=True)
+    terms = f.strings("terms")
     if f.entry["terms"] is None or f.entry["terms"] == []:  # any other value without a phrase strings() refused
         found = shown_value(f.entry["terms"])
         f.fail(f"expected 'terms' of {f.what} to be a list of at least one phrase, found {found}", key="terms")

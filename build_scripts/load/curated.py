@@ -236,13 +236,13 @@ class Fields:
             self.fail(f"{expected}, a day no calendar has", key=key)
             return None
 
-    def strings(self, key: str, *, each: bool = False) -> tuple[str, ...]:
-        """A list of one-line texts; a blank item is refused (an empty name is found at every character). With
-        ``each``, an item that is no text is refused where it stands, each one: in a long list, the list shown
-        cut at 80 characters may not show it."""
+    def strings(self, key: str) -> tuple[str, ...]:
+        """A list of one-line texts; a blank item is refused (an empty name is found at every character). An
+        item that is no text is refused where it stands, each one: in a long list, the list shown cut at 80
+        characters may not show it."""
         value = self.entry.get(key)
         value = [] if value is None else value  # not `or []`: a bare no, 0 or '' is no list
-        if each and isinstance(value, list):
+        if isinstance(value, list):
             wrong = [(item, v) for item, v in enumerate(value) if not isinstance(v, str) or not v.strip()]
             for item, v in wrong:
                 found = f"empty text ({v!r})" if isinstance(v, str) else shown_value(v)

@@ -68,7 +68,7 @@ def load_search_terms(
     for entry in entries(path, "terms", errors):
         f = Fields(path, entry, "an everyday form", errors)
         f.unknown_keys(_KEYS)
-        form, means = f.text("form"), f.strings("means", each=True)
+        form, means = f.text("form"), f.strings("means")
         if "means" not in entry:
             f.fail("expected an everyday form to have 'means' (the texts' wording for it), found none")
         elif entry["means"] is None or entry["means"] == []:  # any other value without a wording strings() refused
