@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def say_waiting(docs: Path) -> None:
-    """What a run says while another one writes ``docs`` (``write.one_writer``)."""
+    """What a run says while another one writes ``docs`` (``exclusive.one_writer``)."""
     print(
         f"waiting: another generate is writing {docs} (`make serve` or `make build` in another terminal?); "
         "this one goes on when it is done",
@@ -130,8 +130,8 @@ def count_warnings(warnings: Sequence[SourceWarning]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .exclusive import one_writer
     from .pipeline import generate, record_notes
-    from .write import one_writer
 
     if args.command in ("build", "serve"):
         _check_docs_matches_config(args.docs, args.config_file or Path("mkdocs.yml"))

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import cache, fork
 from .errors import BuildErrors, Collector, CurationError, OutputError, SourceError, SourceWarning
+from .exclusive import signals_held
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
@@ -48,7 +49,7 @@ from .render.renderer import Renderer
 from .track import changelog, clause_ids, git_log, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_targets, redirect_files
-from .write import WriteReport, check_rewritable, signals_held, write_atomic, write_outputs
+from .write import WriteReport, check_rewritable, write_atomic, write_outputs
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,8 +12,8 @@ from pathlib import Path
 from types import FrameType
 
 from .errors import BuildError, BuildErrors, OutputError
+from .exclusive import one_writer
 from .render.jinja_env import TEMPLATE_DIR
-from .write import one_writer
 
 POLL_SECONDS = 0.2
 # What a rebuild that stopped says after its problems, as ``generate`` does; the site served stays the last good one.
