@@ -195,12 +195,9 @@ def _phrases(f: Fields, number: int) -> tuple[str, ...]:
     if "terms" not in f.entry:  # the task would have no evidence, unsaid
         f.fail("expected a task's phrases to have 'terms', found none")
         return ()
-    terms = f.strings("terms")
-    if f.entry["terms"] is None or f.entry["terms"] == []:  # any other value without a phrase strings() refused
-        found = shown_value(f.entry["terms"])
-        f.fail(f"expected 'terms' of {f.what} to be a list of at least one phrase, found {found}", key="terms")
+    terms = tuple(term.replace("＋", "+") for term in f.some_strings("terms", "phrase"))
     seen: set[str] = set()
-    for item, term in enumerate(term.replace("＋", "+") for term in terms):
+    for item, term in enumerate(terms):
         if not MIN_CHARS <= len(term) <= MAX_CHARS or not patterns.TERM_RE.match(term):
             found = f"expected a phrase of {MIN_CHARS}–{MAX_CHARS} characters without punctuation, found {term!r}"
             f.fail(found, key="terms", item=item)
@@ -211,4 +208,4 @@ def _phrases(f: Fields, number: int) -> tuple[str, ...]:
         elif term in seen:
             f.fail(f"expected each phrase of a task once, found {term!r} again", key="terms", item=item)
         seen.add(term)
-    return tuple(dict.fromkeys(t.replace("＋", "+") for t in terms if MIN_CHARS <= len(t) <= MAX_CHARS))
+    return tuple(dict.fromkeys(t for t in terms if MIN_CHARS <= len(t) <= MAX_CHARS))

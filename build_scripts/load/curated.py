@@ -242,17 +242,23 @@ class Fields:
         characters may not show it."""
         value = self.entry.get(key)
         value = [] if value is None else value  # not `or []`: a bare no, 0 or '' is no list
-        if isinstance(value, list):
-            wrong = [(item, v) for item, v in enumerate(value) if not isinstance(v, str) or not v.strip()]
-            for item, v in wrong:
-                found = f"empty text ({v!r})" if isinstance(v, str) else shown_value(v)
-                self.fail(f"expected each of '{key}' of {self.what} to be text, found {found}", key=key, item=item)
-            if wrong:
-                return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        if not isinstance(value, list):
             self.fail(f"expected '{key}' of {self.what} to be a list of text, found {shown_value(value)}", key=key)
             return ()
-        return tuple(v.strip() for v in value)
+        wrong = [(item, v) for item, v in enumerate(value) if not isinstance(v, str) or not v.strip()]
+        for item, v in wrong:
+            found = f"empty text ({v!r})" if isinstance(v, str) else shown_value(v)
+            self.fail(f"expected each of '{key}' of {self.what} to be text, found {found}", key=key, item=item)
+        return () if wrong else tuple(v.strip() for v in value)
+
+    def some_strings(self, key: str, item: str) -> tuple[str, ...]:
+        """``strings``, given at least one: ``key:`` with nothing or ``key: []`` is refused at the key (a list
+        of at least one ``item``). A key not given at all is the caller's to say, in its own words."""
+        found = self.strings(key)
+        if key in self.entry and (self.entry[key] is None or self.entry[key] == []):
+            shown = shown_value(self.entry[key])
+            self.fail(f"expected '{key}' of {self.what} to be a list of at least one {item}, found {shown}", key=key)
+        return found
 
     def quote_holds(self, key: str, clause: Clause) -> bool:
         """Whether ``clause`` still holds the entry's quote under ``key``, when it has one.

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import Collector
-from ..load.curated import Fields, entries, shown_value
+from ..load.curated import Fields, entries
 from ..model import Agency, ClauseKind, Corpus, SearchTerm
 
 FILE_NAME = "search_terms.yaml"
@@ -68,12 +68,9 @@ def load_search_terms(
     for entry in entries(path, "terms", errors):
         f = Fields(path, entry, "an everyday form", errors)
         f.unknown_keys(_KEYS)
-        form, means = f.text("form"), f.strings("means")
+        form, means = f.text("form"), f.some_strings("means", "wording")  # the worker drops a form without one
         if "means" not in entry:
             f.fail("expected an everyday form to have 'means' (the texts' wording for it), found none")
-        elif entry["means"] is None or entry["means"] == []:  # any other value without a wording strings() refused
-            found = shown_value(entry["means"])  # the search worker reads a form with no wording as no form
-            f.fail(f"expected 'means' of {f.what} to be a list of at least one wording, found {found}", key="means")
         if form is None:
             continue
         read = searchable(form)
@@ -95,13 +92,14 @@ def load_search_terms(
             continue
         seen: set[str] = set()
         for item, wording in enumerate(means):
-            if len(searchable(wording)) < MIN_FORM:  # read so, a query holding the form finds every word holding it
+            as_read = searchable(wording)
+            if len(as_read) < MIN_FORM:  # read so, a query holding the form finds every word holding it
                 f.fail(f"expected a wording of two characters or more, found {wording!r}", key="means", item=item)
-            elif searchable(wording) in seen:
+            elif as_read in seen:
                 f.fail(f"expected each wording of a form once, found {wording!r} again", key="means", item=item)
-            elif not held.holder(searchable(wording)):
+            elif not held.holder(as_read):
                 f.fail(f"expected wording a text holds, found {wording!r}, which no text holds", key="means", item=item)
-            seen.add(searchable(wording))
+            seen.add(as_read)
         terms.append(SearchTerm(form=form, means=tuple(dict.fromkeys(means)), line=f.line))
     return tuple(terms)
 
