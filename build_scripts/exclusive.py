@@ -22,6 +22,8 @@ try:
 except ImportError:  # Windows: no advisory locks; two builds at once there are not kept apart
     fcntl = None  # type: ignore[assignment]
 
+from .write import nearest_folder
+
 
 @contextlib.contextmanager
 def one_writer(docs: Path, waiting: Callable[[], None]) -> Iterator[None]:
@@ -33,9 +35,7 @@ def one_writer(docs: Path, waiting: Callable[[], None]) -> Iterator[None]:
     The lock is ``flock`` on the folder holding docs/ (or the one it will be made in): no file is made, and a run
     stopped in any way (kill -9 included) holds it no more. Where there is none to take (no ``fcntl``, a
     folder that cannot be opened) the run goes on without it."""
-    holder = docs.resolve().parent
-    while not holder.is_dir() and holder != holder.parent:  # not made yet: the folder it will be made in
-        holder = holder.parent
+    holder = nearest_folder(docs.resolve().parent)  # not made yet: the folder it will be made in
     try:
         fd = os.open(holder, os.O_RDONLY)
     except OSError:

@@ -77,12 +77,18 @@ def read_saved(path: Path) -> str | None:
         return None
 
 
+def nearest_folder(path: Path) -> Path:
+    """``path`` when it is a folder, else the nearest folder above it: where it would be made."""
+    while not path.is_dir() and path != path.parent:
+        path = path.parent
+    return path
+
+
 def unwritable(folder: Path) -> str | None:
     """Why no file can be made in ``folder`` (or, where it does not exist yet, in the nearest folder above
     it that does, where it would be made): a read-only file system, or a folder this user may not write
     to; None when one can."""
-    while not folder.is_dir() and folder != folder.parent:
-        folder = folder.parent
+    folder = nearest_folder(folder)
     if os.access(folder, os.W_OK | os.X_OK):
         return None
     try:  # no statvfs on Windows: there a refusal is only "may not write to"
@@ -165,7 +171,7 @@ def _plan(docs: Path, outputs: list[OutputFile]) -> _Plan:
     """What the write stage will change, read before anything is written; ``OutputError`` for a folder no
     file can be made in, an ``OSError`` for a file that cannot be read where one is to be written."""
     changed = []
-    sizes = []  # (old, new) byte counts of each changed file, for the room it needs (``_room_needed``)
+    sizes = []  # (old, new) byte counts of each changed file, for the room it needs (``_check_room``)
     for output in outputs:
         data = output.data
         try:
@@ -209,11 +215,8 @@ def _check_room(docs: Path, sizes: list[tuple[int, int]]) -> None:
     run before any is written rather than part-way. Each is written beside the old one, then replaces it:
     the most it needs at once is what the files before it grew, plus it whole. A quota statvfs does not see
     is still found as the writing goes (``OutputError``, ``partial``)."""
-    folder = docs
-    while not folder.is_dir() and folder != folder.parent:
-        folder = folder.parent
     try:
-        found = os.statvfs(folder)
+        found = os.statvfs(nearest_folder(docs))
     except (AttributeError, OSError):  # no statvfs (Windows): the writing finds it
         return
     if not found.f_blocks:  # a file system that reports no size (some FUSE mounts): the writing finds it
