@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import signal
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
-from types import FrameType
 
 from .errors import BuildError, BuildErrors, OutputError
 from .exclusive import one_writer
@@ -42,10 +40,6 @@ def port_in_use(dev_addr: str) -> bool:
     return False
 
 
-def _stop(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt  # SIGTERM as Ctrl-C: the loop's ``finally`` stops MkDocs too
-
-
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
     itself (0 when stopped by Ctrl-C or SIGTERM)."""
@@ -61,7 +55,6 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
             file=sys.stderr,
         )
         return 1
-    previous_handler = signal.signal(signal.SIGTERM, _stop)
     server = subprocess.Popen(
         [
             sys.executable,
@@ -105,12 +98,11 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 partial = isinstance(error, OutputError) and error.partial
                 print(PARTLY_WRITTEN if partial else UNCHANGED, file=sys.stderr, flush=True)
                 count_held_warnings(error)
-    except KeyboardInterrupt:  # Ctrl-C reaches MkDocs too, which may be gone already: stopped by us
+    except KeyboardInterrupt:  # Ctrl-C (MkDocs gets it too) or SIGTERM (cli.Terminated): stopped by us
         stopped_by_itself = None
     else:
         stopped_by_itself = server.poll()
     finally:
-        signal.signal(signal.SIGTERM, previous_handler)
         server.terminate()
         server.wait(timeout=10)
     if stopped_by_itself:
