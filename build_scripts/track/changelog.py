@@ -21,7 +21,8 @@ from ..load import files
 from ..model import Clause, ClauseKind, Corpus, Document, Redirect, Site, id_prefixes
 from . import clause_ids, git_log
 from .lineage import digest
-from .redirects import KnownIds
+from .redirects import FILE_NAME as REDIRECTS_FILE
+from .redirects import KnownIds, committed_targets
 from .versions import History
 
 # A document whose slug none of the records knows, holding more than this share of the words a record gives
@@ -181,7 +182,8 @@ def _existed(
     """Every clause id and slug that existed, for redirects.yaml's entries (an entry for another that reads as
     a typo of a removed id is refused: ``redirects._typo_of``): the ids of every committed version (as
     pinned, and as the parser reads it), every committed record, the record beside the texts, the last
-    build and the texts now (``known`` holds the ids of those it can); with their documents' slugs and
+    build and the texts now (``known`` holds the ids of those it can), and, when an entry names an id
+    none of those has, every id the newest commit's redirects.yaml lists; with their documents' slugs and
     every slug a committed documents.yaml gave. None when that cannot be told: without git, or in a
     shallow clone, older versions had ids nothing here shows (the real redirects.yaml's guobanfa-2016-106/3-3/p1 only a
     committed record holds), and then no entry is refused for naming an id unknown. git is asked whether the
@@ -192,6 +194,10 @@ def _existed(
     ids = {*known, *found.recorded_ids, *found.parsed_ids, *index}
     slugs = {i.split("/", 1)[0] for i in ids} | {d.slug for d in corpus.documents}
     slugs.update(slug for committed in found.committed_slugs.values() for slug in committed)
+    if any(i not in ids and i not in slugs for i in listed):
+        # an id the newest commit's redirects.yaml lists was answered for by the builds of that commit (its
+        # clause gone before the history at hand begins): no typo made now, whatever was removed since
+        ids.update(committed_targets(git_log.committed_file(source, REDIRECTS_FILE) or b""))
     existed = KnownIds(
         ids=frozenset(ids | slugs), removed=frozenset(i for i in known if i not in index and i not in listed)
     )

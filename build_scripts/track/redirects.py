@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .. import patterns
 from ..errors import Collector, CurationError, RedirectMissing
 from ..load.curated import Fields, address_hint, entries, nearest_hint
@@ -59,6 +61,18 @@ def listed_targets(source: Path) -> dict[str, str | None]:
         data = read_yaml(source / FILE_NAME)
     except CurationError:
         return {}
+    return _targets(data)
+
+
+def committed_targets(data: bytes) -> dict[str, str | None]:
+    """``listed_targets`` of redirects.yaml as a commit has it (``data``: its bytes); {} when it does not parse."""
+    try:
+        return _targets(yaml.safe_load(data.decode("utf-8-sig")))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return {}
+
+
+def _targets(data: Any) -> dict[str, str | None]:
     listed = data.get("redirects") if isinstance(data, dict) else None
     if not isinstance(listed, list):
         return {}
