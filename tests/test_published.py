@@ -201,6 +201,34 @@ def test_gone_pages_no_one_entry_answers_for_are_each_named_at_their_line(tmp_pa
     assert "此页面已删除：指标随文件移除" in pages["indicators/leading-ip-provinces.md"]
 
 
+def test_an_entry_whose_to_moved_on_is_told_where_redirects_yaml_sends_it_now(tmp_path):
+    """A page renamed twice (cmc-edd → cmc-equipment → cmc-zb): the first entry's 'to' is gone in turn.
+    The message said only "not published", leaving staff to find the page readers go to now (a red team
+    of staff sequences); as for a clause moved twice, it names where the second entry sends it, or that
+    it retires it."""
+    source = generated_copy(tmp_path)
+    rename_agency(source)
+    first = "redirects:\n  - page: /agencies/cmc-edd/\n    to: /agencies/cmc-equipment/\n"
+    (source / "redirects.yaml").write_text(first, encoding="utf-8")
+    assert run_cli(*GENERATE, cwd=tmp_path).returncode == 0  # the record lists /agencies/cmc-equipment/ now
+    path = source / "agencies.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: cmc-equipment\n", "id: cmc-zb\n"), encoding="utf-8")
+    unpublished = f"{source / 'redirects.yaml'}:3:9: expected 'to' of /agencies/cmc-edd/ to be a page this build "
+    unpublished += "publishes, found /agencies/cmc-equipment/, not published"
+    second = "  - page: /agencies/cmc-equipment/\n    to: /agencies/cmc-zb/\n"
+    (source / "redirects.yaml").write_text(first + second, encoding="utf-8")
+    assert errors_of(source, tmp_path / "docs") == [
+        f"{unpublished}; redirects.yaml sends /agencies/cmc-equipment/ to /agencies/cmc-zb/: write /agencies/cmc-zb/"
+    ]
+    (source / "redirects.yaml").write_text(
+        first + "  - page: /agencies/cmc-equipment/\n    note: 撤销\n", encoding="utf-8"
+    )
+    assert errors_of(source, tmp_path / "docs") == [
+        f"{unpublished}; redirects.yaml retires /agencies/cmc-equipment/: retire this page too (note: why), or name the "
+        "page readers go to now"
+    ]
+
+
 def test_page_entries_are_validated_with_located_messages(tmp_path):
     source = copy_sources(tmp_path)
     rename_agency(source)

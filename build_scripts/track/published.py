@@ -102,7 +102,7 @@ def answer_gone(
     published, notice_urls = set(urls), set(notices)
     gone = [(url, line) for url, line in site.recorded_pages if url not in published]
     for page_entry in site.moved_pages:
-        _check_entry(page_entry, published, notice_urls, gone, source / REDIRECTS_FILE, errors)
+        _check_entry(page_entry, published, notice_urls, gone, source / REDIRECTS_FILE, errors, site.moved_pages)
     slugs = {d.slug for d in site.corpus.documents} | {d.slug for d in site.retired_documents}
     answered, unanswered = [], []
     for url, line in gone:
@@ -123,6 +123,7 @@ def _check_entry(
     gone: list[tuple[str, int]],
     yaml_path: Path,
     errors: Collector,
+    entries: Collection[PageRedirect],
 ) -> None:
     def fail(message: str, key: str = "page") -> None:  # said where the value it is about stands
         errors.add(CurationError(yaml_path, *entry.where(key), message))
@@ -143,7 +144,23 @@ def _check_entry(
         )
     if entry.to is not None and (entry.to not in published or entry.to in notices):
         what = "only a moved clause's notice" if entry.to in notices else "not published"
-        fail(f"expected 'to' of {entry.page} to be a page this build publishes, found {entry.to}, {what}", key="to")
+        hint = _onward_hint(entry, [e for e in entries if not any(e.covers(url) for url in published - notices)])
+        fail(
+            f"expected 'to' of {entry.page} to be a page this build publishes, found {entry.to}, {what}{hint}", key="to"
+        )
+
+
+def _onward_hint(entry: PageRedirect, entries: Collection[PageRedirect]) -> str:
+    """For an entry whose ``to`` is gone in turn (a page renamed twice): where the entry answering for that
+    page sends it, or that it retires it; "" when none does (or it sends readers back to ``entry.page``).
+    ``entries``: those answering for no page the build publishes (the others are refused where they stand)."""
+    onward = [other for other in entries if other is not entry and other.covers(entry.to or "")]
+    if not onward:
+        return ""
+    then = max(onward, key=lambda other: (not other.page.endswith("*"), len(other.page)))  # as _answer picks
+    if then.to is None:
+        return f"; {REDIRECTS_FILE} retires {entry.to}: retire this page too (note: why), or name the page readers go to now"
+    return "" if then.to == entry.page else f"; {REDIRECTS_FILE} sends {entry.to} to {then.to}: write {then.to}"
 
 
 def _answer(url: str, site: Site, slugs: set[str]) -> PageRedirect | RetiredDocument | None:
