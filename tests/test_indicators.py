@@ -146,3 +146,17 @@ def test_a_five_year_total_shown_under_yearly_headings_carries_the_sites_note(bu
     page = (built.docs / "indicators" / "ip-royalty-exports.md").read_text(encoding="utf-8")
     remark = re.search(r'<dt>本站注</dt><dd class="indicator-remark">([^<]+)</dd>', page)
     assert remark and "五年累计值" in remark.group(1) and "不是当年的年度值" in remark.group(1)
+
+
+def test_the_index_names_the_documents_its_values_come_from_as_documents_yaml_gives_them(tmp_path):
+    """The index's first sentence named 国发〔2016〕86号's table and 国知发管字〔2015〕59号's goals in its
+    template: a 文号 corrected in documents.yaml (or 59号 removed) left it naming what the site no longer
+    shows (a red team of staff sequences). It names each document the index lists, as documents.yaml
+    gives its 文号."""
+    from .helpers import generate_in, generated_copy, replace
+
+    source = generated_copy(tmp_path)
+    replace("documents.yaml", "doc_number: 国发〔2016〕86号", "doc_number: 国发〔2016〕87号")(source)
+    assert generate_in(tmp_path).returncode == 0
+    page = (tmp_path / "docs/indicators/index.md").read_text(encoding="utf-8")
+    assert "数值取自原文（国发〔2016〕87号的指标表、国知发管字〔2015〕59号的目标表述）。" in page

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..model import Clause, ClauseKind, Indicator, PageSpec, Site
+from ..model import Clause, ClauseKind, Document, Indicator, PageSpec, Site
 from ..render.escape import format_number
 from . import grouped_by_document
 from .agencies import MentionInContext, mentions_by_document
@@ -138,6 +139,21 @@ def indicator_pages(site: Site) -> list[PageSpec]:
         )
     groups = grouped_by_document(site, site.indicators)
     pages.append(
-        PageSpec(path="indicators/index.md", template="indicators_index.md.jinja", context=(("groups", groups),))
+        PageSpec(
+            path="indicators/index.md",
+            template="indicators_index.md.jinja",
+            context=(("groups", groups), ("sources", value_sources(groups))),
+        )
     )
     return pages
+
+
+def value_sources(groups: Iterable[tuple[Document, tuple[Indicator, ...]]]) -> str:
+    """Where the index's values stand, document by document as documents.yaml names them: a table's
+    rows (国发〔2016〕86号的指标表), goals in the words of the text (…59号的目标表述), or both."""
+    said = []
+    for document, indicators in groups:
+        table, goals = any(i.goal is None for i in indicators), any(i.goal is not None for i in indicators)
+        kinds = "和".join(kind for kind, has in (("指标表", table), ("目标表述", goals)) if has)
+        said.append(f"{document.meta.doc_number}的{kinds}")
+    return "、".join(said)
