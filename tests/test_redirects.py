@@ -22,6 +22,7 @@ from .helpers import (
     generated_copy,
     mkdocs_build,
     refused,
+    replace,
     run_cli,
 )
 
@@ -374,6 +375,32 @@ def test_the_pages_of_a_removed_paragraph_answer_at_their_old_address(tmp_path):
     # the moved pages are not listed as tasks, nor found by search
     assert "2-1-p3" not in (docs / "tasks/index.md").read_text(encoding="utf-8")
     assert "2-1/p3" not in (docs / "data/search-index.json").read_text(encoding="utf-8")
+
+
+def test_a_sentence_gone_from_a_paragraph_keeps_its_anchor_on_the_paragraphs_comparison_page(tmp_path):
+    """The ⇄ beside each Chongqing sentence links to it on its paragraph's 对照 page
+    (/crossrefs/chongqing/c2-1-p3/#c2-1-p3-s4). A sentence merged into the one before (an entry sending
+    …/p3/s4 to …/p3/s3) left that address to a page without the anchor, which said only that it has no
+    such place (a red team of staff sequences). The page carries the sentence's notice, as the document
+    page does, leading to the comparison of the sentence it went to; a retired one's says why."""
+    source = built_once(tmp_path)
+    replace(YUFUFA, "持续提升知识产权创新质量。鼓励将", "持续提升知识产权创新质量，鼓励将")(source)
+    entries = "  - id: yufufa-2016-25/2-1/p3/s4\n    to: yufufa-2016-25/2-1/p3/s3\n"
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    assert generate_in(tmp_path).returncode == 0
+    page = (tmp_path / "docs/crossrefs/chongqing/c2-1-p3.md").read_text(encoding="utf-8")
+    assert (
+        '<p class="retired-clause" id="c2-1-p3-s4" role="note">此条已移至新位置 <a href="./#c2-1-p3-s3">转到新位置：'
+        "第二部分第（一）条第3段第3句</a><code>yufufa-2016-25/2-1/p3/s4</code></p>"
+    ) in page
+    replace(YUFUFA, "依托协同创新中心建设，完善科技资源配置机制，持续提升知识产权创新质量，鼓励将", "")(source)
+    replace(YUFUFA, "自主知识产权创造运用纳入高校综合评价考核体系，并加大相应权重。", "")(source)
+    entries = "".join(f"  - id: yufufa-2016-25/2-1/p3/{s}\n    note: 删去\n" for s in ("s3", "s4"))
+    (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
+    proc = generate_in(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "docs/crossrefs/chongqing/c2-1-p3.md").read_text(encoding="utf-8")
+    assert '<p class="retired-clause" id="c2-1-p3-s3" role="note">此条已删除：删去<code>' in page
 
 
 def test_a_notice_stands_only_at_an_address_the_site_published(tmp_path):

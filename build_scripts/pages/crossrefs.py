@@ -17,8 +17,22 @@ from .. import patterns
 from ..citation import positions, sibling_positions
 from ..link import classifier
 from ..link import crossrefs as matching
-from ..model import LIKENESS_BANDS, Clause, ClauseKind, CrossRef, Document, PageSpec, Site, Task, id_prefixes
+from ..model import (
+    LIKENESS_BANDS,
+    Clause,
+    ClauseKind,
+    CrossRef,
+    Document,
+    PageSpec,
+    Redirect,
+    Site,
+    Task,
+    clause_anchor,
+    id_prefixes,
+    page_url,
+)
 from ..numerals import cn_date, int_to_cn
+from ..track.redirects import notice
 from .marks import compare_all
 from .sections import SectionEntry
 
@@ -61,12 +75,40 @@ class Group:
         return sum(1 for row in self.rows if row.pairs)
 
 
+@dataclass(frozen=True, kw_only=True)
+class GoneSentence:
+    """A sentence of a measure group that redirects.yaml lists: its ⇄ led to it on the group's page."""
+
+    redirect: Redirect
+    notice: str  # the words a reader sees there (track/redirects.py notice)
+    to_url: str | None  # the comparison of the sentence it went to, else that clause on its document page
+    to_cited: str  # where it went, as cited (第二部分第（一）条第3段第3句); "" in another document
+
+
 GROUPS_FOLDER = "crossrefs/chongqing"
 
 
 def group_path(paragraph: Clause) -> str:
     """The 对照 page of a Chongqing paragraph (a measure group)."""
     return f"{GROUPS_FOLDER}/{paragraph.anchor}.md"
+
+
+def gone_sentences(site: Site, local_doc: Document, groups: tuple[Group, ...]) -> dict[str, tuple[GoneSentence, ...]]:
+    """Each measure group's paragraph id → the redirects.yaml entries of its sentences. A sentence's ⇄
+    links to it on the group's page (…/c2-1-p3/#c2-1-p3-s4), so there too its anchor keeps a notice once
+    it is gone, as on the document page, leading to the comparison of the sentence it went to."""
+    pages = {row.sentence.id: group.path for group in groups for row in group.rows}
+    paragraphs = {group.clause.id for group in groups}
+    cited = positions(local_doc)
+    gone: dict[str, list[GoneSentence]] = defaultdict(list)
+    for redirect in site.redirects:
+        paragraph, to = redirect.old.rsplit("/", 1)[0], redirect.to or ""
+        if redirect.doc == local_doc.slug and paragraph in paragraphs:
+            to_url = f"{page_url(pages[to])}#{clause_anchor(to)}" if to in pages else redirect.to_url
+            gone[paragraph].append(
+                GoneSentence(redirect=redirect, notice=notice(redirect), to_url=to_url, to_cited=cited.get(to, ""))
+            )
+    return {paragraph: tuple(found) for paragraph, found in gone.items()}
 
 
 def paragraph_sentences(site: Site) -> dict[str, list[Clause]]:
@@ -198,6 +240,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
     tasks_doc, local_doc = linked
     all_groups = groups(site)
     cited = cited_positions(site)
+    gone = gone_sentences(site, local_doc, all_groups)
     pages = [
         PageSpec(
             path=group.path,
@@ -206,6 +249,7 @@ def crossref_pages(site: Site) -> list[PageSpec]:
                 ("group", group),
                 ("local_doc", local_doc),
                 ("cited", cited),
+                ("gone", gone.get(group.clause.id, ())),
             ),
         )
         for group in all_groups
