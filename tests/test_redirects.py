@@ -909,6 +909,28 @@ def test_an_entry_whose_to_moved_on_is_told_where_redirects_yaml_sends_it_now(tm
     ), said
 
 
+def test_an_entry_sent_to_a_sentence_whose_paragraph_moved_on_is_told_where_its_words_went(tmp_path):
+    """p3's s4 merged into s3 (entry s4 → s3), then p3 moved to 二（二） with its own entry (p3 → B), which
+    serves its sentences (a red team of staff sequences): s4's entry was refused with '2-1 holds p1, p2,
+    p4'. It says where p3's entry sends the sentence: the one of B with its words."""
+    source = built_once(tmp_path)
+    replace(YUFUFA, "持续提升知识产权创新质量。鼓励将", "持续提升知识产权创新质量，鼓励将")(source)
+    first = "redirects:\n  - id: yufufa-2016-25/2-1/p3/s4\n    to: yufufa-2016-25/2-1/p3/s3\n"
+    (source / "redirects.yaml").write_text(first, encoding="utf-8")
+    assert generate_in(tmp_path).returncode == 0
+    _move_p3_after(source, "促进知识产权出资入股")
+    moved = _suggested(refused(tmp_path), "yufufa-2016-25/2-1/p3")
+    second = f"  - id: yufufa-2016-25/2-1/p3\n    to: {moved}\n"
+    (source / "redirects.yaml").write_text(first + second, encoding="utf-8")
+    (said,) = refused(tmp_path).splitlines()[:-1]
+    assert said.startswith("source_texts/redirects.yaml:3:9: expected 'to' of 'yufufa-2016-25/2-1/p3/s4' "), said
+    assert said.endswith(f"; redirects.yaml sends yufufa-2016-25/2-1/p3, which held it, to {moved}: write {moved}/s3")
+    (source / "redirects.yaml").write_text(
+        first.replace("yufufa-2016-25/2-1/p3/s3", f"{moved}/s3") + second, encoding="utf-8"
+    )
+    assert generate_in(tmp_path).returncode == 0
+
+
 def test_a_renumbered_items_words_are_found_under_their_new_number(tmp_path):
     """Item 2 of 59号's 二（二） deleted, 3 and 4 renumbered 2 and 3: the gone 2-2-4 and the old item 3's
     sentences were asked for with no word of where they stand, their number being part of their text

@@ -138,7 +138,9 @@ def track_changes(
     renamed |= _renamed_unseen(source, corpus, found, known, recorded or {}, errors, retired={*listed, *renamed})
     known = {i: place for i, place in known.items() if place[0] not in renamed}  # said once, at the slug
     existed = _existed(source, corpus, found, known, listed)
-    entries, retired_documents, moved_pages = load_redirects(source, corpus, errors, existed=existed)
+    entries, retired_documents, moved_pages = load_redirects(
+        source, corpus, errors, existed=existed, texts=found.known_texts
+    )
     # An entry for a paragraph serves its sentences: each gets an entry of its own where git knows it
     # (in any version committed), sent to the sentence that has its words where the paragraph went.
     # Not from the record or the last build: the build that writes the record drops the removed ids,

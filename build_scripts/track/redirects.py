@@ -101,6 +101,7 @@ def load_redirects(
     errors: Collector,
     *,
     existed: KnownIds | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Redirect, ...], tuple[RetiredDocument, ...], tuple[PageRedirect, ...]]:
     """Read and validate redirects.yaml (absent = no redirects).
 
@@ -110,7 +111,8 @@ def load_redirects(
     removed document's clauses keep their links working (the 404 page reads data/redirects.json).
     ``existed``: every id and slug that ever existed (``changelog._existed``), None when that cannot be
     told; an id none had that reads as a typo of a removed id still without an entry is refused
-    (``_typo_of``); any other stands, as the history at hand may not go back far enough.
+    (``_typo_of``); any other stands, as the history at hand may not go back far enough. ``texts``: the
+    text each id had last (in a commit or the last build), for the hint to a ``to`` gone with its paragraph.
     An entry whose id is a slug retires a whole removed document (``RetiredDocument``). An entry with
     ``page:`` instead of ``id:`` answers for a page (``PageRedirect``); whether that page was published
     and is gone, and whether its ``to`` is published, is checked against the pages (track/published.py).
@@ -118,6 +120,7 @@ def load_redirects(
     path = source / FILE_NAME
     if not path.exists():
         return (), (), ()
+    texts = texts or {}
     index = corpus.clause_index()
     slugs = {document.slug for document in corpus.documents}
     live = {clause_url(clause_id): clause_id for clause_id in index}
@@ -178,7 +181,13 @@ def load_redirects(
             continue
         if to is not None and to not in index:
             # an entry's 'to' removed since may have an entry of its own: where it went (read only here)
-            hint = _onward_hint(old, to, listed_targets(source)) or address_hint(to, index) or nearest_hint(to, index)
+            onward = listed_targets(source)
+            hint = (
+                _onward_hint(old, to, onward)
+                or _holder_hint(to, onward, index, texts)
+                or address_hint(to, index)
+                or nearest_hint(to, index)
+            )
             f.fail(f"expected 'to' of {old!r} to be an existing clause id, found {to!r}{hint}", key="to")
             continue
         if to is None and "to_quote" in entry:
@@ -207,6 +216,26 @@ def _onward_hint(old: str, to: str, onward: Mapping[str, str | None]) -> str:
             f"; redirects.yaml retires {to}: retire this id too (note: why), or name the clause holding its words now"
         )
     return f"; redirects.yaml sends {to} to {onward[to]}: write {onward[to]}"
+
+
+def _holder_hint(
+    to: str, onward: Mapping[str, str | None], index: Mapping[str, Clause], texts: Mapping[str, str]
+) -> str:
+    """For an entry whose ``to`` is gone with the clause holding it (a sentence of a paragraph moved since),
+    whose own entry serves it: where that entry sends it, the clause there with its words (``texts``: the
+    text each id had last) when one has them; "" when no entry serves it."""
+    holder = next((head for head in id_prefixes(to)[1:] if head in onward), None)
+    if holder is None:
+        return ""
+    then = onward[holder]
+    if then is None:
+        return (
+            f"; {FILE_NAME} retires {holder}, which held it: retire this id too (note: why), or name the clause "
+            "holding its words now"
+        )
+    words = texts.get(to)
+    same = next((c.id for c in index.values() if c.parent == then and words is not None and c.text == words), then)
+    return f"; {FILE_NAME} sends {holder}, which held it, to {then}: write {same}"
 
 
 def _typo_of(clause_id: str, existed: KnownIds) -> str | None:
