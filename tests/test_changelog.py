@@ -455,3 +455,28 @@ def test_changes_come_document_by_document_oldest_version_first_uncommitted_last
     ]
     assert [subject for doc, subject, _ in steps if doc == "yufufa-2016-25"][1:] == ["修改一句", "未提交的修改"]
     assert docs[3] == "guozhifaguanzi-2015-59"
+
+
+def test_a_committed_documents_yaml_with_a_date_no_calendar_has_is_history_not_an_internal_error(tmp_path):
+    """PyYAML reads 2016-13-45 as a date and raises ValueError, not a YAMLError: a version of
+    documents.yaml committed with such a date and mended in the next commit stopped every later build
+    with "internal error: ValueError"; that version is read line by line, as one that does not parse."""
+    source = committed_copy(tmp_path)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    assert "date: 2016-07-08" in listing
+    (source / "documents.yaml").write_text(listing.replace("date: 2016-07-08", "date: 2016-13-45"), encoding="utf-8")
+    git(source, "commit", "-q", "-am", "日期有误")
+    (source / "documents.yaml").write_text(listing, encoding="utf-8")
+    git(source, "commit", "-q", "-am", "改正日期")
+    result = generate(source, tmp_path / "docs")
+    assert len(result.site.corpus.documents) == DOCUMENT_COUNT
+    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    assert page.count('<p class="changes-subject">首次收录：') == DOCUMENT_COUNT
+
+
+def test_a_committed_listing_that_no_yaml_type_reads_gives_its_slugs_line_by_line():
+    from build_scripts.track.versions import _read_listing
+
+    for value in ("2016-13-45", "[" * 2000 + "]" * 2000):  # a date no calendar has; nesting past the recursion limit
+        text = f"documents:\n  - slug: a-1\n    source_file: a-1.txt\n    date: {value}\n"
+        assert _read_listing(text)[0] == [("a-1.txt", "a-1")], value[:20]

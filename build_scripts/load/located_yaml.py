@@ -144,6 +144,16 @@ def read_yaml(path: Path) -> Any:
     return parsed
 
 
+def read_committed_yaml(path: Path, text: str) -> Any | None:
+    """A curated file as a commit has it (``text``), read by the rules of ``read_yaml`` (a bare date no
+    calendar has stays text; nesting, aliases and YAML errors refused), for what an older version says;
+    None where those rules refuse it: a version in git is history, not a file to report on."""
+    try:
+        return _parse_yaml(path, text)
+    except CurationError:
+        return None
+
+
 def _parse_yaml(path: Path, text: str) -> Any:
     loader = _LineLoader(text)
     loader.name = str(path)

@@ -17,12 +17,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import patterns
 from ..errors import Collector, CurationError, RedirectMissing
 from ..load.curated import Fields, address_hint, entries, nearest_hint
-from ..load.located_yaml import read_yaml, value_positions
+from ..load.located_yaml import read_committed_yaml, read_yaml, value_positions
 from ..model import (
     Clause,
     ClauseKind,
@@ -67,9 +65,10 @@ def listed_targets(source: Path) -> dict[str, str | None]:
 def committed_targets(data: bytes) -> dict[str, str | None]:
     """``listed_targets`` of redirects.yaml as a commit has it (``data``: its bytes); {} when it does not parse."""
     try:
-        return _targets(yaml.safe_load(data.decode("utf-8-sig")))
-    except (UnicodeDecodeError, yaml.YAMLError):
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
         return {}
+    return _targets(read_committed_yaml(Path(FILE_NAME), text))
 
 
 def _targets(data: Any) -> dict[str, str | None]:

@@ -19,11 +19,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import cache, citation, patterns
 from ..errors import Collector
 from ..load import files
+from ..load.located_yaml import read_committed_yaml
 from ..load.texts import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, cited, id_prefixes
 from ..parse import parse_document
@@ -408,10 +407,7 @@ def _read_listing(text: str) -> tuple[list[tuple[str, str]], dict[str, tuple[str
     """(source file, slug) of each entry of one version of documents.yaml, and slug → (cited title,
     文号) of each entry that gives them: read as YAML, or line by line (slugs only) when the version
     does not parse (its entries may still name their slugs)."""
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
-        data = None
+    data = read_committed_yaml(Path("documents.yaml"), text)
     entries = data.get("documents") if isinstance(data, dict) else None
     if isinstance(entries, list):
         entries = [e for e in entries if isinstance(e, dict) and e.get("slug")]
