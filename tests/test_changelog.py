@@ -70,6 +70,28 @@ def test_a_committed_edit_is_recorded_with_old_and_new_text(tmp_path):
     assert 'href="../documents/yufufa-2016-25/#c2-1-p1"' in page
 
 
+def test_a_commit_subject_is_shown_as_text_whatever_characters_it_holds(tmp_path):
+    """Red team: the build told git log's records apart by a \\x01 before each, and a subject holding one
+    (pasted from a terminal) was cut there. Its rest was read as the next record's commit hash: the
+    version lost its subject and date, changes.json gave the rest as its revision, and the heading's id,
+    made from the revision, took its words: `x\\x01a hidden` gave <h3 hidden id="…-a">, a version hidden
+    from readers. A direction override (U+202E) showed the words after it reversed; the texts and curated
+    files hold none (clean removes them, YAML refuses them), and neither may a subject: both are dropped."""
+    source = committed_copy(tmp_path)
+    edit(source)
+    git(source, "commit", "-q", "-am", "修改一句\x01a hidden {{ 7*7 }} *b* \u202eevil\u200b")
+    commit = git(source, "rev-parse", "HEAD").strip()
+    generate(source, tmp_path / "docs")
+    records = json.loads((tmp_path / "docs/data/changes.json").read_text(encoding="utf-8"))
+    edits = [r for r in records if r["change"] == "modified"]
+    assert [(r["revision"], r["subject"], r["date"]) for r in edits] == [
+        (commit, "修改一句a hidden {{ 7*7 }} *b* evil\u200b", "2024-01-02T03:04:05+00:00")
+    ]
+    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    assert f"### 2024-01-02 · 版本 {commit[:7]} {{ #yufufa-2016-25-{commit[:12]} }}\n" in page.replace("&#45;", "-")
+    assert '<p class="changes-subject">修改一句a hidden {{ 7*7 }} *b* evil\u200b</p>' in page
+
+
 def test_each_change_is_headed_by_its_clauses_citation_not_its_id_alone(tmp_path):
     """Public-reader review: a change was headed 修改 yufufa-2016-25/2-1/p1, an id readers cannot place;
     the 链接变更 entries below it cite positions. Each change now names its clause as 复制引用 cites it,

@@ -15,10 +15,14 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import patterns
 from ..errors import SourceError
 
 _TIMEOUT = 60
 _NO_BLOB = "0" * 40
+# Starts each commit's header line. A subject may hold it too (nothing stops a commit message holding
+# control characters), but never at a line's start: the header is one line (``%s`` joins the subject's
+# lines), and the file lines of ``--raw`` after it start with ":".
 _RECORD = "\x01"
 
 
@@ -172,22 +176,35 @@ def file_histories(source: Path) -> dict[str, list[Revision]]:
 
 
 def _histories(out: bytes) -> dict[str, list[Revision]]:
+    """git log's output read line by line: a header line (``_RECORD``, hash, date, subject), then the
+    ``--raw`` line of each file the commit changed. A subject is split off at the first two NULs only,
+    so whatever it holds (a ``_RECORD`` too) stays its own."""
     histories: dict[str, list[Revision]] = {}
-    for age, record in enumerate(out.decode("utf-8", errors="replace").split(_RECORD)[1:]):
-        header, _, raw = record.partition("\n")
-        commit, date, subject = (header.split("\x00") + ["", ""])[:3]
-        for line in raw.split("\n"):
-            if not line.startswith(":") or "\t" not in line:
-                continue
-            fields, path = line.split("\t", 1)
-            blob = fields.split()[3]
-            if blob == _NO_BLOB:  # the file was deleted by this commit
-                continue
-            revision = Revision(commit=commit, date=date, subject=subject, blob=blob, age=age)
-            histories.setdefault(path, []).append(revision)
+    age, commit, date, subject = -1, "", "", ""
+    for line in out.decode("utf-8", errors="replace").split("\n"):
+        if line.startswith(_RECORD):
+            age += 1
+            commit, date, subject = (line[len(_RECORD) :].split("\x00", 2) + ["", ""])[:3]
+            subject = shown_subject(subject)
+            continue
+        if age < 0 or not line.startswith(":") or "\t" not in line:
+            continue
+        fields, path = line.split("\t", 1)
+        blob = fields.split()[3]
+        if blob == _NO_BLOB:  # the file was deleted by this commit
+            continue
+        revision = Revision(commit=commit, date=date, subject=subject, blob=blob, age=age)
+        histories.setdefault(path, []).append(revision)
     for revisions in histories.values():
         revisions.reverse()  # git log is newest first
     return histories
+
+
+def shown_subject(subject: str) -> str:
+    """A commit's subject as the change log shows it: without control characters and the invisible format
+    marks ``clean`` removes from the texts (a direction override, U+202E, showed the words after it reversed).
+    Staff cannot take them out of a commit made, so they are dropped here, not refused."""
+    return patterns.CONTROL_CHAR_RE.sub("", patterns.INVISIBLE_FORMAT_RE.sub("", subject))
 
 
 def read_blobs(source: Path, blobs: set[str]) -> dict[str, bytes]:
