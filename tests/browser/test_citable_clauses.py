@@ -166,6 +166,28 @@ def test_a_link_no_forgiving_reading_makes_right_shows_the_notice(base_url, page
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("#%", "#%"),  # a lone % : no escape at all
+        ("#c4-2-3%E5%BB", "#c4-2-3%E5%BB"),  # a link cut inside a character's escapes
+        ("#%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E", "#<img src=x onerror=window.__pwned=1>"),
+    ],
+)
+def test_a_fragment_of_broken_escapes_or_markup_gets_the_notice_as_text(base_url, page, written, shown):
+    """Red team: a fragment whose %-escapes are no UTF-8 threw URIError in site.js before its notice was
+    made, and the reader was left at the top of the page with no word; one holding markup is shown as the
+    text it is, never run."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + DOC_86 + written, wait_until="load")
+    notice = page.locator(".fragment-notice")
+    notice.wait_for(state="visible")
+    assert f"本页没有链接所指的位置（{shown}）" in notice.inner_text()
+    assert errors == [] and page.evaluate("window.__pwned") is None and notice.locator("img").count() == 0
+
+
+@pytest.mark.browser
 def test_an_almost_right_link_to_a_moved_or_removed_clause_gets_its_notice(base_url, page):
     """redirects.json: 106号's p3 (and its sentences) went to p4; 59号's pre2 was removed."""
     page.goto(base_url + "documents/guobanfa-2016-106/#P3-S1。", wait_until="load")

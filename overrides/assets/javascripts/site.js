@@ -32,12 +32,16 @@
     return location.origin + location.pathname + "#" + id;
   }
 
+  /* A fragment's %-escapes decoded; as written where they are no UTF-8 (#%, a link cut inside a
+   * character's escapes), which decodeURIComponent throws at. */
+  function decoded(text) {
+    try { return decodeURIComponent(text); } catch (e) { return text; }
+  }
+
   /* The element a fragment names, or null. */
   function byFragment(hash) {
     if (!hash || hash.length < 2) return null;
-    var id = hash.slice(1);
-    try { id = decodeURIComponent(id); } catch (e) { /* keep as is */ }
-    return document.getElementById(id);
+    return document.getElementById(decoded(hash.slice(1)));
   }
 
   /* The anchor a link almost right means, as build_scripts/model.py clause_anchor writes it: a fragment
@@ -48,9 +52,8 @@
    * clause it meant is not to be guessed (#任务5 is not section 五's c5), nor is a link cut short
    * (#c4-2-: c4-2-1, c4-2-2…?). */
   function forgiven(hash) {
-    var text = hash.slice(1);
-    try { text = decodeURIComponent(text); } catch (e) { /* keep as is */ }
-    text = text.normalize("NFKC").toLowerCase().replace(/\//g, "-")
+    var text = decoded(hash.slice(1))
+      .normalize("NFKC").toLowerCase().replace(/\//g, "-")
       .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, function (cut, at) { return cut === "-" && at ? cut : ""; });
     if (!/^[a-z0-9-]+$/.test(text)) return null;
     var page = /^\/documents\/([a-z0-9-]+)\//.exec(sitePath());
@@ -231,7 +234,7 @@
   }
 
   function handleMissing(hash) {
-    var shown = decodeURIComponent(hash);
+    var shown = decoded(hash);
     loadRedirects()
       .then(function (redirects) {
         if (location.hash !== hash) return;   /* the reader followed another link while redirects.json loaded */
