@@ -222,6 +222,8 @@ def test_the_open_data_keeps_the_markup_as_written(site):
         assert [name for name in files if quoted not in site.data[name]] == [], tag
 
 
+# Pinyin the worker reads again as the Chinese it spells, with a notice quoting the query.
+PINYIN = "zhuanli <img src=x onerror=window.__pwned=1>"
 # The search's result line once it answers: neither the words while the worker starts nor those before a query.
 ANSWERED = """() => {
     const words = JSON.parse(document.getElementById("__config").textContent).translations;
@@ -231,7 +233,8 @@ ANSWERED = """() => {
 
 
 @pytest.mark.parametrize(
-    "query", [markup("query"), '"><svg onload=window.__pwned=1>', "Zsentence", "pwned", "script 知识产权"]
+    "query",
+    [markup("query"), '"><svg onload=window.__pwned=1>', "Zsentence", "pwned", "script 知识产权", PINYIN],
 )
 def test_a_query_and_the_results_it_finds_are_shown_as_text(site, browser, query):
     """The search box's query (from ?q= too: Material fills the box from it) and the results: the worker
@@ -245,6 +248,8 @@ def test_a_query_and_the_results_it_finds_are_shown_as_text(site, browser, query
         assert (found["pwned"], found["handlers"], found["scripted"]) == (None, [], [])
         results = page.eval_on_selector_all(".md-search-result img, .md-search-result svg[onload]", "es => es.length")
         assert results == 0
+        if query == PINYIN:  # read as 专利, and said so: the words typed are quoted as text
+            assert groups[0][0]["title"].startswith(f"没有找到“{PINYIN}”"), groups[0][0]
         if query == "Zsentence":
             texts = [link["text"] for group in groups for link in group]
             assert any("*a*|<!-- c -->&lt;[^1]" in text for text in texts), texts[:3]
