@@ -86,3 +86,29 @@ def test_an_anchor_that_names_no_sentence_gets_the_plain_notice(site, browser):
         ):
             assert notice_of(page, base + address + anchor) == GENERIC.format(anchor), anchor
             assert page.locator(".fragment-notice a").count() == 0
+
+
+def test_a_pair_anchor_on_a_moved_paragraphs_comparison_page_is_carried_to_its_new_page(site, browser):
+    """c2-1-p3's 对照 page now sends readers to c2-1-p4's (a meta refresh, which drops the fragment): with
+    JavaScript the anchor goes along, and the new page says what became of the pair."""
+    with served(site) as base, new_page(browser) as page:
+        page.goto(base + "crossrefs/chongqing/c2-1-p3/#c2-1-p3-s5-vs-guobanhan-2016-66-t46")
+        page.wait_for_url(base + "crossrefs/chongqing/c2-1-p4/#c2-1-p3-s5-vs-guobanhan-2016-66-t46", timeout=10_000)
+        notice = page.locator(".fragment-notice")
+        notice.wait_for(timeout=10_000)
+        assert notice.inner_text().startswith(
+            "链接所指的对照（渝府发〔2016〕25号 #c2-1-p3-s5 与 国办函〔2016〕66号 第46项）现未列出。"
+            "重庆句子已于2024-05-01移至渝府发〔2016〕25号 第二部分第（一）条第3段。"
+        )
+
+
+def test_a_task_page_anchor_of_a_sentence_moved_where_the_task_lists_sentences_opens_them(site, browser):
+    """2-1/p3 went to 2-1/p4, whose sentences task 8 lists: the link opens the first, the notice above it."""
+    with served(site) as base, new_page(browser) as page:
+        said = notice_of(page, base + "tasks/guobanhan-2016-66-t8/#chongqing-c2-1-p3-s1")
+        assert said == (
+            "链接所指的重庆句子（渝府发〔2016〕25号 #c2-1-p3-s1）已于2024-05-01移至渝府发〔2016〕25号 "
+            "第二部分第（一）条第3段，该段有句子列为本任务的落实措施，见下。"
+        ), said
+        assert page.evaluate("location.hash") == "#chongqing-c2-1-p4-s1"
+        assert page.locator("li:has(> .fragment-notice) + #chongqing-c2-1-p4-s1").count() == 1

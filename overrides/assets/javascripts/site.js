@@ -17,7 +17,9 @@
  *      its citation does, or shows a visible notice at the top of the page
  *      instead of leaving the reader at the top with no explanation; on the
  *      404 page, an address of a whole removed document (its record is under
- *      "/documents/<slug>/") gets the document's notice.
+ *      "/documents/<slug>/") gets the document's notice; a task page's 重庆落实 entry or a 对照 page's
+ *      pair that is gone (the matcher's, staff's, redirects.yaml's doing) says which sentence it named
+ *      and where that is now (explainMatcherAnchor).
  *
  * Material's instant navigation is off, so a plain page load runs this once.
  */
@@ -144,14 +146,21 @@
   }
 
   /* Show `message` just above `near`, the clause a link was sent to, and scroll both into sight; or,
-   * when it is about no clause, at the top of the page, scrolled to. */
-  function notice(message, near) {
+   * when it is about no clause, at the top of the page, scrolled to. `links`: [{text, href}] after it. */
+  function notice(message, near, links) {
     clearNotice();
     var box = document.createElement("div");
     box.className = "fragment-notice admonition warning";
     box.setAttribute("role", "alert");
     var p = document.createElement("p");
     p.textContent = message;
+    (links || []).forEach(function (link, n) {
+      var a = document.createElement("a");
+      a.href = link.href;
+      a.textContent = link.text;
+      p.appendChild(document.createTextNode(n ? " · " : " "));
+      p.appendChild(a);
+    });
     box.appendChild(p);
     if (!near) {
       var inner = document.querySelector(".md-content__inner") || document.body;
@@ -166,6 +175,11 @@
       cell.appendChild(box);
       row.appendChild(cell);
       near.parentNode.insertBefore(row, near);
+    } else if (near.tagName === "LI") {   /* a list's entry (a task's 重庆落实): in an entry of its own */
+      var item = document.createElement("li");
+      item.className = "fragment-notice-row";
+      item.appendChild(box);
+      near.parentNode.insertBefore(item, near);
     } else near.parentNode.insertBefore(box, near);
     box.scrollIntoView();   /* below the header (scroll-margin-top), the clause under it */
   }
@@ -186,10 +200,15 @@
     return path.indexOf(siteRoot.pathname) === 0 ? "/" + path.slice(siteRoot.pathname.length) : path;
   }
 
+  /* A file of the open data (data/<name>), parsed; null when it does not load. */
+  function loadData(name) {
+    return fetch(new URL("data/" + name, siteRoot).href, { credentials: "same-origin" })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .catch(function () { return null; });
+  }
+
   function loadRedirects() {
-    return fetch(new URL("data/redirects.json", siteRoot).href, { credentials: "same-origin" })
-      .then(function (res) { return res.ok ? res.json() : {}; })
-      .catch(function () { return {}; });
+    return loadData("redirects.json").then(function (redirects) { return redirects || {}; });
   }
 
   /* The 404 page (overrides/404.html marks it): the address may be a page of a removed document. */
@@ -233,6 +252,118 @@
     }
   }
 
+  function plainNotice(shown) {
+    notice("本页没有链接所指的位置（" + shown + "）：链接可能有误，或该条款的编号已调整。请在本页或用搜索查找。");
+  }
+
+  /* ---------------------------------- anchors the cross-reference matcher made */
+
+  /* A task page's 重庆落实 entry (#chongqing-c2-1-p1-s1) and a 对照 page's pair
+   * (#c2-1-p1-s1-vs-guobanhan-2016-66-t56) and sentence (#c2-1-p1-s1, -text, -local) are named after clause
+   * anchors (templates/_task_crossrefs.md.jinja, crossrefs_group.md.jinja). Such an anchor is gone when the
+   * matcher stops linking the pair, staff reject it (crossrefs.yaml), or the sentence moves (redirects.yaml).
+   * The sentence it named is read from the anchor alone; where that sentence is now, from the open data the
+   * site publishes anyway (clauses.json: its citation and address; redirects.json: where it went), fetched
+   * only for such a link. The anchor's parts, or null when it has none of these forms on this page. */
+  function matcherAnchor(path, hash) {
+    var text = forgiven(hash) || "", m, sentenceAnchor = "([a-z0-9-]+-s[0-9]+[a-z]*)";   /* …-p3-s5, …-p1-s1a */
+    if (/^\/tasks\/[a-z0-9-]+\/(?:index\.html)?$/.test(path)) {
+      m = new RegExp("^chongqing-" + sentenceAnchor + "$").exec(text);
+      return m ? { page: "task", local: m[1] } : null;
+    }
+    if (!/^\/crossrefs\/chongqing\/[a-z0-9-]+\/(?:index\.html)?$/.test(path)) return null;
+    m = new RegExp("^" + sentenceAnchor + "-vs-([a-z0-9-]+)$").exec(text);
+    if (m) return { page: "pair", local: m[1], national: m[2] };
+    m = new RegExp("^" + sentenceAnchor + "(?:-(text|local))?$").exec(text);
+    return m ? { page: "sentence", local: m[1], part: m[2] || "" } : null;
+  }
+
+  /* The place /documents/<slug>/#<anchor> names: {named: "渝府发〔2016〕25号 第二部分第（一）条第1段第1句",
+   * href} while a clause is there; for one gone, its redirects.json record (named by its anchor, as the
+   * document page's notice names it; `href` is its old address, where that page says what became of it);
+   * else null. */
+  function placeAt(data, slug, anchor) {
+    var url = "/documents/" + slug + "/#" + anchor;
+    var clause = data.clauses[url];
+    if (clause) return { named: data.numbers[slug] + " " + clause.cite, href: url };
+    var key = recordFor(data.redirects, "/documents/" + slug + "/", "#" + anchor);
+    return key === null ? null : { named: data.numbers[slug] + " #" + anchor, href: url, record: data.redirects[key] };
+  }
+
+  /* A national clause as a pair anchor writes it, its id with / → - (guobanhan-2016-66-t56). */
+  function nationalPlace(data, written) {
+    for (var slug in data.numbers) {
+      if (written.indexOf(slug + "-") !== 0) continue;
+      var rest = written.slice(slug.length + 1);
+      var place = placeAt(data, slug, /^[0-9]/.test(rest) ? "c" + rest : rest);
+      if (place) return place;
+    }
+    return null;
+  }
+
+  /* What became of a place that is gone, as words after its name ("已于2024-05-01移至渝府发〔2016〕25号
+   * 第二部分第（一）条第3段（note）", or "已在文本修订中删除"), a sentence of its notice, and where to see it. */
+  function fateOf(data, place) {
+    var record = place.record, to = record && typeof record === "object" ? record.to : record;
+    if (!to) return { said: "已在文本修订中删除", more: record && record.notice ? sentence(record.notice) : "", href: place.href, moved: false };
+    var slug = (/^\/documents\/([a-z0-9-]+)\//.exec(to) || [])[1], clause = data.clauses[to];
+    var note = (record.note || "").replace(/[。！？]$/, "");
+    var where = clause && slug ? data.numbers[slug] + " " + clause.cite : "新位置";
+    return { said: "已" + (record.date ? "于" + record.date : "") + "移至" + where + (note ? "（" + note + "）" : ""), more: "", href: to, moved: true };
+  }
+
+  function siteHref(url) {
+    return new URL(url.replace(/^\//, ""), siteRoot).href;
+  }
+
+  /* Say what a gone matcher-made anchor named and where that is now; the plain notice when it names no
+   * sentence there is or was (a link mistyped, or never made). */
+  function explainMatcherAnchor(named, redirects, hash) {
+    var shown = decoded(hash), row = byFragment("#" + named.local);
+    if (named.page === "sentence" && row) {   /* the sentence is on this page, or its notice is (gone_sentences) */
+      if (named.part === "local" && !row.classList.contains("retired-clause"))
+        notice("链接所指的说明（本句未列国家依据）已不适用：此句现列有国家依据，见下。", row);
+      else correctTo(named.local);
+      return;
+    }
+    Promise.all([loadData("clauses.json"), loadData("documents.json"), loadData("crossrefs.json")]).then(function (got) {
+      if (location.hash !== hash) return;   /* the reader followed another link meanwhile */
+      if (!got[0] || !got[1] || !got[2]) { plainNotice(shown); return; }
+      var data = { clauses: {}, numbers: {}, redirects: redirects };
+      got[0].forEach(function (c) { data.clauses[c.url] = c; });
+      got[1].forEach(function (d) { data.numbers[d.id] = d.doc_number; });
+      var local = null, slugs = {};   /* the Chongqing sentence: in a document the links' local side is from */
+      got[2].forEach(function (ref) { slugs[ref.local.split("/")[0]] = true; });
+      for (var slug in slugs) local = local || placeAt(data, slug, named.local);
+      var national = named.page === "pair" ? nationalPlace(data, named.national) : null;
+      if (!local || (named.page === "pair" && !national)) { plainNotice(shown); return; }
+      var fate = local.record ? fateOf(data, local) : null;
+      var toLocal = function (text) { return { text: text, href: siteHref(fate ? fate.href : local.href) }; };
+      var about = "链接所指的重庆句子（" + local.named + "）";
+      if (named.page === "pair") {
+        var far = national.record ? fateOf(data, national) : null;
+        notice("链接所指的对照（" + local.named + " 与 " + national.named + "）现未列出。" +
+          (fate ? "重庆句子" + fate.said + "。" + fate.more : "") + (far ? "国家条文" + far.said + "。" + far.more : ""),
+          row && !row.classList.contains("retired-clause") ? row : null,
+          [toLocal("重庆原文"), { text: "国家原文", href: siteHref(far ? far.href : national.href) }]);
+      } else if (named.page === "sentence") {
+        notice(about + (fate ? fate.said + "。" + fate.more : "现不在本页的对照中。"), null, [toLocal("在原文中查看")]);
+      } else {
+        var heading = document.getElementById("chongqing");
+        var listed = !heading || /^\s*重庆落实/.test(heading.textContent) ? "本任务的落实措施" : "本条对应的重庆句子";
+        var to = fate && fate.moved ? "chongqing-" + new URL(siteHref(fate.href)).hash.slice(1) : null;
+        var entry = to && (document.getElementById(to) || document.querySelector('[id^="' + to + '-s"]'));
+        if (entry) {   /* it went to a sentence this task lists, or to a paragraph it lists a sentence of: there */
+          history.replaceState(null, "", "#" + entry.id);
+          entry.classList.add("is-redirected-target");
+          notice(about + fate.said + (entry.id === to ? "，仍列为" : "，该段有句子列为") + listed + "，见下。", entry);
+        } else if (fate && !fate.moved) notice(about + fate.said + "。" + fate.more, heading, [toLocal("在原文中查看说明")]);
+        else notice(about + (fate ? fate.said + "，" : "") + "现未列为" + listed + "。", heading,
+          [toLocal(fate ? "在原文中查看新位置" : "在原文中查看此句")]);
+      }
+    });
+  }
+
   function handleMissing(hash) {
     var shown = decoded(hash);
     loadRedirects()
@@ -246,8 +377,10 @@
         }
         if (key === null) {
           var gone = notFoundPage() ? retiredDocument(redirects, sitePath()) : null;
+          var named = gone ? null : matcherAnchor(sitePath(), hash);
           if (gone) notice(sentence(gone.notice));
-          else notice("本页没有链接所指的位置（" + shown + "）：链接可能有误，或该条款的编号已调整。请在本页或用搜索查找。");
+          else if (named) explainMatcherAnchor(named, redirects || {}, hash);
+          else plainNotice(shown);
           return;
         }
         var record = redirects[key];
@@ -273,7 +406,20 @@
 
   /* ---------------------------------------------------------- wiring */
 
+  /* A page at an address that is gone (build_scripts/pages/moved.py) sends the reader on with a meta
+   * refresh, which drops the fragment: the link's anchor goes along, for the new page to open or explain
+   * (a 对照 pair of a moved paragraph: explainMatcherAnchor), unless the new address names a clause of its
+   * own (a task page sent to its clause's new place in the text). True when it is sending the reader on. */
+  function passFragmentOn() {
+    var refresh = document.querySelector("meta[http-equiv=refresh]");
+    var to = refresh && /;\s*url=([^#]+)$/i.exec(refresh.getAttribute("content") || "");
+    if (!to || !location.hash || location.hash === "#") return false;
+    location.replace(new URL(to[1], location.href).href + location.hash);
+    return true;
+  }
+
   function onFragment() {
+    if (passFragmentOn()) return;
     var carried = null;   /* a clause moved here from another page: movedNotice's words */
     try {
       carried = sessionStorage.getItem("fragment-notice");
