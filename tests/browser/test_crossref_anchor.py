@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ..helpers import copy_sources, mkdocs_build, run_cli
-from .conftest import new_page, served
+from .conftest import SubPathHostHandler, new_page, served
 
 pytestmark = pytest.mark.browser
 REJECTED = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
@@ -112,3 +112,12 @@ def test_a_task_page_anchor_of_a_sentence_moved_where_the_task_lists_sentences_o
         ), said
         assert page.evaluate("location.hash") == "#chongqing-c2-1-p4-s1"
         assert page.locator("li:has(> .fragment-notice) + #chongqing-c2-1-p4-s1").count() == 1
+
+
+def test_under_a_sub_path_the_data_and_the_links_are_the_sites(site, browser):
+    with served(site, SubPathHostHandler) as root, new_page(browser) as page:
+        base = root + SubPathHostHandler.PREFIX.lstrip("/")
+        said = notice_of(page, base + "tasks/guobanhan-2016-66-t56/#chongqing-c2-1-p1-s1")
+        assert said.startswith("链接所指的重庆句子（渝府发〔2016〕25号 第二部分第（一）条第1段第1句）"), said
+        link = page.locator(".fragment-notice a").get_attribute("href")
+        assert link == base + "documents/yufufa-2016-25/#c2-1-p1-s1"
