@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
+import os
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -20,12 +21,26 @@ PARTLY_WRITTEN = "docs/ may be partly written; it is generated again once this i
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
-    return {path: _stamp(path) for folder in folders for path in folder.rglob("*") if path.is_file()}
+    """Each file under ``folders`` with its stamp. One gone between its listing and its look (vim's probe
+    ``4913``, a swap file, a folder ``git checkout`` removes) is only not there, never a crash of serve:
+    os.walk passes over a folder it can no longer list, and each file is looked at once."""
+    stamps = {}
+    for folder in folders:
+        for parent, _, names in os.walk(folder):
+            for name in names:
+                if (stamp := _stamp(Path(parent, name))) is not None:
+                    stamps[Path(parent, name)] = stamp
+    return stamps
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return (stat.st_mtime_ns, stat.st_size)
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """When and how long the file at ``path`` (through links, as the loader reads it) is, or None where there
+    is no regular file (gone, a pipe, a link to nothing)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size) if stat.S_ISREG(found.st_mode) else None
 
 
 def port_in_use(dev_addr: str) -> bool:
@@ -88,9 +103,9 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 # generate's own writes to source_texts/ are no edit to rebuild for (only those
                 # files: an edit saved meanwhile still counts)
                 for wrote, name in ((result.ids_recorded, CLAUSE_IDS_FILE), (result.pages_recorded, PUBLISHED_FILE)):
-                    if wrote:
-                        with contextlib.suppress(OSError):  # gone again meanwhile: the next look sees it
-                            state[source / name] = _stamp(source / name)
+                    # gone again meanwhile: the next look sees it
+                    if wrote and (stamp := _stamp(source / name)) is not None:
+                        state[source / name] = stamp
             except BuildErrors as errors:
                 say_problems(errors, f"; {UNCHANGED}")
             except BuildError as error:

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +87,55 @@ def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
     finally:
         with contextlib.suppress(ProcessLookupError):  # whatever is left of the group, if the test failed
             os.killpg(server.pid, signal.SIGKILL)
+
+
+class _Listing:
+    """What ``os.scandir`` gives (a context manager and an iterator), of entries listed beforehand."""
+
+    def __init__(self, entries):
+        self.entries = iter(entries)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self.entries)
+
+
+def test_a_file_an_editor_makes_and_removes_at_once_stops_no_look(tmp_path, monkeypatch):
+    """vim probes a folder with a file 4913 it removes at once, git checkout removes a folder whole: a
+    file gone between its listing and its stat, or a folder between the listing of the one above and its
+    own, is no crash of serve (``internal error: FileNotFoundError``), only not there. The races are made
+    deterministic: each goes just after it is looked at."""
+    from build_scripts import serve
+
+    (tmp_path / "text.txt").write_text("一、总则。\n", encoding="utf-8")
+    (tmp_path / "4913").write_text("", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.md").write_text("", encoding="utf-8")
+    real_scandir, real_stat = os.scandir, os.stat
+
+    def listed_then_sub_gone(folder="."):
+        entries = list(real_scandir(folder))
+        if Path(folder) == tmp_path and (tmp_path / "sub").exists():
+            (tmp_path / "sub" / "x.md").unlink()
+            (tmp_path / "sub").rmdir()
+        return _Listing(entries)
+
+    def stat_then_gone(path, *args, **kwargs):
+        result = real_stat(path, *args, **kwargs)
+        if Path(path).name == "4913":
+            Path(path).unlink(missing_ok=True)
+        return result
+
+    monkeypatch.setattr(os, "scandir", listed_then_sub_gone)
+    monkeypatch.setattr(os, "stat", stat_then_gone)
+    stamps = serve._snapshot([tmp_path])
+    monkeypatch.undo()
+    assert tmp_path / "text.txt" in stamps and tmp_path / "sub" / "x.md" not in stamps
