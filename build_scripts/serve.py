@@ -15,18 +15,26 @@ from .exclusive import one_writer
 from .render.jinja_env import TEMPLATE_DIR
 
 POLL_SECONDS = 0.2
+PACKAGE_DIR = Path(__file__).resolve().parent  # the code serve runs: an edit of it needs a new serve
 # What a rebuild that stopped says after its problems, as ``generate`` does; the site served stays the last good one.
 UNCHANGED = "docs/ was not changed: the site served is the last build that worked."
 PARTLY_WRITTEN = "docs/ may be partly written; it is generated again once this is fixed."
+CODE_EDITED = (
+    "build_scripts/ was edited: serve still runs the code it started with, so the pages it builds are not "
+    "built by the edit; stop serve (Ctrl-C) and run `make serve` again"
+)
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
     """Each file under ``folders`` with its stamp. One gone between its listing and its look (vim's probe
     ``4913``, a swap file, a folder ``git checkout`` removes) is only not there, never a crash of serve:
-    os.walk passes over a folder it can no longer list, and each file is looked at once."""
+    os.walk passes over a folder it can no longer list, and each file is looked at once. __pycache__/ is
+    Python's, never an edit."""
     stamps = {}
     for folder in folders:
-        for parent, _, names in os.walk(folder):
+        for parent, folders_in, names in os.walk(folder):
+            if "__pycache__" in folders_in:
+                folders_in.remove("__pycache__")
             for name in names:
                 if (stamp := _stamp(Path(parent, name))) is not None:
                     stamps[Path(parent, name)] = stamp
@@ -83,10 +91,13 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
         ],
     )
     watched = [source, TEMPLATE_DIR]
-    state = _snapshot(watched)
+    state, code = _snapshot(watched), _snapshot([PACKAGE_DIR])
     try:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
+            if (edited := _snapshot([PACKAGE_DIR])) != code:  # said, not rebuilt for: it would build the same
+                code = edited
+                print(CODE_EDITED, file=sys.stderr, flush=True)
             current = _snapshot(watched)
             if current == state:
                 continue

@@ -139,3 +139,55 @@ def test_a_file_an_editor_makes_and_removes_at_once_stops_no_look(tmp_path, monk
     stamps = serve._snapshot([tmp_path])
     monkeypatch.undo()
     assert tmp_path / "text.txt" in stamps and tmp_path / "sub" / "x.md" not in stamps
+
+
+class _Server:
+    """A stand-in for the ``mkdocs serve`` process: each look of serve's loop runs the next of ``steps``
+    (an edit), and it stops by itself once they are done."""
+
+    def __init__(self, steps):
+        self.steps = list(steps)
+
+    def poll(self):
+        if not self.steps:
+            return 0
+        self.steps.pop(0)()
+        return None
+
+    def terminate(self):
+        pass
+
+    def wait(self, timeout=None):
+        return 0
+
+
+def test_an_edit_of_build_scripts_while_serving_is_said_to_need_a_restart(tmp_path, monkeypatch, capsys):
+    """The code serve runs is the code it started with (the package fingerprint is read once per process):
+    an edit of build_scripts/ is said, once, with what to do, and is no rebuild; a text's edit still is."""
+    from build_scripts import serve
+
+    source = generated_copy(tmp_path)
+    package = tmp_path / "build_scripts"
+    (package / "__pycache__").mkdir(parents=True)
+    module = package / "patterns.py"
+    module.write_text("X = 1\n", encoding="utf-8")
+    text = source / "yufufa-2016-25.txt"
+    steps = [
+        lambda: module.write_text("X = 2\n", encoding="utf-8"),
+        *[lambda: None] * 3,
+        lambda: (package / "__pycache__" / "patterns.cpython-311.pyc").write_bytes(b"\0"),  # Python's, no edit
+        *[lambda: None] * 3,
+        lambda: text.write_text(text.read_text(encoding="utf-8").replace("密集型", "密集", 1), encoding="utf-8"),
+        *[lambda: None] * 3,
+    ]
+    monkeypatch.setattr(serve, "POLL_SECONDS", 0.05)
+    monkeypatch.setattr(serve, "PACKAGE_DIR", package, raising=False)
+    popen = subprocess.Popen  # git's, for the change log, stays itself
+    monkeypatch.setattr(
+        subprocess, "Popen", lambda args, **kwargs: _Server(steps) if "mkdocs" in args else popen(args, **kwargs)
+    )
+    assert serve.serve(source, tmp_path / "docs", dev_addr=f"127.0.0.1:{free_port()}") == 0
+    said = capsys.readouterr()
+    assert said.err.count("build_scripts/ was edited") == 1
+    assert "stop serve (Ctrl-C) and run `make serve` again" in said.err
+    assert said.out.count("regenerated:") == 1 and "1 modified" in said.out
