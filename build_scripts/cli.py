@@ -82,11 +82,16 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an internal bug, not bad input: still no traceback by default
         if os.environ.get("BUILD_DEBUG"):
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (set BUILD_DEBUG=1 for details)", file=sys.stderr)
+        print(internal_error(exc), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def internal_error(exc: Exception) -> str:
+    """How a bug (not bad input) is said: one line, its traceback only with BUILD_DEBUG=1."""
+    return f"internal error: {type(exc).__name__}: {exc} (set BUILD_DEBUG=1 for details)"
 
 
 def say_waiting(docs: Path) -> None:

@@ -66,7 +66,7 @@ def port_in_use(dev_addr: str) -> bool:
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
     itself (0 when stopped by Ctrl-C or SIGTERM)."""
-    from .cli import count_held_warnings, count_warnings, say_problems, say_waiting, say_warnings
+    from .cli import count_held_warnings, count_warnings, internal_error, say_problems, say_waiting, say_warnings
     from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
     from .track.published import FILE_NAME as PUBLISHED_FILE
@@ -124,6 +124,11 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                 partial = isinstance(error, OutputError) and error.partial
                 print(PARTLY_WRITTEN if partial else UNCHANGED, file=sys.stderr, flush=True)
                 count_held_warnings(error)
+            except Exception as exc:  # a bug one save meets: said as generate says it, and serve goes on
+                if os.environ.get("BUILD_DEBUG"):
+                    raise
+                print(internal_error(exc), file=sys.stderr, flush=True)
+                print(PARTLY_WRITTEN, file=sys.stderr, flush=True)  # where it stopped is not known
     except KeyboardInterrupt:  # Ctrl-C (MkDocs gets it too) or SIGTERM (cli.Terminated): stopped by us
         stopped_by_itself = None
     else:

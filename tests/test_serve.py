@@ -191,3 +191,35 @@ def test_an_edit_of_build_scripts_while_serving_is_said_to_need_a_restart(tmp_pa
     assert said.err.count("build_scripts/ was edited") == 1
     assert "stop serve (Ctrl-C) and run `make serve` again" in said.err
     assert said.out.count("regenerated:") == 1 and "1 modified" in said.out
+
+
+def test_an_internal_error_of_one_regeneration_is_said_and_serve_goes_on(tmp_path, monkeypatch, capsys):
+    """A bug one save meets (``internal error: …``, as ``generate`` says it) does not take the server away
+    from staff mid-edit: it is said in one line, no traceback, and the next save is built."""
+    from build_scripts import pipeline, serve
+
+    source = generated_copy(tmp_path)
+    text = source / "yufufa-2016-25.txt"
+    real_generate, calls = pipeline.generate, []
+
+    def generate_with_a_bug(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("a bug this save meets")
+        return real_generate(*args, **kwargs)
+
+    def edit(old, new):
+        return lambda: text.write_text(text.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+    steps = [edit("密集型", "密集"), *[lambda: None] * 3, edit("密集产业", "密集型产业"), *[lambda: None] * 3]
+    monkeypatch.setattr(serve, "POLL_SECONDS", 0.05)
+    monkeypatch.setattr(pipeline, "generate", generate_with_a_bug)
+    popen = subprocess.Popen
+    monkeypatch.setattr(
+        subprocess, "Popen", lambda args, **kwargs: _Server(steps) if "mkdocs" in args else popen(args, **kwargs)
+    )
+    monkeypatch.delenv("BUILD_DEBUG", raising=False)
+    assert serve.serve(source, tmp_path / "docs", dev_addr=f"127.0.0.1:{free_port()}") == 0
+    said = capsys.readouterr()
+    assert said.err.startswith("internal error: RuntimeError: a bug this save meets (set BUILD_DEBUG=1 for details)\n")
+    assert "Traceback" not in said.err and len(calls) == 2 and said.out.count("regenerated:") == 1
