@@ -416,3 +416,10 @@ ARABIC_ITEM_LABEL_RE = re.compile(
 # The temporary file write_atomic makes beside a page, named after the process writing it:
 # .index.md.4242.tmp (``pid``). One a killed run left is removed once that process is gone.
 TEMPORARY_FILE_RE = re.compile(r"\..+\.(?P<pid>[0-9]+)\.tmp")
+
+# The files an editor keeps beside a text while it is edited, which the build never reads (``serve`` does
+# not regenerate for them): .x.txt.swp (vim's swap file: .swp, then .swo … .swa; Kate's .x.txt.kate-swp),
+# 4913 (vim's probe whether it may write the folder: 4913, 5036 …), x.txt~ (a backup), #x.txt# (emacs'
+# auto-save), .goutputstream-… (gedit's save), x.txt___jb_tmp___ and ___jb_old___ (JetBrains' safe write).
+# Matched whole.
+EDITOR_FILE_RE = re.compile(r"\..+\.(?:sw[a-p]|kate-swp)|[0-9]+|.+~|#.+#|\.goutputstream-.+|.+___jb_(?:tmp|old)___")

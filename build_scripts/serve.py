@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import BuildError, BuildErrors, OutputError
 from .exclusive import one_writer
+from .patterns import EDITOR_FILE_RE
 from .render.jinja_env import TEMPLATE_DIR
 
 POLL_SECONDS = 0.2
@@ -28,14 +29,17 @@ CODE_EDITED = (
 def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
     """Each file under ``folders`` with its stamp. One gone between its listing and its look (vim's probe
     ``4913``, a swap file, a folder ``git checkout`` removes) is only not there, never a crash of serve:
-    os.walk passes over a folder it can no longer list, and each file is looked at once. __pycache__/ is
-    Python's, never an edit."""
+    os.walk passes over a folder it can no longer list, and each file is looked at once. Neither __pycache__/
+    (Python's) nor the files an editor keeps beside a text (``EDITOR_FILE_RE``: its swap file, written every
+    few seconds of typing) are an edit."""
     stamps = {}
     for folder in folders:
         for parent, folders_in, names in os.walk(folder):
             if "__pycache__" in folders_in:
                 folders_in.remove("__pycache__")
             for name in names:
+                if EDITOR_FILE_RE.fullmatch(name):
+                    continue
                 if (stamp := _stamp(Path(parent, name))) is not None:
                     stamps[Path(parent, name)] = stamp
     return stamps

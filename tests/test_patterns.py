@@ -8,6 +8,8 @@ import pytest
 
 from build_scripts import patterns
 
+from .helpers import FIXTURE, SOURCE
+
 CASES = [
     (patterns.SECTION_RE, "一、总体要求", "一"),
     (patterns.SECTION_RE, "十二、附则", "十二"),
@@ -307,3 +309,29 @@ def test_mistyped_label_is_not_a_list_of_numbers():
 def test_a_page_number_is_a_number_alone_or_between_a_pages_dashes(line, page):
     """A PDF's page number as the cleaner leaves it (- 2 - loses its first dash as a Markdown mark): no label."""
     assert bool(patterns.PAGE_NUMBER_RE.match(line)) is page
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        ".yufufa-2016-25.txt.swp",
+        ".documents.yaml.swo",
+        ".x.txt.kate-swp",
+        "4913",
+        "5036",
+        "x.txt~",
+        "#documents.yaml#",
+        ".goutputstream-4LJ2Q2",
+        "x.txt___jb_tmp___",
+        "x.txt___jb_old___",
+    ],
+)
+def test_an_editors_file_beside_a_text(name):
+    assert patterns.EDITOR_FILE_RE.fullmatch(name)
+
+
+def test_no_file_the_build_reads_is_an_editors_file():
+    """serve does not regenerate for an editor's file: so none the texts' folder holds may look like one."""
+    names = {path.name for folder in (FIXTURE, SOURCE) for path in folder.iterdir()}
+    names |= {"2016.txt", "x.md", "x.swp.txt", "~x.txt", "notes#1.md"}
+    assert not [name for name in names if patterns.EDITOR_FILE_RE.fullmatch(name)]
