@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import BuildError, BuildErrors, OutputError
 from .exclusive import one_writer
+from .load import files
 from .patterns import EDITOR_FILE_RE
 from .render.jinja_env import TEMPLATE_DIR
 
@@ -67,6 +68,23 @@ def port_in_use(dev_addr: str) -> bool:
     return False
 
 
+def _theme_folder(config_file: Path) -> list[Path]:
+    """overrides/ (site.css, site.js, main.html), the ``custom_dir`` ``config_file`` names, for MkDocs to watch:
+    it watches no theme by itself, so an edit there was never served. Not ``--watch-theme``: MkDocs polls
+    what it watches, and Material's whole package is a quarter of a core, all the time. ``cli`` has read
+    the file already: one that does not read here is left to MkDocs to say."""
+    import yaml
+
+    try:  # BaseLoader: MkDocs' tags (!ENV) are text, as cli reads the file
+        config = yaml.load(files.read_text(config_file), Loader=yaml.BaseLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    theme = config.get("theme") if isinstance(config, dict) else None
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = config_file.parent / custom_dir if isinstance(custom_dir, str) else None
+    return [folder] if folder is not None and folder.is_dir() else []
+
+
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
     itself (0 when stopped by Ctrl-C or SIGTERM)."""
@@ -91,6 +109,7 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
             "--dev-addr",
             dev_addr,
             "--livereload",
+            *[option for folder in _theme_folder(config_file or Path("mkdocs.yml")) for option in ("-w", str(folder))],
             *(["-f", str(config_file)] if config_file else []),
         ],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -87,6 +88,44 @@ def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
     finally:
         with contextlib.suppress(ProcessLookupError):  # whatever is left of the group, if the test failed
             os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_an_edit_of_overrides_while_serving_is_served(tmp_path):
+    """overrides/ (site.css, site.js, main.html) is the theme's: MkDocs watches it only when asked, and an
+    edit of it while serving was never shown, nor said. Served from a copy, so the test edits no file of
+    the project."""
+    source = generated_copy(tmp_path)
+    overrides = tmp_path / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    port = free_port()
+    command = serve_command(source, tmp_path / "docs", port)
+    config = Path(command[command.index("--config-file") + 1])
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(f"custom_dir: {ROOT / 'overrides'}", f"custom_dir: {overrides}"),
+        encoding="utf-8",
+    )
+    assert f"custom_dir: {overrides}" in config.read_text(encoding="utf-8")
+    url = f"http://127.0.0.1:{port}/assets/stylesheets/site.css"
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, env=os.environ.copy()
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while fetch(url) is None:
+            assert time.monotonic() < deadline and server.poll() is None, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        css = overrides / "assets" / "stylesheets" / "site.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* edited while serving */\n", encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while "edited while serving" not in (fetch(url) or ""):
+            assert time.monotonic() < deadline and server.poll() is None, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=30)
 
 
 class _Listing:
