@@ -1,5 +1,9 @@
 """``make serve``: a busy address is said plainly; SIGTERM stops MkDocs too; each regeneration says
-what changed, as ``make build`` does."""
+what changed, as ``make build`` does; an edit of overrides/ is served; while staff edit, neither a file
+gone mid-look, an editor's swap file, an edit of build_scripts/ nor a bug one save meets stops or fools it.
+
+The loop's tests run it in-process with a stand-in for MkDocs (``_Server``): quick, and each edit lands
+between two looks."""
 
 from __future__ import annotations
 
