@@ -150,26 +150,34 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.flush()  # here, where a reader gone is a BrokenPipeError main answers, not at exit
         count_warnings(result.warnings)
         return EXIT_OK
-    with one_writer(args.docs, lambda: say_waiting(args.docs)):  # `build`: MkDocs reads the docs/ written
-        result = generate(args.source, args.docs)
-        say_warnings(result.warnings)
-        report = result.report
-        assert report is not None
-        print(
-            f"generated {len(result.outputs)} files: {len(report.written)} written, "
-            f"{report.unchanged} unchanged, {len(report.removed)} removed"
-        )
-        print(result.since_last_build)
-        for note in record_notes(result, args.source):
-            print(note)
-        # said now: before what MkDocs prints, and while a reader gone (… | head) is a BrokenPipeError main
-        # answers (a pipe's stdout is buffered: at exit, Python would report it, and exit 120)
-        sys.stdout.flush()
-        if args.command == "build":
-            config = ["-f", str(args.config_file)] if args.config_file else []
-            status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])
-            count_warnings(result.warnings)
-            return status
+    try:
+        with one_writer(args.docs, lambda: say_waiting(args.docs)):  # `build`: MkDocs reads the docs/ written
+            result = generate(args.source, args.docs)
+            say_warnings(result.warnings)
+            report = result.report
+            assert report is not None
+            print(
+                f"generated {len(result.outputs)} files: {len(report.written)} written, "
+                f"{report.unchanged} unchanged, {len(report.removed)} removed"
+            )
+            print(result.since_last_build)
+            for note in record_notes(result, args.source):
+                print(note)
+            # said now: before what MkDocs prints, and while a reader gone (… | head) is a BrokenPipeError main
+            # answers (a pipe's stdout is buffered: at exit, Python would report it, and exit 120)
+            sys.stdout.flush()
+            if args.command == "build":
+                config = ["-f", str(args.config_file)] if args.config_file else []
+                status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])
+                count_warnings(result.warnings)
+                return status
+    except BuildError as error:  # serve: what docs/ holds, the last build that worked, until the fix is saved
+        if args.command != "serve" or not (args.docs / "index.md").is_file():
+            raise
+        from .serve import say_not_built
+
+        say_not_built(error)
+        return _serve(args)
     count_warnings(result.warnings)  # serve: before MkDocs starts serving, which never ends by itself
     if args.command == "serve":
         return _serve(args)

@@ -85,10 +85,24 @@ def _theme_folder(config_file: Path) -> list[Path]:
     return [folder] if folder is not None and folder.is_dir() else []
 
 
+def say_not_built(error: BuildError) -> None:
+    """What a regeneration that stopped says (the first one too, when serve starts on a broken save): its
+    problems, then what is served."""
+    from .cli import count_held_warnings, say_problems
+
+    if isinstance(error, BuildErrors):
+        say_problems(error, f"; {UNCHANGED}")
+        return
+    print(error, file=sys.stderr, flush=True)
+    partial = isinstance(error, OutputError) and error.partial
+    print(PARTLY_WRITTEN if partial else UNCHANGED, file=sys.stderr, flush=True)
+    count_held_warnings(error)
+
+
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
     itself (0 when stopped by Ctrl-C or SIGTERM)."""
-    from .cli import count_held_warnings, count_warnings, internal_error, say_problems, say_waiting, say_warnings
+    from .cli import count_warnings, internal_error, say_waiting, say_warnings
     from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
     from .track.published import FILE_NAME as PUBLISHED_FILE
@@ -140,13 +154,8 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                     # gone again meanwhile: the next look sees it
                     if wrote and (stamp := _stamp(source / name)) is not None:
                         state[source / name] = stamp
-            except BuildErrors as errors:
-                say_problems(errors, f"; {UNCHANGED}")
             except BuildError as error:
-                print(error, file=sys.stderr, flush=True)
-                partial = isinstance(error, OutputError) and error.partial
-                print(PARTLY_WRITTEN if partial else UNCHANGED, file=sys.stderr, flush=True)
-                count_held_warnings(error)
+                say_not_built(error)
             except Exception as exc:  # a bug one save meets: said as generate says it, and serve goes on
                 if os.environ.get("BUILD_DEBUG"):
                     raise

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import ROOT, copy_sources, free_port, generated_copy, serve_command
+from .helpers import ROOT, copy_sources, free_port, generated_copy, mkdocs_config, serve_command
 
 pytestmark = pytest.mark.slow
 
@@ -307,3 +307,29 @@ def test_the_files_an_editor_keeps_beside_a_text_are_no_save(tmp_path, monkeypat
     assert serve.serve(source, tmp_path / "docs", dev_addr=f"127.0.0.1:{free_port()}") == 0
     said = capsys.readouterr()
     assert said.out.count("regenerated:") == 1 and "1 modified" in said.out, said.out
+
+
+def test_serve_started_on_a_broken_save_serves_the_last_build_and_waits_for_the_fix(tmp_path, monkeypatch, capsys):
+    """Staff restart serve (told to, after an edit of build_scripts/) with a text still half edited: it says
+    the problem, located, and serves the site docs/ holds, the last build that worked, instead of refusing
+    to serve at all; the fix is built as any save is."""
+    from build_scripts import cli, serve
+
+    source = generated_copy(tmp_path)
+    text = source / "yufufa-2016-25.txt"
+    good = text.read_text(encoding="utf-8")
+    text.write_text(good.replace("密集型", "密\0集型", 1), encoding="utf-8")
+    steps = [lambda: None, lambda: text.write_text(good, encoding="utf-8"), *[lambda: None] * 3]
+    monkeypatch.setattr(serve, "POLL_SECONDS", 0.05)
+    popen = subprocess.Popen
+    monkeypatch.setattr(
+        subprocess, "Popen", lambda args, **kwargs: _Server(steps) if "mkdocs" in args else popen(args, **kwargs)
+    )
+    docs = tmp_path / "docs"
+    config = mkdocs_config(docs, tmp_path / "site")
+    argv = ["serve", "--source", str(source), "--docs", str(docs), "--dev-addr", f"127.0.0.1:{free_port()}"]
+    assert cli.main([*argv, "--config-file", str(config)]) == 0
+    said = capsys.readouterr()
+    assert "yufufa-2016-25.txt:" in said.err and "U+0000" in said.err and "Traceback" not in said.err
+    assert "1 problem(s) found; docs/ was not changed: the site served is the last build that worked." in said.err
+    assert said.out.count("regenerated:") == 1
