@@ -28,11 +28,11 @@ CODE_EDITED = (
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
-    """Each file under ``folders`` with its stamp. One gone between its listing and its look (vim's probe
-    ``4913``, a swap file, a folder ``git checkout`` removes) is only not there, never a crash of serve:
-    os.walk passes over a folder it can no longer list, and each file is looked at once. Neither __pycache__/
-    (Python's) nor the files an editor keeps beside a text (``EDITOR_FILE_RE``: its swap file, written every
-    few seconds of typing) are an edit."""
+    """Each file under ``folders`` with its stamp. One gone between its listing and its look (the temporary
+    file of a ``make build`` in another terminal, a folder ``git checkout`` removes) is only not there, never
+    a crash of serve: os.walk passes over a folder it can no longer list, and each file is looked at once.
+    Neither __pycache__/ (Python's) nor the files an editor keeps beside a text (``EDITOR_FILE_RE``: its swap
+    file, written every few seconds of typing) are an edit."""
     stamps = {}
     for folder in folders:
         for parent, folders_in, names in os.walk(folder):
@@ -44,6 +44,13 @@ def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
                 if (stamp := _stamp(Path(parent, name))) is not None:
                     stamps[Path(parent, name)] = stamp
     return stamps
+
+
+def _code() -> dict[Path, tuple[int, int]]:
+    """The package's modules with their stamps: the code a process runs is the code it started with
+    (``cache.package_fingerprint`` reads them once). Its data (crossref_weights.json, the schemas) is read
+    by each run."""
+    return {path: stamp for path, stamp in _snapshot([PACKAGE_DIR]).items() if path.suffix == ".py"}
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -128,11 +135,11 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
         ],
     )
     watched = [source, TEMPLATE_DIR]
-    state, code = _snapshot(watched), _snapshot([PACKAGE_DIR])
+    state, code = _snapshot(watched), _code()
     try:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
-            if (edited := _snapshot([PACKAGE_DIR])) != code:  # said, not rebuilt for: it would build the same
+            if (edited := _code()) != code:  # said, not rebuilt for: it would build the same
                 code = edited
                 print(CODE_EDITED, file=sys.stderr, flush=True)
             current = _snapshot(watched)

@@ -220,6 +220,7 @@ def test_an_edit_of_build_scripts_while_serving_is_said_to_need_a_restart(tmp_pa
         lambda: module.write_text("X = 2\n", encoding="utf-8"),
         *[lambda: None] * 3,
         lambda: (package / "__pycache__" / "patterns.cpython-311.pyc").write_bytes(b"\0"),  # Python's, no edit
+        lambda: (package / "weights.json").write_text("{}", encoding="utf-8"),  # data, read by each run
         *[lambda: None] * 3,
         lambda: text.write_text(text.read_text(encoding="utf-8").replace("密集型", "密集", 1), encoding="utf-8"),
         *[lambda: None] * 3,
