@@ -271,6 +271,34 @@ def test_a_removed_document_needs_one_entry_and_builds_ever_after(tmp_path):
     assert (tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8") == data  # docs/ or not, the same
 
 
+def test_a_clause_entry_within_a_removed_document_is_told_the_documents_entry_serves_it(tmp_path):
+    """A paragraph of a sixth document removed (entry 2/p1 → 1-1), then the document removed with its own
+    entry (README's steps, followed by a new staff member): the paragraph's entry was refused with 'retire
+    this id too (note: why), or name the clause holding its words now', not saying that the document's
+    entry serves the id and that removing the paragraph's entry is all it takes. It says so, and that builds."""
+    from .test_add_document import add_document
+
+    source = copy_sources(tmp_path)
+    listing = add_document(source)
+    assert generate_in(tmp_path).returncode == 0
+    replace("cefa-2020-7.txt", "加强组织领导，落实工作责任。\n", "")(source)
+    entry = "  - id: cefa-2020-7/2/p1\n    to: cefa-2020-7/1-1\n"
+    (source / "redirects.yaml").write_text("redirects:\n" + entry, encoding="utf-8")
+    assert generate_in(tmp_path).returncode == 0
+    (source / "documents.yaml").write_text(listing, encoding="utf-8")
+    (source / "cefa-2020-7.txt").unlink()
+    retired = "  - id: cefa-2020-7\n    note: 文件已废止\n"
+    (source / "redirects.yaml").write_text("redirects:\n" + entry + retired, encoding="utf-8")
+    assert refused(tmp_path).splitlines()[:-1] == [
+        "source_texts/redirects.yaml:3:9: expected 'to' of 'cefa-2020-7/2/p1' to be an existing clause id, found "
+        "'cefa-2020-7/1-1'; redirects.yaml retires cefa-2020-7, which held it and this id: remove this entry "
+        "(that one serves this id too), retire this id with a note of its own, or name the clause holding its "
+        "words now"
+    ]
+    (source / "redirects.yaml").write_text("redirects:\n" + retired, encoding="utf-8")
+    assert generate_in(tmp_path).returncode == 0
+
+
 def test_an_entry_for_a_document_still_listed_is_refused(tmp_path):
     source = copy_sources(tmp_path)
     (source / "redirects.yaml").write_text("redirects:\n  - id: guofa-2016-86\n    note: 废止\n", encoding="utf-8")

@@ -183,7 +183,7 @@ def load_redirects(
             onward = listed_targets(source)
             hint = (
                 _onward_hint(old, to, onward)
-                or _holder_hint(to, onward, index, texts)
+                or _holder_hint(old, to, onward, index, texts)
                 or address_hint(to, index)
                 or nearest_hint(to, index)
             )
@@ -218,15 +218,21 @@ def _onward_hint(old: str, to: str, onward: Mapping[str, str | None]) -> str:
 
 
 def _holder_hint(
-    to: str, onward: Mapping[str, str | None], index: Mapping[str, Clause], texts: Mapping[str, str]
+    old: str, to: str, onward: Mapping[str, str | None], index: Mapping[str, Clause], texts: Mapping[str, str]
 ) -> str:
-    """For an entry whose ``to`` is gone with the clause holding it (a sentence of a paragraph moved since),
-    whose own entry serves it: where that entry sends it, the clause there with its words (``texts``: the
-    text each id had last) when one has them; "" when no entry serves it."""
+    """For the entry of ``old`` whose ``to`` is gone with the clause holding it (a sentence of a paragraph
+    moved since), whose own entry serves it: where that entry sends it, the clause there with its words
+    (``texts``: the text each id had last) when one has them; "" when no entry serves it. When that entry
+    retires ``old`` too (a removed document's, and ``old`` one of its clauses), this entry may simply go."""
     holder = next((head for head in id_prefixes(to)[1:] if head in onward), None)
     if holder is None:
         return ""
     then = onward[holder]
+    if then is None and holder in id_prefixes(old):
+        return (
+            f"; {FILE_NAME} retires {holder}, which held it and this id: remove this entry (that one serves this "
+            "id too), retire this id with a note of its own, or name the clause holding its words now"
+        )
     if then is None:
         return (
             f"; {FILE_NAME} retires {holder}, which held it: retire this id too (note: why), or name the clause "
