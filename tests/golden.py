@@ -1,7 +1,8 @@
 """Golden files: each document's parsed clause tree, kept in tests/golden/<slug>.json.
 
 Refresh after an intended change with ``make golden`` (``python -m tests.golden --refresh``),
-then review the diff with ``git diff tests/golden`` before committing.
+then review ``git status tests/golden`` (a new document's file is new: ``git add`` it) and the diff with
+``git diff tests/golden`` before committing.
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.refresh:
                 path.unlink()
             print(f"{'removed' if args.refresh else 'no longer listed'}: {path.relative_to(GOLDEN.parent.parent)}")
-    print(f"{changed} golden file(s) {'refreshed' if args.refresh else 'differ'}; review with: git diff tests/golden")
+    print(
+        f"{changed} golden file(s) {'refreshed' if args.refresh else 'differ'}; review with: git status tests/golden "
+        "(a new file: git add it) and git diff tests/golden"
+    )
     return 0 if args.refresh or not changed else 1
 
 

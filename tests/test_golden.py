@@ -27,3 +27,15 @@ def test_clause_tree_matches_golden(model, slug):
 def test_every_golden_file_belongs_to_a_listed_document():
     stale = sorted(path.name for path in GOLDEN.glob("*.json") if path.stem not in SLUGS)
     assert not stale, f"golden files of documents no longer listed: {stale}; delete them (git rm)"
+
+
+def test_make_golden_says_to_review_new_files_too(capsys):
+    """`make golden` ended with 'review with: git diff tests/golden', which shows no new file: a new
+    document's golden file went unreviewed, and uncommitted (a new staff member following README)."""
+    from .golden import main
+
+    assert main([]) == 0  # the live texts match their golden files: nothing is written
+    said = capsys.readouterr().out.splitlines()[-1]
+    assert said == (
+        "0 golden file(s) differ; review with: git status tests/golden (a new file: git add it) and git diff tests/golden"
+    )
