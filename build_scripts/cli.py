@@ -17,22 +17,40 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from .errors import BuildError, BuildErrors, OutputError, SourceError, SourceWarning
 from .load import files
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader left
-EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT (Ctrl-C), 128 + SIGTERM: as a shell reports them
+EXIT_INTERRUPTED = 130  # 128 + SIGINT (Ctrl-C), as a shell reports it; Terminated's: 143 (SIGTERM), 129 (SIGHUP)
+# SIGTERM (a CI job cancelled, ``kill``) and SIGHUP (the terminal closed); no SIGHUP on Windows
+TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM (a CI job cancelled, ``kill``): the run stops as on Ctrl-C, cleaning up as it goes (the
-    temporary file of a write, a forked child, MkDocs), instead of vanishing mid-step."""
+    """SIGTERM or SIGHUP (``TERMINATING``): the run stops as on Ctrl-C, cleaning up as it goes (the temporary
+    file of a write, a forked child, MkDocs), instead of vanishing mid-step; its exit status is 128 + the
+    signal's number, as a shell reports a command the signal stopped."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.status = 128 + signum
 
 
 def _terminated(signum: int, frame: FrameType | None) -> None:
-    raise Terminated
+    raise Terminated(signum)
+
+
+def _on_terminating() -> dict[int, Any]:
+    """Each of ``TERMINATING`` raises ``Terminated`` from now; the handlers it had, to set back. A signal
+    ignored by whoever started the run (``nohup make build``: SIGHUP) stays ignored."""
+    previous: dict[int, Any] = {}
+    for number in TERMINATING:
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, _terminated)
+    return previous
 
 
 # Not read from the docstring: ``python -OO`` (PYTHONOPTIMIZE=2) drops it.
@@ -59,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     args = parser.parse_args(argv)
     in_main_thread = threading.current_thread() is threading.main_thread()  # where handlers can be set
-    previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
+    previous = _on_terminating() if in_main_thread else {}
     try:
         return _run(args)
     except BuildErrors as errors:
@@ -74,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         count_held_warnings(error)
         return EXIT_INPUT
     except KeyboardInterrupt as stop:
-        return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
+        return stop.status if isinstance(stop, Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader of stdout left (… | head): said nothing, as other commands do
         with contextlib.suppress(OSError):  # nor when Python flushes stdout on the way out
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -85,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         print(internal_error(exc), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
-        if in_main_thread:
-            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        for number, handler in previous.items():  # None: a handler set outside Python, which cannot be set back
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
 
 def internal_error(exc: Exception) -> str:

@@ -3,7 +3,7 @@ part another.
 
 - ``one_writer``: ``generate``, ``build`` and each ``serve`` regeneration hold a lock on docs/ while they
   read the texts and write it (``make serve`` in one terminal, ``make build`` in another);
-- ``signals_held``: Ctrl-C and SIGTERM wait while docs/ and the records beside the texts are written.
+- ``signals_held``: Ctrl-C, SIGTERM and SIGHUP wait while docs/ and the records beside the texts are written.
 
 The write stage itself (``write.py``) makes each file whole; these make the set of files whole.
 """
@@ -57,14 +57,19 @@ def one_writer(docs: Path, waiting: Callable[[], None]) -> Iterator[None]:
 
 @contextlib.contextmanager
 def signals_held() -> Iterator[None]:
-    """Ctrl-C (SIGINT) and SIGTERM wait while docs/ and the records beside the texts are written, a moment:
-    the run stops once they all are, never with docs/ part the old build and part the new one, or a record
-    that does not match it. Handlers can only be set in the main thread: elsewhere, as without."""
+    """Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed) wait while docs/ and the records beside the
+    texts are written, a moment: the run stops once they all are, never with docs/ part the old build and
+    part the new one, or a record that does not match it. One ignored (``nohup``) stays so. Handlers can
+    only be set in the main thread: elsewhere, as without."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     caught: list[int] = []
-    previous = {number: signal.signal(number, lambda signum, _: caught.append(signum)) for number in _HELD}
+    previous = {
+        number: signal.signal(number, lambda signum, _: caught.append(signum))
+        for number in _HELD
+        if signal.getsignal(number) is not signal.SIG_IGN
+    }
     try:
         yield
     finally:
@@ -74,4 +79,6 @@ def signals_held() -> Iterator[None]:
             signal.raise_signal(caught[0])
 
 
-_HELD = (signal.SIGINT, signal.SIGTERM)
+_HELD = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)  # no SIGHUP on Windows

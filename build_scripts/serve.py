@@ -108,7 +108,7 @@ def say_not_built(error: BuildError) -> None:
 
 def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
     """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
-    itself (0 when stopped by Ctrl-C or SIGTERM)."""
+    itself (0 when stopped by Ctrl-C, SIGTERM or SIGHUP)."""
     from .cli import count_warnings, internal_error, say_waiting, say_warnings
     from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
@@ -168,7 +168,7 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
                     raise
                 print(internal_error(exc), file=sys.stderr, flush=True)
                 print(PARTLY_WRITTEN, file=sys.stderr, flush=True)  # where it stopped is not known
-    except KeyboardInterrupt:  # Ctrl-C (MkDocs gets it too) or SIGTERM (cli.Terminated): stopped by us
+    except KeyboardInterrupt:  # Ctrl-C (MkDocs gets it too), SIGTERM or SIGHUP (cli.Terminated): stopped by us
         stopped_by_itself = None
     else:
         stopped_by_itself = server.poll()

@@ -156,10 +156,11 @@ STOPPED_WHILE_WRITING = """
 """
 
 
-@pytest.mark.parametrize(("name", "status"), [("SIGINT", 130), ("SIGTERM", 143)])
+@pytest.mark.parametrize(("name", "status"), [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
 def test_a_run_stopped_while_it_writes_finishes_writing_first(tmp_path, name, status):
-    """Ctrl-C, or a CI job's SIGTERM, while docs/ is written: the run stops once docs/ and the records are
-    all written (a moment), never with docs/ part old and part new, nor a temporary file left in it."""
+    """Ctrl-C, a CI job's SIGTERM, or the terminal closed (SIGHUP) while docs/ is written: the run stops once
+    docs/ and the records are all written (a moment), never with docs/ part old and part new, nor a
+    temporary file left in it."""
     source = tiny_source(tmp_path, TEXT)
     assert run_cli("generate", cwd=tmp_path).returncode == 0
     (source / "test-2020-1.txt").write_text(textwrap.dedent(EDITED).lstrip("\n"), encoding="utf-8")
@@ -170,3 +171,15 @@ def test_a_run_stopped_while_it_writes_finishes_writing_first(tmp_path, name, st
     again = run_cli("generate", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert ": 0 written," in again.stdout and "clause ids recorded" not in again.stdout, again.stdout
+
+
+def test_a_run_started_by_nohup_goes_on_when_the_terminal_closes(tmp_path):
+    """``nohup make build``: SIGHUP ignored by whoever started the run stays ignored, as for any command."""
+    source = tiny_source(tmp_path, TEXT)
+    assert run_cli("generate", cwd=tmp_path).returncode == 0
+    (source / "test-2020-1.txt").write_text(textwrap.dedent(EDITED).lstrip("\n"), encoding="utf-8")
+    proc = run_script(
+        "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n" + textwrap.dedent(STOPPED_WHILE_WRITING), tmp_path, "SIGHUP"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "1 clause(s) added" in proc.stdout, proc.stdout

@@ -94,6 +94,39 @@ def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
             os.killpg(server.pid, signal.SIGKILL)
 
 
+def test_the_terminal_closed_stops_mkdocs_too(tmp_path):
+    """The terminal of ``make serve`` closed (SIGHUP to serve): serve stops as on SIGTERM, MkDocs with it;
+    without that, serve vanished mid-step and MkDocs went on serving, with no terminal to stop it from."""
+    source = generated_copy(tmp_path)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/documents/yufufa-2016-25/"
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            serve_command(source, tmp_path / "docs", port),
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own group: the test signals the serve process alone
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while fetch(url) is None:
+            assert time.monotonic() < deadline and server.poll() is None, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        server.send_signal(signal.SIGHUP)
+        assert server.wait(timeout=30) == 0, log.read_text(encoding="utf-8")
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while fetch(url) is not None:
+            assert time.monotonic() < deadline, "mkdocs serve still answers after SIGHUP"
+            time.sleep(0.2)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+
+
 def test_an_edit_of_overrides_while_serving_is_served(tmp_path):
     """overrides/ (site.css, site.js, main.html) is the theme's: MkDocs watches it only when asked, and an
     edit of it while serving was never shown, nor said. Served from a copy, so the test edits no file of
