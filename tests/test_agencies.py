@@ -145,6 +145,28 @@ def test_bad_curated_data_gives_a_located_error(tmp_path, case):
     assert re.search(rf"^source_texts/{re.escape(name)}:\d+:\d+: expected .+, found .+$", proc.stderr, re.M)
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("short_names: [工业和信息化部]", 'short_names: [工业和信息化部, "工业和\\n信息化部"]'),
+        ("search_aliases: [工商, 国家工商总局]", 'search_aliases: [工商, "工商\\n总局"]'),
+    ],
+    ids=["short name", "search alias"],
+)
+def test_a_line_break_in_a_listed_name_is_refused_where_it_stands(tmp_path, old, new):
+    """A name, a title or an id given a line break is refused; a short name or a search alias was taken
+    with it (a form no text holds, a page that shows its alias broken in two)."""
+    source = _damaged(tmp_path, "agencies.yaml", old, new)
+    line, column = _line_col(source, "agencies.yaml", new[new.index('"') :].rstrip("]"))  # the item, quoted
+    key, written = new.split(": [", 1)[0], new.split('"')[1].replace("\\n", "\n")
+    proc = run_cli("check", "--source", str(source), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.splitlines()[:-1] == [
+        f"{source.name}/agencies.yaml:{line}:{column}: expected each of '{key}' of an agency to be one line of "
+        f"text, found a line break in {written!r}"
+    ], proc.stderr
+
+
 def test_mentions_refuse_provincial_offices_and_parts_of_longer_names(model):
     agencies = {a.id: a for a in model.agencies}
     clauses = model.corpus.clause_index()

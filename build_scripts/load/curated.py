@@ -237,9 +237,10 @@ class Fields:
             return None
 
     def strings(self, key: str) -> tuple[str, ...]:
-        """A list of one-line texts; a blank item is refused (an empty name is found at every character). An
-        item that is no text is refused where it stands, each one: in a long list, the list shown cut at 80
-        characters may not show it."""
+        """A list of one-line texts; a blank item is refused (an empty name is found at every character), and
+        so is one with a line break, as ``text`` refuses it (a short name, an alias no text or query holds).
+        An item that is no text is refused where it stands, each one: in a long list, the list shown cut at
+        80 characters may not show it."""
         value = self.entry.get(key)
         value = [] if value is None else value  # not `or []`: a bare no, 0 or '' is no list
         if not isinstance(value, list):
@@ -249,7 +250,14 @@ class Fields:
         for item, v in wrong:
             found = f"empty text ({v!r})" if isinstance(v, str) else shown_value(v)
             self.fail(f"expected each of '{key}' of {self.what} to be text, found {found}", key=key, item=item)
-        return () if wrong else tuple(v.strip() for v in value)
+        broken = [(item, v) for item, v in enumerate(value) if isinstance(v, str) and ("\n" in v.strip() or "\r" in v)]
+        for item, v in broken:
+            self.fail(
+                f"expected each of '{key}' of {self.what} to be one line of text, found a line break in {v!r}",
+                key=key,
+                item=item,
+            )
+        return () if wrong or broken else tuple(v.strip() for v in value)
 
     def some_strings(self, key: str, item: str) -> tuple[str, ...]:
         """``strings``, given at least one: ``key:`` with nothing or ``key: []`` is refused at the key (a list
