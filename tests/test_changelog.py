@@ -92,6 +92,38 @@ def test_a_commit_subject_is_shown_as_text_whatever_characters_it_holds(tmp_path
     assert '<p class="changes-subject">修改一句a hidden {{ 7*7 }} *b* evil\u200b</p>' in page
 
 
+def test_a_control_character_a_committed_version_holds_is_shown_as_its_picture(tmp_path):
+    """A version committed with an ESC in a clause (pasted from a terminal), which the build refuses in the
+    text it reads now, is history as it is: its raw ESC reached the change log's page and HTML, and
+    changes.json as \\u001b. It is shown as the character that pictures it (␛, Unicode's Control Pictures;
+    a C1 control, which has none, as U+FFFD), so the commit that put it in and the one that took it out
+    each show what they changed; the clause's id is kept, as for any edit."""
+    source = committed_copy(tmp_path)
+    text = (source / YUFUFA).read_text(encoding="utf-8")
+    (source / YUFUFA).write_text(text.replace(OLD, "培育壮大\x1b知识产权\x85密集型产业。"), encoding="utf-8")
+    git(source, "commit", "-q", "-am", "粘贴时带入控制字符")
+    (source / YUFUFA).write_text(text, encoding="utf-8")
+    git(source, "commit", "-q", "-am", "去掉控制字符")
+    generate(source, tmp_path / "docs")
+    docs = tmp_path / "docs"
+    assert not [
+        p
+        for p in docs.rglob("*")
+        if p.is_file() and re.search(r"[\x1b\x85]|\\u001b|\\u0085", p.read_text(encoding="utf-8"))
+    ]
+    records = json.loads((docs / "data/changes.json").read_text(encoding="utf-8"))
+    shown = "培育壮大␛知识产权\ufffd密集型产业。"
+    edits = [r for r in records if r["change"] == "modified"]
+    assert [(r["id"], r["subject"]) for r in edits] == [
+        ("yufufa-2016-25/2-1/p1", "粘贴时带入控制字符"),
+        ("yufufa-2016-25/2-1/p1", "去掉控制字符"),
+    ]
+    assert OLD in edits[0]["old_text"] and shown in edits[0]["new_text"]
+    assert shown in edits[1]["old_text"] and OLD in edits[1]["new_text"]
+    page = (docs / "changes/index.md").read_text(encoding="utf-8")
+    assert "<ins>␛</ins>" in page and "<del>␛</del>" in page
+
+
 def test_each_change_is_headed_by_its_clauses_citation_not_its_id_alone(tmp_path):
     """Public-reader review: a change was headed 修改 yufufa-2016-25/2-1/p1, an id readers cannot place;
     the 链接变更 entries below it cite positions. Each change now names its clause as 复制引用 cites it,

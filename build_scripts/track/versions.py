@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -58,14 +59,35 @@ def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
     return {c.id: c for c in clauses if c.kind is not ClauseKind.SENTENCE}
 
 
+def shown_text(text: str) -> str:
+    """A clause's text as the change log shows it (its page, changes.json). A committed version may hold a
+    control character (ESC pasted from a terminal) that the build refuses in the text it reads now, and a
+    commit made keeps it: each is shown as the character Unicode pictures it with (␛; ␡ for DEL), a C1
+    control, which has none, as U+FFFD. Not dropped, as a commit subject's are: the edit that put one in,
+    or took it out, would show the same text twice. Ids and their lineage read the text as it is."""
+    return patterns.CONTROL_CHAR_RE.sub(_picture, text)
+
+
+def _picture(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
 def diff_clauses(old: Iterable[Clause], new: Iterable[Clause]) -> tuple[ClauseChange, ...]:
+    """What changed from ``old`` to ``new``, by id, each text as the change log shows it (``shown_text``)."""
     before, after = _shown(old), _shown(new)
     changes = []
     for clause_id, clause in after.items():
         previous = before.get(clause_id)
         if previous is None:
             changes.append(
-                ClauseChange(id=clause_id, change="added", kind=clause.kind.value, old_text=None, new_text=clause.text)
+                ClauseChange(
+                    id=clause_id,
+                    change="added",
+                    kind=clause.kind.value,
+                    old_text=None,
+                    new_text=shown_text(clause.text),
+                )
             )
         elif previous.text != clause.text:
             changes.append(
@@ -73,15 +95,19 @@ def diff_clauses(old: Iterable[Clause], new: Iterable[Clause]) -> tuple[ClauseCh
                     id=clause_id,
                     change="modified",
                     kind=clause.kind.value,
-                    old_text=previous.text,
-                    new_text=clause.text,
+                    old_text=shown_text(previous.text),
+                    new_text=shown_text(clause.text),
                 )
             )
     for clause_id, clause in before.items():
         if clause_id not in after:
             changes.append(
                 ClauseChange(
-                    id=clause_id, change="removed", kind=clause.kind.value, old_text=clause.text, new_text=None
+                    id=clause_id,
+                    change="removed",
+                    kind=clause.kind.value,
+                    old_text=shown_text(clause.text),
+                    new_text=None,
                 )
             )
     return tuple(changes)
