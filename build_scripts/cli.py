@@ -19,7 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from .errors import BuildError, BuildErrors, OutputError, SourceError, SourceWarning
+from .errors import BuildError, BuildErrors, OutputError, SourceError, SourceWarning, visible
 from .load import files
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def internal_error(exc: Exception) -> str:
     """How a bug (not bad input) is said: one line, its traceback only with BUILD_DEBUG=1."""
-    return f"internal error: {type(exc).__name__}: {exc} (set BUILD_DEBUG=1 for details)"
+    return f"internal error: {type(exc).__name__}: {visible(str(exc))} (set BUILD_DEBUG=1 for details)"
 
 
 def say_waiting(docs: Path) -> None:

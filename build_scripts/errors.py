@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .patterns import CONTROL_CHAR_RE
+
 
 @dataclass(frozen=True, kw_only=True)
 class Location:
@@ -30,8 +32,8 @@ class SourceError(BuildError):
 
     def __init__(self, path: str | Path, line: int, column: int, message: str) -> None:
         self.location = Location(path=display_path(path), line=max(line, 1), column=max(column, 1))
-        self.message = message
-        super().__init__(f"{self.location}: {message}")
+        self.message = visible(message)
+        super().__init__(f"{self.location}: {self.message}")
 
 
 class TextError(SourceError):
@@ -65,7 +67,7 @@ class SourceWarning:
 
     def __init__(self, path: str | Path, line: int, column: int, message: str) -> None:
         self.location = Location(path=display_path(path), line=max(line, 1), column=max(column, 1))
-        self.message = message
+        self.message = visible(message)
 
     def __str__(self) -> str:
         return f"{self.location}: warning: {self.message}"
@@ -108,7 +110,13 @@ def display_path(path: str | Path) -> str:
     p = Path(path)
     with contextlib.suppress(ValueError, OSError):
         p = p.resolve().relative_to(Path.cwd().resolve())
-    return p.as_posix()
+    return visible(p.as_posix())
+
+
+def visible(text: str) -> str:
+    """``text`` with each control character written as its escape (ESC as \\x1b): a message names files and
+    quotes what staff wrote, and a terminal acts on a raw one (a colour, its title, the screen cleared)."""
+    return CONTROL_CHAR_RE.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 class Collector:

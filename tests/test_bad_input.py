@@ -386,3 +386,14 @@ def test_a_numbering_that_does_not_read_is_one_problem_not_one_per_item(tmp_path
         "unknown key 'item'" if "item:" in numbering else "expected numbering to be {items: nested} or {items: global}"
     )
     assert len(messages) == 1 and expected in messages[0]
+
+
+def test_a_control_character_in_a_file_name_reaches_the_terminal_as_its_escape(tmp_path):
+    """A message names files and quotes what staff wrote: a terminal acts on a raw ESC (a colour, its title,
+    the screen cleared), so each control character is printed as its escape (\\x1b), never raw."""
+    source = copy_sources(tmp_path)
+    (source / "a\x1b[31mred\x1b]0;title\x07\x9b.txt").write_text("x\n", encoding="utf-8")
+    proc = run_cli("check", "--source", str(source))
+    assert proc.returncode == 1
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", proc.stderr), repr(proc.stderr)
+    assert "a\\x1b[31mred\\x1b]0;title\\x07\\x9b.txt:1:1: expected a documents.yaml entry" in proc.stderr
