@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -87,16 +88,21 @@ class TaskNeighbours:
 
     def related(self, task: Task) -> tuple[RelatedTask, ...]:
         """Tasks in the same subsection first, then tasks sharing the most agencies with this one."""
-        same = [t for t in self.by_subsection[task.doc, self.parent[task.id]] if t.id != task.id]
         parent = self.parent[task.id]
+        # the first RELATED_MAX siblings only: a walk through them all made a crowded subsection's pages
+        # take time growing with its square (a paragraph task per line of a long text)
+        siblings = self.by_subsection[task.doc, parent]
+        same = list(itertools.islice((t for t in siblings if t.id != task.id), RELATED_MAX))
         where = self.cited.get(parent) if parent else None
         reason = f"同属{where}" if where else "同一部分"  # the subsection they share, as the copy buttons cite it
         related = [RelatedTask(task=t, reason=reason) for t in same[:RELATED_MAX]]
         room = RELATED_MAX - len(related)
         if room:
-            listed = {task.id} | {t.id for t in same}
-            # Tasks of the same document that share a lead agency (and so at least one agency).
-            candidates = {t.id: t for a in task.lead_agencies for t in self.by_lead[task.doc, a] if t.id not in listed}
+            # Tasks of the same document that share a lead agency (and so at least one agency), outside the
+            # subsection (whose tasks, this one too, are all listed above: fewer than RELATED_MAX).
+            candidates = {
+                t.id: t for a in task.lead_agencies for t in self.by_lead[task.doc, a] if self.parent[t.id] != parent
+            }
             mine = self.agencies[task.id]
             ranked = sorted(
                 candidates.values(),
