@@ -156,6 +156,10 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(w * b.get(gram, 0.0) for gram, w in a.items())
 
 
+# The postings one batch of ``SparseRows.dots`` gathers at most: some 12 MB of working arrays.
+DOTS_POSTINGS = 1 << 18
+
+
 class SparseRows:
     """Sparse vectors stored column by column (bigram → rows), for many dot products at once.
 
@@ -184,9 +188,24 @@ class SparseRows:
         np.cumsum(np.bincount(id_array, minlength=len(self.column)), out=self._starts[1:])
         self._rows = np.array(rows, dtype=np.int64)[order]
         self._weights = np.array(weights, dtype=np.float64)[order]
+        self._lengths: list[int] = np.diff(self._starts).tolist()  # each column's number of postings
 
     def dots(self, queries: Sequence[Vector]) -> np.ndarray:
-        """``result[q, r]`` = dot(queries[q], row r); 0 where they share no bigram."""
+        """``result[q, r]`` = dot(queries[q], row r); 0 where they share no bigram. Computed for a batch of
+        queries at a time, of at most ``DOTS_POSTINGS`` postings (or one query): gathered all at once, the
+        postings of a long text's sentences took some 50 KB of working arrays per sentence (GBs)."""
+        result = np.zeros((len(queries), self.size))
+        first, held = 0, 0
+        for number, query in enumerate(queries):
+            postings = sum(self._lengths[c] for gram in query if (c := self.column.get(gram)) is not None)
+            if held and held + postings > DOTS_POSTINGS:
+                result[first:number] = self._dots(queries[first:number])
+                first, held = number, 0
+            held += postings
+        result[first:] = self._dots(queries[first:])
+        return result
+
+    def _dots(self, queries: Sequence[Vector]) -> np.ndarray:
         query_ids, columns, weights = [], [], []
         for number, query in enumerate(queries):
             for gram, weight in query.items():
