@@ -255,6 +255,9 @@ OPEN_LIST_MARK = "等"
 # Text just before an agency name that makes it a local body, not the national one:
 # "新疆生产建设兵团知识产权局", "各省…知识产权局", "市知识产权局", "区县统计局".
 LOCAL_QUALIFIER_RE = re.compile(r"(?:[省市区县州盟旗团]|自治区|直辖市|兵团|地方)$")
+# How many characters before a name it is asked of: its longest form (自治区), and the line break its $ may stand
+# before (a form added must fit; asked of all the text before each name, a long list took quadratic time).
+LOCAL_QUALIFIER_SPAN = 4
 # Text just after a name that shows it is part of a longer word: "公安部门", "工作部署".
 NAME_CONTINUES_RE = re.compile(r"^[门署长]")
 

@@ -366,3 +366,21 @@ def test_an_agency_page_says_which_document_its_task_numbers_are_from(built):
     page = (built.docs / "agencies" / "saic.md").read_text(encoding="utf-8")
     assert "## 牵头的任务（国办函〔2016〕66号） { #tasks-led }" in page
     assert "## 参与的任务（国办函〔2016〕66号） { #tasks-shared }" in page
+
+
+def test_a_sentence_naming_an_agency_many_times_is_read_in_time_growing_with_its_length(model):
+    """Whether a name stands after a place (重庆市知识产权局) was asked of all the text before it, from each of
+    its characters: a parenthetical listing 20,000 names (a botched export) took 12 s, time growing with the
+    square of its length. The place is the few characters before the name. Guard against a hang, not a speed
+    test: 40,000 names are read in about 0.1 s now and about 45 s before; the bound, 5 s, is far from both."""
+    import time
+
+    from build_scripts.extract.agencies import AgencyMatcher
+
+    matcher = AgencyMatcher(model.agencies)
+    text = "、".join(["版权局", "市知识产权局", "知识产权局门"] * 13_334)
+    started = time.perf_counter()
+    found = matcher.find(text)
+    assert time.perf_counter() - started < 5.0
+    assert len(found) == 13_334
+    assert matcher.find("重庆市\n知识产权局、版权局")[0][1] == len("重庆市\n知识产权局、")

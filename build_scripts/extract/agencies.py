@@ -185,7 +185,10 @@ class AgencyMatcher:
         found: list[tuple[str, int, int]] = []
         for match in self.regex.finditer(text):
             start, end = match.span()
-            if patterns.LOCAL_QUALIFIER_RE.search(text[:start]) or patterns.NAME_CONTINUES_RE.match(text[end:]):
+            # the place is in the few characters before the name (and the one after it): asked of all the text
+            # before it, a long list of names took time growing with the square of its length
+            before = text[max(0, start - patterns.LOCAL_QUALIFIER_SPAN) : start]
+            if patterns.LOCAL_QUALIFIER_RE.search(before) or patterns.NAME_CONTINUES_RE.match(text[end : end + 1]):
                 continue
             agency = self.by_form[match.group()]
             if found and found[-1][0] == agency and text[found[-1][2] : start] in ("（", "("):
