@@ -357,7 +357,9 @@ TASK_ADDRESS_RE = re.compile(r"(?:^|/)tasks/(?P<task>[a-z0-9][a-z0-9-]*)(?:/|\.m
 COMPARISON_ADDRESS_RE = re.compile(r"#(?P<local>[A-Za-z0-9_-]+?)-vs-(?P<national>[a-z0-9][a-z0-9-]*)$")
 # The last segment of a clause id split at its last number (t107 → t, 107; 2-9 → 2-, 9; s12 → s, 12): its
 # siblings of the same form are the ids a message names when it is one no clause has (load/curated.nearest_hint).
-ID_SEGMENT_NUMBER_RE = re.compile(r"^(?P<head>[A-Za-z0-9-]*?)(?P<number>[0-9]+)(?P<tail>[a-z]?)$")
+# The head is empty or ends in a letter or "-" (so the number is the whole run of digits): written as a lazy
+# [A-Za-z0-9-]*? before the digits, a long run of digits that did not end so was split in every way.
+ID_SEGMENT_NUMBER_RE = re.compile(r"^(?P<head>(?:[A-Za-z0-9-]*[A-Za-z-])?)(?P<number>[0-9]+)(?P<tail>[a-z]?)$")
 # What YAML reads as a comment where a value was meant: a # and one word after a key (an anchor staff copied).
 COMMENTED_VALUE_RE = re.compile(r"^#[^\s#]+$")
 PAGE_URL_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*$")
