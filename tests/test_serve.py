@@ -15,6 +15,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,11 @@ def test_a_busy_address_is_said_plainly(tmp_path):
     assert "make serve ADDR=" in proc.stderr
 
 
-def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
+@contextlib.contextmanager
+def serving(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, str, Path]]:
+    """``make serve`` of a generated copy, in its own process group (a test signals the serve process
+    alone), once it serves the Chongqing text: (the server, the source folder, that page's URL, its log).
+    Whatever is left of the group afterwards is killed."""
     source = generated_copy(tmp_path)
     port = free_port()
     url = f"http://127.0.0.1:{port}/documents/yufufa-2016-25/"
@@ -57,7 +62,7 @@ def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own group: the test signals the serve process alone
+            start_new_session=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     try:
@@ -65,6 +70,15 @@ def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
         while "培育壮大知识产权密集型产业" not in (fetch(url) or ""):
             assert time.monotonic() < deadline and server.poll() is None, log.read_text(encoding="utf-8")
             time.sleep(0.2)
+        yield server, source, url, log
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # whatever is left of the group, if the test failed
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
+    with serving(tmp_path) as (server, source, url, log):
+        deadline = time.monotonic() + 120
         path = source / "yufufa-2016-25.txt"
         path.write_text(
             path.read_text(encoding="utf-8").replace("培育壮大知识产权密集型产业", "培育壮大知识产权密集产业", 1),
@@ -89,32 +103,12 @@ def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
         while fetch(url) is not None:  # MkDocs went with it
             assert time.monotonic() < deadline, "mkdocs serve still answers after SIGTERM"
             time.sleep(0.2)
-    finally:
-        with contextlib.suppress(ProcessLookupError):  # whatever is left of the group, if the test failed
-            os.killpg(server.pid, signal.SIGKILL)
 
 
 def test_the_terminal_closed_stops_mkdocs_too(tmp_path):
     """The terminal of ``make serve`` closed (SIGHUP to serve): serve stops as on SIGTERM, MkDocs with it;
     without that, serve vanished mid-step and MkDocs went on serving, with no terminal to stop it from."""
-    source = generated_copy(tmp_path)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/documents/yufufa-2016-25/"
-    log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            serve_command(source, tmp_path / "docs", port),
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own group: the test signals the serve process alone
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-    try:
-        deadline = time.monotonic() + 120
-        while fetch(url) is None:
-            assert time.monotonic() < deadline and server.poll() is None, log.read_text(encoding="utf-8")
-            time.sleep(0.2)
+    with serving(tmp_path) as (server, _, url, log):
         server.send_signal(signal.SIGHUP)
         assert server.wait(timeout=30) == 0, log.read_text(encoding="utf-8")
         assert "Traceback" not in log.read_text(encoding="utf-8")
@@ -122,9 +116,6 @@ def test_the_terminal_closed_stops_mkdocs_too(tmp_path):
         while fetch(url) is not None:
             assert time.monotonic() < deadline, "mkdocs serve still answers after SIGHUP"
             time.sleep(0.2)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGKILL)
 
 
 def test_an_edit_of_overrides_while_serving_is_served(tmp_path):
