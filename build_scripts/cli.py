@@ -156,8 +156,9 @@ def _run(args: argparse.Namespace) -> int:
     from .exclusive import one_writer
     from .pipeline import generate, record_notes
 
+    config: dict[str, object] = {}
     if args.command in ("build", "serve"):
-        _check_docs_matches_config(args.docs, args.config_file or Path("mkdocs.yml"))
+        config = _check_docs_matches_config(args.docs, args.config_file or Path("mkdocs.yml"))
         # Material prints its end-of-life banner on every MkDocs run unless this is set; the Makefile
         # sets it, and so does the package for the MkDocs it starts, so both ways are equally quiet.
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -185,8 +186,8 @@ def _run(args: argparse.Namespace) -> int:
             # answers (a pipe's stdout is buffered: at exit, Python would report it, and exit 120)
             sys.stdout.flush()
             if args.command == "build":
-                config = ["-f", str(args.config_file)] if args.config_file else []
-                status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *config])
+                chosen = ["-f", str(args.config_file)] if args.config_file else []
+                status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *chosen])
                 count_warnings(result.warnings)
                 return status
     except BuildError as error:  # serve: what docs/ holds, the last build that worked, until the fix is saved
@@ -195,16 +196,17 @@ def _run(args: argparse.Namespace) -> int:
         from .serve import say_not_built
 
         say_not_built(error)
-        return _serve(args)
+        return _serve(args, config)
     count_warnings(result.warnings)  # serve: before MkDocs starts serving, which never ends by itself
     if args.command == "serve":
-        return _serve(args)
+        return _serve(args, config)
     return EXIT_OK
 
 
-def _check_docs_matches_config(docs: Path, config_file: Path) -> None:
+def _check_docs_matches_config(docs: Path, config_file: Path) -> dict[str, object]:
     """MkDocs builds the docs_dir its config names: --docs must be that folder, or the site would be stale.
-    A config MkDocs cannot use is refused here, before generate writes docs/ for a build that cannot run."""
+    A config MkDocs cannot use is refused here, before generate writes docs/ for a build that cannot run.
+    The config, read (``serve`` takes the theme's folder from it)."""
     import yaml
 
     def refuse(line: int, column: int, found: str, what: str = "(docs_dir: …)") -> SourceError:
@@ -239,12 +241,14 @@ def _check_docs_matches_config(docs: Path, config_file: Path) -> None:
             1,
             f"expected --docs to be the docs_dir MkDocs builds ({configured}), found {docs.resolve()}",
         )
+    return config
 
 
-def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+def _serve(args: argparse.Namespace, config: dict[str, object]) -> int:
+    from .serve import serve, theme_folders
 
-    return serve(args.source, args.docs, dev_addr=args.dev_addr, config_file=args.config_file)
+    watch = theme_folders(config, args.config_file or Path("mkdocs.yml"))
+    return serve(args.source, args.docs, dev_addr=args.dev_addr, config_file=args.config_file, watch=watch)
 
 
 if __name__ == "__main__":  # pragma: no cover

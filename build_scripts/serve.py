@@ -8,11 +8,11 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import BuildError, BuildErrors, OutputError
 from .exclusive import one_writer
-from .load import files
 from .patterns import EDITOR_FILE_RE
 from .render.jinja_env import TEMPLATE_DIR
 
@@ -75,18 +75,12 @@ def port_in_use(dev_addr: str) -> bool:
     return False
 
 
-def _theme_folder(config_file: Path) -> list[Path]:
-    """overrides/ (site.css, site.js, main.html), the ``custom_dir`` ``config_file`` names, for MkDocs to watch:
-    it watches no theme by itself, so an edit there was never served. Not ``--watch-theme``: MkDocs polls
-    what it watches, and Material's whole package is a quarter of a core, all the time. ``cli`` has read
-    the file already: one that does not read here is left to MkDocs to say."""
-    import yaml
-
-    try:  # BaseLoader: MkDocs' tags (!ENV) are text, as cli reads the file
-        config = yaml.load(files.read_text(config_file), Loader=yaml.BaseLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []
-    theme = config.get("theme") if isinstance(config, dict) else None
+def theme_folders(config: dict[str, object], config_file: Path) -> list[Path]:
+    """overrides/ (site.css, site.js, main.html), the ``custom_dir`` of ``config`` (``config_file`` as cli read
+    it), for MkDocs to watch: it watches no theme by itself, so an edit there was never served. Not
+    ``--watch-theme``: MkDocs polls what it watches, and Material's whole package is a quarter of a core,
+    all the time."""
+    theme = config.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     folder = config_file.parent / custom_dir if isinstance(custom_dir, str) else None
     return [folder] if folder is not None and folder.is_dir() else []
@@ -106,9 +100,12 @@ def say_not_built(error: BuildError) -> None:
     count_held_warnings(error)
 
 
-def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None) -> int:
-    """Regenerate on every change while MkDocs serves; the exit status is MkDocs' when it stops by
-    itself (0 when stopped by Ctrl-C, SIGTERM or SIGHUP)."""
+def serve(
+    source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None, watch: Sequence[Path] = ()
+) -> int:
+    """Regenerate on every change while MkDocs serves (and MkDocs watch ``watch`` besides docs/: the theme's
+    folder, ``theme_folders``); the exit status is MkDocs' when it stops by itself (0 when stopped by Ctrl-C,
+    SIGTERM or SIGHUP)."""
     from .cli import count_warnings, internal_error, say_waiting, say_warnings
     from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
@@ -130,7 +127,7 @@ def serve(source: Path, docs: Path, *, dev_addr: str, config_file: Path | None =
             "--dev-addr",
             dev_addr,
             "--livereload",
-            *[option for folder in _theme_folder(config_file or Path("mkdocs.yml")) for option in ("-w", str(folder))],
+            *[option for folder in watch for option in ("-w", str(folder))],
             *(["-f", str(config_file)] if config_file else []),
         ],
     )
