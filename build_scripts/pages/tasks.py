@@ -95,7 +95,7 @@ class TaskNeighbours:
         same = list(itertools.islice((t for t in siblings if t.id != task.id), RELATED_MAX))
         where = self.cited.get(parent) if parent else None
         reason = f"同属{where}" if where else "同一部分"  # the subsection they share, as the copy buttons cite it
-        related = [RelatedTask(task=t, reason=reason) for t in same[:RELATED_MAX]]
+        related = [RelatedTask(task=t, reason=reason) for t in same]
         room = RELATED_MAX - len(related)
         if room:
             # Tasks of the same document that share a lead agency (and so at least one agency), outside the
