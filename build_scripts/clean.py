@@ -29,7 +29,8 @@ def clean_text(text: str) -> str:
       other invisible format marks of ``patterns.INVISIBLE_FORMAT_RE`` are removed): runs
       of horizontal white space inside a line become one ASCII space, and a space
       between two CJK characters (a scraper's line-wrap artefact) is removed, but for
-      the one after a chapter's or article's label at the start of a line (第一条 为了…);
+      the one after a chapter's or article's label at the start of a line (第一条 为了…); the space
+      after an item's number at the start of a line goes too (``2. 健全`` → ``2.健全``);
     - no leading or trailing white space on any line;
     - full-width digits and Latin letters are ASCII (``１２`` → ``12``);
     - half-width parentheses around Chinese text are full-width (``(一)`` → ``（一）``),
@@ -62,6 +63,7 @@ def _clean_line(line: str) -> str:
         if stripped == line:
             break
         line = stripped.strip()
+    line = patterns.SPACE_AFTER_ITEM_NUMBER_RE.sub(r"\1", line, count=1)
     label = patterns.SPACED_LABEL_RE.match(line)  # 第一条 为了…: the space after the label is printed so
     head, line = (label.group(), line[label.end() :]) if label else ("", line)
     line = patterns.SPACE_BETWEEN_CJK_RE.sub("", line)

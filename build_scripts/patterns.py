@@ -206,6 +206,9 @@ MARKDOWN_MARK_RE = re.compile(r"^(?:#{1,6}|-)[ ]+")
 SPACE_BETWEEN_CJK_RE = re.compile(rf"(?<={CJK_CHAR}) (?={CJK_CHAR})")
 # A chapter's or article's label with the space printed after it ("第一条 为了…"): that space is kept.
 SPACED_LABEL_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,6}[章条] ")
+# An item's number at the start of a line with a scrape's space after it ("2. 健全…" among "3.推进…"): the
+# space goes, so the item reads as its siblings do. A figure ("2. 5亿元") is no item's number.
+SPACE_AFTER_ITEM_NUMBER_RE = re.compile(rf"^([0-9]{{1,3}}\.) (?={CJK_CHAR})")
 
 # Half-width punctuation that belongs to Chinese prose: next to a CJK character. An HTML character reference
 # (&nbsp; of a scraped page, &lt; typed as text) is matched whole first, so its ; is never one: made ；, it

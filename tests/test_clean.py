@@ -35,6 +35,12 @@ from build_scripts.clean import clean_text
         ("#### (三) 主要目标", "（三）主要目标\n"),  # Markdown heading marks of the scrape
         ("- 1.构建知识产权", "1.构建知识产权\n"),  # Markdown list marks of the scrape
         ("——分类推进。", "——分类推进。\n"),  # em dashes are text, not marks
+        # the scrape's space after an item's number (59号 "- 2. 健全…", its siblings "3.推进…"): the
+        # number reads as its siblings', and the item's text and first sentence are as theirs
+        ("- 2. 健全知识产权制度实施体系。", "2.健全知识产权制度实施体系。\n"),
+        ("12. （一）知识产权", "12.（一）知识产权\n"),
+        ("2. 5亿元", "2. 5亿元\n"),  # no item's number: a figure and a space before a digit stay
+        ("见表2. 健全", "见表2. 健全\n"),  # not at the start of a line: no item's number
         (
             "<script>alert(1)</script> *x* [a](javascript:b) | c",
             "<script>alert(1)</script> *x* [a](javascript:b) | c\n",
