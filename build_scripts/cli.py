@@ -19,8 +19,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from .errors import BuildError, BuildErrors, OutputError, SourceError, SourceWarning, visible
-from .load import files
+from .errors import BuildError, BuildErrors, OutputError, SourceWarning, visible
+from .site_config import check_config, check_nav
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader left
@@ -157,11 +157,13 @@ def _run(args: argparse.Namespace) -> int:
     from .pipeline import generate, record_notes
 
     config: dict[str, object] = {}
+    config_text = ""
     if args.command in ("build", "serve"):
-        config = _check_docs_matches_config(args.docs, args.config_file or Path("mkdocs.yml"))
         # Material prints its end-of-life banner on every MkDocs run unless this is set; the Makefile
-        # sets it, and so does the package for the MkDocs it starts, so both ways are equally quiet.
+        # sets it, and so does the package for the MkDocs it starts (and reads the config with), so both
+        # ways are equally quiet.
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        config, config_text = check_config(args.docs, args.config_file or Path("mkdocs.yml"))
     if args.command == "check":
         result = generate(args.source, args.docs, write=False, check_record=True)  # a stale record is an error
         say_warnings(result.warnings)
@@ -186,8 +188,14 @@ def _run(args: argparse.Namespace) -> int:
             # answers (a pipe's stdout is buffered: at exit, Python would report it, and exit 120)
             sys.stdout.flush()
             if args.command == "build":
+                try:  # the pages are known only now: docs/ is written, and said to be
+                    check_nav(args.config_file or Path("mkdocs.yml"), config_text, {o.path for o in result.outputs})
+                except BuildErrors as errors:
+                    say_problems(errors, "; docs/ is generated, the site was not built.")
+                    return EXIT_INPUT
                 chosen = ["-f", str(args.config_file)] if args.config_file else []
-                status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *chosen])
+                # not --quiet: it hides MkDocs' warnings from --strict too (a link to no page built, exit 0)
+                status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", *chosen])
                 count_warnings(result.warnings)
                 return status
     except BuildError as error:  # serve: what docs/ holds, the last build that worked, until the fix is saved
@@ -201,47 +209,6 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return _serve(args, config)
     return EXIT_OK
-
-
-def _check_docs_matches_config(docs: Path, config_file: Path) -> dict[str, object]:
-    """MkDocs builds the docs_dir its config names: --docs must be that folder, or the site would be stale.
-    A config MkDocs cannot use is refused here, before generate writes docs/ for a build that cannot run.
-    The config, read (``serve`` takes the theme's folder from it)."""
-    import yaml
-
-    def refuse(line: int, column: int, found: str, what: str = "(docs_dir: …)") -> SourceError:
-        return SourceError(config_file, line, column, f"expected a MkDocs configuration {what}, found {found}")
-
-    try:
-        text = files.read_text(config_file)
-    except FileNotFoundError:
-        raise refuse(1, 1, "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise refuse(1, 1, getattr(exc, "strerror", None) or "no UTF-8 text") from None
-    try:  # BaseLoader: every value text, and the tags of MkDocs' loader (!ENV, !!python/name:) taken as text
-        config = yaml.load(text, Loader=yaml.BaseLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "a syntax error"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise refuse(line, column, problem.split("found ", 1)[-1], "in valid YAML") from None
-    if not isinstance(config, dict):
-        found = (
-            f"the text {config!r}" if isinstance(config, str) else "a list" if isinstance(config, list) else "nothing"
-        )
-        raise refuse(1, 1, found)
-    docs_dir = config.get("docs_dir", "docs")
-    if not isinstance(docs_dir, str):
-        raise refuse(1, 1, f"docs_dir {docs_dir!r}")
-    configured = (config_file.parent / docs_dir).resolve()
-    if docs.resolve() != configured:
-        raise SourceError(
-            config_file,
-            1,
-            1,
-            f"expected --docs to be the docs_dir MkDocs builds ({configured}), found {docs.resolve()}",
-        )
-    return config
 
 
 def _serve(args: argparse.Namespace, config: dict[str, object]) -> int:

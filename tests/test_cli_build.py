@@ -72,6 +72,66 @@ def test_a_config_mkdocs_cannot_use_is_refused_before_anything_is_written(tmp_pa
     assert not (tmp_path / "docs").exists()
 
 
+def build_with(tmp_path, damage):
+    """``build`` of a tiny source with the project's mkdocs.yml (``mkdocs.test.yml``) after ``damage`` of its text."""
+    tiny_source(tmp_path, TEXT)
+    config = mkdocs_config(tmp_path / "docs", tmp_path / "site")
+    config.write_text(damage(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", "build", "--source", "source_texts", "--docs", "docs"]
+        + ["--config-file", config.name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda good: good + "no_such_key: 1\n", "50:1: expected a value MkDocs accepts for 'no_such_key', found: "),
+        (lambda good: good.replace("custom_dir: ", "custom_dir: /no/such/folder", 1), "10:3: expected a value"),
+        (lambda good: good.replace("lang: zh", "lang: zh\n    no_such_option: 1", 1), "24:5: expected a value"),
+        (lambda good: good.replace("name: material", "name: no-such-theme", 1), "9:3: expected a value"),
+    ],
+    ids=["unknown key", "theme folder", "plugin option", "theme"],
+)
+def test_a_setting_mkdocs_refuses_is_said_located_before_anything_is_written(tmp_path, damage, said):
+    """MkDocs' own validation of mkdocs.yml ran only after generate had written docs/, and said its findings
+    with no line (``Config value 'theme': The path set in custom_dir … does not exist``); now it is run first,
+    and each finding is placed at the key it is about."""
+    proc = build_with(tmp_path, damage)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith(f"mkdocs.test.yml:{said}"), proc.stderr
+    assert "1 problem(s) found; docs/ was not changed." in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "docs").exists()
+
+
+def test_a_nav_entry_naming_no_page_stops_the_build_located(tmp_path):
+    """A nav entry naming no page: MkDocs warns, and run with --quiet it counted no warning for --strict:
+    the build went on and exited 0 with a site whose menu led nowhere, saying nothing."""
+    proc = build_with(tmp_path, lambda good: good.replace("首页: index.md", "首页: no-such-page.md", 1))
+    assert proc.returncode == 1, proc.stderr
+    assert (
+        "mkdocs.test.yml:42:7: expected a nav entry naming a page in docs/ or an address, found 'no-such-page.md'"
+        in (proc.stderr)
+    )
+    assert "1 problem(s) found; docs/ is generated, the site was not built." in proc.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_warning_of_mkdocs_stops_the_build(tmp_path):
+    """build ran ``mkdocs build --strict --quiet``, and --quiet hides MkDocs' warnings from --strict too
+    (mkdocs#4126): a page left out of the nav with ``omitted_files: warn`` (not_in_nav gone) built, exit 0."""
+    proc = build_with(tmp_path, lambda good: good.replace("not_in_nav: '/*\n\n  '\n", "", 1))
+    assert "not_in_nav" not in (tmp_path / "mkdocs.test.yml").read_text(encoding="utf-8")
+    assert proc.returncode == 1, proc.stderr
+    said = proc.stdout + proc.stderr
+    assert 'not included in the "nav" configuration' in said and "Aborted with 1 warnings in strict mode!" in said
+
+
 def test_a_reader_of_the_output_that_leaves_early_gets_no_internal_error(tmp_path):
     """generate | head: stdout closed before generate said what it wrote was 'internal error:
     BrokenPipeError', exit 3 (robustness hunt). The pages are written; nothing more is said."""
