@@ -11,16 +11,23 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .cache import CACHE_DIR
 from .errors import BuildError, BuildErrors, OutputError
 from .exclusive import one_writer
+from .load import files
 from .patterns import EDITOR_FILE_RE
 from .render.jinja_env import TEMPLATE_DIR
+from .site_config import check_config, check_nav, docs_pages, serve_copy
+from .write import write_atomic
 
 POLL_SECONDS = 0.2
 PACKAGE_DIR = Path(__file__).resolve().parent  # the code serve runs: an edit of it needs a new serve
 # What a rebuild that stopped says after its problems, as ``generate`` does; the site served stays the last good one.
 UNCHANGED = "docs/ was not changed: the site served is the last build that worked."
 PARTLY_WRITTEN = "docs/ may be partly written; it is generated again once this is fixed."
+# What a save of mkdocs.yml MkDocs could not build with says after its problems: MkDocs never saw it.
+CONFIG_NOT_APPLIED = "was not applied: the site served is built with the last one that worked."
+CONFIG_APPLIED = "was checked: the site served is built with it."
 CODE_EDITED = (
     "build_scripts/ was edited: serve still runs the code it started with, so the pages it builds are not "
     "built by the edit; stop serve (Ctrl-C) and run `make serve` again"
@@ -100,12 +107,64 @@ def say_not_built(error: BuildError) -> None:
     count_held_warnings(error)
 
 
+def shadow_path() -> Path:
+    """The copy of mkdocs.yml this serve hands MkDocs (``serve_copy``): one per process, under .cache/.
+    Those of a serve no longer running (killed: it removes its own on the way out) are removed."""
+    folder = CACHE_DIR / "serve"
+    for left in folder.glob("mkdocs.*.yml"):
+        pid = left.name.split(".")[1]
+        if pid.isdigit() and not _running(int(pid)):
+            left.unlink(missing_ok=True)
+    return folder / f"mkdocs.{os.getpid()}.yml"
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's: running
+        return True
+    return True
+
+
+def apply_config(docs: Path, config_file: Path, shadow: Path) -> None:
+    """A save of ``config_file`` checked as ``build`` checks it (``check_config``, and its nav against docs/),
+    then copied to ``shadow``, which MkDocs reads and watches, if that changes it; a broken save raises
+    ``BuildError`` and ``shadow`` stays the last good one: MkDocs never sees it, so it never stops on it
+    (a traceback, and every page hanging until the fix)."""
+    _, text = check_config(docs, config_file)
+    check_nav(config_file, text, docs_pages(docs))
+    copy = serve_copy(config_file, text).encode("utf-8")
+    if _read_bytes(shadow) != copy:
+        write_atomic(shadow, copy)
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def say_config_not_applied(error: BuildError, config_file: Path) -> None:
+    """What a save of mkdocs.yml that does not check says: its problems, then that MkDocs goes on without it."""
+    from .cli import say_problems
+
+    if isinstance(error, BuildErrors):
+        say_problems(error, f"; {config_file} {CONFIG_NOT_APPLIED}")
+        return
+    print(error, file=sys.stderr, flush=True)
+    print(f"{config_file} {CONFIG_NOT_APPLIED}", file=sys.stderr, flush=True)
+
+
 def serve(
     source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None, watch: Sequence[Path] = ()
 ) -> int:
     """Regenerate on every change while MkDocs serves (and MkDocs watch ``watch`` besides docs/: the theme's
     folder, ``theme_folders``); the exit status is MkDocs' when it stops by itself (0 when stopped by Ctrl-C,
-    SIGTERM or SIGHUP)."""
+    SIGTERM or SIGHUP). MkDocs reads a copy of ``config_file`` (``apply_config``), renewed on each save that
+    checks, so that a broken save is said, located, and the last good site stays served."""
     from .cli import count_warnings, internal_error, say_waiting, say_warnings
     from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
@@ -118,6 +177,9 @@ def serve(
             file=sys.stderr,
         )
         return 1
+    config_file = config_file or Path("mkdocs.yml")
+    shadow, config_stamp = shadow_path(), _stamp(config_file)  # stamped first: a save from now is looked at
+    write_atomic(shadow, serve_copy(config_file, files.read_text(config_file)).encode("utf-8"))  # cli checked it
     server = subprocess.Popen(
         [
             sys.executable,
@@ -128,7 +190,8 @@ def serve(
             dev_addr,
             "--livereload",
             *[option for folder in watch for option in ("-w", str(folder))],
-            *(["-f", str(config_file)] if config_file else []),
+            "-f",
+            str(shadow),
         ],
     )
     watched = [source, TEMPLATE_DIR]
@@ -139,6 +202,18 @@ def serve(
             if (edited := _code()) != code:  # said, not rebuilt for: it would build the same
                 code = edited
                 print(CODE_EDITED, file=sys.stderr, flush=True)
+            if (saved := _stamp(config_file)) != config_stamp:
+                config_stamp = saved
+                try:
+                    apply_config(docs, config_file, shadow)
+                    print(f"{config_file} {CONFIG_APPLIED}", flush=True)
+                except BuildError as error:
+                    say_config_not_applied(error, config_file)
+                except Exception as exc:  # a bug (or a plugin's) this save meets: said, and serve goes on
+                    if os.environ.get("BUILD_DEBUG"):
+                        raise
+                    print(internal_error(exc), file=sys.stderr, flush=True)
+                    print(f"{config_file} {CONFIG_NOT_APPLIED}", file=sys.stderr, flush=True)
             current = _snapshot(watched)
             if current == state:
                 continue
@@ -172,6 +247,7 @@ def serve(
     finally:
         server.terminate()
         server.wait(timeout=10)
+        shadow.unlink(missing_ok=True)
     if stopped_by_itself:
         print(f"mkdocs serve stopped (exit status {stopped_by_itself})", file=sys.stderr)
         return stopped_by_itself

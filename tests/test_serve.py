@@ -105,6 +105,50 @@ def test_sigterm_stops_mkdocs_too_and_an_edit_is_reported(tmp_path):
             time.sleep(0.2)
 
 
+# Saves of mkdocs.yml that MkDocs cannot build with, and the line and column each problem is said at (in the
+# config ``serve_command`` writes): a YAML error, a key MkDocs does not know (strict), a nav entry naming no
+# page, a theme folder that is not there, a plugin's option it does not have.
+BROKEN_CONFIGS = [
+    (lambda good: good.replace("site_dir: ", "site_dir: [", 1), "6:", "in valid YAML, found"),
+    (lambda good: good + "no_such_key: 1\n", "50:1:", "found: Unrecognised configuration name: no_such_key"),
+    (lambda good: good.replace("首页: index.md", "首页: no-such-page.md", 1), "42:7:", "found 'no-such-page.md'"),
+    (lambda good: good.replace("custom_dir: ", "custom_dir: /no/such/folder", 1), "10:3:", "custom_dir"),
+    (lambda good: good.replace("lang: zh", "lang: zh\n    no_such_option: 1", 1), "24:5:", "no_such_option"),
+]
+
+
+def test_a_broken_save_of_mkdocs_yml_is_said_located_and_the_last_good_site_is_served(tmp_path):
+    """MkDocs reloads mkdocs.yml on its own when it is saved: a broken save printed a Python traceback (or
+    MkDocs' unlocated words) and left every page hanging until it was fixed. Each broken save is said as
+    ``path:line:column: expected …, found …``, the last good site is served meanwhile, and the fix is picked
+    up when saved."""
+    with serving(tmp_path) as (server, _, url, log):
+        config = tmp_path / "mkdocs.test.yml"
+        good = config.read_text(encoding="utf-8")
+        for count, (damage, where, found) in enumerate(BROKEN_CONFIGS, start=1):
+            config.write_text(damage(good), encoding="utf-8")
+            deadline = time.monotonic() + 60
+            while log.read_text(encoding="utf-8").count("was not applied") < count:
+                assert time.monotonic() < deadline and server.poll() is None, log.read_text(encoding="utf-8")
+                time.sleep(0.2)
+            said = log.read_text(encoding="utf-8")
+            located = [line for line in said.splitlines() if line.startswith(f"{config}:{where}")]
+            assert located and ": expected " in located[-1] and found in located[-1], said
+            assert "培育壮大知识产权密集型产业" in (fetch(url) or ""), said  # the last good site, served
+        config.write_text(
+            good.replace("site_name: 知识产权政策文件库", "site_name: 政策文件库（新）"), encoding="utf-8"
+        )
+        deadline = time.monotonic() + 60
+        while "政策文件库（新）" not in (fetch(url) or ""):
+            assert time.monotonic() < deadline and server.poll() is None, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        assert f"{config} was checked: the site served is built with it." in log.read_text(encoding="utf-8")
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0, log.read_text(encoding="utf-8")
+        assert not list((ROOT / ".cache" / "serve").glob(f"mkdocs.{server.pid}.yml"))  # its copy of the config
+
+
 def test_the_terminal_closed_stops_mkdocs_too(tmp_path):
     """The terminal of ``make serve`` closed (SIGHUP to serve): serve stops as on SIGTERM, MkDocs with it;
     without that, serve vanished mid-step and MkDocs went on serving, with no terminal to stop it from."""
