@@ -132,10 +132,11 @@ def mkdocs_config(docs: Path, site: Path) -> Path:
 
 def mkdocs_build(docs: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build --strict`` of ``docs`` into ``site`` with the project's mkdocs.yml, with
-    ``env`` added to its environment (``SITE_URL="http://host/ipdocs/"``: the site hosted there)."""
+    ``env`` added to its environment (``SITE_URL="http://host/ipdocs/"``: the site hosted there). Not
+    --quiet: it hides MkDocs' warnings from --strict too (mkdocs#4126), and a broken link built."""
     temp_config = mkdocs_config(docs, site)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(temp_config)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(temp_config)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .helpers import ROOT, mkdocs_config, tiny_source
+from .helpers import ROOT, generated_copy, mkdocs_build, mkdocs_config, tiny_source
 
 TEXT = """
 一、总则
@@ -130,6 +130,16 @@ def test_a_warning_of_mkdocs_stops_the_build(tmp_path):
     assert proc.returncode == 1, proc.stderr
     said = proc.stdout + proc.stderr
     assert 'not included in the "nav" configuration' in said and "Aborted with 1 warnings in strict mode!" in said
+
+
+def test_the_tests_real_build_fails_on_a_warning_of_mkdocs(tmp_path):
+    """``mkdocs_build``, the real build the tests check pages with, ran --quiet too: a link to no page built,
+    exit 0, and every test that asserts a clean strict build passed whatever MkDocs warned."""
+    generated_copy(tmp_path)
+    with (tmp_path / "docs" / "index.md").open("a", encoding="utf-8") as page:
+        page.write("\n[x](no-such-page.md)\n")
+    proc = mkdocs_build(tmp_path / "docs", tmp_path / "site")
+    assert proc.returncode == 1 and "'no-such-page.md'" in proc.stderr, proc.stderr[-4000:]
 
 
 def test_a_reader_of_the_output_that_leaves_early_gets_no_internal_error(tmp_path):
