@@ -103,9 +103,12 @@ def _mkdocs_problems(config_file: Path, text: str, docs: Path) -> list[SourceErr
     root = yaml.compose(text, Loader=yaml.BaseLoader)
     problems = []
     for name, problem in [*errors, *warnings]:  # strict (the build's --strict): a warning stops it too
+        said = str(problem).strip().splitlines() or [""]
+        # an extension that does not load: MkDocs adds the traceback of Markdown's error; its last line says it
+        found = said[0] if len(said) == 1 else f"{said[0]} ({said[-1].strip()})"
         line, column = _locate(root, name, str(problem))
         problems.append(
-            SourceError(config_file, line, column, f"expected a value MkDocs accepts for '{name}', found: {problem}")
+            SourceError(config_file, line, column, f"expected a value MkDocs accepts for '{name}', found: {found}")
         )
     return problems
 
@@ -119,9 +122,9 @@ def _top_level(root: yaml.Node | None) -> Iterator[tuple[yaml.ScalarNode, yaml.N
 
 
 def _locate(root: yaml.Node | None, name: str, problem: str) -> tuple[int, int]:
-    """Where a problem MkDocs found with top-level key ``name`` is: the deepest key under it that the problem
-    names (``Plugin 'material/search' option 'x'``: x; ``The path set in custom_dir …``: custom_dir), else
-    the key itself."""
+    """Where a problem MkDocs found with top-level key ``name`` is: the deepest key or list item under it that
+    the problem names (``Plugin 'material/search' option 'x'``: x; ``The path set in custom_dir …``:
+    custom_dir; ``Failed to load extension 'x'``: the item x), else the key itself."""
     found = [(key, value) for key, value in _top_level(root) if key.value == name]
     if not found:
         return 1, 1
@@ -133,6 +136,7 @@ def _locate(root: yaml.Node | None, name: str, problem: str) -> tuple[int, int]:
 
 
 def _keys_under(node: yaml.Node, depth: int) -> Iterator[tuple[yaml.ScalarNode, int]]:
+    """The keys under ``node``, and the items of its lists (``- tables``: an extension, a plugin), with depth."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):
@@ -140,6 +144,8 @@ def _keys_under(node: yaml.Node, depth: int) -> Iterator[tuple[yaml.ScalarNode, 
             yield from _keys_under(value, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
+            if isinstance(item, yaml.ScalarNode):
+                yield item, depth + 1
             yield from _keys_under(item, depth + 1)
 
 
