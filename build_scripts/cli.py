@@ -204,16 +204,22 @@ def _run(args: argparse.Namespace) -> int:
         from .serve import say_not_built
 
         say_not_built(error)
-        return _serve(args, config)
+        return _serve(args, config, config_text)
     count_warnings(result.warnings)  # serve: before MkDocs starts serving, which never ends by itself
     if args.command == "serve":
-        return _serve(args, config)
+        return _serve(args, config, config_text)
     return EXIT_OK
 
 
-def _serve(args: argparse.Namespace, config: dict[str, object]) -> int:
+def _serve(args: argparse.Namespace, config: dict[str, object], config_text: str) -> int:
     from .serve import serve, theme_folders
+    from .site_config import docs_pages
 
+    try:  # MkDocs' first build would stop on it (strict), and serve with it
+        check_nav(args.config_file or Path("mkdocs.yml"), config_text, docs_pages(args.docs))
+    except BuildErrors as errors:
+        say_problems(errors, "; MkDocs was not started.")
+        return EXIT_INPUT
     watch = theme_folders(config, args.config_file or Path("mkdocs.yml"))
     return serve(args.source, args.docs, dev_addr=args.dev_addr, config_file=args.config_file, watch=watch)
 

@@ -149,6 +149,23 @@ def test_a_broken_save_of_mkdocs_yml_is_said_located_and_the_last_good_site_is_s
         assert not list((ROOT / ".cache" / "serve").glob(f"mkdocs.{server.pid}.yml"))  # its copy of the config
 
 
+def test_serve_started_with_a_nav_entry_naming_no_page_says_it_located(tmp_path):
+    """A nav entry naming no page, in the mkdocs.yml serve starts with: MkDocs' first build stopped on it
+    (strict) with words that name no line, and serve said only that MkDocs stopped."""
+    source = generated_copy(tmp_path)
+    command = serve_command(source, tmp_path / "docs", free_port())
+    config = Path(command[command.index("--config-file") + 1])
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("首页: index.md", "首页: no-such.md"), encoding="utf-8"
+    )
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert f"{config}:42:7: expected a nav entry naming a page in docs/ or an address, found 'no-such.md'" in (
+        proc.stderr
+    )
+    assert "1 problem(s) found; MkDocs was not started." in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_the_terminal_closed_stops_mkdocs_too(tmp_path):
     """The terminal of ``make serve`` closed (SIGHUP to serve): serve stops as on SIGTERM, MkDocs with it;
     without that, serve vanished mid-step and MkDocs went on serving, with no terminal to stop it from."""
