@@ -93,7 +93,11 @@ def _mkdocs_problems(config_file: Path, text: str, docs: Path) -> list[SourceErr
         try:
             config.load_file(stream)
         except ConfigurationError as exc:  # YAML BaseLoader reads but MkDocs' loader does not (an unknown tag)
-            return [refuse(config_file, 1, 1, str(exc), "MkDocs can read")]
+            cause = exc.__cause__ or exc.__context__
+            mark = getattr(cause, "problem_mark", None)
+            problem = getattr(cause, "problem", None) or str(exc).splitlines()[0]
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            return [refuse(config_file, line, column, problem, "MkDocs can read")]
         with tempfile.TemporaryDirectory() as stand_in:
             if not docs.is_dir():  # MkDocs stops at a docs_dir not there, before the settings after it
                 config["docs_dir"] = stand_in

@@ -105,8 +105,13 @@ def build_with(tmp_path, damage):
             "30:5: expected a value MkDocs accepts for 'markdown_extensions', found: Failed to load extension "
             "'toc'. (KeyError: 'no_such_option')\n",
         ),
+        (  # YAML, but a tag MkDocs' loader does not know: its words at 1:1, over two lines
+            lambda good: good + "extra: !no_such_tag x\n",
+            "50:8: expected a MkDocs configuration MkDocs can read, found could not determine a constructor for "
+            "the tag '!no_such_tag'\n",
+        ),
     ],
-    ids=["unknown key", "theme folder", "plugin option", "theme", "extension", "extension option"],
+    ids=["unknown key", "theme folder", "plugin option", "theme", "extension", "extension option", "tag"],
 )
 def test_a_setting_mkdocs_refuses_is_said_located_before_anything_is_written(tmp_path, damage, said):
     """MkDocs' own validation of mkdocs.yml ran only after generate had written docs/, and said its findings
