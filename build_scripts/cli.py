@@ -189,7 +189,9 @@ def _run(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             if args.command == "build":
                 try:  # the pages are known only now: docs/ is written, and said to be
-                    check_nav(args.config_file or Path("mkdocs.yml"), config_text, {o.path for o in result.outputs})
+                    check_nav(
+                        args.config_file or Path("mkdocs.yml"), config_text, {output.path for output in result.outputs}
+                    )
                 except BuildErrors as errors:
                     say_problems(errors, "; docs/ is generated, the site was not built.")
                     return EXIT_INPUT
