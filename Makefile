@@ -29,7 +29,7 @@ serve: $(STAMP)  # make serve ADDR=127.0.0.1:8001 to serve elsewhere
 	$(PY) -m build_scripts serve $(if $(ADDR),--dev-addr $(ADDR))
 
 check: $(STAMP)
-	$(PY) -m build_scripts check
+	$(PY) -m build_scripts check --config-file mkdocs.yml
 	$(PY) -m ruff check build_scripts tests
 	$(PY) -m ruff format --check build_scripts tests
 	$(PY) -m mypy

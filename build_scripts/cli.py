@@ -75,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument(
                 "--config-file", type=Path, default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)"
             )
+        if name == "check":  # make check names it: the texts may be checked alone, beside no mkdocs.yml
+            command.add_argument(
+                "--config-file", type=Path, default=None, help="mkdocs.yml to check too, as build checks it"
+            )
     args = parser.parse_args(argv)
     in_main_thread = threading.current_thread() is threading.main_thread()  # where handlers can be set
     previous = _on_terminating() if in_main_thread else {}
@@ -165,7 +169,11 @@ def _run(args: argparse.Namespace) -> int:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         config, config_text = check_config(args.docs, args.config_file or Path("mkdocs.yml"))
     if args.command == "check":
+        if args.config_file is not None:
+            config, config_text = check_config(args.docs, args.config_file)
         result = generate(args.source, args.docs, write=False, check_record=True)  # a stale record is an error
+        if args.config_file is not None:  # the pages generate would write, as build checks the nav
+            check_nav(args.config_file, config_text, {output.path for output in result.outputs})
         say_warnings(result.warnings)
         print(f"ok: {len(result.site.corpus.documents)} documents, {len(result.outputs)} files would be written")
         sys.stdout.flush()  # here, where a reader gone is a BrokenPipeError main answers, not at exit

@@ -137,6 +137,51 @@ def test_a_nav_entry_naming_no_page_stops_the_build_located(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
+def check_with(tmp_path, damage):
+    """``check --config-file`` (as ``make check`` runs it) of a tiny source, generated once (its records
+    written), beside the project's mkdocs.yml (``mkdocs.test.yml``) after ``damage`` of its text; and docs/'s
+    files before the check."""
+    tiny_source(tmp_path, TEXT)
+    config = mkdocs_config(tmp_path / "docs", tmp_path / "site")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "build_scripts", "generate", "--source", "source_texts", "--docs", "docs"]
+    subprocess.run(command, cwd=tmp_path, capture_output=True, env=env, timeout=600, check=True)
+    before = {path: path.read_bytes() for path in (tmp_path / "docs").rglob("*") if path.is_file()}
+    config.write_text(damage(config.read_text(encoding="utf-8")), encoding="utf-8")
+    command[3] = "check"
+    proc = subprocess.run(
+        [*command, "--config-file", config.name], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=600
+    )
+    return proc, before
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda good: good + "no_such_key: 1\n", "50:1: expected a value MkDocs accepts for 'no_such_key', found: "),
+        (
+            lambda good: good.replace("首页: index.md", "首页: no-such-page.md", 1),
+            "42:7: expected a nav entry naming a page in docs/ or an address, found 'no-such-page.md'",
+        ),
+    ],
+    ids=["unknown key", "nav entry"],
+)
+def test_make_check_says_what_build_would_refuse_in_mkdocs_yml(tmp_path, damage, said):
+    """``make check`` printed ok for a mkdocs.yml build refuses (it read no mkdocs.yml); with --config-file,
+    as the Makefile runs it, the config and its nav are checked as build checks them, and nothing is written."""
+    proc, before = check_with(tmp_path, damage)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith(f"mkdocs.test.yml:{said}"), proc.stderr
+    assert proc.stderr.splitlines()[1:] == ["1 problem(s) found."], proc.stderr  # no traceback
+    assert {path: path.read_bytes() for path in (tmp_path / "docs").rglob("*") if path.is_file()} == before
+
+
+def test_make_check_passes_with_a_good_mkdocs_yml(tmp_path):
+    proc, _ = check_with(tmp_path, lambda good: good)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("ok: 1 documents"), proc.stdout
+
+
 def test_a_warning_of_mkdocs_stops_the_build(tmp_path):
     """build ran ``mkdocs build --strict --quiet``, and --quiet hides MkDocs' warnings from --strict too
     (mkdocs#4126): a page left out of the nav with ``omitted_files: warn`` (not_in_nav gone) built, exit 0."""
