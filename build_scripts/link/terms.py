@@ -84,7 +84,18 @@ class TaskTerms:
         return self._by_task(exact), self._by_task(exact | self._gapped_hits(text, exact))
 
     def _exact_hits(self, text: str) -> dict[str, float]:
-        return dict.fromkeys(_substrings(text) & self.tasks_listing.keys(), 1.0)
+        """The phrases ``text`` holds, each worth 1: the runs of MIN_CHARS..MAX_CHARS characters that are
+        phrases, cut only where a phrase starts (its first MIN_CHARS characters, ``_openings``): at most
+        places none does, and cutting every run there made most of the matcher's strings."""
+        listing, openings = self.tasks_listing, self._openings
+        hits: dict[str, float] = {}
+        for run in _runs(text):
+            for start in range(len(run) - MIN_CHARS + 1):
+                if run[start : start + MIN_CHARS] in openings:
+                    for end in range(start + MIN_CHARS, min(start + MAX_CHARS, len(run)) + 1):
+                        if run[start:end] in listing:
+                            hits[run[start:end]] = 1.0
+        return hits
 
     def _gapped_hits(self, text: str, exact: dict[str, float]) -> dict[str, float]:
         """Phrases found only with a few characters inserted, each worth GAP_WEIGHT."""
@@ -118,6 +129,11 @@ class TaskTerms:
         return {character: tuple(phrases) for character, phrases in filed.items()}
 
     @functools.cached_property
+    def _openings(self) -> frozenset[str]:
+        """The first MIN_CHARS characters of each phrase: where a text holds none, it holds no phrase."""
+        return frozenset(phrase[:MIN_CHARS] for phrase in self.tasks_listing)
+
+    @functools.cached_property
     def listed_by(self) -> dict[str, tuple[str, ...]]:
         """Phrase → the tasks that list it."""
         tasks: dict[str, list[str]] = {}
@@ -149,15 +165,6 @@ def _gapped_in(phrase: str, runs: list[str]) -> bool:
                         return True
             start = run.find(phrase[0], start + 1)
     return False
-
-
-def _substrings(text: str) -> set[str]:
-    """Every run of MIN_CHARS..MAX_CHARS characters a phrase may hold in ``text`` (other characters break runs)."""
-    result: set[str] = set()
-    for run in _runs(text):
-        for start in range(len(run) - MIN_CHARS + 1):
-            result.update(run[start : start + size] for size in range(MIN_CHARS, min(MAX_CHARS, len(run) - start) + 1))
-    return result
 
 
 def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerms:
