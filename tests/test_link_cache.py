@@ -222,6 +222,9 @@ def test_a_cold_match_shared_with_a_child_gives_the_links_of_one_process(tmp_pat
     assert shared == alone
     cached = json.loads(next((tmp_path / "with-child" / "crossrefs").glob("*.json")).read_text(encoding="utf-8"))
     assert cached == json.loads(next((tmp_path / "alone" / "crossrefs").glob("*.json")).read_text(encoding="utf-8"))
+    # the national index, kept in .cache/ by the child while this process matched its half, as one process keeps it
+    kept = [(tmp_path / name / "link" / "national-index.pickle").read_bytes() for name in ("with-child", "alone")]
+    assert kept[0] == kept[1]
 
 
 def test_the_keys_of_a_paragraph_of_many_sentences_take_linear_time(tmp_path, monkeypatch):

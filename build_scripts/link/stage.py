@@ -105,17 +105,26 @@ def _sentence_links(
             by_sentence[sentence] = entry
     if not stale:
         return by_sentence
-    national = cache.load_entry("link", "national-index", national_key)
-    if not isinstance(national, NationalIndex):
-        national = crossrefs.national_index(corpus)
-        cache.store_entry("link", "national-index", national_key, national)
+    stored = cache.load_entry("link", "national-index", national_key)
+    national = stored if isinstance(stored, NationalIndex) else crossrefs.national_index(corpus)
+
+    def keep_national() -> None:
+        if national is not stored:  # built anew: kept in .cache/ for the next build
+            cache.store_entry("link", "national-index", national_key, national)
+
+    def matched_second(second: set[str]) -> dict[str, SentenceLinks]:
+        """The second half's links; the national index is kept in .cache/ first, in the child while this
+        process matches the first half (pickled, it is some 1 MB: 8 ms of a cold build)."""
+        keep_national()
+        return _matched(corpus, terms, national, second, curated)
+
     if len(stale) < 2 * MIN_SHARE or not fork.can_fork():
+        keep_national()
         by_sentence.update(_matched(corpus, terms, national, stale, curated))
     else:  # a cold build or a national change: half of the sentences matched in a forked child
         first, second = _halves(corpus, stale)
         here, there = fork.in_parallel(
-            lambda: _matched(corpus, terms, national, first, curated),
-            lambda: _matched(corpus, terms, national, second, curated),
+            lambda: _matched(corpus, terms, national, first, curated), lambda: matched_second(second)
         )
         by_sentence.update(here)
         by_sentence.update(there)
