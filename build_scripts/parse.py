@@ -267,7 +267,7 @@ class _Builder:
         # the deepest first
         candidates = []
         for kind, number, before in self._expected_labels():
-            typed = patterns.mistyped_label_re((str(number), int_to_cn(number))).match(text)
+            typed = patterns.mistyped_label(text, (str(number), int_to_cn(number)))
             if typed is not None:
                 arabic = any(ch.isdigit() for ch in typed.group())
                 bracketed = any(ch in "（()）" for ch in typed.group())
@@ -275,7 +275,7 @@ class _Builder:
                 candidates.append((fits, kind, number, before, typed))
         if not candidates:
             return False
-        if any(patterns.mistyped_label_re(("1", "一")).match(clause.text) for clause in self._prose_since_label()):
+        if any(patterns.mistyped_label(clause.text, ("1", "一")) for clause in self._prose_since_label()):
             return False
         # the deepest typed in its numbering's script, then in its form: 2) is an item's, 二) a subsection's; where
         # section 三、 and subsection （三） are both next, 三. is the section's and （三 the subsection's

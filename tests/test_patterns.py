@@ -291,6 +291,37 @@ def test_mistyped_label_is_not_a_list_of_numbers():
     assert three.match("三，2020年重点工作").group() == "三，"
 
 
+def test_mistyped_label_is_the_patterns_match_without_compiling_it_for_other_lines():
+    """``mistyped_label`` skips the pattern of a line whose numeral cannot stand where a label's does: the same
+    match as the pattern's for every line of the five texts, the lookalikes above and their bracketed forms."""
+    from build_scripts.numerals import int_to_cn
+    from build_scripts.patterns import mistyped_label, mistyped_label_re
+
+    lines = [
+        line.strip() for path in sorted(SOURCE.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    lines += [
+        "2)健全",
+        "(2)健全",
+        "（ 2）健全",
+        "（二试点布局",
+        "( 4 1.完善",
+        "4 1.完善",
+        "  二，保障",
+        "（（2）",
+        "",
+        "（",
+    ]
+    for number in (1, 2, 3, 10, 41):
+        numerals = (str(number), int_to_cn(number))
+        for line in lines:
+            expected = mistyped_label_re(numerals).match(line)
+            found = mistyped_label(line, numerals)
+            assert (found and found.group()) == (expected and expected.group()), (line, number)
+    assert mistyped_label("（ 2）健全", ("2", "二")).group() == "（ 2）"
+    assert mistyped_label("2020年", ("2", "二")) is None
+
+
 @pytest.mark.parametrize(
     ("line", "page"),
     [
