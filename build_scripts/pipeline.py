@@ -250,10 +250,13 @@ def render_site(site: Site, source: Path | None = None) -> list[OutputFile]:
     # The 数据 page states the size of each file under data/: it is rendered once they all are.
     sized = [page for page in pages if page.path == DATA_PAGE]
     first = [page for page in pages if page.path != DATA_PAGE]
-    # half of the pages and the search index here, the other half and the open data in a second process
+    # half of the pages and the search index here, the other half and the open data in a second process: the
+    # child takes the first page of each pair (the more pages, when they are odd, and of the five texts the
+    # three document pages, the heaviest), as the search index costs more than the open data (cold, in CPU:
+    # 33 ms of pages + 19 of index here and 40 + 12 there, not 40 + 19 and 33 + 12)
     shared, forked = fork.in_parallel(
-        lambda: [*renderer.render_all(first[0::2]), search_index_file(site, pages)],
-        lambda: [*renderer.render_all(first[1::2]), *export.data_files(site)],
+        lambda: [*renderer.render_all(first[1::2]), search_index_file(site, pages)],
+        lambda: [*renderer.render_all(first[0::2]), *export.data_files(site)],
     )
     outputs = [*shared, *forked, *redirect_files(site)]
     outputs.extend(renderer.render_all([with_sizes(page, outputs) for page in sized]))
