@@ -30,7 +30,6 @@ from .similarity import (
     build_scorer,
     local_sentences,
     national_index,
-    other_passages,
 )
 from .terms import NO_TERMS, TaskTerms
 
@@ -83,7 +82,7 @@ def other_links(corpus: Corpus, scorer: Scorer) -> list[CrossRef]:
     """The automatic links to the national documents' sentences: the best near-copy per document."""
     # score² ≤ whole-passage cosine, so pairs below this bound can never reach the threshold.
     bound = (OTHER_THRESHOLD - 0.5 * 10**-SCORE_DIGITS) ** 2
-    others = {p.clause for p in other_passages(corpus)}
+    others = scorer.others
     links = []
     for sentence in local_sentences(corpus):
         if not scorer.scores_sentence(sentence.id):

@@ -32,7 +32,6 @@ from .. import patterns
 from ..model import Clause, ClauseKind, Corpus
 from .similarity import (
     Scorer,
-    SparseRows,
     Vector,
     bigrams,
     group_max,
@@ -91,24 +90,13 @@ class SentenceContext:
 
 
 def task_contexts(corpus: Corpus, scorer: Scorer) -> tuple[TaskContext, ...]:
-    """Every 66号 task with its heading and its sentences (agency parenthetical removed)."""
-    linked = corpus.linked_documents
-    if linked is None:
+    """Every 66号 task with its heading and its sentences (agency parenthetical removed): their vectors
+    come with the national index (``similarity.task_sentence_texts``)."""
+    if corpus.linked_documents is None:
         return ()
-    clauses = linked[0].clauses
-    sentences: dict[str, list[str]] = defaultdict(list)
-    for clause in clauses:
-        if clause.kind is ClauseKind.SENTENCE and clause.parent:
-            text = patterns.RESPONSIBILITY_RE.sub("", patterns.LEADING_LABEL_RE.sub("", clause.text))
-            if patterns.NON_WORD_RE.sub("", text):
-                sentences[clause.parent].append(text)
     index = corpus.clause_index()
     return tuple(
-        TaskContext(
-            clause=p.clause,
-            heading=index[p.clause].parent or "",
-            sentences=tuple(scorer.model.vector(text) for text in sentences[p.clause]),
-        )
+        TaskContext(clause=p.clause, heading=index[p.clause].parent or "", sentences=scorer.task_sentences[p.clause])
         for p in task_passages(corpus)
     )
 
@@ -160,7 +148,7 @@ def pair_features(corpus: Corpus, scorer: Scorer, terms: TaskTerms = NO_TERMS) -
     paragraphs = list(dict.fromkeys(s.paragraph for s in sentences))
     paragraph_dots = scorer.national_dots([scorer.model.vector(index[p].text) for p in paragraphs], task_ids)
     on_paragraphs = dict(zip(paragraphs, paragraph_dots.tolist(), strict=True))
-    sentence_dots = SparseRows(v for t in tasks for v in t.sentences).dots([scorer.vector(s.clause) for s in sentences])
+    sentence_dots = scorer.task_sentence_index.dots([scorer.vector(s.clause) for s in sentences])
     best_task_sentence = group_max(sentence_dots, [len(t.sentences) for t in tasks], axis=1).tolist()
     contexts: dict[tuple[frozenset[str], ...], dict[str, float]] = {}
     result: PairFeatures = {}

@@ -24,8 +24,8 @@ from __future__ import annotations
 import itertools
 import math
 import operator
-from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -72,6 +72,21 @@ def task_passages(corpus: Corpus) -> tuple[Passage, ...]:
             text = clause.text.removeprefix(clause.label)
             result.append(Passage(clause=clause.id, text=patterns.RESPONSIBILITY_RE.sub("", text)))
     return tuple(result)
+
+
+def task_sentence_texts(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    """Each numbered task of the tasks document (``task_passages``, in their order) → the texts of its sentences,
+    number and agency parenthetical removed, those with words left; none without a local document to match."""
+    linked = corpus.linked_documents
+    if linked is None:
+        return {}
+    sentences: dict[str, list[str]] = defaultdict(list)
+    for clause in linked[0].clauses:
+        if clause.kind is ClauseKind.SENTENCE and clause.parent:
+            text = patterns.RESPONSIBILITY_RE.sub("", patterns.LEADING_LABEL_RE.sub("", clause.text))
+            if patterns.NON_WORD_RE.sub("", text):
+                sentences[clause.parent].append(text)
+    return {p.clause: tuple(sentences[p.clause]) for p in task_passages(corpus)}
 
 
 def other_passages(corpus: Corpus) -> tuple[Passage, ...]:
@@ -252,10 +267,20 @@ class NationalIndex:
     of matching one paragraph).
     """
 
-    def __init__(self, national: Iterable[Passage], *, ranked: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        national: Iterable[Passage],
+        *,
+        ranked: Iterable[str] = (),
+        others: Iterable[str] = (),
+        task_sentences: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         """``ranked``: national clauses every Chongqing sentence is scored against (phrase-indexed);
-        the phrase score of any other national clause is computed pair by pair, on demand."""
+        the phrase score of any other national clause is computed pair by pair, on demand. ``others``: the
+        clauses of the national documents' sentences (``other_passages``). ``task_sentences``: each task →
+        the texts of its sentences (``task_sentence_texts``), whose vectors the task features read."""
         self.passages = tuple(national)
+        self.others = frozenset(others)
         self.model = TfIdf(p.text for p in self.passages)
         self.whole = {p.clause: self.model.vector(p.text) for p in self.passages}
         self.column = {p.clause: column for column, p in enumerate(self.passages)}
@@ -264,6 +289,11 @@ class NationalIndex:
         text = {p.clause: p.text for p in self.passages}
         self.ranked_parts = [[self.model.vector(x) for x in phrases(text[clause])] for clause in self.ranked]
         self.parts_index = SparseRows(v for parts in self.ranked_parts for v in parts)
+        # made here once, not by each process that matches a share of the Chongqing sentences, and kept with the rest
+        self.task_sentences = {
+            task: tuple(self.model.vector(x) for x in texts) for task, texts in (task_sentences or {}).items()
+        }
+        self.task_sentence_index = SparseRows(v for vectors in self.task_sentences.values() for v in vectors)
 
 
 class Scorer:
@@ -288,6 +318,9 @@ class Scorer:
         self._local = {p.clause: row for row, p in enumerate(local)}
         self._ranked = national.ranked
         self.national_index = national.index
+        self.others = national.others
+        self.task_sentences = national.task_sentences
+        self.task_sentence_index = national.task_sentence_index
         self._whole_dots = self.national_index.dots([self._whole[p.clause] for p in local])
         local_parts = [self._parts(p.clause) for p in local]
         phrase_dots = national.parts_index.dots([v for parts in local_parts for v in parts])
@@ -355,8 +388,13 @@ class Scorer:
 
 def national_index(corpus: Corpus) -> NationalIndex:
     """The 66号 tasks (phrase-indexed) and the sentences of the other national documents."""
-    tasks = task_passages(corpus)
-    return NationalIndex((*tasks, *other_passages(corpus)), ranked=(p.clause for p in tasks))
+    tasks, others = task_passages(corpus), other_passages(corpus)
+    return NationalIndex(
+        (*tasks, *others),
+        ranked=(p.clause for p in tasks),
+        others=(p.clause for p in others),
+        task_sentences=task_sentence_texts(corpus),
+    )
 
 
 def build_scorer(
