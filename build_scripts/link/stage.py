@@ -122,6 +122,7 @@ def _sentence_links(
         keep_national()
         by_sentence.update(_matched(corpus, terms, national, stale, curated))
     else:  # a cold build or a national change: half of the sentences matched in a forked child
+        terms.prepare()
         first, second = _halves(corpus, stale)
         here, there = fork.in_parallel(
             lambda: _matched(corpus, terms, national, first, curated), lambda: matched_second(second)
