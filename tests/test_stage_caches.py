@@ -64,6 +64,21 @@ def test_a_yaml_file_is_parsed_again_only_when_it_changes(tmp_path, cache_dir, m
     assert again["agencies"][0][located_yaml.LINE_KEY] == first_entry[located_yaml.LINE_KEY]
 
 
+def test_a_committed_version_as_the_file_stands_is_not_parsed_again(tmp_path, cache_dir, monkeypatch):
+    """The change log reads committed versions of documents.yaml and redirects.yaml; one whose text is the
+    file's as read_yaml read it this build comes from .cache/yaml, the same value as a parse of it."""
+    source = copy_sources(tmp_path)
+    now = located_yaml.read_yaml(source / "documents.yaml")
+    parsed = _spy(monkeypatch, located_yaml, "_parse_yaml")
+    text = (source / "documents.yaml").read_text(encoding="utf-8")
+    assert located_yaml.read_committed_yaml(Path("documents.yaml"), text) == now
+    assert parsed == []
+    older = text + "# 旧版\n"
+    assert located_yaml.read_committed_yaml(Path("documents.yaml"), older) == now  # the comment aside, the same
+    assert parsed == [Path("documents.yaml")]
+    assert located_yaml.read_committed_yaml(Path("documents.yaml"), "documents: [") is None  # refused, as before
+
+
 def test_each_read_gets_its_own_copy(tmp_path, cache_dir):
     source = copy_sources(tmp_path)
     first = located_yaml.read_yaml(source / "documents.yaml")

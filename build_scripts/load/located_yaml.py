@@ -147,7 +147,11 @@ def read_yaml(path: Path) -> Any:
 def read_committed_yaml(path: Path, text: str) -> Any | None:
     """A curated file as a commit has it (``text``), read by the rules of ``read_yaml`` (a bare date no
     calendar has stays text; nesting, aliases and YAML errors refused), for what an older version says;
-    None where those rules refuse it: a version in git is history, not a file to report on."""
+    None where those rules refuse it: a version in git is history, not a file to report on. A version
+    as the file stands now is taken from what ``read_yaml`` kept of it in .cache/, not parsed again."""
+    parsed = cache.load_entry("yaml", path.name, cache.fingerprint([cache.package_fingerprint(), text]))
+    if parsed is not None:
+        return parsed
     try:
         return _parse_yaml(path, text)
     except CurationError:
