@@ -448,9 +448,22 @@ class _Builder:
                 min(len(cells), len(expected)),
             )
             at = header[min(first_bad, len(header) - 1)]
-            found = cells[first_bad] if first_bad < len(cells) else "the end of the header"
-            want = expected[first_bad] if first_bad < len(expected) else "no further cell"
-            self.error(at.number, f"expected table header cell {want!r}, found {found!r}")
+            if first_bad >= len(expected):  # the header ran on into the first row: its blank line is gone
+                self.error(
+                    at.number,
+                    f"expected a blank line after the {len(expected)} header cells of table {spec.caption!r}"
+                    + (f" ({expected[0]} … {expected[-1]})" if expected else "")
+                    + f", found {cells[first_bad]!r}: put a blank line before the first row",
+                )
+            elif first_bad >= len(cells):  # the header stopped short: a cell of it is gone
+                self.error(
+                    at.number,
+                    f"expected table header cell {expected[first_bad]!r} after {cells[-1]!r}, found the end of "
+                    f"the header (a blank line): the header of table {spec.caption!r} has {len(expected)} cells, "
+                    "one a line",
+                )
+            else:
+                self.error(at.number, f"expected table header cell {expected[first_bad]!r}, found {cells[first_bad]!r}")
         self.add(
             kind=ClauseKind.TABLE_HEADER,
             path=f"{base}/head",

@@ -1,0 +1,29 @@
+"""A second red team on copies of the real corpus: damage the other damage tests do not try, through the
+real CLI (a located message with docs/ untouched, or a build in which nothing is lost)."""
+
+from __future__ import annotations
+
+from .helpers import refused_after, replace
+
+GUOFA = "guofa-2016-86.txt"
+CAPTION = "“十三五”知识产权保护和运用主要指标"
+
+
+def test_a_table_header_run_on_into_its_first_row_is_said_as_a_missing_blank_line(tmp_path):
+    """The blank line between the 86号 table's header and its first row deleted: it was said as 'expected
+    table header cell 'no further cell', found '每万人口发明专利拥有量（件）'', as if a cell were named so."""
+    stderr = refused_after(tmp_path, replace(GUOFA, "\t属性\n\n\t每万人口", "\t属性\n\t每万人口"))
+    assert stderr.splitlines() == [
+        f"source_texts/{GUOFA}:24:2: expected a blank line after the 5 header cells of table {CAPTION!r} "
+        "(指标 … 属性), found '每万人口发明专利拥有量（件）': put a blank line before the first row",
+        "1 problem(s) found; docs/ was not changed.",
+    ], stderr
+
+
+def test_a_table_header_cut_short_says_the_cell_it_lacks(tmp_path):
+    """The header's last cell (属性) deleted: it was said as 'found 'the end of the header'', quoted as a cell."""
+    stderr = refused_after(tmp_path, replace(GUOFA, "\t累计增加值\n\t属性\n\n", "\t累计增加值\n\n"))
+    assert stderr.splitlines()[0] == (
+        f"source_texts/{GUOFA}:22:2: expected table header cell '属性' after '累计增加值', found the end of the "
+        f"header (a blank line): the header of table {CAPTION!r} has 5 cells, one a line"
+    ), stderr
