@@ -481,7 +481,7 @@ class _Builder:
             # a note typed under the row's cells with no blank line between: the row ends at it
             noted = next((i for i, cell in enumerate(group) if i and patterns.TABLE_NOTE_RE.match(cell.text)), 0)
             group, note = (group[:noted], group[noted:]) if noted else (group, [])
-            if any(_starts_with_label(cell.text) or patterns.NO_CELL_RE.search(cell.text) for cell in group) or (
+            if any(_no_cell(cell.text) for cell in group) or (
                 _numbering_kind(first.text) is not None and len(group) != len(spec.columns)
             ):  # a group of cells 二、三产业增加值 … is a row; 二、三产业融合发展 alone is the heading it may be
                 return end  # the table ended at its last row: the body goes on (a label, prose)
@@ -565,6 +565,14 @@ def _numbering_kind(text: str) -> ClauseKind | None:
         if regex.match(text):
             return kind
     return None
+
+
+def _no_cell(text: str) -> bool:
+    """Whether a line in a table's place is no cell of it: it starts with a label (but for a number mistyped
+    so that it starts like one, ``patterns.NUMBER_LIKE_CELL_RE``) or is prose (``patterns.NO_CELL_RE``)."""
+    if patterns.NO_CELL_RE.search(text):
+        return True
+    return _starts_with_label(text) and not patterns.NUMBER_LIKE_CELL_RE.fullmatch(text)
 
 
 def _starts_with_label(text: str) -> bool:

@@ -27,3 +27,14 @@ def test_a_table_header_cut_short_says_the_cell_it_lacks(tmp_path):
         f"source_texts/{GUOFA}:22:2: expected table header cell '属性' after '累计增加值', found the end of the "
         f"header (a blank line): the header of table {CAPTION!r} has 5 cells, one a line"
     ), stderr
+
+
+def test_a_mistyped_number_in_a_table_cell_is_said_as_the_cell_it_is(tmp_path):
+    """6.3 typed 6..3 in the 86号 table: the cell starts like item 6.'s label, so the table ended before the row and
+    its cells were read as the body's, said as 'expected the first item to be 1, found 6', of no table at all."""
+    stderr = refused_after(tmp_path, replace(GUOFA, "\t6.3\n", "\t6..3\n"))
+    assert stderr.splitlines() == [
+        f"source_texts/{GUOFA}:26:2: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number in 件 or —, "
+        "found '6..3'",
+        "1 problem(s) found; docs/ was not changed.",
+    ], stderr
