@@ -3,6 +3,8 @@ real CLI (a located message with docs/ untouched, or a build in which nothing is
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import refused_after, replace
 
 GUOFA = "guofa-2016-86.txt"
@@ -36,5 +38,41 @@ def test_a_mistyped_number_in_a_table_cell_is_said_as_the_cell_it_is(tmp_path):
     assert stderr.splitlines() == [
         f"source_texts/{GUOFA}:26:2: expected the 2015年 cell of guofa-2016-86/table1/r1 to be a number in 件 or —, "
         "found '6..3'",
+        "1 problem(s) found; docs/ was not changed.",
+    ], stderr
+
+
+LAST_LINE = (
+    "各区县（自治县）人民政府、市级有关部门和有关单位要按照任务分工和要求，结合实际制定具体推进方案和措施。"
+    "引入第三方机制，定期评估知识产权工作绩效。市政府督查室牵头，定期对本实施意见的执行情况进行专项督查，确保各项任务落到实处。"
+)
+BODY_START = "    body_starts_at: 知识产权制度是激励创新的基本保障。\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        (
+            BODY_START,
+            BODY_START + "    closing_starts_at: 各区县（自治县）人民政府、市\n",
+            "a line of the 落款 (documents.yaml's closing_starts_at)",
+        ),
+        (
+            BODY_START + "    dropped_lines: []\n",
+            BODY_START + f"    dropped_lines: [{LAST_LINE}]\n",
+            "a dropped line (documents.yaml's dropped_lines)",
+        ),
+    ],
+    ids=["closing_starts_at", "dropped_lines"],
+)
+def test_a_paragraph_documents_yaml_takes_out_of_the_body_says_where_it_went(tmp_path, old, new, where):
+    """closing_starts_at set at the last paragraph of 渝府发25号 (三（四）各区县…), or that line listed in
+    dropped_lines: its clause left the body, and the message asked for a redirects.yaml entry for a 'removed
+    clause' with no word of where it went or why."""
+    stderr = refused_after(tmp_path, replace("documents.yaml", old, new))
+    assert stderr.splitlines() == [
+        "source_texts/yufufa-2016-25.txt:92:1: expected a redirects.yaml entry for removed clause "
+        f"yufufa-2016-25/3-4/p1 (new id or retired note), found none; its words are now {where}, not a clause; "
+        "the entry serves its 3 sentence(s) too",
         "1 problem(s) found; docs/ was not changed.",
     ], stderr

@@ -511,6 +511,22 @@ def check_removed(
             None,
         )
 
+    def _set_aside(clause_id: str) -> str | None:
+        """Where documents.yaml put the removed clause's words out of the clauses (closing_starts_at brought
+        its line into the 落款, or dropped_lines names it), said so; None when they are not there."""
+        words = [line for line in texts.get(clause_id, "").split("\n") if line]
+        doc = known[clause_id][0]
+        if not words or doc not in files:
+            return None
+        document = corpus.document(doc)
+        for lines, place in (
+            (document.closing, "a line of the 落款 (documents.yaml's closing_starts_at)"),
+            (document.dropped, "a dropped line (documents.yaml's dropped_lines)"),
+        ):
+            if lines and all(any(word in line.text for line in lines) for word in words):
+                return place
+        return None
+
     # the clauses holding a removed clause's words: none of them is another's successor "if reworded"
     holding = {moved_to for clause_id in missing if (moved_to := where_now(clause_id)[0])}
     # (parent, p or s) → how many of its removed clauses have no place to go: one new clause there can be
@@ -545,6 +561,8 @@ def check_removed(
             message += f"; its words now stand{under_number} at {moved_to} (to: {moved_to})"
         elif (holder := _merged_into(clause_id)) is not None:  # its words stand inside another clause
             message += f"; its words are now part of {holder} (to: {holder})"
+        elif (aside := _set_aside(clause_id)) is not None:  # documents.yaml took its line out of the body
+            message += f"; its words are now {aside}, not a clause"
         group = (clause_id.rsplit("/", 1)[0], ordinal_prefix(clause_id))
         if not moved_to and holder is None and unplaced[group] == 1:
             # reworded past recognition: the one new clause of its kind where it stood is its likely successor
