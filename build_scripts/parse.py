@@ -724,7 +724,7 @@ def parse_document(
             close = len(lines)
 
     tables = {spec.caption.replace(" ", ""): spec for spec in meta.tables}
-    found_tables: set[str] = set()
+    found_tables: dict[str, int] = {}  # caption → the line it was found at
     index = start
     while index < len(lines):
         line = lines[index]
@@ -733,8 +733,18 @@ def parse_document(
             index += 1
             continue
         spec = tables.get(line.text.replace(" ", ""))
+        if spec is not None and (first := found_tables.get(line.text.replace(" ", ""))) is not None:
+            # the caption typed again: read as a second table, its lines were said as a header gone wrong
+            builder.error(
+                line.number,
+                f"expected the caption {spec.caption!r} (of a table in documents.yaml's tables) once, found it "
+                f"again (first at line {first})",
+            )
+            builder.paragraph(line.text, line.number)
+            index += 1
+            continue
         if spec is not None:
-            found_tables.add(line.text.replace(" ", ""))
+            found_tables[line.text.replace(" ", "")] = line.number
             end = builder.table(spec, lines, index)
             if close < end:  # the close would start inside the table, which read on past it
                 instead = f"a line of table {spec.caption!r}"

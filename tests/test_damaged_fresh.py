@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import refused_after, replace
+from .helpers import refused_after, replace, rewrite
 
 GUOFA = "guofa-2016-86.txt"
 CAPTION = "“十三五”知识产权保护和运用主要指标"
@@ -74,5 +74,34 @@ def test_a_paragraph_documents_yaml_takes_out_of_the_body_says_where_it_went(tmp
         "source_texts/yufufa-2016-25.txt:92:1: expected a redirects.yaml entry for removed clause "
         f"yufufa-2016-25/3-4/p1 (new id or retired note), found none; its words are now {where}, not a clause; "
         "the entry serves its 3 sentence(s) too",
+        "1 problem(s) found; docs/ was not changed.",
+    ], stderr
+
+
+YUFUFA = "yufufa-2016-25.txt"
+
+
+@pytest.mark.parametrize(("codec", "name"), [("hz", "HZ"), ("utf-7", "UTF-7")])
+def test_a_text_in_an_encoding_that_writes_chinese_in_ascii_is_said_so_at_the_text(tmp_path, codec, name):
+    """渝府发25号 saved as HZ (~{…~}, old e-mail and Usenet Chinese) or UTF-7 (+…-): all ASCII, it read as UTF-8
+    without a Chinese character, and was said only in documents.yaml ('expected a line starting with
+    body_starts_at … in yufufa-2016-25.txt, found none'), with no word of the file's encoding."""
+    damage = rewrite(YUFUFA, lambda data: data.decode("utf-8").encode(codec))
+    stderr = refused_after(tmp_path, damage)
+    assert stderr.splitlines() == [
+        f"source_texts/{YUFUFA}:1:1: expected UTF-8 (or GBK) text, found {name}, which writes Chinese in ASCII; "
+        "save it as UTF-8",
+        "1 problem(s) found; docs/ was not changed.",
+    ], stderr
+
+
+def test_a_table_caption_twice_in_the_text_is_said_at_the_second(tmp_path):
+    """The 86号 table's caption typed again as a line after it, before 三、主要任务: it was read as a second
+    table, said as 'expected table header cell '指标', found '三、主要任务'', and the headings after it as out of
+    order (3 problems), with no word of the caption standing twice."""
+    stderr = refused_after(tmp_path, replace(GUOFA, "\n三、主要任务\n", f"\n{CAPTION}\n三、主要任务\n"))
+    assert stderr.splitlines() == [
+        f"source_texts/{GUOFA}:88:1: expected the caption {CAPTION!r} (of a table in documents.yaml's tables) "
+        "once, found it again (first at line 18)",
         "1 problem(s) found; docs/ was not changed.",
     ], stderr

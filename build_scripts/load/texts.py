@@ -82,7 +82,28 @@ def read_text(path: Path) -> RawText:
         line, column = position_of_byte(data, utf8_error.start)
         bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
         raise TextError(path, line, column, f"expected UTF-8 (or GBK) text, found undecodable bytes {bad}") from None
+    _refuse_ascii_chinese(raw)
     return _without_controls(_refuse_no_text(raw))
+
+
+def _refuse_ascii_chinese(raw: RawText) -> None:
+    """A text in HZ (``~{…~}``) or UTF-7 (``+…-``), which write Chinese in ASCII: it reads as UTF-8 with no
+    Chinese character, and was said only where documents.yaml names a line of it. Refused at its start when it
+    holds none and reads as Chinese in one of them."""
+    if not raw.text.isascii() or patterns.CJK_RE.search(raw.text):
+        return
+    for codec, name in (("hz", "HZ"), ("utf-7", "UTF-7")):
+        try:
+            decoded = raw.text.encode("ascii").decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_chinese(decoded):
+            raise TextError(
+                raw.path,
+                1,
+                1,
+                f"expected UTF-8 (or GBK) text, found {name}, which writes Chinese in ASCII; save it as UTF-8",
+            )
 
 
 def merge_marker(text: str) -> tuple[int, int, str] | None:
