@@ -229,9 +229,12 @@ class _Builder:
             if last == 0:
                 self.error(line, f"expected the first {what} to be {_shown(kind, 1)}, found {shown}", near=label)
             elif number == last:
+                # where the first stands: a stray line far from it (a 专栏1 typed into a table) is the damage
+                first = next((clause.line for clause in reversed(self.clauses) if clause.kind is kind), None)
                 self.error(
                     line,
-                    f"expected {what} {_shown(kind, last + 1)} after {what} {shown}, found {shown} again",
+                    f"expected {what} {_shown(kind, last + 1)} after {what} {shown}, found {shown} again"
+                    + (f" (first at line {first})" if first is not None else ""),
                     near=label,
                 )
             else:

@@ -105,3 +105,14 @@ def test_a_table_caption_twice_in_the_text_is_said_at_the_second(tmp_path):
         "once, found it again (first at line 18)",
         "1 problem(s) found; docs/ was not changed.",
     ], stderr
+
+
+def test_a_number_found_again_names_the_line_of_the_first(tmp_path):
+    """A stray line 专栏1 in the 86号 table (row 1's name replaced): the table ended there and the real 专栏1, 73
+    lines on, was said as 'expected box 专栏2 after box 专栏1, found 专栏1 again', with no word of line 25, where
+    the damage stands; the first is now named."""
+    stderr = refused_after(tmp_path, replace(GUOFA, "\t每万人口发明专利拥有量（件）\n", "\t专栏1　知识产权\n"))
+    assert stderr.splitlines() == [
+        f"source_texts/{GUOFA}:98:2: expected box 专栏2 after box 专栏1, found 专栏1 again (first at line 25)",
+        "1 problem(s) found; docs/ was not changed.",
+    ], stderr

@@ -71,8 +71,8 @@ def _errors(tmp_path, text):
 
 SLIPS = {  # items of 一、 → the one message each slip gives (lines count from 1: 一、 is line 1)
     "2 3 4 5": ["2: expected the first item to be 1, found 2"],
-    "1 2 2 4": ["4: expected item 3 after item 2, found 2 again"],  # 3 misnumbered
-    "1 2 2 3": ["4: expected item 3 after item 2, found 2 again"],  # an extra 2
+    "1 2 2 4": ["4: expected item 3 after item 2, found 2 again (first at line 3)"],  # 3 misnumbered
+    "1 2 2 3": ["4: expected item 3 after item 2, found 2 again (first at line 3)"],  # an extra 2
     "1 2 4 5": ["4: expected item 3 after item 2, found 4"],  # 3 missing
     "1 2 9 4": ["4: expected item 3 after item 2, found 9"],  # 3 misnumbered
     "1 2 4 4 6": ["4: expected item 3 after item 2, found 4", "6: expected item 5 after item 4, found 6"],  # two slips
