@@ -116,3 +116,16 @@ def test_a_number_found_again_names_the_line_of_the_first(tmp_path):
         f"source_texts/{GUOFA}:98:2: expected box 专栏2 after box 专栏1, found 专栏1 again (first at line 25)",
         "1 problem(s) found; docs/ was not changed.",
     ], stderr
+
+
+@pytest.mark.parametrize("typed", ["5 ．", "5 、", "5\u3000."])
+def test_a_space_before_a_task_numbers_mark_is_quoted_with_the_mark(tmp_path, typed):
+    """5 ．扩大… (a space typed before the full-width stop) was said as "found '5', not a label: write 5.": the
+    line looks like 5. in an editor, and the message quoted neither the space nor the mark to take out."""
+    stderr = refused_after(tmp_path, replace("guobanhan-2016-66.txt", "\n5.扩大", f"\n{typed}扩大"))
+    shown = typed.replace("\u3000", " ")  # as cleaned: one space
+    assert stderr.splitlines() == [
+        f"source_texts/guobanhan-2016-66.txt:37:1: expected task 5. after task 4., found {shown!r}, not a label: "
+        "write 5.",
+        "1 problem(s) found; docs/ was not changed.",
+    ], stderr
