@@ -129,3 +129,16 @@ def test_a_space_before_a_task_numbers_mark_is_quoted_with_the_mark(tmp_path, ty
         "write 5.",
         "1 problem(s) found; docs/ was not changed.",
     ], stderr
+
+
+def test_a_table_listed_twice_in_documents_yaml_is_said_at_the_second(tmp_path):
+    """Two tables entries of one caption: the parse keeps one spec per caption (the last), so the first one's
+    columns were dropped unsaid, and nothing was said of the repeat."""
+    columns = "        columns: [指标, 2015年, 2020年, 累计增加值, 属性]\n"
+    again = f"      - caption: {CAPTION}\n        columns: [指标, 2020年, 属性]\n"
+    stderr = refused_after(tmp_path, replace("documents.yaml", columns, columns + again))
+    assert stderr.splitlines() == [
+        f"source_texts/documents.yaml:81:18: expected each table caption of a document once, found {CAPTION!r} "
+        "again (first at line 79)",
+        "1 problem(s) found; docs/ was not changed.",
+    ], stderr

@@ -300,6 +300,7 @@ def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
         f.fail(f"expected tables to be a list, found {shown_value(value)}", key="tables")
         return ()
     specs = []
+    seen: dict[str, int] = {}  # caption (as the parse matches it, spaces aside) → the line of its first entry
     for number, table in enumerate(value):
         tf = Fields(f.path, table, "a table", f.errors) if isinstance(table, dict) else None
         if tf is None:
@@ -314,6 +315,12 @@ def _tables(f: Fields, value: Any) -> tuple[TableSpec, ...]:
             tf.fail(f"expected 'columns' of a table to be a list of at least one text, found {found}", key="columns")
         if caption and columns:
             line, column = where_value(table, "caption")
+            key = caption.replace(" ", "")
+            if key in seen:  # the parse keeps one table per caption: the other's columns would go unsaid
+                found = f"{caption!r} again (first at line {seen[key]})"
+                tf.fail(f"expected each table caption of a document once, found {found}", key="caption")
+                continue
+            seen[key] = line
             specs.append(TableSpec(caption=caption, columns=columns, line=line, column=column))
     return tuple(specs)
 
