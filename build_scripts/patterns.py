@@ -133,6 +133,10 @@ def _numeral_written(numeral: str) -> str:
     return " ?".join(map(re.escape, numeral)) if numeral.isascii() and numeral.isdigit() else re.escape(numeral)
 
 
+# What typed between two agencies of a 66号-style parenthetical in place of its 、 runs them together into one
+# name no register has (知识产权局，中央编办 or 工商总局和版权局): said so when every part is an agency.
+AGENCY_RUN_TOGETHER_RE = re.compile(r"[，,；;和及与/／]")
+
 # 注：… — the note under a table.
 TABLE_NOTE_RE = re.compile(r"^注[：:]")
 

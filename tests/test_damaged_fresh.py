@@ -142,3 +142,23 @@ def test_a_table_listed_twice_in_documents_yaml_is_said_at_the_second(tmp_path):
         "again (first at line 79)",
         "1 problem(s) found; docs/ was not changed.",
     ], stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "found", "column"),
+    [
+        ("（知识产权局，中央编办，工商总局，版权局负责）", "知识产权局，中央编办，工商总局，版权局", 42),
+        ("（知识产权局、中央编办、工商总局和版权局负责）", "工商总局和版权局", 53),
+    ],
+    ids=["commas", "和"],
+)
+def test_agencies_run_together_in_a_parenthetical_are_said_to_be_several(tmp_path, written, found, column):
+    """66号 task 3's agencies separated by ， (or the last two joined by 和): said as one unknown agency, with no
+    word that each of its parts is a known one and only the separator is wrong."""
+    old = "（知识产权局、中央编办、工商总局、版权局负责）"
+    stderr = refused_after(tmp_path, replace("guobanhan-2016-66.txt", old, written))
+    assert stderr.splitlines() == [
+        f"source_texts/guobanhan-2016-66.txt:34:{column}: expected an agency name or short name from agencies.yaml, "
+        f"found {found!r}: agencies of agencies.yaml run together; separate them with 、",
+        "1 problem(s) found; docs/ was not changed.",
+    ], stderr

@@ -392,12 +392,15 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                         continue
                     line = _line_of(clause, match.group(0))
                     column = _column(raw(), line, name)
+                    parts = [part for part in patterns.AGENCY_RUN_TOGETHER_RE.split(name) if part]
+                    together = len(parts) > 1 and all(matcher.resolve(part) is not None for part in parts)
                     errors.add(
                         CurationError(
                             path,
                             line,
                             column,
-                            f"expected an agency name or short name from agencies.yaml, found {name!r}",
+                            f"expected an agency name or short name from agencies.yaml, found {name!r}"
+                            + (": agencies of agencies.yaml run together; separate them with 、" if together else ""),
                         )
                     )
         body = text[: match.start()].strip() if match else text
