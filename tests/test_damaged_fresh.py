@@ -162,3 +162,15 @@ def test_agencies_run_together_in_a_parenthetical_are_said_to_be_several(tmp_pat
         f"found {found!r}: agencies of agencies.yaml run together; separate them with 、",
         "1 problem(s) found; docs/ was not changed.",
     ], stderr
+
+
+def test_a_removed_line_whose_words_a_dropped_line_holds_is_not_said_to_be_dropped(tmp_path):
+    """59号's signature line 国家知识产权局 deleted: the message said 'its words are now a dropped line', as the
+    web page's footer dropped in documents.yaml (…主办单位: 国家知识产权局 | …) holds those words among others."""
+    stderr = refused_after(
+        tmp_path, replace("guozhifaguanzi-2015-59.txt", "特此通知。\n\n国家知识产权局\n", "特此通知。\n\n")
+    )
+    assert stderr.splitlines()[0] == (
+        "source_texts/guozhifaguanzi-2015-59.txt:19:1: expected a redirects.yaml entry for removed clause "
+        "guozhifaguanzi-2015-59/pre8 (new id or retired note), found none"
+    ), stderr

@@ -523,7 +523,8 @@ def check_removed(
             (document.closing, "a line of the 落款 (documents.yaml's closing_starts_at)"),
             (document.dropped, "a dropped line (documents.yaml's dropped_lines)"),
         ):
-            if lines and all(any(word in line.text for line in lines) for word in words):
+            texts_there = {line.text for line in lines}  # whole lines: 国家知识产权局 is not the chrome naming it
+            if texts_there and all(word in texts_there for word in words):
                 return place
         return None
 
