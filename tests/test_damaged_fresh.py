@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import refused_after, replace, rewrite
+from .helpers import generate_in, generated_copy, refused_after, replace, rewrite
 
 GUOFA = "guofa-2016-86.txt"
 CAPTION = "“十三五”知识产权保护和运用主要指标"
@@ -174,3 +174,17 @@ def test_a_removed_line_whose_words_a_dropped_line_holds_is_not_said_to_be_dropp
         "source_texts/guozhifaguanzi-2015-59.txt:19:1: expected a redirects.yaml entry for removed clause "
         "guozhifaguanzi-2015-59/pre8 (new id or retired note), found none"
     ), stderr
+
+
+def test_two_swapped_cells_of_an_indicator_row_are_warned_of_at_the_row(tmp_path):
+    """Row 1 of the 86号 table with its 2020年 and 累计增加值 lines swapped (6.3, 5.7, 12): published without a word
+    as a target of 5.7 件 from 6.3, an increase of 12. Every row of the real table adds up (2015年 + 累计增加值 =
+    2020年), so one that does not is said, as a warning: the build goes on, nothing is lost."""
+    source = generated_copy(tmp_path)
+    replace(GUOFA, "\t6.3\n\t12\n\t5.7\n", "\t6.3\n\t5.7\n\t12\n")(source)
+    proc = generate_in(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (
+        f"source_texts/{GUOFA}:26:2: warning: expected the 2015年 and 累计增加值 cells of guofa-2016-86/table1/r1 to add "
+        "up to its 2020年 cell (5.7), found 6.3 + 12 = 18.3: a value mistyped, or two cells swapped?"
+    ) in proc.stderr.splitlines(), proc.stderr

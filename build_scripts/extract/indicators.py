@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import patterns
 from ..clean import split_lines
-from ..errors import Collector, SourceError, TextError
+from ..errors import Collector, SourceError, SourceWarning, TextError
 from ..load.curated import Fields, entries, gone_hint, nearest_hint
 from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Indicator, Mention
@@ -203,20 +203,39 @@ def _from_row(
         _Cell(text=text, where=f"the {head[i]} cell of {row_id}", path=path, line=row.line + i, errors=f.errors)
         for i, text in enumerate(cells)
     ]
+    baseline, target, increase = _number(cell[1], unit), _number(cell[2], unit), _number(cell[3], unit)
+    if baseline is not None and target is not None and increase is not None:
+        _add_up(cell, baseline, target, increase)
     return Indicator(
         **common,
         unit=unit,
-        baseline=_number(cell[1], unit),
+        baseline=baseline,
         baseline_year=int(years[0].group()) if years[0] else None,
-        target=_number(cell[2], unit),
+        target=target,
         target_year=int(years[1].group()) if years[1] else None,
-        increase=_number(cell[3], unit),
+        increase=increase,
         attribute=_attribute(cell[4]),
         note=note,
         clause=row.id,
         doc=row.doc,
         group=clauses[row.parent].text if row.parent in clauses else "",
     )
+
+
+def _add_up(cell: list[_Cell], baseline: float, target: float, increase: float) -> None:
+    """Warn of a row whose baseline and increase do not add up to its target (every row of the real table does):
+    two of its lines swapped (6.3, 5.7, 12), or a value mistyped, would be published as figures no one wrote.
+    A warning: an official table may round. Said at the baseline's cell, the first of the three."""
+    total = baseline + increase
+    if math.isclose(total, target, rel_tol=1e-9, abs_tol=1e-9):
+        return
+    first, row_id = cell[1], cell[1].where.rsplit(" of ", 1)[-1]
+    names = [c.where.removeprefix("the ").split(" cell of ", 1)[0] for c in cell[1:4]]
+    message = (
+        f"expected the {names[0]} and {names[2]} cells of {row_id} to add up to its {names[1]} cell ({cell[2].text}), "
+        f"found {cell[1].text} + {cell[3].text} = {round(total, 9):g}: a value mistyped, or two cells swapped?"
+    )
+    first.errors.warn(SourceWarning(first.path, first.line, _column(first.path, first.line), message))
 
 
 def _from_goal(
