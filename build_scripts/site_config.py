@@ -104,9 +104,10 @@ def _mkdocs_problems(config_file: Path, text: str, docs: Path) -> list[SourceErr
             errors, warnings = config.validate()
     finally:
         mkdocs_log.removeHandler(quiet)
-    root = yaml.compose(text, Loader=yaml.BaseLoader)
+    refused = [*errors, *warnings]
+    root = yaml.compose(text, Loader=yaml.BaseLoader) if refused else None  # composed only to locate a problem
     problems = []
-    for name, problem in [*errors, *warnings]:  # strict (the build's --strict): a warning stops it too
+    for name, problem in refused:  # strict (the build's --strict): a warning stops it too
         said = str(problem).strip().splitlines() or [""]
         # an extension that does not load: MkDocs adds the traceback of Markdown's error; its last line says it
         found = said[0] if len(said) == 1 else f"{said[0]} ({said[-1].strip()})"
