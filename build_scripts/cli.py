@@ -231,7 +231,14 @@ def _serve(args: argparse.Namespace, config: dict[str, object], config_text: str
         say_problems(errors, "; MkDocs was not started.")
         return EXIT_INPUT
     watch = theme_folders(config, args.config_file or Path("mkdocs.yml"))
-    return serve(args.source, args.docs, dev_addr=args.dev_addr, config_file=args.config_file, watch=watch)
+    return serve(
+        args.source,
+        args.docs,
+        dev_addr=args.dev_addr,
+        config_text=config_text,
+        config_file=args.config_file,
+        watch=watch,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

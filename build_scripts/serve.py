@@ -14,7 +14,6 @@ from pathlib import Path
 from .cache import CACHE_DIR
 from .errors import BuildError, BuildErrors, OutputError
 from .exclusive import one_writer
-from .load import files
 from .patterns import EDITOR_FILE_RE
 from .render.jinja_env import TEMPLATE_DIR
 from .site_config import check_config, check_nav, docs_pages, serve_copy
@@ -159,12 +158,19 @@ def say_config_not_applied(error: BuildError, config_file: Path) -> None:
 
 
 def serve(
-    source: Path, docs: Path, *, dev_addr: str, config_file: Path | None = None, watch: Sequence[Path] = ()
+    source: Path,
+    docs: Path,
+    *,
+    dev_addr: str,
+    config_text: str,
+    config_file: Path | None = None,
+    watch: Sequence[Path] = (),
 ) -> int:
     """Regenerate on every change while MkDocs serves (and MkDocs watch ``watch`` besides docs/: the theme's
     folder, ``theme_folders``); the exit status is MkDocs' when it stops by itself (0 when stopped by Ctrl-C,
     SIGTERM or SIGHUP). MkDocs reads a copy of ``config_file`` (``apply_config``), renewed on each save that
-    checks, so that a broken save is said, located, and the last good site stays served."""
+    checks, so that a broken save is said, located, and the last good site stays served; the first copy is of
+    ``config_text``, the text the command line checked (``site_config.check_config``)."""
     from .cli import count_warnings, internal_error, say_waiting, say_warnings
     from .pipeline import generate, record_notes
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
@@ -179,7 +185,7 @@ def serve(
         return 1
     config_file = config_file or Path("mkdocs.yml")
     shadow, config_stamp = shadow_path(), _stamp(config_file)  # stamped first: a save from now is looked at
-    write_atomic(shadow, serve_copy(config_file, files.read_text(config_file)).encode("utf-8"))  # cli checked it
+    write_atomic(shadow, serve_copy(config_file, config_text).encode("utf-8"))
     server = subprocess.Popen(
         [
             sys.executable,

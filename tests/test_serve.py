@@ -24,6 +24,9 @@ from .helpers import ROOT, copy_sources, free_port, generated_copy, mkdocs_confi
 
 pytestmark = pytest.mark.slow
 
+# what the command line hands serve: the text of the mkdocs.yml it checked (the project's, here)
+CONFIG_TEXT = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
 
 def fetch(url: str) -> str | None:
     try:
@@ -316,7 +319,7 @@ def test_an_edit_of_build_scripts_while_serving_is_said_to_need_a_restart(tmp_pa
     monkeypatch.setattr(
         subprocess, "Popen", lambda args, **kwargs: _Server(steps) if "mkdocs" in args else popen(args, **kwargs)
     )
-    assert serve.serve(source, tmp_path / "docs", dev_addr=f"127.0.0.1:{free_port()}") == 0
+    assert serve.serve(source, tmp_path / "docs", dev_addr=f"127.0.0.1:{free_port()}", config_text=CONFIG_TEXT) == 0
     said = capsys.readouterr()
     assert said.err.count("build_scripts/ was edited") == 1
     assert "stop serve (Ctrl-C) and run `make serve` again" in said.err
@@ -349,7 +352,7 @@ def test_an_internal_error_of_one_regeneration_is_said_and_serve_goes_on(tmp_pat
         subprocess, "Popen", lambda args, **kwargs: _Server(steps) if "mkdocs" in args else popen(args, **kwargs)
     )
     monkeypatch.delenv("BUILD_DEBUG", raising=False)
-    assert serve.serve(source, tmp_path / "docs", dev_addr=f"127.0.0.1:{free_port()}") == 0
+    assert serve.serve(source, tmp_path / "docs", dev_addr=f"127.0.0.1:{free_port()}", config_text=CONFIG_TEXT) == 0
     said = capsys.readouterr()
     assert said.err.startswith("internal error: RuntimeError: a bug this save meets (set BUILD_DEBUG=1 for details)\n")
     assert "Traceback" not in said.err and len(calls) == 2 and said.out.count("regenerated:") == 1
@@ -390,7 +393,7 @@ def test_the_files_an_editor_keeps_beside_a_text_are_no_save(tmp_path, monkeypat
     monkeypatch.setattr(
         subprocess, "Popen", lambda args, **kwargs: _Server(steps) if "mkdocs" in args else popen(args, **kwargs)
     )
-    assert serve.serve(source, tmp_path / "docs", dev_addr=f"127.0.0.1:{free_port()}") == 0
+    assert serve.serve(source, tmp_path / "docs", dev_addr=f"127.0.0.1:{free_port()}", config_text=CONFIG_TEXT) == 0
     said = capsys.readouterr()
     assert said.out.count("regenerated:") == 1 and "1 modified" in said.out, said.out
 
