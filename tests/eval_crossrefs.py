@@ -24,7 +24,8 @@ the judged file (all sentences, decision tuned by five-fold inner cross-validati
 Pairs (sentence, task) are counted. Each excerpt is matched to the Chongqing sentence
 clause that contains it (whitespace removed, both sides cleaned); the labels of
 excerpts falling in the same sentence are merged. A judged excerpt that lies in no
-sentence clause (the sub-section headings) keeps its pairs as misses. A link whose
+sentence clause (the sub-section headings) keeps its pairs as misses, and so does one whose words
+the text no longer holds (an edit since it was judged), which is named. A link whose
 Chongqing side is not a judged sentence (a paragraph, say) counts against precision.
 """
 
@@ -43,7 +44,7 @@ from build_scripts.link import classifier, decision, features
 from build_scripts.link import crossrefs as matching
 from build_scripts.link.stage import link_crossrefs
 from build_scripts.link.terms import TaskTerms, load_task_terms
-from build_scripts.model import Corpus, CrossRef, natural
+from build_scripts.model import ClauseKind, Corpus, CrossRef, natural
 from build_scripts.pipeline import load_corpus
 
 from .helpers import SOURCE
@@ -57,6 +58,7 @@ TASK_PREFIX = f"{JUDGED_DOCUMENTS[0]}/t"
 class Judged:
     gold: dict[str, set[int]]  # sentence clause id → task numbers
     unplaced: int  # gold pairs of excerpts that lie in no sentence clause
+    lost: tuple[Row, ...] = ()  # the rows among those whose excerpt the local text no longer holds (edited since)
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,12 @@ def read_judged(corpus: Corpus, path: Path = JUDGED) -> Judged:
 def place(corpus: Corpus, rows: list[Row]) -> Judged:
     """Each row's labels on the Chongqing sentence clause its excerpt lies in."""
     sentences = [(s.id, _squash(s.text)) for s in matching.local_sentences(corpus)]
+    local = corpus.crossref_roles.local
+    clauses = corpus.document(local).clauses if local else ()
+    body = _squash("".join(c.text for c in clauses if c.kind is not ClauseKind.SENTENCE))  # the text, once
     gold: dict[str, set[int]] = {sid: set() for sid, _ in sentences}
     unplaced = 0
+    lost: list[Row] = []
     for excerpt, tasks in rows:
         needle = _squash(excerpt)
         hits = [sid for sid, text in sentences if needle in text]
@@ -124,7 +130,22 @@ def place(corpus: Corpus, rows: list[Row]) -> Judged:
             gold[hits[0]] |= tasks
         else:
             unplaced += len(tasks)
-    return Judged(gold=gold, unplaced=unplaced)
+            if needle not in body:
+                lost.append((excerpt, tasks))
+    return Judged(gold=gold, unplaced=unplaced, lost=tuple(lost))
+
+
+def judged_line(judged: Judged) -> str:
+    """The first line make eval-crossrefs prints: the judged pairs, and those on no one sentence (misses)."""
+    lost = sum(len(tasks) for _, tasks in judged.lost)
+    line = (
+        f"judged sentences: {len(judged.gold)}; gold pairs: {sum(map(len, judged.gold.values()))} "
+        f"(+{judged.unplaced - lost} on headings that are not sentence clauses"
+    )
+    if judged.lost:
+        excerpts = "; ".join(excerpt for excerpt, _ in judged.lost)
+        line += f", +{lost} of excerpts the text no longer holds, correct them in {JUDGED.name}: {excerpts}"
+    return line + ", counted as misses in the full score)"
 
 
 def score(links: list[tuple[str, str]], judged: Judged, sentences: set[str] | None = None) -> Score:
@@ -300,10 +321,7 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     automatic = matching.match(corpus, terms=terms)
     matching_seconds = time.perf_counter() - started
-    print(
-        f"judged sentences: {len(judged.gold)}; gold pairs: {sum(map(len, judged.gold.values()))} "
-        f"(+{judged.unplaced} on headings that are not sentence clauses, counted as misses in the full score)"
-    )
+    print(judged_line(judged))
     print(f"matching stage (scorer + features + all links): {matching_seconds:.2f} s")
     print(f"\n{FOLDS}-fold grouped cross-validation (fit and tune on the other folds, score the held-out one):")
     cross_validate(corpus, pairs, judged, folds(corpus, FOLDS))

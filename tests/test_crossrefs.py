@@ -34,6 +34,7 @@ from .eval_crossrefs import (
     cross_validate,
     fit_shipped,
     folds,
+    judged_line,
     judged_rows,
     links_of,
     read_judged,
@@ -61,6 +62,26 @@ def test_held_out_precision_and_recall_floor_and_shipped_weights_are_refittable(
     assert refit.features == shipped.features == features.FEATURES
     assert refit.threshold == shipped.threshold and refit.relative_floor == shipped.relative_floor
     assert all(abs(a - b) < 1e-5 for a, b in zip(refit.coefficients, shipped.coefficients, strict=True)), "run --fit"
+
+
+def test_every_judged_excerpt_is_in_the_text_and_one_edited_away_is_named(tmp_path):
+    """An excerpt of crossrefs_judged.tsv whose words an edit of the Chongqing text changed was counted,
+    unnamed, among the pairs "on headings that are not sentence clauses" (make eval-crossrefs' first line):
+    it is named as an excerpt the text no longer holds, and the live judged file holds none."""
+    corpus = load_corpus(SOURCE, Collector())
+    judged = read_judged(corpus)
+    assert judged.lost == (), "correct these excerpts in crossrefs_judged.tsv"
+    assert "no longer holds" not in judged_line(judged)
+    lines = JUDGED.read_text(encoding="utf-8").splitlines()
+    row = next(n for n, line in enumerate(lines) if line.startswith("集成创新资源，着力培育"))
+    excerpt, tasks = lines[row].split("\t")
+    edited = excerpt.replace("着力", "大力", 1)  # as if the text now said 大力 and the file were not updated
+    lines[row] = f"{edited}\t{tasks}"
+    (tmp_path / "judged.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    judged = read_judged(corpus, tmp_path / "judged.tsv")
+    assert judged.lost == ((edited, frozenset(int(n) for n in tasks.split(","))),)
+    line = judged_line(judged)
+    assert f"+{len(tasks.split(','))} of excerpts the text no longer holds" in line and edited in line
 
 
 def test_the_second_judgment_covers_the_same_rows_and_every_disputed_pair_is_decided_once():
