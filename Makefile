@@ -1,4 +1,4 @@
-# The one door: make build | serve | test | bench | check | eval-crossrefs | fit-crossrefs | golden
+# The one door: make build | generate | serve | test | test-fast | bench | check | eval-crossrefs | fit-crossrefs | golden | clean
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
