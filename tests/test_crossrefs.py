@@ -1208,3 +1208,24 @@ def test_sparse_dots_of_many_sentences_hold_a_bounded_working_set():
     expected = np.array([[sum(q.get(g, 0.0) * w for g, w in r.items()) for r in vectors] for q in queries])
     assert np.allclose(product, expected)
     assert product[3, 3] > product[3, 4]
+
+
+def test_a_basis_line_links_each_address_once(built):
+    """Reader review (phone): a pair whose national clause is no 66号 task showed its citation and 国家原文
+    side by side, two links to the same sentence (42 pairs, 国发〔2016〕86号 第三部分第（二）条第5句 · 国家原文):
+    a reader tapped both to find the difference. The citation is the link; a 66号 task keeps 任务N (its
+    page) and 国家原文 (the document)."""
+    lines = [
+        line
+        for page in sorted((built.html / "crossrefs" / "chongqing").glob("*/index.html"))
+        for line in re.findall(r'<p class="crossref-basis">.*?</p>', page.read_text(encoding="utf-8"))
+    ]
+    assert len(lines) == len(built.site.crossrefs)
+    for line in lines:
+        hrefs = re.findall(r'href="([^"]+)"', line)
+        assert hrefs and len(hrefs) == len(set(hrefs)), line
+        assert any("/documents/" in h for h in hrefs), line  # the national text is a tap away
+    tasks_doc = built.site.corpus.crossref_roles.tasks
+    assert sum("国家原文" in line for line in lines) == sum(
+        r.national.startswith(f"{tasks_doc}/") for r in built.site.crossrefs
+    )
