@@ -1229,3 +1229,29 @@ def test_a_basis_line_links_each_address_once(built):
     assert sum("国家原文" in line for line in lines) == sum(
         r.national.startswith(f"{tasks_doc}/") for r in built.site.crossrefs
     )
+
+
+def test_a_chongqing_measure_names_each_national_basis_of_its_sentences(built):
+    """Reader review (phone): a Chongqing measure's 国家依据 said only 本段 5 句中 4 句找到国家依据 and led to
+    the 对照 page: which national task or clause each sentence carries out the page did not say, while a
+    66号 task's 重庆落实 lists every Chongqing sentence. Each pair is named, by the words its 对照 page's
+    basis line gives it, and leads to that comparison."""
+    site, roles = built.site, built.site.corpus.crossref_roles
+    measures = [t for t in site.tasks if t.doc == roles.local]
+    listed = 0
+    for task in measures:
+        page = (built.html / "tasks" / task.id / "index.html").read_text(encoding="utf-8")
+        refs = [r for r in site.crossrefs if r.local.startswith(task.clause + "/")]
+        if not refs:
+            continue
+        section = page.split('id="national-basis"', 1)[1].split("</article>", 1)[0]
+        for ref in refs:
+            comparison = (built.html / ref.url.strip("/").split("#")[0] / "index.html").read_text(encoding="utf-8")
+            basis = re.search(
+                rf'id="{ref.anchor}">\s*<p class="crossref-basis">国家依据：<a [^>]*>([^<]+)</a>', comparison
+            )
+            assert basis, ref
+            link = re.search(rf'<a href="\.\./\.\./crossrefs/chongqing/[^"#]+/#{ref.anchor}">([^<]+)</a>', section)
+            assert link and link.group(1).startswith(basis.group(1)), (task.id, ref.anchor, basis.group(1))
+            listed += 1
+    assert listed  # the measures' sentences hold links

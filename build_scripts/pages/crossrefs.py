@@ -47,6 +47,7 @@ class Pair:
     national: Clause
     document: Document  # the national document
     task: Task | None  # the 66号 task, when the national clause is one
+    name: str  # as the basis line names it (BasisNames.name)
     national_html: Markup
     local_html: Markup
 
@@ -138,18 +139,36 @@ def national_text(site: Site, clause: Clause) -> str:
     return patterns.RESPONSIBILITY_RE.sub("", text)
 
 
-def groups(site: Site) -> tuple[Group, ...]:
-    tasks = {task.clause: task for task in site.tasks}
-    linked = site.corpus.linked_documents
-    tasks_doc = linked[0].slug if linked else None
+class BasisNames:
+    """How the 对照 pages name a national clause as a Chongqing sentence's 国家依据: by its 66号 task
+    (国办函〔2016〕66号 任务14), else by where it stands (国发〔2016〕86号 第三部分第（二）条第5句)."""
 
-    def task_of(national: str) -> Task | None:
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.tasks = {task.clause: task for task in site.tasks}
+        linked = site.corpus.linked_documents
+        self.tasks_doc = linked[0].slug if linked else None
+        self.documents = {document.slug: document for document in site.corpus.documents}
+        self.cited = cited_positions(site)
+
+    def task(self, national: str) -> Task | None:
         """The task a comparison names as its basis: the national clause's, or, for a sentence of a task of
         the tasks document (…/t7/s1), that task, whose page lists the link under 重庆落实 (the
         comparison named 第7项第1句 and led to the document page only)."""
-        if national in tasks or not national.startswith(f"{tasks_doc}/"):
-            return tasks.get(national)
-        return next((tasks[c] for c in id_prefixes(national) if c in tasks), None)
+        if national in self.tasks or not national.startswith(f"{self.tasks_doc}/"):
+            return self.tasks.get(national)
+        return next((self.tasks[c] for c in id_prefixes(national) if c in self.tasks), None)
+
+    def name(self, national: str) -> str:
+        document = self.documents[national.split("/", 1)[0]]
+        task = self.task(national)
+        where = f"任务{task.number}" if task else self.cited[national]
+        return f"{document.meta.doc_number} {where}"
+
+
+def groups(site: Site) -> tuple[Group, ...]:
+    names = BasisNames(site)
+    linked = site.corpus.linked_documents
 
     documents = {document.slug: document for document in site.corpus.documents}
     by_local: dict[str, list[CrossRef]] = defaultdict(list)
@@ -178,7 +197,8 @@ def groups(site: Site) -> tuple[Group, ...]:
                         ref=ref,
                         national=national,
                         document=documents[national.doc],
-                        task=task_of(ref.national),
+                        task=names.task(ref.national),
+                        name=names.name(ref.national),
                         national_html=left,
                         local_html=right,
                     )
@@ -239,7 +259,6 @@ def crossref_pages(site: Site) -> list[PageSpec]:
         return []  # nothing was linked (link_crossrefs), so there is nothing to show
     tasks_doc, local_doc = linked
     all_groups = groups(site)
-    cited = cited_positions(site)
     gone = gone_sentences(site, local_doc, all_groups)
     pages = [
         PageSpec(
@@ -248,7 +267,6 @@ def crossref_pages(site: Site) -> list[PageSpec]:
             context=(
                 ("group", group),
                 ("local_doc", local_doc),
-                ("cited", cited),
                 ("gone", gone.get(group.clause.id, ())),
             ),
         )

@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..citation import document_citation, positions
-from ..model import Clause, PageSpec, Site, Task, id_prefixes
+from ..citation import document_citation, positions, sibling_positions
+from ..model import Clause, CrossRef, PageSpec, Site, Task, id_prefixes
 from . import grouped_by_document, role_sources
-from .crossrefs import group_path, paragraph_sentences, short_text
+from .crossrefs import BasisNames, group_path, paragraph_sentences, short_text
 
 MODE_NAMES = {
     "sole": "单一部门负责",
@@ -23,28 +23,54 @@ RELATED_MAX = 8
 
 
 @dataclass(frozen=True, kw_only=True)
+class BasisPair:
+    """One national clause a sentence of a Chongqing measure is linked to, as its 国家依据 lists it."""
+
+    ref: CrossRef
+    number: int  # the sentence's place in its paragraph, as cited: 第N句
+    name: str  # as the 对照 page's basis line names it: 国办函〔2016〕66号 任务14
+    title: str  # the task's title, when the clause is a 66号 task or in one
+
+
+@dataclass(frozen=True, kw_only=True)
 class Basis:
-    """国家依据 of a Chongqing measure: one paragraph of it and its comparison page."""
+    """国家依据 of a Chongqing measure: one paragraph of it, its comparison page and its linked pairs."""
 
     paragraph: Clause
     short: str  # its start, for the link's words
     path: str  # the 对照 page of the paragraph (pages/crossrefs.py's Group.path)
     sentences: int  # its sentences matched
     linked: int  # those with a national basis
+    pairs: tuple[BasisPair, ...]  # in text order: a reader saw a count, not what the sentences carry out
 
 
 def national_basis(site: Site) -> dict[str, tuple[Basis, ...]]:
     """Clause id of each Chongqing measure (a task of the local document) → the 对照 pages of its paragraphs."""
-    linked = {ref.local for ref in site.crossrefs}
+    by_local: dict[str, list[CrossRef]] = defaultdict(list)
+    for ref in site.crossrefs:
+        by_local[ref.local].append(ref)
+    names = BasisNames(site)
+    local = site.corpus.linked_documents[1] if site.corpus.linked_documents else None
+    places = sibling_positions(local.clauses if local else ())
     basis: dict[str, list[Basis]] = defaultdict(list)
     for parent, sentences in paragraph_sentences(site).items():
         paragraph = site.clause(parent)
+        refs = [ref for sentence in sentences for ref in by_local.get(sentence.id, ())]
         entry = Basis(
             paragraph=paragraph,
             short=short_text(paragraph.text),
             path=group_path(paragraph),
             sentences=len(sentences),
-            linked=sum(sentence.id in linked for sentence in sentences),
+            linked=sum(sentence.id in by_local for sentence in sentences),
+            pairs=tuple(
+                BasisPair(
+                    ref=ref,
+                    number=places[ref.local],
+                    name=names.name(ref.national),
+                    title=task.title if (task := names.task(ref.national)) else "",
+                )
+                for ref in refs
+            ),
         )
         for prefix in id_prefixes(parent):
             basis[prefix].append(entry)
