@@ -1,0 +1,42 @@
+"""Reading a 对照 comparison on a phone: its underlines stay clear of the characters they mark."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import new_page
+from .pixels import png_rows
+
+pytestmark = pytest.mark.browser
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+# characters whose lowest stroke is a full-width horizontal one, where an underline close under them merges
+BOTTOM_STROKES = "工生重里且上"
+
+
+def ink_and_underline(page, kind: str) -> tuple[int, list[int]]:
+    """A comparison's line of BOTTOM_STROKES as text of ``kind`` (only-national, only-local), drawn by the
+    site's own style: the lowest row of the characters' ink and the rows the underline alone adds."""
+    paragraph = page.locator(".crossref-pair .crossref-side > p:not(.crossref-side-title)").first
+    paragraph.evaluate(
+        "(p, [kind, text]) => { const s = document.createElement('span'); s.className = kind; s.textContent = text;"
+        " p.replaceChildren(s); }",
+        [kind, BOTTOM_STROKES],
+    )
+    underlined = png_rows(paragraph.screenshot())
+    paragraph.evaluate("p => { p.firstChild.style.textDecoration = 'none'; }")
+    plain = png_rows(paragraph.screenshot())
+    width = len(plain[0])
+    inked = [y for y, row in enumerate(plain) if sum(sum(px) < 600 for px in row) > width * 0.05]
+    return max(inked), [y for y in range(len(plain)) if plain[y] != underlined[y]]
+
+
+@pytest.mark.parametrize("kind", ["only-national", "only-local"])
+def test_a_comparisons_underline_keeps_clear_of_the_characters_bottom_strokes(browser, base_url, kind):
+    """Reader review (360 px phone): the dotted and solid underlines that tell one side's own words were
+    drawn at the Latin baseline's offset, touching the lowest stroke of 工, 生, 重, 里: over a whole sentence
+    the underline and those strokes read as one line, and 。 sat in the dots. Drawn under the text's ink, a gap of at least 1 CSS px (2 device px here) keeps them apart."""
+    with new_page(browser, base_url=base_url, **PHONE) as page:
+        page.goto("crossrefs/chongqing/c2-5-p3/")
+        bottom, underline = ink_and_underline(page, kind)
+        assert underline, "no underline drawn"
+        assert min(underline) - bottom - 1 >= 2, (bottom, underline)
