@@ -190,7 +190,8 @@ def test_each_document_page_says_what_its_marks_do(built):
         page = (built.docs / "documents" / f"{document.slug}.md").read_text(encoding="utf-8")
         legend = page.split('<p class="doc-marks" id="doc-marks">', 1)[1].split("</p>", 1)[0]
         assert '<span class="mark-sample">#</span>' in legend and '<span class="mark-sample">¶</span>' in legend
-        assert ("crossref-jump" in page) == ('<span class="mark-sample">⇄</span>' in legend), document.slug
+        jumps = '<a class="crossref-jump' in page
+        assert jumps == ('<span class="mark-sample crossref-jump-sample">⇄</span>' in legend), document.slug
 
 
 def test_a_document_pages_own_contents_lists_what_the_sidebar_lists_in_its_order(built):

@@ -366,7 +366,7 @@ def chongqing_sentences(site: Site, clause_id: str) -> int:
     return len({ref.local for ref in site.crossrefs_to(clause_id)})
 
 
-Jump = tuple[str, str]  # (URL, title) of a ⇄ mark
+Jump = tuple[str, str, bool]  # (URL, title, found) of a ⇄ mark; not found: a Chongqing sentence with no basis
 
 
 def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]]:
@@ -397,10 +397,10 @@ def crossref_jumps(site: Site, document: Document) -> dict[str, tuple[Jump, ...]
             mark = first.get(task.clause, task.clause)
             if mark not in jumps:  # one mark per task, counted once, whatever the number of its links
                 count = chongqing_sentences(site, task.clause)
-                jumps[mark] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）")]
+                jumps[mark] = [(f"{task.url}#chongqing", f"重庆落实（{count}句）", True)]
             continue
         jumps[first.get(ref.national, ref.national)].append(
-            (ref.url, f"重庆对应句（对照）：{short_text(site.clause(ref.local).text)}")
+            (ref.url, f"重庆对应句（对照）：{short_text(site.clause(ref.local).text)}", True)
         )
     return {sentence: tuple(marks) for sentence, marks in jumps.items()}
 
@@ -416,7 +416,7 @@ def _local_jumps(site: Site) -> dict[str, tuple[Jump, ...]]:
             title = "国家依据（程序找到的经人工核对不对应，已删去）"
         else:
             title = "国家依据（程序未找到）"
-        jumps[sentence.id] = ((page, title),)
+        jumps[sentence.id] = ((page, title, sentence.id in linked),)
     return jumps
 
 

@@ -143,7 +143,9 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("retired", tuple((r, notice(r)) for r in site.redirects if r.doc == document.slug)),
                     ("cite", citation.positions(document)),
                     ("cite_doc", citation.document_citation(document)),
-                    ("crossref_jumps", crossref_jumps(site, document)),
+                    ("crossref_jumps", jumps := crossref_jumps(site, document)),
+                    # a ⇄ of a sentence with no basis is grey: the legend says so where there is one
+                    ("grey_jumps", any(not found for marks in jumps.values() for _, _, found in marks)),
                 ),
             )
         )
