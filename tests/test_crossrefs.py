@@ -1255,3 +1255,21 @@ def test_a_chongqing_measure_names_each_national_basis_of_its_sentences(built):
             assert link and link.group(1).startswith(basis.group(1)), (task.id, ref.anchor, basis.group(1))
             listed += 1
     assert listed  # the measures' sentences hold links
+
+
+def test_a_measure_of_one_paragraph_leads_to_its_comparison_without_a_cut_sentence(built):
+    """Reader review (phone): the link read 逐句对照（加大知识产权侵权行为惩治和违法犯罪打击力度。严格…）, the
+    paragraph cut at 24 characters, in a second sentence, on a page whose title already names the measure.
+    A measure of one paragraph says 逐句对照; only one of several needs its paragraph's words."""
+    roles = built.site.corpus.crossref_roles
+    lines = [
+        line
+        for task in built.site.tasks
+        if task.doc == roles.local
+        for line in (built.docs / "tasks" / f"{task.id}.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("- 本段 ")
+    ]
+    assert len(lines) > 20
+    for line in lines:
+        link = r"\[逐句对照\]\(\.\./crossrefs/chongqing/[\w-]+\.md\)"
+        assert re.fullmatch(rf"- 本段 \d+ 句中 \d+ 句找到国家依据：{link}", line), line
