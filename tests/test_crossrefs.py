@@ -1234,26 +1234,32 @@ def test_a_basis_line_links_each_address_once(built):
 def test_a_chongqing_measure_names_each_national_basis_of_its_sentences(built):
     """Reader review (phone): a Chongqing measure's 国家依据 said only 本段 5 句中 4 句找到国家依据 and led to
     the 对照 page: which national task or clause each sentence carries out the page did not say, while a
-    66号 task's 重庆落实 lists every Chongqing sentence. Each pair is named, by the words its 对照 page's
-    basis line gives it, and leads to that comparison."""
+    66号 task's 重庆落实 lists every Chongqing sentence. Each national basis is named once, by the words its
+    对照 page's basis line gives it, followed by the sentences linked to it (第N句, as that page numbers
+    them), each leading to its comparison."""
     site, roles = built.site, built.site.corpus.crossref_roles
-    measures = [t for t in site.tasks if t.doc == roles.local]
     listed = 0
-    for task in measures:
-        page = (built.html / "tasks" / task.id / "index.html").read_text(encoding="utf-8")
+    for task in (t for t in site.tasks if t.doc == roles.local):
         refs = [r for r in site.crossrefs if r.local.startswith(task.clause + "/")]
         if not refs:
             continue
-        section = page.split('id="national-basis"', 1)[1].split("</article>", 1)[0]
+        page = (built.html / "tasks" / task.id / "index.html").read_text(encoding="utf-8")
+        items = re.findall(r"<li>(.*?)</li>", page.split('id="national-basis"', 1)[1].split("</article>", 1)[0])
         for ref in refs:
             comparison = (built.html / ref.url.strip("/").split("#")[0] / "index.html").read_text(encoding="utf-8")
             basis = re.search(
                 rf'id="{ref.anchor}">\s*<p class="crossref-basis">国家依据：<a [^>]*>([^<]+)</a>', comparison
             )
-            assert basis, ref
-            link = re.search(rf'<a href="\.\./\.\./crossrefs/chongqing/[^"#]+/#{ref.anchor}">([^<]+)</a>', section)
-            assert link and link.group(1).startswith(basis.group(1)), (task.id, ref.anchor, basis.group(1))
+            number = re.search(rf'<h2 id="{site.clause(ref.local).anchor}">(第\d+句)：', comparison)
+            assert basis and number, ref
+            link = re.compile(rf'<a href="\.\./\.\./crossrefs/chongqing/[^"#]+/#{ref.anchor}">([^<]+)</a>')
+            item = [i for i in items if link.search(i)]
+            assert len(item) == 1, (task.id, ref.anchor)
+            assert link.search(item[0]).group(1) == number.group(1), (task.id, ref.anchor)
+            assert re.sub(r"<[^>]+>", "", item[0]).startswith(basis.group(1)), (task.id, item[0])
             listed += 1
+        names = [re.sub(r"<[^>]+>", "", i).rsplit("：", 1)[0] for i in items]
+        assert len(names) == len(set(names)), names  # each named once
     assert listed  # the measures' sentences hold links
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..citation import document_citation, positions, sibling_positions
-from ..model import Clause, CrossRef, PageSpec, Site, Task, id_prefixes
+from ..model import Clause, CrossRef, PageSpec, Site, Task, clause_anchor, id_prefixes
 from . import grouped_by_document, role_sources
 from .crossrefs import BasisNames, group_path, paragraph_sentences, short_text
 
@@ -23,25 +23,48 @@ RELATED_MAX = 8
 
 
 @dataclass(frozen=True, kw_only=True)
-class BasisPair:
-    """One national clause a sentence of a Chongqing measure is linked to, as its 国家依据 lists it."""
+class BasisClause:
+    """One national task or clause sentences of a Chongqing measure are linked to, as its 国家依据 lists it:
+    named once, with each of those sentences leading to its comparison."""
 
-    ref: CrossRef
-    number: int  # the sentence's place in its paragraph, as cited: 第N句
     name: str  # as the 对照 page's basis line names it: 国办函〔2016〕66号 任务14
     title: str  # the task's title, when the clause is a 66号 task or in one
+    path: str  # its page: the task's, else its document's (with ``anchor``)
+    anchor: str
+    sentences: tuple[tuple[int, CrossRef], ...]  # (第N句, the link), in text order
 
 
 @dataclass(frozen=True, kw_only=True)
 class Basis:
-    """国家依据 of a Chongqing measure: one paragraph of it, its comparison page and its linked pairs."""
+    """国家依据 of a Chongqing measure: one paragraph of it, its comparison page and what its sentences carry out."""
 
     paragraph: Clause
     short: str  # its start, for the link's words
     path: str  # the 对照 page of the paragraph (pages/crossrefs.py's Group.path)
     sentences: int  # its sentences matched
     linked: int  # those with a national basis
-    pairs: tuple[BasisPair, ...]  # in text order: a reader saw a count, not what the sentences carry out
+    clauses: tuple[BasisClause, ...]  # in the order the sentences first meet them (a count alone said nothing)
+
+
+def basis_clauses(refs: list[CrossRef], names: BasisNames, places: dict[str, int]) -> tuple[BasisClause, ...]:
+    """``refs`` (a paragraph's links, in text order) by the national task or clause they name."""
+    named: dict[str, list[CrossRef]] = defaultdict(list)
+    for ref in refs:
+        named[names.name(ref.national)].append(ref)
+    clauses = []
+    for name, linked in named.items():
+        task = names.task(linked[0].national)
+        national = linked[0].national
+        clauses.append(
+            BasisClause(
+                name=name,
+                title=task.title if task else "",
+                path=task_path(task) if task else f"documents/{national.split('/', 1)[0]}.md",
+                anchor="" if task else clause_anchor(national),
+                sentences=tuple((places[ref.local], ref) for ref in linked),
+            )
+        )
+    return tuple(clauses)
 
 
 def national_basis(site: Site) -> dict[str, tuple[Basis, ...]]:
@@ -62,15 +85,7 @@ def national_basis(site: Site) -> dict[str, tuple[Basis, ...]]:
             path=group_path(paragraph),
             sentences=len(sentences),
             linked=sum(sentence.id in by_local for sentence in sentences),
-            pairs=tuple(
-                BasisPair(
-                    ref=ref,
-                    number=places[ref.local],
-                    name=names.name(ref.national),
-                    title=task.title if (task := names.task(ref.national)) else "",
-                )
-                for ref in refs
-            ),
+            clauses=basis_clauses(refs, names, places),
         )
         for prefix in id_prefixes(parent):
             basis[prefix].append(entry)
