@@ -1279,3 +1279,20 @@ def test_a_measure_of_one_paragraph_leads_to_its_comparison_without_a_cut_senten
     for line in lines:
         link = r"\[逐句对照\]\(\.\./crossrefs/chongqing/[\w-]+\.md\)"
         assert re.fullmatch(rf"- 本段 \d+ 句中 \d+ 句找到国家依据：{link}", line), line
+
+
+def test_a_comparison_pages_headings_end_without_a_full_stop(built):
+    """Reader review: a 对照 page's title and its sentence headings quoted the sentence with its 。
+    (对照：加大知识产权侵权行为惩治和违法犯罪打击力度。, 第3句：推进…信息公开。); a Chinese heading ends without
+    one, as the measure's own page and every task title do (加大知识产权侵权行为惩治和违法犯罪打击力度)."""
+    headings = [
+        line.split(" { #", 1)[0]
+        for page in sorted((built.docs / "crossrefs" / "chongqing").glob("c*.md"))
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.startswith(("# ", "## ", "title: "))
+    ]
+    assert len(headings) > 150
+    for heading in headings:
+        text = json.loads(heading[len("title: ") :]) if heading.startswith("title: ") else heading
+        assert not text.endswith(("。", "；")), text
+    assert "# 对照：加大知识产权侵权行为惩治和违法犯罪打击力度" in headings

@@ -56,7 +56,7 @@ class Pair:
 class SentenceRow:
     sentence: Clause
     number: int  # 1-based place in its paragraph (citation.sibling_positions), as cited: 第N句
-    short: str  # the sentence's start, for headings
+    short: str  # the sentence's start, for headings (without its closing 。)
     pairs: tuple[Pair, ...]
     rejected: bool = False  # staff rejected a link of the sentence (crossrefs.yaml)
 
@@ -207,7 +207,7 @@ def groups(site: Site) -> tuple[Group, ...]:
                 SentenceRow(
                     sentence=sentence,
                     number=places[sentence.id],
-                    short=short_text(sentence.text),
+                    short=short_text(sentence.text.rstrip("。；")),  # a heading ends without a stop, as task titles
                     pairs=tuple(pairs),
                     rejected=sentence.id in site.rejected_locals,
                 )
