@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import new_page
@@ -61,3 +63,14 @@ def test_a_chongqing_sentence_without_a_national_basis_shows_so_by_its_mark(brow
             found.evaluate(colour),
             missing.evaluate(colour),
         ]
+
+
+def test_a_measures_sentence_links_do_not_break_across_lines_on_a_phone(browser, base_url):
+    """A measure's 国家依据 ends each national basis with its sentences, 第1句、第2句…: at 360 px 第6句 broke
+    after 第6, the link's two halves on two lines. Each stays whole."""
+    with new_page(browser, base_url=base_url, **PHONE) as page:
+        page.goto("tasks/yufufa-2016-25-2-3-p3/")
+        links = page.locator("#national-basis + ul ul a", has_text=re.compile(r"^第\d+句$"))
+        assert links.count() > 10
+        lines = links.evaluate_all("as => as.map(a => [a.textContent, a.getClientRects().length])")
+        assert [text for text, rects in lines if rects != 1] == [], lines
