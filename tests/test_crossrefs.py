@@ -563,7 +563,7 @@ def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_p
     generate(source, tmp_path / "docs")
     index = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
     taken = index.split("{ #taken }", 1)[1].split("{ #gaps }", 1)[0]
-    assert re.search(r"\[任务7 [^]]*\]\(\.\./tasks/guobanhan-2016-66-t7\.md#chongqing\)：2 句", taken)
+    assert re.search(r"\[任务7 [^]]*\]\(\.\./tasks/guobanhan-2016-66-t7\.md#chongqing\)：2&nbsp;句", taken)
     task_page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t7.md").read_text(encoding="utf-8")
     assert "中有 2 句与本任务对应" in task_page and task_page.count('class="crossref crossref-curated"') == 2
     # its comparison names the task and leads back to the task page that lists it, as a link to the task

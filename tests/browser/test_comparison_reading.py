@@ -74,3 +74,21 @@ def test_a_measures_sentence_links_do_not_break_across_lines_on_a_phone(browser,
         assert links.count() > 10
         lines = links.evaluate_all("as => as.map(a => [a.textContent, a.getClientRects().length])")
         assert [text for text, rects in lines if rects != 1] == [], lines
+
+
+# each "N 句" (N 项, N 条; with or without a space) whose number and unit a line break parts, with the words before it
+PARTED_COUNTS = r"""() => { const parted = [], walker = document.createTreeWalker(document.querySelector('article'),
+  NodeFilter.SHOW_TEXT); for (let node; (node = walker.nextNode()); ) { for (const m of node.data.matchAll(/\d+[ \u00a0]?[句项条]/g)) {
+    const range = document.createRange(); range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+    if (tops.size > 1) parted.push(node.data.slice(Math.max(0, m.index - 6), m.index + m[0].length)); } }
+  return parted; }"""
+
+
+def test_a_count_stays_beside_its_unit_on_a_phone(browser, base_url):
+    """The overview's 重庆承接的任务 ends each task with its count (：1 句): at 360 px five of them broke between
+    1 and 句, the 句 alone at the start of the next line."""
+    with new_page(browser, base_url=base_url, **PHONE) as page:
+        for path in ("crossrefs/", "tasks/guobanhan-2016-66-t4/", "tasks/yufufa-2016-25-2-3-p3/"):
+            page.goto(path)
+            assert page.evaluate(PARTED_COUNTS) == [], path
