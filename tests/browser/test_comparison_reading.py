@@ -92,3 +92,18 @@ def test_a_count_stays_beside_its_unit_on_a_phone(browser, base_url):
         for path in ("crossrefs/", "tasks/guobanhan-2016-66-t4/", "tasks/yufufa-2016-25-2-3-p3/"):
             page.goto(path)
             assert page.evaluate(PARTED_COUNTS) == [], path
+
+
+def test_a_comparison_sentence_shows_its_link_mark_on_a_touch_screen(browser, base_url):
+    """Each sentence of a 对照 page is a heading whose ¶ links to it (staff link to a sentence's comparison).
+    Material shows a heading's ¶ on hover only; a touch screen has none, so on a phone the mark was an
+    invisible 24 px target at the heading's end. There it is shown, in the grey of the document pages'
+    marks; with a mouse it still appears on hover."""
+    shown = "e => Number(getComputedStyle(e).opacity)"
+    for options, touch in ((PHONE, True), ({"viewport": {"width": 1280, "height": 800}}, False)):
+        with new_page(browser, base_url=base_url, **options) as page:
+            page.goto("crossrefs/chongqing/c2-5-p3/")
+            mark = page.locator("#c2-5-p3-s2 > a.headerlink")
+            assert mark.evaluate(shown) == (1 if touch else 0), touch
+            if touch:
+                assert mark.evaluate("e => getComputedStyle(e).color") == "rgba(0, 0, 0, 0.66)"
