@@ -1296,3 +1296,23 @@ def test_a_comparison_pages_headings_end_without_a_full_stop(built):
         text = json.loads(heading[len("title: ") :]) if heading.startswith("title: ") else heading
         assert not text.endswith(("。", "；")), text
     assert "# 对照：加大知识产权侵权行为惩治和违法犯罪打击力度" in headings
+
+
+def test_a_comparison_leads_back_to_the_national_task_page_that_lists_it(built):
+    """Each task page of 86号 (and of 106号, 59号) lists under 重庆文件中的对应句 the Chongqing sentences linked to
+    its sentences, each leading to its comparison; the comparison led only to the national sentence in the
+    document page, never back to that task page (reader review: one-way). A 66号 task keeps its own line."""
+    ref = next(r for r in built.site.crossrefs if r.national == "guofa-2016-86/4-2-1/s4")
+    task_html = (built.html / "tasks" / "guofa-2016-86-4-2-1" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../crossrefs/chongqing/c2-5-p1/#{ref.anchor}"' in task_html  # the task page leads to it
+    group_html = (built.html / "crossrefs" / "chongqing" / "c2-5-p1" / "index.html").read_text(encoding="utf-8")
+    pair = group_html.split(f'id="{ref.anchor}"', 1)[1].split("</p>", 1)[0]
+    assert 'href="../../../documents/guofa-2016-86/#c4-2-1-s4"' in pair  # the sentence itself, as before
+    assert '所属任务：<a href="../../../tasks/guofa-2016-86-4-2-1/">任务四（二）1</a>' in pair
+    task_ref = next(r for r in built.site.crossrefs if r.national.startswith("guobanhan-2016-66/t"))
+    group = task_ref.local.split("/")[1:3]
+    page = (built.html / "crossrefs" / "chongqing" / f"c{group[0]}-{group[1]}" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    line = page.split(f'id="{task_ref.anchor}"', 1)[1].split("</p>", 1)[0]
+    assert "所属任务" not in line and "国家原文" in line

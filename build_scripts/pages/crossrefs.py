@@ -47,6 +47,7 @@ class Pair:
     national: Clause
     document: Document  # the national document
     task: Task | None  # the 66号 task, when the national clause is one
+    listed_on: Task | None  # the task whose page lists the pair (any document's), when another than ``task``
     name: str  # as the basis line names it (BasisNames.name)
     national_html: Markup
     local_html: Markup
@@ -159,10 +160,15 @@ class BasisNames:
             return self.tasks.get(national)
         return next((self.tasks[c] for c in id_prefixes(national) if c in self.tasks), None)
 
+    def listed_on(self, national: str) -> Task | None:
+        """The task of any document whose page lists a link to ``national`` under its Chongqing sentences (the
+        clause's own, or the one it stands in: ``Site.crossrefs_to``), for the comparison to lead back to."""
+        return next((self.tasks[c] for c in id_prefixes(national) if c in self.tasks), None)
+
     def name(self, national: str) -> str:
         document = self.documents[national.split("/", 1)[0]]
         task = self.task(national)
-        where = f"任务{task.number}" if task else self.cited[national]
+        where = task.label if task else self.cited[national]
         return f"{document.meta.doc_number} {where}"
 
 
@@ -197,7 +203,8 @@ def groups(site: Site) -> tuple[Group, ...]:
                         ref=ref,
                         national=national,
                         document=documents[national.doc],
-                        task=names.task(ref.national),
+                        task=(task := names.task(ref.national)),
+                        listed_on=None if task else names.listed_on(ref.national),
                         name=names.name(ref.national),
                         national_html=left,
                         local_html=right,
