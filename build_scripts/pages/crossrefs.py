@@ -145,7 +145,6 @@ class BasisNames:
     (国办函〔2016〕66号 任务14), else by where it stands (国发〔2016〕86号 第三部分第（二）条第5句)."""
 
     def __init__(self, site: Site) -> None:
-        self.site = site
         self.tasks = {task.clause: task for task in site.tasks}
         linked = site.corpus.linked_documents
         self.tasks_doc = linked[0].slug if linked else None
@@ -158,7 +157,7 @@ class BasisNames:
         comparison named 第7项第1句 and led to the document page only)."""
         if national in self.tasks or not national.startswith(f"{self.tasks_doc}/"):
             return self.tasks.get(national)
-        return next((self.tasks[c] for c in id_prefixes(national) if c in self.tasks), None)
+        return self.listed_on(national)
 
     def listed_on(self, national: str) -> Task | None:
         """The task of any document whose page lists a link to ``national`` under its Chongqing sentences (the
@@ -176,7 +175,7 @@ def groups(site: Site) -> tuple[Group, ...]:
     names = BasisNames(site)
     linked = site.corpus.linked_documents
 
-    documents = {document.slug: document for document in site.corpus.documents}
+    documents = names.documents
     by_local: dict[str, list[CrossRef]] = defaultdict(list)
     for ref in site.crossrefs:
         by_local[ref.local].append(ref)
