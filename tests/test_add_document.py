@@ -320,6 +320,12 @@ def test_an_articles_task_is_numbered_as_the_article_and_holds_all_of_it(tmp_pat
     )
     page = (tmp_path / "docs/tasks/cefa-2020-7-art3.md").read_text(encoding="utf-8")
     assert "# 第三条 下列行为应当予以查处 { #task-title }" in page
+    # an article is cited alone, so it names its task alone everywhere (it was 任务第三条 in the search box, and
+    # in 相关任务 once task pages were headed by their label)
+    assert "- [第二条 市知识产权局负责知识产权保护工作](cefa-2020-7-art2.md)" in page
+    index = json.loads((tmp_path / "docs/data/search-index.json").read_text(encoding="utf-8"))
+    result = next(entry for entry in index["e"] if entry["l"] == "tasks/cefa-2020-7-art3/")
+    assert result["t"].endswith(" 第三条 下列行为应当予以查处") and result["c"][0] == "第三条"
     assert "<p>（二）侵犯商标专用权的。</p><p>当事人应当予以协助、配合。</p>" in page
 
 
