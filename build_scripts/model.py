@@ -316,6 +316,14 @@ class Task:
             return self.number
         return f"任务{self.number}"
 
+    @property
+    def heading(self) -> str:
+        """``任务10 在对党政领导班子…``, ``专栏3 专利质量提升工程``: the words that name the task wherever
+        the site names it whole: its page's heading and title (after its document's), its search result,
+        and every list that links it (相关任务, an agency's tasks, 对照总览). A bare number (10 在对…) told
+        a reader on a phone, seeing a tab or a search result, nothing of what it numbered."""
+        return f"{self.label} {self.title}"
+
 
 @dataclass(frozen=True, kw_only=True)
 class Mention:

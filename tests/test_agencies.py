@@ -211,7 +211,7 @@ def test_every_agency_task_and_indicator_page_is_built_and_its_links_resolve(bui
 
 def test_agency_pages_name_co_leads_and_list_each_sentence_once(built):
     saic = (built.docs / "agencies" / "saic.md").read_text(encoding="utf-8")
-    assert "| [24 推动完善商业秘密保护法律法规，" in saic
+    assert "| [任务24 推动完善商业秘密保护法律法规，" in saic  # named as its page is headed
     assert (
         "商业秘密保护](../tasks/guobanhan-2016-66-t24.md) | — | 法制办 |" in saic
     )  # 24: 工商总局 leads alone, 法制办 takes part

@@ -80,3 +80,18 @@ def test_the_readings_the_search_worker_fetches_are_what_pypinyin_gives():
     assert "押" in readings["ya"] and "压" in readings["ya"] and "重" in readings["chong"] and "重" in readings["zhong"]
     assert len({c for chars in readings.values() for c in chars}) == 6763  # GB 2312's hanzi, each under its readings
     assert TABLE.read_text(encoding="utf-8") == table()  # python -m tests.readings_table writes it
+
+
+def test_a_task_pages_search_result_reads_as_the_pages_title(built):
+    """Reader review: the search box listed task 10 as “《重点任务分工方案》 任务10 在对…” and the page it led to
+    was titled “《重点任务分工方案》 10 在对…”. A task page's result is titled as its page is (tab, heading)."""
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    results = {entry["l"]: entry["t"] for entry in index["e"] if entry["l"].startswith("tasks/")}
+    assert len(results) == len(built.site.tasks)
+    titles = {}
+    for location in results:
+        page = (built.docs / f"{location.rstrip('/')}.md").read_text(encoding="utf-8")
+        line = next(line for line in page.splitlines() if line.startswith("title: "))
+        titles[location] = json.loads(line.removeprefix("title: "))
+    assert results == titles
+    assert results["tasks/guobanhan-2016-66-t10/"].startswith("《重点任务分工方案》 任务10 在对党政领导班子")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 import time
 from collections import Counter
@@ -300,3 +303,67 @@ def test_related_tasks_of_a_crowded_subsection_take_no_time_per_sibling():
     assert time.perf_counter() - started < 1.0
     assert [r.task.id for r in lists[-1]] == [f"test-2020-1-p{n}" for n in range(RELATED_MAX)]
     assert {r.reason for related in lists for r in related} == {"同属第一部分第（一）条"}
+
+
+def _front_matter_title(page: str) -> str:
+    line = next(line for line in page.splitlines() if line.startswith("title: "))
+    return json.loads(line.removeprefix("title: "))
+
+
+def test_a_task_page_is_headed_and_titled_by_the_tasks_label(built):
+    """Reader review: a 66号 task page was headed, and its tab and a search engine's result titled, "10 在对…",
+    a bare number no reader could tell for task 10 of 66号, where the search box, the 对照 pages and the
+    国家依据 lines all say 任务10. Every task page is headed by its label and title; its title puts its
+    document before them."""
+    page = (built.docs / "tasks" / "guobanhan-2016-66-t10.md").read_text(encoding="utf-8")
+    assert "\n# 任务10 在对党政领导班子和领导干部进行综合考核评价时，" in page
+    assert _front_matter_title(page).startswith("《重点任务分工方案》 任务10 在对党政领导班子")
+    served = (built.html / "tasks" / "guobanhan-2016-66-t10" / "index.html").read_text(encoding="utf-8")
+    assert "<title>《重点任务分工方案》 任务10 在对党政领导班子" in served
+    documents = {document.slug: document for document in built.site.corpus.documents}
+    wrong = []
+    for task in built.site.tasks:
+        page = (built.docs / "tasks" / f"{task.id}.md").read_text(encoding="utf-8")
+        heading = f"{task.label} {task.title}"
+        title = f"{documents[task.doc].meta.short_title} {heading}"
+        shown = re.search(r"^# (.*) \{ #task-title \}$", page, re.MULTILINE)
+        if not shown or html.unescape(shown[1]) != heading or _front_matter_title(page) != title:
+            wrong.append(task.id)
+    assert wrong == []
+    labels = {task.label for task in built.site.tasks}
+    assert {f"任务{n}" for n in range(1, 107)} <= labels and {"专栏3", "任务四（二）1", "任务二（一）"} <= labels
+
+
+# A link in docs/: Markdown's [words](address) or an HTML <a href="address">words</a>
+_LINK_RE = re.compile(
+    r"\[(?P<md_words>[^\]]*)\]\((?P<md_to>[^)\s]+)\)|<a href=\"(?P<html_to>[^\"]+)\"[^>]*>(?P<html_words>.*?)</a>"
+)
+_PAGE_NAME_RE = re.compile(r"(?P<name>[a-z0-9-]+)(?:\.md|/)(?:#.*)?$")  # the page an address ends at
+
+
+def test_every_link_to_a_task_page_names_the_task_as_the_pages_heading_does(built):
+    """Reader review: the 相关任务 lists of the task pages and the task tables of the agency pages named a
+    task "10 在对…", where its page (now) and the 对照 pages say 任务10. A link to a task page says its
+    heading, or its label alone, either after its document's 文号 (国办函〔2016〕66号 任务14); the task index,
+    whose 编号 column gives the number, links the title alone."""
+    tasks = {task.id: task for task in built.site.tasks}
+    numbers = {document.slug: document.meta.doc_number for document in built.site.corpus.documents}
+    wrong, seen = [], 0
+    for path in sorted(built.docs.rglob("*.md")):
+        where = path.relative_to(built.docs).as_posix()
+        for link in _LINK_RE.finditer(path.read_text(encoding="utf-8")):
+            to = link["md_to"] or link["html_to"]
+            name = _PAGE_NAME_RE.search(to)
+            if not name or name["name"] not in tasks or "documents/" in to:
+                continue
+            task = tasks[name["name"]]
+            words = html.unescape(re.sub(r"<[^>]+>", "", link["md_words"] or link["html_words"] or ""))
+            named = {f"{task.label} {task.title}", task.label}
+            named |= {f"{numbers[task.doc]} {n}" for n in named}
+            if where == "tasks/index.md":
+                named.add(task.title)
+            seen += 1
+            if words not in named:
+                wrong.append((where, words))
+    assert seen > 1500
+    assert wrong == [], f"{len(wrong)}: {wrong[:5]}"

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..citation import document_citation, positions, sibling_positions
-from ..model import Clause, CrossRef, PageSpec, Site, Task, clause_anchor, id_prefixes
+from ..model import Clause, CrossRef, Document, PageSpec, Site, Task, clause_anchor, id_prefixes
 from . import grouped_by_document, role_sources
 from .crossrefs import BasisNames, group_path, paragraph_sentences, short_text
 
@@ -102,6 +102,12 @@ def task_path(task: Task) -> str:
     return f"tasks/{task.id}.md"
 
 
+def task_page_title(document: Document, task: Task) -> str:
+    """《重点任务分工方案》 任务10 在对…: a task page's title (the browser's tab, a search engine's result) and
+    its result in the site's search box, alike: the task's heading after its document's short title."""
+    return f"{document.meta.short_title} {task.heading}"
+
+
 class TaskNeighbours:
     """Related tasks for every task page.
 
@@ -184,6 +190,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                 template="task.md.jinja",
                 context=(
                     ("task", task),
+                    ("title", task_page_title(document, task)),
                     ("chongqing", tuple((ref, site.clause(ref.local)) for ref in site.crossrefs_to(task.clause))),
                     ("rejected", site.rejected_within(task.clause)),
                     ("document", document),
@@ -201,7 +208,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                     (
                         "search_entry",
                         (
-                            f"{document.meta.short_title} {task.label} {task.title}",
+                            task_page_title(document, task),
                             f"{task.number} {task.text} {names}".strip(),
                         ),
                     ),

@@ -128,3 +128,25 @@ def test_a_marked_label_keeps_its_closing_bracket(base_url, search_page):
     groups = search_results(search_page, base_url, "四（六）")
     hit = next(link for group in groups for link in group if link["href"].endswith("#c4-6"))
     assert "四、（六）" in hit["marks"], hit
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "address", "heading"),
+    [
+        ("任务10", "/tasks/guobanhan-2016-66-t10/", "任务10 在对党政领导班子和领导干部进行综合考核评价时，"),
+        ("86号 四（二）1", "/tasks/guofa-2016-86-4-2-1/", "任务四（二）1 发挥知识产权司法保护作用"),
+        ("专栏3", "/tasks/guofa-2016-86-box3/", "专栏3 专利质量提升工程"),
+    ],
+)
+def test_a_task_pages_result_is_titled_as_the_page_it_opens(base_url, page, query, address, heading):
+    """Reader review: a result read “《重点任务分工方案》 任务10 在对…”, and the page it opened was headed
+    “10 在对…” and titled so in the browser's tab: a reader could not tell they were the same task.
+    The result, the tab and the heading now name the task alike."""
+    links = [link for group in search_results(page, base_url, query) for link in group]
+    result = next(link for link in links if link["href"].split("?")[0].endswith(address))
+    page.goto(address.lstrip("/"))
+    shown = page.locator("h1#task-title").inner_text().rstrip("¶").strip()
+    assert shown.startswith(heading), shown
+    assert page.title() == f"{result['title'].strip()} - 知识产权政策文件库"
+    assert result["title"].strip().endswith(f" {shown}"), (result["title"], shown)
