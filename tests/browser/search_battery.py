@@ -23,7 +23,18 @@ BATTERIES = (
     "search_queries_review.tsv",  # 20 that user reviews found unanswered or answered wrongly, 3 in 第五十五项 form
     "search_queries_colloquial.tsv",  # 35 typed as people type them: 66号文, 电商, 知产, 双创, spaces, 繁體, 。？
     "search_queries_questions_pinyin.tsv",  # 26: pinyin typed unconverted (zhuanli zhiya), questions (…有什么要求)
+    "search_queries_probe32.tsv",  # session 32: 40 blind, committed before any run (有几个, 渝府发25号, 66号第47条)
 )
+# The share of a battery's queries that must hit in the first five: 95%.  A blind probe keeps the misses it
+# was written with (its queries are not reworded after a run): its floor is the rate the search has reached
+# on it, raised with each fix, so a regression fails and a miss left is still counted.
+FLOORS = {"search_queries_probe32.tsv": 30 / 40}
+
+
+def floor(name: str) -> float:
+    return FLOORS.get(name, 0.95)
+
+
 _IGNORED = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Locator, Page
 
 from .conftest import QuietHandler, new_page, served
-from .search_battery import BATTERIES, is_hit, load_battery, texts_by_url
+from .search_battery import BATTERIES, floor, is_hit, load_battery, texts_by_url
 from .search_probe import INPUT, open_site, search, search_results
 
 
@@ -22,7 +22,7 @@ def test_search_battery_finds_the_clause_in_the_first_five(battery, built, base_
     rows = load_battery(battery)
     misses = [query for query, excerpt in rows if not is_hit(search(search_page, base_url, query), excerpt, texts)]
     hit_rate = 1 - len(misses) / len(rows)
-    assert hit_rate >= 0.95, f"{battery}: hit rate {hit_rate:.1%}; missed: {misses}"
+    assert hit_rate >= floor(battery), f"{battery}: hit rate {hit_rate:.1%}; missed: {misses}"
 
 
 @pytest.mark.browser

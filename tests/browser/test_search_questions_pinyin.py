@@ -57,6 +57,14 @@ def test_latin_letters_that_are_no_pinyin_still_find_nothing(base_url, search_pa
         ("知识产权法院设在哪里", "知识产权法院设在"),
         ("有没有海外维权援助", "海外维权援助"),
         ("专利导航是什么意思", "专利导航"),  # 意思 asked after, in no text
+        # asked how many, which one, how long, when, who (probe32: 知产法院有几个 found one sentence, on 某几个)
+        ("知识产权法院有几个", "知识产权法院"),
+        ("强省建设有哪几种类型", "强省建设 类型"),
+        ("税务总局负责哪条", "税务总局负责"),
+        ("试点期限多长时间", "试点期限"),
+        ("实施方案多久内印发", "实施方案 内印发"),
+        ("什么时候建成知识产权强省", "建成知识产权强省"),
+        ("谁来督查", "督查"),
     ],
 )
 def test_the_words_of_a_question_part_the_words_the_texts_hold(base_url, search_page, question, words):

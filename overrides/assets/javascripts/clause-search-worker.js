@@ -330,8 +330,17 @@ function apartAfterHao(segment) {
  * that is only such words is kept as typed. */
 var QUESTION_WORDS = [
   "是什么意思", "什么意思", "有没有", "是不是", "有什么", "有哪些", "是什么", "是否有", "怎么样", "怎么办", "为什么", "请问",
-  "什么", "哪些", "哪个", "哪里", "如何", "怎么", "怎样", "是否", "多少", "啥", "咋", "吗", "呢", "吧"
-];
+  "什么", "哪些", "哪里", "如何", "怎么", "怎样", "是否", "多少", "啥", "咋", "吗", "呢", "吧",
+  /* asked how long, when, who: 试点期限多长, 实施方案多久内印发, 什么时候建成, 谁来督查 */
+  "多长时间", "什么时候", "多长", "多久", "何时", "由谁", "谁来", "谁"
+].concat(
+  /* how many and which one, asked with a measure word: 知产法院有几个, 强省有哪几种类型, 税务总局负责哪条 (before,
+   * each found only what shares the words of asking: 知产法院有几个 the one sentence on 某几个).  几个 itself is
+   * 59号's (某几个重点环节), so the buildIndex filter keeps it a word; 有几个 and 哪几个 are asking words still. */
+  ["个", "种", "项", "条", "类", "年", "次", "家", "批"].flatMap(function (measure) {
+    return ["有哪几" + measure, "有几" + measure, "哪几" + measure, "几" + measure, "哪" + measure];
+  })
+);
 
 function withoutAsking(segment) {
   if (!index || !index.asking) return [segment];
