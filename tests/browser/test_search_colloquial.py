@@ -55,6 +55,10 @@ def test_a_number_with_wen_finds_what_the_number_finds(base_url, search_page, qu
         ("86号专利导航", "guofa-2016-86", "专利导航"),  # unspaced, as Chinese is typed: it found nothing
         ("86号文专利导航", "guofa-2016-86", "专利导航"),
         ("25号质押融资", "yufufa-2016-25", "质押融资"),
+        # the 文号 without its year, as it is said (probe32: 渝府发25号 人才培养 found only the document)
+        ("渝府发25号 人才培养", "yufufa-2016-25", "人才培养"),
+        ("国发86号 专利导航", "guofa-2016-86", "专利导航"),
+        ("国知发管字59号 第一阶段", "guozhifaguanzi-2015-59", "第一阶段"),
     ],
 )
 def test_words_after_a_document_number_find_that_documents_clauses(built, base_url, search_page, query, document, word):
@@ -82,7 +86,9 @@ def test_a_wenhao_typed_without_its_hao_is_still_the_document_not_a_task(base_ur
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query", ["25号文 第三条", "25号 第三条", "渝府发〔2016〕25号 第（三）条"])
+@pytest.mark.parametrize(
+    "query", ["25号文 第三条", "25号 第三条", "渝府发〔2016〕25号 第（三）条", "渝府发25号 第三条"]
+)
 def test_the_last_steps_of_a_citation_after_its_document(base_url, search_page, query):
     """第三条 is the last step of 25号's 第二部分第（三）条 and 第三部分第（三）条: after 25号, those two, not the
     （三） of the other documents."""

@@ -135,6 +135,7 @@ function escapeHTML(text) {
  * ---------------------------------------------------------------------- */
 
 var index = null;          /* {pages, entries, postings, labels} */
+var YEAR_OF_WENHAO = /〔[0-9]{4}〕/g;  /* the year of 渝府发〔2016〕25号 */
 var loading = null;        /* Promise of index */
 
 function buildIndex(data) {
@@ -157,8 +158,12 @@ function buildIndex(data) {
     };
   });
   /* A page's citation, and its names (title and citation) as a query word may name the document:
-   * 重庆 of 重庆市人民政府关于…, 86号 of 国发〔2016〕86号. */
-  for (var p of pages) { p.cite = normalize(p.c || ""); p.name = normalize(p.t || "") + "|" + p.cite; }
+   * 重庆 of 重庆市人民政府关于…, 86号 of 国发〔2016〕86号.  A 文号 is said without its year as well (渝府发25号,
+   * 国发86号): the citation holds it so too, or 渝府发25号 人才培养 found the document only. */
+  for (var p of pages) {
+    p.cite = normalize(p.c || "") + "|" + normalize((p.c || "").replace(YEAR_OF_WENHAO, ""));
+    p.name = normalize(p.t || "") + "|" + p.cite;
+  }
   /* A table row is read under its table's header (指标|2015年|2020年|…): the years of the columns
    * are the row's as well when a query's numbers are checked (2020 in 计算机软件著作权登记数量2020年). */
   var headers = new Map();
