@@ -76,6 +76,22 @@ def test_a_task_number_in_chinese_numerals_finds_that_task_only(base_url, search
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
+    ("query", "task"),
+    [
+        ("66号第47条", 47),  # probe32: nothing at all, where 66号第47项 found the task
+        ("66号文 第47条", 47),
+        ("第55条", 55),
+        ("第五十五条", 55),
+    ],
+)
+def test_an_item_asked_for_as_a_tiao_is_that_item(base_url, search_page, query, task):
+    """条 is said for a numbered item as much as 项: a 第N条 that labels no clause is read as 第N项."""
+    hrefs = search(search_page, base_url, query)
+    assert set(hrefs[:2]) == _task_66(task), hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
     ("query", "first"),
     [
         ("专栏二", ("/documents/guofa-2016-86/#box2", "/tasks/guofa-2016-86-box2/")),

@@ -631,17 +631,26 @@ function scoreEntry(e, q) {
 
 var NUMBER_END = /[0-9|.]$/;
 
+/* 条 is said for a numbered item as much as 项 (66号第47条 for its task 47): a 第N条 ending the query that labels
+ * nothing is read as 第N项.  One that labels a clause (25号 第三条: its 第（三）条) stays as it is. */
+var TIAO_END = /(第(?:[0-9]+|[零一二三四五六七八九十百]+))条$/;
+
 function labelled(q) {
+  var found = labelledAs(q.joined);
+  return found.size || !TIAO_END.test(q.joined) ? found : labelledAs(q.joined.replace(TIAO_END, "$1项"));
+}
+
+function labelledAs(joined) {
   var found = new Map();
-  for (var j = 0; j < q.joined.length; j++) {
-    var head = q.joined.slice(0, j), byTail = index.labels.get(q.joined.slice(j));
+  for (var j = 0; j < joined.length; j++) {
+    var head = joined.slice(0, j), byTail = index.labels.get(joined.slice(j));
     if (!byTail) continue;
     for (var at of byTail) {
       var e = at.entry, page = e.group >= 0 ? index.pages[e.group] : null;
       var rank = !head ? (at.bare ? 0 : at.whole ? 3 : 1) : !page || page.cite.indexOf(head) < 0 ? 0 :
         at.bare && NUMBER_END.test(head) ? 0 : at.whole ? 2 : 1;
       var prev = found.get(e.id);
-      if (rank && (!prev || rank > prev.rank)) found.set(e.id, { rank: rank, label: q.joined.slice(j) });
+      if (rank && (!prev || rank > prev.rank)) found.set(e.id, { rank: rank, label: joined.slice(j) });
     }
   }
   return found;
