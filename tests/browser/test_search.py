@@ -161,6 +161,16 @@ def test_every_word_of_the_query_together_ranks_with_its_main_word_whole(built, 
 
 
 @pytest.mark.browser
+def test_a_result_lacking_no_word_ranks_with_one_holding_the_main_word_whole(built, base_url, search_page):
+    """贸促会 海外维权 (probe32): 66号's task 86, 发布海外和涉外知识产权服务和维权援助机构名录…（…贸促会…）, holds every
+    word, its 海外 and 维权 apart, and was eighth, after seven results holding 海外维权 whole and no 贸促会."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, "贸促会 海外维权")
+    assert set(hrefs[:2]) == {"/tasks/guobanhan-2016-66-t86/", "/documents/guobanhan-2016-66/#t86"}, hrefs[:5]
+    assert all("海外维权" in texts[href] for href in hrefs[2:5]), hrefs[:5]
+
+
+@pytest.mark.browser
 def test_a_number_in_the_query_is_matched_exactly(base_url, search_page):
     """86号 finds 国发〔2016〕86号 and nothing that only shares 6号 with it (106号, 66号)."""
     hrefs = search(search_page, base_url, "86号")

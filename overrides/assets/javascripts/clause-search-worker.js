@@ -552,6 +552,14 @@ function scoreEntry(e, q) {
     if (whole) segExact++;
     if (whole && i === q.main) main = true;
   });
+  /* Of a query of several words, a hit whose own text lacks none of them (none Material would mark 缺少,
+   * termsFor) ranks with one holding the main word whole, and one doing both above either: of 贸促会 海外维权,
+   * the sentences holding 海外维权 and no 贸促会 came before 66号's task 86 (…维权援助机构名录…贸促会), which
+   * holds every word, its 海外 and 维权 apart.  A word the document's name holds is not the clause's text:
+   * of 重庆 知识产权质押, what holds 知识产权质押 whole stays above 25号's clauses holding 知识产权 and 质押 apart. */
+  var lacksNone = q.segments.length > 1 && q.segments.every(function (seg, i) {
+    return wholes[i] || covers[i].covered >= 0.75 * seg.length;
+  });
   /* A query that is a page's name means that page.  An entry not holding it verbatim is about the
    * page only where what it shares with the query is part of another of the page's names that it
    * holds: 最高法's 高法 in 高法院 (66号's name for the court), not 国知局's 国知 in 全国知识产权 (the
@@ -611,7 +619,7 @@ function scoreEntry(e, q) {
     else if (e.names.some(function (name) { return name.indexOf(q.joined) >= 0; })) score -= 3;
   }
 
-  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: exact || main || together };
+  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: (exact || main || together ? 1 : 0) + (exact || lacksNone ? 1 : 0) };
 }
 
 /* ------------------------------------------------------------------------
@@ -659,7 +667,7 @@ function labelledAs(joined) {
 /* A labelled entry is found by its label, above any text that only mentions it. */
 function labelHit(e, match) {
   var score = 16 + 4 * match.rank + 1.5 * 30 / (30 + e.norm.length) + (e.kind === "page" ? 0.5 : 0);
-  return { entry: e, score: score, exact: true, f: 1, chunks: [], lacks: 0, renumbered: false, main: true, label: match.label };
+  return { entry: e, score: score, exact: true, f: 1, chunks: [], lacks: 0, renumbered: false, main: 2, label: match.label };
 }
 
 function candidates(q) {
