@@ -306,6 +306,15 @@ def test_a_word_naming_the_document_counts_for_its_clauses(built, base_url, sear
 
 
 @pytest.mark.browser
+def test_a_word_naming_the_document_counts_for_which_clauses_are_weighed(base_url, search_page):
+    """督查落实 重庆 (probe32, asked 谁来督查落实 重庆): 25号's 市政府督查室牵头，…进行专项督查 holds 督查, and 重庆
+    through its document's name, but only one of the two pairs of characters asked for was in its text, so it was
+    never weighed: the agency's page and five clauses holding 重庆 or 落实 were all that was found."""
+    hrefs = search(search_page, base_url, "督查落实 重庆")
+    assert {"/documents/yufufa-2016-25/#c3-4-p1-s3", "/tasks/yufufa-2016-25-3-4-p1/"} <= set(hrefs[:3]), hrefs[:5]
+
+
+@pytest.mark.browser
 def test_every_clause_that_matches_is_listed_and_counted(built, base_url, search_page):
     """商标 said 16 个符合条件的结果: the worker returned its first 20 hits, and a reader took that for all
     (public-reader review). Every sentence holding 商标 is listed now, or the clause it is part of, and the

@@ -686,9 +686,22 @@ function candidates(q) {
    * across two words count as much as a word: 专利质押's 专利 and 利质 put 专利质量 in, while a clause
    * holding 质押 alone, half the query, was never scored. */
   var need = Math.max(1, Math.ceil(Math.ceil(MIN_COVER * q.length) / 2));
+  /* A word of a query of several words that a document's name holds (重庆 of 重庆市人民政府关于…) is held by
+   * each of its clauses (namedByDocument), and its pairs count for them as if in their text: 督查落实 重庆
+   * never scored 25号's 市政府督查室牵头…专项督查, whose text has one pair (督查) of the two asked.  Not where
+   * the name holds every word (国办函2016 66, 重庆 知识产权): then the query names the document, and its clauses
+   * are found by their own text, as namedByDocument has them. */
+  var byName = index.pages.map(function (page) {
+    var n = 0, all = true;
+    for (var seg of q.segments)
+      if (findWhole(page.name, seg) >= 0) n += Math.max(0, seg.length - 1); else all = false;
+    return q.segments.length > 1 && !all ? n : 0;
+  });
   var out = [];
-  for (var id2 = 0; id2 < counts.length; id2++)
-    if (counts[id2] >= need) out.push(entries[id2]);
+  for (var id2 = 0; id2 < counts.length; id2++) {
+    var group = entries[id2].group;
+    if (counts[id2] + (group >= 0 && group < byName.length ? byName[group] : 0) >= need) out.push(entries[id2]);
+  }
   return out;
 }
 
