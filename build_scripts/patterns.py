@@ -454,3 +454,15 @@ TEMPORARY_FILE_RE = re.compile(r"\..+\.(?P<pid>[0-9]+)\.tmp")
 # auto-save), .goutputstream-… (gedit's save), x.txt___jb_tmp___ and ___jb_old___ (JetBrains' safe write).
 # Matched whole.
 EDITOR_FILE_RE = re.compile(r"\..+\.(?:sw[a-p]|kate-swp)|[0-9]+|.+~|#.+#|\.goutputstream-.+|.+___jb_(?:tmp|old)___")
+
+# Render stage (render/keep_together.py) ----------------------------------------------------------
+
+# The YAML front matter a rendered page opens with (title, search), up to its closing ---.
+FRONT_MATTER_RE = re.compile(r"---\n.*?\n---\n", re.DOTALL)
+# A table of a rendered page: a raw HTML one (a document's indicator table), or a Markdown one (its rows).
+TABLE_RE = re.compile(r"<table\b.*?</table>|^\|[^\n]*(?:\n\|[^\n]*)*", re.DOTALL | re.MULTILINE)
+# 国家—重庆, the site's name for its national–Chongqing comparison: a line may break before or after an em
+# dash (U+2014), but in Chinese typesetting a dash never starts a line, and the two words it joins are one name.
+DASH_JOINED_RE = re.compile(r"国家—重庆")
+# A number and the 年 after it (2015年, 1年, 2.5年), which a column as narrow as a phone's broke as 2015 / 年.
+NUMBER_YEAR_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?年")

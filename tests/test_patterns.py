@@ -396,3 +396,20 @@ def test_id_segment_number_reads_a_long_segment_in_time_growing_with_its_length(
     assert patterns.ID_SEGMENT_NUMBER_RE.match("1" * 50_000 + "!") is None
     assert patterns.ID_SEGMENT_NUMBER_RE.match("a1" * 25_000 + "bc") is None
     assert time.perf_counter() - started < 1.0
+
+
+def test_the_runs_a_line_keeps_whole_and_where_a_rendered_page_has_a_table():
+    assert [m.group() for m in patterns.NUMBER_YEAR_RE.finditer("2015年、2011—2016年，1年，2.5年，十三五年")] == [
+        "2015年",
+        "2016年",
+        "1年",
+        "2.5年",
+    ]
+    assert patterns.DASH_JOINED_RE.findall("国家—重庆对照，国家-重庆，国家——重庆") == ["国家—重庆"]
+    page = "# 标题\n\n| a | b |\n| --- | --- |\n文字\n<table>\n<tr><td>1</td></tr>\n</table>\n|x|"
+    assert patterns.TABLE_RE.findall(page) == [
+        "| a | b |\n| --- | --- |",
+        "<table>\n<tr><td>1</td></tr>\n</table>",
+        "|x|",
+    ]
+    assert patterns.FRONT_MATTER_RE.match("---\ntitle: x\n---\n\n# x\n---\n").group() == "---\ntitle: x\n---\n"

@@ -255,3 +255,29 @@ def test_a_file_size_is_stated_with_one_decimal_only_under_ten_kb_and_in_mb(size
     from build_scripts.render.escape import format_size
 
     assert format_size(size) == stated
+
+
+KEEP = '<span class="keep-together">{}</span>'
+
+
+def test_a_number_and_its_nian_in_a_table_and_guojia_chongqing_anywhere_are_kept_on_one_line(templates):
+    """Wrapped once, by the renderer, whatever template prints them: 国家—重庆 in any text, a number with its 年
+    in a table's cell (raw HTML or Markdown); a year in running text, the front matter, a tag's attributes and
+    an attr_list are left as they were, and a value is still escaped (looks like HTML, shown as text)."""
+    (templates / "page.md.jinja").write_text(
+        '---\ntitle: 国家—重庆对照\n---\n\n# 国家—重庆对照 { #x data-toc-label="国家—重庆" }\n\n'
+        "到2020年，国家—重庆。\n\n"
+        '<table><tr><th scope="col" title="2015年">2015年</th><td>{{ cell | h }}</td></tr></table>\n\n'
+        "| 年份 | 值 |\n| --- | --- |\n| 2018年（及2.5年） | {{ cell }} |\n",
+        encoding="utf-8",
+    )
+    page = PageSpec(path="x/index.md", template="page.md.jinja", context=(("cell", "<b>2016年</b>"),))
+    assert Renderer(templates).render(page).content == (
+        "---\ntitle: 国家—重庆对照\n---\n\n"
+        f'# {KEEP.format("国家—重庆")}对照 {{ #x data-toc-label="国家—重庆" }}\n\n'
+        f"到2020年，{KEEP.format('国家—重庆')}。\n\n"
+        f'<table><tr><th scope="col" title="2015年">{KEEP.format("2015年")}</th>'
+        f"<td>&lt;b&gt;{KEEP.format('2016年')}&lt;/b&gt;</td></tr></table>\n\n"
+        f"| 年份 | 值 |\n| --- | --- |\n| {KEEP.format('2018年')}（及{KEEP.format('2.5年')}） | "
+        f"&#60;b&#62;{KEEP.format('2016年')}&#60;/b&#62; |\n"
+    )

@@ -25,6 +25,7 @@ from ..errors import TemplateError
 from ..model import OutputFile, PageSpec
 from ..model import page_url as page_url_of
 from .jinja_env import TEMPLATE_DIR, environment, template_names
+from .keep_together import keep_together
 
 
 def relative_url(page_url: str, to_url: str) -> str:
@@ -104,7 +105,7 @@ class Renderer:
         except UndefinedError as error:  # a name the template uses that the page does not give it
             path, line = self._where(error, page.template)
             raise TemplateError(path, line, 1, f"expected a value the page gives, found {error.message}") from None
-        return OutputFile(path=page.path, content=_tidy(content))
+        return OutputFile(path=page.path, content=keep_together(_tidy(content)))
 
     def _where(self, error: Exception, name: str) -> tuple[str, int]:
         """The template file and line an error was raised at (Jinja maps its frames to template lines)."""

@@ -23,3 +23,14 @@ def representative_pages(html: Path) -> dict[str, str]:
             pages[f"{section}/page"] = f"/{section}/{preferred}/"
     pages["404"] = "/404.html"
     return pages
+
+
+def pages_holding(html: Path, text: str, *, after: str = "") -> list[str]:
+    """The URLs (``/``, ``/documents/guofa-2016-86/``) of the built pages whose HTML holds ``text``; with
+    ``after``, only in what follows the first ``after`` (``class="md-content"``: not in the head or header)."""
+    found = []
+    for page in html.rglob("index.html"):
+        source = page.read_text(encoding="utf-8")
+        if text in (source.partition(after)[2] if after else source):
+            found.append(f"/{page.parent.relative_to(html).as_posix()}/".replace("/./", "/"))
+    return sorted(found)

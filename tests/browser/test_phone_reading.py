@@ -6,6 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import new_page
+from .search_probe import search_results
+from .site_pages import pages_holding
 
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -195,3 +197,52 @@ def test_a_comparison_holding_a_long_unbroken_run_stays_within_the_screen(browse
             for side in pair.locator(".crossref-side").all():
                 box = side.bounding_box()
                 assert box["x"] + box["width"] <= compare["x"] + compare["width"] + 0.5, (width, box, compare)
+
+
+# Each 国家—重庆 the page shows whose dash does not stand on one line with the 家 before it and the 重 after it.
+DASH_SPLITS = r"""() => {
+  const split = [];
+  let seen = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    for (const m of node.data.matchAll(/国家—重庆/g)) {
+      const range = document.createRange(), box = at => {
+        range.setStart(node, m.index + at); range.setEnd(node, m.index + at + 1); return range.getBoundingClientRect(); };
+      const [jia, dash, chong] = [box(1), box(2), box(3)];
+      if (!dash.width) continue;  // not shown
+      seen++;
+      if (Math.abs(dash.top - jia.top) > 2 || Math.abs(chong.top - dash.top) > 2)
+        split.push(node.data.slice(Math.max(0, m.index - 6), m.index + 9));
+    }
+  }
+  return {seen, split};
+}"""
+
+
+def test_no_line_starts_with_the_dash_of_guojia_chongqing_on_a_phone(built, browser, base_url):
+    """The site's own words 国家—重庆 (home page, each document's legend of its marks, the 对照 page, the 数据
+    page): at 358–372 px the line broke before the dash, leaving "—重庆" to start the next line. A dash never
+    starts a line in Chinese typesetting, and the two words it joins stay together: at every width from 320
+    to 414 px, on every page that shows them, and in the search results that name the 对照 page."""
+    shown = "国家—重庆"
+    paths = pages_holding(built.html, shown, after='class="md-content"')
+    assert {"/", "/crossrefs/", "/data/", "/documents/guofa-2016-86/"} <= set(paths), paths
+    seen, split = {}, {}
+    with new_page(browser, base_url=base_url, **PHONE) as page:
+        for path in paths:
+            page.goto(path.lstrip("/"), wait_until="load")
+            for width in range(320, 415):
+                page.set_viewport_size({"width": width, "height": 844})
+                found = page.evaluate(DASH_SPLITS)
+                seen[path] = max(seen.get(path, 0), found["seen"])
+                for words in found["split"]:
+                    split.setdefault((path, words), []).append(width)
+        for width in (320, 360, 414):
+            page.set_viewport_size({"width": width, "height": 844})
+            titles = [link["title"] for group in search_results(page, base_url, "国家—重庆对照") for link in group]
+            assert f"{shown}对照" in titles, titles
+            found = page.evaluate(DASH_SPLITS)
+            for words in found["split"]:
+                split.setdefault(("search results", words), []).append(width)
+    assert all(seen[path] >= 1 for path in paths), seen
+    assert not split, split

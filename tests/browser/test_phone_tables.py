@@ -7,7 +7,7 @@ import pytest
 
 from build_scripts.pages.documents import level_name
 
-from .site_pages import representative_pages
+from .site_pages import pages_holding, representative_pages
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 780}
@@ -126,3 +126,50 @@ def test_the_agency_names_in_the_matrix_look_like_links_among_its_marks(browser,
         context.close()
     assert links and all("underline" in line.split() for line in links), set(links)
     assert marks and "underline" not in " ".join(marks)
+
+
+# Each place in a table's cells where a number and the 年 after it stand on two lines ("2015" / "年").
+YEAR_SPLITS = r"""() => {
+  const split = [];
+  let seen = 0;
+  for (const cell of document.querySelectorAll('.md-typeset table th, .md-typeset table td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      for (const m of node.data.matchAll(/[0-9]年/g)) {
+        const range = document.createRange(), box = at => {
+          range.setStart(node, at); range.setEnd(node, at + 1); return range.getBoundingClientRect(); };
+        const digit = box(m.index), year = box(m.index + 1);
+        if (!digit.width) continue;  // not shown (a card's hidden head row, a closed details)
+        seen++;
+        if (year.top >= digit.bottom - digit.height / 2) split.push(cell.textContent.trim().slice(0, 30));
+      }
+    }
+  }
+  return {seen, split};
+}"""
+
+
+def test_no_table_splits_a_year_from_its_nian_on_a_phone(built, browser, base_url):
+    """86号's indicator table headed its columns 2015年 and 2020年: at 360 px each broke as 2015 / 年 over two
+    lines (review of phone reading), and so did a 后续沿革 (…委员会（2018年）) of the list of agencies at 320 px.
+    No cell of any table of the site splits a number from its 年, at 360 px with JavaScript on or off, and as
+    narrow as 320 px or as wide as 414."""
+    paths = pages_holding(built.html, "<table")
+    assert "/documents/guofa-2016-86/" in paths and len(paths) > 40, paths
+    seen, split = {}, {}
+    for javascript, widths in ((True, (360, 320, 390, 414)), (False, (360,))):
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript)
+        try:
+            page = context.new_page()
+            for path in paths:
+                page.goto(base_url + path.lstrip("/"), wait_until="load")
+                for width in widths:
+                    page.set_viewport_size({"width": width, "height": PHONE["height"]})
+                    found = page.evaluate(YEAR_SPLITS)
+                    seen[path] = seen.get(path, 0) + found["seen"]
+                    for cell in found["split"]:
+                        split.setdefault((path, cell), set()).add((width, "js" if javascript else "no-js"))
+        finally:
+            context.close()
+    assert seen["/documents/guofa-2016-86/"] >= 2 * 5  # its two year heads, at each width
+    assert not split, split
