@@ -854,12 +854,14 @@ function search(raw) {
   /* Each entry once, by its best hit of the query's readings (readingsOf: the query itself, or it read
    * with the texts' wording for an everyday form).  Of hits alike in holding the query's main word, those
    * of an earlier reading come first: a form's first wording is what it stands for (双创: 大众创业、万众创新
-   * before the 创新创业 it is also said for, which 16 short sentences held before the 4 holding the first). */
+   * before the 创新创业 it is also said for, which 16 short sentences held before the 4 holding the first).
+   * The query as typed, read too where a form may be two words' edges (readingsOf), ranks with the first
+   * wording, by score: after it, 提高工作质量 (高工 of 提高 and 工作) put 培养专利高级工程师 first. */
   function better(a, b) { return (b.main - a.main) || a.reading - b.reading || b.score - a.score; }
   var best = new Map();
   readingsOf(q).forEach(function (reading, order) {
     for (var found of hitsOf(reading)) {
-      found.reading = order;
+      found.reading = reading === q ? 0 : order;
       var prev = best.get(found.entry.id);
       if (!prev || better(found, prev) < 0) best.set(found.entry.id, found);
     }
