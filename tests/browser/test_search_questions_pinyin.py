@@ -65,6 +65,10 @@ def test_latin_letters_that_are_no_pinyin_still_find_nothing(base_url, search_pa
         ("实施方案多久内印发", "实施方案 内印发"),
         ("什么时候建成知识产权强省", "建成知识产权强省"),
         ("谁来督查", "督查"),
+        # typed in traditional characters: 誰 and 麼 stand for no character of the texts (谁, 么 are in none)
+        ("專利導航由誰負責", "專利導航 負責"),
+        ("誰來督查", "督查"),
+        ("專利導航是什麼", "專利導航"),
     ],
 )
 def test_the_words_of_a_question_part_the_words_the_texts_hold(base_url, search_page, question, words):

@@ -346,6 +346,10 @@ var QUESTION_WORDS = [
     return ["有哪几" + measure, "有几" + measure, "哪几" + measure, "几" + measure, "哪" + measure];
   })
 );
+/* and as typed in traditional characters: 誰 and 麼 stand for 谁 and 么, which no text holds, so the index maps
+ * them to nothing (its "t" has the characters the texts hold) and 專利導航由誰負責 kept 由誰 as its words. */
+QUESTION_WORDS = QUESTION_WORDS.concat(QUESTION_WORDS.filter(function (word) { return /[么谁]/.test(word); })
+  .map(function (word) { return word.replace(/么/g, "麼").replace(/谁/g, "誰"); }));
 
 function withoutAsking(segment) {
   if (!index || !index.asking) return [segment];
