@@ -646,10 +646,25 @@ var NUMBER_END = /[0-9|.]$/;
 /* 条 is said for a numbered item as much as 项 (66号第47条 for its task 47): a 第N条 ending the query that labels
  * nothing is read as 第N项.  One that labels a clause (25号 第三条: its 第（三）条) stays as it is. */
 var TIAO_END = /(第(?:[0-9]+|[零一二三四五六七八九十百]+))条$/;
+/* A 条 in Arabic digits is first the 条 of that number: the texts number theirs in Chinese numerals (（六）), the
+ * index holds 第六条 only, and 86号第6条 was read as 86号's items 6 where 86号第六条 finds its 四、（六）. */
+var TIAO_ARABIC = /第([1-9][0-9]{0,2})条$/;
 
 function labelled(q) {
   var found = labelledAs(q.joined);
-  return found.size || !TIAO_END.test(q.joined) ? found : labelledAs(q.joined.replace(TIAO_END, "$1项"));
+  if (found.size || !TIAO_END.test(q.joined)) return found;
+  var arabic = TIAO_ARABIC.exec(q.joined);
+  if (arabic) found = labelledAs(q.joined.replace(TIAO_ARABIC, "第" + chineseNumber(+arabic[1]) + "条"));
+  return found.size ? found : labelledAs(q.joined.replace(TIAO_END, "$1项"));
+}
+
+/* 1–999 in Chinese numerals, as the build writes them (numerals.int_to_cn): 6 六, 16 十六, 105 一百零五, 110 一百一十. */
+function chineseNumber(n) {
+  var digit = "零一二三四五六七八九", hundreds = Math.floor(n / 100), tens = Math.floor(n / 10) % 10, units = n % 10;
+  var words = hundreds ? digit.charAt(hundreds) + "百" : "";
+  if (tens) words += (tens === 1 && !hundreds ? "" : digit.charAt(tens)) + "十";
+  else if (hundreds && units) words += "零";
+  return units ? words + digit.charAt(units) : words;
 }
 
 function labelledAs(joined) {
