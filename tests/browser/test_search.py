@@ -380,3 +380,23 @@ def test_the_readings_are_fetched_only_when_a_query_finds_nothing(base_url, page
     assert not any(url.endswith("/clause-search-readings.json") for url in requested)
     assert search(page, base_url, "质压融资")
     assert any(url.endswith("/clause-search-readings.json") for url in requested)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "clause"),
+    [
+        ("中国科学院 职务发明", "/documents/guobanhan-2016-66/#t45"),  # 66号 says 中科院
+        ("国知局牵头 专利导航图", "/documents/guobanhan-2016-66/#t72"),  # 66号 says 知识产权局
+        ("国家税务总局 加计扣除", "/documents/guobanhan-2016-66/#t99"),  # 66号 says 税务总局
+    ],
+)
+def test_an_agency_named_otherwise_beside_other_words_is_read_as_the_texts_name_it(
+    base_url, search_page, query, clause
+):
+    """Blind probe b32: an agency's full name or everyday short form (agencies.yaml), typed with the words of
+    its task, was searched as typed, and no clause holds 中国科学院 or 国知局: 中国科学院 职务发明 found only the
+    agency's page, 国知局牵头 专利导航图 nothing. Alone such a name finds its page (above); beside other words
+    it is read as the name the texts use for that agency."""
+    hrefs = search(search_page, base_url, query)
+    assert any(href.split("-s")[0] == clause for href in hrefs[:5]), hrefs[:5]

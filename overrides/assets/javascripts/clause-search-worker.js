@@ -219,13 +219,30 @@ function buildIndex(data) {
     forms.set(read, means);
     longestForm = Math.max(longestForm, read.length);
   });
+  /* A page's name no text holds (an agency's full name 中国科学院, its everyday form 国知局), typed beside other
+   * words (中国科学院 职务发明, 国知局牵头 专利导航图), is read as the names of that page the texts hold (中科院,
+   * 知识产权局), as an everyday form is: searched as typed, no clause held it and the query found the page or
+   * nothing.  Alone it means the page (otherNames, readingsOf), which finds the texts naming it otherwise. */
+  var nameForms = new Map();
+  var texts = entries.filter(function (te) { return !te.names && te.kind !== "document" && te.kind !== "page"; });
+  function heldByText(name) { return texts.some(function (te) { return te.norm.indexOf(name) >= 0; }); }
+  for (var ne2 of entries) {
+    if (!ne2.names) continue;
+    var heldNames = ne2.names.filter(heldByText).sort(function (a, b) { return a.length - b.length; });
+    if (!heldNames.length) continue;
+    for (var other of ne2.names)
+      if (other.length >= MIN_FORM && heldNames.indexOf(other) < 0 && !forms.has(other) && !heldByText(other)) {
+        nameForms.set(other, heldNames);
+        longestForm = Math.max(longestForm, other.length);
+      }
+  }
   /* The words of a question the texts do not hold (QUESTION_WORDS), longest first: they part a query's words. */
   var asking = QUESTION_WORDS.filter(function (word) {
     return !entries.some(function (qe) { return qe.norm.indexOf(word) >= 0; });
   }).sort(function (a, b) { return b.length - a.length; });
   return {
     pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity, named: named,
-    forms: forms, longestForm: longestForm,
+    forms: forms, nameForms: nameForms, longestForm: longestForm,
     asking: asking.length ? new RegExp(asking.join("|"), "g") : null
   };
 }
@@ -798,7 +815,10 @@ var MIN_FORM = 2, MAX_READINGS = 8;
  * but the end of one word and the start of the next, the texts holding a word across its edge (学科创新:
  * 学科 and 创新, not 学科技创新; 各地标准: 各地 and 标准, not 各地理标志准). */
 function readingsOf(q) {
-  if (!index.forms.size) return [q];
+  if (!index.forms.size && !index.nameForms.size) return [q];
+  function formAt(text) {          /* the texts' wordings of an everyday form, or of a page's name not alone */
+    return index.forms.get(text) || (text !== q.joined && index.nameForms.get(text)) || null;
+  }
   var held = false, across = false;
   function crossed(seg, at, form) {
     return (at > 0 && index.postings.has(seg.charAt(at - 1) + form.charAt(0))) ||
@@ -819,8 +839,8 @@ function readingsOf(q) {
     for (var i = 0; i < seg.length;) {
       var form = "";
       for (var L = Math.min(index.longestForm, seg.length - i); L >= MIN_FORM && !form; L--)
-        if (index.forms.has(seg.substr(i, L))) form = seg.substr(i, L);
-      if (form) { held = true; across = across || crossed(seg, i, form); parts.push(index.forms.get(form)); i += form.length; }
+        if (formAt(seg.substr(i, L))) form = seg.substr(i, L);
+      if (form) { held = true; across = across || crossed(seg, i, form); parts.push(formAt(form)); i += form.length; }
       else { parts.push([seg.charAt(i)]); i++; }
     }
     return each(parts).map(function (chars) { return chars.join(""); });
