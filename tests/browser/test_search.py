@@ -82,9 +82,10 @@ def test_a_short_form_finds_no_text_that_only_shares_two_of_its_characters(base_
 @pytest.mark.browser
 def test_a_short_form_still_finds_the_texts_naming_its_agency_by_another_name(base_url, search_page):
     """最高法 shares 高法 with 高法院, the court's name in 66号's lists of agencies: those tasks are the
-    court's and are found; 最高人民检察院's page shares only 最高 and is not."""
+    court's and are found (task 33 whole, its note （知识产权局、高法院牵头负责） shown as the task since probe b32);
+    最高人民检察院's page shares only 最高 and is not."""
     hrefs = search(search_page, base_url, "最高法")
-    assert hrefs[0] == "/agencies/spc/" and "/documents/guobanhan-2016-66/#t33-s2" in hrefs, hrefs[:5]
+    assert hrefs[0] == "/agencies/spc/" and "/documents/guobanhan-2016-66/#t33" in hrefs, hrefs[:5]
     assert "/agencies/spp/" not in hrefs, hrefs
 
 
@@ -400,3 +401,21 @@ def test_an_agency_named_otherwise_beside_other_words_is_read_as_the_texts_name_
     it is read as the name the texts use for that agency."""
     hrefs = search(search_page, base_url, query)
     assert any(href.split("-s")[0] == clause for href in hrefs[:5]), hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "task"),
+    [
+        ("保监会负责的任务", "/documents/guobanhan-2016-66/#t101"),
+        ("税务总局负责", "/documents/guobanhan-2016-66/#t99"),
+    ],
+)
+def test_a_task_found_by_its_responsibility_note_is_shown_as_the_task(built, base_url, search_page, query, task):
+    """Blind probe b32: 保监会负责的任务 found 66号's （保监会、知识产权局负责）, the sentence closing task 101, and
+    showed it alone: whose the task is, not which task. Found so, the task is shown, its note in its text."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, query)
+    assert task in hrefs[:5], hrefs[:5]
+    notes = [href for href in hrefs if texts.get(href, "").startswith("（") and texts[href].endswith("负责）")]
+    assert not notes, notes

@@ -886,6 +886,12 @@ function hitsOf(q) {
   return hits;
 }
 
+var NOTE = /^（[^（）]*(?:负责|牵头)[^（）]*）$/;
+
+function isNote(e) {
+  return e.kind === "sentence" && e.parent >= 0 && index.entries[e.parent].kind === "item" && NOTE.test(e.text);
+}
+
 function search(raw) {
   var q = parseQuery(raw);
   if (!q.joined || !index) return { items: [] };
@@ -905,6 +911,16 @@ function search(raw) {
       if (!prev || better(found, prev) < 0) best.set(found.entry.id, found);
     }
   });
+  /* A task's responsibility note, the sentence closing a 66号 task ((保监会、知识产权局负责)), says whose the task
+   * is, not which: found alone it was shown alone (保监会负责的任务 answered only by it).  It is shown as its task,
+   * whose text holds it, where it ranked; the task found as well keeps the better of the two. */
+  for (var noted of [...best.values()]) {
+    if (!isNote(noted.entry)) continue;
+    best.delete(noted.entry.id);
+    var task = index.entries[noted.entry.parent], had = best.get(task.id);
+    var asTask = Object.assign({}, noted, { entry: task });
+    if (!had || better(asTask, had) < 0) best.set(task.id, asTask);
+  }
   var hits = [...best.values()];
   hits.sort(function (a, b) { return better(a, b) || a.entry.id - b.entry.id; });
 
