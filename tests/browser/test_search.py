@@ -419,3 +419,11 @@ def test_a_task_found_by_its_responsibility_note_is_shown_as_the_task(built, bas
     assert task in hrefs[:5], hrefs[:5]
     notes = [href for href in hrefs if texts.get(href, "").startswith("（") and texts[href].endswith("负责）")]
     assert not notes, notes
+
+
+@pytest.mark.browser
+def test_a_word_of_the_heading_a_clause_stands_under_counts_for_the_clause(base_url, search_page):
+    """Blind probe b32: 国知发管字〔2015〕59号 引领型 主要目标 found the heading （三）主要目标 and clauses naming 引领型
+    elsewhere, not ——建成3—4个引领型知识产权强省, the target under that heading, whose text does not say 主要目标."""
+    hrefs = search(search_page, base_url, "国知发管字〔2015〕59号 引领型 主要目标")
+    assert any(href.startswith("/documents/guozhifaguanzi-2015-59/#c1-3-p2") for href in hrefs[:5]), hrefs[:5]

@@ -500,12 +500,18 @@ function numberedOtherwise(seg, chunk, hay) {
  * is not a clause's text, and 重庆 知识产权 (both in the name) finds what holds them in its text. */
 function namedByDocument(e, q, wholes, covers) {
   var page = q.segments.length > 1 && e.group >= 0 ? index.pages[e.group] : null;
-  var named = page ? heldBy(page.name, q, wholes, covers) : null;
+  var names = page ? [page.name] : [];
   /* Likewise a word of a table's head (2020年 of 指标|2015年|2020年|…) is held by each of its rows, which
    * name the years of their columns only there: 2020年 PCT 6万件 finds the PCT row. */
-  var headed = e.header && q.segments.length > 1 ? heldBy(e.header, q, wholes, covers) : null;
-  if (!named || !headed) return named || headed;
-  return named.map(function (held, i) { return held || headed[i]; });
+  if (e.header && q.segments.length > 1) names.push(e.header);
+  /* And a word of the heading a clause stands under (its title: 主要目标 of 一、（三） 主要目标) is held by the
+   * clause, which does not repeat it: 59号 引领型 主要目标 finds ——建成3—4个引领型知识产权强省 under （三）主要目标,
+   * where before it found the heading and the clauses naming 引领型 elsewhere.  Only under a heading standing
+   * alone: a sentence of a clause whose text holds it (66号's tasks, titled by their first words) is found
+   * with that clause, which holds every word itself (学科 创新: task 103, not its sentence on 创新 alone). */
+  var parent = e.parent >= 0 ? index.entries[e.parent] : null;
+  if (page && e.normTitle && parent && parent.norm.indexOf(e.norm) < 0) names.push(e.normTitle);
+  return names.length ? heldBy(names.join("|"), q, wholes, covers) : null;
 }
 
 /* Which words of `q` (not whole in the entry) `name` holds whole, where the entry holds the others on
