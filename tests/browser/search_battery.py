@@ -29,7 +29,7 @@ BATTERIES = (
 # The share of a battery's queries that must hit in the first five: 95%.  A blind probe keeps the misses it
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
 # on it, raised with each fix, so a regression fails and a miss left is still counted.
-FLOORS = {"search_queries_probe32.tsv": 35 / 39, "search_queries_probeb32.tsv": 38 / 40}
+FLOORS = {"search_queries_probe32.tsv": 35 / 39, "search_queries_probeb32.tsv": 40 / 40}
 
 
 def floor(name: str) -> float:

@@ -427,3 +427,19 @@ def test_a_word_of_the_heading_a_clause_stands_under_counts_for_the_clause(base_
     elsewhere, not ——建成3—4个引领型知识产权强省, the target under that heading, whose text does not say 主要目标."""
     hrefs = search(search_page, base_url, "国知发管字〔2015〕59号 引领型 主要目标")
     assert any(href.startswith("/documents/guozhifaguanzi-2015-59/#c1-3-p2") for href in hrefs[:5]), hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "heading"),
+    [
+        ("86号 第三部分", "/documents/guofa-2016-86/#c3"),  # 三、主要任务
+        ("59号 第一阶段", "/documents/guozhifaguanzi-2015-59/#c3-1"),  # （一）第一阶段：试点探索…
+        ("25号 加强资金保障", "/documents/yufufa-2016-25/#c3-2"),  # （二）加强资金保障。
+    ],
+)
+def test_a_heading_standing_alone_is_followed_by_the_clause_it_heads(base_url, search_page, query, heading):
+    """Blind probe b32: 国发〔2016〕86号 第三部分 found 三、主要任务 and the document, nothing more; 59号 第一阶段 the
+    heading alone. A heading's text is its heading only: what the reader looks for is the clause under it."""
+    hrefs = search(search_page, base_url, query)
+    assert hrefs[:1] == [heading] and hrefs[1:2] and hrefs[1].startswith(heading + "-"), hrefs[:5]

@@ -223,6 +223,9 @@ function buildIndex(data) {
    * words (中国科学院 职务发明, 国知局牵头 专利导航图), is read as the names of that page the texts hold (中科院,
    * 知识产权局), as an everyday form is: searched as typed, no clause held it and the query found the page or
    * nothing.  Alone it means the page (otherNames, readingsOf), which finds the texts naming it otherwise. */
+  /* Each clause's first clause (entries are in reading order): a heading standing alone is followed by it (search). */
+  var firstChild = new Map();
+  for (var fc of entries) if (fc.parent >= 0 && !firstChild.has(fc.parent)) firstChild.set(fc.parent, fc.id);
   var nameForms = new Map();
   var texts = entries.filter(function (te) { return !te.names && te.kind !== "document" && te.kind !== "page"; });
   function heldByText(name) { return texts.some(function (te) { return te.norm.indexOf(name) >= 0; }); }
@@ -242,7 +245,7 @@ function buildIndex(data) {
   }).sort(function (a, b) { return b.length - a.length; });
   return {
     pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity, named: named,
-    forms: forms, nameForms: nameForms, longestForm: longestForm,
+    forms: forms, nameForms: nameForms, firstChild: firstChild, longestForm: longestForm,
     asking: asking.length ? new RegExp(asking.join("|"), "g") : null
   };
 }
@@ -892,6 +895,7 @@ function hitsOf(q) {
   return hits;
 }
 
+var HEADING_KINDS = { section: true, subsection: true };
 var NOTE = /^（[^（）]*(?:负责|牵头)[^（）]*）$/;
 
 function isNote(e) {
@@ -948,10 +952,25 @@ function search(raw) {
     }
   }
 
+  /* The one heading standing alone (三、主要任务; （二）加强资金保障。) found for all the query asks (by its label,
+   * 86号 第三部分, or its words, 25号 加强资金保障) is followed by the clause it heads: its text is the heading only,
+   * and what the reader looks for is under it (86号 第三部分 found 三、主要任务 and the document, nothing more).
+   * Not a heading whose text holds its clauses' (86号's （一）深化知识产权领域改革。积极研究…), nor one of several
+   * found alike (25号 第三条: its 第二部分 and 第三部分's （三）, side by side), nor a 专栏 (its page follows it). */
+  var alone = chosen.filter(function (c) {
+    var first = index.firstChild.get(c.entry.id);
+    return c.f >= 1 && HEADING_KINDS[c.entry.kind] && first !== undefined &&
+      c.entry.norm.indexOf(index.entries[first].norm) < 0;
+  });
+  var heading = alone.length === 1 ? alone[0] : null, under = heading ? index.firstChild.get(heading.entry.id) : -1;
+  if (heading && !chosen.some(function (c) { return c.entry.id === under; }))
+    chosen.splice(chosen.indexOf(heading) + 1, 0,
+      Object.assign({}, heading, { entry: index.entries[under], exact: false, chunks: [], label: null, headed: true }));
+
   /* Terms shown by Material as "missing" (<del>) and used for ?h= links: the words of the reading found. */
   function termsFor(hit) {
     var q = hit.q, terms = {};
-    if (hit.label) { q.words.forEach(function (word) { terms[word] = true; }); return terms; }
+    if (hit.label || hit.headed) { q.words.forEach(function (word) { terms[word] = true; }); return terms; }
     q.segments.forEach(function (seg, i) {
       var present = findWhole(hit.entry.norm, seg) >= 0 || cover(seg, hit.entry.norm).covered >= 0.75 * seg.length ||
         hit.chunks.some(function (ch) { return ch.byName && ch.q === seg; });  /* the document's name holds it */
