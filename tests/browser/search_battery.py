@@ -25,11 +25,16 @@ BATTERIES = (
     "search_queries_questions_pinyin.tsv",  # 26: pinyin typed unconverted (zhuanli zhiya), questions (…有什么要求)
     "search_queries_probe32.tsv",  # session 32: 40 blind, committed before any run (有几个, 渝府发25号, 66号第47条)
     "search_queries_probeb32.tsv",  # session 32, second probe: 40 blind from staff, journalists, lawyers (文号 第三部分, 国知局牵头)
+    "search_queries_ask32.tsv",  # session 32, third probe: 30 blind whole questions in everyday words (…归谁, …有人管吗)
 )
 # The share of a battery's queries that must hit in the first five: 95%.  A blind probe keeps the misses it
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
 # on it, raised with each fix, so a regression fails and a miss left is still counted.
-FLOORS = {"search_queries_probe32.tsv": 35 / 39, "search_queries_probeb32.tsv": 40 / 40}
+FLOORS = {
+    "search_queries_probe32.tsv": 36 / 39,
+    "search_queries_probeb32.tsv": 40 / 40,
+    "search_queries_ask32.tsv": 17 / 30,
+}
 
 
 def floor(name: str) -> float:

@@ -374,6 +374,24 @@ def test_a_query_with_no_sound_alike_reading_in_the_texts_still_finds_nothing(ba
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "excerpt", "aside"),
+    [
+        ("听说侵权赔偿上限要提高了是真的吗", "提高知识产权侵权法定赔偿上限", "听说"),
+        ("老板说员工的职务发明归公司", "职务发明", "老板说"),
+    ],
+)
+def test_words_no_text_holds_are_set_aside_and_shown_lacking(built, base_url, page, query, excerpt, aside):
+    """Probe ask32: a question asked as it is said (员工在公司搞出来的发明归谁) is mostly words no text holds, each
+    weighed as the rarest, and found nothing. Those words are set aside, and the results say they lack them."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(page, base_url, query)
+    assert hrefs and excerpt in texts[hrefs[0]], (query, hrefs[:3])
+    first = next(link for group in search_results(page, base_url, query) for link in group if "#" in link["href"])
+    assert "缺少" in first["text"] and aside in first["text"], first["text"]
+
+
+@pytest.mark.browser
 def test_the_readings_are_fetched_only_when_a_query_finds_nothing(base_url, page):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
