@@ -1294,12 +1294,16 @@ function searchPinyin(raw, none) {
 var MIN_HELD = 3;
 
 /* `segment` as the stretches the texts hold (each character beside a neighbour the texts hold it with; numbers
- * and latin runs whole) and the stretches between them. */
+ * and latin runs whole; an everyday form) and the stretches between them. */
 function heldStretches(segment) {
   var chars = [...segment], keep = chars.map(function () { return false; });
   for (var i = 0; i + 1 < chars.length; i++)
     if ((RUN_CHAR.test(chars[i]) && RUN_CHAR.test(chars[i + 1])) || index.postings.has(chars[i] + chars[i + 1]))
       keep[i] = keep[i + 1] = true;
+  /* an everyday form (电商) is in no text, but read as the texts' wording (readingsOf): it is a word the search holds */
+  for (var a = 0; a + MIN_FORM <= chars.length; a++)
+    for (var L = MIN_FORM; L <= index.longestForm && a + L <= chars.length; L++)
+      if (index.forms.has(chars.slice(a, a + L).join(""))) keep.fill(true, a, a + L);
   var held = [], aside = [];
   for (var at = 0, end; at < chars.length; at = end) {
     for (end = at; end < chars.length && keep[end] === keep[at]; end++);
