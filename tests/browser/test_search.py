@@ -80,6 +80,23 @@ def test_a_short_form_finds_no_text_that_only_shares_two_of_its_characters(base_
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "page_url"),
+    [
+        ("国家发改委", "/agencies/ndrc/"),  # holds 发改委, another name of the same agency
+        ("国家卫计委", "/agencies/nhfpc/"),  # holds 卫计委
+    ],
+)
+def test_an_agency_name_typed_alone_finds_its_page_though_it_holds_a_shorter_name(
+    base_url, search_page, query, page_url
+):
+    """Review of probe b32's reading of names: 国家发改委 alone is a name of the agency and found its page only,
+    but 发改委 inside it was read as 发展改革委, as if typed beside other words: 81 clauses followed the page, and
+    国家卫计委 found task 63 marked 缺少: 国家卫生计生委, a word nobody typed. Alone, a name is the page."""
+    assert search(search_page, base_url, query) == [page_url]
+
+
+@pytest.mark.browser
 def test_a_short_form_still_finds_the_texts_naming_its_agency_by_another_name(base_url, search_page):
     """最高法 shares 高法 with 高法院, the court's name in 66号's lists of agencies: those tasks are the
     court's and are found (task 33 whole, its note （知识产权局、高法院牵头负责） shown as the task since probe b32);

@@ -825,8 +825,11 @@ var MIN_FORM = 2, MAX_READINGS = 8;
  * 学科 and 创新, not 学科技创新; 各地标准: 各地 and 标准, not 各地理标志准). */
 function readingsOf(q) {
   if (!index.forms.size && !index.nameForms.size) return [q];
-  function formAt(text) {          /* the texts' wordings of an everyday form, or of a page's name not alone */
-    return index.forms.get(text) || (text !== q.joined && index.nameForms.get(text)) || null;
+  /* the texts' wordings of an everyday form, or of a page's name not alone: nor inside a name typed alone
+   * (国家发改委, a name of the page, holds 发改委, another one: alone it means the page, not 国家发展改革委) */
+  var alone = index.named.has(q.joined);
+  function formAt(text) {
+    return index.forms.get(text) || (!alone && index.nameForms.get(text)) || null;
   }
   var held = false, across = false;
   function crossed(seg, at, form) {
