@@ -1327,7 +1327,10 @@ function searchHeld(raw, none) {
     held.push.apply(held, parts.held);
     aside.push.apply(aside, parts.aside);
   });
-  if (!aside.length || held.join("").length < MIN_HELD) return none;
+  /* counted: the words kept of two characters or more, less 的, which the texts hold beside nearly any word (李明的专利
+   * kept 的专利, 个人所得税怎么算 kept 个人 and 算: each one word of two characters, as 黑洞辐射's 辐射) */
+  var kept = held.filter(function (word) { return word.length >= 2; }).join("").replace(/的/g, "");
+  if (!aside.length || kept.length < MIN_HELD) return none;
   var found = search(held.join(" "));
   if (!found.items.length) return none;
   for (var group of found.items)
