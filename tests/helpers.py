@@ -243,3 +243,14 @@ def serve_command(source: Path, docs: Path, port: int) -> list[str]:
         "--config-file",
         str(config),
     ]
+
+
+def unkept(page: str) -> str:
+    """``page`` (a rendered page) without the spans that keep a run on one line (render/keep_together.py):
+    the words as a reader copies them."""
+    return re.sub(r'<span class="keep-together">([^<]*)</span>', r"\1", page)
+
+
+def read_page(path: Path) -> str:
+    """A rendered page's text, ``unkept``."""
+    return unkept(path.read_text(encoding="utf-8"))

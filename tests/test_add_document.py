@@ -13,7 +13,7 @@ from build_scripts.errors import Collector
 from build_scripts.link.similarity import local_sentences
 from build_scripts.pipeline import generate, load_corpus
 
-from .helpers import SOURCE, copy_sources, mkdocs_build, run_cli
+from .helpers import SOURCE, copy_sources, mkdocs_build, read_page, run_cli, unkept
 
 TEXT = """测试市知识产权工作方案
 
@@ -111,7 +111,7 @@ def test_a_new_national_document_is_matched_when_its_entry_says_so(tmp_path, mon
     (source / "cefa-2020-7.txt").write_text(
         f"一、重点任务\n{sentence.text}\n二、保障措施\n加强组织领导。\n", encoding="utf-8"
     )
-    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    listing = read_page(source / "documents.yaml")
     # a national role is a national document's (its clauses are shown as 国家依据): not a municipal one
     entry = ENTRY.replace("body_starts_at: 一、总体要求", "body_starts_at: null").replace(
         "level: municipal", "level: national"
@@ -122,7 +122,7 @@ def test_a_new_national_document_is_matched_when_its_entry_says_so(tmp_path, mon
     def links_to_it(role: str) -> list[tuple[str, str, float]]:
         (source / "documents.yaml").write_text(listing + entry + role, encoding="utf-8")
         result = generate(source, tmp_path / "docs", write=False)
-        index = next(o.content for o in result.outputs if o.path == "crossrefs/index.md")
+        index = next(unkept(o.content) for o in result.outputs if o.path == "crossrefs/index.md")
         intro[role] = next(line for line in index.splitlines() if "逐句与国家文件对照" in line)
         crossrefs = result.site.crossrefs
         return [(r.national, r.local, r.score) for r in crossrefs if r.national.startswith("cefa-2020-7/")]
@@ -182,7 +182,7 @@ def test_without_a_tasks_document_the_chongqing_page_links_to_no_comparison(tmp_
     result = generate(source, tmp_path / "docs", write=False)
     paths = {o.path for o in result.outputs}
     assert [path for path in paths if path.startswith("crossrefs/")] == ["crossrefs/index.md"]  # the menu's, empty
-    page = next(o.content for o in result.outputs if o.path == "documents/yufufa-2016-25.md")
+    page = next(unkept(o.content) for o in result.outputs if o.path == "documents/yufufa-2016-25.md")
     assert "crossrefs/chongqing" not in page and "国家依据" not in page
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import copy_sources, generate_in, run_cli
+from .helpers import copy_sources, generate_in, read_page, run_cli
 
 
 def _damaged(tmp_path: Path, name: str, old: str, new: str) -> Path:
@@ -240,13 +240,13 @@ def test_an_agency_page_says_whether_its_name_was_checked_after_2018(built):
     successor were checked against the 2018 and 2023 reform plans (agencies_notes.md; the 知识产权战略
     联席会议 against the 2021 纲要), 4 were not. A checked one says 名称未变 and how it went on; an
     unchecked one says 未核实; the list of agencies tells them apart too; the data says which."""
-    pages = {a.id: (built.docs / "agencies" / f"{a.id}.md").read_text(encoding="utf-8") for a in built.site.agencies}
+    pages = {a.id: read_page(built.docs / "agencies" / f"{a.id}.md") for a in built.site.agencies}
     assert "名称未变（或未核实）" not in "".join(pages.values()) and "2018年以后" not in "".join(pages.values())
     moj = "将司法部和国务院法制办公室的职责整合，重新组建司法部，不再保留国务院法制办公室"
     assert f"<dt>后续沿革</dt><dd>名称未变<br><small>2018年《国务院机构改革方案》{moj}</small></dd>" in pages["moj"]
     assert '<dt>后续沿革</dt><dd><span class="unknown">未核实</span></dd>' in pages["cq-duchashi"]
     assert "<dt>后续沿革</dt><dd>生态环境部（2018年）" in pages["mep"]
-    listing = (built.docs / "agencies" / "index.md").read_text(encoding="utf-8")
+    listing = read_page(built.docs / "agencies" / "index.md")
     listing = re.sub(r'<span class="keep-together">(.*?)</span>', r"\1", listing)  # 2018年 kept on one line
     rows = {
         line.split("](", 1)[1].split(".md)", 1)[0]: line
@@ -364,7 +364,7 @@ def test_an_agency_page_names_the_one_kind_of_state_council_body_it_is(built):
 def test_an_agency_page_says_which_document_its_task_numbers_are_from(built):
     """Public-reader review: 工商总局's page listed 牵头的任务 as bare numbers (24, 58) without saying they
     are 国办函〔2016〕66号's; a reader landing from search could not tell which document they number."""
-    page = (built.docs / "agencies" / "saic.md").read_text(encoding="utf-8")
+    page = read_page(built.docs / "agencies" / "saic.md")
     assert "## 牵头的任务（国办函〔2016〕66号） { #tasks-led }" in page
     assert "## 参与的任务（国办函〔2016〕66号） { #tasks-shared }" in page
 

@@ -14,7 +14,7 @@ from build_scripts.errors import BuildError
 from build_scripts.pages.marks import diff_html
 from build_scripts.pipeline import generate
 
-from .helpers import DOCUMENT_COUNT, copy_sources, replace
+from .helpers import DOCUMENT_COUNT, copy_sources, read_page, replace
 
 YUFUFA = "yufufa-2016-25.txt"
 FIFTY_NINE = "guozhifaguanzi-2015-59.txt"
@@ -133,7 +133,7 @@ def test_each_change_is_headed_by_its_clauses_citation_not_its_id_alone(tmp_path
     replace(YUFUFA, "　　强化企业知识产权主体地位。", "　　新增的一段。\n\n　　强化企业知识产权主体地位。")(source)
     git(source, "commit", "-q", "-am", "修改一句，新增一段")
     generate(source, tmp_path / "docs")
-    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    page = read_page(tmp_path / "docs/changes/index.md")
     heads = re.findall(r'<p class="change-head">(.*?)</p>\n<p class="change-ids">(.*?)</p>', page)
     assert [(re.sub(r"<[^>]+>", "", head), re.sub(r"<[^>]+>", "", ids)) for head, ids in heads] == [
         ("修改 第二部分第（一）条第1段", "yufufa-2016-25/2-1/p1"),
@@ -334,7 +334,7 @@ def test_a_gone_clause_is_cited_as_the_newest_commit_that_had_it_counted(tmp_pat
     """A paragraph inserted in a commit gets a lettered id (p2a, track/lineage.py), which says nothing of
     its place; removed again, 链接变更 cites it where that commit had it, and where it went."""
     source = committed_copy(tmp_path)
-    text = (source / YUFUFA).read_text(encoding="utf-8")
+    text = read_page(source / YUFUFA)
     third = "　　强化高校和科研院所创造知识产权的市"  # 第二部分第（一）条第3段
     (source / YUFUFA).write_text(text.replace(third, "　　插入的一段。\n\n" + third, 1), encoding="utf-8")
     generate(source, tmp_path / "docs")
@@ -344,7 +344,7 @@ def test_a_gone_clause_is_cited_as_the_newest_commit_that_had_it_counted(tmp_pat
         "redirects:\n  - id: yufufa-2016-25/2-1/p2a\n    to: yufufa-2016-25/2-1/p1\n", encoding="utf-8"
     )
     generate(source, tmp_path / "docs")
-    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    page = read_page(tmp_path / "docs/changes/index.md")
     assert (
         '<span class="change-kind">移动</span> 原为第二部分第（一）条第3段，现为'
         '<a href="../documents/yufufa-2016-25/#c2-1-p1">第二部分第（一）条第1段</a></p>\n'
@@ -388,7 +388,7 @@ def test_a_removed_line_is_cited_where_the_site_had_it_not_where_an_unpinned_com
     text under the id is the one a committed record gives it: here the texts' commit as the record
     commit pinned it. A place no committed version verifies is not given (pre2: 原条款)."""
     source = texts_committed_before_their_record(tmp_path)
-    lines = (source / FIFTY_NINE).read_text(encoding="utf-8").split("\n")
+    lines = read_page(source / FIFTY_NINE).split("\n")
     assert lines[14].startswith("《方案》是指导各省")  # line 15: pre6, 文首第5行 on the site
     (source / FIFTY_NINE).write_text("\n".join(lines[:14] + lines[15:]), encoding="utf-8")
     with (source / "redirects.yaml").open("a", encoding="utf-8") as redirects:
@@ -397,9 +397,7 @@ def test_a_removed_line_is_cited_where_the_site_had_it_not_where_an_unpinned_com
         if state == "committed":
             git(source, "commit", "-qam", "删去一行")
         generate(source, tmp_path / "docs")
-        section = links_section(
-            (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8"), "guozhifaguanzi-2015-59"
-        )
+        section = links_section(read_page(tmp_path / "docs/changes/index.md"), "guozhifaguanzi-2015-59")
         assert "文首第6行" not in section
         assert '<span class="change-kind">删除</span> 原为文首第5行，已删去</p>' in section
         # pre2's line is dropped by documents.yaml: no version parsed today has its words under its id
@@ -412,14 +410,14 @@ def test_an_edit_after_texts_older_than_their_record_lists_only_what_it_changed(
     next line's words, so removing one line was logged as 修改 pre3, pre4, pre5, pre7, pre8 and 新增 pre9,
     and the removal itself not at all. That commit's text is pinned to the record a later commit gave it."""
     source = texts_committed_before_their_record(tmp_path)
-    lines = (source / FIFTY_NINE).read_text(encoding="utf-8").split("\n")
+    lines = read_page(source / FIFTY_NINE).split("\n")
     (source / FIFTY_NINE).write_text("\n".join(lines[:14] + lines[15:]), encoding="utf-8")  # pre6
     with (source / "redirects.yaml").open("a", encoding="utf-8") as redirects:
         redirects.write("  - id: guozhifaguanzi-2015-59/pre6\n    note: 测试删去\n")
     generate(source, tmp_path / "docs")  # records the ids
     git(source, "commit", "-qam", "删去一行")
     generate(source, tmp_path / "docs")
-    page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    page = read_page(tmp_path / "docs/changes/index.md")
     document = page[page.index("{ #guozhifaguanzi-2015-59 }") :].split("\n## ")[0]
     newest = document[document.index("\n### ") :].split("\n### ")[1]
     assert "删去一行" in newest

@@ -41,7 +41,17 @@ from .eval_crossrefs import (
     score,
     task_terms,
 )
-from .helpers import SOURCE, copy_sources, generate_in, generated_copy, mkdocs_build, refused, run_cli
+from .helpers import (
+    SOURCE,
+    copy_sources,
+    generate_in,
+    generated_copy,
+    mkdocs_build,
+    read_page,
+    refused,
+    run_cli,
+    unkept,
+)
 
 PAIR = ("guobanhan-2016-66/t56", "yufufa-2016-25/2-1/p1/s1")  # 培育壮大知识产权密集型产业 ↔ task 56
 
@@ -517,7 +527,7 @@ def test_the_evaluated_figures_are_stated_only_for_the_judged_documents(model, m
 
     def index_text() -> str:
         page = next(p for p in crossref_pages(model) if p.path == "crossrefs/index.md")
-        return Renderer().render(page).content
+        return unkept(Renderer().render(page).content)
 
     assert classifier.load_weights().judged == ("guobanhan-2016-66", "yufufa-2016-25")
     text = index_text()
@@ -561,14 +571,14 @@ def test_a_task_linked_through_its_sentence_counts_its_chongqing_sentences(tmp_p
             "  - national: guobanhan-2016-66/t7/s1\n    local: yufufa-2016-25/2-2/p2/s4\n    decision: add\n"
         )  # a third, t7 ↔ …/p2/s4, listed s4 twice; it is refused now (test_a_chongqing_sentence_is_linked_to_a_task_once)
     generate(source, tmp_path / "docs")
-    index = (tmp_path / "docs" / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    index = read_page(tmp_path / "docs" / "crossrefs" / "index.md")
     taken = index.split("{ #taken }", 1)[1].split("{ #gaps }", 1)[0]
     assert re.search(r"\[任务7 [^]]*\]\(\.\./tasks/guobanhan-2016-66-t7\.md#chongqing\)：2&nbsp;句", taken)
-    task_page = (tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t7.md").read_text(encoding="utf-8")
+    task_page = read_page(tmp_path / "docs" / "tasks" / "guobanhan-2016-66-t7.md")
     assert "中有 2 句与本任务对应" in task_page and task_page.count('class="crossref crossref-curated"') == 2
     # its comparison names the task and leads back to the task page that lists it, as a link to the task
     # does; it read 第7项第1句 and led to the document page only (review of the 对照 pages)
-    group = (tmp_path / "docs" / "crossrefs" / "chongqing" / "c2-2-p2.md").read_text(encoding="utf-8")
+    group = read_page(tmp_path / "docs" / "crossrefs" / "chongqing" / "c2-2-p2.md")
     pair = group.split('id="c2-2-p2-s5-vs-guobanhan-2016-66-t7-s1"', 1)[1].split("</p>", 1)[0]
     assert '国家依据：<a href="../../../tasks/guobanhan-2016-66-t7/">国办函〔2016〕66号 任务7</a>' in pair, pair
     assert '<a href="../../../documents/guobanhan-2016-66/#t7-s1">国家原文</a>' in pair, pair
@@ -588,7 +598,7 @@ def test_national_basis_is_said_to_be_a_correspondence_with_each_document_dated(
     say they carry out 国发〔2015〕71号, which the site does not hold. The overview says so, with every
     document's date in date order, and each comparison page points to it (public-reader review: the
     section read as the text Chongqing's measure was made from)."""
-    index = (built.docs / "crossrefs" / "index.md").read_text(encoding="utf-8")
+    index = read_page(built.docs / "crossrefs" / "index.md")
     note = re.search(r'<div class="crossref-basis-note" id="basis">(.*?)</div>', index)
     assert note, "the overview explains 国家依据"
     words = note.group(1)
@@ -605,7 +615,7 @@ def test_national_basis_is_said_to_be_a_correspondence_with_each_document_dated(
     assert dates in words and "故成文不早于2016年5月底）。" in words  # documents.yaml's provenance of its date
     groups = [g for g in (built.docs / "crossrefs" / "chongqing").glob("*.md") if g.name != "index.md"]  # the list
     assert groups and all(
-        '不表示重庆文件依据该条制定（<a href="../../#basis">说明</a>）' in g.read_text(encoding="utf-8") for g in groups
+        '不表示重庆文件依据该条制定（<a href="../../#basis">说明</a>）' in read_page(g) for g in groups
     )
 
 
@@ -1243,10 +1253,10 @@ def test_a_chongqing_measure_names_each_national_basis_of_its_sentences(built):
         refs = [r for r in site.crossrefs if r.local.startswith(task.clause + "/")]
         if not refs:
             continue
-        page = (built.html / "tasks" / task.id / "index.html").read_text(encoding="utf-8")
+        page = read_page(built.html / "tasks" / task.id / "index.html")
         items = re.findall(r"<li>(.*?)</li>", page.split('id="national-basis"', 1)[1].split("</article>", 1)[0])
         for ref in refs:
-            comparison = (built.html / ref.url.strip("/").split("#")[0] / "index.html").read_text(encoding="utf-8")
+            comparison = read_page(built.html / ref.url.strip("/").split("#")[0] / "index.html")
             basis = re.search(
                 rf'id="{ref.anchor}">\s*<p class="crossref-basis">国家依据：<a [^>]*>([^<]+)</a>', comparison
             )

@@ -7,6 +7,8 @@ import re
 
 from build_scripts.extract.indicators import find_indicator_mentions
 
+from .helpers import read_page
+
 TABLE = {  # row: (id, unit, 2015, 2020, increase)
     1: ("invention-patents-per-10k", "件", 6.3, 12, 5.7),
     2: ("pct-applications", "万件", 3, 6, 3),
@@ -87,7 +89,7 @@ def test_json_numbers_are_numbers_and_charts_are_accessible(built):
 
 
 def test_a_mention_in_the_indicator_table_reads_with_its_column_headers(built):
-    page = (built.docs / "indicators/invention-patents-per-10k.md").read_text(encoding="utf-8")
+    page = read_page(built.docs / "indicators/invention-patents-per-10k.md")
     assert (
         '<a href="../../documents/guofa-2016-86/#table1-r1"><mark>每万人口发明专利拥有量</mark>'
         "（件）：2015年 6.3，2020年 12，累计增加值 5.7，属性 预期性</a>"
@@ -108,7 +110,7 @@ def test_a_figure_named_like_the_indicator_but_not_of_its_kind_carries_the_sites
     """86号's 规划背景 says 知识产权质押融资额达到3289亿元: a five-year total, shown among the mentions of
     an indicator whose 2015 value is 750 with no word (public-reader review). indicators.yaml's remark
     is shown as 本站注 under the values, as text, and is in the data."""
-    page = (built.docs / "indicators" / "ip-pledge-financing.md").read_text(encoding="utf-8")
+    page = read_page(built.docs / "indicators" / "ip-pledge-financing.md")
     assert "达到3289亿元" in page
     remark = re.search(r'<dt>本站注</dt><dd class="indicator-remark">([^<]+)</dd>', page)
     assert remark and "3289亿元不是2015年的年度值" in remark.group(1) and "本站未找到官方说明" in remark.group(1)
@@ -118,16 +120,14 @@ def test_a_figure_named_like_the_indicator_but_not_of_its_kind_carries_the_sites
     others = [r for r in records.values() if r["id"] not in noted]
     assert others and all(r["remark"] is None for r in others)
     assert not any(
-        "本站注" in p.read_text(encoding="utf-8")
-        for p in (built.docs / "indicators").glob("*.md")
-        if p.stem not in noted | {"index"}
+        "本站注" in read_page(p) for p in (built.docs / "indicators").glob("*.md") if p.stem not in noted | {"index"}
     )
 
 
 def test_the_index_marks_the_values_its_note_qualifies(built):
     """Third public-reader review: the index showed 44.4（2015） and 100（2020） of 知识产权使用费出口额 with no
     mark, its 本站注 only on the indicator's own page. A ※ after the name leads to the note under the table."""
-    page = (built.docs / "indicators/index.md").read_text(encoding="utf-8")
+    page = read_page(built.docs / "indicators/index.md")
     for indicator in ("ip-pledge-financing", "ip-royalty-exports"):
         row = next(line for line in page.splitlines() if f"]({indicator}.md)" in line)
         assert f'href="#remark-{indicator}"' in row and "※" in row
@@ -143,7 +143,7 @@ def test_a_five_year_total_shown_under_yearly_headings_carries_the_sites_note(bu
     """Public-reader review: 知识产权使用费出口额's page showed 基期值（2015年）44.4 and 目标值（2020年）100,
     as the table's columns head them, though the table's note says the row is a five-year total: read as
     yearly values they overstate it about fourfold. 本站注 says what the two columns count."""
-    page = (built.docs / "indicators" / "ip-royalty-exports.md").read_text(encoding="utf-8")
+    page = read_page(built.docs / "indicators" / "ip-royalty-exports.md")
     remark = re.search(r'<dt>本站注</dt><dd class="indicator-remark">([^<]+)</dd>', page)
     assert remark and "五年累计值" in remark.group(1) and "不是当年的年度值" in remark.group(1)
 
@@ -153,10 +153,10 @@ def test_the_index_names_the_documents_its_values_come_from_as_documents_yaml_gi
     template: a 文号 corrected in documents.yaml (or 59号 removed) left it naming what the site no longer
     shows (a red team of staff sequences). It names each document the index lists, as documents.yaml
     gives its 文号."""
-    from .helpers import generate_in, generated_copy, replace
+    from .helpers import generate_in, generated_copy, read_page, replace
 
     source = generated_copy(tmp_path)
     replace("documents.yaml", "doc_number: 国发〔2016〕86号", "doc_number: 国发〔2016〕87号")(source)
     assert generate_in(tmp_path).returncode == 0
-    page = (tmp_path / "docs/indicators/index.md").read_text(encoding="utf-8")
+    page = read_page(tmp_path / "docs/indicators/index.md")
     assert "数值取自原文（国发〔2016〕87号的指标表、国知发管字〔2015〕59号的目标表述）。" in page

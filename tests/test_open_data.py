@@ -15,6 +15,8 @@ import pytest
 from build_scripts.model import AGENCY_KINDS
 from build_scripts.publish import export
 
+from .helpers import read_page
+
 
 class _Ids(HTMLParser):
     def __init__(self) -> None:
@@ -373,7 +375,7 @@ def test_the_data_page_and_each_schema_say_the_order_of_the_records(built):
     page or of a schema could not tell whether changes.json runs oldest or newest first."""
     from build_scripts.render.escape import md_escape
 
-    page = (built.docs / "data/index.md").read_text(encoding="utf-8")
+    page = read_page(built.docs / "data/index.md")
     for path in sorted((built.docs / "data/schemas").glob("*.schema.json")):
         description = json.loads(path.read_text(encoding="utf-8"))["description"]
         assert "排列" in description, path.name

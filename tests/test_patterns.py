@@ -398,18 +398,16 @@ def test_id_segment_number_reads_a_long_segment_in_time_growing_with_its_length(
     assert time.perf_counter() - started < 1.0
 
 
-def test_the_runs_a_line_keeps_whole_and_where_a_rendered_page_has_a_table():
-    assert [m.group() for m in patterns.NUMBER_YEAR_RE.finditer("2015年、2011—2016年，1年，2.5年，十三五年")] == [
-        "2015年",
-        "2016年",
-        "1年",
-        "2.5年",
-    ]
+def test_the_runs_a_line_keeps_whole_and_what_is_not_text():
+    found = patterns.NUMBER_UNIT_RE.findall(
+        "2015年、2011—2016年，1年，2.5年，十三五年，2016年12月30日至31日，2016年5月底，86号第2项第1段第3句，"
+        "文首第2行，2—3个，6.3件，2.4倍，3万件，3289亿元，50%，c2-1，2015-10-22"
+    )
+    assert found == [
+        "2015年", "2011—2016年", "1年", "2.5年", "2016年12月30日", "31日", "2016年5月", "86号", "2项", "1段", "3句",
+        "2行", "2—3个", "6.3件", "2.4倍", "3万件", "3289亿元",
+    ]  # fmt: skip
     assert patterns.DASH_JOINED_RE.findall("国家—重庆对照，国家-重庆，国家——重庆") == ["国家—重庆"]
-    page = "# 标题\n\n| a | b |\n| --- | --- |\n文字\n<table>\n<tr><td>1</td></tr>\n</table>\n|x|"
-    assert patterns.TABLE_RE.findall(page) == [
-        "| a | b |\n| --- | --- |",
-        "<table>\n<tr><td>1</td></tr>\n</table>",
-        "|x|",
-    ]
+    page = '<p id="c1" title="1年">1年</p>{ #x data-a="2年" }[3年](../4年.md "5年")`6年`<code class="x">7年</code>'
+    assert patterns.NOT_TEXT_RE.split(page)[0::2] == ["", "1年", "", "[3年", "", "", ""]
     assert patterns.FRONT_MATTER_RE.match("---\ntitle: x\n---\n\n# x\n---\n").group() == "---\ntitle: x\n---\n"

@@ -21,6 +21,7 @@ from .helpers import (
     generate_in,
     generated_copy,
     mkdocs_build,
+    read_page,
     refused,
     replace,
     run_cli,
@@ -97,11 +98,11 @@ def test_a_moved_clause_links_to_its_new_id(tmp_path):
     write_p3_redirects(source, "    to: yufufa-2016-25/2-1/p4\n")  # merged into the next paragraph, say
     proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    page = (tmp_path / "docs/documents/yufufa-2016-25.md").read_text(encoding="utf-8")
+    page = read_page(tmp_path / "docs/documents/yufufa-2016-25.md")
     assert '<p class="retired-clause" id="c2-1-p3" role="note">此条已移至新位置 <a href="./#c2-1-p4">' in page
     # where it went, in words a citation can be corrected with (public-reader review: only a link said it)
     assert '<a href="./#c2-1-p4">转到新位置：第二部分第（一）条第3段</a>' in page
-    changes = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    changes = read_page(tmp_path / "docs/changes/index.md")
     section = changes[changes.index("### 链接变更 { #yufufa-2016-25-links }") :]
     # p4 is now the third paragraph: the citation is the same, the link is not
     assert (
@@ -416,7 +417,7 @@ def test_a_sentence_gone_from_a_paragraph_keeps_its_anchor_on_the_paragraphs_com
     entries = "  - id: yufufa-2016-25/2-1/p3/s4\n    to: yufufa-2016-25/2-1/p3/s3\n"
     (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
     assert generate_in(tmp_path).returncode == 0
-    page = (tmp_path / "docs/crossrefs/chongqing/c2-1-p3.md").read_text(encoding="utf-8")
+    page = read_page(tmp_path / "docs/crossrefs/chongqing/c2-1-p3.md")
     assert (
         '<p class="retired-clause" id="c2-1-p3-s4" role="note">此条已移至新位置 <a href="./#c2-1-p3-s3">转到新位置：'
         "第二部分第（一）条第3段第3句</a><code>yufufa-2016-25/2-1/p3/s4</code></p>"
@@ -427,7 +428,7 @@ def test_a_sentence_gone_from_a_paragraph_keeps_its_anchor_on_the_paragraphs_com
     (source / "redirects.yaml").write_text("redirects:\n" + entries, encoding="utf-8")
     proc = generate_in(tmp_path)
     assert proc.returncode == 0, proc.stderr
-    page = (tmp_path / "docs/crossrefs/chongqing/c2-1-p3.md").read_text(encoding="utf-8")
+    page = read_page(tmp_path / "docs/crossrefs/chongqing/c2-1-p3.md")
     assert '<p class="retired-clause" id="c2-1-p3-s3" role="note">此条已删除：删去<code>' in page
 
 
@@ -829,7 +830,7 @@ def test_a_removed_document_is_named_in_the_change_log_and_its_notice_as_git_las
     said = "本站已于2024-05-01移除《测试市知识产权工作方案》（测府发〔2020〕7号）：方案已到期"
     record = json.loads((tmp_path / "docs/data/redirects.json").read_text(encoding="utf-8"))
     assert record["/documents/cefa-2020-7/"]["notice"] == said
-    changes = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
+    changes = read_page(tmp_path / "docs/changes/index.md")
     removed = changes[changes.index("## 已移除的文件") :]
     assert "<code>/documents/cefa-2020-7/</code>" in removed and said in html.unescape(removed)
     assert "cefa-2020-7" not in changes[: changes.index("## 已移除的文件")]  # its versions are not listed

@@ -18,6 +18,8 @@ from build_scripts.render import jinja_env
 from build_scripts.render.jinja_env import BackgroundCompile, templates_compiled
 from build_scripts.render.renderer import Renderer
 
+from .helpers import read_page, unkept
+
 
 @pytest.fixture
 def templates(tmp_path):
@@ -128,7 +130,7 @@ def test_a_compile_prunes_outdated_code_and_orphaned_temporary_files(templates):
 def test_a_documents_own_number_on_its_page_is_no_link(built):
     """66号's covering notice names 国办函〔2016〕66号: on its own page that is text, not a link to itself;
     elsewhere it links to the page."""
-    own = (built.docs / "documents/guobanhan-2016-66.md").read_text(encoding="utf-8")
+    own = read_page(built.docs / "documents/guobanhan-2016-66.md")
     assert '<span class="doc-ref doc-ref-self">国办函〔2016〕66号</span>' in own
     assert 'href="./"' not in own
 
@@ -138,9 +140,12 @@ def test_a_document_number_links_to_its_page_from_any_other_page(templates):
     renderer = Renderer(templates, doc_numbers={"国发〔2016〕86号": "documents/guofa-2016-86.md"})
     context = (("text", "依据《规划》（国发〔2016〕86号）。"),)
     elsewhere = renderer.render(PageSpec(path="documents/yufufa-2016-25.md", template="page.md.jinja", context=context))
-    assert elsewhere.content == '依据《规划》（<a class="doc-ref" href="../guofa-2016-86/">国发〔2016〕86号</a>）。\n'
+    assert (
+        unkept(elsewhere.content)
+        == '依据《规划》（<a class="doc-ref" href="../guofa-2016-86/">国发〔2016〕86号</a>）。\n'
+    )
     own = renderer.render(PageSpec(path="documents/guofa-2016-86.md", template="page.md.jinja", context=context))
-    assert own.content == '依据《规划》（<span class="doc-ref doc-ref-self">国发〔2016〕86号</span>）。\n'
+    assert unkept(own.content) == '依据《规划》（<span class="doc-ref doc-ref-self">国发〔2016〕86号</span>）。\n'
 
 
 def test_a_document_the_site_does_not_hold_is_marked_in_the_same_brackets_as_its_number(templates):
@@ -157,7 +162,7 @@ def test_a_document_the_site_does_not_hold_is_marked_in_the_same_brackets_as_its
         ("该文件文号：国发〔2015〕71号。", '<span class="not-collected">（本站未收录）</span>。'),
     ):
         page = PageSpec(path="documents/guofa-2016-86.md", template="page.md.jinja", context=(("text", text),))
-        assert renderer.render(page).content == text.split("国发")[0] + number + note + "\n"
+        assert unkept(renderer.render(page).content) == text.split("国发")[0] + number + note + "\n"
 
 
 def test_a_document_number_run_into_the_words_before_it_is_found_whole(templates):
@@ -180,7 +185,7 @@ def test_a_document_number_run_into_the_words_before_it_is_found_whole(templates
         ),
     ):
         page = PageSpec(path="documents/yufufa-2016-25.md", template="page.md.jinja", context=(("text", text),))
-        assert renderer.render(page).content.startswith(shown), text
+        assert unkept(renderer.render(page).content).startswith(shown), text
 
 
 def test_each_document_page_says_what_its_marks_do(built):
@@ -260,24 +265,32 @@ def test_a_file_size_is_stated_with_one_decimal_only_under_ten_kb_and_in_mb(size
 KEEP = '<span class="keep-together">{}</span>'
 
 
-def test_a_number_and_its_nian_in_a_table_and_guojia_chongqing_anywhere_are_kept_on_one_line(templates):
-    """Wrapped once, by the renderer, whatever template prints them: 国家—重庆 in any text, a number with its 年
-    in a table's cell (raw HTML or Markdown); a year in running text, the front matter, a tag's attributes and
-    an attr_list are left as they were, and a value is still escaped (looks like HTML, shown as text)."""
+def test_a_number_with_its_unit_a_date_and_guojia_chongqing_are_kept_on_one_line_in_any_text(templates):
+    """Wrapped once, by the renderer, whatever template prints them, in running text as in a table's cell
+    (raw HTML or Markdown): 国家—重庆, a number with its unit (2020年, 86号, 第2项第1句, 3—4个, 6.3件, 3万件,
+    3289亿元), a date whole (2016年12月30日). The front matter, a tag's attributes, an attr_list, a link's
+    URL, a code span and a code element are left as they were, and a value is still escaped (looks like HTML,
+    shown as text)."""
     (templates / "page.md.jinja").write_text(
-        '---\ntitle: 国家—重庆对照\n---\n\n# 国家—重庆对照 { #x data-toc-label="国家—重庆" }\n\n'
-        "到2020年，国家—重庆。\n\n"
+        '---\ntitle: 国家—重庆对照 2016年\n---\n\n# 国家—重庆对照 { #x data-toc-label="国家—重庆 2016年" }\n\n'
+        "到2020年，国家—重庆。成文日期 2016年12月30日至31日，国发〔2016〕86号第2项第1句；"
+        "建成3—4个，达到6.3件、3万件、3289亿元，增长50%。\n\n"
+        '[第2句](../x/2句.md#c2 "1年") `1年` <code>2年</code>\n\n'
         '<table><tr><th scope="col" title="2015年">2015年</th><td>{{ cell | h }}</td></tr></table>\n\n'
         "| 年份 | 值 |\n| --- | --- |\n| 2018年（及2.5年） | {{ cell }} |\n",
         encoding="utf-8",
     )
     page = PageSpec(path="x/index.md", template="page.md.jinja", context=(("cell", "<b>2016年</b>"),))
+    k = KEEP.format
     assert Renderer(templates).render(page).content == (
-        "---\ntitle: 国家—重庆对照\n---\n\n"
-        f'# {KEEP.format("国家—重庆")}对照 {{ #x data-toc-label="国家—重庆" }}\n\n'
-        f"到2020年，{KEEP.format('国家—重庆')}。\n\n"
-        f'<table><tr><th scope="col" title="2015年">{KEEP.format("2015年")}</th>'
-        f"<td>&lt;b&gt;{KEEP.format('2016年')}&lt;/b&gt;</td></tr></table>\n\n"
-        f"| 年份 | 值 |\n| --- | --- |\n| {KEEP.format('2018年')}（及{KEEP.format('2.5年')}） | "
-        f"&#60;b&#62;{KEEP.format('2016年')}&#60;/b&#62; |\n"
+        "---\ntitle: 国家—重庆对照 2016年\n---\n\n"
+        f'# {k("国家—重庆")}对照 {{ #x data-toc-label="国家—重庆 2016年" }}\n\n'
+        f"到{k('2020年')}，{k('国家—重庆')}。成文日期 {k('2016年12月30日')}至{k('31日')}，"
+        f"国发〔2016〕{k('86号')}第{k('2项')}第{k('1句')}；"
+        f"建成{k('3—4个')}，达到{k('6.3件')}、{k('3万件')}、{k('3289亿元')}，增长50%。\n\n"
+        f'[第{k("2句")}](../x/2句.md#c2 "1年") `1年` <code>2年</code>\n\n'
+        f'<table><tr><th scope="col" title="2015年">{k("2015年")}</th>'
+        f"<td>&lt;b&gt;{k('2016年')}&lt;/b&gt;</td></tr></table>\n\n"
+        f"| 年份 | 值 |\n| --- | --- |\n| {k('2018年')}（及{k('2.5年')}） | "
+        f"&#60;b&#62;{k('2016年')}&#60;/b&#62; |\n"
     )

@@ -16,7 +16,7 @@ from build_scripts.extract import extract
 from build_scripts.extract.tasks import parse_roles
 from build_scripts.pipeline import load_corpus
 
-from .helpers import FIXTURE, tiny_source
+from .helpers import FIXTURE, read_page, tiny_source, unkept
 
 T = "guobanhan-2016-66-t"
 
@@ -142,7 +142,7 @@ def test_the_pages_name_the_document_the_roles_come_from(tmp_path):
 
     source = tiny_source(tmp_path, TINY, extra={"numbering": {"items": "global"}})
     shutil.copy(FIXTURE / "agencies.yaml", source / "agencies.yaml")
-    pages = {o.path: o.content for o in generate(source, tmp_path / "docs", write=False).outputs}
+    pages = {o.path: unkept(o.content) for o in generate(source, tmp_path / "docs", write=False).outputs}
     for path in ("tasks/index.md", "agencies/index.md", "agencies/matrix.md", "agencies/cnipa.md", "agencies/mof.md"):
         assert "测发〔2020〕1号" in pages[path] and "66号" not in pages[path], path
 
@@ -160,13 +160,13 @@ def test_a_task_without_a_parenthetical_is_not_said_to_have_no_roles(built):
     """Roles are read from 66号's parentheticals only. 渝府发〔2016〕25号 三（四） has none, but gives a
     lead in prose (市政府督查室牵头，定期…进行专项督查); its page said 分工方式：未分工 and
     文中提及（非分工）, and 市政府督查室's page 没有牵头的任务, against the text."""
-    task = (built.docs / "tasks/yufufa-2016-25-3-4-p1.md").read_text(encoding="utf-8")
+    task = read_page(built.docs / "tasks/yufufa-2016-25-3-4-p1.md")
     assert "市政府督查室牵头" in task
     assert "分工方式：<strong>原文未逐项列出责任部门</strong>" in task and "- 文中提及：[市政府督查室]" in task
     assert "未分工" not in task and "非分工" not in task
-    agency = (built.docs / "agencies/cq-duchashi.md").read_text(encoding="utf-8")
+    agency = read_page(built.docs / "agencies/cq-duchashi.md")
     assert "\n没有牵头的任务。" not in agency and "国办函〔2016〕66号的分工括注中没有它牵头的任务。" in agency
-    index = (built.docs / "tasks/index.md").read_text(encoding="utf-8")
+    index = read_page(built.docs / "tasks/index.md")
     assert "未作部门分工" not in index and "未分工" not in index
 
 
@@ -250,9 +250,9 @@ def test_a_plans_title_is_no_task_and_no_paragraph_of_its_numbering(tmp_path):
 def test_a_task_page_gives_the_citation_the_copy_buttons_give(built):
     """Public-reader review: a task page has no 复制引用 button, and its heading (55 探索…) is no
     citation; staff copying from it got a form of their own. The page now gives the citation in words."""
-    page = (built.docs / "tasks" / "guobanhan-2016-66-t55.md").read_text(encoding="utf-8")
+    page = read_page(built.docs / "tasks" / "guobanhan-2016-66-t55.md")
     assert '<p class="task-cite" id="task-cite">引用：《重点任务分工方案》（国办函〔2016〕66号）第55项</p>' in page
-    page = (built.docs / "tasks" / "guofa-2016-86-4-6-3.md").read_text(encoding="utf-8")
+    page = read_page(built.docs / "tasks" / "guofa-2016-86-4-6-3.md")
     assert "引用：《“十三五”国家知识产权保护和运用规划》（国发〔2016〕86号）第四部分第（六）条第3项</p>" in page
 
 

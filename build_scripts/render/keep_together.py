@@ -1,56 +1,36 @@
 """The renderer's last step: runs of a page's text that a line must not break, each kept whole.
 
 On a phone a line broke where Chinese typesetting does not (review of phone reading): before the dash of
-国家—重庆, so that "—重庆" started the next line, and in 86号's indicator table between a year and its 年
-(2015 / 年). Each such run is wrapped in ``<span class="keep-together">`` (site.css: ``white-space:
-nowrap``), here, once for every page a template renders, wherever its words come from:
-
-- ``patterns.DASH_JOINED_RE`` anywhere in a page's text;
-- ``patterns.NUMBER_YEAR_RE`` in a table's cells (``patterns.TABLE_RE``), where a column is narrower than a
-  line. Running text breaks as the browser has it.
+国家—重庆, so that "—重庆" started the next line, and between a number and its unit: 86号's indicator table
+(2015 / 年), an agency's history (（2018 / 年）), 86号's 成文日期 (2016年12 / 月30日), 106号's 期限为1 / 年. Each
+such run is wrapped in ``<span class="keep-together">`` (site.css: ``white-space: nowrap``), here, once for
+every page a template renders, wherever its words come from: ``patterns.KEPT_RUN_RE``, 国家—重庆
+(``DASH_JOINED_RE``) and a number with its unit, a date whole (``NUMBER_UNIT_RE``), anywhere in a page's text.
 
 Only text is touched: the front matter (MkDocs prints a page's title in ``<title>``, where a tag shows as
-text), the tags and the attr_lists (``{ #c1 data-cite="…" }``) are passed as they are. A value a template
-prints reaches the page escaped (``<`` as ``&#60;`` or ``&lt;``), so each ``<`` opens a template's own tag.
-The words stay as they were: a copied sentence, the search index and the open data read the same.
+text), the tags, code, the attr_lists (``{ #c1 data-cite="…" }``) and the links' URLs (``patterns.NOT_TEXT_RE``)
+are passed as they are. A value a template prints reaches the page escaped (``<`` as ``&#60;`` or ``&lt;``),
+so each ``<`` opens a template's own tag. The words stay as they were: a copied sentence, the search index
+and the open data read the same.
 """
 
 from __future__ import annotations
 
-import re
-
 from .. import patterns
 
 KEEP = '<span class="keep-together">{}</span>'
+_KEPT = KEEP.format(r"\g<0>")
+_APART = "\0"  # joins the page's pieces of text for one pass: no run holds it, and no page does
 
 
 def keep_together(page: str) -> str:
     """``page`` (a rendered Markdown page) with each run that must stay on one line wrapped in a span."""
-    has_dash = "—" in page
-    has_year = "年" in page and ("<table" in page or "\n|" in page)
-    if not has_dash and not has_year:
-        return page
     front = patterns.FRONT_MATTER_RE.match(page)
     head, body = (page[: front.end()], page[front.end() :]) if front else ("", page)
-    if has_year:
-        body = patterns.TABLE_RE.sub(_years_in_cells, body)
-    if has_dash:
-        body = _in_text(body, patterns.DASH_JOINED_RE)
-    return head + body
-
-
-def _years_in_cells(table: re.Match[str]) -> str:
-    cells = table.group()
-    return _in_text(cells, patterns.NUMBER_YEAR_RE) if "年" in cells else cells
-
-
-def _in_text(markdown: str, run: re.Pattern[str]) -> str:
-    """``markdown`` with each match of ``run`` in its text, not inside a tag or an attr_list, wrapped."""
-
-    def keep(match: re.Match[str]) -> str:
-        at = match.start()
-        in_tag = markdown.rfind("<", 0, at) > markdown.rfind(">", 0, at)
-        in_attr_list = markdown.rfind("{", 0, at) > markdown.rfind("}", 0, at)
-        return match.group() if in_tag or in_attr_list else KEEP.format(match.group())
-
-    return run.sub(keep, markdown)
+    pieces = patterns.NOT_TEXT_RE.split(body)  # text, not text, text, …, text
+    texts = pieces[0::2]
+    if _APART in body:
+        pieces[0::2] = [patterns.KEPT_RUN_RE.sub(_KEPT, text) for text in texts]
+    else:  # one pass over all of them: a third of the time of one per piece
+        pieces[0::2] = patterns.KEPT_RUN_RE.sub(_KEPT, _APART.join(texts)).split(_APART)
+    return head + "".join(pieces)
