@@ -247,7 +247,6 @@ def test_an_agency_page_says_whether_its_name_was_checked_after_2018(built):
     assert '<dt>后续沿革</dt><dd><span class="unknown">未核实</span></dd>' in pages["cq-duchashi"]
     assert "<dt>后续沿革</dt><dd>生态环境部（2018年）" in pages["mep"]
     listing = read_page(built.docs / "agencies" / "index.md")
-    listing = re.sub(r'<span class="keep-together">(.*?)</span>', r"\1", listing)  # 2018年 kept on one line
     rows = {
         line.split("](", 1)[1].split(".md)", 1)[0]: line
         for line in listing.splitlines()
