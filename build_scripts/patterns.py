@@ -457,7 +457,8 @@ EDITOR_FILE_RE = re.compile(r"\..+\.(?:sw[a-p]|kate-swp)|[0-9]+|.+~|#.+#|\.goutp
 
 # Render stage (render/keep_together.py) ----------------------------------------------------------
 
-# The YAML front matter a rendered page opens with (title, search), up to its closing ---.
+# The YAML front matter a rendered page opens with (title, search), up to its closing ---
+# (render/keep_together.py passes it as it is; pages/sections.py reads a page's title from it).
 FRONT_MATTER_RE = re.compile(r"---\n.*?\n---\n", re.DOTALL)
 # 国家—重庆, the site's name for its national–Chongqing comparison: a line may break before or after an em
 # dash (U+2014), but in Chinese typesetting a dash never starts a line, and the two words it joins are one name.

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .. import patterns
 from ..model import OutputFile, PageSpec
 
 # (folder under docs/, name in the navigation) in navigation order.
@@ -35,12 +36,11 @@ class SectionEntry:
 
 def page_title(output: OutputFile) -> str:
     """The ``title`` of a rendered page's front matter, else its file name."""
-    if output.content.startswith("---\n"):
-        head, sep, _ = output.content[4:].partition("\n---\n")
-        if sep:
-            meta = yaml.safe_load(head) or {}
-            if isinstance(meta, dict) and meta.get("title"):
-                return str(meta["title"])
+    front = patterns.FRONT_MATTER_RE.match(output.content)
+    if front:
+        meta = yaml.safe_load(output.content[4 : front.end() - 4]) or {}
+        if isinstance(meta, dict) and meta.get("title"):
+            return str(meta["title"])
     return posixpath.basename(output.path).removesuffix(".md")
 
 
