@@ -367,3 +367,30 @@ def test_every_link_to_a_task_page_names_the_task_as_the_pages_heading_does(buil
                 wrong.append((where, words))
     assert seen > 1500
     assert wrong == [], f"{len(wrong)}: {wrong[:5]}"
+
+
+# A task page's section of the other side of the national–Chongqing links: 重庆落实 (66号), 重庆文件中的对应句
+# (86号, 106号, 59号) or 国家依据 (25号's measures)
+_LINKED_SECTIONS = ("chongqing", "national-basis")
+
+
+def test_a_task_pages_chongqing_section_comes_before_its_related_tasks(built):
+    """Staff review: on a phone, a 66号 task page read 任务内容, 责任部门, 相关任务 (up to 8 long items, about a
+    screen), then 重庆落实, where staff most often look (how did Chongqing carry out task N). On every task
+    page, of each document, the section on the other side of the links comes before 相关任务, in the page
+    and in its table of contents."""
+    both, checked = set(), 0
+    for task in built.site.tasks:
+        page = (built.docs / "tasks" / f"{task.id}.md").read_text(encoding="utf-8")
+        sections = re.findall(r"^## .* \{ #([a-z-]+) \}$", page, re.MULTILINE)
+        linked = [section for section in sections if section in _LINKED_SECTIONS]
+        if not linked or "related-tasks" not in sections:
+            continue
+        both.add(task.doc)
+        assert sections.index(linked[0]) < sections.index("related-tasks"), (task.id, sections)
+        served = (built.html / "tasks" / task.id / "index.html").read_text(encoding="utf-8")
+        contents = served.split('aria-label="目录"', 1)[1].split("</nav>", 1)[0]
+        assert contents.index(f'href="#{linked[0]}"') < contents.index('href="#related-tasks"'), task.id
+        checked += 1
+    assert both == {document.slug for document in built.site.corpus.documents}  # all four national and 25号
+    assert checked > 140

@@ -300,3 +300,24 @@ def test_no_line_starts_with_the_unit_of_the_number_before_it_on_a_phone(built, 
                     split.setdefault((path, words), []).append(width)
     assert seen["/documents/guobanfa-2016-106/"] >= 10 and dates["/documents/guofa-2016-86/"] >= 1, (seen, dates)
     assert not split, "\n".join(f"{path} {words!r} {widths}" for (path, words), widths in sorted(split.items()))
+
+
+@pytest.mark.parametrize(
+    ("task", "linked"),
+    [
+        ("guobanhan-2016-66-t54", "chongqing"),  # 重庆落实
+        ("guobanhan-2016-66-t7", "chongqing"),  # 重庆落实 saying none was found
+        ("guofa-2016-86-4-2-1", "chongqing"),  # 重庆文件中的对应句
+        ("yufufa-2016-25-2-5-p3", "national-basis"),  # 国家依据
+    ],
+)
+def test_a_task_pages_linked_section_comes_before_its_related_tasks_on_a_phone(browser, base_url, task, linked):
+    """Staff review (360 px phone): 重庆落实 came after 相关任务, up to 8 long items, about a screen, to
+    scroll past for what staff look for most. It comes first, on screen and in the drawer's 目录."""
+    with new_page(browser, viewport={"width": 360, "height": 740}, is_mobile=True, base_url=base_url) as page:
+        page.goto(f"tasks/{task}/")
+        tops = [page.locator(f"#{anchor}").bounding_box()["y"] for anchor in (linked, "related-tasks")]
+        assert tops[0] < tops[1], tops
+        contents = page.locator('nav.md-nav--secondary[aria-label="目录"] a.md-nav__link')
+        order = [href.split("#")[-1] for href in contents.evaluate_all("as => as.map(a => a.getAttribute('href'))")]
+        assert order.index(linked) < order.index("related-tasks"), order
