@@ -1326,3 +1326,42 @@ def test_a_comparison_leads_back_to_the_national_task_page_that_lists_it(built):
     )
     line = page.split(f'id="{task_ref.anchor}"', 1)[1].split("</p>", 1)[0]
     assert "所属任务" not in line and "国家原文" in line
+
+
+def _sentence_sections(page: str) -> dict[str, str]:
+    """A 对照 page's sentence sections: the sentence's anchor → its Markdown, from its heading to the next."""
+    parts = re.split(r"^## 第[0-9]+句：.* \{ #([a-z0-9-]+) \.crossref-sentence \}$", page, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def _words(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def test_a_comparison_page_gives_a_linked_sentence_in_full_once(built):
+    """Staff review (phone): a 对照 page gave each linked Chongqing sentence three times, its heading's
+    excerpt, a quote of the whole sentence, and again as the Chongqing side of its comparison, three screens
+    of the same words on a phone. A linked sentence's words stand whole only in its comparisons (the
+    comparison unchanged); its section keeps its heading, its 在原文中查看本句 link and its ``-text`` id (on
+    that link's line); a sentence with no national basis keeps its quote, there being no comparison."""
+    clauses = {clause.anchor: clause for clause in built.site.corpus.document("yufufa-2016-25").clauses}
+    linked = Counter(ref.local for ref in built.site.crossrefs)
+    seen = Counter()
+    for path in sorted((built.docs / "crossrefs" / "chongqing").glob("c*.md")):
+        for anchor, section in _sentence_sections(read_page(path)).items():
+            sentence = clauses[anchor]
+            compared = re.findall(r'<div class="crossref-compare">.*?</div></div>', section)
+            local_sides = [re.findall(r"<p>(.*?)</p></div>", pair)[-1] for pair in compared]
+            assert [_words(side) for side in local_sides] == [sentence.text] * linked[sentence.id], (path.name, anchor)
+            rest = _words(re.sub(r'<div class="crossref-compare">.*?</div></div>', "", section))
+            assert rest.count(sentence.text) == (0 if linked[sentence.id] else 1), (path.name, anchor)
+            assert section.count(f'id="{anchor}-text"') == 1, (path.name, anchor)
+            assert f'<a href="../../../documents/yufufa-2016-25/#{anchor}">在原文中查看本句</a>' in section
+            seen["linked" if linked[sentence.id] else "alone"] += 1
+    assert seen["linked"] > 100 and seen["alone"] > 40, seen
+    page = read_page(built.docs / "crossrefs" / "chongqing" / "c2-2-p3.md")
+    assert (
+        '<p class="crossref-links" id="c2-2-p3-s2-text"><a href="../../../documents/yufufa-2016-25/#c2-2-p3-s2">'
+        in page
+    )
+    assert '<blockquote class="crossref-local" id="c2-2-p3-s1-text"><p>推动知识产权市场化运营。</p>' in page

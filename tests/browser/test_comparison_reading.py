@@ -109,3 +109,22 @@ def test_a_comparison_sentence_shows_its_link_mark_on_a_touch_screen(browser, ba
             assert mark.evaluate(shown) == (1 if touch else 0), touch
             if touch:
                 assert mark.evaluate("e => getComputedStyle(e).color") == "rgba(0, 0, 0, 0.66)"
+
+
+def test_a_linked_sentence_reads_once_on_a_phone(browser, base_url):
+    """Staff review (360 px phone): a 对照 page gave a linked Chongqing sentence three times, its heading's
+    excerpt, a quote of it and the Chongqing side of its comparison: three screens of the same words. On the
+    screen a linked sentence's words stand whole once per comparison, the quote's place holding only its
+    在原文中查看本句 link, which a link to its -text anchor lands on; one without a national basis is quoted."""
+    whole = "扶持专业性的知识产权运营机构成长，开展知识产权收储、开发、组合、投资等服务。"  # 第2句, one comparison
+    alone = "支持企业间、行业间组建知识产权联盟，形成合理的产业链和成果转化的群体优势。"  # 第4句, none
+    with new_page(browser, base_url=base_url, **PHONE) as page:
+        page.goto("crossrefs/chongqing/c2-2-p3/#c2-2-p3-s2-text")
+        shown = page.locator("article").inner_text()
+        assert (shown.count(whole), shown.count(alone)) == (1, 1)
+        landed = page.locator("#c2-2-p3-s2-text")
+        assert landed.inner_text() == "在原文中查看本句"
+        assert 0 <= landed.bounding_box()["y"] < PHONE["viewport"]["height"] / 2
+        compare = page.locator("#c2-2-p3-s2-vs-guobanhan-2016-66-t50 .crossref-compare")
+        assert compare.bounding_box()["y"] < PHONE["viewport"]["height"]  # the comparison follows on the screen
+        assert page.locator("#c2-2-p3-s4-text").inner_text().startswith(alone)
