@@ -311,7 +311,7 @@ class Task:
     def label(self) -> str:
         """``任务55``, ``任务四（六）2``: how the site labels the task (its page, the 对照 pages); a box is
         its own label (``专栏7``, not 任务专栏7), and so is a number that cites itself: a regulation's article
-        (``第三条``, not 任务第三条) or a paragraph of a text without numbered parts (``第一段``)."""
+        (``第三条``, not 任务第三条) or a paragraph of a text without numbered parts (``第1段``)."""
         if patterns.BOX_RE.match(self.number) or self.number.startswith("第"):
             return self.number
         return f"任务{self.number}"

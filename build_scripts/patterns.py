@@ -442,6 +442,18 @@ ARABIC_ITEM_LABEL_RE = re.compile(
     re.VERBOSE,
 )
 
+# A task's label that numbers a paragraph by its place, as the site writes it: 任务二（三）第3段 (a 25号
+# measure: its page's label), 第1段 (a paragraph task of a text without numbered parts, its own label).
+# Their pages were headed 二（三）第三段 and 第一段 before the site wrote every counted place in Arabic
+# digits, and readers were given that form: the index holds it too (``num``: the place). A citation's
+# position (第二部分第（三）条第3段, 正文第1段, 专栏2第1段) does not match: it was never written so.
+ARABIC_PARAGRAPH_TASK_LABEL_RE = re.compile(
+    r"""^(?:任务[^第]+)?          # 任务 and its parents' numbers (二（三）), or nothing
+        第(?P<num>[0-9]{1,3})段$  # 第3段
+    """,
+    re.VERBOSE,
+)
+
 # Write stage (write.py) --------------------------------------------------------
 
 # The temporary file write_atomic makes beside a page, named after the process writing it:

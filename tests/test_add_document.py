@@ -150,7 +150,7 @@ def test_a_new_documents_tasks_are_the_clauses_its_entry_names(tmp_path, monkeyp
         ("cefa-2020-7/1-1-1", "一（一）1"),
         ("cefa-2020-7/1-1-2", "一（一）2"),
     ]
-    assert tasks("    tasks: [{kind: paragraph, sections: [2], depth: 1}]\n") == [("cefa-2020-7/2/p1", "二第一段")]
+    assert tasks("    tasks: [{kind: paragraph, sections: [2], depth: 1}]\n") == [("cefa-2020-7/2/p1", "二第1段")]
 
 
 def test_a_local_document_without_numbered_sections_is_refused_at_its_role(tmp_path):

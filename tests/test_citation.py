@@ -168,10 +168,10 @@ def test_a_chongqing_task_is_numbered_by_its_paragraphs_place(model):
     tasks = extract_tasks(Corpus(documents=(local,)), AgencyMatcher(()), SOURCE, Collector())
     numbers = {t.clause.split("/", 1)[1]: t.number for t in tasks if t.clause.startswith("yufufa-2016-25/2-1/")}
     assert numbers == {
-        "2-1/p1": "二（一）第一段",
-        "2-1/p1a": "二（一）第二段",
-        "2-1/p2": "二（一）第三段",
-        "2-1/p3": "二（一）第四段",
+        "2-1/p1": "二（一）第1段",
+        "2-1/p1a": "二（一）第2段",
+        "2-1/p2": "二（一）第3段",
+        "2-1/p3": "二（一）第4段",
     }
 
 

@@ -147,6 +147,19 @@ def test_an_arabic_item_label_is_a_task_or_item_number_only(label, number):
     assert (match and match.group("num")) == number
 
 
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [("任务二（三）第3段", "3"), ("第1段", "1"), ("任务一第12段", "12")]
+    + [
+        (x, None)
+        for x in ("第二部分第（三）条第3段", "正文第1段", "专栏2第1段", "任务二（三）第3段第1句", "任务55", "第3项")
+    ],
+)
+def test_an_arabic_paragraph_task_label_is_a_tasks_label_only(label, number):
+    match = patterns.ARABIC_PARAGRAPH_TASK_LABEL_RE.match(label)
+    assert (match and match.group("num")) == number
+
+
 @pytest.mark.parametrize("text", ["2. 健全制度", "2.健全制度", "（二）健全制度", "二、　健全制度", "（2）健全制度"])
 def test_a_number_and_the_space_after_it_are_what_renumbering_changes(text):
     assert patterns.NUMBER_LABEL_RE.sub("", text, count=1) == "健全制度"

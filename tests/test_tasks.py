@@ -11,6 +11,7 @@ from collections import Counter
 
 import pytest
 
+from build_scripts.citation import positions
 from build_scripts.errors import Collector
 from build_scripts.extract import extract
 from build_scripts.extract.tasks import parse_roles
@@ -231,7 +232,7 @@ def test_boxes_stand_under_the_section_their_heading_is_in(tmp_path, model):
 
 def test_a_plans_title_is_no_task_and_no_paragraph_of_its_numbering(tmp_path):
     """A body opening under the plan's title (测试方案): the title line is no task, and the plan's first
-    paragraph is its 第一段, as its copy button cites it (正文第1段), not 第二段."""
+    paragraph is its 第1段, as its copy button cites it (正文第1段), not 第2段."""
     from build_scripts.citation import positions
     from build_scripts.pipeline import generate
 
@@ -241,10 +242,10 @@ def test_a_plans_title_is_no_task_and_no_paragraph_of_its_numbering(tmp_path):
     document = site.corpus.documents[0]
     first = next(c for c in document.clauses if c.text == "为了测试，制定本方案。")
     tasks = {task.clause: task.number for task in site.tasks}
-    assert tasks[first.id] == "第一段" and positions(document)[first.id] == "正文第1段"
+    assert tasks[first.id] == "第1段" and positions(document)[first.id] == "正文第1段"
     title = next(c for c in document.clauses if c.text == "测试方案")
     assert title.id not in tasks
-    assert sorted(tasks.values()) == ["一第一段", "第一段"]
+    assert sorted(tasks.values()) == ["一第1段", "第1段"]
 
 
 def test_a_task_page_gives_the_citation_the_copy_buttons_give(built):
@@ -323,7 +324,7 @@ def test_a_task_page_is_headed_and_titled_by_the_tasks_label(built):
     documents = {document.slug: document for document in built.site.corpus.documents}
     wrong = []
     for task in built.site.tasks:
-        page = (built.docs / "tasks" / f"{task.id}.md").read_text(encoding="utf-8")
+        page = read_page(built.docs / "tasks" / f"{task.id}.md")  # 二（五）第3段 keeps 3段 together
         heading = f"{task.label} {task.title}"
         title = f"{documents[task.doc].meta.short_title} {heading}"
         shown = re.search(r"^# (.*) \{ #task-title \}$", page, re.MULTILINE)
@@ -394,3 +395,27 @@ def test_a_task_pages_chongqing_section_comes_before_its_related_tasks(built):
         checked += 1
     assert both == {document.slug for document in built.site.corpus.documents}  # all four national and 25号
     assert checked > 140
+
+
+def test_a_paragraphs_place_is_written_in_one_style_wherever_the_site_writes_it(built):
+    """Staff review: 25号's measures were numbered 二（五）第三段 (page titles, headings, 相关任务, the task
+    index, tasks.json, the search records) while their citation line, the 对照 basis lines and clauses.json
+    said 第3段, and so of 第N句 and 文首第N行. A counted place (段, 句, 行) is written in Arabic digits
+    everywhere; only an article's 款 (第二款) keeps Chinese numerals, as laws cite it."""
+    counted_in_chinese = re.compile(r"第[〇零一二三四五六七八九十百两]+[段句行]")
+    found = {}
+    for path in sorted(built.docs.rglob("*")):
+        if path.suffix in (".md", ".json") and path.name != "search-index.json":
+            hits = counted_in_chinese.findall(path.read_text(encoding="utf-8"))
+            if hits:
+                found[path.relative_to(built.docs).as_posix()] = hits[:3]
+    assert found == {}
+    cited = positions(built.site.corpus.document("yufufa-2016-25"))
+    paragraphs = [task for task in built.site.tasks if task.clause.split("/")[-1].startswith("p")]
+    assert len(paragraphs) == 26
+    for task in paragraphs:  # 二（五）第3段 and its citation 第二部分第（五）条第3段 end alike
+        assert task.number.endswith(re.search(r"第[0-9]+段$", cited[task.clause])[0]), task.number
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    entry = next(e for e in index["e"] if e["l"] == "tasks/yufufa-2016-25-2-3-p3/")
+    # the form readers were given before still finds it (25号 二（三）第三段), after the one the site writes
+    assert entry["c"][:2] == ["任务二（三）第3段", "任务二（三）第三段"], entry["c"]

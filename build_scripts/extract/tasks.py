@@ -33,7 +33,6 @@ from ..clean import split_lines
 from ..errors import Collector, CurationError, SourceError
 from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Document, Task, TaskScope
-from ..numerals import int_to_cn
 from .agencies import FILE_NAME as AGENCIES_FILE
 from .agencies import AgencyMatcher, load_agencies
 
@@ -166,7 +165,7 @@ def _body_text(clause: Clause) -> str:
 
 
 def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places: dict[str, int]) -> str:
-    """The task's number as a reader cites it: "14", "四（二）3", "专栏3", "二（一）第一段".
+    """The task's number as a reader cites it: "14", "四（二）3", "专栏3", "二（一）第1段".
 
     A paragraph is counted where it stands among its parent's paragraphs (``places``, from
     ``citation.reading_places``), like the copy button's 第N段, not by the number in its id.
@@ -191,7 +190,7 @@ def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places
         elif node.kind is ClauseKind.ITEM:
             parts.append(node.label.rstrip(".．、"))
         elif node.kind is ClauseKind.PARAGRAPH:
-            parts.append(f"第{int_to_cn(places[node.id])}段")
+            parts.append(f"第{places[node.id]}段")  # as its citation counts it (第二部分第（一）条第1段)
     return "".join(parts)
 
 

@@ -64,7 +64,7 @@ from build_scripts.model import (
     Site,
 )
 from build_scripts.numerals import int_to_cn
-from build_scripts.patterns import ARABIC_ITEM_LABEL_RE, PROSE_END
+from build_scripts.patterns import ARABIC_ITEM_LABEL_RE, ARABIC_PARAGRAPH_TASK_LABEL_RE, PROSE_END
 
 FORMAT_VERSION = 1
 SEARCH_INDEX_PATH = "data/search-index.json"  # the worker fetches ../../data/search-index.json
@@ -137,11 +137,12 @@ def _cited_forms(labels: Iterable[str]) -> list[str]:
     """The labels, each one that numbers a task or an item in Arabic digits (任务55, 第55项,
     第四部分第（六）条第2项) followed by the same in Chinese numerals (任务五十五, 第五十五项,
     第四部分第（六）条第二项): readers type both, as the documents number their parts in Chinese
-    numerals. The worker matches labels whole, so 任务五 stays apart from 任务五十五."""
+    numerals. So is a task's label that numbers a paragraph (任务二（三）第3段 and 任务二（三）第三段, the
+    form its page was headed by before). The worker matches labels whole, so 任务五 stays apart from 任务五十五."""
     forms = []
     for label in labels:
         forms.append(label)
-        match = ARABIC_ITEM_LABEL_RE.match(label)
+        match = ARABIC_ITEM_LABEL_RE.match(label) or ARABIC_PARAGRAPH_TASK_LABEL_RE.match(label)
         if match:
             forms.append(label[: match.start("num")] + int_to_cn(int(match["num"])) + label[match.end("num") :])
     return list(dict.fromkeys(forms))  # a box's label is its citation too (专栏7): once
