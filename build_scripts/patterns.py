@@ -486,9 +486,11 @@ NUMBER_UNIT_RE = re.compile(  # a digit first, then the lookbehind: a scan tries
 )
 # What a run is never looked for in, matched whole, as one group (re.split keeps it): a tag (a value a template
 # prints reaches the page escaped, so each < opens a template's own tag), a code element with its content, an
-# attr_list ({ #c1 data-cite="…" }), a Markdown link's URL and a code span.
+# SVG with its content (an indicator's chart: its words are placed, never wrapped, and the HTML parser ends an
+# SVG at a <span>, so a kept 2015年 threw the chart's bars out of it), an attr_list ({ #c1 data-cite="…" }),
+# a Markdown link's URL and a code span.
 NOT_TEXT_RE = re.compile(
-    r"(<(?:code\b.*?</code>|pre\b.*?</pre>|script\b.*?</script>|style\b.*?</style>)|<[^>]*>|\{[^}]*\}"
+    r"(<(?:code\b.*?</code>|pre\b.*?</pre>|script\b.*?</script>|style\b.*?</style>|svg\b.*?</svg>)|<[^>]*>|\{[^}]*\}"
     r"|\]\([^)\n]*\)|`[^`\n]*`)",
     re.DOTALL | re.IGNORECASE,
 )

@@ -423,4 +423,6 @@ def test_the_runs_a_line_keeps_whole_and_what_is_not_text():
     assert patterns.DASH_JOINED_RE.findall("国家—重庆对照，国家-重庆，国家——重庆") == ["国家—重庆"]
     page = '<p id="c1" title="1年">1年</p>{ #x data-a="2年" }[3年](../4年.md "5年")`6年`<code class="x">7年</code>'
     assert patterns.NOT_TEXT_RE.split(page)[0::2] == ["", "1年", "", "[3年", "", "", ""]
+    chart = '<svg role="img"><title>2015年 6.3 件</title><text x="0">2015年</text><rect/></svg>2020年'
+    assert patterns.NOT_TEXT_RE.split(chart)[0::2] == ["", "2020年"]  # an SVG's words are placed, not wrapped
     assert patterns.FRONT_MATTER_RE.match("---\ntitle: x\n---\n\n# x\n---\n").group() == "---\ntitle: x\n---\n"
