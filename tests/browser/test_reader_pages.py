@@ -46,3 +46,27 @@ def test_every_indicator_pages_chart_draws_its_bars_and_their_values(built, brow
                     assert width > 0 and height > 0, (indicator_id, drawn["bars"])
                     assert left - 0.5 <= bar_left and bar_right <= right + 0.5, (indicator_id, drawn)
                 assert drawn["svg"][1] <= right + 0.5, (indicator_id, drawn["svg"], right)
+
+
+# Each ※ of the indicators' list: its box, the box of the last line of the indicator's name it follows, whether the
+# note it leads to is on the page.
+REMARK_MARKS = """() => [...document.querySelectorAll('.indicator-remark-mark')].map(mark => {
+  const line = [...mark.previousElementSibling.getClientRects()].at(-1).toJSON();  // the name's line it follows
+  return {mark: mark.getBoundingClientRect().toJSON(), name: line, note: !!document.getElementById(mark.hash.slice(1))};
+})"""
+
+
+def test_the_remark_marks_of_the_indicators_list_are_24_pixel_targets_apart_from_the_name(browser, base_url):
+    """A ※ after an indicator's name leads to the site's note on it below the table: a 13×15 px glyph flush
+    against the name's link, so a finger meant for one got the other. It is a 24×24 px target (WCAG 2.2,
+    2.5.8) that does not touch the name's link, on a phone and a desktop."""
+    for options in (PHONE, DESKTOP):
+        with new_page(browser, base_url=base_url, **options) as page:
+            page.goto("indicators/")
+            marks = page.evaluate(REMARK_MARKS)
+            assert len(marks) >= 2
+            for found in marks:
+                mark, name = found["mark"], found["name"]
+                assert found["note"], found
+                assert mark["width"] >= 24 and mark["height"] >= 24, (options["viewport"], found)
+                assert mark["left"] >= name["right"] + 2 or mark["top"] >= name["bottom"] + 2, (options, found)
