@@ -70,3 +70,34 @@ def test_the_remark_marks_of_the_indicators_list_are_24_pixel_targets_apart_from
                 assert found["note"], found
                 assert mark["width"] >= 24 and mark["height"] >= 24, (options["viewport"], found)
                 assert mark["left"] >= name["right"] + 2 or mark["top"] >= name["bottom"] + 2, (options, found)
+
+
+# Whether each column head of the matrix in view across is on top at its middle (elementFromPoint), and the row
+# of the agency read is too: a count is read with its agency and the part of 66号 it counts.
+MATRIX_HEADS = """(agency) => {
+  const table = document.getElementById('agency-matrix'), corner = table.tHead.rows[0].cells[0];
+  const onTop = (e, from = 0) => {  // null: out of view across (off the screen, or under the agency column)
+    const r = e.getBoundingClientRect(), left = Math.max(r.left, from), right = Math.min(r.right, innerWidth);
+    return right - left > 8 ? e.contains(document.elementFromPoint((left + right) / 2, (r.top + r.bottom) / 2)) : null; };
+  const row = [...table.tBodies[0].rows].find(tr => tr.cells[0].textContent.trim() === agency);
+  const across = corner.getBoundingClientRect().right;
+  return {heads: [onTop(corner), ...[...table.tHead.rows[0].cells].slice(1).map(th => onTop(th, across))]
+            .filter(shown => shown !== null),
+          row: onTop(row.cells[0]), last: onTop(row.cells[row.cells.length - 1], across)};
+}"""
+
+
+def test_the_matrix_keeps_its_column_heads_in_view_where_a_row_is_read(browser, base_url):
+    """The 部门 × 任务 matrix is 48 agencies long: scrolled down to 保监会 on a phone, its counts (参1) stood under
+    no head saying which part of 66号 they count, nor did they on a desktop; the heads stay at the top of the
+    matrix's box, the agency column at its left, as the reader scrolls down and across."""
+    for options in (PHONE, DESKTOP):
+        with new_page(browser, base_url=base_url, **options) as page:
+            page.goto("agencies/matrix/")
+            last = page.locator("#agency-matrix tbody tr").filter(has_text="保监会").locator("td").last
+            last.scroll_into_view_if_needed()
+            for scrolled in ("to the row", "to the page's end"):  # then on down, the header over the page
+                seen = page.evaluate(MATRIX_HEADS, "保监会")
+                assert seen["row"] and seen["last"], (options, scrolled, seen)
+                assert len(seen["heads"]) >= 2 and all(seen["heads"]), (options, scrolled, seen)
+                page.evaluate("scrollTo(0, document.scrollingElement.scrollHeight)")
