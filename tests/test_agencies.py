@@ -384,3 +384,14 @@ def test_a_sentence_naming_an_agency_many_times_is_read_in_time_growing_with_its
     assert time.perf_counter() - started < 5.0
     assert len(found) == 13_334
     assert matcher.find("重庆市\n知识产权局、版权局")[0][1] == len("重庆市\n知识产权局、")
+
+
+def test_an_agencys_short_names_are_not_its_full_name_again(built):
+    """Three bodies the texts name only in full (中央全面深化改革领导小组, the 部际联席会议 and its 办公室) showed
+    their page's title again under 简称: the line lists the other forms only, and is left out when there is none."""
+    for agency in built.site.agencies:
+        page = read_page(built.docs / "agencies" / f"{agency.id}.md")
+        listed = re.search(r"<dt>简称</dt><dd>([^<]*)</dd>", page)
+        others = [name for name in agency.short_names if name != agency.full_name]
+        assert (listed.group(1).split("、") if listed else []) == others, agency.id
+    assert "<dt>简称</dt>" not in read_page(built.docs / "agencies" / "central-reform-group.md")

@@ -68,6 +68,9 @@ def agency_pages(site: Site) -> list[PageSpec]:
                 template="agency.md.jinja",
                 context=(
                     ("agency", agency),
+                    # the forms the texts use besides the full name the page is titled with (three bodies they
+                    # name only in full showed it again under 简称)
+                    ("short_names", tuple(name for name in agency.short_names if name != agency.full_name)),
                     ("kind_name", AGENCY_KINDS.get(agency.kind, agency.kind)),
                     ("led", led),
                     ("shared", shared),
