@@ -395,3 +395,18 @@ def test_an_agencys_short_names_are_not_its_full_name_again(built):
         others = [name for name in agency.short_names if name != agency.full_name]
         assert (listed.group(1).split("、") if listed else []) == others, agency.id
     assert "<dt>简称</dt>" not in read_page(built.docs / "agencies" / "central-reform-group.md")
+
+
+def test_the_agencies_list_says_what_its_mention_count_counts(built):
+    """The list's 提及 column (发展改革委: 牵头 1, 参与 12, 提及 13) was not explained: read as more mentions beside
+    the tasks, it doubled them. The page says it counts every time the texts name the body, the 分工括注 too,
+    and so it is never less than the tasks the 括注 give it."""
+    listing = read_page(built.docs / "agencies" / "index.md")
+    intro = listing.split("{ #agencies }", 1)[1].split("\n\n", 2)[1]
+    assert "“提及”" in intro and "分工括注中的也计在内" in intro, intro
+    rows = re.findall(r"^\| .*\]\(([a-z0-9-]+)\.md\).*$", listing, re.M)
+    assert len(rows) == len(built.site.agencies)
+    for row in re.findall(r"^\| .*\]\([a-z0-9-]+\.md\).*$", listing, re.M):
+        cells = [re.sub(r'<span class="cell-label">[^<]*</span>', "", c).strip() for c in row.strip("|").split("|")]
+        led, shared, mentioned = (int(c) for c in cells[2:5])
+        assert mentioned >= led + shared, cells
