@@ -8,8 +8,9 @@ every page a template renders, wherever its words come from: ``patterns.KEPT_RUN
 (``DASH_JOINED_RE``) and a number with its unit, a date whole (``NUMBER_UNIT_RE``), anywhere in a page's text.
 
 Only text is touched: the front matter (MkDocs prints a page's title in ``<title>``, where a tag shows as
-text), the tags, code, the attr_lists (``{ #c1 data-cite="…" }``) and the links' URLs (``patterns.NOT_TEXT_RE``)
-are passed as they are. A value a template prints reaches the page escaped (``<`` as ``&#60;`` or ``&lt;``),
+text), the tags, code, an SVG (an indicator's chart: its words are placed, and the HTML parser ends an SVG at a
+``<span>``), the attr_lists (``{ #c1 data-cite="…" }``) and the links' URLs (``patterns.NOT_TEXT_RE``) are passed
+as they are. A value a template prints reaches the page escaped (``<`` as ``&#60;`` or ``&lt;``),
 so each ``<`` opens a template's own tag. The words stay as they were: a copied sentence, the search index
 and the open data read the same.
 """
