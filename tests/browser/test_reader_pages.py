@@ -101,3 +101,15 @@ def test_the_matrix_keeps_its_column_heads_in_view_where_a_row_is_read(browser, 
                 assert seen["row"] and seen["last"], (options, scrolled, seen)
                 assert len(seen["heads"]) >= 2 and all(seen["heads"]), (options, scrolled, seen)
                 page.evaluate("scrollTo(0, document.scrollingElement.scrollHeight)")
+
+
+def test_the_matrix_prints_whole(browser, base_url):
+    """Its box no taller than the screen is for reading on one: printed, the box holds every row, none cut off."""
+    with new_page(browser, base_url=base_url, **DESKTOP) as page:
+        page.goto("agencies/matrix/")
+        page.emulate_media(media="print")
+        box, table = page.evaluate(
+            "() => { const t = document.getElementById('agency-matrix');"
+            " return [t.parentElement.clientHeight, t.getBoundingClientRect().height]; }"
+        )
+        assert box >= table - 1 and table > 1000, (box, table)
