@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import time
 from collections.abc import Iterator
 
@@ -72,6 +73,39 @@ def test_an_agency_is_found_first_by_a_short_form_in_common_use(base_url, search
     assert hrefs and hrefs[0] == page_url, hrefs[:5]
     first = search_results(search_page, base_url, query)[0][0]
     assert "缺少" not in first["text"], first
+
+
+def _lacking(link: dict) -> set[str]:
+    """The words Material marks 缺少 on a result (its ``<del>``s, in the text read back after the label)."""
+    _, said, rest = link["text"].partition("缺少")
+    return {word for word in re.split(r"[\s:：,，、]+", rest) if word} if said else set()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["最高检察院", "跨境电商", "最高检察院 两法衔接"])
+def test_a_result_is_said_to_lack_only_words_the_reader_typed(base_url, search_page, query):
+    """Session 33: a form read inside a longer word (最高检 of 最高检察院, 电商 of 跨境电商) made that word the form's
+    wording spliced into the rest (高检院察院, 跨境电子商务), and a result lacking it was marked 缺少 with the splice,
+    a word nobody typed and no text holds: 66号's tasks 18, 20 and 22 (…高检院…) said 缺少: 高检院察院."""
+    typed = set(query.split())
+    links = [link for group in search_results(search_page, base_url, query, every=True) for link in group]
+    odd = [(link["href"], _lacking(link)) for link in links if not _lacking(link) <= typed]
+    assert links and not odd, odd[:3]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "first"), [("最高检察院", "/agencies/spp/"), ("最高检察院 两法衔接", "/tasks/guobanhan-2016-66-t20/")]
+)
+def test_a_name_typed_with_an_inner_run_of_its_full_name_left_out_is_the_agencys(base_url, search_page, query, first):
+    """最高检察院 is 最高人民检察院 without its 人民, as 最高法院 is 最高人民法院: alone it is the agency's page, and beside
+    other words it is read as 高检院, the name 66号 gives the agency (task 20, 全国打击侵权假冒工作领导小组办公室、高检院牵头),
+    none holding 高检院 said to lack anything (session 33: 缺少: 高检院察院 on each of 66号's tasks naming 高检院)."""
+    assert search(search_page, base_url, query)[0] == first
+    holding = [
+        link for group in search_results(search_page, base_url, query) for link in group if "高检院" in link["text"]
+    ]
+    assert holding and not [link for link in holding if _lacking(link)], [link["text"] for link in holding][:3]
 
 
 @pytest.mark.browser

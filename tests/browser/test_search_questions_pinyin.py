@@ -83,3 +83,18 @@ def test_chongqing_in_a_question_names_its_document(base_url, search_page):
     """重庆怎么落实专利质押融资: 重庆, parted from the rest by 怎么, names 渝府发〔2016〕25号 as it does alone."""
     hrefs = search(search_page, base_url, "重庆怎么落实专利质押融资")
     assert len(hrefs) >= 5 and all("yufufa-2016-25" in href for href in hrefs[:5]), hrefs[:5]
+
+
+@pytest.mark.browser
+def test_a_word_of_asking_leaves_no_lone_character_as_the_query(base_url, search_page):
+    """Session 33: 几年来 (over the past few years) holds 几年, a word of asking (how many years), which parted it and
+    left 来 alone: the query was 来, marked in every 将来源地 and 来渝.  A character an asking word leaves alone is
+    part of the phrase, not a word to find; what it leaves of two characters or more still is (在哪里投诉: 投诉)."""
+    marks = {
+        mark
+        for group in search_results(search_page, base_url, "几年来", every=True)
+        for link in group
+        for mark in link["marks"]
+    }
+    assert "来" not in marks, marks
+    assert search(search_page, base_url, "在哪里投诉", every=True) == search(search_page, base_url, "投诉", every=True)

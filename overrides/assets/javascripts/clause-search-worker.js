@@ -207,6 +207,29 @@ function buildIndex(data) {
       var number = label.indexOf("任务") === 0 ? label.slice(2) : "";
       if (number && number.charAt(0) !== "第") addLabel(number, en, true, /^[0-9]+$/.test(number));
     }
+  /* A full name is also said with a short run of its inner characters left out: 最高人民法院 as 最高法院, 最高人民
+   *检察院 as 最高检察院 (人民 left out).  Such a name (two or three characters left out, two or more kept on each
+   * side) is one more name of the page where no text holds it and no other page is named so; before, 最高检察院 was
+   * read as 最高检 and 察院, 66号's tasks naming 高检院 said to lack a 高检院察院. */
+  var given = new Map();
+  for (var ge of entries) if (ge.names) for (var gn of ge.names) given.set(gn, (given.get(gn) || 0) + 1);
+  var shortened = new Map();
+  function heldAnywhere(word) {
+    for (var b = 0; b + 1 < word.length; b++) if (!postings.has(word.substr(b, 2))) return false;
+    return entries.some(function (we) { return we.norm.indexOf(word) >= 0; });
+  }
+  for (var se of entries) {
+    if (!se.names) continue;
+    for (var full of se.names)
+      for (var from = 2; from < full.length; from++)
+        for (var run = 2; run <= 2 && from + run + 2 <= full.length; run++) {
+          var shorter = full.slice(0, from) + full.slice(from + run);
+          if (given.has(shorter) || heldAnywhere(shorter)) continue;
+          if (!shortened.has(shorter)) shortened.set(shorter, se);
+          else if (shortened.get(shorter) !== se) shortened.set(shorter, null);  /* two pages' names: neither's */
+        }
+  }
+  shortened.forEach(function (page, shorter) { if (page && page.names.indexOf(shorter) < 0) page.names.push(shorter); });
   /* Each name a page is known by (国知局) → all that page's names (国家知识产权局, 知识产权局, 国知局). */
   var named = new Map();
   for (var ne of entries)
@@ -371,9 +394,11 @@ var QUESTION_WORDS = [
 QUESTION_WORDS = QUESTION_WORDS.concat(QUESTION_WORDS.filter(function (word) { return /[么谁]/.test(word); })
   .map(function (word) { return word.replace(/么/g, "麼").replace(/谁/g, "誰"); }));
 
+/* A character an asking word leaves alone is part of the phrase, not a word to find: 几年来 (these few years) holds
+ * 几年, and was read as 来; 在哪里投诉 is 投诉.  A word that leaves nothing longer is kept as typed. */
 function withoutAsking(segment) {
   if (!index || !index.asking) return [segment];
-  var parts = segment.split(index.asking).filter(Boolean);
+  var parts = segment.split(index.asking).filter(function (part) { return part.length > 1 || RUN_CHAR.test(part); });
   return parts.length ? parts : [segment];
 }
 
@@ -858,7 +883,12 @@ function readingsOf(q) {
     return each(parts).map(function (chars) { return chars.join(""); });
   });
   if (!held) return [q];
-  var readings = each(words).map(function (reading) { return parseQuery(reading.join(" ")); });
+  var readings = each(words).map(function (reading) {
+    var read = parseQuery(reading.join(" "));
+    /* the words typed, for a result to say it lacks (termsFor): 跨境电商, not the 跨境电子商务 nobody typed */
+    if (read.segments.length === q.segments.length) read.typed = q.words;
+    return read;
+  });
   return across ? readings.concat([q]) : readings;
 }
 
@@ -970,14 +1000,18 @@ function search(raw) {
     chosen.splice(chosen.indexOf(heading) + 1, 0,
       Object.assign({}, heading, { entry: index.entries[under], exact: false, chunks: [], label: null, headed: true }));
 
-  /* Terms shown by Material as "missing" (<del>) and used for ?h= links: the words of the reading found. */
+  /* Terms shown by Material as "missing" (<del>) and used for ?h= links: the words of the reading found, which
+   * the page opened marks (电子商务 for 电商), and the words typed that it lacks: of a form read inside a longer word
+   * (跨境电商, 最高检察院) the reading's word is the wording spliced into the rest (跨境电子商务, 高检院察院), a word
+   * nobody typed, which results said they lacked. */
   function termsFor(hit) {
     var q = hit.q, terms = {};
     if (hit.label || hit.headed) { q.words.forEach(function (word) { terms[word] = true; }); return terms; }
     q.segments.forEach(function (seg, i) {
       var present = findWhole(hit.entry.norm, seg) >= 0 || cover(seg, hit.entry.norm).covered >= 0.75 * seg.length ||
         hit.chunks.some(function (ch) { return ch.byName && ch.q === seg; });  /* the document's name holds it */
-      terms[q.words[i]] = terms[q.words[i]] || present;
+      var word = present || !q.typed ? q.words[i] : q.typed[i];
+      terms[word] = terms[word] || present;
     });
     return terms;
   }
