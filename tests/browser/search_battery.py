@@ -26,6 +26,7 @@ BATTERIES = (
     "search_queries_probe32.tsv",  # session 32: 40 blind, committed before any run (有几个, 渝府发25号, 66号第47条)
     "search_queries_probeb32.tsv",  # session 32, second probe: 40 blind from staff, journalists, lawyers (文号 第三部分, 国知局牵头)
     "search_queries_ask32.tsv",  # session 32, third probe: 30 blind whole questions in everyday words (…归谁, …有人管吗)
+    "search_queries_probe33.tsv",  # session 33: 40 blind phone searches (人社部, 職務發明獎勵, 山寨包装, 国办函66 第101项)
 )
 # The share of a battery's queries that must hit in the first five: 95%.  A blind probe keeps the misses it
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
@@ -33,7 +34,9 @@ BATTERIES = (
 FLOORS = {
     "search_queries_probe32.tsv": 36 / 39,
     "search_queries_probeb32.tsv": 40 / 40,
-    "search_queries_ask32.tsv": 17 / 30,
+    "search_queries_ask32.tsv": 19
+    / 30,  # 17 when written; 贷款 and 机密 read as the texts' 融资 and 商业秘密 (session 33)
+    "search_queries_probe33.tsv": 36 / 40,  # 30 when written (session 33)
 }
 
 

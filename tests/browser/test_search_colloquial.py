@@ -105,6 +105,8 @@ def test_the_last_steps_of_a_citation_after_its_document(base_url, search_page, 
         ("電商", "电子商务"),  # in traditional characters
         ("两法衔接", "行政执法与刑事司法衔接"),
         ("非遗", "非物质文化遗产"),
+        ("商业机密", "商业秘密"),  # session 33 (ask32: 员工跳槽把公司机密带走了怎么办 found nothing)
+        ("山寨", "仿冒"),  # session 33 (probe33: 山寨包装)
     ],
 )
 def test_an_everyday_form_finds_what_the_texts_wording_finds_and_marks_it(base_url, search_page, query, wording):

@@ -269,7 +269,10 @@ function buildIndex(data) {
   return {
     pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity, named: named,
     forms: forms, nameForms: nameForms, firstChild: firstChild, longestForm: longestForm,
-    asking: asking.length ? new RegExp(asking.join("|"), "g") : null
+    asking: asking.length ? new RegExp(asking.join("|"), "g") : null,
+    /* one a text holds (几个: 59号's 某几个) still asks where it ends the query: 引领型强省要建几个, 试点省最多几个 */
+    askingLast: new RegExp("(?:" + QUESTION_WORDS.slice().sort(function (a, b) { return b.length - a.length; })
+      .join("|") + ")$")
   };
 }
 
@@ -397,9 +400,20 @@ QUESTION_WORDS = QUESTION_WORDS.concat(QUESTION_WORDS.filter(function (word) { r
 /* A character an asking word leaves alone is part of the phrase, not a word to find: 几年来 (these few years) holds
  * 几年, and was read as 来; 在哪里投诉 is 投诉.  A word that leaves nothing longer is kept as typed. */
 function withoutAsking(segment) {
-  if (!index || !index.asking) return [segment];
-  var parts = segment.split(index.asking).filter(function (part) { return part.length > 1 || RUN_CHAR.test(part); });
+  if (!index) return [segment];
+  var asked = segment.replace(index.askingLast, " ");
+  var parts = (index.asking ? asked.split(index.asking) : [asked]).join(" ").split(" ")
+    .filter(function (part) { return part.length > 1 || RUN_CHAR.test(part); });
   return parts.length ? parts : [segment];
+}
+
+/* A year typed among words without a space (质押融资2020年目标, 重庆2020年要达到) is a word of its own, as 2020年 typed
+ * apart is: together they were one word no clause holds, and 重庆 could not name its document.  Only a year: 专栏2,
+ * 任务55 and 第2项 are labels whole; nor a character alone, which the texts write with the year (到2020年, 2020年前). */
+var YEAR_AMONG = /(?<=\p{Script=Han}{2})(?=[0-9]{4}年)|(?<=[0-9]{4}年)(?=\p{Script=Han}{2})/u;
+
+function apartAroundYears(segment) {
+  return segment.split(YEAR_AMONG);
 }
 
 function parseQuery(raw) {
@@ -421,7 +435,7 @@ function parseQuery(raw) {
     var n = withoutWen(normalize(t));
     if (WEN_ALONE.test(n) && segments.length && HAO_END.test(segments[segments.length - 1])) continue;
     if (!n) continue;
-    var parts = [].concat.apply([], apartAfterHao(n).map(withoutAsking));
+    var parts = [].concat.apply([], [].concat.apply([], apartAfterHao(n).map(apartAroundYears)).map(withoutAsking));
     if (parts.length === 1 && parts[0] === n) { segments.push(n); words.push(t); }
     else for (var part of parts) { segments.push(part); words.push(part); }
   }
