@@ -34,9 +34,10 @@ BATTERIES = (
 FLOORS = {
     "search_queries_probe32.tsv": 36 / 39,
     "search_queries_probeb32.tsv": 40 / 40,
-    "search_queries_ask32.tsv": 19
-    / 30,  # 17 when written; 贷款 and 机密 read as the texts' 融资 and 商业秘密 (session 33)
-    "search_queries_probe33.tsv": 36 / 40,  # 30 when written (session 33)
+    # 17 when written; 20 once 贷款, 机密 and 中药 were read as the texts' 融资, 商业秘密 and 中医药 (session 33)
+    "search_queries_ask32.tsv": 20 / 30,
+    # 30 when written, before any run; 37 after session 33's fixes
+    "search_queries_probe33.tsv": 37 / 40,
 }
 
 

@@ -385,11 +385,13 @@ var QUESTION_WORDS = [
   /* asked how long, when, who: 试点期限多长, 实施方案多久内印发, 什么时候建成, 谁来督查 */
   "多长时间", "什么时候", "多长", "多久", "何时", "由谁", "谁来", "谁"
 ].concat(
-  /* how many and which one, asked with a measure word: 知产法院有几个, 强省有哪几种类型, 税务总局负责哪条 (before,
+  /* how many and which one, asked with a measure word: 知产法院有几个, 强省有哪几种类型, 税务总局负责哪条, and where,
+   * 知识产权法院在哪几个城市 (its 在 was the end of 知识产权法院在, a word no clause holds; 设在哪里 keeps its 设在) (before,
    * each found only what shares the words of asking: 知产法院有几个 the one sentence on 某几个).  几个 itself is
    * 59号's (某几个重点环节), so the buildIndex filter keeps it a word; 有几个 and 哪几个 are asking words still. */
   ["个", "种", "项", "条", "类", "年", "次", "家", "批"].flatMap(function (measure) {
-    return ["有哪几" + measure, "有几" + measure, "哪几" + measure, "几" + measure, "哪" + measure];
+    return ["有哪几" + measure, "有几" + measure, "在哪几" + measure, "在哪" + measure, "哪几" + measure, "几" + measure,
+      "哪" + measure];
   })
 );
 /* and as typed in traditional characters: 誰 and 麼 stand for 谁 and 么, which no text holds, so the index maps
@@ -400,12 +402,27 @@ QUESTION_WORDS = QUESTION_WORDS.concat(QUESTION_WORDS.filter(function (word) { r
 /* A character an asking word leaves alone is part of the phrase, not a word to find: 几年来 (these few years) holds
  * 几年, and was read as 来; 在哪里投诉 is 投诉.  A word that leaves nothing longer is kept as typed. */
 function withoutAsking(segment) {
-  if (!index) return [segment];
-  var asked = segment.replace(index.askingLast, " ");
-  var parts = (index.asking ? asked.split(index.asking) : [asked]).join(" ").split(" ")
-    .filter(function (part) { return part.length > 1 || RUN_CHAR.test(part); });
-  return parts.length ? parts : [segment];
+  if (!index) return [{ text: segment, kind: false }];
+  var asked = segment.replace(index.askingLast, " "), parts = [], from = 0, kind = false, m;
+  if (index.asking) {
+    index.asking.lastIndex = 0;
+    while ((m = index.asking.exec(asked)) !== null) {
+      parts.push({ text: asked.slice(from, m.index), kind: kind });
+      kind = ASKING_KIND.test(m[0]);
+      from = m.index + m[0].length;
+    }
+  }
+  parts.push({ text: asked.slice(from), kind: kind });
+  parts = [].concat.apply([], parts.map(function (part) {
+    return part.text.split(" ").map(function (text, k) { return { text: text, kind: part.kind && k === 0 }; });
+  })).filter(function (part) { return part.text.length > 1 || RUN_CHAR.test(part.text); });
+  return parts.length ? parts : [{ text: segment, kind: false }];
 }
+
+/* The word a question asks the kind of (城市 of 知识产权法院在哪几个城市, 要求 of 专利代理机构有什么要求) names what the
+ * answer is, not what it is about: the answer names the cities (北京、上海和广州), not 城市.  It stays a word of the
+ * query, but is not its main word where another is: 城市, the rarer, made 示范城市's indicators the best answers. */
+var ASKING_KIND = /^(?:有|在)?(?:什么|哪些|哪几?[个种项条类年次家批]|几[个种项条类年次家批])$/;
 
 /* A year typed among words without a space (质押融资2020年目标, 重庆2020年要达到) is a word of its own, as 2020年 typed
  * apart is: together they were one word no clause holds, and 重庆 could not name its document.  Only a year: 专栏2,
@@ -430,14 +447,14 @@ function parseQuery(raw) {
         .replace(/^\*+/, "");
     })
     .filter(Boolean);
-  var segments = [], words = [];
+  var segments = [], words = [], kinds = [];
   for (var t of tokens) {
     var n = withoutWen(normalize(t));
     if (WEN_ALONE.test(n) && segments.length && HAO_END.test(segments[segments.length - 1])) continue;
     if (!n) continue;
     var parts = [].concat.apply([], [].concat.apply([], apartAfterHao(n).map(apartAroundYears)).map(withoutAsking));
-    if (parts.length === 1 && parts[0] === n) { segments.push(n); words.push(t); }
-    else for (var part of parts) { segments.push(part); words.push(part); }
+    if (parts.length === 1 && parts[0].text === n) { segments.push(n); words.push(t); kinds.push(false); }
+    else for (var part of parts) { segments.push(part.text); words.push(part.text); kinds.push(part.kind); }
   }
   /* numbers and latin runs must be present (12330, 2020, 6.3, PCT); each with the index of its word */
   var terms = [], termWords = [];
@@ -446,7 +463,7 @@ function parseQuery(raw) {
   });
   var joined = segments.join("");
   return {
-    segments: segments, words: words, terms: terms, termWords: termWords, joined: joined, length: joined.length,
+    segments: segments, words: words, kinds: kinds, terms: terms, termWords: termWords, joined: joined, length: joined.length,
     latinOnly: /^[a-z0-9.|]+$/.test(joined),
     /* the number of a 文号 (86号, 〔2016〕86号 → 2016|86号) is in the text: 86号 must not find 106号;
      * other numbers (2020年) may sit in a title or a table header instead of the text */
@@ -900,7 +917,7 @@ function readingsOf(q) {
   var readings = each(words).map(function (reading) {
     var read = parseQuery(reading.join(" "));
     /* the words typed, for a result to say it lacks (termsFor): 跨境电商, not the 跨境电子商务 nobody typed */
-    if (read.segments.length === q.segments.length) read.typed = q.words;
+    if (read.segments.length === q.segments.length) { read.typed = q.words; read.kinds = q.kinds; }
     return read;
   });
   return across ? readings.concat([q]) : readings;
@@ -923,7 +940,8 @@ function hitsOf(q) {
   q.main = -1;
   if (q.segments.length > 1) {
     var most = -1;
-    q.weights.forEach(function (w, i) { var r = sumOf(w); if (r > most) { most = r; q.main = i; } });
+    var asked = q.kinds && q.kinds.length === q.segments.length && q.kinds.indexOf(false) >= 0 ? q.kinds : null;
+    q.weights.forEach(function (w, i) { var r = sumOf(w); if (r > most && !(asked && asked[i])) { most = r; q.main = i; } });
   }
   q.otherNames = index.named.has(q.joined) ?
     index.named.get(q.joined).filter(function (name) { return name !== q.joined; }) : null;
@@ -1358,7 +1376,12 @@ function heldStretches(segment) {
   var held = [], aside = [];
   for (var at = 0, end; at < chars.length; at = end) {
     for (end = at; end < chars.length && keep[end] === keep[at]; end++);
-    (keep[at] ? held : aside).push(chars.slice(at, end).join(""));
+    var stretch = chars.slice(at, end).join("");
+    /* a 的 at a kept stretch's edge is the particle joining it to the words set aside (祖传的中药: 的中 is two
+     * characters the texts hold side by side, but no word of 中药 and 的): kept, 的中医药 was found in no clause
+     * on 中医药, and 祖传的中药方子能保护起来吗 found only clauses on 保护 */
+    if (keep[at]) stretch = stretch.replace(/^的(?=..)|(?<=..)的$/g, "");
+    (keep[at] ? held : aside).push(stretch);
   }
   return { held: held, aside: aside };
 }
