@@ -32,7 +32,7 @@ BATTERIES = (
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
 # on it, raised with each fix, so a regression fails and a miss left is still counted.
 FLOORS = {
-    "search_queries_probe32.tsv": 36 / 39,
+    "search_queries_probe32.tsv": 37 / 39,  # 36 before session 33 (强省有哪几种类型: 类型 is the kind asked)
     "search_queries_probeb32.tsv": 40 / 40,
     # 17 when written; 20 once 贷款, 机密 and 中药 were read as the texts' 融资, 商业秘密 and 中医药 (session 33)
     "search_queries_ask32.tsv": 20 / 30,

@@ -50,10 +50,7 @@ def test_latin_letters_that_are_no_pinyin_still_find_nothing(base_url, search_pa
 @pytest.mark.parametrize(
     ("question", "words"),
     [
-        ("专利代理机构有什么要求", "专利代理机构 要求"),  # the lead's blind probe: nothing at all
         ("专利导航是什么", "专利导航"),
-        ("知识产权质押融资有哪些规定", "知识产权质押融资 规定"),
-        ("知识产权服务业有哪些政策", "知识产权服务业 政策"),
         ("知识产权法院设在哪里", "知识产权法院设在"),
         ("有没有海外维权援助", "海外维权援助"),
         ("专利导航是什么意思", "专利导航"),  # 意思 asked after, in no text
@@ -78,6 +75,25 @@ def test_the_words_of_a_question_part_the_words_the_texts_hold(base_url, search_
     found nothing.  They part the query's words, as a space does."""
     found = search(search_page, base_url, question, every=True)
     assert found and found == search(search_page, base_url, words, every=True)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("专利代理机构有什么要求", "专利代理机构 要求"),  # the lead's blind probe: nothing at all
+        ("知识产权质押融资有哪些规定", "知识产权质押融资 规定"),
+        ("知识产权服务业有哪些政策", "知识产权服务业 政策"),
+    ],
+)
+def test_a_question_asking_the_kind_finds_what_its_words_find_first(base_url, search_page, question, words):
+    """有什么要求, 有哪些政策: the words part the query as a space does, and what they find comes first; the word asked
+    the kind of (要求, 政策) is not needed to meet the floor (session 33), so the clauses on the subject alone follow."""
+    found, expected = (
+        search(search_page, base_url, question, every=True),
+        search(search_page, base_url, words, every=True),
+    )
+    assert expected and found[:5] == expected[:5] and set(expected) <= set(found), (found[:5], expected[:5])
 
 
 @pytest.mark.browser
@@ -115,9 +131,11 @@ def test_a_year_typed_among_words_is_a_word_of_its_own(base_url, search_page, ty
 
 
 @pytest.mark.browser
-def test_a_question_asking_the_kind_finds_what_its_words_find_its_subject_first(base_url, search_page):
-    """强省建设有哪几种类型 finds what 强省建设 类型 finds, but 类型, the kind asked (the answer is 引领型, 支撑型, 特色型),
-    is not its main word (session 33): 59号's headings on its three types come before 106号's 多种类型的改革探索."""
+def test_a_question_asking_the_kind_finds_its_subject_first(base_url, search_page):
+    """强省建设有哪几种类型: 类型, the kind asked (the answer is 引领型, 支撑型, 特色型), is not its main word, nor needed to
+    meet the floor (session 33): what 强省建设 类型 finds is found, and 59号's headings on its three types come first,
+    before 106号's 多种类型的改革探索, which holds 类型 and no 强省."""
     question = search(search_page, base_url, "强省建设有哪几种类型", every=True)
-    assert sorted(question) == sorted(search(search_page, base_url, "强省建设 类型", every=True))
-    assert all("guozhifaguanzi-2015-59" in href for href in question[:6]), question[:6]
+    assert set(search(search_page, base_url, "强省建设 类型", every=True)) <= set(question)
+    assert all("guozhifaguanzi-2015-59" in href for href in question[:7]), question[:7]
+    assert "/documents/guozhifaguanzi-2015-59/#c2-3" in question[:7], question[:7]

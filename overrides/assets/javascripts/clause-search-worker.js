@@ -414,14 +414,17 @@ function withoutAsking(segment) {
   }
   parts.push({ text: asked.slice(from), kind: kind });
   parts = [].concat.apply([], parts.map(function (part) {
-    return part.text.split(" ").map(function (text, k) { return { text: text, kind: part.kind && k === 0 }; });
+    return part.text.split(" ").map(function (text, k) {
+      return { text: text, kind: part.kind && k === 0 && text.length <= 2 };
+    });
   })).filter(function (part) { return part.text.length > 1 || RUN_CHAR.test(part.text); });
   return parts.length ? parts : [{ text: segment, kind: false }];
 }
 
 /* The word a question asks the kind of (城市 of 知识产权法院在哪几个城市, 要求 of 专利代理机构有什么要求) names what the
  * answer is, not what it is about: the answer names the cities (北京、上海和广州), not 城市.  It stays a word of the
- * query, but is not its main word where another is: 城市, the rarer, made 示范城市's indicators the best answers. */
+ * query, but is not its main word where another is: 城市, the rarer, made 示范城市's indicators the best answers.
+ * Only a word of two characters, a noun alone: 部门负责 of 商业秘密保护由哪个部门负责 says what is asked of it too. */
 var ASKING_KIND = /^(?:有|在)?(?:什么|哪些|哪几?[个种项条类年次家批]|几[个种项条类年次家批])$/;
 
 /* A year typed among words without a space (质押融资2020年目标, 重庆2020年要达到) is a word of its own, as 2020年 typed
@@ -663,7 +666,7 @@ function scoreEntry(e, q) {
   var f = q.length ? covered / q.length : 0;
   var share = exact || !q.rarity ? f :
     chunks.reduce(function (n, ch) { return n + weightOf(q, ch.seg, ch.from, ch.q.length); }, 0) / q.rarity;
-  if (!exact && (f < MIN_COVER || (f + share) / 2 < MIN_COVER)) return null;
+  if (!exact && (f < MIN_COVER || (f + share) / 2 < MIN_COVER) && !answersKind(q, chunks)) return null;
 
   var score = (exact ? 10 : 0) + 6 * share * share + 2 * (segExact / q.segments.length);
 
@@ -706,6 +709,19 @@ function scoreEntry(e, q) {
   }
 
   return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: (exact || main || together ? 1 : 0) + (exact || lacksNone ? 1 : 0) };
+}
+
+/* Whether what `chunks` find of the words other than the one a question asks the kind of (类型 of 强省有哪几种类型)
+ * meets the floor by itself: the answer names the kinds (引领型、支撑型和特色型知识产权强省), not the word 类型, and
+ * 类型, the rarer word, kept every clause on 强省 below the floor (106号's 多种类型的改革探索 came first). */
+function answersKind(q, chunks) {
+  if (!q.kinds || q.kinds.length !== q.segments.length || q.kinds.indexOf(true) < 0 || q.kinds.indexOf(false) < 0)
+    return false;
+  var length = 0, rarity = 0, found = 0, weight = 0;
+  q.segments.forEach(function (seg, i) { if (!q.kinds[i]) { length += seg.length; rarity += sumOf(q.weights[i]); } });
+  for (var ch of chunks) if (!q.kinds[ch.seg]) { found += ch.q.length; weight += weightOf(q, ch.seg, ch.from, ch.q.length); }
+  var f = length ? found / length : 0, share = rarity ? weight / rarity : 0;
+  return f >= MIN_COVER && (f + share) / 2 >= MIN_COVER;
 }
 
 /* ------------------------------------------------------------------------
