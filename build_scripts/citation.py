@@ -87,6 +87,13 @@ def _label_core(label: str) -> str:
     return label.strip().rstrip("、.．").strip()
 
 
+def paragraph_place(place: int, *, in_article: bool) -> str:
+    """A paragraph's place as its citation writes it, and a task that is a paragraph is numbered by it: 第3段
+    (``place``: 1-based among its parent's paragraphs, ``reading_places``), or in an article (第五条) its 款 as
+    laws cite one, 第二款 for the first paragraph after the article's own line, which is its 第一款."""
+    return f"第{int_to_cn(place + 1)}款" if in_article else f"第{place}段"
+
+
 def _position(
     clause: Clause, up: Callable[[], str], place: int, *, global_items: bool, in_article: bool = False
 ) -> str:
@@ -103,7 +110,7 @@ def _position(
     if kind is ClauseKind.SUBSECTION:
         return f"{up()}第{label}项" if in_article else f"{up()}第{label}条"
     if kind is ClauseKind.PARAGRAPH and in_article:
-        return f"{up()}第{int_to_cn(place + 1)}款"
+        return f"{up()}{paragraph_place(place, in_article=True)}"
     if kind is ClauseKind.SECTION:
         return f"第{label}部分"
     if kind is ClauseKind.ITEM:
@@ -121,7 +128,7 @@ def _position(
     if kind is ClauseKind.TABLE_NOTE:
         return f"{up()}注"
     if kind is ClauseKind.PARAGRAPH:
-        return f"{up() or '正文'}第{place}段"
+        return f"{up() or '正文'}{paragraph_place(place, in_article=False)}"
     if kind is ClauseKind.PREAMBLE:
         return f"文首第{place}行"
     assert_never(kind)

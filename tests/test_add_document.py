@@ -340,3 +340,22 @@ def test_an_article_number_gone_backwards_is_one_message(tmp_path):
         "source_texts/cefa-2020-7.txt:11:1: expected article 第四条 after article 第三条, found 第一百零一条",
     ]
     assert not (tmp_path / "docs").exists()
+
+
+def test_an_articles_paragraph_task_is_numbered_as_its_citation_counts_it(tmp_path):
+    """``tasks: [{kind: paragraph}]`` in a regulation: an article's further paragraph is cited 第三条第二款 (the
+    article's own line is its 第一款); its task was numbered 第三条第1段 (the paragraph counted from its first
+    one, as a 段), so the page's heading and its 引用 line under it named one paragraph two ways."""
+    source = copy_sources(tmp_path)
+    items = "（二）侵犯商标专用权的。\n"
+    add_regulation(
+        source, REGULATION.replace("第一百零一条", "第四条").replace(items, items + "当事人应当予以协助、配合。\n")
+    )
+    listing = (source / "documents.yaml").read_text(encoding="utf-8")
+    (source / "documents.yaml").write_text(listing + "    tasks: [{kind: paragraph}]\n", encoding="utf-8")
+    generate(source, tmp_path / "docs")
+    tasks = {t["id"]: t for t in json.loads((tmp_path / "docs/data/tasks.json").read_text(encoding="utf-8"))}
+    assert tasks["cefa-2020-7-art3-p1"]["number"] == "第三条第二款"
+    page = (tmp_path / "docs/tasks/cefa-2020-7-art3-p1.md").read_text(encoding="utf-8")
+    assert "# 第三条第二款 当事人应当予以协助、配合 { #task-title }" in unkept(page)
+    assert "引用：《测试市知识产权工作方案》（测府发〔2020〕7号）第三条第二款" in unkept(page)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import patterns
-from ..citation import body_title, reading_places
+from ..citation import body_title, paragraph_place, reading_places
 from ..clean import split_lines
 from ..errors import Collector, CurationError, SourceError
 from ..load.texts import read_text
@@ -165,7 +165,7 @@ def _body_text(clause: Clause) -> str:
 
 
 def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places: dict[str, int]) -> str:
-    """The task's number as a reader cites it: "14", "四（二）3", "专栏3", "二（一）第1段".
+    """The task's number as a reader cites it: "14", "四（二）3", "专栏3", "二（一）第1段", "第三条第二款".
 
     A paragraph is counted where it stands among its parent's paragraphs (``places``, from
     ``citation.reading_places``), like the copy button's 第N段, not by the number in its id.
@@ -190,7 +190,10 @@ def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places
         elif node.kind is ClauseKind.ITEM:
             parts.append(node.label.rstrip(".．、"))
         elif node.kind is ClauseKind.PARAGRAPH:
-            parts.append(f"第{places[node.id]}段")  # as its citation counts it (第二部分第（一）条第1段)
+            # as its citation counts it: 第二部分第（一）条第1段, an article's 第三条第二款
+            parent = by_id.get(node.parent or "")
+            in_article = parent is not None and parent.kind is ClauseKind.ARTICLE
+            parts.append(paragraph_place(places[node.id], in_article=in_article))
     return "".join(parts)
 
 
