@@ -359,3 +359,26 @@ def test_an_articles_paragraph_task_is_numbered_as_its_citation_counts_it(tmp_pa
     page = (tmp_path / "docs/tasks/cefa-2020-7-art3-p1.md").read_text(encoding="utf-8")
     assert "# 第三条第二款 当事人应当予以协助、配合 { #task-title }" in unkept(page)
     assert "引用：《测试市知识产权工作方案》（测府发〔2020〕7号）第三条第二款" in unkept(page)
+
+
+def test_a_boxs_paragraph_task_is_numbered_in_its_box(tmp_path, monkeypatch):
+    """``tasks: [{kind: paragraph}]`` in a plan with a 专栏: the box's paragraphs were numbered as if they stood
+    in the section the box's heading is in (一第1段, 一第2段), so its first took the number and page heading
+    of the section's own first paragraph (two pages headed 任务一第1段); they are 专栏1第1段, as cited."""
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
+    source = copy_sources(tmp_path)
+    listing = add_document(source)
+    (source / "cefa-2020-7.txt").write_text(
+        "测试市知识产权工作方案\n\n一、总体要求\n坚持创新驱动。\n专栏1　保护工程\n\n建设保护中心。\n开展执法行动。\n\n"
+        "二、保障措施\n加强组织领导。\n",
+        encoding="utf-8",
+    )
+    (source / "documents.yaml").write_text(listing + ENTRY + "    tasks: [{kind: paragraph}]\n", encoding="utf-8")
+    site = generate(source, tmp_path / "docs", write=False).site
+    tasks = [(t.clause.split("/", 1)[1], t.label) for t in site.tasks if t.doc == "cefa-2020-7"]
+    assert tasks == [
+        ("1/p1", "任务一第1段"),
+        ("box1/p1", "专栏1第1段"),
+        ("box1/p2", "专栏1第2段"),
+        ("2/p1", "任务二第1段"),
+    ]
