@@ -219,10 +219,18 @@ REGULATION = """测试市知识产权保护办法
 """
 
 
-def add_regulation(source: Path, text: str) -> None:
-    """A sixth document numbered as regulations and measures are: 第一章, 第一条 (through the text)."""
+# 第三条 with a further paragraph after its items, its 第二款
+ARTICLE_WITH_PARAGRAPH = REGULATION.replace("第一百零一条", "第四条").replace(
+    "（二）侵犯商标专用权的。\n", "（二）侵犯商标专用权的。\n当事人应当予以协助、配合。\n"
+)
+
+
+def add_regulation(source: Path, text: str, tasks: str = "") -> None:
+    """A sixth document numbered as regulations and measures are: 第一章, 第一条 (through the text); its
+    clauses of kind ``tasks`` are its tasks when given."""
     (source / "cefa-2020-7.txt").write_text(text, encoding="utf-8")
     entry = ENTRY.replace("body_starts_at: 一、总体要求", "body_starts_at: 第一章")
+    entry += f"    tasks: [{{kind: {tasks}}}]\n" if tasks else ""
     (source / "documents.yaml").write_text((source / "documents.yaml").read_text(encoding="utf-8") + entry, "utf-8")
 
 
@@ -287,10 +295,7 @@ def test_a_paragraph_after_an_articles_items_is_the_articles_next_paragraph(tmp_
     """An article's items are 项 of its first paragraph: the unnumbered line after them is the article's
     第二款 (art3/p1), not a paragraph of its last item (art3-2/p1, cited 第三条第（二）项第1段)."""
     source = copy_sources(tmp_path)
-    items = "（二）侵犯商标专用权的。\n"
-    add_regulation(
-        source, REGULATION.replace("第一百零一条", "第四条").replace(items, items + "当事人应当予以协助、配合。\n")
-    )
+    add_regulation(source, ARTICLE_WITH_PARAGRAPH)
     generate(source, tmp_path / "docs")
     clauses = json.loads((tmp_path / "docs/data/clauses.json").read_text(encoding="utf-8"))
     paragraph = next(c for c in clauses if c["text"] == "当事人应当予以协助、配合。" and c["kind"] == "paragraph")
@@ -304,12 +309,7 @@ def test_an_articles_task_is_numbered_as_the_article_and_holds_all_of_it(tmp_pat
     and its text is the whole article, its items and further paragraphs with it (it was the first line,
     "…予以查处：", alone)."""
     source = copy_sources(tmp_path)
-    items = "（二）侵犯商标专用权的。\n"
-    add_regulation(
-        source, REGULATION.replace("第一百零一条", "第四条").replace(items, items + "当事人应当予以协助、配合。\n")
-    )
-    listing = (source / "documents.yaml").read_text(encoding="utf-8")
-    (source / "documents.yaml").write_text(listing + "    tasks: [{kind: article}]\n", encoding="utf-8")
+    add_regulation(source, ARTICLE_WITH_PARAGRAPH, tasks="article")
     generate(source, tmp_path / "docs")
     tasks = {t["id"]: t for t in json.loads((tmp_path / "docs/data/tasks.json").read_text(encoding="utf-8"))}
     task = tasks["cefa-2020-7-art3"]
@@ -347,12 +347,7 @@ def test_an_articles_paragraph_task_is_numbered_as_its_citation_counts_it(tmp_pa
     article's own line is its 第一款); its task was numbered 第三条第1段 (the paragraph counted from its first
     one, as a 段), so the page's heading and its 引用 line under it named one paragraph two ways."""
     source = copy_sources(tmp_path)
-    items = "（二）侵犯商标专用权的。\n"
-    add_regulation(
-        source, REGULATION.replace("第一百零一条", "第四条").replace(items, items + "当事人应当予以协助、配合。\n")
-    )
-    listing = (source / "documents.yaml").read_text(encoding="utf-8")
-    (source / "documents.yaml").write_text(listing + "    tasks: [{kind: paragraph}]\n", encoding="utf-8")
+    add_regulation(source, ARTICLE_WITH_PARAGRAPH, tasks="paragraph")
     generate(source, tmp_path / "docs")
     tasks = {t["id"]: t for t in json.loads((tmp_path / "docs/data/tasks.json").read_text(encoding="utf-8"))}
     assert tasks["cefa-2020-7-art3-p1"]["number"] == "第三条第二款"
