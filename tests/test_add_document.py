@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from build_scripts import cache
@@ -377,3 +378,23 @@ def test_a_boxs_paragraph_task_is_numbered_in_its_box(tmp_path, monkeypatch):
         ("box1/p2", "专栏1第2段"),
         ("2/p1", "任务二第1段"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "labels"),
+    [
+        ("paragraph", [("ch1/p1", "第一章第1段"), ("ch2/p1", "第二章第1段")]),
+        ("chapter", [("ch1", "第一章"), ("ch2", "第二章")]),
+    ],
+)
+def test_a_chapters_tasks_are_numbered_by_the_chapter(tmp_path, kind, labels):
+    """``tasks: [{kind: paragraph}]`` in a regulation whose chapters open with a line before their first
+    article: each such paragraph was numbered 第1段, its chapter left out as an article's is (two pages headed
+    第1段); it is 第一章第1段, as cited. A chapter that is a task had no number at all (labelled 任务)."""
+    source = copy_sources(tmp_path)
+    opened = REGULATION.replace("第一百零一条", "第四条")
+    for chapter in ("第一章　总则\n", "第二章　保护措施\n"):
+        opened = opened.replace(chapter, chapter + "本章规定" + chapter[4:-1] + "。\n")
+    add_regulation(source, opened, tasks=kind)
+    site = generate(source, tmp_path / "docs", write=False).site
+    assert [(t.clause.split("/", 1)[1], t.label) for t in site.tasks if t.doc == "cefa-2020-7"] == labels

@@ -166,7 +166,7 @@ def _body_text(clause: Clause) -> str:
 
 def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places: dict[str, int]) -> str:
     """The task's number as a reader cites it: "14", "四（二）3", "专栏3", "二（一）第1段", "第三条第二款",
-    "专栏1第2段".
+    "专栏1第2段", "第一章第1段".
 
     A paragraph is counted where it stands among its parent's paragraphs (``places``, from
     ``citation.reading_places``), like the copy button's 第N段, not by the number in its id.
@@ -182,9 +182,9 @@ def _number(document: Document, clause: Clause, by_id: dict[str, Clause], places
         node = by_id.get(node.parent or "")
     parts = []
     for node in reversed(chain):
-        if node.kind is ClauseKind.ARTICLE:  # 第十三条 is cited alone: its chapter is no part of the number
-            parts.append(node.label)
-        elif node.kind is ClauseKind.BOX:  # so is a box (专栏1第2段), not the section its heading is in
+        # cited alone, as their citations are: a chapter, an article (第十三条, its chapter no part of the
+        # number) and a box (专栏1第2段, not the section its heading is in)
+        if node.kind in (ClauseKind.CHAPTER, ClauseKind.ARTICLE, ClauseKind.BOX):
             parts = [node.label.replace(" ", "")]
         elif node.kind is ClauseKind.SECTION:
             parts.append(node.label.rstrip("、"))
