@@ -10,6 +10,7 @@ import time
 
 import pytest
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 
 from build_scripts import fork, numerals
 from build_scripts.errors import TemplateError
@@ -294,3 +295,35 @@ def test_a_number_with_its_unit_a_date_and_guojia_chongqing_are_kept_on_one_line
         f"| 年份 | 值 |\n| --- | --- |\n| {k('2018年')}（及{k('2.5年')}） | "
         f"&#60;b&#62;{k('2016年')}&#60;/b&#62; |\n"
     )
+
+
+class _Named:
+    def __str__(self) -> str:
+        return "a <b> & *c*"
+
+
+def test_every_value_a_template_prints_is_escaped_as_escape_would_and_for_markdown(templates):
+    """The environment prints what ``finalize`` returns, with no ``markupsafe.escape()`` after it: text is
+    escaped for Markdown and HTML alike wherever it is printed (a page, a macro, a loop, a ``set`` block),
+    ``Markup`` is printed as it is, numbers as their digits, None as nothing."""
+    (templates / "page.md.jinja").write_text(
+        "{% macro shown(x) %}[{{ x }}]{% endmacro %}"
+        "{% set block %}{{ values[0] }}{% endset %}"
+        "{% for v in values %}{{ v }}|{{ shown(v) }}|{% endfor %}{{ block }}\n",
+        encoding="utf-8",
+    )
+    values = ("<i>&\"'*x*", Markup("<i>ok</i>"), 3, 2.5, None, True, "t-035/a", "中文", _Named())
+    page = PageSpec(path="x.md", template="page.md.jinja", context=(("values", values),))
+    content = Renderer(templates).render(page).content
+    expected = [
+        "&#60;i&#62;&#38;&#34;&#39;&#42;x&#42;",
+        "<i>ok</i>",
+        "3",
+        "2.5",
+        "",
+        "True",
+        "t-035/a",
+        "中文",
+        "a &#60;b&#62; &#38; &#42;c&#42;",
+    ]
+    assert content == "".join(f"{v}|[{v}]|" for v in expected) + expected[0] + "\n"

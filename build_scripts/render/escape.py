@@ -75,24 +75,29 @@ def front_matter_json(_eval_ctx: Any, value: Any, indent: int | None = None) -> 
     return Markup(text.encode("ascii", "backslashreplace").decode("ascii"))
 
 
-def finalize(value: Any) -> Any:
-    """Every printed value, before autoescape's ``markupsafe.escape()`` (which passes ``Markup`` as is
-    and HTML-escapes anything else).
+def finalize(value: Any) -> str:
+    """Every printed value as it goes onto the page: the environment prints what this returns as it is
+    (``jinja_env``'s code generator calls no ``markupsafe.escape()`` after it), so it escapes what
+    ``escape()`` would have, and more.
 
-    Text with none of the significant characters (which include HTML's ``&<>"'``), and plain tokens,
-    are returned as plain ``str``: ``escape()`` then has nothing to change in them and wraps them in
-    ``Markup`` once, instead of twice. Any other text is escaped here, every significant character
-    as ``&#NN;``.
+    ``Markup`` (what a filter, a macro or a helper made) is printed as it is, a number as its digits,
+    None as nothing. Text with none of the significant characters (which include HTML's ``&<>"'``),
+    and plain tokens, are printed as they are: ``escape()`` would have had nothing to change in them.
+    Any other text has every significant character as ``&#NN;``, which leaves none of ``&<>"'`` for
+    ``escape()`` to change either.
     """
+    text: str = value
     if type(value) is not str:  # plain text, by far the most common, goes straight to the check below
         if value is None:
             return ""
-        if isinstance(value, Markup) or isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, Markup):
             return value
-        value = str(value)
-    if not _SIGNIFICANT_RE.search(value) or _PLAIN_TOKEN.match(value):
-        return value
-    return md_escape(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)  # digits, a sign, a point, an exponent, inf or nan: nothing to escape
+        text = str(value)
+    if not _SIGNIFICANT_RE.search(text) or _PLAIN_TOKEN.match(text):
+        return text
+    return _SIGNIFICANT_RE.sub(_entity, text)
 
 
 def format_size(size: int) -> str:
