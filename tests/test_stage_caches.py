@@ -13,7 +13,9 @@ import pytest
 from build_scripts import cache, pipeline
 from build_scripts.errors import BuildErrors, Collector, CurationError
 from build_scripts.load import located_yaml
+from build_scripts.model import ClauseKind
 from build_scripts.pages import marks
+from build_scripts.publish import search_terms
 from build_scripts.track import clause_ids, versions
 
 from .helpers import DOCUMENT_COUNT, copy_sources
@@ -306,3 +308,21 @@ def test_every_committed_listing_is_read_once_and_kept_in_one_entry(tmp_path, ca
     monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "empty-cache")
     assert pipeline.generate(source, tmp_path / "docs", write=False).site.history == first.history
     assert len(read) == 4
+
+
+def test_the_searchable_clauses_of_only_the_edited_document_are_made_again(tmp_path, cache_dir, monkeypatch):
+    """search_terms.yaml is checked against the clauses as the search worker reads them (NFKC, lower case,
+    no punctuation): each document's are kept in .cache/searchable, and after an edit they equal those made
+    from all the clauses at once, as before they were kept."""
+    source = copy_sources(tmp_path)
+    made = _spy(monkeypatch, search_terms, "searchable_lines")
+    corpus = pipeline.load_corpus(source, Collector())
+    search_terms._HeldBy(corpus)
+    assert len(made) == DOCUMENT_COUNT
+    _replace(source / LOCAL, LEAD, LEAD + "（已修改，ＡＢ）")
+    edited = pipeline.load_corpus(source, Collector())
+    held = search_terms._HeldBy(edited)
+    assert len(made) == DOCUMENT_COUNT + 1  # the Chongqing text alone
+    clauses = [c.text for d in edited.documents for c in d.clauses if c.kind is not ClauseKind.SENTENCE]
+    assert held.text == search_terms.searchable_lines(clauses)
+    assert held.holder(search_terms.searchable(LEAD + "（已修改，ab）")).startswith(f"{LOCAL} holds at line ")
