@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.errors import BuildError
+from build_scripts.errors import BuildError, Collector
 from build_scripts.pages.marks import diff_html
-from build_scripts.pipeline import generate
+from build_scripts.pipeline import generate, load_corpus
+from build_scripts.track import git_log, versions
 
-from .helpers import DOCUMENT_COUNT, copy_sources, read_page, replace
+from .helpers import DOCUMENT_COUNT, SOURCE, copy_sources, read_page, replace
 
 YUFUFA = "yufufa-2016-25.txt"
 FIFTY_NINE = "guozhifaguanzi-2015-59.txt"
@@ -532,3 +533,25 @@ def test_a_committed_listing_that_no_yaml_type_reads_gives_its_slugs_line_by_lin
     for value in ("2016-13-45", "[" * 2000 + "]" * 2000):  # a date no calendar has; nesting past the recursion limit
         text = f"documents:\n  - slug: a-1\n    source_file: a-1.txt\n    date: {value}\n"
         assert _read_listing(text)[0] == [("a-1.txt", "a-1")], value[:20]
+
+
+def test_the_committed_redirects_are_read_in_the_one_git_call_that_reads_the_texts_versions(tmp_path, monkeypatch):
+    """The newest commit's redirects.yaml (every id it lists existed) comes from the ``git cat-file --batch``
+    that reads the committed texts, not from a ``git show`` of its own after it (a second git process on
+    every rebuild of the bench's working copy), and it is what ``git show`` gives: the file, or None."""
+    source = copy_sources(tmp_path, SOURCE)  # the live corpus: its redirects.yaml lists ids no version here has
+    git(source, "init", "-q")
+    git(source, "add", ".")
+    git(source, "commit", "-q", "-m", "初始版本")
+    edit(source)
+    asked = []
+    real = git_log._run
+    monkeypatch.setattr(git_log, "_run", lambda where, *args, **kw: asked.append(args[0]) or real(where, *args, **kw))
+    generate(source, tmp_path / "docs")
+    assert asked == ["cat-file"]  # git log aside (begun at the start, ``StartedLog``)
+    found = versions.build_history(source, load_corpus(source, Collector()).documents)
+    assert found.committed_redirects == git_log.committed_file(source, "redirects.yaml") is not None
+    git(source, "rm", "-q", "redirects.yaml")
+    git(source, "commit", "-q", "-m", "删除")
+    found = versions.build_history(source, load_corpus(source, Collector()).documents)
+    assert found.committed_redirects is None and git_log.committed_file(source, "redirects.yaml") is None

@@ -21,7 +21,6 @@ from ..load import files
 from ..model import Clause, ClauseKind, Corpus, Document, Redirect, Site, id_prefixes
 from . import clause_ids, git_log
 from .lineage import digest
-from .redirects import FILE_NAME as REDIRECTS_FILE
 from .redirects import KnownIds, committed_targets
 from .versions import History
 
@@ -199,7 +198,7 @@ def _existed(
     if any(i not in ids and i not in slugs for i in listed):
         # an id the newest commit's redirects.yaml lists was answered for by the builds of that commit (its
         # clause gone before the history at hand begins): no typo made now, whatever was removed since
-        ids.update(committed_targets(git_log.committed_file(source, REDIRECTS_FILE) or b""))
+        ids.update(committed_targets(found.committed_redirects or b""))
     existed = KnownIds(
         ids=frozenset(ids | slugs), removed=frozenset(i for i in known if i not in index and i not in listed)
     )

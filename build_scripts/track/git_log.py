@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,26 +208,34 @@ def shown_subject(subject: str) -> str:
     return patterns.CONTROL_CHAR_RE.sub("", patterns.INVISIBLE_FORMAT_RE.sub("", subject))
 
 
-def read_blobs(source: Path, blobs: set[str]) -> dict[str, bytes]:
-    """The content of each blob, in one ``git cat-file --batch``; missing ones (shallow clone) are left out."""
-    if not blobs:
+def read_blobs(source: Path, blobs: set[str], committed: Iterable[str] = ()) -> dict[str, bytes]:
+    """The content of each blob, in one ``git cat-file --batch``; missing ones (shallow clone) are left out.
+    ``committed``: files under ``source`` read in the same call as the newest commit has them
+    (``committed_file``), each under ``HEAD:./<name>``; left out when that commit has none."""
+    requests = [*sorted(blobs), *(f"{HEAD_FILE}{name}" for name in committed)]
+    if not requests:
         return {}
-    ordered = sorted(blobs)
-    out = _git(source, "cat-file", "--batch", stdin="".join(b + "\n" for b in ordered).encode("ascii"))
+    out = _git(source, "cat-file", "--batch", stdin="".join(r + "\n" for r in requests).encode("utf-8"))
     if out is None:
         return {}
     contents: dict[str, bytes] = {}
     position = 0
-    while position < len(out):
+    for request in requests:  # one answer each, in order: "<id> <type> <size>" and the content, or "<name> missing"
+        if position >= len(out):
+            break
         end = out.index(b"\n", position)
-        header = out[position:end].decode("ascii", errors="replace").split()
+        header = out[position:end].decode("utf-8", errors="replace").split()
         position = end + 1
-        if len(header) != 3 or header[1] != "blob":
-            continue  # "<id> missing"
+        if len(header) != 3 or not header[2].isdigit():
+            continue  # "<id> missing", "<name> missing"
         size = int(header[2])
-        contents[header[0]] = out[position : position + size]
+        if header[1] == "blob":
+            contents[request] = out[position : position + size]
         position += size + 1
     return contents
+
+
+HEAD_FILE = "HEAD:./"  # a file under ``source`` as the newest commit has it, as git names it
 
 
 def blob_id(data: bytes) -> str:
@@ -236,7 +245,7 @@ def blob_id(data: bytes) -> str:
 
 def committed_file(source: Path, name: str) -> bytes | None:
     """The file ``name`` under ``source`` as the newest commit has it; None without git or without the file."""
-    return _git(source, "show", f"HEAD:./{name}")
+    return _git(source, "show", f"{HEAD_FILE}{name}")
 
 
 def shallow(source: Path) -> bool:

@@ -28,6 +28,7 @@ from ..load.texts import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, cited, id_prefixes
 from ..parse import parse_document
 from . import clause_ids, git_log, lineage
+from .redirects import FILE_NAME as REDIRECTS_FILE
 
 WORKING_TREE = "working-tree"
 
@@ -52,6 +53,9 @@ class History:
     # committed version that had it with the text a committed record gives it, parsed as today
     # ("文首第5行"; ``_former_positions``); not there when no version shows that
     former_positions: Mapping[str, str] = field(default_factory=dict)
+    # redirects.yaml as the newest commit has it (``git_log.committed_file``), read with the texts' versions:
+    # None without git, or when that commit has none
+    committed_redirects: bytes | None = None
 
 
 def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
@@ -171,7 +175,11 @@ def build_history(
     record_revisions = histories.get(clause_ids.FILE_NAME, [])  # the record's own versions, oldest first
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
     listings = histories.get("documents.yaml", [])  # every committed documents.yaml
-    blobs = git_log.read_blobs(source, wanted | {r.blob for r in (*record_revisions, *listings)})  # one git call
+    blobs = git_log.read_blobs(  # one git call, redirects.yaml as committed too (``History.committed_redirects``)
+        source,
+        wanted | {r.blob for r in (*record_revisions, *listings)},
+        committed=(REDIRECTS_FILE,) if histories else (),
+    )
     committed_records = _committed_records(source, record_revisions, blobs, recorded)
     versions: list[DocumentVersion] = []
     known: dict[str, tuple[str, int]] = {}
@@ -291,6 +299,7 @@ def build_history(
         committed_texts=known_texts,
         documents=tuple(pinned_documents),
         committed=bool(histories),
+        committed_redirects=blobs.get(f"{git_log.HEAD_FILE}{REDIRECTS_FILE}"),
         former_positions=_former_positions(
             states, frozenset(retired), _published(record_revisions, committed_records, recorded)
         ),
