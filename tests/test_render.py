@@ -327,3 +327,21 @@ def test_every_value_a_template_prints_is_escaped_as_escape_would_and_for_markdo
         "a &#60;b&#62; &#38; &#42;c&#42;",
     ]
     assert content == "".join(f"{v}|[{v}]|" for v in expected) + expected[0] + "\n"
+
+
+def test_a_compiled_template_is_read_once_per_process_and_again_when_its_file_changes(templates, monkeypatch):
+    """``templates_compiled`` reads every cache file, and the renderer used to read each again: now the code
+    read is kept for the same file (path, mtime, size) and source, and a file rewritten or damaged is read anew."""
+    (templates / "page.md.jinja").write_text("# {{ title }}\n", encoding="utf-8")
+    jinja_env.compile_templates(templates)
+    assert templates_compiled(templates)
+    opened = []
+    real = FileSystemBytecodeCache.load_bytecode
+    monkeypatch.setattr(FileSystemBytecodeCache, "load_bytecode", lambda self, b: opened.append(b.key) or real(self, b))
+    page = PageSpec(path="index.md", template="page.md.jinja", context=(("title", "标题"),))
+    assert Renderer(templates).render(page).content == "# 标题\n"
+    assert opened == []  # the code templates_compiled read
+    (cached,) = (templates.parent / ".cache" / "jinja").glob(f"__jinja2_{jinja_env._SETUP_FINGERPRINT}_*.cache")
+    cached.write_bytes(b"damaged")
+    assert not templates_compiled(templates)
+    assert len(opened) == 1
