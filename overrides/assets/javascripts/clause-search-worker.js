@@ -429,8 +429,12 @@ var ASKING_KIND = /^(?:有|在)?(?:什么|哪些|哪几?[个种项条类年次�
 
 /* A year typed among words without a space (质押融资2020年目标, 重庆2020年要达到) is a word of its own, as 2020年 typed
  * apart is: together they were one word no clause holds, and 重庆 could not name its document.  Only a year: 专栏2,
- * 任务55 and 第2项 are labels whole; nor a character alone, which the texts write with the year (到2020年, 2020年前). */
-var YEAR_AMONG = /(?<=\p{Script=Han}{2})(?=[0-9]{4}年)|(?<=[0-9]{4}年)(?=\p{Script=Han}{2})/u;
+ * 任务55 and 第2项 are labels whole; nor a character alone, which the texts write with the year (到2020年, 2020年前).
+ * A word beginning with 年 keeps it, the year being the number alone (2016年度报告: 2016 and 年度报告, as typed apart;
+ * cut after 年, 度报告 was no word and 106号's 2016年工作要点 the one result): the texts' 年度 and 年均, and 年底, 年初,
+ * 年末, 年内, which readers write after a year. */
+var YEAR_AMONG =
+  /(?<=\p{Script=Han}{2})(?=[0-9]{4}年)|(?<=[0-9]{4})(?=年[度均底初末内]\p{Script=Han})|(?<=[0-9]{4}年)(?![度均底初末内])(?=\p{Script=Han}{2})/u;
 
 function apartAroundYears(segment) {
   return segment.split(YEAR_AMONG);
