@@ -109,6 +109,17 @@ def test_a_name_typed_with_an_inner_run_of_its_full_name_left_out_is_the_agencys
 
 
 @pytest.mark.browser
+def test_a_name_left_without_all_its_short_name_abbreviates_is_not_its_name(built, base_url, search_page):
+    """国务院法制办公室 without 法制 is 国务院办公室, which keeps nothing 法制办 abbreviates (and is how 国务院办公厅, the
+    issuer of 66号 and 106号, is misremembered): it was made 法制办's name, so 国务院办公室 opened 法制办's page alone and
+    国务院办公室 印发 found the 66号 tasks 法制办 shares (session 33 review)."""
+    assert search(search_page, base_url, "国务院办公室") != ["/agencies/sclao/"]  # a name typed alone: its page only
+    texts = texts_by_url(built.docs)
+    first = search(search_page, base_url, "国务院办公室 印发")[:5]
+    assert first and not [href for href in first if "法制办" in texts.get(href, "")], first
+
+
+@pytest.mark.browser
 def test_a_short_form_finds_no_text_that_only_shares_two_of_its_characters(base_url, search_page):
     """国知局 is in no text: 18 results shared only 国知 with it, the end of 全国 and the start of 知识
     (全国知识产权运营…), each marked 缺少: 国知局 (public-reader review). Its agency page is the answer."""

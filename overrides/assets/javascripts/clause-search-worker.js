@@ -218,6 +218,16 @@ function buildIndex(data) {
     for (var b = 0; b + 1 < word.length; b++) if (!postings.has(word.substr(b, 2))) return false;
     return entries.some(function (we) { return we.norm.indexOf(word) >= 0; });
   }
+  /* Nor where it keeps none of a shorter name's characters but its last, the kind (办, 局, 院): 国务院法制办公室 without
+   * 法制 is 国务院办公室, holding nothing of 法制办 but 办; it was 法制办's name, and 国务院办公室 印发 found the 66号 tasks
+   * 法制办 shares, not the 国务院办公厅's documents the name is misremembered for.  最高检察院 keeps 高检院's 高 and 检. */
+  function keepsAShortName(page, shorter) {
+    return page.names.every(function (name) {
+      if (name.length >= shorter.length) return true;
+      for (var c = 0; c + 1 < name.length; c++) if (shorter.indexOf(name.charAt(c)) >= 0) return true;
+      return false;
+    });
+  }
   for (var se of entries) {
     if (!se.names) continue;
     for (var full of se.names)
@@ -229,7 +239,11 @@ function buildIndex(data) {
           else if (shortened.get(shorter) !== se) shortened.set(shorter, null);  /* two pages' names: neither's */
         }
   }
-  shortened.forEach(function (page, shorter) { if (page && page.names.indexOf(shorter) < 0) page.names.push(shorter); });
+  var kept = [];
+  shortened.forEach(function (page, shorter) {
+    if (page && page.names.indexOf(shorter) < 0 && keepsAShortName(page, shorter)) kept.push([page, shorter]);
+  });
+  kept.forEach(function (pair) { pair[0].names.push(pair[1]); });
   /* Each name a page is known by (国知局) → all that page's names (国家知识产权局, 知识产权局, 国知局). */
   var named = new Map();
   for (var ne of entries)
