@@ -120,6 +120,14 @@ def test_an_everyday_form_finds_what_the_texts_wording_finds_and_marks_it(base_u
 
 
 @pytest.mark.browser
+def test_a_subsidy_asked_of_insurance_finds_the_texts_reward_and_subsidy(built, base_url, search_page):
+    """补贴 was read as 资助 alone: 保险补贴 put 保监会's page and the 保险 clauses before 86号's 知识产权保险奖补机制,
+    the texts' one subsidy for insurance (奖补: 奖励和补贴), fifth (session 33 review)."""
+    first = search(search_page, base_url, "保险补贴")[0]
+    assert "保险奖补" in texts_by_url(built.docs).get(first, ""), first
+
+
+@pytest.mark.browser
 def test_a_form_with_two_wordings_finds_what_either_finds(built, base_url, search_page):
     """双创 is 大众创业、万众创新, and is said for 创新创业 as well: clauses holding either are found, before those
     holding part of one (创业导师), and those holding what it stands for (search_terms.yaml's first wording) first:
