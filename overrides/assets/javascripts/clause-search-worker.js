@@ -388,6 +388,10 @@ function apartAfterHao(segment) {
   return parts;
 }
 
+/* The measure words a question of how many or which one is asked with (有几个, 哪几种, 哪条): QUESTION_WORDS and
+ * ASKING_KIND both. */
+var ASKING_MEASURES = "个种项条类年次家批";
+
 /* A query is often a question (专利代理机构有什么要求, 专利导航是什么, 重庆怎么落实专利质押融资): its words of asking
  * are in no text, and weighed as rare as the rarest (weightsOf), so they outweighed the words the texts hold
  * and the query found nothing.  Those the texts do not hold (buildIndex) part the query's words instead, as a
@@ -403,7 +407,7 @@ var QUESTION_WORDS = [
    * 知识产权法院在哪几个城市 (its 在 was the end of 知识产权法院在, a word no clause holds; 设在哪里 keeps its 设在) (before,
    * each found only what shares the words of asking: 知产法院有几个 the one sentence on 某几个).  几个 itself is
    * 59号's (某几个重点环节), so the buildIndex filter keeps it a word; 有几个 and 哪几个 are asking words still. */
-  ["个", "种", "项", "条", "类", "年", "次", "家", "批"].flatMap(function (measure) {
+  ASKING_MEASURES.split("").flatMap(function (measure) {
     return ["有哪几" + measure, "有几" + measure, "在哪几" + measure, "在哪" + measure, "哪几" + measure, "几" + measure,
       "哪" + measure];
   })
@@ -439,7 +443,7 @@ function withoutAsking(segment) {
  * answer is, not what it is about: the answer names the cities (北京、上海和广州), not 城市.  It stays a word of the
  * query, but is not its main word where another is: 城市, the rarer, made 示范城市's indicators the best answers.
  * Only a word of two characters, a noun alone: 部门负责 of 商业秘密保护由哪个部门负责 says what is asked of it too. */
-var ASKING_KIND = /^(?:有|在)?(?:什么|哪些|哪几?[个种项条类年次家批]|几[个种项条类年次家批])$/;
+var ASKING_KIND = new RegExp("^(?:有|在)?(?:什么|哪些|哪几?[" + ASKING_MEASURES + "]|几[" + ASKING_MEASURES + "])$");
 
 /* A year typed among words without a space (质押融资2020年目标, 重庆2020年要达到) is a word of its own, as 2020年 typed
  * apart is: together they were one word no clause holds, and 重庆 could not name its document.  Only a year: 专栏2,
