@@ -345,3 +345,37 @@ def test_a_compiled_template_is_read_once_per_process_and_again_when_its_file_ch
     cached.write_bytes(b"damaged")
     assert not templates_compiled(templates)
     assert len(opened) == 1
+
+
+class _Count(int):
+    """A number whose text is not its digits: an ``IntEnum`` whose ``__str__`` was given a label, say."""
+
+    def __str__(self) -> str:
+        return "<script>x</script>*y*"
+
+
+class _Share(float):
+    def __str__(self) -> str:
+        return "<b>0.5</b>"
+
+
+def test_a_number_whose_text_is_not_its_digits_is_escaped_as_text(templates):
+    """``finalize`` prints a plain ``int`` or ``float`` as its digits, unescaped; a subclass's ``str()`` may
+    hold anything, and Jinja's ``escape()`` no longer comes after ``finalize`` to catch it."""
+    (templates / "page.md.jinja").write_text("{% for v in values %}{{ v }}|{% endfor %}\n", encoding="utf-8")
+    page = PageSpec(path="x.md", template="page.md.jinja", context=(("values", (_Count(3), _Share(0.5), 4, -1.5)),))
+    content = Renderer(templates).render(page).content
+    assert content == "&#60;script&#62;x&#60;/script&#62;&#42;y&#42;|&#60;b&#62;0&#46;5&#60;/b&#62;|4|-1.5|\n"
+
+
+def test_a_value_inside_an_autoescape_block_is_escaped_once(templates):
+    """``{% autoescape flag %}`` (a value known only when the page renders) made Jinja write
+    ``(escape if autoescape else str)(environment.finalize(x))``: ``escape()`` after a ``finalize`` that
+    has escaped already gave ``&amp;#60;`` for ``<``, shown on the page as ``&#60;``."""
+    (templates / "page.md.jinja").write_text(
+        "{% autoescape flag %}{{ v }}{% endautoescape %}|{% autoescape false %}{{ v }}{% endautoescape %}|{{ v }}\n",
+        encoding="utf-8",
+    )
+    for flag in (True, False):
+        page = PageSpec(path="x.md", template="page.md.jinja", context=(("flag", flag), ("v", "<i>&")))
+        assert Renderer(templates).render(page).content == "|".join(["&#60;i&#62;&#38;"] * 3) + "\n"

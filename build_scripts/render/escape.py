@@ -80,8 +80,8 @@ def finalize(value: Any) -> str:
     (``jinja_env``'s code generator calls no ``markupsafe.escape()`` after it), so it escapes what
     ``escape()`` would have, and more.
 
-    ``Markup`` (what a filter, a macro or a helper made) is printed as it is, a number as its digits,
-    None as nothing. Text with none of the significant characters (which include HTML's ``&<>"'``),
+    ``Markup`` (what a filter, a macro or a helper made) is printed as it is, an ``int`` or ``float`` as its
+    digits, None as nothing; anything else (a number's subclass too) as its ``str()``, escaped as text is. Text with none of the significant characters (which include HTML's ``&<>"'``),
     and plain tokens, are printed as they are: ``escape()`` would have had nothing to change in them.
     Any other text has every significant character as ``&#NN;``, which leaves none of ``&<>"'`` for
     ``escape()`` to change either.
@@ -92,7 +92,7 @@ def finalize(value: Any) -> str:
             return ""
         if isinstance(value, Markup):
             return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if type(value) is int or type(value) is float:  # not a bool, nor a subclass, whose str() may be any text
             return str(value)  # digits, a sign, a point, an exponent, inf or nan: nothing to escape
         text = str(value)
     if not _SIGNIFICANT_RE.search(text) or _PLAIN_TOKEN.match(text):

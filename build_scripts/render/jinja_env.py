@@ -81,11 +81,14 @@ class _PrintingCodeGenerator(CodeGenerator):
     ``environment.finalize(value)`` where Jinja writes ``escape(environment.finalize(value))``. The
     ``escape()`` had nothing left to change (``finalize`` escapes every character it would, and passes
     only ``Markup`` as it is), and cost a call and a new ``Markup`` for each of the 28,000 values a
-    build prints. Output inside ``{% autoescape %}`` blocks (none of our templates has one) and the
-    constants Jinja finalizes at compile time are printed as Jinja prints them."""
+    build prints. So too inside ``{% autoescape %}`` blocks (none of our templates has one): where Jinja
+    writes ``str(…)`` (autoescape off) ``finalize`` has escaped already, and where it writes ``(escape if
+    context.eval_ctx.autoescape else str)(…)`` (a flag known only when the page renders) the ``escape()``
+    escaped it twice (``&amp;#60;``). The constants Jinja finalizes at compile time are printed as Jinja
+    prints them."""
 
     def _escaped_by_finalize(self, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> bool:
-        return bool(frame.eval_ctx.autoescape) and not frame.eval_ctx.volatile and finalize.src is not None
+        return finalize.src is not None
 
     def _output_child_pre(self, node: Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> None:
         if self._escaped_by_finalize(frame, finalize):
