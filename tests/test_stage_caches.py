@@ -1,6 +1,6 @@
-"""The small per-item caches of a rebuild (.cache/yaml, .cache/documents, .cache/history, .cache/compare): an item
-is computed again exactly when what it is made from changed, a damaged entry is a miss, and a
-rebuild through warm caches gives the same docs/ as a build from an empty .cache/."""
+"""The small per-item caches of a rebuild (.cache/yaml, .cache/documents, .cache/history, .cache/compare,
+.cache/searchable): an item is computed again exactly when what it is made from changed, a damaged entry
+is a miss, and a rebuild through warm caches gives the same docs/ as a build from an empty .cache/."""
 
 from __future__ import annotations
 
@@ -344,3 +344,79 @@ def test_a_pair_is_marked_up_again_only_when_its_shared_runs_change(cache_dir, m
     assert "培育专利运营" in made and pairs[1][0] not in made  # the new pair marked; the one whose runs stay, kept
     monkeypatch.setattr(cache, "CACHE_DIR", cache_dir.parent / "empty-cache")
     assert again == marks.compare_all([*pairs, ("培育专利运营", "培育运营")], edited)
+
+
+_EDITED = LEAD + "（已修改，<b>&amp;</b>*x*|[x](javascript:alert(1))）"  # staff text that looks like markup
+
+
+def _edit_words(source: Path) -> None:
+    _replace(source / LOCAL, LEAD, _EDITED)
+
+
+def _revert_words(source: Path) -> None:
+    _replace(source / LOCAL, _EDITED, LEAD)
+
+
+def _rename(source: Path) -> None:
+    """The Chongqing document given another slug, its clause ids in the YAML files with it, the old slug retired."""
+    for path in source.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8").replace("yufufa-2016-25/", "yufufa-2016-25x/")
+        path.write_text(text.replace("slug: yufufa-2016-25\n", "slug: yufufa-2016-25x\n"), encoding="utf-8")
+    listing = source / "redirects.yaml"  # none in the fixture
+    text = listing.read_text(encoding="utf-8") if listing.exists() else "redirects:\n"
+    listing.write_text(text + "  - id: yufufa-2016-25\n    note: 改名\n", encoding="utf-8")
+
+
+def _in_git(tmp_path: Path, state: str) -> Path:
+    """A copy of the corpus outside git, in a repository with no commits, committed, or a shallow clone of a
+    history of two commits."""
+    if state == "outside git":
+        return copy_sources(tmp_path / "src")
+    if state == "no commits":
+        source = copy_sources(tmp_path / "src")
+        git(source, "init", "-q")
+        return source
+    source = committed_copy(tmp_path / "src")
+    if state == "committed":
+        return source
+    _replace(source / "agencies.yaml", "agencies:", "# 注释\nagencies:")
+    git(source, "commit", "-q", "-am", "第二版")
+    clone = tmp_path / "clone" / "source_texts"
+    git(tmp_path, "clone", "-q", "--depth", "1", source.as_uri(), str(clone))
+    return clone
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("state", "steps"),
+    [
+        *(
+            (state, (_edit_words, _revert_words))
+            for state in ("outside git", "no commits", "committed", "shallow clone")
+        ),
+        ("committed", (_rename, _edit_words)),
+    ],
+)
+def test_a_run_of_edits_through_warm_caches_ends_as_a_build_from_an_empty_cache(tmp_path, monkeypatch, state, steps):
+    """Edit, build, undo, build (or rename a document, build, edit, build) in one process, as ``serve`` does:
+    the docs/ of the last build through .cache/ (the 对照 markup, the searchable clauses, the compiled
+    templates read once) equal those of the same build from an empty .cache/ over the same last build."""
+    source = _in_git(tmp_path, state)
+    docs, cold = tmp_path / "docs", tmp_path / "cold"
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "warm-cache")
+    pipeline.generate(source, docs)
+    steps[0](source)
+    pipeline.generate(source, docs)
+    if steps[0] is _edit_words:  # the staff text shown as text, in the raw HTML block of its clause
+        shown = (docs / "documents" / "yufufa-2016-25.md").read_text(encoding="utf-8")
+        assert "已修改，&lt;b&gt;&amp;amp;&lt;/b&gt;*x*|[x](javascript:alert(1))）" in shown and "<b>" not in shown
+    shutil.copytree(docs, cold)  # both rebuild over the same last build (the change log reads it)
+    steps[1](source)
+    pipeline.generate(source, docs)
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "empty-cache")
+    pipeline.generate(source, cold)
+    files = sorted(p.relative_to(cold).as_posix() for p in cold.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    assert filecmp.cmpfiles(docs, cold, files, shallow=False)[1:] == ([], [])
+    page = docs / "documents" / ("yufufa-2016-25x.md" if _rename in steps else "yufufa-2016-25.md")
+    assert page.exists()  # the renamed document's page
