@@ -420,3 +420,17 @@ def test_a_run_of_edits_through_warm_caches_ends_as_a_build_from_an_empty_cache(
     assert filecmp.cmpfiles(docs, cold, files, shallow=False)[1:] == ([], [])
     page = docs / "documents" / ("yufufa-2016-25x.md" if _rename in steps else "yufufa-2016-25.md")
     assert page.exists()  # the renamed document's page
+
+
+def test_a_pair_whose_texts_stay_is_marked_up_again_when_the_reference_moves_its_word_edges(cache_dir, monkeypatch):
+    """The 对照 markup is kept under the pair's texts *and* the shared runs it marks: an edit elsewhere that
+    makes 知识产权 and 版权 words (their counts in the reference) moves the marks of a pair whose texts did
+    not change, from 权密集型产业 to 密集型产业, and the kept markup of the old runs is not shown."""
+    pair = ("发展知识产权密集型产业", "发展版权密集型产业")
+    before = marks.compare_all([pair], ["发展产业"])[pair]
+    assert "<mark>权密集型产业</mark>" in before[0]
+    edited = ["发展产业", "知识产权保护", "知识产权运用", "版权保护", "密集型产业"]
+    after = marks.compare_all([pair], edited)[pair]
+    assert "<mark>密集型产业</mark>" in after[0] and "<mark>密集型产业</mark>" in after[1]
+    monkeypatch.setattr(cache, "CACHE_DIR", cache_dir.parent / "empty-cache")
+    assert after == marks.compare_all([pair], edited)[pair]
