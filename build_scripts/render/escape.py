@@ -81,8 +81,9 @@ def finalize(value: Any) -> str:
     ``escape()`` would have, and more.
 
     ``Markup`` (what a filter, a macro or a helper made) is printed as it is, an ``int`` or ``float`` as its
-    digits, None as nothing; anything else (a number's subclass too) as its ``str()``, escaped as text is. Text with none of the significant characters (which include HTML's ``&<>"'``),
-    and plain tokens, are printed as they are: ``escape()`` would have had nothing to change in them.
+    digits, None as nothing; anything else (a number's subclass too) as its ``str()``, escaped as text is.
+    Text with none of the significant characters (which include HTML's ``&<>"'``), and plain tokens, are
+    printed as they are: ``escape()`` would have had nothing to change in them.
     Any other text has every significant character as ``&#NN;``, which leaves none of ``&<>"'`` for
     ``escape()`` to change either.
     """

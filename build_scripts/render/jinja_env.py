@@ -87,17 +87,14 @@ class _PrintingCodeGenerator(CodeGenerator):
     escaped it twice (``&amp;#60;``). The constants Jinja finalizes at compile time are printed as Jinja
     prints them."""
 
-    def _escaped_by_finalize(self, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> bool:
-        return finalize.src is not None
-
     def _output_child_pre(self, node: Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> None:
-        if self._escaped_by_finalize(frame, finalize):
+        if finalize.src is not None:  # a finalize to call: ours, which escapes
             self.write(str(finalize.src))
         else:
             super()._output_child_pre(node, frame, finalize)
 
     def _output_child_post(self, node: Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> None:
-        if self._escaped_by_finalize(frame, finalize):
+        if finalize.src is not None:
             self.write(")")
         else:
             super()._output_child_post(node, frame, finalize)
