@@ -19,9 +19,15 @@ import hashlib
 import json
 import pickle
 import re
+import sys
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import jinja2
+import numpy
+import yaml
 
 from .write import write_atomic
 
@@ -45,11 +51,26 @@ def code_fingerprint(*modules: Path) -> list[bytes]:
     return [p.read_bytes() for p in files] + [str(p.name).encode() for p in files]
 
 
+def runtime_versions() -> list[str]:
+    """What the cached values depend on besides the package's source: Python (its ``unicodedata`` cleans
+    the texts) and the pinned libraries whose results are kept (PyYAML's parses, numpy's link scores,
+    Jinja's compiled templates). Upgrading one of them in requirements.txt reinstalls .venv/ but leaves
+    .cache/: without these, a build would read what the old versions computed."""
+    return [
+        sys.version,
+        unicodedata.unidata_version,
+        f"PyYAML {yaml.__version__} libyaml {yaml.__with_libyaml__}",
+        f"numpy {numpy.__version__}",
+        f"Jinja2 {jinja2.__version__}",
+    ]
+
+
 @functools.cache
 def package_fingerprint() -> str:
     """The fingerprint of this package's source as this process loaded it (read once: a module edited
-    while ``serve`` runs is not the code running, so a new fingerprint would describe other code)."""
-    return fingerprint(code_fingerprint(Path(__file__).resolve().parent))
+    while ``serve`` runs is not the code running, so a new fingerprint would describe other code), and
+    of the versions it runs on (``runtime_versions``)."""
+    return fingerprint([*code_fingerprint(Path(__file__).resolve().parent), *runtime_versions()])
 
 
 def load(stage: str, key: str) -> Any | None:

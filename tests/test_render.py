@@ -108,6 +108,17 @@ def test_a_cache_file_that_cannot_be_written_does_not_stop_the_build(templates, 
     assert not templates_compiled(templates)  # nothing was cached
 
 
+def test_templates_compiled_by_another_jinja_are_compiled_again(templates, monkeypatch):
+    """Jinja checks a cached file's bytecode format and Python's version, not its own release: the code an
+    earlier Jinja compiled would run on a later one's runtime helpers."""
+    (templates / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
+    jinja_env.compile_templates(templates)
+    assert templates_compiled(templates)
+    monkeypatch.setattr(jinja_env.jinja2, "__version__", "0.0.0-another")
+    monkeypatch.setattr(jinja_env, "_SETUP_FINGERPRINT", jinja_env._setup_fingerprint())
+    assert not templates_compiled(templates)
+
+
 def test_a_compile_prunes_outdated_code_and_orphaned_temporary_files(templates):
     (templates / "page.md.jinja").write_text("{{ title }}\n", encoding="utf-8")
     folder = templates.parent / ".cache" / "jinja"

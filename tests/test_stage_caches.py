@@ -5,6 +5,7 @@ is a miss, and a rebuild through warm caches gives the same docs/ as a build fro
 from __future__ import annotations
 
 import filecmp
+import importlib
 import shutil
 from pathlib import Path
 
@@ -99,6 +100,20 @@ def test_a_damaged_cache_entry_is_a_miss(tmp_path, cache_dir, damage):
     else:
         entry.write_bytes(damage)
     assert located_yaml.read_yaml(source / "indicators.yaml") == expected
+
+
+@pytest.mark.parametrize(
+    ("module", "attribute"),
+    [("numpy", "__version__"), ("yaml", "__version__"), ("jinja2", "__version__"), ("sys", "version")],
+)
+def test_another_version_of_python_or_of_a_library_whose_results_are_kept_is_another_key(
+    monkeypatch, module, attribute
+):
+    """Upgrading a pin in requirements.txt reinstalls .venv/ and leaves .cache/: what the old PyYAML parsed,
+    the old numpy scored or the old Python cleaned must not be read as the new one's."""
+    before = cache.package_fingerprint.__wrapped__()
+    monkeypatch.setattr(importlib.import_module(module), attribute, "0.0.0-another")
+    assert cache.package_fingerprint.__wrapped__() != before
 
 
 def test_a_yaml_error_is_reported_on_every_build(tmp_path, cache_dir):

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from types import CodeType, TracebackType
 
+import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from jinja2.compiler import CodeGenerator, Frame
@@ -63,9 +64,10 @@ class _BytecodeCache(FileSystemBytecodeCache):
 def _bytecode_cache(template_dir: Path) -> FileSystemBytecodeCache | None:
     """Compiled templates kept in .cache/jinja/ beside templates/ (like __pycache__); rebuilt whenever a
     template changes. Jinja keys its files on a template's name, path and source only, so the file
-    names also carry a fingerprint of this module, which sets up the environment, and of escape.py,
-    whose filters it registers: a change to the escaping or whitespace settings compiles every template
-    again. None when the folder is not writable."""
+    names also carry a fingerprint of this module, which sets up the environment, of escape.py, whose
+    filters it registers, and of Jinja's version (``_setup_fingerprint``): a change to the escaping or
+    whitespace settings, or another Jinja, compiles every template again. None when the folder is not
+    writable."""
     folder = template_dir.parent / ".cache" / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -104,9 +106,15 @@ class _Environment(Environment):
     code_generator_class = _PrintingCodeGenerator
 
 
-_SETUP_FINGERPRINT = hashlib.sha256(
-    Path(__file__).read_bytes() + Path(__file__).with_name("escape.py").read_bytes()
-).hexdigest()[:16]
+def _setup_fingerprint() -> str:
+    """This module, escape.py and the Jinja that compiles: code compiled by one Jinja calls its runtime's
+    helpers, and Jinja's own check of a cached file (its bytecode format and Python's version) passes the
+    code of an earlier release of the same format."""
+    setup = Path(__file__).read_bytes() + Path(__file__).with_name("escape.py").read_bytes()
+    return hashlib.sha256(setup + jinja2.__version__.encode()).hexdigest()[:16]
+
+
+_SETUP_FINGERPRINT = _setup_fingerprint()
 
 
 def environment(template_dir: Path) -> Environment:
