@@ -28,6 +28,7 @@ BATTERIES = (
     "search_queries_ask32.tsv",  # session 32, third probe: 30 blind whole questions in everyday words (…归谁, …有人管吗)
     "search_queries_probe33.tsv",  # session 33: 40 blind phone searches (人社部, 職務發明獎勵, 山寨包装, 国办函66 第101项)
     "search_queries_heldout33.tsv",  # session 33, held out: 30 blind phone searches run once against the session's rules
+    "search_queries_heldout34.tsv",  # session 34, held out: 30 blind phone searches (软著, 66号文 第62项, 占GDP多少), run once
 )
 # The share of a battery's queries that must hit in the first five: 95%.  A blind probe keeps the misses it
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
@@ -41,6 +42,8 @@ FLOORS = {
     "search_queries_probe33.tsv": 37 / 40,
     # held out: run once, after the session's rules were written, with no change to the worker for its lines
     "search_queries_heldout33.tsv": 24 / 30,
+    # held out: run once, after session 33's rules, with no change to the worker for its lines (26 on that run)
+    "search_queries_heldout34.tsv": 26 / 30,
 }
 
 
