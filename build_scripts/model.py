@@ -284,6 +284,7 @@ class SearchTerm:
     form: str
     means: tuple[str, ...]
     line: int = 1  # where the entry starts in search_terms.yaml
+    not_in: tuple[str, ...] = ()  # longer words holding the form where it means something else (国家机密)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -33,6 +33,16 @@ terms:
   - form: 科创
     texts: «[科技创新]
     means: [科技创新]
+  - form: 机密
+    means: [商业秘密]
+    not_in:
+      - 国家机密
+      - «国家秘书»
+      - «机密»
+      - «国家机密»
+      - «商业机密»
+  - form: 商业机密
+    means: [商业秘密]
 """
 MESSAGES = [
     "expected a form no text uses, found '打假', which guofa-2016-86.txt holds at line 107: the search box finds it as it is",
@@ -42,7 +52,11 @@ MESSAGES = [
     "expected a form of two characters or more, found '商'",
     "expected 'means' of an everyday form to be a list of text, found '软件著作权'",
     "expected each wording of a form once, found '知识产权' again",
-    "expected one of form, means in an everyday form, found unknown key 'texts'",
+    "expected one of form, means, not_in in an everyday form, found unknown key 'texts'",
+    "expected a word holding the form '机密' and longer, found '国家秘书'",
+    "expected a word holding the form '机密' and longer, found '机密'",
+    "expected each word the form is not read in once, found '国家机密' again",
+    "expected a word the form is not read in that is no form itself, found '商业机密', a form of line 27",
 ]
 
 
@@ -92,6 +106,24 @@ def test_the_forms_are_read_and_carried_in_the_search_index(tmp_path, model):
     ]
     index = json.loads(build_search_index(model.corpus.documents, terms=terms))
     assert index["a"] == {"双创": ["大众创业万众创新", "创新创业"], "电商": ["电子商务"]}
+
+
+def test_a_word_a_form_is_not_read_in_is_carried_with_no_wording(tmp_path, model):
+    """机密 is 商业秘密 in 公司机密, not in 国家机密: the index gives 国家机密 no wording, and the worker, finding the
+    longest form first at each place, reads it as typed."""
+    source = copy_sources(tmp_path)
+    (source / "search_terms.yaml").write_text(
+        "terms:\n  - form: 机密\n    means: [商业秘密]\n    not_in: [国家机密, 军事机密]  # 国家秘密\n",
+        encoding="utf-8",
+    )
+    errors = Collector()
+    terms = load_search_terms(source, model.corpus, model.agencies, errors)
+    assert not errors.errors, errors.errors
+    assert [(term.form, term.means, term.not_in) for term in terms] == [
+        ("机密", ("商业秘密",), ("国家机密", "军事机密"))
+    ]
+    index = json.loads(build_search_index(model.corpus.documents, terms=terms))
+    assert index["a"] == {"机密": ["商业秘密"], "国家机密": [], "军事机密": []}
 
 
 def test_without_the_file_there_are_no_forms_and_the_index_has_none(tmp_path, model):

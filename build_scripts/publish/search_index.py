@@ -32,7 +32,9 @@ Format (version 1), compact and deterministic::
              ... ],
       "a": {"电商": ["电子商务"], ...},               # everyday forms → the texts' wording for them
                                                      #  (search_terms.yaml), optional: a query holding
-                                                     #  a form is read with each wording in its place
+                                                     #  a form is read with each wording in its place;
+                                                     #  a word a form is not read in (国家机密 of 机密)
+                                                     #  has none, and is read as typed
       "t": {"導": "导", ...}                          # traditional → simplified, for the characters
                                                      #  the index holds (traditional.tsv)
     }
@@ -237,7 +239,10 @@ def build_search_index(
     # The index written once: "t" (which needs the characters of the rest) goes in between "p" and "v",
     # where sort_keys would put it; encoding the whole index a second time for it took about 0.01 s.
     index: dict[str, object] = {"v": FORMAT_VERSION, "p": pages, "e": entries}
-    forms = {term.form: list(term.means) for term in terms}
+    forms: dict[str, list[str]] = {}
+    for term in terms:
+        forms[term.form] = list(term.means)
+        forms.update((word, []) for word in term.not_in)  # read as typed: the form is no form there
     if forms:
         index["a"] = forms
     body = json.dumps(index, **_COMPACT)

@@ -16,6 +16,10 @@ entry validated and every problem a located error:
 - a form of one character, a form given twice, a wording of one character, a wording given twice in one
   entry, a form given no wording.
 
+``not_in`` lists longer words holding a form where it means something else (机密 is 商业秘密 in 公司机密, not in
+国家机密): the index gives each no wording, and the worker, finding the longest form first at each place,
+reads it as typed. Each must hold its form and be longer, be given once in its entry, and be no form itself.
+
 Texts are compared as the worker compares them: NFKC, lower case, without white space, punctuation or
 symbols (大众创业万众创新 is held by 大众创业、万众创新). Without the file there are no forms.
 """
@@ -33,7 +37,7 @@ from ..load.curated import Fields, entries
 from ..model import Agency, ClauseKind, Corpus, SearchTerm
 
 FILE_NAME = "search_terms.yaml"
-_KEYS = ("form", "means")
+_KEYS = ("form", "means", "not_in")
 MIN_FORM = 2  # characters, as the worker reads them: one character is part of too many words
 
 
@@ -66,6 +70,7 @@ def load_search_terms(
     }
     terms: list[SearchTerm] = []
     forms: dict[str, int] = {}  # a form as the worker reads it → the line of its first value
+    excepted: list[tuple[Fields, int, str, str]] = []  # each word of a not_in list, checked against every form after
     for entry in entries(path, "terms", errors):
         f = Fields(path, entry, "an everyday form", errors)
         f.unknown_keys(_KEYS)
@@ -101,7 +106,30 @@ def load_search_terms(
             elif not held.holder(as_read):
                 f.fail(f"expected wording a text holds, found {wording!r}, which no text holds", key="means", item=item)
             seen.add(as_read)
-        terms.append(SearchTerm(form=form, means=tuple(dict.fromkeys(means)), line=f.line))
+        not_in = f.strings("not_in")
+        given: set[str] = set()
+        for item, word in enumerate(not_in):
+            as_read = searchable(word)
+            if read not in as_read or len(as_read) <= len(read):
+                f.fail(f"expected a word holding the form {form!r} and longer, found {word!r}", key="not_in", item=item)
+            elif as_read in given:
+                f.fail(
+                    f"expected each word the form is not read in once, found {word!r} again", key="not_in", item=item
+                )
+            else:
+                excepted.append((f, item, word, as_read))
+            given.add(as_read)
+        terms.append(
+            SearchTerm(form=form, means=tuple(dict.fromkeys(means)), line=f.line, not_in=tuple(dict.fromkeys(not_in)))
+        )
+    for f, item, word, as_read in excepted:
+        if as_read in forms:
+            f.fail(
+                f"expected a word the form is not read in that is no form itself, found {word!r}, a form of line "
+                f"{forms[as_read]}",
+                key="not_in",
+                item=item,
+            )
     return tuple(terms)
 
 

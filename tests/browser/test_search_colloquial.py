@@ -107,6 +107,11 @@ def test_the_last_steps_of_a_citation_after_its_document(base_url, search_page, 
         ("非遗", "非物质文化遗产"),
         ("商业机密", "商业秘密"),  # session 33 (ask32: 员工跳槽把公司机密带走了怎么办 found nothing)
         ("山寨", "仿冒"),  # session 33 (probe33: 山寨包装)
+        # session 34 (heldout33: 冒用别人公司名字 found nothing; probe32: 强省试点省最多几个)
+        ("别人", "他人"),
+        ("公司", "企业"),
+        ("名字", "名称"),
+        ("最多", "不超过"),
     ],
 )
 def test_an_everyday_form_finds_what_the_texts_wording_finds_and_marks_it(base_url, search_page, query, wording):
@@ -152,6 +157,11 @@ def test_a_form_with_two_wordings_finds_what_either_finds(built, base_url, searc
         ("电商 侵权 假冒", "跨境电子商务侵权假冒"),  # words typed apart
         ("知产保护", "知识产权保护"),
         ("自贸区 海关保护", "自由贸易试验区、海关特殊监管区内货物及过境、转运、通运货物的知识产权海关保护执法程序"),
+        ("冒用别人公司名字", "冒用他人企业名称或姓名"),  # heldout33: nothing at all
+        ("强省试点省最多几个", "原则上分别不超过5个、7个和6个"),  # probe32: sixth, after the headings on 试点省
+        # a longer form is read before 公司 (企业) at its place: a 代理公司 is the texts' 代理机构, a 分公司 their 分支机构
+        ("专利代理公司", "专利代理机构"),
+        ("外地知识产权服务机构来重庆开分公司", "来渝设立分支机构"),
     ],
 )
 def test_a_query_holding_an_everyday_form_is_read_with_the_texts_wording(built, base_url, search_page, query, first):
@@ -196,3 +206,20 @@ def test_a_form_across_two_words_does_not_put_its_reading_above_what_the_words_t
     texts = texts_by_url(built.docs)
     hrefs = search(search_page, base_url, query)
     assert hrefs and "高级工程师" not in texts[hrefs[0]] and word in texts[hrefs[0]], hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["国家机密", "泄露国家机密", "军事机密"])
+def test_a_secret_of_the_state_is_no_trade_secret(built, base_url, search_page, query):
+    """机密 is said for 商业秘密 in a company (公司机密), not in 国家机密 or 军事机密, which no text's 商业秘密 is about:
+    国家机密 found the clauses on 商业秘密 first, each said to lack 国家机密 (session 34)."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, query, every=True)
+    assert not [href for href in hrefs if "商业秘密" in texts.get(href, "")], hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["公司机密", "机密", "技术机密被带走"])
+def test_a_secret_of_a_company_is_still_the_texts_trade_secret(built, base_url, search_page, query):
+    hrefs = search(search_page, base_url, query)
+    assert hrefs and "商业秘密" in texts_by_url(built.docs)[hrefs[0]], hrefs[:5]

@@ -252,8 +252,10 @@ function buildIndex(data) {
   var forms = new Map(), longestForm = 0;
   Object.keys(data.a || {}).forEach(function (form) {
     var read = normalize(form), means = (data.a[form] || []).map(normalize).filter(Boolean);
-    if (read.length < MIN_FORM || !means.length) return;
-    forms.set(read, means);
+    if (read.length < MIN_FORM) return;
+    /* a word holding a form where it means something else (国家机密 of 机密, which is 商业秘密 in 公司机密) has no
+     * wording: it is read as typed, and found before the shorter form at its place, the longest first */
+    forms.set(read, means.length ? means : [read]);
     longestForm = Math.max(longestForm, read.length);
   });
   /* A page's name no text holds (an agency's full name 中国科学院, its everyday form 国知局), typed beside other
