@@ -41,3 +41,31 @@ def test_a_numbered_box_is_found_without_its_neighbours(base_url, search_page):
     assert not any("缺少" in link["text"] for group in groups for link in group)
     meta = search_page.locator(META).text_content()
     assert re.search(r"\d+", meta).group() == str(len(groups)), meta
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "dash"),
+    [
+        ("2020到2025年", "2020—2025年"),
+        ("2020年到2025年", "2020—2025年"),
+        ("2020至2025年", "2020—2025年"),
+        ("2020年-2025年", "2020—2025年"),  # a dash after the unit: normalised, it was 2020年2025年
+        ("2025到2030", "2025—2030"),
+        ("3到4个引领型", "3—4个引领型"),
+    ],
+)
+def test_a_range_typed_with_dao_or_zhi_finds_the_texts_dash(base_url, search_page, query, dash):
+    """The texts write a span of years, or of a count, with a dash (2020—2025年, 3—4个); people type 到 or 至
+    between the two numbers: 2020到2025年 found the heading marked at 2020 and 2025年 apart, and 2020到2025年强省干什么
+    missed the clause under it (heldout33).  Read as the dash, it finds what the dash finds, marked whole."""
+    assert search(search_page, base_url, query, every=True) == search(search_page, base_url, dash, every=True)
+    first = next(link for group in search_results(search_page, base_url, query) for link in group if link["text"])
+    assert dash in first["marks"], first
+
+
+@pytest.mark.browser
+def test_a_range_of_years_among_words_finds_the_clause_under_its_heading(base_url, search_page):
+    """heldout33's 2020到2025年强省干什么: 59号's 列为知识产权强省建设示范省, under （二）第二阶段（2020—2025年）."""
+    hrefs = search(search_page, base_url, "2020到2025年强省干什么")
+    assert PLAN_59 + "#c3-2-p1" in hrefs[:5], hrefs[:5]

@@ -403,7 +403,9 @@ var QUESTION_WORDS = [
   "是什么意思", "什么意思", "有没有", "是不是", "有什么", "有哪些", "是什么", "是否有", "怎么样", "怎么办", "为什么", "请问",
   "什么", "哪些", "哪里", "如何", "怎么", "怎样", "是否", "多少", "啥", "咋", "吗", "呢", "吧",
   /* asked how long, when, who: 试点期限多长, 实施方案多久内印发, 什么时候建成, 谁来督查 */
-  "多长时间", "什么时候", "多长", "多久", "何时", "由谁", "谁来", "谁"
+  "多长时间", "什么时候", "多长", "多久", "何时", "由谁", "谁来", "谁",
+  /* asked what is done: 2020到2025年强省干什么 kept 强省干, a word no clause holds, and found the heading alone */
+  "干什么", "做什么", "干啥", "做啥", "干嘛"
 ].concat(
   /* how many and which one, asked with a measure word: 知产法院有几个, 强省有哪几种类型, 税务总局负责哪条, and where,
    * 知识产权法院在哪几个城市 (its 在 was the end of 知识产权法院在, a word no clause holds; 设在哪里 keeps its 设在) (before,
@@ -460,6 +462,21 @@ function apartAroundYears(segment) {
   return segment.split(YEAR_AMONG);
 }
 
+/* The texts write a span of years, or of a count, with a dash (2020—2025年, 3—4个), which normalisation leaves as
+ * the "|" between two numbers (2020|2025年); people type 到 or 至 there (2020到2025年, 2020至2025年, 3到4个), and
+ * 2020到2025年 found the heading marked at 2020 and 2025年 apart, not the clause under it.  It is read as the dash,
+ * with the unit typed after both numbers once, as the texts write it (2020年到2025年, 2020年-2025年: 2020—2025年);
+ * not where the texts write the 到 or 至 after such a number or unit (none does).  Read before normalisation, which
+ * drops a dash after a unit with no trace (2020年2025年). */
+var RANGE = /([0-9]+)(\p{Script=Han})?(?:([到至])|[\p{Pd}~])(?=[0-9]+(\p{Script=Han})?)/gu;
+
+function rangeAsDash(token) {
+  return token.normalize("NFKC").replace(RANGE, function (all, from, unit, dao, unitAfter) {
+    if (unit && unit !== unitAfter) return all;
+    return dao && index && index.postings.has(normalize(unit || from.slice(-1)) + dao) ? all : from + "—";
+  });
+}
+
 function parseQuery(raw) {
   var tokens = String(raw || "")
     .replace(/["“”]/g, " ")
@@ -476,7 +493,7 @@ function parseQuery(raw) {
     .filter(Boolean);
   var segments = [], words = [], kinds = [];
   for (var t of tokens) {
-    var n = withoutWen(normalize(t));
+    var n = withoutWen(normalize(rangeAsDash(t)));
     if (WEN_ALONE.test(n) && segments.length && HAO_END.test(segments[segments.length - 1])) continue;
     if (!n) continue;
     var parts = [].concat.apply([], [].concat.apply([], apartAfterHao(n).map(apartAroundYears)).map(withoutAsking));
