@@ -34,14 +34,18 @@ BATTERIES = (
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
 # on it, raised with each fix, so a regression fails and a miss left is still counted.
 FLOORS = {
-    "search_queries_probe32.tsv": 37 / 39,  # 36 before session 33 (强省有哪几种类型: 类型 is the kind asked)
+    # 36 before session 33 (强省有哪几种类型: 类型 is the kind asked); 38 once 最多 was read as the texts' 不超过 (session 34)
+    "search_queries_probe32.tsv": 38 / 39,
     "search_queries_probeb32.tsv": 40 / 40,
-    # 17 when written; 20 once 贷款, 机密 and 中药 were read as the texts' 融资, 商业秘密 and 中医药 (session 33)
-    "search_queries_ask32.tsv": 20 / 30,
+    # 17 when written; 20 once 贷款, 机密 and 中药 were read as the texts' 融资, 商业秘密 and 中医药 (session 33);
+    # 21 once 最多 was read as 不超过 (session 34: 每种强省试点最多能有几个省)
+    "search_queries_ask32.tsv": 21 / 30,
     # 30 when written, before any run; 37 after session 33's fixes
     "search_queries_probe33.tsv": 37 / 40,
-    # held out: run once, after the session's rules were written, with no change to the worker for its lines
-    "search_queries_heldout33.tsv": 24 / 30,
+    # held out: run once, after the session's rules were written, with no change to the worker for its lines (24);
+    # 26 after session 34 fixed two of its misses by general rules (到 between two years read as the texts' dash,
+    # with 干什么 an asking word; 别人, 公司, 名字 read as 他人, 企业, 名称): those two lines are no longer blind
+    "search_queries_heldout33.tsv": 26 / 30,
     # held out: run once, after session 33's rules, with no change to the worker for its lines (26 on that run)
     "search_queries_heldout34.tsv": 26 / 30,
 }
