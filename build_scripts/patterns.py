@@ -494,5 +494,9 @@ NOT_TEXT_RE = re.compile(
     r"|\]\([^)\n]*\)|`[^`\n]*`)",
     re.DOTALL | re.IGNORECASE,
 )
+# The bracketed unit a table's row head ends in (年度知识产权质押融资金额（亿元）, 增长（%）): a phone broke 86号's
+# indicator rows inside it, （亿 / 元）, leaving 元） alone on a line; the renderer keeps it whole
+# (render/keep_together.py ``keep_trailing_bracket``). Short (a unit), closed at the end of the text.
+TRAILING_BRACKET_RE = re.compile(r"（[^（）]{1,6}）$")
 # Each run a line keeps whole, in the text between them.
 KEPT_RUN_RE = re.compile(f"{DASH_JOINED_RE.pattern}|{NUMBER_UNIT_RE.pattern}")

@@ -308,6 +308,22 @@ def test_a_number_with_its_unit_a_date_and_guojia_chongqing_are_kept_on_one_line
     )
 
 
+def test_a_row_heads_bracketed_unit_is_kept_whole_and_the_head_still_escaped(templates):
+    """86号's indicator rows end in their unit, 年度知识产权质押融资金额（亿元）: a phone broke it as （亿 / 元）.
+    h_unit_kept escapes as h does and keeps a closing bracket of a few characters on one line; a longer one,
+    or one the text goes on after, is left to wrap."""
+    (templates / "page.md.jinja").write_text(
+        "{% for cell in cells %}<th>{{ cell | h_unit_kept }}</th>\n{% endfor %}", encoding="utf-8"
+    )
+    cells = ("<b>质押融资金额（亿元）", "增长（%）", "满意度（分）后", "说明（这是一段较长的说明）", "（件）（万件）")
+    page = PageSpec(path="x/index.md", template="page.md.jinja", context=(("cells", cells),))
+    k = KEEP.format
+    assert Renderer(templates).render(page).content == (
+        f"<th>&lt;b&gt;质押融资金额{k('（亿元）')}</th>\n<th>增长{k('（%）')}</th>\n<th>满意度（分）后</th>\n"
+        f"<th>说明（这是一段较长的说明）</th>\n<th>（件）{k('（万件）')}</th>\n"
+    )
+
+
 class _Named:
     def __str__(self) -> str:
         return "a <b> & *c*"

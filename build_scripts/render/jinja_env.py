@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from .. import fork, numerals
 from .escape import finalize, format_number, format_size, front_matter_json, html_text, md_escape, toc_label
+from .keep_together import keep_trailing_bracket
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 
@@ -137,6 +138,7 @@ def environment(template_dir: Path) -> Environment:
     )
     env.filters["md"] = md_escape
     env.filters["h"] = html_text
+    env.filters["h_unit_kept"] = keep_trailing_bracket  # h, and a row head's （亿元） on one line
     env.filters["toc_label"] = toc_label
     env.filters["tojson"] = front_matter_json  # templates use it for front matter only
     env.filters["number"] = format_number

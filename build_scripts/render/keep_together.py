@@ -17,6 +17,10 @@ and the open data read the same.
 
 from __future__ import annotations
 
+import html
+
+from markupsafe import Markup
+
 from .. import patterns
 
 KEEP = '<span class="keep-together">{}</span>'
@@ -35,3 +39,14 @@ def keep_together(page: str) -> str:
     else:  # one pass over all of them: a third of the time of one per piece
         pieces[0::2] = patterns.KEPT_RUN_RE.sub(_KEPT, _APART.join(texts)).split(_APART)
     return head + "".join(pieces)
+
+
+def keep_trailing_bracket(text: object) -> Markup:
+    """``text`` HTML-escaped for a raw HTML block, the bracketed unit it ends in (``patterns.TRAILING_BRACKET_RE``)
+    kept on one line: a table's row head, 年度知识产权质押融资金额（亿元）, wraps before （亿元）, never inside it."""
+    text = str(text)
+    bracket = patterns.TRAILING_BRACKET_RE.search(text)
+    if bracket is None:
+        return Markup(html.escape(text, quote=True))
+    head, tail = text[: bracket.start()], text[bracket.start() :]
+    return Markup(html.escape(head, quote=True)) + Markup(KEEP).format(tail)
