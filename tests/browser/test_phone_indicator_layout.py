@@ -1,5 +1,5 @@
 """86号's indicator table and the 指标 pages on a phone: column heads on one line, and a bracket (a value's
-year, a row's unit) never broken inside nor split from the number before it."""
+year, a row's unit) never broken inside nor split from the number before it, no name's last character alone."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ PAGES = ("documents/guofa-2016-86/", "indicators/", "indicators/ip-pledge-financ
 WIDTHS = (320, 360, 390, 414, 740, 800)  # phones upright and on their side
 
 # For each table cell (and each label and value of an indicator's list) shown: its text's lines, each the
-# characters whose boxes share a line (range rects), without the column label a card adds and the link marks.
+# characters whose boxes share a line (range rects), without the column label a card adds and the ¶ marks (a ※ counts).
 CELL_LINES = r"""() => [...document.querySelectorAll(
     '.md-typeset table th, .md-typeset table td, .md-typeset dl.indicator-values > *')].map(cell => {
   const lines = [];
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let node; (node = walker.nextNode());) {
-    if (node.parentElement.closest('.cell-label, .permalink, .indicator-remark-mark')) continue;
+    if (node.parentElement.closest('.cell-label, .permalink')) continue;
     const range = document.createRange();
     for (let at = 0; at < node.data.length; at++) {
       range.setStart(node, at); range.setEnd(node, at + 1);
@@ -74,3 +74,14 @@ def test_a_bracket_stays_whole_and_with_the_number_before_it(cells):
                     broken.setdefault(text[max(0, first - 4) : end + 1], []).append(key)
     assert seen > 100, seen
     assert broken == {}, broken
+
+
+def test_no_indicator_name_leaves_one_character_alone_on_its_last_line(cells):
+    """Phone on its side (740 px), the 指标 table's names broke 建成引领型知识产权强省数 / 量 and 知识产权使用费出口额 / ※:
+    a line of the name holds two characters at least (数量, 额※)."""
+    alone = {}
+    for (path, width), found in cells.items():
+        for cell in found:
+            if path == "indicators/" and len(cell["lines"]) > 1 and len(cell["lines"][-1]) < 2:
+                alone.setdefault(" / ".join(cell["lines"]), []).append(width)
+    assert alone == {}, alone
