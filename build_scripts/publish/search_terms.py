@@ -80,7 +80,10 @@ def load_search_terms(
         if form is None:
             continue
         read = searchable(form)
-        where = held.holder(read)
+        not_in = f.strings("not_in")
+        # a text's word the form is not read in (中小企业 for 小企业: 中小 and 企业) is read as typed, so a form held
+        # only there hides nothing the texts say
+        where = held.holder(read, besides=[word for word in map(searchable, not_in) if read in word and word != read])
         if len(read) < MIN_FORM:
             f.fail(f"expected a form of two characters or more, found {form!r}", key="form")
         elif where:
@@ -106,7 +109,6 @@ def load_search_terms(
             elif not held.holder(as_read):
                 f.fail(f"expected wording a text holds, found {wording!r}, which no text holds", key="means", item=item)
             seen.add(as_read)
-        not_in = f.strings("not_in")
         given: set[str] = set()
         for item, word in enumerate(not_in):
             as_read = searchable(word)
@@ -157,13 +159,23 @@ class _HeldBy:
         for line in self.text.split("\n")[:-1]:
             self.starts.append(self.starts[-1] + len(line) + 1)
 
-    def holder(self, read: str) -> str:
-        """``"<text file> holds at line N"`` of the first clause holding ``read``, or "" when none does."""
-        at = self.text.find(read) if read else -1
-        if at < 0:
-            return ""
-        name, line = self.where[bisect.bisect_right(self.starts, at) - 1]
-        return f"{name} holds at line {line}"
+    def holder(self, read: str, besides: Iterable[str] = ()) -> str:
+        """``"<text file> holds at line N"`` of the first clause holding ``read`` outside the words ``besides``
+        (each holding it), or "" when none does."""
+        inside = [(word, start) for word in besides for start in _places(word, read)]
+        for at in _places(self.text, read) if read else ():
+            if not any(self.text.startswith(word, at - start) for word, start in inside if at >= start):
+                name, line = self.where[bisect.bisect_right(self.starts, at) - 1]
+                return f"{name} holds at line {line}"
+        return ""
+
+
+def _places(text: str, word: str) -> Iterable[int]:
+    """Each place where ``word`` stands in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _searchable_clauses(slug: str, texts: list[str]) -> str:

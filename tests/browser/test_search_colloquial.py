@@ -164,6 +164,7 @@ def test_a_form_with_two_wordings_finds_what_either_finds(built, base_url, searc
         # a longer form is read before 公司 (企业) at its place: a 代理公司 is the texts' 代理机构, a 分公司 their 分支机构
         ("专利代理公司", "专利代理机构"),
         ("专利年费能减免吗", "制定专利收费减缴办法"),  # heldout34: nothing at all
+        ("小企业", "加大对小微企业知识产权保护援助力度"),  # 165 results by 企业, 86号's 中小企业 first
         ("外地知识产权服务机构来重庆开分公司", "来渝设立分支机构"),
     ],
 )
@@ -226,3 +227,19 @@ def test_a_secret_of_the_state_is_no_trade_secret(built, base_url, search_page, 
 def test_a_secret_of_a_company_is_still_the_texts_trade_secret(built, base_url, search_page, query):
     hrefs = search(search_page, base_url, query)
     assert hrefs and "商业秘密" in texts_by_url(built.docs)[hrefs[0]], hrefs[:5]
+
+
+@pytest.mark.browser
+def test_a_small_firm_is_the_texts_small_and_micro_and_small_and_medium_firm(base_url, search_page):
+    """小企业 is read as the texts' 小微企业 and 中小企业, where 86号's 中小企业 holds it only as 中小 and 企业: it finds
+    what either finds, and nothing more (before, 165 results, most holding only 企业); 中小企业 is read as typed."""
+    hrefs = search(search_page, base_url, "小企业", every=True)
+    either = {
+        *search(search_page, base_url, "小微企业", every=True),
+        *search(search_page, base_url, "中小企业", every=True),
+    }
+    assert set(hrefs) == either, sorted(set(hrefs) ^ either)[:5]
+    assert search(search_page, base_url, "中小企业")[:2] == [
+        "/tasks/guofa-2016-86-box4/",
+        "/documents/guofa-2016-86/#box4-p2-s3",
+    ]

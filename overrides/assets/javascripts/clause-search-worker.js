@@ -1420,25 +1420,39 @@ function searchPinyin(raw, none) {
 var MIN_HELD = 3;
 
 /* `segment` as the stretches the texts hold (each character beside a neighbour the texts hold it with; numbers
- * and latin runs whole; an everyday form) and the stretches between them. */
+ * and latin runs whole; an everyday form) and the stretches between them.  Kept characters are one word only where
+ * each two neighbours are held side by side (or in one form): 国外参展 is 国外 and 参展, the texts holding no 外参, and
+ * 侵权了有 (of 被侵权了有人帮) 侵权 and 了有. */
+var PARTICLE = /^[的了]$/;
+
 function heldStretches(segment) {
-  var chars = [...segment], keep = chars.map(function () { return false; });
+  var chars = [...segment], keep = chars.map(function () { return false; }), joined = chars.map(function () { return false; });
   for (var i = 0; i + 1 < chars.length; i++)
     if ((RUN_CHAR.test(chars[i]) && RUN_CHAR.test(chars[i + 1])) || index.postings.has(chars[i] + chars[i + 1]))
-      keep[i] = keep[i + 1] = true;
+      keep[i] = keep[i + 1] = joined[i] = true;
   /* an everyday form (电商) is in no text, but read as the texts' wording (readingsOf): it is a word the search holds */
   for (var a = 0; a + MIN_FORM <= chars.length; a++)
     for (var L = MIN_FORM; L <= index.longestForm && a + L <= chars.length; L++)
-      if (index.forms.has(chars.slice(a, a + L).join(""))) keep.fill(true, a, a + L);
+      if (index.forms.has(chars.slice(a, a + L).join(""))) { keep.fill(true, a, a + L); joined.fill(true, a, a + L - 1); }
+  /* a 的 or 了 at a kept word's edge is the particle joining it to the words set aside (祖传的中药: 的中 is two
+   * characters the texts hold side by side, but no word of 中药 and 的): kept, 的中医药 was found in no clause on
+   * 中医药, and 祖传的中药方子能保护起来吗 found only clauses on 保护.  It goes, and a character it leaves alone, kept
+   * only as its neighbour, is set aside: 了有 is the 了 of 被侵权了 and the 有 of 有人帮, held side by side only in
+   * 提供了有力支撑 (every 了 of the texts is that particle), and kept, 小企业被侵权了有人帮吗 found 86号's 规划背景 on it. */
+  var gone = chars.map(function () { return false; });
+  for (var from = 0, to; from < chars.length; from = to) {
+    for (to = from + 1; keep[from] && to < chars.length && joined[to - 1]; to++);
+    if (!keep[from]) continue;
+    var lo = from, hi = to;
+    while (hi - lo > 1 && PARTICLE.test(chars[lo])) gone[lo++] = true;
+    while (hi - lo > 1 && PARTICLE.test(chars[hi - 1])) gone[--hi] = true;
+    if (hi - lo === 1 && (PARTICLE.test(chars[lo]) || !RUN_CHAR.test(chars[lo]))) keep[lo] = false;
+  }
   var held = [], aside = [];
   for (var at = 0, end; at < chars.length; at = end) {
-    for (end = at; end < chars.length && keep[end] === keep[at]; end++);
-    var stretch = chars.slice(at, end).join("");
-    /* a 的 at a kept stretch's edge is the particle joining it to the words set aside (祖传的中药: 的中 is two
-     * characters the texts hold side by side, but no word of 中药 and 的): kept, 的中医药 was found in no clause
-     * on 中医药, and 祖传的中药方子能保护起来吗 found only clauses on 保护 */
-    if (keep[at]) stretch = stretch.replace(/^的(?=..)|(?<=..)的$/g, "");
-    (keep[at] ? held : aside).push(stretch);
+    if (gone[at]) { end = at + 1; continue; }
+    for (end = at + 1; end < chars.length && !gone[end] && keep[end] === keep[at] && (!keep[at] || joined[end - 1]); end++);
+    (keep[at] ? held : aside).push(chars.slice(at, end).join(""));
   }
   return { held: held, aside: aside };
 }
