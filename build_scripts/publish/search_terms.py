@@ -9,8 +9,8 @@ with each of its wordings in its place (``clause-search-worker.js``, ``readingsO
 Curated data, like the agencies' ``search_aliases`` (which name a page, where these stand for words), each
 entry validated and every problem a located error:
 
-- a form a text uses is refused: the search box finds it as it is, and reading it as other words would
-  hide what the text says with it (打假: 86号's 加强打假专业队伍能力建设);
+- a form a text uses (but inside its ``not_in`` words) is refused: the search box finds it as it is, and reading
+  it as other words would hide what the text says with it (打假: 86号's 加强打假专业队伍能力建设);
 - so is a form an agency is known by: its page is found by it (agencies.yaml's names and search aliases);
 - a wording no text holds is refused: it would find nothing, or another sense of its parts;
 - a form of one character, a form given twice, a wording of one character, a wording given twice in one
@@ -19,6 +19,8 @@ entry validated and every problem a located error:
 ``not_in`` lists longer words holding a form where it means something else (机密 is 商业秘密 in 公司机密, not in
 国家机密): the index gives each no wording, and the worker, finding the longest form first at each place,
 reads it as typed. Each must hold its form and be longer, be given once in its entry, and be no form itself.
+A form a text holds only inside such a word hides nothing the texts say, and is taken (小企业: 86号's 中小企业,
+中小 and 企业).
 
 Texts are compared as the worker compares them: NFKC, lower case, without white space, punctuation or
 symbols (大众创业万众创新 is held by 大众创业、万众创新). Without the file there are no forms.
