@@ -29,6 +29,7 @@ BATTERIES = (
     "search_queries_probe33.tsv",  # session 33: 40 blind phone searches (人社部, 職務發明獎勵, 山寨包装, 国办函66 第101项)
     "search_queries_heldout33.tsv",  # session 33, held out: 30 blind phone searches run once against the session's rules
     "search_queries_heldout34.tsv",  # session 34, held out: 30 blind phone searches (软著, 66号文 第62项, 占GDP多少), run once
+    "search_queries_heldout34b.tsv",  # session 34, second held out: 30 blind (假种子, 66号文第51条, 12330是什么电话), run once
 )
 # The share of a battery's queries that must hit in the first five: 95%.  A blind probe keeps the misses it
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
@@ -52,6 +53,10 @@ FLOORS = {
     # 中小企业, a question's kept words parted where the texts hold no pair, a 了 at their edge set aside like 的):
     # 专利年费能减免吗 and 小企业被侵权了有人帮吗 are no longer blind
     "search_queries_heldout34.tsv": 28 / 30,
+    # held out: run once, after session 34's rules, with no change to the worker for its lines (22 on that run);
+    # misses: 卖假种子的怎么查, 强省方案 特色型 农业, 去国外参展被说侵权怎么办, 想去外国申请专利有没有指南,
+    # 中小学生 知识产权课, 大学 知识产权专业 学位, 网上盗版电视剧谁来管, 十三五规划 专栏3
+    "search_queries_heldout34b.tsv": 22 / 30,
 }
 
 
