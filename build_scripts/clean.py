@@ -12,7 +12,8 @@ _FULLWIDTH_ALNUM = {
     **{0xFF21 + i: ord("A") + i for i in range(26)},
     **{0xFF41 + i: ord("a") + i for i in range(26)},
 }
-_HALF_TO_FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_HALF_TO_FULL_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
+_FULL_PARENS = {"(": "（", ")": "）"}
 
 
 def clean_text(text: str) -> str:
@@ -75,31 +76,49 @@ def _clean_line(line: str) -> str:
 
 
 def _full_width_punctuation(line: str) -> str:
-    """Until stable: a mark made full-width makes its half-width neighbour CJK-adjacent (``一::``)."""
-    previous = None
-    while previous != line:
-        previous = line
-        line = patterns.HALF_PUNCT_NEAR_CJK_RE.sub(_full_width_mark, line)
-    return line
+    """Each run of half-width marks beside a CJK character, whole: a mark made full-width makes its half-width
+    neighbour CJK-adjacent (``一::`` → ``一：：``). An HTML character reference (&lt;) is no mark, nor beside one.
+    One pass, a run at a time: made a mark a pass, a line of 20,000 colons after a hanzi took 55 s."""
+    return patterns.HALF_PUNCT_RUN_RE.sub(_full_width_run, line)
 
 
-def _full_width_mark(match: re.Match[str]) -> str:
-    """A mark's full-width form; an HTML character reference (&lt;) as it is."""
-    return match.group() if match.group("reference") else _HALF_TO_FULL_PUNCT[match.group()]
+def _full_width_run(match: re.Match[str]) -> str:
+    """A run of marks (the characters around it are none) made full-width if either of them is CJK; a reference
+    as it is."""
+    run, line = match.group(), match.string
+    start, end = match.span()
+    if match.group("reference") or not (
+        (start > 0 and patterns.CJK_CHAR_RE.match(line[start - 1])) or patterns.CJK_CHAR_RE.match(line, end)
+    ):
+        return run
+    return run.translate(_HALF_TO_FULL_PUNCT)
 
 
 def _full_width_parentheses(line: str) -> str:
-    """Innermost first, until stable: "(a(一)b)" holds Chinese once its inner pair is full-width."""
-    previous = None
-    while previous != line:
-        previous = line
-        line = patterns.HALF_PARENS_RE.sub(_full_width_pair, line)
-    return line
-
-
-def _full_width_pair(match: re.Match[str]) -> str:
-    inside = match.group(1)
-    return f"（{inside}）" if patterns.HALF_PARENS_CHINESE_RE.search(inside) else match.group()
+    """A pair of half-width parentheses made full-width when it holds a hanzi and every pair inside it was
+    made so (``(a(一)b)`` → ``（a（一）b）``; ``(一(a))`` stays): innermost first, in one pass with a stack
+    of the pairs open. Done a level a pass until nothing changed, 20,000 nested pairs took 10 s."""
+    opened: list[tuple[int, list[bool]]] = []  # each pair open: where, and [holds a hanzi, a pair inside stays]
+    made: list[int] = []  # where the pairs made full-width open and close
+    for found in patterns.HALF_PAREN_OR_HANZI_RE.finditer(line):
+        if found.group() == "(":
+            opened.append((found.start(), [False, False]))
+        elif found.group() != ")":
+            if opened:
+                opened[-1][1][0] = True
+        elif opened:
+            start, (holds_hanzi, inner_stays) = opened.pop()
+            full = holds_hanzi and not inner_stays
+            if full:
+                made += (start, found.start())
+            if opened:
+                opened[-1][1][0 if full else 1] = True
+    if not made:
+        return line
+    chars = list(line)
+    for at in made:
+        chars[at] = _FULL_PARENS[chars[at]]
+    return "".join(chars)
 
 
 def _curly_quotes(line: str) -> str:

@@ -233,19 +233,18 @@ SPACED_LABEL_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,6
 # space goes, so the item reads as its siblings do. A figure ("2. 5亿元") is no item's number.
 SPACE_AFTER_ITEM_NUMBER_RE = re.compile(rf"^([0-9]{{1,3}}\.) (?={CJK_CHAR})")
 
-# Half-width punctuation that belongs to Chinese prose: next to a CJK character. An HTML character reference
-# (&nbsp; of a scraped page, &lt; typed as text) is matched whole first, so its ; is never one: made ；, it
-# was shown changed (&lt；) and ended a sentence there.
-HALF_PUNCT_NEAR_CJK_RE = re.compile(
-    rf"(?P<reference>&(?:[A-Za-z][A-Za-z0-9]{{1,31}}|#[0-9]{{1,7}}|#[xX][0-9A-Fa-f]{{1,6}});)"
-    rf"|(?<={CJK_CHAR})([,;:?!])|([,;:?!])(?={CJK_CHAR})"
+# Half-width punctuation that belongs to Chinese prose: a run of it next to a CJK character (the cleaner looks at
+# the characters around each run). An HTML character reference (&nbsp; of a scraped page, &lt; typed as text) is
+# matched whole first, so its ; is never one: made ；, it was shown changed (&lt；) and ended a sentence there.
+HALF_PUNCT_RUN_RE = re.compile(
+    r"(?P<reference>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)|[,;:?!]+"
 )
+CJK_CHAR_RE = re.compile(CJK_CHAR)
 
-# Half-width parentheses with no bracket inside; the cleaner makes them full-width around text that holds
-# a CJK character ("(一)" "(试行)"). Not a pattern that looks for the CJK character itself: after a "("
-# that no ")" closes, that one tried every split of the rest of the line (minutes for a long line).
-HALF_PARENS_RE = re.compile(r"\(([^()]*)\)")
-HALF_PARENS_CHINESE_RE = re.compile(r"[\u3400-\u9fff]")  # what such a pair must hold to be made full-width
+# Half-width parentheses, and what such a pair must hold to be made full-width by the cleaner: a hanzi ("(一)"
+# "(试行)"). The cleaner pairs them itself, innermost first: a pattern of a pair with no bracket inside, applied
+# until nothing changed, took a pass per level of nesting.
+HALF_PAREN_OR_HANZI_RE = re.compile(r"[()\u3400-\u9fff]")
 
 # Agencies ------------------------------------------------------------------
 
