@@ -234,6 +234,10 @@ class Document:
         return f"/documents/{self.meta.slug}/"
 
 
+# The page of agencies.yaml's agencies by section (agencies/matrix.md), beside each agency's agencies/<id>.md:
+# no agency's id (``load.curated.Fields.page_id``).
+AGENCY_MATRIX = "matrix"
+
 # The kinds an agency may have in agencies.yaml (``Agency.kind``) and how pages name them, in the
 # order the list of agencies groups them (the Party's organs first, as official lists have them).
 AGENCY_KINDS = {

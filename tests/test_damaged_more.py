@@ -428,6 +428,14 @@ CASES = {  # what was broken → (damage, the message it must give)
         ],
         r"agencies\.yaml:\d+:5: expected an agency id other than index \(the list has that page\), found 'index'\n",
     ),
+    "an agency id that is the matrix's page": (  # agencies/matrix.md twice: an internal error (exit 3)
+        lambda source: [
+            replace("agencies.yaml", "  - id: cpc-organization", "  - id: matrix")(source),
+            (source / "published_pages.tsv").unlink(),
+        ],
+        r"agencies\.yaml:\d+:5: expected an agency id other than matrix \(the matrix of agencies and sections has "
+        r"that page\), found 'matrix'\n",
+    ),
     "an indicator id that is the list's page": (
         lambda source: [
             replace("indicators.yaml", "  - id: pct-applications", "  - id: index")(source),

@@ -15,7 +15,7 @@ from typing import Any
 from .. import patterns
 from ..errors import Collector, CurationError
 from ..load.curated import Fields, entries, shown_value
-from ..model import AGENCY_KINDS, Agency, Clause, ClauseKind, Corpus, Mention, Successor
+from ..model import AGENCY_KINDS, AGENCY_MATRIX, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
 _KEYS = ("id", "name", "full_name", "short_names", "search_aliases", "kind", "successor", "unchanged", "source")
 _SUCCESSOR_KEYS = ("name", "year", "note", "later")
@@ -48,7 +48,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
         search_aliases = f.strings("search_aliases")
         aliases.extend((f, item, alias) for item, alias in enumerate(search_aliases))
         if agency_id is not None:
-            f.page_id(agency_id, "an agency id")
+            f.page_id(agency_id, "an agency id", taken={AGENCY_MATRIX: "the matrix of agencies and sections"})
             f.repeated(ids, agency_id, "agency id", repr(agency_id), at="id")
         if kind is not None and kind not in AGENCY_KINDS:
             f.fail(f"expected kind to be one of {', '.join(AGENCY_KINDS)}, found {kind!r}", key="kind")

@@ -300,14 +300,14 @@ class Fields:
         seen[key] = self.line if at is None else self.value_line(at)
         return False
 
-    def page_id(self, value: str, what: str) -> None:
-        """An id that names a page (/agencies/<id>/): lower-case ASCII, and not the folder's own index page."""
+    def page_id(self, value: str, what: str, *, taken: Mapping[str, str] | None = None) -> None:
+        """An id that names a page (/agencies/<id>/): lower-case ASCII, and not the folder's own index page nor
+        another page of the folder (``taken``: its name → what the page is)."""
+        taken = {**dict.fromkeys(RESERVED_SLUGS, "the list"), **(taken or {})}
         if not patterns.SLUG_RE.match(value):
             self.fail(f"expected {what} of lower-case ASCII letters, digits and hyphens, found {value!r}")
-        elif value in RESERVED_SLUGS:
-            self.fail(
-                f"expected {what} other than {', '.join(RESERVED_SLUGS)} (the list has that page), found {value!r}"
-            )
+        elif value in taken:
+            self.fail(f"expected {what} other than {value} ({taken[value]} has that page), found {value!r}")
 
     def unknown_keys(self, known: tuple[str, ...]) -> None:
         for key in self.entry:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import AGENCY_KINDS, Clause, Document, Mention, PageSpec, Site
+from ..model import AGENCY_KINDS, AGENCY_MATRIX, Clause, Document, Mention, PageSpec, Site
 from . import role_sources
 
 
@@ -117,7 +117,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
     )
     pages.append(
         PageSpec(
-            path="agencies/matrix.md",
+            path=f"agencies/{AGENCY_MATRIX}.md",
             template="agencies_matrix.md.jinja",
             context=(("sections", sections), ("rows", tuple(rows)), ("roles_from", roles_from)),
         )
