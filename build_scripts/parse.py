@@ -821,4 +821,6 @@ def _several_lines_starting(meta: DocumentMeta, yaml_path: Path, key: str, start
 
 
 def _chrome_key(line: str) -> str:
-    return patterns.HSPACE_RE.sub(" ", line).strip()
+    """A line as ``dropped_lines`` lists it: white space as one space, none at the ends, and without the invisible
+    characters a scraped page leaves (打\u200d印), which staff cannot write there (a YAML value refuses them)."""
+    return patterns.HSPACE_RE.sub(" ", patterns.YAML_INVISIBLE_RE.sub("", line)).strip()

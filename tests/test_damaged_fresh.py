@@ -3,6 +3,8 @@ real CLI (a located message with docs/ untouched, or a build in which nothing is
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .helpers import generate_in, generated_copy, refused_after, replace, rewrite
@@ -188,3 +190,23 @@ def test_two_swapped_cells_of_an_indicator_row_are_warned_of_at_the_row(tmp_path
         f"source_texts/{GUOFA}:26:2: warning: expected the 2015年 and 累计增加值 cells of guofa-2016-86/table1/r1 to add "
         "up to its 2020年 cell (5.7), found 6.3 + 12 = 18.3: a value mistyped, or two cells swapped?"
     ) in proc.stderr.splitlines(), proc.stderr
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    ["\u200d", "\u00ad", "\u200b", "\u200f"],
+    ids=["zero-width joiner", "soft hyphen", "zero-width space", "right-to-left mark"],
+)
+def test_a_web_pages_line_with_an_invisible_character_is_dropped_as_documents_yaml_lists_it(tmp_path, invisible):
+    """59号's 打印 and 关闭窗口 lines, as a scraped page leaves them: with a character no editor shows. They were
+    never dropped ('expected dropped line '打印' in …, found no such line'), and staff could not list them
+    otherwise: documents.yaml refuses such a character in a value. The open data keeps each line as written."""
+    source = generated_copy(tmp_path)
+    before = (tmp_path / "docs/data/clauses.json").read_bytes()
+    replace("guozhifaguanzi-2015-59.txt", "\n打印\n\n关闭窗口\n", f"\n打{invisible}印\n\n{invisible}关闭窗口\n")(source)
+    proc = generate_in(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
+    documents = json.loads((tmp_path / "docs/data/documents.json").read_text(encoding="utf-8"))
+    dropped = next(d["dropped_lines"] for d in documents if d["id"] == "guozhifaguanzi-2015-59")
+    assert [line["text"] for line in dropped][1:3] == [f"打{invisible}印", f"{invisible}关闭窗口".strip()]
