@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .patterns import CONTROL_CHAR_RE
+from .patterns import MESSAGE_CONTROL_CHAR_RE
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,9 +114,10 @@ def display_path(path: str | Path) -> str:
 
 
 def visible(text: str) -> str:
-    """``text`` with each control character written as its escape (ESC as \\x1b): a message names files and
-    quotes what staff wrote, and a terminal acts on a raw one (a colour, its title, the screen cleared)."""
-    return CONTROL_CHAR_RE.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+    """``text`` with each control character written as its escape (ESC as \\x1b, a line feed as \\x0a): a message
+    names files and quotes what staff wrote, and a terminal acts on a raw one (a colour, its title, the screen
+    cleared, a line begun again)."""
+    return MESSAGE_CONTROL_CHAR_RE.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 class Collector:

@@ -203,6 +203,10 @@ CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # … and the replacement character U+FFFD, which a conversion puts for a character it could not read: a
 # character lost before the text came here (培育��), not text either.
 DAMAGED_CHAR_RE = re.compile(CONTROL_CHAR_RE.pattern[:-1] + "\ufffd]")
+# The control characters of a message (errors.visible), one line a terminal shows: those above, and the line
+# feed and carriage return too (a file named with one split its message in two, or sent the cursor back over
+# its start); a tab stays, as white space.
+MESSAGE_CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 # A date as curated files give it: YYYY-MM-DD, and nothing else ISO 8601 allows.
 ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # A date as a 公文 prints it in its 落款: 2016年7月8日, or in Chinese numerals 二〇一六年七月八日 (web copies

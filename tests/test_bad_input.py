@@ -397,3 +397,15 @@ def test_a_control_character_in_a_file_name_reaches_the_terminal_as_its_escape(t
     assert proc.returncode == 1
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", proc.stderr), repr(proc.stderr)
     assert "a\\x1b[31mred\\x1b]0;title\\x07\\x9b.txt:1:1: expected a documents.yaml entry" in proc.stderr
+
+
+@pytest.mark.parametrize("name", ["a\nx", "a\rx"], ids=["line feed", "carriage return"])
+def test_a_line_break_in_a_file_name_keeps_its_message_on_one_line(tmp_path, name):
+    """A file named with a line break (a name a script made, or a hostile one) split its message in two, the
+    second line reading as a message of its own ('x.txt:1:1: expected …'); a carriage return sent the cursor
+    back, so the terminal showed the message from there on, its file's name hidden."""
+    source = generated_copy(tmp_path)
+    (source / f"{name}.txt").write_text("x\n", encoding="utf-8")
+    stderr = refused(tmp_path)  # every line of stderr LOCATED, docs/ as it was
+    written = name.replace("\n", "\\x0a").replace("\r", "\\x0d")
+    assert stderr.splitlines()[0].startswith(f"source_texts/{written}.txt:1:1: expected a documents.yaml entry"), stderr
