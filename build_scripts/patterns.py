@@ -80,14 +80,16 @@ BOX_RE = re.compile(
 # and the numeral with no ） after it is one too: （三试点布局… (the bracket deleted).
 _COUNTED = "年月日号个家项件次万亿千百倍名人位所条种批户元台套岁天周时分秒%％多余"
 # Not Arabic numbers listed (2、3月份, （2，3）): prose, which ITEM_RE does not read as a label either.
-_NOT_LISTED = r"(?!(?<=[0-9])[、，,]\s*[0-9])"
+_NOT_LISTED = r"(?!(?<=[0-9])[、，,﹑﹐]\s*[0-9])"
 # The numeral alone, maybe bracketed, as a section's, subsection's, item's or sub-item's label is written (a space
 # typed before its mark is the label's: 5 ．扩大 is quoted '5 ．', the mark to take out with the space).
+# The small form variants (U+FE50–FE55: ﹐﹑﹒﹕) of a PDF's or a web page's text are marks as the others are.
 _PLAIN_LOOKALIKE = (
-    r"[（(]?\s*(?:{n})" + _NOT_LISTED + r"(?:[.．](?:{n})[.．、]|\s*[.．](?![0-9])|\s*[、。，,）)]|[：:](?!\s*[0-9])"
+    r"[（(]?\s*(?:{n})" + _NOT_LISTED + r"(?:[.．﹒](?:{n})[.．﹒、﹑]|\s*[.．﹒](?![0-9])|\s*[、﹑。，,﹐）)]"
+    r"|[：:﹕](?!\s*[0-9])"
     r"|\s+(?![\s" + _COUNTED + r"])|$)"
     # … or opened by a bracket its ） is missing from (（三试点布局), not a bracket's count, range or decimal
-    r"|[（(]\s*(?:{n})" + _NOT_LISTED + r"(?![\s0-9零〇一二三四五六七八九十百千.．—－~～至" + _COUNTED + r"])"
+    r"|[（(]\s*(?:{n})" + _NOT_LISTED + r"(?![\s0-9零〇一二三四五六七八九十百千.．﹒—－~～至" + _COUNTED + r"])"
 )
 _LOOKALIKE = r"^(?:专栏\s*(?:{n})(?![0-9零〇一二三四五六七八九十百千])|第\s*(?:{n})\s*[章条]|" + _PLAIN_LOOKALIKE + ")"
 

@@ -162,7 +162,7 @@ ITEM_2 = "2.健全知识产权相关法律制度"  # line 96 of the frozen 86号
                 f"96:1: expected item 2. after item 1., found {label!r}, not a label: write 2.",
                 id=label,
             )
-            for label in ("2)", "(2)", "2）", "（2)")
+            for label in ("2)", "(2)", "2）", "（2)", "2﹒", "2﹐")  # the small forms of . and , (U+FE52, U+FE50)
         ),
         pytest.param(  # a subsection typed as an Arabic one: the （二） the text numbers its parts with is expected
             YUFUFA,
@@ -204,7 +204,7 @@ ITEM_2 = "2.健全知识产权相关法律制度"  # line 96 of the frozen 86号
                 f"77:3: expected section 三、 after section 二、, found {label!r}, not a label: write 三、",
                 id=label,
             )
-            for label in ("三.", "三，")
+            for label in ("三.", "三，", "三﹑")  # … and of 、 (U+FE51), as a PDF's or a web page's text has them
         ),
     ],
 )
