@@ -1365,3 +1365,12 @@ def test_a_comparison_page_gives_a_linked_sentence_in_full_once(built):
         in page
     )
     assert '<blockquote class="crossref-local" id="c2-2-p3-s1-text"><p>推动知识产权市场化运营。</p>' in page
+
+
+def test_a_private_use_character_of_a_text_is_no_number_of_the_other():
+    """A comparison writes each number as a private-use character from U+F0000 on: a text holding that
+    character itself (a rare hanzi a font or an input method put there) was marked as sharing the other's
+    2020, and 知识产权?保护 as all wording 知识产权2020保护 holds."""
+    assert shared_spans("知识产权\U000f0000保护", "知识产权2020保护") == [(0, 4), (5, 7)]
+    assert shared_spans("知识产权2020保护", "知识产权\U000f0000保护") == [(0, 4), (8, 10)]
+    assert shared_spans("知识产权\U000f0000保护", "知识产权\U000f0000保护") == [(0, 7)]

@@ -23,6 +23,7 @@ from .. import cache
 # character (“的”, “和”) is noise.
 MIN_SHARED_CHARS = 2
 _UNIT_RE = re.compile(r"\d+(?:[.．]\d+)?|.", re.DOTALL)  # a number is one unit, any other character one
+_NUMBER_UNITS = chr(0xF0000)  # _spelled writes a number as a private-use character from here on
 
 
 def marked(
@@ -85,8 +86,12 @@ def _units(text: str) -> tuple[list[str], list[int]]:
 
 def _spelled(units: list[str], numbers: dict[str, str]) -> str:
     """The units as one character each (a number as a private-use character of its own, the same one in
-    both texts), so that a plain substring search finds runs of whole units: 2020 is not in 20201."""
-    return "".join(unit if len(unit) == 1 else numbers.setdefault(unit, chr(0xF0000 + len(numbers))) for unit in units)
+    both texts), so that a plain substring search finds runs of whole units: 2020 is not in 20201. A text's own
+    character from there on is written so too, or it would be read as the number written as it."""
+    return "".join(
+        unit if len(unit) == 1 and unit < _NUMBER_UNITS else numbers.setdefault(unit, chr(0xF0000 + len(numbers)))
+        for unit in units
+    )
 
 
 def bigram_counts(texts: Iterable[str]) -> dict[str, int]:
@@ -386,7 +391,6 @@ def _reference_counts(reference: list[str], texts: str, before: str | None, key:
 
 
 _DIGIT_RE = re.compile(r"\d")  # as _UNIT_RE reads digits: each is part of a number, one unit
-_NUMBER_UNITS = chr(0xF0000)  # _spelled writes a number as a private-use character from here on
 FEW_CHANGES = 32  # changed counts looked for in each pair's texts; more: each pair's readable keys made
 
 
