@@ -228,6 +228,10 @@ MERGE_MARKER_RE = re.compile(r"(?:\A|(?<=[\r\n]))(?:<{7}|\|{7}|={7}|>{7})(?:[ \t
 # <html>, <head>, <body>, in any case. Markup inside a text is shown as text; these are no document's.
 WEB_PAGE_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body)(?=[\s>])", re.IGNORECASE)
 
+# The pointer file Git LFS leaves in place of a file a clone did not fetch (its spec's first line, as it
+# must start): no document's text, whatever its documents.yaml entry says.
+GIT_LFS_POINTER_RE = re.compile(r"\Aversion https://git-lfs\.github\.com/spec/v1(?=\r?\n|\Z)")
+
 # Stray Markdown marks of a scraped page at the start of a line: "### " or "- ".
 MARKDOWN_MARK_RE = re.compile(r"^(?:#{1,6}|-)[ ]+")
 

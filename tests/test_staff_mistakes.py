@@ -147,6 +147,26 @@ def test_a_saved_web_page_is_refused_as_no_text(tmp_path, damage, found):
     assert stderr.startswith(f"source_texts/{YUFUFA}:1:1: expected plain text, found '<"), stderr
 
 
+def _lfs_pointer(source: Path) -> None:
+    """A clone made without Git LFS (or before ``git lfs pull``) leaves the pointer file in place of the text."""
+    (source / YUFUFA).write_text(
+        "version https://git-lfs.github.com/spec/v1\n"
+        "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+        "size 21821\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_git_lfs_pointer_in_place_of_a_text_is_said_as_such(tmp_path):
+    """Before, it was refused as a text whose body_starts_at line is missing, which sent staff to documents.yaml."""
+    stderr = refused_after(tmp_path, _lfs_pointer)
+    assert stderr.startswith(
+        f"source_texts/{YUFUFA}:1:1: expected the document's text, found a Git LFS pointer to it "
+        "('version https://git-lfs.github.com/spec/v1'): run git lfs pull, or save the text itself in its place\n"
+    ), stderr
+    assert "body_starts_at" not in stderr
+
+
 GUOFA = "guofa-2016-86.txt"
 ITEM_2 = "2.健全知识产权相关法律制度"  # line 96 of the frozen 86号, item 四（一）2., its last
 

@@ -125,7 +125,17 @@ def _refuse_no_text(raw: RawText) -> RawText:
     """What reads but is no document's text, refused where it stands (each was published as paragraphs):
     the marker git leaves where a merge did not resolve, the byte order mark of a second file joined on
     (``cat a.txt b.txt``; one after the first, of a tool that added one twice, is no join), line or paragraph
-    separators (U+2028, U+2029) in place of line breaks, the tags of a web page saved from the browser."""
+    separators (U+2028, U+2029) in place of line breaks, the tags of a web page saved from the browser; and the
+    pointer Git LFS leaves in place of a file it did not fetch."""
+    pointer = patterns.GIT_LFS_POINTER_RE.match(raw.text)
+    if pointer is not None:
+        raise TextError(
+            raw.path,
+            1,
+            1,
+            f"expected the document's text, found a Git LFS pointer to it ({pointer.group()!r}): run git lfs pull, "
+            "or save the text itself in its place",
+        )
     marker = merge_marker(raw.text)
     if marker is not None:
         line, column, found = marker
