@@ -163,6 +163,7 @@ function buildIndex(data) {
   for (var p of pages) {
     p.cite = normalize(p.c || "") + "|" + normalize((p.c || "").replace(YEAR_OF_WENHAO, ""));
     p.name = normalize(p.t || "") + "|" + p.cite;
+    p.kinds = kindsOf(p);
   }
   /* A table row is read under its table's header (指标|2015年|2020年|…): the years of the columns
    * are the row's as well when a query's numbers are checked (2020 in 计算机软件著作权登记数量2020年). */
@@ -290,6 +291,31 @@ function buildIndex(data) {
     askingLast: new RegExp("(?:" + QUESTION_WORDS.slice().sort(function (a, b) { return b.length - a.length; })
       .join("|") + ")$")
   };
+}
+
+/* The kinds of document a page is (规划, 方案, 意见, 通知): the last two characters of its title and of the title
+ * its citation quotes (《…规划》), less a （试行） after it.  People name a document by a part of its name and its
+ * kind (十三五规划 for 《“十三五”国家知识产权保护和运用规划》, 强市建设意见, 强省建设方案), which no name holds side by
+ * side: saidBy reads such a word as naming the page. */
+var QUOTED_TITLE = /《([^》]*)》/, TRIAL_END = /[（(][^（）()]*[）)]$/;
+
+function kindsOf(page) {
+  var kinds = [];
+  for (var title of [page.t || "", (QUOTED_TITLE.exec(page.c || "") || ["", ""])[1]]) {
+    var kind = normalize(title.replace(TRIAL_END, "")).slice(-2);
+    if (kind.length === 2 && kinds.indexOf(kind) < 0) kinds.push(kind);
+  }
+  return kinds;
+}
+
+/* Whether `word` names `page` by `name` (its citation, or all its names): `name` holds it whole, or holds it less
+ * one of the page's kinds at its end, two characters or more left (十三五规划: 十三五 and 规划, 86号's kind). */
+function saidBy(page, name, word) {
+  if (findWhole(name, word) >= 0) return true;
+  return (page.kinds || []).some(function (kind) {
+    return word.length >= kind.length + 2 && word.slice(-kind.length) === kind &&
+      findWhole(name, word.slice(0, -kind.length)) >= 0;
+  });
 }
 
 /* The summed rarity of the characters of `text`; one no entry holds is as rare as one entry's. */
@@ -603,7 +629,7 @@ function numberedOtherwise(seg, chunk, hay) {
  * is not a clause's text, and 重庆 知识产权 (both in the name) finds what holds them in its text. */
 function namedByDocument(e, q, wholes, covers) {
   var page = q.segments.length > 1 && e.group >= 0 ? index.pages[e.group] : null;
-  var names = page ? [page.name] : [];
+  var names = [];
   /* Likewise a word of a table's head (2020年 of 指标|2015年|2020年|…) is held by each of its rows, which
    * name the years of their columns only there: 2020年 PCT 6万件 finds the PCT row. */
   if (e.header && q.segments.length > 1) names.push(e.header);
@@ -614,13 +640,17 @@ function namedByDocument(e, q, wholes, covers) {
    * with that clause, which holds every word itself (学科 创新: task 103, not its sentence on 创新 alone). */
   var parent = e.parent >= 0 ? index.entries[e.parent] : null;
   if (page && e.normTitle && parent && parent.norm.indexOf(e.norm) < 0) names.push(e.normTitle);
-  return names.length ? heldBy(names.join("|"), q, wholes, covers) : null;
+  if (!page && !names.length) return null;
+  var others = names.join("|");
+  return heldBy(function (seg) {
+    return (page && saidBy(page, page.name, seg)) || (others !== "" && findWhole(others, seg) >= 0);
+  }, q, wholes, covers);
 }
 
-/* Which words of `q` (not whole in the entry) `name` holds whole, where the entry holds the others on
+/* Which words of `q` (not whole in the entry) the names hold (`holds`), where the entry holds the others on
  * its own; null when there are none, or it does not. */
-function heldBy(name, q, wholes, covers) {
-  var byName = q.segments.map(function (seg, i) { return !wholes[i] && findWhole(name, seg) >= 0; });
+function heldBy(holds, q, wholes, covers) {
+  var byName = q.segments.map(function (seg, i) { return !wholes[i] && holds(seg); });
   if (byName.indexOf(true) < 0) return null;
   var own = 0, ownLength = 0, ownRarity = 0, ownFound = 0;
   q.segments.forEach(function (seg, i) {
@@ -813,13 +843,19 @@ function labelledAs(joined) {
     if (!byTail) continue;
     for (var at of byTail) {
       var e = at.entry, page = e.group >= 0 ? index.pages[e.group] : null;
-      var rank = !head ? (at.bare ? 0 : at.whole ? 3 : 1) : !page || page.cite.indexOf(head) < 0 ? 0 :
+      var rank = !head ? (at.bare ? 0 : at.whole ? 3 : 1) : !page || !citedAs(page, head) ? 0 :
         at.bare && NUMBER_END.test(head) ? 0 : at.whole ? 2 : 1;
       var prev = found.get(e.id);
       if (rank && (!prev || rank > prev.rank)) found.set(e.id, { rank: rank, label: joined.slice(j) });
     }
   }
   return found;
+}
+
+/* Whether `head`, typed before a label, names `page` by its citation (a part of it: 66号, 国办函〔2016〕66号,
+ * 分工方案), or by a part of it and the page's kind (十三五规划). */
+function citedAs(page, head) {
+  return page.cite.indexOf(head) >= 0 || saidBy(page, page.cite, head);
 }
 
 /* A labelled entry is found by its label, above any text that only mentions it. */
@@ -852,7 +888,7 @@ function candidates(q) {
   var byName = index.pages.map(function (page) {
     var n = 0, all = true;
     for (var seg of q.segments)
-      if (findWhole(page.name, seg) >= 0) n += Math.max(0, seg.length - 1); else all = false;
+      if (saidBy(page, page.name, seg)) n += Math.max(0, seg.length - 1); else all = false;
     return q.segments.length > 1 && !all ? n : 0;
   });
   var out = [];
