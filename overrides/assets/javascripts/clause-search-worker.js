@@ -583,8 +583,12 @@ function cover(seg, hay) {
  * it, or the segment's end) is half of a word whose other half the piece beside it took from another
  * word: that character of the piece is neither counted nor marked.  Only a piece of three or more
  * gives one up (one character is no piece), and only once per lone character; numbers and latin runs
- * are words whole (cover keeps them so), not pairs of characters. */
+ * are words whole (cover keeps them so), not pairs of characters.
+ * This is a guess at where the query's words part, and a query it leaves finding nothing is searched again
+ * without it (halvesKept, searchByPieces): 中小学生 知识产权课 gave 学 to 学生 and 权 to 权课, and was found in no
+ * clause, though 86号's 全国中小学知识产权教育 holds 中小学 and 知识产权 whole. */
 var RUN_CHAR = /[0-9a-z.|]/;
+var halvesKept = false;
 
 function withoutHalfWords(seg, chunks) {
   var taken = new Uint8Array(seg.length);
@@ -596,11 +600,11 @@ function withoutHalfWords(seg, chunks) {
   var covered = 0;
   for (var ch of chunks) {
     var end = ch.from + ch.q.length;
-    if (ch.q.length >= 3 && lone(end) && !RUN_CHAR.test(seg.charAt(end - 1))) {
+    if (!halvesKept && ch.q.length >= 3 && lone(end) && !RUN_CHAR.test(seg.charAt(end - 1))) {
       ch.q = ch.q.slice(0, -1);
       taken[end - 1] = 0;
     }
-    if (ch.q.length >= 3 && lone(ch.from - 1) && !RUN_CHAR.test(seg.charAt(ch.from))) {
+    if (!halvesKept && ch.q.length >= 3 && lone(ch.from - 1) && !RUN_CHAR.test(seg.charAt(ch.from))) {
       taken[ch.from] = 0;
       ch.q = ch.q.slice(1); ch.from++; ch.at++;
     }
@@ -1518,6 +1522,21 @@ function searchHeld(raw, none) {
   return found;
 }
 
+/* What `raw` finds by its pieces as the texts hold them, no piece giving up a character as half of a word the
+ * entry lacks (withoutHalfWords); `none` when it finds nothing either.  Last, where nothing else found anything:
+ * 中小学生 知识产权课 is 中小学 and 知识产权 each with a character more, not 中小 and 知识产 (the 学 of 学生, the 权 of
+ * 权课), and finds 86号's 全国中小学知识产权教育.  Where a query finds anything as it is read first, the guess
+ * stands (专利质押 finds the clauses on 质押, not those on 专利质量). */
+function searchByPieces(raw, none) {
+  halvesKept = true;
+  try {
+    var found = search(raw);
+  } finally {
+    halvesKept = false;
+  }
+  return found.items.length ? found : none;
+}
+
 /* ------------------------------------------------------------------------
  * Protocol
  * ---------------------------------------------------------------------- */
@@ -1537,7 +1556,9 @@ function answer(text) {
         var read = searchPinyin(text, found);
         if (read.items.length) return read;
         read = searchAlike(text, found);
-        return read.items.length ? read : searchHeld(text, found);
+        if (read.items.length) return read;
+        read = searchHeld(text, found);
+        return read.items.length ? read : searchByPieces(text, found);
       });
     });
   }).catch(function (err) {
