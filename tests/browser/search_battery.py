@@ -40,8 +40,9 @@ FLOORS = {
     "search_queries_probeb32.tsv": 40 / 40,
     # 17 when written; 20 once 贷款, 机密 and 中药 were read as the texts' 融资, 商业秘密 and 中医药 (session 33);
     # 21 once 最多 was read as 不超过 (session 34: 每种强省试点最多能有几个省); 22 once 小公司 was read as the texts'
-    # 小微企业 and 中小企业 (小公司被人侵权了没钱打官司有人帮吗)
-    "search_queries_ask32.tsv": 22 / 30,
+    # 小微企业 and 中小企业 (小公司被人侵权了没钱打官司有人帮吗); 23 once 假种子 was read as the texts' 假劣种子 (session
+    # 34, from heldout34b: 买到假种子了有人管吗)
+    "search_queries_ask32.tsv": 23 / 30,
     # 30 when written, before any run; 37 after session 33's fixes
     "search_queries_probe33.tsv": 37 / 40,
     # held out: run once, after the session's rules were written, with no change to the worker for its lines (24);
@@ -58,9 +59,10 @@ FLOORS = {
     # 中小学生 知识产权课, 大学 知识产权专业 学位, 网上盗版电视剧谁来管, 十三五规划 专栏3.
     # 23 once a document was named by part of its name and its kind (十三五规划, a general rule); 24 once a query
     # finding nothing was searched by its pieces as the texts hold them (中小学生 is 中小学 and a character more); 25
-    # once a word of the heading above an item counted for the item (特色型 of 59号's （三）特色型…主要任务):
-    # 十三五规划 专栏3, 中小学生 知识产权课 and 强省方案 特色型 农业 are no longer blind
-    "search_queries_heldout34b.tsv": 25 / 30,
+    # once a word of the heading above an item counted for the item (特色型 of 59号's （三）特色型…主要任务); 26 once
+    # 假种子 was read as the texts' 假劣种子 (an everyday form no text holds): 十三五规划 专栏3, 中小学生 知识产权课,
+    # 强省方案 特色型 农业 and 卖假种子的怎么查 are no longer blind
+    "search_queries_heldout34b.tsv": 26 / 30,
 }
 
 
