@@ -69,3 +69,22 @@ def test_a_range_of_years_among_words_finds_the_clause_under_its_heading(base_ur
     """heldout33's 2020到2025年强省干什么: 59号's 列为知识产权强省建设示范省, under （二）第二阶段（2020—2025年）."""
     hrefs = search(search_page, base_url, "2020到2025年强省干什么")
     assert PLAN_59 + "#c3-2-p1" in hrefs[:5], hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # no text writes 2016—2020 (86号 says 到2020年): the dash found nothing, as typed 到2020 finds its goals
+        ("2016到2020", "/documents/guofa-2016-86/#c2-3-p1"),
+        ("2016至2020", "/documents/guofa-2016-86/#c2-3-p1"),
+        # a span of labels: no text writes 第3—5项; read as typed, 66号文 still names its document
+        ("66号文第3到5项", "/documents/guobanhan-2016-66/"),
+    ],
+)
+def test_a_range_the_dash_finds_nothing_for_is_read_as_typed(base_url, search_page, query, expected):
+    """A range read as the texts' dash that then finds nothing is read as typed: 2016到2020 found 86号's 到2020年
+    goals before the dash was read, and nothing after (no text writes 2016—2020); 66号文第3到5项 its document,
+    and then nothing."""
+    hrefs = search(search_page, base_url, query)
+    assert expected in hrefs[:5], hrefs[:5]

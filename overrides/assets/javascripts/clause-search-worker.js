@@ -495,8 +495,13 @@ function apartAroundYears(segment) {
  * not where the texts write the 到 or 至 after such a number or unit (none does).  Read before normalisation, which
  * drops a dash after a unit with no trace (2020年2025年). */
 var RANGE = /([0-9]+)(\p{Script=Han})?(?:([到至])|[\p{Pd}~])(?=[0-9]+(\p{Script=Han})?)/gu;
+/* Where the dash finds nothing, every way, the query is searched again with its 到 and 至 as typed (answer):
+ * no text writes 2016—2020, and 2016到2020 found 86号's 到2020年 goals before the dash was read, nothing after;
+ * 66号文第3到5项 (a span of labels, 第3—5项 in no text) its document, then nothing. */
+var rangesAsTyped = false;
 
 function rangeAsDash(token) {
+  if (rangesAsTyped) return token;
   return token.normalize("NFKC").replace(RANGE, function (all, from, unit, dao, unitAfter) {
     if (unit && unit !== unitAfter) return all;
     return dao && index && index.postings.has(normalize(unit || from.slice(-1)) + dao) ? all : from + "—";
@@ -1556,20 +1561,36 @@ function searchByPieces(raw, none) {
  * search. Material also sends an empty QUERY at start; it is answered without the index. */
 var answered = Promise.resolve();  /* answers leave in the order their queries came */
 
+/* What `text` finds: as read, and where that finds nothing, as pinyin, as a slip of the pen, by the stretches the
+ * texts hold, by its pieces. */
+function searchEveryWay(text) {
+  var found = search(text);
+  if (found.items.length || !index.entries.length) return Promise.resolve(found);  /* no index: not a slip of the pen */
+  return loadSounds().then(function () {
+    var read = searchPinyin(text, found);
+    if (read.items.length) return read;
+    read = searchAlike(text, found);
+    if (read.items.length) return read;
+    read = searchHeld(text, found);
+    return read.items.length ? read : searchByPieces(text, found);
+  });
+}
+
+/* Whether `text` holds a span typed with 到 or 至 that is read as the texts' dash (rangeAsDash). */
+function spanRead(text) {
+  var raw = String(text || "");
+  return /[到至]/.test(raw) && rangeAsDash(raw) !== raw.normalize("NFKC");
+}
+
 function answer(text) {
   answered = answered.then(function () {
     if (!String(text || "").trim()) return { items: [] };  /* sent at start and when the box is cleared */
     return load().then(function () {
-      var found = search(text);
-      if (found.items.length || !index.entries.length) return found;  /* no index: not a slip of the pen */
-      return loadSounds().then(function () {
-        var read = searchPinyin(text, found);
-        if (read.items.length) return read;
-        read = searchAlike(text, found);
-        if (read.items.length) return read;
-        read = searchHeld(text, found);
-        return read.items.length ? read : searchByPieces(text, found);
-      });
+      return searchEveryWay(text).then(function (found) {
+        if (found.items.length || !spanRead(text)) return found;
+        rangesAsTyped = true;  /* answers are one at a time: no other query is read meanwhile */
+        return searchEveryWay(text).then(function (typed) { return typed.items.length ? typed : found; });
+      }).finally(function () { rangesAsTyped = false; });
     });
   }).catch(function (err) {
     console.warn("clause search: query failed", err);
