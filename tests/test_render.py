@@ -324,6 +324,23 @@ def test_a_row_heads_bracketed_unit_is_kept_whole_and_the_head_still_escaped(tem
     )
 
 
+def test_a_row_head_made_markup_is_printed_by_h_unit_kept_as_h_prints_it(templates):
+    """h prints a Markup (what a filter, a macro or a helper made) as it is; h_unit_kept escaped it again, the
+    tags of a trusted head shown as text (&lt;b&gt;), its entities twice (&amp;amp;)."""
+    (templates / "page.md.jinja").write_text("{{ head | h }}|{{ head | h_unit_kept }}\n", encoding="utf-8")
+    heads = (Markup("<b>质押</b>&amp;融资"), Markup("<b>质押</b>&amp;融资（亿元）"), "R&D（亿元）")
+    rendered = [
+        Renderer(templates).render(PageSpec(path="x/index.md", template="page.md.jinja", context=(("head", head),)))
+        for head in heads
+    ]
+    k = KEEP.format
+    assert [page.content for page in rendered] == [
+        "<b>质押</b>&amp;融资|<b>质押</b>&amp;融资\n",
+        f"<b>质押</b>&amp;融资（亿元）|<b>质押</b>&amp;融资{k('（亿元）')}\n",
+        f"R&amp;D（亿元）|R&amp;D{k('（亿元）')}\n",
+    ]
+
+
 class _Named:
     def __str__(self) -> str:
         return "a <b> & *c*"

@@ -17,11 +17,10 @@ and the open data read the same.
 
 from __future__ import annotations
 
-import html
-
 from markupsafe import Markup
 
 from .. import patterns
+from .escape import html_text
 
 KEEP = '<span class="keep-together">{}</span>'
 _KEPT = KEEP.format(r"\g<0>")
@@ -42,11 +41,12 @@ def keep_together(page: str) -> str:
 
 
 def keep_trailing_bracket(text: object) -> Markup:
-    """``text`` HTML-escaped for a raw HTML block, the bracketed unit it ends in (``patterns.TRAILING_BRACKET_RE``)
-    kept on one line: a table's row head, 年度知识产权质押融资金额（亿元）, wraps before （亿元）, never inside it."""
-    text = str(text)
+    """``text`` HTML-escaped for a raw HTML block as the ``h`` filter escapes it (a ``Markup`` as it is), the
+    bracketed unit it ends in (``patterns.TRAILING_BRACKET_RE``) kept on one line: a table's row head,
+    年度知识产权质押融资金额（亿元）, wraps before （亿元）, never inside it."""
+    if not isinstance(text, Markup):
+        text = str(text)
     bracket = patterns.TRAILING_BRACKET_RE.search(text)
     if bracket is None:
-        return Markup(html.escape(text, quote=True))
-    head, tail = text[: bracket.start()], text[bracket.start() :]
-    return Markup(html.escape(head, quote=True)) + Markup(KEEP).format(tail)
+        return html_text(text)
+    return html_text(text[: bracket.start()]) + Markup(KEEP).format(html_text(text[bracket.start() :]))
