@@ -663,18 +663,18 @@ def parse_document(
     builder = _Builder(meta=meta, path=raw.path, raw_lines=raw_lines, errors=errors)
     builder.stack.append(_Frame(kind=None, clause_id="", path="", depth=0))
 
-    dropped_wanted = {_chrome_key(line): place for place, line in enumerate(meta.dropped_lines)}
+    dropped_wanted = {key: place for place, line in enumerate(meta.dropped_lines) for key in _chrome_keys(line)}
     dropped: list[SourceLine] = []
     lines: list[SourceLine] = []
     for number, text in enumerate(cleaned, start=1):
         if not text:
             continue
         raw_line = raw_lines[number - 1] if number <= len(raw_lines) else text
-        if _chrome_key(raw_line) in dropped_wanted:
+        if dropped_wanted and not dropped_wanted.keys().isdisjoint(_chrome_keys(raw_line)):
             dropped.append(SourceLine(number=number, text=raw_line.strip()))
             continue
         lines.append(SourceLine(number=number, text=text))
-    found = {_chrome_key(line.text) for line in dropped}
+    found = {key for line in dropped for key in _chrome_keys(line.text)}
     for key, place in dropped_wanted.items():
         if key not in found:  # said where the line is listed
             at_line, at_column = meta.dropped_at[place] if place < len(meta.dropped_at) else (meta.line, meta.column)
@@ -820,7 +820,10 @@ def _several_lines_starting(meta: DocumentMeta, yaml_path: Path, key: str, start
     return CurationError(yaml_path, *meta.where(key), message)
 
 
-def _chrome_key(line: str) -> str:
-    """A line as ``dropped_lines`` lists it: white space as one space, none at the ends, and without the invisible
-    characters a scraped page leaves (打\u200d印), which staff cannot write there (a YAML value refuses them)."""
-    return patterns.HSPACE_RE.sub(" ", patterns.YAML_INVISIBLE_RE.sub("", line)).strip()
+def _chrome_keys(line: str) -> set[str]:
+    """A line as ``dropped_lines`` may list it: white space as one space, none at the ends, and without the invisible
+    characters a scraped page leaves (打\u200d印), which staff cannot write there (a YAML value refuses them). A
+    zero-width space (or U+FEFF) is either: a space, as the cleaner makes it and the build quotes the line
+    (Close Window), or nothing, as an editor shows it (CloseWindow). A YAML value, holding none, has one key."""
+    shown = patterns.INVISIBLE_FORMAT_RE.sub("", line)
+    return {patterns.HSPACE_RE.sub(" ", text).strip() for text in (shown, patterns.YAML_INVISIBLE_RE.sub("", shown))}

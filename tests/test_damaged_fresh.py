@@ -210,3 +210,21 @@ def test_a_web_pages_line_with_an_invisible_character_is_dropped_as_documents_ya
     documents = json.loads((tmp_path / "docs/data/documents.json").read_text(encoding="utf-8"))
     dropped = next(d["dropped_lines"] for d in documents if d["id"] == "guozhifaguanzi-2015-59")
     assert [line["text"] for line in dropped][1:3] == [f"打{invisible}印", f"{invisible}关闭窗口".strip()]
+
+
+@pytest.mark.parametrize(
+    "listed", ["Close Window", "CloseWindow"], ids=["as the build quotes it", "as an editor shows it"]
+)
+def test_a_web_pages_line_with_a_zero_width_space_is_dropped_as_read_or_as_seen(tmp_path, listed):
+    """A zero-width space is a space to the cleaner (Close\u200bWindow is quoted 'Close Window') and nothing to an
+    editor (CloseWindow): documents.yaml may list the line either way. Listed as quoted, it was dropped until
+    the invisible characters were taken out of the line before its spaces were read (b4a5813), then refused as
+    'found no such line'."""
+    source = generated_copy(tmp_path)
+    replace("guozhifaguanzi-2015-59.txt", "\n关闭窗口\n", "\nClose\u200bWindow\n")(source)
+    replace("documents.yaml", "      - 关闭窗口\n", f"      - {listed}\n")(source)
+    proc = generate_in(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    documents = json.loads((tmp_path / "docs/data/documents.json").read_text(encoding="utf-8"))
+    dropped = next(d["dropped_lines"] for d in documents if d["id"] == "guozhifaguanzi-2015-59")
+    assert {"line": 112, "text": "Close\u200bWindow"} in dropped, dropped
