@@ -147,14 +147,16 @@ def test_a_saved_web_page_is_refused_as_no_text(tmp_path, damage, found):
     assert stderr.startswith(f"source_texts/{YUFUFA}:1:1: expected plain text, found '<"), stderr
 
 
+LFS_POINTER = (
+    "version https://git-lfs.github.com/spec/v1\n"
+    "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+    "size 21821\n"
+)
+
+
 def _lfs_pointer(source: Path) -> None:
     """A clone made without Git LFS (or before ``git lfs pull``) leaves the pointer file in place of the text."""
-    (source / YUFUFA).write_text(
-        "version https://git-lfs.github.com/spec/v1\n"
-        "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
-        "size 21821\n",
-        encoding="utf-8",
-    )
+    (source / YUFUFA).write_text(LFS_POINTER, encoding="utf-8")
 
 
 def test_a_git_lfs_pointer_in_place_of_a_text_is_said_as_such(tmp_path):
@@ -165,6 +167,17 @@ def test_a_git_lfs_pointer_in_place_of_a_text_is_said_as_such(tmp_path):
         "('version https://git-lfs.github.com/spec/v1'): run git lfs pull, or save the text itself in its place\n"
     ), stderr
     assert "body_starts_at" not in stderr
+
+
+@pytest.mark.parametrize("name", ["documents.yaml", "agencies.yaml", "indicators.yaml"])
+def test_a_git_lfs_pointer_in_place_of_a_curated_file_is_said_as_such(tmp_path, name):
+    """A clone without Git LFS leaves a curated file's pointer as it leaves a text's: it was said as 'expected a
+    mapping with a list 'documents:', found text', which named neither the pointer nor its fix."""
+    stderr = refused_after(tmp_path, lambda source: (source / name).write_text(LFS_POINTER, encoding="utf-8"))
+    assert stderr.startswith(
+        f"source_texts/{name}:1:1: expected YAML, found a Git LFS pointer to the file "
+        "('version https://git-lfs.github.com/spec/v1'): run git lfs pull, or save the file itself in its place\n"
+    ), stderr
 
 
 GUOFA = "guofa-2016-86.txt"

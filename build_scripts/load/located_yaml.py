@@ -20,7 +20,7 @@ import yaml
 from .. import cache, patterns
 from ..errors import CurationError
 from . import files
-from .texts import merge_marker, position_of, position_of_undecodable, utf16_without_bom, wide_encoding
+from .texts import lfs_pointer, merge_marker, position_of, position_of_undecodable, utf16_without_bom, wide_encoding
 
 LINE_KEY = "__line__"
 COLUMN_KEY = "__column__"
@@ -162,6 +162,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
     loader = _LineLoader(text)
     loader.name = str(path)
     try:
+        _check_lfs_pointer(path, text)
         _check_merge_markers(path, text)
         _check_hidden_breaks(path, text)
         _check_nesting(path, text)
@@ -189,6 +190,14 @@ def _parse_yaml(path: Path, text: str) -> Any:
         raise CurationError(path, 1, 1, f"expected valid YAML values, found {exc}") from None
     finally:
         loader.dispose()
+
+
+def _check_lfs_pointer(path: Path, text: str) -> None:
+    """Refuse the pointer Git LFS leaves in place of a file a clone did not fetch, as a text's is refused: YAML
+    read it as a line of text ('expected a mapping …, found text')."""
+    pointer = lfs_pointer(text, "the file", "the file")
+    if pointer is not None:
+        raise CurationError(path, 1, 1, f"expected YAML, found {pointer}")
 
 
 def _check_merge_markers(path: Path, text: str) -> None:

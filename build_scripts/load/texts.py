@@ -106,6 +106,15 @@ def _refuse_ascii_chinese(raw: RawText) -> None:
             )
 
 
+def lfs_pointer(text: str, to: str, saved: str) -> str | None:
+    """What is found where ``text`` is the pointer Git LFS leaves in place of a file it did not fetch (a text or
+    a curated file, said at 1:1): a pointer ``to`` it, and the fix, ``saved`` in its place; None when it is none."""
+    pointer = patterns.GIT_LFS_POINTER_RE.match(text)
+    if pointer is None:
+        return None
+    return f"a Git LFS pointer to {to} ({pointer.group()!r}): run git lfs pull, or save {saved} itself in its place"
+
+
 def merge_marker(text: str) -> tuple[int, int, str] | None:
     """The line, column and description of the first marker git leaves where a merge did not resolve (in a
     text or a curated file), or None."""
@@ -127,15 +136,9 @@ def _refuse_no_text(raw: RawText) -> RawText:
     (``cat a.txt b.txt``; one after the first, of a tool that added one twice, is no join), line or paragraph
     separators (U+2028, U+2029) in place of line breaks, the tags of a web page saved from the browser; and the
     pointer Git LFS leaves in place of a file it did not fetch."""
-    pointer = patterns.GIT_LFS_POINTER_RE.match(raw.text)
+    pointer = lfs_pointer(raw.text, "it", "the text")
     if pointer is not None:
-        raise TextError(
-            raw.path,
-            1,
-            1,
-            f"expected the document's text, found a Git LFS pointer to it ({pointer.group()!r}): run git lfs pull, "
-            "or save the text itself in its place",
-        )
+        raise TextError(raw.path, 1, 1, f"expected the document's text, found {pointer}")
     marker = merge_marker(raw.text)
     if marker is not None:
         line, column, found = marker
