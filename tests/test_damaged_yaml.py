@@ -19,6 +19,12 @@ BAD_YAML = {  # text → (line, column, words of the message)
     "[" * 100000: (1, 51, "nested levels"),  # used to crash the process inside libyaml's composer
     "a:\n  b: !!int xyz": (2, 6, "expected a value its tag allows, found invalid literal"),
     "a: !!float x": (1, 4, "could not convert"),
+    # a tag PyYAML has no value for in a word (!!bool maybe), or of a node of another kind: internal errors
+    "a: !!bool maybe": (1, 4, "expected a value its tag allows, found 'maybe'"),
+    "a: !!seq {b: 1}": (1, 4, "expected a value its tag allows, found a mapping"),
+    "!!bool maybe": (1, 1, "expected valid YAML values, found 'maybe'"),
+    "!!seq {b: 1}": (1, 1, "expected a value its tag allows, found a mapping"),
+    "a: {b: !!map [1]}": (1, 8, "expected a value its tag allows, found a sequence"),
     "{[1]: 2}": (1, 2, "expected a plain key, found [1]"),
     "a: 1\na: 2": (2, 1, "expected each key once, found 'a' again"),
     "a: 1\nb: 2\nc: x\x00\n": (3, 5, "expected YAML text, found the character U+0000, which YAML does not allow"),

@@ -39,7 +39,21 @@ class _LineLoader(_SafeLoader):
     """A safe loader that records where each mapping starts."""
 
 
+_NODES = {yaml.ScalarNode: "a scalar", yaml.SequenceNode: "a sequence", yaml.MappingNode: "a mapping"}
+
+
+def _tagged_as(loader: _LineLoader, node: yaml.Node, kind: type[yaml.Node]) -> None:
+    """Refuse a node tagged as a node of another kind (``!!seq {b: 1}``, ``!!map [1]``), at the node: its
+    items were read as the other kind's, an internal error (AttributeError) or a TypeError's words."""
+    if not isinstance(node, kind):
+        mark = node.start_mark
+        raise CurationError(
+            loader.name, mark.line + 1, mark.column + 1, f"expected a value its tag allows, found {_NODES[type(node)]}"
+        )
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hashable, Any]:
+    _tagged_as(loader, node, yaml.MappingNode)
     loader.flatten_mapping(node)
     mapping: dict[Hashable, Any] = {}  # keys are whatever YAML gives: str, int, date, ...
     positions: dict[Hashable, tuple[int, int]] = {}
@@ -61,10 +75,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hash
 
 
 def _construct_value(loader: _LineLoader, node: yaml.Node) -> Any:
-    """A value, or a located error for one its tag cannot make (``!!int xyz``, ``!!float x``, ``{[1]: 2}``)."""
+    """A value, or a located error for one its tag cannot make (``!!int xyz``, ``!!float x``, ``{[1]: 2}``,
+    ``!!bool maybe``, whose word PyYAML looks up in vain: a KeyError)."""
     try:
         value = loader.construct_object(node, deep=True)
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, KeyError) as exc:
         mark = node.start_mark
         raise CurationError(
             loader.name, mark.line + 1, mark.column + 1, f"expected a value its tag allows, found {exc}"
@@ -99,6 +114,7 @@ class Items(list[Any]):
 
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Items:
+    _tagged_as(loader, node, yaml.SequenceNode)
     items = Items(_construct_value(loader, child) for child in node.value)
     items.positions = tuple((child.start_mark.line + 1, child.start_mark.column + 1) for child in node.value)
     return items
@@ -186,7 +202,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise CurationError(path, 1, 1, f"expected valid YAML, found {exc}") from None
-    except (ValueError, TypeError) as exc:  # outside any mapping (a top-level list or scalar)
+    except (ValueError, TypeError, KeyError) as exc:  # outside any mapping (a top-level list or scalar)
         raise CurationError(path, 1, 1, f"expected valid YAML values, found {exc}") from None
     finally:
         loader.dispose()
