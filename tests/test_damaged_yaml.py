@@ -24,6 +24,8 @@ BAD_YAML = {  # text → (line, column, words of the message)
     "a: !!seq {b: 1}": (1, 4, "expected a value its tag allows, found a mapping"),
     "!!bool maybe": (1, 1, "expected valid YAML values, found 'maybe'"),
     "!!seq {b: 1}": (1, 1, "expected a value its tag allows, found a mapping"),
+    "a: !!int ''": (1, 4, "expected a value its tag allows, found ''"),  # an IndexError in PyYAML
+    "a: [!!float '']": (1, 5, "expected a value its tag allows, found ''"),
     "a: {b: !!map [1]}": (1, 8, "expected a value its tag allows, found a sequence"),
     "{[1]: 2}": (1, 2, "expected a plain key, found [1]"),
     "a: 1\na: 2": (2, 1, "expected each key once, found 'a' again"),
@@ -69,6 +71,14 @@ def test_a_date_that_is_no_date_is_read_as_text_for_its_field_to_refuse(tmp_path
     path.write_text("date: 2016-13-40\npublished: 2016-12-30\n", encoding="utf-8")
     data = read_yaml(path)
     assert data["date"] == "2016-13-40" and str(data["published"]) == "2016-12-30"
+
+
+def test_a_value_tagged_as_a_date_that_reads_as_none_is_read_as_text_for_its_field_to_refuse(tmp_path):
+    """!!timestamp on a word no date pattern reads (x, .nan): an internal error (AttributeError in PyYAML)."""
+    path = tmp_path / "x.yaml"
+    path.write_text("date: !!timestamp x\npublished: !!timestamp .nan\n", encoding="utf-8")
+    data = read_yaml(path)
+    assert (data["date"], data["published"]) == ("x", ".nan")
 
 
 def test_an_entry_that_is_not_a_mapping_is_located_at_its_own_line(tmp_path):

@@ -75,14 +75,15 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hash
 
 
 def _construct_value(loader: _LineLoader, node: yaml.Node) -> Any:
-    """A value, or a located error for one its tag cannot make (``!!int xyz``, ``!!float x``, ``{[1]: 2}``,
-    ``!!bool maybe``, whose word PyYAML looks up in vain: a KeyError)."""
+    """A value, or a located error for one its tag cannot make (``!!int xyz``, ``!!float x``, ``{[1]: 2}``;
+    ``!!bool maybe`` and ``!!int ''``, whose word PyYAML looks up in vain or indexes: said as the word)."""
     try:
         value = loader.construct_object(node, deep=True)
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
         mark = node.start_mark
+        found = repr(node.value) if isinstance(exc, LookupError) and isinstance(node, yaml.ScalarNode) else exc
         raise CurationError(
-            loader.name, mark.line + 1, mark.column + 1, f"expected a value its tag allows, found {exc}"
+            loader.name, mark.line + 1, mark.column + 1, f"expected a value its tag allows, found {found}"
         ) from None
     if isinstance(value, str):
         _check_characters(loader, node, value)
@@ -129,7 +130,7 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
     not a file that does not read, which would hide the problems of every text the file lists."""
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
+    except (ValueError, AttributeError):  # AttributeError: tagged !!timestamp, a word no date pattern reads (x)
         return node.value
 
 
@@ -202,7 +203,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise CurationError(path, 1, 1, f"expected valid YAML, found {exc}") from None
-    except (ValueError, TypeError, KeyError) as exc:  # outside any mapping (a top-level list or scalar)
+    except (ValueError, TypeError, LookupError) as exc:  # outside any mapping (a top-level list or scalar)
         raise CurationError(path, 1, 1, f"expected valid YAML values, found {exc}") from None
     finally:
         loader.dispose()
