@@ -249,3 +249,13 @@ def test_a_small_firm_is_the_texts_small_and_micro_and_small_and_medium_firm(bas
         "/tasks/guofa-2016-86-box4/",
         "/documents/guofa-2016-86/#box4-p2-s3",
     ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["子公司", "子公司 专利", "子公司 知识产权"])
+def test_a_subsidiary_is_no_seed_firm(built, base_url, search_page, query):
+    """子公司 (a subsidiary) is a word of its own, as 分公司 is, not 子 and 公司: read as 子企业, it found 86号's
+    加强种子企业与高校… first (种子 and 企业), for a subsidiary no text speaks of."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, query, every=True)
+    assert not [href for href in hrefs if "种子企业" in texts.get(href, "")], hrefs[:5]
