@@ -988,11 +988,14 @@ function highlight(text, needles, limit) {
 
 var MIN_FORM = 2, MAX_READINGS = 8;
 
+/* Whether forms are read (readingsOf, heldStretches): not while the query is searched as typed besides (withTyped). */
+var formsRead = true;
+
 /* The parsed readings of `q`: `q` alone when it holds no form, and `q` last when a form in it may be no form
  * but the end of one word and the start of the next, the texts holding a word across its edge (学科创新:
  * 学科 and 创新, not 学科技创新; 各地标准: 各地 and 标准, not 各地理标志准). */
 function readingsOf(q) {
-  if (!index.forms.size && !index.nameForms.size) return [q];
+  if (!formsRead || (!index.forms.size && !index.nameForms.size)) return [q];
   /* the texts' wordings of an everyday form, or of a page's name not alone: nor inside a name typed alone
    * (国家发改委, a name of the page, holds 发改委, another one: alone it means the page, not 国家发展改革委) */
   var alone = index.named.has(q.joined);
@@ -1020,7 +1023,14 @@ function readingsOf(q) {
       var form = "";
       for (var L = Math.min(index.longestForm, seg.length - i); L >= MIN_FORM && !form; L--)
         if (formAt(seg.substr(i, L))) form = seg.substr(i, L);
-      if (form) { held = true; across = across || crossed(seg, i, form); parts.push(formAt(form)); i += form.length; }
+      if (form) {
+        held = true;
+        across = across || crossed(seg, i, form);
+        /* a form read inside a longer word as other words (识别人脸: 识他人脸; not 中小企业, its not_in, read as typed) */
+        q.formInside = q.formInside || (form.length < seg.length && formAt(form).join() !== form);
+        parts.push(formAt(form));
+        i += form.length;
+      }
       else { parts.push([seg.charAt(i)]); i++; }
     }
     return each(parts).map(function (chars) { return chars.join(""); });
@@ -1110,6 +1120,7 @@ function search(raw) {
   }
   var hits = [...best.values()];
   hits.sort(function (a, b) { return better(a, b) || a.entry.id - b.entry.id; });
+  var formInside = Boolean(q.formInside);
 
   /* A parent clause is dropped when one of its sentences, already listed,
    * covers the query as well; a sentence is dropped when its (already
@@ -1197,7 +1208,31 @@ function search(raw) {
     }
     current.push(it);
   }
-  return { items: items };
+  return { items: items, formInside: formInside };
+}
+
+/* A form found inside a longer word may be no form there but the end of one word and the start of the next, where
+ * the texts hold neither word and cannot tell (识别人脸: 识别 and 人脸, read as 识他人脸; 个别人: 个别).  What the query
+ * finds as typed, with no form read, follows what the forms' readings find (`found`), each clause once; and where
+ * `found` is what the query finds with its words no text holds set aside (`held`, searchHeld: its readings found
+ * nothing), what it finds so with no form read follows that: before 别人 was read as 他人, 人工智能 识别人脸 专利 found
+ * 86号's 四（二）6 on 移动智能终端 so (智能 and 专利); read so with 别人, only 专栏2 on 他人. */
+function withTyped(found, raw, held) {
+  formsRead = false;
+  try {
+    var typed = search(raw);
+    if (held && !typed.items.length) typed = searchHeld(raw, typed);
+  } finally {
+    formsRead = true;
+  }
+  var listed = new Set();
+  for (var group of found.items) for (var it of group) listed.add(it.location);
+  var items = found.items.slice();
+  for (var more of typed.items) {
+    var whole = more.length === 1, left = more.filter(function (t, k) { return !whole && !k || !listed.has(t.location); });
+    if (whole ? left.length : left.length > 1) items.push(left);
+  }
+  return { items: items, formInside: true };
 }
 
 /* ------------------------------------------------------------------------
@@ -1486,7 +1521,7 @@ function heldStretches(segment) {
     if ((RUN_CHAR.test(chars[i]) && RUN_CHAR.test(chars[i + 1])) || index.postings.has(chars[i] + chars[i + 1]))
       keep[i] = keep[i + 1] = joined[i] = true;
   /* an everyday form (电商) is in no text, but read as the texts' wording (readingsOf): it is a word the search holds */
-  for (var a = 0; a + MIN_FORM <= chars.length; a++)
+  for (var a = 0; formsRead && a + MIN_FORM <= chars.length; a++)
     for (var L = MIN_FORM; L <= index.longestForm && a + L <= chars.length; L++)
       if (index.forms.has(chars.slice(a, a + L).join(""))) { keep.fill(true, a, a + L); joined.fill(true, a, a + L - 1); }
   /* a 的 or 了 at a kept word's edge is the particle joining it to the words set aside (祖传的中药: 的中 is two
@@ -1564,14 +1599,16 @@ var answered = Promise.resolve();  /* answers leave in the order their queries c
 /* What `text` finds: as read, and where that finds nothing, as pinyin, as a slip of the pen, by the stretches the
  * texts hold, by its pieces. */
 function searchEveryWay(text) {
-  var found = search(text);
-  if (found.items.length || !index.entries.length) return Promise.resolve(found);  /* no index: not a slip of the pen */
+  var found = search(text), inside = found.formInside;  /* a form read inside a longer word (withTyped) */
+  if (found.items.length || !index.entries.length)  /* no index: not a slip of the pen */
+    return Promise.resolve(inside ? withTyped(found, text, false) : found);
   return loadSounds().then(function () {
     var read = searchPinyin(text, found);
     if (read.items.length) return read;
     read = searchAlike(text, found);
     if (read.items.length) return read;
     read = searchHeld(text, found);
+    if (inside) read = withTyped(read, text, true);
     return read.items.length ? read : searchByPieces(text, found);
   });
 }
