@@ -30,6 +30,7 @@ BATTERIES = (
     "search_queries_heldout33.tsv",  # session 33, held out: 30 blind phone searches run once against the session's rules
     "search_queries_heldout34.tsv",  # session 34, held out: 30 blind phone searches (软著, 66号文 第62项, 占GDP多少), run once
     "search_queries_heldout34b.tsv",  # session 34, second held out: 30 blind (假种子, 66号文第51条, 12330是什么电话), run once
+    "search_queries_heldout35.tsv",  # session 35, held out: 30 blind from ten new personas (软著登记太慢, 106号文), run once
 )
 # The share of a battery's queries that must hit in the first five: 95%.  A blind probe keeps the misses it
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
@@ -63,6 +64,10 @@ FLOORS = {
     # 假种子 was read as the texts' 假劣种子 (an everyday form no text holds): 十三五规划 专栏3, 中小学生 知识产权课,
     # 强省方案 特色型 农业 and 卖假种子的怎么查 are no longer blind
     "search_queries_heldout34b.tsv": 26 / 30,
+    # held out: run once, after session 34's rules, with no change to the worker for its lines (22 on that run);
+    # misses: 网店卖假货 平台要担责吗, 学校专利免费给大学生创业用, 外企在重庆的知识产权能保护好吗, 适合孩子看的知识产权书,
+    # 公司用盗版软件查不查, 化肥农药假货 打击, 村里卖假货没人管吗, 106号文试点多长时间
+    "search_queries_heldout35.tsv": 22 / 30,
 }
 
 
