@@ -42,8 +42,9 @@ FLOORS = {
     # 17 when written; 20 once 贷款, 机密 and 中药 were read as the texts' 融资, 商业秘密 and 中医药 (session 33);
     # 21 once 最多 was read as 不超过 (session 34: 每种强省试点最多能有几个省); 22 once 小公司 was read as the texts'
     # 小微企业 and 中小企业 (小公司被人侵权了没钱打官司有人帮吗); 23 once 假种子 was read as the texts' 假劣种子 (session
-    # 34, from heldout34b: 买到假种子了有人管吗)
-    "search_queries_ask32.tsv": 23 / 30,
+    # 34, from heldout34b: 买到假种子了有人管吗); 24 once 网店 was read as the texts' 电子商务企业 and 电子商务 (session 35,
+    # from heldout35: 网店卖假货电商平台要不要管)
+    "search_queries_ask32.tsv": 24 / 30,
     # 30 when written, before any run; 37 after session 33's fixes
     "search_queries_probe33.tsv": 37 / 40,
     # held out: run once, after the session's rules were written, with no change to the worker for its lines (24);
@@ -66,8 +67,14 @@ FLOORS = {
     "search_queries_heldout34b.tsv": 26 / 30,
     # held out: run once, after session 34's rules, with no change to the worker for its lines (22 on that run);
     # misses: 网店卖假货 平台要担责吗, 学校专利免费给大学生创业用, 外企在重庆的知识产权能保护好吗, 适合孩子看的知识产权书,
-    # 公司用盗版软件查不查, 化肥农药假货 打击, 村里卖假货没人管吗, 106号文试点多长时间
-    "search_queries_heldout35.tsv": 22 / 30,
+    # 公司用盗版软件查不查, 化肥农药假货 打击, 村里卖假货没人管吗, 106号文试点多长时间.
+    # 27 after session 35 fixed five by general rules: a 文号 counts for its document's clauses where the name holds the
+    # other words (106号's name holds 试点); a query finding nothing every other way is searched with fewer of its words
+    # (学校专利免费给大学生创业用); 外企, 网店, 担责 and 村里 read as the texts' 外商投资企业, 电子商务企业, 责任 and
+    # 农村/乡村. Those five lines are no longer blind; left: 适合孩子看的知识产权书 (书 is one character, 孩子 no text's
+    # word), 公司用盗版软件查不查 (the texts say 软件正版化: needs meaning), 化肥农药假货 打击 (化肥 and 农药 are kinds of the
+    # texts' 农资, not forms of it)
+    "search_queries_heldout35.tsv": 27 / 30,
 }
 
 

@@ -608,3 +608,39 @@ def test_the_word_a_question_asks_the_kind_of_is_not_its_main_word(built, base_u
     texts = texts_by_url(built.docs)
     hrefs = search(search_page, base_url, "知识产权法院在哪几个城市")
     assert any("相继设立知识产权法院" in texts.get(href, "") for href in hrefs[:3]), hrefs[:5]
+
+
+@pytest.mark.browser
+def test_a_document_number_counts_for_its_clauses_where_its_name_holds_the_other_words(built, base_url, search_page):
+    """Held-out heldout35 (106号文试点多长时间): 106号's name holds 试点 (知识产权综合管理改革试点总体方案), so the query
+    was taken to name the document, and its clauses had to hold 106号 in their own text: it found the document and
+    66号's task 106, which lacks 试点. The 文号 says which document, not what about it: it counts for each clause of
+    the document it numbers."""
+    texts = texts_by_url(built.docs)
+    for query in ("106号文试点多长时间", "106号 试点"):
+        hrefs = search(search_page, base_url, query)
+        assert any("试点期限为1年" in texts.get(href, "") for href in hrefs[:5]), (query, hrefs[:5])
+        assert all("/guobanhan-2016-66" not in href for href in hrefs[:5]), (query, hrefs[:5])
+    # 国办发 and 106号 name the document, and nothing else
+    assert search(search_page, base_url, "国办发 106号") == ["/documents/guobanfa-2016-106/"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "excerpt", "lacking"),
+    [
+        # heldout35: every word is in a text, no clause holds enough of them together, and nothing was found
+        ("学校专利免费给大学生创业用", "无偿许可专利的方式", "学校"),
+    ],
+)
+def test_a_query_finding_nothing_is_searched_with_fewer_of_its_words(
+    built, base_url, search_page, query, excerpt, lacking
+):
+    """A query of three words or more the texts hold that finds nothing every other way is searched with one of its
+    words set aside (two, of four or more), the words the most entries hold first; a word set aside is shown as
+    lacking (缺少). A query of fewer held words still finds nothing (李明的专利, 个人所得税怎么算: test above)."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, query)
+    assert any(excerpt in texts.get(href, "") for href in hrefs[:5]), hrefs[:5]
+    first = search_results(search_page, base_url, query)[0][-1]  # the first group's clause (after its header)
+    assert lacking in _lacking(first), first

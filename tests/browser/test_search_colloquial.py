@@ -275,3 +275,32 @@ def test_a_subsidiary_is_no_seed_firm(built, base_url, search_page, query):
     texts = texts_by_url(built.docs)
     hrefs = search(search_page, base_url, query, every=True)
     assert not [href for href in hrefs if "种子企业" in texts.get(href, "")], hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "excerpt"),
+    [
+        # heldout35: 外企 is the texts' 外商投资企业; held only across the edge of 涉外企业 (涉外 and 企业), it found
+        # 25号's 建设涉外企业知识产权数据库 first, and with 在重庆 and 保护 nothing
+        ("外企 知识产权 保护", "加强保护外商投资企业知识产权"),
+        ("外企在重庆的知识产权能保护好吗", "加强保护外商投资企业知识产权"),
+        # 网店 is the texts' 电子商务企业, 担责 their 责任: 25号's clauses on 信息共享平台 came first
+        ("网店卖假货 平台要担责吗", "电子商务企业的管理责任"),
+        # 村里 is the texts' 农村 and 乡村: nothing was found
+        ("村里卖假货没人管吗", "知识产权保护进乡村专项行动"),
+    ],
+)
+def test_everyday_words_for_firms_shops_and_villages_are_the_texts_words(built, base_url, search_page, query, excerpt):
+    """Held-out heldout35: 外企, 网店, 担责 and 村里, everyday words no text holds as words, are read as the texts'
+    wording (source_texts/search_terms.yaml)."""
+    texts = texts_by_url(built.docs)
+    hrefs = search(search_page, base_url, query)
+    assert any(excerpt in texts.get(href, "") for href in hrefs[:5]), hrefs[:5]
+
+
+@pytest.mark.browser
+def test_a_firm_dealing_abroad_is_no_foreign_firm(built, base_url, search_page):
+    """涉外企业 (firms dealing abroad) is read as typed, not as 涉 and the form 外企."""
+    texts = texts_by_url(built.docs)
+    assert "建设涉外企业知识产权数据库" in texts[search(search_page, base_url, "涉外企业")[0]]

@@ -903,12 +903,16 @@ function candidates(q) {
    * each of its clauses (namedByDocument), and its pairs count for them as if in their text: 督查落实 重庆
    * never scored 25号's 市政府督查室牵头…专项督查, whose text has one pair (督查) of the two asked.  Not where
    * the name holds every word (国办函2016 66, 重庆 知识产权): then the query names the document, and its clauses
-   * are found by their own text, as namedByDocument has them. */
+   * are found by their own text, as namedByDocument has them.  Its 文号 (106号 of 106号 试点) counts all the same: it
+   * says which document, not what about it, and 106号文试点多长时间 found no clause of 106号, whose name holds 试点 too
+   * (知识产权综合管理改革试点总体方案), but 66号's task 106, its text lacking 试点. */
   var byName = index.pages.map(function (page) {
-    var n = 0, all = true;
-    for (var seg of q.segments)
-      if (saidBy(page, page.name, seg)) n += Math.max(0, seg.length - 1); else all = false;
-    return q.segments.length > 1 && !all ? n : 0;
+    var n = 0, numbered = 0, all = true;
+    for (var seg of q.segments) {
+      if (!saidBy(page, page.name, seg)) { all = false; continue; }
+      if (HAO_END.test(seg)) numbered += Math.max(0, seg.length - 1); else n += Math.max(0, seg.length - 1);
+    }
+    return q.segments.length > 1 ? numbered + (all ? 0 : n) : 0;
   });
   var out = [];
   for (var id2 = 0; id2 < counts.length; id2++) {
@@ -1587,6 +1591,45 @@ function searchByPieces(raw, none) {
   return found.items.length ? found : none;
 }
 
+/* What `raw` finds with one of its words set aside, or two where one is not enough and four or more are typed; `none`
+ * when it has fewer than three words the texts hold, or finds nothing so either.  Last, where nothing else found
+ * anything: every word of 学校专利免费给大学生创业用 is in a text (学校, 专利, 免费, 大学生, 创业), but no clause holds
+ * enough of them together, and it found nothing, though 66号's task 49 is on 高等院校 licensing 专利 无偿 to support
+ * 大学生创新创业.  The words held by the most entries are set aside first (they tell least), and a word set aside
+ * is shown as lacking, as searchHeld shows the words no text holds.  Numbers and latin runs are not set aside. */
+var FEWER_MIN_WORDS = 3;
+
+function searchFewer(raw, none) {
+  var q = parseQuery(raw);
+  if (!q.joined || q.latinOnly) return none;
+  var words = [];
+  q.segments.forEach(function (segment) {
+    var held = segment.length >= 2 && holding(segment) > 0 ? [segment] : heldStretches(segment).held;
+    for (var word of held) if (word.length >= 2 || RUN_CHAR.test(word)) words.push(word);
+  });
+  var asideable = [];
+  words.forEach(function (word, i) {
+    if (!/^[0-9a-z.|]+$/.test(word)) asideable.push({ at: i, word: word, held: holding(word) });
+  });
+  if (words.length < FEWER_MIN_WORDS || !asideable.length) return none;
+  asideable.sort(function (a, b) { return b.held - a.held || a.at - b.at; });
+  var tries = asideable.map(function (a) { return [a]; });
+  if (words.length > FEWER_MIN_WORDS)
+    for (var i = 0; i < asideable.length; i++)
+      for (var j = i + 1; j < asideable.length; j++) tries.push([asideable[i], asideable[j]]);
+  for (var aside of tries) {
+    var left = words.filter(function (word, k) { return !aside.some(function (a) { return a.at === k; }); });
+    var found = search(left.join(" "));
+    if (!found.items.length) continue;
+    for (var group of found.items)
+      for (var it of group)
+        if (it.location.indexOf("#") >= 0 || group.length === 1)   /* not a group's document header */
+          for (var a of aside) it.terms[a.word] = false;
+    return found;
+  }
+  return none;
+}
+
 /* ------------------------------------------------------------------------
  * Protocol
  * ---------------------------------------------------------------------- */
@@ -1597,7 +1640,7 @@ function searchByPieces(raw, none) {
 var answered = Promise.resolve();  /* answers leave in the order their queries came */
 
 /* What `text` finds: as read, and where that finds nothing, as pinyin, as a slip of the pen, by the stretches the
- * texts hold, by its pieces. */
+ * texts hold, by its pieces, with fewer of its words. */
 function searchEveryWay(text) {
   var found = search(text), inside = found.formInside;  /* a form read inside a longer word (withTyped) */
   if (found.items.length || !index.entries.length)  /* no index: not a slip of the pen */
@@ -1609,7 +1652,9 @@ function searchEveryWay(text) {
     if (read.items.length) return read;
     read = searchHeld(text, found);
     if (inside) read = withTyped(read, text, true);
-    return read.items.length ? read : searchByPieces(text, found);
+    if (read.items.length) return read;
+    read = searchByPieces(text, found);
+    return read.items.length ? read : searchFewer(text, found);
   });
 }
 
