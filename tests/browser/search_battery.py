@@ -31,6 +31,7 @@ BATTERIES = (
     "search_queries_heldout34.tsv",  # session 34, held out: 30 blind phone searches (软著, 66号文 第62项, 占GDP多少), run once
     "search_queries_heldout34b.tsv",  # session 34, second held out: 30 blind (假种子, 66号文第51条, 12330是什么电话), run once
     "search_queries_heldout35.tsv",  # session 35, held out: 30 blind from ten new personas (软著登记太慢, 106号文), run once
+    "search_queries_heldout35b.tsv",  # session 35, held out: 30 blind from eleven new personas (fees, customs, seeds), run once
 )
 # The share of a battery's queries that must hit in the first five: 95%.  A blind probe keeps the misses it
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
@@ -75,6 +76,9 @@ FLOORS = {
     # word), 公司用盗版软件查不查 (the texts say 软件正版化: needs meaning), 化肥农药假货 打击 (化肥 and 农药 are kinds of the
     # texts' 农资, not forms of it)
     "search_queries_heldout35.tsv": 27 / 30,
+    # held out: run once, after session 35's rules, with no change to the worker for its lines (29 on that run); its
+    # miss: 种业公司和大学合作育种 (the texts say 种子企业, 高校 and 协作创新; the one clause found holds 和大学 of 员工和大学生)
+    "search_queries_heldout35b.tsv": 29 / 30,
 }
 
 
