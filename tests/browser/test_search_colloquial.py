@@ -289,11 +289,18 @@ def test_a_subsidiary_is_no_seed_firm(built, base_url, search_page, query):
         ("网店卖假货 平台要担责吗", "电子商务企业的管理责任"),
         # 村里 is the texts' 农村 and 乡村: nothing was found
         ("村里卖假货没人管吗", "知识产权保护进乡村专项行动"),
+        # heldout35b: 种业 is the texts' 种子, 大学 their 高校 (held only in 大学生): 25号's 二（六）第3段 alone was found,
+        # on 和大学 of 单位员工和大学生
+        ("种业公司和大学合作育种", "加强种子企业与高校"),
+        # heldout34b: 86号's 高等学校 and 25号's 高校 came below what holds 学位 alone
+        ("大学 知识产权专业 学位", "鼓励高校增设知识产权专业"),
     ],
 )
-def test_everyday_words_for_firms_shops_and_villages_are_the_texts_words(built, base_url, search_page, query, excerpt):
-    """Held-out heldout35: 外企, 网店, 担责 and 村里, everyday words no text holds as words, are read as the texts'
-    wording (source_texts/search_terms.yaml)."""
+def test_everyday_words_for_firms_shops_villages_and_universities_are_the_texts_words(
+    built, base_url, search_page, query, excerpt
+):
+    """Held-out heldout35 and heldout35b: 外企, 网店, 担责, 村里, 种业 and 大学, everyday words no text holds as words,
+    are read as the texts' wording (source_texts/search_terms.yaml)."""
     texts = texts_by_url(built.docs)
     hrefs = search(search_page, base_url, query)
     assert any(excerpt in texts.get(href, "") for href in hrefs[:5]), hrefs[:5]
@@ -304,3 +311,10 @@ def test_a_firm_dealing_abroad_is_no_foreign_firm(built, base_url, search_page):
     """涉外企业 (firms dealing abroad) is read as typed, not as 涉 and the form 外企."""
     texts = texts_by_url(built.docs)
     assert "建设涉外企业知识产权数据库" in texts[search(search_page, base_url, "涉外企业")[0]]
+
+
+@pytest.mark.browser
+def test_a_university_student_is_read_as_typed(built, base_url, search_page):
+    """大学生 is a word of its own, read as typed (大学's not_in), not as 高校生."""
+    texts = texts_by_url(built.docs)
+    assert "大学生创新创业" in texts[search(search_page, base_url, "大学生 创新创业")[0]]
