@@ -216,6 +216,50 @@ def test_an_unknown_key_of_any_yaml_type_is_located_at_its_value(tmp_path, key):
     assert [(e.location.line, e.location.column) for e in errors.errors] == [(4, 7 + len(key))]
 
 
+@pytest.mark.parametrize(
+    ("key", "found"),
+    [
+        *((key, f"unknown key '{key}'") for key in ("~", "null", "NULL", "yes", "On", "0x1f", "1.50", "2016-01-01")),
+        ("?", "an empty key"),  # an explicit key with nothing after the ?
+    ],
+)
+def test_an_unknown_key_is_named_as_staff_wrote_it(tmp_path, key, found):
+    """A key YAML reads as no text was named as Python shows what YAML made of it: ``~:`` as 'None', ``yes:``
+    as 'True', ``0x1f:`` as '31' (left alone in session 34); staff look for what they wrote."""
+    path = tmp_path / "agencies.yaml"
+    written = "? \n    : x" if key == "?" else f"{key}: x"
+    path.write_text(f"agencies:\n  - id: a\n    {written}\n", encoding="utf-8")
+    errors = Collector()
+    (entry,) = entries(path, "agencies", errors)
+    Fields(path, entry, "an agency", errors).unknown_keys(("id", "name"))
+    assert [e.message for e in errors.errors] == [f"expected one of id, name in an agency, found {found}"]
+
+
+BESIDE = "expected only the key 'agencies:' at the top of agencies.yaml, found also '{}:', which nothing reads"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("agencies: []\n~: x\n", BESIDE.format("~")),
+        ("agencies: []\nNo: x\n", BESIDE.format("No")),
+        ("a: 1\n~: 1\nnull: 2\n", "expected each key once, found 'null' again"),
+        ("a: 1\n1: 1\n0x1: 2\n", "expected each key once, found '0x1' again"),
+        ("a: 1\n'b': 1\nb: 2\n", "expected each key once, found 'b' again"),
+    ],
+)
+def test_a_key_is_quoted_as_written_in_every_message_about_it(tmp_path, text, message):
+    """Beside the file's list and given twice, a key YAML reads as no text was named 'None', 'False', 1."""
+    path = tmp_path / "agencies.yaml"
+    path.write_text(text, encoding="utf-8")
+    errors = Collector()
+    try:
+        entries(path, "agencies", errors)
+    except CurationError as error:  # a key given twice: the file does not read
+        errors.add(error)
+    assert [e.message for e in errors.errors][:1] == [message]
+
+
 @pytest.mark.parametrize(("written", "value"), [('""', ""), ("''", ""), ('"  "', "  ")])
 def test_empty_text_is_said_to_be_empty(tmp_path, written, value):
     """``remark: ""`` was refused with "expected 'remark' … to be text, found ''", which reads as if

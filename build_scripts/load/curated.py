@@ -17,7 +17,7 @@ from .. import patterns
 from ..errors import Collector, CurationError, excerpt
 from ..model import Clause, id_written_otherwise, natural
 from . import files
-from .located_yaml import read_yaml, where, where_value
+from .located_yaml import WRITTEN_KEYS_KEY, read_yaml, where, where_value, written_key
 
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
 
@@ -116,7 +116,12 @@ def _yaml_form(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
-        shown = (f"{_yaml_form(k)}: {_yaml_form(v)}" for k, v in value.items() if not str(k).startswith("__"))
+        written = value.get(WRITTEN_KEYS_KEY, {})  # ~ as ~, not as null: staff look for what they wrote
+        shown = (
+            f"{written[k] if k in written else _yaml_form(k)}: {_yaml_form(v)}"
+            for k, v in value.items()
+            if not str(k).startswith("__")
+        )
         return "{" + ", ".join(shown) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_form(v) for v in value) + "]"
@@ -313,8 +318,10 @@ class Fields:
         for key in self.entry:
             if key not in known and not str(key).startswith("__"):
                 allowed = f"one of {', '.join(known)}" if len(known) > 1 else f"only the key {known[0]}"
-                message = f"expected {allowed} in {self.what}, found unknown key '{key}'"
-                close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+                written = written_key(self.entry, key)
+                found = f"unknown key '{written}'" if written else "an empty key"
+                message = f"expected {allowed} in {self.what}, found {found}"
+                close = difflib.get_close_matches(written, known, n=1, cutoff=0.75)
                 message += f": is it {close[0]}, mistyped?" if close else ""
                 # at its value, whatever YAML read the key as (a bare ~ or null is None, which fail takes for no key)
                 self.errors.add(CurationError(self.path, *where_value(self.entry, key), message))
@@ -325,7 +332,8 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
     data = read_yaml(path)
     if data is None:
         data = {key: []}
-    beside = [str(k) for k in data if k != key and not str(k).startswith("__")] if isinstance(data, dict) else []
+    others = [k for k in data if k != key and not str(k).startswith("__")] if isinstance(data, dict) else []
+    beside = [written_key(data, k) for k in others]
     if isinstance(data, dict) and key in data and data[key] is None and not beside:
         data = {**data, key: []}  # every entry taken out, the key left: as an empty file, none
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
@@ -339,9 +347,10 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
                 found += f" and {', '.join(beside)} beside it: indent its entries under it as '- ' items"
         errors.add(CurationError(path, 1, 1, f"expected a mapping with a list '{key}:', found {found}"))
         return []
-    for other in beside:  # a second list here is read by nothing: its entries would be lost without a word
+    for other in others:  # a second list here is read by nothing: its entries would be lost without a word
+        written = written_key(data, other)
         message = (
-            f"expected only the key '{key}:' at the top of {path.name}, found also '{other}:', which nothing reads"
+            f"expected only the key '{key}:' at the top of {path.name}, found also '{written}:', which nothing reads"
         )
         errors.add(CurationError(path, *where_value(data, other), message))
     result = []

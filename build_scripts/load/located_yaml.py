@@ -25,6 +25,9 @@ from .texts import lfs_pointer, merge_marker, position_of, position_of_undecodab
 LINE_KEY = "__line__"
 COLUMN_KEY = "__column__"
 POSITIONS_KEY = "__positions__"  # key → (line, column) of its value: a message about a field points at it
+# key → the words it was written as, for a key YAML made no text of (~, null, yes, 0x1f, an empty key): a message
+# names it as staff wrote it, not as Python shows what YAML made of it (None, True, 31). Only in a mapping with one.
+WRITTEN_KEYS_KEY = "__written_keys__"
 
 
 # libyaml's parser when PyYAML was built with it (the pinned wheels are), else the pure-Python one.
@@ -57,20 +60,26 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hash
     loader.flatten_mapping(node)
     mapping: dict[Hashable, Any] = {}  # keys are whatever YAML gives: str, int, date, ...
     positions: dict[Hashable, tuple[int, int]] = {}
+    written: dict[Hashable, str] = {}
     for key_node, value_node in node.value:
         key = _construct_value(loader, key_node)
         mark = key_node.start_mark
         if not isinstance(key, Hashable):
             raise CurationError(loader.name, mark.line + 1, mark.column + 1, f"expected a plain key, found {key!r}")
         if key in mapping:
+            shown = f"'{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else repr(key)
             raise CurationError(
-                loader.name, mark.line + 1, mark.column + 1, f"expected each key once, found {key!r} again"
+                loader.name, mark.line + 1, mark.column + 1, f"expected each key once, found {shown} again"
             )
         mapping[key] = _construct_value(loader, value_node)
         positions[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        if not isinstance(key, str) and isinstance(key_node, yaml.ScalarNode):
+            written[key] = key_node.value
     mapping[LINE_KEY] = node.start_mark.line + 1
     mapping[COLUMN_KEY] = node.start_mark.column + 1
     mapping[POSITIONS_KEY] = positions
+    if written:
+        mapping[WRITTEN_KEYS_KEY] = written
     return mapping
 
 
@@ -281,6 +290,15 @@ def where_value(entry: Any, key: Hashable) -> tuple[int, int]:
         line, column = positions[key]
         return int(line), int(column)
     return where(entry)
+
+
+def written_key(entry: Any, key: Hashable) -> str:
+    """A key of a mapping loaded by ``read_yaml`` as staff wrote it: ``~`` for the None YAML made of it, ``yes``
+    for its True, "" for an empty key (``? `` with nothing after it)."""
+    written = entry.get(WRITTEN_KEYS_KEY) if isinstance(entry, dict) else None
+    if isinstance(written, dict) and key in written:
+        return str(written[key])
+    return str(key)
 
 
 def value_positions(entry: Any) -> tuple[tuple[str, int, int], ...]:
