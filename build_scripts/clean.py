@@ -25,7 +25,8 @@ def clean_text(text: str) -> str:
       every later error can point at the source line;
     - no BOM, no ``\\r``: CRLF and lone CR become LF;
     - no tab, no ideographic or other exotic space, no zero-width character (a zero-width
-      space is a space, and so is a line or paragraph separator U+2028/U+2029, which ends no line;
+      space is a space, and so are a Hangul or Braille filler, blank as a space, and a line or paragraph
+      separator U+2028/U+2029, which ends no line;
       joiners, direction marks and overrides, soft hyphens, tag characters and the
       other invisible format marks of ``patterns.INVISIBLE_FORMAT_RE`` are removed): runs
       of horizontal white space inside a line become one ASCII space, and a space

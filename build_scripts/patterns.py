@@ -175,8 +175,13 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Horizontal white space of any width: ASCII, tab, ideographic space, NBSP, zero-width; every space
 # separator of Unicode (the em quad U+2001, the narrow no-break space U+202F … as well); and the line and
 # paragraph separators U+2028 and U+2029 (Word's and web pages' breaks), which end no line of a text, as
-# ``clean.split_lines`` counts them: inside a line they are white space (in a label they hid its number).
-HSPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+# ``clean.split_lines`` counts them: inside a line they are white space (in a label they hid its number);
+# and the fillers that show as blank as a space does, though Unicode calls them letters or symbols: the
+# Hangul fillers U+115F, U+1160, U+3164, U+FFA0 and the Braille blank U+2800 (a line of them was a
+# paragraph no one saw, with a warning quoting its invisible end).
+HSPACE_RE = re.compile(
+    r"[ \t\u00a0\u115f\u1160\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2800\u3000\u3164\ufeff\uffa0]+"
+)
 # … but a text holding more of them than line breaks was saved with them as its line breaks (an export):
 # read as one line, it was refused for the lines documents.yaml names that it then lacks.
 UNICODE_LINE_SEPARATOR_RE = re.compile(r"[\u2028\u2029]")
@@ -189,8 +194,9 @@ UNICODE_LINE_SEPARATOR_RE = re.compile(r"[\u2028\u2029]")
 INVISIBLE_FORMAT_RE = re.compile(
     "[\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]"
 )
-# … and in a curated YAML value, where nothing makes them spaces, the zero-width space and U+FEFF too.
-YAML_INVISIBLE_RE = re.compile(INVISIBLE_FORMAT_RE.pattern[:-1] + "\u200b\ufeff]")
+# … and in a curated YAML value, where nothing makes them spaces, the zero-width space, U+FEFF and the
+# fillers too (a name holding one is never found in a text, where each is a space).
+YAML_INVISIBLE_RE = re.compile(INVISIBLE_FORMAT_RE.pattern[:-1] + "\u200b\ufeff\u115f\u1160\u2800\u3164\uffa0]")
 
 # A line break in the bytes of a text, as ``clean.split_lines`` splits its characters (no GBK byte pair holds
 # one): the lines of a file whose encoding is in doubt.

@@ -36,6 +36,11 @@ from build_scripts.clean import clean_text
         # a line or paragraph separator (Word, a web page) inside a line: white space, as the line count is kept
         ("（二\u2028）知识\u2029产权局", "（二）知识产权局\n"),
         ("专栏1\u2028知识产权", "专栏1 知识产权\n"),
+        # Hangul and Braille fillers, blank as a space is (left alone in session 34): white space too, so a line
+        # of them is a blank line, not a paragraph no one sees (nor the line a warning quoted an invisible end of)
+        ("一、总则\n\u3164\n\u115f\u1160 \uffa0\u2800\n正文", "一、总则\n\n\n正文\n"),
+        ("知识\u3164产权\u115f局\u1160强\uffa0国\u2800建设", "知识产权局强国建设\n"),
+        ("专栏1\u3164知识产权", "专栏1 知识产权\n"),
         ("战略,努力;建设:", "战略，努力；建设：\n"),  # half-width punctuation in Chinese prose
         ('按照"四个全面"战略', "按照“四个全面”战略\n"),  # straight quotes paired
         ("#### (三) 主要目标", "（三）主要目标\n"),  # Markdown heading marks of the scrape

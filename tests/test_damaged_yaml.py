@@ -45,6 +45,9 @@ BAD_YAML = {  # text → (line, column, words of the message)
     # a zero-width space is a space in a text, so a name that holds one is never found there
     "short_names: [知识产\u200b权局]\n": (1, 15, "expected text, found the invisible character U+200B"),
     "name: 知识产权\U000e0041局\n": (1, 7, "expected text, found the invisible character U+E0041"),
+    # … nor is a Hangul or Braille filler, which is a space there as well
+    "name: 知识产权\u3164局\n": (1, 7, "expected text, found the invisible character U+3164"),
+    "name: [甲, 知识\u2800产权局]\n": (1, 11, "expected text, found the invisible character U+2800"),
     "a:\n\t- x\n": (2, 1, "expected valid YAML, found character that cannot start any token"),
     # a second document after ---: was "expected valid YAML, found but found another document"
     "a: 1\n---\nb: 2\n": (2, 1, "expected a single YAML document in the file (no --- after the first), found another"),
