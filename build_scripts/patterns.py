@@ -211,6 +211,12 @@ CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # … and the replacement character U+FFFD, which a conversion puts for a character it could not read: a
 # character lost before the text came here (培育��), not text either.
 DAMAGED_CHAR_RE = re.compile(CONTROL_CHAR_RE.pattern[:-1] + "\ufffd]")
+# The private-use areas (the BMP's U+E000–U+F8FF, planes 15 and 16): characters no standard gives a meaning, that
+# show as a font's or an input method's own glyph (a rare hanzi of its own, a logo) there and as a box or another
+# glyph everywhere else. No official text holds one; in a text or a curated value they are refused.
+PRIVATE_USE_CHAR_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+# What a text may not hold, refused where it stands (``load.texts``): damage, and the private-use characters.
+NO_TEXT_CHAR_RE = re.compile(DAMAGED_CHAR_RE.pattern[:-1] + PRIVATE_USE_CHAR_RE.pattern[1:])
 # The control characters of a message (errors.visible), one line a terminal shows: those above, and the line
 # feed and carriage return too (a file named with one split its message in two, or sent the cursor back over
 # its start); a tab stays, as white space.

@@ -102,8 +102,14 @@ def _construct_value(loader: _LineLoader, node: yaml.Node) -> Any:
 def _check_characters(loader: _LineLoader, node: yaml.Node, value: str) -> None:
     """YAML refuses a raw NUL or ESC but makes one of "\\0" or "\\e": damage in a text, so here too; and an
     invisible joiner or direction override, which clean removes from a text, is no part of a curated value
-    (a name with one is not the name in the text; an override shows the rest of a title backwards)."""
-    for pattern, what in ((patterns.CONTROL_CHAR_RE, "control"), (patterns.YAML_INVISIBLE_RE, "invisible")):
+    (a name with one is not the name in the text; an override shows the rest of a title backwards); nor is a
+    private-use character, refused in a text too (no reader's font shows it as the one who typed it saw it)."""
+    checks = (
+        (patterns.CONTROL_CHAR_RE, "control"),
+        (patterns.YAML_INVISIBLE_RE, "invisible"),
+        (patterns.PRIVATE_USE_CHAR_RE, "private-use"),
+    )
+    for pattern, what in checks:
         found = pattern.search(value)
         if found is not None:
             mark = node.start_mark

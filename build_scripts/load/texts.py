@@ -255,12 +255,19 @@ class ControlCharacterError(TextError):
 
 
 def _without_controls(raw: RawText) -> RawText:
-    """Control characters (NUL, ESC, …) and U+FFFD are damage, not text: refuse the first where it stands."""
-    found = patterns.DAMAGED_CHAR_RE.search(raw.text)
+    """Control characters (NUL, ESC, …) and U+FFFD are damage, not text, and a private-use character is none
+    that a reader's font shows: refuse the first where it stands."""
+    found = patterns.NO_TEXT_CHAR_RE.search(raw.text)
     if found is None:
         return raw
     line, column = position_of(raw.text, found.start())
-    if found.group() == "\ufffd":
+    if patterns.PRIVATE_USE_CHAR_RE.match(found.group()):
+        message = (
+            f"expected a standard character, found U+{ord(found.group()):04X} (private use: it shows as a glyph of "
+            "the font or input method that typed it, and as a box or another glyph to every other reader); type "
+            "the standard character (a rare hanzi: its own code, as the 汉字 of CJK Extension B on)"
+        )
+    elif found.group() == "\ufffd":
         message = (
             "expected text, found U+FFFD, the replacement character a conversion puts for one it could not read: "
             "convert the file again from the original"

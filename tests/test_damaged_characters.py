@@ -1,0 +1,46 @@
+"""Characters that read but mean nothing, or nothing any reader sees, in copies of the corpus and in small
+files: refused where they stand (a located message, docs/ untouched), or read as what they show."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.errors import CurationError, TextError
+from build_scripts.load.located_yaml import read_yaml
+from build_scripts.load.texts import read_text
+
+from .helpers import refused_after, replace
+
+YUFUFA = "yufufa-2016-25.txt"
+PRIVATE_USE = "expected a standard character, found U+{:04X} (private use:"
+
+
+@pytest.mark.parametrize("code", [0xE000, 0xE01A, 0xF8FF, 0xF0000, 0xFFFFD, 0x100000, 0x10FFFD])
+def test_a_private_use_character_in_a_text_is_refused_where_it_stands(tmp_path, code):
+    """Accepted and published (left alone in session 34): a box in every font but the one that typed it, or a
+    vendor's glyph (a rare hanzi of a font's own, a logo) that no reader of the page has."""
+    path = tmp_path / "x.txt"
+    path.write_text(f"一、总则\n知识{chr(code)}产权。\n", encoding="utf-8")
+    with pytest.raises(TextError) as caught:
+        read_text(path)
+    assert (caught.value.location.line, caught.value.location.column) == (2, 3)
+    assert caught.value.message.startswith(PRIVATE_USE.format(code)), caught.value.message
+
+
+def test_a_private_use_character_is_said_with_the_texts_other_problems(tmp_path):
+    def damage(source):
+        replace(YUFUFA, "培育壮大", "培育\ue01a壮大")(source)
+        replace(YUFUFA, "（三）健全知识产权服务机制", "（四）健全知识产权服务机制")(source)
+
+    lines = refused_after(tmp_path, damage).splitlines()
+    assert lines[0].startswith(f"source_texts/{YUFUFA}:23:5: {PRIVATE_USE.format(0xE01A)}"), lines
+    assert lines[1].startswith(f"source_texts/{YUFUFA}:41:3: expected subsection （三）"), lines
+    assert lines[2:] == ["2 problem(s) found; docs/ was not changed."], lines
+
+
+def test_a_private_use_character_in_a_curated_value_is_refused_where_it_stands(tmp_path):
+    path = tmp_path / "agencies.yaml"
+    path.write_text("agencies:\n  - id: a\n    name: 知识产权\ue000局\n", encoding="utf-8")
+    with pytest.raises(CurationError) as caught:
+        read_yaml(path)
+    assert str(caught.value) == f"{path}:3:11: expected text, found the private-use character U+E000"
