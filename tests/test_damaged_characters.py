@@ -3,6 +3,9 @@ files: refused where they stand (a located message, docs/ untouched), or read as
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from build_scripts.errors import CurationError, TextError
@@ -44,3 +47,30 @@ def test_a_private_use_character_in_a_curated_value_is_refused_where_it_stands(t
     with pytest.raises(CurationError) as caught:
         read_yaml(path)
     assert str(caught.value) == f"{path}:3:11: expected text, found the private-use character U+E000"
+
+
+def test_a_goals_range_written_backwards_is_published_as_written_with_its_ends_in_order(tmp_path):
+    """59号's 建成3—4个 typed 建成4—3个 (and its goal in indicators.yaml with it): the words are the text's, but the
+    open data gave the range a low end of 4 and a high end of 3, and the chart drew a 2-pixel bar beyond its
+    scale, its 4—3 个 outside the picture (left alone in session 34). The ends are read in order, the words
+    published as written, and the doubt said as a warning at the range."""
+    from .helpers import generate_in, generated_copy, read_page
+
+    source = generated_copy(tmp_path)
+    replace("guozhifaguanzi-2015-59.txt", "建成3—4个引领型", "建成4—3个引领型")(source)
+    replace("indicators.yaml", "goal: 建成3—4个引领型", "goal: 建成4—3个引领型")(source)
+    proc = generate_in(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (
+        "source_texts/guozhifaguanzi-2015-59.txt:49:5: warning: expected the range of the goal of indicator "
+        "'leading-ip-provinces' from its low end to its high end, found '4—3': read as 3 to 4; is a number mistyped?"
+    ) in proc.stderr.splitlines(), proc.stderr
+    records = json.loads((tmp_path / "docs/data/indicators.json").read_text(encoding="utf-8"))
+    record = next(r for r in records if r["id"] == "leading-ip-provinces")
+    assert (record["target_text"], record["target_low"], record["target_high"]) == ("4—3", 3, 4)
+    chart = re.search(
+        r'<rect class="bar bar-range" x="([\d.]+)" y="\d+" width="([\d.]+)"',
+        read_page(tmp_path / "docs/indicators/leading-ip-provinces.md"),
+    )
+    assert chart is not None and float(chart[1]) + float(chart[2]) <= 360 and float(chart[2]) > 2, chart
+    assert "4—3 个" in read_page(tmp_path / "docs/indicators/leading-ip-provinces.md")

@@ -111,7 +111,6 @@ def load_indicators(
     path = source / FILE_NAME
     if not path.exists():
         return ()
-    clauses = corpus.clause_index()
     indicators: list[Indicator] = []
     ids: dict[str, int] = {}
     names: dict[str, tuple[str, int]] = {}  # name or variant → (indicator id, line)
@@ -159,7 +158,7 @@ def load_indicators(
         if row_id is not None:
             indicator = _from_row(f, corpus, row_id, common, source, moved)
         else:
-            indicator = _from_goal(f, clauses, clause_id or "", common, moved)
+            indicator = _from_goal(f, corpus, clause_id or "", common, source, moved)
         if indicator is not None:
             indicators.append(indicator)
     return tuple(indicators)
@@ -239,8 +238,9 @@ def _add_up(cell: list[_Cell], baseline: float, target: float, increase: float) 
 
 
 def _from_goal(
-    f: Fields, clauses: dict[str, Clause], clause_id: str, common: dict[str, Any], moved: Mapping[str, str | None]
+    f: Fields, corpus: Corpus, clause_id: str, common: dict[str, Any], source: Path, moved: Mapping[str, str | None]
 ) -> Indicator | None:
+    clauses = corpus.clause_index()
     clause = clauses.get(clause_id)
     goal = f.text("goal")
     if clause is None:
@@ -261,6 +261,17 @@ def _from_goal(
         return None
     text, unit = value.group("value"), value.group("unit")
     span = patterns.RANGE_RE.fullmatch(text)
+    low = _finite(f.fail, span.group("low"), "the goal's number") if span else None
+    high = _finite(f.fail, span.group("high"), "the goal's number") if span else None
+    if low is not None and high is not None and low > high:  # the text's words: published as written, read in order
+        path = source / corpus.document(clause.doc).meta.source_file
+        line, column = _where_in_text(path, clause, goal, text)
+        message = (
+            f"expected the range of the goal of indicator {common['id']!r} from its low end to its high end, found "
+            f"{text!r}: read as {round(high, 9):g} to {round(low, 9):g}; is a number mistyped?"
+        )
+        f.errors.warn(SourceWarning(path, line, column, message))
+        low, high = high, low
     target_year = _target_year(clause, clauses)
     parent = clauses.get(clause.parent or "")
     return Indicator(
@@ -276,11 +287,27 @@ def _from_goal(
         clause=clause.id,
         doc=clause.doc,
         target_text=text if span else None,
-        target_low=_finite(f.fail, span.group("low"), "the goal's number") if span else None,
-        target_high=_finite(f.fail, span.group("high"), "the goal's number") if span else None,
+        target_low=low,
+        target_high=high,
         group=parent.title if parent else "",
         goal=goal,
     )
+
+
+def _where_in_text(path: Path, clause: Clause, goal: str, words: str) -> tuple[int, int]:
+    """The line and column of ``words`` (in the goal's words ``goal``) in the raw text of ``clause``, for a
+    message; else where the clause's words start. Read again only for a message, as ``_column`` reads."""
+    try:
+        raw_lines = split_lines(read_text(path).text)
+    except SourceError:
+        return clause.line, 1
+    for number in range(clause.line, min(clause.line + clause.text.count("\n"), len(raw_lines)) + 1):
+        raw = raw_lines[number - 1]
+        at = raw.find(goal)
+        at = at + goal.find(words) if at >= 0 else raw.find(words)
+        if at >= 0:
+            return number, at + 1
+    return clause.line, _column(path, clause.line)
 
 
 def _target_year(clause: Clause, clauses: dict[str, Clause]) -> int | None:
