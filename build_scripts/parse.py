@@ -811,8 +811,10 @@ def _lines_starting(lines: list[SourceLine], start: str) -> list[SourceLine]:
 
 def _several_lines_starting(meta: DocumentMeta, yaml_path: Path, key: str, starting: list[SourceLine]) -> CurationError:
     """``body_starts_at`` starts more than one line: the first was taken, silently (a covering notice read
-    as the body when its title starts like the body's). Said where the value stands, naming the lines."""
-    numbers = ", ".join(str(line.number) for line in starting)
+    as the body when its title starts like the body's). Said where the value stands, naming the lines: ten, or the
+    first nine and the last (a line pasted 5,000 times was named 5,000 times, 29 KB on one line)."""
+    shown = [str(line.number) for line in starting]
+    numbers = ", ".join(shown) if len(shown) <= 10 else f"{', '.join(shown[:9])} … {shown[-1]}"
     message = (
         f"expected {key} {getattr(meta, key)!r} to start one line of {meta.source_file}, found {len(starting)} "
         f"(lines {numbers}): write more of the line meant"

@@ -1,5 +1,5 @@
-"""Characters that read but mean nothing, or nothing any reader sees, in copies of the corpus and in small
-files: refused where they stand (a located message, docs/ untouched), or read as what they show."""
+"""Damage earlier sessions noticed and left alone, in copies of the corpus and in small files: refused where it
+stands (a located message, docs/ untouched), or read as what it shows, with nothing lost."""
 
 from __future__ import annotations
 
@@ -74,3 +74,13 @@ def test_a_goals_range_written_backwards_is_published_as_written_with_its_ends_i
     )
     assert chart is not None and float(chart[1]) + float(chart[2]) <= 360 and float(chart[2]) > 2, chart
     assert "4—3 个" in read_page(tmp_path / "docs/indicators/leading-ip-provinces.md")
+
+
+def test_a_body_start_that_starts_thousands_of_lines_names_a_few(tmp_path):
+    """yufufa's first line of the body pasted 5,000 times: the message named every line, 29 KB on one line."""
+    start = "知识产权制度是激励创新的基本保障。"
+    lines = refused_after(tmp_path, replace(YUFUFA, start, f"{start}\n" * 5000)).splitlines()
+    assert lines[0].endswith(
+        f"expected body_starts_at {start!r} to start one line of {YUFUFA}, found 5000 (lines 13, 14, 15, 16, "
+        "17, 18, 19, 20, 21 … 5012): write more of the line meant"
+    ), lines[0][:300]
