@@ -28,7 +28,8 @@ def clean_text(text: str) -> str:
       space is a space, and so are a Hangul or Braille filler, blank as a space, and a line or paragraph
       separator U+2028/U+2029, which ends no line;
       joiners, direction marks and overrides, soft hyphens, tag characters and the
-      other invisible format marks of ``patterns.INVISIBLE_FORMAT_RE`` are removed): runs
+      other invisible format marks of ``patterns.INVISIBLE_FORMAT_RE`` are removed, and so is a variation
+      selector with nothing before it in its line to vary): runs
       of horizontal white space inside a line become one ASCII space, and a space
       between two CJK characters (a scraper's line-wrap artefact) is removed, but for
       the one after a chapter's or article's label at the start of a line (第一条 为了…); the space
@@ -59,6 +60,7 @@ def split_lines(text: str) -> list[str]:
 
 def _clean_line(line: str) -> str:
     line = patterns.INVISIBLE_FORMAT_RE.sub("", line.translate(_FULLWIDTH_ALNUM))
+    line = patterns.UNATTACHED_VARIATION_SELECTOR_RE.sub("", line)
     line = patterns.HSPACE_RE.sub(" ", line).strip()
     while True:
         stripped = patterns.MARKDOWN_MARK_RE.sub("", line, count=1)

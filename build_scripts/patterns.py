@@ -189,10 +189,18 @@ UNICODE_LINE_SEPARATOR_RE = re.compile(r"[\u2028\u2029]")
 # Invisible format characters a web page leaves in a text: zero-width joiners and separators (U+200C,
 # U+200D, U+2060…, U+180E), direction marks and overrides (U+061C, U+200E, U+200F, U+202A–U+202E,
 # U+2066–U+2069), the soft hyphen, deprecated format marks (U+206A–U+206F), interlinear annotation marks
-# (U+FFF9–U+FFFB) and tag characters (U+E0001, U+E0020–U+E007F: ASCII that no one sees).
+# (U+FFF9–U+FFFB), tag characters (U+E0001, U+E0020–U+E007F: ASCII that no one sees), and the other
+# invisible characters Unicode asks renderers to ignore: the combining grapheme joiner U+034F, Khmer's inherent
+# vowels U+17B4 and U+17B5, the shorthand format controls U+1BCA0–U+1BCA3 (a line of one was a paragraph of nothing).
 # They are not text: a joiner inside （三） hid the number, an override showed the rest of a line backwards.
 INVISIBLE_FORMAT_RE = re.compile(
-    "[\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]"
+    "[\u00ad\u034f\u061c\u17b4\u17b5\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufff9-\ufffb"
+    "\U0001bca0-\U0001bca3\U000e0001\U000e0020-\U000e007f]"
+)
+# A variation selector with no character before it in its line to vary (at its start or after white space): it
+# shows nothing (a line of one was a paragraph of nothing). After a hanzi it picks a glyph (a name's rare form).
+UNATTACHED_VARIATION_SELECTOR_RE = re.compile(
+    f"(?:^|(?<={HSPACE_RE.pattern[:-1]}))[\ufe00-\ufe0f\U000e0100-\U000e01ef]+"
 )
 # … and in a curated YAML value, where nothing makes them spaces, the zero-width space, U+FEFF and the
 # fillers too (a name holding one is never found in a text, where each is a space).
@@ -215,8 +223,19 @@ DAMAGED_CHAR_RE = re.compile(CONTROL_CHAR_RE.pattern[:-1] + "\ufffd]")
 # show as a font's or an input method's own glyph (a rare hanzi of its own, a logo) there and as a box or another
 # glyph everywhere else. No official text holds one; in a text or a curated value they are refused.
 PRIVATE_USE_CHAR_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
-# What a text may not hold, refused where it stands (``load.texts``): damage, and the private-use characters.
-NO_TEXT_CHAR_RE = re.compile(DAMAGED_CHAR_RE.pattern[:-1] + PRIVATE_USE_CHAR_RE.pattern[1:])
+# Unicode's noncharacters (U+FDD0–U+FDEF, and the last two code points of each plane, U+FFFE, U+FFFF …
+# U+10FFFF): kept out of text by the standard, a program's own marker left in a file.
+NONCHARACTER_RE = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
+# What a text may not hold, refused where it stands (``load.texts``): damage, the object replacement character
+# U+FFFC a copy from Word or a web page puts where a picture or formula stood (the object is lost), the
+# private-use characters and the noncharacters.
+NO_TEXT_CHAR_RE = re.compile(
+    DAMAGED_CHAR_RE.pattern[:-1] + "\ufffc" + PRIVATE_USE_CHAR_RE.pattern[1:-1] + NONCHARACTER_RE.pattern[1:]
+)
 # The control characters of a message (errors.visible), one line a terminal shows: those above, and the line
 # feed and carriage return too (a file named with one split its message in two, or sent the cursor back over
 # its start); a tab stays, as white space.

@@ -41,6 +41,12 @@ from build_scripts.clean import clean_text
         ("一、总则\n\u3164\n\u115f\u1160 \uffa0\u2800\n正文", "一、总则\n\n\n正文\n"),
         ("知识\u3164产权\u115f局\u1160强\uffa0国\u2800建设", "知识产权局强国建设\n"),
         ("专栏1\u3164知识产权", "专栏1 知识产权\n"),
+        # the combining grapheme joiner and Khmer's invisible vowels, default-ignorable as the joiners are: removed
+        ("（\u034f三）健全\u17b4机制\u17b5", "（三）健全机制\n"),
+        # a variation selector with no character before it to vary: nothing to show (a line of one was a paragraph
+        # of nothing); after a hanzi it picks the glyph of a name's rare form, and stays
+        ("一、总则\n\ufe0f\n\u3000\U000e0100\ufe00\n正文", "一、总则\n\n\n正文\n"),
+        ("葛\U000e0100城 \ufe0f市", "葛\U000e0100城市\n"),
         ("战略,努力;建设:", "战略，努力；建设：\n"),  # half-width punctuation in Chinese prose
         ('按照"四个全面"战略', "按照“四个全面”战略\n"),  # straight quotes paired
         ("#### (三) 主要目标", "（三）主要目标\n"),  # Markdown heading marks of the scrape

@@ -30,6 +30,26 @@ def test_a_private_use_character_in_a_text_is_refused_where_it_stands(tmp_path, 
     assert caught.value.message.startswith(PRIVATE_USE.format(code)), caught.value.message
 
 
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        (0xFFFC, "U+FFFC, the object replacement character a copy puts where a picture or other object stood"),
+        (0xFFFF, "U+FFFF (a noncharacter:"),
+        (0xFDD0, "U+FDD0 (a noncharacter:"),
+        (0x10FFFE, "U+10FFFE (a noncharacter:"),
+    ],
+)
+def test_a_character_that_stands_for_no_text_is_refused_where_it_stands(tmp_path, code, found):
+    """A Word object's placeholder and Unicode's noncharacters were published as paragraphs (a line of one) or
+    inside a sentence, a box or nothing on the page (left alone in session 34), as U+FFFD no longer is."""
+    path = tmp_path / "x.txt"
+    path.write_text(f"一、总则\n知识{chr(code)}产权。\n", encoding="utf-8")
+    with pytest.raises(TextError) as caught:
+        read_text(path)
+    assert (caught.value.location.line, caught.value.location.column) == (2, 3)
+    assert caught.value.message.startswith(f"expected text, found {found}"), caught.value.message
+
+
 def test_a_private_use_character_is_said_with_the_texts_other_problems(tmp_path):
     def damage(source):
         replace(YUFUFA, "培育壮大", "培育\ue01a壮大")(source)

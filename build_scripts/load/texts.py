@@ -255,8 +255,8 @@ class ControlCharacterError(TextError):
 
 
 def _without_controls(raw: RawText) -> RawText:
-    """Control characters (NUL, ESC, …) and U+FFFD are damage, not text, and a private-use character is none
-    that a reader's font shows: refuse the first where it stands."""
+    """Control characters (NUL, ESC, …), U+FFFD and U+FFFC (an object lost) are damage, not text; a private-use
+    character is none that a reader's font shows, and a noncharacter none at all: refuse the first where it stands."""
     found = patterns.NO_TEXT_CHAR_RE.search(raw.text)
     if found is None:
         return raw
@@ -266,6 +266,16 @@ def _without_controls(raw: RawText) -> RawText:
             f"expected a standard character, found U+{ord(found.group()):04X} (private use: it shows as a glyph of "
             "the font or input method that typed it, and as a box or another glyph to every other reader); type "
             "the standard character (a rare hanzi: its own code, as the 汉字 of CJK Extension B on)"
+        )
+    elif patterns.NONCHARACTER_RE.match(found.group()):
+        message = (
+            f"expected text, found U+{ord(found.group()):04X} (a noncharacter: Unicode keeps it out of text, a "
+            "program's own marker left in the file); delete it"
+        )
+    elif found.group() == "\ufffc":
+        message = (
+            "expected text, found U+FFFC, the object replacement character a copy puts where a picture or other "
+            "object stood (the object is lost): type its words from the original, or delete it"
         )
     elif found.group() == "\ufffd":
         message = (
