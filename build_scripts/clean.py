@@ -67,15 +67,15 @@ def _clean_line(line: str) -> str:
         if stripped == line:
             break
         line = stripped.strip()
-    line = patterns.SPACE_AFTER_ITEM_NUMBER_RE.sub(r"\1", line, count=1)
     label = patterns.SPACED_LABEL_RE.match(line)  # 第一条 为了…: the space after the label is printed so
     head, line = (label.group(), line[label.end() :]) if label else ("", line)
     line = patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
     line = _full_width_parentheses(line)
     line = _full_width_punctuation(line)
     line = _curly_quotes(line)
-    # Parentheses and punctuation may now sit between CJK characters with a space.
-    return head + patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
+    # Parentheses and punctuation may now sit between CJK characters with a space, or after an item's number.
+    line = head + patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
+    return patterns.SPACE_AFTER_ITEM_NUMBER_RE.sub(r"\1", line, count=1)
 
 
 def _full_width_punctuation(line: str) -> str:

@@ -197,10 +197,11 @@ INVISIBLE_FORMAT_RE = re.compile(
     "[\u00ad\u034f\u061c\u17b4\u17b5\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufff9-\ufffb"
     "\U0001bca0-\U0001bca3\U000e0001\U000e0020-\U000e007f]"
 )
-# A variation selector with no character before it in its line to vary (at its start or after white space): it
-# shows nothing (a line of one was a paragraph of nothing). After a hanzi it picks a glyph (a name's rare form).
+# A variation selector with no character before it in its line to vary: at its start, or after white space (ours,
+# or any str.strip takes off, as \x1f): it shows nothing (a line of one was a paragraph of nothing). After a hanzi
+# it picks a glyph (a name's rare form), and stays.
 UNATTACHED_VARIATION_SELECTOR_RE = re.compile(
-    f"(?:^|(?<={HSPACE_RE.pattern[:-1]}))[\ufe00-\ufe0f\U000e0100-\U000e01ef]+"
+    f"(?:^|(?<={HSPACE_RE.pattern[:-2]}\\s]))[\ufe00-\ufe0f\U000e0100-\U000e01ef]+"
 )
 # … and in a curated YAML value, where nothing makes them spaces, the zero-width space, U+FEFF and the
 # fillers too (a name holding one is never found in a text, where each is a space).

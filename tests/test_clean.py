@@ -56,6 +56,10 @@ from build_scripts.clean import clean_text
         # number reads as its siblings', and the item's text and first sentence are as theirs
         ("- 2. 健全知识产权制度实施体系。", "2.健全知识产权制度实施体系。\n"),
         ("12. （一）知识产权", "12.（一）知识产权\n"),
+        # … also when the bracket or mark after it is made full-width only later: it was taken out by the next
+        # clean, not this one (clean_text(clean_text(t)) != clean_text(t))
+        ("12. (一)知识产权", "12.（一）知识产权\n"),
+        ("2. ,一", "2.，一\n"),
         ("2. 5亿元", "2. 5亿元\n"),  # no item's number: a figure and a space before a digit stay
         ("见表2. 健全", "见表2. 健全\n"),  # not at the start of a line: no item's number
         (

@@ -78,6 +78,11 @@ PIECES = [
     "１２",
     "\u200b",
     "\x00",
+    # an item's number and its space before a mark made full-width later (2. ,一), fillers, a lone variation selector
+    "2. ",
+    ",",
+    "\u3164",
+    "\ufe0f",
 ]
 TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40).map("".join)
 META = DocumentMeta(
