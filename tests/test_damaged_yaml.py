@@ -238,6 +238,31 @@ def test_an_unknown_key_is_named_as_staff_wrote_it(tmp_path, key, found):
     assert [e.message for e in errors.errors] == [f"expected one of id, name in an agency, found {found}"]
 
 
+@pytest.mark.parametrize(
+    ("key", "found"),
+    [
+        ("__remark", "expected one of id, name in an agency, found unknown key '__remark'"),
+        ("__line__", "expected a key of the file's own, found '__line__', a name the build keeps for itself"),
+    ],
+)
+def test_a_key_starting_with_two_underscores_is_no_key_nothing_reads(tmp_path, key, found):
+    """The loader's own keys (``__line__``, ``__positions__``) start with __, and every key so written was passed
+    over by the unknown-key check: ``__remark: …`` was read by nothing, without a word, and ``__line__: 3`` was
+    overwritten by the loader (left alone until session 35)."""
+    path = tmp_path / "agencies.yaml"
+    path.write_text(f"agencies:\n  - id: a\n    name: 甲\n    {key}: x\n", encoding="utf-8")
+    errors = Collector()
+    try:
+        (entry,) = entries(path, "agencies", errors)
+    except CurationError as error:  # a key the loader keeps for itself: the file does not read
+        errors.add(error)
+    else:
+        Fields(path, entry, "an agency", errors).unknown_keys(("id", "name"))
+    assert [(e.location.line, e.location.column, e.message) for e in errors.errors] == [
+        (4, 5 if key == "__line__" else 7 + len(key), found)
+    ]
+
+
 BESIDE = "expected only the key 'agencies:' at the top of agencies.yaml, found also '{}:', which nothing reads"
 
 

@@ -17,7 +17,7 @@ from .. import patterns
 from ..errors import Collector, CurationError, excerpt
 from ..model import Clause, id_written_otherwise, natural
 from . import files
-from .located_yaml import WRITTEN_KEYS_KEY, read_yaml, where, where_value, written_key
+from .located_yaml import LOADER_KEYS, WRITTEN_KEYS_KEY, read_yaml, where, where_value, written_key
 
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
 
@@ -120,7 +120,7 @@ def _yaml_form(value: Any) -> str:
         shown = (
             f"{written[k] if k in written else _yaml_form(k)}: {_yaml_form(v)}"
             for k, v in value.items()
-            if not str(k).startswith("__")
+            if k not in LOADER_KEYS
         )
         return "{" + ", ".join(shown) + "}"
     if isinstance(value, list):
@@ -316,7 +316,7 @@ class Fields:
 
     def unknown_keys(self, known: tuple[str, ...]) -> None:
         for key in self.entry:
-            if key not in known and not str(key).startswith("__"):
+            if key not in known and key not in LOADER_KEYS:
                 allowed = f"one of {', '.join(known)}" if len(known) > 1 else f"only the key {known[0]}"
                 written = written_key(self.entry, key)
                 found = f"unknown key '{written}'" if written else "an empty key"
@@ -332,7 +332,7 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
     data = read_yaml(path)
     if data is None:
         data = {key: []}
-    others = [k for k in data if k != key and not str(k).startswith("__")] if isinstance(data, dict) else []
+    others = [k for k in data if k != key and k not in LOADER_KEYS] if isinstance(data, dict) else []
     beside = [written_key(data, k) for k in others]
     if isinstance(data, dict) and key in data and data[key] is None and not beside:
         data = {**data, key: []}  # every entry taken out, the key left: as an empty file, none

@@ -28,6 +28,8 @@ POSITIONS_KEY = "__positions__"  # key → (line, column) of its value: a messag
 # key → the words it was written as, for a key YAML made no text of (~, null, yes, 0x1f, an empty key): a message
 # names it as staff wrote it, not as Python shows what YAML made of it (None, True, 31). Only in a mapping with one.
 WRITTEN_KEYS_KEY = "__written_keys__"
+# The keys the loader adds to every mapping: a file's own key so named is refused, and every other is the file's.
+LOADER_KEYS = frozenset((LINE_KEY, COLUMN_KEY, POSITIONS_KEY, WRITTEN_KEYS_KEY))
 
 
 # libyaml's parser when PyYAML was built with it (the pinned wheels are), else the pure-Python one.
@@ -66,6 +68,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hash
         mark = key_node.start_mark
         if not isinstance(key, Hashable):
             raise CurationError(loader.name, mark.line + 1, mark.column + 1, f"expected a plain key, found {key!r}")
+        if key in LOADER_KEYS:  # it would be overwritten below, and passed over as the loader's
+            raise CurationError(
+                loader.name,
+                mark.line + 1,
+                mark.column + 1,
+                f"expected a key of the file's own, found {key!r}, a name the build keeps for itself",
+            )
         if key in mapping:
             shown = f"'{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else repr(key)
             raise CurationError(
