@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import patterns
 
@@ -11,6 +12,12 @@ _FULLWIDTH_ALNUM = {
     **{0xFF10 + i: ord("0") + i for i in range(10)},
     **{0xFF21 + i: ord("A") + i for i in range(26)},
     **{0xFF41 + i: ord("a") + i for i in range(26)},
+}
+# … and a Kangxi radical or a compatibility ideograph is the hanzi Unicode makes it (⼀ → 一, 豈 U+F900 → U+8C48).
+_HANZI = {
+    ord(ch): hanzi
+    for code in (0x2E9F, 0x2EF3, *range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00), *range(0x2F800, 0x2FA1E))
+    if patterns.HANZI_LOOKALIKE_RE.match(ch := chr(code)) and (hanzi := unicodedata.normalize("NFKC", ch)) != ch
 }
 _HALF_TO_FULL_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
 _FULL_PARENS = {"(": "（", ")": "）"}
@@ -35,7 +42,8 @@ def clean_text(text: str) -> str:
       the one after a chapter's or article's label at the start of a line (第一条 为了…); the space
       after an item's number at the start of a line goes too (``2. 健全`` → ``2.健全``);
     - no leading or trailing white space on any line;
-    - full-width digits and Latin letters are ASCII (``１２`` → ``12``);
+    - full-width digits and Latin letters are ASCII (``１２`` → ``12``), and a Kangxi radical or a
+      compatibility ideograph is the hanzi it is to Unicode (``⼀、`` → ``一、``, from a PDF);
     - half-width parentheses around Chinese text are full-width (``(一)`` → ``（一）``),
       and half-width ``, ; : ? !`` next to a CJK character are full-width (not the ``;`` of an HTML character
       reference such as ``&lt;``, which is text as written);
@@ -59,7 +67,7 @@ def split_lines(text: str) -> list[str]:
 
 
 def _clean_line(line: str) -> str:
-    line = patterns.INVISIBLE_FORMAT_RE.sub("", line.translate(_FULLWIDTH_ALNUM))
+    line = patterns.INVISIBLE_FORMAT_RE.sub("", line.translate(_FULLWIDTH_ALNUM).translate(_HANZI))
     line = patterns.UNATTACHED_VARIATION_SELECTOR_RE.sub("", line)
     line = patterns.HSPACE_RE.sub(" ", line).strip()
     while True:

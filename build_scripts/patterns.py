@@ -172,6 +172,13 @@ PARAGRAPH_END_RE = re.compile("[。！？；：" + CLOSERS + "]$")
 CJK_CHAR = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
+# Characters that show as a hanzi and are another code point: the Kangxi radicals (U+2F00–U+2FD5) and two of the
+# CJK radicals supplement's (⺟ U+2E9F, ⻳ U+2EF3), which a copy from a PDF gives for 一, 工, 方 …, and the
+# compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1D), a font's or an encoding's duplicates. Unicode
+# (NFKC) makes each the hanzi, but neither a search, nor the numbering (⼀、 was no section), nor the matcher
+# did: the cleaner writes the hanzi (``clean``); a curated value holding one is refused (``located_yaml``).
+HANZI_LOOKALIKE_RE = re.compile("[\u2e9f\u2ef3\u2f00-\u2fd5\uf900-\ufaff\U0002f800-\U0002fa1d]")
+
 # Horizontal white space of any width: ASCII, tab, ideographic space, NBSP, zero-width; every space
 # separator of Unicode (the em quad U+2001, the narrow no-break space U+202F … as well); and the line and
 # paragraph separators U+2028 and U+2029 (Word's and web pages' breaks), which end no line of a text, as

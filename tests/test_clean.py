@@ -41,6 +41,12 @@ from build_scripts.clean import clean_text
         ("一、总则\n\u3164\n\u115f\u1160 \uffa0\u2800\n正文", "一、总则\n\n\n正文\n"),
         ("知识\u3164产权\u115f局\u1160强\uffa0国\u2800建设", "知识产权局强国建设\n"),
         ("专栏1\u3164知识产权", "专栏1 知识产权\n"),
+        # a Kangxi radical a copy from a PDF gives for the hanzi it looks like (⼀ U+2F00 for 一), and a compatibility
+        # ideograph, the same hanzi to Unicode (豈 U+F900 is 豈 U+8C48): the hanzi (⼀、 was no section; a search for
+        # 方案 did not find ⽅案); one with no other form (﨑 U+FA11) stays
+        ("\u2f00、总体思路", "一、总体思路\n"),
+        ("\u2f2f作\u2f45案，\u2e9f\u2ef3", "工作方案，母龟\n"),
+        ("\uf900\ufa11\U0002f800", "\u8c48\ufa11\u4e3d\n"),
         # the combining grapheme joiner and Khmer's invisible vowels, default-ignorable as the joiners are: removed
         ("（\u034f三）健全\u17b4机制\u17b5", "（三）健全机制\n"),
         # a variation selector with no character before it to vary: nothing to show (a line of one was a paragraph

@@ -45,6 +45,13 @@ BAD_YAML = {  # text → (line, column, words of the message)
     # a zero-width space is a space in a text, so a name that holds one is never found there
     "short_names: [知识产\u200b权局]\n": (1, 15, "expected text, found the invisible character U+200B"),
     "name: 知识产权\U000e0041局\n": (1, 7, "expected text, found the invisible character U+E0041"),
+    # … nor a Kangxi radical or a compatibility ideograph, which a text gives as the hanzi it is
+    "name: 知识产权\u2f45\n": (1, 7, "expected text, found U+2F45 (⽅), which is 方 (U+65B9) to Unicode: type 方"),
+    "name: [甲, \uf900]\n": (
+        1,
+        11,
+        "expected text, found U+F900 (\uf900), which is \u8c48 (U+8C48) to Unicode: type \u8c48",
+    ),
     # … nor is a Hangul or Braille filler, which is a space there as well
     "name: 知识产权\u3164局\n": (1, 7, "expected text, found the invisible character U+3164"),
     "name: [甲, 知识\u2800产权局]\n": (1, 11, "expected text, found the invisible character U+2800"),

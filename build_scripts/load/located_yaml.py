@@ -11,6 +11,7 @@ text and of the package's code.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -118,6 +119,17 @@ def _check_characters(loader: _LineLoader, node: yaml.Node, value: str) -> None:
         (patterns.YAML_INVISIBLE_RE, "invisible"),
         (patterns.PRIVATE_USE_CHAR_RE, "private-use"),
     )
+    lookalike = patterns.HANZI_LOOKALIKE_RE.search(value)
+    hanzi = unicodedata.normalize("NFKC", lookalike.group()) if lookalike else ""
+    if lookalike and hanzi != lookalike.group():  # a text gives it as the hanzi: a name holding it is never found
+        mark = node.start_mark
+        code, meant = f"U+{ord(lookalike.group()):04X}", f"U+{ord(hanzi):04X}"
+        raise CurationError(
+            loader.name,
+            mark.line + 1,
+            mark.column + 1,
+            f"expected text, found {code} ({lookalike.group()}), which is {hanzi} ({meant}) to Unicode: type {hanzi}",
+        )
     for pattern, what in checks:
         found = pattern.search(value)
         if found is not None:
