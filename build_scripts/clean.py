@@ -60,6 +60,12 @@ def clean_text(text: str) -> str:
     return result + "\n" if result.strip() else ""
 
 
+def as_hanzi(text: str) -> str:
+    """``text`` with each Kangxi radical or compatibility ideograph written as the hanzi it is (⼝ → 口), as the
+    cleaner writes it: for what is matched against a line before it is cleaned (a dropped line)."""
+    return text.translate(_HANZI)
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of a text as every stage numbers them: split at LF, CRLF and a lone CR only
     (``str.splitlines`` also splits at U+2028, U+0085, form feeds …, and would shift the numbers)."""

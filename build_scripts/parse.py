@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import patterns
-from .clean import clean_text, split_lines
+from .clean import as_hanzi, clean_text, split_lines
 from .errors import Collector, CurationError, TextError, excerpt
 from .load.texts import RawText
 from .model import Clause, ClauseKind, Document, DocumentMeta, SourceLine, TableSpec
@@ -826,6 +826,7 @@ def _chrome_keys(line: str) -> set[str]:
     """A line as ``dropped_lines`` may list it: white space as one space, none at the ends, and without the invisible
     characters a scraped page leaves (打\u200d印), which staff cannot write there (a YAML value refuses them). A
     zero-width space (or U+FEFF) is either: a space, as the cleaner makes it and the build quotes the line
-    (Close Window), or nothing, as an editor shows it (CloseWindow). A YAML value, holding none, has one key."""
-    shown = patterns.INVISIBLE_FORMAT_RE.sub("", line)
+    (Close Window), or nothing, as an editor shows it (CloseWindow). A YAML value, holding none, has one key. A
+    Kangxi radical (关闭窗⼝, from a PDF), which a value refuses too, is the hanzi it shows."""
+    shown = patterns.INVISIBLE_FORMAT_RE.sub("", as_hanzi(line))
     return {patterns.HSPACE_RE.sub(" ", text).strip() for text in (shown, patterns.YAML_INVISIBLE_RE.sub("", shown))}

@@ -104,3 +104,19 @@ def test_a_body_start_that_starts_thousands_of_lines_names_a_few(tmp_path):
         f"expected body_starts_at {start!r} to start one line of {YUFUFA}, found 5000 (lines 13, 14, 15, 16, "
         "17, 18, 19, 20, 21 … 5012): write more of the line meant"
     ), lines[0][:300]
+
+
+def test_a_web_pages_line_with_a_kangxi_radical_is_dropped_as_documents_yaml_lists_it(tmp_path):
+    """59号's 关闭窗口 line with the Kangxi radical ⼝ (U+2F1D) for 口, as a copy from a PDF gives it: documents.yaml
+    lists it as 关闭窗口 (a value refuses the radical), and the line was not found to drop: 'found no such line'."""
+    from .helpers import generate_in, generated_copy
+
+    source = generated_copy(tmp_path)
+    before = (tmp_path / "docs/data/clauses.json").read_bytes()
+    replace("guozhifaguanzi-2015-59.txt", "\n关闭窗口\n", "\n关闭窗\u2f1d\n")(source)
+    proc = generate_in(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
+    documents = json.loads((tmp_path / "docs/data/documents.json").read_text(encoding="utf-8"))
+    dropped = next(d["dropped_lines"] for d in documents if d["id"] == "guozhifaguanzi-2015-59")
+    assert "关闭窗\u2f1d" in [line["text"] for line in dropped], dropped
