@@ -265,7 +265,8 @@ def _without_controls(raw: RawText) -> RawText:
         message = (
             f"expected a standard character, found U+{ord(found.group()):04X} (private use: it shows as a glyph of "
             "the font or input method that typed it, and as a box or another glyph to every other reader); type "
-            "the standard character (a rare hanzi: its own code, as the 汉字 of CJK Extension B on)"
+            "the standard character (a rare hanzi has one too, in CJK Extension B and on), or delete it (a web page's "
+            "icon)"
         )
     elif patterns.NONCHARACTER_RE.match(found.group()):
         message = (
