@@ -12,7 +12,7 @@ from build_scripts.errors import CurationError, TextError
 from build_scripts.load.located_yaml import read_yaml
 from build_scripts.load.texts import read_text
 
-from .helpers import refused_after, replace
+from .helpers import refused_after, replace, rewrite
 
 YUFUFA = "yufufa-2016-25.txt"
 PRIVATE_USE = "expected a standard character, found U+{:04X} (private use:"
@@ -120,3 +120,16 @@ def test_a_web_pages_line_with_a_kangxi_radical_is_dropped_as_documents_yaml_lis
     documents = json.loads((tmp_path / "docs/data/documents.json").read_text(encoding="utf-8"))
     dropped = next(d["dropped_lines"] for d in documents if d["id"] == "guozhifaguanzi-2015-59")
     assert "关闭窗\u2f1d" in [line["text"] for line in dropped], dropped
+
+
+def test_a_user_defined_character_of_a_gbk_text_is_said_as_private_use_not_as_another_encoding(tmp_path):
+    """GBK's user-defined area (bytes AAA1–AFFE, F8A1–FEFE, A140–A7A0) decodes to the private-use area: a GBK text
+    with one such character (a rare hanzi a font of its own drew) was said to be 'Big5 or Shift-JIS?'."""
+
+    def gbk_with_a_user_defined_character(data: bytes) -> bytes:
+        return (
+            data.decode("utf-8").encode("gbk").replace("培育壮大".encode("gbk"), "培育".encode("gbk") + b"\xaa\xa1", 1)
+        )
+
+    lines = refused_after(tmp_path, rewrite(YUFUFA, gbk_with_a_user_defined_character)).splitlines()
+    assert lines[0].startswith(f"source_texts/{YUFUFA}:23:5: {PRIVATE_USE.format(0xE000)}"), lines

@@ -23,6 +23,9 @@ _MAX_CONTROL_SHARE = 0.01
 # … and if at least this share of its hanzi are GB 2312's (each of the five texts: 100%; Big5 read as
 # GBK: about half, Shift-JIS: none).
 _MIN_COMMON_HANZI_SHARE = 0.9
+# … where a private-use character or two is a character of GBK's user-defined area (a rare hanzi a font of its own
+# drew), refused as such; Big5 read as GBK gives one every other hanzi.
+_MAX_PRIVATE_SHARE = 0.01
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -296,8 +299,10 @@ def _refuse_misread(path: Path, text: str) -> None:
     hanzi = patterns.CJK_RE.findall(text)
     uncommon = {ch for ch in set(hanzi) if not _in_gb2312(ch)}
     share = sum(ch not in uncommon for ch in hanzi) / len(hanzi) if hanzi else 1.0
-    if private is None and share >= _MIN_COMMON_HANZI_SHARE:
-        return
+    if share >= _MIN_COMMON_HANZI_SHARE and (
+        private is None or len(patterns.PRIVATE_USE_RE.findall(text)) <= len(hanzi) * _MAX_PRIVATE_SHARE
+    ):
+        return  # GBK; a character of its user-defined area here and there is said as private use (_without_controls)
     at = private.start() if private else next(i for i, ch in enumerate(text) if ch in uncommon)
     line, column = position_of(text, at)
     raise TextError(
