@@ -108,7 +108,7 @@ def excerpt_end(text: str, limit: int) -> str:
 def display_path(path: str | Path) -> str:
     """A path relative to the working directory where possible, with forward slashes."""
     p = Path(path)
-    with contextlib.suppress(ValueError, OSError):
+    with contextlib.suppress(ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
         p = p.resolve().relative_to(Path.cwd().resolve())
     return visible(p.as_posix())
 

@@ -22,7 +22,7 @@ try:
 except ImportError:  # Windows: no advisory locks; two builds at once there are not kept apart
     fcntl = None  # type: ignore[assignment]
 
-from .write import nearest_folder
+from .write import check_not_looped, nearest_folder
 
 
 @contextlib.contextmanager
@@ -35,6 +35,7 @@ def one_writer(docs: Path, waiting: Callable[[], None]) -> Iterator[None]:
     The lock is ``flock`` on the folder holding docs/ (or the one it will be made in): no file is made, and a run
     stopped in any way (kill -9 included) holds it no more. Where there is none to take (no ``fcntl``, a
     folder that cannot be opened) the run goes on without it."""
+    check_not_looped(docs)
     holder = nearest_folder(docs.resolve().parent)  # not made yet: the folder it will be made in
     try:
         fd = os.open(holder, os.O_RDONLY)

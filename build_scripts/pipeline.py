@@ -49,7 +49,7 @@ from .render.renderer import Renderer
 from .track import changelog, clause_ids, git_log, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_targets, redirect_files
-from .write import WriteReport, check_rewritable, write_atomic, write_outputs
+from .write import WriteReport, check_not_looped, check_rewritable, write_atomic, write_outputs
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,7 +123,10 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
 
 def _check_apart(source: Path, docs: Path) -> None:
     """docs/ may not hold the texts nor lie among them: pages written into source_texts/ mix with the
-    curated files, and MkDocs would publish texts and notes that lie under docs/."""
+    curated files, and MkDocs would publish texts and notes that lie under docs/. Neither may be a link that
+    leads back to itself, which has no place to compare."""
+    collection.check_source_folder(source)
+    check_not_looped(docs)
     source_at, docs_at = source.resolve(), docs.resolve()
     if source_at == docs_at or source_at in docs_at.parents or docs_at in source_at.parents:
         raise SourceError(docs, 1, 1, f"expected a folder for pages apart from the source texts {source}, found {docs}")

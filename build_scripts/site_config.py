@@ -26,6 +26,7 @@ import yaml
 
 from .errors import BuildErrors, SourceError
 from .load import files
+from .write import check_not_looped
 
 # Paths MkDocs reads relative to the config's folder: top-level ones, top-level lists of them, the theme's.
 CONFIG_PATHS = ("docs_dir", "site_dir", "INHERIT")
@@ -64,6 +65,9 @@ def check_config(docs: Path, config_file: Path) -> tuple[dict[str, object], str]
     docs_dir = config.get("docs_dir", "docs")
     if not isinstance(docs_dir, str):
         raise refuse(config_file, 1, 1, f"docs_dir {docs_dir!r}")
+    check_not_looped(docs)
+    if files.symlink_loop(config_file.parent / docs_dir):
+        raise refuse(config_file, 1, 1, f"docs_dir {docs_dir!r}, {files.SYMLINK_LOOP}")
     configured = (config_file.parent / docs_dir).resolve()
     if docs.resolve() != configured:
         raise SourceError(

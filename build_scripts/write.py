@@ -79,6 +79,13 @@ def read_saved(path: Path) -> str | None:
         return None
 
 
+def check_not_looped(docs: Path) -> None:
+    """``OutputError`` when docs/ is, or passes through, a symbolic link that leads back to itself: no page can
+    be written there (and ``Path.resolve`` of it raised an internal error)."""
+    if files.symlink_loop(docs):
+        raise OutputError(docs, 1, 1, f"expected a folder to write pages into, found {files.SYMLINK_LOOP}")
+
+
 def nearest_folder(path: Path) -> Path:
     """``path`` when it is a folder, else the nearest folder above it: where it would be made."""
     while not path.is_dir() and path != path.parent:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -133,3 +134,35 @@ def test_a_user_defined_character_of_a_gbk_text_is_said_as_private_use_not_as_an
 
     lines = refused_after(tmp_path, rewrite(YUFUFA, gbk_with_a_user_defined_character)).splitlines()
     assert lines[0].startswith(f"source_texts/{YUFUFA}:23:5: {PRIVATE_USE.format(0xE000)}"), lines
+
+
+LOOP = "a symbolic link that leads back to itself"
+
+
+@pytest.mark.parametrize(
+    ("looped", "expected"),
+    [
+        ("source_texts", f"source_texts:1:1: expected a folder of source texts and curated YAML, found {LOOP}"),
+        ("docs", f"docs:1:1: expected a folder to write pages into, found {LOOP}"),
+    ],
+)
+@pytest.mark.parametrize("command", ["generate", "check", "build"])
+def test_a_folder_that_is_a_symbolic_link_loop_is_located(tmp_path, looped, expected, command):
+    """source_texts or docs a link to a link back to it (ln -s loop docs; ln -s docs loop): an internal error
+    (RuntimeError: Symlink loop, from Path.resolve), exit 3."""
+    from .helpers import MKDOCS_YML, copy_sources, run_cli
+
+    copy_sources(tmp_path)
+    if looped == "source_texts":
+        shutil.rmtree(tmp_path / "source_texts")
+    (tmp_path / looped).symlink_to("loop")
+    (tmp_path / "loop").symlink_to(looped)
+    if command == "build":
+        (tmp_path / "overrides").symlink_to(MKDOCS_YML.parent / "overrides")
+    config = ["--config-file", str(shutil.copy(MKDOCS_YML, tmp_path))] if command == "build" else []
+    proc = run_cli(command, "--source", "source_texts", "--docs", "docs", *config, cwd=tmp_path)
+    if command == "check" and looped == "docs":  # check writes nothing: a docs/ it cannot read is no last build
+        assert proc.returncode == 0 and "internal error" not in proc.stderr, proc.stderr
+        return
+    assert proc.returncode == 1 and "internal error" not in proc.stderr, proc.stderr
+    assert proc.stderr.splitlines()[0] == expected, proc.stderr

@@ -42,6 +42,10 @@ _OPTIONAL = (
 
 def check_source_folder(source: Path) -> None:
     """Raise a ``CurationError`` unless ``source`` is a folder: the one problem to say of a run that has no texts."""
+    if files.symlink_loop(source):
+        raise CurationError(
+            source, 1, 1, f"expected a folder of source texts and curated YAML, found {files.SYMLINK_LOOP}"
+        )
     if not source.is_dir():
         found = "a file" if source.exists() else "no such folder"
         raise CurationError(source, 1, 1, f"expected a folder of source texts and curated YAML, found {found}")

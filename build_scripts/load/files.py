@@ -53,6 +53,20 @@ def _refuse_unless_regular(mode: int, path: Path) -> None:
         raise OSError(errno.EINVAL, f"{kind(mode)}, not a regular file", str(path))
 
 
+# What a message says stands where a path passes through a link that leads back to itself.
+SYMLINK_LOOP = "a symbolic link that leads back to itself"
+
+
+def symlink_loop(path: Path) -> bool:
+    """Whether ``path`` is, or passes through, a symbolic link that leads back to itself (``ln -s a b; ln -s b a``):
+    before Python 3.13, ``Path.resolve`` raises a RuntimeError for one (an internal error), and every open fails."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def read_text(path: Path, encoding: str = "utf-8") -> str:
     """``read_bytes`` decoded; a ``UnicodeDecodeError`` as ``Path.read_text`` raises it."""
     return read_bytes(path).decode(encoding)
