@@ -19,6 +19,7 @@ _HANZI = {
     for code in (0x2E9F, 0x2EF3, *range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00), *range(0x2F800, 0x2FA1E))
     if patterns.HANZI_LOOKALIKE_RE.match(ch := chr(code)) and (hanzi := unicodedata.normalize("NFKC", ch)) != ch
 }
+_ONE_CHARACTER: dict[int, int | str] = {**_FULLWIDTH_ALNUM, **_HANZI}  # both in one pass over each line
 _HALF_TO_FULL_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
 _FULL_PARENS = {"(": "（", ")": "）"}
 
@@ -73,7 +74,7 @@ def split_lines(text: str) -> list[str]:
 
 
 def _clean_line(line: str) -> str:
-    line = patterns.INVISIBLE_FORMAT_RE.sub("", line.translate(_FULLWIDTH_ALNUM).translate(_HANZI))
+    line = patterns.INVISIBLE_FORMAT_RE.sub("", line.translate(_ONE_CHARACTER))
     line = patterns.UNATTACHED_VARIATION_SELECTOR_RE.sub("", line)
     line = patterns.HSPACE_RE.sub(" ", line).strip()
     while True:
