@@ -83,7 +83,9 @@ FLOORS = {
     # miss: 种业公司和大学合作育种 (the texts say 种子企业, 高校 and 协作创新; the one clause found holds 和大学 of 员工和大学生).
     # 30 once 种业 and 大学 were read as the texts' 种子 and 高校 (forms, session 35): that line is no longer blind
     "search_queries_heldout35b.tsv": 30 / 30,
-    "search_queries_staff35.tsv": 28 / 30,  # held out: run once, after session 35's rules, with no change to the worker for its lines (28 on that run)
+    # held out: run once, after session 35's rules, with no change to the worker for its lines (28 on that run);
+    # misses: 渝府发〔2016〕25号 第二部分（五） (第X部分（Y） not read as 二（五）) and 综合管理改革试点 期限 一年 (一年, text 1年)
+    "search_queries_staff35.tsv": 28 / 30,
 }
 
 
