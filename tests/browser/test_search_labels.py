@@ -201,3 +201,19 @@ def test_a_task_pages_result_is_titled_as_the_page_it_opens(base_url, page, quer
     assert shown.startswith(heading), shown
     assert page.title() == f"{result['title'].strip()} - 知识产权政策文件库"
     assert result["title"].strip().endswith(f" {shown}"), (result["title"], shown)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # staff35: 25号's page alone, then its 二、 and （一）
+        ("渝府发〔2016〕25号 第二部分（五）", "/documents/yufufa-2016-25/#c2-5"),
+        ("25号 第二部分第（五）项", "/documents/yufufa-2016-25/#c2-5"),
+        ("86号 第四部分（六）", "/documents/guofa-2016-86/#c4-6"),
+    ],
+)
+def test_a_subsection_cited_by_its_part_and_number_without_tiao_is_that_subsection(base_url, search_page, query, first):
+    """Officials cite a subsection as 第二部分（五） or 第二部分第五项 as well as the build's 第二部分第（五）条: where the
+    query labels nothing as typed, it is read as that citation."""
+    assert search(search_page, base_url, query)[0] == first

@@ -88,3 +88,22 @@ def test_a_range_the_dash_finds_nothing_for_is_read_as_typed(base_url, search_pa
     and then nothing."""
     hrefs = search(search_page, base_url, query)
     assert expected in hrefs[:5], hrefs[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # staff35: the texts' 1年; 66号's task 3 and 86号 on 综合管理改革试点 came first, the 期限 clause in no first five
+        ("综合管理改革试点 期限 一年", "/documents/guobanfa-2016-106/#c1-3"),
+        # found before by their other characters, and still: the reading as typed is kept beside the other
+        ("试点期限为一年", "/documents/guobanfa-2016-106/#c1-3-s7"),
+        # the texts' 三个阶段 and 两个月内, typed in Arabic digits (found before by their other characters, and still)
+        ("59号 分3个阶段", "/documents/guozhifaguanzi-2015-59/#c1-2-p3-s2"),
+        ("2个月内印发", "/documents/guobanfa-2016-106/#c3-1-s4"),
+    ],
+)
+def test_a_count_is_found_in_either_numerals(base_url, search_page, query, first):
+    """A count (a number of 1–99 before a measure word: 一年, 3个) is read as typed and in the other numerals: the texts
+    write 试点期限为1年 and 5—6个 in Arabic digits, 分三个阶段 and 两个月内 in Chinese ones."""
+    assert search(search_page, base_url, query)[0] == first

@@ -838,8 +838,18 @@ var TIAO_END = /(第(?:[0-9]+|[零一二三四五六七八九十百]+))条$/;
  * index holds 第六条 only, and 86号第6条 was read as 86号's items 6 where 86号第六条 finds its 四、（六）. */
 var TIAO_ARABIC = /第([1-9][0-9]{0,2})条$/;
 
+/* A subsection cited as officials also write it, its part and its number without the 第…条 of the citation the build
+ * writes (第二部分第（五）条): 第二部分（五）, 第二部分第五项.  Read as that citation where it labels nothing as typed:
+ * 渝府发〔2016〕25号 第二部分（五） found 25号's page alone, 25号 第二部分第（五）项 its 二、 and （一）. */
+var PART_THEN_SUB = /第([零一二三四五六七八九十]+)部分第?([零一二三四五六七八九十]+)[条项]?$/;
+
 function labelled(q) {
   var found = labelledAs(q.joined);
+  var part = found.size ? null : PART_THEN_SUB.exec(q.joined);
+  if (part) {
+    found = labelledAs(q.joined.slice(0, part.index) + "第" + part[1] + "部分第" + part[2] + "条");
+    if (found.size) return found;
+  }
   if (found.size || !TIAO_END.test(q.joined)) return found;
   var arabic = TIAO_ARABIC.exec(q.joined);
   if (arabic) found = labelledAs(q.joined.replace(TIAO_ARABIC, "第" + chineseNumber(+arabic[1]) + "条"));
@@ -992,6 +1002,35 @@ function highlight(text, needles, limit) {
 
 var MIN_FORM = 2, MAX_READINGS = 8;
 
+/* A count is read in both numerals: the texts write 试点期限为1年 and 3—4个 in Arabic digits, 三个阶段 and 两个月内 in
+ * Chinese ones, and people type either (综合管理改革试点 期限 一年 found 试点期限为1年 in no first five; 分3个阶段 would not
+ * find 分三个阶段).  A number of 1–99 before a measure word is read as typed and in the other numerals, as a form is
+ * with its wordings, the reading as typed first (统一年度 is 统一 and 年度 still); not an Arabic one inside a longer number
+ * (2020年). */
+var COUNT_UNITS = "年个项次家批月倍种类名件所天周";
+var CN_COUNT = new RegExp("^([一二两三四五六七八九十]{1,3})[" + COUNT_UNITS + "]");
+var ARABIC_COUNT = new RegExp("^([1-9][0-9]?)[" + COUNT_UNITS + "]");
+
+function cnToInt(text) {
+  var digit = "零一二三四五六七八九", t = text.replace(/两/g, "二"), at = t.indexOf("十");
+  if (at < 0) return t.length === 1 ? digit.indexOf(t) : -1;
+  var tens = at === 0 ? 1 : at === 1 ? digit.indexOf(t.charAt(0)) : -1, rest = t.slice(at + 1);
+  var units = rest === "" ? 0 : rest.length === 1 ? digit.indexOf(rest) : -1;
+  return tens > 0 && units >= 0 && t.indexOf("十", at + 1) < 0 ? 10 * tens + units : -1;
+}
+
+/* The count at `seg`'s position `i` in the other numerals ({length, other}), or null. */
+function countAt(seg, i) {
+  var rest = seg.slice(i), m = CN_COUNT.exec(rest);
+  if (m) {
+    var n = cnToInt(m[1]);
+    if (n > 0) return { length: m[1].length, other: String(n) };
+  }
+  m = ARABIC_COUNT.exec(rest);
+  if (m && !(i > 0 && RUN_CHAR.test(seg.charAt(i - 1)))) return { length: m[1].length, other: chineseNumber(+m[1]) };
+  return null;
+}
+
 /* Whether forms are read (readingsOf, heldStretches): not while the query is searched as typed besides (withTyped). */
 var formsRead = true;
 
@@ -999,7 +1038,7 @@ var formsRead = true;
  * but the end of one word and the start of the next, the texts holding a word across its edge (学科创新:
  * 学科 and 创新, not 学科技创新; 各地标准: 各地 and 标准, not 各地理标志准). */
 function readingsOf(q) {
-  if (!formsRead || (!index.forms.size && !index.nameForms.size)) return [q];
+  if (!formsRead) return [q];
   /* the texts' wordings of an everyday form, or of a page's name not alone: nor inside a name typed alone
    * (国家发改委, a name of the page, holds 发改委, another one: alone it means the page, not 国家发展改革委) */
   var alone = index.named.has(q.joined);
@@ -1024,6 +1063,13 @@ function readingsOf(q) {
   var words = q.segments.map(function (seg) {
     var parts = [];
     for (var i = 0; i < seg.length;) {
+      var count = countAt(seg, i);
+      if (count) {
+        held = true;
+        parts.push([seg.substr(i, count.length), count.other]);
+        i += count.length;
+        continue;
+      }
       var form = "";
       for (var L = Math.min(index.longestForm, seg.length - i); L >= MIN_FORM && !form; L--)
         if (formAt(seg.substr(i, L))) form = seg.substr(i, L);
