@@ -34,6 +34,7 @@ BATTERIES = (
     "search_queries_heldout35b.tsv",  # session 35, held out: 30 blind from eleven new personas (fees, customs, seeds), run once
     "search_queries_staff35.tsv",  # session 35, held out: 30 blind as staff type them at a desk (citations, agencies, figures), run once
     "search_queries_heldout35c.tsv",  # session 35, held out: 30 blind from ten new personas, two thirds in everyday words, run once
+    "search_queries_heldout35d.tsv",  # session 35, held out: 30 blind from ten new personas, 24 in everyday words, run once
 )
 # The share of a battery's queries that must hit in the first five: 95%.  A blind probe keeps the misses it
 # was written with (its queries are not reworded after a run): its floor is the rate the search has reached
@@ -94,6 +95,8 @@ FLOORS = {
     # Of the 15 misses, 8 find nothing at all; one word alone would find the clause in three (创意, 服装, 汽车配件), but a
     # query is not searched by one word of two characters (黑洞辐射 would find 辐射带动); the others need meaning
     "search_queries_heldout35c.tsv": 15 / 30,
+    # held out: run once, after session 35's final rules, with no change to the worker for its lines (11 on that run)
+    "search_queries_heldout35d.tsv": 11 / 30,
 }
 
 
