@@ -1614,11 +1614,16 @@ function searchHeld(raw, none) {
   var kept = held.filter(function (word) { return word.length >= 2; }).join("").replace(/的/g, "");
   if (!aside.length || kept.length < MIN_HELD) return none;
   var found = search(held.join(" "));
-  if (!found.items.length) return none;
+  return found.items.length ? shownLacking(found, aside) : none;
+}
+
+/* `found` with each result (not a group's document header) marked as lacking `words` (缺少): the words of the query
+ * that were set aside to find it. */
+function shownLacking(found, words) {
   for (var group of found.items)
     for (var it of group)
-      if (it.location.indexOf("#") >= 0 || group.length === 1)   /* not a group's document header */
-        for (var word of aside) it.terms[word] = false;
+      if (it.location.indexOf("#") >= 0 || group.length === 1)
+        for (var word of words) it.terms[word] = false;
   return found;
 }
 
@@ -1666,12 +1671,7 @@ function searchFewer(raw, none) {
   for (var aside of tries) {
     var left = words.filter(function (word, k) { return !aside.some(function (a) { return a.at === k; }); });
     var found = search(left.join(" "));
-    if (!found.items.length) continue;
-    for (var group of found.items)
-      for (var it of group)
-        if (it.location.indexOf("#") >= 0 || group.length === 1)   /* not a group's document header */
-          for (var a of aside) it.terms[a.word] = false;
-    return found;
+    if (found.items.length) return shownLacking(found, aside.map(function (a) { return a.word; }));
   }
   return none;
 }
