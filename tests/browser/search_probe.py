@@ -23,9 +23,9 @@ Notes for test authors
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
-__all__ = ["search", "search_results", "open_site"]
+__all__ = ["search", "search_results", "open_site", "offered", "is_offer"]
 
 INPUT = "input[data-md-component=search-query]"
 META = "[data-md-component=search-result] .md-search-result__meta"
@@ -142,8 +142,22 @@ def search(page, base_url: str, query: str, *, timeout: float = 15_000, every: b
     header link is skipped when the group also holds clause links."""
     out: list[str] = []
     for group in search_results(page, base_url, query, timeout=timeout, every=every):
+        if is_offer(group):  # a search offered where nothing was found, not a result
+            continue
         links = group
         if len(links) > 1 and "#" not in links[0]["href"]:
             links = links[1:]
         out.extend(_site_path(base_url, link["href"]) for link in links)
     return out
+
+
+def is_offer(group: list[dict]) -> bool:
+    """The one result of a query that found nothing every way: a link that searches the query's words the
+    texts hold (clause-search-worker.js, offerNarrower; ``?q=…``, which Material reads into the box)."""
+    return len(group) == 1 and "q" in parse_qs(urlsplit(group[0]["href"]).query)
+
+
+def offered(page, base_url: str, query: str, *, timeout: float = 15_000) -> dict | None:
+    """The offer ``query`` is answered with (its href, title, text), or None when it has results or none."""
+    groups = search_results(page, base_url, query, timeout=timeout)
+    return groups[0][0] if len(groups) == 1 and is_offer(groups[0]) else None

@@ -13,7 +13,7 @@ from playwright.sync_api import Locator, Page
 
 from .conftest import QuietHandler, new_page, served
 from .search_battery import BATTERIES, floor, is_hit, load_battery, texts_by_url
-from .search_probe import INPUT, open_site, search, search_results
+from .search_probe import INPUT, META, offered, open_site, search, search_results
 
 
 @pytest.mark.browser
@@ -504,6 +504,51 @@ def test_a_question_of_one_held_word_glued_by_de_or_beside_one_character_still_f
     listed clauses on 个人信用. What is kept is one word of two characters, as 黑洞辐射's 辐射: too little to search."""
     for query in ("李明的专利", "个人所得税怎么算"):
         assert search(page, base_url, query) == [], query
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "narrower", "count"),
+    [
+        # session 35's everyday batteries: 18 of 60 questions found nothing, each an everyday word no text holds
+        # (奶粉) beside one word the texts hold (投诉), too little to search for the reader
+        ("买到假奶粉去哪投诉", "投诉", 5),
+        # the queries found nothing above: their one held word is offered as plainly, the reader to judge
+        ("黑洞辐射", "辐射", 2),
+        ("李明的专利", "专利", 147),
+    ],
+)
+def test_a_query_that_finds_nothing_offers_a_search_of_its_words_the_texts_hold(
+    base_url, search_page, query, narrower, count
+):
+    """It is answered by one link, 改为只搜其中的“投诉”, with the number of results that gives, and the result
+    line says nothing was found (Material's said 找到 1 个符合条件的结果)."""
+    offer = offered(search_page, base_url, query)
+    assert offer is not None, search_results(search_page, base_url, query)
+    assert (offer["title"], offer["text"]) == (f"改为只搜其中的“{narrower}”", f"{count} 个结果")
+    assert search_page.locator(META).inner_text().strip() == "没有找到符合条件的结果"
+    assert search(search_page, base_url, query) == []  # no clause is given as found
+
+
+@pytest.mark.browser
+def test_the_offered_search_opens_with_its_words_in_the_box_and_its_results(built, base_url, page):
+    """Followed, the offer opens the search (Material reads ?q=) with the narrower query and its results: 投诉's
+    clauses, 86号's 举报投诉机制 among them."""
+    texts = texts_by_url(built.docs)
+    offer = offered(page, base_url, "买到假奶粉去哪投诉")
+    assert offer is not None
+    page.locator("a.md-search-result__link.search-offer").click()
+    page.wait_for_function("() => document.querySelector('input[data-md-component=search-query]').value === '投诉'")
+    page.wait_for_function(f"() => document.querySelectorAll('{META} ~ ol a.md-search-result__link').length > 1")
+    hrefs = search(page, base_url, "投诉")
+    assert [href for href in hrefs[:5] if "举报投诉机制" in texts[href]], hrefs[:5]
+
+
+@pytest.mark.browser
+def test_a_query_with_no_word_the_texts_hold_is_offered_nothing(base_url, search_page):
+    for query in ("量子纠缠", "xyzzy", "鑫", "李明", "微信", "疫情"):
+        assert search_results(search_page, base_url, query) == [], query
+        assert search_page.locator(META).inner_text().strip() == "没有找到符合条件的结果", query
 
 
 @pytest.mark.browser

@@ -1602,6 +1602,18 @@ function heldStretches(segment) {
 function searchHeld(raw, none) {
   var q = parseQuery(raw);
   if (!q.joined || q.latinOnly) return none;
+  var parts = heldAndAside(q), held = parts.held, aside = parts.aside;
+  /* counted: the words kept of two characters or more, less 的, which the texts hold beside nearly any word (李明的专利
+   * kept 的专利, 个人所得税怎么算 kept 个人 and 算: each one word of two characters, as 黑洞辐射's 辐射) */
+  var kept = held.filter(function (word) { return word.length >= 2; }).join("").replace(/的/g, "");
+  if (!aside.length || kept.length < MIN_HELD) return none;
+  var found = search(held.join(" "));
+  return found.items.length ? shownLacking(found, aside) : none;
+}
+
+/* The words of `q` the texts hold (a segment held whole, or one character, as typed) and the stretches of its
+ * other segments no text holds (heldStretches). */
+function heldAndAside(q) {
   var held = [], aside = [];
   q.segments.forEach(function (segment, i) {
     if (segment.length < 2 || holding(segment) > 0) { held.push(q.words[i]); return; }
@@ -1609,12 +1621,7 @@ function searchHeld(raw, none) {
     held.push.apply(held, parts.held);
     aside.push.apply(aside, parts.aside);
   });
-  /* counted: the words kept of two characters or more, less 的, which the texts hold beside nearly any word (李明的专利
-   * kept 的专利, 个人所得税怎么算 kept 个人 and 算: each one word of two characters, as 黑洞辐射's 辐射) */
-  var kept = held.filter(function (word) { return word.length >= 2; }).join("").replace(/的/g, "");
-  if (!aside.length || kept.length < MIN_HELD) return none;
-  var found = search(held.join(" "));
-  return found.items.length ? shownLacking(found, aside) : none;
+  return { held: held, aside: aside };
 }
 
 /* `found` with each result (not a group's document header) marked as lacking `words` (缺少): the words of the query
@@ -1677,6 +1684,37 @@ function searchFewer(raw, none) {
 }
 
 /* ------------------------------------------------------------------------
+ * A narrower search to offer.  Of the everyday questions of two blind batteries (session 35), 18 of 60 found
+ * nothing at all, each an everyday word no text holds (奶粉, 微商, 展销会) beside a word the texts do hold (投诉,
+ * 假货): too little to search alone (MIN_HELD), as 黑洞辐射's 辐射 and 李明的专利's 专利 are, whose clauses are no
+ * answer to what was asked.  Where a query finds nothing every way, its words the texts hold are not searched for
+ * the reader, but offered: the one result is a link that searches them alone (买到假奶粉去哪投诉 → 改为只搜其中的“投诉”),
+ * saying how many results that gives, and the result line still says nothing was found (site.js).  The reader
+ * judges whether 投诉's clauses answer the question; 专利's 147 plainly do not answer 李明的专利.
+ * ---------------------------------------------------------------------- */
+
+/* The link to a search of `raw`'s words the texts hold, as the only result (marked `offer`: no clause found, so a
+ * span typed with 到 is still read as typed, spanRead); `none` when it has none of two characters or more (a
+ * number or latin run counts), or they find nothing alone either. */
+function offerNarrower(raw, none) {
+  var q = parseQuery(raw);
+  if (!q.joined || q.latinOnly) return none;
+  var words = heldAndAside(q).held.filter(function (word) {
+    return (word.length >= 2 && !/^[的了]+$/.test(word)) || RUN_CHAR.test(word);
+  });
+  var narrower = words.join(" ");
+  if (!words.length || narrower === q.words.join(" ")) return none;
+  var found = search(narrower);
+  if (!found.items.length) return none;
+  return { items: [[{
+    location: "?q=" + encodeURIComponent(narrower),
+    title: "改为只搜其中的“" + escapeHTML(narrower) + "”",
+    text: "<p>" + found.items.length + " 个结果</p>",
+    score: 0, terms: {}
+  }]], offer: true };
+}
+
+/* ------------------------------------------------------------------------
  * Protocol
  * ---------------------------------------------------------------------- */
 
@@ -1686,7 +1724,7 @@ function searchFewer(raw, none) {
 var answered = Promise.resolve();  /* answers leave in the order their queries came */
 
 /* What `text` finds: as read, and where that finds nothing, as pinyin, as a slip of the pen, by the stretches the
- * texts hold, by its pieces, with fewer of its words. */
+ * texts hold, by its pieces, with fewer of its words; else the offer of a search of its words the texts hold. */
 function searchEveryWay(text) {
   var found = search(text), inside = found.formInside;  /* a form read inside a longer word (withTyped) */
   if (found.items.length || !index.entries.length)  /* no index: not a slip of the pen */
@@ -1700,7 +1738,9 @@ function searchEveryWay(text) {
     if (inside) read = withTyped(read, text, true);
     if (read.items.length) return read;
     read = searchByPieces(text, found);
-    return read.items.length ? read : searchFewer(text, found);
+    if (read.items.length) return read;
+    read = searchFewer(text, found);
+    return read.items.length ? read : offerNarrower(text, found);
   });
 }
 
@@ -1715,9 +1755,9 @@ function answer(text) {
     if (!String(text || "").trim()) return { items: [] };  /* sent at start and when the box is cleared */
     return load().then(function () {
       return searchEveryWay(text).then(function (found) {
-        if (found.items.length || !spanRead(text)) return found;
+        if ((found.items.length && !found.offer) || !spanRead(text)) return found;
         rangesAsTyped = true;  /* answers are one at a time: no other query is read meanwhile */
-        return searchEveryWay(text).then(function (typed) { return typed.items.length ? typed : found; });
+        return searchEveryWay(text).then(function (typed) { return typed.items.length && !typed.offer ? typed : found; });
       }).finally(function () { rangesAsTyped = false; });
     });
   }).catch(function (err) {
