@@ -538,6 +538,8 @@ class Site:
     retired_documents: tuple[RetiredDocument, ...] = ()  # whole removed documents (redirects.yaml)
     moved_pages: tuple[PageRedirect, ...] = ()  # pages gone for other reasons (redirects.yaml ``page:``)
     recorded_pages: tuple[tuple[str, int], ...] = ()  # (URL, line): each page ever published (track/published.py)
+    # the removed ids (and slugs) redirects.yaml answers for, as clause_ids.tsv's closing section keeps them
+    removed_ids: tuple[str, ...] = ()
     search_terms: tuple[SearchTerm, ...] = ()  # everyday forms the search box reads as the texts' wording
     history: tuple[DocumentVersion, ...] = ()  # the change log (track/versions.py)
 

@@ -415,6 +415,9 @@ ORDINAL_RE = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>[0-9]+)[a-z]*$")
 CLAUSE_RECORD_RE = re.compile(
     r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)+)\t(?P<digest>[0-9a-f]{8})(?:\t(?P<opening>[0-9a-f]{8}))?$"
 )
+# A line of clause_ids.tsv's closing section: a removed clause id (or a removed document's slug) that
+# redirects.yaml answers for, and the fixed word ``removed`` in place of the digests (track/clause_ids.py).
+CLAUSE_REMOVED_RE = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9-]+)*)\tremoved$")
 # A site page's URL as the record of published pages (track/published.py) and redirects.yaml's
 # ``page:`` entries give it: "/agencies/guojia-zhishichanquanju/"; an entry may end in "*" instead of
 # the last "/" to name every page whose URL starts so ("/tasks/guofa-2016-86-*").

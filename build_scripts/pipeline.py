@@ -182,7 +182,7 @@ def build_site(
         raise BuildErrors([error]) from None
     log = git_log.StartedLog(source)  # git reads the history while the texts load and parse
     try:
-        recorded = clause_ids.load(source, errors)  # the records first: their problems are said with the texts'
+        record = clause_ids.load_record(source, errors)  # the records first: their problems are said with the texts'
         pages = published.load(source, errors)
         corpus = load_corpus(source, errors)  # raises with every problem so far: no ids pinned against a damaged record
         previous = previous or {}
@@ -191,8 +191,8 @@ def build_site(
         found = versions.build_history(  # pins the ids of unnumbered clauses (track/lineage.py)
             source,
             corpus.documents,
-            recorded=recorded,
-            retired=listed,
+            recorded=record.clauses,
+            retired=listed | set(record.removed),  # the record's removed ids: never given to new text either
             texts={i: r["text"] for i, r in previous.items() if isinstance(r.get("text"), str)},
             log=log,
         )
@@ -210,14 +210,16 @@ def build_site(
         crossrefs=linked.refs,
         rejected=linked.rejected,
         recorded_pages=pages,
+        removed_ids=clause_ids.removed_ids(record.removed, listed, corpus.documents),
         search_terms=search_terms,
     )
-    site = replace(
-        site, **changelog.track_changes(source, corpus, found, previous, errors, recorded=recorded, listed=listed)
+    tracked = changelog.track_changes(
+        source, corpus, found, previous, errors, recorded=record.clauses, removed=record.removed, listed=listed
     )
+    site = replace(site, **tracked)
     if check_record and not errors.errors:  # ``check``: once the texts build, a record not theirs is one more error
         try:
-            clause_ids.check_current(source, corpus.documents)
+            clause_ids.check_current(source, corpus.documents, site.removed_ids)
         except CurationError as error:
             errors.add(error)
     errors.raise_if_any()
@@ -275,7 +277,7 @@ def _changed_records(source: Path, site: Site, urls: list[str]) -> dict[Path, st
     """The records beside the texts this build rewrites (clause_ids.tsv, published_pages.tsv) → their new
     content; one that cannot be written is refused now, with docs/ as it was."""
     records = (
-        (source / clause_ids.FILE_NAME, clause_ids.render(site.corpus.documents), "clause-id record"),
+        (source / clause_ids.FILE_NAME, clause_ids.render(site.corpus.documents, site.removed_ids), "clause-id record"),
         (source / published.FILE_NAME, published.updated(site, urls), "record of published pages"),
     )
     return {path: content for path, content, what in records if check_rewritable(path, content, what)}

@@ -109,12 +109,14 @@ def track_changes(
     errors: Collector,
     *,
     recorded: clause_ids.Records | None = None,
+    removed: Mapping[str, int] | None = None,
     listed: Collection[str] = (),
 ) -> dict[str, Any]:
     """The change-tracking stage: the change log (``found``: ``build_history`` of the corpus),
     redirects, and the no-dead-links check: an id that existed (in a commit, the last build, or the
-    clause-id record ``recorded``) and is gone needs a redirects.yaml entry. ``listed``: the ids
-    redirects.yaml names, valid or not (``redirects.listed_targets``).
+    clause-id record: its clauses ``recorded``, or the removed ids ``removed`` of its closing section,
+    each → its line there) and is gone needs a redirects.yaml entry. ``listed``: the ids redirects.yaml
+    names, valid or not (``redirects.listed_targets``).
 
     Returns the ``Site`` fields it fills (``history``, ``redirects``, ``retired_documents``,
     ``moved_pages``); problems go to ``errors``.
@@ -131,7 +133,18 @@ def track_changes(
     # … and every id a committed record holds: one that no version parsed today has (a line documents.yaml
     # drops since, 59号's pre2; a closing paragraph it moved out of 三（三）, 106号's 3-3/p1) was published too
     from_commits = {i: (i.split("/", 1)[0], _line_near(i, index)) for i in found.recorded_ids}
-    known = {**from_commits, **from_record, **found.known_ids, **last_build}
+    # … and the removed ids the record keeps, those redirects.yaml answered for: in a copy with neither git nor a
+    # last build, what says they were published once the build that answered for them rewrote the rest
+    removed = _published_removed(removed or {}, found)
+    from_removed = {i: (i.split("/", 1)[0], _line_near(i, index)) for i in removed}
+    known = {**from_commits, **from_removed, **from_record, **found.known_ids, **last_build}
+    # one known from that section alone, in no clause still there, is said at its line in the record
+    located = {
+        i: (source / clause_ids.FILE_NAME, line)
+        for i, line in removed.items()
+        if _enclosing_line(i, index) is None
+        and not any(i in other for other in (from_commits, found.known_ids, last_build))
+    }
     renamed = _renamed_slugs(source, corpus, found, errors, retired=listed)
     renamed |= _swapped_slugs(source, corpus, found, previous, recorded or {}, errors, retired=listed)
     renamed |= _renamed_unseen(source, corpus, found, known, recorded or {}, errors, retired={*listed, *renamed})
@@ -150,6 +163,9 @@ def track_changes(
         entries, (i for i in found.known_ids if i not in index), texts=found.committed_texts, corpus=corpus
     )
     redirects = _cited(redirects, found)
+    drafts = _drafts(known, found)
+    if drafts & removed.keys():  # an id the newest commit's redirects.yaml answers for was published, no draft
+        drafts -= committed_targets(found.committed_redirects or b"").keys()
     check_removed(
         corpus,
         [d.meta for d in corpus.documents],
@@ -158,10 +174,14 @@ def track_changes(
         source,
         errors,
         texts=found.known_texts,
-        drafts=_drafts(known, found),
+        drafts=drafts,
         listed=listed,  # an entry load_redirects refused has its own message already
-        recorded={r.id for rs in (recorded or {}).values() for r in rs} | found.recorded_ids | set(last_build),
+        recorded={r.id for rs in (recorded or {}).values() for r in rs}
+        | found.recorded_ids
+        | set(last_build)
+        | set(removed),
         digests={r.id: r.digest for rs in (recorded or {}).values() for r in rs},
+        located=located,
     )
     retired_documents = tuple(  # what the document was, where git still has its entry
         replace(d, title=found.committed_names[d.slug][0], doc_number=found.committed_names[d.slug][1])
@@ -175,6 +195,20 @@ def track_changes(
         "retired_documents": retired_documents,
         "moved_pages": moved_pages,
     }
+
+
+def _published_removed(removed: Mapping[str, int], found: History) -> Mapping[str, int]:
+    """The removed ids of clause_ids.tsv's closing section (→ their lines) that say an id was published: all
+    of them without git; with git, which tells what was published itself, those it had in some form (a
+    commit's text, as recorded or as the parser reads it, a committed record, or the newest commit's
+    redirects.yaml). An entry built and taken out before it was committed (a draft, or a typo the build let
+    stand) leaves its id in the section, but no commit says the id was published: it is not asked for."""
+    if not found.committed:
+        return removed
+    had = found.known_ids.keys() | found.recorded_ids | found.parsed_ids
+    if any(i not in had for i in removed):
+        had |= committed_targets(found.committed_redirects or b"").keys()
+    return {i: line for i, line in removed.items() if i in had}
 
 
 def _existed(
@@ -380,6 +414,11 @@ def _holders(clause_id: str) -> list[str]:
 def _line_near(clause_id: str, index: Mapping[str, Clause]) -> int:
     """The line of the nearest enclosing clause that still exists (a recorded id's own line is not
     recorded), or 1: ``…/2-1/p3/s2`` tries ``…/2-1/p3``, ``…/2-1``, then ``…/2``."""
+    return _enclosing_line(clause_id, index) or 1
+
+
+def _enclosing_line(clause_id: str, index: Mapping[str, Clause]) -> int | None:
+    """``_line_near``'s line, or None when no enclosing clause exists."""
     head = clause_id
     while "/" in head:
         head = head.rsplit("/", 1)[0]
@@ -390,4 +429,4 @@ def _line_near(clause_id: str, index: Mapping[str, Clause]) -> int:
             numbered = numbered.rsplit("-", 1)[0]
             if numbered in index:
                 return index[numbered].line
-    return 1
+    return None

@@ -9,20 +9,29 @@ One line per unnumbered clause, in text order: its id and the first ``lineage.DI
 digits of the SHA-1 of its text and of its opening sentence (what tells an edited paragraph from a
 new one in a copy that has no old texts), separated by tabs. Lines starting with ``#`` are comments. Nobody
 edits it by hand; ``generate`` rewrites it when the ids or texts change (and only then).
+
+A closing section, after a comment of its own, lists the removed ids ``redirects.yaml`` answers for
+(an entry's ``id:``, a clause id or a removed document's slug, that no current clause or document has),
+one a line with the word ``removed`` in place of the digests: what says, in a copy with neither git nor
+a last build, that the id was published, so that taking its entry out is refused
+(``changelog.track_changes``) as git's history refuses it. They are no clauses: ``lineage.pin`` never
+sees them, and gives them to no new text. Like published_pages.tsv the section only grows: an id stays
+once an entry answered for it, until a clause has it again (a numbered clause put back).
 """
 
 from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import cache, patterns
 from ..clean import split_lines
 from ..errors import Collector, CurationError, display_path
 from ..load.texts import read_record
-from ..model import Document
+from ..model import Document, natural
 from ..write import check_record
 from .lineage import DIGEST_CHARS, Recorded, record
 
@@ -35,14 +44,39 @@ HEADER = (
     f"# {DIGEST_CHARS} hex digits of the SHA-1 of its text and of its opening sentence, tab-separated.\n"
 )
 
+# The closing section: the removed ids redirects.yaml answers for, each with the word REMOVED.
+REMOVED = "removed"
+REMOVED_HEADER = (
+    "# 已删除的条款编号：redirects.yaml 为之设有条目的编号（新位置或删除说明），由 generate 记下，不再删去。\n"
+    "# Removed clause ids (and removed documents' slugs) that redirects.yaml answers for, kept so that\n"
+    "# taking an entry out is refused in a copy without git too (README: Removing or renumbering a clause).\n"
+)
+
 Records = dict[str, tuple[Recorded, ...]]  # document slug → its recorded clauses, in text order
 
 
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """The whole record: the clauses ``lineage.pin`` aligns the texts with, and the removed ids."""
+
+    clauses: Records = field(default_factory=dict)
+    removed: Mapping[str, int] = field(default_factory=dict)  # removed id → its line in the record
+
+
 def load(source: Path, errors: Collector) -> Records:
-    """The record, by document (empty when there is none yet); a malformed line is a located error."""
+    """The record's clauses, by document (empty when there is none yet); a malformed line is a located error."""
+    return load_record(source, errors).clauses
+
+
+def load_record(source: Path, errors: Collector) -> Record:
+    """The record, its clauses and its removed ids (empty when there is none yet); a malformed line is a
+    located error."""
     path = source / FILE_NAME
     text = read_record(path, errors, "clause-id record")
-    return {} if text is None else parse_kept(path, text, errors, name="working-tree")
+    if text is None:
+        return Record()
+    clauses = parse_kept(path, text, errors, name="working-tree")
+    return Record(clauses=clauses, removed=parse_removed(path, text, errors, clauses=clauses))
 
 
 def parse_kept(path: Path, text: str, errors: Collector, *, name: str) -> Records:
@@ -65,7 +99,7 @@ def parse(path: Path, text: str, errors: Collector) -> Records:
     records: dict[str, list[Recorded]] = defaultdict(list)
     seen: set[str] = set()
     for number, line in enumerate(split_lines(text), start=1):
-        if not line or line.startswith("#"):
+        if not line or line.startswith("#") or line.endswith(f"\t{REMOVED}"):  # removed ids: parse_removed
             continue
         recorded = _read_line(line)
         if recorded is None:
@@ -87,6 +121,33 @@ def parse(path: Path, text: str, errors: Collector) -> Records:
     return {slug: tuple(items) for slug, items in records.items()}
 
 
+def parse_removed(path: Path, text: str, errors: Collector, *, clauses: Records) -> dict[str, int]:
+    """The removed ids of the record's closing section → their lines (``parse`` reads the clauses)."""
+    current = {r.id for rs in clauses.values() for r in rs}
+    removed: dict[str, int] = {}
+    for number, line in enumerate(split_lines(text), start=1):
+        if not line.endswith(f"\t{REMOVED}") or line.startswith("#"):
+            continue
+        match = patterns.CLAUSE_REMOVED_RE.match(line)
+        if match is None:
+            errors.add(
+                CurationError(
+                    path,
+                    number,
+                    1,
+                    f"expected a removed clause id, a tab and {REMOVED!r} (this file is written by `make build`: "
+                    f"restore it with `git checkout -- {display_path(path)}`), found {line[:60]!r}",
+                )
+            )
+        elif match.group("id") in current or match.group("id") in removed:
+            errors.add(
+                CurationError(path, number, 1, f"expected each clause id once, found {match.group('id')!r} again")
+            )
+        else:
+            removed[match.group("id")] = number
+    return removed
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def _read_line(line: str) -> Recorded | None:
     """One line of a record, or None when it is not one: read once for every version of the record that
@@ -97,14 +158,30 @@ def _read_line(line: str) -> Recorded | None:
     return Recorded(id=match.group("id"), digest=match.group("digest"), opening=match.group("opening") or "")
 
 
-def render(documents: Iterable[Document]) -> str:
+def render(documents: Iterable[Document], removed: Iterable[str] = ()) -> str:
+    """The record of the texts' clauses, then its closing section of ``removed`` (``removed_ids``), when any."""
     lines = [HEADER]
     for document in documents:
         lines.extend(f"{r.id}\t{r.digest}\t{r.opening}\n" for r in record(document))
+    gone = sorted(set(removed), key=natural)
+    if gone:
+        lines.append(REMOVED_HEADER)
+        lines.extend(f"{clause_id}\t{REMOVED}\n" for clause_id in gone)
     return "".join(lines)
 
 
-def check_current(source: Path, documents: Iterable[Document]) -> None:
+def removed_ids(kept: Iterable[str], listed: Collection[str], documents: Iterable[Document]) -> tuple[str, ...]:
+    """The record's closing section as ``generate`` writes it: the removed ids it ``kept``, and every id
+    redirects.yaml lists (``listed``: clause ids and slugs; a page's entry is no id), but those a current
+    clause or document has (put back)."""
+    documents = tuple(documents)
+    current = {c.id for d in documents for c in d.clauses} | {d.slug for d in documents}
+    ids = {i for i in (*kept, *listed) if patterns.CLAUSE_REMOVED_RE.match(f"{i}\t{REMOVED}")}
+    return tuple(sorted(ids - current, key=natural))
+
+
+def check_current(source: Path, documents: Iterable[Document], removed: Iterable[str] = ()) -> None:
     """Raise a located error when the record is not what ``generate`` would write for the texts
-    (``check``: a text changed, or committed without the record its build rewrote)."""
-    check_record(source / FILE_NAME, render(documents), "the ids of the texts")
+    (``check``: a text changed, or committed without the record its build rewrote); ``removed``:
+    ``removed_ids``."""
+    check_record(source / FILE_NAME, render(documents, removed), "the ids of the texts")

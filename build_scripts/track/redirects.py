@@ -384,6 +384,7 @@ def check_removed(
     listed: Collection[str] = (),
     recorded: Collection[str] = (),
     digests: Mapping[str, str] | None = None,
+    located: Mapping[str, tuple[Path, int]] | None = None,
 ) -> None:
     """A located ``RedirectMissing`` for each known clause id that is gone without a redirects.yaml entry.
 
@@ -395,14 +396,19 @@ def check_removed(
     ``listed``: every id redirects.yaml lists, valid or not (a refused entry is reported where it is);
     ``digests``: the digest of the words clause_ids.tsv records for each id, which say where a removed
     clause's words stand now when no text of it is known (a copy with neither git nor a last build): at a
-    clause no record holds, with the same digest.
+    clause no record holds, with the same digest. ``located``: where to say an id is missing when no place
+    in a text is known for it (a removed id only clause_ids.tsv's closing section keeps, in no clause still
+    there: its line there).
     """
     live = {c.id for c in corpus.clauses()}
     listed = set(listed)
     covered = {r.old for r in redirects} | listed
     files = {m.slug: m.source_file for m in metas}
-    missing = sorted(set(known) - live - covered, key=natural)
-    if not missing:  # every build that removed nothing: the hints below are for removed clauses only
+    missing = sorted(set(known) - live - covered - set(files), key=natural)
+    # a removed document's slug (clause_ids.tsv's closing section keeps it): its entry is asked for below
+    slugs = [i for i in missing if "/" not in i]
+    missing = [i for i in missing if "/" in i]
+    if not missing and not slugs:  # every build that removed nothing: the hints below are for removed clauses only
         return
     texts = texts or {}
     # A clause a record or the last build holds, reading as before, stood beside the removed clause with the
@@ -541,7 +547,7 @@ def check_removed(
         and not where_now(clause_id)[0]
         and not _merged_into(clause_id)
     )
-    removed_documents: dict[str, set[str]] = {}  # a document no longer listed → its missing ids
+    removed_documents: dict[str, set[str]] = {slug: {slug} for slug in slugs}  # one no longer listed → its missing ids
     for clause_id in missing:
         if any(head in listed for head in id_prefixes(clause_id)[1:]):
             continue  # under a listed paragraph or document: that entry serves it, or is reported where it stands
@@ -554,6 +560,7 @@ def check_removed(
             continue  # its paragraph is missing too: the entry asked for there serves it (said there)
         # where it stood, in the text as it is now (a reverted draft's line may be past its end)
         path, at = source / source_file, max(1, min(line, corpus.document(doc).line_count))
+        path, at = (located or {}).get(clause_id, (path, at))
         message = f"expected a {FILE_NAME} entry for removed clause {clause_id} (new id or retired note), found none"
         moved_to, renumbered_to = where_now(clause_id)
         holder = None
@@ -581,13 +588,12 @@ def check_removed(
             message += DRAFT_HINT
         errors.add(RedirectMissing(path, at, 1, message))
     for doc, ids in sorted(removed_documents.items()):
-        message = (
-            f"expected a {FILE_NAME} entry for removed document {doc} (id: {doc}, with a note saying why; "
-            f"it serves its {len(ids)} clause ids) or one for each of them, found none"
-        )
-        errors.add(
-            RedirectMissing(source / "documents.yaml", 1, 1, message + (DRAFT_HINT if ids.issubset(drafts) else ""))
-        )
+        clauses = ids - {doc}  # the slug itself: the record's closing section keeps a removed document's
+        serves = f"; it serves its {len(clauses)} clause ids) or one for each of them" if clauses else ")"
+        message = f"expected a {FILE_NAME} entry for removed document {doc} (id: {doc}, with a note saying why{serves}, found none"
+        # at documents.yaml, which listed it; at the record's line when that alone knows the document
+        path, at = min((located or {})[i] for i in ids) if ids <= set(located or {}) else (source / "documents.yaml", 1)
+        errors.add(RedirectMissing(path, at, 1, message + (DRAFT_HINT if ids.issubset(drafts) else "")))
 
 
 def _holds(clause: Clause, sentence: bool, words: str) -> bool:
