@@ -545,6 +545,16 @@ def test_the_offered_search_opens_with_its_words_in_the_box_and_its_results(buil
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("query", ["李明 专？", "量子纠缠 的。", "天气预报 权？"])
+def test_a_word_of_one_character_is_offered_with_no_mark_typed_after_it_either(base_url, search_page, query):
+    """李明 专 is offered nothing: one character is no word to offer.  Nor is 专 with a question mark typed after
+    it, which is no character of the word (李明 专？ was offered 改为只搜其中的“专？”, 191 results; 量子纠缠 的。
+    the “的。”, 343)."""
+    assert search_results(search_page, base_url, query) == [], query
+    assert search_page.locator(META).inner_text().strip() == "没有找到符合条件的结果", query
+
+
+@pytest.mark.browser
 def test_a_query_with_no_word_the_texts_hold_is_offered_nothing(base_url, search_page):
     for query in ("量子纠缠", "xyzzy", "鑫", "李明", "微信", "疫情"):
         assert search_results(search_page, base_url, query) == [], query
