@@ -545,6 +545,17 @@ def test_the_offered_search_opens_with_its_words_in_the_box_and_its_results(buil
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(("query", "bare"), [("外卖小哥 专利？", "外卖小哥 专利"), ("黑洞 辐射。", "黑洞 辐射")])
+def test_a_mark_typed_after_the_one_held_word_does_not_make_it_enough_to_search(base_url, search_page, query, bare):
+    """The words kept are counted by the characters the search reads (MIN_HELD): 外卖小哥 专利 is offered 专利's
+    clauses, and so is 外卖小哥 专利？, whose ？ counted as a third character, and 专利's 147 clauses were given as
+    found, each lacking 外卖小哥 (黑洞 辐射。 found 辐射's 2)."""
+    assert offered(search_page, base_url, bare) is not None, bare
+    assert search(search_page, base_url, query) == [], query  # no clause is given as found
+    assert offered(search_page, base_url, query) is not None, query
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("query", ["李明 专？", "量子纠缠 的。", "天气预报 权？"])
 def test_a_word_of_one_character_is_offered_with_no_mark_typed_after_it_either(base_url, search_page, query):
     """李明 专 is offered nothing: one character is no word to offer.  Nor is 专 with a question mark typed after

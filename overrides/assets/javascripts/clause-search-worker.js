@@ -1604,8 +1604,9 @@ function searchHeld(raw, none) {
   if (!q.joined || q.latinOnly) return none;
   var parts = heldAndAside(q), held = parts.held, aside = parts.aside;
   /* counted: the words kept of two characters or more, less 的, which the texts hold beside nearly any word (李明的专利
-   * kept 的专利, 个人所得税怎么算 kept 个人 and 算: each one word of two characters, as 黑洞辐射's 辐射) */
-  var kept = held.filter(function (word) { return word.length >= 2; }).join("").replace(/的/g, "");
+   * kept 的专利, 个人所得税怎么算 kept 个人 and 算: each one word of two characters, as 黑洞辐射's 辐射), as the search
+   * reads them: a mark typed after one is no character of it (外卖小哥 专利？ found 专利's 147 clauses as 3 kept) */
+  var kept = held.map(normalize).filter(function (word) { return word.length >= 2; }).join("").replace(/的/g, "");
   if (!aside.length || kept.length < MIN_HELD) return none;
   var found = search(held.join(" "));
   return found.items.length ? shownLacking(found, aside) : none;
