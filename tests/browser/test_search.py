@@ -556,6 +556,24 @@ def test_a_mark_typed_after_the_one_held_word_does_not_make_it_enough_to_search(
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        # the marks typed at a word's ends are no part of the words offered (it said “专利？”, “《专利》”)
+        ("外卖小哥 专利？", "改为只搜其中的“专利”"),
+        ("鑫 《专利》", "改为只搜其中的“专利”"),
+        # a word is offered as typed, and what it holds is shown as text (<!> ran as a comment, and showed “专利”)
+        ("鑫 专<!>利", "改为只搜其中的“专<!>利”"),
+    ],
+)
+def test_the_words_offered_are_shown_as_typed_less_the_marks_at_their_ends(base_url, search_page, query, title):
+    offer = offered(search_page, base_url, query)
+    assert offer is not None, search_results(search_page, base_url, query)
+    assert offer["title"] == title
+    assert search_page.locator("a.search-offer h1 *").count() == 0  # no element made of the query
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("query", ["李明 专？", "量子纠缠 的。", "天气预报 权？"])
 def test_a_word_of_one_character_is_offered_with_no_mark_typed_after_it_either(base_url, search_page, query):
     """李明 专 is offered nothing: one character is no word to offer.  Nor is 专 with a question mark typed after

@@ -1696,12 +1696,15 @@ function searchFewer(raw, none) {
 
 /* The link to a search of `raw`'s words the texts hold, as the only result (marked `offer`: no clause found, so a
  * span typed with 到 is still read as typed, spanRead); `none` when it has none of two characters or more (a
- * number or latin run counts), or they find nothing alone either.  A word is as typed (专利？), its characters
- * counted as the search reads it: the mark is none (李明 专？ was offered “专？”, one character, 191 results). */
+ * number or latin run counts), or they find nothing alone either.  A word is as typed, less the marks at its ends
+ * (专利？ is offered as 专利), its characters counted as the search reads it (李明 专？ was offered “专？”, one
+ * character, 191 results). */
 function offerNarrower(raw, none) {
   var q = parseQuery(raw);
   if (!q.joined || q.latinOnly) return none;
-  var words = heldAndAside(q).held.filter(function (word) {
+  var words = heldAndAside(q).held.map(function (word) {
+    return word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");  /* 专利？, 《专利》: the marks at its ends are no part of it */
+  }).filter(function (word) {
     var read = normalize(word);
     return (read.length >= 2 && !/^[的了]+$/.test(read)) || RUN_CHAR.test(read);
   });
