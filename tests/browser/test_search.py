@@ -584,6 +584,24 @@ def test_a_word_of_one_character_is_offered_with_no_mark_typed_after_it_either(b
 
 
 @pytest.mark.browser
+def test_enter_in_the_box_leaves_the_offer_to_the_reader(base_url, page):
+    """Enter in the box follows the first result (Material), and a phone keyboard's 搜索 key is an Enter: where
+    the one result is the offer, the reader who pressed it to search what was typed was taken to another search
+    (李明的专利 opened 专利's 147 results, the box saying 专利), not told that nothing was found. The offer is
+    followed when chosen: the arrow key to it, then Enter."""
+    assert offered(page, base_url, "李明的专利") is not None
+    url = page.url
+    page.locator(INPUT).press("Enter")
+    page.wait_for_timeout(1000)  # a navigation Enter started is committed well within this on a local server
+    assert (page.url, page.locator(INPUT).input_value()) == (url, "李明的专利")
+    assert page.locator(META).inner_text().strip() == "没有找到符合条件的结果"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('input[data-md-component=search-query]').value === '专利'")
+    assert page.url != url
+
+
+@pytest.mark.browser
 def test_a_query_with_no_word_the_texts_hold_is_offered_nothing(base_url, search_page):
     for query in ("量子纠缠", "xyzzy", "鑫", "李明", "微信", "疫情"):
         assert search_results(search_page, base_url, query) == [], query

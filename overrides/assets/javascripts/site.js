@@ -508,6 +508,20 @@
   }
   var resultPanel = document.querySelector(".md-search-result");
   if (resultPanel) new MutationObserver(sayOffer).observe(resultPanel, { childList: true, subtree: true, characterData: true });
+  /* Enter in the box follows the first result (Material), and a phone keyboard's 搜索 key is an Enter: where the one
+   * result is the offer, the reader who pressed it to search what was typed was taken to another search (李明的专利
+   * opened 专利's 147 results, the box saying 专利). The offer is followed when chosen (a tap, a click, the arrow keys
+   * or Tab to it and Enter); Enter in the box leaves the line saying nothing was found, as it does where there is
+   * no result. Listening on window in the capture phase, this runs before Material's handler. */
+  window.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" || ev.isComposing || ev.keyCode === 229) return;   /* an input method's Enter */
+    var box = ev.target;
+    if (!box || !box.matches || !box.matches("input[data-md-component=search-query]")) return;
+    var links = document.querySelectorAll(".md-search-result__list .md-search-result__link");
+    if (links.length !== 1 || !links[0].classList.contains("search-offer")) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+  }, true);
 
   /* ------------------------------------------- the header's ☰ and 🔍 by keyboard */
 
