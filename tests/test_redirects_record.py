@@ -39,6 +39,22 @@ def p3_retired(tmp_path: Path) -> Path:
     return source
 
 
+def removed_106_paragraph(tmp_path: Path, line: int, opening: str, clause: str) -> Path:
+    """A copy without git, built, then 106号's paragraph at ``line`` (starting ``opening``) removed, its id
+    (``guobanfa-2016-106/<clause>``) retired in redirects.yaml, and built again."""
+    source = generated_copy(tmp_path)
+    path = source / "guobanfa-2016-106.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[line - 1].startswith(opening)
+    path.write_text("\n".join(lines[: line - 1] + lines[line:]), encoding="utf-8")
+    (source / "redirects.yaml").write_text(
+        f"redirects:\n  - id: guobanfa-2016-106/{clause}\n    note: 原文删去此段\n", encoding="utf-8"
+    )
+    proc = generate_in(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    return source
+
+
 def test_the_record_keeps_the_ids_redirects_yaml_answers_for_and_a_rebuild_writes_nothing(tmp_path):
     source = p3_retired(tmp_path)
     assert removed_lines(source) == [f"{i}\tremoved" for i in sorted(P3_IDS)]
@@ -118,16 +134,7 @@ def test_check_flags_a_record_without_a_removed_id_generate_would_write(tmp_path
 def test_a_paragraph_no_page_is_named_after_is_asked_for_again_when_redirects_yaml_goes(tmp_path):
     """106号's ——紧扣发展 paragraph (1-2/p2, line 14) has no page of its own, so the record of published pages
     says nothing when its entry goes: only the record's removed ids keep its anchor's notice from vanishing."""
-    source = generated_copy(tmp_path)
-    path = source / "guobanfa-2016-106.txt"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    assert lines[13].startswith("——紧扣发展")
-    path.write_text("\n".join(lines[:13] + lines[14:]), encoding="utf-8")
-    (source / "redirects.yaml").write_text(
-        "redirects:\n  - id: guobanfa-2016-106/1-2/p2\n    note: 原文删去此段\n", encoding="utf-8"
-    )
-    proc = generate_in(tmp_path)
-    assert proc.returncode == 0, proc.stderr
+    source = removed_106_paragraph(tmp_path, 14, "——紧扣发展", "1-2/p2")
     assert removed_lines(source) == ["guobanfa-2016-106/1-2/p2\tremoved"]
     (source / "redirects.yaml").unlink()
     stderr = refused(tmp_path)
@@ -140,16 +147,7 @@ def test_a_paragraph_no_page_is_named_after_is_asked_for_again_when_redirects_ya
 def test_a_removed_id_in_no_clause_still_there_is_said_at_its_line_in_the_record(tmp_path):
     """106号's opening paragraph (p2, line 9) stands in no clause of its own: with its entry taken out, nothing
     in the text says where it stood, and the record's line of it is named."""
-    source = generated_copy(tmp_path)
-    path = source / "guobanfa-2016-106.txt"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    assert lines[8].startswith("推进知识产权综合管理改革是")
-    path.write_text("\n".join(lines[:8] + lines[9:]), encoding="utf-8")
-    (source / "redirects.yaml").write_text(
-        "redirects:\n  - id: guobanfa-2016-106/p2\n    note: 原文删去此段\n", encoding="utf-8"
-    )
-    proc = generate_in(tmp_path)
-    assert proc.returncode == 0, proc.stderr
+    source = removed_106_paragraph(tmp_path, 9, "推进知识产权综合管理改革是", "p2")
     record = (source / RECORD).read_text(encoding="utf-8").split("\n")
     line = record.index("guobanfa-2016-106/p2\tremoved") + 1
     (source / "redirects.yaml").write_text("redirects: []\n", encoding="utf-8")
