@@ -492,8 +492,9 @@
 
   /* A query that finds nothing every way is answered by one link, a search of its words the texts hold
    * (clause-search-worker.js, offerNarrower: 买到假奶粉去哪投诉 → 改为只搜其中的“投诉”), for which Material's
-   * result line says 找到 1 个符合条件的结果: it says nothing was found, which is so. The link is marked for
-   * the stylesheet (a suggestion, not a clause). */
+   * result line says 找到 1 个符合条件的结果: it says nothing was found, which is so, and, for a screen reader
+   * (the line is role=status), what is offered, in words hidden from sight (the link says it below). The link
+   * is marked for the stylesheet (a suggestion, not a clause). */
   function isOffer(link) {
     try { return new URL(link.href).searchParams.has("q"); } catch (e) { return false; }
   }
@@ -504,7 +505,13 @@
     if (!meta || links.length !== 1 || !isOffer(links[0])) return;
     links[0].classList.add("search-offer");
     /* only Material's count of this answer: not a line another query's wait put there (the loading notice) */
-    if (noneFound && meta.textContent.trim() === oneFound) meta.textContent = noneFound;
+    if (!noneFound || meta.textContent.trim() !== oneFound) return;
+    var title = links[0].querySelector("h1"), count = links[0].querySelector("article > p");
+    var said = document.createElement("span");
+    said.className = "visually-hidden";
+    said.textContent = "；" + (title ? title.textContent : "") + (count ? "，" + count.textContent : "");
+    meta.textContent = noneFound;
+    meta.appendChild(said);
   }
   var resultPanel = document.querySelector(".md-search-result");
   if (resultPanel) new MutationObserver(sayOffer).observe(resultPanel, { childList: true, subtree: true, characterData: true });
@@ -521,6 +528,21 @@
     if (links.length !== 1 || !links[0].classList.contains("search-offer")) return;
     ev.preventDefault();
     ev.stopPropagation();
+  }, true);
+
+  /* Followed, the offer is searched here, in the box, as if typed: its link (?q=…, which Material reads into the
+   * box) opened the home page, so the page the reader was on was left, and Back closed the search. */
+  document.addEventListener("click", function (ev) {
+    var link = ev.target && ev.target.closest && ev.target.closest("a.search-offer");
+    var box = document.querySelector("input[data-md-component=search-query]");
+    if (!link || !box) return;
+    var words;
+    try { words = new URL(link.href).searchParams.get("q"); } catch (e) { return; }
+    if (!words) return;
+    ev.preventDefault();
+    box.value = words;
+    box.focus();
+    box.dispatchEvent(new KeyboardEvent("keyup"));   /* Material searches on keyup */
   }, true);
 
   /* ------------------------------------------- the header's ☰ and 🔍 by keyboard */
