@@ -495,18 +495,21 @@
    * result line says 找到 1 个符合条件的结果: it says nothing was found, which is so, and, for a screen reader
    * (the line is role=status), what is offered, in words hidden from sight (the link says it below). The link
    * is marked for the stylesheet (a suggestion, not a clause). */
-  function isOffer(link) {
-    try { return new URL(link.href).searchParams.has("q"); } catch (e) { return false; }
+  function offered(link) {   /* the words an offer's link searches (?q=…), or null */
+    try { return new URL(link.href).searchParams.get("q"); } catch (e) { return null; }
+  }
+  function soleOffer() {   /* the offer, when it is the one result shown */
+    var links = document.querySelectorAll(".md-search-result__list .md-search-result__link");
+    return links.length === 1 && offered(links[0]) ? links[0] : null;
   }
   var oneFound = translations["search.result.one"];
   function sayOffer() {
-    var meta = document.querySelector(".md-search-result__meta");
-    var links = document.querySelectorAll(".md-search-result__list .md-search-result__link");
-    if (!meta || links.length !== 1 || !isOffer(links[0])) return;
-    links[0].classList.add("search-offer");
+    var meta = document.querySelector(".md-search-result__meta"), offer = soleOffer();
+    if (!meta || !offer) return;
+    offer.classList.add("search-offer");
     /* only Material's count of this answer: not a line another query's wait put there (the loading notice) */
     if (!noneFound || meta.textContent.trim() !== oneFound) return;
-    var title = links[0].querySelector("h1"), count = links[0].querySelector("article > p");
+    var title = offer.querySelector("h1"), count = offer.querySelector("article > p");
     var said = document.createElement("span");
     said.className = "visually-hidden";
     said.textContent = "；" + (title ? title.textContent : "") + (count ? "，" + count.textContent : "");
@@ -523,9 +526,7 @@
   window.addEventListener("keydown", function (ev) {
     if (ev.key !== "Enter" || ev.isComposing || ev.keyCode === 229) return;   /* an input method's Enter */
     var box = ev.target;
-    if (!box || !box.matches || !box.matches("input[data-md-component=search-query]")) return;
-    var links = document.querySelectorAll(".md-search-result__list .md-search-result__link");
-    if (links.length !== 1 || !links[0].classList.contains("search-offer")) return;
+    if (!box || !box.matches || !box.matches("input[data-md-component=search-query]") || !soleOffer()) return;
     ev.preventDefault();
     ev.stopPropagation();
   }, true);
@@ -535,10 +536,8 @@
   document.addEventListener("click", function (ev) {
     var link = ev.target && ev.target.closest && ev.target.closest("a.search-offer");
     var box = document.querySelector("input[data-md-component=search-query]");
-    if (!link || !box) return;
-    var words;
-    try { words = new URL(link.href).searchParams.get("q"); } catch (e) { return; }
-    if (!words) return;
+    var words = link && offered(link);
+    if (!words || !box) return;
     ev.preventDefault();
     box.value = words;
     box.focus();
