@@ -106,10 +106,12 @@ def excerpt_end(text: str, limit: int) -> str:
 
 
 def display_path(path: str | Path) -> str:
-    """A path relative to the working directory where possible, with forward slashes."""
+    """A path relative to the working directory where possible, with forward slashes; named as it was, not as
+    the symbolic link it may be leads (a link to no file is said where it stands)."""
     p = Path(path)
     with contextlib.suppress(ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
-        p = p.resolve().relative_to(Path.cwd().resolve())
+        whole = p.resolve() if p.name in ("", "..") else p.parent.resolve() / p.name
+        p = whole.relative_to(Path.cwd().resolve())
     return visible(p.as_posix())
 
 

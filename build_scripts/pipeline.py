@@ -25,7 +25,7 @@ from .line_breaks import broken_lines
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.stage import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
-from .load import collection
+from .load import collection, files
 from .load.located_yaml import read_yaml
 from .load.texts import ControlCharacterError, RawText, read_text
 from .model import Corpus, Document, DocumentMeta, ExternalDocument, OutputFile, PageSpec, Site, page_url
@@ -142,7 +142,7 @@ def _check_later_files(source: Path, errors: Collector) -> None:
     stopped the run and hid the others."""
     for name in LATER_FILES:
         path = source / name
-        if path.is_file():
+        if not files.absent(path):  # a link that leads nowhere is there: said now, as the stage would
             try:
                 read_yaml(path)
             except CurationError as error:

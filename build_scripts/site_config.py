@@ -46,10 +46,10 @@ def check_config(docs: Path, config_file: Path) -> tuple[dict[str, object], str]
     and before serve hands it to MkDocs. The config, read (each value its text), and its text."""
     try:
         text = files.read_text(config_file)
-    except FileNotFoundError:
-        raise refuse(config_file, 1, 1, "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise refuse(config_file, 1, 1, getattr(exc, "strerror", None) or "no UTF-8 text") from None
+    except OSError as exc:
+        raise refuse(config_file, 1, 1, files.missing(config_file, exc)) from None
+    except UnicodeDecodeError:
+        raise refuse(config_file, 1, 1, "no UTF-8 text") from None
     try:  # BaseLoader: every value text, and the tags of MkDocs' loader (!ENV, !!python/name:) taken as text
         config = yaml.load(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as exc:

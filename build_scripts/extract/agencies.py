@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import patterns
 from ..errors import Collector, CurationError
+from ..load import files
 from ..load.curated import Fields, entries, shown_value
 from ..model import AGENCY_KINDS, AGENCY_MATRIX, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
@@ -26,7 +27,7 @@ FILE_NAME = "agencies.yaml"
 def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
     """Read and validate the register; every problem is located at its entry."""
     path = source / FILE_NAME
-    if not path.exists():  # a source folder without a register (e.g. a one-document test): no agencies
+    if files.absent(path):  # a source folder without a register (e.g. a one-document test): no agencies
         return ()
     agencies: list[Agency] = []
     ids: dict[str, int] = {}

@@ -20,6 +20,7 @@ from typing import Any
 from .. import patterns
 from ..clean import split_lines
 from ..errors import Collector, SourceError, SourceWarning, TextError
+from ..load import files
 from ..load.curated import Fields, entries, gone_hint, nearest_hint
 from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Indicator, Mention
@@ -109,7 +110,7 @@ def load_indicators(
     ``moved``: the ids redirects.yaml lists → where it sends them, named when a ``row`` or ``clause`` is gone."""
     moved = moved or {}
     path = source / FILE_NAME
-    if not path.exists():
+    if files.absent(path):
         return ()
     indicators: list[Indicator] = []
     ids: dict[str, int] = {}

@@ -31,6 +31,7 @@ from .. import patterns
 from ..citation import body_title, paragraph_place, reading_places
 from ..clean import split_lines
 from ..errors import Collector, CurationError, SourceError
+from ..load import files
 from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Document, Task, TaskScope
 from .agencies import FILE_NAME as AGENCIES_FILE
@@ -291,7 +292,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
         return raw_lines
 
     # no register to check the names against: a missing one is reported once here, an empty one on load
-    say_missing_register = not matcher.by_form and not (source / AGENCIES_FILE).exists()
+    say_missing_register = not matcher.by_form and files.absent(source / AGENCIES_FILE)
     by_id = {clause.id: clause for clause in document.clauses}
     tasks = []
     for clause in document.clauses:

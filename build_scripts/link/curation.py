@@ -20,6 +20,7 @@ from pathlib import Path
 from .. import patterns
 from ..errors import Collector, CurationError
 from ..extract.tasks import role_sentences
+from ..load import files
 from ..load.curated import Fields, entries, gone_hint, nearest_hint
 from ..model import Clause, ClauseKind, Corpus, CrossRef, clause_anchor, id_prefixes, natural
 from . import crossrefs, similarity
@@ -46,7 +47,7 @@ def load_decisions(
     lists → where it sends them, named in the message about a decision on a removed clause)."""
     path = source / FILE_NAME
     moved = moved or {}
-    if not path.exists():
+    if files.absent(path):
         return ()
     index = corpus.clause_index()
     roles = corpus.crossref_roles

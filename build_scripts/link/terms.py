@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .. import patterns
 from ..errors import Collector
+from ..load import files
 from ..load.curated import Fields, entries, shown_value
 from ..model import Corpus
 from .similarity import task_passages
@@ -175,7 +176,7 @@ def _gapped_in(phrase: str, runs: list[str]) -> bool:
 def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerms:
     path = source / FILE_NAME
     tasks = corpus.crossref_roles.tasks
-    if not path.exists():
+    if files.absent(path):
         return NO_TERMS
     known = {p.clause for p in task_passages(corpus)}
     phrases: dict[str, tuple[str, ...]] = {}

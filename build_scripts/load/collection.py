@@ -5,6 +5,7 @@ documents its texts cite that it lacks. Each entry is validated on load, every p
 
 from __future__ import annotations
 
+import errno
 import stat
 from pathlib import Path
 from typing import Any
@@ -152,9 +153,9 @@ def _not_a_text_in(source: Path, name: str) -> str | None:
     path = source / name
     try:
         mode = path.stat().st_mode  # through the links
-    except FileNotFoundError:
-        return "no such file"
-    except OSError as exc:  # a name too long, a link that loops: stat answers only for the names it can look up
+    except OSError as exc:  # a name too long: stat answers only for the names it can look up
+        if isinstance(exc, FileNotFoundError) or exc.errno == errno.ELOOP:
+            return files.missing(path, exc)
         return f"a name the file system refuses ({exc.strerror})"
     if not stat.S_ISREG(mode):  # a named pipe would keep the build waiting for a writer
         return files.kind(mode)
@@ -335,7 +336,7 @@ def load_external(
     """The documents the texts cite that the collection lacks: each 文号 once, and none that ``listed`` has
     (a citation of it is a link to its page, never this entry's 本站未收录)."""
     path = source / "external.yaml"
-    if not path.exists():
+    if files.absent(path):
         return ()
     result = []
     seen: dict[Any, int] = {}

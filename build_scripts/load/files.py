@@ -67,6 +67,25 @@ def symlink_loop(path: Path) -> bool:
     return False
 
 
+def absent(path: Path) -> bool:
+    """Whether nothing at all stands at ``path``: a symbolic link that leads to no file, or back to itself, is
+    there (``Path.exists`` says False for both), and reading it says so (``missing``). A curated file taken
+    for absent would be left out of the build without a word: every decision of crossrefs.yaml dropped."""
+    return not os.path.lexists(path)
+
+
+def missing(path: Path, error: OSError) -> str:
+    """What a message says stands at ``path`` when opening it raised ``error``: "no such file", a link that
+    leads to no file (and where it points), a link that leads back to itself, or what the system says."""
+    if error.errno == errno.ELOOP:
+        return SYMLINK_LOOP
+    if isinstance(error, FileNotFoundError):
+        if path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)}, which leads to no file"
+        return "no such file"
+    return error.strerror or str(error)
+
+
 def read_text(path: Path, encoding: str = "utf-8") -> str:
     """``read_bytes`` decoded; a ``UnicodeDecodeError`` as ``Path.read_text`` raises it."""
     return read_bytes(path).decode(encoding)

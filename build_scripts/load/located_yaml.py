@@ -11,6 +11,7 @@ text and of the package's code.
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 from collections.abc import Hashable
 from pathlib import Path
@@ -178,10 +179,11 @@ def read_yaml(path: Path) -> Any:
     ``__positions__``: where each of its values starts."""
     try:
         text = files.read_text(path, encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CurationError(path, 1, 1, "expected a curated YAML file, found no such file") from None
+    except FileNotFoundError as exc:
+        raise CurationError(path, 1, 1, f"expected a curated YAML file, found {files.missing(path, exc)}") from None
     except OSError as exc:
-        raise CurationError(path, 1, 1, f"expected a readable curated YAML file, found {exc.strerror}") from None
+        what = "curated YAML file" if exc.errno == errno.ELOOP else "readable curated YAML file"
+        raise CurationError(path, 1, 1, f"expected a {what}, found {files.missing(path, exc)}") from None
     except UnicodeDecodeError as exc:
         data = files.read_bytes(path)
         wide = wide_encoding(data) or ("UTF-16" if utf16_without_bom(data) else None)

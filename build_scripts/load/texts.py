@@ -375,10 +375,10 @@ def read_record(path: Path, errors: Collector, what: str) -> str | None:
     naming the record)."""
     try:
         data = files.read_bytes(path)
-    except FileNotFoundError:
-        return None
     except OSError as exc:
-        errors.add(CurationError(path, 1, 1, f"expected a readable {what}, found {exc.strerror}"))
+        if files.absent(path):  # none yet; a link that leads nowhere is there, and said (the record would be lost)
+            return None
+        errors.add(CurationError(path, 1, 1, f"expected a readable {what}, found {files.missing(path, exc)}"))
         return None
     try:
         return data.decode("utf-8-sig")

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from .. import cache
 from ..errors import Collector
+from ..load import files
 from ..load.curated import Fields, entries
 from ..model import Agency, ClauseKind, Corpus, SearchTerm
 
@@ -62,7 +63,7 @@ def load_search_terms(
 ) -> tuple[SearchTerm, ...]:
     """Read and validate ``search_terms.yaml`` against the texts and the agency register."""
     path = source / FILE_NAME
-    if not path.exists():
+    if files.absent(path):
         return ()
     held = _HeldBy(corpus)
     known = {

@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import patterns
 from ..errors import Collector, CurationError, RedirectMissing
+from ..load import files
 from ..load.curated import Fields, address_hint, entries, nearest_hint
 from ..load.located_yaml import read_committed_yaml, read_yaml, value_positions
 from ..model import (
@@ -117,7 +118,7 @@ def load_redirects(
     and is gone, and whether its ``to`` is published, is checked against the pages (track/published.py).
     """
     path = source / FILE_NAME
-    if not path.exists():
+    if files.absent(path):
         return (), (), ()
     texts = texts or {}
     index = corpus.clause_index()
