@@ -156,9 +156,22 @@ def _below(clause: Clause, children: dict[str, list[Clause]]) -> list[Clause]:
     return found
 
 
-def _line_of(clause: Clause, fragment: str) -> int:
-    """The source line of ``fragment`` within the clause's (possibly multi-line) text."""
-    return clause.line + clause.text[: clause.text.find(fragment)].count("\n")
+def _line_of(clauses: list[Clause], fragment: str) -> int:
+    """The source line of ``fragment`` within a task's clauses (its own and those below it, each possibly of
+    several lines), read as one text."""
+    whole = "\n".join(clause.text for clause in clauses)
+    at = max(whole.find(fragment), 0)
+    for clause in clauses:
+        if at <= len(clause.text):
+            return clause.line + clause.text[:at].count("\n")
+        at -= len(clause.text) + 1
+    return clauses[-1].line
+
+
+def _whole_text(clause: Clause, below: list[Clause]) -> str:
+    """A task's text: its own without its label, then each clause below it (a further paragraph, an article's
+    款 and 项), one to a line."""
+    return "\n".join([_body_text(clause), *(c.text for c in below)])
 
 
 def _body_text(clause: Clause) -> str:
@@ -225,12 +238,9 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
             first = sentences[0].text if sentences else clause.text
             title = first.rstrip("。；")
             text = clause.text
-        elif clause.kind is ClauseKind.ARTICLE:  # the whole article: its 项 and its further 款
+        else:  # the whole item, subsection or article: its further paragraphs (an article's 款) and 项
             title = clause.title
-            text = "\n".join([_body_text(clause), *(c.text for c in _below(clause, children))])
-        else:
-            title = clause.title
-            text = _body_text(clause)
+            text = _whole_text(clause, _below(clause, children))
         mentioned = tuple(dict.fromkeys(agency for agency, _, _ in matcher.find(text)))
         tasks.append(
             Task(
@@ -294,11 +304,15 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
     # no register to check the names against: a missing one is reported once here, an empty one on load
     say_missing_register = not matcher.by_form and files.absent(source / AGENCIES_FILE)
     by_id = {clause.id: clause for clause in document.clauses}
+    children = _children(document)
     tasks = []
     for clause in document.clauses:
         if clause.kind is not ClauseKind.ITEM:
             continue
-        text = _body_text(clause)
+        # a paragraph after the task's line is part of it: its parenthetical broken onto a line of its own is
+        # read, and one that ends no parenthetical is said where it stands, not left off the task's page
+        clauses = [clause, *_below(clause, children)]
+        text = _whole_text(clause, clauses[1:])
         number = clause.label.rstrip(".．、")  # as the messages name the task
         match = patterns.RESPONSIBILITY_RE.search(text)
         roles = parse_roles(match.group("body")) if match else None
@@ -306,7 +320,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
         other_ids: list[str] = []
         earlier = patterns.RESPONSIBILITY_RE.search(text[: match.start()]) if match else None
         if match and earlier:  # a pasted second one: the roles would come from the last, the first stay as text
-            line = _line_of(clause, earlier.group(0))
+            line = _line_of(clauses, earlier.group(0))
             errors.add(
                 CurationError(
                     path,
@@ -317,7 +331,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                 )
             )
         if match and roles is None:
-            line = _line_of(clause, match.group(0))
+            line = _line_of(clauses, match.group(0))
             errors.add(
                 CurationError(
                     path,
@@ -329,7 +343,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
             )
         elif match is None:
             tail = text.split("\n")[-1] if text else ""
-            line = clause.line + clause.text.count("\n")
+            line = clauses[-1].line + clauses[-1].text.count("\n")
             errors.add(
                 CurationError(
                     path,
@@ -343,7 +357,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
             assert match is not None
             empty = patterns.EMPTY_AGENCY_RE.search(match.group("body"))
             if empty is not None:
-                line = _line_of(clause, match.group(0))
+                line = _line_of(clauses, match.group(0))
                 errors.add(
                     CurationError(
                         path,
@@ -355,7 +369,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                 )
             lead_again = roles.mode == "explicit" and any(patterns.LEAD_MARK in name for name, _ in roles.others)
             if lead_again:  # "A牵头，A牵头，B负责": the names after the first 牵头， are not names to look up
-                line = _line_of(clause, match.group(0))
+                line = _line_of(clauses, match.group(0))
                 errors.add(
                     CurationError(
                         path,
@@ -372,7 +386,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                         if agency_id not in lead_ids and agency_id not in other_ids:
                             ids.append(agency_id)
                         else:
-                            line = _line_of(clause, match.group(0))
+                            line = _line_of(clauses, match.group(0))
                             errors.add(
                                 CurationError(
                                     path,
@@ -396,7 +410,7 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                             )
                         say_missing_register = False  # said once
                         continue
-                    line = _line_of(clause, match.group(0))
+                    line = _line_of(clauses, match.group(0))
                     column = _column(raw(), line, name)
                     parts = [part for part in patterns.AGENCY_RUN_TOGETHER_RE.split(name) if part]
                     together = len(parts) > 1 and all(matcher.resolve(part) is not None for part in parts)
