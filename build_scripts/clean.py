@@ -152,3 +152,19 @@ def _curly_quotes(line: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+# What clean_text makes of a character, undone: the forms it may be written in (for a message's column).
+_WRITTEN_FORMS = {
+    **{ch: ch + chr(ord(ch) + 0xFEE0) for ch in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"},
+    **{full: full + half for full, half in zip("，；：？！（）“”", ',;:?!()""', strict=True)},
+}
+# … and what it removed between two characters: white space and invisible format marks, taken whole
+# (*+: a run of spaces, itself a +, split in every way before a character that does not follow took minutes).
+_REMOVED_BETWEEN = f"(?:{patterns.HSPACE_RE.pattern}|{patterns.INVISIBLE_FORMAT_RE.pattern})*+"
+
+
+def as_written(text: str) -> re.Pattern[str]:
+    """A cleaned ``text`` as it may stand in the raw line clean_text made it from: each character also in
+    the form clean changed (ＸＸ for XX, a half-width comma), white space or invisible marks between them."""
+    return re.compile(_REMOVED_BETWEEN.join(f"[{re.escape(_WRITTEN_FORMS.get(ch, ch))}]" for ch in text))

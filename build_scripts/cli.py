@@ -19,7 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from .errors import BuildError, BuildErrors, OutputError, SourceWarning, visible
+from .errors import BuildError, BuildErrors, OutputError, SourceWarning, said_with, visible
 from .site_config import check_config, check_nav
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
@@ -129,10 +129,12 @@ def say_waiting(docs: Path) -> None:
 def say_problems(errors: BuildErrors, ending: str) -> None:
     """The problems that stopped a run, then one line counting them, with ``ending``. Its warnings are
     only counted: a problem is often their cause (a ``tables`` entry that does not read makes every cell
-    of its table a line ending in no stop), and they are said by the run that goes on."""
-    for error in errors.errors:
-        print(error, file=sys.stderr, flush=True)
-    held = f" (and {len(errors.warnings)} warning(s), said once the problems are fixed)" if errors.warnings else ""
+    of its table a line ending in no stop), and they are said by the run that goes on. A warning that can
+    be a problem's cause (``CauseWarning``: a quote left open) is said with them, in the order of places."""
+    said, held_back = said_with(errors)  # but a warning that can be a problem's cause, said with them
+    for problem in said:
+        print(problem, file=sys.stderr, flush=True)
+    held = f" (and {held_back} warning(s), said once the problems are fixed)" if held_back else ""
     print(f"{len(errors.errors)} problem(s) found{held}{ending}", file=sys.stderr, flush=True)
 
 

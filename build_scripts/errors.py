@@ -76,6 +76,12 @@ class SourceWarning:
         return f"SourceWarning({str(self)!r})"
 
 
+class CauseWarning(SourceWarning):
+    """A doubt that can be the cause of the problems that stop a run, said with them (``said_with``), not held
+    back as other warnings are: a quote left open merges a paragraph's sentences, and the build then asks for
+    redirects.yaml entries for the ids lost, which only the warning explains."""
+
+
 class BuildErrors(BuildError):
     """Several located problems collected in one run, reported together; ``warnings``, the run's, are counted."""
 
@@ -142,3 +148,10 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.errors:
             raise BuildErrors(self.errors, warnings=self.warnings)
+
+
+def said_with(stopped: BuildErrors) -> tuple[list[SourceError | SourceWarning], int]:
+    """What a run stopped by problems says, in the order of their places: the problems and the warnings that
+    can be their cause (``CauseWarning``); and how many other warnings it holds back."""
+    causes = [warning for warning in stopped.warnings if isinstance(warning, CauseWarning)]
+    return sorted([*stopped.errors, *causes], key=_order), len(stopped.warnings) - len(causes)

@@ -34,6 +34,8 @@ _SPLIT_IF_SEVERAL = frozenset(
         ClauseKind.PREAMBLE,
     }
 )
+# Every kind a clause's text is split into sentences for (unclosed_marks reads the same clauses).
+SPLIT_KINDS = _ALWAYS_SPLIT | _SPLIT_IF_SEVERAL
 _LEVEL = {
     ClauseKind.CHAPTER: 0,
     ClauseKind.ARTICLE: 1,  # a regulation's articles hold （一） and 1. as a plan's sections do

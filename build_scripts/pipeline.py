@@ -49,6 +49,7 @@ from .render.renderer import Renderer
 from .track import changelog, clause_ids, git_log, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_targets, redirect_files
+from .unclosed_marks import unclosed_marks
 from .write import WriteReport, check_not_looped, check_rewritable, write_atomic, write_outputs
 
 
@@ -109,7 +110,7 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         document = _parsed(meta, raw, errors, yaml_path=source / "documents.yaml")
         if document is not None:
             documents.append(document)
-            for warning in broken_lines(document, raw):  # from the parsed document: a cached parse warns too
+            for warning in [*broken_lines(document, raw), *unclosed_marks(document, raw)]:  # a cached parse warns too
                 errors.warn(warning)
         elif meta.item_numbering == "global":  # its tasks' parentheticals are read all the same
             found = parse_document(meta, raw, Collector(), yaml_path=source / "documents.yaml", partial=True)

@@ -29,6 +29,8 @@ DOCUMENT_COUNT = len(yaml.safe_load((FIXTURE / "documents.yaml").read_text(encod
 # One problem of bad input as the CLI prints it (errors.Location: lines and columns count from 1), run in
 # the folder holding source_texts/. MULTILINE: .search finds one in stderr, .match checks one line.
 LOCATED = re.compile(r"^source_texts/[^:\s]+:[1-9]\d*:[1-9]\d*: expected .+, found .+$", re.MULTILINE)
+# A warning said with the problems it can be the cause of (errors.CauseWarning).
+LOCATED_CAUSE = re.compile(r"^source_texts/[^:\s]+:[1-9]\d*:[1-9]\d*: warning: expected .+, found .+$")
 
 
 def copy_sources(dest: Path, source: Path = FIXTURE) -> Path:
@@ -166,7 +168,7 @@ def refused(folder: Path) -> str:
     proc = generate_in(folder)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
     messages = proc.stderr.splitlines()[:-1]
-    assert messages and all(LOCATED.match(message) for message in messages), proc.stderr
+    assert messages and all(LOCATED.match(m) or LOCATED_CAUSE.match(m) for m in messages), proc.stderr
     assert tree_digest(folder / "docs") == before
     return proc.stderr
 

@@ -22,12 +22,11 @@ pages call the mode 原文未逐项列出责任部门, not 未分工.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import patterns
+from .. import clean, patterns
 from ..citation import body_title, paragraph_place, reading_places
 from ..clean import split_lines
 from ..errors import Collector, CurationError, SourceError
@@ -457,29 +456,13 @@ def _column(raw_lines: list[str], line: int, name: str, *, again: bool = False) 
         return 1
     raw = raw_lines[line - 1]
     opening = max(raw.rfind("（"), raw.rfind("("))
-    as_written = _as_written(name)
+    as_written = clean.as_written(name)
     found = as_written.search(raw, max(opening, 0))
     if found is not None and again:
         found = as_written.search(raw, found.end())
     if found is None:
         found = as_written.search(raw)
     return found.start() + 1 if found is not None else max(opening, 0) + 1
-
-
-# What clean_text makes of a character of a name, undone: the forms it may be written in.
-_WRITTEN_FORMS = {
-    **{ch: ch + chr(ord(ch) + 0xFEE0) for ch in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"},
-    **{full: full + half for full, half in zip("，；：？！（）“”", ',;:?!()""', strict=True)},
-}
-# … and what it removed between two of its characters: white space and invisible format marks, taken whole
-# (*+: a run of spaces, itself a +, split in every way before a character that does not follow took minutes).
-_REMOVED_BETWEEN = f"(?:{patterns.HSPACE_RE.pattern}|{patterns.INVISIBLE_FORMAT_RE.pattern})*+"
-
-
-def _as_written(name: str) -> re.Pattern[str]:
-    """A cleaned ``name`` as it may stand in the raw line clean_text made it from: each character also in
-    the form clean changed (ＸＸ for XX, a half-width comma), white space or invisible marks between them."""
-    return re.compile(_REMOVED_BETWEEN.join(f"[{re.escape(_WRITTEN_FORMS.get(ch, ch))}]" for ch in name))
 
 
 def _opening_column(raw_lines: list[str], line: int, parenthetical: str, *, first: bool = False) -> int:
