@@ -479,6 +479,12 @@ class _Builder:
             line=header[0].number,
         )
         end = _after(lines, header[-1])
+        # the groups that read as rows whole (a row with a stop in a cell is told by them)
+        whole = [
+            [cell.text for cell in g]
+            for g in rest
+            if len(g) == len(spec.columns) and not any(_no_cell(c.text) for c in g)
+        ]
         for rows, group in enumerate(rest, start=1):
             first = group[0]
             if patterns.TABLE_NOTE_RE.match(first.text):
@@ -486,7 +492,16 @@ class _Builder:
             # a note typed under the row's cells with no blank line between: the row ends at it
             noted = next((i for i, cell in enumerate(group) if i and patterns.TABLE_NOTE_RE.match(cell.text)), 0)
             group, note = (group[:noted], group[noted:]) if noted else (group, [])
-            if any(_no_cell(cell.text) for cell in group) or (
+            stopped = _stopped_cell(group, whole)
+            if stopped is not None:  # a row all but one stop: said at it, and read as the row it is
+                mark = patterns.NO_CELL_RE.search(stopped.text)
+                self.error(
+                    stopped.number,
+                    f"expected a table cell (a name, a number or a word) in row {rows} of table {spec.caption!r}, "
+                    f"found {stopped.text!r}: a stop in a cell ends the table; take it out",
+                    near=mark.group() if mark else "",
+                )
+            elif any(_no_cell(cell.text) for cell in group) or (
                 _numbering_kind(first.text) is not None and len(group) != len(spec.columns)
             ):  # a group of cells 二、三产业增加值 … is a row; 二、三产业融合发展 alone is the heading it may be
                 return end  # the table ended at its last row: the body goes on (a label, prose)
@@ -578,6 +593,32 @@ def _no_cell(text: str) -> bool:
     if patterns.NO_CELL_RE.search(text):
         return True
     return _starts_with_label(text) and not patterns.NUMBER_LIKE_CELL_RE.fullmatch(text)
+
+
+# The longest line a stop in it makes no cell of (a table's cells are names, numbers and words: 86号's longest has
+# 14 characters); a longer one is prose after the table.
+LONGEST_CELL = 30
+
+
+def _stopped_cell(group: list[SourceLine], rows: list[list[str]]) -> SourceLine | None:
+    """The one line of a group that a stop alone makes no cell (预期性。, 6。3, …（件），) when, that stop taken
+    out, the group reads as a row of the table: as many lines as the table's other rows (``rows``), none with a
+    label, each a number where every other row has one, and words where every other row has words. A row
+    damaged, not prose after the table (各地要加强组织领导，/ 各部门要密切配合: words where numbers stand); or None."""
+    if not rows or len(group) != len(rows[0]) or any(_starts_with_label(cell.text) for cell in group):
+        return None
+    odd = [cell for cell in group if _no_cell(cell.text)]
+    if len(odd) != 1 or len(odd[0].text) > LONGEST_CELL:
+        return None
+    unstopped = patterns.NO_CELL_MARK_RE.sub("", odd[0].text)
+    if not unstopped or _no_cell(unstopped):
+        return None
+    cells = [unstopped if cell is odd[0] else cell.text for cell in group]
+    for column, cell in enumerate(cells):
+        numbers = {bool(patterns.NUMBER_LIKE_CELL_RE.fullmatch(row[column])) for row in rows}
+        if len(numbers) == 1 and numbers != {bool(patterns.NUMBER_LIKE_CELL_RE.fullmatch(cell))}:
+            return None
+    return odd[0]
 
 
 def _starts_with_label(text: str) -> bool:
