@@ -34,7 +34,7 @@ _SPLIT_IF_SEVERAL = frozenset(
         ClauseKind.PREAMBLE,
     }
 )
-# Every kind a clause's text is split into sentences for (unclosed_marks reads the same clauses).
+# Every kind a clause's text is split into sentences for (doubts/unclosed_marks.py reads the same clauses).
 SPLIT_KINDS = _ALWAYS_SPLIT | _SPLIT_IF_SEVERAL
 _LEVEL = {
     ClauseKind.CHAPTER: 0,

@@ -164,7 +164,7 @@ SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END)) + OP
 # How an unnumbered paragraph of the body ends: a stop (。！？；), a colon before what it introduces
 # (…如下：), or a closing bracket or quote (…（试行）, …“放管服”). A line of the body after its first
 # numbered part that ends otherwise is most often a sentence broken across lines, as text pasted from a
-# PDF keeps them (各地区要加强 / 组织领导。): a warning (``line_breaks.py``), since a heading outside the
+# PDF keeps them (各地区要加强 / 组织领导。): a warning (``doubts/line_breaks.py``), since a heading outside the
 # numbering, an 附件 line or a list of names ends so too. None of the five texts has such a line.
 PARAGRAPH_END_RE = re.compile("[。！？；：" + CLOSERS + "]$")
 
@@ -352,7 +352,7 @@ ISSUER_PLACE_RE = re.compile(
 # Between the issuers of a joint document: "中共重庆市委 重庆市人民政府", "A、B".
 ISSUER_SEPARATOR_RE = re.compile(r"[\s、，,]+")
 # How the name of a body that issues documents ends (测试市人民政府, 重庆市知识产权局, 国务院办公厅, 中共测试市委):
-# a line of the 落款 left in the body is told by it (``line_breaks``).
+# a line of the 落款 left in the body is told by it (``doubts/line_breaks.py``).
 ISSUER_NAME_END_RE = re.compile(r"(?:政府|办公厅|办公室|委员会|委|局|部|厅|署|院|会|中心)$")
 
 

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from . import cache, fork
+from .doubts import text_doubts
 from .errors import BuildErrors, Collector, CurationError, OutputError, SourceError, SourceWarning
 from .exclusive import signals_held
 from .extract import extract
 from .extract.agencies import FILE_NAME as AGENCIES_FILE
 from .extract.indicators import FILE_NAME as INDICATORS_FILE
 from .extract.tasks import check_agencies
-from .line_breaks import broken_lines
 from .link.curation import FILE_NAME as CROSSREFS_FILE
 from .link.stage import link_crossrefs
 from .link.terms import FILE_NAME as TERMS_FILE
@@ -49,7 +49,6 @@ from .render.renderer import Renderer
 from .track import changelog, clause_ids, git_log, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_targets, redirect_files
-from .unclosed_marks import unclosed_marks
 from .write import WriteReport, check_not_looped, check_rewritable, write_atomic, write_outputs
 
 
@@ -78,7 +77,7 @@ def record_notes(result: GenerateResult, source: Path) -> list[str]:
 
 def load_corpus(source: Path, errors: Collector) -> Corpus:
     """Load, clean and parse every document listed in ``documents.yaml``; raises ``BuildErrors`` with
-    every problem of the texts and of the curated files' syntax. The texts' warnings (``line_breaks``)
+    every problem of the texts and of the curated files' syntax. The texts' warnings (``doubts``)
     go to ``errors`` too."""
     metas: tuple[DocumentMeta, ...] = ()
     external: tuple[ExternalDocument, ...] = ()
@@ -110,7 +109,7 @@ def load_corpus(source: Path, errors: Collector) -> Corpus:
         document = _parsed(meta, raw, errors, yaml_path=source / "documents.yaml")
         if document is not None:
             documents.append(document)
-            for warning in [*broken_lines(document, raw), *unclosed_marks(document, raw)]:  # a cached parse warns too
+            for warning in text_doubts(document, raw):  # from the parsed document: a cached parse warns too
                 errors.warn(warning)
         elif meta.item_numbering == "global":  # its tasks' parentheticals are read all the same
             found = parse_document(meta, raw, Collector(), yaml_path=source / "documents.yaml", partial=True)

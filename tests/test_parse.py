@@ -378,7 +378,7 @@ def test_a_pdfs_page_number_after_item_one_is_no_mistyped_item_two(tmp_path, lin
     """Text pasted from a PDF keeps its page numbers (- 2 -, 2, 2 / 15), each a line. One that happens to be the
     next item's number stopped the build: 'expected item 2. after item 1., found '2', not a label: write 2.',
     advice that would make the page number an item. It is a paragraph, as it was before that rule (the
-    warning of a line ending in no stop says it, line_breaks.py)."""
+    warning of a line ending in no stop says it, doubts/line_breaks.py)."""
     text = f"一、总则\n（一）目标。\n1.第一项。\n{line}\n2.第二项。\n"
     errors = Collector()
     corpus = load_corpus(tiny_source(tmp_path, text), errors)

@@ -263,7 +263,7 @@ def test_a_paragraph_ends_in_a_stop_a_colon_or_a_closing_bracket(line):
 
 @pytest.mark.parametrize("line", ["各地区要加强", "附件", "第二章保护", "完善知识产权（", "增长15%", "加强，"])
 def test_a_line_ending_otherwise_is_no_paragraphs_end(line):
-    """A half sentence of a PDF's copy, or a heading outside the numbering: a warning (line_breaks.py)."""
+    """A half sentence of a PDF's copy, or a heading outside the numbering: a warning (doubts/line_breaks.py)."""
     assert patterns.PARAGRAPH_END_RE.search(line) is None
 
 

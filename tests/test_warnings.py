@@ -161,7 +161,7 @@ def test_a_warning_is_located_as_an_error_is():
 
 
 def test_the_column_is_the_last_characters_before_spaces_and_invisible_marks():
-    from build_scripts.line_breaks import last_column
+    from build_scripts.doubts.line_breaks import last_column
 
     assert last_column("各地区要加强") == 6
     assert last_column("\u3000\u3000各地区要加强\u3000 \t\u200d") == 8

@@ -12,11 +12,11 @@ build, it is said with those problems (``CauseWarning``), which it explains.
 
 from __future__ import annotations
 
-from . import clean, patterns
-from .errors import CauseWarning
-from .load.texts import RawText
-from .model import Document
-from .parse import SPLIT_KINDS
+from .. import clean, patterns
+from ..errors import CauseWarning
+from ..load.texts import RawText
+from ..model import Document
+from ..parse import SPLIT_KINDS
 
 MESSAGE = (
     "expected a closing {closer} for the {opener} here in its paragraph, found none: "

@@ -14,11 +14,11 @@ tables and numbered headings are not paragraphs and are not looked at either.
 
 from __future__ import annotations
 
-from . import patterns
-from .clean import split_lines
-from .errors import SourceWarning, excerpt_end
-from .load.texts import RawText
-from .model import NUMBERED_KINDS, Clause, ClauseKind, Document
+from .. import patterns
+from ..clean import split_lines
+from ..errors import SourceWarning, excerpt_end
+from ..load.texts import RawText
+from ..model import NUMBERED_KINDS, Clause, ClauseKind, Document
 
 # How many of the line's last characters the warning quotes.
 QUOTED = 12
