@@ -243,20 +243,29 @@ class _Builder:
                 self.error(
                     line,
                     f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}"
-                    + (self._lookalike_hint(kind, last + 1) if number > last else ""),
+                    + (self._lookalike_hint(kind, last + 1, what, lost=number == last + 2) if number > last else ""),
                     near=label,
                 )
         return max(number, last + 1)
 
-    def _lookalike_hint(self, kind: ClauseKind, expected: int) -> str:
+    def _lookalike_hint(self, kind: ClauseKind, expected: int, what: str, *, lost: bool) -> str:
         """For a number skipped: the unnumbered line since the last clause of ``kind`` that starts like the
-        label expected (58。深化…, 57.57.实施…), which the grammar read as prose; else nothing."""
+        label expected (58。深化…, 57.57.实施…), which the grammar read as prose; else, when one number is
+        skipped (``lost``) and one unnumbered line stands under the item before, that line, which most likely
+        lost its number (an item has no paragraph of its own as a rule); else nothing."""
         lookalike = patterns.label_lookalike_re((str(expected), int_to_cn(expected)))
+        unnumbered = []
         for clause in reversed(self.clauses):
             if clause.kind is kind:
                 break
             if clause.kind is ClauseKind.PARAGRAPH and lookalike.match(clause.text):
                 return f"; line {clause.line} ({excerpt(clause.text, 20)!r}) starts like {_shown(kind, expected)} but is no label"
+            if clause.kind is ClauseKind.PARAGRAPH:
+                unnumbered.append(clause)
+        if lost and kind in (ClauseKind.ITEM, ClauseKind.SUBITEM) and len(unnumbered) == 1:
+            line = unnumbered[0]
+            shown = f"{what} {_shown(kind, expected)}"
+            return f"; line {line.line} ({excerpt(line.text, 20)!r}) has no label: is it {shown} with its number lost?"
         return ""
 
     def mistyped_label(self, text: str, line: int) -> bool:

@@ -92,3 +92,24 @@ def test_a_damaged_real_text_builds_no_task_page_without_its_paragraph(tmp_path)
     assert any(
         e.location.line == 37 and "expected task 4 to end in a parenthetical" in e.message for e in caught.value.errors
     ), [str(e) for e in caught.value.errors]
+
+
+def test_a_task_whose_number_was_lost_is_named_with_the_skip(tmp_path):
+    """5. deleted from task 5's line: the skip was said at task 6 alone (38:1), the line that lost its number
+    two lines up unnamed; it is named now, as a line that starts like 5 (58。) already was."""
+    from .helpers import refused_after, replace
+
+    stderr = refused_after(tmp_path, replace("guobanhan-2016-66.txt", "\n5.扩大专利代理", "\n扩大专利代理"))
+    assert stderr.splitlines()[0] == (
+        "source_texts/guobanhan-2016-66.txt:38:1: expected task 5 after task 4, found 6; line 37 "
+        "('扩大专利代理领域开放，放宽对专利代理机构…') has no label: is it task 5 with its number lost?"
+    ), stderr
+
+
+def test_a_paragraph_under_a_task_is_not_named_when_more_than_one_is_missing(tmp_path):
+    text = "一、总则\n1.甲任务。（知识产权局负责）\n乙任务。（知识产权局负责）\n4.丁任务。（知识产权局负责）\n"
+    source = tiny_source(tmp_path, text, extra=GLOBAL)
+    found = Collector()
+    with pytest.raises(BuildErrors):
+        load_corpus(source, found)
+    assert [e.message for e in found.errors] == ["expected task 2 after task 1, found 4"]
