@@ -164,7 +164,12 @@ _WRITTEN_FORMS = {
 _REMOVED_BETWEEN = f"(?:{patterns.HSPACE_RE.pattern}|{patterns.INVISIBLE_FORMAT_RE.pattern})*+"
 
 
+def written_forms(ch: str) -> str:
+    """The characters ``ch`` (a cleaned one) may have been typed as: itself, and the form clean changed (，: ,)."""
+    return _WRITTEN_FORMS.get(ch, ch)
+
+
 def as_written(text: str) -> re.Pattern[str]:
     """A cleaned ``text`` as it may stand in the raw line clean_text made it from: each character also in
     the form clean changed (ＸＸ for XX, a half-width comma), white space or invisible marks between them."""
-    return re.compile(_REMOVED_BETWEEN.join(f"[{re.escape(_WRITTEN_FORMS.get(ch, ch))}]" for ch in text))
+    return re.compile(_REMOVED_BETWEEN.join(f"[{re.escape(written_forms(ch))}]" for ch in text))

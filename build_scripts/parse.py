@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import patterns
+from . import clean, patterns
 from .clean import as_hanzi, clean_text, split_lines
 from .errors import Collector, CurationError, TextError, excerpt
 from .load.texts import RawText
@@ -94,9 +94,9 @@ class _Builder:
     def _column(self, line: int, near: str) -> int:
         raw = self.raw_lines[line - 1] if 0 < line <= len(self.raw_lines) else ""
         if near:
-            at = raw.find(near[0])
-            if at >= 0:
-                return at + 1
+            found = [at for form in clean.written_forms(near[0]) if (at := raw.find(form)) >= 0]
+            if found:
+                return min(found) + 1
         stripped = raw.lstrip(" \t\u3000\ufeff#-")
         return len(raw) - len(stripped) + 1
 
@@ -255,15 +255,21 @@ class _Builder:
         lost its number (an item has no paragraph of its own as a rule); else nothing."""
         lookalike = patterns.label_lookalike_re((str(expected), int_to_cn(expected)))
         unnumbered = []
+        before = None  # the item before
         for clause in reversed(self.clauses):
             if clause.kind is kind:
+                before = clause
                 break
             if clause.kind is ClauseKind.PARAGRAPH and lookalike.match(clause.text):
                 return f"; line {clause.line} ({excerpt(clause.text, 20)!r}) starts like {_shown(kind, expected)} but is no label"
             if clause.kind is ClauseKind.PARAGRAPH:
                 unnumbered.append(clause)
-        if lost and kind in (ClauseKind.ITEM, ClauseKind.SUBITEM) and len(unnumbered) == 1:
-            line = unnumbered[0]
+        # a parenthetical alone on its line is the item's own, broken off it (extract/tasks.py reads it)
+        under = [
+            c for c in unnumbered if before and c.parent == before.id and not patterns.ROLES_ALONE_RE.match(c.text)
+        ]
+        if lost and kind in (ClauseKind.ITEM, ClauseKind.SUBITEM) and len(unnumbered) == 1 and len(under) == 1:
+            line = under[0]
             shown = f"{what} {_shown(kind, expected)}"
             return f"; line {line.line} ({excerpt(line.text, 20)!r}) has no label: is it {shown} with its number lost?"
         return ""
@@ -501,13 +507,16 @@ class _Builder:
             # a note typed under the row's cells with no blank line between: the row ends at it
             noted = next((i for i, cell in enumerate(group) if i and patterns.TABLE_NOTE_RE.match(cell.text)), 0)
             group, note = (group[:noted], group[noted:]) if noted else (group, [])
-            stopped = _stopped_cell(group, whole)
+            row_follows = rows < len(rest) and [cell.text for cell in rest[rows]] in whole
+            stopped = _stopped_cell(group, whole, row_follows=row_follows)
             if stopped is not None:  # a row all but one stop: said at it, and read as the row it is
                 mark = patterns.NO_CELL_RE.search(stopped.text)
+                pointed = patterns.MARK_IN_NUMBER_RE.sub(".", stopped.text)  # 6。3: a point typed as a stop
+                fix = f"write {pointed!r}" if pointed != stopped.text else "take it out"
                 self.error(
                     stopped.number,
                     f"expected a table cell (a name, a number or a word) in row {rows} of table {spec.caption!r}, "
-                    f"found {stopped.text!r}: a stop in a cell ends the table; take it out",
+                    f"found {stopped.text!r}: a stop in a cell ends the table; {fix}",
                     near=mark.group() if mark else "",
                 )
             elif any(_no_cell(cell.text) for cell in group) or (
@@ -609,11 +618,13 @@ def _no_cell(text: str) -> bool:
 LONGEST_CELL = 30
 
 
-def _stopped_cell(group: list[SourceLine], rows: list[list[str]]) -> SourceLine | None:
+def _stopped_cell(group: list[SourceLine], rows: list[list[str]], *, row_follows: bool) -> SourceLine | None:
     """The one line of a group that a stop alone makes no cell (预期性。, 6。3, …（件），) when, that stop taken
     out, the group reads as a row of the table: as many lines as the table's other rows (``rows``), none with a
     label, each a number where every other row has one, and words where every other row has words. A row
-    damaged, not prose after the table (各地要加强组织领导，/ 各部门要密切配合: words where numbers stand); or None."""
+    damaged, not prose after the table (各地要加强组织领导，/ 各部门要密切配合: words where numbers stand); or None.
+    A table of words only tells a row from prose by a row of it after the group (``row_follows``): prose after
+    its last row ends it, as before."""
     if not rows or len(group) != len(rows[0]) or any(_starts_with_label(cell.text) for cell in group):
         return None
     odd = [cell for cell in group if _no_cell(cell.text)]
@@ -623,11 +634,13 @@ def _stopped_cell(group: list[SourceLine], rows: list[list[str]]) -> SourceLine 
     if not unstopped or _no_cell(unstopped):
         return None
     cells = [unstopped if cell is odd[0] else cell.text for cell in group]
+    told = row_follows  # a row of the table after it, or a column of numbers its cells match: a row, not prose
     for column, cell in enumerate(cells):
         numbers = {bool(patterns.NUMBER_LIKE_CELL_RE.fullmatch(row[column])) for row in rows}
         if len(numbers) == 1 and numbers != {bool(patterns.NUMBER_LIKE_CELL_RE.fullmatch(cell))}:
             return None
-    return odd[0]
+        told = told or numbers == {True}
+    return odd[0] if told else None
 
 
 def _starts_with_label(text: str) -> bool:

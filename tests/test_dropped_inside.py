@@ -38,6 +38,13 @@ def test_a_dropped_line_among_the_bodys_paragraphs_is_said_where_it_stands(tmp_p
 
 
 def test_the_real_texts_chrome_is_no_doubt(tmp_path):
+    """59号's chrome lines stand before its body (大 中 小) and after it (打印, 关闭窗口, the site's footer)."""
     copy_sources(tmp_path)
+    found = Collector()
+    corpus = load_corpus(tmp_path / "source_texts", found)
+    dropped = {d.slug: [line.text for line in d.dropped] for d in corpus.documents if d.dropped}
+    assert list(dropped) == ["guozhifaguanzi-2015-59"]
+    assert {"大 中 小", "打印", "关闭窗口"} <= set(dropped["guozhifaguanzi-2015-59"]), dropped
+    assert found.warnings == []
     proc = generate_in(tmp_path)
     assert proc.returncode == 0 and "warning" not in proc.stderr, proc.stderr

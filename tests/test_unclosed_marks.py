@@ -62,3 +62,19 @@ def test_with_the_problems_it_caused_the_warning_is_said_among_them(tmp_path):
     lines = stderr.splitlines()
     assert ": warning: expected a closing ” for the “ here" in lines[-2], stderr  # 23:19, after the ids at 23:1
     assert lines[-1].endswith(" problem(s) found; docs/ was not changed."), stderr  # no warning held back
+
+
+def test_a_quotation_of_several_paragraphs_is_no_doubt(tmp_path):
+    """As printed, a quotation of several paragraphs opens each with “ and closes only the last: its first
+    paragraphs end with the quotation open, and are one sentence each by the splitter's design (quoted sentences
+    stay whole)."""
+    said = warnings_of(tmp_path, "一、总则\n会议指出：\n“要加强保护。要促进运用。\n“要完善服务。要严格执法。”\n")
+    assert said == [], said
+
+
+def test_the_column_counts_the_marks_of_the_line_as_typed(tmp_path):
+    """From session 37's review: a Kangxi radical (⼀, which clean makes 一) put the column at 1, and the line up
+    to the mark was matched as one pattern (seconds on a long line); the marks of its kind are counted now."""
+    line = "\u2f00流领导。“甲”" + "甲" * 5000 + "“推进(改革)。完善机制。"
+    said = warnings_of(tmp_path, f"一、总则\n{line}\n")
+    assert [(row, column) for row, column, _ in said] == [(2, line.rindex("“") + 1)], said

@@ -36,10 +36,12 @@ def unclosed_marks(document: Document, raw: RawText) -> list[CauseWarning]:
         count = _stops_after(clause.text, at) if at is not None else 0
         if at is None or count == 0:
             continue
+        opener = clause.text[at]
+        if opener in _QUOTES and not clause.text[len(clause.label) : at].strip():
+            continue  # a quotation of several paragraphs opens each with “ and closes only the last (as printed)
         line = clause.line + clause.text.count("\n", 0, at)
         written = clause.text[clause.text.rfind("\n", 0, at) + 1 : at + 1]  # the clause's line up to the mark
         column = _column(raw_lines[line - 1] if 0 < line <= len(raw_lines) else "", written)
-        opener = clause.text[at]
         closer = patterns.CLOSERS[patterns.OPENERS.index(opener)]
         warnings.append(CauseWarning(raw.path, line, column, MESSAGE.format(closer=closer, opener=opener, count=count)))
     return warnings
@@ -67,7 +69,22 @@ def _stops_after(text: str, at: int) -> int:
     )
 
 
+# The marks clean_text may have made from another (a half-width bracket or quote), each with the marks of its kind:
+# each mark of a kind typed is one of that kind in the clean line, in the same order.
+_KINDS = ("（）()", "“”\"", "‘’'")
+_QUOTES = "“‘"
+
+
 def _column(raw_line: str, written: str) -> int:
-    """1-based column, in the raw line, of the last character of ``written`` (the clean line up to the mark)."""
-    found = clean.as_written(written).search(raw_line)
-    return found.end() if found is not None else 1
+    """1-based column, in the raw line, of the last character of ``written`` (the clean line up to the mark): the
+    n-th mark of its kind in the raw line, as it is the n-th in the clean one (counted, not matched: a regex of the
+    line up to the mark took seconds on a long line)."""
+    mark = written[-1]
+    kind = next((kind for kind in _KINDS if mark in kind), mark)
+    nth = sum(written.count(ch) for ch in kind)
+    seen = 0
+    for column, ch in enumerate(raw_line, start=1):
+        seen += ch in kind
+        if seen == nth:
+            return column
+    return 1

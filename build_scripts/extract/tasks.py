@@ -29,7 +29,7 @@ from pathlib import Path
 from .. import clean, patterns
 from ..citation import body_title, paragraph_place, reading_places
 from ..clean import split_lines
-from ..errors import Collector, CurationError, SourceError
+from ..errors import Collector, CurationError, SourceError, SourceWarning, excerpt
 from ..load import files
 from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Document, Task, TaskScope
@@ -165,6 +165,29 @@ def _line_of(clauses: list[Clause], fragment: str) -> int:
             return clause.line + clause.text[:at].count("\n")
         at -= len(clause.text) + 1
     return clauses[-1].line
+
+
+def number_of(clause: Clause) -> str:
+    """A 66号-style task's number as its messages name it (``4.`` → 4)."""
+    return clause.label.rstrip(".．、")
+
+
+def _ends_in_roles(text: str) -> bool:
+    return patterns.RESPONSIBILITY_RE.search(text) is not None
+
+
+def _paragraph_after_task(path: Path, raw_lines: list[str], number: str, paragraph: Clause) -> SourceWarning:
+    """The warning at a paragraph after a whole 66号-style task (its parenthetical closed it): a paragraph of the
+    body that the numbering puts under the task, published on the document page and not on the task's."""
+    raw = raw_lines[paragraph.line - 1] if 0 < paragraph.line <= len(raw_lines) else ""
+    return SourceWarning(
+        path,
+        paragraph.line,
+        len(raw) - len(raw.lstrip()) + 1,
+        f"expected a task or a heading after task {number}'s parenthetical, found a paragraph "
+        f"({excerpt(paragraph.text, 20)!r}): it is on the document page, not on task {number}'s; if it closes "
+        f"the body, set body_close_starts_at: {excerpt(paragraph.text, 10).rstrip('…')!r} in its documents.yaml entry",
+    )
 
 
 def _whole_text(clause: Clause, below: list[Clause]) -> str:
@@ -308,11 +331,18 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
     for clause in document.clauses:
         if clause.kind is not ClauseKind.ITEM:
             continue
-        # a paragraph after the task's line is part of it: its parenthetical broken onto a line of its own is
-        # read, and one that ends no parenthetical is said where it stands, not left off the task's page
+        # a paragraph after the task's line: its parenthetical broken onto a line of its own, read as the task's
+        # (a second one is refused); after a whole task, a paragraph of the body (its close?), said
         clauses = [clause, *_below(clause, children)]
+        if (
+            len(clauses) > 1
+            and _ends_in_roles(_body_text(clause))
+            and not any(patterns.RESPONSIBILITY_RE.search(c.text) for c in clauses[1:])
+        ):
+            errors.warn(_paragraph_after_task(path, raw(), number_of(clause), clauses[1]))
+            clauses = clauses[:1]
         text = _whole_text(clause, clauses[1:])
-        number = clause.label.rstrip(".．、")  # as the messages name the task
+        number = number_of(clause)  # as the messages name the task
         match = patterns.RESPONSIBILITY_RE.search(text)
         roles = parse_roles(match.group("body")) if match else None
         lead_ids: list[str] = []
