@@ -167,13 +167,9 @@ def _line_of(clauses: list[Clause], fragment: str) -> int:
     return clauses[-1].line
 
 
-def number_of(clause: Clause) -> str:
+def _number_of(clause: Clause) -> str:
     """A 66号-style task's number as its messages name it (``4.`` → 4)."""
     return clause.label.rstrip(".．、")
-
-
-def _ends_in_roles(text: str) -> bool:
-    return patterns.RESPONSIBILITY_RE.search(text) is not None
 
 
 def _paragraph_after_task(path: Path, raw_lines: list[str], number: str, paragraph: Clause) -> SourceWarning:
@@ -333,16 +329,16 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
             continue
         # a paragraph after the task's line: its parenthetical broken onto a line of its own, read as the task's
         # (a second one is refused); after a whole task, a paragraph of the body (its close?), said
+        number = _number_of(clause)  # as the messages name the task
         clauses = [clause, *_below(clause, children)]
         if (
             len(clauses) > 1
-            and _ends_in_roles(_body_text(clause))
+            and patterns.RESPONSIBILITY_RE.search(_body_text(clause)) is not None
             and not any(patterns.RESPONSIBILITY_RE.search(c.text) for c in clauses[1:])
         ):
-            errors.warn(_paragraph_after_task(path, raw(), number_of(clause), clauses[1]))
+            errors.warn(_paragraph_after_task(path, raw(), number, clauses[1]))
             clauses = clauses[:1]
         text = _whole_text(clause, clauses[1:])
-        number = number_of(clause)  # as the messages name the task
         match = patterns.RESPONSIBILITY_RE.search(text)
         roles = parse_roles(match.group("body")) if match else None
         lead_ids: list[str] = []
