@@ -71,7 +71,7 @@ def _stops_after(text: str, at: int) -> int:
 
 # The marks clean_text may have made from another (a half-width bracket or quote), each with the marks of its kind:
 # each mark of a kind typed is one of that kind in the clean line, in the same order.
-_KINDS = ("（）()", "“”\"", "‘’'")
+_KINDS = ("（）()", '“”"', "‘’'")
 _QUOTES = "“‘"
 
 
