@@ -145,8 +145,9 @@ TABLE_NOTE_RE = re.compile(r"^注[：:]")
 # A line that is no table cell but prose: it holds a sentence's stop (各地要加强组织领导。), or runs on into
 # the next line (…领导， …、 …：). A cell is a name, a number or a word (每万人口发明专利拥有量（件）, 6.3, 预期性).
 NO_CELL_RE = re.compile(r"[。！？；]|[，、：:,]$")
-# A stop or comma typed for a number's point (6。3, 1，5): the cell says to write the point.
-MARK_IN_NUMBER_RE = re.compile(r"(?<=[0-9])[。．，、](?=[0-9])")
+# A full stop typed for a number's point (6。3): the cell says to write the point (a comma between digits, a
+# thousands separator typed, is no stop: the cell is refused as a number elsewhere).
+MARK_IN_NUMBER_RE = re.compile(r"(?<=[0-9])。(?=[0-9])")
 # The marks that make a line prose (NO_CELL_RE's), wherever they stand: a cell with them taken out is read again.
 NO_CELL_MARK_RE = re.compile(r"[。！？；，、：:,]")
 # A cell of digits and the marks of a number only (6..3, 1.800.5, 6.3.): a value mistyped, not item 6.'s label,
