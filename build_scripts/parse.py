@@ -508,19 +508,20 @@ class _Builder:
             noted = next((i for i, cell in enumerate(group) if i and patterns.TABLE_NOTE_RE.match(cell.text)), 0)
             group, note = (group[:noted], group[noted:]) if noted else (group, [])
             row_follows = rows < len(rest) and [cell.text for cell in rest[rows]] in whole
-            stopped = _stopped_cell(group, whole, row_follows=row_follows)
-            if stopped is not None:  # a row all but one stop: said at it, and read as the row it is
-                mark = patterns.NO_CELL_RE.search(stopped.text)
-                pointed = patterns.MARK_IN_NUMBER_RE.sub(".", stopped.text)  # 6。3: a point typed as a stop
-                fix = f"write {pointed!r}" if pointed != stopped.text else "take it out"
+            stopped = _stopped_cells(group, whole, row_follows=row_follows)
+            for cell in stopped:  # a row all but its stops: said at each, and read as the row it is
+                mark = patterns.NO_CELL_RE.search(cell.text)
+                pointed = patterns.MARK_IN_NUMBER_RE.sub(".", cell.text)  # 6。3: a point typed as a stop
+                fix = f"write {pointed!r}" if pointed != cell.text else "take it out"
                 self.error(
-                    stopped.number,
+                    cell.number,
                     f"expected a table cell (a name, a number or a word) in row {rows} of table {spec.caption!r}, "
-                    f"found {stopped.text!r}: a stop in a cell ends the table; {fix}",
+                    f"found {cell.text!r}: a stop in a cell ends the table; {fix}",
                     near=mark.group() if mark else "",
                 )
-            elif any(_no_cell(cell.text) for cell in group) or (
-                _numbering_kind(first.text) is not None and len(group) != len(spec.columns)
+            if not stopped and (
+                any(_no_cell(cell.text) for cell in group)
+                or (_numbering_kind(first.text) is not None and len(group) != len(spec.columns))
             ):  # a group of cells 二、三产业增加值 … is a row; 二、三产业融合发展 alone is the heading it may be
                 return end  # the table ended at its last row: the body goes on (a label, prose)
             if len(group) != len(spec.columns):
@@ -618,29 +619,29 @@ def _no_cell(text: str) -> bool:
 LONGEST_CELL = 30
 
 
-def _stopped_cell(group: list[SourceLine], rows: list[list[str]], *, row_follows: bool) -> SourceLine | None:
-    """The one line of a group that a stop alone makes no cell (预期性。, 6。3, …（件），) when, that stop taken
+def _stopped_cells(group: list[SourceLine], rows: list[list[str]], *, row_follows: bool) -> list[SourceLine]:
+    """The lines of a group that a stop alone makes no cell (预期性。, 6。3, …（件），) when, those stops taken
     out, the group reads as a row of the table: as many lines as the table's other rows (``rows``), none with a
     label, each a number where every other row has one, and words where every other row has words. A row
-    damaged, not prose after the table (各地要加强组织领导，/ 各部门要密切配合: words where numbers stand); or None.
+    damaged, not prose after the table (各地要加强组织领导，/ 各部门要密切配合: words where numbers stand); or none.
     A table of words only tells a row from prose by a row of it after the group (``row_follows``): prose after
     its last row ends it, as before."""
     if not rows or len(group) != len(rows[0]) or any(_starts_with_label(cell.text) for cell in group):
-        return None
+        return []
     odd = [cell for cell in group if _no_cell(cell.text)]
-    if len(odd) != 1 or len(odd[0].text) > LONGEST_CELL:
-        return None
-    unstopped = patterns.NO_CELL_MARK_RE.sub("", odd[0].text)
-    if not unstopped or _no_cell(unstopped):
-        return None
-    cells = [unstopped if cell is odd[0] else cell.text for cell in group]
+    if any(len(cell.text) > LONGEST_CELL for cell in odd):
+        return []
+    unstopped = {cell.number: patterns.NO_CELL_MARK_RE.sub("", cell.text) for cell in odd}
+    if any(not text or _no_cell(text) for text in unstopped.values()):
+        return []
+    cells = [unstopped.get(cell.number, cell.text) for cell in group]
     told = row_follows  # a row of the table after it, or a column of numbers its cells match: a row, not prose
     for column, cell in enumerate(cells):
         numbers = {bool(patterns.NUMBER_LIKE_CELL_RE.fullmatch(row[column])) for row in rows}
         if len(numbers) == 1 and numbers != {bool(patterns.NUMBER_LIKE_CELL_RE.fullmatch(cell))}:
-            return None
+            return []
         told = told or numbers == {True}
-    return odd[0] if told else None
+    return odd if told else []
 
 
 def _starts_with_label(text: str) -> bool:

@@ -71,3 +71,20 @@ def test_prose_after_a_table_of_words_ends_it(tmp_path):
 def test_a_stop_in_a_row_of_a_table_of_words_is_said_when_a_row_follows(tmp_path):
     _, found = _load(tmp_path, "丙工程。\n财政部\n\n丁工程\n商务部\n")
     assert [(e.location.line, e.location.column) for e in found.errors] == [(13, 4)], [str(e) for e in found.errors]
+
+
+def test_two_stops_in_a_row_are_each_said_at_their_cell(tmp_path):
+    """Session 37 left a row with two stops in its cells to end the table (the old cascade of messages about
+    what followed); each stop is said at its cell now, and nothing else."""
+
+    def damage(source):
+        damage_line(source, 26, "\t6.3", "\t6。3")
+        damage_line(source, 29, "\t预期性", "\t预期性。")
+
+    stderr = refused_after(tmp_path, damage)
+    located = [line for line in stderr.splitlines() if line.startswith("source_texts/")]
+    assert [line.split(": expected")[0] for line in located] == [
+        f"source_texts/{GUOFA}:26:3",
+        f"source_texts/{GUOFA}:29:5",
+    ], stderr
+    assert "redirects.yaml" not in stderr and "which no document has" not in stderr, stderr
