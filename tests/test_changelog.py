@@ -555,3 +555,19 @@ def test_the_committed_redirects_are_read_in_the_one_git_call_that_reads_the_tex
     git(source, "commit", "-q", "-m", "删除")
     found = versions.build_history(source, load_corpus(source, Collector()).documents)
     assert found.committed_redirects is None and git_log.committed_file(source, "redirects.yaml") is None
+
+
+def test_the_command_line_summary_says_when_it_left_clauses_out(tmp_path):
+    """From session 38's review: five paragraphs added under an item were summarised as three ids and no …
+    (the … came only past nine changes in all); any kind listed in part ends in … now."""
+    from .helpers import tiny_source
+
+    text = "一、总体要求\n（一）目标。正文一。\n（二）任务。正文二。\n"
+    source = tiny_source(tmp_path, text)
+    docs = tmp_path / "docs"
+    generate(source, docs)
+    more = "".join(f"补充段落{n}。\n" for n in range(1, 6))
+    (source / "test-2020-1.txt").write_text(text + more, encoding="utf-8")
+    summary = generate(source, docs).since_last_build
+    assert summary.startswith("since the last build: 5 clause(s) added, 0 removed, 0 modified ("), summary
+    assert summary.count("+test-2020-1/") == 3 and summary.endswith(", …)"), summary

@@ -97,7 +97,7 @@ def since_last_build(previous: dict[str, dict[str, Any]], site: Site) -> str:
     )
     return (
         f"since the last build: {len(added)} clause(s) added, {len(removed)} removed, "
-        f"{len(modified)} modified ({shown}{', …' if len(added) + len(removed) + len(modified) > 9 else ''})"
+        f"{len(modified)} modified ({shown}{', …' if max(len(added), len(removed), len(modified)) > 3 else ''})"
     )
 
 
