@@ -799,10 +799,10 @@ def test_an_id_past_the_last_clause_or_a_mistyped_key_is_answered_with_what_ther
             "found 'guobanhan-2016-66/t107', which no document has; guobanhan-2016-66 holds t1 … t106",
         ),
         ("crossrefs.yaml:3:12:", "which no document has; yufufa-2016-25/2-1/p1 holds s1 … s9"),
-        ("crossrefs.yaml:5:12:", "found unknown key 'remak': is it remark, mistyped?"),
+        ("crossrefs.yaml:5:5:", "found unknown key 'remak': is it remark, mistyped?"),
         ("crossrefs.yaml:6:15:", "which no document has; guofa-2016-86 holds 4-1 … 4-7"),
         ("crossrefs.yaml:7:12:", "which no document has; yufufa-2016-25 holds 2-1 … 2-6"),
-        ("crossrefs.yaml:8:14:", "found unknown key 'decison': is it decision, mistyped?"),
+        ("crossrefs.yaml:8:5:", "found unknown key 'decison': is it decision, mistyped?"),
         ("crossrefs.yaml:9:15:", "which no document has; no document is guobanhan-2016-67: is it guobanhan-2016-66?"),
     ):
         line = next((m for m in said.splitlines() if place in m), said)

@@ -16,7 +16,7 @@ EXTERNAL = "  - doc_number: 国发〔2015〕71号\n    title: 国务院关于新
     [
         pytest.param(  # was read as if it were not there: a link staff meant to give was dropped unsaid
             replace("external.yaml", EXTERNAL, EXTERNAL + "    url: http://www.gov.cn/\n"),
-            "source_texts/external.yaml:5:10: expected one of doc_number, title in an external document, "
+            "source_texts/external.yaml:5:5: expected one of doc_number, title in an external document, "
             "found unknown key 'url'",
             id="unknown key",
         ),
@@ -24,7 +24,7 @@ EXTERNAL = "  - doc_number: 国发〔2015〕71号\n    title: 国务院关于新
             # no list holds, as if the entry that did not read were not there
             replace("external.yaml", "    title:", "    titel:"),
             "source_texts/external.yaml:3:5: expected an external document to have 'title', found none\n"
-            "source_texts/external.yaml:4:12: expected one of doc_number, title in an external document, "
+            "source_texts/external.yaml:4:5: expected one of doc_number, title in an external document, "
             "found unknown key 'titel': is it title, mistyped?",
             id="mistyped key",
         ),

@@ -318,7 +318,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "a numbering key misspelt": (  # was read as no numbering given: items numbered by section, 66号's 27 out of order
         replace("documents.yaml", "numbering: {items: global}", "numbering: {item: global}"),
-        r"documents\.yaml:57:23: expected only the key items in numbering, found unknown key 'item': is it items, mistyped\?\n",
+        r"documents\.yaml:57:17: expected only the key items in numbering, found unknown key 'item': is it items, mistyped\?\n",
     ),
     "a table that is no mapping": (
         replace(
@@ -398,7 +398,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "provenance of no field": (  # a misspelt field: the note would stand under a name no value has
         replace("documents.yaml", "      date: 文本落款（2016年7月8日）", "      data: 文本落款（2016年7月8日）"),
-        r"documents\.yaml:\d+:13: expected one of slug, .* in provenance, found unknown key 'data'",
+        r"documents\.yaml:\d+:7: expected one of slug, .* in provenance, found unknown key 'data'",
     ),
     "a date as a week": (  # ISO 8601 allows it (2016-12-30), but staff meant something else
         replace("documents.yaml", "date: 2016-12-30", "date: 2016-W52-5"),

@@ -216,14 +216,15 @@ def test_an_undecodable_byte_of_a_curated_file_or_record_is_located_with_or_with
 
 
 @pytest.mark.parametrize("key", ["~", "null", "5", "yes"])
-def test_an_unknown_key_of_any_yaml_type_is_located_at_its_value(tmp_path, key):
-    """A key YAML reads as null was said at the entry's first line ('- id:', two lines up), as no key."""
+def test_an_unknown_key_of_any_yaml_type_is_located_at_the_key(tmp_path, key):
+    """A key YAML reads as null was said at the entry's first line ('- id:', two lines up), as no key; then
+    (session 35) at its value; from session 38's review, at the key itself, the word the message names."""
     path = tmp_path / "agencies.yaml"
     path.write_text(f"agencies:\n  - id: a\n    name: 甲\n    {key}: x\n", encoding="utf-8")
     errors = Collector()
     (entry,) = entries(path, "agencies", errors)
     Fields(path, entry, "an agency", errors).unknown_keys(("id", "name"))
-    assert [(e.location.line, e.location.column) for e in errors.errors] == [(4, 7 + len(key))]
+    assert [(e.location.line, e.location.column) for e in errors.errors] == [(4, 5)]
 
 
 @pytest.mark.parametrize(
@@ -265,9 +266,7 @@ def test_a_key_starting_with_two_underscores_is_no_key_nothing_reads(tmp_path, k
         errors.add(error)
     else:
         Fields(path, entry, "an agency", errors).unknown_keys(("id", "name"))
-    assert [(e.location.line, e.location.column, e.message) for e in errors.errors] == [
-        (4, 5 if key == "__line__" else 7 + len(key), found)
-    ]
+    assert [(e.location.line, e.location.column, e.message) for e in errors.errors] == [(4, 5, found)]
 
 
 BESIDE = "expected only the key 'agencies:' at the top of agencies.yaml, found also '{}:', which nothing reads"
@@ -322,3 +321,26 @@ def test_a_date_written_right_that_no_calendar_has_is_said_so(tmp_path, written)
         f"{path}:2:11: expected 'date' of a document to be a date YYYY-MM-DD or null, "
         f"found '{written}', a day no calendar has"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("dropped_lines:\n      - 分享到: 微信", "'分享到: 微信'"),
+        ("title:\n      来源: 中国政府网", "'来源: 中国政府网'"),
+    ],
+)
+def test_a_text_yaml_read_as_a_key_and_value_is_told_to_be_quoted(tmp_path, written, hint):
+    """From session 38's review: a chrome line with a colon (分享到: 微信) under dropped_lines was refused as
+    "found {'分享到': '微信'}", which does not tell staff what to do: YAML read its colon and space as a key."""
+    path = tmp_path / "documents.yaml"
+    path.write_text(f"documents:\n  - slug: a\n    {written}\n", encoding="utf-8")
+    errors = Collector()
+    (entry,) = entries(path, "documents", errors)
+    fields = Fields(path, entry, "a document", errors)
+    if written.startswith("dropped_lines"):
+        fields.strings("dropped_lines")
+    else:
+        fields.text("title")
+    (message,) = [e.message for e in errors.errors]
+    assert message.endswith(f"YAML reads a colon and a space as a key and its value; put the text in quotes, {hint}")

@@ -253,7 +253,7 @@ def test_page_entries_are_validated_with_located_messages(tmp_path):
         f"{path}:7:5: expected each page once, found /agencies/cmc-edd/ again (first at line 5)",
         f"{path}:10:9: expected 'to' of the page /agencies/x/ to be a page's address such as /agencies/x/, "
         "found '/agencies'",
-        f"{path}:12:9: expected one of page, to, note, date in a page redirect, found unknown key 'id'",
+        f"{path}:12:5: expected one of page, to, note, date in a page redirect, found unknown key 'id'",
         f"{path}:14:11: expected 'page' to be a page's address such as /agencies/guojia-zhishichanquanju/ "
         "(or a beginning of addresses ending in *) (end it with /: /agencies/z/), found '/agencies/z'",
         f"{path}:17:9: expected 'to' of a page redirect to be a page's address (text), found ['a']",

@@ -31,7 +31,7 @@ terms:
   - form: 知产
     means: [知识产权, «知识产权»]
   - form: 科创
-    texts: «[科技创新]
+    «texts: [科技创新]
     means: [科技创新]
   - form: 机密
     means: [商业秘密]

@@ -17,7 +17,7 @@ from .. import patterns
 from ..errors import Collector, CurationError, excerpt
 from ..model import Clause, id_written_otherwise, natural
 from . import files
-from .located_yaml import LOADER_KEYS, WRITTEN_KEYS_KEY, read_yaml, where, where_value, written_key
+from .located_yaml import LOADER_KEYS, WRITTEN_KEYS_KEY, read_yaml, where, where_key, where_value, written_key
 
 RESERVED_SLUGS = ("index",)  # documents/index.md lists the documents
 
@@ -102,6 +102,16 @@ def shown_value(value: Any) -> str:
         )
     text = _yaml_form(value)
     return text if len(text) <= 80 else text[:77] + "…"
+
+
+def colon_hint(value: Any) -> str:
+    """For a text YAML read as a key and its value (a line such as ``分享到: 微信``, whose colon and space make a
+    mapping): how to write it as text; else ''."""
+    pairs = [(k, v) for k, v in value.items() if k not in LOADER_KEYS] if isinstance(value, dict) else []
+    if len(pairs) != 1 or not isinstance(pairs[0][1], str | int | float) or isinstance(pairs[0][1], bool):
+        return ""
+    line = f"{pairs[0][0]}: {pairs[0][1]}"
+    return f": YAML reads a colon and a space as a key and its value; put the text in quotes, '{line}'"
 
 
 def _yaml_form(value: Any) -> str:
@@ -202,7 +212,7 @@ class Fields:
             self.fail(f"expected {expected}, found empty text ({value!r})", key=key)
             return None
         if not isinstance(value, str):
-            self.fail(f"expected {expected}, found {shown_value(value)}", key=key)
+            self.fail(f"expected {expected}, found {shown_value(value)}{colon_hint(value)}", key=key)
             return None
         if key not in _PROSE_KEYS and ("\n" in value.strip() or "\r" in value):
             self.fail(
@@ -253,7 +263,7 @@ class Fields:
             return ()
         wrong = [(item, v) for item, v in enumerate(value) if not isinstance(v, str) or not v.strip()]
         for item, v in wrong:
-            found = f"empty text ({v!r})" if isinstance(v, str) else shown_value(v)
+            found = f"empty text ({v!r})" if isinstance(v, str) else shown_value(v) + colon_hint(v)
             self.fail(f"expected each of '{key}' of {self.what} to be text, found {found}", key=key, item=item)
         broken = [(item, v) for item, v in enumerate(value) if isinstance(v, str) and ("\n" in v.strip() or "\r" in v)]
         for item, v in broken:
@@ -323,8 +333,8 @@ class Fields:
                 message = f"expected {allowed} in {self.what}, found {found}"
                 close = difflib.get_close_matches(written, known, n=1, cutoff=0.75)
                 message += f": is it {close[0]}, mistyped?" if close else ""
-                # at its value, whatever YAML read the key as (a bare ~ or null is None, which fail takes for no key)
-                self.errors.add(CurationError(self.path, *where_value(self.entry, key), message))
+                # at the key, whatever YAML read it as (a bare ~ or null is None, which fail takes for no key)
+                self.errors.add(CurationError(self.path, *where_key(self.entry, key), message))
 
 
 def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:

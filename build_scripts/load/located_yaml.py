@@ -27,11 +27,12 @@ from .texts import lfs_pointer, merge_marker, position_of, position_of_undecodab
 LINE_KEY = "__line__"
 COLUMN_KEY = "__column__"
 POSITIONS_KEY = "__positions__"  # key → (line, column) of its value: a message about a field points at it
+KEY_POSITIONS_KEY = "__key_positions__"  # key → (line, column) of the key: a message about the key points at it
 # key → the words it was written as, for a key YAML made no text of (~, null, yes, 0x1f, an empty key): a message
 # names it as staff wrote it, not as Python shows what YAML made of it (None, True, 31). Only in a mapping with one.
 WRITTEN_KEYS_KEY = "__written_keys__"
 # The keys the loader adds to every mapping: a file's own key so named is refused, and every other is the file's.
-LOADER_KEYS = frozenset((LINE_KEY, COLUMN_KEY, POSITIONS_KEY, WRITTEN_KEYS_KEY))
+LOADER_KEYS = frozenset((LINE_KEY, COLUMN_KEY, POSITIONS_KEY, KEY_POSITIONS_KEY, WRITTEN_KEYS_KEY))
 
 
 # libyaml's parser when PyYAML was built with it (the pinned wheels are), else the pure-Python one.
@@ -64,6 +65,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hash
     loader.flatten_mapping(node)
     mapping: dict[Hashable, Any] = {}  # keys are whatever YAML gives: str, int, date, ...
     positions: dict[Hashable, tuple[int, int]] = {}
+    key_positions: dict[Hashable, tuple[int, int]] = {}
     written: dict[Hashable, str] = {}
     for key_node, value_node in node.value:
         key = _construct_value(loader, key_node)
@@ -84,11 +86,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hash
             )
         mapping[key] = _construct_value(loader, value_node)
         positions[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        key_positions[key] = (mark.line + 1, mark.column + 1)
         if not isinstance(key, str) and isinstance(key_node, yaml.ScalarNode):
             written[key] = key_node.value
     mapping[LINE_KEY] = node.start_mark.line + 1
     mapping[COLUMN_KEY] = node.start_mark.column + 1
     mapping[POSITIONS_KEY] = positions
+    mapping[KEY_POSITIONS_KEY] = key_positions
     if written:
         mapping[WRITTEN_KEYS_KEY] = written
     return mapping
@@ -315,6 +319,15 @@ def _mark_position(mark: _Mark | None) -> tuple[int, int]:
 def where_value(entry: Any, key: Hashable) -> tuple[int, int]:
     """Where the value of ``key`` in a mapping loaded by ``read_yaml`` starts (else the mapping's start)."""
     positions = entry.get(POSITIONS_KEY) if isinstance(entry, dict) else None
+    if isinstance(positions, dict) and key in positions:
+        line, column = positions[key]
+        return int(line), int(column)
+    return where(entry)
+
+
+def where_key(entry: Any, key: Hashable) -> tuple[int, int]:
+    """Where ``key`` itself stands in a mapping loaded by ``read_yaml`` (else the mapping's start)."""
+    positions = entry.get(KEY_POSITIONS_KEY) if isinstance(entry, dict) else None
     if isinstance(positions, dict) and key in positions:
         line, column = positions[key]
         return int(line), int(column)
