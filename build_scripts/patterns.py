@@ -399,12 +399,13 @@ DOC_NUMBER_RE = re.compile(
     re.VERBOSE,
 )
 # A 文号 as staff may type it in a curated YAML file: the year in any bracket pair (国发[2015]71号,
-# 国发（2015）71号, 国发【2015】71号, 国发﹝2015﹞71号), the number with 第 or a leading 0. GB/T 9704 writes it
+# 国发（2015）71号, 国发【2015】71号, 国发﹝2015﹞71号), the number with 第 or a leading 0, digits full-width
+# (国发〔２０１５〕７１号) or not. GB/T 9704 writes it
 # as DOC_NUMBER_RE reads it: 〔〕, no 第, no leading 0 (国发〔2015〕71号).
 DOC_NUMBER_VARIANT_RE = re.compile(
     r"""^(?P<code>[\u4e00-\u9fff]{1,8}?)\s*
-        [\[［【〔﹝〖(（]\s*(?P<year>[0-9]{4})\s*[\]］】〕﹞〗)）]\s*   # [2015] （2015） 【2015】 …
-        第?\s*0*(?P<serial>[1-9][0-9]{0,3})\s*号$""",  # 71 / 第71 / 071
+        [\[［【〔﹝〖(（]\s*(?P<year>[0-9０-９]{4})\s*[\]］】〕﹞〗)）]\s*   # [2015] （2015） 【2015】 …
+        第?\s*[0０]*(?P<serial>[1-9１-９][0-9０-９]{0,3})\s*号$""",  # 71 / 第71 / 071 / ７１
     re.VERBOSE,
 )
 # Words that run into a 文号 written without brackets (按国发〔2015〕71号文件要求): DOC_NUMBER_RE takes

@@ -8,6 +8,7 @@ import pytest
 
 from build_scripts.errors import Collector
 from build_scripts.load.collection import load_documents
+from build_scripts.pipeline import load_corpus
 
 from .helpers import copy_sources, refused
 
@@ -66,7 +67,8 @@ def at(lines: list[str], start: str) -> int:
 @pytest.mark.parametrize(
     "written",
     ["川府发[2017]9号", "川府发［2017］9号", "川府发(2017)9号", "川府发（2017）9号", "川府发【2017】9号",
-     "川府发﹝2017﹞9号", "川府发〔2017〕09号", "川府发〔2017〕第9号"],
+     "川府发﹝2017﹞9号", "川府发〔2017〕09号", "川府发〔2017〕第9号",
+     "川府发〔２０１７〕9号", "川府发〔２０１７〕９号"],  # full-width digits: accepted silently before session 38
 )  # fmt: skip
 def test_a_doc_number_written_in_other_brackets_is_refused_with_its_standard_form(tmp_path, written):
     """It was published as written (川府发[2017]9号 in the header, the index, every citation), and the
@@ -75,6 +77,24 @@ def test_a_doc_number_written_in_other_brackets_is_refused_with_its_standard_for
     assert loaded_messages(source) == [
         f"{source / 'documents.yaml'}:{at(lines, 'doc_number:')}:17: expected doc_number written "
         f"川府发〔2017〕9号 (the year in 〔〕, the number without 第 or a leading 0), found {written!r}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "column"), [("川府发〔2017〕10号", 1), ("　　川府发〔２０１７〕10号", 3)]
+)  # fmt: skip
+def test_a_doc_number_other_than_the_one_the_text_prints_is_warned_at_the_texts_line(tmp_path, printed, column):
+    """From session 38's review: a doc_number one digit off was published without a word, and the text's own 文号
+    line shown as a citation of a document the site lacks (本站未收录). Either may be the typo: a warning at the
+    line, naming both."""
+    source, _ = add(tmp_path, text=TEXT.replace("川府发〔2017〕9号", printed, 1))
+    found = Collector()
+    load_corpus(source, found)
+    assert found.errors == []
+    assert [str(w) for w in found.warnings] == [
+        f"{source / 'chuanfufa-2017-9.txt'}:2:{column}: warning: expected the 文号 documents.yaml gives this text, "
+        f"'川府发〔2017〕9号', on the line of its own that prints one, found '川府发〔2017〕10号': is one of the two "
+        "mistyped?"
     ]
 
 

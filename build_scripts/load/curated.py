@@ -227,7 +227,7 @@ class Fields:
         value = self.text(key, required=required)
         variant = patterns.DOC_NUMBER_VARIANT_RE.match(value) if value else None
         if value and variant:
-            standard = f"{variant['code']}〔{variant['year']}〕{variant['serial']}号"
+            standard = f"{variant['code']}〔{int(variant['year'])}〕{int(variant['serial'])}号"  # ２０１７: 2017
             if value != standard:
                 self.fail(
                     f"expected {key} written {standard} (the year in 〔〕, the number without 第 or a leading 0), "
