@@ -276,6 +276,27 @@ WEB_PAGE_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body)(?=[\s>])", re
 # must start): no document's text, whatever its documents.yaml entry says.
 GIT_LFS_POINTER_RE = re.compile(r"\Aversion https://git-lfs\.github\.com/spec/v1(?=\r?\n|\Z)")
 
+# A line of a web page's chrome a copied text may keep, when dropped_lines does not list it: a toolbar of
+# nothing but its controls (打印 关闭窗口, 【打印】【关闭】, 【字体：大 中 小】, 大 中 小), a font-size control
+# anywhere in a line (发布时间：… 【字体：大 中 小】), a share bar (分享到：), a footer (…京ICP备05069085号,
+# 版权所有：…), a link to the next or last article (上一篇：…), a view count (浏览次数：123) or a path of the site
+# (首页 > 政务公开 > …). Only what no policy text writes on a line of its own (doubts/chrome.py).
+_TOOL = r"(?:打印(?:本页|此页|文章)?|关闭(?:本页|此页|窗口)?|返回顶部|收藏(?:本页)?|纠错|分享)"
+_FONT_SIZE = r"(?:字体|字号)\s?[:：]?\s?[【\[]?大[】\]]?\s?[【\[]?中[】\]]?\s?[【\[]?小"
+CHROME_LINE_RE = re.compile(
+    rf"""^(?:
+        (?:[【\[［(（]?(?:{_TOOL}|大\s?中\s?小|【大】【中】【小】)[】\]］)）]?[\s|｜/]*)+
+        | .*{_FONT_SIZE}.*
+        | 分享到\s*[:：]?.*
+        | .*ICP\s*[备证]\s*[:：]?\s*[0-9A-Za-z].*
+        | 版权所有\s*[:：©(（].*
+        | (?:上一|下一)[篇页条]\s*[:：].*
+        | (?:浏览|访问|阅读|点击)(?:次数|量|数)\s*[:：]\s*[0-9]+.*
+        | 首页\s*[>＞»›].*
+    )$""",
+    re.VERBOSE,
+)
+
 # Stray Markdown marks of a scraped page at the start of a line: "### " or "- ".
 MARKDOWN_MARK_RE = re.compile(r"^(?:#{1,6}|-)[ ]+")
 

@@ -48,3 +48,39 @@ def test_the_real_texts_chrome_is_no_doubt(tmp_path):
     assert found.warnings == []
     proc = generate_in(tmp_path)
     assert proc.returncode == 0 and "warning" not in proc.stderr, proc.stderr
+
+
+UNLISTED = (
+    "首页 > 政务公开 > 通知公告\n发布时间：2017-03-01 【字体：大 中 小】\n测试文件\n一、总则\n正文第一段。\n"
+    "【打印】【关闭】\n正文第二段。\n分享到：微信 微博\n\u3000版权所有：测试机关 京ICP备05001234号\n"
+)
+
+
+def test_chrome_no_dropped_line_lists_is_said_wherever_it_stands(tmp_path):
+    """From session 38's review: a page's path and font-size bar above the title, a toolbar in the body and a
+    share bar and footer after it were published as the document's lines (clauses with their own links, a
+    paragraph of a task, the 落款's) without a word; only lines dropped_lines listed were known as chrome."""
+    found = Collector()
+    load_corpus(tiny_source(tmp_path, UNLISTED), found)
+    said = [(w.location.line, w.location.column, w.message.split(", which reads")[0]) for w in found.warnings]
+    assert said == [
+        (1, 1, "expected the text's own words, found '首页 > 政务公开 > 通知公告'"),
+        (2, 1, "expected the text's own words, found '发布时间：2017-03-01 【字体：大 中 小】'"),
+        (6, 1, "expected the text's own words, found '【打印】【关闭】'"),
+        (8, 1, "expected the text's own words, found '分享到：微信 微博'"),
+        (9, 2, "expected the text's own words, found '版权所有：测试机关 京ICP备05001234号'"),
+    ], said
+    assert found.warnings[0].message.endswith(
+        "if it is, list it under dropped_lines in the text's documents.yaml entry"
+    )
+
+
+def test_chrome_dropped_lines_lists_is_no_doubt_before_or_after_the_body(tmp_path):
+    lines = [line.strip() for line in UNLISTED.split("\n") if line.strip()]
+    extra = {"dropped_lines": [lines[0], lines[1], lines[5], lines[7], lines[8]]}
+    found = Collector()
+    (document,) = load_corpus(tiny_source(tmp_path, UNLISTED, extra=extra), found).documents
+    assert [(w.location.line, w.message.split(",")[0]) for w in found.warnings] == [
+        (6, "expected dropped line '【打印】【关闭】' (web-page chrome) before or after the body")
+    ]
+    assert len(document.dropped) == 5

@@ -9,10 +9,13 @@ would not let them do.
 
 Only lines after the document's first numbered part are looked at: before it stand the title, the 文号,
 the addressees and the covering notice's lines, which end in no stop as a rule. The 落款 (``closing``),
-tables and numbered headings are not paragraphs and are not looked at either.
+tables and numbered headings are not paragraphs and are not looked at either, nor is a line that reads as
+web-page chrome (打印, 分享到：…): ``chrome`` says it, and joining it to the next line would be wrong.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from .. import patterns
 from ..clean import split_lines
@@ -53,6 +56,7 @@ def broken_lines(document: Document, raw: RawText) -> list[SourceWarning]:
         if clause.kind is ClauseKind.PARAGRAPH
         and clause.line > first
         and patterns.PARAGRAPH_END_RE.search(clause.text) is None
+        and not patterns.CHROME_LINE_RE.match(unicodedata.normalize("NFKC", clause.text))  # said as chrome
     ]
 
 
