@@ -356,11 +356,12 @@ LEAD_SPLIT_RE = re.compile(r"^(?P<leads>[^，,]+?)牵头[，,](?P<others>.+)$")
 OPEN_LIST_MARK = "等"
 
 # Text just before an agency name that makes it a local body, not the national one:
-# "新疆生产建设兵团知识产权局", "各省…知识产权局", "市知识产权局", "区县统计局".
-LOCAL_QUALIFIER_RE = re.compile(r"(?:[省市区县州盟旗团]|自治区|直辖市|兵团|地方)$")
-# How many characters before a name it is asked of: its longest form (自治区), and the line break its $ may stand
-# before (a form added must fit; asked of all the text before each name, a long list took quadratic time).
-LOCAL_QUALIFIER_SPAN = 4
+# "新疆生产建设兵团知识产权局", "各省…知识产权局", "市知识产权局", "区县统计局", and a place with its parts in
+# brackets after it, as addressees are written: "各市（州）知识产权局", "各县（市、区）知识产权局".
+LOCAL_QUALIFIER_RE = re.compile(r"(?:[省市区县州盟旗团]|自治区|直辖市|兵团|地方)(?:[（(][^（()）]{1,5}[）)])?$")
+# How many characters before a name it is asked of: its longest form (自治区（市、区）), and the line break its $
+# may stand before (a form added must fit; asked of all the text before each name, a long list took quadratic time).
+LOCAL_QUALIFIER_SPAN = 11
 # Text just after a name that shows it is part of a longer word: "公安部门", "工作部署".
 NAME_CONTINUES_RE = re.compile(r"^[门署长]")
 

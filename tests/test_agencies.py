@@ -409,3 +409,22 @@ def test_the_agencies_list_says_what_its_mention_count_counts(built):
         cells = [re.sub(r'<span class="cell-label">[^<]*</span>', "", c).strip() for c in row.strip("|").split("|")]
         led, shared, mentioned = (int(c) for c in cells[2:5])
         assert mentioned >= led + shared, cells
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["各市（州）知识产权局：", "各县（市、区）知识产权局要加强执法。", "各省(区、市)知识产权局", "市（区）版权局负责"],
+)
+def test_a_place_with_its_parts_in_brackets_before_a_name_makes_it_a_local_body(model, text):
+    """From session 38's review: a Sichuan notice's addressees, 各市（州）知识产权局, were listed on the national
+    office's page as its mention: the place was looked for just before the name, and a ） stood there."""
+    from build_scripts.extract.agencies import AgencyMatcher
+
+    assert AgencyMatcher(model.agencies).find(text) == []
+
+
+def test_a_bracketed_note_before_a_name_leaves_it_the_national_body(model):
+    from build_scripts.extract.agencies import AgencyMatcher
+
+    found = AgencyMatcher(model.agencies).find("（工商总局负责）知识产权局牵头")
+    assert [agency for agency, _, _ in found] == ["saic", "cnipa"], found
