@@ -321,3 +321,21 @@ def test_a_task_pages_linked_section_comes_before_its_related_tasks_on_a_phone(b
         contents = page.locator('nav.md-nav--secondary[aria-label="目录"] a.md-nav__link')
         order = [href.split("#")[-1] for href in contents.evaluate_all("as => as.map(a => a.getAttribute('href'))")]
         assert order.index(linked) < order.index("related-tasks"), order
+
+
+ITALIC_CJK = """() => [...document.querySelectorAll('.md-content *')]
+  .filter(e => getComputedStyle(e).fontStyle !== 'normal' && /[\\u4e00-\\u9fff]/.test(e.textContent))
+  .map(e => e.tagName.toLowerCase() + ': ' + e.textContent.trim().slice(0, 30))"""
+
+
+@pytest.mark.parametrize(
+    "path", ["documents/guofa-2016-86/", "documents/yufufa-2016-25/", "documents/guobanhan-2016-66/", "documents/"]
+)
+def test_no_chinese_text_is_set_in_italics(browser, base_url, path):
+    """From session 38's public-reader review: the titles and 文号 of documents the site lacks (国发〔2015〕71号) were
+    <cite>, which browsers set in a synthetic italic; Chinese typesetting has no italics, and slanted characters
+    read as broken. The reference is marked by its 《》 and its （本站未收录）."""
+    with new_page(browser, base_url=base_url, **PHONE) as page:
+        page.goto(path)
+        assert page.locator(".md-content cite").count() > 0 or path == "documents/"
+        assert page.evaluate(ITALIC_CJK) == []
