@@ -419,3 +419,45 @@ def test_a_paragraphs_place_is_written_in_one_style_wherever_the_site_writes_it(
     entry = next(e for e in index["e"] if e["l"] == "tasks/yufufa-2016-25-2-3-p3/")
     # the form readers were given before still finds it (25号 二（三）第三段), after the one the site writes
     assert entry["c"][:2] == ["任务二（三）第3段", "任务二（三）第三段"], entry["c"]
+
+
+def test_each_task_and_indicator_is_linked_from_its_place_in_the_documents_text(built):
+    """From session 38's public-reader review: the document pages, where readers arrive, linked no task page but
+    66号's (by ⇄, for the 70 tasks Chongqing takes up) and no indicator page: a reader of 86号 reached its tasks'
+    责任单位 only by the lists or search. Each task's clause and each indicator's row now link their page, in the
+    built HTML, inside the clause's own element."""
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: list[str] = []  # the ids of the open elements that carry one
+            self.stack: list[str | None] = []
+            self.found: set[tuple[str, str]] = set()  # (an enclosing id, a page link's href)
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag in ("br", "img", "input", "meta", "link", "hr", "wbr"):
+                return
+            self.stack.append(attrs.get("id"))
+            if tag == "a" and attrs.get("class") == "page-link":
+                self.found |= {(i, attrs["href"]) for i in self.stack if i}
+
+        def handle_endtag(self, tag):
+            if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr") and self.stack:
+                self.stack.pop()
+
+    site = built.site
+    by_doc: dict[str, set[tuple[str, str]]] = {}
+    for document in site.corpus.documents:
+        parser = Links()
+        parser.feed((built.html / "documents" / document.slug / "index.html").read_text(encoding="utf-8"))
+        by_doc[document.slug] = {(anchor, href.rstrip("/").rsplit("/", 1)[-1]) for anchor, href in parser.found}
+    clauses = site.corpus.clause_index()
+    for task in site.tasks:
+        assert (clauses[task.clause].anchor, task.id) in by_doc[task.doc], task.id
+    rows = [i for i in site.indicators if i.clause and i.clause not in {t.clause for t in site.tasks}]
+    assert len(rows) >= 10
+    for indicator in rows:
+        assert (clauses[indicator.clause].anchor, indicator.id) in by_doc[indicator.doc], indicator.id
+    assert sum(len(links) for links in by_doc.values()) >= len(site.tasks) + len(rows)

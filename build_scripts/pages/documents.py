@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .. import citation, patterns
 from ..layout import line_layouts
-from ..model import Clause, ClauseKind, Document, DocumentMeta, PageSpec, Site
+from ..model import Clause, ClauseKind, Document, DocumentMeta, Indicator, PageSpec, Site
 from ..track.redirects import notice
 from .crossrefs import crossref_jumps
 
@@ -117,6 +117,32 @@ def table_rows(document: Document, table: Clause) -> tuple[tuple[Clause, tuple[s
     return tuple(rows)
 
 
+def page_links(site: Site, document: Document) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Clause id → (URL, words, what the link opens) of each page built from the clause: a task's page (its
+    责任单位, 重庆落实 and related clauses), or an indicator's for each goal it sets (a row of 86号's table; two
+    in one of 59号's sentences, numbered 指标页1, 指标页2). The document's text is where readers arrive, and before
+    session 38 only 66号's tasks linked their pages (by ⇄, when Chongqing takes them up)."""
+    links: dict[str, tuple[tuple[str, str, str], ...]] = {
+        task.clause: ((task.url, "任务页", f"{task.label}的任务页：责任单位与相关内容"),)
+        for task in site.tasks
+        if task.doc == document.slug
+    }
+    goals: dict[str, list[Indicator]] = {}
+    for indicator in site.indicators:
+        if indicator.doc == document.slug and indicator.clause and indicator.clause not in links:
+            goals.setdefault(indicator.clause, []).append(indicator)
+    for clause, indicators in goals.items():
+        links[clause] = tuple(
+            (
+                f"/indicators/{indicator.id}/",
+                "指标页" + (str(number) if len(indicators) > 1 else ""),
+                f"指标“{indicator.name}”的页面",
+            )
+            for number, indicator in enumerate(indicators, start=1)
+        )
+    return links
+
+
 def document_pages(site: Site) -> list[PageSpec]:
     pages = []
     for document in site.corpus.documents:
@@ -143,6 +169,11 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("retired", tuple((r, notice(r)) for r in site.redirects if r.doc == document.slug)),
                     ("cite", citation.positions(document)),
                     ("cite_doc", citation.document_citation(document)),
+                    ("page_links", links := page_links(site, document)),
+                    (
+                        "indicator_links",
+                        any(url.startswith("/indicators/") for ls in links.values() for url, _, _ in ls),
+                    ),
                     ("crossref_jumps", jumps := crossref_jumps(site, document)),
                     # a ⇄ of a sentence with no basis is grey: the legend says so where there is one
                     ("grey_jumps", any(not found for marks in jumps.values() for _, _, found in marks)),
