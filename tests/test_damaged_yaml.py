@@ -344,3 +344,14 @@ def test_a_text_yaml_read_as_a_key_and_value_is_told_to_be_quoted(tmp_path, writ
         fields.text("title")
     (message,) = [e.message for e in errors.errors]
     assert message.endswith(f"YAML reads a colon and a space as a key and its value; put the text in quotes, {hint}")
+
+
+def test_a_curated_file_saved_as_gbk_is_told_to_be_saved_as_utf8(tmp_path):
+    """From session 38's staff review: documents.yaml saved by an editor set to 简体中文 (GBK) was said as
+    'found undecodable bytes', which tells staff neither what happened nor what to do."""
+    path = tmp_path / "documents.yaml"
+    path.write_bytes("documents:\n  - slug: a\n    title: 测试\n".encode("gbk"))
+    with pytest.raises(CurationError) as caught:
+        read_yaml(path)
+    assert (caught.value.location.line, caught.value.location.column) == (3, 12)
+    assert caught.value.message == "expected UTF-8 YAML, found bytes that read as GBK (GB 18030) text; save it as UTF-8"

@@ -11,6 +11,7 @@ text and of the package's code.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import unicodedata
 from collections.abc import Hashable
@@ -194,7 +195,11 @@ def read_yaml(path: Path) -> Any:
         if wide:
             raise CurationError(path, 1, 1, f"expected UTF-8 YAML, found {wide}; save it as UTF-8") from None
         line, column = position_of_undecodable(data, exc)
-        raise CurationError(path, line, column, "expected UTF-8 YAML, found undecodable bytes") from None
+        found = "undecodable bytes"
+        with contextlib.suppress(UnicodeDecodeError):  # an editor's 简体中文 default: say so, and the way out
+            data.decode("gb18030")
+            found = "bytes that read as GBK (GB 18030) text; save it as UTF-8"
+        raise CurationError(path, line, column, f"expected UTF-8 YAML, found {found}") from None
     key = cache.fingerprint([cache.package_fingerprint(), text])
     parsed = cache.load_entry("yaml", path.name, key)
     if parsed is None:
