@@ -1213,8 +1213,14 @@ function search(raw) {
     var q = hit.q, terms = {};
     if (hit.label || hit.headed) { q.words.forEach(function (word) { terms[word] = true; }); return terms; }
     q.segments.forEach(function (seg, i) {
-      var present = findWhole(hit.entry.norm, seg) >= 0 || cover(seg, hit.entry.norm).covered >= 0.75 * seg.length ||
+      var whole = findWhole(hit.entry.norm, seg) >= 0, pieces = whole ? [] : cover(seg, hit.entry.norm);
+      var present = whole || pieces.covered >= 0.75 * seg.length ||
         hit.chunks.some(function (ch) { return ch.byName && ch.q === seg; });  /* the document's name holds it */
+      /* found in pieces (专利质押: 专利…质押): the pieces, which the page holds and marks, not the whole it lacks */
+      if (present && !whole && pieces.chunks && pieces.covered >= 0.75 * seg.length && q.words[i] === seg) {
+        pieces.chunks.forEach(function (ch) { terms[ch.q] = true; });
+        return;
+      }
       var word = present || !q.typed ? q.words[i] : q.typed[i];
       terms[word] = terms[word] || present;
     });
