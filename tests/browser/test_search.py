@@ -63,6 +63,7 @@ def test_a_name_finds_its_page_in_the_first_five(base_url, search_page, query, p
         ("国知局", "/agencies/cnipa/"),  # not 全国知识产权… (全国知 + 局)
         ("最高法", "/agencies/spc/"),  # found before, but marked 缺少: 最高法
         ("工商", "/agencies/saic/"),  # the everyday short form; it was 92nd of 98 (second public-reader review)
+        ("商标局", "/agencies/saic/"),  # 工商总局's 商标局 in 2016: 42 results marked 缺少: 商标局 (session 38 review)
         ("最高法院", "/agencies/spc/"),  # session 32 review: 最高人民检察院's page came first, marked 缺少: 高法院院
         ("最高检察院", "/agencies/spp/"),  # session 32 review: marked 缺少: 高检院察院
     ],

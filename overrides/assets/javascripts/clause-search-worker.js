@@ -1737,7 +1737,38 @@ var answered = Promise.resolve();  /* answers leave in the order their queries c
 
 /* What `text` finds: as read, and where that finds nothing, as pinyin, as a slip of the pen, by the stretches the
  * texts hold, by its pieces, with fewer of its words; else the offer of a search of its words the texts hold. */
+/* A clause's id or link pasted into the box, as staff copy them from the change log, crossrefs.yaml or a shared
+ * address (guofa-2016-86/4-2-3, https://…/documents/guofa-2016-86/#c4-2-3, guofa-2016-86#c4-2-3), or an anchor
+ * alone (#c4-2-3, c4-2-3-s2, t14): that clause, in each document holding the anchor. Read before any wording: an
+ * id is no words, and the reading of its letters and digits found nothing (public-reader review, session 38). */
+var ID_TYPED = /^(?:.*\/documents\/)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*-[0-9]{4}-[0-9]+)\/?#?\/?([a-z0-9][a-z0-9\/-]*)$/;
+var ANCHOR_TYPED = /^#?((?:c[0-9]+|t[0-9]+|box[0-9]+|table[0-9]+|pre[0-9]+[a-z]?|ch[0-9]+|art[0-9]+)(?:-[a-z0-9]+)*)$/;
+
+function searchById(text) {
+  var typed = String(text || "").normalize("NFKC").trim().toLowerCase(), slug = null, anchor = null;
+  var id = ID_TYPED.exec(typed), alone = ANCHOR_TYPED.exec(typed);
+  if (id) {
+    slug = id[1];
+    anchor = id[2].replace(/\/+$/, "").replace(/\//g, "-");
+    if (/^[0-9]/.test(anchor)) anchor = "c" + anchor;
+  } else if (alone) anchor = alone[1];
+  if (!anchor) return null;
+  var items = [];
+  for (var e of index.entries) {
+    var at = e.location.split("#");
+    if (at[1] !== anchor || (slug && at[0] !== "documents/" + slug + "/")) continue;
+    var page = e.group >= 0 ? index.pages[e.group] : null;
+    items.push([
+      { location: page ? page.l : at[0], title: escapeHTML(page ? page.t : e.title), text: "", score: 0, terms: {} },
+      { location: e.location, title: escapeHTML(e.title), text: "<p>" + escapeHTML(e.text) + "</p>", score: 1, terms: {} }
+    ]);
+  }
+  return items.length ? { items: items } : null;
+}
+
 function searchEveryWay(text) {
+  var byId = index.entries.length ? searchById(text) : null;
+  if (byId) return Promise.resolve(byId);
   var found = search(text), inside = found.formInside;  /* a form read inside a longer word (withTyped) */
   if (found.items.length || !index.entries.length)  /* no index: not a slip of the pen */
     return Promise.resolve(inside ? withTyped(found, text, false) : found);
