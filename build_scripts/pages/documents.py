@@ -170,9 +170,10 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("cite", citation.positions(document)),
                     ("cite_doc", citation.document_citation(document)),
                     ("page_links", links := page_links(site, document)),
+                    # the kinds of page the legend names: 任务页, 指标页 (指标页1, 指标页2 are 指标页)
                     (
-                        "indicator_links",
-                        any(url.startswith("/indicators/") for ls in links.values() for url, _, _ in ls),
+                        "page_link_words",
+                        tuple(dict.fromkeys(w.rstrip("0123456789") for ls in links.values() for _, w, _ in ls)),
                     ),
                     ("crossref_jumps", jumps := crossref_jumps(site, document)),
                     # a ⇄ of a sentence with no basis is grey: the legend says so where there is one
