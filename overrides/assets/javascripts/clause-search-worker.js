@@ -1741,7 +1741,7 @@ var answered = Promise.resolve();  /* answers leave in the order their queries c
  * address (guofa-2016-86/4-2-3, https://…/documents/guofa-2016-86/#c4-2-3, guofa-2016-86#c4-2-3), or an anchor
  * alone (#c4-2-3, c4-2-3-s2, t14): that clause, in each document holding the anchor. Read before any wording: an
  * id is no words, and the reading of its letters and digits found nothing (public-reader review, session 38). */
-var ID_TYPED = /^(?:.*\/documents\/)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*-[0-9]{4}-[0-9]+)\/?#?\/?([a-z0-9][a-z0-9\/-]*)$/;
+var ID_TYPED = /^(?:\S*\/documents\/)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*-[0-9]{4}-[0-9]+)\/?#?\/?([a-z0-9][a-z0-9\/-]*)$/;
 var ANCHOR_TYPED = /^#?((?:c[0-9]+|t[0-9]+|box[0-9]+|table[0-9]+|pre[0-9]+[a-z]?|ch[0-9]+|art[0-9]+)(?:-[a-z0-9]+)*)$/;
 
 function searchById(text) {
