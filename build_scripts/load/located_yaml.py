@@ -323,16 +323,17 @@ def _mark_position(mark: _Mark | None) -> tuple[int, int]:
 
 def where_value(entry: Any, key: Hashable) -> tuple[int, int]:
     """Where the value of ``key`` in a mapping loaded by ``read_yaml`` starts (else the mapping's start)."""
-    positions = entry.get(POSITIONS_KEY) if isinstance(entry, dict) else None
-    if isinstance(positions, dict) and key in positions:
-        line, column = positions[key]
-        return int(line), int(column)
-    return where(entry)
+    return _recorded(entry, POSITIONS_KEY, key)
 
 
 def where_key(entry: Any, key: Hashable) -> tuple[int, int]:
     """Where ``key`` itself stands in a mapping loaded by ``read_yaml`` (else the mapping's start)."""
-    positions = entry.get(KEY_POSITIONS_KEY) if isinstance(entry, dict) else None
+    return _recorded(entry, KEY_POSITIONS_KEY, key)
+
+
+def _recorded(entry: Any, record: str, key: Hashable) -> tuple[int, int]:
+    """The (line, column) the loader's ``record`` of a mapping (value or key positions) keeps for ``key``."""
+    positions = entry.get(record) if isinstance(entry, dict) else None
     if isinstance(positions, dict) and key in positions:
         line, column = positions[key]
         return int(line), int(column)
