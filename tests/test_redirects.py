@@ -396,7 +396,10 @@ def test_the_pages_of_a_removed_paragraph_answer_at_their_old_address(tmp_path):
     ):
         page = (site / old / "index.html").read_text(encoding="utf-8")
         assert f'<meta http-equiv="refresh" content="0; url={new}">' in page, old
-        assert re.search(rf'<p id="moved-to">新位置：<a href="{re.escape(new)}">yufufa-2016-25/2-1/p4</a></p>', page)
+        # the new place as readers cite it, not its id (session 38's staff review: 新位置：guofa-2016-86/4-2-6)
+        moved_to = re.search(r'<p id="moved-to">(.*?)</p>', page, re.S)
+        assert moved_to and f'<a href="{new}">' in moved_to.group(1), old
+        assert re.sub(r"<[^>]+>", "", moved_to.group(1)) == "新位置：第二部分第（一）条第3段", moved_to.group(1)
         assert "此条已于2024-05-01移至新位置" in page
         assert (site / old.replace("p3", "p4") / "index.html").is_file()  # the page it points at
     # sentences have no pages of their own: nothing is made for them

@@ -22,12 +22,13 @@ narrowed) gets the same kind of page from its redirects.yaml ``page:`` entry (``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .. import citation
 from ..extract.tasks import task_id
 from ..link import similarity
-from ..model import PageRedirect, PageSpec, Site, clause_anchor, clause_url, page_url
+from ..model import Document, PageRedirect, PageSpec, Site, clause_anchor, clause_url, page_url
 from ..track.published import Answered
 from ..track.redirects import notice
 
@@ -52,7 +53,7 @@ class NoticePage:
     heading: str  # 此任务页已调整 / 此页面已调整
     notice: str
     target: str | None  # site URL the page sends readers to (the new page, or the clause), or None
-    target_label: str  # the link's words: the new clause id, or the page's address
+    target_label: str  # the link's words: the new clause as readers cite it, or the page's address
     target_in_text: bool  # the target is the clause's place in its document, not a page of its own
     back_id: str  # moved-document / moved-home
     back_url: str
@@ -98,7 +99,7 @@ def moved_pages(site: Site, taken: set[str]) -> list[PageSpec]:
                 heading=f"此{kind.name}页已调整",
                 notice=notice(redirect),
                 target=target,
-                target_label=redirect.to or "",
+                target_label=_cited(redirect.to, documents) if redirect.to else "",
                 target_in_text=target is not None and not is_page,
                 back_id="moved-document",
                 back_url=f"{documents[redirect.doc].url}#{redirect.anchor}",
@@ -107,6 +108,14 @@ def moved_pages(site: Site, taken: set[str]) -> list[PageSpec]:
             )
             pages.append(PageSpec(path=path, template=TEMPLATE, context=(("moved", page),)))
     return pages
+
+
+def _cited(clause_id: str, documents: Mapping[str, Document]) -> str:
+    """A clause as readers cite it (第二部分第（一）条第3段), for the words of a link to it; its id when its
+    document is not the collection's (the id is all there is). It was the id alone for every reader (session 38's
+    staff review: 新位置：guofa-2016-86/4-2-6)."""
+    document = documents.get(clause_id.split("/", 1)[0])
+    return citation.positions(document).get(clause_id, clause_id) if document else clause_id
 
 
 def page_stubs(site: Site, answered: tuple[Answered, ...]) -> list[PageSpec]:
