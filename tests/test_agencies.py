@@ -428,3 +428,36 @@ def test_a_bracketed_note_before_a_name_leaves_it_the_national_body(model):
 
     found = AgencyMatcher(model.agencies).find("（工商总局负责）知识产权局牵头")
     assert [agency for agency, _, _ in found] == ["saic", "cnipa"], found
+
+
+AGENCY_LINK_RE = re.compile(
+    r'<a class="agency-ref" href="\.\./\.\./agencies/([a-z0-9-]+)/" title="([^"]*)">([^<]*)</a>'
+)
+
+
+def test_every_agency_name_in_a_documents_text_links_to_its_page(built):
+    """From session 38's public-reader review: the document pages linked no agency page. 66号's parenthetical
+    （知识产权局、发展改革委、财政部负责） is where a reader asks what else an office does: each name the texts
+    give (in a 分工括注 or in running text) now links to its page, the words as the text has them."""
+    agencies = {agency.id: agency for agency in built.site.agencies}
+    clauses = built.site.corpus.clause_index()
+    expected: dict[str, list[tuple[str, str]]] = {}
+    for agency in built.site.agencies:
+        for mention in agency.mentions:
+            if clauses[mention.clause].kind.value == "sentence":
+                expected.setdefault(clauses[mention.clause].doc, []).append((agency.id, mention.surface))
+    assert sum(len(found) for found in expected.values()) >= 480, expected.keys()
+    for document in built.site.corpus.documents:
+        page = read_page(built.docs / "documents" / f"{document.slug}.md")
+        found = AGENCY_LINK_RE.findall(page)
+        assert sorted((a, words) for a, _, words in found) == sorted(expected.get(document.slug, [])), document.slug
+        for agency_id, title, _ in found:
+            assert title == f"部门页：{agencies[agency_id].full_name}", title
+    task = read_page(built.docs / "documents" / "guobanhan-2016-66.md").split('id="t55-s4"', 1)[1]
+    task = task.split(">", 1)[1].split("</span>")[0]
+    assert [(a, w) for a, _, w in AGENCY_LINK_RE.findall(task)] == [
+        ("cnipa", "知识产权局"),
+        ("ndrc", "发展改革委"),
+        ("mof", "财政部"),
+    ]
+    assert re.sub(r"<[^>]+>", "", task).startswith("（知识产权局、发展改革委、财政部负责）"), task

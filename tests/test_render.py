@@ -425,3 +425,20 @@ def test_a_value_inside_an_autoescape_block_is_escaped_once(templates):
     for flag in (True, False):
         page = PageSpec(path="x.md", template="page.md.jinja", context=(("flag", flag), ("v", "<i>&")))
         assert Renderer(templates).render(page).content == "|".join(["&#60;i&#62;&#38;"] * 3) + "\n"
+
+
+def test_a_name_linked_in_clause_text_is_shown_as_text_beside_a_linked_document_number(templates):
+    """``rich(text, links)`` (the agency names of a document page): each name a link to its page, its words and
+    title escaped (a name that looks like HTML stays text), the 文号 around it marked as without links."""
+    (templates / "page.md.jinja").write_text("{{ rich(text, links) }}\n", encoding="utf-8")
+    renderer = Renderer(templates, doc_numbers={"国发〔2016〕86号": "documents/guofa-2016-86.md"})
+    text = "依据国发〔2016〕86号，（<b>局、乙部负责）"
+    links = ((15, 19, "/agencies/x/", '部门页：<b>局"'), (20, 22, "/agencies/y/", "部门页：乙部"))
+    page = PageSpec(
+        path="documents/yufufa-2016-25.md", template="page.md.jinja", context=(("text", text), ("links", links))
+    )
+    assert unkept(renderer.render(page).content) == (
+        '依据<a class="doc-ref" href="../guofa-2016-86/">国发〔2016〕86号</a>，（'
+        '<a class="agency-ref" href="../../agencies/x/" title="部门页：&lt;b&gt;局&quot;">&lt;b&gt;局</a>、'
+        '<a class="agency-ref" href="../../agencies/y/" title="部门页：乙部">乙部</a>负责）\n'
+    )

@@ -143,6 +143,19 @@ def page_links(site: Site, document: Document) -> dict[str, tuple[tuple[str, str
     return links
 
 
+def agency_links(site: Site, document: Document) -> dict[str, tuple[tuple[int, int, str, str], ...]]:
+    """Sentence id → (start, end, URL, what the link opens) of each agency name the sentence gives, in text
+    order: a 分工括注's （知识产权局、发展改革委、财政部负责） is where a reader asks what else an office does,
+    and before session 39 no document page linked an agency's page."""
+    links: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    prefix = document.slug + "/"
+    for agency in site.agencies:
+        for mention in agency.mentions:
+            if mention.clause.startswith(prefix):
+                links[mention.clause].append((mention.start, mention.end, agency.url, f"部门页：{agency.full_name}"))
+    return {clause: tuple(sorted(found)) for clause, found in links.items()}
+
+
 def document_pages(site: Site) -> list[PageSpec]:
     pages = []
     for document in site.corpus.documents:
@@ -170,6 +183,7 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("cite", citation.positions(document)),
                     ("cite_doc", citation.document_citation(document)),
                     ("page_links", links := page_links(site, document)),
+                    ("agency_links", agency_links(site, document)),
                     # the kinds of page the legend names: 任务页, 指标页 (指标页1, 指标页2 are 指标页)
                     (
                         "page_link_words",

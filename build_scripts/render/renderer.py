@@ -2,8 +2,8 @@
 
 It renders through the one Jinja environment (``jinja_env``), where every printed value is escaped for
 Markdown and HTML alike (``escape``), and gives each page ``link`` and ``href`` (relative links from
-where the page stands) and ``rich`` (clause text with each 文号 marked as in or out of the collection),
-which return ``Markup``.
+where the page stands) and ``rich`` (clause text with each 文号 marked as in or out of the collection, and
+the agency names a page gives it linked), which return ``Markup``.
 """
 
 from __future__ import annotations
@@ -118,12 +118,28 @@ class Renderer:
     def render_all(self, pages: Iterable[PageSpec]) -> list[OutputFile]:
         return [self.render(page) for page in pages]
 
-    def _rich_text(self, page_url: str) -> Callable[[str], Markup]:
-        """Clause text for a raw HTML block: escaped, with 文号 marked as in or out of the collection."""
+    def _rich_text(self, page_url: str) -> Callable[..., Markup]:
+        """Clause text for a raw HTML block: escaped, with 文号 marked as in or out of the collection, and
+        the names ``links`` gives, ``(start, end, url, title)`` each in text order, linked to their pages."""
 
-        def rich(text: str) -> Markup:
+        def rich(text: str, links: Iterable[tuple[int, int, str, str]] | None = None) -> Markup:
+            if not links:
+                return Markup(numbers(text))
+            out: list[str] = []
+            last = 0
+            for start, end, url, title in links:
+                out.append(numbers(text[last:start]))
+                href = html.escape(relative_url(page_url, url))
+                out.append(
+                    f'<a class="agency-ref" href="{href}" title="{html.escape(title)}">{html.escape(text[start:end])}</a>'
+                )
+                last = end
+            out.append(numbers(text[last:]))
+            return Markup("".join(out))
+
+        def numbers(text: str) -> str:
             if "〔" not in text:  # every 文号 has one (patterns.DOC_NUMBER_RE); most sentences have none
-                return Markup(html.escape(text))
+                return html.escape(text)
             out: list[str] = []
             last = 0
             for match in patterns.DOC_NUMBER_RE.finditer(text):
@@ -147,7 +163,7 @@ class Renderer:
                     )
                 last = match.end()
             out.append(html.escape(text[last:]))
-            return Markup("".join(out))
+            return "".join(out)
 
         return rich
 
