@@ -574,7 +574,7 @@ class Site:
         return self._tasks_led.get(agency_id, ())
 
     def tasks_shared_by(self, agency_id: str) -> tuple[Task, ...]:
-        """Tasks the agency takes part in (or carries within its remit, by_duty) without leading."""
+        """Tasks the agency takes part in without leading (by_duty: carries within its remit, not listed first)."""
         return self._tasks_shared.get(agency_id, ())
 
     @cached_property

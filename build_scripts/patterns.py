@@ -345,7 +345,7 @@ EMPTY_AGENCY_RE = re.compile(r"(?:^|、|牵头[，,])\s*(?=、|$|[，,。]|等|�
 FIRST_LISTED_NOTE_RE = re.compile(r"。?列第一位者为牵头部门[，,]?下同。?$")
 
 # The verb phrase that closes a responsibility parenthetical, from most to least specific:
-#   "按职责分别负责" each within its remit; "牵头负责" all listed lead; "负责" plain.
+#   "按职责分别负责" each within its remit (the first listed leads); "牵头负责" all listed lead; "负责" plain.
 BY_DUTY_SUFFIX = "按职责分别负责"
 JOINT_LEAD_SUFFIX = "牵头负责"
 PLAIN_SUFFIX = "负责"

@@ -215,7 +215,7 @@ def test_agency_pages_name_co_leads_and_list_each_sentence_once(built):
         "商业秘密保护](../tasks/guobanhan-2016-66-t24.md) | — | 法制办 |" in saic
     )  # 24: 工商总局 leads alone, 法制办 takes part
     assert "| 参与 | 全国打击侵权假冒工作领导小组办公室、高检院 |" in saic  # 20: who leads what it joins
-    assert "| 按职责分别负责 | 无牵头部门 |" in saic
+    assert "| 按职责分别负责 | 农业部 |" in saic  # 17: 按职责分别负责, 农业部 listed first
     for page in ("agencies/ncac.md", "indicators/pct-applications.md"):  # two names in one sentence
         links = re.findall(r'<li><a href="([^"]+)"', (built.docs / page).read_text(encoding="utf-8"))
         assert links and len(links) == len(set(links)), page

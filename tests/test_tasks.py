@@ -49,7 +49,13 @@ def test_66_gives_tasks_1_to_106_and_42_agencies(model):
             False,
         ),
         (33, "explicit", ["cnipa", "spc"], [], False),  # "知识产权局、高法院牵头负责"
-        (17, "by_duty", [], ["moa", "moc", "gacc", "saic", "aqsiq", "ncac", "cfda", "sfa", "cnipa"], False),
+        (
+            17,
+            "by_duty",
+            ["moa"],
+            ["moc", "gacc", "saic", "aqsiq", "ncac", "cfda", "sfa", "cnipa"],
+            False,
+        ),  # 列第一位者牵头
         (23, "explicit", ["ndrc", "pboc"], ["saic", "ncac", "cnipa"], True),  # "…知识产权局等负责"
         (102, "explicit", ["mof", "cnipa"], ["miit"], False),
     ],
@@ -94,9 +100,9 @@ def test_tasks_of_the_other_texts(model):
         ("甲局、乙部负责。列第一位者为牵头部门，下同", "first_listed", ["甲局"], ["乙部"], False),
         ("甲局、乙部牵头，丙委、丁署负责", "explicit", ["甲局", "乙部"], ["丙委", "丁署"], False),
         ("甲局、乙部牵头负责", "explicit", ["甲局", "乙部"], [], False),
-        ("甲局、乙部按职责分别负责", "by_duty", [], ["甲局", "乙部"], False),
+        ("甲局、乙部按职责分别负责", "by_duty", ["甲局"], ["乙部"], False),
         ("甲局牵头，乙部、丙委等负责", "explicit", ["甲局"], ["乙部", "丙委"], True),
-        ("甲局、乙部等按职责分别负责", "by_duty", [], ["甲局", "乙部"], True),
+        ("甲局、乙部等按职责分别负责", "by_duty", ["甲局"], ["乙部"], True),
     ],
 )
 def test_parse_roles(body, mode, leads, others, open_list):
@@ -132,7 +138,7 @@ def test_tiny_text_gives_every_mode(tmp_path):
         ("2", "first_listed", ("cnipa",), ("saic",), False),
         ("3", "explicit", ("cnipa", "spc"), (), False),
         ("4", "explicit", ("mofcom", "most"), ("mof", "cnipa"), True),
-        ("5", "by_duty", (), ("moa", "cnipa"), False),
+        ("5", "by_duty", ("moa",), ("cnipa",), False),
     ]
 
 
@@ -149,12 +155,13 @@ def test_the_pages_name_the_document_the_roles_come_from(tmp_path):
 
 
 def test_an_index_cell_without_an_agency_says_so(built):
-    """Task 1 has one agency, task 14 no lead (按职责分别负责): a dash, not an empty cell (a bare
-    label on a phone's card)."""
+    """Task 1 has one agency: a dash, not an empty cell (a bare label on a phone's card). Task 14
+    (按职责分别负责) is led by the first listed, as 66号's rule says of every list (session 39's fact check:
+    the index said no one led it)."""
     rows = (built.docs / "tasks" / "index.md").read_text(encoding="utf-8").splitlines()
     row = {n: next(r for r in rows if f"(guobanhan-2016-66-t{n}.md)" in r) for n in (1, 14)}
     assert '<span class="cell-label">其他部门</span>— |' in row[1]
-    assert '<span class="cell-label">牵头部门</span>— |' in row[14]
+    assert '<span class="cell-label">牵头部门</span>高法院 |' in row[14]
 
 
 def test_a_task_without_a_parenthetical_is_not_said_to_have_no_roles(built):
@@ -461,3 +468,16 @@ def test_each_task_and_indicator_is_linked_from_its_place_in_the_documents_text(
     for indicator in rows:
         assert (clauses[indicator.clause].anchor, indicator.id) in by_doc[indicator.doc], indicator.id
     assert sum(len(links) for links in by_doc.values()) >= len(site.tasks) + len(rows)
+
+
+def test_a_list_carried_by_duty_is_led_by_the_agency_listed_first(built):
+    """66号's task 2 says of every list after it 列第一位者为牵头部门，下同, and the brief's rule is the same:
+    the first listed leads unless the text names the lead. The 20 lists that end 按职责分别负责 name none, and
+    the site said no one led them (session 39's fact check): 工业和信息化部 led 0 tasks, not t29 and t78."""
+    by_duty = [t for t in built.site.tasks if t.mode == "by_duty"]
+    assert len(by_duty) == 20
+    assert all(len(t.lead_agencies) == 1 for t in by_duty)
+    assert [t.number for t in built.site.tasks_led_by("miit") if t.mode == "by_duty"] == ["29", "78"]
+    page = read_page(built.docs / "tasks" / "guobanhan-2016-66-t14.md")
+    assert "分工方式：<strong>按职责分别负责，列第一位者牵头</strong>" in page
+    assert "- 牵头：[高法院](../agencies/spc.md)" in page and "无牵头" not in page

@@ -10,7 +10,7 @@ parenthetical                          mode           roles
 （A、B、C负责）                        first_listed   A leads; B, C take part
 （A、B牵头，C、D负责）                 explicit       A, B lead; C, D take part
 （A、B牵头负责）                       explicit       A, B lead
-（A、B按职责分别负责）                 by_duty        nobody leads; A, B each within its remit
+（A、B按职责分别负责）                 by_duty        A leads (listed first); A, B each within its remit
 （…、C等负责）                         (any)          open_list: the list is not exhaustive
 =====================================  =============  ===========================================
 
@@ -70,8 +70,8 @@ def parse_roles(body: str) -> Roles | None:
             names, open_list = _names(body[: -len(suffix)], 0)
             if not names:
                 return None
-            if mode == "by_duty":
-                return Roles(mode=mode, leads=(), others=names, open_list=open_list)
+            if mode == "by_duty":  # 66号 says 列第一位者为牵头部门，下同 of every list: these lists too
+                return Roles(mode=mode, leads=names[:1], others=names[1:], open_list=open_list)
             if mode == "explicit":
                 return Roles(mode=mode, leads=names, others=(), open_list=open_list)
             mode = "sole" if len(names) == 1 and not open_list else "first_listed"

@@ -16,7 +16,7 @@ MODE_NAMES = {
     "sole": "单一部门负责",
     "first_listed": "列第一位者牵头",
     "explicit": "明确牵头",
-    "by_duty": "按职责分别负责（无牵头部门）",
+    "by_duty": "按职责分别负责，列第一位者牵头",
     "none": "原文未逐项列出责任部门",  # no responsibility parenthetical: roles are never read from prose
 }
 RELATED_MAX = 8
