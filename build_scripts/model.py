@@ -271,6 +271,7 @@ class Agency:
     # checked (and no successor): the page says 未核实
     unchanged: str = ""
     search_aliases: tuple[str, ...] = ()  # forms in common use the texts do not use (发改委): search only
+    search_offices: tuple[str, ...] = ()  # its offices of the texts' time (工商总局's 商标局): search only
     source: str = ""
     line: int = 1  # where the entry starts in agencies.yaml
     mentions: tuple[Mention, ...] = ()  # every place the texts name it (extract/agencies.py)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import copy_sources, generate_in, read_page, run_cli
+from .helpers import SOURCE, copy_sources, generate_in, read_page, run_cli
 
 
 def _damaged(tmp_path: Path, name: str, old: str, new: str) -> Path:
@@ -69,7 +69,7 @@ CASES = {
         "    kind: military\n",
         "    kind: military\n    rank: 1\n",
         "rank: 1",
-        "expected one of id, name, full_name, short_names, search_aliases, kind, successor, unchanged, source in an agency, found unknown key 'rank'",
+        "expected one of id, name, full_name, short_names, search_aliases, search_offices, kind, successor, unchanged, source in an agency, found unknown key 'rank'",
     ),
     "search alias that is a short name": (  # the matcher never reads aliases: it would miss this one
         "agencies.yaml",
@@ -232,6 +232,29 @@ def test_an_agency_page_shows_the_common_forms_the_texts_do_not_use(tmp_path):
         "<small>（一般报道中的通行简称，所收文件未用）</small></dd>\n"
     ) in page
     assert "常用简称" not in (tmp_path / "docs/agencies/cpc-publicity.md").read_text(encoding="utf-8")  # none: no line
+
+
+def test_an_office_of_an_agency_is_listed_as_its_office_not_as_a_name_of_it(built, tmp_path):
+    """商标局 was 工商总局's office (its 内设机构) in 2016, not a name of it, and the page listed it under 常用简称
+    (session 39's fact-check review). agencies.yaml's search_offices: found by search as an alias is (the browser
+    test_search), listed as 内设机构; given as a name of another agency, refused at its item."""
+    saic = read_page(built.docs / "agencies" / "saic.md")
+    assert "<dt>常用简称</dt><dd>工商、国家工商总局 <small>" in saic
+    assert "<dt>内设机构</dt><dd>商标局 <small>（所收文件印发时属本机构" in saic
+    source = copy_sources(tmp_path, SOURCE)
+    path = source / "agencies.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("search_offices: [商标局]", "search_offices: [商标局, 知识产权局]"),
+        encoding="utf-8",
+    )
+    proc = run_cli("generate", "--source", str(source), "--docs", str(tmp_path / "docs"))
+    line, column = _line_col(source, "agencies.yaml", "[商标局, 知识产权局]")
+    column += len("[商标局, ")
+    assert proc.returncode == 1
+    assert (
+        f"agencies.yaml:{line}:{column}: expected a search alias that is no name or short name, found '知识产权局'"
+        in proc.stderr
+    )
 
 
 def test_an_agency_page_says_whether_its_name_was_checked_after_2018(built):

@@ -18,7 +18,18 @@ from ..load import files
 from ..load.curated import Fields, entries, shown_value
 from ..model import AGENCY_KINDS, AGENCY_MATRIX, Agency, Clause, ClauseKind, Corpus, Mention, Successor
 
-_KEYS = ("id", "name", "full_name", "short_names", "search_aliases", "kind", "successor", "unchanged", "source")
+_KEYS = (
+    "id",
+    "name",
+    "full_name",
+    "short_names",
+    "search_aliases",
+    "search_offices",
+    "kind",
+    "successor",
+    "unchanged",
+    "source",
+)
 _SUCCESSOR_KEYS = ("name", "year", "note", "later")
 
 FILE_NAME = "agencies.yaml"
@@ -32,7 +43,8 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
     agencies: list[Agency] = []
     ids: dict[str, int] = {}
     forms: dict[str, tuple[str, int]] = {}  # a name or short name → (agency id, the line of its first value)
-    aliases: list[tuple[Fields, int, str]] = []  # (its entry, its item, an alias): checked once every form is known
+    # (its entry, its key, its item, an alias or office): checked once every form is known
+    aliases: list[tuple[Fields, str, int, str]] = []
     before = len(errors.errors)
     listed = entries(path, "agencies", errors)
     if not listed and len(errors.errors) == before:  # an emptied register would let every agency name pass unchecked
@@ -46,8 +58,9 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
         if "successor" not in entry:
             f.fail("expected an agency to have 'successor' (a mapping or null), found none")
         short_names = f.strings("short_names")
-        search_aliases = f.strings("search_aliases")
-        aliases.extend((f, item, alias) for item, alias in enumerate(search_aliases))
+        search_aliases, search_offices = f.strings("search_aliases"), f.strings("search_offices")
+        aliases.extend((f, "search_aliases", item, alias) for item, alias in enumerate(search_aliases))
+        aliases.extend((f, "search_offices", item, office) for item, office in enumerate(search_offices))
         if agency_id is not None:
             f.page_id(agency_id, "an agency id", taken={AGENCY_MATRIX: "the matrix of agencies and sections"})
             f.repeated(ids, agency_id, "agency id", repr(agency_id), at="id")
@@ -95,6 +108,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
                 full_name=full_name,
                 short_names=short_names,
                 search_aliases=search_aliases,
+                search_offices=search_offices,
                 kind=kind,
                 successor=successor,
                 unchanged=unchanged,
@@ -106,26 +120,26 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
     return tuple(agencies)
 
 
-def _check_aliases(aliases: list[tuple[Fields, int, str]], forms: dict[str, tuple[str, int]]) -> None:
-    """A search alias (发改委) is found by the search box only; the matcher never reads it, so it must be
-    no agency's name or short name (that one would be matched in the texts) and name one agency. Each
-    (its entry, its item in search_aliases, the alias) is said at its item."""
-    seen: dict[str, int] = {}  # alias → the line of its first item
-    for f, item, alias in aliases:
+def _check_aliases(aliases: list[tuple[Fields, str, int, str]], forms: dict[str, tuple[str, int]]) -> None:
+    """A search alias (发改委) or office (商标局) is found by the search box only; the matcher never reads
+    it, so it must be no agency's name or short name (that one would be matched in the texts) and lead to one
+    agency. Each (its entry, its key, its item, the alias) is said at its item."""
+    seen: dict[str, int] = {}  # alias or office → the line of its first item
+    for f, key, item, alias in aliases:
         owner = forms.get(alias)
         if owner is not None:
             f.fail(
                 f"expected a search alias that is no name or short name, found {alias!r} ({owner[0]}, line {owner[1]})",
-                key="search_aliases",
+                key=key,
                 item=item,
             )
         elif alias in seen:
             f.fail(
                 f"expected each search alias once, found {alias!r} again (first at line {seen[alias]})",
-                key="search_aliases",
+                key=key,
                 item=item,
             )
-        seen.setdefault(alias, f.value_line("search_aliases", item))
+        seen.setdefault(alias, f.value_line(key, item))
 
 
 def _successor(f: Fields, value: Any) -> Successor | None:

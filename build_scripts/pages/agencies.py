@@ -60,7 +60,9 @@ def agency_pages(site: Site) -> list[PageSpec]:
         task_counts[agency.id] = (len(led), len(shared))
         plain = tuple(m for m in agency.mentions if not m.role)
         known_as = tuple(  # search finds each
-            dict.fromkeys((agency.full_name, agency.name, *agency.short_names, *agency.search_aliases))
+            dict.fromkeys(
+                (agency.full_name, agency.name, *agency.short_names, *agency.search_aliases, *agency.search_offices)
+            )
         )
         pages.append(
             PageSpec(

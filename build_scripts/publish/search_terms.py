@@ -69,7 +69,7 @@ def load_search_terms(
     known = {
         searchable(name): agency.id
         for agency in agencies
-        for name in (agency.name, agency.full_name, *agency.short_names, *agency.search_aliases)
+        for name in (agency.name, agency.full_name, *agency.short_names, *agency.search_aliases, *agency.search_offices)
     }
     terms: list[SearchTerm] = []
     forms: dict[str, int] = {}  # a form as the worker reads it → the line of its first value
