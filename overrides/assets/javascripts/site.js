@@ -532,13 +532,15 @@
   }, true);
 
   /* Followed, the offer is searched here, in the box, as if typed: its link (?q=…, which Material reads into the
-   * box) opened the home page, so the page the reader was on was left, and Back closed the search. */
+   * box) opened the home page, so the page the reader was on was left, and Back closed the search. The search stays
+   * open with the new results (on a phone Material's own handler closed it: session 39's search review). */
   document.addEventListener("click", function (ev) {
     var link = ev.target && ev.target.closest && ev.target.closest("a.search-offer");
     var box = document.querySelector("input[data-md-component=search-query]");
     var words = link && offered(link);
     if (!words || !box) return;
     ev.preventDefault();
+    ev.stopPropagation();   /* Material closes the search when a result is followed: on a phone the panel shut */
     box.value = words;
     box.focus();
     box.dispatchEvent(new KeyboardEvent("keyup"));   /* Material searches on keyup */
