@@ -443,9 +443,13 @@ def test_a_query_in_traditional_characters_finds_what_the_simplified_one_does(
 )
 def test_a_character_typed_for_another_of_the_same_sound_is_read_as_the_texts_one(base_url, page, typed, meant):
     """Session 21's note: 质压融资 and 专利倒航, a pinyin input method's commonest slip, found nothing.
-    Now the results of the reading the texts hold follow a notice of what was searched instead."""
+    Now the results of the reading the texts hold follow a notice of what was searched instead. The notice, a link as
+    Material draws it, opens the first result, as Enter does, its words marked (session 39's search review: it opened
+    that result's document at its top)."""
     groups = search_results(page, base_url, typed)
     assert groups[0][0]["title"] == f"没有找到“{typed}”，以下是“{meant}”的结果", groups[:2]
+    first = groups[1][1] if len(groups[1]) > 1 else groups[1][0]
+    assert groups[0][0]["href"] == first["href"] and "h=" in first["href"], (groups[0][0], first)
     found, intended = search(page, base_url, typed), search(page, base_url, meant)
     assert intended and found[1:6] == intended[:5], (found[:6], intended[:5])
 
@@ -499,6 +503,26 @@ def test_a_word_of_the_texts_with_a_character_more_is_found_by_that_word(built, 
 
 
 @pytest.mark.browser
+def test_a_latin_word_is_found_whole_and_one_no_text_holds_is_set_aside(built, base_url, page, search_page):
+    """Session 39's search review: IP was found inside TRIPS (IP, ip 保护 and IP保险 gave 66号's task 87 alone), and a
+    latin word no text holds wiped out the words beside it: RCEP 知识产权合作 found nothing and offered nothing, though
+    66号's task 91 is on 区域全面经济伙伴关系…知识产权合作; 5G 专利 and iphone 专利 likewise, where 手机 专利 offers 专利.
+    A latin word is now found whole, one no text holds is set aside as a Chinese one is, and IP reads as the texts'
+    知识产权 (search_terms.yaml), not inside iPhone."""
+    texts = texts_by_url(built.docs)
+    tasks = search(page, base_url, "IP")
+    assert tasks and all("知识产权" in texts[href] and "TRIPS" not in texts[href] for href in tasks[:5]), tasks[:5]
+    found = search(page, base_url, "RCEP 知识产权合作")
+    assert "/tasks/guobanhan-2016-66-t91/" in found[:5], found[:5]
+    first = next(link for group in search_results(page, base_url, "RCEP 知识产权合作") for link in group)
+    assert "缺少" in first["text"] and "RCEP" in first["text"], first
+    for query in ("5G 专利", "iphone 专利"):
+        offer = offered(search_page, base_url, query)
+        assert offer is not None and offer["title"] == "改为只搜其中的“专利”", (query, offer)
+    assert search(page, base_url, "TRIPS") == ["/tasks/guobanhan-2016-66-t87/", "/documents/guobanhan-2016-66/#t87-s1"]
+
+
+@pytest.mark.browser
 def test_a_question_of_one_held_word_glued_by_de_or_beside_one_character_still_finds_nothing(base_url, page):
     """Review of probe ask32's words set aside: 李明的专利 kept 的专利 (的专 is two characters the texts hold side
     by side), three characters, and listed 190 clauses on 专利 marked 缺少: 李明; 个人所得税怎么算 kept 个人 and 算 and
@@ -541,6 +565,25 @@ def result_line(page: Page) -> tuple[str, str]:
                           hidden && box.width <= 1 && box.height <= 1 ? hidden.textContent : '']; }"""
     )
     return shown, hidden
+
+
+@pytest.mark.browser
+def test_the_offered_search_tapped_on_a_phone_leaves_the_search_open_with_its_results(base_url, browser):
+    """Session 39's search review: at 375 px, tapping 改为只搜其中的“假货” put 假货 in the box but closed the search
+    panel (Material closes it when a result is followed), leaving the reader on the page read with no result in
+    sight; at 1280 px the panel stayed open."""
+    phone = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "base_url": base_url}
+    with new_page(browser, **phone) as page:
+        page.goto("documents/guofa-2016-86/", wait_until="load")
+        assert offered(page, base_url, "买到假奶粉去哪投诉") is not None
+        url = page.url
+        page.locator("a.md-search-result__link.search-offer").tap()
+        page.wait_for_function("() => document.querySelector('input[data-md-component=search-query]').value === '投诉'")
+        page.wait_for_function(f"() => document.querySelectorAll('{META} ~ ol a.md-search-result__link').length > 1")
+        page.wait_for_timeout(300)
+        assert page.url == url
+        assert page.evaluate("() => document.getElementById('__search').checked")
+        assert page.locator(f"{META} ~ ol a.md-search-result__link").first.is_visible()
 
 
 @pytest.mark.browser

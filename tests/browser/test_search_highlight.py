@@ -13,10 +13,29 @@ pytestmark = pytest.mark.browser
 MARKED = "() => [...document.querySelectorAll('.md-content mark[data-md-highlight]')].map(m => m.textContent)"
 
 
-@pytest.mark.parametrize("query", ["专利质押", "商标", "海外维权", "电商"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "专利质押",
+        "商标",
+        "海外维权",
+        "电商",
+        # session 39's search review: the page marked nothing for 21% of the results it opened (39 of 188): ?h= held
+        # the words as typed (專利導航, 第５５项, 互联网＋知识产权, a sentence pasted with , where the text has 、)
+        # or none at all (恶意侵权要赔多少, 公证保全证据, 作品登记数量目标是多少)
+        "專利導航",
+        "第５５项",
+        "互联网＋知识产权",
+        "加大对制假源头,重复侵权,恶意侵权,群体侵权的查处力度",
+        "恶意侵权要赔多少",
+        "公证保全证据",
+        "作品登记数量目标是多少",
+    ],
+)
 def test_the_words_a_clause_was_found_by_are_marked_on_its_page(browser, base_url, search_page, query):
     """From session 38's public-reader review: 专利质押 found clauses holding 专利 and 质押 apart, marked so in the
-    results, but the page a result opened marked nothing: its ?h= asked for 专利质押 whole, which no clause holds."""
+    results, but the page a result opened marked nothing: its ?h= asked for 专利质押 whole, which no clause holds.
+    The link now asks for what the result marks, as the page writes it."""
     groups = search_results(search_page, base_url, query)
     clause = next(link for group in groups for link in group if "#" in link["href"])
     assert clause["marks"], clause
@@ -25,4 +44,6 @@ def test_the_words_a_clause_was_found_by_are_marked_on_its_page(browser, base_ur
         page.wait_for_timeout(500)
         marked = page.evaluate(MARKED)
         assert marked, (query, clause["href"])
-        assert set(marked) <= set(clause["marks"]) | {query} | {"".join(clause["marks"])}, (marked, clause["marks"])
+        # each mark on the page is (part of) one the result shows: Material's page highlighter parts a term at + and
+        # spaces (互联网+知识产权: 互联网, 知识产权)
+        assert all(any(m in shown for shown in clause["marks"]) for m in marked), (marked, clause["marks"])

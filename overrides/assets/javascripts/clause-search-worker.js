@@ -118,10 +118,20 @@ function cutsNumber(s, at) {
   return at > 0 && at < s.length && NUMBER_CHAR.test(s.charAt(at - 1)) && NUMBER_CHAR.test(s.charAt(at));
 }
 
-/* First position from `from` of `needle` in `hay` where it neither starts nor ends inside a number, or -1. */
+/* A latin word is found whole too: IP is not the ip of TRIPS (a search review found IP, ip 保护 and IP保险 answered
+ * by 66号's task 87 on TRIPS alone, session 39). */
+var LATIN = /[a-z]/;
+
+function cutsWord(s, at) {  /* `s` a string, or an array of its characters */
+  return at > 0 && at < s.length && LATIN.test(s[at - 1]) && LATIN.test(s[at]);
+}
+
+/* First position from `from` of `needle` in `hay` where it neither starts nor ends inside a number or a latin
+ * word, or -1. */
 function findWhole(hay, needle, from) {
   for (var pos = hay.indexOf(needle, from || 0); pos >= 0; pos = hay.indexOf(needle, pos + 1))
-    if (!cutsNumber(hay, pos) && !cutsNumber(hay, pos + needle.length)) return pos;
+    if (!cutsNumber(hay, pos) && !cutsNumber(hay, pos + needle.length) && !cutsWord(hay, pos) &&
+        !cutsWord(hay, pos + needle.length)) return pos;
   return -1;
 }
 
@@ -971,7 +981,11 @@ function markRanges(text, needles) {
 }
 
 function highlight(text, needles, limit) {
-  var ranges = markRanges(text, needles);
+  return marked(text, markRanges(text, needles), limit);
+}
+
+/* `text` escaped, its `ranges` (markRanges) marked; cut to `limit` characters around the first when longer. */
+function marked(text, ranges, limit) {
   var from = 0, to = text.length;
   if (limit && text.length > limit) {
     var first = ranges.length ? ranges[0][0] : 0;
@@ -1071,8 +1085,9 @@ function readingsOf(q) {
         continue;
       }
       var form = "";
+      /* not a latin form inside a latin word: the ip of iphone is no IP (知识产权) */
       for (var L = Math.min(index.longestForm, seg.length - i); L >= MIN_FORM && !form; L--)
-        if (formAt(seg.substr(i, L))) form = seg.substr(i, L);
+        if (formAt(seg.substr(i, L)) && !cutsWord(seg, i) && !cutsWord(seg, i + L)) form = seg.substr(i, L);
       if (form) {
         held = true;
         across = across || crossed(seg, i, form);
@@ -1227,17 +1242,31 @@ function search(raw) {
     return terms;
   }
 
+  /* The ?h= words: what the result marks in the clause, as the page writes it, each once. The words typed were
+   * sent, and the page, marking only what it holds as given, marked nothing for 21% of the results a search review
+   * opened (session 39): 專利導航 and 第５５项 as typed, a pasted sentence with a comma where the text has 、, or no
+   * word at all where the query was found in pieces (恶意侵权要赔多少, 公证保全证据). The words it lacks stay (缺少). */
+  function pageTerms(hit, text, ranges) {
+    var terms = termsFor(hit);
+    if (!ranges.length) return terms;
+    var marked = {};
+    for (var r of ranges) marked[text.slice(r[0], r[1])] = true;
+    for (var word in terms) if (!terms[word] && !(word in marked)) marked[word] = false;
+    return marked;
+  }
+
   function item(hit) {
     var q = hit.q;
     var needles = hit.label ? [hit.label] : hit.exact ? [q.joined].concat(q.segments) :
       hit.chunks.filter(function (c) { return !c.byName; }).map(function (c) { return c.q; });
     needles = needles.concat(q.terms);
+    var ranges = markRanges(hit.entry.text, needles);
     return {
       location: hit.entry.location,
       title: highlight(hit.entry.title, hit.label ? [hit.label] : hit.exact ? [q.joined] : [], 0),
-      text: "<p>" + highlight(hit.entry.text, needles, SNIPPET) + "</p>",
+      text: "<p>" + marked(hit.entry.text, ranges, SNIPPET) + "</p>",
       score: Math.round(hit.score * 1000) / 1000,
-      terms: termsFor(hit)
+      terms: pageTerms(hit, hit.entry.text, ranges)
     };
   }
 
@@ -1437,10 +1466,13 @@ function searchAlike(raw, none) {
 function searchInstead(q, instead, none) {
   var found = search(instead);
   if (!found.items.length) return none;
+  /* Material draws the notice as a result, a link: it opens the first result, as Enter does (it opened the first
+   * result's document at its top, the clause and its marks left to find: session 39's search review) */
+  var group = found.items[0], first = group.length > 1 ? group[1] : group[0];
   var notice = {
-    location: found.items[0][0].location,
+    location: first.location,
     title: "没有找到“" + escapeHTML(q.words.join(" ")) + "”，以下是“" + escapeHTML(instead) + "”的结果",
-    text: "", score: 0, terms: {}
+    text: "", score: 0, terms: Object.assign({}, first.terms)
   };
   found.items.unshift([notice]);
   return found;
@@ -1576,10 +1608,21 @@ function heldStretches(segment) {
   for (var i = 0; i + 1 < chars.length; i++)
     if ((RUN_CHAR.test(chars[i]) && RUN_CHAR.test(chars[i + 1])) || index.postings.has(chars[i] + chars[i + 1]))
       keep[i] = keep[i + 1] = joined[i] = true;
+  /* a latin word no text holds (RCEP, 5G, iPhone) is set aside as a Chinese word no text holds is: kept, it left
+   * RCEP 知识产权合作 finding nothing, with no offer, though 66号 holds 知识产权合作 (search review, session 39) */
+  for (var run of segment.matchAll(/[0-9a-z.|]*[a-z][0-9a-z.|]*/g))
+    if (holding(run[0]) === 0) {
+      var first = [...segment.slice(0, run.index)].length;
+      keep.fill(false, first, first + run[0].length);
+      joined.fill(false, Math.max(first - 1, 0), first + run[0].length);
+    }
   /* an everyday form (电商) is in no text, but read as the texts' wording (readingsOf): it is a word the search holds */
   for (var a = 0; formsRead && a + MIN_FORM <= chars.length; a++)
     for (var L = MIN_FORM; L <= index.longestForm && a + L <= chars.length; L++)
-      if (index.forms.has(chars.slice(a, a + L).join(""))) { keep.fill(true, a, a + L); joined.fill(true, a, a + L - 1); }
+      if (index.forms.has(chars.slice(a, a + L).join("")) && !cutsWord(chars, a) && !cutsWord(chars, a + L)) {
+        keep.fill(true, a, a + L);
+        joined.fill(true, a, a + L - 1);
+      }
   /* a 的 or 了 at a kept word's edge is the particle joining it to the words set aside (祖传的中药: 的中 is two
    * characters the texts hold side by side, but no word of 中药 and 的): kept, 的中医药 was found in no clause on
    * 中医药, and 祖传的中药方子能保护起来吗 found only clauses on 保护.  It goes, and a character it leaves alone, kept
@@ -1626,7 +1669,9 @@ function heldAndAside(q) {
     if (segment.length < 2 || holding(segment) > 0) { held.push(q.words[i]); return; }
     var parts = heldStretches(segment);
     held.push.apply(held, parts.held);
-    aside.push.apply(aside, parts.aside);
+    /* a word set aside whole is said as typed (RCEP, not the rcep it is read as) */
+    if (!parts.held.length && parts.aside.length === 1) aside.push(q.words[i]);
+    else aside.push.apply(aside, parts.aside);
   });
   return { held: held, aside: aside };
 }
