@@ -144,6 +144,21 @@ def test_a_form_a_text_holds_only_inside_a_word_it_is_not_read_in_is_taken(tmp_p
     ], errors.errors
 
 
+def test_a_latin_form_a_text_holds_only_inside_a_latin_word_is_taken(tmp_path, model):
+    """IP is in 66号 only inside TRIPS (and in a text staff may paste, inside <script>), where the search worker does
+    not find it: a latin word is found whole (session 39). It is taken without a not_in; PCT, a word 86号 uses, is
+    refused (the first build of session 39's IP form stopped on a test's text holding <script>)."""
+    source = copy_sources(tmp_path)
+    (source / "search_terms.yaml").write_text(
+        "terms:\n  - form: IP\n    means: [知识产权]\n  - form: PCT\n    means: [专利合作条约]\n", encoding="utf-8"
+    )
+    errors = Collector()
+    terms = load_search_terms(source, model.corpus, model.agencies, errors)
+    assert [term.form for term in terms] == ["IP", "PCT"]
+    assert [error.message.split(",")[0] for error in errors.errors] == ["expected a form no text uses"], errors.errors
+    assert "found 'PCT'" in errors.errors[0].message
+
+
 def test_without_the_file_there_are_no_forms_and_the_index_has_none(tmp_path, model):
     source = copy_sources(tmp_path)
     assert not (source / "search_terms.yaml").exists()

@@ -167,10 +167,21 @@ class _HeldBy:
         (each holding it), or "" when none does."""
         inside = [(word, start) for word in besides for start in _places(word, read)]
         for at in _places(self.text, read) if read else ():
+            if _cuts_word(self.text, at) or _cuts_word(self.text, at + len(read)):
+                continue  # the worker finds a latin word whole: IP is not the ip of TRIPS or of <script>
             if not any(self.text.startswith(word, at - start) for word, start in inside if at >= start):
                 name, line = self.where[bisect.bisect_right(self.starts, at) - 1]
                 return f"{name} holds at line {line}"
         return ""
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside a latin word of ``text`` (as the worker's ``cutsWord`` reads it)."""
+    return 0 < at < len(text) and _is_latin(text[at - 1]) and _is_latin(text[at])
+
+
+def _is_latin(ch: str) -> bool:
+    return "a" <= ch <= "z"
 
 
 def _places(text: str, word: str) -> Iterable[int]:
