@@ -174,5 +174,11 @@ def test_the_live_forms_are_in_the_search_index(built):
     as_typed = [word for word, means in forms.items() if not means]  # a form's not_in words (中小企业)
     for word in as_typed:
         texts = texts.replace(word, "|")
-    assert not [form for form, means in forms.items() if means and form in texts]
+    # a latin form is found whole (IP is in no text: TRIPS is another word, session 39)
+    held = [
+        form
+        for form, means in forms.items()
+        if means and re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])", texts, re.I)
+    ]
+    assert not held, held
     assert len(json.dumps(forms, ensure_ascii=False)) < 1000  # a few hundred bytes of the index

@@ -33,6 +33,7 @@ _KEYS = (
 _SUCCESSOR_KEYS = ("name", "year", "note", "later")
 
 FILE_NAME = "agencies.yaml"
+_SEARCH_KINDS = {"search_aliases": "search alias", "search_offices": "search office"}  # as messages name them
 
 
 def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
@@ -129,13 +130,13 @@ def _check_aliases(aliases: list[tuple[Fields, str, int, str]], forms: dict[str,
         owner = forms.get(alias)
         if owner is not None:
             f.fail(
-                f"expected a search alias that is no name or short name, found {alias!r} ({owner[0]}, line {owner[1]})",
+                f"expected a {_SEARCH_KINDS[key]} that is no name or short name, found {alias!r} ({owner[0]}, line {owner[1]})",
                 key=key,
                 item=item,
             )
         elif alias in seen:
             f.fail(
-                f"expected each search alias once, found {alias!r} again (first at line {seen[alias]})",
+                f"expected each {_SEARCH_KINDS[key]} once, found {alias!r} again (first at line {seen[alias]})",
                 key=key,
                 item=item,
             )

@@ -118,21 +118,20 @@ function cutsNumber(s, at) {
   return at > 0 && at < s.length && NUMBER_CHAR.test(s.charAt(at - 1)) && NUMBER_CHAR.test(s.charAt(at));
 }
 
-/* A latin word is found whole too: IP is not the ip of TRIPS (a search review found IP, ip 保护 and IP保险 answered
- * by 66号's task 87 on TRIPS alone, session 39). */
+/* First position from `from` of `needle` in `hay` where it neither starts nor ends inside a number, or -1. */
+function findWhole(hay, needle, from) {
+  for (var pos = hay.indexOf(needle, from || 0); pos >= 0; pos = hay.indexOf(needle, pos + 1))
+    if (!cutsNumber(hay, pos) && !cutsNumber(hay, pos + needle.length)) return pos;
+  return -1;
+}
+
+/* An everyday form of latin letters is not read inside a longer latin word of the query: the ip of iphone is no IP
+ * (知识产权). Only the query's own words are read so: in a text's normalised form, latin words its punctuation or
+ * markup parted run together (</b>Zsentence is bzsentence), so a clause is not searched by this rule. */
 var LATIN = /[a-z]/;
 
 function cutsWord(s, at) {  /* `s` a string, or an array of its characters */
   return at > 0 && at < s.length && LATIN.test(s[at - 1]) && LATIN.test(s[at]);
-}
-
-/* First position from `from` of `needle` in `hay` where it neither starts nor ends inside a number or a latin
- * word, or -1. */
-function findWhole(hay, needle, from) {
-  for (var pos = hay.indexOf(needle, from || 0); pos >= 0; pos = hay.indexOf(needle, pos + 1))
-    if (!cutsNumber(hay, pos) && !cutsNumber(hay, pos + needle.length) && !cutsWord(hay, pos) &&
-        !cutsWord(hay, pos + needle.length)) return pos;
-  return -1;
 }
 
 var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" };
@@ -1248,7 +1247,8 @@ function search(raw) {
    * word at all where the query was found in pieces (恶意侵权要赔多少, 公证保全证据). The words it lacks stay (缺少). */
   function pageTerms(hit, text, ranges) {
     var terms = termsFor(hit);
-    if (!ranges.length) return terms;
+    /* a task found by its number marks its label, a digit or two that the page holds in every other number */
+    if (!ranges.length || hit.label || hit.headed) return terms;
     var marked = {};
     for (var r of ranges) marked[text.slice(r[0], r[1])] = true;
     for (var word in terms) if (!terms[word] && !(word in marked)) marked[word] = false;

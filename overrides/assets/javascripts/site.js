@@ -704,6 +704,44 @@
     stops[next].focus();
   }, true);
 
+  /* ------------------------------------------- ?h= words across a link in the text */
+
+  /* Material marks the words of a search result's ?h= within one text node at a time. An agency's name in the text
+   * links to its page (知识产权局 of （知识产权局、财政部负责）), and a 文号 to its document's, so the words a result
+   * marks across one (知识产权局负责) stood in two text nodes and were marked nowhere (session 39's code review: 22
+   * places before the names were links, 0 after). Each place a word runs across such a link is marked here, a
+   * <mark> in each text node it spans; a place within one text node is Material's. */
+  function markAcrossLinks() {
+    var words;
+    try { words = new URL(location.href).searchParams.get("h"); } catch (e) { return; }
+    var content = document.querySelector(".md-content");
+    if (!words || !content) return;
+    words = words.replace(/[\s*+\-:~^]+/g, " ").trim().split(" ").filter(function (w) { return w.length > 1; });
+    content.querySelectorAll(".sentence, p.clause, .task-text p").forEach(function (el) {
+      if (!el.querySelector("a") || el.querySelector(".sentence")) return;
+      words.forEach(function (word) {
+        for (var from = 0; ;) {   /* the text nodes are read again after each mark: marking splits them */
+          var nodes = [], walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), node, text = "";
+          while ((node = walker.nextNode())) { nodes.push({ node: node, from: text.length }); text += node.data; }
+          var at = text.indexOf(word, from), end = at + word.length;
+          if (at < 0) return;
+          from = end;
+          var parts = nodes.filter(function (n) { return n.from < end && n.from + n.node.data.length > at; });
+          if (parts.length < 2) continue;
+          parts.forEach(function (n) {
+            var range = document.createRange(), mark = document.createElement("mark");
+            range.setStart(n.node, Math.max(at - n.from, 0));
+            range.setEnd(n.node, Math.min(end - n.from, n.node.data.length));
+            mark.setAttribute("data-md-highlight", "");
+            range.surroundContents(mark);
+          });
+        }
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markAcrossLinks);
+  else markAcrossLinks();
+
   /* A notice is about the link the page was opened with: gone once the reader follows another. */
   window.addEventListener("hashchange", function () {
     clearNotice();
