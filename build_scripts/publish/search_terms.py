@@ -168,7 +168,7 @@ class _HeldBy:
         inside = [(word, start) for word in besides for start in _places(word, read)]
         for at in _places(self.text, read) if read else ():
             if _cuts_word(self.text, at) or _cuts_word(self.text, at + len(read)):
-                continue  # the worker finds a latin word whole: IP is not the ip of TRIPS or of <script>
+                continue  # IP inside TRIPS or <script> is no use of it: the worker reads no form inside a latin word
             if not any(self.text.startswith(word, at - start) for word, start in inside if at >= start):
                 name, line = self.where[bisect.bisect_right(self.starts, at) - 1]
                 return f"{name} holds at line {line}"
@@ -176,7 +176,7 @@ class _HeldBy:
 
 
 def _cuts_word(text: str, at: int) -> bool:
-    """Whether ``at`` falls inside a latin word of ``text`` (as the worker's ``cutsWord`` reads it)."""
+    """Whether ``at`` falls inside a latin word of ``text`` (the worker's ``cutsWord``)."""
     return 0 < at < len(text) and _is_latin(text[at - 1]) and _is_latin(text[at])
 
 
