@@ -1243,8 +1243,8 @@ function search(raw) {
 
   /* The ?h= words: what the result marks in the clause, as the page writes it, each once. The words typed were
    * sent, and the page, marking only what it holds as given, marked nothing for 21% of the results a search review
-   * opened (session 39): 專利導航 and 第５５项 as typed, a pasted sentence with a comma where the text has 、, or no
-   * word at all where the query was found in pieces (恶意侵权要赔多少, 公证保全证据). The words it lacks stay (缺少). */
+   * opened (session 39): 專利導航 as typed, a pasted sentence with a comma where the text has 、, or no word at all
+   * where the query was found in pieces (恶意侵权要赔多少, 公证保全证据). The words it lacks stay (缺少). */
   function pageTerms(hit, text, ranges) {
     var terms = termsFor(hit);
     /* a task found by its number marks its label, a digit or two that the page holds in every other number */

@@ -719,10 +719,15 @@
     words = words.replace(/[\s*+\-:~^]+/g, " ").trim().split(" ").filter(function (w) { return w.length > 1; });
     content.querySelectorAll(".sentence, p.clause, .task-text p").forEach(function (el) {
       if (!el.querySelector("a") || el.querySelector(".sentence")) return;
+      var nodes, text;
+      function read() {   /* the element's text nodes, each with where it starts in the element's text */
+        var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), node;
+        nodes = []; text = "";
+        while ((node = walker.nextNode())) { nodes.push({ node: node, from: text.length }); text += node.data; }
+      }
+      read();
       words.forEach(function (word) {
-        for (var from = 0; ;) {   /* the text nodes are read again after each mark: marking splits them */
-          var nodes = [], walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), node, text = "";
-          while ((node = walker.nextNode())) { nodes.push({ node: node, from: text.length }); text += node.data; }
+        for (var from = 0; ;) {
           var at = text.indexOf(word, from), end = at + word.length;
           if (at < 0) return;
           from = end;
@@ -735,6 +740,7 @@
             mark.setAttribute("data-md-highlight", "");
             range.surroundContents(mark);
           });
+          read();   /* marking split the text nodes; the text is the same */
         }
       });
     });
