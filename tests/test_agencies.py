@@ -241,6 +241,12 @@ def test_an_office_of_an_agency_is_listed_as_its_office_not_as_a_name_of_it(buil
     saic = read_page(built.docs / "agencies" / "saic.md")
     assert "<dt>常用简称</dt><dd>工商、国家工商总局 <small>" in saic
     assert "<dt>内设机构</dt><dd>商标局 <small>（所收文件印发时属本机构" in saic
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    entry = next(e for e in index["e"] if e["l"] == "agencies/saic/")
+    assert (
+        entry["x"] == "国家工商行政管理总局、工商总局、工商、国家工商总局；内设机构：商标局"
+    )  # a result says what it is
+    assert "商标局" in entry["n"]  # and search still finds the page by it
     source = copy_sources(tmp_path, SOURCE)
     path = source / "agencies.yaml"
     path.write_text(

@@ -442,3 +442,19 @@ def test_a_name_linked_in_clause_text_is_shown_as_text_beside_a_linked_document_
         '<a class="agency-ref" href="../../agencies/x/" title="部门页：&lt;b&gt;局&quot;">&lt;b&gt;局</a>、'
         '<a class="agency-ref" href="../../agencies/y/" title="部门页：乙部">乙部</a>负责）\n'
     )
+
+
+def test_a_name_inside_a_document_number_is_not_linked_and_the_number_stays_whole(templates):
+    """Session 39's code review: ``rich`` linked a name wherever ``links`` put it, so a name within a 文号 (国办
+    of 国办函〔2016〕66号, were it a short name) cut the number in two and neither piece was read as one."""
+    (templates / "page.md.jinja").write_text("{{ rich(text, links) }}\n", encoding="utf-8")
+    renderer = Renderer(templates, doc_numbers={"国办函〔2016〕66号": "documents/guobanhan-2016-66.md"})
+    text = "按国办函〔2016〕66号由国办督办"
+    links = ((1, 3, "/agencies/gov-office/", "部门页：国办"), (14, 16, "/agencies/gov-office/", "部门页：国办"))
+    page = PageSpec(
+        path="documents/yufufa-2016-25.md", template="page.md.jinja", context=(("text", text), ("links", links))
+    )
+    assert unkept(renderer.render(page).content) == (
+        '按<a class="doc-ref" href="../guobanhan-2016-66/">国办函〔2016〕66号</a>由'
+        '<a class="agency-ref" href="../../agencies/gov-office/" title="部门页：国办">国办</a>督办\n'
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import AGENCY_KINDS, AGENCY_MATRIX, Clause, Document, Mention, PageSpec, Site
+from ..model import AGENCY_KINDS, AGENCY_MATRIX, Agency, Clause, Document, Mention, PageSpec, Site
 from . import role_sources
 
 
@@ -49,6 +49,13 @@ def matrix_sections(site: Site) -> tuple[Clause, ...]:
     return tuple(c for c in site.corpus.clauses() if c.doc in docs and c.kind.value == "section")
 
 
+def _entry_text(agency: Agency, known_as: tuple[str, ...]) -> str:
+    """What a search result shows of an agency's page: its names, then its offices said as such (商标局 is
+    no name of 工商总局; the result listed it among them)."""
+    names = "、".join(name for name in known_as if name not in agency.search_offices)
+    return f"{names}；内设机构：{'、'.join(agency.search_offices)}" if agency.search_offices else names
+
+
 def agency_pages(site: Site) -> list[PageSpec]:
     clauses = site.corpus.clause_index()
     roles_from = role_sources(site)  # where the roles of the pages below come from
@@ -80,7 +87,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
                     ("role_count", sum(1 for m in agency.mentions if m.role)),
                     ("roles_from", roles_from),
                     ("mention_groups", mentions_by_document(plain, site, clauses)),
-                    ("search_entry", (f"{agency.full_name}（{agency.name}）", "、".join(known_as), known_as)),
+                    ("search_entry", (f"{agency.full_name}（{agency.name}）", _entry_text(agency, known_as), known_as)),
                 ),
             )
         )

@@ -127,7 +127,10 @@ class Renderer:
                 return Markup(numbers(text))
             out: list[str] = []
             last = 0
+            cited = doc_number_spans(text)
             for start, end, url, title in links:
+                if any(start < after and before < end for before, after in cited):
+                    continue  # a name inside a 文号 (国办 of 国办函〔2016〕66号) would cut it: the number keeps its link
                 out.append(numbers(text[last:start]))
                 href = html.escape(relative_url(page_url, url))
                 out.append(
@@ -137,15 +140,23 @@ class Renderer:
             out.append(numbers(text[last:]))
             return Markup("".join(out))
 
-        def numbers(text: str) -> str:
+        def doc_number_spans(text: str) -> list[tuple[int, int]]:
             if "〔" not in text:  # every 文号 has one (patterns.DOC_NUMBER_RE); most sentences have none
+                return []
+            return [
+                (match.start() + _issuer_start(match.group("number"), self.doc_numbers), match.end())
+                for match in patterns.DOC_NUMBER_RE.finditer(text)
+            ]
+
+        def numbers(text: str) -> str:
+            spans = doc_number_spans(text)
+            if not spans:
                 return html.escape(text)
             out: list[str] = []
             last = 0
-            for match in patterns.DOC_NUMBER_RE.finditer(text):
-                start = match.start() + _issuer_start(match.group("number"), self.doc_numbers)
+            for start, end in spans:
                 out.append(html.escape(text[last:start]))
-                number = text[start : match.end()]
+                number = text[start:end]
                 target = self.doc_numbers.get(number)
                 target_url = page_url_of(target) if target is not None else None
                 if target_url == page_url:
@@ -155,13 +166,13 @@ class Renderer:
                     out.append(f'<a class="doc-ref" href="{html.escape(url)}">{html.escape(number)}</a>')
                 else:
                     # one bracket group, not two in a row: 《…》（国发〔2015〕71号，本站未收录）
-                    inside = text.startswith("）", match.end())
+                    inside = text.startswith("）", end)
                     note = "，本站未收录" if inside else "（本站未收录）"
                     out.append(
                         f'<cite class="doc-ref doc-ref-external" title="本站未收录此文件">{html.escape(number)}</cite>'
                         f'<span class="not-collected">{note}</span>'
                     )
-                last = match.end()
+                last = end
             out.append(html.escape(text[last:]))
             return "".join(out)
 
