@@ -172,6 +172,8 @@ def test_a_form_with_two_wordings_finds_what_either_finds(built, base_url, searc
         ("外地知识产权服务机构来重庆开分公司", "来渝设立分支机构"),
         ("卖假种子的怎么查", "制售假劣种子行为专项行动"),  # heldout34b: nothing at all
         ("买到假种子了有人管吗", "制售假劣种子行为专项行动"),  # ask32: nothing at all
+        # review39: third, marked 识产权法院 and said to lack 广知识产权法院 (广知 of 推广知识产权 held 广 with it)
+        ("北上广知识产权法院", "在北京、上海和广州相继设立知识产权法院"),
     ],
 )
 def test_a_query_holding_an_everyday_form_is_read_with_the_texts_wording(built, base_url, search_page, query, first):
