@@ -68,3 +68,24 @@ def test_a_clause_found_by_its_number_does_not_mark_that_number_everywhere(base_
     for link in links[:3]:
         terms = " ".join(parse_qs(urlsplit(link["href"]).query).get("h", [""])).split()
         assert not any(term.isdigit() for term in terms), (query, link["href"])
+
+
+@pytest.mark.parametrize("query", ["专利质押融资", "商标"])
+def test_a_documents_title_among_the_results_opens_it_with_the_words_marked(browser, base_url, search_page, query):
+    """Session 40's phone review: a group's first link, the document's title, asked for nothing (?h=), and opened the
+    top of a 29,566 px page with nothing marked, while the clause under it marked 89 places. It asks for what the
+    group's first clause marks."""
+    from urllib.parse import parse_qs, urlsplit
+
+    def asked(link: dict) -> list[str]:
+        return parse_qs(urlsplit(link["href"]).query).get("h", [""])[0].split()
+
+    groups = search_results(search_page, base_url, query)
+    headed = [group for group in groups if len(group) > 1 and "#" not in group[0]["href"]]
+    assert headed, groups
+    for group in headed[:3]:
+        assert asked(group[0]) and asked(group[0]) == asked(group[1]), (group[0]["href"], group[1]["href"])
+    with new_page(browser, base_url=base_url) as page:
+        page.goto(headed[0][0]["href"])
+        page.wait_for_timeout(500)
+        assert page.evaluate(MARKED), headed[0][0]["href"]
