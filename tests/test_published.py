@@ -370,3 +370,29 @@ def test_the_committed_record_lists_every_page_the_real_corpus_publishes(tmp_pat
 def test_the_entry_a_message_suggests_answers_for_no_page_still_published(live, entry):
     gone = ["/tasks/a-t1/", "/tasks/a-t2/", "/tasks/a-t3/"]
     assert published._shared_entry("/tasks/", gone, live) == entry
+
+
+def test_a_removed_chongqing_paragraph_gets_its_own_notice_not_a_national_ones(tmp_path):
+    """Session 40's link review: with 25号's 三（三） paragraph removed and answered for, the build stopped with an
+    internal error (two outputs claim crossrefs/chongqing/c3-3-p1.md): the 对照 page of a removed clause was named
+    after its anchor alone, so 106号's entry for its own 3-3/p1 claimed that page too. Only the local document's
+    entries answer for 对照 pages."""
+    source = copy_sources(tmp_path, SOURCE)  # the live texts: their redirects.yaml answers for 106号's 3-3/p1
+    text = (source / "yufufa-2016-25.txt").read_text(encoding="utf-8")
+    line = next(line for line in text.split("\n") if line.strip().startswith("完善知识产权宣传工作体系"))
+    (source / "yufufa-2016-25.txt").write_text(text.replace(line + "\n", ""), encoding="utf-8")
+    crossrefs = (source / "crossrefs.yaml").read_text(encoding="utf-8")
+    start = crossrefs.index("  - national: guofa-2016-86/2-3/p2/s3\n")
+    end = crossrefs.index("  - national:", start + 1)
+    (source / "crossrefs.yaml").write_text(crossrefs[:start] + crossrefs[end:], encoding="utf-8")
+    redirects = (source / "redirects.yaml").read_text(encoding="utf-8")
+    assert "\nredirects:\n" in redirects
+    entry = "  - id: yufufa-2016-25/3-3/p1\n    note: 测试删去宣传段\n    date: 2026-12-07\n"
+    (source / "redirects.yaml").write_text(
+        redirects.replace("\nredirects:\n", "\nredirects:\n" + entry, 1), encoding="utf-8"
+    )
+    result = generate(source, tmp_path / "docs", write=False)
+    pages = {o.path: o.content for o in result.outputs}
+    page = pages["crossrefs/chongqing/c3-3-p1.md"]
+    assert "测试删去宣传段" in page and "yufufa-2016-25/3-3/p1" in page
+    assert "guobanfa-2016-106" not in page

@@ -42,6 +42,9 @@ class Kind:
     name: str  # what the page is, for the notice: 任务 / 对照
     path: Callable[[str], str]  # clause id → docs/ path
     clauses: frozenset[str]  # clause ids that have such a page in this build
+    # the documents whose clauses have such pages (None: any): a 对照 page is named after the anchor alone, and
+    # 106号's entry for its own 3-3/p1 claimed the page of 25号's removed 3-3/p1 (session 40's link review)
+    documents: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,7 +72,12 @@ def kinds(site: Site) -> tuple[Kind, ...]:
     paragraphs = frozenset(sentence.parent for sentence in sentences if sentence.parent)
     return (
         Kind(name="任务", path=lambda c: f"tasks/{task_id(c)}.md", clauses=tasks),
-        Kind(name="对照", path=lambda c: f"crossrefs/chongqing/{clause_anchor(c)}.md", clauses=paragraphs),
+        Kind(
+            name="对照",
+            path=lambda c: f"crossrefs/chongqing/{clause_anchor(c)}.md",
+            clauses=paragraphs,
+            documents=frozenset(filter(None, [site.corpus.crossref_roles.local])),
+        ),
     )
 
 
@@ -85,6 +93,8 @@ def moved_pages(site: Site, taken: set[str]) -> list[PageSpec]:
     pages = []
     for kind in kinds(site):
         for redirect in redirects:
+            if kind.documents is not None and redirect.doc not in kind.documents:
+                continue
             path = kind.path(redirect.old)
             if page_url(path) not in published or path in taken:
                 continue
