@@ -101,7 +101,10 @@ def test_the_phone_headers_menu_and_search_buttons_have_names(browser, base_url)
         for path in ("documents/guofa-2016-86/", ""):
             page.goto(base_url + path, wait_until="load")
             header = page.locator("header.md-header")
-            menu, search = header.get_by_role("button", name="导航栏"), header.get_by_role("button", name="搜索")
+            menu, search = (
+                header.get_by_role("button", name="导航栏"),
+                header.get_by_role("button", name="搜索", exact=True),
+            )
             assert menu.is_visible() and search.is_visible(), path
             menu.click()
             assert page.locator("#__drawer").is_checked(), path
@@ -224,3 +227,47 @@ def test_an_untargeted_headings_link_mark_reads_at_aa_contrast_when_hovered(brow
     assert len(found) == 6 * 3 * len({key[2] for key in found})
     low = {key: ratio for key, ratio in found.items() if ratio < 4.5}
     assert not low, low
+
+
+def test_the_search_panels_close_control_heading_links_and_skip_link_are_named(browser, base_url):
+    """Session 40's review: the phone's ← that closes the search was an unnamed image, each of Material's 1,597
+    heading links was named ¶, and the skip link read 跳转至 alone."""
+    context = browser.new_context(viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "documents/yufufa-2016-25/", wait_until="load")
+        links = page.locator(".md-content a.headerlink")
+        assert links.count() > 10
+        assert page.evaluate("[...document.querySelectorAll('a.headerlink')].every(a => a.ariaLabel === '本节链接')")
+        assert page.get_by_role("link", name="本节链接").count() == links.count()
+        assert page.locator("a.md-skip").text_content().strip() == "跳转至正文"
+        page.locator("header").get_by_role("button", name="搜索", exact=True).click()
+        close = page.locator(".md-search__form").get_by_role("button", name="关闭搜索")
+        expect(close).to_be_visible()
+        close.click()
+        assert not page.locator("#__search").is_checked()
+    finally:
+        context.close()
+
+
+def test_a_results_missing_words_read_upright_after_a_full_width_colon_and_a_focused_result_shows_a_ring(
+    browser, base_url
+):
+    """Session 40's review: 缺少: 专利质押融资 was slanted (Chinese has no italics) after an ASCII colon, and a result
+    reached by Tab showed only a 1.13:1 tint."""
+    from .search_probe import search_results
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        search_results(page, base_url, "专利质押融资")
+        terms = page.locator(".md-search-result__terms").first
+        expect(terms).to_contain_text("缺少：")
+        assert ": " not in terms.text_content()
+        assert terms.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
+        page.keyboard.press("Tab")
+        focused = page.locator(".md-search-result__link:focus")
+        expect(focused).to_have_count(1)
+        assert focused.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    finally:
+        context.close()

@@ -122,7 +122,7 @@ def test_shift_tab_back_out_of_the_open_drawer_closes_it_and_leaves_the_search_s
         page.keyboard.press("Shift+Tab")
         expect(page.locator("#__drawer")).not_to_be_checked()
         expect(page.locator("#__search")).not_to_be_checked()
-        expect(page.locator("header.md-header").get_by_role("button", name="搜索")).to_be_focused()
+        expect(page.locator("header.md-header").get_by_role("button", name="搜索", exact=True)).to_be_focused()
         page.keyboard.press("Tab")  # from 🔍 on to the page, not into the hidden box
         assert not focused(page)["inSearch"]
         expect(page.locator("#__search")).not_to_be_checked()
@@ -132,7 +132,7 @@ def test_the_search_button_is_a_tab_stop_that_opens_the_search_box_on_a_phone(br
     with new_page(browser, base_url=base_url, **PHONE) as page:
         page.goto(PAGE)
         stops = tab_until(page, "搜索", presses=4)
-        search = page.locator("header.md-header").get_by_role("button", name="搜索")
+        search = page.locator("header.md-header").get_by_role("button", name="搜索", exact=True)
         expect(search).to_be_focused()
         assert_focus_ring_shows_on_the_header(page, stops[-1])
         page.keyboard.press(" ")
