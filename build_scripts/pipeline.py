@@ -199,6 +199,7 @@ def build_site(
     finally:
         log.close()  # git stopped when the build stopped before it read the history
     corpus = replace(corpus, documents=found.documents)
+    pages = published.with_committed(pages, found.committed_pages)
     agencies, tasks, indicators = extract(source, corpus, errors, moved=moved)
     linked = link_crossrefs(source, corpus, errors, moved=moved)
     search_terms = load_search_terms(source, corpus, agencies, errors)

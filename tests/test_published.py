@@ -396,3 +396,35 @@ def test_a_removed_chongqing_paragraph_gets_its_own_notice_not_a_national_ones(t
     page = pages["crossrefs/chongqing/c3-3-p1.md"]
     assert "测试删去宣传段" in page and "yufufa-2016-25/3-3/p1" in page
     assert "guobanfa-2016-106" not in page
+
+
+def test_a_page_published_by_a_reverted_commit_gets_its_notice_not_a_bare_404(tmp_path):
+    """Session 40's link review: a paragraph added, built and committed with the records, then ``git revert``: the
+    revert took published_pages.tsv back with the text, and the paragraph's task and 对照 pages, published in
+    between, were answered by a bare 404 once its clause had its redirects.yaml entry. Every committed version of
+    the record counts; the build asks for their pages as for any other, and writes the record back whole."""
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    assert run_cli(*GENERATE, cwd=tmp_path).returncode == 0
+    git(source, "add", ".")
+    git(source, "commit", "-q", "--allow-empty", "-m", "构建记录")
+    path = source / "yufufa-2016-25.txt"
+    heading = "　　（二）健全知识产权资本化机制。\n"
+    path.write_text(path.read_text(encoding="utf-8").replace(heading, heading + "　　新增试点段落。\n", 1), "utf-8")
+    assert run_cli(*GENERATE, cwd=tmp_path).returncode == 0
+    added = ["/tasks/yufufa-2016-25-2-2-p0a/", "/crossrefs/chongqing/c2-2-p0a/"]
+    record = (source / FILE_NAME).read_text(encoding="utf-8")
+    assert all(f"{url}\n" in record for url in added[:1]), record  # the paragraph's task page was published
+    git(source, "add", ".")
+    git(source, "commit", "-q", "-m", "新增段落")
+    git(source, "revert", "--no-edit", "HEAD")
+    assert "/tasks/yufufa-2016-25-2-2-p0a/\n" not in (source / FILE_NAME).read_text(encoding="utf-8")
+    (source / "redirects.yaml").write_text(
+        "redirects:\n  - id: yufufa-2016-25/2-2/p0a\n    note: 撤回新增段落\n    date: 2026-12-07\n", encoding="utf-8"
+    )
+    proc = run_cli(*GENERATE, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    task = (tmp_path / "docs/tasks/yufufa-2016-25-2-2-p0a.md").read_text(encoding="utf-8")
+    assert "撤回新增段落" in task  # the notice, where the page was
+    assert "/tasks/yufufa-2016-25-2-2-p0a/\n" in (source / FILE_NAME).read_text(encoding="utf-8")  # written back

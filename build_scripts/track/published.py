@@ -73,6 +73,24 @@ def load(source: Path, errors: Collector) -> Recorded:
     return () if text is None else parse(path, text, errors)
 
 
+def committed_urls(records: Iterable[bytes]) -> frozenset[str]:
+    """The addresses committed versions of the record list (``versions.build_history`` reads them from git)."""
+    return frozenset(
+        line
+        for data in records
+        for line in split_lines(data.decode("utf-8-sig", "replace"))
+        if patterns.PAGE_URL_RE.match(line)
+    )
+
+
+def with_committed(recorded: Recorded, committed: Iterable[str]) -> Recorded:
+    """The record, and after it (at line 0: the record here lacks them) the addresses only a committed version
+    lists: ``git revert`` of a build's commit takes the record back with the texts, and the pages that build
+    published were answered by a bare 404 (session 40's link review). The next build writes them back."""
+    listed = {url for url, _ in recorded}
+    return (*recorded, *((url, 0) for url in sorted(set(committed) - listed)))
+
+
 def parse(path: Path, text: str, errors: Collector) -> Recorded:
     record: dict[str, int] = {}
     for number, line in enumerate(split_lines(text), start=1):
@@ -198,8 +216,13 @@ def _report_unanswered(
         return
     committed = _committed(source)  # an address the newest commit's record lacks was a draft's
 
-    def draft(urls: Iterable[str]) -> str:
-        return draft_hint(source) if committed and any(url not in committed for url in urls) else ""
+    def draft(found: Iterable[tuple[str, int]]) -> str:  # an address only a commit lists (line 0) was no draft's
+        return draft_hint(source) if committed and any(url not in committed and line for url, line in found) else ""
+
+    def reverted(found: Iterable[tuple[str, int]]) -> str:
+        if not any(line == 0 for _, line in found):
+            return ""
+        return f"; a committed version of {FILE_NAME} lists it, and the record here does not (a revert took it out)"
 
     path = source / FILE_NAME
     folders: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -217,7 +240,7 @@ def _report_unanswered(
                 f"for each, or one for all (page: {shared}, with to: the page readers go to now, or note: why "
                 "they are gone)"
             )
-            errors.add(RedirectMissing(path, line, 1, message + draft(url for url, _ in found)))
+            errors.add(RedirectMissing(path, line or 1, 1, message + draft(found) + reverted(found)))
             continue
         fresh = sorted(url for url in new if _folder(url) == folder)
         for url, line in found:
@@ -228,7 +251,7 @@ def _report_unanswered(
             )
             if len(found) == len(fresh) == 1:
                 message += f"; {fresh[0]} is new under {folder} (to: {fresh[0]}, if it is this page renamed)"
-            errors.add(RedirectMissing(path, line, 1, message + draft([url])))
+            errors.add(RedirectMissing(path, line or 1, 1, message + draft([(url, line)]) + reverted([(url, line)])))
 
 
 def _shared_entry(folder: str, urls: list[str], live: Collection[str]) -> str | None:

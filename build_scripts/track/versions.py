@@ -28,6 +28,8 @@ from ..load.texts import RawText
 from ..model import Clause, ClauseChange, ClauseKind, Document, DocumentMeta, DocumentVersion, cited, id_prefixes
 from ..parse import parse_document
 from . import clause_ids, git_log, lineage
+from .published import FILE_NAME as PUBLISHED_FILE
+from .published import committed_urls
 from .redirects import FILE_NAME as REDIRECTS_FILE
 
 WORKING_TREE = "working-tree"
@@ -56,6 +58,9 @@ class History:
     # redirects.yaml as the newest commit has it (``git_log.committed_file``), read with the texts' versions:
     # None without git, or when that commit has none
     committed_redirects: bytes | None = None
+    # every page address a committed version of published_pages.tsv lists: a revert that took the record back
+    # took back the addresses of pages the site published meanwhile (session 40's link review)
+    committed_pages: frozenset[str] = frozenset()
 
 
 def _shown(clauses: Iterable[Clause]) -> dict[str, Clause]:
@@ -175,9 +180,10 @@ def build_history(
     record_revisions = histories.get(clause_ids.FILE_NAME, [])  # the record's own versions, oldest first
     wanted = {r.blob for d in documents for r in histories.get(d.meta.source_file, ())}
     listings = histories.get("documents.yaml", [])  # every committed documents.yaml
+    page_records = histories.get(PUBLISHED_FILE, [])  # every committed record of published pages
     blobs = git_log.read_blobs(  # one git call, redirects.yaml as committed too (``History.committed_redirects``)
         source,
-        wanted | {r.blob for r in (*record_revisions, *listings)},
+        wanted | {r.blob for r in (*record_revisions, *listings, *page_records)},
         committed=(REDIRECTS_FILE,) if histories else (),
     )
     committed_records = _committed_records(source, record_revisions, blobs, recorded)
@@ -306,6 +312,7 @@ def build_history(
         recorded_ids=frozenset(r.id for rev in record_revisions for rs in committed_records(rev).values() for r in rs),
         parsed_ids=frozenset(parsed_ids),
         **_committed_listings(listings, blobs),
+        committed_pages=committed_urls(blobs[r.blob] for r in page_records if r.blob in blobs),
     )
 
 
