@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from .errors import BuildError, BuildErrors, OutputError, SourceWarning, said_with, visible
+from .errors import BuildError, BuildErrors, OutputError, SourceWarning, display_path, said_with, visible
 from .site_config import check_config, check_nav
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 3  # argparse exits with 2 on a wrong command line
@@ -109,6 +110,33 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for number, handler in previous.items():  # None: a handler set outside Python, which cannot be set back
             signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+
+TEMPLATE_FRAME = re.compile(r'^\s*File "(?P<path>[^"]+\.html)", line (?P<line>\d+)', re.M)
+
+
+def mkdocs_build(chosen: list[str]) -> int:
+    """``mkdocs build --strict``, what it prints passed on, except a traceback: MkDocs stopping on an exception (a
+    theme template asking for what its context lacks, ``{{ nosuch.x }}``) printed 40 lines of it (session 40's
+    robustness review). Said instead at the template line it names, as every problem is, with BUILD_DEBUG=1 whole."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *chosen], capture_output=True, text=True
+    )
+    sys.stdout.write(proc.stdout)
+    said, _, traceback = proc.stderr.partition("Traceback (most recent call last):")
+    sys.stderr.write(said if traceback and not os.environ.get("BUILD_DEBUG") else proc.stderr)
+    if not traceback or os.environ.get("BUILD_DEBUG"):
+        return proc.returncode
+    lines = [line for line in traceback.strip().splitlines() if line.strip()]
+    error = lines[-1].strip() if lines else "an exception"
+    frames = list(TEMPLATE_FRAME.finditer(traceback))
+    where = f"{display_path(frames[-1]['path'])}:{frames[-1]['line']}:1: " if frames else ""
+    print(
+        f"{where}expected a site MkDocs can build, found: {error}; docs/ is generated, the site was not built "
+        "(BUILD_DEBUG=1 shows MkDocs' traceback).",
+        file=sys.stderr,
+    )
+    return proc.returncode or EXIT_INPUT
 
 
 def internal_error(exc: Exception) -> str:
@@ -207,7 +235,7 @@ def _run(args: argparse.Namespace) -> int:
                     return EXIT_INPUT
                 chosen = ["-f", str(args.config_file)] if args.config_file else []
                 # not --quiet: it hides MkDocs' warnings from --strict too (a link to no page built, exit 0)
-                status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", *chosen])
+                status = mkdocs_build(chosen)
                 count_warnings(result.warnings)
                 return status
     except BuildError as error:  # serve: what docs/ holds, the last build that worked, until the fix is saved

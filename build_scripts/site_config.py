@@ -78,7 +78,36 @@ def check_config(docs: Path, config_file: Path) -> tuple[dict[str, object], str]
         )
     if problems := _mkdocs_problems(config_file, text, docs):
         raise BuildErrors(problems)
+    if problems := theme_template_problems(config, config_file):
+        raise BuildErrors(problems)
     return config, text
+
+
+def theme_template_problems(config: dict[str, object], config_file: Path) -> list[SourceError]:
+    """Each template of the theme's ``custom_dir`` (overrides/) that Jinja cannot read, at the line it names: MkDocs
+    stopped on one with a 40-line traceback, after generate had rewritten docs/ (session 40's robustness review).
+    Only its syntax: what a template asks of MkDocs' context is known when MkDocs renders it (cli.mkdocs_build)."""
+    import jinja2
+
+    theme = config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = config_file.parent / custom_dir if isinstance(custom_dir, str) else None
+    if folder is None or not folder.is_dir():
+        return []
+    environment = jinja2.Environment()
+    problems = []
+    for path in sorted(folder.rglob("*.html")):
+        try:
+            environment.parse(files.read_text(path))
+        except UnicodeDecodeError:
+            problems.append(SourceError(path, 1, 1, "expected a theme template in UTF-8, found other bytes"))
+        except OSError as exc:
+            problems.append(SourceError(path, 1, 1, f"expected a theme template, found {files.missing(path, exc)}"))
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(
+                SourceError(path, exc.lineno or 1, 1, f"expected a theme template Jinja can read, found: {exc.message}")
+            )
+    return problems
 
 
 def _mkdocs_problems(config_file: Path, text: str, docs: Path) -> list[SourceError]:

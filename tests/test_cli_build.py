@@ -220,3 +220,61 @@ def test_a_reader_of_the_output_that_leaves_early_gets_no_internal_error(tmp_pat
         stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=600) == 141 and stderr == "", stderr
     assert (tmp_path / "docs/index.md").is_file()
+
+
+def _overrides_copy(tmp_path, damage):
+    """A copy of overrides/ with ``damage`` done to it, and build_with's damage pointing mkdocs.yml at it."""
+    import shutil
+
+    overrides = tmp_path / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    damage(overrides)
+    return lambda good: good.replace(f"custom_dir: {ROOT / 'overrides'}", f"custom_dir: {overrides}", 1)
+
+
+def test_a_theme_template_jinja_cannot_read_is_refused_located_before_anything_is_written(tmp_path):
+    """Session 40's robustness review: ``{% if %}`` added to overrides/main.html gave MkDocs' 40-line traceback
+    after generate had rewritten docs/, and check said ok."""
+
+    def broken(overrides):
+        with (overrides / "main.html").open("a", encoding="utf-8") as main:
+            main.write("{% if %}\n")
+
+    damage = _overrides_copy(tmp_path, broken)
+    lines = len((tmp_path / "overrides/main.html").read_text(encoding="utf-8").splitlines())
+    proc = build_with(tmp_path, damage)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"overrides/main.html:{lines}:1: expected a theme template Jinja can read, found: Expected an "
+        "expression, got 'end of statement block'",
+        "1 problem(s) found; docs/ was not changed.",
+    ]
+    assert not (tmp_path / "docs").exists()
+    check = subprocess.run(  # make check reads the same config, and said ok
+        [sys.executable, "-m", "build_scripts", "check", "--source", "source_texts", "--docs", "docs"]
+        + ["--config-file", "mkdocs.test.yml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
+    assert check.returncode == 1 and "expected a theme template Jinja can read" in check.stderr, check.stderr
+
+
+def test_a_theme_template_mkdocs_cannot_render_is_said_at_its_line_without_a_traceback(tmp_path):
+    """``{{ nosuch.attr.x }}`` reads as Jinja, and fails only as MkDocs renders it: its traceback was printed."""
+
+    def asks_too_much(overrides):
+        with (overrides / "partials/top.html").open("a", encoding="utf-8") as top:
+            top.write("{{ nosuch.attr.x }}\n")
+
+    lines = len((ROOT / "overrides/partials/top.html").read_text(encoding="utf-8").splitlines())
+    proc = build_with(tmp_path, _overrides_copy(tmp_path, asks_too_much))
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[-1] == (
+        f"overrides/partials/top.html:{lines + 1}:1: expected a site MkDocs can build, found: "
+        "jinja2.exceptions.UndefinedError: 'nosuch' is undefined; docs/ is generated, the site was not built "
+        "(BUILD_DEBUG=1 shows MkDocs' traceback)."
+    )
