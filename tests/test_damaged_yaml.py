@@ -355,3 +355,22 @@ def test_a_curated_file_saved_as_gbk_is_told_to_be_saved_as_utf8(tmp_path):
         read_yaml(path)
     assert (caught.value.location.line, caught.value.location.column) == (3, 12)
     assert caught.value.message == "expected UTF-8 YAML, found bytes that read as GBK (GB 18030) text; save it as UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ('crossrefs:\n  - national: "guofa-2016-86/3-1/s6\n    local: x\n  - national: y\n', (2, 15)),
+        ("terms:\n  - form: '电商\n    means: [电子商务]\n", (2, 11)),
+    ],
+    ids=["double", "single"],
+)
+def test_an_unclosed_quote_is_said_where_it_opens(tmp_path, text, at):
+    """Session 40's robustness review: a quote left open at crossrefs.yaml:19 was said at the file's end (55:1: found
+    unexpected end of stream), where YAML looked for its close."""
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CurationError) as caught:
+        read_yaml(path)
+    assert (caught.value.location.line, caught.value.location.column) == at
+    assert caught.value.message == "expected a quoted value to end with its quote, found none before the file ends"

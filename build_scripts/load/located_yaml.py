@@ -232,6 +232,13 @@ def _parse_yaml(path: Path, text: str) -> Any:
         _check_nesting(path, text)
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
+        if (exc.context or "").startswith("while scanning a quoted scalar") and exc.context_mark is not None:
+            # said where the quote opens, not at the file's end, where YAML looked for its close (session 40's
+            # robustness review: an unclosed " at crossrefs.yaml:19 was said at 55:1, "unexpected end of stream")
+            line, column = _mark_position(exc.context_mark)
+            raise CurationError(
+                path, line, column, "expected a quoted value to end with its quote, found none before the file ends"
+            ) from None
         mark = exc.problem_mark or exc.context_mark
         line, column = _mark_position(mark)
         problem = (exc.problem or "a syntax error").removeprefix("found ")
