@@ -144,3 +144,79 @@ def test_a_second_local_document_is_told_what_to_write(tmp_path):
         f"local, found a second (the first at line {first}): the 对照 pages compare one local document with "
         "the national ones; leave crossrefs out of this one"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "said"),
+    [
+        # session 40's robustness review: each was accepted without a word
+        (
+            "source_file: chuanfufa-2017-9.txt",
+            "source_file: external.yaml",
+            "source_file:",
+            "expected source_file to name a .txt text, found 'external.yaml'",
+        ),
+        (
+            "short_title: 《四川省加快知识产权强省建设实施意见》",
+            "short_title: 《》",
+            "short_title:",
+            "expected short_title to be a title in 《》, found '《》'",
+        ),
+        (
+            "short_title: 《四川省加快知识产权强省建设实施意见》",
+            "short_title: 四川省实施意见",
+            "short_title:",
+            "expected short_title to be a title in 《》, found '四川省实施意见'",
+        ),
+        (
+            "published: null",
+            "published: 2016-10-22",
+            "published:",
+            "expected published to be on or after date (2017-03-01), found 2016-10-22",
+        ),
+    ],
+    ids=["source file not a text", "empty short title", "short title without marks", "published before dated"],
+)
+def test_an_entry_that_cannot_be_so_is_refused_at_its_value(tmp_path, old, new, key, said):
+    source, lines = add(tmp_path, old, new)
+    messages = loaded_messages(source)
+    assert len(messages) == 1 and f"documents.yaml:{at(lines, key)}:" in messages[0], messages
+    assert messages[0].endswith(said), messages
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            [("implements: 国发〔2015〕71号", "implements: 川府发〔2017〕9号")],
+            "expected implements to be the 文号 of another document, found '川府发〔2017〕9号', its own",
+        ),
+        (
+            [
+                ("date: 2017-03-01", "date: 2015-03-01"),
+                ("implements: 国发〔2015〕71号", "implements: 国发〔2016〕86号"),
+            ],
+            "expected implements to be the 文号 of a document dated before this one (2015-03-01), found "
+            "'国发〔2016〕86号', dated 2016-12-30",
+        ),
+    ],
+    ids=["itself", "a later document"],
+)
+def test_a_document_cannot_implement_itself_or_a_later_one(tmp_path, changes, said):
+    """Session 40's robustness review: 66号 implementing itself linked its 实施依据 to its own page, and 59号
+    (2015-10-21) implementing 86号 (2016-12-30) was accepted."""
+    from build_scripts.errors import BuildErrors
+
+    source = copy_sources(tmp_path)
+    (source / "chuanfufa-2017-9.txt").write_text(TEXT, encoding="utf-8")
+    entry = ENTRY
+    for old, new in changes:
+        assert old in entry
+        entry = entry.replace(old, new, 1)
+    listing = (source / "documents.yaml").read_text(encoding="utf-8") + entry
+    (source / "documents.yaml").write_text(listing, encoding="utf-8")
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    messages = [str(error) for error in caught.value.errors]
+    assert len(messages) == 1 and f"documents.yaml:{at(listing.split(chr(10)), 'implements:')}:" in messages[0]
+    assert messages[0].endswith(said), messages

@@ -99,6 +99,17 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
             values["source_file"] = None  # reported here; not read again
         elif f.repeated(texts_seen, source_file, "source_file", repr(source_file), at="source_file"):
             values["source_file"] = None  # one text as two documents: every clause twice, under two slugs
+        elif source_file and not source_file.endswith(".txt"):  # external.yaml was published as a document
+            f.fail(f"expected source_file to name a .txt text, found {source_file!r}", key="source_file")
+            values["source_file"] = None
+        short_title = values["short_title"] or ""
+        if short_title and not (short_title.startswith("《") and short_title.endswith("》") and len(short_title) > 2):
+            # cited as written: 《》 alone was shown as ### 《》 (session 40's robustness review)
+            f.fail(f"expected short_title to be a title in 《》, found {short_title!r}", key="short_title")
+            values["short_title"] = None
+        published, dated = f.date("published"), f.date("date")
+        if published and dated and published < dated:
+            f.fail(f"expected published to be on or after date ({dated}), found {published}", key="published")
         item_numbering = _item_numbering(f, entry.get("numbering"))
         crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles, values["level"])
         tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
@@ -114,8 +125,8 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 short_title=texts["short_title"],
                 doc_number=texts["doc_number"],
                 issuer=texts["issuer"],
-                date=f.date("date"),
-                published=f.date("published"),
+                date=dated,
+                published=published,
                 level=texts["level"],
                 implements=f.doc_number("implements", required=False),
                 source_file=source_file,
@@ -367,12 +378,25 @@ def check_implements(
     documents_read = not errors.errors  # else a document that did not read may be the one implementing an entry
     known = {meta.doc_number for meta in metas} | {document.doc_number for document in external}
     path = source / "documents.yaml"
+    dated = {meta.doc_number: meta for meta in metas}
     for meta in metas:
-        if meta.implements is not None and meta.implements not in known:
-            line, column = meta.where("implements")
+        if meta.implements is None:
+            continue
+        line, column = meta.where("implements")
+        implemented_one = dated.get(meta.implements)
+        if meta.implements not in known:
             message = (
                 "expected implements to be the 文号 of a document in documents.yaml or external.yaml, "
                 f"found {meta.implements!r}"
+            )
+            errors.add(CurationError(path, line, column, message))
+        elif meta.implements == meta.doc_number:  # its 实施依据 linked to its own page (session 40's review)
+            message = f"expected implements to be the 文号 of another document, found {meta.implements!r}, its own"
+            errors.add(CurationError(path, line, column, message))
+        elif implemented_one and implemented_one.date and meta.date and implemented_one.date > meta.date:
+            message = (  # 59号 (2015-10-21) implementing 86号 (2016-12-30) was accepted
+                f"expected implements to be the 文号 of a document dated before this one ({meta.date}), found "
+                f"{meta.implements!r}, dated {implemented_one.date}"
             )
             errors.add(CurationError(path, line, column, message))
     implemented = {meta.implements for meta in metas}

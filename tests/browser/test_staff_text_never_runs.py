@@ -121,7 +121,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     # 国办发〔2016〕106号's entry (its issuer is the one dated 2016-12-30)
     replace("documents.yaml", "title: " + TITLE_106, f"title: {in_yaml('title')}")(source)
     replace(
-        "documents.yaml", "short_title: 《知识产权综合管理改革试点总体方案》", f"short_title: {in_yaml('short_title')}"
+        "documents.yaml",
+        "short_title: 《知识产权综合管理改革试点总体方案》",
+        "short_title: '《" + markup("short_title").replace("'", "''") + "》'",  # a title in 《》 (documents.yaml)
     )(source)
     replace(
         "documents.yaml",
