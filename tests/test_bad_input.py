@@ -198,7 +198,7 @@ def _apply(source: Path, name: str, old: str | None, new: str) -> None:
                 ("crossrefs.yaml", "expected valid YAML"),
                 ("redirects.yaml", "expected valid YAML"),
                 ("indicators.yaml", "expected valid YAML"),
-                ("task_terms.yaml", "expected valid YAML"),
+                ("task_terms.yaml", "expected a quoted value to end with its quote"),  # said where it opens
             },
         ),
     ],
@@ -409,3 +409,19 @@ def test_a_line_break_in_a_file_name_keeps_its_message_on_one_line(tmp_path, nam
     stderr = refused(tmp_path)  # every line of stderr LOCATED, docs/ as it was
     written = name.replace("\n", "\\x0a").replace("\r", "\\x0d")
     assert stderr.splitlines()[0].startswith(f"source_texts/{written}.txt:1:1: expected a documents.yaml entry"), stderr
+
+
+@pytest.mark.parametrize("lost", ["replace", "ignore"])
+def test_a_utf8_text_once_read_as_gbk_and_saved_again_is_refused_not_published_garbled(tmp_path, lost):
+    """Session 40's robustness review: 25号 opened as GBK and saved as UTF-8 (川府发 as 宸濆簻鍙, the bytes GBK could not
+    pair ``lost``) is valid UTF-8, and was published garbled, 14 clauses and no warning."""
+
+    def misread(data: bytes) -> bytes:
+        return data.decode("utf-8").encode("utf-8").decode("gbk", errors=lost).encode("utf-8")
+
+    source = _damage(tmp_path, rewrite("yufufa-2016-25.txt", misread))
+    first = refused(tmp_path).splitlines()[0]
+    assert first.startswith(f"{source.name}/yufufa-2016-25.txt:1:1: expected UTF-8 or GBK text, found UTF-8 once "), (
+        first
+    )
+    assert "is '关于新形势下加快'" in first and "open the original as UTF-8" in first, first

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import patterns
+from ..clean import split_lines
 from ..errors import Collector, CurationError, TextError, excerpt
 from . import files
 
@@ -27,6 +28,9 @@ _MIN_COMMON_HANZI_SHARE = 0.9
 # drew), refused as such; Big5 read as GBK gives one every other hanzi.
 _MAX_PRIVATE_SHARE = 0.01
 _UTF8_BOM = b"\xef\xbb\xbf"
+# A line of UTF-8 read as GBK gives back this many hanzi, or more, written as GB 18030 and read as UTF-8; a real
+# line gives next to none (no line of the five texts, their test copies or this repository's files reaches it).
+_MIN_MISREAD_HANZI = 8
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,7 +90,32 @@ def read_text(path: Path) -> RawText:
         bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
         raise TextError(path, line, column, f"expected UTF-8 (or GBK) text, found undecodable bytes {bad}") from None
     _refuse_ascii_chinese(raw)
+    _refuse_utf8_read_as_gbk(raw)
     return _without_controls(_refuse_no_text(raw))
+
+
+def _refuse_utf8_read_as_gbk(raw: RawText) -> None:
+    """A UTF-8 text once opened as GBK and saved again (川府发 as 宸濆簻鍙): valid UTF-8, published garbled (session 40's
+    robustness review). Its lines give their words back when written as GB 18030 and read as UTF-8, where a real
+    text's give almost nothing but undecodable bytes: a line so read holding at least ``_MIN_MISREAD_HANZI`` hanzi,
+    with at most one undecodable character per two (what the misreading lost), is refused where it stands."""
+    for number, line in enumerate(split_lines(raw.text), start=1):
+        if line.isascii():
+            continue
+        try:
+            back = line.encode("gb18030").decode("utf-8", errors="replace")
+        except UnicodeEncodeError:  # a lone surrogate: said as such elsewhere
+            continue
+        hanzi = len(patterns.CJK_RE.findall(back))
+        if hanzi >= _MIN_MISREAD_HANZI and back.count("\ufffd") * 2 <= hanzi:
+            meant = "".join(patterns.CJK_RE.findall(back)[:8])
+            raise TextError(
+                raw.path,
+                number,
+                1,
+                f"expected UTF-8 or GBK text, found UTF-8 once read as GBK and saved again ({line[:8]!r} is "
+                f"{meant!r}…): open the original as UTF-8, or undo the conversion",
+            )
 
 
 def _refuse_ascii_chinese(raw: RawText) -> None:
