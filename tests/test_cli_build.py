@@ -57,19 +57,24 @@ def test_a_config_mkdocs_cannot_use_is_refused_before_anything_is_written(tmp_pa
         os.mkfifo(tmp_path / "mkdocs.yml")
     elif config is not None:
         (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "build_scripts", "build", "--source", "source_texts", "--docs", "docs"]
-        + ["--config-file", "mkdocs.yml"],
-        cwd=tmp_path,
+    proc = command_in(tmp_path, "build", "mkdocs.yml")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith("mkdocs.yml:") and ": expected a MkDocs configuration" in proc.stderr, proc.stderr
+    assert found in proc.stderr.splitlines()[0], proc.stderr
+    assert not (tmp_path / "docs").exists()
+
+
+def command_in(folder, command: str, config: str) -> subprocess.CompletedProcess[str]:
+    """``python -m build_scripts <command>`` of ``folder``'s source_texts/ into its docs/, with ``config``."""
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", command, "--source", "source_texts", "--docs", "docs"]
+        + ["--config-file", config],
+        cwd=folder,
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
         timeout=600,
     )
-    assert proc.returncode == 1, proc.stderr
-    assert proc.stderr.startswith("mkdocs.yml:") and ": expected a MkDocs configuration" in proc.stderr, proc.stderr
-    assert found in proc.stderr.splitlines()[0], proc.stderr
-    assert not (tmp_path / "docs").exists()
 
 
 def build_with(tmp_path, damage):
@@ -77,15 +82,7 @@ def build_with(tmp_path, damage):
     tiny_source(tmp_path, TEXT)
     config = mkdocs_config(tmp_path / "docs", tmp_path / "site")
     config.write_text(damage(config.read_text(encoding="utf-8")), encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "build_scripts", "build", "--source", "source_texts", "--docs", "docs"]
-        + ["--config-file", config.name],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
-        timeout=600,
-    )
+    return command_in(tmp_path, "build", config.name)
 
 
 @pytest.mark.parametrize(
@@ -250,15 +247,7 @@ def test_a_theme_template_jinja_cannot_read_is_refused_located_before_anything_i
         "1 problem(s) found; docs/ was not changed.",
     ]
     assert not (tmp_path / "docs").exists()
-    check = subprocess.run(  # make check reads the same config, and said ok
-        [sys.executable, "-m", "build_scripts", "check", "--source", "source_texts", "--docs", "docs"]
-        + ["--config-file", "mkdocs.test.yml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
-        timeout=600,
-    )
+    check = command_in(tmp_path, "check", "mkdocs.test.yml")  # make check reads the same config, and said ok
     assert check.returncode == 1 and "expected a theme template Jinja can read" in check.stderr, check.stderr
 
 
