@@ -94,7 +94,7 @@ def theme_template_problems(config: dict[str, object], config_file: Path) -> lis
     folder = config_file.parent / custom_dir if isinstance(custom_dir, str) else None
     if folder is None or not folder.is_dir():
         return []
-    environment = jinja2.Environment()
+    environment = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # as MkDocs' theme (its {% trans %})
     problems = []
     for path in sorted(folder.rglob("*.html")):
         try:

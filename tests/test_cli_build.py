@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .helpers import ROOT, generated_copy, mkdocs_build, mkdocs_config, tiny_source
+from .helpers import ROOT, generated_copy, mkdocs_build, mkdocs_config, run_cli, tiny_source
 
 TEXT = """
 一、总则
@@ -267,3 +267,22 @@ def test_a_theme_template_mkdocs_cannot_render_is_said_at_its_line_without_a_tra
         "jinja2.exceptions.UndefinedError: 'nosuch' is undefined; docs/ is generated, the site was not built "
         "(BUILD_DEBUG=1 shows MkDocs' traceback)."
     )
+
+
+def test_a_theme_template_using_the_tags_mkdocs_gives_it_is_read(tmp_path):
+    """Session 40's code review: the first reading of the templates knew no ``{% trans %}``, which MkDocs' theme
+    environment has (jinja2.ext.i18n), and refused a template MkDocs builds."""
+
+    def translated(overrides):
+        with (overrides / "main.html").open("a", encoding="utf-8") as main:
+            main.write(
+                '{% block extrahead %}{{ super() }}<meta name="x" content="{% trans %}x{% endtrans %}">{% endblock %}\n'
+            )
+
+    damage = _overrides_copy(tmp_path, translated)
+    tiny_source(tmp_path, TEXT)
+    config = mkdocs_config(tmp_path / "docs", tmp_path / "site")
+    config.write_text(damage(config.read_text(encoding="utf-8")), encoding="utf-8")
+    assert run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path).returncode == 0
+    proc = command_in(tmp_path, "check", config.name)
+    assert proc.returncode == 0, proc.stderr

@@ -295,5 +295,8 @@ def check_current(source: Path, site: Site, urls: Iterable[str]) -> None:
 
 def added(site: Site, urls: Iterable[str]) -> int:
     """How many addresses this build adds to the record (0 also when only its form changes, e.g. a hand
-    edit's order)."""
-    return len(set(urls) - {url for url, _ in site.recorded_pages})
+    edit's order): its new pages', and those only a committed version listed (line 0), which it writes back
+    (they went unsaid, and check then refused the commit that lacked them: session 40's code review)."""
+    listed = {url for url, line in site.recorded_pages if line}
+    restored = {url for url, line in site.recorded_pages if not line}
+    return len((set(urls) | restored) - listed)
