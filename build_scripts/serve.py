@@ -86,10 +86,10 @@ def theme_folders(config: dict[str, object], config_file: Path) -> list[Path]:
     it), for MkDocs to watch: it watches no theme by itself, so an edit there was never served. Not
     ``--watch-theme``: MkDocs polls what it watches, and Material's whole package is a quarter of a core,
     all the time."""
-    theme = config.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    folder = config_file.parent / custom_dir if isinstance(custom_dir, str) else None
-    return [folder] if folder is not None and folder.is_dir() else []
+    from .site_config import theme_folder
+
+    folder = theme_folder(config, config_file)
+    return [folder] if folder is not None else []
 
 
 def say_not_built(error: BuildError) -> None:

@@ -83,16 +83,22 @@ def check_config(docs: Path, config_file: Path) -> tuple[dict[str, object], str]
     return config, text
 
 
+def theme_folder(config: dict[str, object], config_file: Path) -> Path | None:
+    """The theme's ``custom_dir`` (overrides/) of ``config`` (``config_file`` as read), when it is a folder."""
+    theme = config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = config_file.parent / custom_dir if isinstance(custom_dir, str) else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
 def theme_template_problems(config: dict[str, object], config_file: Path) -> list[SourceError]:
     """Each template of the theme's ``custom_dir`` (overrides/) that Jinja cannot read, at the line it names: MkDocs
     stopped on one with a 40-line traceback, after generate had rewritten docs/ (session 40's robustness review).
     Only its syntax: what a template asks of MkDocs' context is known when MkDocs renders it (cli.mkdocs_build)."""
     import jinja2
 
-    theme = config.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    folder = config_file.parent / custom_dir if isinstance(custom_dir, str) else None
-    if folder is None or not folder.is_dir():
+    folder = theme_folder(config, config_file)
+    if folder is None:
         return []
     environment = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # as MkDocs' theme (its {% trans %})
     problems = []
