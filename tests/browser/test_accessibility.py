@@ -245,8 +245,12 @@ def test_the_search_panels_close_control_heading_links_and_skip_link_are_named(b
         close = page.locator(".md-search__form").get_by_role("button", name="关闭搜索")
         expect(close).to_be_visible()
         expect(page.locator(".md-search__form .md-search__icon-name--find")).to_be_hidden()
-        close.click()
-        expect(page.locator("#__search")).not_to_be_checked()  # waited for: a loaded machine failed it once
+        # it is the label's, which toggles the search (Material's own ←); activated as a screen reader does, by a click
+        # event, not by the mouse: a mouse click left the input focused, and on a loaded machine Material's focus
+        # watcher opened the search again (the full suite failed it twice; it passed alone)
+        assert close.evaluate("e => e.closest('label[for=__search]') !== null")
+        close.dispatch_event("click")
+        expect(page.locator("#__search")).not_to_be_checked()
     finally:
         context.close()
     # from 60em the label shows the magnifier, which does nothing: no button there (session 40's code review: a
