@@ -662,6 +662,19 @@ class Redirect:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Renumbering:
+    """A numbered clause whose number names other words than it did (a task deleted and the later ones numbered
+    one less): the numbers whose words it holds now, and where its own went, as redirects.yaml's entries say.
+    A link shared to the number lands on it: the page says so beside it (track/renumbering.py)."""
+
+    clause: str  # its id: …/t100
+    was: tuple[str, ...] = ()  # the position parts of the citations its words had (第101项)
+    went: tuple[str, ...] = ()  # the numbered clauses its former words stand in now
+    retired: tuple[tuple[str, str], ...] = ()  # (where its retired words stood, 第100项第1句 or "", the entry's note)
+    date: str | None = None  # the latest date of those entries, when one gives it
+
+
+@dataclass(frozen=True, kw_only=True)
 class RetiredDocument:
     """A document no longer in the collection (redirects.yaml ``id: <slug>``): why, for every anchor it had."""
 

@@ -493,6 +493,9 @@ NUMBER_LABEL_RE = re.compile(
 LABEL_NUMBER_RE = re.compile(r"[0-9]+|[一二三四五六七八九十]+")
 # The number an id's last step ends with: 17 of …/t17, 7 of …/4-2-7, 3 of …/2-3.
 ID_LAST_NUMBER_RE = re.compile(r"(?P<number>[0-9]+)$")
+# The last step of a numbered clause's id, identified by the number the text gives it (t17, 2-1, box3, art5-1;
+# not p2, s1a, pre3, r4, table1, head): after a renumbering the id names other words (track/renumbering.py).
+NUMBERED_ID_STEP_RE = re.compile(r"^(?:t|box|ch|art)?[0-9]+(?:-[0-9]+)*$")
 
 # Cross-references (link/crossrefs.py) ----------------------------------------
 

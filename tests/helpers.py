@@ -220,6 +220,34 @@ def delete_task_and_renumber(path: Path, deleted: int) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def renumbered_and_answered(source: Path, deleted: int) -> Path:
+    """In a folder ``generated_copy`` filled (``source``: its source_texts/), 66号's task ``deleted`` taken out
+    and the later ones numbered one less, then answered (``answered``). Returns the docs/ folder."""
+    delete_task_and_renumber(source / "guobanhan-2016-66.txt", deleted)
+    return answered(source.parent, deleted)
+
+
+def answered(folder: Path, deleted: int | None) -> Path:
+    """The sources of ``folder`` changed: each removed id answered in redirects.yaml as its message says (to:
+    where its words stand now, else retired as task ``deleted``, dated 2026-12-07), and task_terms.yaml's task
+    106 dropped when 66号 has no longer one; the build then passes. Returns the docs/ folder."""
+    source = folder / "source_texts"
+    if "\n106." not in (source / "guobanhan-2016-66.txt").read_text(encoding="utf-8"):
+        terms = source / "task_terms.yaml"
+        terms.write_text(terms.read_text(encoding="utf-8").split("  - task: 106\n", 1)[0], encoding="utf-8")
+    entries = []
+    for line in refused(folder).splitlines()[:-1]:
+        removed = re.search(r"removed clause (\S+) ", line)
+        assert removed, line
+        to = re.search(r"\(to: ([^,)]+)", line)
+        answer = f"    to: {to.group(1)}\n" if to else f"    note: 删除第{deleted}项（测试）\n    date: 2026-12-07\n"
+        entries.append(f"  - id: {removed.group(1)}\n{answer}")
+    (source / "redirects.yaml").write_text("redirects:\n" + "".join(entries), encoding="utf-8")
+    proc = generate_in(folder)
+    assert proc.returncode == 0, proc.stderr
+    return folder / "docs"
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as sock:

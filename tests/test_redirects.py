@@ -16,6 +16,7 @@ from build_scripts.track.published import draft_hint
 from .helpers import (
     FIXTURE,
     SOURCE,
+    answered,
     copy_sources,
     delete_task_and_renumber,
     generate_in,
@@ -23,6 +24,7 @@ from .helpers import (
     mkdocs_build,
     read_page,
     refused,
+    renumbered_and_answered,
     replace,
     run_cli,
 )
@@ -1347,3 +1349,70 @@ def test_an_entry_taken_out_for_an_id_only_a_committed_record_holds_is_asked_for
     (source / "redirects.yaml").write_text("redirects: []\n", encoding="utf-8")
     stderr = refused(tmp_path)
     assert "expected a redirects.yaml entry for removed clause guozhifaguanzi-2015-59/pre2 " in stderr, stderr
+
+
+def _renumbering_notes(page: str) -> dict[str, str]:
+    """The renumbering note after each clause of a document page: the clause's anchor → the note's words."""
+    notes = {}
+    for match in re.finditer(r'id="(t\d+)"[^\n]*\n(?:\n<p class="renumbered-note" role="note">(.*?)</p>)?', page):
+        if match.group(2) is not None:
+            notes[match.group(1)] = re.sub(r"<[^>]+>", "", html.unescape(match.group(2)))
+    return notes
+
+
+def test_a_renumbered_tasks_number_says_beside_it_what_it_held(tmp_path):
+    """Task 100 deleted and 101–106 numbered 100–105 (link review, session 40): a link shared to #t100 landed on
+    the old task 101's words with no notice. Each number that names other words now says so beside its task,
+    on the document page and on the task's page, and leads to where its old words stand; no other task does."""
+    docs = renumbered_and_answered(built_once(tmp_path), 100)
+    page = read_page(docs / "documents" / "guobanhan-2016-66.md")
+    notes = _renumbering_notes(page)
+    assert sorted(notes) == [f"t{n}" for n in range(100, 106)], notes
+    assert notes["t100"] == "编号已变更（2026-12-07）：现第100项原为第101项；原第100项已删除：删除第100项（测试）。"
+    assert notes["t101"] == "编号已变更：现第101项原为第102项；原第101项现为第100项。"
+    assert notes["t105"] == "编号已变更：现第105项原为第106项；原第105项现为第104项。"
+    assert '原第101项现为<a href="./#t100">第100项</a>' in page
+    task = read_page(docs / "tasks" / "guobanhan-2016-66-t100.md")
+    assert "编号已变更（2026&#45;12&#45;07）：现第100项原为第101项；原第100项已删除" in task
+    assert "renumbered-note" not in read_page(docs / "tasks" / "guobanhan-2016-66-t99.md")
+
+
+def test_no_clause_of_the_collection_as_it_is_says_it_was_renumbered(tmp_path):
+    """The frozen corpus, and the real one with its redirects.yaml (106号's paragraph moved to p4, 59号's web
+    stamp retired: no number changed), give no renumbering note."""
+    generated_copy(tmp_path / "frozen")
+    live = tmp_path / "live"
+    shutil.copytree(SOURCE, live / "source_texts")
+    assert generate_in(live).returncode == 0
+    for folder in (tmp_path / "frozen", live):
+        pages = list((folder / "docs").rglob("*.md"))
+        assert len(pages) > 300 and not any("renumbered-note" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_an_inserted_item_and_a_joined_task_say_which_numbers_name_other_words(tmp_path):
+    """An item inserted before 86号's 四（二）3 (3–7 become 4–8): 3 says where its words went, 4 to 8 what they
+    were, and no other item says anything. 66号's task 18 joined onto 17 and 19–106 numbered one less: 17 keeps
+    its words (18's are added to them) and says nothing; 18 onwards hold the next number's words."""
+    inserted = tmp_path / "inserted"
+    _renumber_86s_items(built_once(inserted), insert_before="3.加强知识产权行政执法体系建设")
+    notes = {
+        anchor: re.sub(r"<[^>]+>", "", html.unescape(note))
+        for anchor, note in re.findall(
+            r'id="(c4-2-\d+)"[^\n]*\n\n<p class="renumbered-note" role="note">(.*?)</p>',
+            read_page(answered(inserted, None) / "documents" / "guofa-2016-86.md"),
+        )
+    }
+    assert sorted(notes, key=lambda a: int(a.rsplit("-", 1)[1])) == [f"c4-2-{n}" for n in range(3, 9)], notes
+    assert notes["c4-2-3"] == "编号已变更：原第四部分第（二）条第3项现为第四部分第（二）条第4项。"
+    assert notes["c4-2-8"] == "编号已变更：现第四部分第（二）条第8项原为第四部分第（二）条第7项。"
+    joined = tmp_path / "joined"
+    path = built_once(joined) / "guobanhan-2016-66.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("18."))
+    lines[at - 1 : at + 1] = [lines[at - 1] + lines[at].removeprefix("18.")]
+    renumbered = (re.sub(r"^(\d+)\.", lambda m: f"{int(m.group(1)) - 1}.", line) for line in lines[at:])
+    path.write_text("\n".join([*lines[:at], *renumbered]), encoding="utf-8")
+    said = _renumbering_notes(read_page(answered(joined, 18) / "documents" / "guobanhan-2016-66.md"))
+    assert sorted(said, key=lambda a: int(a[1:])) == [f"t{n}" for n in range(18, 106)], said
+    # where 18's words went is not said: they open no clause, and without git nothing says they opened 18
+    assert said["t18"] == "编号已变更：现第18项原为第19项。"

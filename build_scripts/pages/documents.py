@@ -9,6 +9,7 @@ from .. import citation, patterns
 from ..layout import line_layouts
 from ..model import Clause, ClauseKind, Document, DocumentMeta, Indicator, PageSpec, Site
 from ..track.redirects import notice
+from ..track.renumbering import note_parts, renumberings
 from .crossrefs import crossref_jumps
 
 # How pages name a document's level (documents.yaml ``level``); a local one also names its place.
@@ -158,8 +159,10 @@ def agency_links(site: Site, document: Document) -> dict[str, tuple[tuple[int, i
 
 def document_pages(site: Site) -> list[PageSpec]:
     pages = []
+    renumbered = renumberings(site)
     for document in site.corpus.documents:
         implements_doc, implements_external = site.corpus.implemented(document.meta)
+        cite = citation.positions(document)
         shown = blocks(document)
         pages.append(
             PageSpec(
@@ -180,7 +183,11 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("provenance", dict(document.meta.provenance)),
                     ("field_names", FIELD_NAMES),
                     ("retired", tuple((r, notice(r)) for r in site.redirects if r.doc == document.slug)),
-                    ("cite", citation.positions(document)),
+                    ("cite", cite),
+                    (
+                        "renumbered",
+                        {c.id: note_parts(renumbered[c.id], cite) for c in document.clauses if c.id in renumbered},
+                    ),
                     ("cite_doc", citation.document_citation(document)),
                     ("page_links", links := page_links(site, document)),
                     ("agency_links", agency_links(site, document)),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..citation import document_citation, positions, sibling_positions
 from ..model import Clause, CrossRef, Document, PageSpec, Site, Task, clause_anchor, id_prefixes
+from ..track.renumbering import note_parts, renumberings
 from . import grouped_by_document, role_sources
 from .crossrefs import BasisNames, group_path, paragraph_sentences, short_text
 
@@ -176,6 +177,7 @@ def task_pages(site: Site) -> list[PageSpec]:
     # 重庆落实, saying so where none was found); the local document's lead to their 对照 pages (国家依据)
     local_doc = linked[1] if linked else None
     basis = national_basis(site) if linked else {}
+    renumbered = renumberings(site)
     pages = []
     for task in site.tasks:
         document = documents[task.doc]
@@ -196,6 +198,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                     ("document", document),
                     ("citation", document_citation(document) + cited[task.clause]),  # as 复制引用 gives it
                     ("clause", clause),
+                    ("renumbered", note_parts(renumbered[task.clause], cited) if task.clause in renumbered else ()),
                     ("section", clauses.get(task.section)),
                     ("leads", leads),
                     ("others", others),

@@ -120,3 +120,27 @@ def test_a_sentence_link_of_a_moved_paragraph_still_leads_there_after_later_buil
         page.goto(base + "documents/yufufa-2016-25/#c2-1-p3-s2")
         page.wait_for_function("location.hash === '#c2-1-p4'", timeout=10_000)
         assert "已移至" in page.locator(".fragment-notice").inner_text()
+
+
+def test_a_link_to_a_renumbered_task_lands_beside_the_note_saying_so(tmp_path, browser):
+    """Task 100 deleted and 101–106 numbered one less: a link shared to #t100 lands, on a phone, with the note
+    saying the number now names task 101's words in view under the task; #t101's note leads to the old task
+    101, now 100."""
+    from ..helpers import renumbered_and_answered
+
+    docs = renumbered_and_answered(generated_copy(tmp_path), 100)
+    assert mkdocs_build(docs, tmp_path / "site").returncode == 0
+    with served(tmp_path / "site") as base, new_page(browser, viewport={"width": 375, "height": 667}) as page:
+        page.goto(base + "documents/guobanhan-2016-66/#t100")
+        note = page.locator("#t100 + .renumbered-note")
+        note.wait_for(state="visible")
+        assert (
+            note.inner_text()
+            == "编号已变更（2026-12-07）：现第100项原为第101项；原第100项已删除：删除第100项（测试）。"
+        )
+        box = note.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 667  # in view, not scrolled past
+        page.goto(base + "documents/guobanhan-2016-66/#t101")
+        page.locator("#t101 + .renumbered-note a").click()
+        page.wait_for_url(base + "documents/guobanhan-2016-66/#t100")
+        assert "积极推进知识产权海外侵权责任保险工作" in page.locator("#t100").inner_text()
