@@ -85,6 +85,7 @@ class _Builder:
     numbered_ids: dict[str, Clause] = field(default_factory=dict)  # the numbered clauses so far, by id
     clashes: set[str] = field(default_factory=set)  # ids two numbered clauses were given (reported)
     slips: dict[str, tuple[int, ...]] = field(default_factory=dict)  # counter → numbers that may follow a slip
+    dropped: tuple[SourceLine, ...] = ()  # the lines documents.yaml's dropped_lines took out, for hints
 
     # -- helpers -------------------------------------------------------------
 
@@ -240,13 +241,31 @@ class _Builder:
                     near=label,
                 )
             else:
+                hint = ""
+                if number > last:
+                    hint = self._dropped_hint(kind, last + 1, line) or self._lookalike_hint(
+                        kind, last + 1, what, lost=number == last + 2
+                    )
                 self.error(
                     line,
-                    f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}"
-                    + (self._lookalike_hint(kind, last + 1, what, lost=number == last + 2) if number > last else ""),
+                    f"expected {what} {_shown(kind, last + 1)} after {what} {_shown(kind, last)}, found {shown}" + hint,
                     near=label,
                 )
         return max(number, last + 1)
+
+    def _dropped_hint(self, kind: ClauseKind, expected: int, line: int) -> str:
+        """For a number skipped: a line ``dropped_lines`` took out of the text since the last clause of ``kind``
+        that opens with the label expected (documents.yaml listed a line of the text as web-page chrome)."""
+        since = next((clause.line for clause in reversed(self.clauses) if clause.kind is kind), 0)
+        for dropped in self.dropped:
+            label = patterns.NUMBER_LABEL_RE.match(dropped.text)
+            digits = patterns.LABEL_NUMBER_RE.search(label.group()) if label else None
+            if since < dropped.number < line and digits and digits.group() in (str(expected), int_to_cn(expected)):
+                return (
+                    f"; line {dropped.number} ({excerpt(dropped.text, 20)!r}) opens with {_shown(kind, expected)}, "
+                    "but documents.yaml's dropped_lines takes it out of the text"
+                )
+        return ""
 
     def _lookalike_hint(self, kind: ClauseKind, expected: int, what: str, *, lost: bool) -> str:
         """For a number skipped: the unnumbered line since the last clause of ``kind`` that starts like the
@@ -740,6 +759,7 @@ def parse_document(
             dropped.append(SourceLine(number=number, text=raw_line.strip()))
             continue
         lines.append(SourceLine(number=number, text=text))
+    builder.dropped = tuple(dropped)
     found = {key for line in dropped for key in _chrome_keys(line.text)}
     for key, place in dropped_wanted.items():
         if key not in found:  # said where the line is listed

@@ -4,7 +4,9 @@ same words was dropped without a word until session 37."""
 
 from __future__ import annotations
 
-from build_scripts.errors import Collector
+import pytest
+
+from build_scripts.errors import BuildErrors, Collector
 from build_scripts.pipeline import load_corpus
 
 from .helpers import copy_sources, generate_in, tiny_source
@@ -84,3 +86,27 @@ def test_chrome_dropped_lines_lists_is_no_doubt_before_or_after_the_body(tmp_pat
         (6, "expected dropped line '【打印】【关闭】' (web-page chrome) before or after the body")
     ]
     assert len(document.dropped) == 5
+
+
+def test_a_numbered_line_dropped_lines_takes_out_is_named_in_the_numbering_message(tmp_path):
+    """A task listed in dropped_lines (a whole line copied there by mistake) left the numbering message at the
+    next task with no word of why its number was missing (damaged-input review, session 40)."""
+    text = "测试文件\n一、总则\n1.第一项工作。\n2.第二项工作。\n3.第三项工作。\n二、保障\n三、附则\n"
+    said = []
+    for number, dropped in enumerate(("2.第二项工作。", "二、保障")):
+        found = Collector()
+        with pytest.raises(BuildErrors):
+            load_corpus(tiny_source(tmp_path / str(number), text, extra={"dropped_lines": [dropped]}), found)
+        said += [(e.location.line, e.message) for e in found.errors]
+    assert said == [
+        (
+            5,
+            "expected item 2 after item 1, found 3; line 4 ('2.第二项工作。') opens with 2, but documents.yaml's "
+            "dropped_lines takes it out of the text",
+        ),
+        (
+            7,
+            "expected section 二、 after section 一、, found 三、; line 6 ('二、保障') opens with 二、, but "
+            "documents.yaml's dropped_lines takes it out of the text",
+        ),
+    ], said
