@@ -807,9 +807,21 @@ def parse_document(
             (i for i in range(len(lines) - 1, start - 1, -1) if lines[i].text.startswith(meta.body_close_starts_at)), -1
         )
         if close < 0:
-            errors.add(
-                _no_line_starting(meta, yaml_path, "body_close_starts_at", meta.body_close_starts_at, "in the body of")
-            )
+            taken = next((line for line in closing if line.text.startswith(meta.body_close_starts_at)), None)
+            if taken is not None:  # the two keys name one line: which is meant is the staff's to say
+                at_line, at_column = meta.where("closing_starts_at")
+                message = (
+                    f"expected body_close_starts_at {meta.body_close_starts_at!r} to start a line of the body of "
+                    f"{meta.source_file}, found line {taken.number}, which closing_starts_at (line {at_line}:"
+                    f"{at_column}) puts in the 落款 after the body: a line is one or the other, remove one of the two"
+                )
+                errors.add(CurationError(yaml_path, *meta.where("body_close_starts_at"), message))
+            else:
+                errors.add(
+                    _no_line_starting(
+                        meta, yaml_path, "body_close_starts_at", meta.body_close_starts_at, "in the body of"
+                    )
+                )
             close = len(lines)
 
     tables = {spec.caption.replace(" ", ""): spec for spec in meta.tables}

@@ -286,6 +286,21 @@ def test_a_body_close_not_found_is_a_located_error_at_its_value(tmp_path):
     ]
 
 
+def test_a_line_both_closing_keys_name_is_said_as_such_not_as_missing(tmp_path):
+    """body_close_starts_at and closing_starts_at naming one line (one typed for the other): the close was said to
+    be missing from the text, blaming the key that may be right (damaged-input review, session 40)."""
+    close = "各有关部门要按照本方案精神"
+    extra = {"body_close_starts_at": close, "closing_starts_at": close}
+    source = tiny_source(tmp_path, CLOSE_TEXT, extra=extra)
+    with pytest.raises(BuildErrors) as caught:
+        load_corpus(source, Collector())
+    assert [str(error) for error in caught.value.errors] == [
+        f"{source / 'documents.yaml'}:13:25: expected body_close_starts_at '{close}' to start a line of the body of "
+        "test-2020-1.txt, found line 6, which closing_starts_at (line 14:22) puts in the 落款 after the body: a line "
+        "is one or the other, remove one of the two"
+    ]
+
+
 def test_a_numbered_line_in_the_bodys_close_is_a_located_error_at_the_line(tmp_path):
     source = tiny_source(tmp_path, CLOSE_TEXT, extra={"body_close_starts_at": "（一）加强领导"})
     with pytest.raises(BuildErrors) as caught:
