@@ -36,6 +36,8 @@ BAD_YAML = {  # text → (line, column, words of the message)
     # … nor does it let an escape in quotes make one, which would reach the pages (a NUL in a title)
     'a: 1\ntitle: "重庆\\0市"\n': (2, 8, "expected text, found the control character U+0000"),
     'a: [x, "\\e[31m"]\n': (1, 8, "expected text, found the control character U+001B"),
+    # a tab where YAML wants spaces: libyaml says "found character that cannot start any token", naming none
+    "documents:\n  - slug: a\n\ttitle: b\n": (3, 1, "expected spaces (YAML allows no tab there), found a tab"),
     # a line break only YAML sees ends a comment early and puts every later line number off
     "# 注释\u2028续\na: 1\nb: 2\nb: 3\n": (1, 5, "found the character U+2028, which YAML reads as a line break"),
     "a: 1\nb: 中文\u0085中文\n": (2, 6, "found the character U+0085, which YAML reads as a line break"),
@@ -55,7 +57,7 @@ BAD_YAML = {  # text → (line, column, words of the message)
     # … nor is a Hangul or Braille filler, which is a space there as well
     "name: 知识产权\u3164局\n": (1, 7, "expected text, found the invisible character U+3164"),
     "name: [甲, 知识\u2800产权局]\n": (1, 11, "expected text, found the invisible character U+2800"),
-    "a:\n\t- x\n": (2, 1, "expected valid YAML, found character that cannot start any token"),
+    "a:\n\t- x\n": (2, 1, "expected spaces (YAML allows no tab there), found a tab"),
     # a second document after ---: was "expected valid YAML, found but found another document"
     "a: 1\n---\nb: 2\n": (2, 1, "expected a single YAML document in the file (no --- after the first), found another"),
     # nine levels of nine aliases each are 9⁹ values once expanded: refused at the first alias

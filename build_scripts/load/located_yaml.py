@@ -242,6 +242,9 @@ def _parse_yaml(path: Path, text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, column = _mark_position(mark)
         problem = (exc.problem or "a syntax error").removeprefix("found ")
+        lines = text.split("\n")
+        if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":  # libyaml names no character
+            raise CurationError(path, line, column, "expected spaces (YAML allows no tab there), found a tab") from None
         if problem == "but found another document":  # a --- after the first document (PyYAML says "but found")
             expected = "a single YAML document in the file (no --- after the first)"
             raise CurationError(path, line, column, f"expected {expected}, found another") from None
