@@ -110,3 +110,17 @@ def test_a_numbered_line_dropped_lines_takes_out_is_named_in_the_numbering_messa
             "documents.yaml's dropped_lines takes it out of the text",
         ),
     ], said
+
+
+def test_a_dropped_line_listed_twice_is_refused_at_the_second(tmp_path):
+    """Two entries for one line (white space aside, as lines are matched) were accepted: one is a copy, or a line
+    meant and mistyped, which then stays in the text unsaid (damaged-input review, session 40)."""
+    source = tiny_source(tmp_path, TEXT.format(middle=""), extra={"dropped_lines": ["打印", "关闭窗口", "打印  "]})
+    found = Collector()
+    with pytest.raises(BuildErrors):
+        load_corpus(source, found)
+    (error,) = found.errors
+    written = (source / "documents.yaml").read_text(encoding="utf-8").split("\n")
+    at = error.location.line
+    assert written[at - 1].strip() == "- '打印  '" and written[at - 3].strip() == "- 打印", written
+    assert error.message == f"expected each dropped line once, found '打印' again (first at line {at - 2})"

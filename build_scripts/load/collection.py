@@ -114,6 +114,18 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
         crossrefs = _crossref_role(f, entry.get("crossrefs"), item_numbering, roles, values["level"])
         tasks = _task_scopes(f, entry.get("tasks"), item_numbering)
         provenance = _provenance(f, entry.get("provenance"))
+        dropped_lines = f.strings("dropped_lines")
+        dropped_seen: dict[str, int] = {}  # a line as the parser matches it (white space as one space) → its line
+        for place, line in enumerate(dropped_lines):
+            key = " ".join(line.split())
+            if key in dropped_seen:  # one entry would do: the second is a copy, or a line meant and mistyped
+                first = dropped_seen[key]
+                f.fail(
+                    f"expected each dropped line once, found {line!r} again (first at line {first})",
+                    "dropped_lines",
+                    place,
+                )
+            dropped_seen.setdefault(key, f.value_line("dropped_lines", place))
         texts = {key: value for key, value in values.items() if value is not None}
         if len(texts) < len(values) or item_numbering not in ("nested", "global"):
             continue  # a required field or the numbering is missing or invalid, already reported: a text
@@ -130,7 +142,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
                 level=texts["level"],
                 implements=f.doc_number("implements", required=False),
                 source_file=source_file,
-                dropped_lines=f.strings("dropped_lines"),
+                dropped_lines=dropped_lines,
                 dropped_at=getattr(entry.get("dropped_lines"), "positions", ()),
                 provenance=provenance,
                 body_starts_at=f.text("body_starts_at", required=False),
