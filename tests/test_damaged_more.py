@@ -889,6 +889,16 @@ def test_a_repeat_or_an_unknown_agency_is_said_at_the_value_and_names_the_first_
     assert expected in said, said
 
 
+def test_a_short_name_given_to_a_second_agency_is_said_once_at_the_register(tmp_path):
+    """知识产权局 added to 中央组织部's short names: the register's message was followed by one for each task whose
+    parenthetical names both bodies (tasks 10, 11, 104: "expected each agency once … found '知识产权局' again"),
+    the same mistake said four times, three of them at the text, which is right (damaged-input review, session 40)."""
+    damage = replace("agencies.yaml", "short_names: [中央组织部]", "short_names: [中央组织部, 知识产权局]")
+    said = refused_after(tmp_path, damage).splitlines()
+    assert len(said) == 2 and said[0].startswith("source_texts/agencies.yaml:"), said
+    assert "expected each short name once, found '知识产权局' again (first at line" in said[0], said
+
+
 @pytest.mark.parametrize("name", ["yufufa-2016-25.txt\u3000", "'yufufa-2016-25.txt '"], ids=["ideographic", "quoted"])
 def test_a_source_file_with_white_space_after_it_names_its_text(tmp_path, name):
     """Every value is read without the white space at its ends (a Chinese input method's full-width space

@@ -187,9 +187,13 @@ class AgencyMatcher:
 
     def __init__(self, agencies: tuple[Agency, ...]) -> None:
         self.by_form: dict[str, str] = {}
+        # forms two agencies give (refused where the second gives it, load_agencies): read as the first's, so a
+        # parenthetical naming both bodies would name one twice, a mistake of the register's, said there once
+        self.contested: set[str] = set()
         for agency in agencies:
             for form in (agency.name, agency.full_name, *agency.short_names):
-                self.by_form.setdefault(form, agency.id)
+                if self.by_form.setdefault(form, agency.id) != agency.id:
+                    self.contested.add(form)
         ordered = sorted(self.by_form, key=lambda form: (-len(form), form))
         self.regex = patterns.names_regex(ordered)
 

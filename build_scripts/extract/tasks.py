@@ -410,7 +410,10 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                     if agency_id is not None:
                         if agency_id not in lead_ids and agency_id not in other_ids:
                             ids.append(agency_id)
-                        else:
+                        elif name not in matcher.contested and not any(
+                            form in matcher.contested and matcher.resolve(form) == agency_id
+                            for form, _ in (*roles.leads, *roles.others)
+                        ):
                             line = _line_of(clauses, match.group(0))
                             errors.add(
                                 CurationError(
