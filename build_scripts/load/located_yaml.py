@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import yaml
 
 from .. import cache, patterns
+from ..clean import split_lines
 from ..errors import CurationError
 from . import files
 from .texts import lfs_pointer, merge_marker, position_of, position_of_undecodable, utf16_without_bom, wide_encoding
@@ -242,7 +243,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, column = _mark_position(mark)
         problem = (exc.problem or "a syntax error").removeprefix("found ")
-        lines = text.split("\n")
+        lines = split_lines(text)  # as YAML counts them: a lone CR ends one too
         if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":  # libyaml names no character
             raise CurationError(path, line, column, "expected spaces (YAML allows no tab there), found a tab") from None
         if problem == "but found another document":  # a --- after the first document (PyYAML says "but found")
