@@ -242,7 +242,8 @@ def test_page_entries_are_validated_with_located_messages(tmp_path):
         "  - page: /agencies/x/\n    to: agencies\n"  # line 9
         "  - page: /agencies/y/\n    id: yufufa-2016-25/2-1/p3\n    note: 两样\n"  # line 11
         "  - page: /agencies/z\n    note: 少了斜杠\n"  # line 14
-        "  - page: /agencies/w/\n    to: [a]\n",  # line 16: a 'to' that is no text is said once
+        "  - page: /agencies/w/\n    to: [a]\n"  # line 16: a 'to' that is no text is said once
+        "  - page: /agencies/v/\n    to: https://www.cnipa.gov.cn/\n",  # line 18: another site's
         encoding="utf-8",
     )
     assert errors_of(source, tmp_path / "docs") == [
@@ -252,11 +253,13 @@ def test_page_entries_are_validated_with_located_messages(tmp_path):
         "found neither",
         f"{path}:7:5: expected each page once, found /agencies/cmc-edd/ again (first at line 5)",
         f"{path}:10:9: expected 'to' of the page /agencies/x/ to be a page's address such as /agencies/x/, "
-        "found '/agencies'",
+        "found 'agencies'",
         f"{path}:12:5: expected one of page, to, note, date in a page redirect, found unknown key 'id'",
         f"{path}:14:11: expected 'page' to be a page's address such as /agencies/guojia-zhishichanquanju/ "
         "(or a beginning of addresses ending in *) (end it with /: /agencies/z/), found '/agencies/z'",
         f"{path}:17:9: expected 'to' of a page redirect to be a page's address (text), found ['a']",
+        f"{path}:19:9: expected 'to' of the page /agencies/v/ to be a page's address such as /agencies/x/, "
+        "found 'https://www.cnipa.gov.cn/'; to names a page of this site: name another site's page in the note",
     ]
     path.write_text(  # what an entry answers for, checked against the pages: said at its page (or to) value
         "redirects:\n"

@@ -279,10 +279,15 @@ def _page_entry(f: Fields, seen: dict[str, int]) -> PageRedirect | None:
         )
         return None
     if to is not None:
-        to = "/" + to.removeprefix("/")
+        written_to, to = to, "/" + to.removeprefix("/")
         if not patterns.PAGE_URL_RE.match(to):
+            # said as written (https://… was quoted as /https://…); another site is no page of this one: a note
+            # can name it
+            elsewhere = "; to names a page of this site: name another site's page in the note" if "://" in to else ""
             f.fail(
-                f"expected 'to' of the page {page} to be a page's address such as /agencies/x/, found {to!r}", key="to"
+                f"expected 'to' of the page {page} to be a page's address such as /agencies/x/, found "
+                f"{written_to!r}{elsewhere}",
+                key="to",
             )
             return None
     if to is None and note is None:
