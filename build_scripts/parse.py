@@ -270,8 +270,8 @@ class _Builder:
     def _lookalike_hint(self, kind: ClauseKind, expected: int, what: str, *, lost: bool) -> str:
         """For a number skipped: the unnumbered line since the last clause of ``kind`` that starts like the
         label expected (58。深化…, 57.57.实施…), which the grammar read as prose; else, when one number is
-        skipped (``lost``) and one unnumbered line stands under the item before, that line, which most likely
-        lost its number (an item has no paragraph of its own as a rule); else nothing."""
+        skipped (``lost``) and one unnumbered line stands under the item (or subsection) before, that line, which
+        most likely lost its number (an item has no paragraph of its own as a rule); else nothing."""
         lookalike = patterns.label_lookalike_re((str(expected), int_to_cn(expected)))
         unnumbered = []
         before = None  # the item before
@@ -287,7 +287,10 @@ class _Builder:
         under = [
             c for c in unnumbered if before and c.parent == before.id and not patterns.ROLES_ALONE_RE.match(c.text)
         ]
-        if lost and kind in (ClauseKind.ITEM, ClauseKind.SUBITEM) and len(unnumbered) == 1 and len(under) == 1:
+        # a subsection may have paragraphs of its own, but in a text whose subsections are each one line (106号)
+        # the one paragraph under the one before is the line that lost its label (（二）构建… typed as 构建…)
+        lost_kinds = (ClauseKind.ITEM, ClauseKind.SUBITEM, ClauseKind.SUBSECTION)
+        if lost and kind in lost_kinds and len(unnumbered) == 1 and len(under) == 1:
             line = under[0]
             shown = f"{what} {_shown(kind, expected)}"
             return f"; line {line.line} ({excerpt(line.text, 20)!r}) has no label: is it {shown} with its number lost?"

@@ -125,6 +125,27 @@ def test_a_task_whose_number_was_lost_is_named_with_the_skip(tmp_path):
     ), stderr
 
 
+def test_a_subsection_whose_label_was_lost_is_named_with_the_skip(tmp_path):
+    """（二） deleted from 106号's 二（二）, one line like all its subsections: the skip was said at （三） alone, the
+    line that lost its label, read as a paragraph of （一）, unnamed (damaged-input review, session 40)."""
+    from .helpers import refused_after, replace
+
+    stderr = refused_after(tmp_path, replace("guobanfa-2016-106.txt", "\n（二）构建便民利民", "\n构建便民利民"))
+    assert stderr.splitlines()[0] == (
+        "source_texts/guobanfa-2016-106.txt:22:1: expected subsection （二） after subsection （一）, found （三）; "
+        "line 21 ('构建便民利民的知识产权公共服务体系。坚持…') has no label: is it subsection （二） with its number lost?"
+    ), stderr
+
+
+def test_a_subsection_with_paragraphs_of_its_own_is_not_named_when_the_next_label_is_lost(tmp_path):
+    """25号's subsections have several paragraphs: which of them lost （二） is not guessed."""
+    text = "一、总则\n（一）甲。\n第一段。\n第二段。\n（三）丙。\n"
+    found = Collector()
+    with pytest.raises(BuildErrors):
+        load_corpus(tiny_source(tmp_path, text), found)
+    assert [e.message for e in found.errors] == ["expected subsection （二） after subsection （一）, found （三）"]
+
+
 def test_a_paragraph_under_a_task_is_not_named_when_more_than_one_is_missing(tmp_path):
     text = "一、总则\n1.甲任务。（知识产权局负责）\n乙任务。（知识产权局负责）\n4.丁任务。（知识产权局负责）\n"
     source = tiny_source(tmp_path, text, extra=GLOBAL)
