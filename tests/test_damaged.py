@@ -25,7 +25,11 @@ FAILING = {
     ),
     "missing number": (replace(YUFUFA, "（三）健全知识产权服务机制", "（四）健全知识产权服务机制"), "found （四）"),
     "empty file": (rewrite(YUFUFA, lambda data: b""), "found an empty file"),
-    "only blank lines": (rewrite(YUFUFA, lambda data: "\r\n\u3000\r\n".encode()), "found an empty file"),
+    # said as it is (it was "an empty file", and staff saw lines in their editor: session 40's review)
+    "only blank lines": (
+        rewrite(YUFUFA, lambda data: "\r\n\u3000\r\n".encode()),
+        "found only white space (7 bytes: no character of text)",
+    ),
 }
 
 

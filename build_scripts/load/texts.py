@@ -52,8 +52,9 @@ def read_text(path: Path) -> RawText:
     except OSError as exc:
         raise TextError(path, 1, 1, f"expected a readable text file, found {exc.strerror}") from None
     digest = hashlib.sha256(data).hexdigest()
-    if not data.strip(b" \t\r\n\xef\xbb\xbf\xe3\x80\x80"):
-        raise TextError(path, 1, 1, "expected the text of a document, found an empty file")
+    if not data.strip(b" \t\r\n\xef\xbb\xbf\xe3\x80\x80"):  # said as it is: an editor shows spaces as nothing
+        found = "an empty file" if not data else f"only white space ({len(data)} bytes: no character of text)"
+        raise TextError(path, 1, 1, f"expected the text of a document, found {found}")
     if wide := wide_encoding(data):
         raise TextError(path, 1, 1, f"expected UTF-8 (or GBK) text, found {wide} (byte order mark); save it as UTF-8")
     # Without a UTF-8 byte order mark, which no editor shows: the bytes as positions count them (decoded as
