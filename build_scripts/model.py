@@ -669,7 +669,8 @@ class Renumbering:
 
     clause: str  # its id: …/t100
     was: tuple[str, ...] = ()  # the position parts of the citations its words had (第101项)
-    went: tuple[str, ...] = ()  # the numbered clauses its former words stand in now
+    went: tuple[str, ...] = ()  # the numbered clauses its former opening words open now
+    joined: tuple[str, ...] = ()  # … or stand inside (an item joined to the one before)
     retired: tuple[tuple[str, str], ...] = ()  # (where its retired words stood, 第100项第1句 or "", the entry's note)
     date: str | None = None  # the latest date of those entries, when one gives it
 

@@ -1406,13 +1406,30 @@ def test_an_inserted_item_and_a_joined_task_say_which_numbers_name_other_words(t
     assert notes["c4-2-3"] == "编号已变更：原第四部分第（二）条第3项现为第四部分第（二）条第4项。"
     assert notes["c4-2-8"] == "编号已变更：现第四部分第（二）条第8项原为第四部分第（二）条第7项。"
     joined = tmp_path / "joined"
-    path = built_once(joined) / "guobanhan-2016-66.txt"
+    _join_task_18_to_17(built_once(joined))
+    said = _renumbering_notes(read_page(answered(joined, 18) / "documents" / "guobanhan-2016-66.md"))
+    assert sorted(said, key=lambda a: int(a[1:])) == [f"t{n}" for n in range(18, 106)], said
+    # where 18's words went is not said: they open no clause, and without git nothing says they opened 18
+    assert said["t18"] == "编号已变更：现第18项原为第19项。"
+
+
+def _join_task_18_to_17(source: Path) -> None:
+    """66号's task 18 read on after task 17's words (two items that are one), 19–106 numbered one less."""
+    path = source / "guobanhan-2016-66.txt"
     lines = path.read_text(encoding="utf-8").split("\n")
     at = next(n for n, line in enumerate(lines) if line.startswith("18."))
     lines[at - 1 : at + 1] = [lines[at - 1] + lines[at].removeprefix("18.")]
     renumbered = (re.sub(r"^(\d+)\.", lambda m: f"{int(m.group(1)) - 1}.", line) for line in lines[at:])
     path.write_text("\n".join([*lines[:at], *renumbered]), encoding="utf-8")
-    said = _renumbering_notes(read_page(answered(joined, 18) / "documents" / "guobanhan-2016-66.md"))
-    assert sorted(said, key=lambda a: int(a[1:])) == [f"t{n}" for n in range(18, 106)], said
-    # where 18's words went is not said: they open no clause, and without git nothing says they opened 18
-    assert said["t18"] == "编号已变更：现第18项原为第19项。"
+
+
+def test_with_git_a_joined_tasks_number_says_which_task_its_words_joined(tmp_path):
+    """With the texts' history, where task 18's first sentence stood is known (第18项第1句): its words, now inside
+    task 17, are said to have joined it, with a link; 17 keeps its own words and says nothing."""
+    from .test_changelog import committed_copy
+
+    _join_task_18_to_17(committed_copy(tmp_path))
+    page = read_page(answered(tmp_path, 18) / "documents" / "guobanhan-2016-66.md")
+    said = _renumbering_notes(page)
+    assert "t17" not in said and said["t18"] == "编号已变更：现第18项原为第19项；原第18项现并入第17项。", said
+    assert '原第18项现并入<a href="./#t17">第17项</a>' in page

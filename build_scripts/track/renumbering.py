@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from .. import citation, patterns
-from ..model import ClauseKind, Redirect, Renumbering, Site, clause_url
+from ..model import ClauseKind, Redirect, Renumbering, Site, clause_url, id_prefixes
 from ..numerals import int_to_cn
 from .lineage import parent_number
 
@@ -42,7 +42,8 @@ def renumberings(site: Site) -> dict[str, Renumbering]:
             opening.setdefault(c.parent, c.id)
     opened = {sentence: clause for clause, sentence in opening.items()}
     came: dict[str, dict[str, None]] = defaultdict(dict)  # clause → the old numbers whose words it holds
-    went: dict[str, dict[str, None]] = defaultdict(dict)  # old number → the clauses holding its words
+    went: dict[str, dict[str, None]] = defaultdict(dict)  # old number → the clauses its opening words open now
+    joined: dict[str, dict[str, None]] = defaultdict(dict)  # old number → the clauses they are now inside
     retired: dict[str, list[Redirect]] = defaultdict(list)  # old number → the entries retiring its opening words
     # … and those retiring a sentence of it that no committed version places (a copy without git): said only of
     # a number whose opening words left or came, where they are the words it held
@@ -53,6 +54,9 @@ def renumberings(site: Site) -> dict[str, Renumbering]:
         if old is None:
             continue
         holder = (redirect.to if redirect.to in present else opened.get(redirect.to)) if redirect.to else None
+        inside = next((i for i in id_prefixes(redirect.to)[1:] if i in present), None) if redirect.to else None
+        if redirect.to and _doc(redirect.to) != _doc(old):
+            continue  # words sent to another document: no number of this one took them
         if redirect.to is None and redirect.old != old and not redirect.old_position:
             unplaced[old].append(redirect)
             continue
@@ -65,24 +69,31 @@ def renumberings(site: Site) -> dict[str, Renumbering]:
             went[old][holder] = None
             if redirect.date:
                 dates[holder].add(redirect.date)
+        elif holder is None and inside is not None and inside != old:  # 18.… read on after 17.'s words
+            joined[old][inside] = None
         else:
             continue
         if redirect.date:
             dates[old].add(redirect.date)
-    for old in unplaced.keys() & (came.keys() | went.keys()):
+    for old in unplaced.keys() & (came.keys() | went.keys() | joined.keys()):
         retired[old] += unplaced[old]
         dates[old].update(r.date for r in unplaced[old] if r.date)
     found = {}
-    for clause in sorted(present & (came.keys() | went.keys() | retired.keys())):
+    for clause in sorted(present & (came.keys() | went.keys() | joined.keys() | retired.keys())):
         was = tuple(cited for old in came[clause] if (cited := _cited(site, old, clause)))
         found[clause] = Renumbering(
             clause=clause,
             was=was,
             went=tuple(went[clause]),
+            joined=tuple(joined[clause]),
             retired=tuple((r.old_position, r.note) for r in retired[clause]),
             date=max(dates[clause], default=None),
         )
     return found
+
+
+def _doc(clause_id: str) -> str:
+    return clause_id.split("/", 1)[0]
 
 
 def _number_of(clause_id: str) -> str | None:
@@ -128,7 +139,7 @@ def _cited(site: Site, clause_id: str, holder: str) -> str:
 
 
 def _position(site: Site, clause_id: str) -> str:
-    return citation.positions(site.corpus.document(clause_id.split("/", 1)[0]))[clause_id]
+    return citation.positions(site.corpus.document(_doc(clause_id)))[clause_id]
 
 
 def note_parts(renumbering: Renumbering, cited: Mapping[str, str]) -> tuple[tuple[str, str | None], ...]:
@@ -142,12 +153,13 @@ def note_parts(renumbering: Renumbering, cited: Mapping[str, str]) -> tuple[tupl
     said: list[list[tuple[str, str | None]]] = []
     if renumbering.was:
         said.append([(f"现{here}原为{'、'.join(renumbering.was)}", None)])
-    if renumbering.went:
-        moved: list[tuple[str, str | None]] = [(f"原{here}现为", None)]
-        for number, clause in enumerate(renumbering.went):
-            moved += [("、", None)] if number else []
-            moved.append((cited.get(clause, clause), clause_url(clause)))
-        said.append(moved)
+    for clauses, verb in ((renumbering.went, "现为"), (renumbering.joined, "现并入")):
+        if clauses:
+            moved: list[tuple[str, str | None]] = [(f"原{here}{verb}", None)]
+            for number, clause in enumerate(clauses):
+                moved += [("、", None)] if number else []
+                moved.append((cited.get(clause, clause), clause_url(clause)))
+            said.append(moved)
     for position, note in renumbering.retired:  # its first sentence, which carried the number: the clause, deleted
         said.append([(f"原{position.removesuffix('第1句') or here}已删除：{note.rstrip('。')}", None)])
     for number, words in enumerate(said):
