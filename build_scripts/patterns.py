@@ -484,7 +484,7 @@ LISTING_FILE_RE = re.compile(r"""^[ \t]+source_file:[ \t]*(?P<q>["']?)(?P<file>[
 OPENING_SENTENCE_RE = re.compile(r"^[^。；！？\n]*[。；！？\n]")
 
 # A number opening a clause's text: 4. （三） 三、 （2）: a renumbered item's words are the same after it
-# (track/redirects.py names where they stand now).
+# (track/removed.py names where they stand now).
 NUMBER_LABEL_RE = re.compile(
     r"^(?:[0-9]{1,3}[.．、](?![0-9])|（[一二三四五六七八九十0-9]{1,3}）|[一二三四五六七八九十]{1,3}、)[ \u3000]*"
 )

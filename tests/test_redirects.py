@@ -629,7 +629,7 @@ def test_a_removed_sentence_is_sent_to_a_sentence_with_its_words_not_to_a_paragr
     sentence names the sentence."""
     from build_scripts.errors import Collector
     from build_scripts.model import ClauseKind
-    from build_scripts.track.redirects import check_removed
+    from build_scripts.track.removed import check_removed
 
     source = copy_sources(tmp_path)
     site = generate_site(source)

@@ -121,7 +121,8 @@ def track_changes(
     Returns the ``Site`` fields it fills (``history``, ``redirects``, ``retired_documents``,
     ``moved_pages``); problems go to ``errors``.
     """
-    from .redirects import check_removed, covering, known_from_previous, load_redirects
+    from .redirects import covering, load_redirects
+    from .removed import check_removed, known_from_previous
 
     index = corpus.clause_index()
     from_record = {r.id: (slug, _line_near(r.id, index)) for slug, rs in (recorded or {}).items() for r in rs}
