@@ -1314,13 +1314,7 @@ def test_a_task_joined_to_the_one_before_says_where_its_opening_words_stand(tmp_
     """66号's task 18 joined onto task 17 (two items that are one), 19–106 renumbered 18–105 (a scratch run
     of staff edits): t18/s1 (18.开展与相关国际组织…) was asked for with no word of where it went, though its
     words, their number aside, are now part of a sentence of t17."""
-    source = built_once(tmp_path)
-    path = source / "guobanhan-2016-66.txt"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = next(n for n, line in enumerate(lines) if line.startswith("18."))
-    lines[at - 1 : at + 1] = [lines[at - 1] + lines[at].removeprefix("18.")]
-    renumbered = (re.sub(r"^(\d+)\.", lambda m: f"{int(m.group(1)) - 1}.", line) for line in lines[at:])
-    path.write_text("\n".join([*lines[:at], *renumbered]), encoding="utf-8")
+    _join_task_18_to_17(built_once(tmp_path))
     stderr = refused(tmp_path)
     (said,) = [line for line in stderr.splitlines() if "removed clause guobanhan-2016-66/t18/s1 " in line]
     assert re.search(r"; its words are now part of (guobanhan-2016-66/t17/s\w+) \(to: \1\)", said), said

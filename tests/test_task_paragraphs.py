@@ -113,28 +113,33 @@ def test_a_damaged_real_text_says_the_paragraph_left_off_the_task_page(tmp_path)
     ], result.warnings
 
 
-def test_a_task_whose_number_was_lost_is_named_with_the_skip(tmp_path):
-    """5. deleted from task 5's line: the skip was said at task 6 alone (38:1), the line that lost its number
-    two lines up unnamed; it is named now, as a line that starts like 5 (58。) already was."""
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [
+        pytest.param(  # said at task 6 alone (38:1), the line that lost its number two lines up unnamed
+            "guobanhan-2016-66.txt",
+            "5.扩大专利代理",
+            "source_texts/guobanhan-2016-66.txt:38:1: expected task 5 after task 4, found 6; line 37 "
+            "('扩大专利代理领域开放，放宽对专利代理机构…') has no label: is it task 5 with its number lost?",
+            id="task",
+        ),
+        pytest.param(  # 106号's subsections are one line each: the line, read as a paragraph of （一）, was unnamed
+            "guobanfa-2016-106.txt",
+            "（二）构建便民利民",
+            "source_texts/guobanfa-2016-106.txt:22:1: expected subsection （二） after subsection （一）, found （三）; "
+            "line 21 ('构建便民利民的知识产权公共服务体系。坚持…') has no label: is it subsection （二） with its number lost?",
+            id="subsection (damaged-input review, session 40)",
+        ),
+    ],
+)
+def test_a_line_whose_number_was_lost_is_named_with_the_skip(tmp_path, name, label, expected):
+    """A label deleted from a line: the skip is said at the next number, naming the line that lost it, as a
+    line that starts like the label (58。) already was."""
     from .helpers import refused_after, replace
 
-    stderr = refused_after(tmp_path, replace("guobanhan-2016-66.txt", "\n5.扩大专利代理", "\n扩大专利代理"))
-    assert stderr.splitlines()[0] == (
-        "source_texts/guobanhan-2016-66.txt:38:1: expected task 5 after task 4, found 6; line 37 "
-        "('扩大专利代理领域开放，放宽对专利代理机构…') has no label: is it task 5 with its number lost?"
-    ), stderr
-
-
-def test_a_subsection_whose_label_was_lost_is_named_with_the_skip(tmp_path):
-    """（二） deleted from 106号's 二（二）, one line like all its subsections: the skip was said at （三） alone, the
-    line that lost its label, read as a paragraph of （一）, unnamed (damaged-input review, session 40)."""
-    from .helpers import refused_after, replace
-
-    stderr = refused_after(tmp_path, replace("guobanfa-2016-106.txt", "\n（二）构建便民利民", "\n构建便民利民"))
-    assert stderr.splitlines()[0] == (
-        "source_texts/guobanfa-2016-106.txt:22:1: expected subsection （二） after subsection （一）, found （三）; "
-        "line 21 ('构建便民利民的知识产权公共服务体系。坚持…') has no label: is it subsection （二） with its number lost?"
-    ), stderr
+    words = label.lstrip("0123456789.（）一二三四五六七八九十")
+    stderr = refused_after(tmp_path, replace(name, "\n" + label, "\n" + words))
+    assert stderr.splitlines()[0] == expected, stderr
 
 
 def test_a_subsection_with_paragraphs_of_its_own_is_not_named_when_the_next_label_is_lost(tmp_path):
