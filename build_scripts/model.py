@@ -543,6 +543,13 @@ class Site:
     removed_ids: tuple[str, ...] = ()
     search_terms: tuple[SearchTerm, ...] = ()  # everyday forms the search box reads as the texts' wording
     history: tuple[DocumentVersion, ...] = ()  # the change log (track/versions.py)
+    # numbered clauses that name other words since a renumbering, with what they held (track/renumbering.py)
+    renumberings: tuple[Renumbering, ...] = ()
+
+    @cached_property
+    def renumbered(self) -> dict[str, Renumbering]:
+        """Clause id → its ``Renumbering``, for the clauses that have one."""
+        return {r.clause: r for r in self.renumberings}
 
     @cached_property
     def rejected_locals(self) -> frozenset[str]:

@@ -257,10 +257,12 @@ class _Builder:
         """For a number skipped: a line ``dropped_lines`` took out of the text since the last clause of ``kind``
         that opens with the label expected (documents.yaml listed a line of the text as web-page chrome)."""
         since = next((clause.line for clause in reversed(self.clauses) if clause.kind is kind), 0)
+        regex = dict(_NUMBERING)[kind]
         for dropped in self.dropped:
-            label = patterns.NUMBER_LABEL_RE.match(dropped.text)
-            digits = patterns.LABEL_NUMBER_RE.search(label.group()) if label else None
-            if since < dropped.number < line and digits and digits.group() in (str(expected), int_to_cn(expected)):
+            label = regex.match(dropped.text) if since < dropped.number < line else None  # the label of its kind
+            raw_number = label.group("num") if label else ""
+            number = cn_to_int(raw_number) if kind in _CHINESE_NUMERALS else int(raw_number or 0)
+            if label and _numbering_kind(dropped.text) is kind and number == expected:
                 return (
                     f"; line {dropped.number} ({excerpt(dropped.text, 20)!r}) opens with {_shown(kind, expected)}, "
                     "but documents.yaml's dropped_lines takes it out of the text"

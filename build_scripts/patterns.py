@@ -483,16 +483,27 @@ LISTING_FILE_RE = re.compile(r"""^[ \t]+source_file:[ \t]*(?P<q>["']?)(?P<file>[
 # first part, which keeps the id); a table row's, its first cell, the name its figures stand under.
 OPENING_SENTENCE_RE = re.compile(r"^[^。；！？\n]*[。；！？\n]")
 
-# A number opening a clause's text: 4. （三） 三、 （2）: a renumbered item's words are the same after it
-# (track/removed.py names where they stand now).
+# A number opening a clause's text: 4. （三） 三、 （2） 专栏5: a renumbered item's (or box's) words are the same
+# after it (track/removed.py names where they stand now).
 NUMBER_LABEL_RE = re.compile(
-    r"^(?:[0-9]{1,3}[.．、](?![0-9])|（[一二三四五六七八九十0-9]{1,3}）|[一二三四五六七八九十]{1,3}、)[ \u3000]*"
+    r"^(?:[0-9]{1,3}[.．、](?![0-9])|（[一二三四五六七八九十0-9]{1,3}）|[一二三四五六七八九十]{1,3}、|专栏[0-9]{1,2})"
+    r"[ \u3000]*"
 )
 # The number inside such a label, Arabic or Chinese (17 of 17., 三 of （三）): track/lineage.py writes a new
 # text under an old number to find the words a record's digest stood for, renumbered since.
 LABEL_NUMBER_RE = re.compile(r"[0-9]+|[一二三四五六七八九十]+")
 # The number an id's last step ends with: 17 of …/t17, 7 of …/4-2-7, 3 of …/2-3.
 ID_LAST_NUMBER_RE = re.compile(r"(?P<number>[0-9]+)$")
+
+
+def last_numeral_re(numeral: str) -> re.Pattern[str]:
+    """``numeral`` (105, 七) where it is the last number a citation gives, whole: no numeral after it, none just
+    before it (the 5 of 105 and the 二 of 十二 are not 5 and 二). track/renumbering.py writes a gone number's
+    citation from the clause now holding its words: 第105项 → 第106项."""
+    digits = "0-9零一二三四五六七八九十百"
+    return re.compile(rf"(?<![{digits}]){re.escape(numeral)}(?![{digits}])(?!.*[{digits}])")
+
+
 # The last step of a numbered clause's id, identified by the number the text gives it (t17, 2-1, box3, art5-1;
 # not p2, s1a, pre3, r4, table1, head): after a renumbering the id names other words (track/renumbering.py).
 NUMBERED_ID_STEP_RE = re.compile(r"^(?:t|box|ch|art)?[0-9]+(?:-[0-9]+)*$")

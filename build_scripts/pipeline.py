@@ -49,6 +49,7 @@ from .render.renderer import Renderer
 from .track import changelog, clause_ids, git_log, published, versions
 from .track.redirects import FILE_NAME as REDIRECTS_FILE
 from .track.redirects import listed_targets, redirect_files
+from .track.renumbering import renumberings
 from .write import WriteReport, check_not_looped, check_rewritable, write_atomic, write_outputs
 
 
@@ -218,6 +219,7 @@ def build_site(
         source, corpus, found, previous, errors, recorded=record.clauses, removed=record.removed, listed=listed
     )
     site = replace(site, **tracked)
+    site = replace(site, renumberings=renumberings(site))
     if check_record and not errors.errors:  # ``check``: once the texts build, a record not theirs is one more error
         try:
             clause_ids.check_current(source, corpus.documents, site.removed_ids)

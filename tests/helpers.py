@@ -240,7 +240,8 @@ def answered(folder: Path, deleted: int | None) -> Path:
         removed = re.search(r"removed clause (\S+) ", line)
         assert removed, line
         to = re.search(r"\(to: ([^,)]+)", line)
-        answer = f"    to: {to.group(1)}\n" if to else f"    note: 删除第{deleted}项（测试）\n    date: 2026-12-07\n"
+        retired = f"删除第{deleted}项（测试）" if deleted is not None else "删除（测试）"
+        answer = f"    to: {to.group(1)}\n" if to else f"    note: {retired}\n    date: 2026-12-07\n"
         entries.append(f"  - id: {removed.group(1)}\n{answer}")
     (source / "redirects.yaml").write_text("redirects:\n" + "".join(entries), encoding="utf-8")
     proc = generate_in(folder)

@@ -112,6 +112,15 @@ def test_a_numbered_line_dropped_lines_takes_out_is_named_in_the_numbering_messa
     ], said
 
 
+def test_a_dropped_line_of_another_numbering_is_not_named_for_the_skip(tmp_path):
+    """（二） is no label of task 2 (review of session 41: any numeral was taken)."""
+    text = "测试文件\n一、总则\n1.第一项工作。\n（二）第二项工作。\n3.第三项工作。\n"
+    found = Collector()
+    with pytest.raises(BuildErrors):
+        load_corpus(tiny_source(tmp_path, text, extra={"dropped_lines": ["（二）第二项工作。"]}), found)
+    assert [e.message for e in found.errors] == ["expected item 2 after item 1, found 3"]
+
+
 def test_a_dropped_line_listed_twice_is_refused_at_the_second(tmp_path):
     """Two entries for one line (white space aside, as lines are matched) were accepted: one is a copy, or a line
     meant and mistyped, which then stays in the text unsaid (damaged-input review, session 40)."""

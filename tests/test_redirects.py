@@ -1399,12 +1399,20 @@ def test_an_inserted_item_and_a_joined_task_say_which_numbers_name_other_words(t
     assert sorted(notes, key=lambda a: int(a.rsplit("-", 1)[1])) == [f"c4-2-{n}" for n in range(3, 9)], notes
     assert notes["c4-2-3"] == "编号已变更：原第四部分第（二）条第3项现为第四部分第（二）条第4项。"
     assert notes["c4-2-8"] == "编号已变更：现第四部分第（二）条第8项原为第四部分第（二）条第7项。"
+    deleted = tmp_path / "deleted"  # its deletion said once, not once per retired sentence (review of session 41)
+    _renumber_86s_items(built_once(deleted), delete="2.强化知识产权刑事")
+    page = read_page(answered(deleted, 2) / "documents" / "guofa-2016-86.md")
+    (note,) = re.findall(r'id="c4-2-2"[^\n]*\n\n<p class="renumbered-note" role="note">(.*?)</p>', page)
+    assert re.sub(r"<[^>]+>", "", html.unescape(note)) == (
+        "编号已变更（2026-12-07）：现第四部分第（二）条第2项原为第四部分第（二）条第3项；"
+        "原第四部分第（二）条第2项已删除：删除第2项（测试）。"
+    )
     joined = tmp_path / "joined"
     _join_task_18_to_17(built_once(joined))
     said = _renumbering_notes(read_page(answered(joined, 18) / "documents" / "guobanhan-2016-66.md"))
     assert sorted(said, key=lambda a: int(a[1:])) == [f"t{n}" for n in range(18, 106)], said
-    # where 18's words went is not said: they open no clause, and without git nothing says they opened 18
-    assert said["t18"] == "编号已变更：现第18项原为第19项。"
+    # without git, its id says t18/s1 opened 18: the first of its removed sentences, s1
+    assert said["t18"] == "编号已变更：现第18项原为第19项；原第18项现并入第17项。"
 
 
 def _join_task_18_to_17(source: Path) -> None:
@@ -1418,8 +1426,9 @@ def _join_task_18_to_17(source: Path) -> None:
 
 
 def test_with_git_a_joined_tasks_number_says_which_task_its_words_joined(tmp_path):
-    """With the texts' history, where task 18's first sentence stood is known (第18项第1句): its words, now inside
-    task 17, are said to have joined it, with a link; 17 keeps its own words and says nothing."""
+    """With the texts' history, where task 18's first sentence stood is known (第18项第1句), not read from its id:
+    its words, now inside task 17, are said to have joined it, with a link; 17 keeps its own words and says
+    nothing."""
     from .test_changelog import committed_copy
 
     _join_task_18_to_17(committed_copy(tmp_path))
@@ -1427,3 +1436,78 @@ def test_with_git_a_joined_tasks_number_says_which_task_its_words_joined(tmp_pat
     said = _renumbering_notes(page)
     assert "t17" not in said and said["t18"] == "编号已变更：现第18项原为第19项；原第18项现并入第17项。", said
     assert '原第18项现并入<a href="./#t17">第17项</a>' in page
+
+
+def _delete_box_5(source: Path) -> None:
+    """86号's 专栏5 知识产权评议工程 taken out with its paragraphs, and 专栏6–9 numbered 5–8."""
+    path = source / "guofa-2016-86.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("\t专栏5"))
+    end = next(n for n, line in enumerate(lines) if line.startswith("6.推动军民"))
+    del lines[at:end]
+    less = [re.sub(r"^\t专栏([6-9])", lambda m: f"\t专栏{int(m.group(1)) - 1}", line) for line in lines]
+    path.write_text("\n".join(less), encoding="utf-8")
+
+
+def test_a_renumbered_box_says_so_though_its_heading_is_no_sentence(tmp_path):
+    """专栏5 deleted and 6–9 numbered 5–8 (review of session 41): only 专栏8 said anything (its id was asked for);
+    专栏5–7, each holding the next box's paragraphs, said nothing. A box holds another's words when every
+    paragraph it has came from that box's."""
+    _delete_box_5(built_once(tmp_path))
+    page = read_page(answered(tmp_path, 5) / "documents" / "guofa-2016-86.md")
+    notes = {
+        box: re.sub(r"<[^>]+>", "", html.unescape(note))
+        for box, note in re.findall(r'\{ #(box\d)[^\n]*\n\n<p class="renumbered-note" role="note">(.*?)</p>', page)
+    }
+    assert notes == {
+        "box5": "编号已变更：现专栏5原为专栏6。",
+        "box6": "编号已变更：现专栏6原为专栏7；原专栏6现为专栏5。",
+        "box7": "编号已变更：现专栏7原为专栏8；原专栏7现为专栏6。",
+        "box8": "编号已变更：现专栏8原为专栏9；原专栏8现为专栏7。",
+    }, notes
+
+
+def _reword_task_103_in_place(source: Path) -> None:
+    replace(
+        "guobanhan-2016-66.txt",
+        "103.加强知识产权相关学科建设，完善产学研联合培养模式，在管理学和经济学中增设知识产权专业，加强知识产权专业学位教育。",
+        "103.",
+    )(source)
+
+
+def _move_a_sentence_of_104_to_105(source: Path) -> None:
+    path = source / "guobanhan-2016-66.txt"
+    text = path.read_text(encoding="utf-8")
+    moved = "探索建立知识产权国际化人才储备库和利用知识产权发现人才的信息平台。"
+    path.write_text(text.replace(moved, "", 1).replace("\n105.", "\n105." + moved, 1), encoding="utf-8")
+
+
+def _move_an_item_of_86_to_the_next_subsection(source: Path) -> None:
+    path = source / "guofa-2016-86.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("7.加强民生领域知识产权保护"))
+    item = lines.pop(at)
+    end = next(n for n in range(at + 1, len(lines)) if lines[n].startswith("（四）"))
+    last = max(n for n in range(at, end) if re.match(r"\d+\.", lines[n]))
+    lines.insert(last + 1, f"{int(lines[last].split('.', 1)[0]) + 1}.{item.split('.', 1)[1]}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "with_git"),
+    [
+        pytest.param(_reword_task_103_in_place, True, id="a task's first sentence deleted in place"),
+        pytest.param(_move_a_sentence_of_104_to_105, False, id="a sentence moved between tasks"),
+        pytest.param(_move_an_item_of_86_to_the_next_subsection, False, id="an item moved to a new number"),
+    ],
+)
+def test_no_number_is_said_to_name_other_words_when_none_does(tmp_path, change, with_git):
+    """Review of session 41: a task's first sentence retired in place gave 编号已变更：原第103项已删除 (no number
+    changed); without git, a task's second sentence moved to the next task gave two false notes, and an item
+    moved to a new number, whose old citation no version gives, an empty one (编号已变更：。)."""
+    from .test_changelog import committed_copy
+
+    source = committed_copy(tmp_path) if with_git else built_once(tmp_path)
+    change(source)
+    docs = answered(tmp_path, None)
+    assert not any("renumbered-note" in p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))

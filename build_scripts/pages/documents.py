@@ -9,7 +9,7 @@ from .. import citation, patterns
 from ..layout import line_layouts
 from ..model import Clause, ClauseKind, Document, DocumentMeta, Indicator, PageSpec, Site
 from ..track.redirects import notice
-from ..track.renumbering import note_parts, renumberings
+from ..track.renumbering import note_parts
 from .crossrefs import crossref_jumps
 
 # How pages name a document's level (documents.yaml ``level``); a local one also names its place.
@@ -159,7 +159,6 @@ def agency_links(site: Site, document: Document) -> dict[str, tuple[tuple[int, i
 
 def document_pages(site: Site) -> list[PageSpec]:
     pages = []
-    renumbered = renumberings(site)
     for document in site.corpus.documents:
         implements_doc, implements_external = site.corpus.implemented(document.meta)
         cite = citation.positions(document)
@@ -186,7 +185,11 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("cite", cite),
                     (
                         "renumbered",
-                        {c.id: note_parts(renumbered[c.id], cite) for c in document.clauses if c.id in renumbered},
+                        {
+                            c.id: note_parts(site.renumbered[c.id], cite)
+                            for c in document.clauses
+                            if c.id in site.renumbered
+                        },
                     ),
                     ("cite_doc", citation.document_citation(document)),
                     ("page_links", links := page_links(site, document)),

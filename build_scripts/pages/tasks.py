@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..citation import document_citation, positions, sibling_positions
 from ..model import Clause, CrossRef, Document, PageSpec, Site, Task, clause_anchor, id_prefixes
-from ..track.renumbering import note_parts, renumberings
+from ..track.renumbering import note_parts
 from . import grouped_by_document, role_sources
 from .crossrefs import BasisNames, group_path, paragraph_sentences, short_text
 
@@ -177,7 +177,6 @@ def task_pages(site: Site) -> list[PageSpec]:
     # 重庆落实, saying so where none was found); the local document's lead to their 对照 pages (国家依据)
     local_doc = linked[1] if linked else None
     basis = national_basis(site) if linked else {}
-    renumbered = renumberings(site)
     pages = []
     for task in site.tasks:
         document = documents[task.doc]
@@ -198,7 +197,10 @@ def task_pages(site: Site) -> list[PageSpec]:
                     ("document", document),
                     ("citation", document_citation(document) + cited[task.clause]),  # as 复制引用 gives it
                     ("clause", clause),
-                    ("renumbered", note_parts(renumbered[task.clause], cited) if task.clause in renumbered else ()),
+                    (
+                        "renumbered",
+                        note_parts(site.renumbered[task.clause], cited) if task.clause in site.renumbered else (),
+                    ),
                     ("section", clauses.get(task.section)),
                     ("leads", leads),
                     ("others", others),
