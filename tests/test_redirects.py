@@ -1511,3 +1511,23 @@ def test_no_number_is_said_to_name_other_words_when_none_does(tmp_path, change, 
     change(source)
     docs = answered(tmp_path, None)
     assert not any("renumbered-note" in p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))
+
+
+def test_a_task_terms_entry_left_behind_by_a_renumbering_is_refused_at_its_quote(tmp_path):
+    """Task 100 deleted and 101–106 numbered one less, task_terms.yaml's 106 dropped (the one number the build
+    asked about): every entry from 100 on lent its phrases to the next task, unsaid (review of session 41).
+    Each entry quotes its task's opening words (task_quote): the entries left behind are refused there."""
+    source = tmp_path / "source_texts"
+    shutil.copytree(SOURCE, source)
+    delete_task_and_renumber(source / "guobanhan-2016-66.txt", 100)
+    terms = source / "task_terms.yaml"
+    terms.write_text(terms.read_text(encoding="utf-8").split("  - task: 106\n", 1)[0], encoding="utf-8")
+    said = refused(tmp_path).splitlines()
+    quoted = [line for line in said if line.startswith("source_texts/task_terms.yaml:")]
+    written = terms.read_text(encoding="utf-8").split("\n")
+    at = written.index("  - task: 100") + 2  # its task_quote's line
+    assert quoted[0].startswith(
+        f"source_texts/task_terms.yaml:{at}:17: expected guobanhan-2016-66/t100 to contain its task_quote "
+        "'制定专利收费减缴办法', found '100.积极推进知识产权海外侵权责任保险工作。"
+    ), quoted
+    assert len(quoted) == 6, quoted  # 100–105: each quotes the task now numbered one less
