@@ -259,10 +259,11 @@ class _Builder:
         since = next((clause.line for clause in reversed(self.clauses) if clause.kind is kind), 0)
         regex = dict(_NUMBERING)[kind]
         for dropped in self.dropped:
-            label = regex.match(dropped.text) if since < dropped.number < line else None  # the label of its kind
-            raw_number = label.group("num") if label else ""
-            number = cn_to_int(raw_number) if kind in _CHINESE_NUMERALS else int(raw_number or 0)
-            if label and _numbering_kind(dropped.text) is kind and number == expected:
+            label = regex.match(dropped.text) if since < dropped.number < line else None
+            if label is None or _numbering_kind(dropped.text) is not kind:  # no label of its kind: （二） is no 2.
+                continue
+            raw = label.group("num")
+            if (cn_to_int(raw) if kind in _CHINESE_NUMERALS else int(raw)) == expected:
                 return (
                     f"; line {dropped.number} ({excerpt(dropped.text, 20)!r}) opens with {_shown(kind, expected)}, "
                     "but documents.yaml's dropped_lines takes it out of the text"
