@@ -483,11 +483,11 @@ LISTING_FILE_RE = re.compile(r"""^[ \t]+source_file:[ \t]*(?P<q>["']?)(?P<file>[
 # first part, which keeps the id); a table row's, its first cell, the name its figures stand under.
 OPENING_SENTENCE_RE = re.compile(r"^[^。；！？\n]*[。；！？\n]")
 
-# A number opening a clause's text: 4. （三） 三、 （2） 专栏5: a renumbered item's (or box's) words are the same
-# after it (track/removed.py names where they stand now).
+# A number opening a clause's text: 4. （三） 三、 （2）: a renumbered item's words are the same after it
+# (track/removed.py names where they stand now; a 专栏's heading is read by BOX_RE, of box ids only: a sentence
+# opening 专栏1所列工程… names a box, and is not the words of 专栏2所列工程… renumbered).
 NUMBER_LABEL_RE = re.compile(
-    r"^(?:[0-9]{1,3}[.．、](?![0-9])|（[一二三四五六七八九十0-9]{1,3}）|[一二三四五六七八九十]{1,3}、|专栏[0-9]{1,2})"
-    r"[ \u3000]*"
+    r"^(?:[0-9]{1,3}[.．、](?![0-9])|（[一二三四五六七八九十0-9]{1,3}）|[一二三四五六七八九十]{1,3}、)[ \u3000]*"
 )
 # The number inside such a label, Arabic or Chinese (17 of 17., 三 of （三）): track/lineage.py writes a new
 # text under an old number to find the words a record's digest stood for, renumbered since.

@@ -1460,7 +1460,7 @@ def test_a_renumbered_box_says_so_though_its_heading_is_no_sentence(tmp_path):
         for box, note in re.findall(r'\{ #(box\d)[^\n]*\n\n<p class="renumbered-note" role="note">(.*?)</p>', page)
     }
     assert notes == {
-        "box5": "编号已变更：现专栏5原为专栏6。",
+        "box5": "编号已变更（2026-12-07）：现专栏5原为专栏6；原专栏5已删除：删除第5项（测试）。",
         "box6": "编号已变更：现专栏6原为专栏7；原专栏6现为专栏5。",
         "box7": "编号已变更：现专栏7原为专栏8；原专栏7现为专栏6。",
         "box8": "编号已变更：现专栏8原为专栏9；原专栏8现为专栏7。",
@@ -1531,3 +1531,23 @@ def test_a_task_terms_entry_left_behind_by_a_renumbering_is_refused_at_its_quote
         "'制定专利收费减缴办法', found '100.积极推进知识产权海外侵权责任保险工作。"
     ), quoted
     assert len(quoted) == 6, quoted  # 100–105: each quotes the task now numbered one less
+
+
+def test_a_sentence_naming_a_box_is_not_taken_for_another_box_sentence_renumbered(tmp_path):
+    """专栏1所列工程… removed and 专栏2所列工程… added elsewhere (review of session 41): read with 专栏N as a label,
+    the removed sentence was said to stand, under another number, at the new one. A box's label is read only in
+    a box's heading."""
+    from .test_changelog import committed_copy, git
+
+    source = committed_copy(tmp_path)
+    named = "{}所列工程由国家知识产权局会同有关部门负责组织实施。"
+    replace("guofa-2016-86.txt", "规范有效保护商业秘密。", "规范有效保护商业秘密。" + named.format("专栏1"))(source)
+    git(source, "commit", "-qam", "加一句")
+    replace("guofa-2016-86.txt", named.format("专栏1"), "")(source)
+    replace(
+        "guofa-2016-86.txt",
+        "加大高技术含量知识产权转移转化力度。",
+        "加大高技术含量知识产权转移转化力度。" + named.format("专栏2"),
+    )(source)
+    (said,) = [line for line in refused(tmp_path).splitlines() if "removed clause" in line]
+    assert said.endswith("(new id or retired note), found none"), said

@@ -83,7 +83,7 @@ def check_removed(
     renumbered = {
         (sentence, unlabelled): clause_id
         for (sentence, text), clause_id in current.items()
-        if (unlabelled := patterns.NUMBER_LABEL_RE.sub("", text, count=1)) != text
+        if (unlabelled := _unlabelled(clause_id, text)) != text
     }
     gone = set(missing)
     under = Counter(clause_id.rsplit("/", 1)[0] for clause_id in missing)  # missing id → its missing children
@@ -150,7 +150,7 @@ def check_removed(
                     ),
                     None,
                 )
-        unlabelled = patterns.NUMBER_LABEL_RE.sub("", words, count=1)
+        unlabelled = _unlabelled(clause_id, words)
         if moved_to is None and unlabelled != words and len(unlabelled) >= MIN_RENUMBERED_CHARS:
             moved_to = renumbered_to = renumbered.get((sentence, unlabelled))
         if moved_to is not None and moved_to.split("/", 1)[0] != known[clause_id][0]:
@@ -254,6 +254,14 @@ def check_removed(
         # at documents.yaml, which listed it; at the record's line when that alone knows the document
         path, at = min((located or {})[i] for i in ids) if ids <= set(located or {}) else (source / "documents.yaml", 1)
         errors.add(RedirectMissing(path, at, 1, message + (DRAFT_HINT if ids.issubset(drafts) else "")))
+
+
+def _unlabelled(clause_id: str, text: str) -> str:
+    """A clause's words after the number opening them (4.加强… → 加强…; a 专栏's heading, 专栏9 知识产权文化建设工程 →
+    知识产权文化建设工程), or ``text`` when none does: renumbered words are the same after it."""
+    if clause_id.rsplit("/", 1)[-1].startswith("box") and (box := patterns.BOX_RE.match(text)):
+        return box.group("rest")
+    return patterns.NUMBER_LABEL_RE.sub("", text, count=1)
 
 
 def _holds(clause: Clause, sentence: bool, words: str) -> bool:

@@ -93,7 +93,13 @@ class _Moves:
         """A numbered clause whose heading is no sentence (专栏5 知识产权海外维权工程): it holds another's words
         when every paragraph it has now came from that one's paragraphs (one entry each)."""
         sent = {r.to: r for r in site.redirects if r.to is not None and ordinal_prefix(r.old) == "p"}
-        for clause in sorted(self.present - set(self.opened.values())):
+        headed = self.present - set(self.opened.values())
+        for redirect in site.redirects:  # its paragraphs retired: the box deleted, said once (not per paragraph)
+            parent = redirect.old.rsplit("/", 1)[0]
+            if redirect.to is None and ordinal_prefix(redirect.old) == "p" and parent in headed:
+                self.retired[parent][("", redirect.note)] = None
+                self._dated(parent, redirect)
+        for clause in sorted(headed):
             mine = paragraphs.get(clause, [])
             sources = {sent[p].old.rsplit("/", 1)[0] if p in sent else None for p in mine}
             if len(sources) == 1 and (old := sources.pop()) is not None and numbered(old) and old != clause:
