@@ -48,7 +48,8 @@ def test_a_shifted_id_stops_the_build_with_a_located_message(tmp_path):
     quote_line = _line_of(source / "crossrefs.yaml", "local_quote: 知识产权优势企业培育计划")  # the quote's own line
     message = re.search(
         rf"^source_texts/crossrefs\.yaml:{quote_line}:\d+: expected {re.escape(ENTRY)} to contain its local_quote "
-        r"'知识产权优势企业培育计划', found '(.+)'; the clause may have been edited, split, merged or moved",
+        r"'知识产权优势企业培育计划', found '(.+)'; the clause may have been edited, split, merged or moved: "
+        r"yufufa-2016-25/2-1/p3/s3 holds the quote now: write local: yufufa-2016-25/2-1/p3/s3$",
         proc.stderr,
         re.MULTILINE,
     )
@@ -101,4 +102,8 @@ def test_a_wrong_national_quote_is_located_too(tmp_path):
     assert (
         "expected guobanfa-2016-106/2-2/s4 to contain its national_quote '不在此句中', found '放宽专利代理机构"
         in str(error)
+    )
+    assert str(error).endswith(
+        ": no other sentence of guobanfa-2016-106 holds the quote: if the words were deleted, remove the entry; "
+        "if they were reworded, check the entry still holds for the new words and quote them"
     )

@@ -371,10 +371,25 @@ def test_a_to_quote_the_new_clause_no_longer_holds_stops_the_build_at_the_entry(
     first = proc.stderr.splitlines()[0]
     assert re.fullmatch(
         r"source_texts/redirects\.yaml:4:15: expected yufufa-2016-25/2-1/p4 to contain its to_quote "  # at the quote
-        rf"'{REMOVED}', found '健全重大经济活动知识产权评议机制。.*…'; the clause may have been edited, .*",
+        rf"'{REMOVED}', found '健全重大经济活动知识产权评议机制。.*…'; the clause may have been edited, .*: no other "
+        r"paragraph of yufufa-2016-25 holds the quote: if the words were deleted, retire yufufa-2016-25/2-1/p3 \(a "
+        r"note, without 'to'\); if they were reworded, .*",
         first,
     ), first
     assert (tmp_path / "docs/data/clauses.json").read_bytes() == before
+
+
+def test_a_to_quote_another_clause_holds_is_refused_naming_that_clause(tmp_path):
+    """The quote stands in another paragraph (the entry's 'to' mistyped, or its clause moved since): the
+    message names the paragraph and what to write, not only that the clause may have moved."""
+    source = built_once(tmp_path)
+    remove_paragraph(source)
+    _moved_to_p4(source, "强化企业知识产权主体地位")  # p2's words
+    proc = run_cli("generate", "--source", "source_texts", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith("source_texts/redirects.yaml:4:15: expected yufufa-2016-25/2-1/p4 to contain"), first
+    assert first.endswith(": yufufa-2016-25/2-1/p2 holds the quote now: write to: yufufa-2016-25/2-1/p2"), first
 
 
 def test_the_pages_of_a_removed_paragraph_answer_at_their_old_address(tmp_path):
@@ -1530,7 +1545,13 @@ def test_a_task_terms_entry_left_behind_by_a_renumbering_is_refused_at_its_quote
         f"source_texts/task_terms.yaml:{at}:17: expected guobanhan-2016-66/t100 to contain its task_quote "
         "'制定专利收费减缴办法', found '100.积极推进知识产权海外侵权责任保险工作。"
     ), quoted
-    assert len(quoted) == 6, quoted  # 100–105: each quotes the task now numbered one less
+    assert quoted[0].endswith(
+        "no other item of guobanhan-2016-66 holds the quote: if the words were deleted, remove the entry; if they were reworded, check the entry still holds for the new words and quote them"
+    )
+    # 101–105: each quotes the task now numbered one less, and is told so
+    assert len(quoted) == 6, quoted
+    for number, said in enumerate(quoted[1:], 101):
+        assert said.endswith(f": guobanhan-2016-66/t{number - 1} holds the quote now: write task: {number - 1}"), said
 
 
 def test_a_sentence_naming_a_box_is_not_taken_for_another_box_sentence_renumbered(tmp_path):

@@ -80,7 +80,10 @@ def load_decisions(
             f.fail(_local_problem(local, index, local_ids, roles.local, national_docs, moved), key="local")
             local = None
         for side, clause_id in (("national", national), ("local", local)):
-            if clause_id is not None and not f.quote_holds(f"{side}_quote", index[clause_id]):
+            clause = index[clause_id] if clause_id is not None else None
+            if clause is not None and not f.quote_holds(
+                f"{side}_quote", clause, corpus.document(clause.doc).clauses, field=side
+            ):
                 if side == "national":
                     national = None
                 else:

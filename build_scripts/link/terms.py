@@ -27,7 +27,7 @@ from .. import patterns
 from ..errors import Collector
 from ..load import files
 from ..load.curated import Fields, entries, shown_value
-from ..model import Corpus
+from ..model import Clause, Corpus
 from .similarity import task_passages
 
 FILE_NAME = "task_terms.yaml"
@@ -199,11 +199,18 @@ def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerm
             continue
         # tasks are known by their number: after a renumbering, an entry not moved with its task would lend its
         # phrases to the next one unsaid (review of session 41); a few of the task's words catch that
-        if not f.quote_holds("task_quote", corpus.clause_index()[task]):
+        index = corpus.clause_index()
+        holders = (index[c] for c in known)
+        if not f.quote_holds("task_quote", index[task], holders, field="task", written=_task_number):
             continue
         phrases[task] = _phrases(f, number)
     listing = Counter(p for terms in phrases.values() for p in terms)
     return TaskTerms(phrases=phrases, tasks_listing=dict(listing))
+
+
+def _task_number(task: Clause) -> str:
+    """A task's number, as an entry's ``task:`` gives it."""
+    return task.id.rsplit("/t", 1)[1]
 
 
 def _phrases(f: Fields, number: int) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +151,11 @@ def _kind(value: Any) -> str:
 _SPACE = str.maketrans("", "", " \t\u3000")
 
 
+def _holds(clause: Clause, quote: str) -> bool:
+    """Whether the clause's text holds the quote, white space ignored."""
+    return quote.translate(_SPACE) in clause.text.translate(_SPACE)
+
+
 class Fields:
     """Typed access to one YAML mapping, each problem located at the mapping."""
 
@@ -283,7 +288,16 @@ class Fields:
             self.fail(f"expected '{key}' of {self.what} to be a list of at least one {item}, found {shown}", key=key)
         return found
 
-    def quote_holds(self, key: str, clause: Clause) -> bool:
+    def quote_holds(
+        self,
+        key: str,
+        clause: Clause,
+        elsewhere: Iterable[Clause],
+        *,
+        field: str,
+        written: Callable[[Clause], object] = lambda c: c.id,
+        if_deleted: str = "remove the entry",
+    ) -> bool:
         """Whether ``clause`` still holds the entry's quote under ``key``, when it has one.
 
         Unnumbered paragraphs and sentences (``…/p4/s3``) keep their ids through insertions only as far
@@ -292,14 +306,25 @@ class Fields:
         the entry would silently move to it. A few words quoted from the clause, as it read when the
         entry was written, catch that. White space is ignored (the cleaner's text and what staff paste
         from a page may differ only in spaces).
+
+        When it does not, the clauses of ``clause``'s kind among ``elsewhere`` (its document's: read only
+        then) that hold the quote are named, the entry's ``field`` to be ``written(holder)``; or it is said
+        that none does (the words were deleted: ``if_deleted``; or reworded).
         """
         quote = self.text(key, required=False)
-        if quote is None or quote.translate(_SPACE) in clause.text.translate(_SPACE):
+        if quote is None or _holds(clause, quote):
             return True
+        holders = [c for c in elsewhere if c.kind is clause.kind and c.id != clause.id and _holds(c, quote)]
+        if len(holders) == 1:
+            advice = f"{holders[0].id} holds the quote now: write {field}: {written(holders[0])}"
+        elif holders:
+            shown = ", ".join(c.id for c in holders[:3]) + (" …" if len(holders) > 3 else "")
+            advice = f"the quote is in {shown}: point '{field}' at the one the entry means, or quote more words"
+        else:
+            advice = f"no other {clause.kind.value} of {clause.doc} holds the quote: if the words were deleted, {if_deleted}; if they were reworded, check the entry still holds for the new words and quote them"
         self.fail(
             f"expected {clause.id} to contain its {key} {quote!r}, found {excerpt(clause.text, 60)!r}; the clause may have been "
-            "edited, split, merged or moved: point the entry at the clause that holds the quote now, or, if the "
-            "clause itself was reworded, check the entry still holds for its new words and quote them",
+            f"edited, split, merged or moved: {advice}",
             key=key,
         )
         return False

@@ -185,7 +185,13 @@ def load_redirects(
                 key="to_quote",
             )
             continue
-        if to is not None and not f.quote_holds("to_quote", index[to]):
+        if to is not None and not f.quote_holds(
+            "to_quote",
+            index[to],
+            corpus.document(index[to].doc).clauses,
+            field="to",
+            if_deleted=f"retire {old} (a note, without 'to')",
+        ):
             continue  # 'to' is positional too: a paragraph added above since would move the redirect
         result.append(Redirect(old=old, to=to, note=note or "", date=date, line=f.line))
     return (
