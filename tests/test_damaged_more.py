@@ -67,7 +67,14 @@ def gbk_with_a_utf8_line(number: int, text: str | None = None):
 
 
 CASES = {  # what was broken → (damage, the message it must give)
-    "documents.yaml empty": (rewrite("documents.yaml", lambda b: b""), r"documents\.yaml:1:1: expected at least one"),
+    "documents.yaml empty": (
+        rewrite("documents.yaml", lambda b: b""),
+        r"documents\.yaml:1:1: expected a mapping with a list 'documents:', found an empty file",
+    ),
+    "documents.yaml with no entries": (
+        rewrite("documents.yaml", lambda b: b"documents: []\n"),
+        r"documents\.yaml:1:1: expected at least one entry under 'documents:', found none",
+    ),
     "impossible date": (
         replace("documents.yaml", "date: 2016-12-30", "date: 2016-13-40"),
         r":\d+:11: .*found '2016-13-40'",
@@ -165,6 +172,15 @@ CASES = {  # what was broken → (damage, the message it must give)
         lambda source: (source / "extra-2016-1.txt").write_text("一、总则\n正文。\n", encoding="utf-8"),
         r"extra-2016-1\.txt:1:1: expected a documents\.yaml entry with source_file: extra-2016-1\.txt "
         r"\(notes go in \.md files\), found none",
+    ),
+    "a .txt link to no file": (  # passed unsaid: only regular files were asked for an entry (review, session 42)
+        lambda source: (source / "notes.txt").symlink_to("gone.txt"),
+        r"notes\.txt:1:1: expected a documents\.yaml entry with source_file: notes\.txt \(notes go in \.md files\), "
+        r"found none \(it is a symbolic link to gone\.txt, which leads to no file\)",
+    ),
+    "a folder named .txt": (
+        lambda source: (source / "notes.txt").mkdir(),
+        r"notes\.txt:1:1: expected a documents\.yaml entry with source_file: notes\.txt .*found none \(it is a folder\)",
     ),
     "notes saved as .TXT": (
         lambda source: (source / "Notes.TXT").write_text("备忘\n", encoding="utf-8"),
@@ -366,6 +382,11 @@ CASES = {  # what was broken → (damage, the message it must give)
     "tasks that name no clause": (  # a typo would take every task page of the document away
         replace("documents.yaml", "{kind: item, sections: [2]}", "{kind: item, sections: [9]}"),
         r"documents\.yaml:\d+:9: expected the tasks scope to name clauses of guozhifaguanzi-2015-59, "
+        r"found no item under section 9",
+    ),
+    "tasks that name a section beside a right one": (  # section 五、's task pages would go, unsaid (review, session 42)
+        replace("documents.yaml", "{kind: item, sections: [4, 5]}", "{kind: item, sections: [4, 9]}"),
+        r"documents\.yaml:\d+:9: expected each section of the tasks scope to name clauses of guofa-2016-86, "
         r"found no item under section 9",
     ),
     "crossrefs role as a mapping": (  # the loader's line keys are not shown
@@ -618,7 +639,7 @@ def test_a_list_of_documents_that_does_not_read_gives_one_message_not_one_per_te
     replace("documents.yaml", "documents:", "documents: 5\nx:")(source)
     proc = generate(tmp_path)
     assert proc.returncode == 1 and proc.stderr.splitlines()[:-1] == [
-        "source_texts/documents.yaml:1:1: expected a mapping with a list 'documents:', found 'documents:' holding a number"
+        "source_texts/documents.yaml:44:12: expected a mapping with a list 'documents:', found 'documents:' holding a number"
     ]
 
 
@@ -897,6 +918,70 @@ def test_a_short_name_given_to_a_second_agency_is_said_once_at_the_register(tmp_
     said = refused_after(tmp_path, damage).splitlines()
     assert len(said) == 2 and said[0].startswith("source_texts/agencies.yaml:"), said
     assert "expected each short name once, found '知识产权局' again (first at line" in said[0], said
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        pytest.param(
+            written("crossrefs.yaml", ""),
+            "source_texts/crossrefs.yaml:1:1: expected a mapping with a list 'crossrefs:', found an empty file (for no "
+            "entries, write 'crossrefs: []')",
+            id="crossrefs.yaml empty",
+        ),
+        pytest.param(  # what a re-encode that stopped at the first character it could not write left (review)
+            written("crossrefs.yaml", "# 对照的人工判定（build_scripts/link/curation.py）\n"),
+            "source_texts/crossrefs.yaml:1:1: expected a mapping with a list 'crossrefs:', found only comments (for no "
+            "entries, write 'crossrefs: []')",
+            id="crossrefs.yaml comments only",
+        ),
+        pytest.param(
+            lambda source: (source / "crossrefs.yaml").unlink(),
+            "source_texts/crossrefs.yaml:1:1: expected the curated decisions on the links of the documents with "
+            "crossrefs roles in documents.yaml, found no such file (for no entries, write 'crossrefs: []' in it)",
+            id="crossrefs.yaml deleted",
+        ),
+        pytest.param(
+            written("task_terms.yaml", "\n\n"),
+            "source_texts/task_terms.yaml:1:1: expected a mapping with a list 'tasks:', found an empty file (for no "
+            "entries, write 'tasks: []')",
+            id="task_terms.yaml empty",
+        ),
+        pytest.param(
+            lambda source: (source / "task_terms.yaml").unlink(),
+            "source_texts/task_terms.yaml:1:1: expected the tasks' phrases of the documents with crossrefs roles in "
+            "documents.yaml, found no such file (for no entries, write 'tasks: []' in it)",
+            id="task_terms.yaml deleted",
+        ),
+        pytest.param(
+            written("indicators.yaml", ""),
+            "source_texts/indicators.yaml:1:1: expected a mapping with a list 'indicators:', found an empty file (for "
+            "no entries, write 'indicators: []')",
+            id="indicators.yaml empty",
+        ),
+    ],
+)
+def test_an_emptied_or_deleted_curated_file_is_refused_not_read_as_none(tmp_path, damage, expected):
+    """crossrefs.yaml emptied (or cut to its first comment by a failed re-encode) or deleted: the build passed and
+    published every pair staff had rejected as an automatic link; task_terms.yaml so changed 86 pages, unsaid
+    (damaged-input review, session 42). 'crossrefs: []' says none on purpose."""
+    said = refused_after(tmp_path, damage).splitlines()
+    assert said[0] == expected, said
+
+
+def test_an_explicit_empty_list_of_decisions_builds(tmp_path):
+    source = generated_copy(tmp_path)
+    written("crossrefs.yaml", "crossrefs: []\n")(source)
+    proc = generate(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_an_agency_id_given_twice_is_said_once_at_the_register(tmp_path):
+    """教育部's entry given 外交部's id: both bodies read as one agency, and task 94's parenthetical, which names
+    each once, was said to name '教育部' again (damaged-input review, session 42)."""
+    said = refused_after(tmp_path, replace("agencies.yaml", "  - id: moe\n", "  - id: mfa\n")).splitlines()
+    assert len(said) == 2 and said[0].startswith("source_texts/agencies.yaml:"), said
+    assert "expected each agency id once, found 'mfa' again (first at line" in said[0], said
 
 
 @pytest.mark.parametrize("name", ["yufufa-2016-25.txt\u3000", "'yufufa-2016-25.txt '"], ids=["ideographic", "quoted"])

@@ -119,30 +119,36 @@ def test_any_bytes_read_as_text_or_a_located_error(data):
 
 
 @pytest.mark.parametrize(
-    ("text", "found"),
+    ("text", "found", "where"),
     [
-        ("- a\n", "found a list"),
-        ("x: 1\n", "found no 'agencies:'"),
-        ("agencies: 5\n", "found 'agencies:' holding a number"),
+        ("- a\n", "found a list", (1, 1)),
+        ("# 机构\nx: 1\n", "found no 'agencies:'", (2, 1)),
+        ("# 机构\n\nagencies: 5\n", "found 'agencies:' holding a number", (3, 11)),
         (
             "agencies:\nid: x\nname: y\n",
             "found 'agencies:' holding nothing and id, name beside it: indent its entries under it as '- ' items",
+            (1, 10),
         ),
-        ("agencies: {a: 1}\n", "found 'agencies:' holding a mapping"),
+        ("agencies: {a: 1}\n", "found 'agencies:' holding a mapping", (1, 11)),
+        ("", "found an empty file (for no entries, write 'agencies: []')", (1, 1)),
+        ("# 机构\n", "found only comments (for no entries, write 'agencies: []')", (1, 1)),
     ],
 )
-def test_a_file_without_its_list_says_what_it_holds_in_a_readers_words(tmp_path, text, found):
+def test_a_file_without_its_list_says_what_it_holds_in_a_readers_words(tmp_path, text, found, where):
     path = tmp_path / "agencies.yaml"
     path.write_text(text, encoding="utf-8")
     errors = Collector()
     assert entries(path, "agencies", errors) == []
     assert [str(e.message) for e in errors.errors] == [f"expected a mapping with a list 'agencies:', {found}"]
+    # at the key's value, else at the one key there, else where the file starts
+    assert [(e.location.line, e.location.column) for e in errors.errors] == [where]
 
 
-@pytest.mark.parametrize("text", ["agencies:\n", "# no agency yet\nagencies:  # none\n", "agencies: []\n", ""])
+@pytest.mark.parametrize("text", ["agencies:\n", "# no agency yet\nagencies:  # none\n", "agencies: []\n"])
 def test_a_list_with_every_entry_taken_out_is_an_empty_list(tmp_path, text):
-    """Staff who delete a file's last entry leave its key: that was refused ('holding nothing'), while an
-    empty file was read as no entries (left alone in session 23: ``crossrefs:`` had to be ``crossrefs: []``)."""
+    """Staff who delete a file's last entry leave its key: that was refused ('holding nothing'). An empty
+    file, read as no entries until session 42, is refused: a save or re-encode cut short leaves one, and
+    crossrefs.yaml so emptied published every pair staff had rejected (test_damaged_more)."""
     path = tmp_path / "agencies.yaml"
     path.write_text(text, encoding="utf-8")
     errors = Collector()
@@ -158,7 +164,7 @@ def test_a_second_list_beside_the_files_own_is_refused_where_it_stands(tmp_path)
     errors = Collector()
     assert [e["id"] for e in entries(path, "agencies", errors)] == ["a"]
     assert [str(e) for e in errors.errors] == [
-        f"{path}:4:3: expected only the key 'agencies:' at the top of agencies.yaml, found also 'redirects:', "
+        f"{path}:3:1: expected only the key 'agencies:' at the top of agencies.yaml, found also 'redirects:', "
         "which nothing reads"
     ]
     path.write_text("agency:\n  - id: a\n", encoding="utf-8")

@@ -190,7 +190,13 @@ class AgencyMatcher:
         # forms two agencies give (refused where the second gives it, load_agencies): read as the first's, so a
         # parenthetical naming both bodies would name one twice, a mistake of the register's, said there once
         self.contested: set[str] = set()
+        # ids two entries give (refused at the second, load_agencies): both bodies' names read as one agency
+        self.shared_ids: set[str] = set()
+        seen_ids: set[str] = set()
         for agency in agencies:
+            if agency.id in seen_ids:
+                self.shared_ids.add(agency.id)
+            seen_ids.add(agency.id)
             for form in (agency.name, agency.full_name, *agency.short_names):
                 if self.by_form.setdefault(form, agency.id) != agency.id:
                     self.contested.add(form)

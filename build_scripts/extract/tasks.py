@@ -240,14 +240,15 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
     places = reading_places(document, title_lines)
     children = _children(document)
     scopes = document.meta.tasks
-    used: set[TaskScope] = set()
+    used: dict[TaskScope, set[str]] = {}  # each scope → the sections it found clauses under
     tasks = []
     for clause in document.clauses:
         section = section_of(clause, by_id)
         holding = [scope for scope in scopes if scope.holds(clause, section.split("/", 1)[-1])]
         if not holding or clause.id in title_lines:
             continue
-        used.update(holding)
+        for scope in holding:
+            used.setdefault(scope, set()).add(section.split("/", 1)[-1])
         if clause.kind is ClauseKind.BOX:
             title = clause.title
             text = "\n".join(c.text for c in children.get(clause.id, []) if c.kind is not ClauseKind.SENTENCE)
@@ -277,15 +278,19 @@ def _plain_tasks(document: Document, matcher: AgencyMatcher, source: Path, error
             )
         )
     for scope in scopes:
-        if scope not in used:
-            where = f"{scope.kind.value}" + (f" under section {', '.join(scope.sections)}" if scope.sections else "")
+        # a section named in error beside a right one (sections: [4, 9] for [4, 5]) would take the other's
+        # tasks away as silently as a scope naming none: each is said
+        empty = [n for n in scope.sections if n not in used.get(scope, ())] if scope in used else list(scope.sections)
+        if scope not in used or empty:
+            where = f"{scope.kind.value}" + (f" under section {', '.join(empty)}" if empty else "")
             depth = f" at depth {scope.depth}" if scope.depth is not None else ""
+            each = "each section of " if scope in used else ""
             errors.add(
                 CurationError(
                     source / "documents.yaml",
                     scope.line,
                     scope.column,
-                    f"expected the tasks scope to name clauses of {document.slug}, found no {where}{depth}",
+                    f"expected {each}the tasks scope to name clauses of {document.slug}, found no {where}{depth}",
                 )
             )
     return tasks
@@ -410,9 +415,13 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                     if agency_id is not None:
                         if agency_id not in lead_ids and agency_id not in other_ids:
                             ids.append(agency_id)
-                        elif name not in matcher.contested and not any(
-                            form in matcher.contested and matcher.resolve(form) == agency_id
-                            for form, _ in (*roles.leads, *roles.others)
+                        elif (
+                            agency_id not in matcher.shared_ids
+                            and name not in matcher.contested
+                            and not any(
+                                form in matcher.contested and matcher.resolve(form) == agency_id
+                                for form, _ in (*roles.leads, *roles.others)
+                            )
                         ):
                             line = _line_of(clauses, match.group(0))
                             errors.add(

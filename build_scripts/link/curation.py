@@ -48,6 +48,10 @@ def load_decisions(
     path = source / FILE_NAME
     moved = moved or {}
     if files.absent(path):
+        if corpus.linked_documents is not None:  # deleted, the decisions would be dropped without a word
+            errors.add(
+                CurationError(path, 1, 1, files.needed_by_links("the curated decisions on the links", "crossrefs"))
+            )
         return ()
     index = corpus.clause_index()
     roles = corpus.crossref_roles

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import patterns
-from ..errors import Collector
+from ..errors import Collector, CurationError
 from ..load import files
 from ..load.curated import Fields, entries, shown_value
 from ..model import Clause, Corpus
@@ -177,6 +177,8 @@ def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerm
     path = source / FILE_NAME
     tasks = corpus.crossref_roles.tasks
     if files.absent(path):
+        if tasks is not None and corpus.linked_documents is not None:  # deleted, every task's phrases dropped unsaid
+            errors.add(CurationError(path, 1, 1, files.needed_by_links("the tasks' phrases", "tasks")))
         return NO_TERMS
     known = {p.clause for p in task_passages(corpus)}
     phrases: dict[str, tuple[str, ...]] = {}

@@ -160,11 +160,16 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     if errors.errors[before:]:
         return tuple(metas)  # the list is in doubt: which texts it leaves out is asked once it reads
     named = {str(entry.get("source_file")).strip() for entry in listed}  # as Fields.text reads it
-    files = (p for p in sorted(source.iterdir()) if p.suffix.lower() == ".txt" and p.is_file())
-    for text in files:  # nothing lost: a text no entry names would never be published
+    for text in (
+        p for p in sorted(source.iterdir()) if p.suffix.lower() == ".txt"
+    ):  # nothing lost: a text no entry names would never be published
         if text.name not in named and not text.name.startswith("."):  # ._x.txt: macOS's copy metadata
+            # a link to no file, or a folder, so named is no text, but what staff meant for one may be missing
+            what = files.standing(text)
+            it_is = "" if what == "a regular file" else f" (it is {what})"
             message = (
-                f"expected a documents.yaml entry with source_file: {text.name} (notes go in .md files), found none"
+                f"expected a documents.yaml entry with source_file: {text.name} (notes go in .md files), found "
+                f"none{it_is}"
             )
             errors.add(CurationError(text, 1, 1, message))
     return tuple(metas)

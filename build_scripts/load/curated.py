@@ -365,8 +365,17 @@ class Fields:
 def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
     """The list under ``key`` in a curated YAML file, or [] with a located error."""
     data = read_yaml(path)
-    if data is None:
-        data = {key: []}
+    if data is None:  # an empty file, or comments alone: what a save or re-encode cut short leaves (every entry lost)
+        found = "only comments" if files.read_text(path).strip() else "an empty file"
+        errors.add(
+            CurationError(
+                path,
+                1,
+                1,
+                f"expected a mapping with a list '{key}:', found {found} (for no entries, write '{key}: []')",
+            )
+        )
+        return []
     others = [k for k in data if k != key and k not in LOADER_KEYS] if isinstance(data, dict) else []
     beside = [written_key(data, k) for k in others]
     if isinstance(data, dict) and key in data and data[key] is None and not beside:
@@ -380,14 +389,16 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
             found += f" ('{close[0]}:' is it, mistyped?)" if key not in data and close else ""
             if key in data and data[key] is None:  # entries not indented under it
                 found += f" and {', '.join(beside)} beside it: indent its entries under it as '- ' items"
-        errors.add(CurationError(path, 1, 1, f"expected a mapping with a list '{key}:', found {found}"))
+        # at the key's value (documents: 7), else the first key there (a mistyped one), else the file's start
+        at = where_value(data, key) if key in data else where_key(data, others[0]) if others else (1, 1)
+        errors.add(CurationError(path, *at, f"expected a mapping with a list '{key}:', found {found}"))
         return []
     for other in others:  # a second list here is read by nothing: its entries would be lost without a word
         written = written_key(data, other)
         message = (
             f"expected only the key '{key}:' at the top of {path.name}, found also '{written}:', which nothing reads"
         )
-        errors.add(CurationError(path, *where_value(data, other), message))
+        errors.add(CurationError(path, *where_key(data, other), message))  # at the key nothing reads
     result = []
     for number, item in enumerate(data[key]):
         if not isinstance(item, dict):

@@ -74,6 +74,21 @@ def absent(path: Path) -> bool:
     return not os.path.lexists(path)
 
 
+def standing(path: Path) -> str:
+    """What stands at ``path`` (which is there: ``absent`` says not), as a message says it: "a regular file",
+    "a folder", "a symbolic link to gone.txt, which leads to no file" …"""
+    try:
+        return kind(os.stat(path).st_mode)
+    except OSError as error:
+        return missing(path, error)
+
+
+def needed_by_links(what: str, key: str) -> str:
+    """The message for a curated file the link stage reads that is not there while documents.yaml names
+    documents to link: taken for none, every entry would be dropped without a word."""
+    return f"expected {what} of the documents with crossrefs roles in documents.yaml, found no such file (for no entries, write '{key}: []' in it)"
+
+
 def missing(path: Path, error: OSError) -> str:
     """What a message says stands at ``path`` when opening it raised ``error``: "no such file", a link that
     leads to no file (and where it points), a link that leads back to itself, or what the system says."""
