@@ -186,7 +186,10 @@ def _apply(source: Path, name: str, old: str | None, new: str) -> None:
                 ("external.yaml", "external:", "external: [\n"),
                 ("guobanhan-2016-66.txt", "41.完善知识产权审查协作机制", "40.完善知识产权审查协作机制"),
             ],
-            {("external.yaml", "expected valid YAML"), ("guobanhan-2016-66.txt", "expected task 41 after task 40")},
+            {
+                ("external.yaml", "expected a value here"),
+                ("guobanhan-2016-66.txt", "expected task 41 after task 40"),
+            },
         ),
         (  # the texts parse: each later stage read its own file and the first that did not read stopped the run
             [
@@ -199,8 +202,8 @@ def _apply(source: Path, name: str, old: str | None, new: str) -> None:
             {
                 ("agencies.yaml", "expected each key once"),
                 ("crossrefs.yaml", "expected spaces (YAML allows no tab there)"),
-                ("redirects.yaml", "expected valid YAML"),
-                ("indicators.yaml", "expected valid YAML"),
+                ("redirects.yaml", "expected a value here"),
+                ("indicators.yaml", "expected a value here"),
                 ("task_terms.yaml", "expected a quoted value to end with its quote"),  # said where it opens
             },
         ),

@@ -60,6 +60,16 @@ BAD_YAML = {  # text → (line, column, words of the message)
     "a:\n\t- x\n": (2, 1, "expected spaces (YAML allows no tab there), found a tab"),
     # a second document after ---: was "expected valid YAML, found but found another document"
     "a: 1\n---\nb: 2\n": (2, 1, "expected a single YAML document in the file (no --- after the first), found another"),
+    # libyaml's words after "found" read as no sentence (expected valid YAML, found did not find expected key):
+    # said in a reader's words, where the line or the bracket in question starts (review of session 42)
+    "tasks:\n  x: 1\n  - task: 1\n": (3, 3, "expected a 'key: value' line indented as the keys above it, found"),
+    "tasks:\n  - a: 1\n  b: 2\n": (3, 3, "expected a '- ' item indented as the items above it, found a line without"),
+    "note: 见: 附件\n": (1, 8, "expected one ': ' on the line, after its key, found another (a value holding"),
+    "a: 1\n缺冒号的行\nc: 2\n": (2, 1, "expected a 'key: value' line, found a line without ': '"),
+    "a: {b: 1\nc: 2\n": (1, 4, "expected the { opened here to be closed with }, found none"),
+    "a: [b, c\nd: 1\n": (1, 4, "expected the [ opened here to be closed with ], found none"),
+    "a: @x\n": (1, 4, "expected a value, found a character that cannot start one (@ or `): put the value in quotes"),
+    "a: [\n": (2, 1, "expected a value here, found none (a [ or { above left open?)"),
     # nine levels of nine aliases each are 9⁹ values once expanded: refused at the first alias
     "a: &a [x, x]\nb: &b [*a, *a]\n": (2, 8, "expected plain values, found the alias *a: write the value out"),
 }

@@ -120,7 +120,7 @@ def test_a_yaml_error_is_reported_on_every_build(tmp_path, cache_dir):
     source = copy_sources(tmp_path)
     (source / "external.yaml").write_text("documents: [unclosed\n", encoding="utf-8")
     for _ in range(2):
-        with pytest.raises(CurationError, match="expected valid YAML") as raised:
+        with pytest.raises(CurationError, match=r"expected the \[ opened here to be closed") as raised:
             located_yaml.read_yaml(source / "external.yaml")
         assert str(raised.value).startswith(f"{source / 'external.yaml'}:")
 

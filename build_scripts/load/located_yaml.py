@@ -223,6 +223,33 @@ def read_committed_yaml(path: Path, text: str) -> Any | None:
         return None
 
 
+# libyaml's syntax problems staff meet, in a reader's words: (said where the construct it is about starts, the words)
+_SYNTAX_IN_WORDS = {
+    "did not find expected key": (
+        False,
+        "expected a 'key: value' line indented as the keys above it, found another kind of line (a '- ' item goes "
+        "under a key of its own, indented more than the key)",
+    ),
+    "did not find expected '-' indicator": (
+        False,
+        "expected a '- ' item indented as the items above it, found a line without '- ' (indent a field of the item "
+        "above as its other fields)",
+    ),
+    "mapping values are not allowed in this context": (
+        False,
+        "expected one ': ' on the line, after its key, found another (a value holding ': ' goes in quotes)",
+    ),
+    "could not find expected ':'": (True, "expected a 'key: value' line, found a line without ': '"),
+    "did not find expected ',' or '}'": (True, "expected the { opened here to be closed with }, found none"),
+    "did not find expected ',' or ']'": (True, "expected the [ opened here to be closed with ], found none"),
+    "did not find expected node content": (False, "expected a value here, found none (a [ or { above left open?)"),
+    "found character that cannot start any token": (
+        False,
+        "expected a value, found a character that cannot start one (@ or `): put the value in quotes",
+    ),
+}
+
+
 def _parse_yaml(path: Path, text: str) -> Any:
     loader = _LineLoader(text)
     loader.name = str(path)
@@ -249,6 +276,12 @@ def _parse_yaml(path: Path, text: str) -> Any:
         if problem == "but found another document":  # a --- after the first document (PyYAML says "but found")
             expected = "a single YAML document in the file (no --- after the first)"
             raise CurationError(path, line, column, f"expected {expected}, found another") from None
+        said = _SYNTAX_IN_WORDS.get(exc.problem or "")
+        if said is not None:  # libyaml's words pasted after "found" read as no sentence (review of session 42)
+            at_context, words = said
+            if at_context and exc.context_mark is not None:  # where the line or the bracket in question starts
+                line, column = _mark_position(exc.context_mark)
+            raise CurationError(path, line, column, words) from None
         raise CurationError(path, line, column, f"expected valid YAML, found {problem}") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         at = exc.position
