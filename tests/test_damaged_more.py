@@ -256,8 +256,9 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "tasks of an unknown kind": (
         replace("documents.yaml", "{kind: subsection, sections: [2]}", "{kind: subsections, sections: [二]}"),
-        r"documents\.yaml:\d+:9: expected the kind of tasks to be one of chapter, article, section, subsection, item, subitem, box, "
-        r"paragraph, found 'subsections'\n.*documents\.yaml:\d+:9: expected the sections of tasks to be a list of "
+        # at each value in the flow mapping (columns 16 and 39), not at its { (9): review of session 42
+        r"documents\.yaml:\d+:16: expected the kind of tasks to be one of chapter, article, section, subsection, item, subitem, box, "
+        r"paragraph, found 'subsections'\n.*documents\.yaml:\d+:39: expected the sections of tasks to be a list of "
         r"section numbers \(4 for 四、\), found \['二'\]",
     ),
     "tasks as an empty list": (
@@ -377,7 +378,7 @@ CASES = {  # what was broken → (damage, the message it must give)
     ),
     "tasks of a kind given as a list": (
         replace("documents.yaml", "- {kind: box}", "- {kind: [box]}"),
-        r"documents\.yaml:\d+:9: expected the kind of tasks to be one of .*, found \['box'\]",
+        r"documents\.yaml:\d+:16: expected the kind of tasks to be one of .*, found \['box'\]",
     ),
     "tasks that name no clause": (  # a typo would take every task page of the document away
         replace("documents.yaml", "{kind: item, sections: [2]}", "{kind: item, sections: [9]}"),

@@ -301,13 +301,17 @@ def _task_scopes(f: Fields, value: Any, item_numbering: str | None) -> tuple[Tas
         sf.unknown_keys(("kind", "sections", "depth"))
         kind, sections, depth = scope.get("kind"), scope.get("sections", []), scope.get("depth")
         if not isinstance(kind, str) or kind not in {k.value for k in TASK_KINDS}:
-            sf.fail(f"expected the kind of tasks to be one of {kinds}, found {shown_value(kind)}")
+            sf.fail(f"expected the kind of tasks to be one of {kinds}, found {shown_value(kind)}", key="kind")
         if not isinstance(sections, list) or not all(_counting(n) for n in sections):
             sf.fail(
-                f"expected the sections of tasks to be a list of section numbers (4 for 四、), found {shown_value(sections)}"
+                f"expected the sections of tasks to be a list of section numbers (4 for 四、), found {shown_value(sections)}",
+                key="sections",
             )
         if depth is not None and not _counting(depth, start=0):
-            sf.fail(f"expected the depth of tasks to be a whole number (0 for a section), found {shown_value(depth)}")
+            sf.fail(
+                f"expected the depth of tasks to be a whole number (0 for a section), found {shown_value(depth)}",
+                key="depth",
+            )
         if len(f.errors.errors) == before:
             scopes.append(
                 TaskScope(
