@@ -211,11 +211,21 @@ def test_every_agency_task_and_indicator_page_is_built_and_its_links_resolve(bui
 def test_agency_pages_name_co_leads_and_list_each_sentence_once(built):
     saic = (built.docs / "agencies" / "saic.md").read_text(encoding="utf-8")
     assert "| [任务24 推动完善商业秘密保护法律法规，" in saic  # named as its page is headed
+    # the other agencies link to their pages, as a task page names them (plain text here: session 42's phone review)
     assert (
-        "商业秘密保护](../tasks/guobanhan-2016-66-t24.md) | — | 法制办 |" in saic
+        "商业秘密保护](../tasks/guobanhan-2016-66-t24.md) | — | [法制办](sclao.md){ .table-agency } |" in saic
     )  # 24: 工商总局 leads alone, 法制办 takes part
-    assert "| 参与 | 全国打击侵权假冒工作领导小组办公室、高检院 |" in saic  # 20: who leads what it joins
-    assert "| 按职责分别负责 | 农业部 |" in saic  # 17: 按职责分别负责, 农业部 listed first
+    assert (
+        "| 参与 | [全国打击侵权假冒工作领导小组办公室](anti-counterfeiting-office.md){ .table-agency }、[高检院](spp.md){ .table-agency } |"
+        in saic
+    )  # 20: who leads what it joins
+    assert "| 按职责分别负责 | [农业部](moa.md){ .table-agency } |" in saic  # 17: 按职责分别负责, 农业部 listed first
+    # a page some 24 phone screens long (国家知识产权局's) says at its top what it holds, each a link
+    contents = re.search(r'<nav class="page-contents" aria-label="本页目录">(.*)</nav>', saic)
+    assert contents and re.findall(r'href="#([^"]+)"', contents.group(1)) == ["tasks-led", "tasks-shared", "mentions"]
+    led, shared = saic.split("{ #tasks-led }")[1].split("{ #tasks-shared }")
+    counts = re.findall(r"（(\d+)）", contents.group(1))
+    assert counts == [str(led.count("| [任务")), str(shared.split("{ #mentions }")[0].count("| [任务"))], counts
     for page in ("agencies/ncac.md", "indicators/pct-applications.md"):  # two names in one sentence
         links = re.findall(r'<li><a href="([^"]+)"', (built.docs / page).read_text(encoding="utf-8"))
         assert links and len(links) == len(set(links)), page

@@ -47,6 +47,27 @@ def test_document_and_indicator_pages_neither_scroll_sideways_nor_crowd_small_ta
     paths += [p for p in pages_holding(built.html, "<") if p.startswith(("/documents/", "/indicators/"))]
     paths = sorted(set(paths))
     assert len(paths) >= 2 + 5 + 15, paths
+    wide, crowded, controls = _survey(browser, base_url, paths)
+    assert controls > 2_000, controls
+    assert wide == {}
+    assert crowded == {}
+
+
+def test_agency_pages_neither_scroll_sideways_nor_crowd_small_targets(built, browser, base_url):
+    """An agency page's tables name the other agencies of each task, since session 42 as links to their pages (they
+    were plain text there, links everywhere else): side by side in a cell, 15 px tall, a finger meant for 质检总局
+    could open 知识产权局. Each is a 24 px target; the page's 本页 line of its sections too."""
+    paths = pages_holding(built.html, 'class="table-agency"')
+    assert len(paths) >= 30, paths
+    wide, crowded, controls = _survey(browser, base_url, paths)
+    assert controls > 2_000, controls
+    assert wide == {}
+    assert crowded == {}
+
+
+def _survey(browser, base_url: str, paths: list[str]) -> tuple[dict, dict, int]:
+    """On a phone upright and on its side, each page's width beyond the screen and its crowded small targets
+    (``CROWDED``), and how many controls were looked at."""
     wide, crowded, controls = {}, {}, 0
     for viewport in VIEWPORTS:
         with new_page(browser, viewport=viewport, is_mobile=True, has_touch=True, base_url=base_url) as page:
@@ -58,6 +79,4 @@ def test_document_and_indicator_pages_neither_scroll_sideways_nor_crowd_small_ta
                     wide[(path, viewport["width"])] = found["width"]
                 if found["crowded"]:
                     crowded[(path, viewport["width"])] = found["crowded"][:4]
-    assert controls > 2_000, controls
-    assert wide == {}
-    assert crowded == {}
+    return wide, crowded, controls

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .search_battery import texts_by_url
-from .search_probe import search, search_results
+from .search_probe import META, search, search_results
 
 
 @pytest.mark.browser
@@ -32,6 +32,21 @@ def test_pinyin_typed_without_converting_is_read_as_the_chinese_the_texts_hold(b
     assert groups and groups[0][0]["title"] == f"没有找到“{typed}”，以下是“{meant}”的结果", groups[:2]
     found, intended = search(search_page, base_url, typed), search(search_page, base_url, meant)
     assert intended and found[1:6] == intended[:5], (found[:6], intended[:5])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("zhuanli", "专利"), ("zhishichanquan", "知识产权"), ("专利航导", "专利导航")]
+)
+def test_the_notice_of_a_query_read_another_way_is_not_counted_as_a_result(base_url, page, typed, meant):
+    """Material draws the notice as a result and counted it: zhuanli said 148 个符合条件的结果 where 专利 finds 147
+    (session 42's phone review)."""
+    groups = search_results(page, base_url, typed)
+    assert groups[0][0]["title"].startswith(f"没有找到“{typed}”"), groups[:1]
+    said = page.locator(META).inner_text().strip()
+    search_results(page, base_url, meant)
+    assert said == page.locator(META).inner_text().strip()
+    assert said.endswith(" 个符合条件的结果"), said
 
 
 @pytest.mark.browser

@@ -524,20 +524,43 @@
         if (node.nodeType === 3 && /:\s*$/.test(node.data)) node.data = node.data.replace(/:\s*$/, "：");
     });
   }
+  /* A query read another way (zhuanli as 专利, a slip of the pen) is answered after a notice (没有找到“zhuanli”，以下是
+   * “专利”的结果) that Material draws as a result and counts: 148 个符合条件的结果 where 专利 finds 147 (session 42's
+   * phone review). The count is of the results. Material writes a new line for each answer: the one said here is
+   * marked, so that it is not counted down again. */
+  var manyFound = translations["search.result.other"];
+  function countWithoutNotice() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var first = document.querySelector(".md-search-result__list .md-search-result__link h1");
+    if (!meta || !first || !manyFound || first.textContent.indexOf("没有找到“") !== 0) return;
+    var line = meta.firstChild, count = line && line.nodeType === 3 && !line.countedHere && line.data.match(/^(\d+)/);
+    if (!count || line.data !== manyFound.replace("#", count[1])) return;
+    var results = Number(count[1]) - 1;
+    var said = document.createTextNode(results === 1 ? oneFound : manyFound.replace("#", String(results)));
+    said.countedHere = true;
+    meta.replaceChild(said, line);
+  }
   var resultPanel = document.querySelector(".md-search-result");
-  if (resultPanel) new MutationObserver(function () { sayOffer(); fullWidthColons(); })
+  if (resultPanel) new MutationObserver(function () { sayOffer(); fullWidthColons(); countWithoutNotice(); })
     .observe(resultPanel, { childList: true, subtree: true, characterData: true });
   /* Enter in the box follows the first result (Material), and a phone keyboard's 搜索 key is an Enter: where the one
    * result is the offer, the reader who pressed it to search what was typed was taken to another search (李明的专利
    * opened 专利's 147 results, the box saying 专利). The offer is followed when chosen (a tap, a click, the arrow keys
    * or Tab to it and Enter); Enter in the box leaves the line saying nothing was found, as it does where there is
-   * no result. Listening on window in the capture phase, this runs before Material's handler. */
+   * no result. Listening on window in the capture phase, this runs before Material's handler.
+   * On a touch screen the 搜索 key is pressed to put the keyboard away and read the results it covered (half the
+   * screen): it opened the first of 147 (专利: task 48), and Back did not bring the list back (session 42's phone
+   * review). There it only puts the keyboard away; a result is tapped. With a keyboard, Enter opens the first. */
+  var touchScreen = window.matchMedia && window.matchMedia("(pointer: coarse)");
   window.addEventListener("keydown", function (ev) {
     if (ev.key !== "Enter" || ev.isComposing || ev.keyCode === 229) return;   /* an input method's Enter */
     var box = ev.target;
-    if (!box || !box.matches || !box.matches("input[data-md-component=search-query]") || !soleOffer()) return;
+    if (!box || !box.matches || !box.matches("input[data-md-component=search-query]")) return;
+    var onTouch = touchScreen && touchScreen.matches;
+    if (!onTouch && !soleOffer()) return;
     ev.preventDefault();
     ev.stopPropagation();
+    if (onTouch) box.blur();
   }, true);
 
   /* Followed, the offer is searched here, in the box, as if typed: its link (?q=…, which Material reads into the
