@@ -1049,3 +1049,16 @@ def test_an_unknown_agency_written_as_clean_changes_it_is_said_at_its_name(tmp_p
         f"source_texts/guobanhan-2016-66.txt:32:{column}: expected an agency name or short name from agencies.yaml, "
         f"found {name!r}"
     ), stderr
+
+
+def test_an_entry_without_the_task_quote_the_other_entries_give_is_refused(tmp_path):
+    """Once task_terms.yaml's entries quote their tasks (session 41), a new entry without a quote was accepted: after a
+    renumbering it would lend its phrases to whatever task its number names, unsaid (session 41's note). In a file
+    without quotes (as this corpus's) none is asked for."""
+    quoted = replace("task_terms.yaml", "  - task: 1\n", "  - task: 1\n    task_quote: 完善国家知识产权战略\n")
+    said = refused_after(tmp_path, quoted).splitlines()
+    terms = (tmp_path / "source_texts/task_terms.yaml").read_text(encoding="utf-8").split("\n")
+    assert said[0] == (
+        f"source_texts/task_terms.yaml:{terms.index('  - task: 2') + 1}:11: expected a task_quote (a few of task 2's "
+        "opening words), as the other entries give, found none"
+    ), said[:2]
