@@ -107,3 +107,24 @@ def test_a_wrong_national_quote_is_located_too(tmp_path):
         ": no other sentence of guobanfa-2016-106 holds the quote: if the words were deleted, remove the entry; "
         "if they were reworded, check the entry still holds for the new words and quote them"
     )
+
+
+def test_a_quote_held_only_by_a_clause_the_entry_may_not_name_names_none(tmp_path):
+    """知识产权制度是激励创新的基本保障 stands in 25号's opening paragraph, no measure the matcher links: the message
+    said 'yufufa-2016-25/p1/s1 holds the quote now: write local: …', and the entry so written was refused (review of
+    session 42). A clause named as holding the quote is one the entry may name."""
+    source = copy_sources(tmp_path)
+    path = source / "crossrefs.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("local_quote: 放宽对专利代理机构股东或合伙人", "local_quote: 知识产权制度是激励创新的基本保障"),
+        encoding="utf-8",
+    )
+    errors = Collector()
+    corpus = load_corpus(source, errors)
+    load_decisions(source, corpus, errors)
+    (error,) = errors.errors
+    assert str(error).endswith(
+        ": no other sentence of yufufa-2016-25 holds the quote: if the words were deleted, remove the entry; if they "
+        "were reworded, check the entry still holds for the new words and quote them"
+    ), str(error)

@@ -69,7 +69,7 @@ def gbk_with_a_utf8_line(number: int, text: str | None = None):
 CASES = {  # what was broken → (damage, the message it must give)
     "documents.yaml empty": (
         rewrite("documents.yaml", lambda b: b""),
-        r"documents\.yaml:1:1: expected a mapping with a list 'documents:', found an empty file",
+        r"documents\.yaml:1:1: expected a mapping with a list 'documents:', found an empty file\n",
     ),
     "documents.yaml with no entries": (
         rewrite("documents.yaml", lambda b: b"documents: []\n"),

@@ -63,13 +63,21 @@ BAD_YAML = {  # text → (line, column, words of the message)
     # libyaml's words after "found" read as no sentence (expected valid YAML, found did not find expected key):
     # said in a reader's words, where the line or the bracket in question starts (review of session 42)
     "tasks:\n  x: 1\n  - task: 1\n": (3, 3, "expected a 'key: value' line indented as the keys above it, found"),
+    'a: "x" y\n': (1, 8, "found a line YAML cannot read as one (indented otherwise than its neighbours, or text after"),
     "tasks:\n  - a: 1\n  b: 2\n": (3, 3, "expected a '- ' item indented as the items above it, found a line without"),
-    "note: 见: 附件\n": (1, 8, "expected one ': ' on the line, after its key, found another (a value holding"),
+    "note: 见: 附件\n": (1, 8, "expected no ': ' here, found one (a value holding ': ' goes in quotes; or a line"),
+    "- form\n  means: [x]\n": (
+        2,
+        8,
+        "expected no ': ' here, found one (a value holding ': ' goes in quotes; or a line",
+    ),
     "a: 1\n缺冒号的行\nc: 2\n": (2, 1, "expected a 'key: value' line, found a line without ': '"),
     "a: {b: 1\nc: 2\n": (1, 4, "expected the { opened here to be closed with }, found none"),
     "a: [b, c\nd: 1\n": (1, 4, "expected the [ opened here to be closed with ], found none"),
-    "a: @x\n": (1, 4, "expected a value, found a character that cannot start one (@ or `): put the value in quotes"),
-    "a: [\n": (2, 1, "expected a value here, found none (a [ or { above left open?)"),
+    "a: @x\n": (1, 4, "expected a value, found a character YAML reserves at the start of one (such as @, ` or %)"),
+    "a: %x\n": (1, 4, "expected a value, found a character YAML reserves at the start of one (such as @, ` or %)"),
+    "a: [\n": (2, 1, "expected a value here, found none (an empty item between commas, a stray ] or }, or a [ or {"),
+    "a: [x, , y]\n": (1, 8, "expected a value here, found none (an empty item between commas"),
     # nine levels of nine aliases each are 9⁹ values once expanded: refused at the first alias
     "a: &a [x, x]\nb: &b [*a, *a]\n": (2, 8, "expected plain values, found the alias *a: write the value out"),
 }
@@ -142,6 +150,12 @@ def test_any_bytes_read_as_text_or_a_located_error(data):
         ("agencies: {a: 1}\n", "found 'agencies:' holding a mapping", (1, 11)),
         ("", "found an empty file (for no entries, write 'agencies: []')", (1, 1)),
         ("# 机构\n", "found only comments (for no entries, write 'agencies: []')", (1, 1)),
+        # a file that is one value: an internal error (TypeError) for a day in session 42, until its review
+        ("5\n", "found a number", (1, 1)),
+        ("true\n", "found true/false", (1, 1)),
+        ("xagenciesx\n", "found text", (1, 1)),
+        ("---\n", "found no value ('---' and nothing else) (for no entries, write 'agencies: []')", (1, 1)),
+        ("\ufeff\n", "found an empty file (for no entries, write 'agencies: []')", (1, 1)),
     ],
 )
 def test_a_file_without_its_list_says_what_it_holds_in_a_readers_words(tmp_path, text, found, where):
@@ -152,6 +166,18 @@ def test_a_file_without_its_list_says_what_it_holds_in_a_readers_words(tmp_path,
     assert [str(e.message) for e in errors.errors] == [f"expected a mapping with a list 'agencies:', {found}"]
     # at the key's value, else at the one key there, else where the file starts
     assert [(e.location.line, e.location.column) for e in errors.errors] == [where]
+
+
+def test_an_empty_file_that_must_have_entries_is_not_told_to_write_none(tmp_path):
+    """documents.yaml and agencies.yaml must have entries: 'write documents: []', advised, was then refused
+    (review of session 42)."""
+    path = tmp_path / "documents.yaml"
+    path.write_text("", encoding="utf-8")
+    errors = Collector()
+    assert entries(path, "documents", errors, required=True) == []
+    assert [str(e.message) for e in errors.errors] == [
+        "expected a mapping with a list 'documents:', found an empty file"
+    ]
 
 
 @pytest.mark.parametrize("text", ["agencies:\n", "# no agency yet\nagencies:  # none\n", "agencies: []\n"])

@@ -47,7 +47,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
     # (its entry, its key, its item, an alias or office): checked once every form is known
     aliases: list[tuple[Fields, str, int, str]] = []
     before = len(errors.errors)
-    listed = entries(path, "agencies", errors)
+    listed = entries(path, "agencies", errors, required=True)
     if not listed and len(errors.errors) == before:  # an emptied register would let every agency name pass unchecked
         errors.add(CurationError(path, 1, 1, "expected at least one entry under 'agencies:', found none"))
     for entry in listed:

@@ -85,9 +85,18 @@ def load_decisions(
             local = None
         for side, clause_id in (("national", national), ("local", local)):
             clause = index[clause_id] if clause_id is not None else None
-            if clause is not None and not f.quote_holds(
-                f"{side}_quote", clause, corpus.document(clause.doc).clauses, field=side
-            ):
+            if clause is None:
+                continue
+
+            def allowed(c: Clause, side: str = side) -> bool:
+                """Whether the entry's ``side`` may name ``c`` (a clause the quote is looked for in)."""
+                if side == "local":
+                    return c.id in local_ids
+                return not _national_problem(c.id, index, national_docs, roles.local, moved, tasks, roles_only)
+
+            # a clause named as holding the quote now is one the entry may name (a preamble sentence is no measure)
+            holders = (c for c in corpus.document(clause.doc).clauses if allowed(c))
+            if not f.quote_holds(f"{side}_quote", clause, holders, field=side):
                 if side == "national":
                     national = None
                 else:

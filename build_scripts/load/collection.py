@@ -61,7 +61,7 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     texts_seen: dict[str, int] = {}  # source_file → the line of its first value
     numbers_seen: dict[str, int] = {}  # 文号 → the line of its first value
     before = len(errors.errors)
-    listed = entries(path, "documents", errors)
+    listed = entries(path, "documents", errors, required=True)
     if not listed and not errors.errors:
         errors.add(CurationError(path, 1, 1, "expected at least one entry under 'documents:', found none"))
     for entry in listed:

@@ -151,6 +151,16 @@ def _kind(value: Any) -> str:
 _SPACE = str.maketrans("", "", " \t\u3000")
 
 
+def _nothing(path: Path) -> str:
+    """What a curated file YAML reads as nothing holds, as a message says it: "an empty file" (white space and a
+    byte order mark at most), "only comments", or the first line that is neither ('---', '~', 'null')."""
+    lines = [line.strip() for line in files.read_text(path).lstrip("\ufeff").splitlines()]
+    other = next((line for line in lines if line and not line.startswith("#")), None)
+    if other is not None:
+        return f"no value ({other!r} and nothing else)"
+    return "only comments" if any(lines) else "an empty file"
+
+
 def _holds(clause: Clause, quote: str) -> bool:
     """Whether the clause's text holds the quote, white space ignored."""
     return quote.translate(_SPACE) in clause.text.translate(_SPACE)
@@ -362,19 +372,13 @@ class Fields:
                 self.errors.add(CurationError(self.path, *where_key(self.entry, key), message))
 
 
-def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
-    """The list under ``key`` in a curated YAML file, or [] with a located error."""
+def entries(path: Path, key: str, errors: Collector, *, required: bool = False) -> list[dict[str, Any]]:
+    """The list under ``key`` in a curated YAML file, or [] with a located error. ``required``: the file must
+    have entries (documents.yaml, agencies.yaml), so an empty one is not told to write ``key: []``."""
     data = read_yaml(path)
     if data is None:  # an empty file, or comments alone: what a save or re-encode cut short leaves (every entry lost)
-        found = "only comments" if files.read_text(path).strip() else "an empty file"
-        errors.add(
-            CurationError(
-                path,
-                1,
-                1,
-                f"expected a mapping with a list '{key}:', found {found} (for no entries, write '{key}: []')",
-            )
-        )
+        hint = "" if required else f" (for no entries, write '{key}: []')"
+        errors.add(CurationError(path, 1, 1, f"expected a mapping with a list '{key}:', found {_nothing(path)}{hint}"))
         return []
     others = [k for k in data if k != key and k not in LOADER_KEYS] if isinstance(data, dict) else []
     beside = [written_key(data, k) for k in others]
@@ -390,7 +394,9 @@ def entries(path: Path, key: str, errors: Collector) -> list[dict[str, Any]]:
             if key in data and data[key] is None:  # entries not indented under it
                 found += f" and {', '.join(beside)} beside it: indent its entries under it as '- ' items"
         # at the key's value (documents: 7), else the first key there (a mistyped one), else the file's start
-        at = where_value(data, key) if key in data else where_key(data, others[0]) if others else (1, 1)
+        at = (1, 1)
+        if isinstance(data, dict):
+            at = where_value(data, key) if key in data else where_key(data, others[0]) if others else at
         errors.add(CurationError(path, *at, f"expected a mapping with a list '{key}:', found {found}"))
         return []
     for other in others:  # a second list here is read by nothing: its entries would be lost without a word

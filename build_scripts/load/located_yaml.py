@@ -227,8 +227,8 @@ def read_committed_yaml(path: Path, text: str) -> Any | None:
 _SYNTAX_IN_WORDS = {
     "did not find expected key": (
         False,
-        "expected a 'key: value' line indented as the keys above it, found another kind of line (a '- ' item goes "
-        "under a key of its own, indented more than the key)",
+        "expected a 'key: value' line indented as the keys above it, found a line YAML cannot read as one (indented "
+        "otherwise than its neighbours, or text after a closing quote)",
     ),
     "did not find expected '-' indicator": (
         False,
@@ -237,15 +237,19 @@ _SYNTAX_IN_WORDS = {
     ),
     "mapping values are not allowed in this context": (
         False,
-        "expected one ': ' on the line, after its key, found another (a value holding ': ' goes in quotes)",
+        "expected no ': ' here, found one (a value holding ': ' goes in quotes; or a line above lacks its ':')",
     ),
     "could not find expected ':'": (True, "expected a 'key: value' line, found a line without ': '"),
     "did not find expected ',' or '}'": (True, "expected the { opened here to be closed with }, found none"),
     "did not find expected ',' or ']'": (True, "expected the [ opened here to be closed with ], found none"),
-    "did not find expected node content": (False, "expected a value here, found none (a [ or { above left open?)"),
+    "did not find expected node content": (
+        False,
+        "expected a value here, found none (an empty item between commas, a stray ] or }, or a [ or { left open)",
+    ),
     "found character that cannot start any token": (
         False,
-        "expected a value, found a character that cannot start one (@ or `): put the value in quotes",
+        "expected a value, found a character YAML reserves at the start of one (such as @, ` or %): put the value in "
+        "quotes",
     ),
 }
 

@@ -713,31 +713,9 @@ function nearestSpan(hay, pieces) {
   return best;
 }
 
-/* Whether each place a short query of characters stands in `hay` straddles two of the texts' words: the character
- * before it and its first make a pair far more entries hold than its own first pair (强国 in 加强国内: 加强), or its
- * last and the character after it than its own last pair (权利 in 知识产权利益: 利益 is no help, 产权 before is).
- * 强国 put 66号's task 90 (加强国内外知名地理标志…) first, and a third of its 28 results were 加强国… (session 42's
- * phone review). Such a hit still holds the query: it ranks below those where the query is a word of its own. */
-var STRADDLE = 3, SHORT_WORD = /^\p{Script=Han}{2,3}$/u;
-function entriesHolding(pair) {
-  var list = index.postings.get(pair);
-  return list ? list.length : 0;
-}
-function onlyAcrossWords(hay, word) {
-  if (!SHORT_WORD.test(word)) return false;
-  var first = STRADDLE * entriesHolding(word.substr(0, 2)), last = STRADDLE * entriesHolding(word.substr(-2));
-  for (var at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
-    var before = at > 0 && entriesHolding(hay[at - 1] + word[0]) > first;
-    var after = at + word.length < hay.length && entriesHolding(word[word.length - 1] + hay[at + word.length]) > last;
-    if (!before && !after) return false;
-  }
-  return true;
-}
-
 function scoreEntry(e, q) {
   var hay = e.norm;
   var exact = q.joined.length > 0 && findWhole(hay, q.joined) >= 0;
-  var across = exact && onlyAcrossWords(hay, q.joined);
   var covered = 0, chunks = [], segExact = 0, renumbered = false, main = false;
   /* each word whole in the text, and its cover, worked out once: namedByDocument reads them too */
   var wholes = q.segments.map(function (seg) { return findWhole(hay, seg) >= 0; });
@@ -789,7 +767,7 @@ function scoreEntry(e, q) {
     chunks.reduce(function (n, ch) { return n + weightOf(q, ch.seg, ch.from, ch.q.length); }, 0) / q.rarity;
   if (!exact && (f < MIN_COVER || (f + share) / 2 < MIN_COVER) && !answersKind(q, chunks)) return null;
 
-  var score = (exact ? (across ? 5 : 10) : 0) + 6 * share * share + 2 * (segExact / q.segments.length);
+  var score = (exact ? 10 : 0) + 6 * share * share + 2 * (segExact / q.segments.length);
 
   /* Proximity of the pieces when the query is not found verbatim.  One piece is as near as pieces
    * get: it counted nothing, so two pieces side by side outranked one piece as long as both
