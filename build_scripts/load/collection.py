@@ -160,9 +160,8 @@ def load_documents(source: Path, errors: Collector) -> tuple[DocumentMeta, ...]:
     if errors.errors[before:]:
         return tuple(metas)  # the list is in doubt: which texts it leaves out is asked once it reads
     named = {str(entry.get("source_file")).strip() for entry in listed}  # as Fields.text reads it
-    for text in (
-        p for p in sorted(source.iterdir()) if p.suffix.lower() == ".txt"
-    ):  # nothing lost: a text no entry names would never be published
+    # nothing lost: a text no entry names would never be published
+    for text in (p for p in sorted(source.iterdir()) if p.suffix.lower() == ".txt"):
         if text.name not in named and not text.name.startswith("."):  # ._x.txt: macOS's copy metadata
             # a link to no file, or a folder, so named is no text, but what staff meant for one may be missing
             what = files.standing(text)
