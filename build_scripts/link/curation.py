@@ -63,6 +63,13 @@ def load_decisions(
     seen: dict[tuple[str, str], int] = {}
     decided: dict[tuple[str, str], Decision] = {}  # each pair's first decision
     linked: dict[str, list[Decision]] = defaultdict(list)  # Chongqing sentence → the decisions linking it
+
+    def allowed(clause: Clause, side: str) -> bool:
+        """Whether an entry's ``side`` (national or local) may name ``clause``."""
+        if side == "local":
+            return clause.id in local_ids
+        return not _national_problem(clause.id, index, national_docs, roles.local, moved, tasks, roles_only)
+
     for entry in entries(path, "crossrefs", errors):
         f = Fields(path, entry, "a cross-reference decision", errors)
         if corpus.linked_documents is None:  # nothing is matched, so no decision applies: said once, at the first
@@ -87,15 +94,8 @@ def load_decisions(
             clause = index[clause_id] if clause_id is not None else None
             if clause is None:
                 continue
-
-            def allowed(c: Clause, side: str = side) -> bool:
-                """Whether the entry's ``side`` may name ``c`` (a clause the quote is looked for in)."""
-                if side == "local":
-                    return c.id in local_ids
-                return not _national_problem(c.id, index, national_docs, roles.local, moved, tasks, roles_only)
-
             # a clause named as holding the quote now is one the entry may name (a preamble sentence is no measure)
-            holders = (c for c in corpus.document(clause.doc).clauses if allowed(c))
+            holders = (c for c in corpus.document(clause.doc).clauses if allowed(c, side))  # read on failure only
             if not f.quote_holds(f"{side}_quote", clause, holders, field=side):
                 if side == "national":
                     national = None
