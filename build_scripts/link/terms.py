@@ -181,6 +181,7 @@ def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerm
             errors.add(CurationError(path, 1, 1, files.needed_by_links("the tasks' phrases", "tasks")))
         return NO_TERMS
     known = {p.clause for p in task_passages(corpus)}
+    index = corpus.clause_index()
     phrases: dict[str, tuple[str, ...]] = {}
     lines: dict[str, int] = {}
     listed = entries(path, "tasks", errors)
@@ -211,7 +212,6 @@ def load_task_terms(source: Path, corpus: Corpus, errors: Collector) -> TaskTerm
                 key="task",
             )
             continue
-        index = corpus.clause_index()
         holders = (index[c] for c in known)
         if not f.quote_holds("task_quote", index[task], holders, field="task", written=_task_number):
             continue
