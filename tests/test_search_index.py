@@ -95,3 +95,26 @@ def test_a_task_pages_search_result_reads_as_the_pages_title(built):
         titles[location] = json.loads(line.removeprefix("title: "))
     assert results == titles
     assert results["tasks/guobanhan-2016-66-t10/"].startswith("《重点任务分工方案》 任务10 在对党政领导班子")
+
+
+def test_a_task_pages_entry_says_how_much_of_its_text_names_its_agencies(built):
+    """A 66号 task page's search text ends with its agencies (知识产权局、农业部…), and an agency page's is its names:
+    "r" says how many characters, so the worker ranks a query found only there (农业 of 农业部) after the clauses
+    holding it (session 43)."""
+    index = json.loads((built.docs / "data" / "search-index.json").read_text(encoding="utf-8"))
+    by_location = {entry["l"]: entry for entry in index["e"]}
+    tasks = {task.clause: task for task in built.site.tasks}
+    agencies = {agency.id: agency.name for agency in built.site.agencies}
+    for clause, task in tasks.items():
+        entry = by_location.get(f"tasks/{task.id}/")
+        assert entry is not None, task.id
+        names = "、".join(agencies[a] for a in (*task.lead_agencies, *task.other_agencies))
+        if names:
+            assert entry["r"] == len(names) and entry["x"].endswith(names), (clause, entry)
+        else:
+            assert "r" not in entry, (clause, entry)
+    for agency in built.site.agencies:  # an agency page's text is its names: all of it
+        entry = by_location[f"agencies/{agency.id}/"]
+        assert entry["r"] == len(entry["x"]), entry
+    t13 = by_location["tasks/guobanhan-2016-66-t13/"]
+    assert t13["x"][-t13["r"] :] == "知识产权局、农业部、工商总局、质检总局、版权局、林业局"

@@ -71,6 +71,7 @@ def agency_pages(site: Site) -> list[PageSpec]:
                 (agency.full_name, agency.name, *agency.short_names, *agency.search_aliases, *agency.search_offices)
             )
         )
+        entry_text = _entry_text(agency, known_as)
         pages.append(
             PageSpec(
                 path=f"agencies/{agency.id}.md",
@@ -87,7 +88,8 @@ def agency_pages(site: Site) -> list[PageSpec]:
                     ("role_count", sum(1 for m in agency.mentions if m.role)),
                     ("roles_from", roles_from),
                     ("mention_groups", mentions_by_document(plain, site, clauses)),
-                    ("search_entry", (f"{agency.full_name}（{agency.name}）", _entry_text(agency, known_as), known_as)),
+                    ("search_entry", (f"{agency.full_name}（{agency.name}）", entry_text, known_as)),
+                    ("search_aside", len(entry_text)),  # its names, all of it: who does tasks, not what they are
                 ),
             )
         )

@@ -218,6 +218,7 @@ def task_pages(site: Site) -> list[PageSpec]:
                         ),
                     ),
                     ("search_labels", (document.meta.slug, (task.label, cited[task.clause]))),
+                    ("search_aside", len(names)),
                 ),
             )
         )

@@ -26,9 +26,12 @@ Format (version 1), compact and deterministic::
                                                      #  Chinese numerals when it numbers a task or item
                                                      #  in Arabic digits; a query that is one of them
                                                      #  (alone, or after its document's "c") finds it
-              "n": ["国家知识产权局", "知识产权局"]},   # the names a page is known by, optional:
+              "n": ["国家知识产权局", "知识产权局"],    # the names a page is known by, optional:
                                                      #  a query that is one of them ranks the page
                                                      #  first, one that is only part of one does not
+              "r": 31},                              # a task page: how many characters at the end of
+                                                     #  "x" name its agencies (who does it, not what it
+                                                     #  is), optional; a query found only there follows
              ... ],
       "a": {"电商": ["电子商务"], ...},               # everyday forms → the texts' wording for them
                                                      #  (search_terms.yaml), optional: a query holding
@@ -166,6 +169,7 @@ class PageEntry:
     names: tuple[str, ...] = ()  # what the page is called (an agency: 国家知识产权局, 知识产权局)
     labels: tuple[str, ...] = ()  # how a reader cites it (a task: 任务55, 第55项)
     document: str = ""  # slug of the document it belongs to, whose citation may come before a label
+    aside: int = 0  # characters at the end of ``text`` that say who does the task (its agencies), not what it is
 
 
 def build_search_index(
@@ -234,6 +238,8 @@ def build_search_index(
             entry["c"] = _cited_forms(page.labels)
         if page.document in groups:
             entry["g"] = groups[page.document]
+        if page.aside:
+            entry["r"] = page.aside
         entries.append(entry)
 
     # The index written once: "t" (which needs the characters of the rest) goes in between "p" and "v",
@@ -281,7 +287,8 @@ def page_search_entries(pages: Iterable[PageSpec]) -> list[PageEntry]:
     ``PageSpec.context`` (e.g. a task page: its number and title, and the task text with its
     agencies), or ``(title, text, names)`` for a page known by names (an agency: 国家知识产权局,
     知识产权局); the page's URL becomes the location. A page cited by labels adds
-    ``("search_labels", (document slug, labels))`` (a task page: its document, 任务55 and 第55项).
+    ``("search_labels", (document slug, labels))`` (a task page: its document, 任务55 and 第55项), and
+    ``("search_aside", n)`` when the last ``n`` characters of its text name who does the task (its agencies).
     """
     entries = []
     for page in pages:
@@ -297,6 +304,10 @@ def page_search_entries(pages: Iterable[PageSpec]) -> list[PageEntry]:
                 f"{page.path}: search_labels must be a (document slug, labels) tuple"
             )
             document, labels = search_labels
+            aside = context.get("search_aside", 0)
+            assert isinstance(aside, int) and 0 <= aside <= len(str(text)), (
+                f"{page.path}: search_aside must fit the text"
+            )
             entries.append(
                 PageEntry(
                     location=page.url.lstrip("/"),
@@ -305,6 +316,7 @@ def page_search_entries(pages: Iterable[PageSpec]) -> list[PageEntry]:
                     names=tuple(names[0]) if names else (),
                     labels=tuple(labels),
                     document=str(document),
+                    aside=aside,
                 )
             )
     return entries

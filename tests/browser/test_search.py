@@ -845,3 +845,44 @@ def test_a_query_finding_nothing_is_searched_with_fewer_of_its_words(
     assert any(excerpt in texts.get(href, "") for href in hrefs[:5]), hrefs[:5]
     first = search_results(search_page, base_url, query)[0][-1]  # the first group's clause (after its header)
     assert lacking in _lacking(first), first
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("农业", "/documents/guofa-2016-86/#c4-4-3-s4"),  # 在农业产业化中的作用
+        ("侵权假冒", "/tasks/guofa-2016-86-4-2-2/"),  # 全链条惩治侵权假冒犯罪
+        ("海关", "/tasks/guobanhan-2016-66-t25/"),  # 加强海关知识产权执法保护
+    ],
+)
+def test_a_word_inside_an_agencys_name_finds_the_clauses_on_it_before_the_tasks_the_agency_shares(
+    built, base_url, search_page, query, found
+):
+    """农业 is part of 农业部, 海关 of 海关总署, 侵权假冒 of 全国打击侵权假冒工作领导小组办公室: the 66号 tasks those agencies
+    share (their responsibility notes, their task pages' lists) were the first fifteen results of 农业, and the two
+    clauses on 农业 were not among them (session 43's search review), and agency pages found by a part of their
+    names (外 of 外交部 for 去国外参展被告侵权) came first too. The results holding the word outside any agency's name
+    now come first, at least four of them, and those holding it only inside one follow."""
+    index = json.loads((built.html / "data" / "search-index.json").read_text(encoding="utf-8"))
+    names = sorted({name for entry in index["e"] for name in entry.get("n", ())}, key=len, reverse=True)
+    texts = {"/" + entry["l"]: entry["x"] for entry in index["e"]}
+    hrefs = search(search_page, base_url, query, every=True)
+    assert found in hrefs[:5], hrefs[:5]
+
+    def outside_names(href: str) -> bool:
+        text = texts[href.split("?")[0]]
+        for name in names:
+            text = text.replace(name, "|")
+        return query in text
+
+    held = [outside_names(href) for href in hrefs]
+    assert held.count(True) >= 4 and held == sorted(held, reverse=True), list(zip(hrefs, held, strict=True))[:12]
+
+
+@pytest.mark.browser
+def test_a_query_naming_an_agency_still_finds_the_tasks_it_shares(base_url, search_page):
+    """The tasks an agency shares follow only a query that is part of its name: 农业部 finds them first."""
+    hrefs = search(search_page, base_url, "农业部")
+    assert hrefs[0] == "/agencies/moa/", hrefs[:5]
+    assert "/tasks/guobanhan-2016-66-t58/" in hrefs[:5], hrefs[:5]

@@ -163,7 +163,8 @@ function buildIndex(data) {
       norm: CELL_KINDS[e.k] ? normalizeCells(e.x || "") : normalize(e.x || ""),
       normTitle: normalize(e.t || ""),
       names: Array.isArray(e.n) ? e.n.map(normalize) : null,
-      labels: Array.isArray(e.c) ? e.c.map(normalize) : []
+      labels: Array.isArray(e.c) ? e.c.map(normalize) : [],
+      r: e.r
     };
   });
   /* A page's citation, and its names (title and citation) as a query word may name the document:
@@ -272,6 +273,20 @@ function buildIndex(data) {
    * words (中国科学院 职务发明, 国知局牵头 专利导航图), is read as the names of that page the texts hold (中科院,
    * 知识产权局), as an everyday form is: searched as typed, no clause held it and the query found the page or
    * nothing.  Alone it means the page (otherNames, readingsOf), which finds the texts naming it otherwise. */
+  /* Whose a task is: a 66号 task's responsibility note, the sentence closing it ((知识产权局、农业部…负责)), the
+   * list of agencies a task page's text ends with, and an agency page's text, its names (each page's "r": how many
+   * characters at the end of its text name agencies).  From `asideFrom` on, an entry's normalised text says who
+   * does a task, not what the task is (scoreEntry). */
+  for (var ae of entries) {
+    ae.asideFrom = -1;
+    if (typeof ae.r === "number" && ae.r > 0) ae.asideFrom = normalize(ae.text.slice(0, ae.text.length - ae.r)).length;
+  }
+  for (var ne0 of entries) {
+    if (ne0.kind !== "sentence" || ne0.parent < 0 || entries[ne0.parent].kind !== "item" || !NOTE.test(ne0.text)) continue;
+    var task0 = entries[ne0.parent];
+    ne0.asideFrom = 0;
+    if (task0.norm.endsWith(ne0.norm)) task0.asideFrom = task0.norm.length - ne0.norm.length;
+  }
   /* Each clause's first clause (entries are in reading order): a heading standing alone is followed by it (search). */
   var firstChild = new Map();
   for (var fc of entries) if (fc.parent >= 0 && !firstChild.has(fc.parent)) firstChild.set(fc.parent, fc.id);
@@ -782,6 +797,16 @@ function scoreEntry(e, q) {
      * is the query in other words: it ranks with the hits holding the main word whole (search). */
     together = f >= 1 && 1.5 * near >= nearestSpan(hay, placed);
   }
+  /* A query found only in the agencies a task names (asideFrom), naming none of them whole, is about something
+   * else: 农业 of 农业部, 海关 of 海关总署, 侵权假冒 of 全国打击侵权假冒工作领导小组办公室.  Such hits follow those whose
+   * text holds it (session 43's search review: 农业's first fifteen were tasks 农业部 shares, and the two clauses on
+   * 农业 were not among them).  A query naming an agency (知识产权局牵头, 农业部) finds its tasks as before. */
+  var aside = false;
+  if (e.asideFrom >= 0 && !namesAgency(q)) {
+    if (exact) aside = findWhole(hay, q.joined) >= e.asideFrom;
+    else aside = placed.length > 0 && placed.every(function (pc) { return pc.at >= e.asideFrom; });
+  }
+  if (aside) score *= 0.5;
   /* numbers and latin terms (12330, PCT) are required when they are the whole query or
    * the number of a 文号, and weigh heavily otherwise; a word the clause's document is named by holds
    * its number (86号 专利导航: the clauses of 国发〔2016〕86号 on 专利导航, which do not say 86号) */
@@ -807,7 +832,19 @@ function scoreEntry(e, q) {
     else if (e.names.some(function (name) { return name.indexOf(q.joined) >= 0; })) score -= 3;
   }
 
-  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: (exact || main || together ? 1 : 0) + (exact || lacksNone ? 1 : 0) };
+  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: aside ? 0 : (exact || main || together ? 1 : 0) + (exact || lacksNone ? 1 : 0) };
+}
+
+/* Whether the query holds a name an agency is known by (知识产权局, 农业部, 高法院), or is one the texts say otherwise
+ * (国知局: otherNames): worked out once a reading. */
+function namesAgency(q) {
+  if (q.namesAgency === undefined) {
+    q.namesAgency = Boolean(q.otherNames);
+    if (!q.namesAgency)
+      for (var name of index.named.keys())
+        if (name.length >= 2 && q.joined.indexOf(name) >= 0) { q.namesAgency = true; break; }
+  }
+  return q.namesAgency;
 }
 
 /* Whether what `chunks` find of the words other than the one a question asks the kind of (类型 of 强省有哪几种类型)
