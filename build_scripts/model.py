@@ -224,6 +224,7 @@ class Document:
     dropped: tuple[SourceLine, ...]  # lines dropped as web-page chrome
     line_count: int
     closing: tuple[SourceLine, ...] = ()  # the 落款 after the body (meta.closing_starts_at): not clauses
+    edited: tuple[int, ...] = ()  # numbers of the lines the clean stage changed beyond white space (clean.py)
 
     @property
     def slug(self) -> str:

@@ -757,6 +757,7 @@ def parse_document(
     dropped_wanted = {key: place for place, line in enumerate(meta.dropped_lines) for key in _chrome_keys(line)}
     dropped: list[SourceLine] = []
     lines: list[SourceLine] = []
+    edited: list[int] = []  # said on the document's page: its text differs from the file's there (session 43's review)
     for number, text in enumerate(cleaned, start=1):
         if not text:
             continue
@@ -765,6 +766,8 @@ def parse_document(
             dropped.append(SourceLine(number=number, text=raw_line.strip()))
             continue
         lines.append(SourceLine(number=number, text=text))
+        if patterns.WHITE_SPACE_RE.sub("", raw_line) != patterns.WHITE_SPACE_RE.sub("", text):
+            edited.append(number)
     builder.dropped = tuple(dropped)
     found = {key for line in dropped for key in _chrome_keys(line.text)}
     for key, place in dropped_wanted.items():
@@ -889,6 +892,7 @@ def parse_document(
         dropped=tuple(dropped),
         line_count=len(cleaned),
         closing=tuple(closing),
+        edited=tuple(edited),
     )
 
 
