@@ -458,3 +458,20 @@ def test_a_name_inside_a_document_number_is_not_linked_and_the_number_stays_whol
         '按<a class="doc-ref" href="../guobanhan-2016-66/">国办函〔2016〕66号</a>由'
         '<a class="agency-ref" href="../../agencies/gov-office/" title="部门页：国办">国办</a>督办\n'
     )
+
+
+def test_a_page_links_spoken_name_starts_with_the_words_it_shows(built):
+    """指标页 was named 指标“PCT专利申请量”的页面 to a screen reader: a speech user saying 指标页 found no such link
+    (session 43's accessibility review; WCAG 2.5.3 Label in Name)."""
+    links = [
+        match
+        for page in (built.docs / "documents").glob("*.md")
+        for match in re.finditer(
+            r'<a class="page-link" href="[^"]*" title="([^"]*)" aria-label="([^"]*)">([^<]*)</a>',
+            page.read_text(encoding="utf-8"),
+        )
+    ]
+    assert len(links) > 100
+    for title, label, words in (m.groups() for m in links):
+        assert label == f"{words}：{title}", (title, label, words)
+    assert any(label.startswith("指标页1：") for _, label, _ in (m.groups() for m in links))

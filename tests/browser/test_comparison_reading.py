@@ -48,7 +48,9 @@ def test_a_chongqing_sentence_without_a_national_basis_shows_so_by_its_mark(brow
     """Reader review (phone): every sentence of the Chongqing text ends in the same ⇄, and 55 of the 173 lead
     to a page saying no national basis was found; the title that says so shows only on hover, which a
     phone has not. Those marks (and the one of a sentence whose link staff rejected) are grey, the others keep
-    the link colour, and the legend says what grey means."""
+    the link colour, and the legend says what grey means. Grey against the link blue is 1.05:1, a difference of
+    colour alone (session 43's accessibility review, WCAG 1.4.1): they are in a dashed box too, as the sample is."""
+    outline = "e => getComputedStyle(e).outlineStyle"
     colour = "e => getComputedStyle(e).color"
     with new_page(browser, base_url=base_url, **PHONE) as page:
         page.goto("documents/yufufa-2016-25/")
@@ -57,8 +59,10 @@ def test_a_chongqing_sentence_without_a_national_basis_shows_so_by_its_mark(brow
         assert found.evaluate(colour) != missing.evaluate(colour)
         assert missing.evaluate(colour) == "rgba(0, 0, 0, 0.66)"  # the site's muted grey, 5.7:1 on white
         legend = page.locator("#doc-marks")
-        assert "灰色的 ⇄ 表示本句未列国家依据" in legend.inner_text()
+        assert "灰色虚线框的 ⇄ 表示本句未列国家依据" in legend.inner_text()
+        assert (found.evaluate(outline), missing.evaluate(outline)) == ("none", "dashed")
         samples = legend.locator(".mark-sample", has_text="⇄")
+        assert [samples.nth(0).evaluate(outline), samples.nth(1).evaluate(outline)] == ["none", "dashed"]
         assert [samples.nth(0).evaluate(colour), samples.nth(1).evaluate(colour)] == [
             found.evaluate(colour),
             missing.evaluate(colour),
