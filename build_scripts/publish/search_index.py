@@ -29,9 +29,10 @@ Format (version 1), compact and deterministic::
               "n": ["国家知识产权局", "知识产权局"],    # the names a page is known by, optional:
                                                      #  a query that is one of them ranks the page
                                                      #  first, one that is only part of one does not
-              "r": 31},                              # a task page: how many characters at the end of
-                                                     #  "x" name its agencies (who does it, not what it
-                                                     #  is), optional; a query found only there follows
+              "r": 31},                              # a task or agency page: how many characters at the
+                                                     #  end of "x" name agencies (who does a task, not
+                                                     #  what it is), optional; a query found only there
+                                                     #  and naming no agency follows the other results
              ... ],
       "a": {"电商": ["电子商务"], ...},               # everyday forms → the texts' wording for them
                                                      #  (search_terms.yaml), optional: a query holding
@@ -169,7 +170,9 @@ class PageEntry:
     names: tuple[str, ...] = ()  # what the page is called (an agency: 国家知识产权局, 知识产权局)
     labels: tuple[str, ...] = ()  # how a reader cites it (a task: 任务55, 第55项)
     document: str = ""  # slug of the document it belongs to, whose citation may come before a label
-    aside: int = 0  # characters at the end of ``text`` that say who does the task (its agencies), not what it is
+    aside: int = (
+        0  # characters at the end of ``text`` naming agencies (a task's, an agency page's names): who, not what
+    )
 
 
 def build_search_index(

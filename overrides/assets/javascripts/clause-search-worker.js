@@ -282,11 +282,14 @@ function buildIndex(data) {
     if (typeof ae.r === "number" && ae.r > 0) ae.asideFrom = normalize(ae.text.slice(0, ae.text.length - ae.r)).length;
   }
   for (var ne0 of entries) {
-    if (ne0.kind !== "sentence" || ne0.parent < 0 || entries[ne0.parent].kind !== "item" || !NOTE.test(ne0.text)) continue;
+    if (!isNote(ne0, entries)) continue;
     var task0 = entries[ne0.parent];
     ne0.asideFrom = 0;
     if (task0.norm.endsWith(ne0.norm)) task0.asideFrom = task0.norm.length - ne0.norm.length;
   }
+  /* The names of agencies (an agency page's "r" is all its text): a query holding one names an agency (namesAgency). */
+  var agencyNames = [];
+  for (var an of entries) if (an.names && an.asideFrom === 0) agencyNames.push.apply(agencyNames, an.names);
   /* Each clause's first clause (entries are in reading order): a heading standing alone is followed by it (search). */
   var firstChild = new Map();
   for (var fc of entries) if (fc.parent >= 0 && !firstChild.has(fc.parent)) firstChild.set(fc.parent, fc.id);
@@ -309,7 +312,7 @@ function buildIndex(data) {
   }).sort(function (a, b) { return b.length - a.length; });
   return {
     pages: pages, entries: entries, postings: postings, labels: labels, rarity: rarity, named: named,
-    forms: forms, nameForms: nameForms, firstChild: firstChild, longestForm: longestForm,
+    forms: forms, nameForms: nameForms, firstChild: firstChild, longestForm: longestForm, agencyNames: agencyNames,
     asking: asking.length ? new RegExp(asking.join("|"), "g") : null,
     /* one a text holds (几个: 59号's 某几个) still asks where it ends the query: 引领型强省要建几个, 试点省最多几个 */
     askingLast: new RegExp("(?:" + QUESTION_WORDS.slice().sort(function (a, b) { return b.length - a.length; })
@@ -800,13 +803,15 @@ function scoreEntry(e, q) {
   /* A query found only in the agencies a task names (asideFrom), naming none of them whole, is about something
    * else: 农业 of 农业部, 海关 of 海关总署, 侵权假冒 of 全国打击侵权假冒工作领导小组办公室.  Such hits follow those whose
    * text holds it (session 43's search review: 农业's first fifteen were tasks 农业部 shares, and the two clauses on
-   * 农业 were not among them).  A query naming an agency (知识产权局牵头, 农业部) finds its tasks as before. */
+   * 农业 were not among them).  They rank one step lower (main), among the hits lacking a word of the query, not
+   * below all: 海关牵头的任务 still finds the tasks 海关总署 leads first, and KTV唱歌的版权费给谁了 the task 版权局 does
+   * (a review of this rule's first form, which put such hits after every other).  A query naming an agency
+   * (知识产权局牵头, 农业部) finds its tasks as before. */
   var aside = false;
   if (e.asideFrom >= 0 && !namesAgency(q)) {
     if (exact) aside = findWhole(hay, q.joined) >= e.asideFrom;
     else aside = placed.length > 0 && placed.every(function (pc) { return pc.at >= e.asideFrom; });
   }
-  if (aside) score *= 0.5;
   /* numbers and latin terms (12330, PCT) are required when they are the whole query or
    * the number of a 文号, and weigh heavily otherwise; a word the clause's document is named by holds
    * its number (86号 专利导航: the clauses of 国发〔2016〕86号 on 专利导航, which do not say 86号) */
@@ -832,18 +837,16 @@ function scoreEntry(e, q) {
     else if (e.names.some(function (name) { return name.indexOf(q.joined) >= 0; })) score -= 3;
   }
 
-  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: aside ? 0 : (exact || main || together ? 1 : 0) + (exact || lacksNone ? 1 : 0) };
+  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: Math.max(0, (exact || main || together ? 1 : 0) + (exact || lacksNone ? 1 : 0) - (aside ? 1 : 0)) };
 }
 
 /* Whether the query holds a name an agency is known by (知识产权局, 农业部, 高法院), or is one the texts say otherwise
  * (国知局: otherNames): worked out once a reading. */
 function namesAgency(q) {
-  if (q.namesAgency === undefined) {
-    q.namesAgency = Boolean(q.otherNames);
-    if (!q.namesAgency)
-      for (var name of index.named.keys())
-        if (name.length >= 2 && q.joined.indexOf(name) >= 0) { q.namesAgency = true; break; }
-  }
+  if (q.namesAgency === undefined)
+    q.namesAgency = Boolean(q.otherNames) || index.agencyNames.some(function (name) {
+      return name.length >= 2 && q.joined.indexOf(name) >= 0;
+    });
   return q.namesAgency;
 }
 
@@ -1186,8 +1189,9 @@ function hitsOf(q) {
 var HEADING_KINDS = { section: true, subsection: true };
 var NOTE = /^（[^（）]*(?:负责|牵头)[^（）]*）$/;
 
-function isNote(e) {
-  return e.kind === "sentence" && e.parent >= 0 && index.entries[e.parent].kind === "item" && NOTE.test(e.text);
+function isNote(e, entries) {
+  entries = entries || index.entries;
+  return e.kind === "sentence" && e.parent >= 0 && entries[e.parent].kind === "item" && NOTE.test(e.text);
 }
 
 function search(raw) {
@@ -1225,19 +1229,21 @@ function search(raw) {
 
   /* A parent clause is dropped when one of its sentences, already listed,
    * covers the query as well; a sentence is dropped when its (already
-   * listed) parent is hardly longer than it. */
+   * listed) parent is hardly longer than it, its agencies aside (a 66号 task's
+   * first sentence is the task less its responsibility note: session 43's search
+   * review found 66号 30 listed as task 30's page, its clause and that sentence). */
   var chosen = [], shown = new Map(), bestChild = new Map();
   for (var hit of hits) {
     var en = hit.entry;
     var child = bestChild.get(en.id);
     if (child && child.f >= hit.f - 1e-9 && (child.exact || !hit.exact)) continue;
-    if (en.parent >= 0 && shown.has(en.parent) &&
-        en.norm.length >= 0.8 * index.entries[en.parent].norm.length) continue;
+    var up = en.parent >= 0 ? index.entries[en.parent] : null;
+    if (up && shown.has(up.id) && en.norm.length >= 0.8 * (up.asideFrom >= 0 ? up.asideFrom : up.norm.length)) continue;
     chosen.push(hit);
     shown.set(en.id, hit);
-    if (en.parent >= 0) {
-      var prev = bestChild.get(en.parent);
-      if (!prev || hit.f > prev.f || (hit.exact && !prev.exact)) bestChild.set(en.parent, hit);
+    if (up) {
+      var prev = bestChild.get(up.id);
+      if (!prev || hit.f > prev.f || (hit.exact && !prev.exact)) bestChild.set(up.id, hit);
     }
   }
 
