@@ -24,8 +24,14 @@ _HALF_TO_FULL_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "?": "�
 _FULL_PARENS = {"(": "（", ")": "）"}
 
 
-def clean_text(text: str) -> str:
-    """Return the canonical form of a source text.
+# The rules that change a line beyond its white space, by name, in the order they run: what a document's page
+# says was done to its text (``Document.edits``). Spaces dropped or made one are not named.
+RULES = ("one_character", "invisible", "markdown", "parentheses", "punctuation", "quotes")
+
+
+def clean_text(text: str, *, edits: dict[int, list[str]] | None = None) -> str:
+    """Return the canonical form of a source text; ``edits`` (given) gets, for each line number a named rule
+    changed, the names of the ``RULES`` that changed it.
 
     Guarantees (each is tested, and ``clean_text(clean_text(t)) == clean_text(t)``):
 
@@ -57,7 +63,13 @@ def clean_text(text: str) -> str:
     raw_lines = split_lines(text)
     if text.endswith(("\n", "\r")):
         raw_lines.pop()  # the empty string after the final newline is not a line
-    result = "\n".join(_clean_line(line) for line in raw_lines)
+    cleaned = []
+    for number, line in enumerate(raw_lines, start=1):
+        applied: list[str] = []
+        cleaned.append(_clean_line(line, applied))
+        if applied and edits is not None:
+            edits[number] = applied
+    result = "\n".join(cleaned)
     return result + "\n" if result.strip() else ""
 
 
@@ -73,21 +85,29 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _clean_line(line: str) -> str:
-    line = patterns.INVISIBLE_FORMAT_RE.sub("", line.translate(_ONE_CHARACTER))
-    line = patterns.UNATTACHED_VARIATION_SELECTOR_RE.sub("", line)
+def _clean_line(line: str, applied: list[str]) -> str:
+    """The line cleaned; the names of the ``RULES`` that changed it are appended to ``applied``."""
+
+    def rule(name: str, changed: str, before: str) -> str:
+        if changed != before and name not in applied:
+            applied.append(name)
+        return changed
+
+    line = rule("one_character", line.translate(_ONE_CHARACTER), line)
+    line = rule("invisible", patterns.INVISIBLE_FORMAT_RE.sub("", line), line)
+    line = rule("invisible", patterns.UNATTACHED_VARIATION_SELECTOR_RE.sub("", line), line)
     line = patterns.HSPACE_RE.sub(" ", line).strip()
     while True:
         stripped = patterns.MARKDOWN_MARK_RE.sub("", line, count=1)
         if stripped == line:
             break
-        line = stripped.strip()
+        line = rule("markdown", stripped.strip(), line)
     label = patterns.SPACED_LABEL_RE.match(line)  # 第一条 为了…: the space after the label is printed so
     head, line = (label.group(), line[label.end() :]) if label else ("", line)
     line = patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
-    line = _full_width_parentheses(line)
-    line = _full_width_punctuation(line)
-    line = _curly_quotes(line)
+    line = rule("parentheses", _full_width_parentheses(line), line)
+    line = rule("punctuation", _full_width_punctuation(line), line)
+    line = rule("quotes", _curly_quotes(line), line)
     # Parentheses and punctuation may now sit between CJK characters with a space, or after an item's number.
     line = head + patterns.SPACE_BETWEEN_CJK_RE.sub("", line)
     return patterns.SPACE_AFTER_ITEM_NUMBER_RE.sub(r"\1", line, count=1)

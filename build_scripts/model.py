@@ -224,7 +224,12 @@ class Document:
     dropped: tuple[SourceLine, ...]  # lines dropped as web-page chrome
     line_count: int
     closing: tuple[SourceLine, ...] = ()  # the 落款 after the body (meta.closing_starts_at): not clauses
-    edited: tuple[int, ...] = ()  # numbers of the lines the clean stage changed beyond white space (clean.py)
+    edits: tuple[tuple[str, tuple[int, ...]], ...] = ()  # each clean.RULES rule that changed lines: those lines
+
+    @property
+    def edited(self) -> tuple[int, ...]:
+        """The lines the clean stage changed beyond white space, in order."""
+        return tuple(sorted({n for _, lines in self.edits for n in lines}))
 
     @property
     def slug(self) -> str:

@@ -748,7 +748,8 @@ def parse_document(
     """Parse one source text into a ``Document``; problems go to ``errors``. None when there are any,
     unless ``partial``: then the document as far as its lines parse (for checks that read only its
     lines, such as its tasks' parentheticals, in a run that stops)."""
-    cleaned = clean_text(raw.text).split("\n")
+    edits: dict[int, list[str]] = {}  # line → the clean stage's rules that changed it
+    cleaned = clean_text(raw.text, edits=edits).split("\n")
     raw_lines = split_lines(raw.text)
     before = len(errors.errors)
     builder = _Builder(meta=meta, path=raw.path, raw_lines=raw_lines, errors=errors)
@@ -757,7 +758,6 @@ def parse_document(
     dropped_wanted = {key: place for place, line in enumerate(meta.dropped_lines) for key in _chrome_keys(line)}
     dropped: list[SourceLine] = []
     lines: list[SourceLine] = []
-    edited: list[int] = []  # said on the document's page: its text differs from the file's there (session 43's review)
     for number, text in enumerate(cleaned, start=1):
         if not text:
             continue
@@ -766,8 +766,6 @@ def parse_document(
             dropped.append(SourceLine(number=number, text=raw_line.strip()))
             continue
         lines.append(SourceLine(number=number, text=text))
-        if patterns.WHITE_SPACE_RE.sub("", raw_line) != patterns.WHITE_SPACE_RE.sub("", text):
-            edited.append(number)
     builder.dropped = tuple(dropped)
     found = {key for line in dropped for key in _chrome_keys(line.text)}
     for key, place in dropped_wanted.items():
@@ -892,8 +890,16 @@ def parse_document(
         dropped=tuple(dropped),
         line_count=len(cleaned),
         closing=tuple(closing),
-        edited=tuple(edited),
+        edits=_edits_by_rule(edits, dropped),
     )
+
+
+def _edits_by_rule(edits: dict[int, list[str]], dropped: list[SourceLine]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each clean rule that changed lines of the text (a dropped line is none of it), with those lines: said on the
+    document's page, where its text differs from the file's (session 43's fidelity review)."""
+    gone = {line.number for line in dropped}
+    by_rule = {name: tuple(n for n in sorted(edits) if n not in gone and name in edits[n]) for name in clean.RULES}
+    return tuple((name, lines) for name, lines in by_rule.items() if lines)
 
 
 def _only_unnumbered(what: str, key: str, meta: DocumentMeta, found: str) -> str:

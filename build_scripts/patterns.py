@@ -194,9 +194,6 @@ HANZI_LOOKALIKE_RE = re.compile("[\u2e9f\u2ef3\u2f00-\u2fd5\uf900-\ufaff\U0002f8
 HSPACE_RE = re.compile(
     r"[ \t\u00a0\u115f\u1160\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2800\u3000\u3164\ufeff\uffa0]+"
 )
-# All of it, and what Python counts as white space: a line the clean stage changed only here is not edited
-# (``Document.edited``: what a document's page says was changed in its text).
-WHITE_SPACE_RE = re.compile(rf"{HSPACE_RE.pattern}|\s+")
 # … but a text holding more of them than line breaks was saved with them as its line breaks (an export):
 # read as one line, it was refused for the lines documents.yaml names that it then lacks.
 UNICODE_LINE_SEPARATOR_RE = re.compile(r"[\u2028\u2029]")

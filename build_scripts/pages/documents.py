@@ -124,7 +124,7 @@ def page_links(site: Site, document: Document) -> dict[str, tuple[tuple[str, str
     in one of 59号's sentences, numbered 指标页1, 指标页2). The document's text is where readers arrive, and before
     session 38 only 66号's tasks linked their pages (by ⇄, when Chongqing takes them up)."""
     links: dict[str, tuple[tuple[str, str, str], ...]] = {
-        task.clause: ((task.url, "任务页", f"{task.label}的任务页：责任单位与相关内容"),)
+        task.clause: ((task.url, "任务页", f"任务页：{task.label}，责任单位与相关内容"),)
         for task in site.tasks
         if task.doc == document.slug
     }
@@ -137,7 +137,7 @@ def page_links(site: Site, document: Document) -> dict[str, tuple[tuple[str, str
             (
                 f"/indicators/{indicator.id}/",
                 "指标页" + (str(number) if len(indicators) > 1 else ""),
-                f"指标“{indicator.name}”的页面",
+                f"指标页{number if len(indicators) > 1 else ''}：指标“{indicator.name}”",
             )
             for number, indicator in enumerate(indicators, start=1)
         )
@@ -155,6 +155,17 @@ def agency_links(site: Site, document: Document) -> dict[str, tuple[tuple[int, i
             if mention.clause.startswith(prefix):
                 links[mention.clause].append((mention.start, mention.end, agency.url, f"部门页：{agency.full_name}"))
     return {clause: tuple(sorted(found)) for clause, found in links.items()}
+
+
+# What each rule of the clean stage (clean.RULES) does, as a document's 文本整理 box says it.
+EDIT_RULES = {
+    "one_character": "全角数字、字母改为半角，康熙部首等形近字符改为通用汉字",
+    "invisible": "去掉不可见的格式字符",
+    "markdown": "去掉网页转存留下的行首 Markdown 标记（# 和 -）",
+    "parentheses": "括住汉字的半角括号 ( ) 改为全角",
+    "punctuation": "汉字或全角标点旁的半角 , ; : ? ! 改为全角",
+    "quotes": '一行中成对的直引号 " 改为“”',
+}
 
 
 def document_pages(site: Site) -> list[PageSpec]:
@@ -181,6 +192,7 @@ def document_pages(site: Site) -> list[PageSpec]:
                     ("implements_external", implements_external),
                     ("provenance", dict(document.meta.provenance)),
                     ("field_names", FIELD_NAMES),
+                    ("edit_rules", EDIT_RULES),
                     ("retired", tuple((r, notice(r)) for r in site.redirects if r.doc == document.slug)),
                     ("cite", cite),
                     (
