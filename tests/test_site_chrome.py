@@ -170,3 +170,10 @@ def test_the_readme_says_what_each_theme_override_is_for():
     for name in templates:  # each copied template names the Material it was copied from, or says it is ours
         head = (ROOT / "overrides" / name).read_text(encoding="utf-8")[:400]
         assert pinned.group(1) in head or "The site's own" in head, name
+
+
+def test_the_not_found_page_is_titled_so(built):
+    """The 404 page was titled with the site's name alone, as the home page is (session 43's accessibility review:
+    WCAG 2.4.2 Page Titled)."""
+    page = (built.html / "404.html").read_text(encoding="utf-8")
+    assert re.findall(r"<title>([^<]*)</title>", page) == ["页面不存在 - 知识产权政策文件库"]

@@ -49,8 +49,9 @@ def test_a_chongqing_sentence_without_a_national_basis_shows_so_by_its_mark(brow
     to a page saying no national basis was found; the title that says so shows only on hover, which a
     phone has not. Those marks (and the one of a sentence whose link staff rejected) are grey, the others keep
     the link colour, and the legend says what grey means. Grey against the link blue is 1.05:1, a difference of
-    colour alone (session 43's accessibility review, WCAG 1.4.1): they are in a dashed box too, as the sample is."""
-    outline = "e => getComputedStyle(e).outlineStyle"
+    colour alone (session 43's accessibility review, WCAG 1.4.1): they are in a dashed box too, as the sample is,
+    drawn as a border: the outline is the focus ring's, which a dashed outline replaced."""
+    outline = "e => getComputedStyle(e).borderTopStyle"
     colour = "e => getComputedStyle(e).color"
     with new_page(browser, base_url=base_url, **PHONE) as page:
         page.goto("documents/yufufa-2016-25/")
@@ -67,6 +68,8 @@ def test_a_chongqing_sentence_without_a_national_basis_shows_so_by_its_mark(brow
             found.evaluate(colour),
             missing.evaluate(colour),
         ]
+        missing.focus()
+        assert missing.evaluate("e => getComputedStyle(e).outlineStyle") not in ("none", "dashed")  # the focus ring
 
 
 def test_a_measures_sentence_links_do_not_break_across_lines_on_a_phone(browser, base_url):
@@ -132,3 +135,35 @@ def test_a_linked_sentence_reads_once_on_a_phone(browser, base_url):
         compare = page.locator("#c2-2-p3-s2-vs-guobanhan-2016-66-t50 .crossref-compare")
         assert compare.bounding_box()["y"] < PHONE["viewport"]["height"]  # the comparison follows on the screen
         assert page.locator("#c2-2-p3-s4-text").inner_text().startswith(alone)
+
+
+def test_a_screen_reader_hears_where_the_shared_words_start_and_end_and_a_copy_holds_none_of_it(browser, base_url):
+    """The shared words are <mark>, which JAWS and VoiceOver on iOS do not announce: both texts were heard with
+    nothing telling which words they share (session 43's accessibility review; WCAG 1.3.1). The accessibility tree
+    now says （相同：…） around each; the words are neither shown (1 px, clipped) nor copied."""
+    pair = "#c2-1-p1-s1-vs-guobanhan-2016-66-t55"
+    with new_page(browser, base_url=base_url, permissions=["clipboard-read", "clipboard-write"]) as page:
+        page.goto(f"crossrefs/chongqing/c2-1-p1/{pair}", wait_until="load")
+        marks = page.locator(f"{pair} mark")
+        assert marks.count() >= 2
+        client = page.context.new_cdp_session(page)
+        tree = client.send("Accessibility.getFullAXTree")["nodes"]
+        heard = "".join(
+            str(node.get("name", {}).get("value", ""))
+            for node in tree
+            if node.get("role", {}).get("value") == "StaticText"
+        )
+        first = marks.first.inner_text()
+        every = page.locator(".crossref-pair mark").count()
+        assert heard.count("（相同：") == every  # each mark's start is heard (and its end: the ）after it)
+        before = marks.first.evaluate(
+            "m => [getComputedStyle(m, '::before').content, getComputedStyle(m, '::before').width]"
+        )
+        assert before == ['"（相同："', "1px"]  # said, not shown
+        marks.first.evaluate(
+            """m => { const r = document.createRange(); r.selectNodeContents(m.parentElement);
+              getSelection().removeAllRanges(); getSelection().addRange(r); }"""
+        )
+        page.keyboard.press("Control+c")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert first in copied and "相同：" not in copied
