@@ -160,6 +160,7 @@ def test_a_screen_reader_hears_where_the_shared_words_start_and_end_and_a_copy_h
             "m => [getComputedStyle(m, '::before').content, getComputedStyle(m, '::before').width]"
         )
         assert before == ['"（相同："', "1px"]  # said, not shown
+        assert marks.first.evaluate("m => getComputedStyle(m, '::after').content") == '"）"'  # and where they end
         marks.first.evaluate(
             """m => { const r = document.createRange(); r.selectNodeContents(m.parentElement);
               getSelection().removeAllRanges(); getSelection().addRange(r); }"""

@@ -803,10 +803,12 @@ function scoreEntry(e, q) {
   /* A query found only in the agencies a task names (asideFrom), naming none of them whole, is about something
    * else: 农业 of 农业部, 海关 of 海关总署, 侵权假冒 of 全国打击侵权假冒工作领导小组办公室.  Such hits follow those whose
    * text holds it (session 43's search review: 农业's first fifteen were tasks 农业部 shares, and the two clauses on
-   * 农业 were not among them).  They rank one step lower (main), among the hits lacking a word of the query, not
-   * below all: 海关牵头的任务 still finds the tasks 海关总署 leads first, and KTV唱歌的版权费给谁了 the task 版权局 does
-   * (a review of this rule's first form, which put such hits after every other).  A query naming an agency
-   * (知识产权局牵头, 农业部) finds its tasks as before. */
+   * 农业 were not among them).  Such a hit ranks a step lower (`main`), not below all, as this rule's first form
+   * put it (a review: 海关牵头的任务 then found a sentence with no 海关 before the tasks 海关总署 shares, 牵头 in their
+   * notes, and KTV唱歌的版权费给谁了 lost task 7, 版权局's).  At the lowest rank it stays level with the clauses there
+   * (农业技术 finds 农业部's tasks before 59号's 提升农业产品知识产权附加值, a second review found): lowering it further,
+   * by rank or by half its score, lost those two again.  A query naming an agency (知识产权局牵头, 农业部) finds its
+   * tasks as before. */
   var aside = false;
   if (e.asideFrom >= 0 && !namesAgency(q)) {
     if (exact) aside = findWhole(hay, q.joined) >= e.asideFrom;
@@ -837,16 +839,15 @@ function scoreEntry(e, q) {
     else if (e.names.some(function (name) { return name.indexOf(q.joined) >= 0; })) score -= 3;
   }
 
-  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: Math.max(0, (exact || main || together ? 1 : 0) + (exact || lacksNone ? 1 : 0) - (aside ? 1 : 0)) };
+  var rank = (exact || main || together ? 1 : 0) + (exact || lacksNone ? 1 : 0);
+  return { entry: e, score: score, exact: exact, f: f, chunks: chunks, lacks: lacks, renumbered: renumbered, main: aside ? Math.max(0, rank - 1) : rank };
 }
 
-/* Whether the query holds a name an agency is known by (知识产权局, 农业部, 高法院), or is one the texts say otherwise
- * (国知局: otherNames): worked out once a reading. */
+/* Whether the query holds a name an agency's page is known by (知识产权局, 农业部, 高法院, 国知局, 工商 — and so
+ * 工商业 too): worked out once a reading. */
 function namesAgency(q) {
   if (q.namesAgency === undefined)
-    q.namesAgency = Boolean(q.otherNames) || index.agencyNames.some(function (name) {
-      return name.length >= 2 && q.joined.indexOf(name) >= 0;
-    });
+    q.namesAgency = index.agencyNames.some(function (name) { return name.length >= 2 && q.joined.indexOf(name) >= 0; });
   return q.namesAgency;
 }
 
