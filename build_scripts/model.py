@@ -276,6 +276,7 @@ class Agency:
     # checked against the 2018 (and 2023) reform plans: how the body went on under its name; "" when not
     # checked (and no successor): the page says 未核实
     unchanged: str = ""
+    former_names: tuple[str, ...] = ()  # those of short_names that are the body's earlier name, not a short one
     search_aliases: tuple[str, ...] = ()  # forms in common use the texts do not use (发改委): search only
     search_offices: tuple[str, ...] = ()  # its offices of the texts' time (工商总局's 商标局): search only
     source: str = ""

@@ -69,7 +69,7 @@ CASES = {
         "    kind: military\n",
         "    kind: military\n    rank: 1\n",
         "rank: 1",
-        "expected one of id, name, full_name, short_names, search_aliases, search_offices, kind, successor, unchanged, source in an agency, found unknown key 'rank'",
+        "expected one of id, name, full_name, short_names, former_names, search_aliases, search_offices, kind, successor, unchanged, source in an agency, found unknown key 'rank'",
     ),
     "search alias that is a short name": (  # the matcher never reads aliases: it would miss this one
         "agencies.yaml",
@@ -77,6 +77,13 @@ CASES = {
         "short_names: [中央组织部]\n    search_aliases: [中央宣传部]",
         "search_aliases: [中央宣传部]",
         "expected a search alias that is no name or short name, found '中央宣传部' (cpc-publicity, line ",
+    ),
+    "former name that is no short name": (  # the matcher reads short_names: a former name must be one of them
+        "agencies.yaml",
+        "short_names: [中央组织部]",
+        "short_names: [中央组织部]\n    former_names: [中组部]",
+        "former_names: [中组部]",
+        "expected each former name to be one of the agency's short_names, found '中组部'",
     ),
     "search alias given twice": (
         "agencies.yaml",
@@ -133,6 +140,7 @@ def test_bad_curated_data_gives_a_located_error(tmp_path, case):
     elif case in (
         "search alias that is a short name",
         "search alias given twice",
+        "former name that is no short name",
         "duplicate indicator variant",
     ):  # at the last item of the needle's list
         column += max(needle.rfind("["), needle.rfind(" ")) + 1
@@ -430,9 +438,23 @@ def test_an_agencys_short_names_are_not_its_full_name_again(built):
     for agency in built.site.agencies:
         page = read_page(built.docs / "agencies" / f"{agency.id}.md")
         listed = re.search(r"<dt>简称</dt><dd>([^<]*)</dd>", page)
-        others = [name for name in agency.short_names if name != agency.full_name]
+        others = [name for name in agency.short_names if name != agency.full_name and name not in agency.former_names]
         assert (listed.group(1).split("、") if listed else []) == others, agency.id
     assert "<dt>简称</dt>" not in read_page(built.docs / "agencies" / "central-reform-group.md")
+
+
+def test_an_earlier_name_the_texts_use_is_shown_as_the_bodys_former_name_not_a_short_one(built):
+    """59号 and 66号's task 1 name the 部际联席会议 by its earlier name, 国家知识产权战略实施工作部际联席会议; task 1 itself
+    is what made it the 国务院… one, under a 国务院 leader. Its page called that name a 简称 (session 43's fidelity
+    review); agencies.yaml's former_names marks it, and the page shows it as 旧称."""
+    page = read_page(built.docs / "agencies" / "ip-strategy-conference.md")
+    assert "<dt>旧称</dt><dd>国家知识产权战略实施工作部际联席会议 <small>" in page
+    assert "<dt>简称</dt>" not in page
+    data = json.loads((built.docs / "data" / "agencies.json").read_text(encoding="utf-8"))
+    records = data["agencies"] if isinstance(data, dict) else data
+    record = next(r for r in records if r["id"] == "ip-strategy-conference")
+    assert record["former_names"] == ["国家知识产权战略实施工作部际联席会议"]
+    assert "国家知识产权战略实施工作部际联席会议" in record["short_names"]  # still read in the texts
 
 
 def test_the_agencies_list_says_what_its_mention_count_counts(built):

@@ -23,6 +23,7 @@ _KEYS = (
     "name",
     "full_name",
     "short_names",
+    "former_names",
     "search_aliases",
     "search_offices",
     "kind",
@@ -59,6 +60,14 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
         if "successor" not in entry:
             f.fail("expected an agency to have 'successor' (a mapping or null), found none")
         short_names = f.strings("short_names")
+        former_names = f.strings("former_names")
+        for place, former in enumerate(former_names):  # a name of the body before, as the texts use it: shown so
+            if former not in short_names:
+                f.fail(
+                    f"expected each former name to be one of the agency's short_names, found {former!r}",
+                    key="former_names",
+                    item=place,
+                )
         search_aliases, search_offices = f.strings("search_aliases"), f.strings("search_offices")
         aliases.extend((f, "search_aliases", item, alias) for item, alias in enumerate(search_aliases))
         aliases.extend((f, "search_offices", item, office) for item, office in enumerate(search_offices))
@@ -108,6 +117,7 @@ def load_agencies(source: Path, errors: Collector) -> tuple[Agency, ...]:
                 name=name,
                 full_name=full_name,
                 short_names=short_names,
+                former_names=former_names,
                 search_aliases=search_aliases,
                 search_offices=search_offices,
                 kind=kind,

@@ -80,7 +80,10 @@ def agency_pages(site: Site) -> list[PageSpec]:
                     ("agency", agency),
                     # the forms the texts use besides the full name the page is titled with (three bodies they
                     # name only in full showed it again under 简称)
-                    ("short_names", tuple(name for name in agency.short_names if name != agency.full_name)),
+                    (
+                        "short_names",
+                        tuple(n for n in agency.short_names if n != agency.full_name and n not in agency.former_names),
+                    ),
                     ("kind_name", AGENCY_KINDS.get(agency.kind, agency.kind)),
                     ("led", led),
                     ("shared", shared),

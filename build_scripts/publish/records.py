@@ -43,6 +43,7 @@ def agency_record(agency: Agency, site: Site) -> dict[str, Any]:
         "name": agency.name,
         "full_name": agency.full_name,
         "short_names": list(agency.short_names),
+        "former_names": list(agency.former_names),
         "kind": agency.kind,
         "successor": None
         if successor is None
