@@ -170,9 +170,7 @@ class PageEntry:
     names: tuple[str, ...] = ()  # what the page is called (an agency: 国家知识产权局, 知识产权局)
     labels: tuple[str, ...] = ()  # how a reader cites it (a task: 任务55, 第55项)
     document: str = ""  # slug of the document it belongs to, whose citation may come before a label
-    aside: int = (
-        0  # characters at the end of ``text`` naming agencies (a task's, an agency page's names): who, not what
-    )
+    aside: int = 0  # characters at the end of ``text`` that name agencies: who does a task, not what it is
 
 
 def build_search_index(

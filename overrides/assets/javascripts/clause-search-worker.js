@@ -801,9 +801,9 @@ function scoreEntry(e, q) {
     together = f >= 1 && 1.5 * near >= nearestSpan(hay, placed);
   }
   /* A query found only in the agencies a task names (asideFrom), naming none of them whole, is about something
-   * else: 农业 of 农业部, 海关 of 海关总署, 侵权假冒 of 全国打击侵权假冒工作领导小组办公室.  Such hits follow those whose
-   * text holds it (session 43's search review: 农业's first fifteen were tasks 农业部 shares, and the two clauses on
-   * 农业 were not among them).  Such a hit ranks a step lower (`main`), not below all, as this rule's first form
+   * else: 农业 of 农业部, 海关 of 海关总署, 侵权假冒 of 全国打击侵权假冒工作领导小组办公室 (session 43's search review:
+   * 农业's first fifteen were tasks 农业部 shares, and the two clauses on 农业 were not among them).  Such a hit
+   * ranks a step lower (`main`), not below all, as this rule's first form
    * put it (a review: 海关牵头的任务 then found a sentence with no 海关 before the tasks 海关总署 shares, 牵头 in their
    * notes, and KTV唱歌的版权费给谁了 lost task 7, 版权局's).  At the lowest rank it stays level with the clauses there
    * (农业技术 finds 农业部's tasks before 59号's 提升农业产品知识产权附加值, a second review found): lowering it further,
