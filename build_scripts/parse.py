@@ -443,7 +443,8 @@ class _Builder:
         prefix = "pre" if kind is ClauseKind.PREAMBLE else "p"
         ordinal = f"{prefix}{parent.paragraphs}"
         path = f"{parent.path}/{ordinal}" if parent.path else ordinal
-        self.add(kind=kind, path=path, parent=parent, label="", number_path=(), text=text, line=line)
+        # under 二、（五） its path is that section's, as a numbered item's sentences carry the item's
+        self.add(kind=kind, path=path, parent=parent, label="", number_path=self._number_path(), text=text, line=line)
 
     def closing_paragraph(self, text: str, line: int) -> None:
         """A paragraph of the body's close (``body_close_starts_at``): after the last part, not in it
@@ -469,12 +470,13 @@ class _Builder:
         self.tables += 1
         base = f"table{self.tables}"
         caption = lines[start]
+        number_path = self._number_path()  # the section's it stands in: its header, rows and note carry it too
         self.add(
             kind=ClauseKind.TABLE,
             path=base,
             parent=parent,
             label="",
-            number_path=(),
+            number_path=number_path,
             text=caption.text,
             line=caption.number,
             title=caption.text,
@@ -514,7 +516,7 @@ class _Builder:
             path=f"{base}/head",
             parent=frame,
             label="",
-            number_path=(),
+            number_path=number_path,
             text="\n".join(cell.text for cell in header),
             line=header[0].number,
         )
@@ -528,7 +530,7 @@ class _Builder:
         for rows, group in enumerate(rest, start=1):
             first = group[0]
             if patterns.TABLE_NOTE_RE.match(first.text):
-                return self.table_note(base, frame, group, lines)
+                return self.table_note(base, frame, group, lines, number_path)
             # a note typed under the row's cells with no blank line between: the row ends at it
             noted = next((i for i, cell in enumerate(group) if i and patterns.TABLE_NOTE_RE.match(cell.text)), 0)
             group, note = (group[:noted], group[noted:]) if noted else (group, [])
@@ -565,18 +567,21 @@ class _Builder:
                 path=f"{base}/r{rows}",
                 parent=frame,
                 label="",
-                number_path=(),
+                number_path=number_path,
                 text="\n".join(cell.text for cell in group),
                 line=first.number,
                 title=first.text,
             )
             end = _after(lines, group[-1])
             if note:
-                return self.table_note(base, frame, note, lines)
+                return self.table_note(base, frame, note, lines, number_path)
         return end
 
-    def table_note(self, base: str, frame: _Frame, group: list[SourceLine], lines: list[SourceLine]) -> int:
-        """The note under a table, ``group`` from its 注：… line on (``_note_lines``); the index after it."""
+    def table_note(
+        self, base: str, frame: _Frame, group: list[SourceLine], lines: list[SourceLine], number_path: tuple[str, ...]
+    ) -> int:
+        """The note under a table, ``group`` from its 注：… line on (``_note_lines``), under the table's
+        ``number_path``; the index after it."""
         group = _note_lines(group)
         for offset, note in enumerate(group):
             path = f"{base}/note" if offset == 0 else f"{base}/note{offset + 1}"
@@ -585,7 +590,7 @@ class _Builder:
                 path=path,
                 parent=frame,
                 label="",
-                number_path=(),
+                number_path=number_path,
                 text=note.text,
                 line=note.number,
             )
