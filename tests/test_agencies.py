@@ -282,9 +282,9 @@ def test_an_office_of_an_agency_is_listed_as_its_office_not_as_a_name_of_it(buil
 
 
 def test_an_agency_page_says_whether_its_name_was_checked_after_2018(built):
-    """名称未变（或未核实） told a reader nothing (public-reader review): 27 of the 31 bodies without a
+    """名称未变（或未核实） told a reader nothing (public-reader review): 28 of the 32 bodies without a
     successor were checked against the 2018 and 2023 reform plans (agencies_notes.md; the 知识产权战略
-    联席会议 against the 2021 纲要), 4 were not. A checked one says 名称未变 and how it went on; an
+    联席会议 against the 2021 纲要; cnipa, re-formed under its name as 司法部 was, since session 44), 4 were not. A checked one says 名称未变 and how it went on; an
     unchecked one says 未核实; the list of agencies tells them apart too; the data says which."""
     pages = {a.id: read_page(built.docs / "agencies" / f"{a.id}.md") for a in built.site.agencies}
     assert "名称未变（或未核实）" not in "".join(pages.values()) and "2018年以后" not in "".join(pages.values())
@@ -303,7 +303,7 @@ def test_an_agency_page_says_whether_its_name_was_checked_after_2018(built):
     records = {r["id"]: r for r in json.loads((built.docs / "data" / "agencies.json").read_text(encoding="utf-8"))}
     checked = [a.id for a in built.site.agencies if a.successor is None and a.unchanged]
     unchecked = [a.id for a in built.site.agencies if a.successor is None and not a.unchanged]
-    assert (len(checked), len(unchecked)) == (27, 4)
+    assert (len(checked), len(unchecked)) == (28, 4)
     assert records["moj"]["unchanged"].startswith("2018年") and records["cq-duchashi"]["unchanged"] is None
     assert records["mep"]["unchanged"] is None and records["mep"]["successor"]["name"] == "生态环境部"
     # a successor itself gone: the chain, on the page, in the list and in the data
@@ -311,6 +311,18 @@ def test_an_agency_page_says_whether_its_name_was_checked_after_2018(built):
     assert f"<dt>后续沿革</dt><dd>{chain}<br>" in pages["cbrc"] and rows["cbrc"].rstrip(" |").endswith(chain)
     assert records["cbrc"]["successor"]["later"] == {"name": "国家金融监督管理总局", "year": 2023}
     assert records["mep"]["successor"]["later"] is None
+
+
+def test_a_body_re_formed_under_its_own_name_is_said_unchanged_not_succeeded(built):
+    """Open-data review (session 44): cnipa's successor was 国家知识产权局, its own name, while 科技部 and 司法部,
+    re-formed (重新组建) in 2018 under their names too, are unchanged with no successor; a reader listing the
+    bodies that no longer exist got cnipa. Each re-formed body is now said as the other two."""
+    records = json.loads((built.docs / "data" / "agencies.json").read_text(encoding="utf-8"))
+    assert not [r["id"] for r in records if r["successor"] and r["successor"]["name"] in (r["name"], r["full_name"])]
+    cnipa = next(r for r in records if r["id"] == "cnipa")
+    assert cnipa["successor"] is None and "重新组建国家知识产权局" in cnipa["unchanged"]
+    page = read_page(built.docs / "agencies" / "cnipa.md")
+    assert "<dt>后续沿革</dt><dd>名称未变<br><small>2018年《国务院机构改革方案》重新组建国家知识产权局" in page
 
 
 def test_a_line_separator_in_the_text_does_not_shift_the_reported_position(tmp_path):

@@ -160,3 +160,17 @@ def test_the_index_names_the_documents_its_values_come_from_as_documents_yaml_gi
     assert generate_in(tmp_path).returncode == 0
     page = read_page(tmp_path / "docs/indicators/index.md")
     assert "数值取自原文（国发〔2016〕87号的指标表、国知发管字〔2015〕59号的目标表述）。" in page
+
+
+def test_each_mention_is_the_name_a_variant_or_the_goal_as_the_data_says(built):
+    """Open-data review (session 44): the README said mentions are where an indicator is named under one of its
+    variants, but 59号's six goals have none and are found by their goal's words (建成3—4个引领型知识产权强省).
+    Each surface is one of the three forms, the goals' are their words, and the README and schema say so."""
+    for indicator in built.site.indicators:
+        forms = {indicator.name, *indicator.variants, *((indicator.goal,) if indicator.goal else ())}
+        assert indicator.mentions and {m.surface for m in indicator.mentions} <= forms, indicator.id
+    by_goal = [i for i in built.site.indicators if i.goal and any(m.surface == i.goal for m in i.mentions)]
+    assert len(by_goal) == 6 and all(i.doc == "guozhifaguanzi-2015-59" for i in by_goal)
+    schema = json.loads((built.docs / "data" / "schemas" / "indicators.schema.json").read_text(encoding="utf-8"))
+    said = schema["items"]["properties"]["mentions"]["description"]
+    assert "变体" in said and "建成3—4个引领型知识产权强省" in said

@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from build_scripts.link.crossrefs import OTHER_THRESHOLD
 from build_scripts.model import AGENCY_KINDS
 from build_scripts.publish import export
 
@@ -427,3 +428,49 @@ def test_a_stated_size_is_rounded_as_written():
     assert not stated_bytes_match("7.5 KB", 7800)
     assert stated_bytes_match("77 KB", 78474) and not stated_bytes_match("76 KB", 78474)
     assert stated_bytes_match("0.7 MB", 713135) and not stated_bytes_match("0.6 MB", 713135)
+
+
+def test_a_line_break_in_a_text_is_only_where_the_schemas_say(built):
+    """Open-data review (session 44): texts held \\n (a table row's cells, a 专栏's paragraphs) and nothing
+    said so. The schemas now say where: between a table header's or row's cells in clauses.json, between a
+    专栏's paragraphs in tasks.json; no other text holds one."""
+    data = built.docs / "data"
+    clauses = json.loads((data / "clauses.json").read_text(encoding="utf-8"))
+    tasks = json.loads((data / "tasks.json").read_text(encoding="utf-8"))
+    broken = {c["kind"] for c in clauses if "\n" in c["text"]}
+    assert broken == {"table_header", "table_row"}
+    assert all(t["number"].startswith("专栏") for t in tasks if "\n" in t["text"])
+    assert any("\n" in t["text"] for t in tasks)
+    schemas = built.docs / "data" / "schemas"
+    for name in ("clauses", "tasks"):
+        text = json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8"))["items"]["properties"]["text"]
+        assert "换行符" in text["description"], name
+
+
+def test_the_crossrefs_schema_claims_likeness_not_that_chongqing_carried_a_clause_out(built):
+    """Open-data review (session 44): the schema called a pair 落实关系 (落实该条款的句子), which the 对照 page
+    denies (内容相对应，不表示重庆文件依据该条制定): 39 pairs point to 86号/106号, dated 2016-12-30. And a 66号
+    link with score 0.017 looked like noise: the schema now says a 66号 link is not chosen by score, while the
+    links to the other national documents are all at or above the threshold it names."""
+    schema = json.loads((built.docs / "data" / "schemas" / "crossrefs.schema.json").read_text(encoding="utf-8"))
+    said = schema["title"] + schema["description"]
+    assert "落实" not in said and "不表示重庆文件依据该条制定" in said
+    score = schema["items"]["properties"]["score"]["description"]
+    assert "不按此值取舍" in score
+    assert f"{OTHER_THRESHOLD:.2f} 及以上" in score
+    refs = json.loads((built.docs / "data" / "crossrefs.json").read_text(encoding="utf-8"))
+    others = [r for r in refs if not r["national"].startswith("guobanhan-2016-66/") and r["method"] == "auto"]
+    assert others and all(r["score"] >= OTHER_THRESHOLD for r in others)
+
+
+def test_the_tasks_schema_says_which_leads_are_read_from_66s_rule(built):
+    """Open-data review (session 44): 20 by_duty tasks (按职责分别负责) list a lead the text does not name: the
+    first listed, by 66号's 列第一位者为牵头部门，下同. The schema said only 牵头部门 id, and that other_agencies held
+    the by_duty agencies (all of them, a reader would think)."""
+    schema = json.loads((built.docs / "data" / "schemas" / "tasks.schema.json").read_text(encoding="utf-8"))
+    fields = schema["items"]["properties"]
+    assert "下同" in fields["lead_agencies"]["description"] and "by_duty" in fields["lead_agencies"]["description"]
+    assert "列第一位者之后" in fields["other_agencies"]["description"]
+    tasks = json.loads((built.docs / "data" / "tasks.json").read_text(encoding="utf-8"))
+    by_duty = [t for t in tasks if t["mode"] == "by_duty"]
+    assert len(by_duty) == 20 and all(len(t["lead_agencies"]) == 1 for t in by_duty)

@@ -1,4 +1,5 @@
-"""The link stage: national clauses ↔ the Chongqing sentences that carry them out.
+"""The link stage: national clauses ↔ the Chongqing sentences alike in content (a pair says no more: a
+national text dated after 25号 cannot be what it was made from).
 
 Which documents take part is said in documents.yaml (``crossrefs``): the local one (渝府发)
 is matched against the tasks one (66号) and the national ones (86号, 106号, 59号). Two matchers,
