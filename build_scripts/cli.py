@@ -20,6 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from . import patterns
 from .errors import BuildError, BuildErrors, OutputError, SourceWarning, display_path, said_with, visible
 from .site_config import check_config, check_nav
 
@@ -58,6 +59,15 @@ def _on_terminating() -> dict[int, Any]:
 DESCRIPTION = "Command line: ``python -m build_scripts generate|check|build|serve``."
 
 
+def dev_address(text: str) -> str:
+    """``--dev-addr`` as MkDocs takes it, host:port, refused by argparse (exit 2) as the command line's mistake:
+    a port past 65535 was an internal error, and 8x was said to be in use."""
+    found = patterns.DEV_ADDR_RE.match(text)
+    if found is None or not 1 <= int(found.group("port")) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected host:port with a port from 1 to 65535, found {text!r}")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -71,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--source", type=Path, default=Path("source_texts"), help="source texts and curated YAML")
         command.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs' input folder")
         if name == "serve":
-            command.add_argument("--dev-addr", default="127.0.0.1:8000")
+            command.add_argument("--dev-addr", type=dev_address, default="127.0.0.1:8000")
         if name in ("build", "serve"):
             command.add_argument(
                 "--config-file", type=Path, default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)"
@@ -198,6 +208,13 @@ def _run(args: argparse.Namespace) -> int:
         # ways are equally quiet.
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         config, config_text = check_config(args.docs, args.config_file or Path("mkdocs.yml"))
+    if args.command == "serve":  # before anything is generated: an address it cannot serve at ends the run
+        from .serve import address_problem
+
+        problem = address_problem(args.dev_addr)
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_INPUT
     if args.command == "check":
         if args.config_file is not None:
             config, config_text = check_config(args.docs, args.config_file)

@@ -7,7 +7,6 @@ them hashable and immutable.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -450,7 +449,8 @@ def page_url(path: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def natural(clause_id: str) -> tuple[int | str, ...]:
     """Sort key that orders t9 before t10 (and p1, p1a, p2)."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", clause_id))
+    parts = patterns.ID_DIGITS_RE.split(clause_id)  # every other part is a run of digits
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
 
 
 def clause_url(clause_id: str) -> str:

@@ -393,6 +393,8 @@ def names_regex(names: list[str]) -> re.Pattern[str]:
 
 # A number in a table cell or a goal: "6.3", "1800", "60%"; "－" / "-" / "—" alone means none.
 NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# The year of a table's column heading: 2015 of 2015年, 2015.12 (December 2015) or 2015年底.
+YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 EMPTY_CELL_RE = re.compile(r"^[－\-—–]*$")
 MINUS_SIGNS = ("-", "－", "−")  # before a table cell's number: a decrease
 # A range of two numbers joined by a dash: "3—4", "2—3" (as in "建成3—4个引领型知识产权强省").
@@ -494,6 +496,11 @@ NUMBER_LABEL_RE = re.compile(
 LABEL_NUMBER_RE = re.compile(r"[0-9]+|[一二三四五六七八九十]+")
 # The number an id's last step ends with: 17 of …/t17, 7 of …/4-2-7, 3 of …/2-3.
 ID_LAST_NUMBER_RE = re.compile(r"(?P<number>[0-9]+)$")
+# make serve's --dev-addr: host:port, the host a name, an IPv4 address or an IPv6 one in brackets ([::1]:8000)
+DEV_ADDR_RE = re.compile(r"^(?P<host>\[[0-9A-Fa-f:.]+\]|[^\s:\[\]]*):(?P<port>[0-9]{1,5})$")
+# The runs of ASCII digits in an id (model.natural sorts by them as numbers: t9 before t10). Not \d, which
+# takes ² and ① too, digits int() refuses.
+ID_DIGITS_RE = re.compile(r"([0-9]+)")
 
 
 def last_numeral_re(numeral: str) -> re.Pattern[str]:

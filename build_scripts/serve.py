@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 import stat
@@ -69,16 +70,33 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return (found.st_mtime_ns, found.st_size) if stat.S_ISREG(found.st_mode) else None
 
 
-def port_in_use(dev_addr: str) -> bool:
-    """Whether something already listens at ``host:port`` (another ``make serve``, say)."""
+def address_problem(dev_addr: str) -> str | None:
+    """Why the server cannot listen at ``dev_addr`` (host:port, checked by the command line), or None. Taken
+    (another ``make serve``, say) is said so; an address this machine has not, as the system says it."""
     host, _, port = dev_addr.rpartition(":")
-    with socket.socket() as probe:
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(
+            host.strip("[]") or "127.0.0.1", int(port), type=socket.SOCK_STREAM
+        )[0]
+    except (OSError, UnicodeError) as error:  # a name that does not resolve (socket.gaierror is an OSError)
+        return f"expected an address of this machine to serve at {dev_addr}, found {_reason(error)}"
+    with socket.socket(family, kind) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server binds
         try:
-            probe.bind((host or "127.0.0.1", int(port)))
-        except (OSError, ValueError):
-            return True
-    return False
+            probe.bind(address)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return (
+                    f"expected a free address for the server at {dev_addr}, found it in use (another `make serve`?); "
+                    "stop that one, or serve elsewhere: make serve ADDR=127.0.0.1:8001"
+                )
+            return f"expected an address of this machine to serve at {dev_addr}, found {_reason(error)}"
+    return None
+
+
+def _reason(error: Exception) -> str:
+    """An OSError's reason as the system words it (Cannot assign requested address), not its repr."""
+    return (getattr(error, "strerror", None) or str(error)).strip() or type(error).__name__
 
 
 def theme_folders(config: dict[str, object], config_file: Path) -> list[Path]:
@@ -176,12 +194,9 @@ def serve(
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
     from .track.published import FILE_NAME as PUBLISHED_FILE
 
-    if port_in_use(dev_addr):
-        print(
-            f"expected a free address for the server at {dev_addr}, found it in use (another `make serve`?); "
-            "stop that one, or serve elsewhere: make serve ADDR=127.0.0.1:8001",
-            file=sys.stderr,
-        )
+    problem = address_problem(dev_addr)
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return 1
     config_file = config_file or Path("mkdocs.yml")
     shadow, config_stamp = shadow_path(), _stamp(config_file)  # stamped first: a save from now is looked at

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import html
+import json
 import os
 import re
 import shutil
@@ -659,6 +660,37 @@ def test_a_damaged_record_of_the_last_build_is_no_previous_build(tmp_path, conte
     (tmp_path / "docs/data/clauses.json").write_bytes(content)
     proc = generate(tmp_path)
     assert proc.returncode == 0 and "no previous build to compare with" in proc.stdout, proc.stderr
+
+
+def test_an_id_of_the_last_build_that_is_no_clause_id_is_left_out(tmp_path):
+    """Code review (session 44): an id of docs/data/clauses.json holding a digit Python's isdigit takes and int
+    refuses (², ①) was an internal ValueError in the sort of removed clauses (model.natural); the record is the
+    last build's, which a damaged one must not stop. Ids that are no clause id are not read."""
+    generated_copy(tmp_path)
+    record = tmp_path / "docs/data/clauses.json"
+    clauses = json.loads(record.read_text(encoding="utf-8"))
+    odd = {**clauses[0], "id": "guofa-2016-86/p1²2"}
+    record.write_text(json.dumps([*clauses, odd], ensure_ascii=False), encoding="utf-8")
+    proc = generate(tmp_path)
+    assert proc.returncode == 0 and "internal error" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert "since the last build: no clause changed" in proc.stdout, proc.stdout
+
+
+@pytest.mark.parametrize("year", ["2015.12", "2015年底"])
+def test_a_table_heading_that_writes_its_year_with_more_is_read_for_the_year(tmp_path, year):
+    """Code review (session 44): a year heading written 2015.12 (December 2015) was an internal ValueError:
+    the heading's number was taken whole as the baseline year. The year is the four digits."""
+    source = copy_sources(tmp_path)
+    replace(
+        "documents.yaml",
+        "columns: [指标, 2015年, 2020年, 累计增加值, 属性]",
+        f'columns: [指标, "{year}", 2020年, 累计增加值, 属性]',
+    )(source)
+    replace("guofa-2016-86.txt", "\t2015年\n", f"\t{year}\n")(source)
+    proc = generate(tmp_path)
+    assert proc.returncode == 0 and "internal error" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    indicators = json.loads((tmp_path / "docs/data/indicators.json").read_text(encoding="utf-8"))
+    assert {i["baseline_year"] for i in indicators if i["doc"] == "guofa-2016-86"} == {2015}
 
 
 def _a_named_pipe(path: Path) -> None:

@@ -50,6 +50,39 @@ def test_a_busy_address_is_said_plainly(tmp_path):
     assert "make serve ADDR=" in proc.stderr
 
 
+@pytest.mark.parametrize(
+    ("address", "status", "expected"),
+    [
+        (
+            "127.0.0.1:70000",
+            2,
+            "argument --dev-addr: expected host:port with a port from 1 to 65535, found '127.0.0.1:70000'",
+        ),
+        (
+            "127.0.0.1:8x",
+            2,
+            "argument --dev-addr: expected host:port with a port from 1 to 65535, found '127.0.0.1:8x'",
+        ),
+        ("8000", 2, "argument --dev-addr: expected host:port with a port from 1 to 65535, found '8000'"),
+        ("192.0.2.1:8123", 1, "expected an address of this machine to serve at 192.0.2.1:8123, found"),
+    ],
+    ids=["port-too-large", "port-not-a-number", "no-host", "not-this-machines"],
+)
+def test_a_dev_address_that_cannot_be_served_is_said_as_what_it_is(tmp_path, address, status, expected):
+    """Code review (session 44): a port past 65535 was an internal OverflowError; 8x and an address the machine
+    does not have were said to be in use (another make serve?), which sent staff looking for a server that
+    was not there. A malformed address is refused as the command line's mistake, one the machine cannot
+    bind is said with the system's reason; only an address taken is said to be in use."""
+    source = copy_sources(tmp_path)
+    command = serve_command(source, tmp_path / "docs", 8000)
+    command[command.index("--dev-addr") + 1] = address
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == status, proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr and "in use" not in proc.stderr
+    assert expected in proc.stderr, proc.stderr
+    assert not (tmp_path / "docs").exists()
+
+
 @contextlib.contextmanager
 def serving(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, str, Path]]:
     """``make serve`` of a generated copy, in its own process group (a test signals the serve process

@@ -188,7 +188,7 @@ def _from_row(
     row_name, unit = (named.group("name"), named.group("unit")) if named else (cells[0], None)
     if row_name != common["name"]:
         f.fail(f"expected name {row_name!r} as in {row_id}, found {common['name']!r}", key="name")
-    years = [patterns.NUMBER_RE.search(h) for h in head[1:3]]
+    years = [patterns.YEAR_RE.search(h) for h in head[1:3]]
     note = next(
         (
             c.text.split("：", 1)[-1].strip()

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .. import patterns
 from ..errors import Collector, CurationError
 from ..load import files
 from ..model import Clause, ClauseKind, Corpus, Document, Redirect, Site, id_prefixes
@@ -77,7 +78,10 @@ def read_previous_clauses(docs: Path) -> dict[str, dict[str, Any]]:
     return {
         r["id"]: r
         for r in records
-        if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("doc"), str)
+        if isinstance(r, dict)
+        and isinstance(r.get("id"), str)
+        and isinstance(r.get("doc"), str)
+        and patterns.CLAUSE_ID_RE.match(r["id"])  # a damaged record's id that is no clause id is not read
     }
 
 
