@@ -37,8 +37,10 @@ A clause that is gone (redirects.yaml) is cited as it stood in the newest commit
 it with the words the site published under its id (``track/versions.py``), and not at all when none
 did: the number in its id is no place.
 
-Every citation is made of CJK text, full-width punctuation and digits only
-(``is_plain_citation``), so it can go into a Markdown ``attr_list`` value as is.
+Every position is made of CJK text, full-width punctuation and digits only (``is_plain_citation``;
+test_citation checks each of the texts'), as a Markdown ``attr_list`` value needs: a heading's goes
+there through the ``toc_label`` filter all the same, so one that held ASCII punctuation could not
+break its heading.
 """
 
 from __future__ import annotations

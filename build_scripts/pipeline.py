@@ -335,7 +335,7 @@ def _generate(source: Path, docs: Path, *, write: bool, check_record: bool) -> G
         with signals_held():  # Ctrl-C stops the run once docs/ and the records are whole
             report = write_outputs(docs, outputs) if write else None
             for path, content in records.items():  # after docs/, which they describe
-                write_atomic(path, content.encode("utf-8"))
+                write_atomic(path, content.encode("utf-8"), durable=True)
         pages_recorded = published.added(site, urls) if write else 0
     except OutputError as error:  # the texts' warnings are counted with it
         error.warnings = found.sorted_warnings()

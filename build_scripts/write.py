@@ -33,13 +33,15 @@ class WriteReport:
 _TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
-def write_atomic(path: Path, data: bytes, *, folder_known: bool = False) -> None:
+def write_atomic(path: Path, data: bytes, *, folder_known: bool = False, durable: bool = False) -> None:
     """Write through a temporary file beside ``path``; a refusal names ``path``, not the temporary file.
 
     The temporary file is made with ``O_EXCL`` under a name of this process's, with the mode ``open()``
     gives (0666 less the umask; ``mkstemp``'s 0600 would hide docs/ from a web server), in one system
     call; a name left by an earlier process falls back to ``mkstemp``'s random names.
-    ``folder_known``: the caller has made ``path``'s folder already.
+    ``folder_known``: the caller has made ``path``'s folder already. ``durable``: the bytes reach the disk
+    before the rename (fsync), so that a power cut cannot leave the file empty: for the records staff commit
+    (clause_ids.tsv, published_pages.tsv); docs/ is made again by the next build, and skips the cost.
     """
     if not folder_known:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,6 +57,9 @@ def write_atomic(path: Path, data: bytes, *, folder_known: bool = False) -> None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:  # a full disk, a quota: said of the page
         Path(tmp).unlink(missing_ok=True)

@@ -47,6 +47,7 @@ from build_scripts.link.terms import TaskTerms, load_task_terms
 from build_scripts.model import ClauseKind, Corpus, CrossRef, natural
 from build_scripts.pipeline import load_corpus
 
+from . import crossref_fitting
 from .helpers import SOURCE
 
 JUDGED = Path(__file__).resolve().parent / "data" / "crossrefs_judged.tsv"
@@ -243,7 +244,7 @@ def _label(judged: Judged, local: str, task: str) -> int:
 def fit_model(pairs: PairFeatures, judged: Judged, sentences: set[str]) -> classifier.Weights:
     """Coefficients fitted on these sentences' candidate pairs; decision left neutral."""
     keys = sorted(key for key in pairs if key[0] in sentences)
-    return classifier.fit(features.FEATURES, [pairs[k] for k in keys], [_label(judged, *k) for k in keys])
+    return crossref_fitting.fit(features.FEATURES, [pairs[k] for k in keys], [_label(judged, *k) for k in keys])
 
 
 def rank(pairs: PairFeatures, weights: classifier.Weights, sentences: set[str]) -> dict[str, decision.Ranked]:
@@ -264,7 +265,7 @@ def fit_and_tune(pairs: PairFeatures, judged: Judged, sentences: set[str], inner
     def f1(links: dict[str, list[str]]) -> float:
         return score([(local, t) for local, ts in links.items() for t in ts], judged, sentences).f1
 
-    threshold, floor = decision.tune(out_of_fold, f1)
+    threshold, floor = crossref_fitting.tune(out_of_fold, f1)
     return replace(fit_model(pairs, judged, sentences), threshold=threshold, relative_floor=floor)
 
 
@@ -315,7 +316,7 @@ def main(argv: list[str] | None = None) -> None:
     pairs = features.pair_features(corpus, scorer, terms)
     if "--fit" in args:
         weights = replace(fit_shipped(corpus, pairs, judged), judged=JUDGED_DOCUMENTS)
-        classifier.dump_weights(weights, note=FIT_NOTE)
+        crossref_fitting.dump_weights(weights, note=FIT_NOTE)
         print(f"wrote {classifier.WEIGHTS_PATH}")
         print("  " + "  ".join(f"{f} {c:+.2f}" for f, c in zip(weights.features, weights.coefficients, strict=True)))
     started = time.perf_counter()

@@ -5,8 +5,9 @@ ASCII punctuation that either language could act on becomes a numeric character
 reference, so text that looks like Markdown or HTML is shown as text, never run.
 Helpers that build links or markup return ``Markup`` and are trusted.
 
-``jinja_env`` registers ``finalize`` (every printed value) and the filters ``md``, ``h``,
-``toc_label``, ``tojson`` (front matter), ``number`` and ``file_size``.
+``jinja_env`` registers ``finalize`` (every printed value) and, from here, the filters ``h``,
+``toc_label``, ``tojson`` (front matter), ``number`` and ``file_size`` (``h_unit_kept`` and ``cn_count``
+come from ``keep_together`` and ``numerals``).
 """
 
 from __future__ import annotations
@@ -25,13 +26,6 @@ _ENTITIES = {ch: f"&#{ord(ch)};" for ch in _MARKDOWN_SIGNIFICANT}
 # A regex finds the few significant characters in a text; str.translate would look up every
 # character in a dict, which costs several times more on CJK text (most of what we print).
 _SIGNIFICANT_RE = re.compile("[" + re.escape("".join(sorted(_MARKDOWN_SIGNIFICANT))) + "]")
-
-
-def md_escape(value: object) -> Markup:
-    """Text safe in Markdown and HTML alike: every significant character as ``&#NN;``."""
-    if isinstance(value, Markup):
-        return value
-    return Markup(_SIGNIFICANT_RE.sub(_entity, str(value)))
 
 
 def _entity(match: re.Match[str]) -> str:

@@ -26,7 +26,7 @@ from jinja2.nodes import Expr
 from markupsafe import Markup
 
 from .. import fork, numerals
-from .escape import finalize, format_number, format_size, front_matter_json, html_text, md_escape, toc_label
+from .escape import finalize, format_number, format_size, front_matter_json, html_text, toc_label
 from .keep_together import keep_trailing_bracket
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -136,7 +136,6 @@ def environment(template_dir: Path) -> Environment:
         optimized=False,
         auto_reload=False,  # a Renderer lives for one build: no need to stat each template on every use
     )
-    env.filters["md"] = md_escape
     env.filters["h"] = html_text
     env.filters["h_unit_kept"] = keep_trailing_bracket  # h, and a row head's （亿元） on one line
     env.filters["toc_label"] = toc_label
