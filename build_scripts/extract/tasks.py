@@ -29,7 +29,7 @@ from pathlib import Path
 from .. import clean, patterns
 from ..citation import body_title, paragraph_place, reading_places
 from ..clean import split_lines
-from ..errors import Collector, CurationError, SourceError, SourceWarning, excerpt
+from ..errors import Collector, CurationError, SourceError, SourceWarning, TextError, excerpt
 from ..load import files
 from ..load.texts import read_text
 from ..model import Clause, ClauseKind, Corpus, Document, Task, TaskScope
@@ -324,6 +324,9 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
             raw_lines = _raw_lines(path)
         return raw_lines
 
+    def say(line: int, column: int, message: str) -> None:  # a problem of the text's, where it stands
+        errors.add(TextError(path, line, column, message))
+
     # no register to check the names against: a missing one is reported once here, an empty one on load
     say_missing_register = not matcher.by_form and files.absent(source / AGENCIES_FILE)
     by_id = {clause.id: clause for clause in document.clauses}
@@ -351,63 +354,47 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
         earlier = patterns.RESPONSIBILITY_RE.search(text[: match.start()]) if match else None
         if match and earlier:  # a pasted second one: the roles would come from the last, the first stay as text
             line = _line_of(clauses, earlier.group(0))
-            errors.add(
-                CurationError(
-                    path,
-                    line,
-                    _opening_column(raw(), line, earlier.group(0).strip(), first=True),
-                    f"expected task {number} to end in one parenthetical like （A、B负责）, "
-                    f"found two: {earlier.group(0).strip()}{match.group(0).strip()}",
-                )
+            say(
+                line,
+                _opening_column(raw(), line, earlier.group(0).strip(), first=True),
+                f"expected task {number} to end in one parenthetical like （A、B负责）, "
+                f"found two: {earlier.group(0).strip()}{match.group(0).strip()}",
             )
         if match and roles is None:
             line = _line_of(clauses, match.group(0))
-            errors.add(
-                CurationError(
-                    path,
-                    line,
-                    _opening_column(raw(), line, match.group(0).strip()),
-                    f"expected task {number} to end in a parenthetical like "
-                    f"（A、B负责）, found （{match.group('body')}）",
-                )
+            say(
+                line,
+                _opening_column(raw(), line, match.group(0).strip()),
+                f"expected task {number} to end in a parenthetical like （A、B负责）, found （{match.group('body')}）",
             )
         elif match is None:
             tail = text.split("\n")[-1] if text else ""
             line = clauses[-1].line + clauses[-1].text.count("\n")
-            errors.add(
-                CurationError(
-                    path,
-                    line,
-                    _missing_column(raw(), line),
-                    f"expected task {number} to end in a parenthetical like "
-                    f"（A、B负责）, found {('…' + tail[-16:]) if len(tail) > 16 else tail!r}",
-                )
+            say(
+                line,
+                _missing_column(raw(), line),
+                f"expected task {number} to end in a parenthetical like "
+                f"（A、B负责）, found {('…' + tail[-16:]) if len(tail) > 16 else tail!r}",
             )
         if roles is not None:
             assert match is not None
             empty = patterns.EMPTY_AGENCY_RE.search(match.group("body"))
             if empty is not None:
                 line = _line_of(clauses, match.group(0))
-                errors.add(
-                    CurationError(
-                        path,
-                        line,
-                        _opening_column(raw(), line, match.group(0).strip()),
-                        f"expected an agency name at each 、 and after 牵头， in the parenthetical of task "
-                        f"{number}, found none in （{match.group('body')}）",
-                    )
+                say(
+                    line,
+                    _opening_column(raw(), line, match.group(0).strip()),
+                    f"expected an agency name at each 、 and after 牵头， in the parenthetical of task "
+                    f"{number}, found none in （{match.group('body')}）",
                 )
             lead_again = roles.mode == "explicit" and any(patterns.LEAD_MARK in name for name, _ in roles.others)
             if lead_again:  # "A牵头，A牵头，B负责": the names after the first 牵头， are not names to look up
                 line = _line_of(clauses, match.group(0))
-                errors.add(
-                    CurationError(
-                        path,
-                        line,
-                        _column(raw(), line, patterns.LEAD_MARK, again=True),
-                        f"expected {patterns.LEAD_MARK} once in the parenthetical of task {number}, "
-                        f"found it again in （{match.group('body')}）",
-                    )
+                say(
+                    line,
+                    _column(raw(), line, patterns.LEAD_MARK, again=True),
+                    f"expected {patterns.LEAD_MARK} once in the parenthetical of task {number}, "
+                    f"found it again in （{match.group('body')}）",
                 )
             for names, ids in ((roles.leads, lead_ids), (() if lead_again else roles.others, other_ids)):
                 for name, _offset in names:
@@ -424,14 +411,11 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                             )
                         ):
                             line = _line_of(clauses, match.group(0))
-                            errors.add(
-                                CurationError(
-                                    path,
-                                    line,
-                                    _column(raw(), line, name, again=True),
-                                    f"expected each agency once in the parenthetical of task "
-                                    f"{number}, found {name!r} again",
-                                )
+                            say(
+                                line,
+                                _column(raw(), line, name, again=True),
+                                f"expected each agency once in the parenthetical of task "
+                                f"{number}, found {name!r} again",
                             )
                         continue
                     if not matcher.by_form:  # no register: the names can be neither checked nor linked
@@ -451,14 +435,11 @@ def _global_tasks(document: Document, matcher: AgencyMatcher, source: Path, erro
                     column = _column(raw(), line, name)
                     parts = [part for part in patterns.AGENCY_RUN_TOGETHER_RE.split(name) if part]
                     together = len(parts) > 1 and all(matcher.resolve(part) is not None for part in parts)
-                    errors.add(
-                        CurationError(
-                            path,
-                            line,
-                            column,
-                            f"expected an agency name or short name from agencies.yaml, found {name!r}"
-                            + (": agencies of agencies.yaml run together; separate them with 、" if together else ""),
-                        )
+                    say(
+                        line,
+                        column,
+                        f"expected an agency name or short name from agencies.yaml, found {name!r}"
+                        + (": agencies of agencies.yaml run together; separate them with 、" if together else ""),
                     )
         body = text[: match.start()].strip() if match else text
         tasks.append(
