@@ -1,6 +1,6 @@
 """A doubt of the parse stage that stops nothing: a quote or bracket opened and never closed in its paragraph.
 
-Sentences are split at 。！？； outside quotes and brackets (``sentences.py``), so a “ typed without its ”
+Sentences are split at 。！？； outside quotes and brackets (``parse/sentences.py``), so a “ typed without its ”
 (or a （ without its ）) makes the rest of the paragraph one sentence: the sentences after it lose their ids,
 their anchors and their links. The build then asks for a redirects.yaml entry for each id lost, at the
 paragraph's line, and a new text is published so without a word. So each such mark is said as a warning at

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .patterns import CLOSERS, OPENERS, SENTENCE_MARK_RE
+from ..patterns import CLOSERS, OPENERS, SENTENCE_MARK_RE
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
