@@ -113,3 +113,20 @@ def test_the_matrix_prints_whole(browser, base_url):
             " return [t.parentElement.clientHeight, t.getBoundingClientRect().height]; }"
         )
         assert box >= table - 1 and table > 1000, (box, table)
+
+
+@pytest.mark.browser
+def test_without_javascript_the_home_page_says_search_is_not_there_and_where_to_go(browser, base_url):
+    """Slow-network review (session 44): with JavaScript off Material hides the search box, while the home page
+    tells readers to search from the top of the page; nothing said why it was not there. A <noscript> line says
+    so and links the open data; with JavaScript on, readers do not see it."""
+    with new_page(browser, java_script_enabled=False) as page:
+        page.goto(base_url, wait_until="load")
+        note = page.locator("#noscript-note")
+        assert note.is_visible() and "搜索不能使用" in note.inner_text()
+        page.click("#noscript-note a")
+        page.wait_for_load_state("load")
+        assert page.url.rstrip("/").endswith("/data") and "开放数据" in page.locator("h1").first.inner_text()
+    with new_page(browser) as page:
+        page.goto(base_url, wait_until="load")
+        assert page.locator("#noscript-note").count() == 0 or not page.locator("#noscript-note").is_visible()

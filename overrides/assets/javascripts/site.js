@@ -464,7 +464,9 @@
   var placeholder = translations["search.result.placeholder"];
   var noneFound = translations["search.result.none"];
   var LOADING_NOTICE = "正在载入搜索索引，请稍候…";
-  var FAILED_NOTICE = "搜索索引未能载入，请检查网络后刷新页面重试。";
+  /* not "reload the page": offline, a reload replaces the page the reader has with the browser's error page, and
+   * the worker loads the index again on the next query by itself (session 44's slow-network review) */
+  var FAILED_NOTICE = "搜索索引未能载入（网络可能已中断）。网络恢复后再输入或修改搜索词即可，无需刷新页面。";
   var LOADING_DELAY_MS = 300;   /* an index already loaded answers well within this */
   function sayLoading(ev) {
     var box = ev.target;
