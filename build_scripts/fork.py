@@ -120,7 +120,7 @@ class Child:
                 break
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)
-            elif time.monotonic() > deadline:  # type: ignore[operator]
+            elif deadline is not None and time.monotonic() > deadline:  # with no deadline, pid is never 0
                 raise TimeoutError(f"child {self.pid} still running after {timeout} s")
             else:
                 time.sleep(self.POLL)

@@ -1,7 +1,12 @@
-"""Every regular expression of the project, named and commented, in one place.
+"""Every regular expression that reads the texts and the curated files, named and commented, in one place.
 
 The numbering grammar is matched against *cleaned* lines (see ``clean.py``):
 brackets are already full-width, digits half-width, Markdown marks gone.
+
+Not here: the few that read the build's own output or machinery, each beside its one use (escape.py's
+Markdown-significant characters, renderer.py's blank-line runs, cli.py's template frames in a traceback,
+cache.py's file names, citation.py's unsafe characters); and patterns made from a value at run time
+(``clean.as_written``, ``track.published``'s slug in a URL, ``site_config``'s key in a message).
 """
 
 from __future__ import annotations
@@ -498,6 +503,10 @@ LABEL_NUMBER_RE = re.compile(r"[0-9]+|[一二三四五六七八九十]+")
 ID_LAST_NUMBER_RE = re.compile(r"(?P<number>[0-9]+)$")
 # make serve's --dev-addr: host:port, the host a name, an IPv4 address or an IPv6 one in brackets ([::1]:8000)
 DEV_ADDR_RE = re.compile(r"^(?P<host>\[[0-9A-Fa-f:.]+\]|[^\s:\[\]]*):(?P<port>[0-9]{1,5})$")
+# A comparison's unit (pages/marks.py): a number is one unit (6.3, 6．3), any other character one; and a digit,
+# as that reads digits (a count with one in it is part of a number).
+COMPARISON_UNIT_RE = re.compile(r"\d+(?:[.．]\d+)?|.", re.DOTALL)
+COMPARISON_DIGIT_RE = re.compile(r"\d")
 # The runs of ASCII digits in an id (model.natural sorts by them as numbers: t9 before t10). Not \d, which
 # takes ² and ① too, digits int() refuses.
 ID_DIGITS_RE = re.compile(r"([0-9]+)")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import itertools
 import math
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -17,12 +16,11 @@ from difflib import SequenceMatcher
 
 from markupsafe import Markup
 
-from .. import cache
+from .. import cache, patterns
 
 # A comparison marks runs of at least this many characters the other text holds too; a lone shared
 # character (“的”, “和”) is noise.
 MIN_SHARED_CHARS = 2
-_UNIT_RE = re.compile(r"\d+(?:[.．]\d+)?|.", re.DOTALL)  # a number is one unit, any other character one
 _NUMBER_UNITS = chr(0xF0000)  # _spelled writes a number as a private-use character from here on
 
 
@@ -80,7 +78,7 @@ Counts = Mapping[str, int]  # two adjacent characters, or one → how often the 
 def _units(text: str) -> tuple[list[str], list[int]]:
     """``text``'s units (a number, 2020 or 3.5, is one; any other character is one) and the offset of
     each, with ``len(text)`` after the last: 2020 and 2025 share no wording."""
-    units = _UNIT_RE.findall(text)
+    units = patterns.COMPARISON_UNIT_RE.findall(text)
     return units, list(itertools.accumulate(map(len, units), initial=0))
 
 
@@ -390,7 +388,6 @@ def _reference_counts(reference: list[str], texts: str, before: str | None, key:
     return new_counts, changed
 
 
-_DIGIT_RE = re.compile(r"\d")  # as _UNIT_RE reads digits: each is part of a number, one unit
 FEW_CHANGES = 32  # changed counts looked for in each pair's texts; more: each pair's readable keys made
 
 
@@ -400,7 +397,7 @@ def _readable(changed: set[str]) -> frozenset[str] | None:
     (every pair compared again) when a changed count holds such a character, as a number's would."""
     if any(max(key) >= _NUMBER_UNITS for key in changed):
         return None
-    return frozenset(key for key in changed if not _DIGIT_RE.search(key))
+    return frozenset(key for key in changed if not patterns.COMPARISON_DIGIT_RE.search(key))
 
 
 def _stale(pair: Pair, changed: frozenset[str]) -> bool:
