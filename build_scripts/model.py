@@ -224,6 +224,9 @@ class Document:
     line_count: int
     closing: tuple[SourceLine, ...] = ()  # the 落款 after the body (meta.closing_starts_at): not clauses
     edits: tuple[tuple[str, tuple[int, ...]], ...] = ()  # each clean.RULES rule that changed lines: those lines
+    # the file's bytes as read (sha256 is theirs), published as data/sources/<source_file>: not compared,
+    # not hashed (a Document keys caches), not shown
+    source: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def edited(self) -> tuple[int, ...]:
@@ -636,11 +639,12 @@ class OutputFile:
 
     path: str
     content: str
+    raw: bytes | None = None  # a file published as it is (a source text: its bytes, whatever its encoding)
 
     @property
     def data(self) -> bytes:
         """The bytes docs/ gets (write.py writes these; the 数据 page states their number)."""
-        return self.content.encode("utf-8")
+        return self.raw if self.raw is not None else self.content.encode("utf-8")
 
 
 # Change log and redirects (track/versions.py, track/redirects.py) -------------------------

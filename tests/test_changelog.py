@@ -8,6 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from build_scripts.errors import BuildError, Collector
@@ -62,6 +63,8 @@ def test_a_committed_edit_is_recorded_with_old_and_new_text(tmp_path):
         ("yufufa-2016-25/2-1/p1", "修改一句", "2024-01-02T03:04:05+00:00")
     ]
     assert OLD in edits[0]["old_text"] and NEW in edits[0]["new_text"]
+    schema = json.loads((tmp_path / "docs/data/schemas/changes.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(records)  # a modified clause's kind is of the schema's enum
     page = (tmp_path / "docs/changes/index.md").read_text(encoding="utf-8")
     assert "<ins>&lt;script&gt;</ins>" in page and "<script>" not in page
     # a version's commit subject is shown (staff write it for readers), except the first one's: that

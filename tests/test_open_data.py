@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -12,11 +13,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from build_scripts import patterns
 from build_scripts.link.crossrefs import OTHER_THRESHOLD
-from build_scripts.model import AGENCY_KINDS
+from build_scripts.model import AGENCY_KINDS, ClauseKind
 from build_scripts.publish import export
+from build_scripts.render.escape import finalize
 
-from .helpers import read_page
+from .helpers import SOURCE, read_page
 
 
 class _Ids(HTMLParser):
@@ -374,13 +377,11 @@ def test_the_documents_schema_takes_a_source_file_only_as_the_repository_path(bu
 def test_the_data_page_and_each_schema_say_the_order_of_the_records(built):
     """Open-data consumer review: the order of the records was said in the README only; a reader of the 数据
     page or of a schema could not tell whether changes.json runs oldest or newest first."""
-    from build_scripts.render.escape import md_escape
-
     page = read_page(built.docs / "data/index.md")
     for path in sorted((built.docs / "data/schemas").glob("*.schema.json")):
         description = json.loads(path.read_text(encoding="utf-8"))["description"]
         assert "排列" in description, path.name
-        assert md_escape(description) in page, path.name
+        assert finalize(description) in page, path.name  # as the template prints it
 
 
 # A size as the 数据 page states it: 812 字节, 7.5 KB, 76 KB, 1.2 MB (KB = 1024 字节, MB = 1024 KB).
@@ -403,7 +404,9 @@ def test_the_data_page_states_each_files_size_as_written(built):
     docs/ holds, which the site serves as it is."""
     page = (built.docs / "data/index.md").read_text(encoding="utf-8")
     rows = [
-        line for line in page.splitlines() if line.startswith("| ") and '<span class="cell-label">文件</span>' in line
+        line
+        for line in page.splitlines()
+        if line.startswith("| ") and '<span class="cell-label">文件</span>' in line and ".json)" in line
     ]
     listed = {}
     for row in rows:
@@ -420,6 +423,10 @@ def test_the_data_page_states_each_files_size_as_written(built):
         on_disk = (built.docs / "data" / name).stat().st_size
         assert (built.html / "data" / name).stat().st_size == on_disk, name
         assert stated_bytes_match(stated, on_disk), (name, stated, on_disk)
+    sources = re.findall(r"\]\(sources/([\w.-]+\.txt)\) \|.*?<span class=\"cell-label\">大小</span>([^|]*?) \|", page)
+    assert len(sources) == len(built.site.corpus.documents)
+    for name, stated in sources:  # the source texts' table (session 44) states theirs too
+        assert stated_bytes_match(html.unescape(stated), (built.docs / "data" / "sources" / name).stat().st_size), name
 
 
 def test_a_stated_size_is_rounded_as_written():
@@ -474,3 +481,42 @@ def test_the_tasks_schema_says_which_leads_are_read_from_66s_rule(built):
     tasks = json.loads((built.docs / "data" / "tasks.json").read_text(encoding="utf-8"))
     by_duty = [t for t in tasks if t["mode"] == "by_duty"]
     assert len(by_duty) == 20 and all(len(t["lead_agencies"]) == 1 for t in by_duty)
+
+
+def test_each_source_text_is_published_as_the_bytes_its_records_point_to(built):
+    """Open-data review (session 44): documents.json's sha256, a clause's line and the numbers of dropped_lines
+    pointed at source_texts/ in a repository the site does not name. Each text is now published under
+    data/sources/, byte for byte: its SHA-256 is the record's, and its lines are the ones the records number."""
+    data = built.docs / "data"
+    records = json.loads((data / "documents.json").read_text(encoding="utf-8"))
+    clauses = json.loads((data / "clauses.json").read_text(encoding="utf-8"))
+    page = read_page(data / "index.md")
+    for record in records:
+        name = record["source_file"].removeprefix("source_texts/")
+        published = (data / "sources" / name).read_bytes()
+        assert published == (SOURCE / name).read_bytes()
+        assert (built.html / "data" / "sources" / name).read_bytes() == published  # MkDocs copies it as is
+        assert hashlib.sha256(published).hexdigest() == record["sha256"]
+        lines = published.decode("utf-8").splitlines()
+        for dropped in record["dropped_lines"]:
+            assert lines[dropped["line"] - 1].strip() == dropped["text"].strip(), (name, dropped)
+        first = next(c for c in clauses if c["doc"] == record["id"] and c["kind"] != "sentence")
+        assert first["text"][:6] in lines[first["line"] - 1].replace(" ", ""), (name, first["id"])
+        assert f"](sources/{name})" in page and record["sha256"] in page
+    assert any(r["dropped_lines"] for r in records)
+
+
+def test_a_kind_or_an_attribute_is_one_of_the_values_the_schemas_list(built):
+    """Open-data review (session 44): changes.json's kind and indicators.json's attribute were any string, though
+    the README names their values. The schemas now list them: a change's kind is a clause kind but sentence
+    (a sentence's change counts for its clause), an attribute what the build accepts in a table cell."""
+    changes = _schema("changes")["items"]["properties"]["kind"]["enum"]
+    clauses = _schema("clauses")["items"]["properties"]["kind"]["enum"]
+    assert set(changes) == {*clauses, None} - {"sentence"} == {*(k.value for k in ClauseKind), None} - {"sentence"}
+    attributes = _schema("indicators")["items"]["properties"]["attribute"]["enum"]
+    assert {a for a in attributes if a} == {"预期性", "约束性"}
+    assert all(patterns.INDICATOR_ATTRIBUTE_RE.match(a) for a in attributes if a)
+    assert not _accepts(
+        "indicators",
+        {**json.loads((built.docs / "data/indicators.json").read_text(encoding="utf-8"))[0], "attribute": "预期"},
+    )

@@ -8,7 +8,7 @@ Curated YAML is read by ``located_yaml``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import patterns
@@ -39,6 +39,7 @@ class RawText:
     text: str  # decoded, not yet cleaned
     sha256: str  # of the bytes on disk
     encoding: str
+    data: bytes = field(default=b"", repr=False)  # the bytes on disk (published under data/sources/)
 
 
 def read_text(path: Path) -> RawText:
@@ -59,9 +60,9 @@ def read_text(path: Path) -> RawText:
         raise TextError(path, 1, 1, f"expected UTF-8 (or GBK) text, found {wide} (byte order mark); save it as UTF-8")
     # Without a UTF-8 byte order mark, which no editor shows: the bytes as positions count them (decoded as
     # utf-8-sig, an error's offset was 3 bytes early), and a GBK file behind one (a tool's) reads as GBK.
-    data = data.removeprefix(_UTF8_BOM)
+    on_disk, data = data, data.removeprefix(_UTF8_BOM)
     try:
-        raw = RawText(path=path, text=data.decode("utf-8"), sha256=digest, encoding="utf-8")
+        raw = RawText(path=path, text=data.decode("utf-8"), sha256=digest, encoding="utf-8", data=on_disk)
     except UnicodeDecodeError as utf8_error:
         lines = patterns.BYTE_LINE_BREAK_RE.split(data)
         utf8_lines = [number for number, line in enumerate(lines, start=1) if _utf8_chinese(line)]
@@ -82,7 +83,9 @@ def read_text(path: Path) -> RawText:
                 raise _pasted_utf8(path, lines[utf8_lines[0] - 1], utf8_lines[0]) from None
             _refuse_utf8_words(path, lines)
             _refuse_misread(path, text)
-            return _without_controls(_refuse_no_text(RawText(path=path, text=text, sha256=digest, encoding="gb18030")))
+            return _without_controls(
+                _refuse_no_text(RawText(path=path, text=text, sha256=digest, encoding="gb18030", data=on_disk))
+            )
         if utf16_without_bom(data):
             raise TextError(
                 path, 1, 1, "expected UTF-8 (or GBK) text, found UTF-16 without a byte order mark; save it as UTF-8"

@@ -124,7 +124,12 @@ DATA_PAGE = "data/index.md"
 def data_pages(site: Site) -> list[PageSpec]:
     """The 数据 page, without the sizes of the files (``with_sizes``): it does not render until it has them."""
     search_entry = ("开放数据", "开放数据、数据下载、JSON、条款、任务、部门、指标、对照数据")
-    context = (("datasets", datasets(site)), ("search_entry", search_entry))
+    sources = tuple(
+        (document.meta.source_file, document.meta.doc_number, len(document.source), document.sha256)
+        for document in site.corpus.documents
+        if document.source
+    )
+    context = (("datasets", datasets(site)), ("search_entry", search_entry), ("sources", sources))
     return [PageSpec(path=DATA_PAGE, template="data_index.md.jinja", context=context)]
 
 

@@ -163,6 +163,7 @@ def parse_document(
         line_count=len(cleaned),
         closing=tuple(closing),
         edits=_edits_by_rule(edits, dropped),
+        source=raw.data,
     )
 
 

@@ -110,4 +110,19 @@ def data_files(site: Site) -> list[OutputFile]:
     files = [OutputFile(path=f"data/{name}.json", content=dump_records(fn(site))) for name, fn in DATASETS.items()]
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(OutputFile(path=f"data/schemas/{schema.name}", content=schema.read_text(encoding="utf-8")))
+    files.extend(source_files(site))
     return files
+
+
+SOURCES_DIR = "data/sources"
+
+
+def source_files(site: Site) -> list[OutputFile]:
+    """Each source text as the build read it, byte for byte, under data/sources/: what documents.json's
+    ``sha256``, a clause's ``line`` and a dropped line's number refer to, reachable by whoever reads the
+    data (the repository is not published with the site)."""
+    return [
+        OutputFile(path=f"{SOURCES_DIR}/{document.meta.source_file}", content="", raw=document.source)
+        for document in site.corpus.documents
+        if document.source
+    ]
