@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -41,7 +42,9 @@ def html_ids(path: Path) -> set[str]:
 
 def test_every_data_file_matches_its_schema(built):
     data = built.docs / "data"
-    names = sorted(p.name.removesuffix(".json") for p in data.glob("*.json") if p.name != "search-index.json")
+    # not the search index (internal) nor datapackage.json (the Data Package profile's, checked on its own below)
+    internal = ("search-index.json", "datapackage.json")
+    names = sorted(p.name.removesuffix(".json") for p in data.glob("*.json") if p.name not in internal)
     assert {"documents", "clauses"} <= set(names)
     for name in names:
         schema = json.loads((data / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -520,3 +523,34 @@ def test_a_kind_or_an_attribute_is_one_of_the_values_the_schemas_list(built):
         "indicators",
         {**json.loads((built.docs / "data/indicators.json").read_text(encoding="utf-8"))[0], "attribute": "预期"},
     )
+
+
+def test_the_data_package_lists_every_file_with_its_size_and_hash_and_the_format_version(built, tmp_path):
+    """Open-data review (session 44): the files had no version, and a consumer could not tell a download whole
+    nor whether the format had changed (former_names came in as a required field). datapackage.json lists each
+    data file and source text with its bytes and SHA-256, and a format_version that the schemas determine."""
+    data = built.docs / "data"
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    listed = {r["path"]: r for r in package["resources"]}
+    expected = {
+        *(p.name for p in data.glob("*.json") if p.name not in ("datapackage.json", "search-index.json")),
+        *(f"sources/{p.name}" for p in (data / "sources").glob("*.txt")),
+    }
+    assert set(listed) == expected and len({r["name"] for r in package["resources"]}) == len(expected)
+    for path, resource in listed.items():
+        content = (data / path).read_bytes()
+        assert resource["bytes"] == len(content) and resource["hash"] == "sha256:" + hashlib.sha256(content).hexdigest()
+        if "jsonschema" in resource:
+            assert (data / resource["jsonschema"]).is_file()
+    assert {r["jsonschema"] for r in listed.values() if "jsonschema" in r} == {
+        f"schemas/{p.name}" for p in (data / "schemas").glob("*.schema.json")
+    }
+    assert package["format_version"] == export.format_version()
+    schemas = tmp_path / "schemas"
+    shutil.copytree(export.SCHEMA_DIR, schemas)
+    assert export.format_version(schemas) == package["format_version"]  # the same schemas: the same version
+    clauses = schemas / "clauses.schema.json"
+    clauses.write_text(clauses.read_text(encoding="utf-8").replace("固定 id", "固定的 id"), encoding="utf-8")
+    assert export.format_version(schemas) != package["format_version"]  # a description reworded: another
+    page = read_page(data / "index.md")
+    assert "](datapackage.json)" in page and "format_version" in page

@@ -6,6 +6,7 @@ deterministic: keys sorted, UTF-8, one record per line.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -126,3 +127,59 @@ def source_files(site: Site) -> list[OutputFile]:
         for document in site.corpus.documents
         if document.source
     ]
+
+
+PACKAGE_FILE = "data/datapackage.json"
+PACKAGE_NAME = "zhishichanquan-zhengce-wenjianku"
+
+
+def format_version(schema_dir: Path = SCHEMA_DIR) -> str:
+    """The data's format as a short digest of its JSON Schemas (file names and bytes): it changes when, and
+    only when, a schema does (a field added, a description reworded), with no number for staff to bump."""
+    digest = hashlib.sha256()
+    for schema in sorted(schema_dir.glob("*.schema.json")):
+        digest.update(schema.name.encode("utf-8") + b"\0" + schema.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def data_package(outputs: Iterable[OutputFile]) -> OutputFile:
+    """data/datapackage.json (a Frictionless Data Package): each published data file and source text with
+    its size and SHA-256, and the format version, so that a consumer can check a download whole and tell
+    whether the format changed since the last one. Made from the outputs themselves, once all are rendered;
+    the search index (internal, see the 数据 page) and the schemas (named by the files) are not resources."""
+    resources = []
+    for output in sorted(outputs, key=lambda o: o.path):
+        name = output.path.removeprefix("data/")
+        if not output.path.startswith("data/") or output.path == PACKAGE_FILE or name == "search-index.json":
+            continue
+        if "/" not in name and name.endswith(".json"):
+            stem = name.removesuffix(".json")
+            schema = SCHEMA_DIR / f"{stem}.schema.json"
+            extra: dict[str, Any] = {"format": "json", "mediatype": "application/json"}
+            if schema.exists():
+                extra["jsonschema"] = f"schemas/{schema.name}"
+        elif name.startswith("sources/"):
+            stem = "source-" + name.removeprefix("sources/").removesuffix(".txt")
+            extra = {"format": "txt", "mediatype": "text/plain"}
+        else:
+            continue
+        data = output.data
+        resources.append(
+            {
+                "name": stem,
+                "path": name,
+                **extra,
+                "bytes": len(data),
+                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            }
+        )
+    package = {
+        "profile": "data-package",
+        "name": PACKAGE_NAME,
+        "title": "知识产权政策文件库：开放数据",
+        "format_version": format_version(),
+        "resources": resources,
+    }
+    return OutputFile(
+        path=PACKAGE_FILE, content=json.dumps(package, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    )
