@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ipaddress
 import os
 import re
 import signal
@@ -60,12 +61,26 @@ DESCRIPTION = "Command line: ``python -m build_scripts generate|check|build|serv
 
 
 def dev_address(text: str) -> str:
-    """``--dev-addr`` as MkDocs takes it, host:port, refused by argparse (exit 2) as the command line's mistake:
-    a port past 65535 was an internal error, and 8x was said to be in use."""
+    """``--dev-addr`` as MkDocs takes it (``IpAddress``: an IP address or localhost, then a port), refused by
+    argparse (exit 2) as the command line's mistake before anything is generated: a port past 65535 was an
+    internal error, 8x was said to be in use, and a host name MkDocs refuses stopped the run after a build."""
     found = patterns.DEV_ADDR_RE.match(text)
-    if found is None or not 1 <= int(found.group("port")) <= 65535:
-        raise argparse.ArgumentTypeError(f"expected host:port with a port from 1 to 65535, found {text!r}")
+    host = found.group("host") if found else ""
+    if found is None or not 1 <= int(found.group("port")) <= 65535 or not _ip_or_localhost(host):
+        raise argparse.ArgumentTypeError(
+            f"expected host:port, the host an IP address or localhost and the port from 1 to 65535, found {text!r}"
+        )
     return text
+
+
+def _ip_or_localhost(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+    except ValueError:
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:

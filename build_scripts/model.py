@@ -227,6 +227,7 @@ class Document:
     # the file's bytes as read (sha256 is theirs), published as data/sources/<source_file>: not compared,
     # not hashed (a Document keys caches), not shown
     source: bytes = field(default=b"", repr=False, compare=False)
+    encoding: str = "utf-8"  # what ``source`` was decoded as: utf-8 (a BOM or none) or gb18030
 
     @property
     def edited(self) -> tuple[int, ...]:

@@ -501,7 +501,8 @@ NUMBER_LABEL_RE = re.compile(
 LABEL_NUMBER_RE = re.compile(r"[0-9]+|[一二三四五六七八九十]+")
 # The number an id's last step ends with: 17 of …/t17, 7 of …/4-2-7, 3 of …/2-3.
 ID_LAST_NUMBER_RE = re.compile(r"(?P<number>[0-9]+)$")
-# make serve's --dev-addr: host:port, the host a name, an IPv4 address or an IPv6 one in brackets ([::1]:8000)
+# make serve's --dev-addr: host:port, the host an IPv4 address, an IPv6 one in brackets ([::1]:8000) or localhost
+# (which cli.dev_address checks, as MkDocs does)
 DEV_ADDR_RE = re.compile(r"^(?P<host>\[[0-9A-Fa-f:.]+\]|[^\s:\[\]]*):(?P<port>[0-9]{1,5})$")
 # A comparison's unit (pages/marks.py): a number is one unit (6.3, 6．3), any other character one; and a digit,
 # as that reads digits (a count with one in it is part of a number).

@@ -267,7 +267,7 @@ def render_site(site: Site, source: Path | None = None) -> list[OutputFile]:
         lambda: [*renderer.render_all(first[0::2]), *export.data_files(site)],
     )
     outputs = [*shared, *forked, *redirect_files(site)]
-    outputs.append(export.data_package(outputs))  # each data file's size and hash: once they are all there
+    outputs.append(export.data_package(site, outputs))  # each data file's size and hash: once they are all there
     outputs.extend(renderer.render_all([with_sizes(page, outputs) for page in sized]))
     outputs.extend(renderer.render_all(missing_section_indexes(outputs)))
     outputs.extend(renderer.render_all([*moved, *stubs]))

@@ -71,19 +71,15 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 
 def address_problem(dev_addr: str) -> str | None:
-    """Why the server cannot listen at ``dev_addr`` (host:port, checked by the command line), or None. Taken
+    """Why the server cannot listen at ``dev_addr`` (host:port, an IP address or localhost, checked by the
+    command line), or None, probed as MkDocs' server binds (IPv6 for an IPv6 address, else IPv4). Taken
     (another ``make serve``, say) is said so; an address this machine has not, as the system says it."""
     host, _, port = dev_addr.rpartition(":")
-    try:
-        family, kind, _, _, address = socket.getaddrinfo(
-            host.strip("[]") or "127.0.0.1", int(port), type=socket.SOCK_STREAM
-        )[0]
-    except (OSError, UnicodeError) as error:  # a name that does not resolve (socket.gaierror is an OSError)
-        return f"expected an address of this machine to serve at {dev_addr}, found {_reason(error)}"
-    with socket.socket(family, kind) as probe:
+    host = host.removeprefix("[").removesuffix("]")
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server binds
         try:
-            probe.bind(address)
+            probe.bind((host, int(port)))
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
                 return (
@@ -194,10 +190,6 @@ def serve(
     from .track.clause_ids import FILE_NAME as CLAUSE_IDS_FILE
     from .track.published import FILE_NAME as PUBLISHED_FILE
 
-    problem = address_problem(dev_addr)
-    if problem is not None:
-        print(problem, file=sys.stderr)
-        return 1
     config_file = config_file or Path("mkdocs.yml")
     shadow, config_stamp = shadow_path(), _stamp(config_file)  # stamped first: a save from now is looked at
     write_atomic(shadow, serve_copy(config_file, config_text).encode("utf-8"))

@@ -670,7 +670,8 @@ def test_an_id_of_the_last_build_that_is_no_clause_id_is_left_out(tmp_path):
     record = tmp_path / "docs/data/clauses.json"
     clauses = json.loads(record.read_text(encoding="utf-8"))
     odd = {**clauses[0], "id": "guofa-2016-86/p1²2"}
-    record.write_text(json.dumps([*clauses, odd], ensure_ascii=False), encoding="utf-8")
+    newline = {**clauses[0], "id": "guofa-2016-86/p1\n"}  # a clause id but for its end: no removed clause
+    record.write_text(json.dumps([*clauses, odd, newline], ensure_ascii=False), encoding="utf-8")
     proc = generate(tmp_path)
     assert proc.returncode == 0 and "internal error" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
     assert "since the last build: no clause changed" in proc.stdout, proc.stdout

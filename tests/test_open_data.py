@@ -15,12 +15,14 @@ import jsonschema
 import pytest
 
 from build_scripts import patterns
+from build_scripts.clean import split_lines
 from build_scripts.link.crossrefs import OTHER_THRESHOLD
+from build_scripts.load.texts import read_text
 from build_scripts.model import AGENCY_KINDS, ClauseKind
 from build_scripts.publish import export
 from build_scripts.render.escape import finalize
 
-from .helpers import SOURCE, read_page
+from .helpers import SOURCE, copy_sources, generate_in, mkdocs_build, read_page, replace
 
 
 class _Ids(HTMLParser):
@@ -500,7 +502,7 @@ def test_each_source_text_is_published_as_the_bytes_its_records_point_to(built):
         assert published == (SOURCE / name).read_bytes()
         assert (built.html / "data" / "sources" / name).read_bytes() == published  # MkDocs copies it as is
         assert hashlib.sha256(published).hexdigest() == record["sha256"]
-        lines = published.decode("utf-8").splitlines()
+        lines = split_lines(read_text(data / "sources" / name).text)  # as the build numbers lines
         for dropped in record["dropped_lines"]:
             assert lines[dropped["line"] - 1].strip() == dropped["text"].strip(), (name, dropped)
         first = next(c for c in clauses if c["doc"] == record["id"] and c["kind"] != "sentence")
@@ -554,3 +556,30 @@ def test_the_data_package_lists_every_file_with_its_size_and_hash_and_the_format
     assert export.format_version(schemas) != package["format_version"]  # a description reworded: another
     page = read_page(data / "index.md")
     assert "](datapackage.json)" in page and "format_version" in page
+
+
+def test_a_source_saved_as_gbk_under_an_odd_name_is_published_as_it_is_and_said_so(tmp_path):
+    """Review of session 44's first form: a GBK text was published as GBK while the README told servers to say
+    UTF-8, and nothing said which; a file name with # or ( broke the 数据 page's link and the strict build.
+    documents.json and datapackage.json give the encoding, and the link is quoted."""
+    source = copy_sources(tmp_path, SOURCE)
+    name = "国办发#106(全文).txt"
+    text = (source / "guobanfa-2016-106.txt").read_text(encoding="utf-8")
+    (source / "guobanfa-2016-106.txt").unlink()
+    (source / name).write_bytes(text.encode("gb18030"))
+    replace("documents.yaml", "source_file: guobanfa-2016-106.txt", f'source_file: "{name}"')(source)
+    proc = generate_in(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    built = mkdocs_build(tmp_path / "docs", tmp_path / "site")
+    assert built.returncode == 0, built.stderr[-2000:]
+    data = tmp_path / "docs" / "data"
+    record = next(
+        r for r in json.loads((data / "documents.json").read_text(encoding="utf-8")) if r["id"] == "guobanfa-2016-106"
+    )
+    assert record["encoding"] == "gb18030" and (data / "sources" / name).read_bytes() == (source / name).read_bytes()
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r["name"] == "source-guobanfa-2016-106")
+    assert resource["encoding"] == "gb18030" and resource["path"] == f"sources/{name}"
+    page = (tmp_path / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    assert 'href="sources/%E5%9B%BD%E5%8A%9E%E5%8F%91%23106%28%E5%85%A8%E6%96%87%29.txt"' in page
+    assert "GB 18030（GBK）" in page

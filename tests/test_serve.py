@@ -50,23 +50,22 @@ def test_a_busy_address_is_said_plainly(tmp_path):
     assert "make serve ADDR=" in proc.stderr
 
 
+DEV_ADDR_SAID = (
+    "argument --dev-addr: expected host:port, the host an IP address or localhost and the port from 1 to 65535"
+)
+
+
 @pytest.mark.parametrize(
     ("address", "status", "expected"),
     [
-        (
-            "127.0.0.1:70000",
-            2,
-            "argument --dev-addr: expected host:port with a port from 1 to 65535, found '127.0.0.1:70000'",
-        ),
-        (
-            "127.0.0.1:8x",
-            2,
-            "argument --dev-addr: expected host:port with a port from 1 to 65535, found '127.0.0.1:8x'",
-        ),
-        ("8000", 2, "argument --dev-addr: expected host:port with a port from 1 to 65535, found '8000'"),
+        ("127.0.0.1:70000", 2, f"{DEV_ADDR_SAID}, found '127.0.0.1:70000'"),
+        ("127.0.0.1:8x", 2, f"{DEV_ADDR_SAID}, found '127.0.0.1:8x'"),
+        ("8000", 2, f"{DEV_ADDR_SAID}, found '8000'"),
+        ("vm:8123", 2, f"{DEV_ADDR_SAID}, found 'vm:8123'"),  # MkDocs refuses a host name, after a whole generate
+        (":8124", 2, f"{DEV_ADDR_SAID}, found ':8124'"),
         ("192.0.2.1:8123", 1, "expected an address of this machine to serve at 192.0.2.1:8123, found"),
     ],
-    ids=["port-too-large", "port-not-a-number", "no-host", "not-this-machines"],
+    ids=["port-too-large", "port-not-a-number", "no-host", "host-name", "empty-host", "not-this-machines"],
 )
 def test_a_dev_address_that_cannot_be_served_is_said_as_what_it_is(tmp_path, address, status, expected):
     """Code review (session 44): a port past 65535 was an internal OverflowError; 8x and an address the machine

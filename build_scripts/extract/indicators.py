@@ -198,7 +198,7 @@ def _from_row(
         None,
     )
     path = source / corpus.document(row.doc).meta.source_file
-    # one cell a line (parse.table): cell i of the row stands i lines below its first
+    # one cell a line (parse.tables.read_table): cell i of the row stands i lines below its first
     cell = [
         _Cell(text=text, where=f"the {head[i]} cell of {row_id}", path=path, line=row.line + i, errors=f.errors)
         for i, text in enumerate(cells)

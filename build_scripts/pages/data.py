@@ -125,7 +125,7 @@ def data_pages(site: Site) -> list[PageSpec]:
     """The 数据 page, without the sizes of the files (``with_sizes``): it does not render until it has them."""
     search_entry = ("开放数据", "开放数据、数据下载、JSON、条款、任务、部门、指标、对照数据")
     sources = tuple(
-        (document.meta.source_file, document.meta.doc_number, len(document.source), document.sha256)
+        (document.meta.source_file, document.meta.doc_number, document.encoding, len(document.source), document.sha256)
         for document in site.corpus.documents
         if document.source
     )

@@ -164,6 +164,7 @@ def parse_document(
         closing=tuple(closing),
         edits=_edits_by_rule(edits, dropped),
         source=raw.data,
+        encoding=raw.encoding,
     )
 
 

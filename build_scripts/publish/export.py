@@ -48,6 +48,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "url": document.url,
         "source_file": f"source_texts/{meta.source_file}",
         "sha256": document.sha256,
+        "encoding": document.encoding,
         "dropped_lines": [{"line": line.number, "text": line.text} for line in document.dropped],
         "closing_lines": [{"line": line.number, "text": line.text} for line in document.closing],
         "provenance": dict(meta.provenance),
@@ -142,37 +143,42 @@ def format_version(schema_dir: Path = SCHEMA_DIR) -> str:
     return digest.hexdigest()[:12]
 
 
-def data_package(outputs: Iterable[OutputFile]) -> OutputFile:
+def data_package(site: Site, outputs: Iterable[OutputFile]) -> OutputFile:
     """data/datapackage.json (a Frictionless Data Package): each published data file and source text with
     its size and SHA-256, and the format version, so that a consumer can check a download whole and tell
     whether the format changed since the last one. Made from the outputs themselves, once all are rendered;
-    the search index (internal, see the 数据 page) and the schemas (named by the files) are not resources."""
+    the search index (internal, see the 数据 page) and the schemas (named by the files) are not resources.
+    A source text is named by its document's id (a file name may hold characters a resource name may not)."""
     resources = []
     for output in sorted(outputs, key=lambda o: o.path):
         name = output.path.removeprefix("data/")
-        if not output.path.startswith("data/") or output.path == PACKAGE_FILE or name == "search-index.json":
+        if "/" in name or not name.endswith(".json") or output.path == PACKAGE_FILE or name == "search-index.json":
             continue
-        if "/" not in name and name.endswith(".json"):
-            stem = name.removesuffix(".json")
-            schema = SCHEMA_DIR / f"{stem}.schema.json"
-            extra: dict[str, Any] = {"format": "json", "mediatype": "application/json"}
-            if schema.exists():
-                extra["jsonschema"] = f"schemas/{schema.name}"
-        elif name.startswith("sources/"):
-            stem = "source-" + name.removeprefix("sources/").removesuffix(".txt")
-            extra = {"format": "txt", "mediatype": "text/plain"}
-        else:
-            continue
-        data = output.data
+        stem = name.removesuffix(".json")
+        schema = SCHEMA_DIR / f"{stem}.schema.json"
         resources.append(
             {
                 "name": stem,
                 "path": name,
-                **extra,
-                "bytes": len(data),
-                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                **({"jsonschema": f"schemas/{schema.name}"} if schema.exists() else {}),
+                **_size_and_hash(output.data),
             }
         )
+    for document in sorted(site.corpus.documents, key=lambda d: d.slug):
+        if document.source:
+            resources.append(
+                {
+                    "name": f"source-{document.slug}",
+                    "path": f"sources/{document.meta.source_file}",
+                    "format": "txt",
+                    "mediatype": "text/plain",
+                    "encoding": document.encoding,
+                    **_size_and_hash(document.source),
+                }
+            )
     package = {
         "profile": "data-package",
         "name": PACKAGE_NAME,
@@ -183,3 +189,7 @@ def data_package(outputs: Iterable[OutputFile]) -> OutputFile:
     return OutputFile(
         path=PACKAGE_FILE, content=json.dumps(package, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     )
+
+
+def _size_and_hash(data: bytes) -> dict[str, Any]:
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}

@@ -81,7 +81,7 @@ def read_previous_clauses(docs: Path) -> dict[str, dict[str, Any]]:
         if isinstance(r, dict)
         and isinstance(r.get("id"), str)
         and isinstance(r.get("doc"), str)
-        and patterns.CLAUSE_ID_RE.match(r["id"])  # a damaged record's id that is no clause id is not read
+        and patterns.CLAUSE_ID_RE.fullmatch(r["id"])  # a damaged record's id that is no clause id is not read
     }
 
 

@@ -294,3 +294,9 @@ def test_a_clause_link_lands_on_its_clause_before_the_pages_scripts_have_loaded(
     page.wait_for_function("document.getElementById('t22') && window.scrollY > 0", timeout=15_000)
     assert page.evaluate("document.readyState") != "complete"
     assert _in_viewport(page, "t22")
+    # a reload puts the reader where they had read on to, not back at the clause (review of the first form)
+    page.evaluate("window.scrollTo(0, document.getElementById('t60').getBoundingClientRect().top + scrollY)")
+    page.reload(wait_until="commit")
+    page.wait_for_function("document.getElementById('t22') !== null", timeout=15_000)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("document.readyState") != "complete" and not _in_viewport(page, "t22")
