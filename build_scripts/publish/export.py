@@ -146,15 +146,16 @@ def format_version(schema_dir: Path = SCHEMA_DIR) -> str:
 def data_package(site: Site, outputs: Iterable[OutputFile]) -> OutputFile:
     """data/datapackage.json (a Frictionless Data Package): each published data file and source text with
     its size and SHA-256, and the format version, so that a consumer can check a download whole and tell
-    whether the format changed since the last one. Made from the outputs themselves, once all are rendered;
-    the search index (internal, see the 数据 page) and the schemas (named by the files) are not resources.
-    A source text is named by its document's id (a file name may hold characters a resource name may not)."""
+    whether the format changed since the last one. The data files' entries are made from the outputs, once
+    all are rendered; the search index (internal, see the 数据 page) and the schemas (named by the files) are
+    not resources. A source text's entry is its document's: named by its id (a file name may hold characters
+    a resource name may not), with the bytes and the SHA-256 the load stage read."""
     resources = []
     for output in sorted(outputs, key=lambda o: o.path):
         name = output.path.removeprefix("data/")
         if "/" in name or not name.endswith(".json") or output.path == PACKAGE_FILE or name == "search-index.json":
             continue
-        stem = name.removesuffix(".json")
+        stem, data = name.removesuffix(".json"), output.data
         schema = SCHEMA_DIR / f"{stem}.schema.json"
         resources.append(
             {
@@ -164,7 +165,8 @@ def data_package(site: Site, outputs: Iterable[OutputFile]) -> OutputFile:
                 "mediatype": "application/json",
                 "encoding": "utf-8",
                 **({"jsonschema": f"schemas/{schema.name}"} if schema.exists() else {}),
-                **_size_and_hash(output.data),
+                "bytes": len(data),
+                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
             }
         )
     for document in sorted(site.corpus.documents, key=lambda d: d.slug):
@@ -176,7 +178,8 @@ def data_package(site: Site, outputs: Iterable[OutputFile]) -> OutputFile:
                     "format": "txt",
                     "mediatype": "text/plain",
                     "encoding": document.encoding,
-                    **_size_and_hash(document.source),
+                    "bytes": len(document.source),
+                    "hash": "sha256:" + document.sha256,  # the load stage hashed these bytes already
                 }
             )
     package = {
@@ -189,7 +192,3 @@ def data_package(site: Site, outputs: Iterable[OutputFile]) -> OutputFile:
     return OutputFile(
         path=PACKAGE_FILE, content=json.dumps(package, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     )
-
-
-def _size_and_hash(data: bytes) -> dict[str, Any]:
-    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
