@@ -126,8 +126,7 @@ def data_pages(site: Site) -> list[PageSpec]:
     search_entry = ("开放数据", "开放数据、数据下载、JSON、条款、任务、部门、指标、对照数据")
     sources = tuple(
         (document.meta.source_file, document.meta.doc_number, document.encoding, len(document.source), document.sha256)
-        for document in site.corpus.documents
-        if document.source
+        for document in export.published_sources(site)
     )
     context = (("datasets", datasets(site)), ("search_entry", search_entry), ("sources", sources))
     return [PageSpec(path=DATA_PAGE, template="data_index.md.jinja", context=context)]
@@ -137,8 +136,6 @@ def with_sizes(page: PageSpec, outputs: Iterable[OutputFile]) -> PageSpec:
     """The 数据 page given ``sizes``: each file directly under data/ (clauses.json, search-index.json …) → the
     number of bytes docs/ gets of it. ``outputs`` must hold them all (the template looks each one up)."""
     sizes = {
-        output.path.removeprefix("data/"): len(output.data)
-        for output in outputs
-        if output.path.startswith("data/") and output.path.count("/") == 1 and output.path.endswith(".json")
+        output.path.removeprefix("data/"): len(output.data) for output in outputs if export.is_data_file(output.path)
     }
     return replace(page, context=(*page.context, ("sizes", sizes)))

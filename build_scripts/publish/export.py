@@ -119,15 +119,26 @@ def data_files(site: Site) -> list[OutputFile]:
 SOURCES_DIR = "data/sources"
 
 
+def published_sources(site: Site) -> list[Document]:
+    """The documents whose source text is published under data/sources/: each with the bytes it was read
+    from (the file, the 数据 page's table and datapackage.json all list these)."""
+    return [document for document in site.corpus.documents if document.source]
+
+
 def source_files(site: Site) -> list[OutputFile]:
     """Each source text as the build read it, byte for byte, under data/sources/: what documents.json's
     ``sha256``, a clause's ``line`` and a dropped line's number refer to, reachable by whoever reads the
     data (the repository is not published with the site)."""
     return [
         OutputFile(path=f"{SOURCES_DIR}/{document.meta.source_file}", content="", raw=document.source)
-        for document in site.corpus.documents
-        if document.source
+        for document in published_sources(site)
     ]
+
+
+def is_data_file(path: str) -> bool:
+    """A JSON file directly under data/ (clauses.json, search-index.json, datapackage.json …), not a schema
+    nor a source text: the files the 数据 page states the size of."""
+    return path.startswith("data/") and path.count("/") == 1 and path.endswith(".json")
 
 
 PACKAGE_FILE = "data/datapackage.json"
@@ -153,7 +164,7 @@ def data_package(site: Site, outputs: Iterable[OutputFile]) -> OutputFile:
     resources = []
     for output in sorted(outputs, key=lambda o: o.path):
         name = output.path.removeprefix("data/")
-        if "/" in name or not name.endswith(".json") or output.path == PACKAGE_FILE or name == "search-index.json":
+        if not is_data_file(output.path) or output.path == PACKAGE_FILE or name == "search-index.json":
             continue
         stem, data = name.removesuffix(".json"), output.data
         schema = SCHEMA_DIR / f"{stem}.schema.json"
@@ -169,19 +180,18 @@ def data_package(site: Site, outputs: Iterable[OutputFile]) -> OutputFile:
                 "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
             }
         )
-    for document in sorted(site.corpus.documents, key=lambda d: d.slug):
-        if document.source:
-            resources.append(
-                {
-                    "name": f"source-{document.slug}",
-                    "path": f"sources/{document.meta.source_file}",
-                    "format": "txt",
-                    "mediatype": "text/plain",
-                    "encoding": document.encoding,
-                    "bytes": len(document.source),
-                    "hash": "sha256:" + document.sha256,  # the load stage hashed these bytes already
-                }
-            )
+    for document in sorted(published_sources(site), key=lambda d: d.slug):
+        resources.append(
+            {
+                "name": f"source-{document.slug}",
+                "path": f"{SOURCES_DIR.removeprefix('data/')}/{document.meta.source_file}",
+                "format": "txt",
+                "mediatype": "text/plain",
+                "encoding": document.encoding,
+                "bytes": len(document.source),
+                "hash": "sha256:" + document.sha256,  # the load stage hashed these bytes already
+            }
+        )
     package = {
         "profile": "data-package",
         "name": PACKAGE_NAME,
